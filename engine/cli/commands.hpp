@@ -1,0 +1,34 @@
+// The subcommands of the reckon CLI. Each lives in its own cmd_*.cpp, registers its
+// options on the root app and returns the function that runs it. This is the only
+// layer that reads argv, prints, and chooses exit codes (support/exit_codes.hpp).
+#pragma once
+
+#include <functional>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "support/diagnostics.hpp"
+
+namespace reckon::cli {
+
+using runner = std::function<int()>;
+
+// A registered subcommand and the function that runs it once argv is parsed.
+struct command {
+    CLI::App* app = nullptr;
+    runner run;
+};
+
+command add_ingest(CLI::App& root);
+command add_not_built(CLI::App& root, const std::string& name, const std::string& description);
+
+// Prints diagnostics to stderr, then the count line when there were any.
+void print_diagnostics(const diagnostics& diags);
+// Writes `content` to stdout (path "" or "-") or atomically to `path`. Returns an exit
+// code: ok, or io_error after printing a message.
+int write_output(const std::string& path, const std::string& content);
+// True when the user pressed Ctrl-C; long loops check it and stop with exit code 130.
+bool interrupted();
+
+}  // namespace reckon::cli

@@ -1,0 +1,236 @@
+// Dispatch: decides the format of each input and hands it to its reader; walks
+// folders in sorted order so the corpus, and so every output, is deterministic.
+#include "corpus/ingest.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <iostream>
+#include <iterator>
+
+#include "corpus/readers.hpp"
+#include "support/atomic_file.hpp"
+#include "support/utf8.hpp"
+#include "dateline/dateline.hpp"
+
+namespace fs = std::filesystem;
+
+namespace reckon::corpus {
+
+std::string_view to_string(input_format f) {
+    switch (f) {
+    case input_format::text: return "text";
+    case input_format::csv: return "csv";
+    case input_format::jsonl: return "jsonl";
+    case input_format::automatic: break;
+    }
+    return "auto";
+}
+
+bool parse_input_format(std::string_view name, input_format& out) {
+    if (name == "auto") out = input_format::automatic;
+    else if (name == "text" || name == "txt") out = input_format::text;
+    else if (name == "csv") out = input_format::csv;
+    else if (name == "jsonl" || name == "json" || name == "ndjson") out = input_format::jsonl;
+    else return false;
+    return true;
+}
+
+namespace {
+
+std::string lower(std::string s) {
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return s;
+}
+
+input_format format_of_extension(const fs::path& p) {
+    const std::string ext = lower(p.extension().string());
+    if (ext == ".csv") return input_format::csv;
+    if (ext == ".jsonl" || ext == ".ndjson" || ext == ".json") return input_format::jsonl;
+    if (ext == ".txt" || ext == ".text") return input_format::text;
+    return input_format::automatic;
+}
+
+input_format sniff(std::string_view bytes) {
+    for (char c : bytes) {
+        if (std::isspace(static_cast<unsigned char>(c))) continue;
+        return c == '{' ? input_format::jsonl : input_format::text;
+    }
+    return input_format::text;
+}
+
+void read_one(std::string bytes, const std::string& shown, const std::string& id, input_format format,
+              const ingest_options& options, ingest_result& out) {
+    if (format == input_format::automatic) format = sniff(bytes);
+    switch (format) {
+    case input_format::csv: detail::read_csv(std::move(bytes), shown, options.columns, out); break;
+    case input_format::jsonl: detail::read_jsonl(std::move(bytes), shown, out); break;
+    case input_format::text:
+    case input_format::automatic: detail::read_text_article(std::move(bytes), shown, id, out); break;
+    }
+}
+
+std::string id_of(const fs::path& root, const fs::path& file) {
+    fs::path rel = file.lexically_relative(root);
+    rel.replace_extension();
+    return rel.generic_string();
+}
+
+void read_folder(const fs::path& root, const std::string& shown_root, const ingest_options& options,
+                 ingest_result& out) {
+    std::vector<fs::path> files;
+    std::size_t ignored = 0;
+    std::error_code ec;
+    fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec);
+    if (ec) {
+        out.unreadable = true;
+        out.diags.error(shown_root, 0, 0, "cannot read folder: " + ec.message());
+        return;
+    }
+    for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        if (ec) {
+            out.diags.warning("unreadable", shown_root, 0, 0, "cannot read part of the folder: " + ec.message());
+            ec.clear();
+            break;
+        }
+        std::error_code type_ec;
+        if (!it->is_regular_file(type_ec)) continue;
+        const auto name = it->path().filename().string();
+        if (!name.empty() && name[0] == '.') continue;  // hidden files, editor droppings
+        const input_format f = options.format != input_format::automatic ? options.format : format_of_extension(it->path());
+        if (f == input_format::automatic) {
+            ++ignored;
+            continue;
+        }
+        files.push_back(it->path());
+    }
+    std::sort(files.begin(), files.end());
+    for (const auto& file : files) {
+        const std::string shown = (fs::path(shown_root) / file.lexically_relative(root)).generic_string();
+        std::string bytes;
+        try {
+            bytes = read_file(file.string());
+        } catch (const io_error& e) {
+            out.diags.warning("unreadable", shown, 0, 0, std::string(e.what()) + "; file skipped");
+            ++out.skipped;
+            continue;
+        }
+        ++out.files;
+        const input_format f = options.format != input_format::automatic ? options.format : format_of_extension(file);
+        read_one(std::move(bytes), shown, id_of(root, file), f, options, out);
+    }
+    if (ignored > 0) {
+        out.diags.note(shown_root, 0, 0,
+                       std::to_string(ignored) + (ignored == 1 ? " file was" : " files were") +
+                           " ignored: only .txt, .csv and .jsonl files are read");
+    }
+}
+
+}  // namespace
+
+ingest_result ingest(const std::string& path, const ingest_options& options) {
+    ingest_result out;
+    if (path == "-") {
+        std::string bytes((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+        out.files = 1;
+        read_one(std::move(bytes), "-", "stdin", options.format, options, out);
+        return out;
+    }
+    std::error_code ec;
+    const fs::file_status status = fs::status(path, ec);
+    if (ec || !fs::exists(status)) {
+        out.unreadable = true;
+        out.diags.error(path, 0, 0, "cannot read '" + path + "': no such file or folder");
+        return out;
+    }
+    if (fs::is_directory(status)) {
+        read_folder(path, path, options, out);
+        return out;
+    }
+    std::string bytes;
+    try {
+        bytes = read_file(path);
+    } catch (const io_error& e) {
+        out.unreadable = true;
+        out.diags.error(path, 0, 0, e.what());
+        return out;
+    }
+    out.files = 1;
+    const input_format f = options.format != input_format::automatic ? options.format : format_of_extension(path);
+    read_one(std::move(bytes), path, fs::path(path).stem().string(), f, options, out);
+    return out;
+}
+
+ingest_result ingest_bytes(std::string bytes, const std::string& name, input_format format,
+                           const ingest_options& options) {
+    ingest_result out;
+    out.files = 1;
+    read_one(std::move(bytes), name, fs::path(name).stem().string(), format, options, out);
+    return out;
+}
+
+namespace detail {
+
+bool clean_bytes(std::string& bytes, const std::string& file, ingest_result& out) {
+    bool changed = false;
+    if (strip_bom(bytes)) {
+        out.diags.note(file, 1, 1, "byte order mark removed");
+        changed = true;
+    }
+    std::vector<utf8_problem> problems;
+    const std::size_t count = repair_utf8(bytes, problems, 3);
+    if (count > 0) {
+        // Positions refer to the bytes as read (after the BOM, if any).
+        const auto& first = problems.front();
+        std::string what = first.nul ? "NUL byte" : "invalid UTF-8";
+        std::string message = what + " at byte " + std::to_string(first.offset) + "; " + std::to_string(count) +
+                              (count == 1 ? " bad byte was" : " bad bytes were") + " replaced with U+FFFD";
+        out.diags.warning("invalid-utf8", file, 0, 0, std::move(message),
+                          "re-save the file as UTF-8; figures next to replaced bytes may be misread");
+        ++out.repaired;
+        changed = true;
+    }
+    return changed;
+}
+
+std::string first_line_title(std::string_view text, byte_span body) {
+    std::string_view rest = body.of(text);
+    while (!rest.empty()) {
+        std::size_t eol = rest.find_first_of("\r\n");
+        std::string_view line = rest.substr(0, eol);
+        const auto first = line.find_first_not_of(" \t");
+        if (first != std::string_view::npos) {
+            line = line.substr(first);
+            line = line.substr(0, line.find_last_not_of(" \t") + 1);
+            constexpr std::size_t max_title = 160;
+            if (line.size() > max_title) {
+                std::size_t cut = max_title;
+                while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;  // UTF-8 boundary
+                return std::string(line.substr(0, cut)) + "...";
+            }
+            return std::string(line);
+        }
+        if (eol == std::string_view::npos) break;
+        rest = rest.substr(eol + 1);
+    }
+    return {};
+}
+
+void settle_published_date(article& a, std::size_t dateline_limit) {
+    const auto found = grammar::dateline::find_publication_date(a.body.of(a.text), dateline_limit);
+    if (found) {
+        a.published = found->value;
+        // An all-numeric dateline is ambiguous (05-02-2015); let the column decide.
+        if (found->month_first && a.column_date && *found->month_first == *a.column_date) a.published = *a.column_date;
+        a.published_from = date_source::dateline;
+        return;
+    }
+    if (a.column_date) {
+        a.published = *a.column_date;
+        a.published_from = date_source::column;
+    }
+}
+
+}  // namespace detail
+
+}  // namespace reckon::corpus

@@ -1,0 +1,53 @@
+// Corpus ingestion: a folder of text files, a CSV file (FA-KES layout by default) or
+// JSON Lines, into one list of articles. Bad input is reported in `diagnostics` and
+// repaired or skipped as documented in docs/formats.md; it never stops the rest of the
+// corpus from loading.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "model/article.hpp"
+#include "support/diagnostics.hpp"
+
+namespace reckon::corpus {
+
+enum class input_format { automatic, text, csv, jsonl };
+std::string_view to_string(input_format f);
+// "text", "txt", "csv", "jsonl", "json", "auto"; false when unknown.
+bool parse_input_format(std::string_view name, input_format& out);
+
+// Column names of a CSV corpus; the defaults are the FA-KES layout.
+struct csv_columns {
+    std::string id = "unit_id";
+    std::string title = "article_title";
+    std::string text = "article_content";
+    std::string outlet = "source";
+    std::string date = "date";          // M/D/YYYY (FA-KES) or ISO YYYY-MM-DD
+    std::string location = "location";  // optional
+    std::string label = "labels";       // optional
+};
+
+struct ingest_options {
+    input_format format = input_format::automatic;
+    csv_columns columns;
+};
+
+struct ingest_result {
+    std::vector<article> articles;
+    diagnostics diags;
+    std::size_t files = 0;        // files read
+    std::size_t skipped = 0;      // records or files reported and skipped
+    std::size_t repaired = 0;     // articles whose bytes were repaired
+    bool unreadable = false;      // the input path itself could not be read
+};
+
+// Reads a path: a directory (every .txt file below it, sorted), or a single file
+// whose format is chosen by extension unless `options.format` says otherwise.
+ingest_result ingest(const std::string& path, const ingest_options& options = {});
+
+// Reads already loaded bytes (stdin, tests). `name` is used in messages and origins.
+ingest_result ingest_bytes(std::string bytes, const std::string& name, input_format format,
+                           const ingest_options& options = {});
+
+}  // namespace reckon::corpus

@@ -1,0 +1,120 @@
+// CONTRACT (owned by the rules-language work; may be extended, not broken):
+// a compiled ruleset and what the engine asks of it. The engine forms incidents
+// (blocking, matching, clustering) and calls reconcile() per incident; every number
+// and finding carries the rule (name, file, line) and the claims that produced it.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/claim.hpp"
+#include "support/diagnostics.hpp"
+
+namespace reckon::rules {
+
+struct rule_ref {
+    std::string name;       // rule name as written ("same_strike")
+    std::string file;       // rules file
+    std::size_t line = 0;   // 1-based line of the rule
+};
+
+// What the engine knows about a claim beyond the claim itself.
+struct claim_facts {
+    const claim* c = nullptr;
+    std::string source_kind;                     // registry kind of c->source ("monitor")
+    std::map<std::string, std::string> source_fields;  // other registry fields (country, affiliation...)
+    std::string outlet;                          // the article's outlet
+    date published;                              // the article's publication date
+    std::string origin;                          // independence key: equal origin = one piece of evidence
+    bool copied = false;                         // its text is copied from another article
+};
+
+struct interval_result {
+    std::optional<std::int64_t> low, best, high;  // nullopt high = unbounded
+    rule_ref rule;
+};
+
+struct weight_result {
+    double weight = 1.0;
+    rule_ref rule;
+};
+
+struct match_result {
+    bool same = false;      // the two claims describe one incident
+    rule_ref rule;          // the rule that joined or separated them
+    std::string reason;     // short human text ("places overlap, 1 day apart")
+};
+
+struct figure {
+    enum outcome outcome = outcome::killed;
+    std::string category;
+    std::optional<std::int64_t> low, best, high;
+    rule_ref rule;
+    std::vector<std::string> used;  // claim ids that fed it
+};
+
+struct claim_decision {
+    std::string claim;      // claim id
+    bool used = true;
+    double weight = 1.0;
+    rule_ref rule;          // the rule that used, rejected or down-weighted it
+    std::string reason;
+};
+
+struct finding {
+    std::string kind;       // conflict, self_contradiction, breakdown_exceeds_total, ...
+    std::string severity;   // high, medium, low, info
+    std::string message;
+    std::vector<std::string> claims;
+    rule_ref rule;
+};
+
+struct grade {
+    std::string label;      // confirmed, fair, weak, contested, discounted
+    rule_ref rule;
+};
+
+struct incident_result {
+    std::vector<figure> figures;
+    std::vector<claim_decision> decisions;
+    std::vector<finding> findings;
+    grade grading;
+};
+
+// Analyst decisions kept in rules files: exclude or pin a claim, merge or split incidents.
+struct analyst_decision {
+    std::string action;                // exclude, pin, merge, split
+    std::vector<std::string> ids;      // claim ids (exclude, pin, split) or incident/claim ids (merge)
+    std::optional<std::int64_t> value; // pin: the value to use
+    std::string reason;
+    rule_ref rule;
+};
+
+class ruleset {
+public:
+    virtual ~ruleset() = default;
+    virtual interval_result interval_of(const claim_facts& f) const = 0;
+    virtual weight_result trust_of(const claim_facts& f) const = 0;
+    // Keys under which a claim is compared with others; claims sharing none never match.
+    virtual std::vector<std::string> blocking_keys(const claim_facts& f) const = 0;
+    virtual match_result match(const claim_facts& a, const claim_facts& b) const = 0;
+    virtual incident_result reconcile(const std::vector<claim_facts>& claims) const = 0;
+    // Findings over one cumulative series (claims of one scope, in publication order).
+    virtual std::vector<finding> series_findings(const std::vector<claim_facts>& series) const = 0;
+    virtual const std::vector<analyst_decision>& decisions() const = 0;
+    virtual std::vector<std::string> files() const = 0;  // every file loaded, includes first
+};
+
+struct load_result {
+    std::shared_ptr<const ruleset> rules;  // null when there were errors
+    diagnostics diags;
+};
+
+// Loads, checks and compiles a rules file with its includes and YAML data.
+load_result load_ruleset(const std::string& path);
+
+}  // namespace reckon::rules

@@ -1,0 +1,24 @@
+// Outputs are written atomically: into a temporary file beside the target, flushed
+// and synced, then renamed over it. A reader never sees half a report, and a crash or
+// a full disk leaves the previous file (or none) rather than a truncated one.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+namespace reckon {
+
+struct io_error : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+// Writes `content` to `path` atomically. Targets that are not regular files
+// (/dev/stdout, /dev/full, a FIFO) are written directly. Throws io_error with a
+// message naming the path and the system error.
+void write_file_atomically(const std::string& path, std::string_view content);
+
+// Reads a whole file into memory. Throws io_error naming the path when unreadable.
+std::string read_file(const std::string& path);
+
+}  // namespace reckon

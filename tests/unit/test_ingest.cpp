@@ -1,0 +1,202 @@
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+
+#include "corpus/ingest.hpp"
+
+using namespace reckon;
+using namespace reckon::corpus;
+
+namespace {
+const std::string data = std::string(RECKON_TEST_DATA) + "/ingest/";
+
+const article* by_id(const ingest_result& r, const std::string& id) {
+    for (const auto& a : r.articles)
+        if (a.id == id) return &a;
+    return nullptr;
+}
+
+bool has_message(const ingest_result& r, const std::string& file_part, const std::string& text) {
+    return std::any_of(r.diags.items().begin(), r.diags.items().end(), [&](const diagnostic& d) {
+        return d.file.find(file_part) != std::string::npos && d.message.find(text) != std::string::npos;
+    });
+}
+}  // namespace
+
+TEST_CASE("the seed corpus loads five articles with 003 dated from its text", "[ingest][seeds]") {
+    const auto r = ingest(std::string(RECKON_SOURCE_DIR) + "/examples/seeds");
+    REQUIRE(r.articles.size() == 5);
+    CHECK(r.diags.warnings() == 0);
+    CHECK(r.articles[0].id == "000_018dbaf100e42a40");
+    CHECK(r.articles[0].published.iso() == "2018-11-14");
+    CHECK(r.articles[0].published_from == date_source::header);
+    const article* a003 = by_id(r, "003_8258dcf072797142");
+    REQUIRE(a003);
+    CHECK(a003->published.iso() == "2018-05-01");
+    CHECK(a003->published_from == date_source::dateline);
+    CHECK(a003->title == "Strikes kill 23 civilians in Islamic State held area in Syria");
+    CHECK(a003->outlet == "Afp");
+    CHECK(by_id(r, "001_fbb223d67bb1f50a")->outlet == "Middle East Eye");
+    CHECK(by_id(r, "000_018dbaf100e42a40")->outlet == "AFP");
+    // The body starts after the header; the text keeps every byte of the file.
+    const article& a000 = r.articles[0];
+    CHECK(a000.text.substr(0, 17) == " date 2018-11-14 ");
+    CHECK(a000.body.of(a000.text).substr(0, 8) == "Soldiers");
+}
+
+TEST_CASE("a folder with bad files loads the good ones and names the bad", "[ingest][bad-input]") {
+    const auto r = ingest(data + "mixed");
+    std::vector<std::string> ids;
+    for (const auto& a : r.articles) ids.push_back(a.id);
+    // Sorted, recursive, the empty file skipped, notes.md ignored.
+    CHECK(ids == std::vector<std::string>{"a_good", "c_bad_utf8", "e_nodate", "f_bom_crlf", "g_bad_header", "sub/b_dateline"});
+    CHECK(has_message(r, "c_bad_utf8.txt", "invalid UTF-8 at byte 21; 3 bad bytes were replaced with U+FFFD"));
+    CHECK(has_message(r, "d_empty.txt", "empty file; skipped"));
+    CHECK(has_message(r, "e_nodate.txt", "no publication date found"));
+    CHECK(has_message(r, "g_bad_header.txt", "the date header is not a real day"));
+    CHECK(has_message(r, "mixed", "1 file was ignored"));
+    CHECK(r.skipped == 1);
+    CHECK(r.repaired == 1);
+    CHECK(r.diags.warnings() == 4);
+
+    const article* bad = by_id(r, "c_bad_utf8");
+    REQUIRE(bad);
+    CHECK(bad->text.find("caf\xEF\xBF\xBD was hit") != std::string::npos);
+    CHECK_FALSE(by_id(r, "e_nodate")->published.known());
+    CHECK(by_id(r, "sub/b_dateline")->published.iso() == "2018-05-01");
+    CHECK(by_id(r, "g_bad_header")->published.iso() == "2017-04-16");
+    const article* bom = by_id(r, "f_bom_crlf");
+    CHECK(bom->published.iso() == "2017-04-05");
+    CHECK(bom->text.rfind(" date", 0) == 0);  // BOM removed
+}
+
+TEST_CASE("FA-KES style CSV: quotes, doubled quotes, multi-line fields, CRLF", "[ingest][csv]") {
+    const auto r = ingest(data + "csv/good.csv");
+    REQUIRE(r.articles.size() == 3);
+    CHECK(r.diags.empty());
+    CHECK(r.articles[0].id == "1");
+    CHECK(r.articles[0].text == "Wed 05 Apr 2017 Text with \"quotes\" and a comma, inside.");
+    CHECK(r.articles[0].outlet == "nna");
+    CHECK(r.articles[0].location == "idlib");
+    CHECK(r.articles[0].label == 0);
+    CHECK(r.articles[1].text == "Line one\r\nline two\r\nline three");
+    CHECK(r.articles[1].published.iso() == "2016-07-10");
+    CHECK(r.articles[1].published_from == date_source::column);
+    CHECK(r.articles[2].where.line == 5);  // after the three-line field
+    // The dateline is the better reference when it disagrees with the column.
+    CHECK(r.articles[2].published.iso() == "2015-02-12");
+    CHECK(r.articles[2].column_date->iso() == "2015-02-22");
+}
+
+TEST_CASE("a ragged row and an impossible date are reported, the rest loads", "[ingest][csv][bad-input]") {
+    const auto r = ingest(data + "csv/ragged.csv");
+    REQUIRE(r.articles.size() == 2);
+    CHECK(has_message(r, "ragged.csv", "row 2 has 4 fields, the header has 7; row skipped"));
+    CHECK(has_message(r, "ragged.csv", "'2/30/2017' in column 'date' is not a real date"));
+    CHECK(r.diags.items()[0].line == 3);
+}
+
+TEST_CASE("an unterminated quote skips its record and reading resumes", "[ingest][csv][bad-input]") {
+    const auto r = ingest(data + "csv/unterminated.csv");
+    REQUIRE_FALSE(r.articles.empty());
+    CHECK(r.articles[0].id == "1");
+    CHECK(has_message(r, "unterminated.csv", "a quoted field opened in this record never closes"));
+    CHECK(r.diags.items().front().line == 3);
+}
+
+TEST_CASE("a CSV without the text column is an error naming the columns it has", "[ingest][csv][bad-input]") {
+    const auto r = ingest(data + "csv/missing_column.csv");
+    CHECK(r.articles.empty());
+    CHECK(r.diags.errors() == 1);
+    CHECK(r.diags.items()[0].message ==
+          "missing column 'article_content' (the article text); the header has 'id', 'headline', 'body'");
+    CHECK(r.diags.items()[0].hint == "name the text column with --text-col");
+}
+
+TEST_CASE("other CSV layouts map their columns by name", "[ingest][csv]") {
+    ingest_options o;
+    o.columns.id = "id";
+    o.columns.text = "text";
+    o.columns.outlet = "outlet";
+    o.columns.date = "published";
+    const auto r = ingest(data + "csv/custom_columns.csv", o);
+    REQUIRE(r.articles.size() == 1);
+    CHECK(r.articles[0].id == "9");
+    CHECK(r.articles[0].published.iso() == "2018-01-02");
+}
+
+TEST_CASE("JSON Lines: good objects load, bad lines are reported with their line", "[ingest][jsonl][bad-input]") {
+    const auto r = ingest(data + "jsonl/articles.jsonl");
+    REQUIRE(r.articles.size() == 3);
+    CHECK(r.articles[0].id == "j1");
+    CHECK(r.articles[0].outlet == "AFP");
+    CHECK(r.articles[0].published.iso() == "2018-11-14");
+    CHECK(r.articles[1].id == "7");
+    CHECK(r.articles[1].published.iso() == "2018-02");
+    CHECK(r.articles[2].id == "j1#2");
+    CHECK(r.articles[2].published.iso() == "2018-11-14");
+    CHECK(has_message(r, "articles.jsonl", "not valid JSON; line skipped"));
+    CHECK(has_message(r, "articles.jsonl", "object has no 'text' field"));
+    CHECK(has_message(r, "articles.jsonl", "expected a JSON object, got array"));
+    CHECK(has_message(r, "articles.jsonl", "id 'j1' is used twice"));
+    CHECK(r.skipped == 3);
+}
+
+TEST_CASE("unreadable paths and empty folders", "[ingest][bad-input]") {
+    const auto missing = ingest(data + "no-such-thing");
+    CHECK(missing.unreadable);
+    CHECK(missing.diags.items()[0].message.find("no such file or folder") != std::string::npos);
+    const auto empty = ingest(data + "emptydir");
+    CHECK_FALSE(empty.unreadable);
+    CHECK(empty.articles.empty());
+}
+
+TEST_CASE("bytes given directly: format sniffed, BOM and NUL handled", "[ingest][bad-input]") {
+    const auto j = ingest_bytes("{\"id\":\"x\",\"text\":\"5 killed\"}\n", "-", input_format::automatic);
+    REQUIRE(j.articles.size() == 1);
+    CHECK(j.articles[0].id == "x");
+    const auto t = ingest_bytes(std::string("\xEF\xBB\xBF date 2018-01-01 a\0b", 21), "in.txt", input_format::automatic);
+    REQUIRE(t.articles.size() == 1);
+    CHECK(t.articles[0].text == " date 2018-01-01 a\xEF\xBF\xBD" "b");
+    CHECK(has_message(t, "in.txt", "NUL byte at byte 18"));
+    const auto e = ingest_bytes("", "empty.csv", input_format::csv);
+    CHECK(e.articles.empty());
+    CHECK(has_message(e, "empty.csv", "empty CSV file"));
+}
+
+TEST_CASE("the whole FA-KES corpus loads: 804 articles with ISO dates", "[ingest][fakes]") {
+    const std::string path = std::string(RECKON_SOURCE_DIR) + "/../shared/corpus/fakes/FA-KES-Dataset.csv";
+    REQUIRE(std::filesystem::exists(path));
+    const auto r = ingest(path);
+    CHECK(r.articles.size() == 804);
+    CHECK(r.diags.errors() == 0);
+    std::size_t dated = 0;
+    for (const auto& a : r.articles) dated += a.published.precision == date_precision::day;
+    CHECK(dated == 804);
+    CHECK(r.articles[0].id == "1914947530");
+    CHECK(r.articles[0].published.iso() == "2017-04-05");
+}
+
+TEST_CASE("a large CSV reads in linear time", "[ingest][csv][scaling]") {
+    // Compare two sizes in one run with a generous margin; no absolute times.
+    const auto make = [](std::size_t rows) {
+        std::string s = "unit_id,article_title,article_content,source,date,location,labels\n";
+        for (std::size_t i = 0; i < rows; ++i)
+            s += std::to_string(i) + ",t,\"Wed 05 Apr 2017 at least 14 civilians were killed \"\"quoted\"\" text\nmore\",nna,4/5/2017,idlib,1\n";
+        return s;
+    };
+    const auto time = [&](std::size_t rows) {
+        const std::string s = make(rows);
+        const auto t0 = std::chrono::steady_clock::now();
+        const auto r = ingest_bytes(s, "big.csv", input_format::csv);
+        const auto t1 = std::chrono::steady_clock::now();
+        REQUIRE(r.articles.size() == rows);
+        return std::chrono::duration<double>(t1 - t0).count();
+    };
+    time(2000);  // warm up
+    const double small = time(20000);
+    const double large = time(200000);
+    CHECK(large / small < 10 * 2.5);
+}
