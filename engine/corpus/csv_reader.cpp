@@ -25,13 +25,18 @@ struct record {
     std::size_t begin = 0;  // byte offset where it starts
 };
 
-// Reads one record starting at `pos`. Returns false at end of input. `unterminated`
-// is set when a quoted field runs to the end of input.
-bool next_record(std::string_view s, std::size_t& pos, std::size_t& line, record& r, bool& unterminated) {
+// How a record can be broken by its quotes.
+enum class quote_problem { none, unterminated, stray };
+
+// Reads one record starting at `pos`. Returns false at end of input. `problem` says
+// whether a quoted field ran to the end of input, or closed in the middle of a field
+// (`"abc"def`), which almost always means a quote is missing and the field swallowed
+// the following records.
+bool next_record(std::string_view s, std::size_t& pos, std::size_t& line, record& r, quote_problem& problem) {
     r.fields.clear();
     r.line = line;
     r.begin = pos;
-    unterminated = false;
+    problem = quote_problem::none;
     if (pos >= s.size()) return false;
     std::string field;
     bool quoted = false;
@@ -47,6 +52,7 @@ bool next_record(std::string_view s, std::size_t& pos, std::size_t& line, record
                 }
                 quoted = false;
                 ++pos;
+                if (pos < s.size() && s[pos] != ',' && s[pos] != '\r' && s[pos] != '\n') problem = quote_problem::stray;
                 continue;
             }
             if (c == '\n') ++line;
@@ -78,7 +84,7 @@ bool next_record(std::string_view s, std::size_t& pos, std::size_t& line, record
         ++pos;
     }
     if (quoted) {
-        unterminated = true;
+        problem = quote_problem::unterminated;
         return true;
     }
     r.fields.push_back(std::move(field));
@@ -115,10 +121,10 @@ void read_csv(std::string bytes, const std::string& file, const csv_columns& col
     }
     std::size_t pos = 0, line = 1;
     record header;
-    bool unterminated = false;
-    next_record(s, pos, line, header, unterminated);
-    if (unterminated) {
-        out.diags.error(file, 1, 0, "unterminated quoted field in the header row");
+    quote_problem problem = quote_problem::none;
+    next_record(s, pos, line, header, problem);
+    if (problem != quote_problem::none) {
+        out.diags.error(file, 1, 0, "malformed quotes in the header row");
         return;
     }
     std::unordered_map<std::string, std::size_t> index;
@@ -152,11 +158,14 @@ void read_csv(std::string bytes, const std::string& file, const csv_columns& col
     std::set<std::string> seen_ids;
     std::size_t row = 0;
     record r;
-    while (next_record(s, pos, line, r, unterminated)) {
-        if (unterminated) {
+    while (next_record(s, pos, line, r, problem)) {
+        if (problem != quote_problem::none) {
             out.diags.warning("unterminated-quote", file, r.line, 0,
-                              "a quoted field opened in this record never closes; record skipped",
-                              "close the quote with '\"'; reading resumes on the next line");
+                              problem == quote_problem::unterminated
+                                  ? "a quoted field opened in this record never closes; record skipped"
+                                  : "a quoted field in this record closes in the middle of a field (line " +
+                                        std::to_string(line) + "); record skipped",
+                              "close the quote with '\"' and double quotes inside fields; reading resumes on the next line");
             ++out.skipped;
             pos = skip_line(s, r.begin);
             line = r.line + 1;

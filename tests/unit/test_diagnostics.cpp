@@ -16,7 +16,7 @@ TEST_CASE("a diagnostic renders with its line, caret, underline and hint", "[dia
     CHECK(render(d) ==
           "rules/default.rules:14:7: error: unknown source kind 'state-media'\n"
           "  trust state-media -> 0.6\n"
-          "        ^~~~~~~~~~\n"
+          "        ^~~~~~~~~~~\n"
           "  hint: did you mean 'state_media'?\n");
 }
 

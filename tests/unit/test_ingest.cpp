@@ -52,7 +52,7 @@ TEST_CASE("a folder with bad files loads the good ones and names the bad", "[ing
     for (const auto& a : r.articles) ids.push_back(a.id);
     // Sorted, recursive, the empty file skipped, notes.md ignored.
     CHECK(ids == std::vector<std::string>{"a_good", "c_bad_utf8", "e_nodate", "f_bom_crlf", "g_bad_header", "sub/b_dateline"});
-    CHECK(has_message(r, "c_bad_utf8.txt", "invalid UTF-8 at byte 21; 3 bad bytes were replaced with U+FFFD"));
+    CHECK(has_message(r, "c_bad_utf8.txt", "invalid UTF-8 at byte 24; 3 bad bytes were replaced with U+FFFD"));
     CHECK(has_message(r, "d_empty.txt", "empty file; skipped"));
     CHECK(has_message(r, "e_nodate.txt", "no publication date found"));
     CHECK(has_message(r, "g_bad_header.txt", "the date header is not a real day"));
@@ -84,7 +84,7 @@ TEST_CASE("FA-KES style CSV: quotes, doubled quotes, multi-line fields, CRLF", "
     CHECK(r.articles[1].text == "Line one\r\nline two\r\nline three");
     CHECK(r.articles[1].published.iso() == "2016-07-10");
     CHECK(r.articles[1].published_from == date_source::column);
-    CHECK(r.articles[2].where.line == 5);  // after the three-line field
+    CHECK(r.articles[2].where.line == 6);  // after the three-line field
     // The dateline is the better reference when it disagrees with the column.
     CHECK(r.articles[2].published.iso() == "2015-02-12");
     CHECK(r.articles[2].column_date->iso() == "2015-02-22");
@@ -100,10 +100,15 @@ TEST_CASE("a ragged row and an impossible date are reported, the rest loads", "[
 
 TEST_CASE("an unterminated quote skips its record and reading resumes", "[ingest][csv][bad-input]") {
     const auto r = ingest(data + "csv/unterminated.csv");
-    REQUIRE_FALSE(r.articles.empty());
+    REQUIRE(r.articles.size() == 2);
     CHECK(r.articles[0].id == "1");
-    CHECK(has_message(r, "unterminated.csv", "a quoted field opened in this record never closes"));
+    CHECK(r.articles[1].id == "3");
+    CHECK(has_message(r, "unterminated.csv", "a quoted field in this record closes in the middle of a field"));
+    REQUIRE(r.diags.items().size() == 1);
     CHECK(r.diags.items().front().line == 3);
+    const auto eof = ingest_bytes("unit_id,article_content\n1,\"ok\"\n2,\"open to the end\n", "eof.csv", input_format::csv);
+    CHECK(eof.articles.size() == 1);
+    CHECK(has_message(eof, "eof.csv", "a quoted field opened in this record never closes; record skipped"));
 }
 
 TEST_CASE("a CSV without the text column is an error naming the columns it has", "[ingest][csv][bad-input]") {
@@ -157,7 +162,7 @@ TEST_CASE("bytes given directly: format sniffed, BOM and NUL handled", "[ingest]
     const auto j = ingest_bytes("{\"id\":\"x\",\"text\":\"5 killed\"}\n", "-", input_format::automatic);
     REQUIRE(j.articles.size() == 1);
     CHECK(j.articles[0].id == "x");
-    const auto t = ingest_bytes(std::string("\xEF\xBB\xBF date 2018-01-01 a\0b", 21), "in.txt", input_format::automatic);
+    const auto t = ingest_bytes(std::string("\xEF\xBB\xBF date 2018-01-01 a\0b", 23), "in.txt", input_format::automatic);
     REQUIRE(t.articles.size() == 1);
     CHECK(t.articles[0].text == " date 2018-01-01 a\xEF\xBF\xBD" "b");
     CHECK(has_message(t, "in.txt", "NUL byte at byte 18"));
