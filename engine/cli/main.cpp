@@ -19,9 +19,9 @@ int main(int argc, char** argv) {
     add(cli::add_not_built(app, "extract", "Extract casualty claims from a corpus"));
     add(cli::add_not_built(app, "check", "Check rules files for errors"));
     add(cli::add_not_built(app, "test", "Run the examples carried by rules files"));
-    add(cli::add_not_built(app, "audit", "Audit conflicting casualty figures across a corpus"));
+    add(cli::add_audit(app));
     add(cli::add_not_built(app, "report", "Write per-incident provenance reports"));
-    add(cli::add_not_built(app, "graph", "Export the claim graph"));
+    add(cli::add_graph(app));
 
     try {
         app.parse(argc, argv);

@@ -1,0 +1,100 @@
+// The audit: the main job. Joins every stage: claims are extracted from the corpus,
+// copies detected, each claim described for the rules (source kind, origin, copied),
+// incidents formed, reconciled and graded, cumulative totals followed as series, and
+// sources scored against the reconciled ranges. The result is plain data; renderers
+// (audit/render.hpp) turn it into text, Markdown or JSON.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "copies/copies.hpp"
+#include "match/incidents.hpp"
+#include "model/article.hpp"
+#include "model/claim.hpp"
+#include "registry/registry.hpp"
+#include "rules/ruleset.hpp"
+#include "support/diagnostics.hpp"
+
+namespace reckon::audit {
+
+struct claim_record {
+    claim c;
+    std::size_t article = 0;            // index into audit_result::articles
+    bool copied = false;                // its sentence is copied from an earlier article
+    std::string copied_from;            // that article's id
+    rules::interval_result interval;    // the ruleset's reading of the figure
+    rules::weight_result weight;        // the ruleset's trust in it
+    std::string incident;               // incident id ("" for cumulative claims)
+};
+
+struct incident_record {
+    std::string id;                     // stable: derived from its claim ids
+    std::vector<std::size_t> claims;    // indices into audit_result::claims
+    std::vector<std::string> places;    // as written, distinct, in claim order
+    std::vector<std::string> place_keys;
+    std::string governorate;
+    date date_from, date_to;            // event dates: earliest start, latest end
+    std::vector<std::string> actors;
+    std::vector<std::string> sources;   // distinct sources
+    std::size_t independent_sources = 0;  // distinct origins
+    rules::incident_result result;
+    std::vector<std::string> decisions; // analyst decisions applied while grouping
+    int severity = 0;                   // highest finding severity: 3 high .. 0 none
+};
+
+struct series_record {
+    std::string key;                    // source | outcome | category | scope
+    std::string source, outcome, category, scope;
+    std::vector<std::size_t> claims;    // by publication date
+    std::vector<rules::finding> findings;
+};
+
+struct source_row {
+    std::string source;
+    std::string kind;
+    std::size_t claims = 0;
+    std::size_t above = 0, below = 0, inside = 0;  // against the reconciled range
+    std::size_t self_contradictions = 0;
+};
+
+struct input_hash {
+    std::string role;   // corpus, rules, sources, places
+    std::string path;
+    std::string sha256;
+};
+
+struct audit_result {
+    std::vector<article> articles;
+    std::vector<claim_record> claims;
+    std::vector<copies::copy_link> copies;
+    std::vector<incident_record> incidents;   // by severity of findings, then date, then id
+    std::vector<series_record> cumulative;
+    std::vector<source_row> sources;
+    std::vector<std::string> articles_without_claims;
+    std::map<std::string, std::size_t> findings_by_kind;
+    std::vector<input_hash> inputs;
+    std::size_t pairs_judged = 0;
+    diagnostics diags;
+};
+
+struct audit_inputs {
+    std::vector<article> articles;
+    const rules::ruleset* rules = nullptr;
+    const registry::source_registry* sources = nullptr;
+    const registry::gazetteer* places = nullptr;
+    std::vector<input_hash> hashes;           // filled by the caller (see hash_inputs)
+    unsigned jobs = 1;                        // threads for per-article work
+};
+
+audit_result run_audit(audit_inputs inputs);
+
+// SHA-256 of a file's bytes, as lower-case hex ("" when unreadable).
+std::string sha256_file(const std::string& path);
+std::string sha256_hex(std::string_view bytes);
+
+int severity_rank(const std::string& severity);
+
+}  // namespace reckon::audit

@@ -1,0 +1,309 @@
+#include "audit/render.hpp"
+
+#include <sstream>
+
+namespace reckon::audit {
+
+namespace {
+
+json optional_number(const std::optional<std::int64_t>& v) { return v ? json(*v) : json(nullptr); }
+
+std::string interval_text(const std::optional<std::int64_t>& low, const std::optional<std::int64_t>& high) {
+    const std::string lo = low ? std::to_string(*low) : "?";
+    if (!high) return lo + "+";
+    if (low && *low == *high) return lo;
+    return lo + "-" + std::to_string(*high);
+}
+
+std::string rule_text(const rules::rule_ref& r) {
+    if (r.name.empty()) return "-";
+    return r.name + " (" + r.file + ":" + std::to_string(r.line) + ")";
+}
+
+std::string date_range(const incident_record& inc) {
+    if (!inc.date_from.known()) return "date unknown";
+    if (inc.date_from == inc.date_to) return inc.date_from.iso();
+    return inc.date_from.iso() + " to " + inc.date_to.iso();
+}
+
+std::string join(const std::vector<std::string>& list, const std::string& sep) {
+    std::string out;
+    for (const auto& s : list) out += (out.empty() ? "" : sep) + s;
+    return out;
+}
+
+const rules::claim_decision* decision_for(const incident_record& inc, const std::string& claim_id) {
+    for (const auto& d : inc.result.decisions)
+        if (d.claim == claim_id) return &d;
+    return nullptr;
+}
+
+std::string as_written(const claim& c) {
+    std::string s = c.qualifier_text.empty() ? "" : c.qualifier_text + " ";
+    s += c.vague.empty() ? c.value_text : c.vague;
+    return s + " " + c.category + " " + std::string(to_string(c.outcome));
+}
+
+}  // namespace
+
+json rule_json(const rules::rule_ref& r) {
+    if (r.name.empty()) return nullptr;
+    return json{{"name", r.name}, {"file", r.file}, {"line", r.line}};
+}
+
+json finding_json(const rules::finding& f) {
+    return json{{"kind", f.kind}, {"severity", f.severity}, {"message", f.message}, {"claims", f.claims},
+                {"rule", rule_json(f.rule)}};
+}
+
+json claim_json(const claim& c) {
+    json j;
+    j["id"] = c.id;
+    j["article"] = c.article;
+    j["kind"] = std::string(to_string(c.kind));
+    j["outcome"] = std::string(to_string(c.outcome));
+    j["category"] = c.category;
+    j["side"] = c.side.empty() ? json(nullptr) : json(c.side);
+    j["low"] = optional_number(c.low);
+    j["high"] = optional_number(c.high);
+    j["value"] = c.qualifier == qualifier::exact && !c.value_text.empty() ? json(c.value_text) : json(nullptr);
+    j["value_text"] = c.value_text;
+    j["qualifier"] = c.qualifier_text;
+    j["qualifier_kind"] = std::string(to_string(c.qualifier));
+    j["vague"] = c.vague.empty() ? json(nullptr) : json(c.vague);
+    j["parent"] = c.parent.empty() ? json(nullptr) : json(c.parent);
+    j["source"] = c.source;
+    j["source_text"] = c.source_text;
+    j["relay"] = c.relay;
+    j["place"] = c.place;
+    j["place_key"] = c.place_key;
+    j["governorate"] = c.governorate;
+    j["event_date"] = c.event_date.known() ? json(c.event_date.iso()) : json(nullptr);
+    j["date_precision"] = std::string(to_string(c.event_date.precision));
+    j["actor"] = c.actor;
+    j["scope"] = c.scope.empty() ? json(nullptr) : json(c.scope);
+    j["span"] = {c.span.begin, c.span.end};
+    j["sentence"] = {c.sentence.begin, c.sentence.end};
+    return j;
+}
+
+std::string render_json(const audit_result& a) {
+    json root;
+    json inputs = json::array();
+    for (const auto& h : a.inputs) inputs.push_back({{"role", h.role}, {"path", h.path}, {"sha256", h.sha256}});
+    root["reckon"] = {{"version", RECKON_VERSION}, {"inputs", inputs}};
+
+    json summary;
+    std::size_t incident_claims = 0, cumulative_claims = 0;
+    for (const auto& c : a.claims) (c.c.kind == claim_kind::cumulative ? cumulative_claims : incident_claims)++;
+    summary["articles"] = a.articles.size();
+    summary["claims"] = a.claims.size();
+    summary["incident_claims"] = incident_claims;
+    summary["cumulative_claims"] = cumulative_claims;
+    summary["incidents"] = a.incidents.size();
+    summary["cumulative_series"] = a.cumulative.size();
+    json by_kind = json::object();
+    std::size_t total_findings = 0;
+    for (const auto& [k, n] : a.findings_by_kind) {
+        by_kind[k] = n;
+        total_findings += n;
+    }
+    summary["findings"] = total_findings;
+    summary["findings_by_kind"] = by_kind;
+    summary["articles_without_claims"] = a.articles_without_claims;
+    summary["copies"] = a.copies.size();
+    summary["pairs_judged"] = a.pairs_judged;
+
+    json incidents = json::array();
+    for (const auto& inc : a.incidents) {
+        json j;
+        j["id"] = inc.id;
+        j["places"] = inc.places;
+        j["place_keys"] = inc.place_keys;
+        j["governorate"] = inc.governorate;
+        j["date_from"] = inc.date_from.known() ? json(inc.date_from.iso()) : json(nullptr);
+        j["date_to"] = inc.date_to.known() ? json(inc.date_to.iso()) : json(nullptr);
+        j["actors"] = inc.actors;
+        j["sources"] = inc.sources;
+        j["independent_sources"] = inc.independent_sources;
+        j["grade"] = {{"label", inc.result.grading.label}, {"rule", rule_json(inc.result.grading.rule)}};
+        json reconciled = json::array();
+        for (const auto& f : inc.result.figures) {
+            reconciled.push_back({{"outcome", std::string(to_string(f.outcome))},
+                                  {"category", f.category},
+                                  {"low", optional_number(f.low)},
+                                  {"best", optional_number(f.best)},
+                                  {"high", optional_number(f.high)},
+                                  {"rule", rule_json(f.rule)},
+                                  {"claims", f.used}});
+        }
+        j["reconciled"] = reconciled;
+        json findings = json::array();
+        for (const auto& f : inc.result.findings) findings.push_back(finding_json(f));
+        j["findings"] = findings;
+        json claims = json::array();
+        for (const auto m : inc.claims) {
+            const auto& r = a.claims[m];
+            const article& art = a.articles[r.article];
+            json c = claim_json(r.c);
+            const auto* d = decision_for(inc, r.c.id);
+            c["used"] = d ? d->used : true;
+            c["weight"] = d ? d->weight : r.weight.weight;
+            c["rule"] = rule_json(d ? d->rule : r.weight.rule);
+            c["reason"] = d ? d->reason : std::string();
+            c["interval"] = {{"low", optional_number(r.interval.low)}, {"best", optional_number(r.interval.best)},
+                             {"high", optional_number(r.interval.high)}, {"rule", rule_json(r.interval.rule)}};
+            c["copied"] = r.copied;
+            c["copied_from"] = r.copied_from.empty() ? json(nullptr) : json(r.copied_from);
+            c["outlet"] = art.outlet;
+            c["article_date"] = art.published.known() ? json(art.published.iso()) : json(nullptr);
+            c["article_title"] = art.title;
+            claims.push_back(std::move(c));
+        }
+        j["claims"] = claims;
+        j["decisions"] = inc.decisions;
+        incidents.push_back(std::move(j));
+    }
+    root["incidents"] = incidents;
+
+    json cumulative = json::array();
+    for (const auto& s : a.cumulative) {
+        json points = json::array();
+        for (const auto i : s.claims) {
+            const auto& r = a.claims[i];
+            const article& art = a.articles[r.article];
+            json c = claim_json(r.c);
+            c["as_of"] = art.published.known() ? json(art.published.iso()) : json(nullptr);
+            c["outlet"] = art.outlet;
+            points.push_back(std::move(c));
+        }
+        json findings = json::array();
+        for (const auto& f : s.findings) findings.push_back(finding_json(f));
+        cumulative.push_back({{"scope", s.scope}, {"source", s.source}, {"outcome", s.outcome},
+                              {"category", s.category}, {"claims", points}, {"findings", findings}});
+    }
+    root["cumulative"] = cumulative;
+
+    json sources = json::array();
+    for (const auto& s : a.sources) {
+        sources.push_back({{"source", s.source}, {"kind", s.kind}, {"claims", s.claims}, {"above", s.above},
+                           {"below", s.below}, {"inside", s.inside}, {"self_contradictions", s.self_contradictions}});
+    }
+    root["sources"] = sources;
+
+    json copies = json::array();
+    for (const auto& l : a.copies) {
+        copies.push_back({{"article", a.articles[l.later].id}, {"copies", a.articles[l.earlier].id},
+                          {"overlap", static_cast<double>(static_cast<long>(l.overlap * 1000 + 0.5)) / 1000}});
+    }
+    root["copies"] = copies;
+    root["summary"] = summary;
+    return root.dump(2) + "\n";
+}
+
+namespace {
+
+void render_incident_text(std::ostringstream& o, const audit_result& a, const incident_record& inc, bool markdown) {
+    const std::string places = inc.places.empty() ? "place unknown" : join(inc.places, ", ");
+    if (markdown) o << "### " << inc.id << ": " << places;
+    else o << inc.id << "  " << places;
+    if (!inc.governorate.empty()) o << " (" << inc.governorate << ")";
+    o << ", " << date_range(inc);
+    if (!inc.result.grading.label.empty()) o << (markdown ? ", grade **" : ", grade ") << inc.result.grading.label << (markdown ? "**" : "");
+    o << "\n";
+    if (markdown) o << "\n| figure as written | source | relay | outlet | article date | interval | used |\n|---|---|---|---|---|---|---|\n";
+    for (const auto m : inc.claims) {
+        const auto& r = a.claims[m];
+        const article& art = a.articles[r.article];
+        const auto* d = decision_for(inc, r.c.id);
+        const std::string used = d ? (d->used ? "used" : "not used: " + d->reason) : "used";
+        const std::string relay = r.c.relay.empty() ? "-" : join(r.c.relay, " > ");
+        const std::string when = art.published.known() ? art.published.iso() : "?";
+        const std::string interval = interval_text(r.interval.low, r.interval.high);
+        if (markdown) {
+            o << "| " << as_written(r.c) << " | " << r.c.source << " | " << relay << " | " << (art.outlet.empty() ? "-" : art.outlet)
+              << " | " << when << " | " << interval << " | " << used << (r.copied ? " (copied from " + r.copied_from + ")" : "") << " |\n";
+        } else {
+            o << "  " << as_written(r.c) << "  [" << interval << "]  " << r.c.source;
+            if (!r.c.relay.empty()) o << " via " << relay;
+            o << "  " << art.id << " " << when;
+            if (r.copied) o << "  copied from " << r.copied_from;
+            if (d && !d->used) o << "  NOT USED: " << d->reason;
+            o << "\n";
+        }
+    }
+    if (markdown) o << "\n";
+    for (const auto& f : inc.result.figures) {
+        o << (markdown ? "- reconciled " : "  = ") << std::string(to_string(f.outcome)) << " " << f.category << ": low "
+          << (f.low ? std::to_string(*f.low) : "?") << ", best " << (f.best ? std::to_string(*f.best) : "-") << ", high "
+          << (f.high ? std::to_string(*f.high) : "unbounded") << "  by " << rule_text(f.rule) << "\n";
+    }
+    for (const auto& f : inc.result.findings) {
+        o << (markdown ? "- **" : "  ! ") << f.severity << " " << f.kind << (markdown ? "**: " : ": ") << f.message << "  ["
+          << rule_text(f.rule) << "]\n";
+    }
+    for (const auto& d : inc.decisions) o << (markdown ? "- analyst decision: " : "  analyst decision: ") << d << "\n";
+    o << "\n";
+}
+
+std::string render_human(const audit_result& a, bool markdown) {
+    std::ostringstream o;
+    std::size_t total = 0;
+    for (const auto& [k, n] : a.findings_by_kind) total += n;
+    if (markdown) o << "# reckon audit\n\n";
+    o << a.articles.size() << " articles, " << a.claims.size() << " claims, " << a.incidents.size() << " incidents, "
+      << a.cumulative.size() << " cumulative series, " << total << " findings";
+    if (!a.findings_by_kind.empty()) {
+        o << " (";
+        bool first = true;
+        for (const auto& [k, n] : a.findings_by_kind) {
+            o << (first ? "" : ", ") << n << " " << k;
+            first = false;
+        }
+        o << ")";
+    }
+    o << "\n\n";
+    o << (markdown ? "## Incidents\n\n" : "INCIDENTS\n\n");
+    for (const auto& inc : a.incidents) render_incident_text(o, a, inc, markdown);
+    o << (markdown ? "## Cumulative totals\n\n" : "CUMULATIVE TOTALS\n\n");
+    for (const auto& s : a.cumulative) {
+        o << (markdown ? "- **" : "  ") << s.source << ", " << s.outcome << " " << s.category
+          << (s.scope.empty() ? "" : ", " + s.scope) << (markdown ? "**: " : ": ");
+        bool first = true;
+        for (const auto i : s.claims) {
+            const auto& r = a.claims[i];
+            const article& art = a.articles[r.article];
+            o << (first ? "" : ", then ") << (r.c.qualifier_text.empty() ? "" : r.c.qualifier_text + " ") << r.c.value_text
+              << " (" << (art.published.known() ? art.published.iso() : "?") << ", " << art.id << ")";
+            first = false;
+        }
+        o << "\n";
+        for (const auto& f : s.findings) o << "    ! " << f.severity << " " << f.kind << ": " << f.message << "\n";
+    }
+    o << "\n" << (markdown ? "## Sources\n\n| source | kind | claims | above | inside | below | self-contradictions |\n|---|---|---|---|---|---|---|\n" : "SOURCES (claims, above / inside / below the reconciled range, self-contradictions)\n\n");
+    for (const auto& s : a.sources) {
+        if (markdown) {
+            o << "| " << s.source << " | " << (s.kind.empty() ? "-" : s.kind) << " | " << s.claims << " | " << s.above << " | "
+              << s.inside << " | " << s.below << " | " << s.self_contradictions << " |\n";
+        } else {
+            o << "  " << s.source << " (" << (s.kind.empty() ? "-" : s.kind) << "): " << s.claims << " claims, " << s.above << " / "
+              << s.inside << " / " << s.below << ", " << s.self_contradictions << " self-contradictions\n";
+        }
+    }
+    o << "\n" << (markdown ? "## Copies\n\n" : "COPIES\n\n");
+    for (const auto& l : a.copies)
+        o << (markdown ? "- " : "  ") << a.articles[l.later].id << " copies text of " << a.articles[l.earlier].id << " (overlap "
+          << static_cast<int>(l.overlap * 100 + 0.5) << "%)\n";
+    if (!a.articles_without_claims.empty()) {
+        o << "\n" << (markdown ? "## Articles with no claims\n\n" : "ARTICLES WITH NO CLAIMS\n\n") << (markdown ? "" : "  ")
+          << join(a.articles_without_claims, ", ") << "\n";
+    }
+    return o.str();
+}
+
+}  // namespace
+
+std::string render_text(const audit_result& a) { return render_human(a, false); }
+std::string render_markdown(const audit_result& a) { return render_human(a, true); }
+
+}  // namespace reckon::audit

@@ -1,0 +1,73 @@
+#include "cli/pipeline.hpp"
+
+#include <filesystem>
+#include <iostream>
+#include <set>
+#include <thread>
+
+#include "cli/commands.hpp"
+#include "support/exit_codes.hpp"
+
+namespace fs = std::filesystem;
+
+namespace reckon::cli {
+
+void add_pipeline_options(CLI::App& sub, pipeline_options& opts) {
+    add_corpus_options(sub, opts.corpus);
+    sub.add_option("--rules", opts.rules, "Rules file (default: rules/default.rules)");
+    sub.add_option("--sources", opts.sources, "Source registry YAML (default: sources.yaml beside the rules)");
+    sub.add_option("--places", opts.places, "Gazetteer YAML (default: places.yaml beside the rules)");
+    sub.add_option("-j,--jobs", opts.jobs, "Threads for per-article work (default: all cores)");
+}
+
+std::string default_rules_path() {
+    std::error_code ec;
+    if (fs::exists("rules/default.rules", ec)) return "rules/default.rules";
+    return std::string(RECKON_DEFAULT_RULES_DIR) + "/default.rules";
+}
+
+int load_pipeline(const pipeline_options& opts, pipeline& p) {
+    if (const int code = load_corpus(opts.corpus, p.corpus); code != exit_code::ok) return code;
+    const std::string rules_path = opts.rules.empty() ? default_rules_path() : opts.rules;
+    const std::string dir = fs::path(rules_path).parent_path().string();
+    const auto beside = [&](const char* name) { return dir.empty() ? std::string(name) : dir + "/" + name; };
+    const std::string sources_path = opts.sources.empty() ? beside("sources.yaml") : opts.sources;
+    const std::string places_path = opts.places.empty() ? beside("places.yaml") : opts.places;
+
+    std::error_code ec;
+    for (const auto* path : {&rules_path, &sources_path, &places_path}) {
+        if (!fs::exists(*path, ec)) {
+            std::cerr << "reckon: error: cannot read '" << *path << "': no such file\n";
+            return exit_code::usage;
+        }
+    }
+    diagnostics data_diags;
+    p.sources = registry::load_sources(sources_path, data_diags);
+    p.places = registry::load_places(places_path, data_diags);
+    auto loaded = rules::load_ruleset(rules_path);
+    data_diags.append(loaded.diags);
+    print_diagnostics(data_diags);
+    if (data_diags.errors() > 0 || !loaded.rules) return exit_code::data_error;
+    p.rules = loaded.rules;
+
+    std::set<std::string> corpus_files;
+    for (const auto& a : p.corpus.articles) corpus_files.insert(a.where.file);
+    for (const auto& f : corpus_files) p.hashes.push_back({"corpus", f, f == "-" ? std::string() : audit::sha256_file(f)});
+    for (const auto& f : p.rules->files()) p.hashes.push_back({"rules", f, audit::sha256_file(f)});
+    p.hashes.push_back({"sources", sources_path, audit::sha256_file(sources_path)});
+    p.hashes.push_back({"places", places_path, audit::sha256_file(places_path)});
+    return exit_code::ok;
+}
+
+audit::audit_result run_pipeline(pipeline& p, const pipeline_options& opts) {
+    audit::audit_inputs in;
+    in.articles = std::move(p.corpus.articles);
+    in.rules = p.rules.get();
+    in.sources = &p.sources;
+    in.places = &p.places;
+    in.hashes = p.hashes;
+    in.jobs = opts.jobs > 0 ? opts.jobs : std::max(1u, std::thread::hardware_concurrency());
+    return audit::run_audit(std::move(in));
+}
+
+}  // namespace reckon::cli

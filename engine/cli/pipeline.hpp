@@ -1,0 +1,37 @@
+// Loading what the audit-like commands (audit, graph, report) share: the corpus, the
+// ruleset and the registry data, with their hashes for reproducibility.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "audit/audit.hpp"
+#include "cli/corpus_options.hpp"
+
+namespace reckon::cli {
+
+struct pipeline_options {
+    corpus_options corpus;
+    std::string rules;      // default: rules/default.rules (see default_rules_path)
+    std::string sources;    // default: sources.yaml beside the rules file
+    std::string places;     // default: places.yaml beside the rules file
+    unsigned jobs = 0;      // 0: all cores
+};
+
+struct pipeline {
+    corpus::ingest_result corpus;
+    std::shared_ptr<const rules::ruleset> rules;
+    registry::source_registry sources;
+    registry::gazetteer places;
+    std::vector<audit::input_hash> hashes;
+};
+
+void add_pipeline_options(CLI::App& sub, pipeline_options& opts);
+// rules/default.rules under the working directory when it exists, else the shipped one.
+std::string default_rules_path();
+// Loads everything and prints diagnostics. Returns exit_code::ok or the code to exit with.
+int load_pipeline(const pipeline_options& opts, pipeline& p);
+// Runs the audit on a loaded pipeline (moves the articles out of it).
+audit::audit_result run_pipeline(pipeline& p, const pipeline_options& opts);
+
+}  // namespace reckon::cli

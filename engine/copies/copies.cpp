@@ -1,0 +1,124 @@
+#include "copies/copies.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <unordered_map>
+
+namespace reckon::copies {
+
+namespace {
+
+constexpr std::size_t shingle_words = 4;
+
+std::uint64_t mix(std::uint64_t h) {
+    // splitmix64 finaliser: spreads token hashes so the 1-in-N sample is uniform.
+    h ^= h >> 30;
+    h *= 0xbf58476d1ce4e5b9ULL;
+    h ^= h >> 27;
+    h *= 0x94d049bb133111ebULL;
+    h ^= h >> 31;
+    return h;
+}
+
+// Calls `emit(hash)` for each word of `text`: runs of letters, digits and non-ASCII
+// bytes, lower-cased; apostrophes (' and U+2019) and thousands commas are dropped.
+template <class Emit>
+void for_each_word(std::string_view text, Emit&& emit) {
+    std::uint64_t h = 1469598103934665603ULL;
+    bool in_word = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        auto c = static_cast<unsigned char>(text[i]);
+        if (c == '\'') continue;
+        // "360,000" and FA-KES's "360000" are one word.
+        if (c == ',' && i > 0 && i + 1 < text.size() && std::isdigit(static_cast<unsigned char>(text[i - 1])) &&
+            std::isdigit(static_cast<unsigned char>(text[i + 1])))
+            continue;
+        if (c == 0xE2 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80 &&
+            (static_cast<unsigned char>(text[i + 2]) == 0x99 || static_cast<unsigned char>(text[i + 2]) == 0x98)) {
+            i += 2;
+            continue;
+        }
+        const bool word_byte = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+        if (word_byte) {
+            if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c + 32);
+            h = (h ^ c) * 1099511628211ULL;
+            in_word = true;
+        } else if (in_word) {
+            emit(h);
+            h = 1469598103934665603ULL;
+            in_word = false;
+        }
+    }
+    if (in_word) emit(h);
+}
+
+}  // namespace
+
+std::vector<std::uint64_t> shingles(std::string_view text) {
+    std::vector<std::uint64_t> out;
+    std::uint64_t window[shingle_words] = {};
+    std::size_t count = 0;
+    for_each_word(text, [&](std::uint64_t w) {
+        window[count % shingle_words] = w;
+        ++count;
+        if (count < shingle_words) return;
+        std::uint64_t h = 0;
+        for (std::size_t k = 0; k < shingle_words; ++k) h = mix(h * 31 + window[(count + k) % shingle_words]);
+        out.push_back(h);
+    });
+    return out;
+}
+
+double shared_fraction(std::string_view passage, const std::vector<std::uint64_t>& other_shingles) {
+    const auto mine = shingles(passage);
+    if (mine.empty()) return 0;
+    std::size_t hit = 0;
+    for (const auto h : mine) hit += std::binary_search(other_shingles.begin(), other_shingles.end(), h) ? 1 : 0;
+    return static_cast<double>(hit) / static_cast<double>(mine.size());
+}
+
+bool published_before(const article& a, const article& b) {
+    const bool ak = a.published.known(), bk = b.published.known();
+    if (ak && bk && a.published.first_day() != b.published.first_day()) return a.published.first_day() < b.published.first_day();
+    if (ak != bk) return ak;  // a dated article is taken as the original
+    return a.id < b.id;
+}
+
+std::vector<copy_link> find_copies(const std::vector<article>& articles, const copy_options& options) {
+    // Sampled shingle sets, deduplicated per article.
+    std::vector<std::vector<std::uint64_t>> sampled(articles.size());
+    std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> postings;
+    for (std::size_t i = 0; i < articles.size(); ++i) {
+        auto all = shingles(articles[i].body.of(articles[i].text));
+        auto& s = sampled[i];
+        for (const auto h : all)
+            if (h % options.sample_mod == 0) s.push_back(h);
+        std::sort(s.begin(), s.end());
+        s.erase(std::unique(s.begin(), s.end()), s.end());
+        for (const auto h : s) postings[h].push_back(static_cast<std::uint32_t>(i));
+    }
+    std::unordered_map<std::uint64_t, std::uint32_t> pair_counts;
+    for (const auto& [hash, list] : postings) {
+        (void)hash;
+        if (list.size() < 2 || list.size() > options.max_postings) continue;
+        for (std::size_t a = 0; a < list.size(); ++a)
+            for (std::size_t b = a + 1; b < list.size(); ++b)
+                ++pair_counts[(static_cast<std::uint64_t>(list[a]) << 32) | list[b]];
+    }
+    std::vector<copy_link> links;
+    for (const auto& [key, shared] : pair_counts) {
+        if (shared < options.min_shared) continue;
+        const auto i = static_cast<std::size_t>(key >> 32), j = static_cast<std::size_t>(key & 0xffffffffu);
+        const std::size_t smaller = std::min(sampled[i].size(), sampled[j].size());
+        const double overlap = smaller == 0 ? 0 : static_cast<double>(shared) / static_cast<double>(smaller);
+        if (overlap < options.min_overlap) continue;
+        const bool i_first = published_before(articles[i], articles[j]);
+        links.push_back({i_first ? j : i, i_first ? i : j, std::min(overlap, 1.0), shared});
+    }
+    std::sort(links.begin(), links.end(), [](const copy_link& a, const copy_link& b) {
+        return a.later != b.later ? a.later < b.later : a.earlier < b.earlier;
+    });
+    return links;
+}
+
+}  // namespace reckon::copies

@@ -1,0 +1,47 @@
+// Copy detection: which articles share text (a wire story republished, a paragraph
+// copied), with an overlap score, in time close to linear in the corpus size.
+//
+// Method: every article is cut into word 4-gram shingles (lower case, apostrophes
+// dropped so "Syria's" = "Syrias" as FA-KES writes it). A deterministic 1-in-4 sample
+// of shingle hashes is indexed; shingles found in more than `max_postings` articles are
+// boilerplate and ignored, so the pair counting stays linear. Article pairs sharing at
+// least `min_shared` sampled shingles, with overlap (shared / smaller sample) of at
+// least `min_overlap`, are linked, from the later article to the earlier one.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "model/article.hpp"
+
+namespace reckon::copies {
+
+struct copy_options {
+    unsigned sample_mod = 4;          // keep shingles whose hash % sample_mod == 0
+    std::size_t max_postings = 64;    // ignore shingles shared by more articles than this
+    std::size_t min_shared = 3;       // sampled shingles two articles must share
+    double min_overlap = 0.15;        // shared / min(sampled shingles of the two)
+};
+
+struct copy_link {
+    std::size_t later = 0;    // index of the copying article (published later, or larger id)
+    std::size_t earlier = 0;  // index of the article copied from
+    double overlap = 0;       // 0..1
+    std::size_t shared = 0;   // sampled shingles in common
+};
+
+// Links, sorted by (later, earlier). `articles` order is the corpus order.
+std::vector<copy_link> find_copies(const std::vector<article>& articles, const copy_options& options = {});
+
+// Hashes of all word 4-gram shingles of `text`.
+std::vector<std::uint64_t> shingles(std::string_view text);
+
+// Fraction (0..1) of the shingles of `passage` that occur in `other_shingles`
+// (which must be sorted). A passage shorter than one shingle gives 0.
+double shared_fraction(std::string_view passage, const std::vector<std::uint64_t>& other_shingles);
+
+// True when article a was published before b (then by id), the direction of a copy.
+bool published_before(const article& a, const article& b);
+
+}  // namespace reckon::copies

@@ -1,0 +1,47 @@
+// Incident matching: which claims describe one event. Blocking first (the ruleset's
+// blocking keys, e.g. governorate and week), so the cost grows about linearly with
+// the corpus; then clustering of the matched pairs.
+//
+// Clustering is average linkage, not connected components: connected components
+// would chain two unrelated strikes through one vague "bridge" claim that matches
+// both. Two clusters merge only when more than half of the claim pairs across them
+// match (each pair judged by the ruleset's named match rules). A claim travels with
+// its breakdowns ("38 people ... including 13 children" is one unit, judged by its
+// total). Analyst decisions (merge, split) are applied last.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "rules/ruleset.hpp"
+
+namespace reckon::match {
+
+struct cluster_options {
+    double min_linkage = 0.5;         // merge when more than this fraction of cross pairs match
+    std::size_t max_block = 2000;     // larger blocks are split by date order (reported)
+};
+
+// The decision for one judged pair, kept for provenance ("which rule joined them").
+struct pair_decision {
+    std::size_t a = 0, b = 0;  // indices into the facts vector
+    rules::match_result result;
+};
+
+struct incident_group {
+    std::vector<std::size_t> members;  // indices into the facts vector, sorted
+    std::vector<std::string> decisions;  // analyst decisions applied ("merge: reason")
+};
+
+struct match_output {
+    std::vector<incident_group> groups;  // sorted by their first member
+    std::vector<pair_decision> joined;   // pairs the rules matched, for provenance
+    std::size_t pairs_judged = 0;
+    diagnostics diags;
+};
+
+// Groups incident claims (kind incident) into incidents. `facts[i].c` must stay valid.
+match_output group_incidents(const std::vector<rules::claim_facts>& facts, const rules::ruleset& rules,
+                             const cluster_options& options = {});
+
+}  // namespace reckon::match
