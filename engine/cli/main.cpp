@@ -20,7 +20,7 @@ int main(int argc, char** argv) {
     add(cli::add_not_built(app, "check", "Check rules files for errors"));
     add(cli::add_not_built(app, "test", "Run the examples carried by rules files"));
     add(cli::add_audit(app));
-    add(cli::add_not_built(app, "report", "Write per-incident provenance reports"));
+    add(cli::add_report(app));
     add(cli::add_graph(app));
 
     try {

@@ -1,0 +1,72 @@
+// reckon report CORPUS (--incident ID... | --all) -o DIR: per-incident provenance
+// reports. Each file is written atomically; progress goes to stderr on a terminal.
+#include <filesystem>
+#include <iostream>
+#include <unistd.h>
+
+#include "cli/commands.hpp"
+#include "cli/pipeline.hpp"
+#include "report/report.hpp"
+#include "support/atomic_file.hpp"
+#include "support/exit_codes.hpp"
+
+namespace reckon::cli {
+
+command add_report(CLI::App& root) {
+    struct options {
+        pipeline_options pipe;
+        std::vector<std::string> incidents;
+        bool all = false;
+        std::string format = "html";
+        std::string output;
+    };
+    auto opts = std::make_shared<options>();
+    CLI::App* sub = root.add_subcommand("report", "Write per-incident provenance reports");
+    add_pipeline_options(*sub, opts->pipe);
+    auto* inc = sub->add_option("--incident", opts->incidents, "Incident id (repeatable)");
+    auto* all = sub->add_flag("--all", opts->all, "Every incident");
+    inc->excludes(all);
+    sub->add_option("--format", opts->format, "Report format")->check(CLI::IsMember({"md", "markdown", "html", "json", "prov"}));
+    sub->add_option("-o,--output", opts->output, "Output folder (created if missing)")->required();
+    return {sub, [opts]() -> int {
+                if (!opts->all && opts->incidents.empty()) {
+                    std::cerr << "reckon report: error: say which incidents: --incident ID... or --all\n";
+                    return exit_code::usage;
+                }
+                report::format f = report::format::html;
+                report::parse_format(opts->format, f);
+                pipeline p;
+                if (const int code = load_pipeline(opts->pipe, p); code != exit_code::ok) return code;
+                const int corpus_code = corpus_exit_code(p.corpus);
+                const auto result = run_pipeline(p, opts->pipe);
+                print_diagnostics(result.diags);
+                diagnostics diags;
+                const bool tty = ::isatty(STDERR_FILENO) != 0;
+                const auto progress = [&](std::size_t done, std::size_t total) {
+                    if (tty && (done % 16 == 0 || done == total)) std::cerr << "\rreckon report: " << done << "/" << total << " incidents" << std::flush;
+                };
+                const auto files = report::render_reports(result, opts->all ? std::vector<std::string>{} : opts->incidents, f, diags, progress);
+                if (tty) std::cerr << "\n";
+                print_diagnostics(diags);
+                if (diags.errors() > 0) return exit_code::usage;
+                std::error_code ec;
+                std::filesystem::create_directories(opts->output, ec);
+                if (ec) {
+                    std::cerr << "reckon: error: cannot create '" << opts->output << "': " << ec.message() << "\n";
+                    return exit_code::io_error;
+                }
+                for (const auto& file : files) {
+                    if (interrupted()) return exit_code::interrupted;
+                    try {
+                        write_file_atomically(opts->output + "/" + file.name, file.content);
+                    } catch (const io_error& e) {
+                        std::cerr << "reckon: error: " << e.what() << "\n";
+                        return exit_code::io_error;
+                    }
+                }
+                std::cerr << "reckon report: " << files.size() << " files written to " << opts->output << "\n";
+                return corpus_code;
+            }};
+}
+
+}  // namespace reckon::cli

@@ -1,0 +1,367 @@
+// Self-contained HTML: one page per incident and an index. No network access is
+// needed to open them: styles are inline, the claim graph and the chart of figures
+// are SVG drawn here, the index's filters are a few lines of inline script. Every
+// piece of article text is escaped, so an article containing <script> shows it as text.
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <sstream>
+
+#include "report/report.hpp"
+
+namespace reckon::report {
+
+std::string html_escape(std::string_view text) {
+    std::string out;
+    out.reserve(text.size() + 16);
+    for (char c : text) {
+        switch (c) {
+        case '&': out += "&amp;"; break;
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        case '"': out += "&quot;"; break;
+        case '\'': out += "&#39;"; break;
+        default: out += c;
+        }
+    }
+    return out;
+}
+
+namespace {
+
+std::string str(const json& j) {
+    if (j.is_null()) return "";
+    if (j.is_string()) return j.get<std::string>();
+    return j.dump();
+}
+std::string esc(const json& j) { return html_escape(str(j)); }
+std::string number_or(const json& j, const std::string& none) { return j.is_null() ? none : j.dump(); }
+
+std::string rule_html(const json& r) {
+    if (r.is_null()) return "-";
+    return "<code class=\"rule\">" + esc(r["name"]) + "</code> <span class=\"where\">" + esc(r["file"]) + ":" + r["line"].dump() + "</span>";
+}
+
+const char* style = R"css(
+:root{--ink:#1b1f24;--muted:#5a6470;--line:#d8dde3;--bg:#fff;--soft:#f4f6f8;--high:#b42318;--medium:#b54708;--low:#175cd3;--ok:#067647}
+*{box-sizing:border-box}
+body{font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--ink);background:var(--bg);margin:0;padding:1rem;max-width:72rem;margin-inline:auto}
+h1{font-size:1.5rem;margin:.2rem 0 1rem}h2{font-size:1.2rem;margin-top:2rem;border-bottom:1px solid var(--line);padding-bottom:.2rem}h3{font-size:1.05rem}
+.summary{display:grid;grid-template-columns:repeat(auto-fit,minmax(12rem,1fr));gap:.5rem}
+.summary div{background:var(--soft);padding:.5rem .75rem;border-radius:6px}.summary b{display:block;font-size:.8rem;color:var(--muted);font-weight:600}
+.scroll{overflow-x:auto}table{border-collapse:collapse;width:100%;font-size:.92rem}th,td{border-bottom:1px solid var(--line);padding:.35rem .5rem;text-align:left;vertical-align:top}
+th{background:var(--soft)}mark{background:#ffe58a;padding:0 .1em}code.rule{background:var(--soft);padding:0 .25em;border-radius:3px}.where{color:var(--muted);font-size:.85em}
+.sev-high{color:var(--high);font-weight:700}.sev-medium{color:var(--medium);font-weight:700}.sev-low{color:var(--low)}.sev-info{color:var(--muted)}
+.figure{font-size:1.25rem;font-weight:700}.side{display:flex;flex-wrap:wrap;gap:.75rem}.side article{flex:1 1 18rem;border:1px solid var(--line);border-radius:8px;padding:.75rem}
+.side .value{font-size:2rem;font-weight:800;line-height:1}.muted{color:var(--muted)}.unused{opacity:.6}
+svg{max-width:100%;height:auto;background:#fff}.filters{display:flex;gap:1rem;flex-wrap:wrap;margin:.5rem 0 1rem}
+@media (max-width:40rem){body{padding:.5rem;font-size:15px}th,td{padding:.25rem}}
+)css";
+
+std::string page(const std::string& title, const std::string& body) {
+    return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+           "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n"
+           "<title>" + html_escape(title) + "</title>\n<style>" + style + "</style>\n</head>\n<body>\n" + body + "</body>\n</html>\n";
+}
+
+std::string highlighted_sentence(const json& claim) {
+    const std::string sentence = str(claim["sentence"]["text"]);
+    const std::size_t sb = claim["sentence"]["begin"].get<std::size_t>();
+    const std::size_t b = claim["span"]["begin"].get<std::size_t>(), e = claim["span"]["end"].get<std::size_t>();
+    if (b < sb || e < b || e - sb > sentence.size()) return html_escape(sentence);
+    return html_escape(sentence.substr(0, b - sb)) + "<mark>" + html_escape(sentence.substr(b - sb, e - b)) + "</mark>" +
+           html_escape(sentence.substr(e - sb));
+}
+
+// The claims of the incident as intervals on one axis, grouped by category, with the
+// reconciled range behind them: a reader sees at once which figures cannot both hold.
+std::string figures_chart(const json& m) {
+    std::int64_t top = 1;
+    for (const auto& c : m["claims"]) {
+        if (!c["low"].is_null()) top = std::max<std::int64_t>(top, c["low"].get<std::int64_t>());
+        if (!c["high"].is_null()) top = std::max<std::int64_t>(top, c["high"].get<std::int64_t>());
+    }
+    top = static_cast<std::int64_t>(std::ceil(static_cast<double>(top) * 1.25));
+    const int left = 230, width = 420, row = 22;
+    const auto x = [&](std::int64_t v) { return left + static_cast<int>(static_cast<double>(v) * width / static_cast<double>(top)); };
+    std::ostringstream o;
+    const int rows = static_cast<int>(m["claims"].size());
+    const int height = 40 + rows * row;
+    o << "<svg role=\"img\" aria-label=\"figures by source\" viewBox=\"0 0 " << left + width + 40 << " " << height
+      << "\" xmlns=\"http://www.w3.org/2000/svg\" font-family=\"system-ui,sans-serif\" font-size=\"12\">\n";
+    for (int t = 0; t <= 4; ++t) {
+        const std::int64_t v = top * t / 4;
+        o << "<line x1=\"" << x(v) << "\" y1=\"16\" x2=\"" << x(v) << "\" y2=\"" << height - 8 << "\" stroke=\"#e3e7eb\"/>"
+          << "<text x=\"" << x(v) << "\" y=\"12\" text-anchor=\"middle\" fill=\"#5a6470\">" << v << "</text>\n";
+    }
+    int y = 24;
+    for (const auto& c : m["claims"]) {
+        for (const auto& f : m["figures"]) {
+            if (f["category"] != c["category"] || f["outcome"] != c["outcome"] || f["low"].is_null()) continue;
+            const int x1 = x(f["low"].get<std::int64_t>());
+            const int x2 = f["high"].is_null() ? left + width : x(f["high"].get<std::int64_t>());
+            o << "<rect x=\"" << x1 << "\" y=\"" << y << "\" width=\"" << std::max(2, x2 - x1) << "\" height=\"" << row - 4
+              << "\" fill=\"#d1fadf\"/>";
+        }
+        const std::string label = str(c["source"]) + ": " + str(c["as_written"]) + " " + str(c["category"]);
+        o << "<text x=\"" << left - 6 << "\" y=\"" << y + 13 << "\" text-anchor=\"end\">" << html_escape(label.substr(0, 40)) << "</text>";
+        if (!c["low"].is_null()) {
+            const int x1 = x(c["low"].get<std::int64_t>());
+            const bool open = c["high"].is_null();
+            const int x2 = open ? left + width : x(c["high"].get<std::int64_t>());
+            const std::string colour = c["used"].get<bool>() ? "#175cd3" : "#98a2b3";
+            o << "<line x1=\"" << x1 << "\" y1=\"" << y + 9 << "\" x2=\"" << x2 << "\" y2=\"" << y + 9 << "\" stroke=\"" << colour
+              << "\" stroke-width=\"4\"" << (open ? " stroke-dasharray=\"6 4\"" : "") << "/>"
+              << "<circle cx=\"" << x1 << "\" cy=\"" << y + 9 << "\" r=\"5\" fill=\"" << colour << "\"/>";
+            if (!open && x2 != x1) o << "<circle cx=\"" << x2 << "\" cy=\"" << y + 9 << "\" r=\"5\" fill=\"" << colour << "\"/>";
+        }
+        o << "\n";
+        y += row;
+    }
+    o << "</svg>\n";
+    return o.str();
+}
+
+// The incident's claim graph: outlets, articles, claims and sources in four columns,
+// with published, reports, attributed and copies edges; contradictions in red.
+std::string claim_graph_svg(const json& m) {
+    std::vector<std::string> outlets, articles, sources;
+    const auto add = [](std::vector<std::string>& v, const std::string& s) {
+        if (!s.empty() && std::find(v.begin(), v.end(), s) == v.end()) v.push_back(s);
+    };
+    for (const auto& c : m["claims"]) {
+        add(outlets, str(c["article"]["outlet"]));
+        add(articles, str(c["article"]["id"]));
+        add(sources, str(c["source"]));
+        for (const auto& r : c["relay"]) add(sources, str(r));
+    }
+    const int col[4] = {70, 250, 470, 690};
+    const int gap = 34;
+    const std::size_t rows = std::max({outlets.size(), articles.size(), m["claims"].size(), sources.size()});
+    const int height = 30 + static_cast<int>(rows) * gap;
+    const auto y_of = [&](std::size_t i, std::size_t n) {
+        return 20 + static_cast<int>(i) * gap + (static_cast<int>(rows) - static_cast<int>(n)) * gap / 2;
+    };
+    const auto index = [](const std::vector<std::string>& v, const std::string& s) {
+        return static_cast<std::size_t>(std::find(v.begin(), v.end(), s) - v.begin());
+    };
+    std::ostringstream edges, nodes;
+    std::map<std::string, std::size_t> claim_row;
+    std::size_t i = 0;
+    for (const auto& c : m["claims"]) claim_row[str(c["id"])] = i++;
+    i = 0;
+    for (const auto& c : m["claims"]) {
+        const int cy = y_of(i, m["claims"].size());
+        const std::size_t ai = index(articles, str(c["article"]["id"]));
+        edges << "<line x1=\"" << col[1] << "\" y1=\"" << y_of(ai, articles.size()) << "\" x2=\"" << col[2] << "\" y2=\"" << cy
+              << "\" stroke=\"#98a2b3\"/>";
+        if (!str(c["source"]).empty()) {
+            edges << "<line x1=\"" << col[2] << "\" y1=\"" << cy << "\" x2=\"" << col[3] << "\" y2=\""
+                  << y_of(index(sources, str(c["source"])), sources.size()) << "\" stroke=\"#175cd3\"/>";
+        }
+        nodes << "<circle cx=\"" << col[2] << "\" cy=\"" << cy << "\" r=\"7\" fill=\"" << (c["used"].get<bool>() ? "#175cd3" : "#98a2b3")
+              << "\"><title>" << esc(c["id"]) << "</title></circle><text x=\"" << col[2] << "\" y=\"" << cy - 10
+              << "\" text-anchor=\"middle\">" << html_escape((str(c["as_written"]) + " " + str(c["category"])).substr(0, 28)) << "</text>\n";
+        ++i;
+    }
+    for (std::size_t a = 0; a < articles.size(); ++a) {
+        std::string outlet;
+        for (const auto& c : m["claims"])
+            if (str(c["article"]["id"]) == articles[a]) outlet = str(c["article"]["outlet"]);
+        if (!outlet.empty()) {
+            edges << "<line x1=\"" << col[0] << "\" y1=\"" << y_of(index(outlets, outlet), outlets.size()) << "\" x2=\"" << col[1]
+                  << "\" y2=\"" << y_of(a, articles.size()) << "\" stroke=\"#c0c6cd\"/>";
+        }
+        nodes << "<rect x=\"" << col[1] - 8 << "\" y=\"" << y_of(a, articles.size()) - 8 << "\" width=\"16\" height=\"16\" fill=\"#344054\"/>"
+              << "<text x=\"" << col[1] << "\" y=\"" << y_of(a, articles.size()) - 12 << "\" text-anchor=\"middle\">"
+              << html_escape(articles[a].substr(0, 24)) << "</text>\n";
+    }
+    for (const auto& c : m["copies"]) {
+        const auto later = std::find(articles.begin(), articles.end(), str(c["article"]));
+        const auto earlier = std::find(articles.begin(), articles.end(), str(c["copies"]));
+        if (later == articles.end() || earlier == articles.end()) continue;
+        const int y1 = y_of(static_cast<std::size_t>(later - articles.begin()), articles.size());
+        const int y2 = y_of(static_cast<std::size_t>(earlier - articles.begin()), articles.size());
+        edges << "<path d=\"M" << col[1] << " " << y1 << " C" << col[1] - 70 << " " << y1 << " " << col[1] - 70 << " " << y2 << " "
+              << col[1] << " " << y2 << "\" fill=\"none\" stroke=\"#b54708\" stroke-dasharray=\"4 3\"><title>copies text of</title></path>";
+    }
+    for (const auto& f : m["findings"]) {
+        const std::string colour = str(f["severity"]) == "high" ? "#b42318" : "#b54708";
+        for (std::size_t p = 0; p + 1 < f["claims"].size(); ++p) {
+            const auto a1 = claim_row.find(str(f["claims"][p])), a2 = claim_row.find(str(f["claims"][p + 1]));
+            if (a1 == claim_row.end() || a2 == claim_row.end()) continue;
+            const int y1 = y_of(a1->second, m["claims"].size()), y2 = y_of(a2->second, m["claims"].size());
+            edges << "<path d=\"M" << col[2] << " " << y1 << " C" << col[2] + 60 << " " << y1 << " " << col[2] + 60 << " " << y2 << " "
+                  << col[2] << " " << y2 << "\" fill=\"none\" stroke=\"" << colour << "\" stroke-width=\"2\"><title>" << esc(f["kind"])
+                  << "</title></path>";
+        }
+    }
+    for (std::size_t o = 0; o < outlets.size(); ++o) {
+        nodes << "<ellipse cx=\"" << col[0] << "\" cy=\"" << y_of(o, outlets.size()) << "\" rx=\"9\" ry=\"7\" fill=\"#667085\"/><text x=\""
+              << col[0] << "\" y=\"" << y_of(o, outlets.size()) - 10 << "\" text-anchor=\"middle\">" << html_escape(outlets[o].substr(0, 20))
+              << "</text>\n";
+    }
+    for (std::size_t s = 0; s < sources.size(); ++s) {
+        nodes << "<polygon points=\"" << col[3] << "," << y_of(s, sources.size()) - 8 << " " << col[3] + 8 << ","
+              << y_of(s, sources.size()) << " " << col[3] << "," << y_of(s, sources.size()) + 8 << " " << col[3] - 8 << ","
+              << y_of(s, sources.size()) << "\" fill=\"#067647\"/><text x=\"" << col[3] + 12 << "\" y=\"" << y_of(s, sources.size()) + 4
+              << "\">" << html_escape(sources[s].substr(0, 24)) << "</text>\n";
+    }
+    std::ostringstream o;
+    o << "<svg role=\"img\" aria-label=\"claim graph\" viewBox=\"0 0 800 " << height
+      << "\" xmlns=\"http://www.w3.org/2000/svg\" font-family=\"system-ui,sans-serif\" font-size=\"11\">\n"
+      << "<text x=\"" << col[0] << "\" y=\"" << height - 4 << "\" text-anchor=\"middle\" fill=\"#5a6470\">outlets</text>"
+      << "<text x=\"" << col[1] << "\" y=\"" << height - 4 << "\" text-anchor=\"middle\" fill=\"#5a6470\">articles</text>"
+      << "<text x=\"" << col[2] << "\" y=\"" << height - 4 << "\" text-anchor=\"middle\" fill=\"#5a6470\">claims</text>"
+      << "<text x=\"" << col[3] << "\" y=\"" << height - 4 << "\" text-anchor=\"middle\" fill=\"#5a6470\">sources</text>\n"
+      << edges.str() << "\n" << nodes.str() << "</svg>\n";
+    return o.str();
+}
+
+const json* find_claim(const json& m, const json& id) {
+    for (const auto& c : m["claims"])
+        if (c["id"] == id) return &c;
+    return nullptr;
+}
+
+}  // namespace
+
+std::string render_html(const json& m) {
+    std::ostringstream o;
+    const json& s = m["summary"];
+    std::string places;
+    for (const auto& p : s["places"])
+        places += (places.empty() ? "" : ", ") + esc(p["name"]) + (str(p["governorate"]).empty() ? "" : " <span class=\"muted\">(" + esc(p["governorate"]) + ")</span>");
+    std::string actors;
+    for (const auto& a : s["actors"]) actors += (actors.empty() ? "" : ", ") + esc(a);
+    o << "<p><a href=\"index.html\">&larr; all incidents</a></p>\n<h1>Incident <code>" << esc(m["incident"]) << "</code></h1>\n";
+    o << "<section id=\"summary\" class=\"summary\">"
+      << "<div><b>Places</b>" << (places.empty() ? "unknown" : places) << "</div>"
+      << "<div><b>Dates</b>" << (s["date_from"].is_null() ? "unknown" : esc(s["date_from"]))
+      << (!s["date_to"].is_null() && s["date_to"] != s["date_from"] ? " to " + esc(s["date_to"]) : "") << " <span class=\"muted\">("
+      << esc(s["date_precision"]) << ")</span></div>"
+      << "<div><b>Actors</b>" << (actors.empty() ? "not named" : actors) << "</div>"
+      << "<div><b>Independent sources</b>" << s["independent_sources"].dump() << "</div>"
+      << "<div><b>Grade</b>" << (str(s["grade"]["label"]).empty() ? "-" : esc(s["grade"]["label"])) << "<br>" << rule_html(s["grade"]["rule"])
+      << "</div></section>\n";
+
+    o << "<h2>Reconciled figures</h2>\n<div id=\"figures\">";
+    for (const auto& f : m["figures"]) {
+        o << "<section class=\"provenance\"><h3>" << esc(f["outcome"]) << ", " << esc(f["category"]) << ": <span class=\"figure\">low "
+          << number_or(f["low"], "?") << " &middot; best " << number_or(f["best"], "&ndash;") << " &middot; high "
+          << number_or(f["high"], "unbounded") << "</span></h3><p>Rule: " << rule_html(f["rule"]) << "</p>\n<div class=\"side\">";
+        for (const auto& id : f["claims"]) {
+            const json* c = find_claim(m, id);
+            if (!c) continue;
+            std::string relay;
+            for (const auto& r : (*c)["relay"]) relay += (relay.empty() ? "" : " &rsaquo; ") + esc(r);
+            o << "<article class=\"claim" << ((*c)["used"].get<bool>() ? "" : " unused") << "\" data-claim=\"" << esc((*c)["id"])
+              << "\"><div class=\"value\">" << esc((*c)["value_text"]) << "</div><div>" << esc((*c)["as_written"]) << " "
+              << esc((*c)["category"]) << " " << esc((*c)["outcome"]) << "</div><div><b>" << esc((*c)["source"]) << "</b>"
+              << (relay.empty() ? "" : " via " + relay) << " &middot; " << esc((*c)["article"]["outlet"]) << " &middot; "
+              << esc((*c)["article"]["date"]) << "</div><div class=\"muted\">" << esc((*c)["article"]["title"]) << " ("
+              << esc((*c)["article"]["id"]) << ")</div><blockquote>" << highlighted_sentence(*c) << "</blockquote><div class=\"muted\">bytes "
+              << (*c)["span"]["begin"].dump() << "&ndash;" << (*c)["span"]["end"].dump() << " of " << esc((*c)["article"]["file"])
+              << " &middot; weight " << (*c)["weight"].dump() << " &middot; " << rule_html((*c)["rule"]) << "</div></article>";
+        }
+        o << "</div></section>\n";
+    }
+    o << "</div>\n";
+    if (!m["rejected"].empty()) {
+        o << "<h2>Claims not used or down-weighted</h2>\n<ul id=\"rejected\">";
+        for (const auto& r : m["rejected"]) {
+            o << "<li><code>" << esc(r["claim"]) << "</code>: " << (r["used"].get<bool>() ? "weight " + r["weight"].dump() : "not used")
+              << ", " << esc(r["reason"]) << " by " << rule_html(r["rule"]) << "</li>";
+        }
+        o << "</ul>\n";
+    }
+    o << "<h2>Findings</h2>\n<ul id=\"findings\">";
+    if (m["findings"].empty()) o << "<li class=\"muted\">none</li>";
+    for (const auto& f : m["findings"]) {
+        o << "<li class=\"finding\" data-kind=\"" << esc(f["kind"]) << "\"><span class=\"sev-" << esc(f["severity"]) << "\">"
+          << esc(f["severity"]) << " " << esc(f["kind"]) << "</span>: " << esc(f["message"]) << " <span class=\"muted\">(";
+        bool first = true;
+        for (const auto& c : f["claims"]) {
+            o << (first ? "" : ", ") << "<code>" << esc(c) << "</code>";
+            first = false;
+        }
+        o << ")</span> by " << rule_html(f["rule"]) << "</li>";
+    }
+    o << "</ul>\n<h2>Figures by source</h2>\n<div class=\"scroll\" id=\"chart\">" << figures_chart(m) << "</div>\n";
+    o << "<h2>Claim graph</h2>\n<div class=\"scroll\" id=\"graph\">" << claim_graph_svg(m) << "</div>\n";
+    o << "<h2>Copies</h2>\n<ul id=\"copies\">";
+    if (m["copies"].empty()) o << "<li class=\"muted\">no shared text among this incident's articles</li>";
+    for (const auto& c : m["copies"]) {
+        o << "<li class=\"copy\">" << esc(c["article"]) << " &rarr; " << esc(c["copies"]) << " (copies text of, overlap "
+          << c["overlap"].dump() << ")";
+        if (!c["dependent_claims"].empty()) {
+            o << "; dependent claims:";
+            for (const auto& d : c["dependent_claims"]) o << " <code>" << esc(d) << "</code>";
+        }
+        o << "</li>";
+    }
+    o << "</ul>\n<h2>Timeline</h2>\n<div class=\"scroll\"><table id=\"timeline\"><tr><th>published</th><th>figure</th><th>source</th><th>article</th><th>change</th></tr>";
+    for (const auto& t : m["timeline"]) {
+        o << "<tr><td>" << esc(t["date"]) << "</td><td>" << esc(t["as_written"]) << " " << esc(t["category"]) << "</td><td>"
+          << esc(t["source"]) << "</td><td>" << esc(t["article"]) << "</td><td>" << esc(t["change"]) << "</td></tr>";
+    }
+    o << "</table></div>\n<h2>All claims</h2>\n<div class=\"scroll\"><table id=\"claims\"><tr><th>claim</th><th>as written</th><th>interval</th><th>source</th><th>sentence</th><th>used</th><th>rule</th></tr>";
+    for (const auto& c : m["claims"]) {
+        o << "<tr" << (c["used"].get<bool>() ? "" : " class=\"unused\"") << "><td><code>" << esc(c["id"]) << "</code></td><td>"
+          << esc(c["as_written"]) << " " << esc(c["category"]) << " " << esc(c["outcome"]) << "</td><td>" << number_or(c["low"], "?")
+          << "&ndash;" << number_or(c["high"], "&infin;") << "</td><td>" << esc(c["source"]) << "</td><td>" << highlighted_sentence(c)
+          << "</td><td>" << (c["used"].get<bool>() ? "yes" : "no: " + esc(c["reason"])) << "</td><td>" << rule_html(c["rule"]) << "</td></tr>";
+    }
+    o << "</table></div>\n<h2>Analyst decisions</h2>\n<ul id=\"decisions\">";
+    if (m["decisions"].empty()) o << "<li class=\"muted\">none</li>";
+    for (const auto& d : m["decisions"]) o << "<li>" << esc(d) << "</li>";
+    o << "</ul>\n<p class=\"muted\">reckon " << esc(m["reckon_version"]) << "</p>\n";
+    return page("reckon incident " + str(m["incident"]), o.str());
+}
+
+std::string render_html_index(const std::vector<json>& models) {
+    std::ostringstream o;
+    std::vector<std::string> governorates;
+    for (const auto& m : models) {
+        const std::string g = str(m["summary"]["governorate"]);
+        if (!g.empty() && std::find(governorates.begin(), governorates.end(), g) == governorates.end()) governorates.push_back(g);
+    }
+    std::sort(governorates.begin(), governorates.end());
+    o << "<h1>reckon: incidents</h1>\n<p>" << models.size() << " incidents, sorted by the severity of their findings.</p>\n"
+      << "<div class=\"filters\"><label>Governorate <select id=\"f-gov\"><option value=\"\">all</option>";
+    for (const auto& g : governorates) o << "<option>" << html_escape(g) << "</option>";
+    o << "</select></label><label>Severity <select id=\"f-sev\"><option value=\"\">all</option><option>high</option><option>medium</option>"
+         "<option>low</option><option>none</option></select></label></div>\n"
+      << "<div class=\"scroll\"><table id=\"incidents\"><tr><th>incident</th><th>places</th><th>governorate</th><th>dates</th><th>figures</th><th>grade</th><th>findings</th></tr>\n";
+    for (const auto& m : models) {
+        std::string severity = "none";
+        int rank = -1;
+        for (const auto& f : m["findings"]) {
+            const std::string s = str(f["severity"]);
+            const int r = s == "high" ? 3 : s == "medium" ? 2 : s == "low" ? 1 : 0;
+            if (r > rank) {
+                rank = r;
+                severity = r == 0 ? "none" : s;
+            }
+        }
+        std::string places, figures, findings;
+        for (const auto& p : m["summary"]["places"]) places += (places.empty() ? "" : ", ") + str(p["name"]);
+        for (const auto& f : m["figures"])
+            figures += (figures.empty() ? "" : "; ") + str(f["category"]) + " " + str(f["outcome"]) + " " + number_or(f["low"], "?") + "&ndash;" +
+                       number_or(f["high"], "&infin;");
+        for (const auto& f : m["findings"]) findings += (findings.empty() ? "" : ", ") + str(f["kind"]);
+        o << "<tr class=\"incident\" data-governorate=\"" << esc(m["summary"]["governorate"]) << "\" data-severity=\"" << severity
+          << "\"><td><a href=\"" << esc(m["incident"]) << ".html\">" << esc(m["incident"]) << "</a></td><td>" << html_escape(places)
+          << "</td><td>" << esc(m["summary"]["governorate"]) << "</td><td>" << esc(m["summary"]["date_from"]) << "</td><td>" << figures
+          << "</td><td>" << esc(m["summary"]["grade"]["label"]) << "</td><td><span class=\"sev-" << severity << "\">" << html_escape(findings)
+          << "</span></td></tr>\n";
+    }
+    o << "</table></div>\n<script>\n(function(){var g=document.getElementById('f-gov'),s=document.getElementById('f-sev');"
+         "function apply(){document.querySelectorAll('tr.incident').forEach(function(r){"
+         "var ok=(!g.value||r.dataset.governorate===g.value)&&(!s.value||r.dataset.severity===s.value);r.style.display=ok?'':'none';});}"
+         "g.addEventListener('change',apply);s.addEventListener('change',apply);})();\n</script>\n";
+    return page("reckon incidents", o.str());
+}
+
+}  // namespace reckon::report
