@@ -20,7 +20,7 @@ std::vector<std::vector<std::size_t>> groups_of(const match::match_output& m) {
 }
 }  // namespace
 
-TEST_CASE("claims that match join one incident; blocking keeps others apart", "[match]") {
+TEST_CASE("claims that match join one incident and blocking keeps others apart", "[match]") {
     const std::vector<claim> claims{
         make_claim("a@1", "Deir ez-Zor", date::of_day(2018, 11, 11), 38),
         make_claim("b@1", "Deir ez-Zor", date::of_day(2018, 11, 11), 28),
@@ -50,7 +50,7 @@ TEST_CASE("a bridge claim does not chain two unrelated incidents", "[match]") {
     CHECK(groups_of(out) == std::vector<std::vector<std::size_t>>{{0, 1}, {2}});
 }
 
-TEST_CASE("breakdowns travel with their total; cumulative claims are left out", "[match]") {
+TEST_CASE("breakdowns travel with their total and cumulative claims are left out", "[match]") {
     std::vector<claim> claims{
         make_claim("a@1", "Idlib", date::of_day(2017, 4, 1), 10),
         make_claim("a@9", "Other", date::of_day(2016, 1, 1), 3, "a@1"),  // breakdown: judged by its total
