@@ -326,7 +326,8 @@ bool gazetteer::add(place p) {
         // governorate it is named after ("Raqqa" the city, within "Raqqa" the governorate).
         if (!n.empty()) {
             const auto [it, fresh] = m_by_name.emplace(n, index);
-            if (!fresh && m_places[it->second].type == "governorate" && p.type != "governorate") it->second = index;
+            if (!fresh && it->second != index && m_places[it->second].type == "governorate" && p.type != "governorate")
+                it->second = index;
         }
         const auto f = fuzzy_key(form);
         if (f.size() >= 3) {
@@ -346,6 +347,13 @@ bool gazetteer::add(place p) {
 const place* gazetteer::find_key(const std::string& key) const {
     const auto it = m_by_key.find(key);
     return it == m_by_key.end() ? nullptr : &m_places[it->second];
+}
+
+const place* gazetteer::find_name(std::string_view written) const {
+    const auto n = normalise(written);
+    if (n.empty()) return nullptr;
+    if (const auto it = m_by_name.find(n); it != m_by_name.end()) return &m_places[it->second];
+    return nullptr;
 }
 
 const place* gazetteer::resolve(std::string_view written) const {
@@ -395,9 +403,9 @@ gazetteer parse_places(std::string_view yaml, const std::string& file, diagnosti
             p.type = "governorate";
             p.governorate = p.name;
             p.variants = r.strings(node, "variants");
-            p.key = normalise(p.name);
-            governorate_keys[normalise(p.name)] = p.key;
-            for (const auto& v : p.variants) governorate_keys.emplace(normalise(v), p.key);
+            p.key = gazetteer::normalise(p.name);
+            governorate_keys[gazetteer::normalise(p.name)] = p.key;
+            for (const auto& v : p.variants) governorate_keys.emplace(gazetteer::normalise(v), p.key);
             if (!gaz.add(p)) r.error_at(node, "governorate '" + p.name + "' is defined twice");
         }
     }
@@ -420,9 +428,9 @@ gazetteer parse_places(std::string_view yaml, const std::string& file, diagnosti
         const auto gov = r.scalar(node, "governorate", false, "place '" + p.name + "'");
         const auto district = r.scalar(node, "district", false, "place '" + p.name + "'");
         p.variants = r.strings(node, "variants");
-        p.key = normalise(p.name);
+        p.key = gazetteer::normalise(p.name);
         if (!gov.empty()) {
-            const auto it = governorate_keys.find(normalise(gov));
+            const auto it = governorate_keys.find(gazetteer::normalise(gov));
             if (it == governorate_keys.end()) {
                 std::vector<std::string> names;
                 for (const auto& g : gaz.places())
@@ -436,7 +444,7 @@ gazetteer parse_places(std::string_view yaml, const std::string& file, diagnosti
             }
         }
         pending.emplace_back(std::move(p), node);
-        if (!district.empty()) pending.back().first.parent = "district:" + normalise(district);
+        if (!district.empty()) pending.back().first.parent = "district:" + gazetteer::normalise(district);
     }
     std::stable_sort(pending.begin(), pending.end(), [](const auto& a, const auto& b) {
         return (a.first.type == "district") > (b.first.type == "district");
@@ -446,7 +454,7 @@ gazetteer parse_places(std::string_view yaml, const std::string& file, diagnosti
             const std::string district_key = p.parent.substr(9);
             const place* d = gaz.find_key(district_key);
             if (!d) d = gaz.resolve(district_key);
-            p.parent = d ? d->key : (p.governorate.empty() ? std::string() : normalise(p.governorate));
+            p.parent = d ? d->key : (p.governorate.empty() ? std::string() : gazetteer::normalise(p.governorate));
         }
         const std::string name = p.name;
         // A city named like its governorate (Raqqa, Idlib) gets its own key.

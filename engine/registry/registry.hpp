@@ -83,6 +83,9 @@ public:
     bool add(place p);
     const std::vector<place>& places() const { return m_places; }
     const place* find_key(const std::string& key) const;
+    // Like resolve, but only through names and listed variants (no fuzzy matching):
+    // for scanning capitalised words of running text.
+    const place* find_name(std::string_view written) const;
     // Longest number of words in any name or variant, so a scanner knows how far to look.
     std::size_t max_words() const { return m_max_words; }
     bool empty() const { return m_places.empty(); }
