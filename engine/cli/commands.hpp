@@ -21,6 +21,8 @@ struct command {
 };
 
 command add_ingest(CLI::App& root);
+command add_check(CLI::App& root);
+command add_test(CLI::App& root);
 command add_not_built(CLI::App& root, const std::string& name, const std::string& description);
 
 // Prints diagnostics to stderr, then the count line when there were any.

@@ -17,8 +17,8 @@ int main(int argc, char** argv) {
     const auto add = [&](cli::command c) { runners[c.app] = std::move(c.run); };
     add(cli::add_ingest(app));
     add(cli::add_not_built(app, "extract", "Extract casualty claims from a corpus"));
-    add(cli::add_not_built(app, "check", "Check rules files for errors"));
-    add(cli::add_not_built(app, "test", "Run the examples carried by rules files"));
+    add(cli::add_check(app));
+    add(cli::add_test(app));
     add(cli::add_not_built(app, "audit", "Audit conflicting casualty figures across a corpus"));
     add(cli::add_not_built(app, "report", "Write per-incident provenance reports"));
     add(cli::add_not_built(app, "graph", "Export the claim graph"));
