@@ -16,9 +16,9 @@ int main(int argc, char** argv) {
     std::map<const CLI::App*, cli::runner> runners;
     const auto add = [&](cli::command c) { runners[c.app] = std::move(c.run); };
     add(cli::add_ingest(app));
-    add(cli::add_not_built(app, "extract", "Extract casualty claims from a corpus"));
-    add(cli::add_not_built(app, "check", "Check rules files for errors"));
-    add(cli::add_not_built(app, "test", "Run the examples carried by rules files"));
+    add(cli::add_extract(app));
+    add(cli::add_check(app));
+    add(cli::add_test(app));
     add(cli::add_audit(app));
     add(cli::add_report(app));
     add(cli::add_graph(app));

@@ -3,6 +3,8 @@
 // the article's own bytes.
 #pragma once
 
+#include <memory>
+#include <string>
 #include <vector>
 
 #include "model/article.hpp"
@@ -12,12 +14,37 @@
 
 namespace reckon::extract {
 
+// A number that was read but is not a casualty claim, and why ("a year", "an age").
+struct rejection {
+    byte_span span;
+    std::string text;
+    std::string reason;
+};
+
 struct extract_context {
     const registry::source_registry* sources = nullptr;
     const registry::gazetteer* places = nullptr;
+    std::vector<rejection>* rejected = nullptr;  // when set, every rejected number is listed here
 };
 
 // Claims of one article, in text order. Never throws on odd text; problems go to diags.
 std::vector<claim> extract_claims(const article& a, const extract_context& ctx, diagnostics& diags);
+
+// The same, for many articles: builds the lookup tables of the registries once.
+class extractor {
+public:
+    explicit extractor(const extract_context& ctx);
+    ~extractor();
+    extractor(const extractor&) = delete;
+    extractor& operator=(const extractor&) = delete;
+    std::vector<claim> extract(const article& a, diagnostics& diags) const;
+    std::vector<claim> extract(const article& a, diagnostics& diags, std::vector<rejection>* rejected) const;
+
+    struct tables;
+
+private:
+    extract_context m_ctx;
+    tables* m_tables = nullptr;
+};
 
 }  // namespace reckon::extract

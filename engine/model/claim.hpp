@@ -56,6 +56,8 @@ struct claim {
     std::string scope;            // for cumulative claims: "since 2014", "in 2017"...
     byte_span span;               // the figure in the article text
     byte_span sentence;           // the sentence holding it
+    bool headline = false;        // read from a headline or linked-story line: no place or date
+                                  // is inherited, so it never joins the body's incident by itself
 };
 
 }  // namespace reckon

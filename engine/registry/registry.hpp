@@ -6,6 +6,8 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "support/diagnostics.hpp"
@@ -24,12 +26,29 @@ struct source {
     std::map<std::string, std::string> fields;  // any other registry field, for rules
 };
 
+// The source kinds a registry may use.
+const std::vector<std::string>& source_kinds();
+
 class source_registry {
 public:
     const std::vector<source>& sources() const;
     const source* find(const std::string& name) const;          // by canonical name
     const source* find_alias(std::string_view text) const;      // by alias as written, any case
     const source* find_outlet(std::string_view outlet) const;   // by corpus outlet name
+
+    // Adds a source (the loader and tests use it); later names do not replace earlier ones.
+    void add(source s);
+    // Every name a source may be written as in text (canonical name, full name and
+    // aliases), lower case, with the source's index; longest first.
+    const std::vector<std::pair<std::string, std::size_t>>& written_forms() const { return m_forms; }
+    bool empty() const { return m_sources.empty(); }
+
+private:
+    std::vector<source> m_sources;
+    std::unordered_map<std::string, std::size_t> m_by_name;    // lower-case canonical name
+    std::unordered_map<std::string, std::size_t> m_by_alias;   // lower-case written form
+    std::unordered_map<std::string, std::size_t> m_by_outlet;  // lower-case outlet id
+    std::vector<std::pair<std::string, std::size_t>> m_forms;
 };
 
 // A place of the gazetteer: a governorate, district, city, town or village.
@@ -42,6 +61,9 @@ struct place {
     std::vector<std::string> variants; // other spellings
 };
 
+// The place types a gazetteer may use.
+const std::vector<std::string>& place_types();
+
 class gazetteer {
 public:
     // Resolves a name as written, through variants and transliteration
@@ -51,6 +73,37 @@ public:
     static std::string normalise(std::string_view written);
     // True when `inner` lies within `outer` (a village within its governorate).
     bool within(const std::string& inner_key, const std::string& outer_key) const;
+
+    // The transliteration-insensitive form used to resolve unseen spellings: no al-/el-
+    // article, no apostrophes or separators, vowels after the first letter dropped,
+    // doubled letters collapsed ("Shaafah", "Al-Shaafa" -> "shf").
+    static std::string fuzzy_key(std::string_view written);
+
+    // Adds a place (the loader and tests use it). Returns false when the key exists.
+    bool add(place p);
+    const std::vector<place>& places() const { return m_places; }
+    const place* find_key(const std::string& key) const;
+    // Like resolve, but only through names and listed variants (no fuzzy matching):
+    // for scanning capitalised words of running text.
+    const place* find_name(std::string_view written) const;
+    // Longest number of words in any name or variant, so a scanner knows how far to look.
+    std::size_t max_words() const { return m_max_words; }
+    bool empty() const { return m_places.empty(); }
+
+private:
+    std::vector<place> m_places;
+    std::unordered_map<std::string, std::size_t> m_by_key;     // place::key
+    std::unordered_map<std::string, std::size_t> m_by_name;    // normalise(name or variant)
+    std::unordered_map<std::string, std::size_t> m_by_fuzzy;   // fuzzy_key(name or variant), unique ones only
+    std::unordered_map<std::string, int> m_fuzzy_count;
+    std::size_t m_max_words = 1;
 };
+
+// Loaders. On a malformed file they add errors ("file:line:column: error: expected a
+// sequence of sources") to `diags` and return what could be read.
+source_registry load_sources(const std::string& path, diagnostics& diags);
+source_registry parse_sources(std::string_view yaml, const std::string& file, diagnostics& diags);
+gazetteer load_places(const std::string& path, diagnostics& diags);
+gazetteer parse_places(std::string_view yaml, const std::string& file, diagnostics& diags);
 
 }  // namespace reckon::registry

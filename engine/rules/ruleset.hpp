@@ -112,6 +112,7 @@ public:
 struct load_result {
     std::shared_ptr<const ruleset> rules;  // null when there were errors
     diagnostics diags;
+    bool unreadable = false;               // the root file could not be read (exit code 2)
 };
 
 // Loads, checks and compiles a rules file with its includes and YAML data.

@@ -1,0 +1,79 @@
+// reckon check FILE... [--format text|json] [--no-warn NAME]: checks rules files and
+// prints every error and warning (file:line:col, the source line, a caret, a hint).
+// Exit codes: 0 clean (warnings allowed), 1 errors, 2 a file could not be read.
+#include <iostream>
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/commands.hpp"
+#include "rules/ruleset.hpp"
+#include "support/exit_codes.hpp"
+
+namespace reckon::cli {
+
+namespace {
+
+nlohmann::json diagnostic_json(const diagnostic& d) {
+    nlohmann::json j{{"severity", std::string(to_string(d.level))},
+                     {"file", d.file},
+                     {"line", d.line},
+                     {"column", d.column},
+                     {"length", d.length},
+                     {"message", d.message}};
+    if (!d.hint.empty()) j["hint"] = d.hint;
+    if (!d.name.empty()) j["name"] = d.name;
+    if (!d.notes.empty()) {
+        j["notes"] = nlohmann::json::array();
+        for (const auto& n : d.notes) j["notes"].push_back(diagnostic_json(n));
+    }
+    return j;
+}
+
+}  // namespace
+
+command add_check(CLI::App& root) {
+    struct options {
+        std::vector<std::string> files;
+        std::string format = "text";
+        std::vector<std::string> no_warn;
+    };
+    auto opts = std::make_shared<options>();
+    CLI::App* sub = root.add_subcommand("check", "Check rules files for errors");
+    sub->add_option("FILE", opts->files, "Rules files to check")->required();
+    sub->add_option("--format", opts->format, "Output format")->check(CLI::IsMember({"text", "json"}));
+    sub->add_option("--no-warn", opts->no_warn, "Switch off a warning by name (repeatable)");
+    return {sub, [opts]() -> int {
+                bool unreadable = false;
+                diagnostics all;
+                const std::set<std::string> off(opts->no_warn.begin(), opts->no_warn.end());
+                nlohmann::json files = nlohmann::json::array();
+                for (const auto& f : opts->files) {
+                    auto r = rules::load_ruleset(f);
+                    unreadable = unreadable || r.unreadable;
+                    diagnostics kept;
+                    for (const auto& d : r.diags.items()) {
+                        if (d.level == severity::warning && off.count(d.name) != 0) continue;
+                        kept.add(d);
+                    }
+                    nlohmann::json diags = nlohmann::json::array();
+                    for (const auto& d : kept.items()) diags.push_back(diagnostic_json(d));
+                    files.push_back({{"file", f},
+                                     {"errors", kept.errors()},
+                                     {"warnings", kept.warnings()},
+                                     {"diagnostics", diags}});
+                    all.append(kept);
+                }
+                if (opts->format == "json") {
+                    nlohmann::json out{{"files", files}, {"errors", all.errors()}, {"warnings", all.warnings()}};
+                    std::cout << out.dump(2) << '\n';
+                } else {
+                    for (const auto& d : all.items()) std::cerr << render(d);
+                    std::cerr << all.summary() << '\n';
+                }
+                if (unreadable) return exit_code::usage;
+                return all.errors() > 0 ? exit_code::warnings : exit_code::ok;
+            }};
+}
+
+}  // namespace reckon::cli

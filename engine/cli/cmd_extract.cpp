@@ -1,0 +1,167 @@
+// reckon extract CORPUS: the casualty claims of every article, as JSON Lines (one claim
+// per line, docs/extraction.md) or text; with --eval GOLD, precision and recall
+// against hand-made annotations and the list of misses.
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "cli/commands.hpp"
+#include "cli/corpus_options.hpp"
+#include "extract/evaluate.hpp"
+#include "extract/extract.hpp"
+#include "registry/registry.hpp"
+#include "support/exit_codes.hpp"
+
+namespace reckon::cli {
+
+namespace {
+
+nlohmann::ordered_json claim_json(const claim& c) {
+    using json = nlohmann::ordered_json;
+    const auto opt = [](const std::optional<std::int64_t>& v) { return v ? json(*v) : json(nullptr); };
+    const auto text_or_null = [](const std::string& s) { return s.empty() ? json(nullptr) : json(s); };
+    json j;
+    j["id"] = c.id;
+    j["article"] = c.article;
+    j["kind"] = std::string(to_string(c.kind));
+    j["outcome"] = std::string(to_string(c.outcome));
+    j["category"] = c.category;
+    j["side"] = text_or_null(c.side);
+    j["low"] = opt(c.low);
+    j["high"] = opt(c.high);
+    j["value"] = c.qualifier == qualifier::vague || c.qualifier == qualifier::range ? json(nullptr) : json(c.value_text);
+    j["qualifier"] = c.qualifier_text;
+    j["qualifier_kind"] = std::string(to_string(c.qualifier));
+    j["vague"] = text_or_null(c.vague);
+    j["parent"] = text_or_null(c.parent);
+    j["source"] = c.source;
+    j["source_text"] = c.source_text;
+    j["relay"] = c.relay;
+    j["place"] = text_or_null(c.place);
+    j["place_key"] = text_or_null(c.place_key);
+    j["governorate"] = text_or_null(c.governorate);
+    j["event_date"] = c.event_date.known() ? json(c.event_date.iso()) : json(nullptr);
+    j["date_precision"] = std::string(to_string(c.event_date.precision));
+    j["actor"] = text_or_null(c.actor);
+    j["scope"] = text_or_null(c.scope);
+    j["headline"] = c.headline;
+    j["span"] = json::array({c.span.begin, c.span.end});
+    j["sentence"] = json::array({c.sentence.begin, c.sentence.end});
+    return j;
+}
+
+std::string interval_text(const claim& c) {
+    std::string s = "[";
+    s += c.low ? std::to_string(*c.low) : "?";
+    s += ",";
+    s += c.high ? std::to_string(*c.high) : (c.low ? "inf" : "?");
+    return s + "]";
+}
+
+std::string percent(double v) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%.3f", v);
+    return buf;
+}
+
+}  // namespace
+
+command add_extract(CLI::App& root) {
+    struct options {
+        corpus_options corpus;
+        std::string format = "jsonl";
+        std::string output;
+        std::string eval;
+        std::string sources = std::string(RECKON_DEFAULT_RULES_DIR) + "/sources.yaml";
+        std::string places = std::string(RECKON_DEFAULT_RULES_DIR) + "/places.yaml";
+        bool explain = false;
+        double min_precision = 0;
+        double min_recall = 0;
+    };
+    auto opts = std::make_shared<options>();
+    CLI::App* sub = root.add_subcommand("extract", "Extract casualty claims from a corpus");
+    add_corpus_options(*sub, opts->corpus);
+    sub->add_option("--format", opts->format, "Output format")->check(CLI::IsMember({"jsonl", "text"}))->capture_default_str();
+    sub->add_option("-o,--output", opts->output, "Write to FILE (atomically) instead of standard output");
+    sub->add_option("--eval", opts->eval, "Score the claims against a gold JSON Lines file and list the misses");
+    sub->add_option("--sources", opts->sources, "Source registry (YAML)")->capture_default_str();
+    sub->add_option("--places", opts->places, "Gazetteer (YAML)")->capture_default_str();
+    sub->add_flag("--explain", opts->explain, "Also list the numbers that were read but rejected, and why (stderr)");
+    sub->add_option("--min-precision", opts->min_precision, "With --eval: exit 1 when precision is lower");
+    sub->add_option("--min-recall", opts->min_recall, "With --eval: exit 1 when recall is lower");
+    return {sub, [opts]() -> int {
+                diagnostics reg_diags;
+                registry::source_registry sources;
+                registry::gazetteer places;
+                if (std::filesystem::exists(opts->sources)) sources = registry::load_sources(opts->sources, reg_diags);
+                else reg_diags.warning("missing-registry", opts->sources, 0, 0, "no source registry; figures are attributed to their outlet");
+                if (std::filesystem::exists(opts->places)) places = registry::load_places(opts->places, reg_diags);
+                else reg_diags.warning("missing-registry", opts->places, 0, 0, "no gazetteer; places are kept as written");
+                if (reg_diags.errors() > 0) {
+                    print_diagnostics(reg_diags);
+                    return exit_code::data_error;
+                }
+                corpus::ingest_result result;
+                if (const int code = load_corpus(opts->corpus, result); code != exit_code::ok) return code;
+                extract::extract_context ctx;
+                ctx.sources = &sources;
+                ctx.places = &places;
+                const extract::extractor x(ctx);
+                diagnostics diags;
+                std::vector<claim> all;
+                std::vector<extract::rejection> rejected;
+                std::ostringstream out;
+                for (const auto& a : result.articles) {
+                    if (interrupted()) return exit_code::interrupted;
+                    rejected.clear();
+                    auto claims = x.extract(a, diags, opts->explain ? &rejected : nullptr);
+                    if (opts->explain)
+                        for (const auto& r : rejected)
+                            std::cerr << a.id << ": rejected '" << r.text << "' at " << r.span.begin << ": " << r.reason << '\n';
+                    for (const auto& c : claims) {
+                        if (opts->format == "jsonl") {
+                            out << claim_json(c).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+                        } else {
+                            out << c.id << '\t' << to_string(c.kind) << '\t' << to_string(c.outcome) << '\t' << c.category
+                                << (c.side.empty() ? "" : "(" + c.side + ")") << '\t' << interval_text(c) << '\t'
+                                << (c.qualifier_text.empty() ? "exact" : c.qualifier_text) << ' ' << c.value_text << '\t'
+                                << c.source;
+                            for (const auto& r : c.relay) out << " via " << r;
+                            out << '\t' << (c.event_date.known() ? c.event_date.iso() : "-") << '\t'
+                                << (c.place.empty() ? "-" : c.place) << '\t' << (c.parent.empty() ? "-" : "part of " + c.parent)
+                                << (c.scope.empty() ? "" : "\t" + c.scope) << (c.headline ? "\theadline" : "") << '\n';
+                        }
+                    }
+                    if (!opts->eval.empty()) all.insert(all.end(), std::make_move_iterator(claims.begin()), std::make_move_iterator(claims.end()));
+                }
+                reg_diags.append(diags);
+                print_diagnostics(reg_diags);
+                if (opts->eval.empty()) {
+                    if (const int code = write_output(opts->output, out.str()); code != exit_code::ok) return code;
+                    return corpus_exit_code(result);
+                }
+                diagnostics gold_diags;
+                const auto gold = extract::load_gold(opts->eval, gold_diags);
+                print_diagnostics(gold_diags);
+                if (gold.empty()) return exit_code::data_error;
+                const auto ev = extract::evaluate(all, gold);
+                std::ostringstream rep;
+                rep << "gold: " << gold.size() << " articles, " << ev.gold << " claims; extracted " << ev.extracted
+                    << " claims in those articles; matched " << ev.matched << '\n';
+                rep << "precision " << percent(ev.precision()) << "  recall " << percent(ev.recall()) << "  source accuracy "
+                    << percent(ev.source_accuracy()) << " (" << ev.source_right << "/" << ev.source_checked << ")"
+                    << "  event-date accuracy " << percent(ev.date_accuracy()) << " (" << ev.date_right << "/"
+                    << ev.date_checked << ")\n";
+                for (const auto& m : ev.missed) rep << "missed: " << m << '\n';
+                for (const auto& m : ev.spurious) rep << "spurious: " << m << '\n';
+                for (const auto& m : ev.wrong_source) rep << "wrong source: " << m << '\n';
+                for (const auto& m : ev.wrong_date) rep << "wrong date: " << m << '\n';
+                if (const int code = write_output(opts->output, rep.str()); code != exit_code::ok) return code;
+                if (ev.precision() < opts->min_precision || ev.recall() < opts->min_recall) return exit_code::warnings;
+                return exit_code::ok;
+            }};
+}
+
+}  // namespace reckon::cli

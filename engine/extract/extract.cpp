@@ -1,0 +1,1199 @@
+// Claim extraction: article text -> claims.
+//
+// One linear scan finds candidate positions (digits, number words, qualifiers) in
+// each sentence and runs the figure grammar there (grammar/claims). For each figure
+// the engine then reads the words around it, within its sentence and a few
+// neighbouring sentences only, to decide:
+//   - whether it is a casualty figure at all (years, dates, ages, measures and
+//     figures without a casualty outcome are rejected, with a reason);
+//   - outcome (killed / injured / missing), category and side;
+//   - breakdowns (parent) and sums ("22 bodies ... as well as six other people" = 28);
+//   - kind: incident, or cumulative with its scope ("since 2014");
+//   - attribution (source and relay chain) through the source registry;
+//   - place through the gazetteer, event date resolved against the article date, actor.
+// Every per-sentence step is bounded (sentences are at most max_sentence_bytes long),
+// so the whole article is processed in linear time.
+#include "extract/extract.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <unordered_map>
+
+#include "claims/claims.hpp"
+#include "dateline/dateline.hpp"
+#include "extract/text.hpp"
+
+namespace reckon::extract {
+
+namespace {
+
+using grammar::claims::figure;
+
+template <std::size_t N>
+bool one_of(std::string_view w, const std::array<std::string_view, N>& set) {
+    return std::find(set.begin(), set.end(), w) != set.end();
+}
+
+const std::array<std::string_view, 26> killed_words{
+    "killed", "kill",      "kills",   "killing",   "dead",       "died",    "die",       "dies",     "dying",
+    "death",  "deaths",    "slain",   "massacred", "executed",   "perished", "fatalities", "lives",   "bodies",
+    "corpses", "martyred", "martyrs", "toll",      "beheaded",   "lifeless", "fatally",  "murdered"};
+const std::array<std::string_view, 11> injured_words{"injured", "injuring", "injures", "injure", "wounded", "wounding",
+                                                     "wounds", "injuries", "hurt", "wound", "injury"};
+const std::array<std::string_view, 4> missing_words{"missing", "disappeared", "unaccounted", "disappearance"};
+const std::array<std::string_view, 33> blocker_words{
+    "evacuated", "displaced", "fled",     "flee",      "remain",    "remained",  "arrested", "detained", "captured",
+    "kidnapped", "abducted",  "released", "freed",     "returned",  "surrendered", "rescued", "deployed", "joined",
+    "trained",   "recruited", "sentenced", "defected", "live",      "lived",     "living",   "besieged", "trapped",
+    "held",      "evacuate",  "escaped",  "attended",  "gathered",  "protested"};
+const std::array<std::string_view, 25> report_words{
+    "said",   "says",      "say",       "reported", "reports",   "reporting", "told",    "tells",    "added",
+    "adds",   "stated",    "announced", "estimated", "estimates", "estimating", "documented", "confirmed",
+    "claimed", "noted",    "report",    "statement", "according", "saying",   "quoted",  "cited"};
+const std::array<std::string_view, 7> weekdays{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+
+std::optional<outcome> outcome_word(const std::vector<word>& ws, std::size_t k) {
+    const std::string& w = ws[k].lower;
+    if (one_of(w, killed_words)) {
+        if (w == "lives" && !(k > 0 && (ws[k - 1].lower == "their" || ws[k - 1].lower == "his" || ws[k - 1].lower == "her")))
+            return std::nullopt;
+        return outcome::killed;
+    }
+    if (w == "remains" && k > 0 && ws[k - 1].lower == "the") return outcome::killed;
+    // "Thirteen children were among the victims / the dead"
+    if ((w == "victims" || w == "casualties") && k >= 2 && ws[k - 1].lower == "the" && ws[k - 2].lower == "among")
+        return outcome::killed;
+    if (one_of(w, injured_words)) return outcome::injured;
+    if (one_of(w, missing_words)) return outcome::missing;
+    return std::nullopt;
+}
+
+bool is_report_word(std::string_view w) { return one_of(w, report_words); }
+
+int weekday_index(std::string_view w) {
+    for (int i = 0; i < 7; ++i)
+        if (w == weekdays[static_cast<std::size_t>(i)]) return i;
+    return -1;
+}
+
+int month_index(const word& w) {
+    if (!w.capital) return 0;  // "may", "march" as verbs
+    static const std::array<std::string_view, 12> full{"january", "february", "march",     "april",   "may",      "june",
+                                                       "july",    "august",   "september", "october", "november", "december"};
+    static const std::array<std::string_view, 12> brief{"jan", "feb", "mar", "apr", "may", "jun",
+                                                        "jul", "aug", "sep", "oct", "nov", "dec"};
+    for (std::size_t i = 0; i < 12; ++i)
+        if (w.lower == full[i] || w.lower == brief[i] || (i == 8 && w.lower == "sept")) return static_cast<int>(i) + 1;
+    return 0;
+}
+
+std::optional<int> small_number(const word& w) {
+    if (w.digits) {
+        if (w.lower.size() > 4) return std::nullopt;
+        int v = 0;
+        for (const char c : w.lower) {
+            if (!std::isdigit(static_cast<unsigned char>(c))) break;
+            v = v * 10 + (c - '0');
+        }
+        return v;
+    }
+    if (const auto v = grammar::claims::words_value(w.lower); v && *v < 10000) return static_cast<int>(*v);
+    return std::nullopt;
+}
+
+date add_days(const date& d, std::int64_t n) { return civil_from_days(days_from_civil(d.year, d.month, d.day) + n); }
+
+// ---- categories ------------------------------------------------------------------------
+
+struct category_reading {
+    std::string category;
+    std::string side;
+    bool intrinsic_death = false;  // "deaths", "bodies", "dead"
+    bool known = false;
+};
+
+std::string side_of(const std::vector<std::string>& modifiers, const std::string& noun) {
+    for (const auto& raw : modifiers) {
+        std::string m;
+        for (const char c : raw) m.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+        if (m == "is" || m == "isis" || m == "isil" || m == "daesh" || m == "jihadist" || m == "islamic")
+            return raw == "is" ? std::string() : "IS";
+        if (m == "regime" || m == "pro-regime" || m == "government" || m == "pro-government" || m == "army" ||
+            m == "syrian" || m == "assad" || m == "pro-assad" || m == "loyalist")
+            return "regime";
+        if (m == "sdf" || m == "kurdish" || m == "ypg" || m == "kurdish-led") return "SDF";
+        if (m == "rebel" || m == "opposition" || m == "fsa" || m == "free") return "rebels";
+        if (m == "turkish") return "Turkey";
+        if (m == "russian") return "Russia";
+        if (m == "iranian" || m == "pro-iranian") return "Iran";
+        if (m == "hezbollah") return "Hezbollah";
+        if (m == "iraqi") return "Iraq";
+        if (m == "us" || m == "american") return "US";
+        if (m == "nusra" || m == "al-nusra") return "Nusra";
+    }
+    if (noun == "rebels") return "rebels";
+    if (noun == "jihadists") return "IS";
+    return {};
+}
+
+category_reading read_category(const figure& f) {
+    category_reading r;
+    std::string noun = f.inner_noun.empty() ? f.noun : f.inner_noun;
+    for (auto& c : noun) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    std::string outer = f.noun;
+    for (auto& c : outer) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (noun.empty()) return r;
+    r.known = true;
+    r.intrinsic_death = outer == "deaths" || outer == "dead" || outer == "bodies" || outer == "corpses";
+    static const std::array<std::string_view, 9> child{"children", "child", "kids", "babies", "infants", "minors", "boys", "girls", "baby"};
+    static const std::array<std::string_view, 15> fighter{"fighters",   "militants", "rebels",   "soldiers",   "jihadists",
+                                                          "terrorists", "troops",    "insurgents", "gunmen",   "combatants",
+                                                          "servicemen", "policemen", "officers",  "personnel", "fighter"};
+    bool civilian_mod = false, child_mod = false, woman_mod = false;
+    for (const auto& m : f.modifiers) {
+        std::string l;
+        for (const char c : m) l.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+        if (l == "civilian" || l == "civil") civilian_mod = true;
+        if (l == "child" || l == "children") child_mod = true;
+        if (l == "female" || l == "women") woman_mod = true;
+    }
+    if (noun == "civilians" || noun == "civilian") r.category = "civilians";
+    else if (one_of(noun, child)) r.category = "children";
+    else if (noun == "women" || noun == "woman") r.category = "women";
+    else if (noun == "men" || noun == "man") r.category = "men";
+    else if (one_of(noun, fighter)) {
+        r.category = "fighters";
+        r.side = side_of(f.modifiers, noun);
+    } else if (child_mod) r.category = "children";
+    else if (woman_mod) r.category = "women";
+    else if (civilian_mod) r.category = "civilians";
+    else r.category = "people";
+    return r;
+}
+
+int category_rank(const std::string& c) {
+    if (c == "people") return 0;
+    if (c == "civilians" || c == "fighters") return 1;
+    return 2;
+}
+
+}  // namespace
+
+// ---- lookup tables built once per registry ------------------------------------------
+
+struct extractor::tables {
+    struct form {
+        std::vector<std::string> words;
+        std::size_t source = 0;
+    };
+    std::unordered_map<std::string, std::vector<form>> forms_by_first;  // longest first
+};
+
+extractor::extractor(const extract_context& ctx) : m_ctx(ctx), m_tables(new tables) {
+    if (!ctx.sources) return;
+    for (const auto& [text, index] : ctx.sources->written_forms()) {
+        const auto ws = words_of(text, {0, text.size()});
+        if (ws.empty()) continue;
+        tables::form f;
+        for (const auto& w : ws) f.words.push_back(w.lower);
+        f.source = index;
+        m_tables->forms_by_first[f.words.front()].push_back(std::move(f));
+    }
+    for (auto& [first, list] : m_tables->forms_by_first)
+        std::stable_sort(list.begin(), list.end(), [](const auto& a, const auto& b) { return a.words.size() > b.words.size(); });
+}
+
+extractor::~extractor() { delete m_tables; }
+
+std::vector<claim> extract_claims(const article& a, const extract_context& ctx, diagnostics& diags) {
+    const extractor x(ctx);
+    return x.extract(a, diags, ctx.rejected);
+}
+
+std::vector<claim> extractor::extract(const article& a, diagnostics& diags) const {
+    return extract(a, diags, m_ctx.rejected);
+}
+
+namespace {
+
+// What extraction learns about one sentence, computed only for sentences near figures.
+struct source_mention {
+    std::size_t source = 0;
+    std::size_t wb = 0, we = 0;  // word range
+    bool speaker = false;        // said / reported / according to
+    bool relay = false;          // "told AFP", "AFP quoted ..."
+    bool pronoun = false;        // "he said": resolved to the last speaker
+};
+
+struct place_mention {
+    const registry::place* p = nullptr;  // nullptr for a place not in the gazetteer
+    std::size_t wb = 0, we = 0;
+    byte_span span;
+    int rank = 0;  // 3 village/town/city, 2 district, 1 governorate
+};
+
+struct date_mention {
+    date value;
+    std::size_t wb = 0;
+    int days_before_event = 0;   // "two days after" the event reported before: resolved per claim
+    bool relative = false;
+};
+
+struct sentence_info {
+    bool ready = false;
+    std::vector<word> words;
+    std::vector<source_mention> sources;
+    std::vector<place_mention> places;
+    std::optional<date_mention> own_date;
+    bool retrieval = false;  // "bodies were retrieved": a date here is not the event's
+    std::string actor;
+    std::string scope;       // cumulative marker found in the sentence
+    std::vector<std::size_t> figure_ids;  // indices into the article's figure list
+};
+
+struct located_figure {
+    figure f;
+    std::size_t sentence = 0;
+    std::size_t wb = 0, we = 0;  // word range of the whole phrase
+    std::size_t nb = 0, ne = 0;  // word range of the number
+    int claim = -1;              // index of its claim, -1 if rejected
+    std::optional<std::string> not_a_count;  // why it cannot be a casualty figure (year, date, age...)
+};
+
+class article_pass {
+public:
+    article_pass(const article& a, const extract_context& ctx, const extractor::tables& t, diagnostics& diags,
+                 std::vector<rejection>* rejected)
+        : m_a(a), m_text(a.text), m_ctx(ctx), m_t(t), m_diags(diags), m_rejected(rejected) {}
+
+    std::vector<claim> run();
+
+private:
+    const article& m_a;
+    std::string_view m_text;
+    const extract_context& m_ctx;
+    const extractor::tables& m_t;
+    diagnostics& m_diags;
+    std::vector<rejection>* m_rejected;
+
+    std::vector<sentence> m_sentences;
+    std::vector<sentence_info> m_info;
+    std::vector<located_figure> m_figures;
+    std::vector<claim> m_claims;
+    std::vector<std::size_t> m_claim_figure;  // claim -> figure
+    byte_span m_dateline;
+    std::optional<std::size_t> m_last_speaker;  // source index
+    std::optional<date> m_lede_date;
+    bool m_lede_searched = false;
+    std::size_t m_overflow_reported = 0;
+
+    void split();
+    void scan();
+    sentence_info& info(std::size_t s);
+    void find_sources(std::size_t s, sentence_info& si);
+    void find_places(std::size_t s, sentence_info& si);
+    void find_date(std::size_t s, sentence_info& si);
+    void find_actor(sentence_info& si);
+    void find_scope(sentence_info& si);
+    void reject(const located_figure& lf, const std::string& reason);
+    std::optional<std::string> rejection_reason(const located_figure& lf, const sentence_info& si) const;
+    void make_claim(std::size_t fi);
+    std::optional<outcome> find_outcome(const located_figure& lf, const sentence_info& si, bool& immediate) const;
+    void attribute(claim& c, const located_figure& lf, std::size_t s);
+    void place_of(claim& c, const located_figure& lf, std::size_t s);
+    void date_of(claim& c, const located_figure& lf, std::size_t s);
+    std::optional<date> lede_date();
+    void link_parents();
+    std::string canonical_outlet() const;
+};
+
+void article_pass::split() {
+    m_sentences = split_sentences(m_text, m_a.body);
+    // A CSV headline repeated at the top of the body ("Wed 05 Apr 2017 <title>. Victims...")
+    // is its own sentence, read as a headline.
+    if (m_a.title.size() >= 15 && !m_sentences.empty()) {
+        for (std::size_t i = 0; i < std::min<std::size_t>(3, m_sentences.size()); ++i) {
+            const auto s = m_sentences[i].span;
+            const auto p = m_sentences[i].span.of(m_text).find(m_a.title);
+            if (p == std::string_view::npos || s.size() <= m_a.title.size() + 2) continue;
+            const std::size_t tb = s.begin + p, te = tb + m_a.title.size();
+            std::vector<sentence> parts;
+            if (tb > s.begin) parts.push_back({{s.begin, tb}, false, m_sentences[i].paragraph_start});
+            parts.push_back({{tb, te}, true, true});
+            if (te < s.end) parts.push_back({{te, s.end}, false, false});
+            m_sentences.erase(m_sentences.begin() + static_cast<std::ptrdiff_t>(i));
+            m_sentences.insert(m_sentences.begin() + static_cast<std::ptrdiff_t>(i), parts.begin(), parts.end());
+            break;
+        }
+    }
+    m_info.resize(m_sentences.size());
+    if (const auto d = grammar::dateline::find_publication_date(m_a.body.of(m_text), 512))
+        m_dateline = {d->where.begin + m_a.body.begin, d->where.end + m_a.body.begin};
+}
+
+void article_pass::scan() {
+    for (std::size_t s = 0; s < m_sentences.size(); ++s) {
+        const auto span = m_sentences[s].span;
+        std::size_t i = span.begin;
+        while (i < span.end) {
+            const auto c = static_cast<unsigned char>(m_text[i]);
+            if (!std::isalnum(c)) {
+                ++i;
+                continue;
+            }
+            if (grammar::claims::could_start_figure(m_text.substr(0, span.end), i)) {
+                if (auto f = grammar::claims::parse_figure(m_text.substr(0, span.end), i, 200)) {
+                    located_figure lf;
+                    lf.f = std::move(*f);
+                    lf.sentence = s;
+                    m_figures.push_back(std::move(lf));
+                    i = m_figures.back().f.span.end;
+                    continue;
+                }
+            }
+            while (i < span.end && std::isalnum(static_cast<unsigned char>(m_text[i]))) ++i;
+        }
+    }
+}
+
+sentence_info& article_pass::info(std::size_t s) {
+    sentence_info& si = m_info[s];
+    if (si.ready) return si;
+    si.ready = true;
+    si.words = words_of(m_text, m_sentences[s].span);
+    find_sources(s, si);
+    find_places(s, si);
+    find_date(s, si);
+    find_actor(si);
+    find_scope(si);
+    return si;
+}
+
+void article_pass::find_sources(std::size_t, sentence_info& si) {
+    const auto& ws = si.words;
+    if (m_ctx.sources) {
+        for (std::size_t k = 0; k < ws.size();) {
+            const auto it = m_t.forms_by_first.find(ws[k].lower);
+            std::size_t matched = 0;
+            if (it != m_t.forms_by_first.end()) {
+                for (const auto& form : it->second) {
+                    if (k + form.words.size() > ws.size()) continue;
+                    bool ok = true;
+                    for (std::size_t j = 1; j < form.words.size() && ok; ++j) ok = ws[k + j].lower == form.words[j];
+                    if (!ok) continue;
+                    // "SANA" and "WHO" written in capitals; a lower-case "who" is a pronoun
+                    if (form.words.size() == 1 && ws[k].lower == "who" && !ws[k].capital) continue;
+                    source_mention m;
+                    m.source = form.source;
+                    m.wb = k;
+                    m.we = k + form.words.size();
+                    si.sources.push_back(m);
+                    matched = form.words.size();
+                    break;
+                }
+            }
+            k += matched ? matched : 1;
+        }
+    }
+    // pronoun speakers: "he said", "he added", "he told AFP"
+    for (std::size_t k = 0; k + 1 < ws.size(); ++k) {
+        if ((ws[k].lower == "he" || ws[k].lower == "she") &&
+            (ws[k + 1].lower == "said" || ws[k + 1].lower == "added" || ws[k + 1].lower == "told" || ws[k + 1].lower == "says")) {
+            source_mention m;
+            m.pronoun = true;
+            m.speaker = true;
+            m.wb = k;
+            m.we = k + 1;
+            si.sources.push_back(m);
+        }
+    }
+    std::sort(si.sources.begin(), si.sources.end(), [](const auto& x, const auto& y) { return x.wb < y.wb; });
+    for (auto& m : si.sources) {
+        if (m.pronoun) continue;
+        const bool told = m.wb > 0 && ws[m.wb - 1].lower == "told";
+        bool quoter = false;
+        for (std::size_t j = m.we; j < std::min(ws.size(), m.we + 2); ++j)
+            if (ws[j].lower == "quoted" || ws[j].lower == "cited" || ws[j].lower == "quoting" || ws[j].lower == "citing") quoter = true;
+        if (told || quoter) {
+            m.relay = true;
+            continue;
+        }
+        for (std::size_t j = m.we; j < std::min(ws.size(), m.we + 3); ++j)
+            if (is_report_word(ws[j].lower) && ws[j].lower != "according") m.speaker = true;
+        for (std::size_t j = m.wb >= 3 ? m.wb - 3 : 0; j < m.wb; ++j) {
+            const auto& w = ws[j].lower;
+            if (w == "according" || w == "quoted" || w == "citing" || w == "cited" || w == "quoting") m.speaker = true;
+            if (w == "by" && j > 0 && (ws[j - 1].lower == "reported" || ws[j - 1].lower == "published" ||
+                                       ws[j - 1].lower == "released" || ws[j - 1].lower == "issued" || ws[j - 1].lower == "compiled"))
+                m.speaker = true;
+        }
+    }
+}
+
+void article_pass::find_places(std::size_t, sentence_info& si) {
+    const auto& ws = si.words;
+    const registry::gazetteer* g = m_ctx.places;
+    const std::size_t max_words = g ? std::min<std::size_t>(g->max_words(), 5) : 1;
+    auto type_rank = [](const registry::place* p) {
+        if (!p) return 3;
+        if (p->type == "governorate") return 1;
+        if (p->type == "district" || p->type == "region" || p->type == "country") return 2;
+        return 3;
+    };
+    for (std::size_t k = 0; k < ws.size();) {
+        if (!ws[k].capital || ws[k].digits) {
+            ++k;
+            continue;
+        }
+        std::size_t used = 0;
+        if (g) {
+            for (std::size_t n = std::min(max_words, ws.size() - k); n >= 1 && !used; --n) {
+                const byte_span span{ws[k].begin, ws[k + n - 1].end};
+                const auto written = span.of(m_text);
+                const registry::place* p = g->find_name(written);
+                if (!p) continue;
+                place_mention m;
+                m.p = p;
+                m.wb = k;
+                m.we = k + n;
+                m.span = span;
+                m.rank = type_rank(p);
+                // "Raqqa province": the governorate, not the city named after it
+                if (k + n < ws.size() && (ws[k + n].lower == "province" || ws[k + n].lower == "governorate") &&
+                    p->type != "governorate") {
+                    if (const auto* gov = g->find_key(p->parent); gov && gov->type == "governorate") {
+                        m.p = gov;
+                        m.rank = 1;
+                    }
+                }
+                si.places.push_back(m);
+                used = n;
+            }
+        }
+        if (!used && k >= 2) {
+            // "the village of X", "the town of X": X is a place even if the gazetteer does not know it
+            const auto& kind = ws[k - 2].lower;
+            if (ws[k - 1].lower == "of" &&
+                (kind == "village" || kind == "town" || kind == "city" || kind == "villages" || kind == "towns" ||
+                 kind == "neighbourhood" || kind == "neighborhood" || kind == "district" || kind == "camp")) {
+                std::size_t e = k + 1;
+                while (e < ws.size() && e < k + 3 && ws[e].capital) ++e;
+                place_mention m;
+                m.wb = k;
+                m.we = e;
+                m.span = {ws[k].begin, ws[e - 1].end};
+                if (g) m.p = g->resolve(m.span.of(m_text));
+                m.rank = type_rank(m.p);
+                si.places.push_back(m);
+                used = e - k;
+            }
+        }
+        k += used ? used : 1;
+    }
+}
+
+void article_pass::find_date(std::size_t s, sentence_info& si) {
+    const auto& ws = si.words;
+    const date& pub = m_a.published;
+    const bool have_day = pub.precision == date_precision::day;
+    auto reported_before = [&](std::size_t k) {
+        // "said on Friday", "said yesterday", "told AFP on Sunday"
+        for (std::size_t j = k >= 4 ? k - 4 : 0; j < k; ++j)
+            if (ws[j].lower == "said" || ws[j].lower == "says" || ws[j].lower == "told" || ws[j].lower == "reported" ||
+                ws[j].lower == "added" || ws[j].lower == "announced" || ws[j].lower == "statement") {
+                bool only_glue = true;
+                for (std::size_t x = j + 1; x < k; ++x)
+                    if (!(ws[x].lower == "on" || ws[x].lower == "late" || ws[x].lower == "early" || ws[x].lower == "afp" ||
+                          ws[x].lower == "in" || ws[x].lower == "a" || ws[x].lower == "statement" || ws[x].lower == "reuters"))
+                        only_glue = false;
+                if (only_glue) return true;
+            }
+        return false;
+    };
+    auto in_dateline = [&](std::size_t k) {
+        if (!m_dateline.empty() && ws[k].begin < m_dateline.end && ws[k].end > m_dateline.begin) return true;
+        // "AL-SHAAFA, Nov 14 — Air strikes ...": a dateline at the start of a paragraph
+        if (m_sentences[s].paragraph_start && k < 5) {
+            std::size_t e = ws[k].end;
+            if (k + 1 < ws.size()) e = ws[k + 1].end;
+            const auto after = m_text.substr(e, std::min<std::size_t>(6, m_text.size() - e));
+            if (after.find("\xE2\x80\x94") != std::string_view::npos || after.find(" - ") != std::string_view::npos ||
+                after.find(" -") == 0 || after.find(':') != std::string_view::npos)
+                return true;
+        }
+        return false;
+    };
+    for (const auto& w : ws)
+        if (w.lower == "retrieved" || w.lower == "recovered" || w.lower == "pulled" || w.lower == "unearthed") si.retrieval = true;
+    std::optional<date_mention> found;
+    for (std::size_t k = 0; k < ws.size() && !found; ++k) {
+        const auto& w = ws[k].lower;
+        if (!have_day) continue;
+        // weekdays, also "wednesday-thursday"
+        std::string first = w.substr(0, w.find('-'));
+        const int wd = weekday_index(first);
+        if (wd >= 0) {
+            if (reported_before(k) || in_dateline(k)) continue;
+            const bool last = k > 0 && (ws[k - 1].lower == "last" || ws[k - 1].lower == "past");
+            const std::int64_t today = days_from_civil(pub.year, pub.month, pub.day);
+            int delta = (weekday_of(today) - wd + 7) % 7;
+            if (last && delta == 0) delta = 7;
+            found = date_mention{civil_from_days(today - delta), k};
+            continue;
+        }
+        if (w == "yesterday" || w == "today" || w == "tonight" || w == "overnight") {
+            if (reported_before(k)) continue;
+            if (w == "overnight" && k + 1 < ws.size() && weekday_index(ws[k + 1].lower.substr(0, ws[k + 1].lower.find('-'))) >= 0)
+                continue;
+            found = date_mention{w == "yesterday" || w == "overnight" ? add_days(pub, -1) : pub, k};
+            continue;
+        }
+        if ((w == "month" || w == "year") && k > 0 && (ws[k - 1].lower == "last" || ws[k - 1].lower == "this")) {
+            const bool last = ws[k - 1].lower == "last";
+            if (w == "month") {
+                int y = pub.year, m = pub.month - (last ? 1 : 0);
+                if (m == 0) {
+                    m = 12;
+                    --y;
+                }
+                found = date_mention{date::of_month(y, m), k - 1};
+            } else {
+                found = date_mention{date::of_year(pub.year - (last ? 1 : 0)), k - 1};
+            }
+            continue;
+        }
+        // "two days after", "three days ago"
+        if ((w == "days" || w == "day") && k > 0 && k + 1 < ws.size() &&
+            (ws[k + 1].lower == "after" || ws[k + 1].lower == "ago" || ws[k + 1].lower == "earlier" || ws[k + 1].lower == "before")) {
+            const auto n = small_number(ws[k - 1]);
+            if (!n || *n > 60) continue;
+            found = date_mention{add_days(pub, -*n), k - 1, *n, ws[k + 1].lower != "ago"};
+            continue;
+        }
+        const int month = month_index(ws[k]);
+        if (month > 0) {
+            if (in_dateline(k)) continue;
+            // "Nov 11", "November 11, 2018", "11 November"; a broken year ("20188") spoils it
+            std::optional<int> day;
+            std::optional<int> year;
+            std::size_t after = k + 1;
+            if (after < ws.size() && ws[after].digits && ws[after].lower.size() <= 2) {
+                day = small_number(ws[after]);
+                ++after;
+            } else if (k > 0 && ws[k - 1].digits && ws[k - 1].lower.size() <= 2) {
+                day = small_number(ws[k - 1]);
+            }
+            if (after < ws.size() && ws[after].digits) {
+                if (ws[after].lower.size() != 4) continue;  // "May 22, 20188"
+                year = small_number(ws[after]);
+            }
+            const bool context = k > 0 && (ws[k - 1].lower == "in" || ws[k - 1].lower == "on" || ws[k - 1].lower == "since" ||
+                                           ws[k - 1].lower == "early" || ws[k - 1].lower == "late" || ws[k - 1].lower == "mid" ||
+                                           ws[k - 1].lower == "last" || ws[k - 1].lower == "of" || ws[k - 1].lower == "this");
+            if (!day && !year && !context && !(k == 0)) continue;
+            int y = year ? *year : pub.year;
+            if (!year && (month > pub.month || (month == pub.month && day && *day > pub.day))) --y;
+            if (y < 1900 || y > 2100) continue;
+            if (day && valid_ymd(y, month, *day)) found = date_mention{date::of_day(y, month, *day), k};
+            else if (!day) found = date_mention{date::of_month(y, month), k};
+            continue;
+        }
+        // "in 2017": a year; it is the scope of cumulative tolls
+        if (ws[k].digits && ws[k].lower.size() == 4 && k > 0 && ws[k - 1].lower == "in") {
+            const auto y = small_number(ws[k]);
+            if (y && *y >= 1990 && *y <= 2100) found = date_mention{date::of_year(*y), k};
+        }
+    }
+    si.own_date = found;
+}
+
+void article_pass::find_actor(sentence_info& si) {
+    const auto& ws = si.words;
+    static const std::array<std::string_view, 22> attack{
+        "warplanes", "jets",     "aircraft", "strikes",    "airstrikes", "strike", "air",   "raids",
+        "forces",    "troops",   "army",     "shelling",   "bombing",    "helicopters", "artillery", "drones",
+        "planes",    "plane",    "missiles", "military",   "bombardment", "fire"};
+    auto attack_near = [&](std::size_t k) {
+        for (std::size_t j = k + 1; j < std::min(ws.size(), k + 3); ++j)
+            if (one_of(ws[j].lower, attack)) return true;
+        return false;
+    };
+    for (std::size_t k = 0; k < ws.size(); ++k) {
+        const auto& w = ws[k].lower;
+        if (w == "coalition") {
+            si.actor = "US-led coalition";
+            return;
+        }
+        if ((w == "russian" || w == "russia") && attack_near(k)) {
+            si.actor = "Russia";
+            return;
+        }
+        if ((w == "regime" || w == "government" || w == "pro-regime" || w == "pro-government") && attack_near(k)) {
+            si.actor = "Syrian regime";
+            return;
+        }
+        if (w == "syrian" && k + 1 < ws.size() && (ws[k + 1].lower == "army" || ws[k + 1].lower == "warplanes" || ws[k + 1].lower == "regime" || ws[k + 1].lower == "government")) {
+            si.actor = "Syrian regime";
+            return;
+        }
+        if (w == "turkish" && attack_near(k)) {
+            si.actor = "Turkey";
+            return;
+        }
+        if (w == "iraqi" && attack_near(k)) {
+            si.actor = "Iraq";
+            return;
+        }
+        if (w == "israeli" && attack_near(k)) {
+            si.actor = "Israel";
+            return;
+        }
+        if ((w == "rebels" || w == "rebel") && attack_near(k)) {
+            si.actor = "rebels";
+            return;
+        }
+    }
+}
+
+void article_pass::find_scope(sentence_info& si) {
+    const auto& ws = si.words;
+    for (std::size_t k = 0; k < ws.size(); ++k) {
+        const auto& w = ws[k].lower;
+        if (w == "since") {
+            bool superlative = false;
+            for (std::size_t j = k >= 3 ? k - 3 : 0; j < k; ++j) {
+                const auto& p = ws[j].lower;
+                if (p == "deadliest" || p == "worst" || p == "first" || p == "biggest" || p == "largest" || p == "highest" ||
+                    p == "bloodiest" || p == "heaviest")
+                    superlative = true;
+            }
+            if (superlative) continue;
+            std::size_t e = k + 1;
+            while (e < ws.size() && e < k + 5) {
+                const bool stop = ws[e].digits;
+                ++e;
+                if (stop) break;
+                if (e < ws.size() && (ws[e].lower == "in" && e + 1 < ws.size() && !ws[e + 1].digits)) break;
+            }
+            si.scope = std::string(byte_span{ws[k].begin, ws[e - 1].end}.of(m_text));
+            return;
+        }
+        if ((w == "far" && k > 0 && ws[k - 1].lower == "so") || (w == "date" && k > 0 && ws[k - 1].lower == "to")) {
+            si.scope = ws[k - 1].lower + " " + w;
+            return;
+        }
+        if (w == "overall" || w == "campaign" || w == "throughout" || w == "cumulative") {
+            si.scope = w;
+            return;
+        }
+        if (w == "alone" && k > 0) {
+            si.scope = std::string(byte_span{ws[k >= 2 ? k - 2 : k - 1].begin, ws[k].end}.of(m_text));
+            return;
+        }
+        if ((w == "war" || w == "conflict") && k + 2 < ws.size() && (ws[k + 1].lower == "has" || ws[k + 1].lower == "that") &&
+            (ws[k + 2].lower == "killed" || ws[k + 2].lower == "has" || ws[k + 2].lower == "left")) {
+            si.scope = "the war";
+            return;
+        }
+        if (w == "in" && k + 1 < ws.size() && ws[k + 1].digits && ws[k + 1].lower.size() == 4 &&
+            !(k + 2 < ws.size() && month_index(ws[k + 2]) > 0)) {
+            const auto y = small_number(ws[k + 1]);
+            if (y && *y >= 1990 && *y <= 2100) {
+                si.scope = "in " + ws[k + 1].lower;
+                // keep looking: "since" is the stronger scope
+            }
+        }
+    }
+}
+
+void article_pass::reject(const located_figure& lf, const std::string& reason) {
+    if (!m_rejected) return;
+    m_rejected->push_back({lf.f.span, std::string(lf.f.span.of(m_text)), reason});
+}
+
+std::optional<std::string> article_pass::rejection_reason(const located_figure& lf, const sentence_info& si) const {
+    const figure& f = lf.f;
+    const auto& ws = si.words;
+    if (f.overflow) return std::string("number too large to be a count");
+    const std::size_t nb = lf.nb, ne = lf.ne;
+    const word* prev = nb > 0 ? &ws[nb - 1] : nullptr;
+    const word* next = ne < ws.size() ? &ws[ne] : nullptr;
+    const bool digits = !f.in_words && f.qualifier != qualifier::vague;
+    const char after = f.number.end < m_text.size() ? m_text[f.number.end] : ' ';
+    const char before = f.number.begin > 0 ? m_text[f.number.begin - 1] : ' ';
+    if (after == ':' || before == ':' || after == '/' || before == '/') return std::string("a time or date");
+    if (after == '%') return std::string("a percentage");
+    if (before == '$' || before == '#') return std::string("a price or number");
+    if (lf.f.qualifier != qualifier::vague && nb < ws.size()) {
+        const auto& own = ws[nb].lower;
+        if (own.find("year") != std::string::npos || own.find("month") != std::string::npos ||
+            own.find("km") != std::string::npos || own.find("day") != std::string::npos)
+            return std::string("an age or measure");
+    }
+    if (digits && f.first && *f.first >= 1900 && *f.first <= 2100 && f.noun.empty() && f.qualifier == qualifier::exact)
+        return std::string("a year");
+    if (prev && month_index(*prev) > 0 && digits) return std::string("a date");
+    if (next && month_index(*next) > 0 && digits && f.noun.empty()) return std::string("a date");
+    if (prev && (prev->lower == "aged" || prev->lower == "ages")) return std::string("an age");
+    if (nb >= 2 && ws[nb - 1].lower == "of" && ws[nb - 2].lower == "age") return std::string("an age");
+    if (f.noun.empty() && next) {
+        static const std::array<std::string_view, 44> units{
+            "years",    "year",   "months",   "month",     "days",      "day",    "hours",    "hour",     "minutes",
+            "km",       "kilometres", "kilometers", "miles", "metres",  "meters", "percent",  "per",      "times",
+            "am",       "pm",     "gmt",      "dollars",   "euros",     "pounds", "tonnes",   "tons",     "barrels",
+            "million",  "billion", "kg",      "hectares",  "square",    "feet",   "th",       "st",       "nd",
+            "rd",       "weeks",  "week",     "seconds",   "mm",        "liras",  "rockets",  "o'clock"};
+        if (one_of(next->lower, units)) return std::string("a measure, not a count of people");
+    }
+    if (prev) {
+        static const std::array<std::string_view, 14> labels{"resolution", "no",    "number", "article", "page",  "flight", "route",
+                                                             "highway",    "channel", "su",   "f",       "chapter", "section", "level"};
+        if (one_of(prev->lower, labels) && f.noun.empty()) return std::string("a label or number, not a count");
+    }
+    return std::nullopt;
+}
+
+std::optional<outcome> article_pass::find_outcome(const located_figure& lf, const sentence_info& si, bool& immediate) const {
+    const auto& ws = si.words;
+    immediate = false;
+    // another figure's word range, unless it is a breakdown introduced by "including"
+    auto figure_at = [&](std::size_t k, std::size_t& skip_to) -> bool {
+        for (const auto id : si.figure_ids) {
+            const auto& o = m_figures[id];
+            if (&o == &lf || o.not_a_count) continue;
+            if (k >= o.wb && k < o.we) {
+                skip_to = o.we;
+                return true;
+            }
+        }
+        return false;
+    };
+    auto breakdown_word = [&](std::size_t k) {
+        const auto& w = ws[k].lower;
+        return w == "including" || w == "includes" || w == "among" || w == "mostly" || w == "mainly";
+    };
+    // 1. the verb right before: "killed 38", "killing at least 15", "kill 26"
+    if (lf.wb > 0) {
+        const auto& w = ws[lf.wb - 1].lower;
+        if (w == "killed" || w == "killing" || w == "kill" || w == "kills") {
+            immediate = true;
+            return outcome::killed;
+        }
+        if (w == "wounded" || w == "wounding" || w == "injured" || w == "injuring" || w == "wound" || w == "injure" || w == "injures") {
+            immediate = true;
+            return outcome::injured;
+        }
+    }
+    // "the death toll rose to 112", "putting the toll at 70"
+    for (std::size_t j = lf.wb >= 14 ? lf.wb - 14 : 0; j < lf.wb; ++j) {
+        if (ws[j].lower != "toll") continue;
+        bool clear = true;
+        std::size_t skip = 0;
+        for (std::size_t x = j + 1; x < lf.wb; ++x)
+            if (figure_at(x, skip)) clear = false;
+        if (clear) {
+            immediate = true;
+            const bool injured = j > 0 && (ws[j - 1].lower == "injury" || ws[j - 1].lower == "casualty");
+            return injured ? outcome::injured : outcome::killed;
+        }
+    }
+    // 2. forward: "38 people were killed", "dozens of fighters dead"
+    for (std::size_t k = lf.we, n = 0; k < ws.size() && n < 12; ++n) {
+        std::size_t skip = 0;
+        if (figure_at(k, skip)) {
+            if (k > 0 && (breakdown_word(k - 1) || (k > 1 && breakdown_word(k - 2)))) {
+                k = skip;
+                continue;
+            }
+            break;
+        }
+        if (const auto o = outcome_word(ws, k)) {
+            if (n <= 2 && lf.f.noun.empty()) immediate = true;
+            return o;
+        }
+        if (one_of(ws[k].lower, blocker_words)) break;
+        if (ws[k].before == ';') break;
+        ++k;
+    }
+    // 3. backward: "Those killed in the village ... included 32 civilians"
+    for (std::size_t k = lf.wb, n = 0; k-- > 0 && n < 12; ++n) {
+        std::size_t skip = 0;
+        if (figure_at(k, skip)) break;
+        if (const auto o = outcome_word(ws, k)) return o;
+        if (one_of(ws[k].lower, blocker_words) || is_report_word(ws[k].lower)) break;
+    }
+    return std::nullopt;
+}
+
+std::string article_pass::canonical_outlet() const {
+    if (m_a.outlet.empty()) return {};
+    if (m_ctx.sources)
+        if (const auto* s = m_ctx.sources->find_outlet(m_a.outlet)) return s->name;
+    return m_a.outlet;
+}
+
+void article_pass::attribute(claim& c, const located_figure& lf, std::size_t s) {
+    sentence_info& si = m_info[s];
+    const source_mention* chosen = nullptr;
+    std::vector<const source_mention*> relays;
+    // a speaker before the figure whose verb comes before the figure: "X reported at least 36"
+    for (const auto& m : si.sources) {
+        if (!m.speaker || m.we > lf.wb) continue;
+        chosen = &m;
+    }
+    if (chosen) {
+        for (const auto& m : si.sources)
+            if (m.relay) relays.push_back(&m);
+    } else {
+        for (const auto& m : si.sources) {
+            if (m.wb < lf.we) {
+                if (m.relay) relays.push_back(&m);
+                continue;
+            }
+            if (m.speaker && !chosen) chosen = &m;
+            else if (m.speaker || m.relay) relays.push_back(&m);
+        }
+    }
+    auto name_of = [&](const source_mention& m) -> std::string {
+        if (!m_ctx.sources) return {};
+        if (m.pronoun) {
+            // "he said": the last named speaker in this or the previous sentences
+            for (const auto& o : si.sources)
+                if (o.speaker && !o.pronoun && o.wb < m.wb) return m_ctx.sources->sources()[o.source].name;
+            for (std::size_t p = s; p-- > 0 && p + 4 > s;) {
+                const auto& pi = info(p);
+                for (auto it = pi.sources.rbegin(); it != pi.sources.rend(); ++it)
+                    if (!it->pronoun && (it->speaker || !it->relay)) return m_ctx.sources->sources()[it->source].name;
+            }
+            return m_last_speaker && m_ctx.sources ? m_ctx.sources->sources()[*m_last_speaker].name : std::string();
+        }
+        return m_ctx.sources ? m_ctx.sources->sources()[m.source].name : std::string();
+    };
+    if (chosen) {
+        c.source = name_of(*chosen);
+        c.source_text = std::string(byte_span{si.words[chosen->wb].begin, si.words[chosen->we - 1].end}.of(m_text));
+    }
+    for (const auto* r : relays) {
+        const auto n = name_of(*r);
+        if (!n.empty() && n != c.source && std::find(c.relay.begin(), c.relay.end(), n) == c.relay.end()) c.relay.push_back(n);
+    }
+    const auto outlet = canonical_outlet();
+    if (c.source.empty()) {
+        c.source = outlet;
+        c.source_text.clear();
+    } else if (!outlet.empty() && outlet != c.source && std::find(c.relay.begin(), c.relay.end(), outlet) == c.relay.end()) {
+        c.relay.push_back(outlet);
+    }
+}
+
+void article_pass::place_of(claim& c, const located_figure& lf, std::size_t s) {
+    auto pick = [&](const sentence_info& si, bool near_figure) -> const place_mention* {
+        const place_mention* best = nullptr;
+        auto distance = [&](const place_mention& m) -> std::size_t {
+            if (!near_figure) return 0;
+            return m.wb >= lf.we ? m.wb - lf.we : (lf.wb - std::min(lf.wb, m.we)) + 20;  // prefer after the figure
+        };
+        for (const auto& m : si.places) {
+            if (m.wb >= lf.wb && m.wb < lf.we && near_figure) continue;  // inside the figure ("IS militants")
+            if (!best || m.rank > best->rank || (m.rank == best->rank && distance(m) < distance(*best))) best = &m;
+        }
+        return best;
+    };
+    const sentence_info& si = m_info[s];
+    const place_mention* m = pick(si, true);
+    const sentence_info* from = &si;
+    if (!m && !c.headline && c.kind == claim_kind::incident) {
+        for (std::size_t p = s; p-- > 0 && p + 3 > s;) {
+            if (m_sentences[p].line_alone) continue;
+            const auto& pi = info(p);
+            if ((m = pick(pi, false))) {
+                from = &pi;
+                break;
+            }
+        }
+    }
+    if (m) {
+        // "the villages of Hajin, Sousa and Al-Shaafa": one place text for the list
+        byte_span written = m->span;
+        for (const auto& other : from->places) {
+            if (other.wb < m->we || other.span.begin < written.end) continue;
+            const auto between = byte_span{written.end, other.span.begin}.of(m_text);
+            bool glue = between.size() <= 6;
+            for (const char ch : between)
+                if (!(ch == ' ' || ch == ',' || ch == 'a' || ch == 'n' || ch == 'd')) glue = false;
+            if (!glue) break;
+            written.end = other.span.end;
+        }
+        c.place = std::string(written.of(m_text));
+        if (m->p) {
+            c.place_key = m->p->key;
+            c.governorate = m->p->governorate;
+        } else {
+            c.place_key = registry::gazetteer::normalise(c.place);
+        }
+        if (c.governorate.empty())
+            for (const auto& o : from->places)
+                if (o.p && o.rank == 1) c.governorate = o.p->governorate;
+    }
+    if (c.governorate.empty() && !m_a.location.empty() && m_ctx.places)
+        if (const auto* g = m_ctx.places->resolve(m_a.location)) c.governorate = g->governorate;
+}
+
+std::optional<date> article_pass::lede_date() {
+    if (m_lede_searched) return m_lede_date;
+    m_lede_searched = true;
+    for (std::size_t s = 0; s < m_sentences.size() && s < 12; ++s) {
+        if (m_sentences[s].line_alone) continue;
+        const auto& si = info(s);
+        if (si.own_date && si.own_date->value.precision != date_precision::year) {
+            m_lede_date = si.own_date->value;
+            break;
+        }
+    }
+    return m_lede_date;
+}
+
+void article_pass::date_of(claim& c, const located_figure& lf, std::size_t s) {
+    const auto& si = m_info[s];
+    const bool bodies = [&] {
+        std::string n = lf.f.noun;
+        for (auto& ch : n) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        return n == "bodies" || n == "corpses";
+    }();
+    (void)bodies;
+    if (si.own_date && !si.retrieval) {
+        c.event_date = si.own_date->value;
+        if (si.own_date->relative)
+            for (auto it = m_claims.rbegin(); it != m_claims.rend(); ++it)
+                if (it->event_date.precision == date_precision::day && !it->headline) {
+                    c.event_date = add_days(it->event_date, -si.own_date->days_before_event);
+                    break;
+                }
+        return;
+    }
+    if (c.headline || c.kind == claim_kind::cumulative) return;
+    auto usable = [&](std::size_t p) -> const date* {
+        if (m_sentences[p].line_alone) return nullptr;
+        const auto& pi = info(p);
+        if (pi.own_date && pi.own_date->value.precision != date_precision::year && !pi.retrieval && pi.scope.empty())
+            return &pi.own_date->value;
+        return nullptr;
+    };
+    for (std::size_t p = s; p-- > 0 && p + 4 > s;)
+        if (const auto* d = usable(p)) {
+            c.event_date = *d;
+            return;
+        }
+    for (std::size_t p = s + 1; p < m_sentences.size() && p <= s + 3; ++p)
+        if (const auto* d = usable(p)) {
+            c.event_date = *d;
+            return;
+        }
+    if (const auto d = lede_date()) c.event_date = *d;
+}
+
+void article_pass::make_claim(std::size_t fi) {
+    located_figure& lf = m_figures[fi];
+    const std::size_t s = lf.sentence;
+    sentence_info& si = m_info[s];
+    if (const auto& why = lf.not_a_count) {
+        if (lf.f.overflow && m_overflow_reported < 3) {
+            ++m_overflow_reported;
+            const auto pos = position_of(m_text, lf.f.number.begin);
+            m_diags.warning("number-overflow", m_a.where.file.empty() ? m_a.id : m_a.where.file, 0, 0,
+                            "article '" + m_a.id + "': number '" + std::string(lf.f.number.of(m_text)).substr(0, 40) +
+                                "' at line " + std::to_string(pos.line) + ", column " + std::to_string(pos.column) +
+                                " is too large to be a casualty count; ignored");
+        }
+        reject(lf, *why);
+        return;
+    }
+    const auto cat = read_category(lf.f);
+    bool immediate = false;
+    auto out = find_outcome(lf, si, immediate);
+    if (!out && cat.intrinsic_death) out = outcome::killed;
+    // a breakdown or an elliptical figure takes its outcome and category from the figure before it
+    const located_figure* previous = nullptr;
+    for (const auto id : si.figure_ids)
+        if (id < fi && m_figures[id].claim >= 0) previous = &m_figures[id];
+    bool elliptical = false;
+    if (!cat.known && previous && lf.wb > 0) {
+        for (std::size_t j = lf.wb >= 3 ? lf.wb - 3 : 0; j < lf.wb; ++j) {
+            const auto& w = si.words[j].lower;
+            if (is_report_word(w) || w == "putting" || w == "put" || w == "of" || w == "to" || w == "reaching" || w == "and")
+                elliptical = true;
+        }
+    }
+    if (!out && previous && (cat.known || elliptical)) {
+        for (std::size_t j = lf.wb >= 4 ? lf.wb - 4 : 0; j < lf.wb; ++j) {
+            const auto& w = si.words[j].lower;
+            if (w == "including" || w == "among" || w == "them" || w == "whom" || w == "mostly" || w == "reporting" ||
+                w == "putting" || elliptical)
+                out = m_claims[static_cast<std::size_t>(previous->claim)].outcome;
+        }
+    }
+    if (!out) {
+        reject(lf, "no casualty outcome (killed, injured, missing) near the figure");
+        return;
+    }
+    if (!cat.known && !immediate && !elliptical) {
+        reject(lf, "no victim category and no verb right next to the figure");
+        return;
+    }
+    claim c;
+    c.article = m_a.id;
+    c.id = m_a.id + "@" + std::to_string(lf.f.number.begin);
+    c.outcome = *out;
+    if (cat.known) {
+        c.category = cat.category;
+        c.side = cat.side;
+    } else if (elliptical && previous) {
+        c.category = m_claims[static_cast<std::size_t>(previous->claim)].category;
+        c.side = m_claims[static_cast<std::size_t>(previous->claim)].side;
+    } else {
+        c.category = "people";
+    }
+    const auto [low, high] = grammar::claims::interval_of(lf.f);
+    c.low = low;
+    c.high = high;
+    c.qualifier = lf.f.qualifier;
+    c.qualifier_text = lf.f.qualifier_text;
+    c.vague = lf.f.vague;
+    c.value_text = lf.f.value_text;
+    c.span = lf.f.number;
+    c.sentence = m_sentences[s].span;
+    c.headline = m_sentences[s].line_alone;
+    if (!si.scope.empty() && !c.headline) {
+        c.kind = claim_kind::cumulative;
+        c.scope = si.scope;
+    }
+    attribute(c, lf, s);
+    place_of(c, lf, s);
+    date_of(c, lf, s);
+    if (c.kind == claim_kind::cumulative && c.event_date.precision == date_precision::year) {
+        // "in 2017" is the scope, not a day the figure happened
+        c.event_date = {};
+    }
+    c.actor = si.actor;
+    if (c.actor.empty() && !c.headline && s > 0 && m_info[s - 1].ready) c.actor = m_info[s - 1].actor;
+    lf.claim = static_cast<int>(m_claims.size());
+    m_claims.push_back(std::move(c));
+    m_claim_figure.push_back(fi);
+}
+
+void article_pass::link_parents() {
+    for (std::size_t i = 0; i < m_claims.size(); ++i) {
+        claim& b = m_claims[i];
+        const located_figure& lf = m_figures[m_claim_figure[i]];
+        const auto& si = m_info[lf.sentence];
+        bool marker = false;
+        for (std::size_t j = lf.wb >= 4 ? lf.wb - 4 : 0; j < lf.wb; ++j) {
+            const auto& w = si.words[j].lower;
+            if (w == "including" || w == "includes" || w == "included" || w == "among" || w == "them" || w == "whom" ||
+                w == "incl")
+                marker = true;
+        }
+        for (std::size_t j = lf.we; j < std::min(si.words.size(), lf.we + 4); ++j)
+            if (si.words[j].lower == "among") marker = true;
+        bool other = false;
+        for (const auto& m : lf.f.modifiers)
+            if (m == "other" || m == "more") other = true;
+        if (marker && b.kind == claim_kind::incident) {
+            for (std::size_t j = i; j-- > 0;) {
+                const claim& p = m_claims[j];
+                const std::size_t ps = m_figures[m_claim_figure[j]].sentence;
+                if (ps + 2 < lf.sentence) break;
+                if (p.headline || p.kind != claim_kind::incident || p.outcome != b.outcome) continue;
+                if (category_rank(p.category) >= category_rank(b.category)) continue;
+                if (p.category == "fighters") continue;
+                b.parent = p.id;
+                break;
+            }
+        }
+        if (other && b.parent.empty() && b.low && b.kind == claim_kind::incident) {
+            // "22 bodies of civilians ... as well as the remains of six other people" = 28
+            std::int64_t sum = *b.low;
+            std::vector<std::size_t> parts{i};
+            for (std::size_t j = i; j-- > 0;) {
+                if (m_figures[m_claim_figure[j]].sentence != lf.sentence) break;
+                if (!m_claims[j].parent.empty() || !m_claims[j].low) continue;
+                sum += *m_claims[j].low;
+                parts.push_back(j);
+            }
+            for (std::size_t j = i; j-- > 0;) {
+                const claim& p = m_claims[j];
+                const std::size_t ps = m_figures[m_claim_figure[j]].sentence;
+                if (ps + 3 < lf.sentence) break;
+                if (ps == lf.sentence || p.outcome != b.outcome || !p.low || *p.low != sum || p.high != p.low) continue;
+                for (const auto k : parts) m_claims[k].parent = p.id;
+                break;
+            }
+        }
+    }
+}
+
+std::vector<claim> article_pass::run() {
+    if (m_a.body.empty() || m_a.text.empty()) return {};
+    split();
+    scan();
+    // word ranges of each figure
+    for (std::size_t fi = 0; fi < m_figures.size(); ++fi) {
+        auto& lf = m_figures[fi];
+        auto& si = m_info[lf.sentence];
+        if (!si.ready) {
+            si.ready = true;
+            si.words = words_of(m_text, m_sentences[lf.sentence].span);
+        }
+        si.figure_ids.push_back(fi);
+        const auto& ws = si.words;
+        auto first_at_or_after = [&](std::size_t pos) {
+            return static_cast<std::size_t>(std::lower_bound(ws.begin(), ws.end(), pos, [](const word& w, std::size_t p) { return w.end <= p; }) - ws.begin());
+        };
+        lf.wb = first_at_or_after(lf.f.span.begin);
+        lf.we = first_at_or_after(lf.f.span.end);
+        lf.nb = first_at_or_after(lf.f.number.begin);
+        lf.ne = first_at_or_after(lf.f.number.end);
+        if (lf.we <= lf.wb) lf.we = std::min(ws.size(), lf.wb + 1);
+        if (lf.ne <= lf.nb) lf.ne = std::min(ws.size(), lf.nb + 1);
+    }
+    // the rest of each sentence's reading, now that words are known
+    for (std::size_t s = 0; s < m_info.size(); ++s) {
+        auto& si = m_info[s];
+        if (!si.ready || si.figure_ids.empty()) continue;
+        find_sources(s, si);
+        find_places(s, si);
+        find_date(s, si);
+        find_actor(si);
+        find_scope(si);
+    }
+    for (auto& lf : m_figures) lf.not_a_count = rejection_reason(lf, m_info[lf.sentence]);
+    std::size_t current_sentence = static_cast<std::size_t>(-1);
+    for (std::size_t fi = 0; fi < m_figures.size(); ++fi) {
+        const std::size_t s = m_figures[fi].sentence;
+        if (s != current_sentence) {
+            // speakers of the sentences before this one, for "he said"
+            current_sentence = s;
+        }
+        make_claim(fi);
+        // remember the last named speaker for pronouns in later sentences
+        for (const auto& m : m_info[s].sources)
+            if (m.speaker && !m.pronoun) m_last_speaker = m.source;
+    }
+    link_parents();
+    return std::move(m_claims);
+}
+
+}  // namespace
+
+std::vector<claim> extractor::extract(const article& a, diagnostics& diags, std::vector<rejection>* rejected) const {
+    try {
+        article_pass pass(a, m_ctx, *m_tables, diags, rejected);
+        return pass.run();
+    } catch (const std::exception& e) {
+        diags.error(a.where.file, a.where.line, 0, "article '" + a.id + "': extraction failed: " + e.what());
+        return {};
+    }
+}
+
+}  // namespace reckon::extract

@@ -1,0 +1,141 @@
+// Splits an article into sentences and words. One linear pass; no regular expressions.
+#include "extract/text.hpp"
+
+#include <cctype>
+
+namespace reckon::extract {
+
+namespace {
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
+
+// Abbreviations after which a full stop does not end a sentence.
+bool abbreviation_before(std::string_view text, std::size_t dot) {
+    std::size_t b = dot;
+    while (b > 0 && (std::isalpha(static_cast<unsigned char>(text[b - 1])) || text[b - 1] == '.')) --b;
+    const std::string_view w = text.substr(b, dot - b);
+    if (w.size() == 1 && std::isupper(static_cast<unsigned char>(w[0]))) return true;  // initials: "A. Smith"
+    if (w.find('.') != std::string_view::npos) return true;                             // "U.S.", "U.N."
+    static const std::string_view abbrev[] = {"Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Lt", "Col", "Maj", "Capt", "Sgt",
+                                              "No", "vs", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept",
+                                              "Oct", "Nov", "Dec", "Prof", "Rev", "Sen", "Gov", "Jr", "Sr", "Mt", "approx"};
+    for (const auto a : abbrev)
+        if (w == a) return true;
+    return false;
+}
+
+// UTF-8 closing quotes: U+201D, U+2019
+std::size_t closing_quote_at(std::string_view text, std::size_t i) {
+    if (text[i] == '"' || text[i] == '\'' || text[i] == ')') return 1;
+    if (i + 2 < text.size() && static_cast<unsigned char>(text[i]) == 0xE2 && static_cast<unsigned char>(text[i + 1]) == 0x80 &&
+        (static_cast<unsigned char>(text[i + 2]) == 0x9D || static_cast<unsigned char>(text[i + 2]) == 0x99))
+        return 3;
+    return 0;
+}
+
+}  // namespace
+
+std::vector<sentence> split_sentences(std::string_view text, byte_span body) {
+    std::vector<sentence> out;
+    const std::size_t end = std::min(body.end, text.size());
+    std::size_t start = body.begin;
+    bool at_line_start = true;
+    auto emit = [&](std::size_t b, std::size_t e, bool ended_by_newline) {
+        while (b < e && is_space(text[b])) ++b;
+        while (e > b && is_space(text[e - 1])) --e;
+        if (b >= e) return;
+        sentence s;
+        s.span = {b, e};
+        s.paragraph_start = at_line_start;
+        if (ended_by_newline && at_line_start) {
+            const char last = text[e - 1];
+            s.line_alone = !(last == '.' || last == '!' || last == '?' || last == '"' || last == ':' ||
+                             static_cast<unsigned char>(last) == 0x9D /* closing quote */);
+        }
+        out.push_back(s);
+    };
+    std::size_t i = start;
+    while (i < end) {
+        const char c = text[i];
+        if (c == '\n') {
+            emit(start, i, true);
+            start = i + 1;
+            at_line_start = true;
+            ++i;
+            continue;
+        }
+        if (c == '.' || c == '!' || c == '?') {
+            std::size_t j = i + 1;
+            while (j < end && (text[j] == '.' || text[j] == '!' || text[j] == '?')) ++j;
+            while (j < end)
+                if (const auto q = closing_quote_at(text, j)) j += q;
+                else break;
+            if (j >= end || text[j] == ' ' || text[j] == '\t' || text[j] == '\r' || text[j] == '\n') {
+                std::size_t k = j;
+                while (k < end && (text[k] == ' ' || text[k] == '\t' || text[k] == '\r')) ++k;
+                const bool next_starts = k >= end || text[k] == '\n' || std::isupper(static_cast<unsigned char>(text[k])) ||
+                                         std::isdigit(static_cast<unsigned char>(text[k])) || text[k] == '"' ||
+                                         static_cast<unsigned char>(text[k]) >= 0x80 || text[k] == '(' || text[k] == '[';
+                if (next_starts && !(c == '.' && abbreviation_before(text, i))) {
+                    emit(start, j, false);
+                    start = j;
+                    at_line_start = false;
+                    i = j;
+                    continue;
+                }
+            }
+        }
+        if (i - start >= max_sentence_bytes && is_space(c)) {
+            emit(start, i, false);
+            start = i;
+            at_line_start = false;
+        }
+        ++i;
+    }
+    emit(start, end, true);
+    return out;
+}
+
+std::vector<word> words_of(std::string_view text, byte_span span) {
+    std::vector<word> out;
+    const std::size_t end = std::min(span.end, text.size());
+    std::size_t i = span.begin;
+    auto word_byte = [](unsigned char c) { return std::isalnum(c) || c >= 0x80; };
+    while (i < end) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (!word_byte(c) || (c >= 0x80 && !(c >= 0xC3 && c <= 0xC5))) {  // punctuation and UTF-8 symbols
+            // skip multi-byte punctuation (quotes, dashes, U+FFFD) as a whole
+            ++i;
+            continue;
+        }
+        word w;
+        w.begin = i;
+        w.before = i > span.begin ? text[i - 1] : ' ';
+        w.capital = std::isupper(c) != 0;
+        w.digits = std::isdigit(c) != 0;
+        std::size_t j = i;
+        while (j < end) {
+            const auto d = static_cast<unsigned char>(text[j]);
+            if (std::isalnum(d) || (d >= 0xC3 && d <= 0xC5) || (d >= 0x80 && d <= 0xBF && j > i)) {
+                ++j;
+                continue;
+            }
+            // inner hyphen, apostrophe or digit separator: "pro-regime", "Buqa'an", "1,100"
+            if ((d == '-' || d == '\'' || (d == ',' && w.digits) || (d == '.' && w.digits)) && j + 1 < end &&
+                std::isalnum(static_cast<unsigned char>(text[j + 1])) && j > i)
+                if (d != ',' || std::isdigit(static_cast<unsigned char>(text[j + 1]))) {
+                    ++j;
+                    continue;
+                }
+            break;
+        }
+        w.end = j;
+        w.lower.reserve(j - i);
+        for (std::size_t k = i; k < j; ++k) w.lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(text[k]))));
+        out.push_back(std::move(w));
+        i = j;
+    }
+    return out;
+}
+
+}  // namespace reckon::extract

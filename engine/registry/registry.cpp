@@ -1,0 +1,474 @@
+// Loads the source registry and the gazetteer with yaml-cpp, and answers the lookups
+// extraction needs: a source by alias as written, a place by any spelling. Malformed
+// YAML and schema mistakes become located diagnostics (yaml-cpp marks are 0-based).
+#include "registry/registry.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <yaml-cpp/yaml.h>
+
+#include "support/atomic_file.hpp"
+
+namespace reckon::registry {
+
+namespace {
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+std::string trim(std::string_view s) {
+    const auto b = s.find_first_not_of(" \t\r\n");
+    if (b == std::string_view::npos) return {};
+    const auto e = s.find_last_not_of(" \t\r\n");
+    return std::string(s.substr(b, e - b + 1));
+}
+
+// Apostrophes as outlets write them: ' ` and the UTF-8 quotes U+2018, U+2019.
+std::size_t apostrophe_at(std::string_view s, std::size_t i) {
+    if (s[i] == '\'' || s[i] == '`') return 1;
+    if (i + 2 < s.size() + 0 && static_cast<unsigned char>(s[i]) == 0xE2 && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+        (static_cast<unsigned char>(s[i + 2]) == 0x98 || static_cast<unsigned char>(s[i + 2]) == 0x99))
+        return 3;
+    return 0;
+}
+
+// Words of a name, lower case, apostrophes removed, split at anything not a letter or digit.
+std::vector<std::string> words_of(std::string_view s) {
+    std::vector<std::string> words;
+    std::string cur;
+    for (std::size_t i = 0; i < s.size();) {
+        if (const auto n = apostrophe_at(s, i)) {
+            i += n;
+            continue;
+        }
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (std::isalnum(c) || c >= 0x80) {
+            cur.push_back(static_cast<char>(std::tolower(c)));
+        } else if (!cur.empty()) {
+            words.push_back(std::move(cur));
+            cur.clear();
+        }
+        ++i;
+    }
+    if (!cur.empty()) words.push_back(std::move(cur));
+    return words;
+}
+
+bool is_article(const std::string& w) {
+    return w == "al" || w == "el" || w == "ad" || w == "ar" || w == "as" || w == "ash" || w == "at" || w == "az" ||
+           w == "an" || w == "the";
+}
+
+std::size_t word_count(std::string_view s) {
+    std::size_t n = 0;
+    bool in = false;
+    for (char c : s) {
+        const bool sep = c == ' ' || c == '-' || c == '\t';
+        if (!sep && !in) ++n;
+        in = !sep;
+    }
+    return n;
+}
+
+// ---- YAML helpers -------------------------------------------------------------
+
+struct reader {
+    const std::string& file;
+    diagnostics& diags;
+
+    void error_at(const YAML::Node& node, const std::string& message, const std::string& hint = {}) const {
+        const auto m = node.Mark();
+        diags.error(file, m.is_null() ? 0 : static_cast<std::size_t>(m.line) + 1,
+                    m.is_null() ? 0 : static_cast<std::size_t>(m.column) + 1, message, hint);
+    }
+
+    std::string scalar(const YAML::Node& map, const char* key, bool required, const std::string& what) const {
+        const YAML::Node v = map[key];
+        if (!v || v.IsNull()) {
+            if (required) error_at(map, "missing '" + std::string(key) + "' in " + what);
+            return {};
+        }
+        if (!v.IsScalar()) {
+            error_at(v, "expected a text value for '" + std::string(key) + "', got a " +
+                            (v.IsSequence() ? "sequence" : "mapping"));
+            return {};
+        }
+        return trim(v.Scalar());
+    }
+
+    // A list of strings; a single string is accepted as a list of one.
+    std::vector<std::string> strings(const YAML::Node& map, const char* key) const {
+        std::vector<std::string> out;
+        const YAML::Node v = map[key];
+        if (!v || v.IsNull()) return out;
+        if (v.IsScalar()) {
+            if (!trim(v.Scalar()).empty()) out.push_back(trim(v.Scalar()));
+            return out;
+        }
+        if (!v.IsSequence()) {
+            error_at(v, "expected a list of names for '" + std::string(key) + "', got a mapping");
+            return out;
+        }
+        for (const auto& item : v) {
+            if (!item.IsScalar()) {
+                error_at(item, "expected a name in '" + std::string(key) + "'");
+                continue;
+            }
+            if (!trim(item.Scalar()).empty()) out.push_back(trim(item.Scalar()));
+        }
+        return out;
+    }
+
+    void check_member(const YAML::Node& node, const std::string& value, const std::vector<std::string>& known,
+                      const std::string& what) const {
+        if (value.empty() || std::find(known.begin(), known.end(), value) != known.end()) return;
+        const auto best = closest_match(value, known);
+        error_at(node, "unknown " + what + " '" + value + "'", best.empty() ? std::string() : "did you mean '" + best + "'?");
+    }
+};
+
+// Parses YAML text, turning yaml-cpp's exceptions into a located diagnostic.
+std::optional<YAML::Node> parse_yaml(std::string_view text, const std::string& file, diagnostics& diags) {
+    try {
+        return YAML::Load(std::string(text));
+    } catch (const YAML::Exception& e) {
+        const auto line = e.mark.is_null() ? 0 : static_cast<std::size_t>(e.mark.line) + 1;
+        const auto column = e.mark.is_null() ? 0 : static_cast<std::size_t>(e.mark.column) + 1;
+        diagnostic d;
+        d.file = file;
+        d.line = line;
+        d.column = column;
+        d.message = "malformed YAML: " + e.msg;
+        // the offending line, for the caret
+        std::size_t l = 1, b = 0;
+        while (l < line && b < text.size()) {
+            const auto nl = text.find('\n', b);
+            if (nl == std::string_view::npos) break;
+            b = nl + 1;
+            ++l;
+        }
+        if (l == line) {
+            const auto nl = text.find('\n', b);
+            d.source_line = std::string(text.substr(b, nl == std::string_view::npos ? std::string_view::npos : nl - b));
+        }
+        diags.add(std::move(d));
+        return std::nullopt;
+    }
+}
+
+std::string read_or_report(const std::string& path, diagnostics& diags, bool& ok) {
+    ok = true;
+    try {
+        return read_file(path);
+    } catch (const std::exception& e) {
+        ok = false;
+        diags.error(path, 0, 0, std::string("cannot read the file: ") + e.what());
+        return {};
+    }
+}
+
+}  // namespace
+
+// ---- source registry ----------------------------------------------------------
+
+const std::vector<std::string>& source_kinds() {
+    static const std::vector<std::string> kinds{"monitor", "state_media", "wire", "ngo", "government",
+                                                "military", "outlet", "local_media", "media", "un"};
+    return kinds;
+}
+
+const std::vector<source>& source_registry::sources() const { return m_sources; }
+
+const source* source_registry::find(const std::string& name) const {
+    const auto it = m_by_name.find(lower(name));
+    return it == m_by_name.end() ? nullptr : &m_sources[it->second];
+}
+
+const source* source_registry::find_alias(std::string_view text) const {
+    const auto key = lower(trim(text));
+    if (const auto it = m_by_alias.find(key); it != m_by_alias.end()) return &m_sources[it->second];
+    return nullptr;
+}
+
+const source* source_registry::find_outlet(std::string_view outlet) const {
+    const auto key = lower(trim(outlet));
+    if (const auto it = m_by_outlet.find(key); it != m_by_outlet.end()) return &m_sources[it->second];
+    if (const auto it = m_by_name.find(key); it != m_by_name.end()) return &m_sources[it->second];
+    return find_alias(outlet);
+}
+
+void source_registry::add(source s) {
+    const std::size_t index = m_sources.size();
+    const auto name_key = lower(s.name);
+    if (s.name.empty() || m_by_name.count(name_key)) return;
+    m_by_name.emplace(name_key, index);
+    auto add_form = [&](const std::string& form) {
+        const auto key = lower(trim(form));
+        if (key.empty()) return;
+        if (m_by_alias.emplace(key, index).second) m_forms.emplace_back(key, index);
+    };
+    add_form(s.name);
+    add_form(s.full_name);
+    for (const auto& a : s.aliases) add_form(a);
+    for (const auto& o : s.outlet_ids) m_by_outlet.emplace(lower(trim(o)), index);
+    m_sources.push_back(std::move(s));
+    std::stable_sort(m_forms.begin(), m_forms.end(),
+                     [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+}
+
+source_registry parse_sources(std::string_view yaml, const std::string& file, diagnostics& diags) {
+    source_registry reg;
+    const auto doc = parse_yaml(yaml, file, diags);
+    if (!doc) return reg;
+    const reader r{file, diags};
+    const YAML::Node root = *doc;
+    if (!root.IsMap() || !root["sources"]) {
+        r.error_at(root, "expected a mapping with a 'sources' list at the top of the file");
+        return reg;
+    }
+    const YAML::Node list = root["sources"];
+    if (!list.IsSequence()) {
+        r.error_at(list, "expected a sequence of sources under 'sources'");
+        return reg;
+    }
+    for (const auto& node : list) {
+        if (!node.IsMap()) {
+            r.error_at(node, "expected a source (a mapping with 'name', 'kind', 'aliases')");
+            continue;
+        }
+        source s;
+        s.name = r.scalar(node, "name", true, "a source");
+        if (s.name.empty()) continue;
+        s.full_name = r.scalar(node, "full_name", false, "source '" + s.name + "'");
+        s.kind = r.scalar(node, "kind", false, "source '" + s.name + "'");
+        if (node["kind"]) r.check_member(node["kind"], s.kind, source_kinds(), "source kind");
+        s.country = r.scalar(node, "country", false, "source '" + s.name + "'");
+        s.affiliation = r.scalar(node, "affiliation", false, "source '" + s.name + "'");
+        s.aliases = r.strings(node, "aliases");
+        s.outlet_ids = r.strings(node, "outlet_ids");
+        for (const auto& kv : node) {
+            const auto key = kv.first.as<std::string>("");
+            if (key == "name" || key == "full_name" || key == "kind" || key == "country" || key == "affiliation" ||
+                key == "aliases" || key == "outlet_ids")
+                continue;
+            if (kv.second.IsScalar()) s.fields[key] = kv.second.Scalar();
+        }
+        if (reg.find(s.name)) {
+            r.error_at(node, "source '" + s.name + "' is defined twice");
+            continue;
+        }
+        reg.add(std::move(s));
+    }
+    return reg;
+}
+
+source_registry load_sources(const std::string& path, diagnostics& diags) {
+    bool ok = false;
+    const auto text = read_or_report(path, diags, ok);
+    return ok ? parse_sources(text, path, diags) : source_registry{};
+}
+
+// ---- gazetteer -----------------------------------------------------------------
+
+const std::vector<std::string>& place_types() {
+    static const std::vector<std::string> types{"governorate", "district", "subdistrict", "city", "town",
+                                                "village", "neighbourhood", "camp", "area", "country", "region"};
+    return types;
+}
+
+std::string gazetteer::normalise(std::string_view written) {
+    auto words = words_of(written);
+    // "al-Shaafa", "el-Bab": the article is not part of the key
+    while (words.size() > 1 && is_article(words.front())) words.erase(words.begin());
+    std::string key;
+    for (const auto& w : words) {
+        if (!key.empty()) key.push_back('-');
+        key += w;
+    }
+    return key;
+}
+
+std::string gazetteer::fuzzy_key(std::string_view written) {
+    auto words = words_of(written);
+    std::string joined;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        if (is_article(words[i]) && i + 1 < words.size()) continue;  // articles anywhere before the last word
+        joined += words[i];
+    }
+    // A final 'h' after a vowel is a transliteration choice (Hasakeh/Hasaka, Shaafah/Shaafa).
+    if (joined.size() > 2 && joined.back() == 'h' &&
+        std::string_view("aeiou").find(joined[joined.size() - 2]) != std::string_view::npos)
+        joined.pop_back();
+    std::string key;
+    for (std::size_t i = 0; i < joined.size(); ++i) {
+        const char c = joined[i];
+        const bool vowel = std::string_view("aeiouyw").find(c) != std::string_view::npos;
+        if (i > 0 && vowel) continue;
+        if (!key.empty() && key.back() == c) continue;  // doubled letters
+        key.push_back(c);
+    }
+    return key;
+}
+
+bool gazetteer::add(place p) {
+    if (p.key.empty()) p.key = lower(p.name);
+    for (auto& c : p.key)
+        if (c == ' ') c = '-';
+    if (m_by_key.count(p.key)) return false;
+    const std::size_t index = m_places.size();
+    m_by_key.emplace(p.key, index);
+    auto add_form = [&](const std::string& form) {
+        const auto n = normalise(form);
+        // The first place with a spelling keeps it, except that a town beats the
+        // governorate it is named after ("Raqqa" the city, within "Raqqa" the governorate).
+        if (!n.empty()) {
+            const auto [it, fresh] = m_by_name.emplace(n, index);
+            if (!fresh && it->second != index && m_places[it->second].type == "governorate" && p.type != "governorate")
+                it->second = index;
+        }
+        const auto f = fuzzy_key(form);
+        if (f.size() >= 3) {
+            auto& count = m_fuzzy_count[f];
+            if (count == 0) m_by_fuzzy.emplace(f, index);
+            else if (m_by_fuzzy.count(f) && m_by_fuzzy[f] != index) m_by_fuzzy.erase(f);  // ambiguous
+            ++count;
+        }
+        m_max_words = std::max(m_max_words, word_count(form));
+    };
+    add_form(p.name);
+    for (const auto& v : p.variants) add_form(v);
+    m_places.push_back(std::move(p));
+    return true;
+}
+
+const place* gazetteer::find_key(const std::string& key) const {
+    const auto it = m_by_key.find(key);
+    return it == m_by_key.end() ? nullptr : &m_places[it->second];
+}
+
+const place* gazetteer::find_name(std::string_view written) const {
+    const auto n = normalise(written);
+    if (n.empty()) return nullptr;
+    if (const auto it = m_by_name.find(n); it != m_by_name.end()) return &m_places[it->second];
+    return nullptr;
+}
+
+const place* gazetteer::resolve(std::string_view written) const {
+    const auto n = normalise(written);
+    if (n.empty()) return nullptr;
+    if (const auto it = m_by_name.find(n); it != m_by_name.end()) return &m_places[it->second];
+    if (const auto it = m_by_key.find(n); it != m_by_key.end()) return &m_places[it->second];
+    const auto f = fuzzy_key(written);
+    if (f.size() >= 3) {
+        if (const auto it = m_by_fuzzy.find(f); it != m_by_fuzzy.end()) return &m_places[it->second];
+    }
+    return nullptr;
+}
+
+bool gazetteer::within(const std::string& inner_key, const std::string& outer_key) const {
+    const place* p = find_key(inner_key);
+    for (int depth = 0; p && depth < 8; ++depth) {
+        if (p->key == outer_key) return true;
+        if (p->parent.empty()) return false;
+        p = find_key(p->parent);
+    }
+    return false;
+}
+
+gazetteer parse_places(std::string_view yaml, const std::string& file, diagnostics& diags) {
+    gazetteer gaz;
+    const auto doc = parse_yaml(yaml, file, diags);
+    if (!doc) return gaz;
+    const reader r{file, diags};
+    const YAML::Node root = *doc;
+    if (!root.IsMap()) {
+        r.error_at(root, "expected a mapping with 'governorates' and 'places' lists at the top of the file");
+        return gaz;
+    }
+    std::map<std::string, std::string> governorate_keys;  // normalised name -> key
+    const YAML::Node govs = root["governorates"];
+    if (govs && !govs.IsSequence()) r.error_at(govs, "expected a sequence of governorates under 'governorates'");
+    if (govs && govs.IsSequence()) {
+        for (const auto& node : govs) {
+            if (!node.IsMap()) {
+                r.error_at(node, "expected a governorate (a mapping with 'name' and 'variants')");
+                continue;
+            }
+            place p;
+            p.name = r.scalar(node, "name", true, "a governorate");
+            if (p.name.empty()) continue;
+            p.type = "governorate";
+            p.governorate = p.name;
+            p.variants = r.strings(node, "variants");
+            p.key = gazetteer::normalise(p.name);
+            governorate_keys[gazetteer::normalise(p.name)] = p.key;
+            for (const auto& v : p.variants) governorate_keys.emplace(gazetteer::normalise(v), p.key);
+            if (!gaz.add(p)) r.error_at(node, "governorate '" + p.name + "' is defined twice");
+        }
+    }
+    const YAML::Node list = root["places"];
+    if (list && !list.IsSequence()) r.error_at(list, "expected a sequence of places under 'places'");
+    if (!govs && !list) r.error_at(root, "expected 'governorates' or 'places' at the top of the file");
+    if (!list || !list.IsSequence()) return gaz;
+    // Districts first, so a village can name its district as parent.
+    std::vector<std::pair<place, YAML::Node>> pending;
+    for (const auto& node : list) {
+        if (!node.IsMap()) {
+            r.error_at(node, "expected a place (a mapping with 'name', 'type', 'governorate')");
+            continue;
+        }
+        place p;
+        p.name = r.scalar(node, "name", true, "a place");
+        if (p.name.empty()) continue;
+        p.type = r.scalar(node, "type", false, "place '" + p.name + "'");
+        if (node["type"]) r.check_member(node["type"], p.type, place_types(), "place type");
+        const auto gov = r.scalar(node, "governorate", false, "place '" + p.name + "'");
+        const auto district = r.scalar(node, "district", false, "place '" + p.name + "'");
+        p.variants = r.strings(node, "variants");
+        p.key = gazetteer::normalise(p.name);
+        if (!gov.empty()) {
+            const auto it = governorate_keys.find(gazetteer::normalise(gov));
+            if (it == governorate_keys.end()) {
+                std::vector<std::string> names;
+                for (const auto& g : gaz.places())
+                    if (g.type == "governorate") names.push_back(g.name);
+                const auto best = closest_match(gov, names);
+                r.error_at(node["governorate"], "unknown governorate '" + gov + "' for place '" + p.name + "'",
+                           best.empty() ? std::string() : "did you mean '" + best + "'?");
+            } else {
+                p.governorate = gaz.find_key(it->second)->name;
+                p.parent = it->second;
+            }
+        }
+        pending.emplace_back(std::move(p), node);
+        if (!district.empty()) pending.back().first.parent = "district:" + gazetteer::normalise(district);
+    }
+    std::stable_sort(pending.begin(), pending.end(), [](const auto& a, const auto& b) {
+        return (a.first.type == "district") > (b.first.type == "district");
+    });
+    for (auto& [p, node] : pending) {
+        if (p.parent.rfind("district:", 0) == 0) {
+            const std::string district_key = p.parent.substr(9);
+            const place* d = gaz.find_key(district_key);
+            if (!d) d = gaz.resolve(district_key);
+            p.parent = d ? d->key : (p.governorate.empty() ? std::string() : gazetteer::normalise(p.governorate));
+        }
+        const std::string name = p.name;
+        // A city named like its governorate (Raqqa, Idlib) gets its own key.
+        if (const place* same = gaz.find_key(p.key); same && same->type == "governorate" && p.type != "governorate")
+            p.key += "-" + (p.type.empty() ? std::string("place") : p.type);
+        if (!gaz.add(std::move(p))) r.error_at(node, "place '" + name + "' is defined twice");
+    }
+    return gaz;
+}
+
+gazetteer load_places(const std::string& path, diagnostics& diags) {
+    bool ok = false;
+    const auto text = read_or_report(path, diags, ok);
+    return ok ? parse_places(text, path, diags) : gazetteer{};
+}
+
+}  // namespace reckon::registry

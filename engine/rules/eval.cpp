@@ -1,0 +1,1174 @@
+// The evaluator: runs a checked ruleset over claims. Expressions are walked as checked
+// (names already resolved to field ids, slots and functions), values are small and
+// strings are views into the claims, so per-incident work is linear in the number of
+// claims for aggregates and quadratic only where a rule asks for pairs (any a, b).
+// Every figure, decision and finding records the rule that produced it and the claims
+// that fed it.
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <cstdio>
+#include <deque>
+#include <limits>
+#include <set>
+
+#include "rules/eval.hpp"
+
+namespace reckon::rules {
+
+namespace {
+
+constexpr double inf = std::numeric_limits<double>::infinity();
+
+struct eclaim {
+    const claim_facts* f = nullptr;
+    double value = 0;  // the figure as written
+    double low = 0, high = inf, best = 0;
+    double weight = 1;
+    bool live = true;  // not excluded, not superseded
+    const rule_ref* interval_rule = nullptr;
+    rule_ref weight_rule;
+    rule_ref status_rule;  // exclude, pin or supersede
+    std::string status_reason;
+    bool pinned = false;
+};
+
+struct value {
+    int t = t_none;
+    double n = 0, n2 = 0;
+    std::string_view s;
+    date d;
+    const eclaim* c = nullptr;
+};
+
+value num(double x) {
+    value v;
+    v.t = t_number;
+    v.n = x;
+    return v;
+}
+value boolean(bool b) {
+    value v;
+    v.t = t_bool;
+    v.n = b ? 1 : 0;
+    return v;
+}
+value str(std::string_view s) {
+    value v;
+    v.t = t_string;
+    v.s = s;
+    return v;
+}
+value none() { return value{}; }
+
+struct group {
+    std::vector<const eclaim*> all;          // live claims
+    std::vector<const eclaim*> independent;  // one per origin
+};
+
+struct env {
+    const compiled* c = nullptr;
+    const eclaim* slots[16] = {};
+    double nums[4] = {0, 0, 0, 1};
+    const group* g = nullptr;
+    const std::vector<finding>* findings = nullptr;
+    std::unique_ptr<std::deque<std::string>> arena;  // computed strings, made on first use
+    std::vector<const eclaim*>* touched = nullptr;
+};
+
+std::string_view intern(env& en, std::string s) {
+    if (!en.arena) en.arena = std::make_unique<std::deque<std::string>>();
+    en.arena->push_back(std::move(s));
+    return en.arena->back();
+}
+
+bool iequal(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
+    }
+    return true;
+}
+
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    return s;
+}
+
+// Calls f(token) for each place of a list written "hajin; sousa | al-shaafa, x and y".
+template <class F>
+void each_place(std::string_view list, F&& f) {
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= list.size(); ++i) {
+        std::size_t cut = 0;
+        if (i == list.size() || list[i] == ';' || list[i] == '|' || list[i] == ',') {
+            cut = 1;
+        } else if (list.compare(i, 5, " and ") == 0) {
+            cut = 5;
+        }
+        if (cut == 0) continue;
+        const auto token = trim(list.substr(start, i - start));
+        if (!token.empty()) f(token);
+        start = i + cut;
+        i += cut - 1;
+    }
+}
+
+std::string_view place_of(const eclaim& e) {
+    return e.f->c->place_key.empty() ? std::string_view(e.f->c->place) : std::string_view(e.f->c->place_key);
+}
+
+bool has_place(std::string_view list, std::string_view p) {
+    bool found = false;
+    each_place(list, [&](std::string_view t) { found = found || iequal(t, p); });
+    return found;
+}
+
+// a's place lies within b's: unknown places are taken to be the incident's place; a
+// place listed by b, or b naming a's governorate, contains it.
+bool within(const eclaim& a, const eclaim& b) {
+    const auto pa = place_of(a);
+    const auto pb = place_of(b);
+    if (pa.empty() || pb.empty()) return true;
+    if (iequal(pb, a.f->c->governorate)) return true;
+    bool all = true;
+    each_place(pa, [&](std::string_view t) { all = all && has_place(pb, t); });
+    return all;
+}
+
+bool same_place(const eclaim& a, const eclaim& b) {
+    if (within(a, b) || within(b, a)) return true;
+    bool any = false;
+    each_place(place_of(a), [&](std::string_view t) { any = any || has_place(place_of(b), t); });
+    return any;
+}
+
+double days_between(const date& x, const date& y) {
+    if (!x.known() || !y.known()) return 0;
+    const auto x0 = x.first_day(), x1 = x.last_day(), y0 = y.first_day(), y1 = y.last_day();
+    if (x1 < y0) return static_cast<double>(y0 - x1);
+    if (y1 < x0) return static_cast<double>(x0 - y1);
+    return 0;
+}
+
+std::string week_key(std::int64_t day) {
+    // Weeks start on Monday; 1970-01-01 was a Thursday.
+    const std::int64_t monday = day - weekday_of(day);
+    const date d = civil_from_days(monday);
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "week of %04d-%02d-%02d", d.year, d.month, d.day);
+    return buf;
+}
+
+std::string month_key(int y, int m) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02d", y, m);
+    return buf;
+}
+
+value field_value(const eclaim& e, field id, const std::string& name) {
+    const claim& c = *e.f->c;
+    switch (id) {
+    case field::id: return str(c.id);
+    case field::article: return str(c.article);
+    case field::kind: return str(to_string(c.kind));
+    case field::outcome: return str(to_string(c.outcome));
+    case field::category: return str(c.category);
+    case field::side: return str(c.side);
+    case field::value: return num(e.value);
+    case field::low: return num(e.low);
+    case field::high: return num(e.high);
+    case field::best: return num(e.best);
+    case field::interval: {
+        value v;
+        v.t = t_interval;
+        v.n = e.low;
+        v.n2 = e.high;
+        return v;
+    }
+    case field::qualifier: return str(to_string(c.qualifier));
+    case field::qualifier_text: return str(c.qualifier_text);
+    case field::vague: return str(c.vague);
+    case field::text: return str(c.value_text);
+    case field::parent: return str(c.parent);
+    case field::source:
+    case field::source_name: return str(c.source);
+    case field::source_text: return str(c.source_text);
+    case field::source_kind: return str(e.f->source_kind);
+    case field::source_field: {
+        const auto it = e.f->source_fields.find(name);
+        return str(it == e.f->source_fields.end() ? std::string_view() : std::string_view(it->second));
+    }
+    case field::relay: return str(c.relay.empty() ? std::string_view() : std::string_view(c.relay.front()));
+    case field::relay_count: return num(static_cast<double>(c.relay.size()));
+    case field::origin: return str(e.f->origin.empty() ? std::string_view(c.source) : std::string_view(e.f->origin));
+    case field::outlet: return str(e.f->outlet);
+    case field::copied: return boolean(e.f->copied);
+    case field::weight: return num(e.weight);
+    case field::published: {
+        value v;
+        v.t = t_date;
+        v.d = e.f->published;
+        return v;
+    }
+    case field::event_date: {
+        value v;
+        v.t = t_date;
+        v.d = c.event_date;
+        return v;
+    }
+    case field::place: return str(c.place);
+    case field::place_key: return str(place_of(e));
+    case field::governorate: return str(c.governorate);
+    case field::actor: return str(c.actor);
+    case field::scope: return str(c.scope);
+    }
+    return none();
+}
+
+std::string format(const value& v) {
+    char buf[64];
+    const auto number = [&](double x) -> std::string {
+        if (std::isinf(x)) return x > 0 ? "inf" : "-inf";
+        if (x == std::floor(x) && std::fabs(x) < 1e15) {
+            std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(x));
+        } else {
+            std::snprintf(buf, sizeof buf, "%.3g", x);
+        }
+        return buf;
+    };
+    switch (v.t) {
+    case t_number: return number(v.n);
+    case t_bool: return v.n != 0 ? "true" : "false";
+    case t_string: return std::string(v.s);
+    case t_date: return v.d.known() ? v.d.iso() : "unknown date";
+    case t_interval:
+        return v.n == v.n2 ? number(v.n) : "[" + number(v.n) + ", " + number(v.n2) + (std::isinf(v.n2) ? ")" : "]");
+    default: return "unknown";
+    }
+}
+
+class evaluator {
+public:
+    explicit evaluator(env& en) : m(en) {}
+
+    value eval(const ast::expr& e);
+    bool truth(const ast::expr& e) {
+        const value v = eval(e);
+        return v.t == t_bool && v.n != 0;
+    }
+
+    // Members of a set expression, filtered by its where clause.
+    void members(const ast::expr& set, std::vector<const eclaim*>& out) {
+        const auto& base = set.text == "independent" ? m.g->independent : m.g->all;
+        if (set.args.empty()) {
+            out = base;
+            return;
+        }
+        out.clear();
+        const auto* saved = m.slots[set.slot];
+        for (const auto* c : base) {
+            m.slots[set.slot] = c;
+            if (truth(*set.args[0])) out.push_back(c);
+        }
+        m.slots[set.slot] = saved;
+    }
+
+private:
+    env& m;
+
+    value aggregate(const ast::expr& e);
+    value call(const ast::expr& e);
+    bool quantify(const ast::expr& e, const std::vector<const eclaim*>& set, std::size_t var);
+};
+
+value evaluator::eval(const ast::expr& e) {
+    using k = ast::expr_kind;
+    switch (e.kind) {
+    case k::number: return num(e.number);
+    case k::infinity: return num(inf);
+    case k::string: return str(e.text);
+    case k::boolean: return boolean(e.number != 0);
+    case k::date: {
+        value v;
+        v.t = t_date;
+        if (const auto d = date::parse_iso(e.text)) v.d = *d;
+        return v;
+    }
+    case k::name: {
+        switch (static_cast<name_kind>(e.ref)) {
+        case name_kind::claim_var: {
+            value v;
+            v.t = t_claim;
+            v.c = m.slots[e.slot];
+            return v;
+        }
+        case name_kind::implicit_field:
+            return field_value(*m.slots[e.slot], static_cast<field>(static_cast<int>(e.number)), e.text);
+        case name_kind::number_var: return num(m.nums[e.slot]);
+        }
+        return none();
+    }
+    case k::field: {
+        if (e.ref == -2 || e.ref == -3) {
+            const value iv = eval(*e.args[0]);
+            if (iv.t != t_interval) return none();
+            return num(e.ref == -2 ? iv.n : iv.n2);
+        }
+        const eclaim* c = m.slots[e.slot];
+        if (c == nullptr) return none();
+        return field_value(*c, static_cast<field>(e.ref), e.text);
+    }
+    case k::unary: {
+        const value v = eval(*e.args[0]);
+        if (e.text == "not") return v.t == t_bool ? boolean(v.n == 0) : none();
+        return v.t == t_number ? num(-v.n) : none();
+    }
+    case k::binary: {
+        const std::string& op = e.text;
+        if (op == "and") {
+            if (!truth(*e.args[0])) return boolean(false);
+            return boolean(truth(*e.args[1]));
+        }
+        if (op == "or") {
+            if (truth(*e.args[0])) return boolean(true);
+            return boolean(truth(*e.args[1]));
+        }
+        const value l = eval(*e.args[0]);
+        const value r = eval(*e.args[1]);
+        if (l.t == t_none || r.t == t_none) return op.size() == 1 && op != "<" && op != ">" ? none() : boolean(false);
+        switch (op[0]) {
+        case '+': return num(l.n + r.n);
+        case '-':
+            if (op.size() == 1) return num(l.n - r.n);
+            break;
+        case '*': return num(l.n * r.n);
+        case '/': return r.n == 0 ? none() : num(l.n / r.n);
+        default: break;
+        }
+        int cmp = 0;
+        if (l.t == t_string) {
+            cmp = l.s.compare(r.s);
+        } else if (l.t == t_date) {
+            if (op == "==" || op == "!=") {
+                cmp = l.d == r.d ? 0 : 1;
+            } else {
+                if (!l.d.known() || !r.d.known()) return boolean(false);
+                const auto a = l.d.first_day(), b = r.d.first_day();
+                cmp = a < b ? -1 : a > b ? 1 : 0;
+            }
+        } else {
+            cmp = l.n < r.n ? -1 : l.n > r.n ? 1 : 0;
+        }
+        if (op == "==") return boolean(cmp == 0);
+        if (op == "!=") return boolean(cmp != 0);
+        if (op == "<") return boolean(cmp < 0);
+        if (op == "<=") return boolean(cmp <= 0);
+        if (op == ">") return boolean(cmp > 0);
+        if (op == ">=") return boolean(cmp >= 0);
+        return none();
+    }
+    case k::call: return call(e);
+    case k::quantifier: {
+        std::vector<const eclaim*> set;
+        members(*e.args[0], set);
+        if (e.text == "any") return boolean(quantify(e, set, 0));
+        return boolean(quantify(e, set, 0));
+    }
+    case k::interval: {
+        value v;
+        v.t = t_interval;
+        v.n = eval(*e.args[0]).n;
+        v.n2 = eval(*e.args[1]).n;
+        return v;
+    }
+    default: return none();
+    }
+}
+
+// any: true when some tuple of distinct members satisfies the body (the slots keep the
+// witness); all: true when every tuple does.
+bool evaluator::quantify(const ast::expr& e, const std::vector<const eclaim*>& set, std::size_t var) {
+    const bool any = e.text == "any";
+    if (var == e.vars.size()) return truth(*e.args[1]);
+    const int slot = e.slot + static_cast<int>(var);
+    for (const auto* c : set) {
+        bool taken = false;
+        for (std::size_t i = 0; i < var; ++i) taken = taken || m.slots[e.slot + static_cast<int>(i)] == c;
+        if (taken) continue;
+        m.slots[slot] = c;
+        const bool r = quantify(e, set, var + 1);
+        if (any && r) return true;
+        if (!any && !r) return false;
+    }
+    return !any;
+}
+
+value evaluator::aggregate(const ast::expr& e) {
+    const ast::expr& a0 = *e.args[0];
+    const ast::expr& set = a0.kind == ast::expr_kind::set ? a0 : *a0.args[1];
+    std::vector<const eclaim*> list;
+    members(set, list);
+    if (m.touched) m.touched->insert(m.touched->end(), list.begin(), list.end());
+    const auto fn = static_cast<function>(e.ref);
+    if (fn == function::count && a0.kind == ast::expr_kind::set) return num(static_cast<double>(list.size()));
+    const int slot = e.slot;
+    const auto* saved = m.slots[slot];
+    std::vector<value> vals;
+    vals.reserve(list.size());
+    std::vector<double> weights;
+    for (const auto* c : list) {
+        m.slots[slot] = c;
+        vals.push_back(eval(*a0.args[0]));
+        if (fn == function::weighted_median) {
+            const value w = eval(*e.args[1]->args[0]);
+            weights.push_back(w.t == t_number ? std::max(0.0, w.n) : 0.0);
+        }
+    }
+    m.slots[slot] = saved;
+    switch (fn) {
+    case function::count: return num(static_cast<double>(list.size()));
+    case function::count_distinct: {
+        std::vector<std::string> seen;
+        for (const auto& v : vals) {
+            std::string key = format(v);
+            if (std::find(seen.begin(), seen.end(), key) == seen.end()) seen.push_back(std::move(key));
+        }
+        return num(static_cast<double>(seen.size()));
+    }
+    case function::latest:
+    case function::earliest: {
+        const value* pick = nullptr;
+        std::int64_t best_day = 0;
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            const auto& d = list[i]->f->published;
+            const std::int64_t day = d.known() ? d.first_day() : std::numeric_limits<std::int64_t>::min();
+            if (pick == nullptr || (fn == function::latest ? day >= best_day : day < best_day)) {
+                pick = &vals[i];
+                best_day = day;
+            }
+        }
+        return pick ? *pick : none();
+    }
+    case function::intersection: {
+        if (vals.empty()) return none();
+        value v;
+        v.t = t_interval;
+        v.n = -inf;
+        v.n2 = inf;
+        for (const auto& x : vals) {
+            v.n = std::max(v.n, x.n);
+            v.n2 = std::min(v.n2, x.n2);
+        }
+        return v;
+    }
+    default: break;
+    }
+    std::vector<double> xs;
+    std::vector<double> ws;
+    for (std::size_t i = 0; i < vals.size(); ++i) {
+        if (vals[i].t != t_number) continue;
+        xs.push_back(vals[i].n);
+        if (fn == function::weighted_median) ws.push_back(weights[i]);
+    }
+    if (xs.empty()) return none();
+    switch (fn) {
+    case function::min: return num(*std::min_element(xs.begin(), xs.end()));
+    case function::max: return num(*std::max_element(xs.begin(), xs.end()));
+    case function::sum: {
+        double s = 0;
+        for (double x : xs) s += x;
+        return num(s);
+    }
+    case function::mean: {
+        double s = 0;
+        for (double x : xs) s += x;
+        return num(s / static_cast<double>(xs.size()));
+    }
+    case function::median: {
+        std::sort(xs.begin(), xs.end());
+        const std::size_t n = xs.size();
+        return num(n % 2 == 1 ? xs[n / 2] : (xs[n / 2 - 1] + xs[n / 2]) / 2);
+    }
+    case function::weighted_median: {
+        std::vector<std::size_t> order(xs.size());
+        for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+        std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return xs[a] < xs[b]; });
+        double total = 0;
+        for (double w : ws) total += w;
+        if (total <= 0) {
+            std::sort(xs.begin(), xs.end());
+            return num(xs[(xs.size() - 1) / 2]);
+        }
+        double acc = 0;
+        for (std::size_t i : order) {
+            acc += ws[i];
+            if (acc >= total / 2) return num(xs[i]);
+        }
+        return num(xs[order.back()]);
+    }
+    default: return none();
+    }
+}
+
+value evaluator::call(const ast::expr& e) {
+    const auto fn = static_cast<function>(e.ref);
+    if (!e.args.empty() && (e.args[0]->kind == ast::expr_kind::of || e.args[0]->kind == ast::expr_kind::set)) {
+        return aggregate(e);
+    }
+    const auto arg = [&](std::size_t i) { return eval(*e.args[i]); };
+    switch (fn) {
+    case function::min:
+    case function::max: {
+        const value a = arg(0), b = arg(1);
+        if (a.t != t_number) return b;
+        if (b.t != t_number) return a;
+        return num(fn == function::min ? std::min(a.n, b.n) : std::max(a.n, b.n));
+    }
+    case function::abs: {
+        const value a = arg(0);
+        return a.t == t_number ? num(std::fabs(a.n)) : a;
+    }
+    case function::round:
+    case function::floor:
+    case function::ceil: {
+        const value a = arg(0);
+        if (a.t != t_number) return a;
+        return num(fn == function::round ? std::round(a.n) : fn == function::floor ? std::floor(a.n) : std::ceil(a.n));
+    }
+    case function::days_between: return num(days_between(arg(0).d, arg(1).d));
+    case function::week:
+    case function::month: {
+        const date d = arg(0).d;
+        if (!d.known()) return str("unknown date");
+        if (fn == function::month) {
+            if (d.precision == date_precision::year) return str(intern(m, std::to_string(d.year)));
+            return str(intern(m, month_key(d.year, d.month)));
+        }
+        if (d.precision != date_precision::day) return str(intern(m, d.iso()));
+        return str(intern(m, week_key(d.first_day())));
+    }
+    case function::year: {
+        const date d = arg(0).d;
+        return d.known() ? num(d.year) : none();
+    }
+    case function::known: return boolean(arg(0).d.known());
+    case function::disjoint:
+    case function::overlaps: {
+        const value a = arg(0), b = arg(1);
+        if (a.t != t_interval || b.t != t_interval) return boolean(false);
+        const bool dis = a.n2 < b.n || b.n2 < a.n;
+        return boolean(fn == function::disjoint ? dis : !dis);
+    }
+    case function::contains: {
+        const value a = arg(0), x = arg(1);
+        return boolean(a.t == t_interval && x.t == t_number && a.n <= x.n && x.n <= a.n2);
+    }
+    case function::width: {
+        const value a = arg(0);
+        return a.t == t_interval ? num(a.n2 - a.n) : none();
+    }
+    case function::same_place:
+    case function::within: {
+        const value a = arg(0), b = arg(1);
+        if (a.c == nullptr || b.c == nullptr) return boolean(false);
+        return boolean(fn == function::within ? within(*a.c, *b.c) : same_place(*a.c, *b.c));
+    }
+    case function::compatible: {
+        const value a = arg(0), b = arg(1);
+        return boolean(a.s.empty() || b.s.empty() || iequal(a.s, b.s));
+    }
+    case function::part_of: {
+        const value a = arg(0), b = arg(1);
+        std::string at(a.s);
+        for (std::size_t steps = 0; steps < 64; ++steps) {
+            const auto it = m.c->category_parent.find(at);
+            if (it == m.c->category_parent.end()) return boolean(false);
+            if (it->second == b.s) return boolean(true);
+            at = it->second;
+        }
+        return boolean(false);
+    }
+    case function::has_finding: {
+        const value a = arg(0);
+        if (m.findings == nullptr) return boolean(false);
+        for (const auto& f : *m.findings) {
+            if (f.kind == a.s) return boolean(true);
+        }
+        return boolean(false);
+    }
+    default: return none();
+    }
+}
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    for (auto& ch : out) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    return out;
+}
+
+bool matches(const ast::statement& st, const std::string& outcome, const std::string& category) {
+    return (st.for_outcome == "*" || st.for_outcome == outcome) && (st.for_category == "*" || st.for_category == category);
+}
+int specificity(const ast::statement& st) { return (st.for_outcome != "*" ? 2 : 0) + (st.for_category != "*" ? 1 : 0); }
+
+std::optional<std::int64_t> to_bound(const value& v, bool up) {
+    if (v.t != t_number || std::isnan(v.n) || std::isinf(v.n)) return std::nullopt;
+    return static_cast<std::int64_t>(up ? std::ceil(v.n - 1e-9) : std::floor(v.n + 1e-9));
+}
+
+class compiled_ruleset final : public ruleset {
+public:
+    explicit compiled_ruleset(std::shared_ptr<const compiled> c) : m_c(std::move(c)) {
+        for (const auto& d : m_c->decisions) {
+            for (const auto& id : d.ids) {
+                if (d.action == "exclude" || d.action == "pin") m_claim_decisions[id] = &d;
+            }
+        }
+        for (const auto& [name, st] : m_c->qualifier_by_name) m_refs[st] = ref_of(*st);
+        for (const auto& [name, st] : m_c->qualifier_by_text) m_refs[st] = ref_of(*st);
+    }
+
+    const compiled& data() const { return *m_c; }
+
+    interval_result interval_of(const claim_facts& f) const override {
+        eclaim e;
+        e.f = &f;
+        fill_interval(e);
+        interval_result r;
+        r.low = to_bound(num(e.low), false);
+        r.high = to_bound(num(e.high), true);
+        r.best = to_bound(num(e.best), false);
+        if (r.best) r.best = static_cast<std::int64_t>(std::llround(e.best));
+        if (e.interval_rule) r.rule = *e.interval_rule;
+        return r;
+    }
+
+    weight_result trust_of(const claim_facts& f) const override {
+        eclaim e;
+        e.f = &f;
+        fill_interval(e);
+        fill_weight(e);
+        return {e.weight, e.weight_rule};
+    }
+
+    std::vector<std::string> blocking_keys(const claim_facts& f) const override {
+        eclaim e;
+        e.f = &f;
+        fill_interval(e);
+        fill_weight(e);
+        env en;
+        en.c = m_c.get();
+        en.slots[0] = &e;
+        evaluator ev(en);
+        std::vector<std::string> keys;
+        for (const auto* st : m_c->match) {
+            std::vector<std::string> combos{st->name};
+            for (const auto& k : st->block) {
+                std::vector<std::string> parts = key_values(*k, e, ev);
+                std::vector<std::string> next;
+                for (const auto& c : combos) {
+                    for (const auto& p : parts) next.push_back(c + "|" + p);
+                }
+                combos = std::move(next);
+            }
+            keys.insert(keys.end(), combos.begin(), combos.end());
+        }
+        std::sort(keys.begin(), keys.end());
+        keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+        return keys;
+    }
+
+    match_result match(const claim_facts& a, const claim_facts& b) const override {
+        match_result r;
+        for (const auto& d : m_c->decisions) {
+            if (d.action != "merge" && d.action != "split") continue;
+            const bool has_a = std::find(d.ids.begin(), d.ids.end(), a.c->id) != d.ids.end();
+            const bool has_b = std::find(d.ids.begin(), d.ids.end(), b.c->id) != d.ids.end();
+            if (has_a && has_b) {
+                r.same = d.action == "merge";
+                r.rule = d.rule;
+                r.reason = "analyst decision: " + d.reason;
+                return r;
+            }
+        }
+        eclaim ea, eb;
+        ea.f = &a;
+        eb.f = &b;
+        fill_interval(ea);
+        fill_interval(eb);
+        fill_weight(ea);
+        fill_weight(eb);
+        env en;
+        en.c = m_c.get();
+        en.slots[0] = &ea;
+        en.slots[1] = &eb;
+        evaluator ev(en);
+        for (const auto* st : m_c->separate) {
+            if (ev.truth(*st->condition)) {
+                r.same = false;
+                r.rule = ref_of(*st);
+                r.reason = "kept apart by rule '" + st->name + "'";
+                return r;
+            }
+        }
+        const auto ka = blocking_keys(a);
+        const auto kb = blocking_keys(b);
+        for (const auto* st : m_c->match) {
+            const std::string prefix = st->name + "|";
+            bool shared = st->block.empty();
+            if (!shared) {
+                for (const auto& k : ka) {
+                    if (k.compare(0, prefix.size(), prefix) == 0 && std::binary_search(kb.begin(), kb.end(), k)) {
+                        shared = true;
+                        break;
+                    }
+                }
+            }
+            if (!shared) continue;
+            if (ev.truth(*st->condition)) {
+                r.same = true;
+                r.rule = ref_of(*st);
+                r.reason = "joined by rule '" + st->name + "'";
+                return r;
+            }
+        }
+        r.same = false;
+        r.reason = "no match rule joined them";
+        return r;
+    }
+
+    incident_result reconcile(const std::vector<claim_facts>& claims) const override;
+    std::vector<finding> series_findings(const std::vector<claim_facts>& series) const override;
+    const std::vector<analyst_decision>& decisions() const override { return m_c->decisions; }
+    std::vector<std::string> files() const override { return m_c->files; }
+
+private:
+    std::shared_ptr<const compiled> m_c;
+    std::map<std::string, const analyst_decision*> m_claim_decisions;
+    std::map<const ast::statement*, rule_ref> m_refs;  // qualifier rules, built once
+
+    std::vector<std::string> key_values(const ast::expr& k, const eclaim& e, evaluator& ev) const {
+        // An imprecise date covers several weeks or months: the claim goes in each block.
+        if (k.kind == ast::expr_kind::call && !k.args.empty() &&
+            (static_cast<function>(k.ref) == function::week || static_cast<function>(k.ref) == function::month)) {
+            const value dv = ev.eval(*k.args[0]);
+            const date d = dv.d;
+            if (d.known() && d.precision != date_precision::day) {
+                std::vector<std::string> out;
+                if (static_cast<function>(k.ref) == function::week) {
+                    for (auto day = d.first_day(); day <= d.last_day(); day += 7) out.push_back(week_key(day));
+                    out.push_back(week_key(d.last_day()));
+                } else if (d.precision == date_precision::year) {
+                    for (int mo = 1; mo <= 12; ++mo) out.push_back(month_key(d.year, mo));
+                } else {
+                    out.push_back(month_key(d.year, d.month));
+                }
+                std::sort(out.begin(), out.end());
+                out.erase(std::unique(out.begin(), out.end()), out.end());
+                return out;
+            }
+        }
+        (void)e;
+        return {format(ev.eval(k))};
+    }
+
+    void fill_interval(eclaim& e) const {
+        const claim& c = *e.f->c;
+        double low = c.low ? static_cast<double>(*c.low) : 0;
+        double high = c.high ? static_cast<double>(*c.high) : inf;
+        const auto written = written_value(c.value_text);
+        double v = written ? static_cast<double>(*written)
+                           : (c.qualifier == qualifier::up_to && c.high ? high : low);
+        if (c.qualifier == qualifier::vague) {
+            const auto it = m_c->quantities.find(lower(c.vague));
+            if (it != m_c->quantities.end()) {
+                low = it->second->q_low;
+                high = it->second->q_high;
+                v = it->second->q_best;
+            } else {
+                v = low;
+            }
+        }
+        if (c.qualifier == qualifier::range) v = low;
+        const ast::statement* rule = nullptr;
+        if (!c.qualifier_text.empty()) {
+            const auto it = m_c->qualifier_by_text.find(lower(c.qualifier_text));
+            if (it != m_c->qualifier_by_text.end()) rule = it->second;
+        }
+        if (rule == nullptr) {
+            const auto it = m_c->qualifier_by_name.find(std::string(to_string(c.qualifier)));
+            if (it != m_c->qualifier_by_name.end()) rule = it->second;
+        }
+        e.value = v;
+        if (rule != nullptr) {
+                env en;
+            en.c = m_c.get();
+                en.nums[nv_v] = v;
+            en.nums[nv_low] = low;
+            en.nums[nv_high] = high;
+            evaluator ev(en);
+            const value lo = ev.eval(*rule->low);
+            const value hi = ev.eval(*rule->high);
+            e.low = lo.t == t_number ? std::floor(lo.n + 1e-9) : low;
+            e.high = hi.t == t_number ? (std::isinf(hi.n) ? inf : std::ceil(hi.n - 1e-9)) : high;
+            if (rule->best) {
+                const value b = ev.eval(*rule->best);
+                e.best = b.t == t_number ? std::round(b.n) : v;
+            } else {
+                e.best = v;
+            }
+            e.interval_rule = &rule_refs(rule);
+        } else {
+            e.low = low;
+            e.high = high;
+            e.best = v;
+        }
+        if (e.low < 0) e.low = 0;
+        if (e.high < e.low) e.high = e.low;
+        e.best = std::min(std::max(e.best, e.low), e.high);
+        // Analyst pins replace the reading.
+        const auto d = m_claim_decisions.find(c.id);
+        if (d != m_claim_decisions.end() && d->second->action == "pin" && d->second->value) {
+            e.low = e.high = e.best = static_cast<double>(*d->second->value);
+            e.pinned = true;
+        }
+    }
+
+    void fill_weight(eclaim& e) const {
+        env en;
+        en.c = m_c.get();
+        en.slots[0] = &e;
+        evaluator ev(en);
+        double w = 1;
+        for (const auto* st : m_c->trust) {
+            en.nums[nv_weight] = w;
+            if (st->condition && !ev.truth(*st->condition)) continue;
+            const value v = ev.eval(*st->value);
+            if (v.t == t_number && !std::isnan(v.n)) {
+                w = std::max(0.0, v.n);
+                e.weight_rule = ref_of(*st);
+            }
+        }
+        e.weight = w;
+    }
+
+    const rule_ref& rule_refs(const ast::statement* st) const { return m_refs.at(st); }
+
+    void make_independent(group& g) const {
+        // One claim per origin: its latest word (then the narrowest, then the smallest id).
+        std::vector<const eclaim*> sorted = g.all;
+        const auto origin = [](const eclaim* e) {
+            return e->f->origin.empty() ? std::string_view(e->f->c->source) : std::string_view(e->f->origin);
+        };
+        std::stable_sort(sorted.begin(), sorted.end(), [&](const eclaim* a, const eclaim* b) {
+            const auto oa = origin(a), ob = origin(b);
+            if (oa != ob) return oa < ob;
+            const auto da = a->f->published.known() ? a->f->published.first_day() : 0;
+            const auto db = b->f->published.known() ? b->f->published.first_day() : 0;
+            if (da != db) return da > db;
+            const double wa = a->high - a->low, wb = b->high - b->low;
+            if (wa != wb) return wa < wb;
+            return a->f->c->id < b->f->c->id;
+        });
+        g.independent.clear();
+        for (std::size_t i = 0; i < sorted.size(); ++i) {
+            if (i == 0 || origin(sorted[i]) != origin(sorted[i - 1])) g.independent.push_back(sorted[i]);
+        }
+    }
+
+    bool run_finding(const ast::statement& st, env& en, const group& g, std::vector<finding>& out) const {
+        en.g = &g;
+        evaluator ev(en);
+        if (!ev.truth(*st.condition)) return false;
+        finding f;
+        f.kind = st.finding_kind;
+        f.severity = st.severity;
+        f.rule = ref_of(st);
+        const ast::expr* q = st.condition.get();
+        while (q->kind == ast::expr_kind::binary && q->text == "and") q = q->args[0].get();
+        if (q->kind == ast::expr_kind::quantifier && q->text == "any") {
+            for (std::size_t i = 0; i < q->vars.size(); ++i) f.claims.push_back(en.slots[q->slot + i]->f->c->id);
+        } else {
+            for (const auto* c : g.all) f.claims.push_back(c->f->c->id);
+        }
+        std::sort(f.claims.begin(), f.claims.end());
+        f.claims.erase(std::unique(f.claims.begin(), f.claims.end()), f.claims.end());
+        if (st.say) {
+            std::string msg;
+            for (std::size_t i = 0; i < st.say->holes.size(); ++i) {
+                msg += st.say->pieces[i];
+                msg += format(ev.eval(*st.say->holes[i]));
+            }
+            msg += st.say->pieces.back();
+            f.message = std::move(msg);
+        } else {
+            f.message = st.finding_kind;
+        }
+        out.push_back(std::move(f));
+        return true;
+    }
+};
+
+incident_result compiled_ruleset::reconcile(const std::vector<claim_facts>& claims) const {
+    incident_result result;
+    std::vector<eclaim> ec(claims.size());
+    for (std::size_t i = 0; i < claims.size(); ++i) {
+        ec[i].f = &claims[i];
+        fill_interval(ec[i]);
+        fill_weight(ec[i]);
+        const auto d = m_claim_decisions.find(claims[i].c->id);
+        if (d != m_claim_decisions.end()) {
+            ec[i].status_rule = d->second->rule;
+            ec[i].status_reason = d->second->action + ": " + d->second->reason;
+            if (d->second->action == "exclude") ec[i].live = false;
+        }
+    }
+    // Groups by outcome and category, in a stable order.
+    std::map<std::pair<int, std::string>, std::vector<eclaim*>> by_group;
+    for (auto& e : ec) by_group[{static_cast<int>(e.f->c->outcome), e.f->c->category}].push_back(&e);
+
+    env en;
+    en.c = m_c.get();
+
+    // Revisions: within a group and an origin, a supersede rule retires the earlier claim.
+    if (!m_c->supersede.empty()) {
+        for (auto& [key, members] : by_group) {
+            for (auto* earlier : members) {
+                if (!earlier->live) continue;
+                for (auto* later : members) {
+                    if (later == earlier || !later->live) continue;
+                    const auto& oe = earlier->f->origin.empty() ? earlier->f->c->source : earlier->f->origin;
+                    const auto& ol = later->f->origin.empty() ? later->f->c->source : later->f->origin;
+                    if (oe != ol) continue;
+                    en.slots[0] = earlier;
+                    en.slots[1] = later;
+                    evaluator ev(en);
+                    for (const auto* st : m_c->supersede) {
+                        if (ev.truth(*st->condition)) {
+                            earlier->live = false;
+                            earlier->status_rule = ref_of(*st);
+                            earlier->status_reason = "superseded by " + later->f->c->id + " (rule '" + st->name + "')";
+                            break;
+                        }
+                    }
+                    if (!earlier->live) break;
+                }
+            }
+        }
+    }
+
+    std::vector<group> groups;
+    std::vector<std::pair<int, std::string>> keys;
+    group incident;
+    for (auto& [key, members] : by_group) {
+        group g;
+        for (auto* e : members) {
+            if (e->live) g.all.push_back(e);
+        }
+        make_independent(g);
+        incident.all.insert(incident.all.end(), g.all.begin(), g.all.end());
+        incident.independent.insert(incident.independent.end(), g.independent.begin(), g.independent.end());
+        groups.push_back(std::move(g));
+        keys.push_back(key);
+    }
+
+    std::map<const eclaim*, const figure*> used_by;
+    result.figures.reserve(groups.size());
+    for (std::size_t gi = 0; gi < groups.size(); ++gi) {
+        const std::string outcome_name(to_string(static_cast<outcome>(keys[gi].first)));
+        const ast::statement* rule = nullptr;
+        for (const auto* st : m_c->reconcile) {
+            if (!matches(*st, outcome_name, keys[gi].second)) continue;
+            if (rule == nullptr || specificity(*st) >= specificity(*rule)) rule = st;
+        }
+        if (rule == nullptr || groups[gi].all.empty()) continue;
+        figure fig;
+        fig.outcome = static_cast<outcome>(keys[gi].first);
+        fig.category = keys[gi].second;
+        fig.rule = ref_of(*rule);
+        std::vector<const eclaim*> touched;
+        en.g = &groups[gi];
+        en.touched = &touched;
+        evaluator ev(en);
+        if (rule->low) fig.low = to_bound(ev.eval(*rule->low), false);
+        if (rule->best) {
+            const value b = ev.eval(*rule->best);
+            if (b.t == t_number && !std::isinf(b.n)) fig.best = static_cast<std::int64_t>(std::llround(b.n));
+        }
+        if (rule->high) fig.high = to_bound(ev.eval(*rule->high), true);
+        en.touched = nullptr;
+        std::sort(touched.begin(), touched.end(), [](const eclaim* a, const eclaim* b) { return a->f->c->id < b->f->c->id; });
+        touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
+        for (const auto* t : touched) fig.used.push_back(t->f->c->id);
+        result.figures.push_back(std::move(fig));
+        for (const auto* t : touched) used_by[t] = &result.figures.back();
+    }
+
+    // Findings: per group when they have a pattern, else over the whole incident.
+    for (const auto* st : m_c->findings) {
+        if (st->in_series) continue;
+        en.findings = &result.findings;
+        if (st->has_pattern) {
+            for (std::size_t gi = 0; gi < groups.size(); ++gi) {
+                const std::string outcome_name(to_string(static_cast<outcome>(keys[gi].first)));
+                if (!matches(*st, outcome_name, keys[gi].second) || groups[gi].all.empty()) continue;
+                run_finding(*st, en, groups[gi], result.findings);
+            }
+        } else if (!incident.all.empty()) {
+            run_finding(*st, en, incident, result.findings);
+        }
+    }
+
+    // Grade: the first grade rule that holds.
+    en.g = &incident;
+    en.findings = &result.findings;
+    {
+        evaluator ev(en);
+        for (const auto* st : m_c->grades) {
+            if (st->otherwise || ev.truth(*st->condition)) {
+                result.grading.label = st->name;
+                result.grading.rule = ref_of(*st);
+                break;
+            }
+        }
+    }
+
+    // Decisions per claim, in input order.
+    for (std::size_t gi = 0; gi < groups.size(); ++gi) (void)gi;
+    for (const auto& e : ec) {
+        claim_decision d;
+        d.claim = e.f->c->id;
+        d.weight = e.weight;
+        const auto it = used_by.find(&e);
+        d.used = it != used_by.end();
+        if (!e.live) {
+            d.rule = e.status_rule;
+            d.reason = e.status_reason;
+        } else if (d.used) {
+            d.rule = it->second->rule;
+            d.reason = "used by rule '" + it->second->rule.name + "'";
+            if (!e.weight_rule.name.empty()) d.reason += ", weight " + format(num(e.weight)) + " from trust rule '" + e.weight_rule.name + "'";
+            if (e.pinned) d.reason += "; " + e.status_reason;
+        } else {
+            d.rule = e.weight_rule;
+            d.reason = "not read by any figure";
+            const auto key = std::make_pair(static_cast<int>(e.f->c->outcome), e.f->c->category);
+            for (std::size_t gi = 0; gi < groups.size(); ++gi) {
+                if (keys[gi] != key) continue;
+                for (const auto* rep : groups[gi].independent) {
+                    const auto& o1 = rep->f->origin.empty() ? rep->f->c->source : rep->f->origin;
+                    const auto& o2 = e.f->origin.empty() ? e.f->c->source : e.f->origin;
+                    if (rep != &e && o1 == o2) {
+                        d.reason = "counted once with " + rep->f->c->id + " (same origin '" + o1 + "')";
+                    }
+                }
+            }
+        }
+        result.decisions.push_back(std::move(d));
+    }
+    return result;
+}
+
+std::vector<finding> compiled_ruleset::series_findings(const std::vector<claim_facts>& series) const {
+    std::vector<finding> out;
+    std::vector<eclaim> ec(series.size());
+    group g;
+    for (std::size_t i = 0; i < series.size(); ++i) {
+        ec[i].f = &series[i];
+        fill_interval(ec[i]);
+        fill_weight(ec[i]);
+        if (m_claim_decisions.count(series[i].c->id) && m_claim_decisions.at(series[i].c->id)->action == "exclude") continue;
+        g.all.push_back(&ec[i]);
+    }
+    make_independent(g);
+    env en;
+    en.c = m_c.get();
+    en.findings = &out;
+    for (const auto* st : m_c->findings) {
+        if (!st->in_series || g.all.empty()) continue;
+        run_finding(*st, en, g, out);
+    }
+    return out;
+}
+
+}  // namespace
+
+std::shared_ptr<const ruleset> make_ruleset(std::shared_ptr<const compiled> c) {
+    return std::make_shared<compiled_ruleset>(std::move(c));
+}
+
+const compiled* compiled_of(const ruleset& r) {
+    const auto* c = dynamic_cast<const compiled_ruleset*>(&r);
+    return c ? &c->data() : nullptr;
+}
+
+std::optional<std::int64_t> written_value(std::string_view text) {
+    text = trim(text);
+    if (text.empty()) return std::nullopt;
+    if (std::isdigit(static_cast<unsigned char>(text.front()))) {
+        std::int64_t v = 0;
+        for (char ch : text) {
+            if (ch == ',') continue;
+            if (!std::isdigit(static_cast<unsigned char>(ch))) return std::nullopt;
+            v = v * 10 + (ch - '0');
+            if (v > 1'000'000'000'000LL) return std::nullopt;
+        }
+        return v;
+    }
+    static const char* const units[] = {"zero",    "one",     "two",       "three",    "four",
+                                        "five",    "six",     "seven",     "eight",    "nine",
+                                        "ten",     "eleven",  "twelve",    "thirteen", "fourteen",
+                                        "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"};
+    static const char* const tens[] = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"};
+    std::int64_t total = 0, current = 0;
+    bool any = false;
+    std::string word;
+    const auto flush = [&]() -> bool {
+        if (word.empty() || word == "and" || word == "a") {
+            word.clear();
+            return true;
+        }
+        bool ok = false;
+        for (int i = 0; i < 20; ++i) {
+            if (word == units[i]) {
+                current += i;
+                ok = true;
+            }
+        }
+        for (int i = 0; i < 8; ++i) {
+            if (word == tens[i]) {
+                current += 20 + 10 * i;
+                ok = true;
+            }
+        }
+        if (word == "hundred") {
+            current = (current == 0 ? 1 : current) * 100;
+            ok = true;
+        } else if (word == "thousand" || word == "million") {
+            total += (current == 0 ? 1 : current) * (word == "thousand" ? 1000 : 1000000);
+            current = 0;
+            ok = true;
+        } else if (word == "dozen") {
+            current = (current == 0 ? 1 : current) * 12;
+            ok = true;
+        }
+        word.clear();
+        any = any || ok;
+        return ok;
+    };
+    for (char ch : text) {
+        if (std::isalpha(static_cast<unsigned char>(ch))) {
+            word += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        } else if (ch == ' ' || ch == '-') {
+            if (!flush()) return std::nullopt;
+        } else {
+            return std::nullopt;
+        }
+    }
+    if (!flush() || !any) return std::nullopt;
+    return total + current;
+}
+
+}  // namespace reckon::rules

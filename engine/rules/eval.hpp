@@ -1,0 +1,20 @@
+// The evaluator's entry points (see eval.cpp).
+#pragma once
+
+#include <memory>
+
+#include "rules/compiled.hpp"
+#include "rules/ruleset.hpp"
+
+namespace reckon::rules {
+
+// The ruleset that evaluates a compiled, checked set of statements.
+std::shared_ptr<const ruleset> make_ruleset(std::shared_ptr<const compiled> c);
+// The compiled statements behind a ruleset made by make_ruleset (nullptr otherwise).
+const compiled* compiled_of(const ruleset& r);
+
+// The value written in a claim: "38" -> 38, "5,812" -> 5812, "Fourteen" -> 14,
+// "twenty-two" -> 22; nullopt when it is not a number.
+std::optional<std::int64_t> written_value(std::string_view text);
+
+}  // namespace reckon::rules

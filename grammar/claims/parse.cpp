@@ -1,0 +1,325 @@
+// Runs the figure grammar at one position. State travels as parse arguments: each
+// sub-phrase that may fail after some of its words matched (a range, the counted noun
+// phrase) gets its own fresh `parts` through pegtl::change_state, and only merges into
+// the enclosing parts when it matched, so a failed branch never leaves words behind.
+#include <algorithm>
+#include <cctype>
+#include <tao/pegtl/contrib/analyze.hpp>
+
+#include "claims/claims.hpp"
+#include "claims/grammar.hpp"
+
+namespace reckon::grammar::claims {
+
+namespace {
+
+namespace pegtl = tao::pegtl;
+
+struct origin {
+    const char* start = nullptr;  // the window's first byte
+    std::size_t base = 0;         // its offset in the article
+};
+
+struct parts {
+    std::string qualifier_text;
+    std::vector<std::pair<std::string, bool>> numbers;  // text, written in words
+    std::vector<byte_span> number_spans;
+    bool range = false;
+    byte_span range_span;
+    std::string vague;
+    std::string noun;
+    std::string inner_noun;
+    std::vector<std::string> modifiers;
+
+    const char* begin = nullptr;  // where this sub-phrase started
+
+    parts() = default;
+    const origin* o = nullptr;    // the window, shared by nested parts
+
+    template <class Input>
+    parts(const Input& in, parts& outer) : begin(in.current()), o(outer.o) {}
+
+    template <class Input>
+    void success(const Input& /*in*/, parts& outer) {
+        if (!qualifier_text.empty()) outer.qualifier_text = qualifier_text;
+        outer.numbers.insert(outer.numbers.end(), numbers.begin(), numbers.end());
+        outer.number_spans.insert(outer.number_spans.end(), number_spans.begin(), number_spans.end());
+        if (range) {
+            outer.range = true;
+            outer.range_span = range_span;
+        }
+        if (!vague.empty()) outer.vague = vague;
+        if (!noun.empty()) outer.noun = noun;
+        if (!inner_noun.empty()) outer.inner_noun = inner_noun;
+        outer.modifiers.insert(outer.modifiers.end(), modifiers.begin(), modifiers.end());
+    }
+};
+
+// The parse runs on a window that starts at the figure; `base` turns window offsets
+// back into article offsets.
+template <class Input>
+byte_span span_of(const Input& in, std::size_t base, const char* start) {
+    const auto b = static_cast<std::size_t>(in.begin() - start) + base;
+    return {b, b + in.size()};
+}
+
+template <class Rule>
+struct action : pegtl::nothing<Rule> {};
+
+template <>
+struct action<rules::qualifier> {
+    template <class Input>
+    static void apply(const Input& in, parts& p) { p.qualifier_text = in.string(); }
+};
+template <>
+struct action<rules::digits> {
+    template <class Input>
+    static void apply(const Input& in, parts& p) {
+        p.numbers.emplace_back(in.string(), false);
+        p.number_spans.push_back(span_of(in, p.o->base, p.o->start));
+    }
+};
+template <>
+struct action<rules::word_number> {
+    template <class Input>
+    static void apply(const Input& in, parts& p) {
+        p.numbers.emplace_back(in.string(), true);
+        p.number_spans.push_back(span_of(in, p.o->base, p.o->start));
+    }
+};
+template <>
+struct action<rules::range> : pegtl::change_state<parts> {
+    template <class Input>
+    static void success(const Input& in, parts& inner, parts& outer) {
+        inner.range = true;
+        const origin& o = *inner.o;
+        const auto b = static_cast<std::size_t>(inner.begin - o.start) + o.base;
+        inner.range_span = {b, static_cast<std::size_t>(in.current() - o.start) + o.base};
+        inner.success(in, outer);
+    }
+};
+template <>
+struct action<rules::vague_word> {
+    template <class Input>
+    static void apply(const Input& in, parts& p) { p.vague = in.string(); }
+};
+template <>
+struct action<rules::category_noun> {
+    template <class Input>
+    static void apply(const Input& in, parts& p) { p.noun = in.string(); }
+};
+template <>
+struct action<rules::inner_noun> {
+    template <class Input>
+    static void apply(const Input& in, parts& p) { p.inner_noun = in.string(); }
+};
+template <>
+struct action<rules::modifier> {
+    template <class Input>
+    static void apply(const Input& in, parts& p) { p.modifiers.push_back(in.string()); }
+};
+// Sub-phrases that can fail after some of their words matched.
+template <class Rule>
+struct fresh_parts : pegtl::change_state<parts> {
+    template <class Input>
+    static void success(const Input& in, parts& inner, parts& outer) {
+        inner.success(in, outer);
+    }
+};
+template <>
+struct action<rules::counted_phrase> : fresh_parts<rules::counted_phrase> {};
+template <>
+struct action<rules::of_noun> : fresh_parts<rules::of_noun> {};
+template <>
+struct action<rules::vague_counted> : fresh_parts<rules::vague_counted> {};
+template <>
+struct action<rules::qualifier_phrase> : fresh_parts<rules::qualifier_phrase> {};
+
+std::optional<std::int64_t> digits_value(std::string_view s, bool& overflow) {
+    std::int64_t v = 0;
+    int count = 0;
+    for (const char c : s) {
+        if (c == ',') continue;
+        if (++count > 15) {  // a casualty count never has 16 digits; refuse before it can overflow
+            overflow = true;
+            return std::nullopt;
+        }
+        v = v * 10 + (c - '0');
+    }
+    return v;
+}
+
+int small_value(std::string_view w) {
+    static const char* const names[] = {"zero",    "one",     "two",       "three",    "four",    "five",
+                                        "six",     "seven",   "eight",     "nine",     "ten",     "eleven",
+                                        "twelve",  "thirteen", "fourteen", "fifteen",  "sixteen", "seventeen",
+                                        "eighteen", "nineteen"};
+    for (int i = 0; i < 20; ++i)
+        if (w == names[i]) return i;
+    static const char* const tens[] = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"};
+    for (int i = 0; i < 8; ++i)
+        if (w == tens[i]) return 20 + 10 * i;
+    return -1;
+}
+
+bool first_letter_may_start(char c) {
+    switch (std::tolower(static_cast<unsigned char>(c))) {
+    // number words, qualifiers, vague words, "between", "a"
+    case 'a': case 'b': case 'c': case 'd': case 'e': case 'f': case 'h': case 'i': case 'l': case 'm':
+    case 'n': case 'o': case 'r': case 's': case 't': case 'u': return true;
+    default: return false;
+    }
+}
+
+// The first word (lower case, up to 14 letters) at pos.
+std::string_view first_word(std::string_view text, std::size_t pos, char (&buf)[16]) {
+    std::size_t n = 0;
+    while (pos + n < text.size() && n < 15 && std::isalpha(static_cast<unsigned char>(text[pos + n]))) {
+        buf[n] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[pos + n])));
+        ++n;
+    }
+    if (pos + n < text.size() && std::isalpha(static_cast<unsigned char>(text[pos + n]))) return {};
+    return {buf, n};
+}
+
+}  // namespace
+
+std::optional<std::int64_t> words_value(std::string_view words) {
+    std::int64_t total = 0, current = 0;
+    bool any = false;
+    std::size_t i = 0;
+    while (i < words.size()) {
+        while (i < words.size() && !std::isalpha(static_cast<unsigned char>(words[i]))) ++i;
+        std::size_t j = i;
+        std::string w;
+        while (j < words.size() && std::isalpha(static_cast<unsigned char>(words[j])))
+            w.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(words[j++]))));
+        i = j;
+        if (w.empty()) break;
+        if (w == "and") continue;
+        if (w == "a") {
+            current += 1;
+            any = true;
+            continue;
+        }
+        if (w == "hundred") current = (current == 0 ? 1 : current) * 100;
+        else if (w == "thousand") {
+            total += (current == 0 ? 1 : current) * 1000;
+            current = 0;
+        } else if (w == "dozen") current = (current == 0 ? 1 : current) * 12;
+        else {
+            const int v = small_value(w);
+            if (v < 0) return std::nullopt;
+            current += v;
+        }
+        any = true;
+    }
+    if (!any) return std::nullopt;
+    return total + current;
+}
+
+bool could_start_figure(std::string_view text, std::size_t pos) {
+    if (pos >= text.size()) return false;
+    const auto c = static_cast<unsigned char>(text[pos]);
+    if (pos > 0 && std::isalnum(static_cast<unsigned char>(text[pos - 1]))) return false;
+    if (std::isdigit(c)) return true;
+    if (!first_letter_may_start(static_cast<char>(c))) return false;
+    char buf[16];
+    const auto w = first_word(text, pos, buf);
+    if (w.empty()) return false;
+    static const std::string_view starts[] = {
+        "at", "no", "not", "a", "more", "upwards", "in", "over", "about", "around", "some", "roughly", "nearly",
+        "almost", "approximately", "close", "an", "estimated", "up", "as", "less", "fewer", "between", "dozens",
+        "scores", "several", "hundreds", "thousands", "tens", "one", "two", "three", "four", "five", "six", "seven",
+        "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+        "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"};
+    for (const auto s : starts)
+        if (w == s) return true;
+    return false;
+}
+
+std::optional<figure> parse_figure(std::string_view text, std::size_t pos, std::size_t limit) {
+    if (pos >= text.size()) return std::nullopt;
+    const std::size_t window = std::min(limit, text.size() - pos);
+    pegtl::memory_input<pegtl::tracking_mode::lazy> in(text.data() + pos, window, "figure");
+    const origin o{text.data() + pos, pos};
+    parts p;
+    p.o = &o;
+    bool matched = false;
+    try {
+        matched = pegtl::parse<rules::figure, action>(in, p);
+    } catch (const std::exception&) {
+        matched = false;
+    }
+    if (!matched || (p.number_spans.empty() && p.vague.empty())) return std::nullopt;
+
+    figure f;
+    f.span = {pos, pos + static_cast<std::size_t>(in.current() - (text.data() + pos))};
+    f.qualifier_text = p.qualifier_text;
+    f.noun = p.noun;
+    f.inner_noun = p.inner_noun;
+    f.modifiers = p.modifiers;
+    const auto lower_q = [&] {
+        std::string q = p.qualifier_text;
+        for (auto& c : q) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        return q;
+    }();
+    if (!p.vague.empty()) {
+        f.qualifier = qualifier::vague;
+        f.vague = p.vague;
+        f.value_text = p.vague;
+        const auto b = text.substr(pos, window).find(p.vague);
+        f.number = {pos + (b == std::string_view::npos ? 0 : b), pos + (b == std::string_view::npos ? 0 : b) + p.vague.size()};
+        return f;
+    }
+    const auto value_of = [&](const std::pair<std::string, bool>& n) -> std::optional<std::int64_t> {
+        if (n.second) return words_value(n.first);
+        return digits_value(n.first, f.overflow);
+    };
+    f.in_words = p.numbers.front().second;
+    f.first = value_of(p.numbers.front());
+    if (p.range && p.numbers.size() >= 2) {
+        f.second = value_of(p.numbers[1]);
+        f.qualifier = qualifier::range;
+        f.number = p.range_span;
+        f.value_text = std::string(p.range_span.of(text));
+        if (f.first && f.second && *f.first > *f.second) std::swap(f.first, f.second);
+    } else {
+        f.number = p.number_spans.front();
+        f.value_text = p.numbers.front().first;
+        if (lower_q.empty()) f.qualifier = qualifier::exact;
+        else if (lower_q == "at least" || lower_q == "no fewer than" || lower_q == "no less than" ||
+                 lower_q == "not less than" || lower_q == "a minimum of")
+            f.qualifier = qualifier::at_least;
+        else if (lower_q == "more than" || lower_q == "upwards of" || lower_q == "in excess of" || lower_q == "over")
+            f.qualifier = qualifier::more_than;
+        else if (lower_q == "up to" || lower_q == "as many as" || lower_q == "at most")
+            f.qualifier = qualifier::up_to;
+        else if (lower_q == "less than" || lower_q == "fewer than") {
+            f.qualifier = qualifier::up_to;
+            f.less_than = true;
+        } else
+            f.qualifier = qualifier::about;
+    }
+    return f;
+}
+
+std::pair<std::optional<std::int64_t>, std::optional<std::int64_t>> interval_of(const figure& f) {
+    using opt = std::optional<std::int64_t>;
+    if (f.qualifier == qualifier::vague || !f.first || f.overflow) return {opt{}, opt{}};
+    const std::int64_t v = *f.first;
+    switch (f.qualifier) {
+    case qualifier::exact:
+    case qualifier::about: return {v, v};
+    case qualifier::at_least: return {v, opt{}};
+    case qualifier::more_than: return {v + 1, opt{}};
+    case qualifier::up_to: return {0, f.less_than ? std::max<std::int64_t>(0, v - 1) : v};
+    case qualifier::range: return {v, f.second ? f.second : opt{}};
+    case qualifier::vague: break;
+    }
+    return {opt{}, opt{}};
+}
+
+std::size_t analyze_grammar() { return pegtl::analyze<rules::figure>(-1); }
+
+}  // namespace reckon::grammar::claims
