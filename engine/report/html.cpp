@@ -89,7 +89,7 @@ std::string figures_chart(const json& m) {
     const int rows = static_cast<int>(m["claims"].size());
     const int height = 40 + rows * row;
     o << "<svg role=\"img\" aria-label=\"figures by source\" viewBox=\"0 0 " << left + width + 40 << " " << height
-      << "\" xmlns=\"http://www.w3.org/2000/svg\" font-family=\"system-ui,sans-serif\" font-size=\"12\">\n";
+      << "\" font-family=\"system-ui,sans-serif\" font-size=\"12\">\n";
     for (int t = 0; t <= 4; ++t) {
         const std::int64_t v = top * t / 4;
         o << "<line x1=\"" << x(v) << "\" y1=\"16\" x2=\"" << x(v) << "\" y2=\"" << height - 8 << "\" stroke=\"#e3e7eb\"/>"
@@ -210,7 +210,7 @@ std::string claim_graph_svg(const json& m) {
     }
     std::ostringstream o;
     o << "<svg role=\"img\" aria-label=\"claim graph\" viewBox=\"0 0 800 " << height
-      << "\" xmlns=\"http://www.w3.org/2000/svg\" font-family=\"system-ui,sans-serif\" font-size=\"11\">\n"
+      << "\" font-family=\"system-ui,sans-serif\" font-size=\"11\">\n"
       << "<text x=\"" << col[0] << "\" y=\"" << height - 4 << "\" text-anchor=\"middle\" fill=\"#5a6470\">outlets</text>"
       << "<text x=\"" << col[1] << "\" y=\"" << height - 4 << "\" text-anchor=\"middle\" fill=\"#5a6470\">articles</text>"
       << "<text x=\"" << col[2] << "\" y=\"" << height - 4 << "\" text-anchor=\"middle\" fill=\"#5a6470\">claims</text>"

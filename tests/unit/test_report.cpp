@@ -96,7 +96,7 @@ TEST_CASE("HTML reports escape article text: a script tag is shown, not run", "[
     CHECK(html.find("self_contradiction") != std::string::npos);
     CHECK(html.find("two &rarr; one") != std::string::npos);
     CHECK(html.find("<svg role=\"img\" aria-label=\"claim graph\"") != std::string::npos);
-    CHECK(html.find("http://") == std::string::npos);  // nothing to fetch (SVG namespace uses xmlns only)
+    CHECK(html.find("http://") == std::string::npos);  // nothing to fetch: no external link, script or style
     CHECK(report::html_escape("a<b>&\"'") == "a&lt;b&gt;&amp;&quot;&#39;");
 }
 
