@@ -185,7 +185,9 @@ bool clean_bytes(std::string& bytes, const std::string& file, ingest_result& out
         std::string what = first.nul ? "NUL byte" : "invalid UTF-8";
         std::string message = what + " at byte " + std::to_string(first.offset) + "; " + std::to_string(count) +
                               (count == 1 ? " bad byte was" : " bad bytes were") + " replaced with U+FFFD";
-        out.diags.warning("invalid-utf8", file, 0, 0, std::move(message),
+        // Bytes before the first problem are unchanged, so its line and column hold.
+        const auto where = position_of(bytes, first.offset);
+        out.diags.warning("invalid-utf8", file, where.line, where.column, std::move(message),
                           "re-save the file as UTF-8; figures next to replaced bytes may be misread");
         ++out.repaired;
         changed = true;

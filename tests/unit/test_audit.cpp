@@ -108,7 +108,7 @@ TEST_CASE("seed incidents D, E, G and H stand apart", "[audit][seeds]") {
     CHECK(g_alone);
 }
 
-TEST_CASE("seed cumulative totals stay out of incidents; the coalition's series rises", "[audit][seeds]") {
+TEST_CASE("seed cumulative totals stay out of incidents and the coalition series rises", "[audit][seeds]") {
     const auto& a = seeds().result;
     for (const auto& [art, v] : std::vector<std::pair<std::string, std::int64_t>>{
              {"000", 1101}, {"001", 1101}, {"003", 883}, {"003", 6259}, {"001", 3301}, {"000", 360001}}) {
