@@ -18,6 +18,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <set>
 #include <unordered_map>
 
 #include "claims/claims.hpp"
@@ -47,7 +48,8 @@ const std::array<std::string_view, 33> blocker_words{
     "kidnapped", "abducted",  "released", "freed",     "returned",  "surrendered", "rescued", "deployed", "joined",
     "trained",   "recruited", "sentenced", "defected", "live",      "lived",     "living",   "besieged", "trapped",
     "held",      "evacuate",  "escaped",  "attended",  "gathered",  "protested"};
-const std::array<std::string_view, 25> report_words{
+const std::array<std::string_view, 29> report_words{
+    "acknowledged", "admitted", "conceded", "acknowledges",
     "said",   "says",      "say",       "reported", "reports",   "reporting", "told",    "tells",    "added",
     "adds",   "stated",    "announced", "estimated", "estimates", "estimating", "documented", "confirmed",
     "claimed", "noted",    "report",    "statement", "according", "saying",   "quoted",  "cited"};
@@ -186,6 +188,7 @@ struct extractor::tables {
     struct form {
         std::vector<std::string> words;
         std::size_t source = 0;
+        bool acronym = false;  // "IS", "WHO", "SANA": never matches a lower-case word ("is", "who")
     };
     std::unordered_map<std::string, std::vector<form>> forms_by_first;  // longest first
 };
@@ -198,6 +201,21 @@ extractor::extractor(const extract_context& ctx) : m_ctx(ctx), m_tables(new tabl
         tables::form f;
         for (const auto& w : ws) f.words.push_back(w.lower);
         f.source = index;
+        if (ws.size() == 1) {
+            // the registry's own spelling of the form: an acronym when written in capitals
+            const auto& src = ctx.sources->sources()[index];
+            std::vector<std::string> spellings{src.name, src.full_name};
+            spellings.insert(spellings.end(), src.aliases.begin(), src.aliases.end());
+            for (const auto& sp : spellings) {
+                std::string l;
+                for (const char c : sp) l.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+                if (l != text) continue;
+                bool caps = sp.size() <= 5;
+                for (const char c : sp)
+                    if (std::islower(static_cast<unsigned char>(c))) caps = false;
+                if (caps) f.acronym = true;
+            }
+        }
         m_tables->forms_by_first[f.words.front()].push_back(std::move(f));
     }
     for (auto& [first, list] : m_tables->forms_by_first)
@@ -287,6 +305,8 @@ private:
     std::optional<date> m_lede_date;
     bool m_lede_searched = false;
     std::size_t m_overflow_reported = 0;
+    std::set<std::size_t> m_leading;  // headline lines above the first sentence of the body
+    std::string m_detected_outlet;    // from a credit line when the corpus gave no outlet
 
     void split();
     void scan();
@@ -328,6 +348,17 @@ void article_pass::split() {
         }
     }
     m_info.resize(m_sentences.size());
+    for (std::size_t i = 0; i < m_sentences.size() && m_sentences[i].line_alone; ++i) m_leading.insert(i);
+    // "World Bulletin / News Desk": a credit line naming the outlet
+    if (m_a.outlet.empty() && m_ctx.sources) {
+        for (std::size_t i = 0; i < m_sentences.size() && i < 8; ++i) {
+            if (!m_sentences[i].line_alone) continue;
+            if (const auto* src = m_ctx.sources->find_alias(m_sentences[i].span.of(m_text)); src && src->kind == "outlet") {
+                m_detected_outlet = src->name;
+                break;
+            }
+        }
+    }
     if (const auto d = grammar::dateline::find_publication_date(m_a.body.of(m_text), 512))
         m_dateline = {d->where.begin + m_a.body.begin, d->where.end + m_a.body.begin};
 }
@@ -370,8 +401,30 @@ sentence_info& article_pass::info(std::size_t s) {
     return si;
 }
 
-void article_pass::find_sources(std::size_t, sentence_info& si) {
+void article_pass::find_sources(std::size_t s, sentence_info& si) {
     const auto& ws = si.words;
+    // "Missiles kill 26 pro-regime fighters in Syria including Iranians: monitor"
+    if (m_ctx.sources && m_sentences[s].line_alone) {
+        const auto line = m_sentences[s].span.of(m_text);
+        const auto colon = line.rfind(':');
+        if (colon != std::string_view::npos && line.size() - colon < 40) {
+            std::string tail(line.substr(colon + 1));
+            const registry::source* src = m_ctx.sources->find_alias(tail);
+            if (!src) src = m_ctx.sources->find_alias("the " + tail.substr(tail.find_first_not_of(' ') == std::string::npos ? 0 : tail.find_first_not_of(' ')));
+            if (src) {
+                source_mention m;
+                m.source = static_cast<std::size_t>(src - m_ctx.sources->sources().data());
+                m.speaker = true;
+                const std::size_t tail_begin = m_sentences[s].span.begin + colon + 1;
+                m.wb = static_cast<std::size_t>(std::lower_bound(ws.begin(), ws.end(), tail_begin, [](const word& w, std::size_t p) { return w.begin < p; }) - ws.begin());
+                m.we = ws.size();
+                if (m.wb < m.we) {
+                    si.sources.push_back(m);
+                    return;
+                }
+            }
+        }
+    }
     if (m_ctx.sources) {
         for (std::size_t k = 0; k < ws.size();) {
             const auto it = m_t.forms_by_first.find(ws[k].lower);
@@ -383,7 +436,10 @@ void article_pass::find_sources(std::size_t, sentence_info& si) {
                     for (std::size_t j = 1; j < form.words.size() && ok; ++j) ok = ws[k + j].lower == form.words[j];
                     if (!ok) continue;
                     // "SANA" and "WHO" written in capitals; a lower-case "who" is a pronoun
-                    if (form.words.size() == 1 && ws[k].lower == "who" && !ws[k].capital) continue;
+                    if (form.acronym && !ws[k].capital) continue;
+                    if (form.acronym && ws[k].end - ws[k].begin > 1 && std::islower(static_cast<unsigned char>(m_text[ws[k].begin + 1])) &&
+                        ws[k].lower.size() <= 3)
+                        continue;  // "Is", "Who" at a sentence start
                     source_mention m;
                     m.source = form.source;
                     m.wb = k;
@@ -396,10 +452,16 @@ void article_pass::find_sources(std::size_t, sentence_info& si) {
             k += matched ? matched : 1;
         }
     }
-    // pronoun speakers: "he said", "he added", "he told AFP"
+    // pronoun speakers: "he said", "he added", "it acknowledged", "its overall death toll"
     for (std::size_t k = 0; k + 1 < ws.size(); ++k) {
-        if ((ws[k].lower == "he" || ws[k].lower == "she") &&
-            (ws[k + 1].lower == "said" || ws[k + 1].lower == "added" || ws[k + 1].lower == "told" || ws[k + 1].lower == "says")) {
+        const auto& w = ws[k].lower;
+        const auto& v = ws[k + 1].lower;
+        const bool says = v == "said" || v == "added" || v == "told" || v == "says" || v == "acknowledged" ||
+                          v == "admitted" || v == "estimated" || v == "reported";
+        const bool its_toll = (w == "its" || w == "their") &&
+                              (v == "toll" || (k + 2 < ws.size() && ws[k + 2].lower == "toll") ||
+                               (k + 3 < ws.size() && ws[k + 3].lower == "toll"));
+        if (((w == "he" || w == "she" || w == "it" || w == "they") && says) || its_toll) {
             source_mention m;
             m.pronoun = true;
             m.speaker = true;
@@ -421,6 +483,11 @@ void article_pass::find_sources(std::size_t, sentence_info& si) {
         }
         for (std::size_t j = m.we; j < std::min(ws.size(), m.we + 3); ++j)
             if (is_report_word(ws[j].lower) && ws[j].lower != "according") m.speaker = true;
+        // "the coalition has taken direct responsibility for ..."
+        for (std::size_t j = m.we; j < std::min(ws.size(), m.we + 4); ++j)
+            if (ws[j].lower == "responsibility") m.speaker = true;
+        // "...: monitor" closing a headline
+        if (m.we == ws.size() && (ws[m.wb].before == ':' || (m.wb > 0 && m_text[ws[m.wb].begin - 2] == ':'))) m.speaker = true;
         for (std::size_t j = m.wb >= 3 ? m.wb - 3 : 0; j < m.wb; ++j) {
             const auto& w = ws[j].lower;
             if (w == "according" || w == "quoted" || w == "citing" || w == "cited" || w == "quoting") m.speaker = true;
@@ -827,7 +894,7 @@ std::optional<outcome> article_pass::find_outcome(const located_figure& lf, cons
 }
 
 std::string article_pass::canonical_outlet() const {
-    if (m_a.outlet.empty()) return {};
+    if (m_a.outlet.empty()) return m_detected_outlet;
     if (m_ctx.sources)
         if (const auto* s = m_ctx.sources->find_outlet(m_a.outlet)) return s->name;
     return m_a.outlet;
@@ -861,10 +928,11 @@ void article_pass::attribute(claim& c, const located_figure& lf, std::size_t s) 
             // "he said": the last named speaker in this or the previous sentences
             for (const auto& o : si.sources)
                 if (o.speaker && !o.pronoun && o.wb < m.wb) return m_ctx.sources->sources()[o.source].name;
-            for (std::size_t p = s; p-- > 0 && p + 4 > s;) {
+            for (std::size_t p = s; p-- > 0 && p + 5 > s;) {
+                if (m_sentences[p].line_alone) continue;
                 const auto& pi = info(p);
                 for (auto it = pi.sources.rbegin(); it != pi.sources.rend(); ++it)
-                    if (!it->pronoun && (it->speaker || !it->relay)) return m_ctx.sources->sources()[it->source].name;
+                    if (!it->pronoun && it->speaker) return m_ctx.sources->sources()[it->source].name;
             }
             return m_last_speaker && m_ctx.sources ? m_ctx.sources->sources()[*m_last_speaker].name : std::string();
         }
@@ -972,7 +1040,11 @@ void article_pass::date_of(claim& c, const located_figure& lf, std::size_t s) {
                 }
         return;
     }
-    if (c.headline || c.kind == claim_kind::cumulative) return;
+    if (c.kind == claim_kind::cumulative) return;
+    // a headline at the top of the article takes the date of the story below it; a
+    // linked story's headline inside the body takes none
+    const bool leading = c.headline && m_leading.count(s) > 0;
+    if (c.headline && !leading) return;
     auto usable = [&](std::size_t p) -> const date* {
         if (m_sentences[p].line_alone) return nullptr;
         const auto& pi = info(p);
@@ -1041,6 +1113,18 @@ void article_pass::make_claim(std::size_t fi) {
         reject(lf, "no victim category and no verb right next to the figure");
         return;
     }
+    std::string toll_category;  // "its overall death toll of non-fighters ... to at least 883"
+    if (!cat.known) {
+        bool toll = false;
+        for (std::size_t j = lf.wb, n = 0; j-- > 0 && n < 16; ++n) {
+            const auto& w = si.words[j].lower;
+            if (w == "toll") toll = true;
+            if (toll) break;
+            if (w == "civilians" || w == "civilian" || w == "non-fighters" || w == "non-combatants") toll_category = "civilians";
+            if (w == "children" && toll_category.empty()) toll_category = "children";
+        }
+        if (!toll) toll_category.clear();
+    }
     claim c;
     c.article = m_a.id;
     c.id = m_a.id + "@" + std::to_string(lf.f.number.begin);
@@ -1052,7 +1136,7 @@ void article_pass::make_claim(std::size_t fi) {
         c.category = m_claims[static_cast<std::size_t>(previous->claim)].category;
         c.side = m_claims[static_cast<std::size_t>(previous->claim)].side;
     } else {
-        c.category = "people";
+        c.category = toll_category.empty() ? "people" : toll_category;
     }
     const auto [low, high] = grammar::claims::interval_of(lf.f);
     c.low = low;
@@ -1071,8 +1155,8 @@ void article_pass::make_claim(std::size_t fi) {
     attribute(c, lf, s);
     place_of(c, lf, s);
     date_of(c, lf, s);
-    if (c.kind == claim_kind::cumulative && c.event_date.precision == date_precision::year) {
-        // "in 2017" is the scope, not a day the figure happened
+    if (c.kind == claim_kind::cumulative && !(c.event_date.precision == date_precision::year && c.scope.rfind("in ", 0) == 0)) {
+        // a running total has no event date, except the year it covers ("in 2017")
         c.event_date = {};
     }
     c.actor = si.actor;
@@ -1108,6 +1192,11 @@ void article_pass::link_parents() {
                 if (category_rank(p.category) >= category_rank(b.category)) continue;
                 if (p.category == "fighters") continue;
                 b.parent = p.id;
+                // "at least 23 civilians including 10 children": the part is a lower bound too
+                if (ps == lf.sentence && p.low && !p.high && b.qualifier == qualifier::exact && b.low) {
+                    b.high.reset();
+                    b.qualifier = qualifier::at_least;
+                }
                 break;
             }
         }

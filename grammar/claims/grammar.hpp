@@ -23,6 +23,8 @@ struct ws : pegtl::plus<blank> {};
 struct word_char : pegtl::sor<pegtl::alnum, pegtl::one<'-'>> {};
 // A keyword ends where the word ends: "over" does not match "overran".
 template <class Word> struct kw : pegtl::seq<Word, pegtl::not_at<pegtl::alnum>> {};
+// A number word is not the start of a compound: "one-sided", "three-year-old".
+template <class Word> struct num_kw : pegtl::seq<Word, pegtl::not_at<pegtl::alnum>, pegtl::not_at<pegtl::one<'-'>, pegtl::alpha>> {};
 
 // ---- qualifiers --------------------------------------------------------------------
 struct q_at_least : pegtl::sor<kw<TAO_PEGTL_ISTRING("at least")>, kw<TAO_PEGTL_ISTRING("no fewer than")>,
@@ -48,14 +50,14 @@ struct digit_run : pegtl::plus<pegtl::digit> {};
 struct digits : pegtl::seq<pegtl::sor<digit_groups, digit_run>, pegtl::not_at<pegtl::alpha>, pegtl::not_at<pegtl::one<'.', ','>, pegtl::digit>> {};
 
 struct unit_word : pegtl::sor<
-    kw<TAO_PEGTL_ISTRING("one")>, kw<TAO_PEGTL_ISTRING("two")>, kw<TAO_PEGTL_ISTRING("three")>,
-    kw<TAO_PEGTL_ISTRING("four")>, kw<TAO_PEGTL_ISTRING("five")>, kw<TAO_PEGTL_ISTRING("six")>,
-    kw<TAO_PEGTL_ISTRING("seven")>, kw<TAO_PEGTL_ISTRING("eight")>, kw<TAO_PEGTL_ISTRING("nine")>> {};
+    num_kw<TAO_PEGTL_ISTRING("one")>, num_kw<TAO_PEGTL_ISTRING("two")>, num_kw<TAO_PEGTL_ISTRING("three")>,
+    num_kw<TAO_PEGTL_ISTRING("four")>, num_kw<TAO_PEGTL_ISTRING("five")>, num_kw<TAO_PEGTL_ISTRING("six")>,
+    num_kw<TAO_PEGTL_ISTRING("seven")>, num_kw<TAO_PEGTL_ISTRING("eight")>, num_kw<TAO_PEGTL_ISTRING("nine")>> {};
 struct teen_word : pegtl::sor<
-    kw<TAO_PEGTL_ISTRING("ten")>, kw<TAO_PEGTL_ISTRING("eleven")>, kw<TAO_PEGTL_ISTRING("twelve")>,
-    kw<TAO_PEGTL_ISTRING("thirteen")>, kw<TAO_PEGTL_ISTRING("fourteen")>, kw<TAO_PEGTL_ISTRING("fifteen")>,
-    kw<TAO_PEGTL_ISTRING("sixteen")>, kw<TAO_PEGTL_ISTRING("seventeen")>, kw<TAO_PEGTL_ISTRING("eighteen")>,
-    kw<TAO_PEGTL_ISTRING("nineteen")>> {};
+    num_kw<TAO_PEGTL_ISTRING("ten")>, num_kw<TAO_PEGTL_ISTRING("eleven")>, num_kw<TAO_PEGTL_ISTRING("twelve")>,
+    num_kw<TAO_PEGTL_ISTRING("thirteen")>, num_kw<TAO_PEGTL_ISTRING("fourteen")>, num_kw<TAO_PEGTL_ISTRING("fifteen")>,
+    num_kw<TAO_PEGTL_ISTRING("sixteen")>, num_kw<TAO_PEGTL_ISTRING("seventeen")>, num_kw<TAO_PEGTL_ISTRING("eighteen")>,
+    num_kw<TAO_PEGTL_ISTRING("nineteen")>> {};
 struct tens_word : pegtl::sor<
     kw<TAO_PEGTL_ISTRING("twenty")>, kw<TAO_PEGTL_ISTRING("thirty")>, kw<TAO_PEGTL_ISTRING("forty")>,
     kw<TAO_PEGTL_ISTRING("fifty")>, kw<TAO_PEGTL_ISTRING("sixty")>, kw<TAO_PEGTL_ISTRING("seventy")>,
@@ -86,9 +88,10 @@ struct range_dash : pegtl::seq<pegtl::star<blank>, pegtl::sor<pegtl::one<'-'>, T
 struct range_to : pegtl::seq<ws, pegtl::sor<kw<TAO_PEGTL_ISTRING("to")>, kw<TAO_PEGTL_ISTRING("or")>>, ws> {};
 struct between_word : kw<TAO_PEGTL_ISTRING("between")> {};
 // "between 20 and 30", "20 to 30", "20-30"
-struct range : pegtl::sor<pegtl::seq<between_word, ws, number, ws, and_word, ws, number>,
-                          pegtl::seq<digits, range_dash, digits>,
-                          pegtl::seq<number, range_to, number>> {};
+struct range_between : pegtl::seq<between_word, ws, number, ws, and_word, ws, number> {};
+struct range_dashed : pegtl::seq<digits, range_dash, digits> {};
+struct range_worded : pegtl::seq<number, range_to, number> {};
+struct range : pegtl::sor<range_between, range_dashed, range_worded> {};
 // Vague quantities kept as written for the rules to interpret.
 struct vague_word : pegtl::sor<
     kw<TAO_PEGTL_ISTRING("dozens")>, kw<TAO_PEGTL_ISTRING("scores")>, kw<TAO_PEGTL_ISTRING("several")>,
@@ -97,7 +100,7 @@ struct vague_word : pegtl::sor<
 struct quantity : pegtl::sor<range, number> {};
 
 // ---- what is counted ----------------------------------------------------------------------
-struct category_noun : pegtl::sor<
+struct noun_word : pegtl::sor<
     kw<TAO_PEGTL_ISTRING("people")>, kw<TAO_PEGTL_ISTRING("persons")>, kw<TAO_PEGTL_ISTRING("person")>,
     kw<TAO_PEGTL_ISTRING("civilians")>, kw<TAO_PEGTL_ISTRING("civilian")>,
     kw<TAO_PEGTL_ISTRING("children")>, kw<TAO_PEGTL_ISTRING("child")>, kw<TAO_PEGTL_ISTRING("kids")>,
@@ -113,6 +116,13 @@ struct category_noun : pegtl::sor<
     kw<TAO_PEGTL_ISTRING("others")>, kw<TAO_PEGTL_ISTRING("residents")>, kw<TAO_PEGTL_ISTRING("students")>,
     kw<TAO_PEGTL_ISTRING("pupils")>, kw<TAO_PEGTL_ISTRING("workers")>, kw<TAO_PEGTL_ISTRING("doctors")>,
     kw<TAO_PEGTL_ISTRING("paramedics")>, kw<TAO_PEGTL_ISTRING("journalists")>, kw<TAO_PEGTL_ISTRING("refugees")>> {};
+// The last noun of a compound is what is counted: "civilian deaths", "civilian members".
+struct compound_tail : pegtl::sor<
+    kw<TAO_PEGTL_ISTRING("deaths")>, kw<TAO_PEGTL_ISTRING("members")>, kw<TAO_PEGTL_ISTRING("casualties")>,
+    kw<TAO_PEGTL_ISTRING("victims")>, kw<TAO_PEGTL_ISTRING("bodies")>, kw<TAO_PEGTL_ISTRING("fighters")>,
+    kw<TAO_PEGTL_ISTRING("soldiers")>, kw<TAO_PEGTL_ISTRING("workers")>, kw<TAO_PEGTL_ISTRING("residents")>,
+    kw<TAO_PEGTL_ISTRING("students")>> {};
+struct category_noun : pegtl::seq<noun_word, pegtl::not_at<ws, compound_tail>> {};
 // Words that end a noun phrase: a modifier is never one of them.
 struct stop_word : pegtl::sor<
     kw<TAO_PEGTL_ISTRING("and")>, kw<TAO_PEGTL_ISTRING("or")>, kw<TAO_PEGTL_ISTRING("in")>, kw<TAO_PEGTL_ISTRING("on")>,

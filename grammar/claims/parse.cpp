@@ -87,8 +87,8 @@ struct action<rules::word_number> {
         p.number_spans.push_back(span_of(in, p.o->base, p.o->start));
     }
 };
-template <>
-struct action<rules::range> : pegtl::change_state<parts> {
+template <class Rule>
+struct range_form : pegtl::change_state<parts> {
     template <class Input>
     static void success(const Input& in, parts& inner, parts& outer) {
         inner.range = true;
@@ -98,6 +98,13 @@ struct action<rules::range> : pegtl::change_state<parts> {
         inner.success(in, outer);
     }
 };
+// Each form of range reads its numbers into its own parts.
+template <>
+struct action<rules::range_between> : range_form<rules::range_between> {};
+template <>
+struct action<rules::range_dashed> : range_form<rules::range_dashed> {};
+template <>
+struct action<rules::range_worded> : range_form<rules::range_worded> {};
 template <>
 struct action<rules::vague_word> {
     template <class Input>

@@ -1,0 +1,94 @@
+// Extraction throughput: the FA-KES corpus extracted over and over until at least
+// --megabytes of article text went through, on one thread, then a synthetic article of
+// repeated number words and digits at two sizes to show the time stays linear.
+// Usage: extract_bench [CSV] [--megabytes N] [--sources FILE] [--places FILE]
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <string>
+#include <sys/resource.h>
+
+#include "corpus/ingest.hpp"
+#include "extract/extract.hpp"
+#include "registry/registry.hpp"
+
+using namespace reckon;
+
+namespace {
+
+double seconds_since(std::chrono::steady_clock::time_point t0) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+long peak_rss_kb() {
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return u.ru_maxrss;
+}
+
+article synthetic(std::size_t bytes) {
+    article a;
+    a.id = "synthetic";
+    a.published = date::of_day(2018, 11, 14);
+    const std::string unit = "Fourteen civilians and 38 people were killed, at least twenty-two hundred 5,812 dozens of fighters. ";
+    while (a.text.size() < bytes) a.text += unit;
+    a.body = {0, a.text.size()};
+    return a;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::string csv = std::string(RECKON_SOURCE_DIR) + "/../shared/corpus/fakes/FA-KES-Dataset.csv";
+    std::string sources_path = std::string(RECKON_SOURCE_DIR) + "/rules/sources.yaml";
+    std::string places_path = std::string(RECKON_SOURCE_DIR) + "/rules/places.yaml";
+    double megabytes = 100;
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg = argv[i];
+        if (arg == "--megabytes" && i + 1 < argc) megabytes = std::stod(argv[++i]);
+        else if (arg == "--sources" && i + 1 < argc) sources_path = argv[++i];
+        else if (arg == "--places" && i + 1 < argc) places_path = argv[++i];
+        else csv = arg;
+    }
+    diagnostics diags;
+    const auto sources = registry::load_sources(sources_path, diags);
+    const auto places = registry::load_places(places_path, diags);
+    auto corpus = corpus::ingest(csv);
+    if (corpus.articles.empty()) {
+        std::fprintf(stderr, "extract_bench: no articles in %s\n", csv.c_str());
+        return 2;
+    }
+    extract::extract_context ctx;
+    ctx.sources = &sources;
+    ctx.places = &places;
+    const extract::extractor x(ctx);
+
+    std::size_t corpus_bytes = 0;
+    for (const auto& a : corpus.articles) corpus_bytes += a.body.size();
+    const long rss_before = peak_rss_kb();
+    const auto target = static_cast<std::size_t>(megabytes * 1e6);
+    std::size_t bytes = 0, claims = 0, rounds = 0;
+    diagnostics ignored;
+    const auto t0 = std::chrono::steady_clock::now();
+    while (bytes < target) {
+        for (const auto& a : corpus.articles) {
+            claims += x.extract(a, ignored).size();
+            bytes += a.body.size();
+        }
+        ++rounds;
+    }
+    const double t = seconds_since(t0);
+    std::printf("fakes: %zu articles, %.2f MB per round, %zu rounds, %.1f MB in %.2f s = %.1f MB/s, %zu claims\n",
+                corpus.articles.size(), corpus_bytes / 1e6, rounds, bytes / 1e6, t, bytes / 1e6 / t, claims);
+    std::printf("peak memory: %.1f MB (%.1f MB before extraction; corpus text %.1f MB)\n", peak_rss_kb() / 1e3,
+                rss_before / 1e3, corpus_bytes / 1e6);
+
+    for (const std::size_t size : {std::size_t{1} << 20, std::size_t{10} << 20}) {
+        const auto a = synthetic(size);
+        const auto t1 = std::chrono::steady_clock::now();
+        const auto n = x.extract(a, ignored).size();
+        const double ts = seconds_since(t1);
+        std::printf("synthetic %5.1f MB: %.3f s, %.1f MB/s, %zu claims\n", a.text.size() / 1e6, ts, a.text.size() / 1e6 / ts, n);
+    }
+    return 0;
+}

@@ -1,0 +1,261 @@
+// Extraction semantics: input sentences -> claims (outcome, category, bounds, source,
+// date, parent, kind), odd text that must never crash, and linear time.
+#include <catch2/catch.hpp>
+#include <chrono>
+
+#include "extract/extract.hpp"
+#include "registry/registry.hpp"
+
+using namespace reckon;
+
+namespace {
+
+struct fixture {
+    diagnostics diags;
+    registry::source_registry sources = registry::load_sources(RECKON_TEST_DATA "/extract/sources.yaml", diags);
+    registry::gazetteer places = registry::load_places(RECKON_TEST_DATA "/extract/places.yaml", diags);
+};
+
+const fixture& registries() {
+    static const fixture f;
+    return f;
+}
+
+article make(std::string text, date published = date::of_day(2018, 11, 14), std::string outlet = "") {
+    article a;
+    a.id = "t";
+    a.text = std::move(text);
+    a.body = {0, a.text.size()};
+    a.published = published;
+    a.outlet = std::move(outlet);
+    return a;
+}
+
+std::vector<claim> run(const article& a, std::vector<extract::rejection>* rejected = nullptr) {
+    extract::extract_context ctx;
+    ctx.sources = &registries().sources;
+    ctx.places = &registries().places;
+    ctx.rejected = rejected;
+    diagnostics d;
+    return extract::extract_claims(a, ctx, d);
+}
+
+std::string bounds(const claim& c) {
+    return "[" + (c.low ? std::to_string(*c.low) : std::string("null")) + "," +
+           (c.high ? std::to_string(*c.high) : std::string("null")) + "]";
+}
+
+// One line per claim: outcome category bounds source date kind
+std::string summary(const std::vector<claim>& cs) {
+    std::string out;
+    for (const auto& c : cs) {
+        if (!out.empty()) out += " | ";
+        out += std::string(to_string(c.outcome)) + " " + c.category + (c.side.empty() ? "" : "(" + c.side + ")") + " " +
+               bounds(c) + " " + c.source + " " + (c.event_date.known() ? c.event_date.iso() : "-") + " " +
+               std::string(to_string(c.kind));
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("the registries used by these tests load without errors", "[extract]") {
+    CHECK(registries().diags.errors() == 0);
+    CHECK(registries().sources.find("SOHR") != nullptr);
+}
+
+TEST_CASE("sentences to claims", "[extract]") {
+    struct row {
+        const char* text;
+        const char* expected;
+    };
+    // article date: Wednesday 2018-11-14, no outlet
+    const row rows[] = {
+        {"At least 14 civilians were killed on Saturday in air strikes, a monitor said.",
+         "killed civilians [14,null] SOHR 2018-11-10 incident"},
+        {"Air strikes killed 38 people on Sunday, the Syrian Observatory for Human Rights said.",
+         "killed people [38,38] SOHR 2018-11-11 incident"},
+        {"More than 30 civilians were wounded yesterday, state news agency SANA reported.",
+         "injured civilians [31,null] SANA 2018-11-13 incident"},
+        {"Five people are missing after the raid on Monday.", "missing people [5,5]  2018-11-12 incident"},
+        {"The strike left dozens of pro-regime fighters dead last month.",
+         "killed fighters(regime) [null,null]  2018-10 incident"},
+        {"According to SANA, up to 25 people died in February.", "killed people [0,25] SANA 2018-02 incident"},
+        {"The death toll rose to 112 on Tuesday.", "killed people [112,112]  2018-11-13 incident"},
+        {"Syria's war has killed more than 360,000 people since it started in 2011.",
+         "killed people [360001,null]  - cumulative"},
+        {"The coalition estimates that 2,000 IS militants remain in the Hajin pocket.", ""},
+        {"Some 5000 people were evacuated on Friday.", ""},
+        {"The children, under the age of 18, returned in 2014.", ""},
+        {"The bread now costs 200 pounds, up 15 percent since May 22.", ""},
+        {"It was the 3 time in 24 hours.", ""},
+    };
+    for (const auto& r : rows) {
+        INFO(r.text);
+        CHECK(summary(run(make(r.text))) == r.expected);
+    }
+}
+
+TEST_CASE("breakdowns link to their parent and inherit an open upper bound", "[extract]") {
+    const auto cs = run(make("Air strikes killed at least 23 civilians including 10 children in a village on Tuesday, "
+                             "the Syrian Observatory for Human Rights said."));
+    REQUIRE(cs.size() == 2);
+    CHECK(cs[1].parent == cs[0].id);
+    CHECK(cs[1].category == "children");
+    CHECK(bounds(cs[1]) == "[10,null]");
+    CHECK(cs[1].source == "SOHR");
+    CHECK(cs[0].event_date.iso() == "2018-11-13");
+}
+
+TEST_CASE("a breakdown across sentences and a sum of parts", "[extract]") {
+    const auto cs = run(make(
+        "Last Sunday the coalition carried out strikes that killed 28 people, the monitor said.\n"
+        "\"On Tuesday, 22 bodies of civilians were retrieved including nine children, as well as the remains of six other "
+        "people not yet identified,\" AFP quoted the observatory chief Rami Abdel Rahman as saying.",
+        date::of_day(2018, 11, 18)));
+    REQUIRE(cs.size() == 4);
+    CHECK(summary(cs) ==
+          "killed people [28,28] SOHR 2018-11-11 incident | killed civilians [22,22] SOHR 2018-11-11 incident | "
+          "killed children [9,9] SOHR 2018-11-11 incident | killed people [6,6] SOHR 2018-11-11 incident");
+    CHECK(cs[1].parent == cs[0].id);  // 22 + 6 = 28
+    CHECK(cs[2].parent == cs[1].id);  // nine of the 22
+    CHECK(cs[3].parent == cs[0].id);
+    CHECK(cs[1].relay == std::vector<std::string>{"AFP"});
+}
+
+TEST_CASE("attribution: the speaker nearest before the figure, relays after it", "[extract]") {
+    const auto cs = run(make("Seventeen children were among the family members killed in Abu Hassan village, the so-called "
+                             "Syrian Observatory for Human Rights said, AFP reported. The Britain-based monitor reported at "
+                             "least 36 people killed, with local media reporting upwards of 40.",
+                             date::of_day(2018, 11, 18), "Press TV"));
+    REQUIRE(cs.size() == 3);
+    CHECK(cs[0].source == "SOHR");
+    CHECK(cs[0].relay == std::vector<std::string>{"AFP", "Press TV"});
+    CHECK(cs[0].place == "Abu Hassan");
+    CHECK(cs[0].governorate == "Deir ez-Zor");
+    CHECK(cs[1].source == "SOHR");
+    CHECK(cs[2].source == "local media");
+    CHECK(bounds(cs[2]) == "[41,null]");
+    CHECK(cs[2].category == "people");
+}
+
+TEST_CASE("unattributed figures belong to the outlet", "[extract]") {
+    const auto cs = run(make("Two people were killed in Douma on Friday.", date::of_day(2017, 4, 5), "reuters"));
+    REQUIRE(cs.size() == 1);
+    CHECK(cs[0].source == "Reuters");
+    CHECK(cs[0].place_key == "douma");
+    CHECK(cs[0].governorate == "Rif Dimashq");
+    CHECK(cs[0].event_date.iso() == "2017-03-31");
+}
+
+TEST_CASE("places resolve through variants and transliteration", "[extract]") {
+    const auto cs = run(make("In February, air raids killed 25 civilians in the village of Shaafah in Deir Ezzor province."));
+    REQUIRE(cs.size() == 1);
+    CHECK(cs[0].place == "Shaafah");
+    CHECK(cs[0].place_key == "shaafa");
+    CHECK(cs[0].governorate == "Deir ez-Zor");
+    CHECK(cs[0].event_date.iso() == "2018-02");
+    CHECK(cs[0].event_date.precision == date_precision::month);
+    const auto unknown = run(make("Shelling killed 4 civilians in the village of Kafr Zita on Sunday."));
+    REQUIRE(unknown.size() == 1);
+    CHECK(unknown[0].place == "Kafr Zita");
+    CHECK(unknown[0].place_key == "kafr-zita");
+}
+
+TEST_CASE("a headline inside the body keeps no date or place of the story", "[extract]") {
+    const auto cs = run(make("Air strikes killed at least 23 civilians in the village of Al-Qasr on Tuesday.\n\n"
+                             "Missiles kill 26 pro-regime fighters in Syria including Iranians: monitor\n\n"
+                             "The monitor relies on sources on the ground.",
+                             date::of_day(2018, 5, 1)));
+    REQUIRE(cs.size() == 2);
+    CHECK(cs[1].headline);
+    CHECK_FALSE(cs[1].event_date.known());
+    CHECK(cs[1].place.empty());
+    CHECK(cs[1].source == "SOHR");
+    CHECK(cs[1].category == "fighters");
+    CHECK(cs[1].side == "regime");
+}
+
+TEST_CASE("ids are stable: article id and span begin", "[extract]") {
+    const auto a = make("Air strikes killed 38 people on Sunday.");
+    const auto first = run(a);
+    const auto second = run(a);
+    REQUIRE(first.size() == 1);
+    CHECK(first[0].id == "t@19");
+    CHECK(first[0].span.of(a.text) == "38");
+    CHECK(second[0].id == first[0].id);
+    CHECK(first[0].sentence.of(a.text) == a.text);
+}
+
+TEST_CASE("rejected numbers are listed with a reason", "[extract]") {
+    std::vector<extract::rejection> rejected;
+    run(make("Soldiers walk past damaged buildings in Damascus, Syria May 22, 20188. The coalition estimates that 2,000 IS "
+             "militants remain in the pocket; 5 children under the age of 18 were killed."),
+        &rejected);
+    std::vector<std::string> texts;
+    for (const auto& r : rejected) texts.push_back(r.text + ": " + r.reason);
+    CHECK(std::find(texts.begin(), texts.end(), "22: a date") != texts.end());
+    CHECK(std::find(texts.begin(), texts.end(), "18: an age") != texts.end());
+    CHECK(std::find(texts.begin(), texts.end(),
+                    "2,000 IS militants: no casualty outcome (killed, injured, missing) near the figure") != texts.end());
+}
+
+TEST_CASE("odd text never crashes", "[extract][odd]") {
+    CHECK(run(make("")).empty());
+    CHECK(run(make("   \n\n  ")).empty());
+    CHECK(run(make("no sentences here just words and 12")).empty());
+    // 1 MB without a full stop
+    std::string long_text;
+    while (long_text.size() < (1u << 20)) long_text += "killed 3 people and ";
+    const auto many = run(make(long_text));
+    CHECK(many.size() == long_text.size() / 20);
+    // 30-digit numbers: rejected with a diagnostic
+    article big = make("Air strikes killed 123456789012345678901234567890 people on Sunday.");
+    extract::extract_context ctx;
+    diagnostics d;
+    std::vector<extract::rejection> rejected;
+    ctx.rejected = &rejected;
+    CHECK(extract::extract_claims(big, ctx, d).empty());
+    REQUIRE(d.warnings() == 1);
+    CHECK(d.items()[0].message.find("is too large to be a casualty count") != std::string::npos);
+    REQUIRE(rejected.size() == 1);
+    CHECK(rejected[0].reason == "number too large to be a count");
+    // invalid UTF-8 remnants after repair: U+FFFD next to figures
+    const auto repaired = run(make("\xEF\xBF\xBD" "14 civilians were killed \xEF\xBF\xBD\xEF\xBF\xBD on Sunday\xEF\xBF\xBD."));
+    REQUIRE(repaired.size() == 1);
+    CHECK(bounds(repaired[0]) == "[14,14]");
+    // no registries at all
+    CHECK(extract::extract_claims(make("38 people were killed."), extract::extract_context{}, d).size() == 1);
+    // a figure at the very end of the text, and unknown dates
+    CHECK(run(make("killed 7", date{})).size() == 1);
+}
+
+TEST_CASE("a 10 MB article of number words and digits extracts in linear time", "[extract][linear]") {
+    const std::string unit =
+        "Fourteen civilians were killed and 38 people were wounded, at least twenty-two hundred 5,812 dozens of fighters died. ";
+    auto build = [&](std::size_t bytes) {
+        std::string s;
+        while (s.size() < bytes) s += unit;
+        return make(std::move(s));
+    };
+    const auto small = build(1u << 20);
+    const auto large = build(10u << 20);
+    const auto time = [&](const article& a, std::size_t& count) {
+        const auto t0 = std::chrono::steady_clock::now();
+        count = run(a).size();
+        return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    };
+    std::size_t n_small = 0, n_large = 0;
+    const double t_small = time(small, n_small);
+    const double t_large = time(large, n_large);
+    // four claims per unit: 14 civilians killed, 38 people wounded, "wounded, at least
+    // twenty-two hundred" (2200, the verb right before it), dozens of fighters died;
+    // 5,812 has no outcome of its own
+    const std::size_t units_small = (small.text.size() + unit.size() - 1) / unit.size();
+    const std::size_t units_large = (large.text.size() + unit.size() - 1) / unit.size();
+    CHECK(n_small == 4 * units_small);
+    CHECK(n_large == 4 * units_large);
+    // ten times the text may take at most ~25 times as long (generous for noisy machines)
+    INFO("1 MB: " << t_small << " s, 10 MB: " << t_large << " s");
+    CHECK(t_large < 25 * t_small + 0.5);
+}

@@ -1,0 +1,117 @@
+// The figure grammar, table-driven: input -> what it reads, or no figure.
+#include <catch2/catch.hpp>
+
+#include "claims/claims.hpp"
+
+using namespace reckon;
+using reckon::grammar::claims::interval_of;
+using reckon::grammar::claims::parse_figure;
+
+namespace {
+
+struct row {
+    const char* text;
+    const char* value;      // the number as written ("" for no figure)
+    const char* qualifier;  // as written
+    long long low;          // -1 for null
+    long long high;         // -1 for null
+    const char* noun;
+};
+
+std::string show(const std::optional<std::int64_t>& v) { return v ? std::to_string(*v) : "null"; }
+
+}  // namespace
+
+TEST_CASE("pegtl analyze finds no rule that loops without consuming input", "[grammar]") {
+    CHECK(grammar::claims::analyze_grammar() == 0);
+}
+
+TEST_CASE("figures as reporters write them", "[grammar]") {
+    const row rows[] = {
+        {"38 people were killed", "38", "", 38, 38, "people"},
+        {"at least 14 civilians", "14", "at least", 14, -1, "civilians"},
+        {"At least 40 people mostly civilians", "40", "At least", 40, -1, "people"},
+        {"more than 30 civilians", "30", "more than", 31, -1, "civilians"},
+        {"upwards of 40", "40", "upwards of", 41, -1, ""},
+        {"over 100 people", "100", "over", 101, -1, "people"},
+        {"no fewer than 12 children", "12", "no fewer than", 12, -1, "children"},
+        {"about 50 people", "50", "about", 50, 50, "people"},
+        {"nearly 200 civilians", "200", "nearly", 200, 200, "civilians"},
+        {"up to 25 people", "25", "up to", 0, 25, "people"},
+        {"as many as 60 fighters", "60", "as many as", 0, 60, "fighters"},
+        {"less than 10 people", "10", "less than", 0, 9, "people"},
+        {"Fourteen civilians", "Fourteen", "", 14, 14, "civilians"},
+        {"twenty-two children", "twenty-two", "", 22, 22, "children"},
+        {"two hundred and five people", "two hundred and five", "", 205, 205, "people"},
+        {"three thousand civilians", "three thousand", "", 3000, 3000, "civilians"},
+        {"two hundred thousand people", "two hundred thousand", "", 200000, 200000, "people"},
+        {"a dozen soldiers", "a dozen", "", 12, 12, "soldiers"},
+        {"5,812 civilians", "5,812", "", 5812, 5812, "civilians"},
+        {"5812 civilians", "5812", "", 5812, 5812, "civilians"},
+        {"more than 1,100 civilian deaths", "1,100", "more than", 1101, -1, "deaths"},
+        {"between 20 and 30 people", "between 20 and 30", "", 20, 30, "people"},
+        {"20 to 30 people", "20 to 30", "", 20, 30, "people"},
+        {"20-30 people", "20-30", "", 20, 30, "people"},
+        {"9 IS militants", "9", "", 9, 9, "militants"},
+        {"26 pro-regime fighters", "26", "", 26, 26, "fighters"},
+        {"22 bodies of civilians", "22", "", 22, 22, "bodies"},
+        {"32 civilian members of IS families", "32", "", 32, 32, "members"},
+        {"dozens of pro-regime fighters", "dozens", "", -1, -1, "fighters"},
+        {"hundreds of civilians", "hundreds", "", -1, -1, "civilians"},
+        {"a number of civilians", "a number of", "", -1, -1, "civilians"},
+        {"several soldiers", "several", "", -1, -1, "soldiers"},
+        {"FOURTEEN CHILDREN", "FOURTEEN", "", 14, 14, "CHILDREN"},
+    };
+    for (const auto& r : rows) {
+        INFO(r.text);
+        const auto f = parse_figure(r.text, 0);
+        REQUIRE(f);
+        CHECK(f->value_text == r.value);
+        CHECK(f->qualifier_text == r.qualifier);
+        const auto [low, high] = interval_of(*f);
+        CHECK(show(low) == (r.low < 0 ? "null" : std::to_string(r.low)));
+        CHECK(show(high) == (r.high < 0 ? "null" : std::to_string(r.high)));
+        CHECK(f->noun == r.noun);
+    }
+}
+
+TEST_CASE("not figures", "[grammar]") {
+    for (const char* text : {"overran large parts", "someone", "attend the meeting", "one-sided", "2nd", "1.5 million",
+                             "dozen", "between them", "more than", "at least", "abc", ""}) {
+        INFO(text);
+        const auto f = parse_figure(text, 0);
+        const bool figure_with_number = f && (f->first || !f->vague.empty());
+        CHECK_FALSE(figure_with_number);
+    }
+}
+
+TEST_CASE("spans are offsets in the article", "[grammar]") {
+    const std::string text = "Air strikes killed at least 23 civilians including 10 children";
+    const auto f = parse_figure(text, text.find("at least"));
+    REQUIRE(f);
+    CHECK(f->span.of(text) == "at least 23 civilians");
+    CHECK(f->number.of(text) == "23");
+    const auto r = parse_figure("between 20 and 30 people", 0);
+    REQUIRE(r);
+    CHECK(r->number.begin == 0);
+    CHECK(r->number.end == 17);
+}
+
+TEST_CASE("30-digit numbers are refused, not overflowed", "[grammar]") {
+    const auto f = parse_figure("123456789012345678901234567890 people", 0);
+    REQUIRE(f);
+    CHECK(f->overflow);
+    const auto [low, high] = interval_of(*f);
+    CHECK_FALSE(low);
+    CHECK_FALSE(high);
+}
+
+TEST_CASE("number words", "[grammar]") {
+    using grammar::claims::words_value;
+    CHECK(words_value("two hundred and five") == 205);
+    CHECK(words_value("twenty-two") == 22);
+    CHECK(words_value("a dozen") == 12);
+    CHECK(words_value("two hundred thousand") == 200000);
+    CHECK(words_value("Nineteen") == 19);
+    CHECK_FALSE(words_value("people"));
+}
