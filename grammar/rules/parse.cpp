@@ -624,7 +624,11 @@ void parse_rules(std::string_view text, const std::string& source, ast::file& ou
         d.line = p.line;
         d.column = p.column;
         d.message = std::string("not a rules file: byte ") + hex + " is not UTF-8 text";
-        d.source_line = std::string(p.line_text.substr(0, 200));
+        d.hint = "rules files are UTF-8 text; is this the right file?";
+        for (const char ch : p.line_text.substr(0, 200)) {
+            const auto u = static_cast<unsigned char>(ch);
+            d.source_line += u >= 0x80 || u == 0 ? '?' : ch;
+        }
         diags.add(std::move(d));
         return;
     }
