@@ -11,13 +11,16 @@ namespace reckon::cli {
 
 command add_test(CLI::App& root) {
     auto files = std::make_shared<std::vector<std::string>>();
+    auto explain = std::make_shared<bool>(false);
     CLI::App* sub = root.add_subcommand("test", "Run the examples carried by rules files");
     sub->add_option("FILE", *files, "Rules files whose tests to run")->required();
-    return {sub, [files]() -> int {
+    sub->add_flag("--explain", *explain, "Print every test's figures, findings, grade and claim decisions");
+    return {sub, [files, explain]() -> int {
                 bool unreadable = false, bad = false;
                 std::size_t tests = 0, passed = 0, failed = 0;
                 for (const auto& f : *files) {
-                    const auto r = rules::run_rule_tests(f);
+                    const auto r = rules::run_rule_tests(f, *explain);
+                    std::cout << r.transcript;
                     for (const auto& d : r.diags.items()) std::cerr << render(d);
                     unreadable = unreadable || r.unreadable;
                     bad = bad || r.load_failed || r.failed > 0;

@@ -5,6 +5,7 @@
 // run reports all problems. The checked statements are sorted into a `compiled` set.
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <functional>
 #include <optional>
 
@@ -371,7 +372,7 @@ int checker::check_binary(ast::expr& e, scope& s) {
         error(e.pos, "'" + op + "' needs numbers or dates, got " + type_name(lt));
     }
     if (lt == t_claim || lt == t_interval) {
-        error(e.pos, "cannot compare " + type_name(lt) + "s with '" + op + "'",
+        error(e.pos, std::string(lt == t_claim ? "claims" : "intervals") + " cannot be compared with '" + op + "'",
               lt == t_interval ? "use disjoint(x, y) or overlaps(x, y)" : "compare their ids: a.id == b.id");
     }
     check_literal_against_field(l, r);
@@ -817,8 +818,9 @@ void checker::check_statement(ast::statement& st) {
         s.weight_var = true;
         expect(*st.value, s, t_number, "the weight");
         if (st.value->kind == ast::expr_kind::number && (st.value->number < 0 || st.value->number > 1)) {
-            warning("weight-range", st.value->pos, "weight " + std::to_string(st.value->number).substr(0, 6) +
-                                                       " is outside 0 .. 1",
+            char buf[32];
+            std::snprintf(buf, sizeof buf, "%g", st.value->number);
+            warning("weight-range", st.value->pos, std::string("weight ") + buf + " is outside 0 .. 1",
                     "weights are relative, but 0 .. 1 keeps rules comparable");
         }
         if (st.condition) check_condition(st, *st.condition, s);

@@ -60,11 +60,11 @@ public:
         if (std::find(m_stack.begin(), m_stack.end(), key) != m_stack.end()) {
             std::string chain;
             bool on = false;
-            for (const auto& f : m_stack) {
-                if (f == key) on = true;
-                if (on) chain += f + " -> ";
+            for (std::size_t i = 0; i < m_stack.size(); ++i) {
+                if (m_stack[i] == key) on = true;
+                if (on) chain += m_shown[i] + " -> ";
             }
-            chain += key;
+            chain += path;
             located_error(from, from_text, "include cycle: " + chain, "remove one of the includes");
             return;
         }
@@ -99,6 +99,7 @@ public:
         m_out.sources.push_back(std::move(file));
         m_texts[path] = f;
         m_stack.push_back(key);
+        m_shown.push_back(path);
         const fs::path dir = fs::path(path).parent_path();
         std::map<std::pair<int, std::string>, const ast::statement*> local;
         for (auto& st : f->statements) {
@@ -114,6 +115,7 @@ public:
             place(*st, local, f->text);
         }
         m_stack.pop_back();
+        m_shown.pop_back();
         m_out.files.push_back(path);
     }
 
@@ -128,7 +130,8 @@ public:
 private:
     compiled& m_out;
     diagnostics& m_diags;
-    std::vector<std::string> m_stack;
+    std::vector<std::string> m_stack;  // canonical paths of the files being loaded
+    std::vector<std::string> m_shown;  // the same paths as the user wrote them
     std::set<std::string> m_loaded;
     std::set<std::string> m_kinds;
     std::map<std::string, const ast::file*> m_texts;
@@ -159,11 +162,7 @@ private:
         const fs::path p = dir / st.path;
         std::error_code ec;
         const auto* sp = &st;
-        ast::statement tmp;
         if (!fs::is_regular_file(p, ec)) {
-            tmp.file = st.file;
-            tmp.name_pos = st.pos;
-            tmp.name_pos.length = std::string("data").size();
             located_error(sp, text, "cannot read data file '" + st.path + "'", "paths are relative to the rules file");
             return;
         }

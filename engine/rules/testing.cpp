@@ -119,10 +119,13 @@ public:
     test_runner(const ruleset& rules, const std::string& file, const std::string& text, test_report& report)
         : m_rules(rules), m_file(file), m_text(text), m_report(report) {}
 
+    bool explain = false;
+
     void run(const ast::statement& t) {
         ++m_report.tests;
         built b = build_claims(t);
         const incident_result r = m_rules.reconcile(b.facts);
+        if (explain) m_report.transcript += describe(t, r);
         std::vector<claim_facts> series = b.facts;
         std::stable_sort(series.begin(), series.end(), [](const claim_facts& x, const claim_facts& y) {
             return x.published.known() && y.published.known() && x.published.first_day() < y.published.first_day();
@@ -229,6 +232,29 @@ public:
     }
 
 private:
+    static std::string where(const rule_ref& r) { return r.name + " (" + r.file + ":" + std::to_string(r.line) + ")"; }
+
+    static std::string describe(const ast::statement& t, const incident_result& r) {
+        std::string out = "test " + t.name + (t.description.empty() ? "" : ": " + t.description) + "\n";
+        for (const auto& f : r.figures) {
+            out += "  figure " + std::string(to_string(f.outcome)) + "." + f.category + ": low " + show(f.low, false) +
+                   ", best " + show(f.best, false) + ", high " + show(f.high, true) + "  <- " + where(f.rule) + " from";
+            for (const auto& id : f.used) out += " " + id;
+            out += "\n";
+        }
+        for (const auto& f : r.findings) {
+            out += "  finding " + f.kind + " (" + f.severity + "): " + f.message + "  <- " + where(f.rule) + " on";
+            for (const auto& id : f.claims) out += " " + id;
+            out += "\n";
+        }
+        out += "  grade " + (r.grading.label.empty() ? std::string("none") : r.grading.label + "  <- " + where(r.grading.rule)) + "\n";
+        for (const auto& d : r.decisions) {
+            out += "  claim " + d.claim + ": " + (d.used ? "used" : "not used") + ", weight " + show_number(d.weight) +
+                   ", " + d.reason + "\n";
+        }
+        return out;
+    }
+
     const ruleset& m_rules;
     const std::string& m_file;
     const std::string& m_text;
@@ -237,7 +263,7 @@ private:
 
 }  // namespace
 
-test_report run_rule_tests(const std::string& path) {
+test_report run_rule_tests(const std::string& path, bool explain) {
     test_report report;
     auto loaded = load_ruleset(path);
     report.unreadable = loaded.unreadable;
@@ -253,6 +279,7 @@ test_report run_rule_tests(const std::string& path) {
     }
     if (root == nullptr) return report;
     test_runner runner(*loaded.rules, path, root->text, report);
+    runner.explain = explain;
     for (const auto* t : c->tests) {
         if (t->file == path) runner.run(*t);
     }

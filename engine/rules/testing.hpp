@@ -17,8 +17,9 @@ struct test_report {
     bool unreadable = false;   // the file could not be read
     bool load_failed = false;  // the ruleset has errors; no test ran
     diagnostics diags;         // load errors and one error per failed expectation
+    std::string transcript;    // with `explain`: every test's figures, findings, grade and decisions
 };
 
-test_report run_rule_tests(const std::string& path);
+test_report run_rule_tests(const std::string& path, bool explain = false);
 
 }  // namespace reckon::rules

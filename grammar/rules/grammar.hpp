@@ -66,9 +66,10 @@ struct inf_lit : kw_inf {};
 struct true_lit : kw_true {};
 struct false_lit : kw_false {};
 struct independent_mark : kw_independent {};
-struct where_clause : if_must<tok<kw_where>, expr> {};
+struct req_expr : seq<expr> {};
+struct where_clause : if_must<tok<kw_where>, req_expr> {};
 struct set_expr : seq<opt<independent_mark, sp>, kw_claims, sp, opt<where_clause>> {};
-struct by_arg : if_must<tok<kw_by>, expr> {};
+struct by_arg : if_must<tok<kw_by>, req_expr> {};
 struct of_set : seq<set_expr> {};
 struct of_arg : seq<expr, opt<tok<kw_of>, must<of_set>>> {};
 struct call_arg : sor<by_arg, set_expr, of_arg> {};
@@ -82,7 +83,7 @@ struct quantifier : if_must<seq<quant_word, sp>, quant_vars, quant_in, quant_set
 struct interval_close : sor<one<']'>, one<')'>> {};
 struct interval_high : seq<expr> {};
 struct interval_comma : seq<comma> {};
-struct interval : if_must<tok<one<'['>>, expr, interval_comma, interval_high, interval_close> {};
+struct interval : if_must<tok<one<'['>>, req_expr, interval_comma, interval_high, interval_close> {};
 struct name_ref : ident {};
 struct primary : sor<paren_expr, date_lit, number, string_lit, inf_lit, true_lit, false_lit, quantifier,
                      interval, call, name_ref> {};
@@ -94,7 +95,7 @@ struct mul_op : one<'*', '/'> {};
 struct operand : seq<neg_expr> {};
 struct mul_expr : seq<neg_expr, star<tok<mul_op>, must<operand>>> {};
 struct add_op : one<'+', '-'> {};
-struct add_expr : seq<mul_expr, star<seq<not_at<dotdot>, tok<add_op>>, must<operand>>> {};
+struct add_expr : seq<mul_expr, star<tok<add_op>, must<operand>>> {};
 struct cmp_op : sor<string<'=', '='>, string<'!', '='>, string<'<', '='>, string<'>', '='>, one<'<'>, one<'>'>> {};
 struct cmp_operand : seq<add_expr> {};
 struct cmp_expr : seq<add_expr, opt<tok<cmp_op>, must<cmp_operand>>> {};
@@ -126,7 +127,8 @@ struct data_stmt : if_must<tok<kw_data>, rule_name, equals, path_string> {};
 struct kw_quantity : keyword<'q','u','a','n','t','i','t','y'> {};
 struct quantity_word : sor<tok<ident>, tok<string_lit>> {};
 struct best_number : if_must<seq<comma, tok<kw_best>>, number_t> {};
-struct quantity_stmt : seq<if_must<tok<kw_quantity>, quantity_word, equals, number_t, dotdot, number_t>, opt<best_number>> {};
+struct range_dots : seq<dotdot> {};
+struct quantity_stmt : seq<if_must<tok<kw_quantity>, quantity_word, equals, number_t, range_dots, number_t>, opt<best_number>> {};
 
 struct kw_qualifier : keyword<'q','u','a','l','i','f','i','e','r'> {};
 struct qualifier_word : sor<tok<ident>, tok<string_lit>> {};
@@ -158,14 +160,16 @@ struct pattern_part : sor<ident, one<'*'>> {};
 struct pattern_rest : seq<one<'.'>, pattern_part> {};
 struct pattern : seq<pattern_part, must<pattern_rest>, sp> {};
 struct kw_for : keyword<'f','o','r'> {};
-struct for_clause : if_must<tok<kw_for>, pattern> {};
+struct for_pattern : seq<pattern> {};
+struct for_clause : if_must<tok<kw_for>, for_pattern> {};
 struct kw_low : keyword<'l','o','w'> {};
 struct kw_high : keyword<'h','i','g','h'> {};
 struct bound_word : sor<kw_low, kw_best, kw_high> {};
 struct bound_item : if_must<seq<bound_word, sp>, equals, value_expr> {};
 struct bound_items : plus<bound_item> {};
 struct kw_reconcile : keyword<'r','e','c','o','n','c','i','l','e'> {};
-struct reconcile_stmt : if_must<tok<kw_reconcile>, rule_name, for_clause, colon, bound_items> {};
+struct reconcile_for : seq<for_clause> {};
+struct reconcile_stmt : if_must<tok<kw_reconcile>, rule_name, reconcile_for, colon, bound_items> {};
 
 struct severity_word : ident {};
 struct severity_close : tok<one<')'>> {};
@@ -201,12 +205,14 @@ struct decision_stmt : sor<if_must<seq<decision_word, sp>, id_list, because_clau
                            if_must<seq<pin_word, sp>, id_string, pin_value, because_clause>> {};
 
 // Rule tests: claims in, expectations out.
-struct test_value : sor<tok<date_lit>, tok<signed_number>, tok<string_lit>, tok<ident>> {};
+struct test_date : seq<rep<4, digit>, one<'-'>, rep<2, digit>, opt<one<'-'>, rep<2, digit>>, not_at<digit>> {};
+struct bool_value : sor<kw_true, kw_false> {};
+struct test_value : sor<tok<test_date>, tok<signed_number>, tok<string_lit>, tok<bool_value>, tok<ident>> {};
 struct test_field : seq<tok<ident>, must<test_value>> {};
 struct test_range : if_must<dotdot, number_t> {};
-struct test_amount : seq<number_t, opt<test_range>> {};
+struct test_amount : seq<tok<number>, opt<test_range>> {};
 struct kw_claim : keyword<'c','l','a','i','m'> {};
-struct test_claim : seq<if_must<tok<kw_claim>, id_string, colon, rule_name, rule_name>, opt<rule_name>, opt<test_amount>,
+struct test_claim : seq<if_must<tok<kw_claim>, id_string, colon, rule_name, rule_name>, opt<tok<ident>>, opt<test_amount>,
                         star<comma, must<test_field>>> {};
 struct kw_expect : keyword<'e','x','p','e','c','t'> {};
 struct kw_no : keyword<'n','o'> {};
@@ -220,9 +226,10 @@ struct expect_word : sor<keyword<'s','a','m','e'>, keyword<'a','p','a','r','t'>,
 struct expect_ids : if_must<seq<expect_word, sp>, id_list> {};
 struct weight_word : keyword<'w','e','i','g','h','t'> {};
 struct expect_weight : if_must<seq<weight_word, sp>, id_string, equals, number_t> {};
-struct bound_value : sor<seq<kw_inf, sp>, seq<keyword<'n','o','n','e'>, sp>, number_t> {};
+struct bound_value : sor<seq<kw_inf, sp>, seq<keyword<'n','o','n','e'>, sp>, tok<number>> {};
 struct expect_bound : seq<bound_word, sp, must<bound_value>> {};
-struct figure_values : sor<if_must<equals, number_t>, plus<expect_bound>> {};
+struct fig_equals : tok<one<'='>> {};
+struct figure_values : sor<if_must<fig_equals, number_t>, plus<expect_bound>> {};
 struct expect_figure : seq<pattern, must<figure_values>> {};
 struct expectation : sor<expect_grade, expect_ids, expect_weight, expect_finding, expect_figure> {};
 struct test_expect : if_must<tok<kw_expect>, expectation> {};

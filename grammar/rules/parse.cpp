@@ -574,11 +574,11 @@ struct statement_builder {
     }
 };
 
-// First problem that makes `text` binary: a NUL or invalid UTF-8 byte; npos if none.
+// First byte that makes `text` binary: a control byte or invalid UTF-8; npos if none.
 std::size_t first_binary_byte(std::string_view text) {
     for (std::size_t i = 0; i < text.size();) {
         const auto c = static_cast<unsigned char>(text[i]);
-        if (c == 0) return i;
+        if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0x7f) return i;
         if (c < 0x80) {
             ++i;
             continue;
@@ -623,8 +623,12 @@ void parse_rules(std::string_view text, const std::string& source, ast::file& ou
         d.file = source;
         d.line = p.line;
         d.column = p.column;
-        d.message = std::string("not a rules file: byte ") + hex + " is not UTF-8 text";
-        d.source_line = std::string(p.line_text.substr(0, 200));
+        d.message = std::string("not a rules file: byte ") + hex + " is not text";
+        d.hint = "rules files are UTF-8 text; is this the right file?";
+        for (const char ch : p.line_text.substr(0, 200)) {
+            const auto u = static_cast<unsigned char>(ch);
+            d.source_line += u >= 0x80 || u == 0 ? '?' : ch;
+        }
         diags.add(std::move(d));
         return;
     }

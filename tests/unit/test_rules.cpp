@@ -1,0 +1,338 @@
+// The rules language end to end: golden diagnostics (full message text), the shipped
+// rulesets, and the evaluator's contract (intervals, trust, blocking, matching,
+// reconciliation with provenance, analyst decisions, series findings, overrides).
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <deque>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "rules/eval.hpp"
+#include "rules/ruleset.hpp"
+#include "rules/testing.hpp"
+#include "support/atomic_file.hpp"
+
+using namespace reckon;
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string golden_dir = RECKON_SOURCE_DIR "/tests/golden/rules";
+const std::string shipped_dir = RECKON_SOURCE_DIR "/rules";
+
+std::string replace_all(std::string s, const std::string& from, const std::string& to) {
+    for (std::size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) {
+        s.replace(at, from.size(), to);
+    }
+    return s;
+}
+
+std::string rendered(const diagnostics& d) {
+    std::string out;
+    for (const auto& x : d.items()) out += render(x);
+    out += d.summary() + "\n";
+    return replace_all(out, golden_dir + "/", "");
+}
+
+// Compares with NAME.SUFFIX; on a difference (or with RECKON_UPDATE_GOLDEN set) writes
+// NAME.SUFFIX.unapproved for review instead of overwriting the approved file.
+void compare_golden(const std::string& name, const std::string& suffix, const std::string& actual) {
+    const std::string path = golden_dir + "/" + name + suffix;
+    std::string expected;
+    try {
+        expected = read_file(path);
+    } catch (const std::exception&) {
+    }
+    if (expected != actual || std::getenv("RECKON_UPDATE_GOLDEN") != nullptr) {
+        std::ofstream(path + ".unapproved", std::ios::binary) << actual;
+    }
+    INFO("golden file " << path);
+    CHECK(actual == expected);
+}
+
+// The golden cases, listed explicitly; a test below checks the list against the folder.
+const std::vector<std::string> check_cases{"binary", "cycle_a", "deep", "includes", "names", "semantics",
+                                           "syntax_recovery", "tests", "types", "warnings"};
+const std::vector<std::string> test_cases{"failing_tests"};
+
+}  // namespace
+
+TEST_CASE("golden cases are all listed", "[rules][golden]") {
+    std::set<std::string> on_disk;
+    for (const auto& e : fs::directory_iterator(golden_dir)) {
+        if (e.path().extension() == ".rules" && e.path().stem() != "cycle_b") on_disk.insert(e.path().stem().string());
+    }
+    std::set<std::string> listed(check_cases.begin(), check_cases.end());
+    listed.insert(test_cases.begin(), test_cases.end());
+    CHECK(on_disk == listed);
+}
+
+TEST_CASE("reckon check diagnostics match the golden files", "[rules][golden]") {
+    for (const auto& name : check_cases) {
+        SECTION(name) {
+            const auto r = rules::load_ruleset(golden_dir + "/" + name + ".rules");
+            CHECK((r.rules == nullptr) == (r.diags.errors() > 0));
+            compare_golden(name, ".err", rendered(r.diags));
+        }
+    }
+    SECTION("warnings only: the ruleset still loads") {
+        const auto r = rules::load_ruleset(golden_dir + "/warnings.rules");
+        CHECK(r.diags.errors() == 0);
+        CHECK(r.diags.warnings() == 5);
+    }
+}
+
+TEST_CASE("failing rule tests are reported at their expect lines", "[rules][golden]") {
+    for (const auto& name : test_cases) {
+        const auto r = rules::run_rule_tests(golden_dir + "/" + name + ".rules");
+        CHECK(r.tests == 2);
+        CHECK(r.passed == 1);
+        CHECK(r.failed == 1);
+        compare_golden(name, ".test.err", rendered(r.diags));
+    }
+}
+
+TEST_CASE("an unreadable rules file is reported as such", "[rules]") {
+    const auto r = rules::load_ruleset(golden_dir + "/does_not_exist.rules");
+    CHECK(r.unreadable);
+    CHECK(r.rules == nullptr);
+    REQUIRE(r.diags.items().size() == 1);
+    CHECK(r.diags.items().front().message == "cannot read rules file: no such file");
+}
+
+TEST_CASE("the shipped rulesets check clean and pass their tests", "[rules][shipped]") {
+    for (const char* name : {"default.rules", "conservative.rules", "range.rules"}) {
+        INFO(name);
+        const auto loaded = rules::load_ruleset(shipped_dir + "/" + name);
+        CHECK(loaded.diags.empty());
+        REQUIRE(loaded.rules != nullptr);
+        const auto r = rules::run_rule_tests(shipped_dir + "/" + name);
+        CHECK(r.diags.empty());
+        CHECK(r.tests >= 3);
+        CHECK(r.failed == 0);
+        CHECK(r.passed == r.tests);
+    }
+}
+
+TEST_CASE("the written value of a figure", "[rules][eval]") {
+    CHECK(rules::written_value("38") == 38);
+    CHECK(rules::written_value("5,812") == 5812);
+    CHECK(rules::written_value("Fourteen") == 14);
+    CHECK(rules::written_value("twenty-two") == 22);
+    CHECK(rules::written_value("two hundred and six") == 206);
+    CHECK(rules::written_value("three thousand") == 3000);
+    CHECK_FALSE(rules::written_value("dozens"));
+    CHECK_FALSE(rules::written_value(""));
+    CHECK_FALSE(rules::written_value("12a"));
+}
+
+namespace {
+
+struct fixture {
+    std::shared_ptr<const rules::ruleset> rules;
+    std::deque<claim> claims;
+
+    explicit fixture(const std::string& path) {
+        auto r = rules::load_ruleset(path);
+        INFO(rendered(r.diags));
+        REQUIRE(r.rules != nullptr);
+        rules = r.rules;
+    }
+
+    rules::claim_facts make(const std::string& id, std::int64_t value, qualifier q = qualifier::exact,
+                            const std::string& source = "SOHR", const std::string& kind = "monitor") {
+        claim c;
+        c.id = id;
+        c.article = id.substr(0, id.find('@'));
+        c.value_text = std::to_string(value);
+        c.qualifier = q;
+        c.low = value;
+        if (q == qualifier::exact || q == qualifier::about) c.high = value;
+        if (q == qualifier::more_than) c.low = value + 1;
+        if (q == qualifier::up_to) {
+            c.low = 0;
+            c.high = value;
+        }
+        c.source = source;
+        c.category = "civilians";
+        c.place = "Hajin";
+        c.place_key = "hajin";
+        c.governorate = "Deir ez-Zor";
+        c.event_date = date::of_day(2018, 11, 3);
+        claims.push_back(c);
+        rules::claim_facts f;
+        f.c = &claims.back();
+        f.source_kind = kind;
+        f.origin = source;
+        f.outlet = "outlet";
+        f.published = date::of_day(2018, 11, 4);
+        return f;
+    }
+};
+
+std::string show(const rules::interval_result& r) {
+    return (r.low ? std::to_string(*r.low) : "none") + " " + (r.best ? std::to_string(*r.best) : "none") + " " +
+           (r.high ? std::to_string(*r.high) : "inf");
+}
+
+}  // namespace
+
+TEST_CASE("qualifiers give intervals, with the rule that read them", "[rules][eval]") {
+    fixture fx(shipped_dir + "/default.rules");
+    const auto& rs = *fx.rules;
+    CHECK(show(rs.interval_of(fx.make("a@1", 38))) == "38 38 38");
+    CHECK(show(rs.interval_of(fx.make("a@2", 14, qualifier::at_least))) == "14 14 inf");
+    CHECK(show(rs.interval_of(fx.make("a@3", 30, qualifier::more_than))) == "31 31 inf");
+    CHECK(show(rs.interval_of(fx.make("a@4", 40, qualifier::about))) == "36 40 44");
+    CHECK(show(rs.interval_of(fx.make("a@5", 10, qualifier::up_to))) == "0 10 10");
+    auto vague = fx.make("a@6", 0, qualifier::vague);
+    fx.claims.back().vague = "Dozens";
+    fx.claims.back().value_text = "dozens";
+    fx.claims.back().low.reset();
+    fx.claims.back().high.reset();
+    CHECK(show(rs.interval_of(vague)) == "24 24 99");
+    auto upwards = fx.make("a@7", 40, qualifier::more_than);
+    fx.claims.back().qualifier_text = "Nearly";
+    CHECK(show(rs.interval_of(upwards)) == "36 39 39");
+    const auto r = rs.interval_of(fx.make("a@8", 30, qualifier::more_than));
+    CHECK(r.rule.name == "more_than");
+    CHECK(r.rule.file == shipped_dir + "/default.rules");
+    CHECK(r.rule.line == 31);
+}
+
+TEST_CASE("trust by kind, relay chain and copied text", "[rules][eval]") {
+    fixture fx(shipped_dir + "/default.rules");
+    const auto& rs = *fx.rules;
+    CHECK(rs.trust_of(fx.make("t@1", 5, qualifier::exact, "SOHR", "monitor")).weight == Approx(0.9));
+    CHECK(rs.trust_of(fx.make("t@1", 5, qualifier::exact, "SOHR", "monitor")).rule.name == "monitors");
+    CHECK(rs.trust_of(fx.make("t@2", 5, qualifier::exact, "SANA", "state_media")).weight == Approx(0.4));
+    auto copied = fx.make("t@3", 5, qualifier::exact, "SOHR", "monitor");
+    copied.copied = true;
+    const auto w = rs.trust_of(copied);
+    CHECK(w.weight == Approx(0.45));
+    CHECK(w.rule.name == "copied_text");
+    auto relayed = fx.make("t@4", 5, qualifier::exact, "X", "");
+    fx.claims.back().relay = {"AFP", "Reuters"};
+    CHECK(rs.trust_of(relayed).weight == Approx(0.45));
+}
+
+TEST_CASE("blocking keys respect date precision", "[rules][eval]") {
+    fixture fx(shipped_dir + "/default.rules");
+    const auto& rs = *fx.rules;
+    const auto day = fx.make("b@1", 5);
+    CHECK(rs.blocking_keys(day) == std::vector<std::string>{"same_strike|Deir ez-Zor|week of 2018-10-29"});
+    auto month = fx.make("b@2", 5);
+    fx.claims.back().event_date = date::of_month(2018, 2);
+    const auto keys = rs.blocking_keys(month);
+    CHECK(keys.size() == 5);  // February 2018 touches the weeks of Jan 29, Feb 5, 12, 19 and 26
+    CHECK(keys.front() == "same_strike|Deir ez-Zor|week of 2018-01-29");
+    CHECK(keys.back() == "same_strike|Deir ez-Zor|week of 2018-02-26");
+}
+
+TEST_CASE("matching names the rule that joined or separated two claims", "[rules][eval]") {
+    fixture fx(RECKON_TEST_DATA "/rules/decisions.rules");
+    const auto& rs = *fx.rules;
+    const auto a = fx.make("m@1", 5);
+    const auto b = fx.make("m@2", 6, qualifier::exact, "SANA", "state_media");
+    auto m = rs.match(a, b);
+    CHECK(m.same);
+    CHECK(m.rule.name == "same_strike");
+    CHECK(m.reason == "joined by rule 'same_strike'");
+    auto far = fx.make("m@3", 6);
+    fx.claims.back().event_date = date::of_day(2018, 11, 20);
+    m = rs.match(a, far);
+    CHECK_FALSE(m.same);
+    CHECK(m.reason == "no match rule joined them");
+    auto running = fx.make("m@4", 1100);
+    fx.claims.back().kind = claim_kind::cumulative;
+    m = rs.match(a, running);
+    CHECK_FALSE(m.same);
+    CHECK(m.rule.name == "running_totals");
+    // Analyst decisions win over the rules.
+    auto x1 = fx.make("x@1", 5);
+    auto x2 = fx.make("x@2", 5);
+    fx.claims.back().governorate = "Hasakeh";
+    m = rs.match(x1, x2);
+    CHECK(m.same);
+    CHECK(m.rule.name == "merge");
+    CHECK(m.rule.line == 6);
+    CHECK(m.reason == "analyst decision: the coalition's report puts both in one strike");
+    auto y1 = fx.make("y@1", 5);
+    auto y2 = fx.make("y@2", 5);
+    m = rs.match(y1, y2);
+    CHECK_FALSE(m.same);
+    CHECK(m.rule.name == "split");
+}
+
+TEST_CASE("analyst decisions: exclude and pin, with their reasons", "[rules][eval]") {
+    fixture fx(RECKON_TEST_DATA "/rules/decisions.rules");
+    const auto& rs = *fx.rules;
+    REQUIRE(rs.decisions().size() == 4);
+    CHECK(rs.decisions()[0].action == "exclude");
+    CHECK(rs.decisions()[1].value == 12);
+    std::vector<rules::claim_facts> claims{fx.make("d@orig", 20), fx.make("d@dup", 200),
+                                           fx.make("d@typo", 120, qualifier::exact, "Airwars", "ngo")};
+    const auto r = rs.reconcile(claims);
+    REQUIRE(r.decisions.size() == 3);
+    CHECK(r.decisions[1].claim == "d@dup");
+    CHECK_FALSE(r.decisions[1].used);
+    CHECK(r.decisions[1].rule.name == "exclude");
+    CHECK(r.decisions[1].reason == "exclude: a second scrape of the same article as d@orig");
+    CHECK(r.decisions[2].used);
+    CHECK(r.decisions[2].reason ==
+          "used by rule 'figures', weight 0.8 from trust rule 'ngos'; pin: the article says 120; the monitor's own "
+          "page says 12");
+    REQUIRE(r.figures.size() == 1);
+    CHECK(r.figures[0].low == 20);  // the pinned 12 and SOHR's 20: the higher floor
+    CHECK(r.figures[0].used == std::vector<std::string>{"d@orig", "d@typo"});
+    // The override kept its place and took the including file's definition.
+    CHECK(r.decisions[0].weight == Approx(0.95));
+    CHECK(rs.trust_of(claims[0]).rule.file == RECKON_TEST_DATA "/rules/decisions.rules");
+    const auto files = rs.files();
+    REQUIRE(files.size() == 2);
+    CHECK(fs::path(files[0]).filename() == "default.rules");
+    CHECK(files[1] == RECKON_TEST_DATA "/rules/decisions.rules");
+}
+
+TEST_CASE("reconciliation records rules and claims on every figure and finding", "[rules][eval]") {
+    fixture fx(shipped_dir + "/default.rules");
+    const auto& rs = *fx.rules;
+    std::vector<rules::claim_facts> claims{fx.make("c@sohr", 28),
+                                           fx.make("c@sana", 30, qualifier::more_than, "SANA", "state_media")};
+    const auto r = rs.reconcile(claims);
+    REQUIRE(r.figures.size() == 1);
+    const auto& f = r.figures[0];
+    CHECK(f.outcome == outcome::killed);
+    CHECK(f.category == "civilians");
+    CHECK(f.low == 31);
+    CHECK(f.best == 31);
+    CHECK_FALSE(f.high);
+    CHECK(f.rule.name == "figures");
+    CHECK(f.rule.line == 109);
+    CHECK(f.used == std::vector<std::string>{"c@sana", "c@sohr"});
+    REQUIRE(r.findings.size() == 1);
+    CHECK(r.findings[0].kind == "conflict");
+    CHECK(r.findings[0].severity == "high");
+    CHECK(r.findings[0].message == "SANA reports [31, inf) civilians where SOHR reports 28: both cannot hold");
+    CHECK(r.findings[0].claims == std::vector<std::string>{"c@sana", "c@sohr"});
+    CHECK(r.findings[0].rule.line == 123);
+    CHECK(r.grading.label == "contested");
+    CHECK(r.grading.rule.name == "contested");
+}
+
+TEST_CASE("a cumulative series that falls gives a finding", "[rules][eval]") {
+    fixture fx(shipped_dir + "/default.rules");
+    const auto& rs = *fx.rules;
+    auto a = fx.make("s@1", 1100, qualifier::more_than, "US-led coalition", "military");
+    auto b = fx.make("s@2", 883, qualifier::exact, "US-led coalition", "military");
+    b.published = date::of_day(2018, 12, 1);
+    auto found = rs.series_findings({a, b});
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].kind == "falling_total");
+    CHECK(found[0].message == "US-led coalition's running total fell from 1100 on 2018-11-04 to 883 on 2018-12-01");
+    b.published = date::of_day(2018, 4, 26);
+    CHECK(rs.series_findings({b, a}).empty());
+}
