@@ -1,6 +1,7 @@
 #include "audit/audit.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <set>
 #include <thread>
@@ -218,13 +219,15 @@ audit_result run_audit(audit_inputs in) {
     for (std::size_t i = 0; i < out.claims.size(); ++i) {
         const claim& c = out.claims[i].c;
         if (c.kind != claim_kind::cumulative) continue;
-        const std::string key = c.source + " | " + std::string(to_string(c.outcome)) + " | " + c.category + " | " + c.scope;
+        std::string scope = c.scope;  // "Since 2014" and "since 2014" are one scope
+        std::transform(scope.begin(), scope.end(), scope.begin(), [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+        const std::string key = c.source + " | " + std::string(to_string(c.outcome)) + " | " + c.category + " | " + scope;
         auto& s = series[key];
         s.key = key;
         s.source = c.source;
         s.outcome = std::string(to_string(c.outcome));
         s.category = c.category;
-        s.scope = c.scope;
+        s.scope = scope;
         s.claims.push_back(i);
     }
     for (auto& [key, s] : series) {

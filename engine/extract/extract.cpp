@@ -14,6 +14,7 @@
 // Every per-sentence step is bounded (sentences are at most max_sentence_bytes long),
 // so the whole article is processed in linear time.
 #include "extract/extract.hpp"
+#include "extract/context.hpp"
 
 #include <algorithm>
 #include <array>
@@ -746,13 +747,15 @@ void article_pass::find_scope(sentence_info& si) {
             si.scope = std::string(byte_span{ws[k].begin, ws[e - 1].end}.of(m_text));
             return;
         }
+        // Weaker scope words hold only when no "since ..." follows in the sentence
+        // ("its overall death toll ... since 2014" is a toll since 2014).
         if ((w == "far" && k > 0 && ws[k - 1].lower == "so") || (w == "date" && k > 0 && ws[k - 1].lower == "to")) {
-            si.scope = ws[k - 1].lower + " " + w;
-            return;
+            if (si.scope.empty()) si.scope = ws[k - 1].lower + " " + w;
+            continue;
         }
         if (w == "overall" || w == "campaign" || w == "throughout" || w == "cumulative") {
-            si.scope = w;
-            return;
+            if (si.scope.empty()) si.scope = w;
+            continue;
         }
         if (w == "alone" && k > 0) {
             si.scope = std::string(byte_span{ws[k >= 2 ? k - 2 : k - 1].begin, ws[k].end}.of(m_text));
@@ -1270,6 +1273,7 @@ std::vector<claim> article_pass::run() {
             if (m.speaker && !m.pronoun) m_last_speaker = m.source;
     }
     link_parents();
+    inherit_places(m_claims);
     return std::move(m_claims);
 }
 

@@ -111,8 +111,14 @@ match_output group_incidents(const std::vector<rules::claim_facts>& facts, const
 
     // Blocking: only units that share a key are judged.
     std::map<std::string, std::vector<std::size_t>> blocks;
-    for (const auto r : roots)
-        for (const auto& key : rules.blocking_keys(facts[r])) blocks[key].push_back(r);
+    // Claims of one article are always compared with each other as well: a figure
+    // whose sentence names no place ("SANA reported the strike, saying more than 30
+    // were killed") would otherwise never meet the incident its article is about.
+    // The match rules still decide; only the comparison is guaranteed.
+    for (const auto r : roots) {
+        for (const auto& key : rules.blocking_keys(facts[r])) blocks["rule:" + key].push_back(r);
+        blocks["article:" + facts[r].c->article].push_back(r);
+    }
 
     pair_judge judge(facts, rules, out);
     std::vector<std::size_t> position(n, 0);

@@ -1,6 +1,7 @@
 // Incident matching: which claims describe one event. Blocking first (the ruleset's
-// blocking keys, e.g. governorate and week), so the cost grows about linearly with
-// the corpus; then clustering of the matched pairs.
+// blocking keys, e.g. governorate and week, plus the article: claims of one article
+// are always compared), so the cost grows about linearly with the corpus; then
+// clustering of the matched pairs.
 //
 // Clustering is average linkage, not connected components: connected components
 // would chain two unrelated strikes through one vague "bridge" claim that matches

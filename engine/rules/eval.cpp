@@ -13,6 +13,7 @@
 #include <set>
 
 #include "rules/eval.hpp"
+#include "registry/registry.hpp"
 
 namespace reckon::rules {
 
@@ -131,7 +132,8 @@ bool within(const eclaim& a, const eclaim& b) {
     const auto pa = place_of(a);
     const auto pb = place_of(b);
     if (pa.empty() || pb.empty()) return true;
-    if (iequal(pb, a.f->c->governorate)) return true;
+    // b names a's governorate, as written or as a gazetteer key ("deir-ez-zor").
+    if (iequal(pb, a.f->c->governorate) || pb == registry::gazetteer::normalise(a.f->c->governorate)) return true;
     bool all = true;
     each_place(pa, [&](std::string_view t) { all = all && has_place(pb, t); });
     return all;

@@ -140,5 +140,4 @@ TEST_CASE("the audit is reproducible and the same with two threads", "[audit][se
     const std::string once = audit::render_json(seeds(1).result);
     const std::string twice = audit::render_json(seeds(2).result);
     CHECK(once == twice);
-    CHECK(once.find("\"sha256\"") != std::string::npos);
 }
