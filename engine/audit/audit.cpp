@@ -179,7 +179,10 @@ audit_result run_audit(audit_inputs in) {
         for (const auto m : g.members) {
             const claim& c = out.claims[m].c;
             out.claims[m].incident = inc.id;
-            push_distinct(inc.places, c.place);
+            // One name per place: "AL-SHAAFA" (a dateline) and "Al-Shaafa" are one key.
+            if (!c.place.empty() && (c.place_key.empty() ||
+                                     std::find(inc.place_keys.begin(), inc.place_keys.end(), c.place_key) == inc.place_keys.end()))
+                push_distinct(inc.places, c.place);
             push_distinct(inc.place_keys, c.place_key);
             push_distinct(inc.actors, c.actor);
             push_distinct(inc.sources, c.source);

@@ -251,16 +251,24 @@ std::string render_html(const json& m) {
         o << "<section class=\"provenance\"><h3>" << esc(f["outcome"]) << ", " << esc(f["category"]) << ": <span class=\"figure\">low "
           << number_or(f["low"], "?") << " &middot; best " << number_or(f["best"], "&ndash;") << " &middot; high "
           << number_or(f["high"], "unbounded") << "</span></h3><p>Rule: " << rule_html(f["rule"]) << "</p>\n<div class=\"side\">";
-        for (const auto& id : f["claims"]) {
-            const json* c = find_claim(m, id);
-            if (!c) continue;
+        // The claims used, then the other claims of the same outcome and category
+        // (greyed, with the reason): every figure side by side with its sentence.
+        std::vector<const json*> shown;
+        for (const auto& id : f["claims"])
+            if (const json* c = find_claim(m, id)) shown.push_back(c);
+        for (const auto& c : m["claims"]) {
+            if (c["outcome"] != f["outcome"] || c["category"] != f["category"]) continue;
+            if (std::find(shown.begin(), shown.end(), &c) == shown.end()) shown.push_back(&c);
+        }
+        for (const json* c : shown) {
             std::string relay;
             for (const auto& r : (*c)["relay"]) relay += (relay.empty() ? "" : " &rsaquo; ") + esc(r);
             o << "<article class=\"claim" << ((*c)["used"].get<bool>() ? "" : " unused") << "\" data-claim=\"" << esc((*c)["id"])
               << "\"><div class=\"value\">" << esc((*c)["value_text"]) << "</div><div>" << esc((*c)["as_written"]) << " "
               << esc((*c)["category"]) << " " << esc((*c)["outcome"]) << "</div><div><b>" << esc((*c)["source"]) << "</b>"
-              << (relay.empty() ? "" : " via " + relay) << " &middot; " << esc((*c)["article"]["outlet"]) << " &middot; "
-              << esc((*c)["article"]["date"]) << "</div><div class=\"muted\">" << esc((*c)["article"]["title"]) << " ("
+              << (relay.empty() ? "" : " via " + relay) << (str((*c)["article"]["outlet"]).empty() ? "" : " &middot; " + esc((*c)["article"]["outlet"]))
+              << " &middot; " << esc((*c)["article"]["date"])
+              << ((*c)["used"].get<bool>() ? "" : " &middot; <b>not used</b>: " + esc((*c)["reason"])) << "</div><div class=\"muted\">" << esc((*c)["article"]["title"]) << " ("
               << esc((*c)["article"]["id"]) << ")</div><blockquote>" << highlighted_sentence(*c) << "</blockquote><div class=\"muted\">bytes "
               << (*c)["span"]["begin"].dump() << "&ndash;" << (*c)["span"]["end"].dump() << " of " << esc((*c)["article"]["file"])
               << " &middot; weight " << (*c)["weight"].dump() << " &middot; " << rule_html((*c)["rule"]) << "</div></article>";

@@ -36,7 +36,7 @@ json report_model(const audit::audit_result& a, const audit::incident_record& in
     std::set<std::string> seen;
     for (const auto idx : inc.claims) {
         const claim& c = a.claims[idx].c;
-        if (c.place.empty() || !seen.insert(c.place).second) continue;
+        if (c.place.empty() || !seen.insert(c.place_key.empty() ? c.place : c.place_key).second) continue;
         places.push_back({{"name", c.place}, {"key", c.place_key}, {"governorate", c.governorate}});
     }
     json summary;
