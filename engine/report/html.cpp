@@ -52,7 +52,8 @@ h1{font-size:1.5rem;margin:.2rem 0 1rem}h2{font-size:1.2rem;margin-top:2rem;bord
 .scroll{overflow-x:auto}table{border-collapse:collapse;width:100%;font-size:.92rem}th,td{border-bottom:1px solid var(--line);padding:.35rem .5rem;text-align:left;vertical-align:top}
 th{background:var(--soft)}mark{background:#ffe58a;padding:0 .1em}code.rule{background:var(--soft);padding:0 .25em;border-radius:3px}.where{color:var(--muted);font-size:.85em}
 .sev-high{color:var(--high);font-weight:700}.sev-medium{color:var(--medium);font-weight:700}.sev-low{color:var(--low)}.sev-info{color:var(--muted)}
-.figure{font-size:1.25rem;font-weight:700}.side{display:flex;flex-wrap:wrap;gap:.75rem}.side article{flex:1 1 18rem;border:1px solid var(--line);border-radius:8px;padding:.75rem}
+.figure{font-size:1.25rem;font-weight:700}.side{display:flex;flex-wrap:wrap;gap:.75rem}.side article{flex:1 1 18rem;min-width:0;overflow-wrap:anywhere;border:1px solid var(--line);border-radius:8px;padding:.75rem}
+blockquote{margin:.5rem 0 .5rem .75rem}li{overflow-wrap:anywhere}
 .side .value{font-size:2rem;font-weight:800;line-height:1}.muted{color:var(--muted)}.unused{opacity:.6}
 svg{max-width:100%;height:auto;background:#fff}.filters{display:flex;gap:1rem;flex-wrap:wrap;margin:.5rem 0 1rem}
 @media (max-width:40rem){body{padding:.5rem;font-size:15px}th,td{padding:.25rem}}
