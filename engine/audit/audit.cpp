@@ -1,6 +1,7 @@
 #include "audit/audit.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cctype>
 #include <cstdio>
 #include <set>
@@ -98,8 +99,26 @@ void push_distinct(std::vector<T>& list, const T& value) {
 
 }  // namespace
 
+namespace {
+// Records the time of each stage, for `--timings` and the benchmarks.
+class stage_clock {
+public:
+    explicit stage_clock(audit_result& out) : m_out(out), m_last(std::chrono::steady_clock::now()) {}
+    void done(const char* stage) {
+        const auto now = std::chrono::steady_clock::now();
+        m_out.timings.emplace_back(stage, std::chrono::duration<double>(now - m_last).count());
+        m_last = now;
+    }
+
+private:
+    audit_result& m_out;
+    std::chrono::steady_clock::time_point m_last;
+};
+}  // namespace
+
 audit_result run_audit(audit_inputs in) {
     audit_result out;
+    stage_clock clock(out);
     out.articles = std::move(in.articles);
     out.inputs = std::move(in.hashes);
     const rules::ruleset& rules = *in.rules;
@@ -116,6 +135,8 @@ audit_result run_audit(audit_inputs in) {
             out.claims.push_back(std::move(r));
         }
     }
+
+    clock.done("extract");
 
     // 2. Copies: a claim whose sentence is mostly found in an earlier linked article
     // is that article's evidence again, not a new confirmation.
@@ -143,6 +164,8 @@ audit_result run_audit(audit_inputs in) {
         }
     }
 
+    clock.done("copies");
+
     // 3. What the rules know of each claim. Origin: the cited source when the figure is
     // attributed (ten outlets quoting SOHR are one origin); otherwise the article, or
     // the article it was copied from.
@@ -164,8 +187,11 @@ audit_result run_audit(audit_inputs in) {
         out.claims[i].weight = rules.trust_of(facts[i]);
     }
 
+    clock.done("facts");
+
     // 4. Incidents.
     auto grouped = match::group_incidents(facts, rules);
+    clock.done("match");
     out.pairs_judged = grouped.pairs_judged;
     out.diags.append(grouped.diags);
     for (const auto& g : grouped.groups) {
@@ -216,6 +242,8 @@ audit_result run_audit(audit_inputs in) {
         if (da != db) return da < db;
         return a.id < b.id;
     });
+
+    clock.done("reconcile");
 
     // 5. Cumulative totals, as series per scope.
     std::map<std::string, series_record> series;
@@ -279,6 +307,7 @@ audit_result run_audit(audit_inputs in) {
     for (auto& [name, row] : rows) out.sources.push_back(std::move(row));
     std::stable_sort(out.sources.begin(), out.sources.end(),
                      [](const source_row& a, const source_row& b) { return a.claims > b.claims; });
+    clock.done("series and sources");
     return out;
 }
 

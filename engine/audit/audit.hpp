@@ -77,6 +77,7 @@ struct audit_result {
     std::map<std::string, std::size_t> findings_by_kind;
     std::vector<input_hash> inputs;
     std::size_t pairs_judged = 0;
+    std::vector<std::pair<std::string, double>> timings;  // seconds per stage, in order
     diagnostics diags;
 };
 

@@ -26,6 +26,7 @@ command add_audit(CLI::App& root) {
                 const int corpus_code = corpus_exit_code(p.corpus);
                 const auto result = run_pipeline(p, opts->pipe);
                 print_diagnostics(result.diags);
+                print_timings(result, opts->pipe);
                 if (interrupted()) return exit_code::interrupted;
                 const std::string content = opts->format == "json"       ? audit::render_json(result)
                                             : opts->format == "text"     ? audit::render_text(result)

@@ -23,6 +23,7 @@ command add_graph(CLI::App& root) {
                 const int corpus_code = corpus_exit_code(p.corpus);
                 const auto result = run_pipeline(p, opts->pipe);
                 print_diagnostics(result.diags);
+                print_timings(result, opts->pipe);
                 const graph::claim_graph g(result);
                 const std::string content = opts->format == "dot" ? g.to_dot() : opts->format == "json" ? g.to_json() : g.to_graphml();
                 if (const int code = write_output(opts->output, content); code != exit_code::ok) return code;

@@ -40,6 +40,7 @@ command add_report(CLI::App& root) {
                 const int corpus_code = corpus_exit_code(p.corpus);
                 const auto result = run_pipeline(p, opts->pipe);
                 print_diagnostics(result.diags);
+                print_timings(result, opts->pipe);
                 diagnostics diags;
                 const bool tty = ::isatty(STDERR_FILENO) != 0;
                 const auto progress = [&](std::size_t done, std::size_t total) {

@@ -18,6 +18,7 @@ void add_pipeline_options(CLI::App& sub, pipeline_options& opts) {
     sub.add_option("--sources", opts.sources, "Source registry YAML (default: sources.yaml beside the rules)");
     sub.add_option("--places", opts.places, "Gazetteer YAML (default: places.yaml beside the rules)");
     sub.add_option("-j,--jobs", opts.jobs, "Threads for per-article work (default: all cores)");
+    sub.add_flag("--timings", opts.timings, "Print the seconds each stage took to stderr");
 }
 
 std::string default_rules_path() {
@@ -68,6 +69,20 @@ audit::audit_result run_pipeline(pipeline& p, const pipeline_options& opts) {
     in.hashes = p.hashes;
     in.jobs = opts.jobs > 0 ? opts.jobs : std::max(1u, std::thread::hardware_concurrency());
     return audit::run_audit(std::move(in));
+}
+
+}  // namespace reckon::cli
+
+namespace reckon::cli {
+
+void print_timings(const audit::audit_result& a, const pipeline_options& opts) {
+    if (!opts.timings) return;
+    double total = 0;
+    for (const auto& [stage, seconds] : a.timings) {
+        std::cerr << "reckon: " << stage << ": " << seconds << " s\n";
+        total += seconds;
+    }
+    std::cerr << "reckon: audit stages: " << total << " s, " << a.pairs_judged << " claim pairs judged\n";
 }
 
 }  // namespace reckon::cli

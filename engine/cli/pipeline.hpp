@@ -16,6 +16,7 @@ struct pipeline_options {
     std::string sources;    // default: sources.yaml beside the rules file
     std::string places;     // default: places.yaml beside the rules file
     unsigned jobs = 0;      // 0: all cores
+    bool timings = false;   // print seconds per stage to stderr
 };
 
 struct pipeline {
@@ -33,5 +34,7 @@ std::string default_rules_path();
 int load_pipeline(const pipeline_options& opts, pipeline& p);
 // Runs the audit on a loaded pipeline (moves the articles out of it).
 audit::audit_result run_pipeline(pipeline& p, const pipeline_options& opts);
+// Prints the stage timings of an audit to stderr when asked.
+void print_timings(const audit::audit_result& a, const pipeline_options& opts);
 
 }  // namespace reckon::cli
