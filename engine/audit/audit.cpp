@@ -200,14 +200,13 @@ audit_result run_audit(audit_inputs in) {
         inc.decisions = g.decisions;
         inc.id = incident_id(g.members, out.claims);
         std::map<std::string, std::size_t> governorates;
-        std::set<std::string> origins;
+        std::set<std::string> origins, named_keys;
         std::vector<rules::claim_facts> members;
         for (const auto m : g.members) {
             const claim& c = out.claims[m].c;
             out.claims[m].incident = inc.id;
             // One name per place: "AL-SHAAFA" (a dateline) and "Al-Shaafa" are one key.
-            if (!c.place.empty() && (c.place_key.empty() ||
-                                     std::find(inc.place_keys.begin(), inc.place_keys.end(), c.place_key) == inc.place_keys.end()))
+            if (!c.place.empty() && (c.place_key.empty() || named_keys.insert(c.place_key).second))
                 push_distinct(inc.places, c.place);
             push_distinct(inc.place_keys, c.place_key);
             push_distinct(inc.actors, c.actor);
