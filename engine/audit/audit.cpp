@@ -49,12 +49,14 @@ namespace {
 // fixed stripes and the results put back in corpus order, so the output is the same
 // whatever the number of threads.
 std::vector<std::vector<claim>> extract_all(const std::vector<article>& articles, const extract::extract_context& ctx,
-                                            unsigned jobs, diagnostics& diags) {
+                                            unsigned jobs, const std::atomic<bool>* cancel, diagnostics& diags) {
     std::vector<std::vector<claim>> per_article(articles.size());
     std::vector<diagnostics> per_diags(articles.size());
     const auto work = [&](std::size_t first, std::size_t step) {
-        for (std::size_t i = first; i < articles.size(); i += step)
+        for (std::size_t i = first; i < articles.size(); i += step) {
+            if (cancel && cancel->load(std::memory_order_relaxed)) return;
             per_article[i] = extract::extract_claims(articles[i], ctx, per_diags[i]);
+        }
     };
     jobs = std::max(1u, std::min<unsigned>(jobs, 64));
     if (jobs == 1 || articles.size() < 64) {
@@ -125,7 +127,12 @@ audit_result run_audit(audit_inputs in) {
 
     // 1. Claims.
     const extract::extract_context ctx{in.sources, in.places};
-    auto per_article = extract_all(out.articles, ctx, in.jobs, out.diags);
+    auto per_article = extract_all(out.articles, ctx, in.jobs, in.cancel, out.diags);
+    const auto stopped = [&] { return in.cancel && in.cancel->load(std::memory_order_relaxed); };
+    if (stopped()) {
+        out.cancelled = true;
+        return out;
+    }
     for (std::size_t a = 0; a < per_article.size(); ++a) {
         if (per_article[a].empty()) out.articles_without_claims.push_back(out.articles[a].id);
         for (auto& c : per_article[a]) {
@@ -190,11 +197,21 @@ audit_result run_audit(audit_inputs in) {
     clock.done("facts");
 
     // 4. Incidents.
-    auto grouped = match::group_incidents(facts, rules);
+    match::cluster_options cluster;
+    cluster.cancel = in.cancel;
+    auto grouped = match::group_incidents(facts, rules, cluster);
     clock.done("match");
+    if (stopped()) {
+        out.cancelled = true;
+        return out;
+    }
     out.pairs_judged = grouped.pairs_judged;
     out.diags.append(grouped.diags);
     for (const auto& g : grouped.groups) {
+        if (stopped()) {
+            out.cancelled = true;
+            return out;
+        }
         incident_record inc;
         inc.claims = g.members;
         inc.decisions = g.decisions;

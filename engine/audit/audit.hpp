@@ -5,6 +5,7 @@
 // (audit/render.hpp) turn it into text, Markdown or JSON.
 #pragma once
 
+#include <atomic>
 #include <map>
 #include <memory>
 #include <string>
@@ -78,6 +79,7 @@ struct audit_result {
     std::vector<input_hash> inputs;
     std::size_t pairs_judged = 0;
     std::vector<std::pair<std::string, double>> timings;  // seconds per stage, in order
+    bool cancelled = false;                   // stopped early: the result is incomplete
     diagnostics diags;
 };
 
@@ -88,6 +90,7 @@ struct audit_inputs {
     const registry::gazetteer* places = nullptr;
     std::vector<input_hash> hashes;           // filled by the caller (see hash_inputs)
     unsigned jobs = 1;                        // threads for per-article work
+    const std::atomic<bool>* cancel = nullptr;  // set (e.g. by SIGINT) to stop early
 };
 
 audit_result run_audit(audit_inputs inputs);

@@ -27,7 +27,10 @@ command add_audit(CLI::App& root) {
                 const auto result = run_pipeline(p, opts->pipe);
                 print_diagnostics(result.diags);
                 print_timings(result, opts->pipe);
-                if (interrupted()) return exit_code::interrupted;
+                if (result.cancelled || interrupted()) {
+                    std::cerr << "reckon: interrupted; nothing written\n";
+                    return exit_code::interrupted;
+                }
                 const std::string content = opts->format == "json"       ? audit::render_json(result)
                                             : opts->format == "text"     ? audit::render_text(result)
                                                                          : audit::render_markdown(result);

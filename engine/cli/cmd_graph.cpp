@@ -1,4 +1,6 @@
 // reckon graph CORPUS: the claim graph as GraphML (Gephi, Cytoscape), DOT or JSON.
+#include <iostream>
+
 #include "cli/commands.hpp"
 #include "cli/pipeline.hpp"
 #include "graph/claim_graph.hpp"
@@ -24,6 +26,10 @@ command add_graph(CLI::App& root) {
                 const auto result = run_pipeline(p, opts->pipe);
                 print_diagnostics(result.diags);
                 print_timings(result, opts->pipe);
+                if (result.cancelled || interrupted()) {
+                    std::cerr << "reckon: interrupted; nothing written\n";
+                    return exit_code::interrupted;
+                }
                 const graph::claim_graph g(result);
                 const std::string content = opts->format == "dot" ? g.to_dot() : opts->format == "json" ? g.to_json() : g.to_graphml();
                 if (const int code = write_output(opts->output, content); code != exit_code::ok) return code;

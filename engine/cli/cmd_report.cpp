@@ -41,6 +41,10 @@ command add_report(CLI::App& root) {
                 const auto result = run_pipeline(p, opts->pipe);
                 print_diagnostics(result.diags);
                 print_timings(result, opts->pipe);
+                if (result.cancelled || interrupted()) {
+                    std::cerr << "reckon: interrupted; nothing written\n";
+                    return exit_code::interrupted;
+                }
                 diagnostics diags;
                 const bool tty = ::isatty(STDERR_FILENO) != 0;
                 const auto progress = [&](std::size_t done, std::size_t total) {

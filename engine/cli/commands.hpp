@@ -3,6 +3,7 @@
 // layer that reads argv, prints, and chooses exit codes (support/exit_codes.hpp).
 #pragma once
 
+#include <atomic>
 #include <functional>
 #include <string>
 
@@ -36,5 +37,7 @@ void print_diagnostics(const diagnostics& diags);
 int write_output(const std::string& path, const std::string& content);
 // True when the user pressed Ctrl-C; long loops check it and stop with exit code 130.
 bool interrupted();
+// The flag itself, for the library's cancellation checks.
+const std::atomic<bool>& interrupt_flag();
 
 }  // namespace reckon::cli

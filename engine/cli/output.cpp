@@ -1,6 +1,7 @@
 #include <atomic>
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
 
 #include "cli/commands.hpp"
@@ -11,13 +12,21 @@ namespace reckon::cli {
 
 namespace {
 std::atomic<bool> g_interrupted{false};
-extern "C" void on_sigint(int) { g_interrupted.store(true); }
+// The first Ctrl-C asks the work to stop at the next article or incident, and no
+// output is written; a second one ends the program at once.
+extern "C" void on_sigint(int) {
+    if (g_interrupted.exchange(true)) std::_Exit(130);
+}
 struct install_handler {
-    install_handler() { std::signal(SIGINT, on_sigint); }
+    install_handler() {
+        std::signal(SIGINT, on_sigint);
+        std::signal(SIGTERM, on_sigint);
+    }
 } const g_install;
 }  // namespace
 
 bool interrupted() { return g_interrupted.load(); }
+const std::atomic<bool>& interrupt_flag() { return g_interrupted; }
 
 void print_diagnostics(const diagnostics& diags) {
     if (diags.empty()) return;

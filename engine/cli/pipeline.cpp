@@ -68,6 +68,7 @@ audit::audit_result run_pipeline(pipeline& p, const pipeline_options& opts) {
     in.places = &p.places;
     in.hashes = p.hashes;
     in.jobs = opts.jobs > 0 ? opts.jobs : std::max(1u, std::thread::hardware_concurrency());
+    in.cancel = &interrupt_flag();
     return audit::run_audit(std::move(in));
 }
 

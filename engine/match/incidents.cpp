@@ -126,6 +126,7 @@ match_output group_incidents(const std::vector<rules::claim_facts>& facts, const
     using graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS>;
     graph matches(roots.size());
     for (auto& [key, members] : blocks) {
+        if (options.cancel && options.cancel->load(std::memory_order_relaxed)) return out;
         std::sort(members.begin(), members.end());
         members.erase(std::unique(members.begin(), members.end()), members.end());
         if (members.size() > options.max_block) {

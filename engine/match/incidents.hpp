@@ -11,6 +11,7 @@
 // total). Analyst decisions (merge, split) are applied last.
 #pragma once
 
+#include <atomic>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,7 @@ namespace reckon::match {
 struct cluster_options {
     double min_linkage = 0.5;         // merge when more than this fraction of cross pairs match
     std::size_t max_block = 2000;     // larger blocks are split by date order (reported)
+    const std::atomic<bool>* cancel = nullptr;  // stop early when set (the result is then partial)
 };
 
 // The decision for one judged pair, kept for provenance ("which rule joined them").

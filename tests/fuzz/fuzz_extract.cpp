@@ -1,0 +1,24 @@
+// The claim extractor on arbitrary text: never crashes, and every claim's spans lie
+// inside the article with the figure inside its sentence.
+#include <cstdint>
+
+#include "extract/extract.hpp"
+#include "fuzz_common.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t size) {
+    using namespace reckon;
+    article a;
+    a.id = "fuzz";
+    a.text.assign(reinterpret_cast<const char*>(bytes), size);
+    a.body = {0, a.text.size()};
+    a.published = date::of_day(2018, 11, 14);
+    const extract::extract_context ctx{&fuzz::data().sources, &fuzz::data().places};
+    diagnostics diags;
+    const auto claims = extract::extract_claims(a, ctx, diags);
+    for (const auto& c : claims) {
+        fuzz::require(c.span.begin <= c.span.end && c.span.end <= a.text.size(), "figure span inside the article");
+        fuzz::require(c.sentence.begin <= c.span.begin && c.span.end <= c.sentence.end, "figure inside its sentence");
+        fuzz::require(!c.low || !c.high || *c.low <= *c.high, "low <= high");
+    }
+    return 0;
+}
