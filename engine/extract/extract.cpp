@@ -36,28 +36,12 @@ bool one_of(std::string_view w, const std::array<std::string_view, N>& set) {
     return std::find(set.begin(), set.end(), w) != set.end();
 }
 
-const std::array<std::string_view, 26> killed_words{
-    "killed", "kill",      "kills",   "killing",   "dead",       "died",    "die",       "dies",     "dying",
-    "death",  "deaths",    "slain",   "massacred", "executed",   "perished", "fatalities", "lives",   "bodies",
-    "corpses", "martyred", "martyrs", "toll",      "beheaded",   "lifeless", "fatally",  "murdered"};
-const std::array<std::string_view, 11> injured_words{"injured", "injuring", "injures", "injure", "wounded", "wounding",
-                                                     "wounds", "injuries", "hurt", "wound", "injury"};
-const std::array<std::string_view, 4> missing_words{"missing", "disappeared", "unaccounted", "disappearance"};
-const std::array<std::string_view, 33> blocker_words{
-    "evacuated", "displaced", "fled",     "flee",      "remain",    "remained",  "arrested", "detained", "captured",
-    "kidnapped", "abducted",  "released", "freed",     "returned",  "surrendered", "rescued", "deployed", "joined",
-    "trained",   "recruited", "sentenced", "defected", "live",      "lived",     "living",   "besieged", "trapped",
-    "held",      "evacuate",  "escaped",  "attended",  "gathered",  "protested"};
-const std::array<std::string_view, 29> report_words{
-    "acknowledged", "admitted", "conceded", "acknowledges",
-    "said",   "says",      "say",       "reported", "reports",   "reporting", "told",    "tells",    "added",
-    "adds",   "stated",    "announced", "estimated", "estimates", "estimating", "documented", "confirmed",
-    "claimed", "noted",    "report",    "statement", "according", "saying",   "quoted",  "cited"};
 const std::array<std::string_view, 7> weekdays{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
 
 std::optional<outcome> outcome_word(const std::vector<word>& ws, std::size_t k) {
+    if (!ws[k].has(w_killed | w_injured | w_missing | w_contextual)) return std::nullopt;
     const std::string& w = ws[k].lower;
-    if (one_of(w, killed_words)) {
+    if (ws[k].has(w_killed)) {
         if (w == "lives" && !(k > 0 && (ws[k - 1].lower == "their" || ws[k - 1].lower == "his" || ws[k - 1].lower == "her")))
             return std::nullopt;
         return outcome::killed;
@@ -66,12 +50,11 @@ std::optional<outcome> outcome_word(const std::vector<word>& ws, std::size_t k) 
     // "Thirteen children were among the victims / the dead"
     if ((w == "victims" || w == "casualties") && k >= 2 && ws[k - 1].lower == "the" && ws[k - 2].lower == "among")
         return outcome::killed;
-    if (one_of(w, injured_words)) return outcome::injured;
-    if (one_of(w, missing_words)) return outcome::missing;
+    if (ws[k].has(w_injured)) return outcome::injured;
+    if (ws[k].has(w_missing)) return outcome::missing;
     return std::nullopt;
 }
 
-bool is_report_word(std::string_view w) { return one_of(w, report_words); }
 
 int weekday_index(std::string_view w) {
     for (int i = 0; i < 7; ++i)
@@ -95,7 +78,7 @@ std::optional<int> small_number(const word& w) {
         if (w.lower.size() > 4) return std::nullopt;
         int v = 0;
         for (const char c : w.lower) {
-            if (!std::isdigit(static_cast<unsigned char>(c))) break;
+            if (!ascii_digit(c)) break;
             v = v * 10 + (c - '0');
         }
         return v;
@@ -212,7 +195,7 @@ extractor::extractor(const extract_context& ctx) : m_ctx(ctx), m_tables(new tabl
                 if (l != text) continue;
                 bool caps = sp.size() <= 5;
                 for (const char c : sp)
-                    if (std::islower(static_cast<unsigned char>(c))) caps = false;
+                    if (ascii_lower_case(c)) caps = false;
                 if (caps) f.acronym = true;
             }
         }
@@ -259,7 +242,8 @@ struct date_mention {
 };
 
 struct sentence_info {
-    bool ready = false;
+    bool tokenized = false;  // words known
+    bool ready = false;      // sources, places, date, actor and scope known
     std::vector<word> words;
     std::vector<source_mention> sources;
     std::vector<place_mention> places;
@@ -369,7 +353,7 @@ void article_pass::scan() {
         std::size_t i = span.begin;
         while (i < span.end) {
             const auto c = static_cast<unsigned char>(m_text[i]);
-            if (!std::isalnum(c)) {
+            if (!ascii_alnum(c)) {
                 ++i;
                 continue;
             }
@@ -383,7 +367,7 @@ void article_pass::scan() {
                     continue;
                 }
             }
-            while (i < span.end && std::isalnum(static_cast<unsigned char>(m_text[i]))) ++i;
+            while (i < span.end && ascii_alnum(m_text[i])) ++i;
         }
     }
 }
@@ -392,7 +376,10 @@ sentence_info& article_pass::info(std::size_t s) {
     sentence_info& si = m_info[s];
     if (si.ready) return si;
     si.ready = true;
-    si.words = words_of(m_text, m_sentences[s].span);
+    if (!si.tokenized) {
+        si.tokenized = true;
+        si.words = words_of(m_text, m_sentences[s].span);
+    }
     find_sources(s, si);
     find_places(s, si);
     find_date(s, si);
@@ -437,7 +424,7 @@ void article_pass::find_sources(std::size_t s, sentence_info& si) {
                     if (!ok) continue;
                     // "SANA" and "WHO" written in capitals; a lower-case "who" is a pronoun
                     if (form.acronym && !ws[k].capital) continue;
-                    if (form.acronym && ws[k].end - ws[k].begin > 1 && std::islower(static_cast<unsigned char>(m_text[ws[k].begin + 1])) &&
+                    if (form.acronym && ws[k].end - ws[k].begin > 1 && ascii_lower_case(m_text[ws[k].begin + 1]) &&
                         ws[k].lower.size() <= 3)
                         continue;  // "Is", "Who" at a sentence start
                     source_mention m;
@@ -454,6 +441,7 @@ void article_pass::find_sources(std::size_t s, sentence_info& si) {
     }
     // pronoun speakers: "he said", "he added", "it acknowledged", "its overall death toll"
     for (std::size_t k = 0; k + 1 < ws.size(); ++k) {
+        if (!ws[k].has(w_pronoun)) continue;
         const auto& w = ws[k].lower;
         const auto& v = ws[k + 1].lower;
         const bool says = v == "said" || v == "added" || v == "told" || v == "says" || v == "acknowledged" ||
@@ -482,7 +470,7 @@ void article_pass::find_sources(std::size_t s, sentence_info& si) {
             continue;
         }
         for (std::size_t j = m.we; j < std::min(ws.size(), m.we + 3); ++j)
-            if (is_report_word(ws[j].lower) && ws[j].lower != "according") m.speaker = true;
+            if (ws[j].has(w_report) && ws[j].lower != "according") m.speaker = true;
         // "the coalition has taken direct responsibility for ..."
         for (std::size_t j = m.we; j < std::min(ws.size(), m.we + 4); ++j)
             if (ws[j].lower == "responsibility") m.speaker = true;
@@ -514,8 +502,25 @@ void article_pass::find_places(std::size_t, sentence_info& si) {
             continue;
         }
         std::size_t used = 0;
-        if (g) {
-            for (std::size_t n = std::min(max_words, ws.size() - k); n >= 1 && !used; --n) {
+        // only where the word occurs in some place name: "Al-Shaafa" -> "al", "Buqa'an" -> "buqaan"
+        std::string first;
+        for (const char c : ws[k].lower) {
+            if (c == '-') break;
+            if (c != '\'') first.push_back(c);
+        }
+        if (g && g->has_word(first)) {
+            // names are tried only over words that all occur in some place name
+            std::size_t known = 1;
+            while (known < max_words && k + known < ws.size()) {
+                std::string next;
+                for (const char c : ws[k + known].lower) {
+                    if (c == '-') break;
+                    if (c != '\'') next.push_back(c);
+                }
+                if (!g->has_word(next)) break;
+                ++known;
+            }
+            for (std::size_t n = known; n >= 1 && !used; --n) {
                 const byte_span span{ws[k].begin, ws[k + n - 1].end};
                 const auto written = span.of(m_text);
                 const registry::place* p = g->find_name(written);
@@ -592,11 +597,11 @@ void article_pass::find_date(std::size_t s, sentence_info& si) {
         return false;
     };
     for (const auto& w : ws)
-        if (w.lower == "retrieved" || w.lower == "recovered" || w.lower == "pulled" || w.lower == "unearthed") si.retrieval = true;
+        if (w.has(w_retrieval)) si.retrieval = true;
     std::optional<date_mention> found;
-    for (std::size_t k = 0; k < ws.size() && !found; ++k) {
+    for (std::size_t k = 0; k < ws.size() && !found && have_day; ++k) {
+        if (!ws[k].has(w_date) && !ws[k].digits) continue;
         const auto& w = ws[k].lower;
-        if (!have_day) continue;
         // weekdays, also "wednesday-thursday"
         std::string first = w.substr(0, w.find('-'));
         const int wd = weekday_index(first);
@@ -687,6 +692,7 @@ void article_pass::find_actor(sentence_info& si) {
         return false;
     };
     for (std::size_t k = 0; k < ws.size(); ++k) {
+        if (!ws[k].has(w_actor)) continue;
         const auto& w = ws[k].lower;
         if (w == "coalition") {
             si.actor = "US-led coalition";
@@ -726,6 +732,7 @@ void article_pass::find_actor(sentence_info& si) {
 void article_pass::find_scope(sentence_info& si) {
     const auto& ws = si.words;
     for (std::size_t k = 0; k < ws.size(); ++k) {
+        if (!ws[k].has(w_scope)) continue;
         const auto& w = ws[k].lower;
         if (w == "since") {
             bool superlative = false;
@@ -879,7 +886,7 @@ std::optional<outcome> article_pass::find_outcome(const located_figure& lf, cons
             if (n <= 2 && lf.f.noun.empty()) immediate = true;
             return o;
         }
-        if (one_of(ws[k].lower, blocker_words)) break;
+        if (ws[k].has(w_blocker)) break;
         if (ws[k].before == ';') break;
         ++k;
     }
@@ -888,7 +895,7 @@ std::optional<outcome> article_pass::find_outcome(const located_figure& lf, cons
         std::size_t skip = 0;
         if (figure_at(k, skip)) break;
         if (const auto o = outcome_word(ws, k)) return o;
-        if (one_of(ws[k].lower, blocker_words) || is_report_word(ws[k].lower)) break;
+        if (ws[k].has(w_blocker) || ws[k].has(w_report)) break;
     }
     return std::nullopt;
 }
@@ -1093,7 +1100,7 @@ void article_pass::make_claim(std::size_t fi) {
     if (!cat.known && previous && lf.wb > 0) {
         for (std::size_t j = lf.wb >= 3 ? lf.wb - 3 : 0; j < lf.wb; ++j) {
             const auto& w = si.words[j].lower;
-            if (is_report_word(w) || w == "putting" || w == "put" || w == "of" || w == "to" || w == "reaching" || w == "and")
+            if (si.words[j].has(w_report) || w == "putting" || w == "put" || w == "of" || w == "to" || w == "reaching" || w == "and")
                 elliptical = true;
         }
     }
@@ -1125,6 +1132,7 @@ void article_pass::make_claim(std::size_t fi) {
         }
         if (!toll) toll_category.clear();
     }
+    info(s);  // sources, places, date, actor and scope of the sentence
     claim c;
     c.article = m_a.id;
     c.id = m_a.id + "@" + std::to_string(lf.f.number.begin);
@@ -1230,8 +1238,8 @@ std::vector<claim> article_pass::run() {
     for (std::size_t fi = 0; fi < m_figures.size(); ++fi) {
         auto& lf = m_figures[fi];
         auto& si = m_info[lf.sentence];
-        if (!si.ready) {
-            si.ready = true;
+        if (!si.tokenized) {
+            si.tokenized = true;
             si.words = words_of(m_text, m_sentences[lf.sentence].span);
         }
         si.figure_ids.push_back(fi);
@@ -1246,16 +1254,8 @@ std::vector<claim> article_pass::run() {
         if (lf.we <= lf.wb) lf.we = std::min(ws.size(), lf.wb + 1);
         if (lf.ne <= lf.nb) lf.ne = std::min(ws.size(), lf.nb + 1);
     }
-    // the rest of each sentence's reading, now that words are known
-    for (std::size_t s = 0; s < m_info.size(); ++s) {
-        auto& si = m_info[s];
-        if (!si.ready || si.figure_ids.empty()) continue;
-        find_sources(s, si);
-        find_places(s, si);
-        find_date(s, si);
-        find_actor(si);
-        find_scope(si);
-    }
+    // the rest of a sentence's reading (sources, places, date...) is done by info() when
+    // a figure in it turns out to be a casualty figure
     for (auto& lf : m_figures) lf.not_a_count = rejection_reason(lf, m_info[lf.sentence]);
     std::size_t current_sentence = static_cast<std::size_t>(-1);
     for (std::size_t fi = 0; fi < m_figures.size(); ++fi) {
@@ -1266,7 +1266,8 @@ std::vector<claim> article_pass::run() {
         }
         make_claim(fi);
         // remember the last named speaker for pronouns in later sentences
-        for (const auto& m : m_info[s].sources)
+        if (m_info[s].ready)
+            for (const auto& m : m_info[s].sources)
             if (m.speaker && !m.pronoun) m_last_speaker = m.source;
     }
     link_parents();

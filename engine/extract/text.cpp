@@ -2,6 +2,7 @@
 #include "extract/text.hpp"
 
 #include <cctype>
+#include <unordered_map>
 
 namespace reckon::extract {
 
@@ -12,9 +13,9 @@ bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' |
 // Abbreviations after which a full stop does not end a sentence.
 bool abbreviation_before(std::string_view text, std::size_t dot) {
     std::size_t b = dot;
-    while (b > 0 && (std::isalpha(static_cast<unsigned char>(text[b - 1])) || text[b - 1] == '.')) --b;
+    while (b > 0 && (ascii_alpha(text[b - 1]) || text[b - 1] == '.')) --b;
     const std::string_view w = text.substr(b, dot - b);
-    if (w.size() == 1 && std::isupper(static_cast<unsigned char>(w[0]))) return true;  // initials: "A. Smith"
+    if (w.size() == 1 && ascii_upper(w[0])) return true;  // initials: "A. Smith"
     if (w.find('.') != std::string_view::npos) return true;                             // "U.S.", "U.N."
     static const std::string_view abbrev[] = {"Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Lt", "Col", "Maj", "Capt", "Sgt",
                                               "No", "vs", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept",
@@ -30,6 +31,54 @@ std::size_t closing_quote_at(std::string_view text, std::size_t i) {
     if (i + 2 < text.size() && static_cast<unsigned char>(text[i]) == 0xE2 && static_cast<unsigned char>(text[i + 1]) == 0x80 &&
         (static_cast<unsigned char>(text[i + 2]) == 0x9D || static_cast<unsigned char>(text[i + 2]) == 0x99))
         return 3;
+    return 0;
+}
+
+const std::unordered_map<std::string_view, std::uint32_t>& flag_table() {
+    static const auto table = [] {
+        std::unordered_map<std::string_view, std::uint32_t> t;
+        const auto add = [&](std::uint32_t f, std::initializer_list<std::string_view> ws) {
+            for (const auto w : ws) t[w] |= f;
+        };
+        add(w_killed, {"killed", "kill", "kills", "killing", "dead", "died", "die", "dies", "dying", "death", "deaths",
+                       "slain", "massacred", "executed", "perished", "fatalities", "lives", "bodies", "corpses", "martyred",
+                       "martyrs", "toll", "beheaded", "lifeless", "fatally", "murdered"});
+        add(w_injured, {"injured", "injuring", "injures", "injure", "wounded", "wounding", "wounds", "injuries", "hurt",
+                        "wound", "injury"});
+        add(w_missing, {"missing", "disappeared", "unaccounted", "disappearance"});
+        add(w_contextual, {"victims", "casualties", "remains"});
+        add(w_blocker, {"evacuated", "displaced", "fled", "flee", "remain", "remained", "arrested", "detained", "captured",
+                        "kidnapped", "abducted", "released", "freed", "returned", "surrendered", "rescued", "deployed",
+                        "joined", "trained", "recruited", "sentenced", "defected", "live", "lived", "living", "besieged",
+                        "trapped", "held", "evacuate", "escaped", "attended", "gathered", "protested", "imprisoned",
+                        "jailed", "expelled", "deported", "employed", "hosted", "registered"});
+        add(w_report, {"acknowledged", "admitted", "conceded", "acknowledges", "said", "says", "say", "reported", "reports",
+                       "reporting", "told", "tells", "added", "adds", "stated", "announced", "estimated", "estimates",
+                       "estimating", "documented", "confirmed", "claimed", "noted", "report", "statement", "according",
+                       "saying", "quoted", "cited"});
+        add(w_date, {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today",
+                     "tonight", "overnight", "month", "year", "days", "day", "january", "february", "march", "april", "may",
+                     "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr",
+                     "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"});
+        add(w_actor, {"coalition", "russian", "russia", "regime", "government", "pro-regime", "pro-government", "syrian",
+                      "turkish", "iraqi", "israeli", "rebels", "rebel"});
+        add(w_scope, {"since", "far", "date", "overall", "campaign", "throughout", "cumulative", "alone", "war", "conflict",
+                      "in"});
+        add(w_breakdown, {"including", "includes", "included", "among", "them", "whom", "incl", "mostly", "mainly"});
+        add(w_retrieval, {"retrieved", "recovered", "pulled", "unearthed"});
+        add(w_pronoun, {"he", "she", "it", "they", "its", "their"});
+        return t;
+    }();
+    return table;
+}
+
+std::uint32_t flags_of(const std::string& lower) {
+    const auto& t = flag_table();
+    if (const auto it = t.find(lower); it != t.end()) return it->second;
+    // "wednesday-thursday"
+    if (const auto dash = lower.find('-'); dash != std::string::npos && dash > 0) {
+        if (const auto it = t.find(std::string_view(lower).substr(0, dash)); it != t.end()) return it->second & w_date;
+    }
     return 0;
 }
 
@@ -73,8 +122,8 @@ std::vector<sentence> split_sentences(std::string_view text, byte_span body) {
             if (j >= end || text[j] == ' ' || text[j] == '\t' || text[j] == '\r' || text[j] == '\n') {
                 std::size_t k = j;
                 while (k < end && (text[k] == ' ' || text[k] == '\t' || text[k] == '\r')) ++k;
-                const bool next_starts = k >= end || text[k] == '\n' || std::isupper(static_cast<unsigned char>(text[k])) ||
-                                         std::isdigit(static_cast<unsigned char>(text[k])) || text[k] == '"' ||
+                const bool next_starts = k >= end || text[k] == '\n' || ascii_upper(text[k]) ||
+                                         ascii_digit(text[k]) || text[k] == '"' ||
                                          static_cast<unsigned char>(text[k]) >= 0x80 || text[k] == '(' || text[k] == '[';
                 if (next_starts && !(c == '.' && abbreviation_before(text, i))) {
                     emit(start, j, false);
@@ -100,7 +149,7 @@ std::vector<word> words_of(std::string_view text, byte_span span) {
     std::vector<word> out;
     const std::size_t end = std::min(span.end, text.size());
     std::size_t i = span.begin;
-    auto word_byte = [](unsigned char c) { return std::isalnum(c) || c >= 0x80; };
+    auto word_byte = [](unsigned char c) { return ascii_alnum(c) || c >= 0x80; };
     while (i < end) {
         const auto c = static_cast<unsigned char>(text[i]);
         if (!word_byte(c) || (c >= 0x80 && !(c >= 0xC3 && c <= 0xC5))) {  // punctuation and UTF-8 symbols
@@ -111,19 +160,19 @@ std::vector<word> words_of(std::string_view text, byte_span span) {
         word w;
         w.begin = i;
         w.before = i > span.begin ? text[i - 1] : ' ';
-        w.capital = std::isupper(c) != 0;
-        w.digits = std::isdigit(c) != 0;
+        w.capital = ascii_upper(c) != 0;
+        w.digits = ascii_digit(c) != 0;
         std::size_t j = i;
         while (j < end) {
             const auto d = static_cast<unsigned char>(text[j]);
-            if (std::isalnum(d) || (d >= 0xC3 && d <= 0xC5) || (d >= 0x80 && d <= 0xBF && j > i)) {
+            if (ascii_alnum(d) || (d >= 0xC3 && d <= 0xC5) || (d >= 0x80 && d <= 0xBF && j > i)) {
                 ++j;
                 continue;
             }
             // inner hyphen, apostrophe or digit separator: "pro-regime", "Buqa'an", "1,100"
             if ((d == '-' || d == '\'' || (d == ',' && w.digits) || (d == '.' && w.digits)) && j + 1 < end &&
-                std::isalnum(static_cast<unsigned char>(text[j + 1])) && j > i)
-                if (d != ',' || std::isdigit(static_cast<unsigned char>(text[j + 1]))) {
+                ascii_alnum(text[j + 1]) && j > i)
+                if (d != ',' || ascii_digit(text[j + 1])) {
                     ++j;
                     continue;
                 }
@@ -131,7 +180,8 @@ std::vector<word> words_of(std::string_view text, byte_span span) {
         }
         w.end = j;
         w.lower.reserve(j - i);
-        for (std::size_t k = i; k < j; ++k) w.lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(text[k]))));
+        for (std::size_t k = i; k < j; ++k) w.lower.push_back(ascii_lower(text[k]));
+        if (!w.digits) w.flags = flags_of(w.lower);
         out.push_back(std::move(w));
         i = j;
     }

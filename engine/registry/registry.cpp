@@ -337,6 +337,7 @@ bool gazetteer::add(place p) {
             ++count;
         }
         m_max_words = std::max(m_max_words, word_count(form));
+        for (auto& w : words_of(form)) m_words.insert(std::move(w));
     };
     add_form(p.name);
     for (const auto& v : p.variants) add_form(v);

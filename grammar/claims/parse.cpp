@@ -3,6 +3,8 @@
 // phrase) gets its own fresh `parts` through pegtl::change_state, and only merges into
 // the enclosing parts when it matched, so a failed branch never leaves words behind.
 #include <algorithm>
+#include <array>
+#include <unordered_set>
 #include <cctype>
 #include <tao/pegtl/contrib/analyze.hpp>
 
@@ -182,7 +184,8 @@ bool first_letter_may_start(char c) {
 std::string_view first_word(std::string_view text, std::size_t pos, char (&buf)[16]) {
     std::size_t n = 0;
     while (pos + n < text.size() && n < 15 && std::isalpha(static_cast<unsigned char>(text[pos + n]))) {
-        buf[n] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[pos + n])));
+        const char c = text[pos + n];
+        buf[n] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
         ++n;
     }
     if (pos + n < text.size() && std::isalpha(static_cast<unsigned char>(text[pos + n]))) return {};
@@ -231,18 +234,33 @@ bool could_start_figure(std::string_view text, std::size_t pos) {
     if (pos > 0 && std::isalnum(static_cast<unsigned char>(text[pos - 1]))) return false;
     if (std::isdigit(c)) return true;
     if (!first_letter_may_start(static_cast<char>(c))) return false;
-    char buf[16];
-    const auto w = first_word(text, pos, buf);
-    if (w.empty()) return false;
+    // the first two letters decide most words cheaply
+    const auto lower = [](char x) { return (x >= 'A' && x <= 'Z') ? static_cast<char>(x + 32) : x; };
     static const std::string_view starts[] = {
         "at", "no", "not", "a", "more", "upwards", "in", "over", "about", "around", "some", "roughly", "nearly",
         "almost", "approximately", "close", "an", "estimated", "up", "as", "less", "fewer", "between", "dozens",
         "scores", "several", "hundreds", "thousands", "tens", "one", "two", "three", "four", "five", "six", "seven",
         "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
         "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"};
-    for (const auto s : starts)
-        if (w == s) return true;
-    return false;
+    static const auto prefixes = [] {
+        std::array<bool, 27 * 27> p{};
+        for (const auto w : starts) {
+            const int a = w[0] - 'a';
+            const int b = w.size() > 1 ? w[1] - 'a' + 1 : 0;
+            p[static_cast<std::size_t>(a * 27 + b)] = true;
+        }
+        return p;
+    }();
+    const char c0 = lower(text[pos]);
+    const char c1 = pos + 1 < text.size() ? lower(text[pos + 1]) : ' ';
+    if (c0 < 'a' || c0 > 'z') return false;
+    const int b = (c1 >= 'a' && c1 <= 'z') ? c1 - 'a' + 1 : 0;
+    if (!prefixes[static_cast<std::size_t>((c0 - 'a') * 27 + b)]) return false;
+    char buf[16];
+    const auto w = first_word(text, pos, buf);
+    if (w.empty()) return false;
+    static const std::unordered_set<std::string_view> set(std::begin(starts), std::end(starts));
+    return set.count(w) > 0;
 }
 
 std::optional<figure> parse_figure(std::string_view text, std::size_t pos, std::size_t limit) {
