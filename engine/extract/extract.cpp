@@ -40,7 +40,7 @@ const std::array<std::string_view, 7> weekdays{"monday", "tuesday", "wednesday",
 
 std::optional<outcome> outcome_word(const std::vector<word>& ws, std::size_t k) {
     if (!ws[k].has(w_killed | w_injured | w_missing | w_contextual)) return std::nullopt;
-    const std::string& w = ws[k].lower;
+    const std::string_view w = ws[k].lower;
     if (ws[k].has(w_killed)) {
         if (w == "lives" && !(k > 0 && (ws[k - 1].lower == "their" || ws[k - 1].lower == "his" || ws[k - 1].lower == "her")))
             return std::nullopt;
@@ -174,16 +174,28 @@ struct extractor::tables {
         bool acronym = false;  // "IS", "WHO", "SANA": never matches a lower-case word ("is", "who")
     };
     std::unordered_map<std::string, std::vector<form>> forms_by_first;  // longest first
+    std::array<bool, 27 * 32> first_shapes{};  // (first letter, length) of first words, to skip lookups
+    bool may_open(std::string_view w) const {
+        if (w.empty() || w.size() >= 32) return false;
+        const int c = (w[0] >= 'a' && w[0] <= 'z') ? w[0] - 'a' : 26;
+        return first_shapes[static_cast<std::size_t>(c * 32) + w.size()];
+    }
 };
 
 extractor::extractor(const extract_context& ctx) : m_ctx(ctx), m_tables(new tables) {
     if (!ctx.sources) return;
     for (const auto& [text, index] : ctx.sources->written_forms()) {
-        const auto ws = words_of(text, {0, text.size()});
+        std::string buffer;
+        const auto ws = words_of(text, {0, text.size()}, buffer);
         if (ws.empty()) continue;
         tables::form f;
-        for (const auto& w : ws) f.words.push_back(w.lower);
+        for (const auto& w : ws) f.words.emplace_back(w.lower);
         f.source = index;
+        if (f.words.front().size() < 32) {
+            const char c0 = f.words.front()[0];
+            const int c = (c0 >= 'a' && c0 <= 'z') ? c0 - 'a' : 26;
+            m_tables->first_shapes[static_cast<std::size_t>(c * 32) + f.words.front().size()] = true;
+        }
         if (ws.size() == 1) {
             // the registry's own spelling of the form: an acronym when written in capitals
             const auto& src = ctx.sources->sources()[index];
@@ -241,9 +253,13 @@ struct date_mention {
     bool relative = false;
 };
 
+// What info() should make sure is known about a sentence.
+enum need : unsigned { need_sources = 1, need_places = 2, need_date = 4, need_scope = 8, need_all = 15 };
+
 struct sentence_info {
     bool tokenized = false;  // words known
-    bool ready = false;      // sources, places, date, actor and scope known
+    std::string lower;       // the sentence in lower case; words' `lower` views point here
+    unsigned done = 0;       // need bits already computed
     std::vector<word> words;
     std::vector<source_mention> sources;
     std::vector<place_mention> places;
@@ -294,7 +310,7 @@ private:
 
     void split();
     void scan();
-    sentence_info& info(std::size_t s);
+    sentence_info& info(std::size_t s, unsigned what = need_all);
     void find_sources(std::size_t s, sentence_info& si);
     void find_places(std::size_t s, sentence_info& si);
     void find_date(std::size_t s, sentence_info& si);
@@ -372,19 +388,22 @@ void article_pass::scan() {
     }
 }
 
-sentence_info& article_pass::info(std::size_t s) {
+sentence_info& article_pass::info(std::size_t s, unsigned what) {
     sentence_info& si = m_info[s];
-    if (si.ready) return si;
-    si.ready = true;
+    const unsigned missing = what & ~si.done;
+    if (missing == 0) return si;
     if (!si.tokenized) {
         si.tokenized = true;
-        si.words = words_of(m_text, m_sentences[s].span);
+        si.words = words_of(m_text, m_sentences[s].span, si.lower);
     }
-    find_sources(s, si);
-    find_places(s, si);
-    find_date(s, si);
-    find_actor(si);
-    find_scope(si);
+    si.done |= missing;
+    if (missing & need_sources) find_sources(s, si);
+    if (missing & need_places) find_places(s, si);
+    if (missing & need_date) find_date(s, si);
+    if (missing & need_scope) {
+        find_actor(si);
+        find_scope(si);
+    }
     return si;
 }
 
@@ -414,7 +433,11 @@ void article_pass::find_sources(std::size_t s, sentence_info& si) {
     }
     if (m_ctx.sources) {
         for (std::size_t k = 0; k < ws.size();) {
-            const auto it = m_t.forms_by_first.find(ws[k].lower);
+            if (!m_t.may_open(ws[k].lower)) {
+                ++k;
+                continue;
+            }
+            const auto it = m_t.forms_by_first.find(std::string(ws[k].lower));
             std::size_t matched = 0;
             if (it != m_t.forms_by_first.end()) {
                 for (const auto& form : it->second) {
@@ -603,7 +626,7 @@ void article_pass::find_date(std::size_t s, sentence_info& si) {
         if (!ws[k].has(w_date) && !ws[k].digits) continue;
         const auto& w = ws[k].lower;
         // weekdays, also "wednesday-thursday"
-        std::string first = w.substr(0, w.find('-'));
+        std::string_view first = w.substr(0, w.find('-'));
         const int wd = weekday_index(first);
         if (wd >= 0) {
             if (reported_before(k) || in_dateline(k)) continue;
@@ -754,7 +777,7 @@ void article_pass::find_scope(sentence_info& si) {
             return;
         }
         if ((w == "far" && k > 0 && ws[k - 1].lower == "so") || (w == "date" && k > 0 && ws[k - 1].lower == "to")) {
-            si.scope = ws[k - 1].lower + " " + w;
+            si.scope = std::string(ws[k - 1].lower) + " " + std::string(w);
             return;
         }
         if (w == "overall" || w == "campaign" || w == "throughout" || w == "cumulative") {
@@ -774,7 +797,7 @@ void article_pass::find_scope(sentence_info& si) {
             !(k + 2 < ws.size() && month_index(ws[k + 2]) > 0)) {
             const auto y = small_number(ws[k + 1]);
             if (y && *y >= 1990 && *y <= 2100) {
-                si.scope = "in " + ws[k + 1].lower;
+                si.scope = "in " + std::string(ws[k + 1].lower);
                 // keep looking: "since" is the stronger scope
             }
         }
@@ -937,7 +960,7 @@ void article_pass::attribute(claim& c, const located_figure& lf, std::size_t s) 
                 if (o.speaker && !o.pronoun && o.wb < m.wb) return m_ctx.sources->sources()[o.source].name;
             for (std::size_t p = s; p-- > 0 && p + 5 > s;) {
                 if (m_sentences[p].line_alone) continue;
-                const auto& pi = info(p);
+                const auto& pi = info(p, need_sources);
                 for (auto it = pi.sources.rbegin(); it != pi.sources.rend(); ++it)
                     if (!it->pronoun && it->speaker) return m_ctx.sources->sources()[it->source].name;
             }
@@ -981,7 +1004,7 @@ void article_pass::place_of(claim& c, const located_figure& lf, std::size_t s) {
     if (!m && !c.headline && c.kind == claim_kind::incident) {
         for (std::size_t p = s; p-- > 0 && p + 3 > s;) {
             if (m_sentences[p].line_alone) continue;
-            const auto& pi = info(p);
+            const auto& pi = info(p, need_places);
             if ((m = pick(pi, false))) {
                 from = &pi;
                 break;
@@ -1020,7 +1043,7 @@ std::optional<date> article_pass::lede_date() {
     m_lede_searched = true;
     for (std::size_t s = 0; s < m_sentences.size() && s < 12; ++s) {
         if (m_sentences[s].line_alone) continue;
-        const auto& si = info(s);
+        const auto& si = info(s, need_date);
         if (si.own_date && si.own_date->value.precision != date_precision::year) {
             m_lede_date = si.own_date->value;
             break;
@@ -1054,7 +1077,7 @@ void article_pass::date_of(claim& c, const located_figure& lf, std::size_t s) {
     if (c.headline && !leading) return;
     auto usable = [&](std::size_t p) -> const date* {
         if (m_sentences[p].line_alone) return nullptr;
-        const auto& pi = info(p);
+        const auto& pi = info(p, need_date | need_scope);
         if (pi.own_date && pi.own_date->value.precision != date_precision::year && !pi.retrieval && pi.scope.empty())
             return &pi.own_date->value;
         return nullptr;
@@ -1168,7 +1191,7 @@ void article_pass::make_claim(std::size_t fi) {
         c.event_date = {};
     }
     c.actor = si.actor;
-    if (c.actor.empty() && !c.headline && s > 0 && m_info[s - 1].ready) c.actor = m_info[s - 1].actor;
+    if (c.actor.empty() && !c.headline && s > 0 && (m_info[s - 1].done & need_scope)) c.actor = m_info[s - 1].actor;
     lf.claim = static_cast<int>(m_claims.size());
     m_claims.push_back(std::move(c));
     m_claim_figure.push_back(fi);
@@ -1240,7 +1263,7 @@ std::vector<claim> article_pass::run() {
         auto& si = m_info[lf.sentence];
         if (!si.tokenized) {
             si.tokenized = true;
-            si.words = words_of(m_text, m_sentences[lf.sentence].span);
+            si.words = words_of(m_text, m_sentences[lf.sentence].span, si.lower);
         }
         si.figure_ids.push_back(fi);
         const auto& ws = si.words;
@@ -1266,7 +1289,7 @@ std::vector<claim> article_pass::run() {
         }
         make_claim(fi);
         // remember the last named speaker for pronouns in later sentences
-        if (m_info[s].ready)
+        if (m_info[s].done & need_sources)
             for (const auto& m : m_info[s].sources)
             if (m.speaker && !m.pronoun) m_last_speaker = m.source;
     }

@@ -1,6 +1,7 @@
 // Splits an article into sentences and words. One linear pass; no regular expressions.
 #include "extract/text.hpp"
 
+#include <array>
 #include <cctype>
 #include <unordered_map>
 
@@ -72,12 +73,29 @@ const std::unordered_map<std::string_view, std::uint32_t>& flag_table() {
     return table;
 }
 
-std::uint32_t flags_of(const std::string& lower) {
+// (first letter, length) pairs of the table's words: most words skip the hash lookup
+const std::array<bool, 26 * 16>& flag_shapes() {
+    static const auto shapes = [] {
+        std::array<bool, 26 * 16> a{};
+        for (const auto& [w, f] : flag_table()) {
+            (void)f;
+            if (w.size() < 16 && w[0] >= 'a' && w[0] <= 'z') a[static_cast<std::size_t>((w[0] - 'a') * 16) + w.size()] = true;
+        }
+        return a;
+    }();
+    return shapes;
+}
+
+std::uint32_t flags_of(std::string_view lower) {
     const auto& t = flag_table();
+    if (lower.empty() || lower[0] < 'a' || lower[0] > 'z') return 0;
+    const auto dash = lower.find('-');
+    const bool shaped = lower.size() < 16 && flag_shapes()[static_cast<std::size_t>((lower[0] - 'a') * 16) + lower.size()];
+    if (!shaped && dash == std::string_view::npos) return 0;
     if (const auto it = t.find(lower); it != t.end()) return it->second;
     // "wednesday-thursday"
-    if (const auto dash = lower.find('-'); dash != std::string::npos && dash > 0) {
-        if (const auto it = t.find(std::string_view(lower).substr(0, dash)); it != t.end()) return it->second & w_date;
+    if (dash != std::string_view::npos && dash > 0) {
+        if (const auto it = t.find(lower.substr(0, dash)); it != t.end()) return it->second & w_date;
     }
     return 0;
 }
@@ -145,8 +163,12 @@ std::vector<sentence> split_sentences(std::string_view text, byte_span body) {
     return out;
 }
 
-std::vector<word> words_of(std::string_view text, byte_span span) {
+std::vector<word> words_of(std::string_view text, byte_span span, std::string& lower_buffer) {
     std::vector<word> out;
+    out.reserve(span.size() / 5 + 4);
+    const std::size_t end_ = std::min(span.end, text.size());
+    lower_buffer.resize(end_ > span.begin ? end_ - span.begin : 0);
+    for (std::size_t k = span.begin; k < end_; ++k) lower_buffer[k - span.begin] = ascii_lower(text[k]);
     const std::size_t end = std::min(span.end, text.size());
     std::size_t i = span.begin;
     auto word_byte = [](unsigned char c) { return ascii_alnum(c) || c >= 0x80; };
@@ -179,8 +201,7 @@ std::vector<word> words_of(std::string_view text, byte_span span) {
             break;
         }
         w.end = j;
-        w.lower.reserve(j - i);
-        for (std::size_t k = i; k < j; ++k) w.lower.push_back(ascii_lower(text[k]));
+        w.lower = std::string_view(lower_buffer).substr(i - span.begin, j - i);
         if (!w.digits) w.flags = flags_of(w.lower);
         out.push_back(std::move(w));
         i = j;

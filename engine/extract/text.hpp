@@ -55,7 +55,7 @@ inline char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<ch
 struct word {
     std::size_t begin = 0;  // byte offsets in the article
     std::size_t end = 0;
-    std::string lower;      // lower-case ASCII form (other bytes kept)
+    std::string_view lower; // lower-case ASCII form (other bytes kept), in the caller's buffer
     bool capital = false;   // starts with an upper-case letter
     bool digits = false;    // starts with a digit
     char before = ' ';      // the byte before the word (' ' at the sentence start)
@@ -63,6 +63,8 @@ struct word {
     bool has(std::uint32_t f) const { return (flags & f) != 0; }
 };
 
-std::vector<word> words_of(std::string_view text, byte_span span);
+// Words of text[span]; their lower-case forms are views into `lower_buffer`, which is
+// overwritten and must outlive the words.
+std::vector<word> words_of(std::string_view text, byte_span span, std::string& lower_buffer);
 
 }  // namespace reckon::extract

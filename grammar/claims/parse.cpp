@@ -171,24 +171,18 @@ int small_value(std::string_view w) {
     return -1;
 }
 
-bool first_letter_may_start(char c) {
-    switch (std::tolower(static_cast<unsigned char>(c))) {
-    // number words, qualifiers, vague words, "between", "a"
-    case 'a': case 'b': case 'c': case 'd': case 'e': case 'f': case 'h': case 'i': case 'l': case 'm':
-    case 'n': case 'o': case 'r': case 's': case 't': case 'u': return true;
-    default: return false;
-    }
-}
 
 // The first word (lower case, up to 14 letters) at pos.
 std::string_view first_word(std::string_view text, std::size_t pos, char (&buf)[16]) {
     std::size_t n = 0;
-    while (pos + n < text.size() && n < 15 && std::isalpha(static_cast<unsigned char>(text[pos + n]))) {
+    while (pos + n < text.size() && n < 15) {
         const char c = text[pos + n];
-        buf[n] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+        if (c >= 'a' && c <= 'z') buf[n] = c;
+        else if (c >= 'A' && c <= 'Z') buf[n] = static_cast<char>(c + 32);
+        else break;
         ++n;
     }
-    if (pos + n < text.size() && std::isalpha(static_cast<unsigned char>(text[pos + n]))) return {};
+    if (n == 15) return {};  // longer than any opener
     return {buf, n};
 }
 
@@ -230,37 +224,57 @@ std::optional<std::int64_t> words_value(std::string_view words) {
 
 bool could_start_figure(std::string_view text, std::size_t pos) {
     if (pos >= text.size()) return false;
-    const auto c = static_cast<unsigned char>(text[pos]);
-    if (pos > 0 && std::isalnum(static_cast<unsigned char>(text[pos - 1]))) return false;
-    if (std::isdigit(c)) return true;
-    if (!first_letter_may_start(static_cast<char>(c))) return false;
-    // the first two letters decide most words cheaply
-    const auto lower = [](char x) { return (x >= 'A' && x <= 'Z') ? static_cast<char>(x + 32) : x; };
-    static const std::string_view starts[] = {
-        "at", "no", "not", "a", "more", "upwards", "in", "over", "about", "around", "some", "roughly", "nearly",
-        "almost", "approximately", "close", "an", "estimated", "up", "as", "less", "fewer", "between", "dozens",
-        "scores", "several", "hundreds", "thousands", "tens", "one", "two", "three", "four", "five", "six", "seven",
-        "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-        "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"};
-    static const auto prefixes = [] {
-        std::array<bool, 27 * 27> p{};
-        for (const auto w : starts) {
-            const int a = w[0] - 'a';
-            const int b = w.size() > 1 ? w[1] - 'a' + 1 : 0;
-            p[static_cast<std::size_t>(a * 27 + b)] = true;
-        }
-        return p;
-    }();
-    const char c0 = lower(text[pos]);
-    const char c1 = pos + 1 < text.size() ? lower(text[pos + 1]) : ' ';
-    if (c0 < 'a' || c0 > 'z') return false;
-    const int b = (c1 >= 'a' && c1 <= 'z') ? c1 - 'a' + 1 : 0;
-    if (!prefixes[static_cast<std::size_t>((c0 - 'a') * 27 + b)]) return false;
+    const auto is_alnum = [](char x) { return (x >= '0' && x <= '9') || (x >= 'a' && x <= 'z') || (x >= 'A' && x <= 'Z'); };
+    if (pos > 0 && is_alnum(text[pos - 1])) return false;
+    const char c = text[pos];
+    if (c >= '0' && c <= '9') return true;
     char buf[16];
     const auto w = first_word(text, pos, buf);
-    if (w.empty()) return false;
-    static const std::unordered_set<std::string_view> set(std::begin(starts), std::end(starts));
-    return set.count(w) > 0;
+    if (w.empty() || w.size() > 13) return false;
+    // Words that open a figure, by first letter. Two-word qualifiers ("at least") are
+    // told apart from common words ("at", "in", "a") by their second word.
+    struct opener {
+        std::string_view word;
+        std::string_view next;  // required second word ("" when the word alone may open a figure)
+    };
+    static const std::vector<opener> by_letter[26] = {
+        /* a */ {{"a", "minimum"}, {"a", "dozen"}, {"a", "number"}, {"a", "hundred"}, {"a", "thousand"}, {"at", "least"},
+                 {"at", "most"}, {"about", ""}, {"around", ""}, {"almost", ""}, {"approximately", ""}, {"as", "many"},
+                 {"an", "estimated"}},
+        /* b */ {{"between", ""}},
+        /* c */ {{"close", "to"}},
+        /* d */ {{"dozens", ""}},
+        /* e */ {{"estimated", ""}, {"eight", ""}, {"eighteen", ""}, {"eighty", ""}, {"eleven", ""}},
+        /* f */ {{"fewer", "than"}, {"four", ""}, {"five", ""}, {"fourteen", ""}, {"fifteen", ""}, {"forty", ""}, {"fifty", ""}},
+        /* g */ {},
+        /* h */ {{"hundreds", ""}},
+        /* i */ {{"in", "excess"}},
+        /* j */ {},
+        /* k */ {},
+        /* l */ {{"less", "than"}},
+        /* m */ {{"more", "than"}},
+        /* n */ {{"no", "fewer"}, {"no", "less"}, {"not", "less"}, {"nearly", ""}, {"nine", ""}, {"nineteen", ""}, {"ninety", ""}},
+        /* o */ {{"over", ""}, {"one", ""}},
+        /* p */ {},
+        /* q */ {},
+        /* r */ {{"roughly", ""}},
+        /* s */ {{"some", ""}, {"scores", ""}, {"several", ""}, {"six", ""}, {"seven", ""}, {"sixteen", ""}, {"seventeen", ""},
+                 {"sixty", ""}, {"seventy", ""}},
+        /* t */ {{"thousands", ""}, {"tens", "of"}, {"two", ""}, {"three", ""}, {"ten", ""}, {"twelve", ""}, {"thirteen", ""},
+                 {"twenty", ""}, {"thirty", ""}},
+        /* u */ {{"upwards", "of"}, {"up", "to"}},
+        /* v */ {}, /* w */ {}, /* x */ {}, /* y */ {}, /* z */ {}};
+    const auto letter = static_cast<unsigned>(w[0] - 'a');
+    if (letter >= 26) return false;
+    for (const auto& o : by_letter[letter]) {
+        if (o.word != w) continue;
+        if (o.next.empty()) return true;
+        std::size_t n = pos + w.size();
+        while (n < text.size() && text[n] == ' ') ++n;
+        char next_buf[16];
+        if (first_word(text, n, next_buf) == o.next) return true;
+    }
+    return false;
 }
 
 std::optional<figure> parse_figure(std::string_view text, std::size_t pos, std::size_t limit) {
