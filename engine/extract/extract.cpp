@@ -42,7 +42,8 @@ std::optional<outcome> outcome_word(const std::vector<word>& ws, std::size_t k) 
     if (!ws[k].has(w_killed | w_injured | w_missing | w_contextual)) return std::nullopt;
     const std::string_view w = ws[k].lower;
     if (ws[k].has(w_killed)) {
-        if (w == "lives" && !(k > 0 && (ws[k - 1].lower == "their" || ws[k - 1].lower == "his" || ws[k - 1].lower == "her")))
+        if ((w == "lives" || w == "life") &&
+            !(k > 0 && (ws[k - 1].lower == "their" || ws[k - 1].lower == "his" || ws[k - 1].lower == "her" || ws[k - 1].lower == "the")))
             return std::nullopt;
         return outcome::killed;
     }
@@ -50,6 +51,7 @@ std::optional<outcome> outcome_word(const std::vector<word>& ws, std::size_t k) 
     // "Thirteen children were among the victims / the dead"
     if ((w == "victims" || w == "casualties") && k >= 2 && ws[k - 1].lower == "the" && ws[k - 2].lower == "among")
         return outcome::killed;
+    if (w == "victims" && k >= 1 && ws[k - 1].lower == "fallen") return outcome::killed;
     if (ws[k].has(w_injured)) return outcome::injured;
     if (ws[k].has(w_missing)) return outcome::missing;
     return std::nullopt;
@@ -132,7 +134,7 @@ category_reading read_category(const figure& f) {
     r.known = true;
     r.intrinsic_death = outer == "deaths" || outer == "dead" || outer == "bodies" || outer == "corpses";
     static const std::array<std::string_view, 9> child{"children", "child", "kids", "babies", "infants", "minors", "boys", "girls", "baby"};
-    static const std::array<std::string_view, 15> fighter{"fighters",   "militants", "rebels",   "soldiers",   "jihadists",
+    static const std::array<std::string_view, 18> fighter{"militiamen", "recruits", "guards", "fighters",   "militants", "rebels",   "soldiers",   "jihadists",
                                                           "terrorists", "troops",    "insurgents", "gunmen",   "combatants",
                                                           "servicemen", "policemen", "officers",  "personnel", "fighter"};
     bool civilian_mod = false, child_mod = false, woman_mod = false;
@@ -319,7 +321,7 @@ private:
     void reject(const located_figure& lf, const std::string& reason);
     std::optional<std::string> rejection_reason(const located_figure& lf, const sentence_info& si) const;
     void make_claim(std::size_t fi);
-    std::optional<outcome> find_outcome(const located_figure& lf, const sentence_info& si, bool& immediate) const;
+    std::optional<outcome> find_outcome(const located_figure& lf, const sentence_info& si, bool& immediate, bool& combined) const;
     void attribute(claim& c, const located_figure& lf, std::size_t s);
     void place_of(claim& c, const located_figure& lf, std::size_t s);
     void date_of(claim& c, const located_figure& lf, std::size_t s);
@@ -363,9 +365,39 @@ void article_pass::split() {
         m_dateline = {d->where.begin + m_a.body.begin, d->where.end + m_a.body.begin};
 }
 
+// True when some word of the sentence starts like a casualty outcome ("kill", "dead",
+// "wound", "toll", "bodies"...). Outcomes are read within the sentence only, so a
+// sentence without one cannot hold a claim and its numbers need not be parsed.
+bool has_outcome_stem(std::string_view text, byte_span span) {
+    static const std::array<std::string_view, 30> stems{
+        "kill", "dead", "die",  "dyin", "deat", "woun", "inju", "toll", "bodi", "corp", "vict", "casu", "miss", "disa", "slai",
+        "mass", "exec", "peri", "fata", "live", "mart", "behe", "murd", "rema", "hurt", "life", "unac", "dies", "died", "lost"};
+    // two-letter heads of the stems: most words ("the", "and") stop here
+    static const auto heads = [] {
+        std::array<bool, 26 * 26> a{};
+        for (const auto st : stems) a[static_cast<std::size_t>((st[0] - 'a') * 26 + (st[1] - 'a'))] = true;
+        return a;
+    }();
+    const std::size_t end = std::min(span.end, text.size());
+    for (std::size_t i = span.begin; i + 1 < end; ++i) {
+        const char c0 = ascii_lower(text[i]);
+        if (c0 < 'a' || c0 > 'z' || (i > span.begin && ascii_alpha(text[i - 1]))) continue;
+        const char c1 = ascii_lower(text[i + 1]);
+        if (c1 < 'a' || c1 > 'z' || !heads[static_cast<std::size_t>((c0 - 'a') * 26 + (c1 - 'a'))]) continue;
+        char buf[4] = {c0, c1, ' ', ' '};
+        for (std::size_t k = 2; k < 4 && i + k < end; ++k) buf[k] = ascii_lower(text[i + k]);
+        const std::string_view head(buf, 4);
+        for (const auto st : stems)
+            if (head.compare(0, st.size(), st) == 0) return true;
+    }
+    return false;
+}
+
 void article_pass::scan() {
     for (std::size_t s = 0; s < m_sentences.size(); ++s) {
         const auto span = m_sentences[s].span;
+        // with --explain every number is read so that its rejection can be listed
+        if (!m_rejected && !has_outcome_stem(m_text, span)) continue;
         std::size_t i = span.begin;
         while (i < span.end) {
             const auto c = static_cast<unsigned char>(m_text[i]);
@@ -831,11 +863,15 @@ std::optional<std::string> article_pass::rejection_reason(const located_figure& 
     if (digits && f.first && *f.first >= 1900 && *f.first <= 2100 && f.noun.empty() && f.qualifier == qualifier::exact)
         return std::string("a year");
     if (prev && month_index(*prev) > 0 && digits) return std::string("a date");
+    // "April 3 2016": a year after a day or month
+    if (prev && digits && f.first && *f.first >= 1990 && *f.first <= 2030 && f.qualifier == qualifier::exact &&
+        (prev->digits || month_index(*prev) > 0))
+        return std::string("a date");
     if (next && month_index(*next) > 0 && digits && f.noun.empty()) return std::string("a date");
     if (prev && (prev->lower == "aged" || prev->lower == "ages")) return std::string("an age");
     if (nb >= 2 && ws[nb - 1].lower == "of" && ws[nb - 2].lower == "age") return std::string("an age");
     if (f.noun.empty() && next) {
-        static const std::array<std::string_view, 44> units{
+        static const std::array<std::string_view, 46> units{"family", "families",
             "years",    "year",   "months",   "month",     "days",      "day",    "hours",    "hour",     "minutes",
             "km",       "kilometres", "kilometers", "miles", "metres",  "meters", "percent",  "per",      "times",
             "am",       "pm",     "gmt",      "dollars",   "euros",     "pounds", "tonnes",   "tons",     "barrels",
@@ -851,10 +887,12 @@ std::optional<std::string> article_pass::rejection_reason(const located_figure& 
     return std::nullopt;
 }
 
-std::optional<outcome> article_pass::find_outcome(const located_figure& lf, const sentence_info& si, bool& immediate) const {
+std::optional<outcome> article_pass::find_outcome(const located_figure& lf, const sentence_info& si, bool& immediate,
+                                                  bool& combined) const {
     const auto& ws = si.words;
     immediate = false;
-    // another figure's word range, unless it is a breakdown introduced by "including"
+    combined = false;
+    // another figure's word range; rejected numbers (years, ages) do not count
     auto figure_at = [&](std::size_t k, std::size_t& skip_to) -> bool {
         for (const auto id : si.figure_ids) {
             const auto& o = m_figures[id];
@@ -866,21 +904,62 @@ std::optional<outcome> article_pass::find_outcome(const located_figure& lf, cons
         }
         return false;
     };
-    auto breakdown_word = [&](std::size_t k) {
-        const auto& w = ws[k].lower;
-        return w == "including" || w == "includes" || w == "among" || w == "mostly" || w == "mainly";
+    auto verb_outcome = [](std::string_view w) -> std::optional<outcome> {
+        static const std::array<std::string_view, 19> kill{
+            "killed", "killing", "kill", "kills", "slew", "slay", "eliminated", "eliminating", "neutralized", "neutralised",
+            "neutralizing", "liquidated", "massacring", "massacred", "executed", "executing", "claimed", "claiming", "left"};
+        static const std::array<std::string_view, 7> injure{"wounded", "wounding", "injured", "injuring", "wound", "injure", "injures"};
+        if (one_of(w, injure)) return outcome::injured;
+        if (one_of(w, kill) && w != "claimed" && w != "claiming" && w != "left") return outcome::killed;
+        return std::nullopt;
     };
-    // 1. the verb right before: "killed 38", "killing at least 15", "kill 26"
+    // 0. a non-casualty verb right before: "kidnapped 900", "evacuated 5000"
+    if (lf.wb > 0 && ws[lf.wb - 1].has(w_blocker)) return std::nullopt;
+    // 1a. a participle right after, past auxiliaries: "20 wounded", "25 were wounded", "6 Killed"
+    std::optional<outcome> after;
+    {
+        static const std::array<std::string_view, 11> aux{"were", "was", "are", "is", "have", "has", "had", "been", "being", "also", "reportedly"};
+        static const std::array<std::string_view, 13> participle{"killed", "dead", "died", "wounded", "injured", "hurt", "missing",
+                                                                 "slain", "executed", "massacred", "perished", "martyred", "disappeared"};
+        std::size_t k = lf.we, n = 0;
+        while (k < ws.size() && n < 3 && one_of(ws[k].lower, aux)) {
+            ++k;
+            ++n;
+        }
+        if (k < ws.size() && one_of(ws[k].lower, participle)) {
+            after = outcome_word(ws, k);
+            // "dead and injured", "killed or wounded": both counted together
+            if (after && k + 2 < ws.size() && (ws[k + 1].lower == "and" || ws[k + 1].lower == "or")) {
+                const auto other = outcome_word(ws, k + 2);
+                if (other && *other != *after) combined = true;
+            }
+        }
+    }
+    // 1b. the verb or noun right before: "killed 38", "killing at least 15", "lost 40 troops",
+    // "the death of one civilian", "the lives of 18 civilians"
+    std::optional<outcome> before;
     if (lf.wb > 0) {
-        const auto& w = ws[lf.wb - 1].lower;
-        if (w == "killed" || w == "killing" || w == "kill" || w == "kills") {
-            immediate = true;
-            return outcome::killed;
+        const std::size_t j = lf.wb - 1;
+        before = verb_outcome(ws[j].lower);
+        if (!before && ws[j].lower == "lost" && !lf.f.noun.empty()) before = outcome::killed;
+        if (!before && ws[j].lower == "of" && j > 0) {
+            const auto& h = ws[j - 1].lower;
+            if (h == "death" || h == "deaths" || h == "lives" || h == "life" || h == "bodies" || h == "remains") before = outcome::killed;
+            if (h == "injury" || h == "injuries") before = outcome::injured;
         }
-        if (w == "wounded" || w == "wounding" || w == "injured" || w == "injuring" || w == "wound" || w == "injure" || w == "injures") {
-            immediate = true;
-            return outcome::injured;
+        // "killed and wounded hundreds", "killing and injuring a number of"
+        if (before && j >= 2 && (ws[j - 1].lower == "and" || ws[j - 1].lower == "or")) {
+            const auto other = verb_outcome(ws[j - 2].lower);
+            if (other && *other != *before) combined = true;
         }
+    }
+    if (after) {
+        immediate = true;
+        return after;
+    }
+    if (before) {
+        immediate = true;
+        return before;
     }
     // "the death toll rose to 112", "putting the toll at 70"
     for (std::size_t j = lf.wb >= 14 ? lf.wb - 14 : 0; j < lf.wb; ++j) {
@@ -895,11 +974,14 @@ std::optional<outcome> article_pass::find_outcome(const located_figure& lf, cons
             return injured ? outcome::injured : outcome::killed;
         }
     }
-    // 2. forward: "38 people were killed", "dozens of fighters dead"
+    // 2. forward: "38 people were killed", "76 children and 41 women were among those killed"
     for (std::size_t k = lf.we, n = 0; k < ws.size() && n < 12; ++n) {
         std::size_t skip = 0;
         if (figure_at(k, skip)) {
-            if (k > 0 && (breakdown_word(k - 1) || (k > 1 && breakdown_word(k - 2)))) {
+            // a breakdown ("including five children") or a coordinated figure ("and 41 women")
+            const bool linked = k > 0 && (ws[k - 1].has(w_breakdown) || ws[k - 1].lower == "and" ||
+                                          (k > 1 && ws[k - 2].has(w_breakdown)));
+            if (linked) {
                 k = skip;
                 continue;
             }
@@ -1111,30 +1193,90 @@ void article_pass::make_claim(std::size_t fi) {
         reject(lf, *why);
         return;
     }
-    const auto cat = read_category(lf.f);
-    bool immediate = false;
-    auto out = find_outcome(lf, si, immediate);
+    auto cat = read_category(lf.f);
+    const auto& ws = si.words;
+    bool immediate = false, combined = false;
+    auto out = find_outcome(lf, si, immediate, combined);
     if (!out && cat.intrinsic_death) out = outcome::killed;
-    // a breakdown or an elliptical figure takes its outcome and category from the figure before it
+    if (combined) {
+        reject(lf, "killed and wounded counted together");
+        return;
+    }
+    // the claims before this one in the sentence: the nearest, and the nearest total
+    // that is not itself a breakdown ("including 13 civilians")
+    auto is_breakdown = [&](const located_figure& f) {
+        for (std::size_t j = f.wb >= 3 ? f.wb - 3 : 0; j < f.wb; ++j)
+            if (ws[j].has(w_breakdown)) return true;
+        return false;
+    };
     const located_figure* previous = nullptr;
-    for (const auto id : si.figure_ids)
-        if (id < fi && m_figures[id].claim >= 0) previous = &m_figures[id];
-    bool elliptical = false;
+    const located_figure* previous_total = nullptr;
+    for (const auto id : si.figure_ids) {
+        if (id >= fi || m_figures[id].claim < 0) continue;
+        previous = &m_figures[id];
+        if (!is_breakdown(m_figures[id])) previous_total = &m_figures[id];
+    }
+    const claim* prev_claim = previous ? &m_claims[static_cast<std::size_t>(previous->claim)] : nullptr;
+    const claim* total_claim = previous_total ? &m_claims[static_cast<std::size_t>(previous_total->claim)] : nullptr;
+    // a breakdown, or the next item of one ("including 25 children and 15 women"), counts
+    // the same victims as its total: same outcome
+    bool breakdown = is_breakdown(lf);
+    if (!breakdown && previous && lf.wb > 0 && ws[lf.wb - 1].lower == "and" && previous->we + 1 == lf.wb && is_breakdown(*previous))
+        breakdown = true;
+    if (breakdown && total_claim && cat.known && !(immediate && lf.wb > 0 && ws[lf.wb - 1].lower != "and" && !ws[lf.wb - 1].has(w_breakdown)))
+        out = total_claim->outcome;
+    // "Of those killed six were children", "at least 14 of the dead were rebels"
+    if (!cat.known) {
+        std::size_t k = lf.we;
+        if (k + 1 < ws.size() && ws[k].lower == "of" && (ws[k + 1].lower == "the" || ws[k + 1].lower == "them" || ws[k + 1].lower == "those" || ws[k + 1].lower == "whom")) {
+            k += 2;
+            if (k < ws.size() && (ws[k].lower == "dead" || ws[k].lower == "killed" || ws[k].lower == "victims")) {
+                if (!out) out = outcome::killed;
+                ++k;
+            }
+        }
+        if (k + 1 < ws.size() && (ws[k].lower == "were" || ws[k].lower == "are" || ws[k].lower == "was")) {
+            const auto& n = ws[k + 1].lower;
+            static const std::array<std::string_view, 11> fighters{"rebels", "fighters", "soldiers", "militants", "troops", "jihadists",
+                                                                   "terrorists", "policemen", "insurgents", "combatants", "gunmen"};
+            if (n == "children") cat.category = "children";
+            else if (n == "civilians") cat.category = "civilians";
+            else if (n == "women") cat.category = "women";
+            else if (one_of(n, fighters)) {
+                cat.category = "fighters";
+                cat.side = n == "rebels" ? "rebels" : "";
+            }
+            if (!cat.category.empty()) cat.known = true;
+        }
+    }
+    // "members of the YPG", "20 members of the Daesh terrorist group", "10 IS members"
+    if (cat.known && cat.category == "people") {
+        std::string noun;
+        for (const char ch : lf.f.noun) noun.push_back(ascii_lower(ch));
+        if (noun == "members") {
+            static const std::array<std::string_view, 24> groups{
+                "group", "front", "ypg", "daesh", "isis", "isil", "nusra", "militia", "militias", "army", "hezbollah", "brigade",
+                "brigades", "faction", "factions", "forces", "battalion", "organization", "organisation", "asayesh", "qaeda",
+                "al-qaeda", "al-nusra", "ahrar"};
+            bool group = !side_of(lf.f.modifiers, noun).empty();
+            for (std::size_t k = lf.we; k < std::min(ws.size(), lf.we + 7) && !group; ++k)
+                if (one_of(ws[k].lower, groups) || (ws[k].lower == "is" && m_text[ws[k].begin] == 'I')) group = true;
+            if (group) {
+                cat.category = "fighters";
+                cat.side = side_of(lf.f.modifiers, noun);
+            }
+        }
+    }
+    bool elliptical = false;  // "with local media reporting upwards of 40", "putting the toll at 70"
     if (!cat.known && previous && lf.wb > 0) {
         for (std::size_t j = lf.wb >= 3 ? lf.wb - 3 : 0; j < lf.wb; ++j) {
-            const auto& w = si.words[j].lower;
-            if (si.words[j].has(w_report) || w == "putting" || w == "put" || w == "of" || w == "to" || w == "reaching" || w == "and")
+            const auto& w = ws[j].lower;
+            if (ws[j].has(w_report) || w == "putting" || w == "put" || w == "reaching" || w == "gave" || w == "giving" ||
+                (w == "to" && j > 0 && (ws[j - 1].lower == "rose" || ws[j - 1].lower == "risen" || ws[j - 1].lower == "climbed")))
                 elliptical = true;
         }
     }
-    if (!out && previous && (cat.known || elliptical)) {
-        for (std::size_t j = lf.wb >= 4 ? lf.wb - 4 : 0; j < lf.wb; ++j) {
-            const auto& w = si.words[j].lower;
-            if (w == "including" || w == "among" || w == "them" || w == "whom" || w == "mostly" || w == "reporting" ||
-                w == "putting" || elliptical)
-                out = m_claims[static_cast<std::size_t>(previous->claim)].outcome;
-        }
-    }
+    if (!out && elliptical && prev_claim) out = prev_claim->outcome;
     if (!out) {
         reject(lf, "no casualty outcome (killed, injured, missing) near the figure");
         return;
@@ -1147,7 +1289,7 @@ void article_pass::make_claim(std::size_t fi) {
     if (!cat.known) {
         bool toll = false;
         for (std::size_t j = lf.wb, n = 0; j-- > 0 && n < 16; ++n) {
-            const auto& w = si.words[j].lower;
+            const auto& w = ws[j].lower;
             if (w == "toll") toll = true;
             if (toll) break;
             if (w == "civilians" || w == "civilian" || w == "non-fighters" || w == "non-combatants") toll_category = "civilians";
@@ -1155,17 +1297,23 @@ void article_pass::make_claim(std::size_t fi) {
         }
         if (!toll) toll_category.clear();
     }
+    // "killed 10 civilians and injured 41 others": "others" are of the same kind;
+    // "At least seven people were killed and 20 wounded": a bare figure too
+    std::string noun_lower;
+    for (const char ch : lf.f.noun) noun_lower.push_back(ascii_lower(ch));
+    const claim* kin = total_claim ? total_claim : prev_claim;
+    const bool same_kind = kin && (noun_lower == "others" || (!cat.known && toll_category.empty()));
     info(s);  // sources, places, date, actor and scope of the sentence
     claim c;
     c.article = m_a.id;
     c.id = m_a.id + "@" + std::to_string(lf.f.number.begin);
     c.outcome = *out;
-    if (cat.known) {
+    if (same_kind) {
+        c.category = kin->category;
+        c.side = kin->side;
+    } else if (cat.known) {
         c.category = cat.category;
         c.side = cat.side;
-    } else if (elliptical && previous) {
-        c.category = m_claims[static_cast<std::size_t>(previous->claim)].category;
-        c.side = m_claims[static_cast<std::size_t>(previous->claim)].side;
     } else {
         c.category = toll_category.empty() ? "people" : toll_category;
     }
@@ -1173,6 +1321,13 @@ void article_pass::make_claim(std::size_t fi) {
     c.low = low;
     c.high = high;
     c.qualifier = lf.f.qualifier;
+    // coordinated figures share one verb and its qualifier: "At least seven people were
+    // killed and 20 wounded", "at least 45 IS militants and 20 Kurdish fighters had been killed"
+    if (prev_claim && lf.f.qualifier == qualifier::exact && lf.wb > 0 && ws[lf.wb - 1].lower == "and" && prev_claim->low &&
+        !prev_claim->high && prev_claim->vague.empty() && !breakdown) {
+        c.high.reset();
+        c.qualifier = qualifier::at_least;
+    }
     c.qualifier_text = lf.f.qualifier_text;
     c.vague = lf.f.vague;
     c.value_text = lf.f.value_text;

@@ -43,7 +43,8 @@ const std::unordered_map<std::string_view, std::uint32_t>& flag_table() {
         };
         add(w_killed, {"killed", "kill", "kills", "killing", "dead", "died", "die", "dies", "dying", "death", "deaths",
                        "slain", "massacred", "executed", "perished", "fatalities", "lives", "bodies", "corpses", "martyred",
-                       "martyrs", "toll", "beheaded", "lifeless", "fatally", "murdered"});
+                       "martyrs", "toll", "beheaded", "lifeless", "fatally", "murdered", "slew", "eliminated",
+                       "eliminating", "neutralized", "neutralised", "liquidated", "life"});
         add(w_injured, {"injured", "injuring", "injures", "injure", "wounded", "wounding", "wounds", "injuries", "hurt",
                         "wound", "injury"});
         add(w_missing, {"missing", "disappeared", "unaccounted", "disappearance"});

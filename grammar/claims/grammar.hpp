@@ -115,7 +115,11 @@ struct noun_word : pegtl::sor<
     kw<TAO_PEGTL_ISTRING("dead")>, kw<TAO_PEGTL_ISTRING("victims")>, kw<TAO_PEGTL_ISTRING("casualties")>,
     kw<TAO_PEGTL_ISTRING("others")>, kw<TAO_PEGTL_ISTRING("residents")>, kw<TAO_PEGTL_ISTRING("students")>,
     kw<TAO_PEGTL_ISTRING("pupils")>, kw<TAO_PEGTL_ISTRING("workers")>, kw<TAO_PEGTL_ISTRING("doctors")>,
-    kw<TAO_PEGTL_ISTRING("paramedics")>, kw<TAO_PEGTL_ISTRING("journalists")>, kw<TAO_PEGTL_ISTRING("refugees")>> {};
+    kw<TAO_PEGTL_ISTRING("paramedics")>, kw<TAO_PEGTL_ISTRING("journalists")>, kw<TAO_PEGTL_ISTRING("refugees")>,
+    kw<TAO_PEGTL_ISTRING("siblings")>, kw<TAO_PEGTL_ISTRING("brothers")>, kw<TAO_PEGTL_ISTRING("sons")>,
+    kw<TAO_PEGTL_ISTRING("daughters")>, kw<TAO_PEGTL_ISTRING("relatives")>, kw<TAO_PEGTL_ISTRING("citizens")>,
+    kw<TAO_PEGTL_ISTRING("locals")>, kw<TAO_PEGTL_ISTRING("villagers")>, kw<TAO_PEGTL_ISTRING("worshippers")>,
+    kw<TAO_PEGTL_ISTRING("militiamen")>, kw<TAO_PEGTL_ISTRING("recruits")>, kw<TAO_PEGTL_ISTRING("guards")>> {};
 // The last noun of a compound is what is counted: "civilian deaths", "civilian members".
 struct compound_tail : pegtl::sor<
     kw<TAO_PEGTL_ISTRING("deaths")>, kw<TAO_PEGTL_ISTRING("members")>, kw<TAO_PEGTL_ISTRING("casualties")>,
@@ -142,7 +146,8 @@ struct modifiers : pegtl::rep_max<4, modifier, ws> {};
 struct of_word : kw<TAO_PEGTL_ISTRING("of")> {};
 struct inner_noun : category_noun {};
 struct of_noun : pegtl::seq<ws, of_word, ws, modifiers, inner_noun> {};
-struct counted : pegtl::seq<modifiers, category_noun, pegtl::opt<of_noun>> {};
+struct quote_mark : pegtl::sor<pegtl::one<'"'>, TAO_PEGTL_STRING("\xE2\x80\x9C")> {};
+struct counted : pegtl::seq<modifiers, pegtl::opt<quote_mark>, category_noun, pegtl::opt<of_noun>> {};
 // "dozens of pro-regime fighters", "hundreds of civilians"
 struct vague_counted : pegtl::seq<vague_word, pegtl::opt<ws, of_word>, ws, counted> {};
 
