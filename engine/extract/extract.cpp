@@ -132,7 +132,7 @@ category_reading read_category(const figure& f) {
     for (auto& c : outer) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     if (noun.empty()) return r;
     r.known = true;
-    r.intrinsic_death = outer == "deaths" || outer == "dead" || outer == "bodies" || outer == "corpses";
+    r.intrinsic_death = outer == "deaths" || outer == "dead" || outer == "bodies" || outer == "corpses" || outer == "lives";
     static const std::array<std::string_view, 9> child{"children", "child", "kids", "babies", "infants", "minors", "boys", "girls", "baby"};
     static const std::array<std::string_view, 18> fighter{"militiamen", "recruits", "guards", "fighters",   "militants", "rebels",   "soldiers",   "jihadists",
                                                           "terrorists", "troops",    "insurgents", "gunmen",   "combatants",
@@ -321,7 +321,9 @@ private:
     void reject(const located_figure& lf, const std::string& reason);
     std::optional<std::string> rejection_reason(const located_figure& lf, const sentence_info& si) const;
     void make_claim(std::size_t fi);
-    std::optional<outcome> find_outcome(const located_figure& lf, const sentence_info& si, bool& immediate, bool& combined) const;
+    // after_aux: auxiliaries between the figure and a participle right after it ("20 wounded": 0), 99 when none
+    std::optional<outcome> find_outcome(const located_figure& lf, const sentence_info& si, bool& immediate, bool& combined,
+                                        std::size_t& after_aux) const;
     void attribute(claim& c, const located_figure& lf, std::size_t s);
     void place_of(claim& c, const located_figure& lf, std::size_t s);
     void date_of(claim& c, const located_figure& lf, std::size_t s);
@@ -888,10 +890,11 @@ std::optional<std::string> article_pass::rejection_reason(const located_figure& 
 }
 
 std::optional<outcome> article_pass::find_outcome(const located_figure& lf, const sentence_info& si, bool& immediate,
-                                                  bool& combined) const {
+                                                  bool& combined, std::size_t& after_aux) const {
     const auto& ws = si.words;
     immediate = false;
     combined = false;
+    after_aux = 99;
     // another figure's word range; rejected numbers (years, ages) do not count
     auto figure_at = [&](std::size_t k, std::size_t& skip_to) -> bool {
         for (const auto id : si.figure_ids) {
@@ -918,7 +921,8 @@ std::optional<outcome> article_pass::find_outcome(const located_figure& lf, cons
     // 1a. a participle right after, past auxiliaries: "20 wounded", "25 were wounded", "6 Killed"
     std::optional<outcome> after;
     {
-        static const std::array<std::string_view, 11> aux{"were", "was", "are", "is", "have", "has", "had", "been", "being", "also", "reportedly"};
+        static const std::array<std::string_view, 14> aux{"were", "was", "are", "is", "have", "has", "had", "been", "being", "also",
+                                                          "reportedly", "gone", "got", "more"};
         static const std::array<std::string_view, 13> participle{"killed", "dead", "died", "wounded", "injured", "hurt", "missing",
                                                                  "slain", "executed", "massacred", "perished", "martyred", "disappeared"};
         std::size_t k = lf.we, n = 0;
@@ -926,8 +930,11 @@ std::optional<outcome> article_pass::find_outcome(const located_figure& lf, cons
             ++k;
             ++n;
         }
-        if (k < ws.size() && one_of(ws[k].lower, participle)) {
+        std::size_t next_figure = 0;
+        const bool object_follows = k + 1 < ws.size() && figure_at(k + 1, next_figure);
+        if (k < ws.size() && one_of(ws[k].lower, participle) && !object_follows) {
             after = outcome_word(ws, k);
+            after_aux = n;
             // "dead and injured", "killed or wounded": both counted together
             if (after && k + 2 < ws.size() && (ws[k + 1].lower == "and" || ws[k + 1].lower == "or")) {
                 const auto other = outcome_word(ws, k + 2);
@@ -938,13 +945,19 @@ std::optional<outcome> article_pass::find_outcome(const located_figure& lf, cons
     // 1b. the verb or noun right before: "killed 38", "killing at least 15", "lost 40 troops",
     // "the death of one civilian", "the lives of 18 civilians"
     std::optional<outcome> before;
-    if (lf.wb > 0) {
-        const std::size_t j = lf.wb - 1;
+    std::size_t lead = lf.wb;  // "injured another ten", "killed a further 12"
+    if (lead > 0 && (ws[lead - 1].lower == "another" || ws[lead - 1].lower == "further" || ws[lead - 1].lower == "additional")) --lead;
+    if (lead > 0 && ws[lead - 1].lower == "a" && lead < lf.wb) --lead;
+    if (lead > 0) {
+        const std::size_t j = lead - 1;
         before = verb_outcome(ws[j].lower);
-        if (!before && ws[j].lower == "lost" && !lf.f.noun.empty()) before = outcome::killed;
+        if (!before && (ws[j].lower == "lost" || ws[j].lower == "claimed" || ws[j].lower == "claiming") && !lf.f.noun.empty())
+            before = outcome::killed;
         if (!before && ws[j].lower == "of" && j > 0) {
             const auto& h = ws[j - 1].lower;
-            if (h == "death" || h == "deaths" || h == "lives" || h == "life" || h == "bodies" || h == "remains") before = outcome::killed;
+            if (h == "death" || h == "deaths" || h == "lives" || h == "life" || h == "bodies" || h == "remains" ||
+                h == "execution" || h == "killing" || h == "massacre" || h == "murder")
+                before = outcome::killed;
             if (h == "injury" || h == "injuries") before = outcome::injured;
         }
         // "killed and wounded hundreds", "killing and injuring a number of"
@@ -989,6 +1002,10 @@ std::optional<outcome> article_pass::find_outcome(const located_figure& lf, cons
         }
         if (const auto o = outcome_word(ws, k)) {
             if (n <= 2 && lf.f.noun.empty()) immediate = true;
+            if (k + 2 < ws.size() && (ws[k + 1].lower == "and" || ws[k + 1].lower == "or")) {
+                const auto other = outcome_word(ws, k + 2);
+                if (other && *other != *o) combined = true;  // "were killed and injured"
+            }
             return o;
         }
         if (ws[k].has(w_blocker)) break;
@@ -1196,7 +1213,12 @@ void article_pass::make_claim(std::size_t fi) {
     auto cat = read_category(lf.f);
     const auto& ws = si.words;
     bool immediate = false, combined = false;
-    auto out = find_outcome(lf, si, immediate, combined);
+    std::size_t after_aux = 99;
+    auto out = find_outcome(lf, si, immediate, combined, after_aux);
+    // "dozens of dead and injured"
+    if (cat.intrinsic_death && lf.we + 1 < ws.size() && (ws[lf.we].lower == "and" || ws[lf.we].lower == "or") &&
+        outcome_word(ws, lf.we + 1) == outcome::injured)
+        combined = true;
     if (!out && cat.intrinsic_death) out = outcome::killed;
     if (combined) {
         reject(lf, "killed and wounded counted together");
@@ -1301,8 +1323,9 @@ void article_pass::make_claim(std::size_t fi) {
     // "At least seven people were killed and 20 wounded": a bare figure too
     std::string noun_lower;
     for (const char ch : lf.f.noun) noun_lower.push_back(ascii_lower(ch));
+    // "others" of civilians or fighters are more of them; "others" next to children or women are people
     const claim* kin = total_claim ? total_claim : prev_claim;
-    const bool same_kind = kin && (noun_lower == "others" || (!cat.known && toll_category.empty()));
+    const bool same_kind = kin && noun_lower == "others" && (kin->category == "civilians" || kin->category == "fighters");
     info(s);  // sources, places, date, actor and scope of the sentence
     claim c;
     c.article = m_a.id;
@@ -1324,7 +1347,7 @@ void article_pass::make_claim(std::size_t fi) {
     // coordinated figures share one verb and its qualifier: "At least seven people were
     // killed and 20 wounded", "at least 45 IS militants and 20 Kurdish fighters had been killed"
     if (prev_claim && lf.f.qualifier == qualifier::exact && lf.wb > 0 && ws[lf.wb - 1].lower == "and" && prev_claim->low &&
-        !prev_claim->high && prev_claim->vague.empty() && !breakdown) {
+        !prev_claim->high && prev_claim->vague.empty() && !breakdown && (after_aux == 0 || after_aux == 99)) {
         c.high.reset();
         c.qualifier = qualifier::at_least;
     }
