@@ -175,6 +175,9 @@ struct extractor::tables {
         std::size_t source = 0;
         bool acronym = false;  // "IS", "WHO", "SANA": never matches a lower-case word ("is", "who")
     };
+    // forms keyed by their first two words ("the observatory") or, for one-word forms, by
+    // their only word: a common first word ("the") costs one lookup, not a walk over
+    // every form that starts with it
     std::unordered_map<std::string, std::vector<form>> forms_by_first;  // longest first
     std::array<bool, 27 * 32> first_shapes{};  // (first letter, length) of first words, to skip lookups
     bool may_open(std::string_view w) const {
@@ -213,7 +216,8 @@ extractor::extractor(const extract_context& ctx) : m_ctx(ctx), m_tables(new tabl
                 if (caps) f.acronym = true;
             }
         }
-        m_tables->forms_by_first[f.words.front()].push_back(std::move(f));
+        const std::string key = f.words.size() >= 2 ? f.words[0] + " " + f.words[1] : f.words[0];
+        m_tables->forms_by_first[key].push_back(std::move(f));
     }
     for (auto& [first, list] : m_tables->forms_by_first)
         std::stable_sort(list.begin(), list.end(), [](const auto& a, const auto& b) { return a.words.size() > b.words.size(); });
@@ -254,6 +258,8 @@ struct date_mention {
     int days_before_event = 0;   // "two days after" the event reported before: resolved per claim
     bool relative = false;
 };
+
+bool may_hold_date(std::string_view text, byte_span span);
 
 // What info() should make sure is known about a sentence.
 enum need : unsigned { need_sources = 1, need_places = 2, need_date = 4, need_scope = 8, need_all = 15 };
@@ -308,6 +314,7 @@ private:
     bool m_lede_searched = false;
     std::size_t m_overflow_reported = 0;
     std::set<std::size_t> m_leading;  // headline lines above the first sentence of the body
+    std::string m_key;                // lookup buffer for source forms
     std::string m_detected_outlet;    // from a credit line when the corpus gave no outlet
 
     void split();
@@ -374,23 +381,70 @@ bool has_outcome_stem(std::string_view text, byte_span span) {
     static const std::array<std::string_view, 30> stems{
         "kill", "dead", "die",  "dyin", "deat", "woun", "inju", "toll", "bodi", "corp", "vict", "casu", "miss", "disa", "slai",
         "mass", "exec", "peri", "fata", "live", "mart", "behe", "murd", "rema", "hurt", "life", "unac", "dies", "died", "lost"};
-    // two-letter heads of the stems: most words ("the", "and") stop here
+    // the stems by their first two letters: most words ("the", "and") stop at one lookup
     static const auto heads = [] {
-        std::array<bool, 26 * 26> a{};
-        for (const auto st : stems) a[static_cast<std::size_t>((st[0] - 'a') * 26 + (st[1] - 'a'))] = true;
+        std::array<std::vector<std::string_view>, 26 * 26> a{};
+        for (const auto st : stems) a[static_cast<std::size_t>((st[0] - 'a') * 26 + (st[1] - 'a'))].push_back(st);
         return a;
     }();
     const std::size_t end = std::min(span.end, text.size());
-    for (std::size_t i = span.begin; i + 1 < end; ++i) {
+    std::size_t i = span.begin;
+    while (i + 1 < end) {
+        if (!ascii_alpha(text[i])) {
+            ++i;
+            continue;
+        }
         const char c0 = ascii_lower(text[i]);
-        if (c0 < 'a' || c0 > 'z' || (i > span.begin && ascii_alpha(text[i - 1]))) continue;
         const char c1 = ascii_lower(text[i + 1]);
-        if (c1 < 'a' || c1 > 'z' || !heads[static_cast<std::size_t>((c0 - 'a') * 26 + (c1 - 'a'))]) continue;
-        char buf[4] = {c0, c1, ' ', ' '};
-        for (std::size_t k = 2; k < 4 && i + k < end; ++k) buf[k] = ascii_lower(text[i + k]);
-        const std::string_view head(buf, 4);
-        for (const auto st : stems)
-            if (head.compare(0, st.size(), st) == 0) return true;
+        if (c1 >= 'a' && c1 <= 'z') {
+            const auto& list = heads[static_cast<std::size_t>((c0 - 'a') * 26 + (c1 - 'a'))];
+            if (!list.empty()) {
+                char buf[4] = {c0, c1, ' ', ' '};
+                for (std::size_t k = 2; k < 4 && i + k < end; ++k) buf[k] = ascii_lower(text[i + k]);
+                for (const auto st : list) {
+                    bool same = true;
+                    for (std::size_t k = 2; k < st.size() && same; ++k) same = buf[k] == st[k];
+                    if (same) return true;
+                }
+            }
+        }
+        while (i < end && ascii_alpha(text[i])) ++i;  // to the end of the word
+    }
+    return false;
+}
+
+// True when the sentence has a word that find_date reads: a capitalised weekday or month,
+// "yesterday", "today", "tonight", "overnight", "month", "year", "day(s)", or a 4-digit
+// number. Most sentences have none and need not be split into words for their date.
+bool may_hold_date(std::string_view text, byte_span span) {
+    static const std::array<std::string_view, 11> lower_words{"yesterday", "today", "tonight", "overnight", "month", "year",
+                                                              "day", "days", "months", "years", "Overnight"};
+    const std::size_t end = std::min(span.end, text.size());
+    std::size_t i = span.begin;
+    while (i < end) {
+        const char c = text[i];
+        if (!ascii_alnum(c)) {
+            ++i;
+            continue;
+        }
+        std::size_t j = i;
+        while (j < end && ascii_alnum(text[j])) ++j;
+        const std::string_view w = text.substr(i, j - i);
+        if (ascii_digit(c)) {
+            if (w.size() == 4) return true;
+        } else if (ascii_upper(c)) {
+            // weekdays and months, full or abbreviated: Mon..Sun, Jan..Dec, also "Yesterday"
+            static const std::array<std::string_view, 19> heads{"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun", "Jan", "Feb", "Mar",
+                                                                "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+            if (w.size() >= 3)
+                for (const auto h : heads)
+                    if (w.compare(0, 3, h) == 0) return true;
+            if (w == "Yesterday" || w == "Today" || w == "Tonight" || w == "Last" || w == "This") return true;
+        } else if (w.size() >= 3 && w.size() <= 9) {
+            for (const auto lw : lower_words)
+                if (w == lw) return true;
+        }
+        i = j;
     }
     return false;
 }
@@ -424,13 +478,16 @@ void article_pass::scan() {
 
 sentence_info& article_pass::info(std::size_t s, unsigned what) {
     sentence_info& si = m_info[s];
-    const unsigned missing = what & ~si.done;
+    unsigned missing = what & ~si.done;
+    if (missing == 0) return si;
+    si.done |= missing;
+    // a sentence without any date word has no date: no need to split it into words for that
+    if ((missing & need_date) && !si.tokenized && !may_hold_date(m_text, m_sentences[s].span)) missing &= ~need_date;
     if (missing == 0) return si;
     if (!si.tokenized) {
         si.tokenized = true;
         si.words = words_of(m_text, m_sentences[s].span, si.lower);
     }
-    si.done |= missing;
     if (missing & need_sources) find_sources(s, si);
     if (missing & need_places) find_places(s, si);
     if (missing & need_date) find_date(s, si);
@@ -471,9 +528,21 @@ void article_pass::find_sources(std::size_t s, sentence_info& si) {
                 ++k;
                 continue;
             }
-            const auto it = m_t.forms_by_first.find(std::string(ws[k].lower));
             std::size_t matched = 0;
-            if (it != m_t.forms_by_first.end()) {
+            std::string& key = m_key;
+            key.assign(ws[k].lower);
+            const std::size_t one_word = key.size();
+            if (k + 1 < ws.size()) {
+                key.push_back(' ');
+                key.append(ws[k + 1].lower);
+            }
+            for (int attempt = 0; attempt < 2 && !matched; ++attempt) {
+                if (attempt == 1) {
+                    if (key.size() == one_word) break;
+                    key.resize(one_word);
+                }
+                const auto it = m_t.forms_by_first.find(key);
+                if (it == m_t.forms_by_first.end()) continue;
                 for (const auto& form : it->second) {
                     if (k + form.words.size() > ws.size()) continue;
                     bool ok = true;
@@ -1176,9 +1245,10 @@ void article_pass::date_of(claim& c, const located_figure& lf, std::size_t s) {
     if (c.headline && !leading) return;
     auto usable = [&](std::size_t p) -> const date* {
         if (m_sentences[p].line_alone) return nullptr;
-        const auto& pi = info(p, need_date | need_scope);
-        if (pi.own_date && pi.own_date->value.precision != date_precision::year && !pi.retrieval && pi.scope.empty())
-            return &pi.own_date->value;
+        const auto& pd = info(p, need_date);
+        if (!pd.own_date || pd.own_date->value.precision == date_precision::year || pd.retrieval) return nullptr;
+        const auto& pi = info(p, need_scope);  // a dated running total ("since March 2011") is not the event
+        if (pi.scope.empty()) return &pi.own_date->value;
         return nullptr;
     };
     for (std::size_t p = s; p-- > 0 && p + 4 > s;)

@@ -122,9 +122,19 @@ std::vector<sentence> split_sentences(std::string_view text, byte_span body) {
         }
         out.push_back(s);
     };
+    // bytes that may end a sentence; everything else is skipped in one test
+    static const auto special = [] {
+        std::array<bool, 256> a{};
+        for (const unsigned char c : {'\n', '.', '!', '?'}) a[c] = true;
+        return a;
+    }();
     std::size_t i = start;
     while (i < end) {
         const char c = text[i];
+        if (!special[static_cast<unsigned char>(c)] && i - start < max_sentence_bytes) {
+            ++i;
+            continue;
+        }
         if (c == '\n') {
             emit(start, i, true);
             start = i + 1;
