@@ -280,14 +280,45 @@ const std::vector<std::string>& place_types() {
 }
 
 std::string gazetteer::normalise(std::string_view written) {
-    auto words = words_of(written);
-    // "al-Shaafa", "el-Bab": the article is not part of the key
-    while (words.size() > 1 && is_article(words.front())) words.erase(words.begin());
+    // Words are lower-cased with apostrophes dropped and joined by '-'; leading articles
+    // ("al-", "el-") are dropped while another word follows. One pass, no word list.
     std::string key;
-    for (const auto& w : words) {
+    key.reserve(written.size());
+    std::string word;
+    bool leading = true;
+    std::size_t i = 0;
+    auto next_word = [&]() -> bool {
+        word.clear();
+        while (i < written.size()) {
+            if (const auto n = apostrophe_at(written, i)) {
+                i += n;
+                continue;
+            }
+            const auto c = static_cast<unsigned char>(written[i]);
+            if (std::isalnum(c) || c >= 0x80) {
+                word.push_back(static_cast<char>(std::tolower(c)));
+                ++i;
+            } else if (!word.empty()) {
+                return true;
+            } else {
+                ++i;
+            }
+        }
+        return !word.empty();
+    };
+    std::string pending;  // a leading article, kept until we know another word follows
+    while (next_word()) {
+        if (leading && is_article(word)) {
+            if (!pending.empty()) pending.clear();  // two articles: drop the first
+            pending = word;
+            continue;
+        }
+        leading = false;
+        pending.clear();
         if (!key.empty()) key.push_back('-');
-        key += w;
+        key += word;
     }
+    if (key.empty() && !pending.empty()) key = pending;  // the name is only an article ("Al")
     return key;
 }
 
