@@ -75,14 +75,41 @@ std::size_t word_count(std::string_view s) {
 
 // ---- YAML helpers -------------------------------------------------------------
 
+// The text of 1-based line `line`, for the caret under a message.
+std::string line_of(std::string_view text, std::size_t line) {
+    std::size_t l = 1, b = 0;
+    while (l < line && b < text.size()) {
+        const auto nl = text.find('\n', b);
+        if (nl == std::string_view::npos) return {};
+        b = nl + 1;
+        ++l;
+    }
+    if (l != line || b > text.size()) return {};
+    const auto nl = text.find('\n', b);
+    std::string out(text.substr(b, nl == std::string_view::npos ? std::string_view::npos : nl - b));
+    if (!out.empty() && out.back() == '\r') out.pop_back();
+    return out;
+}
+
 struct reader {
     const std::string& file;
     diagnostics& diags;
+    std::string_view text;  // the whole file, for source lines
 
     void error_at(const YAML::Node& node, const std::string& message, const std::string& hint = {}) const {
         const auto m = node.Mark();
-        diags.error(file, m.is_null() ? 0 : static_cast<std::size_t>(m.line) + 1,
-                    m.is_null() ? 0 : static_cast<std::size_t>(m.column) + 1, message, hint);
+        diagnostic d;
+        d.file = file;
+        d.line = m.is_null() ? 0 : static_cast<std::size_t>(m.line) + 1;
+        d.column = m.is_null() ? 0 : static_cast<std::size_t>(m.column) + 1;
+        d.message = message;
+        d.hint = hint;
+        if (d.line > 0) {
+            d.source_line = line_of(text, d.line);
+            // underline the scalar's text when the node is one
+            if (node.IsScalar() && !node.Scalar().empty()) d.length = node.Scalar().size();
+        }
+        diags.add(std::move(d));
     }
 
     std::string scalar(const YAML::Node& map, const char* key, bool required, const std::string& what) const {
@@ -142,18 +169,7 @@ std::optional<YAML::Node> parse_yaml(std::string_view text, const std::string& f
         d.line = line;
         d.column = column;
         d.message = "malformed YAML: " + e.msg;
-        // the offending line, for the caret
-        std::size_t l = 1, b = 0;
-        while (l < line && b < text.size()) {
-            const auto nl = text.find('\n', b);
-            if (nl == std::string_view::npos) break;
-            b = nl + 1;
-            ++l;
-        }
-        if (l == line) {
-            const auto nl = text.find('\n', b);
-            d.source_line = std::string(text.substr(b, nl == std::string_view::npos ? std::string_view::npos : nl - b));
-        }
+        d.source_line = line > 0 ? line_of(text, line) : std::string();
         diags.add(std::move(d));
         return std::nullopt;
     }
@@ -223,7 +239,7 @@ source_registry parse_sources(std::string_view yaml, const std::string& file, di
     source_registry reg;
     const auto doc = parse_yaml(yaml, file, diags);
     if (!doc) return reg;
-    const reader r{file, diags};
+    const reader r{file, diags, yaml};
     const YAML::Node root = *doc;
     if (!root.IsMap() || !root["sources"]) {
         r.error_at(root, "expected a mapping with a 'sources' list at the top of the file");
@@ -414,7 +430,7 @@ gazetteer parse_places(std::string_view yaml, const std::string& file, diagnosti
     gazetteer gaz;
     const auto doc = parse_yaml(yaml, file, diags);
     if (!doc) return gaz;
-    const reader r{file, diags};
+    const reader r{file, diags, yaml};
     const YAML::Node root = *doc;
     if (!root.IsMap()) {
         r.error_at(root, "expected a mapping with 'governorates' and 'places' lists at the top of the file");
