@@ -134,7 +134,7 @@ category_reading read_category(const figure& f) {
     r.known = true;
     r.intrinsic_death = outer == "deaths" || outer == "dead" || outer == "bodies" || outer == "corpses" || outer == "lives";
     static const std::array<std::string_view, 9> child{"children", "child", "kids", "babies", "infants", "minors", "boys", "girls", "baby"};
-    static const std::array<std::string_view, 18> fighter{"militiamen", "recruits", "guards", "fighters",   "militants", "rebels",   "soldiers",   "jihadists",
+    static const std::array<std::string_view, 19> fighter{"forces", "militiamen", "recruits", "guards", "fighters",   "militants", "rebels",   "soldiers",   "jihadists",
                                                           "terrorists", "troops",    "insurgents", "gunmen",   "combatants",
                                                           "servicemen", "policemen", "officers",  "personnel", "fighter"};
     bool civilian_mod = false, child_mod = false, woman_mod = false;
@@ -148,7 +148,7 @@ category_reading read_category(const figure& f) {
     if (noun == "civilians" || noun == "civilian") r.category = "civilians";
     else if (one_of(noun, child)) r.category = "children";
     else if (noun == "women" || noun == "woman") r.category = "women";
-    else if (noun == "men" || noun == "man") r.category = "men";
+    else if (noun == "men" || noun == "man" || noun == "tribesmen") r.category = "men";
     else if (one_of(noun, fighter)) {
         r.category = "fighters";
         r.side = side_of(f.modifiers, noun);
@@ -329,8 +329,9 @@ private:
     std::optional<std::string> rejection_reason(const located_figure& lf, const sentence_info& si) const;
     void make_claim(std::size_t fi);
     // after_aux: auxiliaries between the figure and a participle right after it ("20 wounded": 0), 99 when none
+    // direct: the outcome word is right next to the figure (a verb before it, a participle after it)
     std::optional<outcome> find_outcome(const located_figure& lf, const sentence_info& si, bool& immediate, bool& combined,
-                                        std::size_t& after_aux) const;
+                                        std::size_t& after_aux, bool& direct) const;
     void attribute(claim& c, const located_figure& lf, std::size_t s);
     void place_of(claim& c, const located_figure& lf, std::size_t s);
     void date_of(claim& c, const located_figure& lf, std::size_t s);
@@ -378,7 +379,8 @@ void article_pass::split() {
 // "wound", "toll", "bodies"...). Outcomes are read within the sentence only, so a
 // sentence without one cannot hold a claim and its numbers need not be parsed.
 bool has_outcome_stem(std::string_view text, byte_span span) {
-    static const std::array<std::string_view, 30> stems{
+    static const std::array<std::string_view, 36> stems{
+        "slew", "elim", "neut", "liqu", "clai", "dest",
         "kill", "dead", "die",  "dyin", "deat", "woun", "inju", "toll", "bodi", "corp", "vict", "casu", "miss", "disa", "slai",
         "mass", "exec", "peri", "fata", "live", "mart", "behe", "murd", "rema", "hurt", "life", "unac", "dies", "died", "lost"};
     // the stems by their first two letters: most words ("the", "and") stop at one lookup
@@ -924,6 +926,8 @@ std::optional<std::string> article_pass::rejection_reason(const located_figure& 
     const char before = f.number.begin > 0 ? m_text[f.number.begin - 1] : ' ';
     if (after == ':' || before == ':' || after == '/' || before == '/') return std::string("a time or date");
     if (after == '%') return std::string("a percentage");
+    if ((before == '.' || before == ',') && f.number.begin >= 2 && ascii_digit(m_text[f.number.begin - 2]))
+        return std::string("the fraction of a decimal number");
     if (before == '$' || before == '#') return std::string("a price or number");
     if (lf.f.qualifier != qualifier::vague && nb < ws.size()) {
         const auto& own = ws[nb].lower;
@@ -959,10 +963,11 @@ std::optional<std::string> article_pass::rejection_reason(const located_figure& 
 }
 
 std::optional<outcome> article_pass::find_outcome(const located_figure& lf, const sentence_info& si, bool& immediate,
-                                                  bool& combined, std::size_t& after_aux) const {
+                                                  bool& combined, std::size_t& after_aux, bool& direct) const {
     const auto& ws = si.words;
     immediate = false;
     combined = false;
+    direct = false;
     after_aux = 99;
     // another figure's word range; rejected numbers (years, ages) do not count
     auto figure_at = [&](std::size_t k, std::size_t& skip_to) -> bool {
@@ -1022,6 +1027,8 @@ std::optional<outcome> article_pass::find_outcome(const located_figure& lf, cons
         before = verb_outcome(ws[j].lower);
         if (!before && (ws[j].lower == "lost" || ws[j].lower == "claimed" || ws[j].lower == "claiming") && !lf.f.noun.empty())
             before = outcome::killed;
+        if (!before && (ws[j].lower == "destroyed" || ws[j].lower == "destroying") && read_category(lf.f).category == "fighters")
+            before = outcome::killed;
         if (!before && ws[j].lower == "of" && j > 0) {
             const auto& h = ws[j - 1].lower;
             if (h == "death" || h == "deaths" || h == "lives" || h == "life" || h == "bodies" || h == "remains" ||
@@ -1029,18 +1036,22 @@ std::optional<outcome> article_pass::find_outcome(const located_figure& lf, cons
                 before = outcome::killed;
             if (h == "injury" || h == "injuries") before = outcome::injured;
         }
-        // "killed and wounded hundreds", "killing and injuring a number of"
+        // "killed and wounded hundreds", "killing and injuring a number of", "killed wounded dozens"
         if (before && j >= 2 && (ws[j - 1].lower == "and" || ws[j - 1].lower == "or")) {
             const auto other = verb_outcome(ws[j - 2].lower);
             if (other && *other != *before) combined = true;
         }
+        if (before && j >= 1) {
+            const auto other = verb_outcome(ws[j - 1].lower);
+            if (other && *other != *before) combined = true;
+        }
     }
     if (after) {
-        immediate = true;
+        immediate = direct = true;
         return after;
     }
     if (before) {
-        immediate = true;
+        immediate = direct = true;
         return before;
     }
     // "the death toll rose to 112", "putting the toll at 70"
@@ -1081,12 +1092,15 @@ std::optional<outcome> article_pass::find_outcome(const located_figure& lf, cons
         if (ws[k].before == ';') break;
         ++k;
     }
-    // 3. backward: "Those killed in the village ... included 32 civilians"
+    // 3. backward: "Those killed in the village ... included 32 civilians"; not across
+    // another clause ("... died ... and more than 1100 other children are suffering")
     for (std::size_t k = lf.wb, n = 0; k-- > 0 && n < 12; ++n) {
         std::size_t skip = 0;
         if (figure_at(k, skip)) break;
         if (const auto o = outcome_word(ws, k)) return o;
         if (ws[k].has(w_blocker) || ws[k].has(w_report)) break;
+        const auto& w = ws[k].lower;
+        if (w == "and" || w == "but" || w == "while" || w == "whereas") break;
     }
     return std::nullopt;
 }
@@ -1282,9 +1296,9 @@ void article_pass::make_claim(std::size_t fi) {
     }
     auto cat = read_category(lf.f);
     const auto& ws = si.words;
-    bool immediate = false, combined = false;
+    bool immediate = false, combined = false, direct = false;
     std::size_t after_aux = 99;
-    auto out = find_outcome(lf, si, immediate, combined, after_aux);
+    auto out = find_outcome(lf, si, immediate, combined, after_aux, direct);
     // "dozens of dead and injured"
     if (cat.intrinsic_death && lf.we + 1 < ws.size() && (ws[lf.we].lower == "and" || ws[lf.we].lower == "or") &&
         outcome_word(ws, lf.we + 1) == outcome::injured)
@@ -1327,8 +1341,10 @@ void article_pass::make_claim(std::size_t fi) {
                 ++k;
             }
         }
-        if (k + 1 < ws.size() && (ws[k].lower == "were" || ws[k].lower == "are" || ws[k].lower == "was")) {
-            const auto& n = ws[k + 1].lower;
+        const bool copula = k + 1 < ws.size() && (ws[k].lower == "were" || ws[k].lower == "are" || ws[k].lower == "was");
+        const bool of_them = k > lf.we && k < ws.size() && !copula;  // "30 of them children"
+        if (copula || of_them) {
+            const auto& n = ws[copula ? k + 1 : k].lower;
             static const std::array<std::string_view, 11> fighters{"rebels", "fighters", "soldiers", "militants", "troops", "jihadists",
                                                                    "terrorists", "policemen", "insurgents", "combatants", "gunmen"};
             if (n == "children") cat.category = "children";
@@ -1369,6 +1385,23 @@ void article_pass::make_claim(std::size_t fi) {
         }
     }
     if (!out && elliptical && prev_claim) out = prev_claim->outcome;
+    // a coordinated object: "killed 10 soldiers and 5 civilians"
+    if (!out && prev_claim && lf.wb > 0 && ws[lf.wb - 1].lower == "and" && previous && previous->we + 1 == lf.wb && cat.known)
+        out = prev_claim->outcome;
+    // tolls per place under a total: "54 civilians were killed including 9 in Alsaliheen 8 in Ansari"
+    if (!cat.known && total_claim && lf.we < ws.size() && ws[lf.we].lower == "in" &&
+        (is_breakdown(lf) || (previous && previous->f.noun.empty() && is_breakdown(*previous) && lf.wb <= previous->we + 4))) {
+        breakdown = true;
+        out = total_claim->outcome;
+        cat.known = true;
+        cat.category = total_claim->category;
+        cat.side = total_claim->side;
+    }
+    // vague words without a noun ("dozens more were wounded") only right next to their verb
+    if (out && !lf.f.vague.empty() && lf.f.noun.empty() && !direct) {
+        reject(lf, "a vague quantity without a noun or a verb next to it");
+        return;
+    }
     if (!out) {
         reject(lf, "no casualty outcome (killed, injured, missing) near the figure");
         return;
@@ -1417,7 +1450,7 @@ void article_pass::make_claim(std::size_t fi) {
     // coordinated figures share one verb and its qualifier: "At least seven people were
     // killed and 20 wounded", "at least 45 IS militants and 20 Kurdish fighters had been killed"
     if (prev_claim && lf.f.qualifier == qualifier::exact && lf.wb > 0 && ws[lf.wb - 1].lower == "and" && prev_claim->low &&
-        !prev_claim->high && prev_claim->vague.empty() && !breakdown && (after_aux == 0 || after_aux == 99)) {
+        !prev_claim->high && prev_claim->vague.empty() && !breakdown && (after_aux == 0 || c.outcome == prev_claim->outcome)) {
         c.high.reset();
         c.qualifier = qualifier::at_least;
     }

@@ -120,7 +120,9 @@ struct noun_word : pegtl::sor<
     kw<TAO_PEGTL_ISTRING("daughters")>, kw<TAO_PEGTL_ISTRING("relatives")>, kw<TAO_PEGTL_ISTRING("citizens")>,
     kw<TAO_PEGTL_ISTRING("locals")>, kw<TAO_PEGTL_ISTRING("villagers")>, kw<TAO_PEGTL_ISTRING("worshippers")>,
     kw<TAO_PEGTL_ISTRING("militiamen")>, kw<TAO_PEGTL_ISTRING("recruits")>, kw<TAO_PEGTL_ISTRING("guards")>,
-    kw<TAO_PEGTL_ISTRING("forces")>, kw<TAO_PEGTL_ISTRING("lives")>> {};
+    kw<TAO_PEGTL_ISTRING("forces")>, kw<TAO_PEGTL_ISTRING("lives")>, kw<TAO_PEGTL_ISTRING("tribesmen")>,
+    kw<TAO_PEGTL_ISTRING("syrians")>, kw<TAO_PEGTL_ISTRING("iraqis")>, kw<TAO_PEGTL_ISTRING("kurds")>,
+    kw<TAO_PEGTL_ISTRING("palestinians")>> {};
 // The last noun of a compound is what is counted: "civilian deaths", "civilian members".
 struct compound_tail : pegtl::sor<
     kw<TAO_PEGTL_ISTRING("deaths")>, kw<TAO_PEGTL_ISTRING("members")>, kw<TAO_PEGTL_ISTRING("casualties")>,
