@@ -175,46 +175,54 @@ std::vector<sentence> split_sentences(std::string_view text, byte_span body) {
 }
 
 std::vector<word> words_of(std::string_view text, byte_span span, std::string& lower_buffer) {
+    // byte classes: 0 separator, 1 ASCII letter or digit, 2 lead byte of a Latin letter
+    // (U+00C0..U+017F), 3 UTF-8 continuation byte
+    static const auto cls = [] {
+        std::array<unsigned char, 256> a{};
+        for (int c = 0; c < 256; ++c) {
+            if (ascii_alnum(static_cast<char>(c))) a[static_cast<std::size_t>(c)] = 1;
+            else if (c >= 0xC3 && c <= 0xC5) a[static_cast<std::size_t>(c)] = 2;
+            else if (c >= 0x80 && c <= 0xBF) a[static_cast<std::size_t>(c)] = 3;
+        }
+        return a;
+    }();
     std::vector<word> out;
-    out.reserve(span.size() / 5 + 4);
-    const std::size_t end_ = std::min(span.end, text.size());
-    lower_buffer.resize(end_ > span.begin ? end_ - span.begin : 0);
-    for (std::size_t k = span.begin; k < end_; ++k) lower_buffer[k - span.begin] = ascii_lower(text[k]);
+    out.reserve(span.size() / 6 + 4);
     const std::size_t end = std::min(span.end, text.size());
+    lower_buffer.resize(end > span.begin ? end - span.begin : 0);
+    for (std::size_t k = span.begin; k < end; ++k) lower_buffer[k - span.begin] = ascii_lower(text[k]);
     std::size_t i = span.begin;
-    auto word_byte = [](unsigned char c) { return ascii_alnum(c) || c >= 0x80; };
     while (i < end) {
         const auto c = static_cast<unsigned char>(text[i]);
-        if (!word_byte(c) || (c >= 0x80 && !(c >= 0xC3 && c <= 0xC5))) {  // punctuation and UTF-8 symbols
-            // skip multi-byte punctuation (quotes, dashes, U+FFFD) as a whole
+        const unsigned char k0 = cls[c];
+        if (k0 == 0 || k0 == 3) {  // punctuation, spaces and UTF-8 symbols (quotes, dashes, U+FFFD)
             ++i;
             continue;
         }
         word w;
         w.begin = i;
         w.before = i > span.begin ? text[i - 1] : ' ';
-        w.capital = ascii_upper(c) != 0;
-        w.digits = ascii_digit(c) != 0;
-        std::size_t j = i;
+        w.capital = ascii_upper(static_cast<char>(c));
+        w.digits = ascii_digit(static_cast<char>(c));
+        std::size_t j = i + 1;
         while (j < end) {
             const auto d = static_cast<unsigned char>(text[j]);
-            if (ascii_alnum(d) || (d >= 0xC3 && d <= 0xC5) || (d >= 0x80 && d <= 0xBF && j > i)) {
+            if (cls[d] != 0) {
                 ++j;
                 continue;
             }
             // inner hyphen, apostrophe or digit separator: "pro-regime", "Buqa'an", "1,100"
-            if ((d == '-' || d == '\'' || (d == ',' && w.digits) || (d == '.' && w.digits)) && j + 1 < end &&
-                ascii_alnum(text[j + 1]) && j > i)
-                if (d != ',' || ascii_digit(text[j + 1])) {
-                    ++j;
-                    continue;
-                }
+            if (j + 1 < end && cls[static_cast<unsigned char>(text[j + 1])] == 1 &&
+                (d == '-' || d == '\'' || (w.digits && (d == '.' || (d == ',' && ascii_digit(text[j + 1])))))) {
+                ++j;
+                continue;
+            }
             break;
         }
         w.end = j;
         w.lower = std::string_view(lower_buffer).substr(i - span.begin, j - i);
         if (!w.digits) w.flags = flags_of(w.lower);
-        out.push_back(std::move(w));
+        out.push_back(w);
         i = j;
     }
     return out;
