@@ -126,7 +126,7 @@ command add_extract(CLI::App& root) {
                         } else {
                             out << c.id << '\t' << to_string(c.kind) << '\t' << to_string(c.outcome) << '\t' << c.category
                                 << (c.side.empty() ? "" : "(" + c.side + ")") << '\t' << interval_text(c) << '\t'
-                                << (c.qualifier_text.empty() ? "exact" : c.qualifier_text) << ' ' << c.value_text << '\t'
+                                << (c.qualifier_text.empty() ? std::string(to_string(c.qualifier)) : c.qualifier_text) << ' ' << c.value_text << '\t'
                                 << c.source;
                             for (const auto& r : c.relay) out << " via " << r;
                             out << '\t' << (c.event_date.known() ? c.event_date.iso() : "-") << '\t'

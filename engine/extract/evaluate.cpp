@@ -91,6 +91,8 @@ std::vector<gold_article> load_gold(const std::string& path, diagnostics& diags)
                 gc.source = text_of(c, "source");
                 gc.event_date = text_of(c, "event_date");
                 gc.kind = text_of(c, "kind");
+                gc.text = text_of(c, "text");
+                gc.optional = c.contains("optional") && c["optional"].is_boolean() && c["optional"].get<bool>();
                 g.claims.push_back(gc);
             }
         }
@@ -101,50 +103,77 @@ std::vector<gold_article> load_gold(const std::string& path, diagnostics& diags)
 
 evaluation evaluate(const std::vector<claim>& claims, const std::vector<gold_article>& gold) {
     evaluation ev;
-    // gold article id -> index
     std::map<std::string, std::size_t> gold_ids;
     for (std::size_t i = 0; i < gold.size(); ++i) gold_ids.emplace(gold[i].article, i);
     auto gold_of = [&](const std::string& article) -> const gold_article* {
         if (const auto it = gold_ids.find(article); it != gold_ids.end()) return &gold[it->second];
-        const auto cut = article.find_first_of("_#");
+        const auto cut = article.find('_');
         if (cut != std::string::npos)
             if (const auto it = gold_ids.find(article.substr(0, cut)); it != gold_ids.end()) return &gold[it->second];
         return nullptr;
     };
-    std::map<key, std::vector<const claim*>> extracted;
-    for (const auto& c : claims) {
-        const auto* g = gold_of(c.article);
-        if (!g) continue;
-        const key k{g->article, std::string(to_string(c.outcome)), c.category, c.low.value_or(none), c.high.value_or(none)};
-        extracted[k].push_back(&c);
-    }
-    std::map<key, const gold_claim*> wanted;
-    for (const auto& g : gold)
-        for (const auto& gc : g.claims)
-            wanted.emplace(key{g.article, gc.outcome, gc.category, gc.low.value_or(none), gc.high.value_or(none)}, &gc);
-    ev.gold = wanted.size();
-    ev.extracted = extracted.size();
-    for (const auto& [k, gc] : wanted) {
-        const auto it = extracted.find(k);
-        if (it == extracted.end()) {
-            ev.missed.push_back(show(k));
-            continue;
+    // extracted claims per gold article, in text order
+    std::vector<std::vector<const claim*>> found(gold.size());
+    for (const auto& c : claims)
+        if (const auto* g = gold_of(c.article)) found[static_cast<std::size_t>(g - gold.data())].push_back(&c);
+    const auto key_of_claim = [](const std::string& article, const claim& c) {
+        return key{article, std::string(to_string(c.outcome)), c.category, c.low.value_or(none), c.high.value_or(none)};
+    };
+    const auto key_of_gold = [](const std::string& article, const gold_claim& c) {
+        return key{article, c.outcome, c.category, c.low.value_or(none), c.high.value_or(none)};
+    };
+    for (std::size_t gi = 0; gi < gold.size(); ++gi) {
+        const auto& g = gold[gi];
+        std::vector<bool> used(found[gi].size(), false);
+        // the best unused claim with the key: same source and date, not a headline
+        auto take = [&](const key& k, const gold_claim& gc) -> const claim* {
+            int best = -1;
+            std::size_t best_i = 0;
+            for (std::size_t i = 0; i < found[gi].size(); ++i) {
+                if (used[i] || key_of_claim(g.article, *found[gi][i]) != k) continue;
+                const claim& c = *found[gi][i];
+                const int score = (lower(c.source) == lower(gc.source) ? 4 : 0) + (c.event_date.iso() == gc.event_date ? 2 : 0) +
+                                  (c.headline ? 0 : 1);
+                if (score > best) {
+                    best = score;
+                    best_i = i;
+                }
+            }
+            if (best < 0) return nullptr;
+            used[best_i] = true;
+            return found[gi][best_i];
+        };
+        // required claims first, so an optional one never takes a required one's match
+        for (int pass = 0; pass < 2; ++pass) {
+            for (const auto& gc : g.claims) {
+                if (gc.optional != (pass == 1)) continue;
+                const key k = key_of_gold(g.article, gc);
+                const claim* c = take(k, gc);
+                if (gc.optional) continue;
+                ++ev.gold;
+                if (!c) {
+                    ev.missed.push_back(show(k) + "  \"" + gc.text + "\"");
+                    continue;
+                }
+                ++ev.matched;
+                if (!gc.source.empty()) {
+                    ++ev.source_checked;
+                    if (lower(c->source) == lower(gc.source)) ++ev.source_right;
+                    else ev.wrong_source.push_back(show(k) + ": source '" + c->source + "', gold '" + gc.source + "'");
+                }
+                if (!gc.event_date.empty()) {
+                    ++ev.date_checked;
+                    if (c->event_date.iso() == gc.event_date) ++ev.date_right;
+                    else ev.wrong_date.push_back(show(k) + ": event date '" + c->event_date.iso() + "', gold '" + gc.event_date + "'");
+                }
+            }
         }
-        ++ev.matched;
-        if (!gc->source.empty()) {
-            ++ev.source_checked;
-            const auto want = lower(gc->source);
-            const bool right = std::any_of(it->second.begin(), it->second.end(), [&](const claim* c) { return lower(c->source) == want; });
-            if (right) ++ev.source_right;
-            else ev.wrong_source.push_back(show(k) + ": source '" + it->second.front()->source + "', gold '" + gc->source + "'");
-        }
-        ++ev.date_checked;
-        const bool right = std::any_of(it->second.begin(), it->second.end(), [&](const claim* c) { return c->event_date.iso() == gc->event_date; });
-        if (right) ++ev.date_right;
-        else ev.wrong_date.push_back(show(k) + ": event date '" + it->second.front()->event_date.iso() + "', gold '" + gc->event_date + "'");
+        // what is left over is spurious; matches of optional claims were taken above
+        for (std::size_t i = 0; i < found[gi].size(); ++i)
+            if (!used[i]) ev.spurious.push_back(show(key_of_claim(g.article, *found[gi][i])) + "  \"" + found[gi][i]->value_text + "\" " + found[gi][i]->id);
     }
-    for (const auto& [k, list] : extracted)
-        if (!wanted.count(k)) ev.spurious.push_back(show(k) + "  \"" + list.front()->value_text + "\" " + list.front()->id);
+    // extracted = hits + false positives (optional matches are neither)
+    ev.extracted = ev.matched + ev.spurious.size();
     return ev;
 }
 

@@ -37,29 +37,14 @@ bool one_of(std::string_view w, const std::array<std::string_view, N>& set) {
     return std::find(set.begin(), set.end(), w) != set.end();
 }
 
-const std::array<std::string_view, 26> killed_words{
-    "killed", "kill",      "kills",   "killing",   "dead",       "died",    "die",       "dies",     "dying",
-    "death",  "deaths",    "slain",   "massacred", "executed",   "perished", "fatalities", "lives",   "bodies",
-    "corpses", "martyred", "martyrs", "toll",      "beheaded",   "lifeless", "fatally",  "murdered"};
-const std::array<std::string_view, 11> injured_words{"injured", "injuring", "injures", "injure", "wounded", "wounding",
-                                                     "wounds", "injuries", "hurt", "wound", "injury"};
-const std::array<std::string_view, 4> missing_words{"missing", "disappeared", "unaccounted", "disappearance"};
-const std::array<std::string_view, 33> blocker_words{
-    "evacuated", "displaced", "fled",     "flee",      "remain",    "remained",  "arrested", "detained", "captured",
-    "kidnapped", "abducted",  "released", "freed",     "returned",  "surrendered", "rescued", "deployed", "joined",
-    "trained",   "recruited", "sentenced", "defected", "live",      "lived",     "living",   "besieged", "trapped",
-    "held",      "evacuate",  "escaped",  "attended",  "gathered",  "protested"};
-const std::array<std::string_view, 29> report_words{
-    "acknowledged", "admitted", "conceded", "acknowledges",
-    "said",   "says",      "say",       "reported", "reports",   "reporting", "told",    "tells",    "added",
-    "adds",   "stated",    "announced", "estimated", "estimates", "estimating", "documented", "confirmed",
-    "claimed", "noted",    "report",    "statement", "according", "saying",   "quoted",  "cited"};
 const std::array<std::string_view, 7> weekdays{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
 
 std::optional<outcome> outcome_word(const std::vector<word>& ws, std::size_t k) {
-    const std::string& w = ws[k].lower;
-    if (one_of(w, killed_words)) {
-        if (w == "lives" && !(k > 0 && (ws[k - 1].lower == "their" || ws[k - 1].lower == "his" || ws[k - 1].lower == "her")))
+    if (!ws[k].has(w_killed | w_injured | w_missing | w_contextual)) return std::nullopt;
+    const std::string_view w = ws[k].lower;
+    if (ws[k].has(w_killed)) {
+        if ((w == "lives" || w == "life") &&
+            !(k > 0 && (ws[k - 1].lower == "their" || ws[k - 1].lower == "his" || ws[k - 1].lower == "her" || ws[k - 1].lower == "the")))
             return std::nullopt;
         return outcome::killed;
     }
@@ -67,12 +52,12 @@ std::optional<outcome> outcome_word(const std::vector<word>& ws, std::size_t k) 
     // "Thirteen children were among the victims / the dead"
     if ((w == "victims" || w == "casualties") && k >= 2 && ws[k - 1].lower == "the" && ws[k - 2].lower == "among")
         return outcome::killed;
-    if (one_of(w, injured_words)) return outcome::injured;
-    if (one_of(w, missing_words)) return outcome::missing;
+    if (w == "victims" && k >= 1 && ws[k - 1].lower == "fallen") return outcome::killed;
+    if (ws[k].has(w_injured)) return outcome::injured;
+    if (ws[k].has(w_missing)) return outcome::missing;
     return std::nullopt;
 }
 
-bool is_report_word(std::string_view w) { return one_of(w, report_words); }
 
 int weekday_index(std::string_view w) {
     for (int i = 0; i < 7; ++i)
@@ -96,7 +81,7 @@ std::optional<int> small_number(const word& w) {
         if (w.lower.size() > 4) return std::nullopt;
         int v = 0;
         for (const char c : w.lower) {
-            if (!std::isdigit(static_cast<unsigned char>(c))) break;
+            if (!ascii_digit(c)) break;
             v = v * 10 + (c - '0');
         }
         return v;
@@ -148,9 +133,9 @@ category_reading read_category(const figure& f) {
     for (auto& c : outer) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     if (noun.empty()) return r;
     r.known = true;
-    r.intrinsic_death = outer == "deaths" || outer == "dead" || outer == "bodies" || outer == "corpses";
+    r.intrinsic_death = outer == "deaths" || outer == "dead" || outer == "bodies" || outer == "corpses" || outer == "lives";
     static const std::array<std::string_view, 9> child{"children", "child", "kids", "babies", "infants", "minors", "boys", "girls", "baby"};
-    static const std::array<std::string_view, 15> fighter{"fighters",   "militants", "rebels",   "soldiers",   "jihadists",
+    static const std::array<std::string_view, 19> fighter{"forces", "militiamen", "recruits", "guards", "fighters",   "militants", "rebels",   "soldiers",   "jihadists",
                                                           "terrorists", "troops",    "insurgents", "gunmen",   "combatants",
                                                           "servicemen", "policemen", "officers",  "personnel", "fighter"};
     bool civilian_mod = false, child_mod = false, woman_mod = false;
@@ -164,7 +149,7 @@ category_reading read_category(const figure& f) {
     if (noun == "civilians" || noun == "civilian") r.category = "civilians";
     else if (one_of(noun, child)) r.category = "children";
     else if (noun == "women" || noun == "woman") r.category = "women";
-    else if (noun == "men" || noun == "man") r.category = "men";
+    else if (noun == "men" || noun == "man" || noun == "tribesmen") r.category = "men";
     else if (one_of(noun, fighter)) {
         r.category = "fighters";
         r.side = side_of(f.modifiers, noun);
@@ -191,17 +176,32 @@ struct extractor::tables {
         std::size_t source = 0;
         bool acronym = false;  // "IS", "WHO", "SANA": never matches a lower-case word ("is", "who")
     };
+    // forms keyed by their first two words ("the observatory") or, for one-word forms, by
+    // their only word: a common first word ("the") costs one lookup, not a walk over
+    // every form that starts with it
     std::unordered_map<std::string, std::vector<form>> forms_by_first;  // longest first
+    std::array<bool, 27 * 32> first_shapes{};  // (first letter, length) of first words, to skip lookups
+    bool may_open(std::string_view w) const {
+        if (w.empty() || w.size() >= 32) return false;
+        const int c = (w[0] >= 'a' && w[0] <= 'z') ? w[0] - 'a' : 26;
+        return first_shapes[static_cast<std::size_t>(c * 32) + w.size()];
+    }
 };
 
 extractor::extractor(const extract_context& ctx) : m_ctx(ctx), m_tables(new tables) {
     if (!ctx.sources) return;
     for (const auto& [text, index] : ctx.sources->written_forms()) {
-        const auto ws = words_of(text, {0, text.size()});
+        std::string buffer;
+        const auto ws = words_of(text, {0, text.size()}, buffer);
         if (ws.empty()) continue;
         tables::form f;
-        for (const auto& w : ws) f.words.push_back(w.lower);
+        for (const auto& w : ws) f.words.emplace_back(w.lower);
         f.source = index;
+        if (f.words.front().size() < 32) {
+            const char c0 = f.words.front()[0];
+            const int c = (c0 >= 'a' && c0 <= 'z') ? c0 - 'a' : 26;
+            m_tables->first_shapes[static_cast<std::size_t>(c * 32) + f.words.front().size()] = true;
+        }
         if (ws.size() == 1) {
             // the registry's own spelling of the form: an acronym when written in capitals
             const auto& src = ctx.sources->sources()[index];
@@ -213,11 +213,12 @@ extractor::extractor(const extract_context& ctx) : m_ctx(ctx), m_tables(new tabl
                 if (l != text) continue;
                 bool caps = sp.size() <= 5;
                 for (const char c : sp)
-                    if (std::islower(static_cast<unsigned char>(c))) caps = false;
+                    if (ascii_lower_case(c)) caps = false;
                 if (caps) f.acronym = true;
             }
         }
-        m_tables->forms_by_first[f.words.front()].push_back(std::move(f));
+        const std::string key = f.words.size() >= 2 ? f.words[0] + " " + f.words[1] : f.words[0];
+        m_tables->forms_by_first[key].push_back(std::move(f));
     }
     for (auto& [first, list] : m_tables->forms_by_first)
         std::stable_sort(list.begin(), list.end(), [](const auto& a, const auto& b) { return a.words.size() > b.words.size(); });
@@ -259,8 +260,15 @@ struct date_mention {
     bool relative = false;
 };
 
+bool may_hold_date(std::string_view text, byte_span span);
+
+// What info() should make sure is known about a sentence.
+enum need : unsigned { need_sources = 1, need_places = 2, need_date = 4, need_scope = 8, need_all = 15 };
+
 struct sentence_info {
-    bool ready = false;
+    bool tokenized = false;  // words known
+    std::string lower;       // the sentence in lower case; words' `lower` views point here
+    unsigned done = 0;       // need bits already computed
     std::vector<word> words;
     std::vector<source_mention> sources;
     std::vector<place_mention> places;
@@ -307,11 +315,12 @@ private:
     bool m_lede_searched = false;
     std::size_t m_overflow_reported = 0;
     std::set<std::size_t> m_leading;  // headline lines above the first sentence of the body
+    std::string m_key;                // lookup buffer for source forms
     std::string m_detected_outlet;    // from a credit line when the corpus gave no outlet
 
     void split();
     void scan();
-    sentence_info& info(std::size_t s);
+    sentence_info& info(std::size_t s, unsigned what = need_all);
     void find_sources(std::size_t s, sentence_info& si);
     void find_places(std::size_t s, sentence_info& si);
     void find_date(std::size_t s, sentence_info& si);
@@ -320,7 +329,10 @@ private:
     void reject(const located_figure& lf, const std::string& reason);
     std::optional<std::string> rejection_reason(const located_figure& lf, const sentence_info& si) const;
     void make_claim(std::size_t fi);
-    std::optional<outcome> find_outcome(const located_figure& lf, const sentence_info& si, bool& immediate) const;
+    // after_aux: auxiliaries between the figure and a participle right after it ("20 wounded": 0), 99 when none
+    // direct: the outcome word is right next to the figure (a verb before it, a participle after it)
+    std::optional<outcome> find_outcome(const located_figure& lf, const sentence_info& si, bool& immediate, bool& combined,
+                                        std::size_t& after_aux, bool& direct) const;
     void attribute(claim& c, const located_figure& lf, std::size_t s);
     void place_of(claim& c, const located_figure& lf, std::size_t s);
     void date_of(claim& c, const located_figure& lf, std::size_t s);
@@ -364,13 +376,91 @@ void article_pass::split() {
         m_dateline = {d->where.begin + m_a.body.begin, d->where.end + m_a.body.begin};
 }
 
+// True when some word of the sentence starts like a casualty outcome ("kill", "dead",
+// "wound", "toll", "bodies"...). Outcomes are read within the sentence only, so a
+// sentence without one cannot hold a claim and its numbers need not be parsed.
+bool has_outcome_stem(std::string_view text, byte_span span) {
+    static const std::array<std::string_view, 36> stems{
+        "slew", "elim", "neut", "liqu", "clai", "dest",
+        "kill", "dead", "die",  "dyin", "deat", "woun", "inju", "toll", "bodi", "corp", "vict", "casu", "miss", "disa", "slai",
+        "mass", "exec", "peri", "fata", "live", "mart", "behe", "murd", "rema", "hurt", "life", "unac", "dies", "died", "lost"};
+    // the stems by their first two letters: most words ("the", "and") stop at one lookup
+    static const auto heads = [] {
+        std::array<std::vector<std::string_view>, 26 * 26> a{};
+        for (const auto st : stems) a[static_cast<std::size_t>((st[0] - 'a') * 26 + (st[1] - 'a'))].push_back(st);
+        return a;
+    }();
+    const std::size_t end = std::min(span.end, text.size());
+    std::size_t i = span.begin;
+    while (i + 1 < end) {
+        if (!ascii_alpha(text[i])) {
+            ++i;
+            continue;
+        }
+        const char c0 = ascii_lower(text[i]);
+        const char c1 = ascii_lower(text[i + 1]);
+        if (c1 >= 'a' && c1 <= 'z') {
+            const auto& list = heads[static_cast<std::size_t>((c0 - 'a') * 26 + (c1 - 'a'))];
+            if (!list.empty()) {
+                char buf[4] = {c0, c1, ' ', ' '};
+                for (std::size_t k = 2; k < 4 && i + k < end; ++k) buf[k] = ascii_lower(text[i + k]);
+                for (const auto st : list) {
+                    bool same = true;
+                    for (std::size_t k = 2; k < st.size() && same; ++k) same = buf[k] == st[k];
+                    if (same) return true;
+                }
+            }
+        }
+        while (i < end && ascii_alpha(text[i])) ++i;  // to the end of the word
+    }
+    return false;
+}
+
+// True when the sentence has a word that find_date reads: a capitalised weekday or month,
+// "yesterday", "today", "tonight", "overnight", "month", "year", "day(s)", or a 4-digit
+// number. Most sentences have none and need not be split into words for their date.
+bool may_hold_date(std::string_view text, byte_span span) {
+    static const std::array<std::string_view, 11> lower_words{"yesterday", "today", "tonight", "overnight", "month", "year",
+                                                              "day", "days", "months", "years", "Overnight"};
+    const std::size_t end = std::min(span.end, text.size());
+    std::size_t i = span.begin;
+    while (i < end) {
+        const char c = text[i];
+        if (!ascii_alnum(c)) {
+            ++i;
+            continue;
+        }
+        std::size_t j = i;
+        while (j < end && ascii_alnum(text[j])) ++j;
+        const std::string_view w = text.substr(i, j - i);
+        if (ascii_digit(c)) {
+            if (w.size() == 4) return true;
+        } else if (ascii_upper(c)) {
+            // weekdays and months, full or abbreviated: Mon..Sun, Jan..Dec, also "Yesterday"
+            static const std::array<std::string_view, 19> heads{"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun", "Jan", "Feb", "Mar",
+                                                                "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+            if (w.size() >= 3)
+                for (const auto h : heads)
+                    if (w.compare(0, 3, h) == 0) return true;
+            if (w == "Yesterday" || w == "Today" || w == "Tonight" || w == "Last" || w == "This") return true;
+        } else if (w.size() >= 3 && w.size() <= 9) {
+            for (const auto lw : lower_words)
+                if (w == lw) return true;
+        }
+        i = j;
+    }
+    return false;
+}
+
 void article_pass::scan() {
     for (std::size_t s = 0; s < m_sentences.size(); ++s) {
         const auto span = m_sentences[s].span;
+        // with --explain every number is read so that its rejection can be listed
+        if (!m_rejected && !has_outcome_stem(m_text, span)) continue;
         std::size_t i = span.begin;
         while (i < span.end) {
             const auto c = static_cast<unsigned char>(m_text[i]);
-            if (!std::isalnum(c)) {
+            if (!ascii_alnum(c)) {
                 ++i;
                 continue;
             }
@@ -384,21 +474,30 @@ void article_pass::scan() {
                     continue;
                 }
             }
-            while (i < span.end && std::isalnum(static_cast<unsigned char>(m_text[i]))) ++i;
+            while (i < span.end && ascii_alnum(m_text[i])) ++i;
         }
     }
 }
 
-sentence_info& article_pass::info(std::size_t s) {
+sentence_info& article_pass::info(std::size_t s, unsigned what) {
     sentence_info& si = m_info[s];
-    if (si.ready) return si;
-    si.ready = true;
-    si.words = words_of(m_text, m_sentences[s].span);
-    find_sources(s, si);
-    find_places(s, si);
-    find_date(s, si);
-    find_actor(si);
-    find_scope(si);
+    unsigned missing = what & ~si.done;
+    if (missing == 0) return si;
+    si.done |= missing;
+    // a sentence without any date word has no date: no need to split it into words for that
+    if ((missing & need_date) && !si.tokenized && !may_hold_date(m_text, m_sentences[s].span)) missing &= ~need_date;
+    if (missing == 0) return si;
+    if (!si.tokenized) {
+        si.tokenized = true;
+        si.words = words_of(m_text, m_sentences[s].span, si.lower);
+    }
+    if (missing & need_sources) find_sources(s, si);
+    if (missing & need_places) find_places(s, si);
+    if (missing & need_date) find_date(s, si);
+    if (missing & need_scope) {
+        find_actor(si);
+        find_scope(si);
+    }
     return si;
 }
 
@@ -428,9 +527,25 @@ void article_pass::find_sources(std::size_t s, sentence_info& si) {
     }
     if (m_ctx.sources) {
         for (std::size_t k = 0; k < ws.size();) {
-            const auto it = m_t.forms_by_first.find(ws[k].lower);
+            if (!m_t.may_open(ws[k].lower)) {
+                ++k;
+                continue;
+            }
             std::size_t matched = 0;
-            if (it != m_t.forms_by_first.end()) {
+            std::string& key = m_key;
+            key.assign(ws[k].lower);
+            const std::size_t one_word = key.size();
+            if (k + 1 < ws.size()) {
+                key.push_back(' ');
+                key.append(ws[k + 1].lower);
+            }
+            for (int attempt = 0; attempt < 2 && !matched; ++attempt) {
+                if (attempt == 1) {
+                    if (key.size() == one_word) break;
+                    key.resize(one_word);
+                }
+                const auto it = m_t.forms_by_first.find(key);
+                if (it == m_t.forms_by_first.end()) continue;
                 for (const auto& form : it->second) {
                     if (k + form.words.size() > ws.size()) continue;
                     bool ok = true;
@@ -438,7 +553,7 @@ void article_pass::find_sources(std::size_t s, sentence_info& si) {
                     if (!ok) continue;
                     // "SANA" and "WHO" written in capitals; a lower-case "who" is a pronoun
                     if (form.acronym && !ws[k].capital) continue;
-                    if (form.acronym && ws[k].end - ws[k].begin > 1 && std::islower(static_cast<unsigned char>(m_text[ws[k].begin + 1])) &&
+                    if (form.acronym && ws[k].end - ws[k].begin > 1 && ascii_lower_case(m_text[ws[k].begin + 1]) &&
                         ws[k].lower.size() <= 3)
                         continue;  // "Is", "Who" at a sentence start
                     source_mention m;
@@ -455,6 +570,7 @@ void article_pass::find_sources(std::size_t s, sentence_info& si) {
     }
     // pronoun speakers: "he said", "he added", "it acknowledged", "its overall death toll"
     for (std::size_t k = 0; k + 1 < ws.size(); ++k) {
+        if (!ws[k].has(w_pronoun)) continue;
         const auto& w = ws[k].lower;
         const auto& v = ws[k + 1].lower;
         const bool says = v == "said" || v == "added" || v == "told" || v == "says" || v == "acknowledged" ||
@@ -483,7 +599,7 @@ void article_pass::find_sources(std::size_t s, sentence_info& si) {
             continue;
         }
         for (std::size_t j = m.we; j < std::min(ws.size(), m.we + 3); ++j)
-            if (is_report_word(ws[j].lower) && ws[j].lower != "according") m.speaker = true;
+            if (ws[j].has(w_report) && ws[j].lower != "according") m.speaker = true;
         // "the coalition has taken direct responsibility for ..."
         for (std::size_t j = m.we; j < std::min(ws.size(), m.we + 4); ++j)
             if (ws[j].lower == "responsibility") m.speaker = true;
@@ -515,8 +631,25 @@ void article_pass::find_places(std::size_t, sentence_info& si) {
             continue;
         }
         std::size_t used = 0;
-        if (g) {
-            for (std::size_t n = std::min(max_words, ws.size() - k); n >= 1 && !used; --n) {
+        // only where the word occurs in some place name: "Al-Shaafa" -> "al", "Buqa'an" -> "buqaan"
+        std::string first;
+        for (const char c : ws[k].lower) {
+            if (c == '-') break;
+            if (c != '\'') first.push_back(c);
+        }
+        if (g && g->has_word(first)) {
+            // names are tried only over words that all occur in some place name
+            std::size_t known = 1;
+            while (known < max_words && k + known < ws.size()) {
+                std::string next;
+                for (const char c : ws[k + known].lower) {
+                    if (c == '-') break;
+                    if (c != '\'') next.push_back(c);
+                }
+                if (!g->has_word(next)) break;
+                ++known;
+            }
+            for (std::size_t n = known; n >= 1 && !used; --n) {
                 const byte_span span{ws[k].begin, ws[k + n - 1].end};
                 const auto written = span.of(m_text);
                 const registry::place* p = g->find_name(written);
@@ -593,13 +726,13 @@ void article_pass::find_date(std::size_t s, sentence_info& si) {
         return false;
     };
     for (const auto& w : ws)
-        if (w.lower == "retrieved" || w.lower == "recovered" || w.lower == "pulled" || w.lower == "unearthed") si.retrieval = true;
+        if (w.has(w_retrieval)) si.retrieval = true;
     std::optional<date_mention> found;
-    for (std::size_t k = 0; k < ws.size() && !found; ++k) {
+    for (std::size_t k = 0; k < ws.size() && !found && have_day; ++k) {
+        if (!ws[k].has(w_date) && !ws[k].digits) continue;
         const auto& w = ws[k].lower;
-        if (!have_day) continue;
         // weekdays, also "wednesday-thursday"
-        std::string first = w.substr(0, w.find('-'));
+        std::string_view first = w.substr(0, w.find('-'));
         const int wd = weekday_index(first);
         if (wd >= 0) {
             if (reported_before(k) || in_dateline(k)) continue;
@@ -688,6 +821,7 @@ void article_pass::find_actor(sentence_info& si) {
         return false;
     };
     for (std::size_t k = 0; k < ws.size(); ++k) {
+        if (!ws[k].has(w_actor)) continue;
         const auto& w = ws[k].lower;
         if (w == "coalition") {
             si.actor = "US-led coalition";
@@ -727,6 +861,7 @@ void article_pass::find_actor(sentence_info& si) {
 void article_pass::find_scope(sentence_info& si) {
     const auto& ws = si.words;
     for (std::size_t k = 0; k < ws.size(); ++k) {
+        if (!ws[k].has(w_scope)) continue;
         const auto& w = ws[k].lower;
         if (w == "since") {
             bool superlative = false;
@@ -750,7 +885,7 @@ void article_pass::find_scope(sentence_info& si) {
         // Weaker scope words hold only when no "since ..." follows in the sentence
         // ("its overall death toll ... since 2014" is a toll since 2014).
         if ((w == "far" && k > 0 && ws[k - 1].lower == "so") || (w == "date" && k > 0 && ws[k - 1].lower == "to")) {
-            if (si.scope.empty()) si.scope = ws[k - 1].lower + " " + w;
+            if (si.scope.empty()) si.scope = std::string(ws[k - 1].lower) + " " + std::string(w);
             continue;
         }
         if (w == "overall" || w == "campaign" || w == "throughout" || w == "cumulative") {
@@ -770,7 +905,7 @@ void article_pass::find_scope(sentence_info& si) {
             !(k + 2 < ws.size() && month_index(ws[k + 2]) > 0)) {
             const auto y = small_number(ws[k + 1]);
             if (y && *y >= 1990 && *y <= 2100) {
-                si.scope = "in " + ws[k + 1].lower;
+                si.scope = "in " + std::string(ws[k + 1].lower);
                 // keep looking: "since" is the stronger scope
             }
         }
@@ -794,6 +929,8 @@ std::optional<std::string> article_pass::rejection_reason(const located_figure& 
     const char before = f.number.begin > 0 ? m_text[f.number.begin - 1] : ' ';
     if (after == ':' || before == ':' || after == '/' || before == '/') return std::string("a time or date");
     if (after == '%') return std::string("a percentage");
+    if ((before == '.' || before == ',') && f.number.begin >= 2 && ascii_digit(m_text[f.number.begin - 2]))
+        return std::string("the fraction of a decimal number");
     if (before == '$' || before == '#') return std::string("a price or number");
     if (lf.f.qualifier != qualifier::vague && nb < ws.size()) {
         const auto& own = ws[nb].lower;
@@ -804,11 +941,15 @@ std::optional<std::string> article_pass::rejection_reason(const located_figure& 
     if (digits && f.first && *f.first >= 1900 && *f.first <= 2100 && f.noun.empty() && f.qualifier == qualifier::exact)
         return std::string("a year");
     if (prev && month_index(*prev) > 0 && digits) return std::string("a date");
+    // "April 3 2016": a year after a day or month
+    if (prev && digits && f.first && *f.first >= 1990 && *f.first <= 2030 && f.qualifier == qualifier::exact &&
+        (prev->digits || month_index(*prev) > 0))
+        return std::string("a date");
     if (next && month_index(*next) > 0 && digits && f.noun.empty()) return std::string("a date");
     if (prev && (prev->lower == "aged" || prev->lower == "ages")) return std::string("an age");
     if (nb >= 2 && ws[nb - 1].lower == "of" && ws[nb - 2].lower == "age") return std::string("an age");
     if (f.noun.empty() && next) {
-        static const std::array<std::string_view, 44> units{
+        static const std::array<std::string_view, 46> units{"family", "families",
             "years",    "year",   "months",   "month",     "days",      "day",    "hours",    "hour",     "minutes",
             "km",       "kilometres", "kilometers", "miles", "metres",  "meters", "percent",  "per",      "times",
             "am",       "pm",     "gmt",      "dollars",   "euros",     "pounds", "tonnes",   "tons",     "barrels",
@@ -824,10 +965,14 @@ std::optional<std::string> article_pass::rejection_reason(const located_figure& 
     return std::nullopt;
 }
 
-std::optional<outcome> article_pass::find_outcome(const located_figure& lf, const sentence_info& si, bool& immediate) const {
+std::optional<outcome> article_pass::find_outcome(const located_figure& lf, const sentence_info& si, bool& immediate,
+                                                  bool& combined, std::size_t& after_aux, bool& direct) const {
     const auto& ws = si.words;
     immediate = false;
-    // another figure's word range, unless it is a breakdown introduced by "including"
+    combined = false;
+    direct = false;
+    after_aux = 99;
+    // another figure's word range; rejected numbers (years, ages) do not count
     auto figure_at = [&](std::size_t k, std::size_t& skip_to) -> bool {
         for (const auto id : si.figure_ids) {
             const auto& o = m_figures[id];
@@ -839,21 +984,78 @@ std::optional<outcome> article_pass::find_outcome(const located_figure& lf, cons
         }
         return false;
     };
-    auto breakdown_word = [&](std::size_t k) {
-        const auto& w = ws[k].lower;
-        return w == "including" || w == "includes" || w == "among" || w == "mostly" || w == "mainly";
+    auto verb_outcome = [](std::string_view w) -> std::optional<outcome> {
+        static const std::array<std::string_view, 19> kill{
+            "killed", "killing", "kill", "kills", "slew", "slay", "eliminated", "eliminating", "neutralized", "neutralised",
+            "neutralizing", "liquidated", "massacring", "massacred", "executed", "executing", "claimed", "claiming", "left"};
+        static const std::array<std::string_view, 7> injure{"wounded", "wounding", "injured", "injuring", "wound", "injure", "injures"};
+        if (one_of(w, injure)) return outcome::injured;
+        if (one_of(w, kill) && w != "claimed" && w != "claiming" && w != "left") return outcome::killed;
+        return std::nullopt;
     };
-    // 1. the verb right before: "killed 38", "killing at least 15", "kill 26"
-    if (lf.wb > 0) {
-        const auto& w = ws[lf.wb - 1].lower;
-        if (w == "killed" || w == "killing" || w == "kill" || w == "kills") {
-            immediate = true;
-            return outcome::killed;
+    // 0. a non-casualty verb right before: "kidnapped 900", "evacuated 5000"
+    if (lf.wb > 0 && ws[lf.wb - 1].has(w_blocker)) return std::nullopt;
+    // 1a. a participle right after, past auxiliaries: "20 wounded", "25 were wounded", "6 Killed"
+    std::optional<outcome> after;
+    {
+        static const std::array<std::string_view, 14> aux{"were", "was", "are", "is", "have", "has", "had", "been", "being", "also",
+                                                          "reportedly", "gone", "got", "more"};
+        static const std::array<std::string_view, 13> participle{"killed", "dead", "died", "wounded", "injured", "hurt", "missing",
+                                                                 "slain", "executed", "massacred", "perished", "martyred", "disappeared"};
+        std::size_t k = lf.we, n = 0;
+        while (k < ws.size() && n < 3 && one_of(ws[k].lower, aux)) {
+            ++k;
+            ++n;
         }
-        if (w == "wounded" || w == "wounding" || w == "injured" || w == "injuring" || w == "wound" || w == "injure" || w == "injures") {
-            immediate = true;
-            return outcome::injured;
+        std::size_t next_figure = 0;
+        const bool object_follows = k + 1 < ws.size() && figure_at(k + 1, next_figure);
+        if (k < ws.size() && one_of(ws[k].lower, participle) && !object_follows) {
+            after = outcome_word(ws, k);
+            after_aux = n;
+            // "dead and injured", "killed or wounded": both counted together
+            if (after && k + 2 < ws.size() && (ws[k + 1].lower == "and" || ws[k + 1].lower == "or")) {
+                const auto other = outcome_word(ws, k + 2);
+                if (other && *other != *after) combined = true;
+            }
         }
+    }
+    // 1b. the verb or noun right before: "killed 38", "killing at least 15", "lost 40 troops",
+    // "the death of one civilian", "the lives of 18 civilians"
+    std::optional<outcome> before;
+    std::size_t lead = lf.wb;  // "injured another ten", "killed a further 12"
+    if (lead > 0 && (ws[lead - 1].lower == "another" || ws[lead - 1].lower == "further" || ws[lead - 1].lower == "additional")) --lead;
+    if (lead > 0 && ws[lead - 1].lower == "a" && lead < lf.wb) --lead;
+    if (lead > 0) {
+        const std::size_t j = lead - 1;
+        before = verb_outcome(ws[j].lower);
+        if (!before && (ws[j].lower == "lost" || ws[j].lower == "claimed" || ws[j].lower == "claiming") && !lf.f.noun.empty())
+            before = outcome::killed;
+        if (!before && (ws[j].lower == "destroyed" || ws[j].lower == "destroying") && read_category(lf.f).category == "fighters")
+            before = outcome::killed;
+        if (!before && ws[j].lower == "of" && j > 0) {
+            const auto& h = ws[j - 1].lower;
+            if (h == "death" || h == "deaths" || h == "lives" || h == "life" || h == "bodies" || h == "remains" ||
+                h == "execution" || h == "killing" || h == "massacre" || h == "murder")
+                before = outcome::killed;
+            if (h == "injury" || h == "injuries") before = outcome::injured;
+        }
+        // "killed and wounded hundreds", "killing and injuring a number of", "killed wounded dozens"
+        if (before && j >= 2 && (ws[j - 1].lower == "and" || ws[j - 1].lower == "or")) {
+            const auto other = verb_outcome(ws[j - 2].lower);
+            if (other && *other != *before) combined = true;
+        }
+        if (before && j >= 1) {
+            const auto other = verb_outcome(ws[j - 1].lower);
+            if (other && *other != *before) combined = true;
+        }
+    }
+    if (after) {
+        immediate = direct = true;
+        return after;
+    }
+    if (before) {
+        immediate = direct = true;
+        return before;
     }
     // "the death toll rose to 112", "putting the toll at 70"
     for (std::size_t j = lf.wb >= 14 ? lf.wb - 14 : 0; j < lf.wb; ++j) {
@@ -868,11 +1070,14 @@ std::optional<outcome> article_pass::find_outcome(const located_figure& lf, cons
             return injured ? outcome::injured : outcome::killed;
         }
     }
-    // 2. forward: "38 people were killed", "dozens of fighters dead"
+    // 2. forward: "38 people were killed", "76 children and 41 women were among those killed"
     for (std::size_t k = lf.we, n = 0; k < ws.size() && n < 12; ++n) {
         std::size_t skip = 0;
         if (figure_at(k, skip)) {
-            if (k > 0 && (breakdown_word(k - 1) || (k > 1 && breakdown_word(k - 2)))) {
+            // a breakdown ("including five children") or a coordinated figure ("and 41 women")
+            const bool linked = k > 0 && (ws[k - 1].has(w_breakdown) || ws[k - 1].lower == "and" ||
+                                          (k > 1 && ws[k - 2].has(w_breakdown)));
+            if (linked) {
                 k = skip;
                 continue;
             }
@@ -880,18 +1085,25 @@ std::optional<outcome> article_pass::find_outcome(const located_figure& lf, cons
         }
         if (const auto o = outcome_word(ws, k)) {
             if (n <= 2 && lf.f.noun.empty()) immediate = true;
+            if (k + 2 < ws.size() && (ws[k + 1].lower == "and" || ws[k + 1].lower == "or")) {
+                const auto other = outcome_word(ws, k + 2);
+                if (other && *other != *o) combined = true;  // "were killed and injured"
+            }
             return o;
         }
-        if (one_of(ws[k].lower, blocker_words)) break;
+        if (ws[k].has(w_blocker)) break;
         if (ws[k].before == ';') break;
         ++k;
     }
-    // 3. backward: "Those killed in the village ... included 32 civilians"
+    // 3. backward: "Those killed in the village ... included 32 civilians"; not across
+    // another clause ("... died ... and more than 1100 other children are suffering")
     for (std::size_t k = lf.wb, n = 0; k-- > 0 && n < 12; ++n) {
         std::size_t skip = 0;
         if (figure_at(k, skip)) break;
         if (const auto o = outcome_word(ws, k)) return o;
-        if (one_of(ws[k].lower, blocker_words) || is_report_word(ws[k].lower)) break;
+        if (ws[k].has(w_blocker) || ws[k].has(w_report)) break;
+        const auto& w = ws[k].lower;
+        if (w == "and" || w == "but" || w == "while" || w == "whereas") break;
     }
     return std::nullopt;
 }
@@ -933,7 +1145,7 @@ void article_pass::attribute(claim& c, const located_figure& lf, std::size_t s) 
                 if (o.speaker && !o.pronoun && o.wb < m.wb) return m_ctx.sources->sources()[o.source].name;
             for (std::size_t p = s; p-- > 0 && p + 5 > s;) {
                 if (m_sentences[p].line_alone) continue;
-                const auto& pi = info(p);
+                const auto& pi = info(p, need_sources);
                 for (auto it = pi.sources.rbegin(); it != pi.sources.rend(); ++it)
                     if (!it->pronoun && it->speaker) return m_ctx.sources->sources()[it->source].name;
             }
@@ -977,7 +1189,7 @@ void article_pass::place_of(claim& c, const located_figure& lf, std::size_t s) {
     if (!m && !c.headline && c.kind == claim_kind::incident) {
         for (std::size_t p = s; p-- > 0 && p + 3 > s;) {
             if (m_sentences[p].line_alone) continue;
-            const auto& pi = info(p);
+            const auto& pi = info(p, need_places);
             if ((m = pick(pi, false))) {
                 from = &pi;
                 break;
@@ -1016,7 +1228,7 @@ std::optional<date> article_pass::lede_date() {
     m_lede_searched = true;
     for (std::size_t s = 0; s < m_sentences.size() && s < 12; ++s) {
         if (m_sentences[s].line_alone) continue;
-        const auto& si = info(s);
+        const auto& si = info(s, need_date);
         if (si.own_date && si.own_date->value.precision != date_precision::year) {
             m_lede_date = si.own_date->value;
             break;
@@ -1050,9 +1262,10 @@ void article_pass::date_of(claim& c, const located_figure& lf, std::size_t s) {
     if (c.headline && !leading) return;
     auto usable = [&](std::size_t p) -> const date* {
         if (m_sentences[p].line_alone) return nullptr;
-        const auto& pi = info(p);
-        if (pi.own_date && pi.own_date->value.precision != date_precision::year && !pi.retrieval && pi.scope.empty())
-            return &pi.own_date->value;
+        const auto& pd = info(p, need_date);
+        if (!pd.own_date || pd.own_date->value.precision == date_precision::year || pd.retrieval) return nullptr;
+        const auto& pi = info(p, need_scope);  // a dated running total ("since March 2011") is not the event
+        if (pi.scope.empty()) return &pi.own_date->value;
         return nullptr;
     };
     for (std::size_t p = s; p-- > 0 && p + 4 > s;)
@@ -1084,29 +1297,113 @@ void article_pass::make_claim(std::size_t fi) {
         reject(lf, *why);
         return;
     }
-    const auto cat = read_category(lf.f);
-    bool immediate = false;
-    auto out = find_outcome(lf, si, immediate);
+    auto cat = read_category(lf.f);
+    const auto& ws = si.words;
+    bool immediate = false, combined = false, direct = false;
+    std::size_t after_aux = 99;
+    auto out = find_outcome(lf, si, immediate, combined, after_aux, direct);
+    // "dozens of dead and injured"
+    if (cat.intrinsic_death && lf.we + 1 < ws.size() && (ws[lf.we].lower == "and" || ws[lf.we].lower == "or") &&
+        outcome_word(ws, lf.we + 1) == outcome::injured)
+        combined = true;
     if (!out && cat.intrinsic_death) out = outcome::killed;
-    // a breakdown or an elliptical figure takes its outcome and category from the figure before it
+    if (combined) {
+        reject(lf, "killed and wounded counted together");
+        return;
+    }
+    // the claims before this one in the sentence: the nearest, and the nearest total
+    // that is not itself a breakdown ("including 13 civilians")
+    auto is_breakdown = [&](const located_figure& f) {
+        for (std::size_t j = f.wb >= 3 ? f.wb - 3 : 0; j < f.wb; ++j)
+            if (ws[j].has(w_breakdown)) return true;
+        return false;
+    };
     const located_figure* previous = nullptr;
-    for (const auto id : si.figure_ids)
-        if (id < fi && m_figures[id].claim >= 0) previous = &m_figures[id];
-    bool elliptical = false;
+    const located_figure* previous_total = nullptr;
+    for (const auto id : si.figure_ids) {
+        if (id >= fi || m_figures[id].claim < 0) continue;
+        previous = &m_figures[id];
+        if (!is_breakdown(m_figures[id])) previous_total = &m_figures[id];
+    }
+    const claim* prev_claim = previous ? &m_claims[static_cast<std::size_t>(previous->claim)] : nullptr;
+    const claim* total_claim = previous_total ? &m_claims[static_cast<std::size_t>(previous_total->claim)] : nullptr;
+    // a breakdown, or the next item of one ("including 25 children and 15 women"), counts
+    // the same victims as its total: same outcome
+    bool breakdown = is_breakdown(lf);
+    if (!breakdown && previous && lf.wb > 0 && ws[lf.wb - 1].lower == "and" && previous->we + 1 == lf.wb && is_breakdown(*previous))
+        breakdown = true;
+    if (breakdown && total_claim && cat.known && !(immediate && lf.wb > 0 && ws[lf.wb - 1].lower != "and" && !ws[lf.wb - 1].has(w_breakdown)))
+        out = total_claim->outcome;
+    // "Of those killed six were children", "at least 14 of the dead were rebels"
+    if (!cat.known) {
+        std::size_t k = lf.we;
+        if (k + 1 < ws.size() && ws[k].lower == "of" && (ws[k + 1].lower == "the" || ws[k + 1].lower == "them" || ws[k + 1].lower == "those" || ws[k + 1].lower == "whom")) {
+            k += 2;
+            if (k < ws.size() && (ws[k].lower == "dead" || ws[k].lower == "killed" || ws[k].lower == "victims")) {
+                if (!out) out = outcome::killed;
+                ++k;
+            }
+        }
+        const bool copula = k + 1 < ws.size() && (ws[k].lower == "were" || ws[k].lower == "are" || ws[k].lower == "was");
+        const bool of_them = k > lf.we && k < ws.size() && !copula;  // "30 of them children"
+        if (copula || of_them) {
+            const auto& n = ws[copula ? k + 1 : k].lower;
+            static const std::array<std::string_view, 11> fighters{"rebels", "fighters", "soldiers", "militants", "troops", "jihadists",
+                                                                   "terrorists", "policemen", "insurgents", "combatants", "gunmen"};
+            if (n == "children") cat.category = "children";
+            else if (n == "civilians") cat.category = "civilians";
+            else if (n == "women") cat.category = "women";
+            else if (one_of(n, fighters)) {
+                cat.category = "fighters";
+                cat.side = n == "rebels" ? "rebels" : "";
+            }
+            if (!cat.category.empty()) cat.known = true;
+        }
+    }
+    // "members of the YPG", "20 members of the Daesh terrorist group", "10 IS members"
+    if (cat.known && cat.category == "people") {
+        std::string noun;
+        for (const char ch : lf.f.noun) noun.push_back(ascii_lower(ch));
+        if (noun == "members") {
+            static const std::array<std::string_view, 24> groups{
+                "group", "front", "ypg", "daesh", "isis", "isil", "nusra", "militia", "militias", "army", "hezbollah", "brigade",
+                "brigades", "faction", "factions", "forces", "battalion", "organization", "organisation", "asayesh", "qaeda",
+                "al-qaeda", "al-nusra", "ahrar"};
+            bool group = !side_of(lf.f.modifiers, noun).empty();
+            for (std::size_t k = lf.we; k < std::min(ws.size(), lf.we + 7) && !group; ++k)
+                if (one_of(ws[k].lower, groups) || (ws[k].lower == "is" && m_text[ws[k].begin] == 'I')) group = true;
+            if (group) {
+                cat.category = "fighters";
+                cat.side = side_of(lf.f.modifiers, noun);
+            }
+        }
+    }
+    bool elliptical = false;  // "with local media reporting upwards of 40", "putting the toll at 70"
     if (!cat.known && previous && lf.wb > 0) {
         for (std::size_t j = lf.wb >= 3 ? lf.wb - 3 : 0; j < lf.wb; ++j) {
-            const auto& w = si.words[j].lower;
-            if (is_report_word(w) || w == "putting" || w == "put" || w == "of" || w == "to" || w == "reaching" || w == "and")
+            const auto& w = ws[j].lower;
+            if (ws[j].has(w_report) || w == "putting" || w == "put" || w == "reaching" || w == "gave" || w == "giving" ||
+                (w == "to" && j > 0 && (ws[j - 1].lower == "rose" || ws[j - 1].lower == "risen" || ws[j - 1].lower == "climbed")))
                 elliptical = true;
         }
     }
-    if (!out && previous && (cat.known || elliptical)) {
-        for (std::size_t j = lf.wb >= 4 ? lf.wb - 4 : 0; j < lf.wb; ++j) {
-            const auto& w = si.words[j].lower;
-            if (w == "including" || w == "among" || w == "them" || w == "whom" || w == "mostly" || w == "reporting" ||
-                w == "putting" || elliptical)
-                out = m_claims[static_cast<std::size_t>(previous->claim)].outcome;
-        }
+    if (!out && elliptical && prev_claim) out = prev_claim->outcome;
+    // a coordinated object: "killed 10 soldiers and 5 civilians"
+    if (!out && prev_claim && lf.wb > 0 && ws[lf.wb - 1].lower == "and" && previous && previous->we + 1 == lf.wb && cat.known)
+        out = prev_claim->outcome;
+    // tolls per place under a total: "54 civilians were killed including 9 in Alsaliheen 8 in Ansari"
+    if (!cat.known && total_claim && lf.we < ws.size() && ws[lf.we].lower == "in" &&
+        (is_breakdown(lf) || (previous && previous->f.noun.empty() && is_breakdown(*previous) && lf.wb <= previous->we + 4))) {
+        breakdown = true;
+        out = total_claim->outcome;
+        cat.known = true;
+        cat.category = total_claim->category;
+        cat.side = total_claim->side;
+    }
+    // vague words without a noun ("dozens more were wounded") only right next to their verb
+    if (out && !lf.f.vague.empty() && lf.f.noun.empty() && !direct) {
+        reject(lf, "a vague quantity without a noun or a verb next to it");
+        return;
     }
     if (!out) {
         reject(lf, "no casualty outcome (killed, injured, missing) near the figure");
@@ -1120,7 +1417,7 @@ void article_pass::make_claim(std::size_t fi) {
     if (!cat.known) {
         bool toll = false;
         for (std::size_t j = lf.wb, n = 0; j-- > 0 && n < 16; ++n) {
-            const auto& w = si.words[j].lower;
+            const auto& w = ws[j].lower;
             if (w == "toll") toll = true;
             if (toll) break;
             if (w == "civilians" || w == "civilian" || w == "non-fighters" || w == "non-combatants") toll_category = "civilians";
@@ -1128,16 +1425,24 @@ void article_pass::make_claim(std::size_t fi) {
         }
         if (!toll) toll_category.clear();
     }
+    // "killed 10 civilians and injured 41 others": "others" are of the same kind;
+    // "At least seven people were killed and 20 wounded": a bare figure too
+    std::string noun_lower;
+    for (const char ch : lf.f.noun) noun_lower.push_back(ascii_lower(ch));
+    // "others" of civilians or fighters are more of them; "others" next to children or women are people
+    const claim* kin = total_claim ? total_claim : prev_claim;
+    const bool same_kind = kin && noun_lower == "others" && (kin->category == "civilians" || kin->category == "fighters");
+    info(s);  // sources, places, date, actor and scope of the sentence
     claim c;
     c.article = m_a.id;
     c.id = m_a.id + "@" + std::to_string(lf.f.number.begin);
     c.outcome = *out;
-    if (cat.known) {
+    if (same_kind) {
+        c.category = kin->category;
+        c.side = kin->side;
+    } else if (cat.known) {
         c.category = cat.category;
         c.side = cat.side;
-    } else if (elliptical && previous) {
-        c.category = m_claims[static_cast<std::size_t>(previous->claim)].category;
-        c.side = m_claims[static_cast<std::size_t>(previous->claim)].side;
     } else {
         c.category = toll_category.empty() ? "people" : toll_category;
     }
@@ -1145,6 +1450,13 @@ void article_pass::make_claim(std::size_t fi) {
     c.low = low;
     c.high = high;
     c.qualifier = lf.f.qualifier;
+    // coordinated figures share one verb and its qualifier: "At least seven people were
+    // killed and 20 wounded", "at least 45 IS militants and 20 Kurdish fighters had been killed"
+    if (prev_claim && lf.f.qualifier == qualifier::exact && lf.wb > 0 && ws[lf.wb - 1].lower == "and" && prev_claim->low &&
+        !prev_claim->high && prev_claim->vague.empty() && !breakdown && (after_aux == 0 || c.outcome == prev_claim->outcome)) {
+        c.high.reset();
+        c.qualifier = qualifier::at_least;
+    }
     c.qualifier_text = lf.f.qualifier_text;
     c.vague = lf.f.vague;
     c.value_text = lf.f.value_text;
@@ -1163,7 +1475,7 @@ void article_pass::make_claim(std::size_t fi) {
         c.event_date = {};
     }
     c.actor = si.actor;
-    if (c.actor.empty() && !c.headline && s > 0 && m_info[s - 1].ready) c.actor = m_info[s - 1].actor;
+    if (c.actor.empty() && !c.headline && s > 0 && (m_info[s - 1].done & need_scope)) c.actor = m_info[s - 1].actor;
     lf.claim = static_cast<int>(m_claims.size());
     m_claims.push_back(std::move(c));
     m_claim_figure.push_back(fi);
@@ -1233,9 +1545,9 @@ std::vector<claim> article_pass::run() {
     for (std::size_t fi = 0; fi < m_figures.size(); ++fi) {
         auto& lf = m_figures[fi];
         auto& si = m_info[lf.sentence];
-        if (!si.ready) {
-            si.ready = true;
-            si.words = words_of(m_text, m_sentences[lf.sentence].span);
+        if (!si.tokenized) {
+            si.tokenized = true;
+            si.words = words_of(m_text, m_sentences[lf.sentence].span, si.lower);
         }
         si.figure_ids.push_back(fi);
         const auto& ws = si.words;
@@ -1249,16 +1561,8 @@ std::vector<claim> article_pass::run() {
         if (lf.we <= lf.wb) lf.we = std::min(ws.size(), lf.wb + 1);
         if (lf.ne <= lf.nb) lf.ne = std::min(ws.size(), lf.nb + 1);
     }
-    // the rest of each sentence's reading, now that words are known
-    for (std::size_t s = 0; s < m_info.size(); ++s) {
-        auto& si = m_info[s];
-        if (!si.ready || si.figure_ids.empty()) continue;
-        find_sources(s, si);
-        find_places(s, si);
-        find_date(s, si);
-        find_actor(si);
-        find_scope(si);
-    }
+    // the rest of a sentence's reading (sources, places, date...) is done by info() when
+    // a figure in it turns out to be a casualty figure
     for (auto& lf : m_figures) lf.not_a_count = rejection_reason(lf, m_info[lf.sentence]);
     std::size_t current_sentence = static_cast<std::size_t>(-1);
     for (std::size_t fi = 0; fi < m_figures.size(); ++fi) {
@@ -1269,7 +1573,8 @@ std::vector<claim> article_pass::run() {
         }
         make_claim(fi);
         // remember the last named speaker for pronouns in later sentences
-        for (const auto& m : m_info[s].sources)
+        if (m_info[s].done & need_sources)
+            for (const auto& m : m_info[s].sources)
             if (m.speaker && !m.pronoun) m_last_speaker = m.source;
     }
     link_parents();

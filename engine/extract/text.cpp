@@ -1,7 +1,9 @@
 // Splits an article into sentences and words. One linear pass; no regular expressions.
 #include "extract/text.hpp"
 
+#include <array>
 #include <cctype>
+#include <unordered_map>
 
 namespace reckon::extract {
 
@@ -12,9 +14,9 @@ bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' |
 // Abbreviations after which a full stop does not end a sentence.
 bool abbreviation_before(std::string_view text, std::size_t dot) {
     std::size_t b = dot;
-    while (b > 0 && (std::isalpha(static_cast<unsigned char>(text[b - 1])) || text[b - 1] == '.')) --b;
+    while (b > 0 && (ascii_alpha(text[b - 1]) || text[b - 1] == '.')) --b;
     const std::string_view w = text.substr(b, dot - b);
-    if (w.size() == 1 && std::isupper(static_cast<unsigned char>(w[0]))) return true;  // initials: "A. Smith"
+    if (w.size() == 1 && ascii_upper(w[0])) return true;  // initials: "A. Smith"
     if (w.find('.') != std::string_view::npos) return true;                             // "U.S.", "U.N."
     static const std::string_view abbrev[] = {"Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Lt", "Col", "Maj", "Capt", "Sgt",
                                               "No", "vs", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept",
@@ -30,6 +32,72 @@ std::size_t closing_quote_at(std::string_view text, std::size_t i) {
     if (i + 2 < text.size() && static_cast<unsigned char>(text[i]) == 0xE2 && static_cast<unsigned char>(text[i + 1]) == 0x80 &&
         (static_cast<unsigned char>(text[i + 2]) == 0x9D || static_cast<unsigned char>(text[i + 2]) == 0x99))
         return 3;
+    return 0;
+}
+
+const std::unordered_map<std::string_view, std::uint32_t>& flag_table() {
+    static const auto table = [] {
+        std::unordered_map<std::string_view, std::uint32_t> t;
+        const auto add = [&](std::uint32_t f, std::initializer_list<std::string_view> ws) {
+            for (const auto w : ws) t[w] |= f;
+        };
+        add(w_killed, {"killed", "kill", "kills", "killing", "dead", "died", "die", "dies", "dying", "death", "deaths",
+                       "slain", "massacred", "executed", "perished", "fatalities", "lives", "bodies", "corpses", "martyred",
+                       "martyrs", "toll", "beheaded", "lifeless", "fatally", "murdered", "slew", "eliminated",
+                       "eliminating", "neutralized", "neutralised", "liquidated", "life"});
+        add(w_injured, {"injured", "injuring", "injures", "injure", "wounded", "wounding", "wounds", "injuries", "hurt",
+                        "wound", "injury"});
+        add(w_missing, {"missing", "disappeared", "unaccounted", "disappearance"});
+        add(w_contextual, {"victims", "casualties", "remains"});
+        add(w_blocker, {"evacuated", "displaced", "fled", "flee", "remain", "remained", "arrested", "detained", "captured",
+                        "kidnapped", "abducted", "released", "freed", "returned", "surrendered", "rescued", "deployed",
+                        "joined", "trained", "recruited", "sentenced", "defected", "live", "lived", "living", "besieged",
+                        "trapped", "held", "evacuate", "escaped", "attended", "gathered", "protested", "imprisoned",
+                        "jailed", "expelled", "deported", "employed", "hosted", "registered"});
+        add(w_report, {"acknowledged", "admitted", "conceded", "acknowledges", "said", "says", "say", "reported", "reports",
+                       "reporting", "told", "tells", "added", "adds", "stated", "announced", "estimated", "estimates",
+                       "estimating", "documented", "confirmed", "claimed", "noted", "report", "statement", "according",
+                       "saying", "quoted", "cited"});
+        add(w_date, {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today",
+                     "tonight", "overnight", "month", "year", "days", "day", "january", "february", "march", "april", "may",
+                     "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr",
+                     "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"});
+        add(w_actor, {"coalition", "russian", "russia", "regime", "government", "pro-regime", "pro-government", "syrian",
+                      "turkish", "iraqi", "israeli", "rebels", "rebel"});
+        add(w_scope, {"since", "far", "date", "overall", "campaign", "throughout", "cumulative", "alone", "war", "conflict",
+                      "in"});
+        add(w_breakdown, {"including", "includes", "included", "among", "them", "whom", "incl", "mostly", "mainly"});
+        add(w_retrieval, {"retrieved", "recovered", "pulled", "unearthed"});
+        add(w_pronoun, {"he", "she", "it", "they", "its", "their"});
+        return t;
+    }();
+    return table;
+}
+
+// (first letter, length) pairs of the table's words: most words skip the hash lookup
+const std::array<bool, 26 * 16>& flag_shapes() {
+    static const auto shapes = [] {
+        std::array<bool, 26 * 16> a{};
+        for (const auto& [w, f] : flag_table()) {
+            (void)f;
+            if (w.size() < 16 && w[0] >= 'a' && w[0] <= 'z') a[static_cast<std::size_t>((w[0] - 'a') * 16) + w.size()] = true;
+        }
+        return a;
+    }();
+    return shapes;
+}
+
+std::uint32_t flags_of(std::string_view lower) {
+    const auto& t = flag_table();
+    if (lower.empty() || lower[0] < 'a' || lower[0] > 'z') return 0;
+    const auto dash = lower.find('-');
+    const bool shaped = lower.size() < 16 && flag_shapes()[static_cast<std::size_t>((lower[0] - 'a') * 16) + lower.size()];
+    if (!shaped && dash == std::string_view::npos) return 0;
+    if (const auto it = t.find(lower); it != t.end()) return it->second;
+    // "wednesday-thursday"
+    if (dash != std::string_view::npos && dash > 0) {
+        if (const auto it = t.find(lower.substr(0, dash)); it != t.end()) return it->second & w_date;
+    }
     return 0;
 }
 
@@ -54,9 +122,19 @@ std::vector<sentence> split_sentences(std::string_view text, byte_span body) {
         }
         out.push_back(s);
     };
+    // bytes that may end a sentence; everything else is skipped in one test
+    static const auto special = [] {
+        std::array<bool, 256> a{};
+        for (const unsigned char c : {'\n', '.', '!', '?'}) a[c] = true;
+        return a;
+    }();
     std::size_t i = start;
     while (i < end) {
         const char c = text[i];
+        if (!special[static_cast<unsigned char>(c)] && i - start < max_sentence_bytes) {
+            ++i;
+            continue;
+        }
         if (c == '\n') {
             emit(start, i, true);
             start = i + 1;
@@ -73,8 +151,8 @@ std::vector<sentence> split_sentences(std::string_view text, byte_span body) {
             if (j >= end || text[j] == ' ' || text[j] == '\t' || text[j] == '\r' || text[j] == '\n') {
                 std::size_t k = j;
                 while (k < end && (text[k] == ' ' || text[k] == '\t' || text[k] == '\r')) ++k;
-                const bool next_starts = k >= end || text[k] == '\n' || std::isupper(static_cast<unsigned char>(text[k])) ||
-                                         std::isdigit(static_cast<unsigned char>(text[k])) || text[k] == '"' ||
+                const bool next_starts = k >= end || text[k] == '\n' || ascii_upper(text[k]) ||
+                                         ascii_digit(text[k]) || text[k] == '"' ||
                                          static_cast<unsigned char>(text[k]) >= 0x80 || text[k] == '(' || text[k] == '[';
                 if (next_starts && !(c == '.' && abbreviation_before(text, i))) {
                     emit(start, j, false);
@@ -96,43 +174,55 @@ std::vector<sentence> split_sentences(std::string_view text, byte_span body) {
     return out;
 }
 
-std::vector<word> words_of(std::string_view text, byte_span span) {
+std::vector<word> words_of(std::string_view text, byte_span span, std::string& lower_buffer) {
+    // byte classes: 0 separator, 1 ASCII letter or digit, 2 lead byte of a Latin letter
+    // (U+00C0..U+017F), 3 UTF-8 continuation byte
+    static const auto cls = [] {
+        std::array<unsigned char, 256> a{};
+        for (int c = 0; c < 256; ++c) {
+            if (ascii_alnum(static_cast<char>(c))) a[static_cast<std::size_t>(c)] = 1;
+            else if (c >= 0xC3 && c <= 0xC5) a[static_cast<std::size_t>(c)] = 2;
+            else if (c >= 0x80 && c <= 0xBF) a[static_cast<std::size_t>(c)] = 3;
+        }
+        return a;
+    }();
     std::vector<word> out;
+    out.reserve(span.size() / 6 + 4);
     const std::size_t end = std::min(span.end, text.size());
+    lower_buffer.resize(end > span.begin ? end - span.begin : 0);
+    for (std::size_t k = span.begin; k < end; ++k) lower_buffer[k - span.begin] = ascii_lower(text[k]);
     std::size_t i = span.begin;
-    auto word_byte = [](unsigned char c) { return std::isalnum(c) || c >= 0x80; };
     while (i < end) {
         const auto c = static_cast<unsigned char>(text[i]);
-        if (!word_byte(c) || (c >= 0x80 && !(c >= 0xC3 && c <= 0xC5))) {  // punctuation and UTF-8 symbols
-            // skip multi-byte punctuation (quotes, dashes, U+FFFD) as a whole
+        const unsigned char k0 = cls[c];
+        if (k0 == 0 || k0 == 3) {  // punctuation, spaces and UTF-8 symbols (quotes, dashes, U+FFFD)
             ++i;
             continue;
         }
         word w;
         w.begin = i;
         w.before = i > span.begin ? text[i - 1] : ' ';
-        w.capital = std::isupper(c) != 0;
-        w.digits = std::isdigit(c) != 0;
-        std::size_t j = i;
+        w.capital = ascii_upper(static_cast<char>(c));
+        w.digits = ascii_digit(static_cast<char>(c));
+        std::size_t j = i + 1;
         while (j < end) {
             const auto d = static_cast<unsigned char>(text[j]);
-            if (std::isalnum(d) || (d >= 0xC3 && d <= 0xC5) || (d >= 0x80 && d <= 0xBF && j > i)) {
+            if (cls[d] != 0) {
                 ++j;
                 continue;
             }
             // inner hyphen, apostrophe or digit separator: "pro-regime", "Buqa'an", "1,100"
-            if ((d == '-' || d == '\'' || (d == ',' && w.digits) || (d == '.' && w.digits)) && j + 1 < end &&
-                std::isalnum(static_cast<unsigned char>(text[j + 1])) && j > i)
-                if (d != ',' || std::isdigit(static_cast<unsigned char>(text[j + 1]))) {
-                    ++j;
-                    continue;
-                }
+            if (j + 1 < end && cls[static_cast<unsigned char>(text[j + 1])] == 1 &&
+                (d == '-' || d == '\'' || (w.digits && (d == '.' || (d == ',' && ascii_digit(text[j + 1])))))) {
+                ++j;
+                continue;
+            }
             break;
         }
         w.end = j;
-        w.lower.reserve(j - i);
-        for (std::size_t k = i; k < j; ++k) w.lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(text[k]))));
-        out.push_back(std::move(w));
+        w.lower = std::string_view(lower_buffer).substr(i - span.begin, j - i);
+        if (!w.digits) w.flags = flags_of(w.lower);
+        out.push_back(w);
         i = j;
     }
     return out;

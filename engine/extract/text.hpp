@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,16 +25,46 @@ struct sentence {
 // Sentences of text[body.begin, body.end), in order.
 std::vector<sentence> split_sentences(std::string_view text, byte_span body);
 
+// What a word may signal, looked up once when the sentence is split into words so
+// that the readers of outcome, date, scope and actor test bits instead of strings.
+enum word_flag : std::uint32_t {
+    w_killed = 1u << 0,      // killed, dead, died, deaths, toll...
+    w_injured = 1u << 1,     // wounded, injured...
+    w_missing = 1u << 2,     // missing, disappeared
+    w_contextual = 1u << 3,  // victims, remains: an outcome only in context
+    w_blocker = 1u << 4,     // evacuated, displaced, remain...: not a casualty outcome
+    w_report = 1u << 5,      // said, reported, according...
+    w_date = 1u << 6,        // weekdays, months, yesterday, day(s), month, year
+    w_actor = 1u << 7,       // coalition, Russian, regime...
+    w_scope = 1u << 8,       // since, so far, overall, war...
+    w_breakdown = 1u << 9,   // including, among, of whom...
+    w_retrieval = 1u << 10,  // retrieved, recovered
+    w_pronoun = 1u << 11,    // he, she, it, they, its, their
+};
+
+// ASCII character classes without locale lookups (bytes >= 0x80 are never letters here).
+inline bool ascii_digit(char c) { return c >= '0' && c <= '9'; }
+inline bool ascii_upper(char c) { return c >= 'A' && c <= 'Z'; }
+inline bool ascii_lower_case(char c) { return c >= 'a' && c <= 'z'; }
+inline bool ascii_alpha(char c) { return ascii_upper(c) || ascii_lower_case(c); }
+inline bool ascii_alnum(char c) { return ascii_alpha(c) || ascii_digit(c); }
+// ASCII lower case without locale lookups.
+inline char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
+
 // A word of a sentence: letters, digits and inner hyphens or apostrophes.
 struct word {
     std::size_t begin = 0;  // byte offsets in the article
     std::size_t end = 0;
-    std::string lower;      // lower-case ASCII form (other bytes kept)
+    std::string_view lower; // lower-case ASCII form (other bytes kept), in the caller's buffer
     bool capital = false;   // starts with an upper-case letter
     bool digits = false;    // starts with a digit
     char before = ' ';      // the byte before the word (' ' at the sentence start)
+    std::uint32_t flags = 0;  // word_flag bits
+    bool has(std::uint32_t f) const { return (flags & f) != 0; }
 };
 
-std::vector<word> words_of(std::string_view text, byte_span span);
+// Words of text[span]; their lower-case forms are views into `lower_buffer`, which is
+// overwritten and must outlive the words.
+std::vector<word> words_of(std::string_view text, byte_span span, std::string& lower_buffer);
 
 }  // namespace reckon::extract

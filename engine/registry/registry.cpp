@@ -75,14 +75,41 @@ std::size_t word_count(std::string_view s) {
 
 // ---- YAML helpers -------------------------------------------------------------
 
+// The text of 1-based line `line`, for the caret under a message.
+std::string line_of(std::string_view text, std::size_t line) {
+    std::size_t l = 1, b = 0;
+    while (l < line && b < text.size()) {
+        const auto nl = text.find('\n', b);
+        if (nl == std::string_view::npos) return {};
+        b = nl + 1;
+        ++l;
+    }
+    if (l != line || b > text.size()) return {};
+    const auto nl = text.find('\n', b);
+    std::string out(text.substr(b, nl == std::string_view::npos ? std::string_view::npos : nl - b));
+    if (!out.empty() && out.back() == '\r') out.pop_back();
+    return out;
+}
+
 struct reader {
     const std::string& file;
     diagnostics& diags;
+    std::string_view text;  // the whole file, for source lines
 
     void error_at(const YAML::Node& node, const std::string& message, const std::string& hint = {}) const {
         const auto m = node.Mark();
-        diags.error(file, m.is_null() ? 0 : static_cast<std::size_t>(m.line) + 1,
-                    m.is_null() ? 0 : static_cast<std::size_t>(m.column) + 1, message, hint);
+        diagnostic d;
+        d.file = file;
+        d.line = m.is_null() ? 0 : static_cast<std::size_t>(m.line) + 1;
+        d.column = m.is_null() ? 0 : static_cast<std::size_t>(m.column) + 1;
+        d.message = message;
+        d.hint = hint;
+        if (d.line > 0) {
+            d.source_line = line_of(text, d.line);
+            // underline the scalar's text when the node is one
+            if (node.IsScalar() && !node.Scalar().empty()) d.length = node.Scalar().size();
+        }
+        diags.add(std::move(d));
     }
 
     std::string scalar(const YAML::Node& map, const char* key, bool required, const std::string& what) const {
@@ -142,18 +169,7 @@ std::optional<YAML::Node> parse_yaml(std::string_view text, const std::string& f
         d.line = line;
         d.column = column;
         d.message = "malformed YAML: " + e.msg;
-        // the offending line, for the caret
-        std::size_t l = 1, b = 0;
-        while (l < line && b < text.size()) {
-            const auto nl = text.find('\n', b);
-            if (nl == std::string_view::npos) break;
-            b = nl + 1;
-            ++l;
-        }
-        if (l == line) {
-            const auto nl = text.find('\n', b);
-            d.source_line = std::string(text.substr(b, nl == std::string_view::npos ? std::string_view::npos : nl - b));
-        }
+        d.source_line = line > 0 ? line_of(text, line) : std::string();
         diags.add(std::move(d));
         return std::nullopt;
     }
@@ -223,7 +239,7 @@ source_registry parse_sources(std::string_view yaml, const std::string& file, di
     source_registry reg;
     const auto doc = parse_yaml(yaml, file, diags);
     if (!doc) return reg;
-    const reader r{file, diags};
+    const reader r{file, diags, yaml};
     const YAML::Node root = *doc;
     if (!root.IsMap() || !root["sources"]) {
         r.error_at(root, "expected a mapping with a 'sources' list at the top of the file");
@@ -280,14 +296,45 @@ const std::vector<std::string>& place_types() {
 }
 
 std::string gazetteer::normalise(std::string_view written) {
-    auto words = words_of(written);
-    // "al-Shaafa", "el-Bab": the article is not part of the key
-    while (words.size() > 1 && is_article(words.front())) words.erase(words.begin());
+    // Words are lower-cased with apostrophes dropped and joined by '-'; leading articles
+    // ("al-", "el-") are dropped while another word follows. One pass, no word list.
     std::string key;
-    for (const auto& w : words) {
+    key.reserve(written.size());
+    std::string word;
+    bool leading = true;
+    std::size_t i = 0;
+    auto next_word = [&]() -> bool {
+        word.clear();
+        while (i < written.size()) {
+            if (const auto n = apostrophe_at(written, i)) {
+                i += n;
+                continue;
+            }
+            const auto c = static_cast<unsigned char>(written[i]);
+            if (std::isalnum(c) || c >= 0x80) {
+                word.push_back(static_cast<char>(std::tolower(c)));
+                ++i;
+            } else if (!word.empty()) {
+                return true;
+            } else {
+                ++i;
+            }
+        }
+        return !word.empty();
+    };
+    std::string pending;  // a leading article, kept until we know another word follows
+    while (next_word()) {
+        if (leading && is_article(word)) {
+            if (!pending.empty()) pending.clear();  // two articles: drop the first
+            pending = word;
+            continue;
+        }
+        leading = false;
+        pending.clear();
         if (!key.empty()) key.push_back('-');
-        key += w;
+        key += word;
     }
+    if (key.empty() && !pending.empty()) key = pending;  // the name is only an article ("Al")
     return key;
 }
 
@@ -337,6 +384,7 @@ bool gazetteer::add(place p) {
             ++count;
         }
         m_max_words = std::max(m_max_words, word_count(form));
+        for (auto& w : words_of(form)) m_words.insert(std::move(w));
     };
     add_form(p.name);
     for (const auto& v : p.variants) add_form(v);
@@ -382,7 +430,7 @@ gazetteer parse_places(std::string_view yaml, const std::string& file, diagnosti
     gazetteer gaz;
     const auto doc = parse_yaml(yaml, file, diags);
     if (!doc) return gaz;
-    const reader r{file, diags};
+    const reader r{file, diags, yaml};
     const YAML::Node root = *doc;
     if (!root.IsMap()) {
         r.error_at(root, "expected a mapping with 'governorates' and 'places' lists at the top of the file");

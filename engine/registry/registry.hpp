@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "support/diagnostics.hpp"
@@ -86,6 +87,9 @@ public:
     // Like resolve, but only through names and listed variants (no fuzzy matching):
     // for scanning capitalised words of running text.
     const place* find_name(std::string_view written) const;
+    // True when a lower-case word (no apostrophes) occurs in some name or variant: a
+    // scanner tries names only at such words.
+    bool has_word(std::string_view lower_word) const { return m_words.count(std::string(lower_word)) > 0; }
     // Longest number of words in any name or variant, so a scanner knows how far to look.
     std::size_t max_words() const { return m_max_words; }
     bool empty() const { return m_places.empty(); }
@@ -97,6 +101,7 @@ private:
     std::unordered_map<std::string, std::size_t> m_by_fuzzy;   // fuzzy_key(name or variant), unique ones only
     std::unordered_map<std::string, int> m_fuzzy_count;
     std::size_t m_max_words = 1;
+    std::unordered_set<std::string> m_words;
 };
 
 // Loaders. On a malformed file they add errors ("file:line:column: error: expected a

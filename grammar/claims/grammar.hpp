@@ -115,7 +115,14 @@ struct noun_word : pegtl::sor<
     kw<TAO_PEGTL_ISTRING("dead")>, kw<TAO_PEGTL_ISTRING("victims")>, kw<TAO_PEGTL_ISTRING("casualties")>,
     kw<TAO_PEGTL_ISTRING("others")>, kw<TAO_PEGTL_ISTRING("residents")>, kw<TAO_PEGTL_ISTRING("students")>,
     kw<TAO_PEGTL_ISTRING("pupils")>, kw<TAO_PEGTL_ISTRING("workers")>, kw<TAO_PEGTL_ISTRING("doctors")>,
-    kw<TAO_PEGTL_ISTRING("paramedics")>, kw<TAO_PEGTL_ISTRING("journalists")>, kw<TAO_PEGTL_ISTRING("refugees")>> {};
+    kw<TAO_PEGTL_ISTRING("paramedics")>, kw<TAO_PEGTL_ISTRING("journalists")>, kw<TAO_PEGTL_ISTRING("refugees")>,
+    kw<TAO_PEGTL_ISTRING("siblings")>, kw<TAO_PEGTL_ISTRING("brothers")>, kw<TAO_PEGTL_ISTRING("sons")>,
+    kw<TAO_PEGTL_ISTRING("daughters")>, kw<TAO_PEGTL_ISTRING("relatives")>, kw<TAO_PEGTL_ISTRING("citizens")>,
+    kw<TAO_PEGTL_ISTRING("locals")>, kw<TAO_PEGTL_ISTRING("villagers")>, kw<TAO_PEGTL_ISTRING("worshippers")>,
+    kw<TAO_PEGTL_ISTRING("militiamen")>, kw<TAO_PEGTL_ISTRING("recruits")>, kw<TAO_PEGTL_ISTRING("guards")>,
+    kw<TAO_PEGTL_ISTRING("forces")>, kw<TAO_PEGTL_ISTRING("lives")>, kw<TAO_PEGTL_ISTRING("tribesmen")>,
+    kw<TAO_PEGTL_ISTRING("syrians")>, kw<TAO_PEGTL_ISTRING("iraqis")>, kw<TAO_PEGTL_ISTRING("kurds")>,
+    kw<TAO_PEGTL_ISTRING("palestinians")>> {};
 // The last noun of a compound is what is counted: "civilian deaths", "civilian members".
 struct compound_tail : pegtl::sor<
     kw<TAO_PEGTL_ISTRING("deaths")>, kw<TAO_PEGTL_ISTRING("members")>, kw<TAO_PEGTL_ISTRING("casualties")>,
@@ -136,21 +143,29 @@ struct stop_word : pegtl::sor<
     kw<TAO_PEGTL_ISTRING("after")>, kw<TAO_PEGTL_ISTRING("since")>, kw<TAO_PEGTL_ISTRING("for")>,
     kw<TAO_PEGTL_ISTRING("among")>, kw<TAO_PEGTL_ISTRING("years")>, kw<TAO_PEGTL_ISTRING("year")>,
     kw<TAO_PEGTL_ISTRING("times")>, kw<TAO_PEGTL_ISTRING("percent")>> {};
-struct modifier : pegtl::seq<pegtl::not_at<category_noun>, pegtl::not_at<stop_word>, pegtl::alpha, pegtl::star<word_char>> {};
+struct modifier : pegtl::seq<pegtl::not_at<category_noun>, pegtl::not_at<stop_word>, pegtl::not_at<word_number>,
+                            pegtl::not_at<vague_word>, pegtl::alpha, pegtl::star<word_char>> {};
 struct modifiers : pegtl::rep_max<4, modifier, ws> {};
 // "bodies of civilians", "members of the same family" keep the inner noun
 struct of_word : kw<TAO_PEGTL_ISTRING("of")> {};
 struct inner_noun : category_noun {};
 struct of_noun : pegtl::seq<ws, of_word, ws, modifiers, inner_noun> {};
-struct counted : pegtl::seq<modifiers, category_noun, pegtl::opt<of_noun>> {};
+struct quote_mark : pegtl::sor<pegtl::one<'"'>, TAO_PEGTL_STRING("\xE2\x80\x9C")> {};
+struct counted : pegtl::seq<modifiers, pegtl::opt<quote_mark>, category_noun, pegtl::opt<of_noun>> {};
 // "dozens of pro-regime fighters", "hundreds of civilians"
 struct vague_counted : pegtl::seq<vague_word, pegtl::opt<ws, of_word>, ws, counted> {};
+
+// "dozens more were wounded", "wounding scores more", "several dozen wounded": the engine
+// accepts these only right next to an outcome verb
+struct more_word : pegtl::sor<kw<TAO_PEGTL_ISTRING("more")>, kw<TAO_PEGTL_ISTRING("others")>, kw<TAO_PEGTL_ISTRING("dozen")>> {};
+struct vague_bare : pegtl::seq<vague_word, pegtl::opt<ws, more_word>> {};
 
 // ---- the figure ------------------------------------------------------------------------------
 struct qualifier_phrase : pegtl::seq<qualifier, ws> {};
 struct counted_phrase : pegtl::seq<ws, counted> {};
 struct figure : pegtl::sor<vague_counted,
-                           pegtl::seq<pegtl::opt<qualifier_phrase>, quantity, pegtl::opt<counted_phrase>>> {};
+                           pegtl::seq<pegtl::opt<qualifier_phrase>, quantity, pegtl::opt<counted_phrase>>,
+                           vague_bare> {};
 
 // clang-format on
 

@@ -3,6 +3,8 @@
 // phrase) gets its own fresh `parts` through pegtl::change_state, and only merges into
 // the enclosing parts when it matched, so a failed branch never leaves words behind.
 #include <algorithm>
+#include <array>
+#include <unordered_set>
 #include <cctype>
 #include <tao/pegtl/contrib/analyze.hpp>
 
@@ -20,16 +22,39 @@ struct origin {
     std::size_t base = 0;         // its offset in the article
 };
 
+// Small fixed-size lists of views into the article: a figure has at most two numbers and
+// four modifiers, and parsing must not allocate at every candidate position.
+template <class T, std::size_t N>
+struct small_list {
+    std::array<T, N> items{};
+    std::size_t count = 0;
+    void push_back(const T& t) {
+        if (count < N) items[count++] = t;
+    }
+    bool empty() const { return count == 0; }
+    std::size_t size() const { return count; }
+    const T& front() const { return items[0]; }
+    const T& operator[](std::size_t i) const { return items[i]; }
+    void append(const small_list& other) {
+        for (std::size_t i = 0; i < other.count; ++i) push_back(other.items[i]);
+    }
+};
+
+struct number_text {
+    std::string_view text;
+    bool words = false;  // written in words
+};
+
 struct parts {
-    std::string qualifier_text;
-    std::vector<std::pair<std::string, bool>> numbers;  // text, written in words
-    std::vector<byte_span> number_spans;
+    std::string_view qualifier_text;
+    small_list<number_text, 2> numbers;
+    small_list<byte_span, 2> number_spans;
     bool range = false;
     byte_span range_span;
-    std::string vague;
-    std::string noun;
-    std::string inner_noun;
-    std::vector<std::string> modifiers;
+    std::string_view vague;
+    std::string_view noun;
+    std::string_view inner_noun;
+    small_list<std::string_view, 4> modifiers;
 
     const char* begin = nullptr;  // where this sub-phrase started
 
@@ -42,8 +67,8 @@ struct parts {
     template <class Input>
     void success(const Input& /*in*/, parts& outer) {
         if (!qualifier_text.empty()) outer.qualifier_text = qualifier_text;
-        outer.numbers.insert(outer.numbers.end(), numbers.begin(), numbers.end());
-        outer.number_spans.insert(outer.number_spans.end(), number_spans.begin(), number_spans.end());
+        outer.numbers.append(numbers);
+        outer.number_spans.append(number_spans);
         if (range) {
             outer.range = true;
             outer.range_span = range_span;
@@ -51,7 +76,7 @@ struct parts {
         if (!vague.empty()) outer.vague = vague;
         if (!noun.empty()) outer.noun = noun;
         if (!inner_noun.empty()) outer.inner_noun = inner_noun;
-        outer.modifiers.insert(outer.modifiers.end(), modifiers.begin(), modifiers.end());
+        outer.modifiers.append(modifiers);
     }
 };
 
@@ -69,13 +94,13 @@ struct action : pegtl::nothing<Rule> {};
 template <>
 struct action<rules::qualifier> {
     template <class Input>
-    static void apply(const Input& in, parts& p) { p.qualifier_text = in.string(); }
+    static void apply(const Input& in, parts& p) { p.qualifier_text = std::string_view(in.begin(), in.size()); }
 };
 template <>
 struct action<rules::digits> {
     template <class Input>
     static void apply(const Input& in, parts& p) {
-        p.numbers.emplace_back(in.string(), false);
+        p.numbers.push_back({std::string_view(in.begin(), in.size()), false});
         p.number_spans.push_back(span_of(in, p.o->base, p.o->start));
     }
 };
@@ -83,7 +108,7 @@ template <>
 struct action<rules::word_number> {
     template <class Input>
     static void apply(const Input& in, parts& p) {
-        p.numbers.emplace_back(in.string(), true);
+        p.numbers.push_back({std::string_view(in.begin(), in.size()), true});
         p.number_spans.push_back(span_of(in, p.o->base, p.o->start));
     }
 };
@@ -108,22 +133,22 @@ struct action<rules::range_worded> : range_form<rules::range_worded> {};
 template <>
 struct action<rules::vague_word> {
     template <class Input>
-    static void apply(const Input& in, parts& p) { p.vague = in.string(); }
+    static void apply(const Input& in, parts& p) { p.vague = std::string_view(in.begin(), in.size()); }
 };
 template <>
 struct action<rules::category_noun> {
     template <class Input>
-    static void apply(const Input& in, parts& p) { p.noun = in.string(); }
+    static void apply(const Input& in, parts& p) { p.noun = std::string_view(in.begin(), in.size()); }
 };
 template <>
 struct action<rules::inner_noun> {
     template <class Input>
-    static void apply(const Input& in, parts& p) { p.inner_noun = in.string(); }
+    static void apply(const Input& in, parts& p) { p.inner_noun = std::string_view(in.begin(), in.size()); }
 };
 template <>
 struct action<rules::modifier> {
     template <class Input>
-    static void apply(const Input& in, parts& p) { p.modifiers.push_back(in.string()); }
+    static void apply(const Input& in, parts& p) { p.modifiers.push_back(std::string_view(in.begin(), in.size())); }
 };
 // Sub-phrases that can fail after some of their words matched.
 template <class Rule>
@@ -169,23 +194,18 @@ int small_value(std::string_view w) {
     return -1;
 }
 
-bool first_letter_may_start(char c) {
-    switch (std::tolower(static_cast<unsigned char>(c))) {
-    // number words, qualifiers, vague words, "between", "a"
-    case 'a': case 'b': case 'c': case 'd': case 'e': case 'f': case 'h': case 'i': case 'l': case 'm':
-    case 'n': case 'o': case 'r': case 's': case 't': case 'u': return true;
-    default: return false;
-    }
-}
 
 // The first word (lower case, up to 14 letters) at pos.
 std::string_view first_word(std::string_view text, std::size_t pos, char (&buf)[16]) {
     std::size_t n = 0;
-    while (pos + n < text.size() && n < 15 && std::isalpha(static_cast<unsigned char>(text[pos + n]))) {
-        buf[n] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[pos + n])));
+    while (pos + n < text.size() && n < 15) {
+        const char c = text[pos + n];
+        if (c >= 'a' && c <= 'z') buf[n] = c;
+        else if (c >= 'A' && c <= 'Z') buf[n] = static_cast<char>(c + 32);
+        else break;
         ++n;
     }
-    if (pos + n < text.size() && std::isalpha(static_cast<unsigned char>(text[pos + n]))) return {};
+    if (n == 15) return {};  // longer than any opener
     return {buf, n};
 }
 
@@ -227,21 +247,56 @@ std::optional<std::int64_t> words_value(std::string_view words) {
 
 bool could_start_figure(std::string_view text, std::size_t pos) {
     if (pos >= text.size()) return false;
-    const auto c = static_cast<unsigned char>(text[pos]);
-    if (pos > 0 && std::isalnum(static_cast<unsigned char>(text[pos - 1]))) return false;
-    if (std::isdigit(c)) return true;
-    if (!first_letter_may_start(static_cast<char>(c))) return false;
+    const auto is_alnum = [](char x) { return (x >= '0' && x <= '9') || (x >= 'a' && x <= 'z') || (x >= 'A' && x <= 'Z'); };
+    if (pos > 0 && is_alnum(text[pos - 1])) return false;
+    const char c = text[pos];
+    if (c >= '0' && c <= '9') return true;
     char buf[16];
     const auto w = first_word(text, pos, buf);
-    if (w.empty()) return false;
-    static const std::string_view starts[] = {
-        "at", "no", "not", "a", "more", "upwards", "in", "over", "about", "around", "some", "roughly", "nearly",
-        "almost", "approximately", "close", "an", "estimated", "up", "as", "less", "fewer", "between", "dozens",
-        "scores", "several", "hundreds", "thousands", "tens", "one", "two", "three", "four", "five", "six", "seven",
-        "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-        "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"};
-    for (const auto s : starts)
-        if (w == s) return true;
+    if (w.empty() || w.size() > 13) return false;
+    // Words that open a figure, by first letter. Two-word qualifiers ("at least") are
+    // told apart from common words ("at", "in", "a") by their second word.
+    struct opener {
+        std::string_view word;
+        std::string_view next;  // required second word ("" when the word alone may open a figure)
+    };
+    static const std::vector<opener> by_letter[26] = {
+        /* a */ {{"a", "minimum"}, {"a", "dozen"}, {"a", "number"}, {"a", "hundred"}, {"a", "thousand"}, {"at", "least"},
+                 {"at", "most"}, {"about", ""}, {"around", ""}, {"almost", ""}, {"approximately", ""}, {"as", "many"},
+                 {"an", "estimated"}},
+        /* b */ {{"between", ""}},
+        /* c */ {{"close", "to"}},
+        /* d */ {{"dozens", ""}},
+        /* e */ {{"estimated", ""}, {"eight", ""}, {"eighteen", ""}, {"eighty", ""}, {"eleven", ""}},
+        /* f */ {{"fewer", "than"}, {"four", ""}, {"five", ""}, {"fourteen", ""}, {"fifteen", ""}, {"forty", ""}, {"fifty", ""}},
+        /* g */ {},
+        /* h */ {{"hundreds", ""}},
+        /* i */ {{"in", "excess"}},
+        /* j */ {},
+        /* k */ {},
+        /* l */ {{"less", "than"}},
+        /* m */ {{"more", "than"}},
+        /* n */ {{"no", "fewer"}, {"no", "less"}, {"not", "less"}, {"nearly", ""}, {"nine", ""}, {"nineteen", ""}, {"ninety", ""}},
+        /* o */ {{"over", ""}, {"one", ""}},
+        /* p */ {},
+        /* q */ {},
+        /* r */ {{"roughly", ""}},
+        /* s */ {{"some", ""}, {"scores", ""}, {"several", ""}, {"six", ""}, {"seven", ""}, {"sixteen", ""}, {"seventeen", ""},
+                 {"sixty", ""}, {"seventy", ""}},
+        /* t */ {{"thousands", ""}, {"tens", "of"}, {"two", ""}, {"three", ""}, {"ten", ""}, {"twelve", ""}, {"thirteen", ""},
+                 {"twenty", ""}, {"thirty", ""}},
+        /* u */ {{"upwards", "of"}, {"up", "to"}},
+        /* v */ {}, /* w */ {}, /* x */ {}, /* y */ {}, /* z */ {}};
+    const auto letter = static_cast<unsigned>(w[0] - 'a');
+    if (letter >= 26) return false;
+    for (const auto& o : by_letter[letter]) {
+        if (o.word != w) continue;
+        if (o.next.empty()) return true;
+        std::size_t n = pos + w.size();
+        while (n < text.size() && text[n] == ' ') ++n;
+        char next_buf[16];
+        if (first_word(text, n, next_buf) == o.next) return true;
+    }
     return false;
 }
 
@@ -262,28 +317,28 @@ std::optional<figure> parse_figure(std::string_view text, std::size_t pos, std::
 
     figure f;
     f.span = {pos, pos + static_cast<std::size_t>(in.current() - (text.data() + pos))};
-    f.qualifier_text = p.qualifier_text;
-    f.noun = p.noun;
-    f.inner_noun = p.inner_noun;
-    f.modifiers = p.modifiers;
+    f.qualifier_text = std::string(p.qualifier_text);
+    f.noun = std::string(p.noun);
+    f.inner_noun = std::string(p.inner_noun);
+    for (std::size_t i = 0; i < p.modifiers.size(); ++i) f.modifiers.emplace_back(p.modifiers[i]);
     const auto lower_q = [&] {
-        std::string q = p.qualifier_text;
+        std::string q(p.qualifier_text);
         for (auto& c : q) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
         return q;
     }();
     if (!p.vague.empty()) {
         f.qualifier = qualifier::vague;
-        f.vague = p.vague;
-        f.value_text = p.vague;
-        const auto b = text.substr(pos, window).find(p.vague);
-        f.number = {pos + (b == std::string_view::npos ? 0 : b), pos + (b == std::string_view::npos ? 0 : b) + p.vague.size()};
+        f.vague = std::string(p.vague);
+        f.value_text = std::string(p.vague);
+        const auto b = static_cast<std::size_t>(p.vague.data() - text.data());  // a view into the text
+        f.number = {b, b + p.vague.size()};
         return f;
     }
-    const auto value_of = [&](const std::pair<std::string, bool>& n) -> std::optional<std::int64_t> {
-        if (n.second) return words_value(n.first);
-        return digits_value(n.first, f.overflow);
+    const auto value_of = [&](const number_text& n) -> std::optional<std::int64_t> {
+        if (n.words) return words_value(n.text);
+        return digits_value(n.text, f.overflow);
     };
-    f.in_words = p.numbers.front().second;
+    f.in_words = p.numbers.front().words;
     f.first = value_of(p.numbers.front());
     if (p.range && p.numbers.size() >= 2) {
         f.second = value_of(p.numbers[1]);
@@ -293,7 +348,7 @@ std::optional<figure> parse_figure(std::string_view text, std::size_t pos, std::
         if (f.first && f.second && *f.first > *f.second) std::swap(f.first, f.second);
     } else {
         f.number = p.number_spans.front();
-        f.value_text = p.numbers.front().first;
+        f.value_text = std::string(p.numbers.front().text);
         if (lower_q.empty()) f.qualifier = qualifier::exact;
         else if (lower_q == "at least" || lower_q == "no fewer than" || lower_q == "no less than" ||
                  lower_q == "not less than" || lower_q == "a minimum of")

@@ -78,6 +78,8 @@ TEST_CASE("schema mistakes are located, with did-you-mean hints", "[registry]") 
     CHECK(d.items()[0].column == 11);
     CHECK(d.items()[0].message == "unknown place type 'twon'");
     CHECK(d.items()[0].hint == "did you mean 'town'?");
+    CHECK(d.items()[0].source_line == "    type: twon");
+    CHECK(d.items()[0].length == 4);
     CHECK(d.items()[1].line == 9);
     CHECK(d.items()[1].message == "unknown governorate 'Idleb province' for place 'Jisr al-Shughur'");
 
