@@ -13,6 +13,22 @@
 
 namespace reckon::rules {
 
+op op_of(const std::string& t) {
+    if (t == "and") return op::and_;
+    if (t == "or") return op::or_;
+    if (t == "+") return op::add;
+    if (t == "-") return op::sub;
+    if (t == "*") return op::mul;
+    if (t == "/") return op::div;
+    if (t == "==") return op::eq;
+    if (t == "!=") return op::ne;
+    if (t == "<") return op::lt;
+    if (t == "<=") return op::le;
+    if (t == ">") return op::gt;
+    if (t == ">=") return op::ge;
+    return op::not_;
+}
+
 rule_ref ref_of(const ast::statement& s) {
     rule_ref r;
     r.name = s.name;
@@ -298,6 +314,7 @@ int checker::check_field(ast::expr& e, scope& s) {
 
 int checker::check_set(ast::expr& e, scope& s, int slot) {
     e.slot = slot;
+    e.ref = e.text == "independent" ? 1 : 0;
     if (!e.args.empty()) {
         scope inner = s;
         inner.implicit = slot;
@@ -350,6 +367,7 @@ int checker::check_binary(ast::expr& e, scope& s) {
     ast::expr& l = *e.args[0];
     ast::expr& r = *e.args[1];
     const std::string& op = e.text;
+    e.ref = static_cast<int>(op_of(op));
     if (op == "and" || op == "or") {
         expect(l, s, t_bool, ("the left side of '" + op + "'").c_str());
         expect(r, s, t_bool, ("the right side of '" + op + "'").c_str());
@@ -542,6 +560,7 @@ int checker::check(ast::expr& e, scope& s) {
     case k::name: return check_name(e, s);
     case k::field: return check_field(e, s);
     case k::unary:
+        e.ref = static_cast<int>(e.text == "not" ? op::not_ : op::neg);
         if (e.text == "not") {
             expect(*e.args[0], s, t_bool, "the operand of 'not'");
             return e.type = t_bool;
@@ -559,6 +578,7 @@ int checker::check(ast::expr& e, scope& s) {
             error(e.pos, "too many nested aggregates and quantifiers (the limit is " + std::to_string(max_slots) + ")");
             return e.type = t_unknown;
         }
+        e.ref = e.text == "any" ? 1 : 0;
         scope inner = s;
         const int set_slot = s.next_slot;
         inner.next_slot = set_slot + 1;

@@ -27,7 +27,7 @@ struct eclaim {
     double weight = 1;
     bool live = true;  // not excluded, not superseded
     const rule_ref* interval_rule = nullptr;
-    rule_ref weight_rule;
+    const rule_ref* weight_rule = nullptr;
     rule_ref status_rule;  // exclude, pin or supersede
     std::string status_reason;
     bool pinned = false;
@@ -249,6 +249,17 @@ std::string format(const value& v) {
     }
 }
 
+bool same_value(const value& a, const value& b) {
+    if (a.t != b.t) return false;
+    switch (a.t) {
+    case t_string: return a.s == b.s;
+    case t_date: return a.d == b.d;
+    case t_claim: return a.c == b.c;
+    case t_interval: return a.n == b.n && a.n2 == b.n2;
+    default: return a.n == b.n;
+    }
+}
+
 class evaluator {
 public:
     explicit evaluator(env& en) : m(en) {}
@@ -261,7 +272,7 @@ public:
 
     // Members of a set expression, filtered by its where clause.
     void members(const ast::expr& set, std::vector<const eclaim*>& out) {
-        const auto& base = set.text == "independent" ? m.g->independent : m.g->all;
+        const auto& base = set.ref == 1 ? m.g->independent : m.g->all;
         if (set.args.empty()) {
             out = base;
             return;
@@ -322,36 +333,35 @@ value evaluator::eval(const ast::expr& e) {
     }
     case k::unary: {
         const value v = eval(*e.args[0]);
-        if (e.text == "not") return v.t == t_bool ? boolean(v.n == 0) : none();
+        if (static_cast<op>(e.ref) == op::not_) return v.t == t_bool ? boolean(v.n == 0) : none();
         return v.t == t_number ? num(-v.n) : none();
     }
     case k::binary: {
-        const std::string& op = e.text;
-        if (op == "and") {
+        const auto o = static_cast<op>(e.ref);
+        if (o == op::and_) {
             if (!truth(*e.args[0])) return boolean(false);
             return boolean(truth(*e.args[1]));
         }
-        if (op == "or") {
+        if (o == op::or_) {
             if (truth(*e.args[0])) return boolean(true);
             return boolean(truth(*e.args[1]));
         }
         const value l = eval(*e.args[0]);
         const value r = eval(*e.args[1]);
-        if (l.t == t_none || r.t == t_none) return op.size() == 1 && op != "<" && op != ">" ? none() : boolean(false);
-        switch (op[0]) {
-        case '+': return num(l.n + r.n);
-        case '-':
-            if (op.size() == 1) return num(l.n - r.n);
-            break;
-        case '*': return num(l.n * r.n);
-        case '/': return r.n == 0 ? none() : num(l.n / r.n);
+        const bool arithmetic = o == op::add || o == op::sub || o == op::mul || o == op::div;
+        if (l.t == t_none || r.t == t_none) return arithmetic ? none() : boolean(false);
+        switch (o) {
+        case op::add: return num(l.n + r.n);
+        case op::sub: return num(l.n - r.n);
+        case op::mul: return num(l.n * r.n);
+        case op::div: return r.n == 0 ? none() : num(l.n / r.n);
         default: break;
         }
         int cmp = 0;
         if (l.t == t_string) {
             cmp = l.s.compare(r.s);
         } else if (l.t == t_date) {
-            if (op == "==" || op == "!=") {
+            if (o == op::eq || o == op::ne) {
                 cmp = l.d == r.d ? 0 : 1;
             } else {
                 if (!l.d.known() || !r.d.known()) return boolean(false);
@@ -361,19 +371,20 @@ value evaluator::eval(const ast::expr& e) {
         } else {
             cmp = l.n < r.n ? -1 : l.n > r.n ? 1 : 0;
         }
-        if (op == "==") return boolean(cmp == 0);
-        if (op == "!=") return boolean(cmp != 0);
-        if (op == "<") return boolean(cmp < 0);
-        if (op == "<=") return boolean(cmp <= 0);
-        if (op == ">") return boolean(cmp > 0);
-        if (op == ">=") return boolean(cmp >= 0);
-        return none();
+        switch (o) {
+        case op::eq: return boolean(cmp == 0);
+        case op::ne: return boolean(cmp != 0);
+        case op::lt: return boolean(cmp < 0);
+        case op::le: return boolean(cmp <= 0);
+        case op::gt: return boolean(cmp > 0);
+        case op::ge: return boolean(cmp >= 0);
+        default: return none();
+        }
     }
     case k::call: return call(e);
     case k::quantifier: {
         std::vector<const eclaim*> set;
         members(*e.args[0], set);
-        if (e.text == "any") return boolean(quantify(e, set, 0));
         return boolean(quantify(e, set, 0));
     }
     case k::interval: {
@@ -390,7 +401,7 @@ value evaluator::eval(const ast::expr& e) {
 // any: true when some tuple of distinct members satisfies the body (the slots keep the
 // witness); all: true when every tuple does.
 bool evaluator::quantify(const ast::expr& e, const std::vector<const eclaim*>& set, std::size_t var) {
-    const bool any = e.text == "any";
+    const bool any = e.ref == 1;
     if (var == e.vars.size()) return truth(*e.args[1]);
     const int slot = e.slot + static_cast<int>(var);
     for (const auto* c : set) {
@@ -430,12 +441,13 @@ value evaluator::aggregate(const ast::expr& e) {
     switch (fn) {
     case function::count: return num(static_cast<double>(list.size()));
     case function::count_distinct: {
-        std::vector<std::string> seen;
-        for (const auto& v : vals) {
-            std::string key = format(v);
-            if (std::find(seen.begin(), seen.end(), key) == seen.end()) seen.push_back(std::move(key));
+        std::size_t distinct = 0;
+        for (std::size_t i = 0; i < vals.size(); ++i) {
+            bool seen = false;
+            for (std::size_t j = 0; j < i && !seen; ++j) seen = same_value(vals[i], vals[j]);
+            if (!seen) ++distinct;
         }
-        return num(static_cast<double>(seen.size()));
+        return num(static_cast<double>(distinct));
     }
     case function::latest:
     case function::earliest: {
@@ -627,6 +639,18 @@ public:
             }
         }
         for (const auto& [name, st] : m_c->qualifier_by_name) m_refs[st] = ref_of(*st);
+        for (const auto* st : m_c->trust) m_refs[st] = ref_of(*st);
+        for (const auto* st : m_c->match) {
+            for (const auto& k : st->block) m_keys_need_numbers = m_keys_need_numbers || reads_numbers(*k);
+        }
+        for (const auto* st : m_c->trust) {
+            m_trust_needs_interval = m_trust_needs_interval || reads_numbers(*st->value) ||
+                                     (st->condition && reads_numbers(*st->condition));
+        }
+        for (int q = 0; q <= static_cast<int>(qualifier::vague); ++q) {
+            const auto it = m_c->qualifier_by_name.find(std::string(to_string(static_cast<qualifier>(q))));
+            m_by_qualifier[q] = it == m_c->qualifier_by_name.end() ? nullptr : it->second;
+        }
         for (const auto& [name, st] : m_c->qualifier_by_text) m_refs[st] = ref_of(*st);
     }
 
@@ -648,16 +672,18 @@ public:
     weight_result trust_of(const claim_facts& f) const override {
         eclaim e;
         e.f = &f;
-        fill_interval(e);
+        if (m_trust_needs_interval) fill_interval(e);
         fill_weight(e);
-        return {e.weight, e.weight_rule};
+        return {e.weight, e.weight_rule ? *e.weight_rule : rule_ref{}};
     }
 
     std::vector<std::string> blocking_keys(const claim_facts& f) const override {
         eclaim e;
         e.f = &f;
-        fill_interval(e);
-        fill_weight(e);
+        if (m_keys_need_numbers) {
+            fill_interval(e);
+            fill_weight(e);
+        }
         env en;
         en.c = m_c.get();
         en.slots[0] = &e;
@@ -748,6 +774,26 @@ private:
     std::shared_ptr<const compiled> m_c;
     std::map<std::string, const analyst_decision*> m_claim_decisions;
     std::map<const ast::statement*, rule_ref> m_refs;  // qualifier rules, built once
+    const ast::statement* m_by_qualifier[8] = {};       // qualifier rule by enum value
+    bool m_keys_need_numbers = false;                    // blocking keys read intervals or weights
+    bool m_trust_needs_interval = false;                 // trust rules read intervals
+
+    // True when `e` reads a claim's interval or weight (so it must be computed first).
+    static bool reads_numbers(const ast::expr& e) {
+        const bool field_expr = e.kind == ast::expr_kind::field ||
+                                (e.kind == ast::expr_kind::name && e.ref == static_cast<int>(name_kind::implicit_field));
+        if (field_expr) {
+            const auto id = static_cast<field>(e.kind == ast::expr_kind::field ? e.ref : static_cast<int>(e.number));
+            if (id == field::low || id == field::high || id == field::best || id == field::interval ||
+                id == field::weight || id == field::value) {
+                return true;
+            }
+        }
+        for (const auto& a : e.args) {
+            if (reads_numbers(*a)) return true;
+        }
+        return false;
+    }
 
     std::vector<std::string> key_values(const ast::expr& k, const eclaim& e, evaluator& ev) const {
         // An imprecise date covers several weeks or months: the claim goes in each block.
@@ -781,7 +827,7 @@ private:
         const auto written = written_value(c.value_text);
         double v = written ? static_cast<double>(*written)
                            : (c.qualifier == qualifier::up_to && c.high ? high : low);
-        if (c.qualifier == qualifier::vague) {
+        if (c.qualifier == qualifier::vague && !m_c->quantities.empty()) {
             const auto it = m_c->quantities.find(lower(c.vague));
             if (it != m_c->quantities.end()) {
                 low = it->second->q_low;
@@ -793,14 +839,11 @@ private:
         }
         if (c.qualifier == qualifier::range) v = low;
         const ast::statement* rule = nullptr;
-        if (!c.qualifier_text.empty()) {
+        if (!c.qualifier_text.empty() && !m_c->qualifier_by_text.empty()) {
             const auto it = m_c->qualifier_by_text.find(lower(c.qualifier_text));
             if (it != m_c->qualifier_by_text.end()) rule = it->second;
         }
-        if (rule == nullptr) {
-            const auto it = m_c->qualifier_by_name.find(std::string(to_string(c.qualifier)));
-            if (it != m_c->qualifier_by_name.end()) rule = it->second;
-        }
+        if (rule == nullptr) rule = m_by_qualifier[static_cast<int>(c.qualifier)];
         e.value = v;
         if (rule != nullptr) {
                 env en;
@@ -848,7 +891,7 @@ private:
             const value v = ev.eval(*st->value);
             if (v.t == t_number && !std::isnan(v.n)) {
                 w = std::max(0.0, v.n);
-                e.weight_rule = ref_of(*st);
+                e.weight_rule = &rule_refs(st);
             }
         }
         e.weight = w;
@@ -974,7 +1017,8 @@ incident_result compiled_ruleset::reconcile(const std::vector<claim_facts>& clai
         keys.push_back(key);
     }
 
-    std::map<const eclaim*, const figure*> used_by;
+    std::vector<int> used_by(ec.size(), -1);  // index of the figure that read each claim
+    const auto index_of = [&](const eclaim* p) { return static_cast<std::size_t>(p - ec.data()); };
     result.figures.reserve(groups.size());
     for (std::size_t gi = 0; gi < groups.size(); ++gi) {
         const std::string outcome_name(to_string(static_cast<outcome>(keys[gi].first)));
@@ -1003,7 +1047,7 @@ incident_result compiled_ruleset::reconcile(const std::vector<claim_facts>& clai
         touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
         for (const auto* t : touched) fig.used.push_back(t->f->c->id);
         result.figures.push_back(std::move(fig));
-        for (const auto* t : touched) used_by[t] = &result.figures.back();
+        for (const auto* t : touched) used_by[index_of(t)] = static_cast<int>(result.figures.size() - 1);
     }
 
     // Findings: per group when they have a pattern, else over the whole incident.
@@ -1036,23 +1080,23 @@ incident_result compiled_ruleset::reconcile(const std::vector<claim_facts>& clai
     }
 
     // Decisions per claim, in input order.
-    for (std::size_t gi = 0; gi < groups.size(); ++gi) (void)gi;
     for (const auto& e : ec) {
         claim_decision d;
         d.claim = e.f->c->id;
         d.weight = e.weight;
-        const auto it = used_by.find(&e);
-        d.used = it != used_by.end();
+        const int fig_index = used_by[index_of(&e)];
+        d.used = fig_index >= 0;
+        const figure* used_fig = d.used ? &result.figures[static_cast<std::size_t>(fig_index)] : nullptr;
         if (!e.live) {
             d.rule = e.status_rule;
             d.reason = e.status_reason;
         } else if (d.used) {
-            d.rule = it->second->rule;
-            d.reason = "used by rule '" + it->second->rule.name + "'";
-            if (!e.weight_rule.name.empty()) d.reason += ", weight " + format(num(e.weight)) + " from trust rule '" + e.weight_rule.name + "'";
+            d.rule = used_fig->rule;
+            d.reason = "used by rule '" + used_fig->rule.name + "'";
+            if (e.weight_rule) d.reason += ", weight " + format(num(e.weight)) + " from trust rule '" + e.weight_rule->name + "'";
             if (e.pinned) d.reason += "; " + e.status_reason;
         } else {
-            d.rule = e.weight_rule;
+            if (e.weight_rule) d.rule = *e.weight_rule;
             d.reason = "not read by any figure";
             const auto key = std::make_pair(static_cast<int>(e.f->c->outcome), e.f->c->category);
             for (std::size_t gi = 0; gi < groups.size(); ++gi) {
