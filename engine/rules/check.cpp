@@ -730,7 +730,7 @@ void checker::check_test(ast::statement& st) {
     static const std::vector<std::string> keys{"source",  "kind",      "origin",    "outlet", "published",
                                                "event_date", "place",   "place_key", "governorate", "actor",
                                                "relay",   "copied",    "parent",    "text",   "qualifier_text",
-                                               "scope",   "side",      "article",   "cumulative", "source_text"};
+                                               "scope",   "side",      "article",   "cumulative", "source_text", "within"};
     static const std::vector<std::string> outcomes{"killed", "injured", "missing"};
     static const std::vector<std::string> quals{"exact", "at_least", "more_than", "about", "up_to", "range"};
     std::set<std::string> ids;

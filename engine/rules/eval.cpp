@@ -132,6 +132,9 @@ bool within(const eclaim& a, const eclaim& b) {
     const auto pb = place_of(b);
     if (pa.empty() || pb.empty()) return true;
     if (iequal(pb, a.f->c->governorate)) return true;
+    for (const auto& parent : a.f->place_parents) {
+        if (has_place(pb, parent)) return true;
+    }
     bool all = true;
     each_place(pa, [&](std::string_view t) { all = all && has_place(pb, t); });
     return all;

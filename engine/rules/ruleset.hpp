@@ -31,6 +31,8 @@ struct claim_facts {
     date published;                              // the article's publication date
     std::string origin;                          // independence key: equal origin = one piece of evidence
     bool copied = false;                         // its text is copied from another article
+    std::vector<std::string> place_parents;      // gazetteer keys enclosing c->place_key, nearest first
+                                                 // (district, governorate); lets within() see containment
 };
 
 struct interval_result {
