@@ -40,6 +40,7 @@ enum number_var : int { nv_v = 0, nv_low = 1, nv_high = 2, nv_weight = 3 };
 
 struct compiled {
     std::vector<std::string> files;                        // includes first
+    std::map<std::string, std::string> data;               // data name -> resolved path
     std::vector<std::unique_ptr<ast::file>> sources;       // owns the statements
     std::map<std::string, const ast::statement*> quantities;       // vague word (lower case)
     std::map<std::string, const ast::statement*> qualifier_by_name;  // exact, at_least, ...

@@ -772,6 +772,7 @@ public:
     std::vector<finding> series_findings(const std::vector<claim_facts>& series) const override;
     const std::vector<analyst_decision>& decisions() const override { return m_c->decisions; }
     std::vector<std::string> files() const override { return m_c->files; }
+    std::map<std::string, std::string> data_files() const override { return m_c->data; }
 
 private:
     std::shared_ptr<const compiled> m_c;

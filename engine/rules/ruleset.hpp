@@ -109,6 +109,10 @@ public:
     virtual std::vector<finding> series_findings(const std::vector<claim_facts>& series) const = 0;
     virtual const std::vector<analyst_decision>& decisions() const = 0;
     virtual std::vector<std::string> files() const = 0;  // every file loaded, includes first
+    // YAML data the rules reference by name (`data sources = "sources.yaml"`): name ->
+    // path resolved against the referencing file. The engine loads its registry and
+    // gazetteer from here, so a ruleset and its data travel together.
+    virtual std::map<std::string, std::string> data_files() const = 0;
 };
 
 struct load_result {

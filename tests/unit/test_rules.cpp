@@ -295,6 +295,10 @@ TEST_CASE("analyst decisions: exclude and pin, with their reasons", "[rules][eva
     REQUIRE(files.size() == 2);
     CHECK(fs::path(files[0]).filename() == "default.rules");
     CHECK(files[1] == RECKON_TEST_DATA "/rules/decisions.rules");
+    const auto data = rs.data_files();
+    REQUIRE(data.count("sources") == 1);
+    CHECK(fs::path(data.at("sources")).filename() == "sources.yaml");
+    CHECK(fs::exists(data.at("sources")));
 }
 
 TEST_CASE("reconciliation records rules and claims on every figure and finding", "[rules][eval]") {
