@@ -593,6 +593,26 @@ int checker::check(ast::expr& e, scope& s) {
             inner.vars.emplace_back(v, inner.next_slot++);
         }
         expect(*e.args[1], inner, t_bool, ("the condition after '" + e.text + " ...:'").c_str());
+        // `any a, b in S: a.F == b.F and ...` only needs pairs that share F: mark the
+        // quantifier so the evaluator pairs claims within groups of equal F.
+        e.number = 0;
+        if (e.text == "any" && e.vars.size() == 2) {
+            const ast::expr* first = e.args[1].get();
+            while (first->kind == ast::expr_kind::binary && first->ref == static_cast<int>(op::and_)) {
+                first = first->args[0].get();
+            }
+            if (first->kind == ast::expr_kind::binary && first->ref == static_cast<int>(op::eq)) {
+                const ast::expr& l = *first->args[0];
+                const ast::expr& r = *first->args[1];
+                const bool fields = l.kind == ast::expr_kind::field && r.kind == ast::expr_kind::field &&
+                                    l.ref == r.ref && l.type == t_string && l.ref >= 0 &&
+                                    l.ref != static_cast<int>(field::source_field);
+                const int s0 = e.slot, s1 = e.slot + 1;
+                if (fields && ((l.slot == s0 && r.slot == s1) || (l.slot == s1 && r.slot == s0))) {
+                    e.number = l.ref + 1;
+                }
+            }
+        }
         for (const auto& v : e.vars) {
             if (uses[v] == 0) {
                 warning("unused-variable", e.pos, "variable '" + v + "' is not used in the condition",

@@ -405,6 +405,26 @@ value evaluator::eval(const ast::expr& e) {
 // witness); all: true when every tuple does.
 bool evaluator::quantify(const ast::expr& e, const std::vector<const eclaim*>& set, std::size_t var) {
     const bool any = e.ref == 1;
+    if (var == 0 && any && e.number > 0 && set.size() > 8) {
+        // The condition starts with a.F == b.F: pair each claim only with the claims
+        // sharing its F. Claims and partners are visited in set order, so the witness
+        // is the one the plain loop would find.
+        const auto f = static_cast<field>(static_cast<int>(e.number) - 1);
+        std::vector<std::pair<std::string_view, std::size_t>> keyed(set.size());
+        for (std::size_t i = 0; i < set.size(); ++i) keyed[i] = {field_value(*set[i], f, {}).s, i};
+        std::vector<std::pair<std::string_view, std::size_t>> sorted = keyed;
+        std::sort(sorted.begin(), sorted.end());
+        for (std::size_t i = 0; i < set.size(); ++i) {
+            const auto lo = std::lower_bound(sorted.begin(), sorted.end(), std::make_pair(keyed[i].first, std::size_t{0}));
+            m.slots[e.slot] = set[i];
+            for (auto it = lo; it != sorted.end() && it->first == keyed[i].first; ++it) {
+                if (it->second == i) continue;
+                m.slots[e.slot + 1] = set[it->second];
+                if (truth(*e.args[1])) return true;
+            }
+        }
+        return false;
+    }
     if (var == e.vars.size()) return truth(*e.args[1]);
     const int slot = e.slot + static_cast<int>(var);
     for (const auto* c : set) {
