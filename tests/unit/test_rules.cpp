@@ -340,3 +340,25 @@ TEST_CASE("a cumulative series that falls gives a finding", "[rules][eval]") {
     b.published = date::of_day(2018, 4, 26);
     CHECK(rs.series_findings({b, a}).empty());
 }
+
+TEST_CASE("pair findings over large incidents find the same witness", "[rules][eval]") {
+    fixture fx(shipped_dir + "/default.rules");
+    const auto& rs = *fx.rules;
+    std::vector<rules::claim_facts> claims;
+    for (int i = 0; i < 12; ++i) {
+        claims.push_back(fx.make("art" + std::to_string(i) + "@1", 10 + i));
+        fx.claims.back().category = i % 2 == 0 ? "civilians" : "children";
+    }
+    for (const auto& f : rs.reconcile(claims).findings) CHECK(f.kind != "breakdown_exceeds_total");  // no shared article
+    claims.push_back(fx.make("k@total", 12));
+    claims.push_back(fx.make("k@part", 17));
+    fx.claims.back().category = "children";
+    const auto r = rs.reconcile(claims);
+    const rules::finding* hit = nullptr;
+    for (const auto& f : r.findings) {
+        if (f.kind == "breakdown_exceeds_total") hit = &f;
+    }
+    REQUIRE(hit != nullptr);
+    CHECK(hit->claims == std::vector<std::string>{"k@part", "k@total"});
+    CHECK(hit->message == "SOHR reports 17 children, more than the 12 civilians SOHR reports in total");
+}
