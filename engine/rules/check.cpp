@@ -144,6 +144,10 @@ std::string type_name(int t) {
 }
 
 constexpr int max_slots = 16;
+// Nested loops over claims (quantifier variables plus aggregates) per expression: each
+// multiplies the work by the incident's size, so four keeps an incident of 50 claims
+// under ten million steps.
+constexpr int max_loops = 4;
 
 struct scope {
     std::vector<std::pair<std::string, int>> vars;  // claim variables and their slots
@@ -153,6 +157,7 @@ struct scope {
     bool group = false;                             // aggregates and quantifiers allowed
     bool findings = false;                          // has_finding allowed
     int next_slot = 0;
+    int loops = 0;                                  // nested loops over claims so far
     std::map<std::string, int>* uses = nullptr;     // variable use counts (unused-variable)
 };
 
@@ -429,9 +434,15 @@ int checker::check_call(ast::expr& e, scope& s) {
             error(e.pos, "too many nested aggregates and quantifiers (the limit is " + std::to_string(max_slots) + ")");
             return e.type = t_unknown;
         }
+        if (s.loops + 1 > max_loops) {
+            error(e.pos, "too many nested loops over claims (the limit is " + std::to_string(max_loops) + ")",
+                  "each aggregate or quantifier variable inside another multiplies the work by the number of claims");
+            return e.type = t_unknown;
+        }
         const int slot = s.next_slot;
         scope inner = s;
         inner.next_slot = slot + 1;
+        inner.loops = s.loops + 1;
         ast::expr& a0 = *e.args[0];
         int elem = t_unknown;
         if (a0.kind == ast::expr_kind::set) {
@@ -579,10 +590,17 @@ int checker::check(ast::expr& e, scope& s) {
             return e.type = t_unknown;
         }
         e.ref = e.text == "any" ? 1 : 0;
+        if (s.loops + static_cast<int>(e.vars.size()) > max_loops) {
+            error(e.pos, "too many nested loops over claims (the limit is " + std::to_string(max_loops) + ")",
+                  "each aggregate or quantifier variable inside another multiplies the work by the number of claims");
+            return e.type = t_unknown;
+        }
         scope inner = s;
         const int set_slot = s.next_slot;
         inner.next_slot = set_slot + 1;
+        inner.loops = s.loops + 1;
         check_set(*e.args[0], inner, set_slot);
+        inner.loops = s.loops + static_cast<int>(e.vars.size());
         std::map<std::string, int> uses;
         inner.uses = &uses;
         e.slot = inner.next_slot;
@@ -592,7 +610,9 @@ int checker::check(ast::expr& e, scope& s) {
             }
             inner.vars.emplace_back(v, inner.next_slot++);
         }
+        const std::size_t errors_before = m_diags.errors();
         expect(*e.args[1], inner, t_bool, ("the condition after '" + e.text + " ...:'").c_str());
+        const bool body_ok = m_diags.errors() == errors_before;
         // `any a, b in S: a.F == b.F and ...` only needs pairs that share F: mark the
         // quantifier so the evaluator pairs claims within groups of equal F.
         e.number = 0;
@@ -614,7 +634,7 @@ int checker::check(ast::expr& e, scope& s) {
             }
         }
         for (const auto& v : e.vars) {
-            if (uses[v] == 0) {
+            if (body_ok && uses[v] == 0) {
                 warning("unused-variable", e.pos, "variable '" + v + "' is not used in the condition",
                         "remove it, or the condition compares fewer claims than it seems");
             }

@@ -19,6 +19,7 @@ namespace reckon::rules {
 namespace {
 
 constexpr double inf = std::numeric_limits<double>::infinity();
+constexpr std::size_t max_keys_per_rule = 256;
 
 struct eclaim {
     const claim_facts* f = nullptr;
@@ -718,7 +719,10 @@ public:
                 std::vector<std::string> parts = key_values(*k, e, ev);
                 std::vector<std::string> next;
                 for (const auto& c : combos) {
-                    for (const auto& p : parts) next.push_back(c + "|" + p);
+                    for (const auto& p : parts) {
+                        // Imprecise dates multiply keys; a claim never needs more than this many.
+                        if (next.size() < max_keys_per_rule) next.push_back(c + "|" + p);
+                    }
                 }
                 combos = std::move(next);
             }
