@@ -708,25 +708,10 @@ public:
             fill_interval(e);
             fill_weight(e);
         }
-        env en;
-        en.c = m_c.get();
-        en.slots[0] = &e;
-        evaluator ev(en);
         std::vector<std::string> keys;
         for (const auto* st : m_c->match) {
-            std::vector<std::string> combos{st->name};
-            for (const auto& k : st->block) {
-                std::vector<std::string> parts = key_values(*k, e, ev);
-                std::vector<std::string> next;
-                for (const auto& c : combos) {
-                    for (const auto& p : parts) {
-                        // Imprecise dates multiply keys; a claim never needs more than this many.
-                        if (next.size() < max_keys_per_rule) next.push_back(c + "|" + p);
-                    }
-                }
-                combos = std::move(next);
-            }
-            keys.insert(keys.end(), combos.begin(), combos.end());
+            auto k = rule_keys(*st, e);
+            keys.insert(keys.end(), std::make_move_iterator(k.begin()), std::make_move_iterator(k.end()));
         }
         std::sort(keys.begin(), keys.end());
         keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
@@ -766,21 +751,19 @@ public:
                 return r;
             }
         }
-        const auto ka = blocking_keys(a);
-        const auto kb = blocking_keys(b);
         for (const auto* st : m_c->match) {
-            const std::string prefix = st->name + "|";
-            bool shared = st->block.empty();
-            if (!shared) {
-                for (const auto& k : ka) {
-                    if (k.compare(0, prefix.size(), prefix) == 0 && std::binary_search(kb.begin(), kb.end(), k)) {
-                        shared = true;
-                        break;
-                    }
-                }
+            if (!ev.truth(*st->condition)) continue;
+            if (!st->block.empty()) {
+                // Only claims that share one of this rule's blocking keys are compared.
+                auto ka = rule_keys(*st, ea);
+                auto kb = rule_keys(*st, eb);
+                std::sort(kb.begin(), kb.end());
+                const bool shared = std::any_of(ka.begin(), ka.end(), [&](const std::string& k) {
+                    return std::binary_search(kb.begin(), kb.end(), k);
+                });
+                if (!shared) continue;
             }
-            if (!shared) continue;
-            if (ev.truth(*st->condition)) {
+            {
                 r.same = true;
                 r.rule = ref_of(*st);
                 r.reason = "joined by rule '" + st->name + "'";
@@ -821,6 +804,27 @@ private:
             if (reads_numbers(*a)) return true;
         }
         return false;
+    }
+
+    // The blocking keys one match rule gives a claim: "RULE|KEY|KEY".
+    std::vector<std::string> rule_keys(const ast::statement& st, const eclaim& e) const {
+        env en;
+        en.c = m_c.get();
+        en.slots[0] = &e;
+        evaluator ev(en);
+        std::vector<std::string> combos{st.name};
+        for (const auto& k : st.block) {
+            const std::vector<std::string> parts = key_values(*k, e, ev);
+            std::vector<std::string> next;
+            for (const auto& c : combos) {
+                for (const auto& p : parts) {
+                    // Imprecise dates multiply keys; a claim never needs more than this many.
+                    if (next.size() < max_keys_per_rule) next.push_back(c + "|" + p);
+                }
+            }
+            combos = std::move(next);
+        }
+        return combos;
     }
 
     std::vector<std::string> key_values(const ast::expr& k, const eclaim& e, evaluator& ev) const {
