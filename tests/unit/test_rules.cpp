@@ -375,3 +375,11 @@ TEST_CASE("pair findings over large incidents find the same witness", "[rules][e
     CHECK(hit->claims == std::vector<std::string>{"k@part", "k@total"});
     CHECK(hit->message == "SOHR reports 17 children, more than the 12 civilians SOHR reports in total");
 }
+
+TEST_CASE("every function of the language gives the result its rule test expects", "[rules][eval]") {
+    const auto r = rules::run_rule_tests(RECKON_TEST_DATA "/rules/functions.rules");
+    INFO(rendered(r.diags));
+    CHECK(r.diags.empty());
+    CHECK(r.tests == 9);
+    CHECK(r.passed == 9);
+}
