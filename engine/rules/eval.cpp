@@ -156,19 +156,35 @@ double days_between(const date& x, const date& y) {
     return 0;
 }
 
+// "YYYY-MM" or "YYYY-MM-DD" without printf: blocking keys are built for every claim.
+void append_date(std::string& out, int y, int m, int d) {
+    const auto two = [&](int v) {
+        out += static_cast<char>('0' + v / 10 % 10);
+        out += static_cast<char>('0' + v % 10);
+    };
+    two(y / 100);
+    two(y % 100);
+    out += '-';
+    two(m);
+    if (d > 0) {
+        out += '-';
+        two(d);
+    }
+}
+
 std::string week_key(std::int64_t day) {
     // Weeks start on Monday; 1970-01-01 was a Thursday.
     const std::int64_t monday = day - weekday_of(day);
     const date d = civil_from_days(monday);
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "week of %04d-%02d-%02d", d.year, d.month, d.day);
-    return buf;
+    std::string out = "week of ";
+    append_date(out, d.year, d.month, d.day);
+    return out;
 }
 
 std::string month_key(int y, int m) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02d", y, m);
-    return buf;
+    std::string out;
+    append_date(out, y, m, 0);
+    return out;
 }
 
 value field_value(const eclaim& e, field id, const std::string& name) {
