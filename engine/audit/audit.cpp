@@ -85,6 +85,23 @@ void describe_source(const registry::source_registry* sources, const std::string
     if (!s->affiliation.empty()) f.source_fields["affiliation"] = s->affiliation;
 }
 
+// Gazetteer keys of the places enclosing `key`, nearest first, ending with the
+// governorate: what lets the rules see a village within its district and governorate.
+std::vector<std::string> enclosing_places(const registry::gazetteer* places, const std::string& key) {
+    std::vector<std::string> out;
+    if (!places || key.empty()) return out;
+    const registry::place* p = places->find_key(key);
+    for (int steps = 0; p && steps < 8 && !p->parent.empty(); ++steps) {
+        out.push_back(p->parent);
+        p = places->find_key(p->parent);
+    }
+    if (const registry::place* self = places->find_key(key); self && !self->governorate.empty()) {
+        const std::string g = registry::gazetteer::normalise(self->governorate);
+        if (g != key && std::find(out.begin(), out.end(), g) == out.end()) out.push_back(g);
+    }
+    return out;
+}
+
 std::string incident_id(const std::vector<std::size_t>& members, const std::vector<claim_record>& claims) {
     std::vector<std::string> ids;
     for (const auto m : members) ids.push_back(claims[m].c.id);
@@ -183,6 +200,7 @@ audit_result run_audit(audit_inputs in) {
         auto& f = facts[i];
         f.c = &r.c;
         describe_source(in.sources, r.c.source, f);
+        f.place_parents = enclosing_places(in.places, r.c.place_key);
         f.outlet = a.outlet;
         f.published = a.published;
         f.copied = r.copied;

@@ -30,13 +30,29 @@ std::string default_rules_path() {
 int load_pipeline(const pipeline_options& opts, pipeline& p) {
     if (const int code = load_corpus(opts.corpus, p.corpus); code != exit_code::ok) return code;
     const std::string rules_path = opts.rules.empty() ? default_rules_path() : opts.rules;
-    const std::string dir = fs::path(rules_path).parent_path().string();
-    const auto beside = [&](const char* name) { return dir.empty() ? std::string(name) : dir + "/" + name; };
-    const std::string sources_path = opts.sources.empty() ? beside("sources.yaml") : opts.sources;
-    const std::string places_path = opts.places.empty() ? beside("places.yaml") : opts.places;
-
     std::error_code ec;
-    for (const auto* path : {&rules_path, &sources_path, &places_path}) {
+    if (!fs::exists(rules_path, ec)) {
+        std::cerr << "reckon: error: cannot read '" << rules_path << "': no such file\n";
+        return exit_code::usage;
+    }
+    auto loaded = rules::load_ruleset(rules_path);
+    print_diagnostics(loaded.diags);
+    if (loaded.unreadable) return exit_code::usage;
+    if (loaded.diags.errors() > 0 || !loaded.rules) return exit_code::data_error;
+    p.rules = loaded.rules;
+
+    // The registry and gazetteer: named on the command line, else the data the rules
+    // reference (`data sources = "sources.yaml"`), else the files beside the rules.
+    const auto data = p.rules->data_files();
+    const std::string dir = fs::path(rules_path).parent_path().string();
+    const auto pick = [&](const std::string& given, const char* name, const char* file) {
+        if (!given.empty()) return given;
+        if (const auto it = data.find(name); it != data.end()) return it->second;
+        return dir.empty() ? std::string(file) : dir + "/" + file;
+    };
+    const std::string sources_path = pick(opts.sources, "sources", "sources.yaml");
+    const std::string places_path = pick(opts.places, "places", "places.yaml");
+    for (const auto* path : {&sources_path, &places_path}) {
         if (!fs::exists(*path, ec)) {
             std::cerr << "reckon: error: cannot read '" << *path << "': no such file\n";
             return exit_code::usage;
@@ -45,11 +61,8 @@ int load_pipeline(const pipeline_options& opts, pipeline& p) {
     diagnostics data_diags;
     p.sources = registry::load_sources(sources_path, data_diags);
     p.places = registry::load_places(places_path, data_diags);
-    auto loaded = rules::load_ruleset(rules_path);
-    data_diags.append(loaded.diags);
     print_diagnostics(data_diags);
-    if (data_diags.errors() > 0 || !loaded.rules) return exit_code::data_error;
-    p.rules = loaded.rules;
+    if (data_diags.errors() > 0) return exit_code::data_error;
 
     std::set<std::string> corpus_files;
     for (const auto& a : p.corpus.articles) corpus_files.insert(a.where.file);

@@ -13,6 +13,22 @@
 
 namespace reckon::rules {
 
+op op_of(const std::string& t) {
+    if (t == "and") return op::and_;
+    if (t == "or") return op::or_;
+    if (t == "+") return op::add;
+    if (t == "-") return op::sub;
+    if (t == "*") return op::mul;
+    if (t == "/") return op::div;
+    if (t == "==") return op::eq;
+    if (t == "!=") return op::ne;
+    if (t == "<") return op::lt;
+    if (t == "<=") return op::le;
+    if (t == ">") return op::gt;
+    if (t == ">=") return op::ge;
+    return op::not_;
+}
+
 rule_ref ref_of(const ast::statement& s) {
     rule_ref r;
     r.name = s.name;
@@ -128,6 +144,10 @@ std::string type_name(int t) {
 }
 
 constexpr int max_slots = 16;
+// Nested loops over claims (quantifier variables plus aggregates) per expression: each
+// multiplies the work by the incident's size, so four keeps an incident of 50 claims
+// under ten million steps.
+constexpr int max_loops = 4;
 
 struct scope {
     std::vector<std::pair<std::string, int>> vars;  // claim variables and their slots
@@ -137,6 +157,7 @@ struct scope {
     bool group = false;                             // aggregates and quantifiers allowed
     bool findings = false;                          // has_finding allowed
     int next_slot = 0;
+    int loops = 0;                                  // nested loops over claims so far
     std::map<std::string, int>* uses = nullptr;     // variable use counts (unused-variable)
 };
 
@@ -298,6 +319,7 @@ int checker::check_field(ast::expr& e, scope& s) {
 
 int checker::check_set(ast::expr& e, scope& s, int slot) {
     e.slot = slot;
+    e.ref = e.text == "independent" ? 1 : 0;
     if (!e.args.empty()) {
         scope inner = s;
         inner.implicit = slot;
@@ -350,6 +372,7 @@ int checker::check_binary(ast::expr& e, scope& s) {
     ast::expr& l = *e.args[0];
     ast::expr& r = *e.args[1];
     const std::string& op = e.text;
+    e.ref = static_cast<int>(op_of(op));
     if (op == "and" || op == "or") {
         expect(l, s, t_bool, ("the left side of '" + op + "'").c_str());
         expect(r, s, t_bool, ("the right side of '" + op + "'").c_str());
@@ -411,9 +434,15 @@ int checker::check_call(ast::expr& e, scope& s) {
             error(e.pos, "too many nested aggregates and quantifiers (the limit is " + std::to_string(max_slots) + ")");
             return e.type = t_unknown;
         }
+        if (s.loops + 1 > max_loops) {
+            error(e.pos, "too many nested loops over claims (the limit is " + std::to_string(max_loops) + ")",
+                  "each aggregate or quantifier variable inside another multiplies the work by the number of claims");
+            return e.type = t_unknown;
+        }
         const int slot = s.next_slot;
         scope inner = s;
         inner.next_slot = slot + 1;
+        inner.loops = s.loops + 1;
         ast::expr& a0 = *e.args[0];
         int elem = t_unknown;
         if (a0.kind == ast::expr_kind::set) {
@@ -542,6 +571,7 @@ int checker::check(ast::expr& e, scope& s) {
     case k::name: return check_name(e, s);
     case k::field: return check_field(e, s);
     case k::unary:
+        e.ref = static_cast<int>(e.text == "not" ? op::not_ : op::neg);
         if (e.text == "not") {
             expect(*e.args[0], s, t_bool, "the operand of 'not'");
             return e.type = t_bool;
@@ -559,10 +589,18 @@ int checker::check(ast::expr& e, scope& s) {
             error(e.pos, "too many nested aggregates and quantifiers (the limit is " + std::to_string(max_slots) + ")");
             return e.type = t_unknown;
         }
+        e.ref = e.text == "any" ? 1 : 0;
+        if (s.loops + static_cast<int>(e.vars.size()) > max_loops) {
+            error(e.pos, "too many nested loops over claims (the limit is " + std::to_string(max_loops) + ")",
+                  "each aggregate or quantifier variable inside another multiplies the work by the number of claims");
+            return e.type = t_unknown;
+        }
         scope inner = s;
         const int set_slot = s.next_slot;
         inner.next_slot = set_slot + 1;
+        inner.loops = s.loops + 1;
         check_set(*e.args[0], inner, set_slot);
+        inner.loops = s.loops + static_cast<int>(e.vars.size());
         std::map<std::string, int> uses;
         inner.uses = &uses;
         e.slot = inner.next_slot;
@@ -572,9 +610,31 @@ int checker::check(ast::expr& e, scope& s) {
             }
             inner.vars.emplace_back(v, inner.next_slot++);
         }
+        const std::size_t errors_before = m_diags.errors();
         expect(*e.args[1], inner, t_bool, ("the condition after '" + e.text + " ...:'").c_str());
+        const bool body_ok = m_diags.errors() == errors_before;
+        // `any a, b in S: a.F == b.F and ...` only needs pairs that share F: mark the
+        // quantifier so the evaluator pairs claims within groups of equal F.
+        e.number = 0;
+        if (e.text == "any" && e.vars.size() == 2) {
+            const ast::expr* first = e.args[1].get();
+            while (first->kind == ast::expr_kind::binary && first->ref == static_cast<int>(op::and_)) {
+                first = first->args[0].get();
+            }
+            if (first->kind == ast::expr_kind::binary && first->ref == static_cast<int>(op::eq)) {
+                const ast::expr& l = *first->args[0];
+                const ast::expr& r = *first->args[1];
+                const bool fields = l.kind == ast::expr_kind::field && r.kind == ast::expr_kind::field &&
+                                    l.ref == r.ref && l.type == t_string && l.ref >= 0 &&
+                                    l.ref != static_cast<int>(field::source_field);
+                const int s0 = e.slot, s1 = e.slot + 1;
+                if (fields && ((l.slot == s0 && r.slot == s1) || (l.slot == s1 && r.slot == s0))) {
+                    e.number = l.ref + 1;
+                }
+            }
+        }
         for (const auto& v : e.vars) {
-            if (uses[v] == 0) {
+            if (body_ok && uses[v] == 0) {
                 warning("unused-variable", e.pos, "variable '" + v + "' is not used in the condition",
                         "remove it, or the condition compares fewer claims than it seems");
             }
@@ -710,7 +770,7 @@ void checker::check_test(ast::statement& st) {
     static const std::vector<std::string> keys{"source",  "kind",      "origin",    "outlet", "published",
                                                "event_date", "place",   "place_key", "governorate", "actor",
                                                "relay",   "copied",    "parent",    "text",   "qualifier_text",
-                                               "scope",   "side",      "article",   "cumulative", "source_text"};
+                                               "scope",   "side",      "article",   "cumulative", "source_text", "within"};
     static const std::vector<std::string> outcomes{"killed", "injured", "missing"};
     static const std::vector<std::string> quals{"exact", "at_least", "more_than", "about", "up_to", "range"};
     std::set<std::string> ids;

@@ -29,6 +29,10 @@ enum class function : int {
     same_place, within, compatible, part_of, has_finding,
 };
 
+// Operators, resolved by the checker into expr::ref so evaluation never compares text.
+enum class op : int { and_, or_, add, sub, mul, div, eq, ne, lt, le, gt, ge, not_, neg };
+op op_of(const std::string& text);
+
 // Name kinds the checker resolves an expr_kind::name to (stored in expr::number).
 enum class name_kind : int { claim_var = 1, implicit_field = 2, number_var = 3 };
 // Number variables of qualifier and trust rules.
@@ -36,6 +40,7 @@ enum number_var : int { nv_v = 0, nv_low = 1, nv_high = 2, nv_weight = 3 };
 
 struct compiled {
     std::vector<std::string> files;                        // includes first
+    std::map<std::string, std::string> data;               // data name -> resolved path
     std::vector<std::unique_ptr<ast::file>> sources;       // owns the statements
     std::map<std::string, const ast::statement*> quantities;       // vague word (lower case)
     std::map<std::string, const ast::statement*> qualifier_by_name;  // exact, at_least, ...

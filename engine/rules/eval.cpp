@@ -20,6 +20,7 @@ namespace reckon::rules {
 namespace {
 
 constexpr double inf = std::numeric_limits<double>::infinity();
+constexpr std::size_t max_keys_per_rule = 256;
 
 struct eclaim {
     const claim_facts* f = nullptr;
@@ -28,7 +29,7 @@ struct eclaim {
     double weight = 1;
     bool live = true;  // not excluded, not superseded
     const rule_ref* interval_rule = nullptr;
-    rule_ref weight_rule;
+    const rule_ref* weight_rule = nullptr;
     rule_ref status_rule;  // exclude, pin or supersede
     std::string status_reason;
     bool pinned = false;
@@ -134,6 +135,9 @@ bool within(const eclaim& a, const eclaim& b) {
     if (pa.empty() || pb.empty()) return true;
     // b names a's governorate, as written or as a gazetteer key ("deir-ez-zor").
     if (iequal(pb, a.f->c->governorate) || pb == registry::gazetteer::normalise(a.f->c->governorate)) return true;
+    for (const auto& parent : a.f->place_parents) {
+        if (has_place(pb, parent)) return true;
+    }
     bool all = true;
     each_place(pa, [&](std::string_view t) { all = all && has_place(pb, t); });
     return all;
@@ -154,19 +158,35 @@ double days_between(const date& x, const date& y) {
     return 0;
 }
 
+// "YYYY-MM" or "YYYY-MM-DD" without printf: blocking keys are built for every claim.
+void append_date(std::string& out, int y, int m, int d) {
+    const auto two = [&](int v) {
+        out += static_cast<char>('0' + v / 10 % 10);
+        out += static_cast<char>('0' + v % 10);
+    };
+    two(y / 100);
+    two(y % 100);
+    out += '-';
+    two(m);
+    if (d > 0) {
+        out += '-';
+        two(d);
+    }
+}
+
 std::string week_key(std::int64_t day) {
     // Weeks start on Monday; 1970-01-01 was a Thursday.
     const std::int64_t monday = day - weekday_of(day);
     const date d = civil_from_days(monday);
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "week of %04d-%02d-%02d", d.year, d.month, d.day);
-    return buf;
+    std::string out = "week of ";
+    append_date(out, d.year, d.month, d.day);
+    return out;
 }
 
 std::string month_key(int y, int m) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02d", y, m);
-    return buf;
+    std::string out;
+    append_date(out, y, m, 0);
+    return out;
 }
 
 value field_value(const eclaim& e, field id, const std::string& name) {
@@ -251,6 +271,17 @@ std::string format(const value& v) {
     }
 }
 
+bool same_value(const value& a, const value& b) {
+    if (a.t != b.t) return false;
+    switch (a.t) {
+    case t_string: return a.s == b.s;
+    case t_date: return a.d == b.d;
+    case t_claim: return a.c == b.c;
+    case t_interval: return a.n == b.n && a.n2 == b.n2;
+    default: return a.n == b.n;
+    }
+}
+
 class evaluator {
 public:
     explicit evaluator(env& en) : m(en) {}
@@ -263,7 +294,7 @@ public:
 
     // Members of a set expression, filtered by its where clause.
     void members(const ast::expr& set, std::vector<const eclaim*>& out) {
-        const auto& base = set.text == "independent" ? m.g->independent : m.g->all;
+        const auto& base = set.ref == 1 ? m.g->independent : m.g->all;
         if (set.args.empty()) {
             out = base;
             return;
@@ -324,36 +355,35 @@ value evaluator::eval(const ast::expr& e) {
     }
     case k::unary: {
         const value v = eval(*e.args[0]);
-        if (e.text == "not") return v.t == t_bool ? boolean(v.n == 0) : none();
+        if (static_cast<op>(e.ref) == op::not_) return v.t == t_bool ? boolean(v.n == 0) : none();
         return v.t == t_number ? num(-v.n) : none();
     }
     case k::binary: {
-        const std::string& op = e.text;
-        if (op == "and") {
+        const auto o = static_cast<op>(e.ref);
+        if (o == op::and_) {
             if (!truth(*e.args[0])) return boolean(false);
             return boolean(truth(*e.args[1]));
         }
-        if (op == "or") {
+        if (o == op::or_) {
             if (truth(*e.args[0])) return boolean(true);
             return boolean(truth(*e.args[1]));
         }
         const value l = eval(*e.args[0]);
         const value r = eval(*e.args[1]);
-        if (l.t == t_none || r.t == t_none) return op.size() == 1 && op != "<" && op != ">" ? none() : boolean(false);
-        switch (op[0]) {
-        case '+': return num(l.n + r.n);
-        case '-':
-            if (op.size() == 1) return num(l.n - r.n);
-            break;
-        case '*': return num(l.n * r.n);
-        case '/': return r.n == 0 ? none() : num(l.n / r.n);
+        const bool arithmetic = o == op::add || o == op::sub || o == op::mul || o == op::div;
+        if (l.t == t_none || r.t == t_none) return arithmetic ? none() : boolean(false);
+        switch (o) {
+        case op::add: return num(l.n + r.n);
+        case op::sub: return num(l.n - r.n);
+        case op::mul: return num(l.n * r.n);
+        case op::div: return r.n == 0 ? none() : num(l.n / r.n);
         default: break;
         }
         int cmp = 0;
         if (l.t == t_string) {
             cmp = l.s.compare(r.s);
         } else if (l.t == t_date) {
-            if (op == "==" || op == "!=") {
+            if (o == op::eq || o == op::ne) {
                 cmp = l.d == r.d ? 0 : 1;
             } else {
                 if (!l.d.known() || !r.d.known()) return boolean(false);
@@ -363,19 +393,20 @@ value evaluator::eval(const ast::expr& e) {
         } else {
             cmp = l.n < r.n ? -1 : l.n > r.n ? 1 : 0;
         }
-        if (op == "==") return boolean(cmp == 0);
-        if (op == "!=") return boolean(cmp != 0);
-        if (op == "<") return boolean(cmp < 0);
-        if (op == "<=") return boolean(cmp <= 0);
-        if (op == ">") return boolean(cmp > 0);
-        if (op == ">=") return boolean(cmp >= 0);
-        return none();
+        switch (o) {
+        case op::eq: return boolean(cmp == 0);
+        case op::ne: return boolean(cmp != 0);
+        case op::lt: return boolean(cmp < 0);
+        case op::le: return boolean(cmp <= 0);
+        case op::gt: return boolean(cmp > 0);
+        case op::ge: return boolean(cmp >= 0);
+        default: return none();
+        }
     }
     case k::call: return call(e);
     case k::quantifier: {
         std::vector<const eclaim*> set;
         members(*e.args[0], set);
-        if (e.text == "any") return boolean(quantify(e, set, 0));
         return boolean(quantify(e, set, 0));
     }
     case k::interval: {
@@ -392,7 +423,27 @@ value evaluator::eval(const ast::expr& e) {
 // any: true when some tuple of distinct members satisfies the body (the slots keep the
 // witness); all: true when every tuple does.
 bool evaluator::quantify(const ast::expr& e, const std::vector<const eclaim*>& set, std::size_t var) {
-    const bool any = e.text == "any";
+    const bool any = e.ref == 1;
+    if (var == 0 && any && e.number > 0 && set.size() > 8) {
+        // The condition starts with a.F == b.F: pair each claim only with the claims
+        // sharing its F. Claims and partners are visited in set order, so the witness
+        // is the one the plain loop would find.
+        const auto f = static_cast<field>(static_cast<int>(e.number) - 1);
+        std::vector<std::pair<std::string_view, std::size_t>> keyed(set.size());
+        for (std::size_t i = 0; i < set.size(); ++i) keyed[i] = {field_value(*set[i], f, {}).s, i};
+        std::vector<std::pair<std::string_view, std::size_t>> sorted = keyed;
+        std::sort(sorted.begin(), sorted.end());
+        for (std::size_t i = 0; i < set.size(); ++i) {
+            const auto lo = std::lower_bound(sorted.begin(), sorted.end(), std::make_pair(keyed[i].first, std::size_t{0}));
+            m.slots[e.slot] = set[i];
+            for (auto it = lo; it != sorted.end() && it->first == keyed[i].first; ++it) {
+                if (it->second == i) continue;
+                m.slots[e.slot + 1] = set[it->second];
+                if (truth(*e.args[1])) return true;
+            }
+        }
+        return false;
+    }
     if (var == e.vars.size()) return truth(*e.args[1]);
     const int slot = e.slot + static_cast<int>(var);
     for (const auto* c : set) {
@@ -432,12 +483,13 @@ value evaluator::aggregate(const ast::expr& e) {
     switch (fn) {
     case function::count: return num(static_cast<double>(list.size()));
     case function::count_distinct: {
-        std::vector<std::string> seen;
-        for (const auto& v : vals) {
-            std::string key = format(v);
-            if (std::find(seen.begin(), seen.end(), key) == seen.end()) seen.push_back(std::move(key));
+        std::size_t distinct = 0;
+        for (std::size_t i = 0; i < vals.size(); ++i) {
+            bool seen = false;
+            for (std::size_t j = 0; j < i && !seen; ++j) seen = same_value(vals[i], vals[j]);
+            if (!seen) ++distinct;
         }
-        return num(static_cast<double>(seen.size()));
+        return num(static_cast<double>(distinct));
     }
     case function::latest:
     case function::earliest: {
@@ -629,6 +681,18 @@ public:
             }
         }
         for (const auto& [name, st] : m_c->qualifier_by_name) m_refs[st] = ref_of(*st);
+        for (const auto* st : m_c->trust) m_refs[st] = ref_of(*st);
+        for (const auto* st : m_c->match) {
+            for (const auto& k : st->block) m_keys_need_numbers = m_keys_need_numbers || reads_numbers(*k);
+        }
+        for (const auto* st : m_c->trust) {
+            m_trust_needs_interval = m_trust_needs_interval || reads_numbers(*st->value) ||
+                                     (st->condition && reads_numbers(*st->condition));
+        }
+        for (int q = 0; q <= static_cast<int>(qualifier::vague); ++q) {
+            const auto it = m_c->qualifier_by_name.find(std::string(to_string(static_cast<qualifier>(q))));
+            m_by_qualifier[q] = it == m_c->qualifier_by_name.end() ? nullptr : it->second;
+        }
         for (const auto& [name, st] : m_c->qualifier_by_text) m_refs[st] = ref_of(*st);
     }
 
@@ -650,32 +714,22 @@ public:
     weight_result trust_of(const claim_facts& f) const override {
         eclaim e;
         e.f = &f;
-        fill_interval(e);
+        if (m_trust_needs_interval) fill_interval(e);
         fill_weight(e);
-        return {e.weight, e.weight_rule};
+        return {e.weight, e.weight_rule ? *e.weight_rule : rule_ref{}};
     }
 
     std::vector<std::string> blocking_keys(const claim_facts& f) const override {
         eclaim e;
         e.f = &f;
-        fill_interval(e);
-        fill_weight(e);
-        env en;
-        en.c = m_c.get();
-        en.slots[0] = &e;
-        evaluator ev(en);
+        if (m_keys_need_numbers) {
+            fill_interval(e);
+            fill_weight(e);
+        }
         std::vector<std::string> keys;
         for (const auto* st : m_c->match) {
-            std::vector<std::string> combos{st->name};
-            for (const auto& k : st->block) {
-                std::vector<std::string> parts = key_values(*k, e, ev);
-                std::vector<std::string> next;
-                for (const auto& c : combos) {
-                    for (const auto& p : parts) next.push_back(c + "|" + p);
-                }
-                combos = std::move(next);
-            }
-            keys.insert(keys.end(), combos.begin(), combos.end());
+            auto k = rule_keys(*st, e);
+            keys.insert(keys.end(), std::make_move_iterator(k.begin()), std::make_move_iterator(k.end()));
         }
         std::sort(keys.begin(), keys.end());
         keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
@@ -715,21 +769,19 @@ public:
                 return r;
             }
         }
-        const auto ka = blocking_keys(a);
-        const auto kb = blocking_keys(b);
         for (const auto* st : m_c->match) {
-            const std::string prefix = st->name + "|";
-            bool shared = st->block.empty();
-            if (!shared) {
-                for (const auto& k : ka) {
-                    if (k.compare(0, prefix.size(), prefix) == 0 && std::binary_search(kb.begin(), kb.end(), k)) {
-                        shared = true;
-                        break;
-                    }
-                }
+            if (!ev.truth(*st->condition)) continue;
+            if (!st->block.empty()) {
+                // Only claims that share one of this rule's blocking keys are compared.
+                auto ka = rule_keys(*st, ea);
+                auto kb = rule_keys(*st, eb);
+                std::sort(kb.begin(), kb.end());
+                const bool shared = std::any_of(ka.begin(), ka.end(), [&](const std::string& k) {
+                    return std::binary_search(kb.begin(), kb.end(), k);
+                });
+                if (!shared) continue;
             }
-            if (!shared) continue;
-            if (ev.truth(*st->condition)) {
+            {
                 r.same = true;
                 r.rule = ref_of(*st);
                 r.reason = "joined by rule '" + st->name + "'";
@@ -745,11 +797,53 @@ public:
     std::vector<finding> series_findings(const std::vector<claim_facts>& series) const override;
     const std::vector<analyst_decision>& decisions() const override { return m_c->decisions; }
     std::vector<std::string> files() const override { return m_c->files; }
+    std::map<std::string, std::string> data_files() const override { return m_c->data; }
 
 private:
     std::shared_ptr<const compiled> m_c;
     std::map<std::string, const analyst_decision*> m_claim_decisions;
     std::map<const ast::statement*, rule_ref> m_refs;  // qualifier rules, built once
+    const ast::statement* m_by_qualifier[8] = {};       // qualifier rule by enum value
+    bool m_keys_need_numbers = false;                    // blocking keys read intervals or weights
+    bool m_trust_needs_interval = false;                 // trust rules read intervals
+
+    // True when `e` reads a claim's interval or weight (so it must be computed first).
+    static bool reads_numbers(const ast::expr& e) {
+        const bool field_expr = e.kind == ast::expr_kind::field ||
+                                (e.kind == ast::expr_kind::name && e.ref == static_cast<int>(name_kind::implicit_field));
+        if (field_expr) {
+            const auto id = static_cast<field>(e.kind == ast::expr_kind::field ? e.ref : static_cast<int>(e.number));
+            if (id == field::low || id == field::high || id == field::best || id == field::interval ||
+                id == field::weight || id == field::value) {
+                return true;
+            }
+        }
+        for (const auto& a : e.args) {
+            if (reads_numbers(*a)) return true;
+        }
+        return false;
+    }
+
+    // The blocking keys one match rule gives a claim: "RULE|KEY|KEY".
+    std::vector<std::string> rule_keys(const ast::statement& st, const eclaim& e) const {
+        env en;
+        en.c = m_c.get();
+        en.slots[0] = &e;
+        evaluator ev(en);
+        std::vector<std::string> combos{st.name};
+        for (const auto& k : st.block) {
+            const std::vector<std::string> parts = key_values(*k, e, ev);
+            std::vector<std::string> next;
+            for (const auto& c : combos) {
+                for (const auto& p : parts) {
+                    // Imprecise dates multiply keys; a claim never needs more than this many.
+                    if (next.size() < max_keys_per_rule) next.push_back(c + "|" + p);
+                }
+            }
+            combos = std::move(next);
+        }
+        return combos;
+    }
 
     std::vector<std::string> key_values(const ast::expr& k, const eclaim& e, evaluator& ev) const {
         // An imprecise date covers several weeks or months: the claim goes in each block.
@@ -783,7 +877,7 @@ private:
         const auto written = written_value(c.value_text);
         double v = written ? static_cast<double>(*written)
                            : (c.qualifier == qualifier::up_to && c.high ? high : low);
-        if (c.qualifier == qualifier::vague) {
+        if (c.qualifier == qualifier::vague && !m_c->quantities.empty()) {
             const auto it = m_c->quantities.find(lower(c.vague));
             if (it != m_c->quantities.end()) {
                 low = it->second->q_low;
@@ -795,14 +889,11 @@ private:
         }
         if (c.qualifier == qualifier::range) v = low;
         const ast::statement* rule = nullptr;
-        if (!c.qualifier_text.empty()) {
+        if (!c.qualifier_text.empty() && !m_c->qualifier_by_text.empty()) {
             const auto it = m_c->qualifier_by_text.find(lower(c.qualifier_text));
             if (it != m_c->qualifier_by_text.end()) rule = it->second;
         }
-        if (rule == nullptr) {
-            const auto it = m_c->qualifier_by_name.find(std::string(to_string(c.qualifier)));
-            if (it != m_c->qualifier_by_name.end()) rule = it->second;
-        }
+        if (rule == nullptr) rule = m_by_qualifier[static_cast<int>(c.qualifier)];
         e.value = v;
         if (rule != nullptr) {
                 env en;
@@ -850,7 +941,7 @@ private:
             const value v = ev.eval(*st->value);
             if (v.t == t_number && !std::isnan(v.n)) {
                 w = std::max(0.0, v.n);
-                e.weight_rule = ref_of(*st);
+                e.weight_rule = &rule_refs(st);
             }
         }
         e.weight = w;
@@ -976,7 +1067,8 @@ incident_result compiled_ruleset::reconcile(const std::vector<claim_facts>& clai
         keys.push_back(key);
     }
 
-    std::map<const eclaim*, const figure*> used_by;
+    std::vector<int> used_by(ec.size(), -1);  // index of the figure that read each claim
+    const auto index_of = [&](const eclaim* p) { return static_cast<std::size_t>(p - ec.data()); };
     result.figures.reserve(groups.size());
     for (std::size_t gi = 0; gi < groups.size(); ++gi) {
         const std::string outcome_name(to_string(static_cast<outcome>(keys[gi].first)));
@@ -1005,7 +1097,7 @@ incident_result compiled_ruleset::reconcile(const std::vector<claim_facts>& clai
         touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
         for (const auto* t : touched) fig.used.push_back(t->f->c->id);
         result.figures.push_back(std::move(fig));
-        for (const auto* t : touched) used_by[t] = &result.figures.back();
+        for (const auto* t : touched) used_by[index_of(t)] = static_cast<int>(result.figures.size() - 1);
     }
 
     // Findings: per group when they have a pattern, else over the whole incident.
@@ -1038,23 +1130,23 @@ incident_result compiled_ruleset::reconcile(const std::vector<claim_facts>& clai
     }
 
     // Decisions per claim, in input order.
-    for (std::size_t gi = 0; gi < groups.size(); ++gi) (void)gi;
     for (const auto& e : ec) {
         claim_decision d;
         d.claim = e.f->c->id;
         d.weight = e.weight;
-        const auto it = used_by.find(&e);
-        d.used = it != used_by.end();
+        const int fig_index = used_by[index_of(&e)];
+        d.used = fig_index >= 0;
+        const figure* used_fig = d.used ? &result.figures[static_cast<std::size_t>(fig_index)] : nullptr;
         if (!e.live) {
             d.rule = e.status_rule;
             d.reason = e.status_reason;
         } else if (d.used) {
-            d.rule = it->second->rule;
-            d.reason = "used by rule '" + it->second->rule.name + "'";
-            if (!e.weight_rule.name.empty()) d.reason += ", weight " + format(num(e.weight)) + " from trust rule '" + e.weight_rule.name + "'";
+            d.rule = used_fig->rule;
+            d.reason = "used by rule '" + used_fig->rule.name + "'";
+            if (e.weight_rule) d.reason += ", weight " + format(num(e.weight)) + " from trust rule '" + e.weight_rule->name + "'";
             if (e.pinned) d.reason += "; " + e.status_reason;
         } else {
-            d.rule = e.weight_rule;
+            if (e.weight_rule) d.rule = *e.weight_rule;
             d.reason = "not read by any figure";
             const auto key = std::make_pair(static_cast<int>(e.f->c->outcome), e.f->c->category);
             for (std::size_t gi = 0; gi < groups.size(); ++gi) {

@@ -111,6 +111,7 @@ public:
             }
             if (st->kind == sk::data) {
                 check_data(*st, dir, f->text);
+                m_out.data[st->name] = (dir / st->path).lexically_normal().string();
             }
             place(*st, local, f->text);
         }

@@ -31,6 +31,8 @@ struct claim_facts {
     date published;                              // the article's publication date
     std::string origin;                          // independence key: equal origin = one piece of evidence
     bool copied = false;                         // its text is copied from another article
+    std::vector<std::string> place_parents;      // gazetteer keys enclosing c->place_key, nearest first
+                                                 // (district, governorate); lets within() see containment
 };
 
 struct interval_result {
@@ -107,6 +109,10 @@ public:
     virtual std::vector<finding> series_findings(const std::vector<claim_facts>& series) const = 0;
     virtual const std::vector<analyst_decision>& decisions() const = 0;
     virtual std::vector<std::string> files() const = 0;  // every file loaded, includes first
+    // YAML data the rules reference by name (`data sources = "sources.yaml"`): name ->
+    // path resolved against the referencing file. The engine loads its registry and
+    // gazetteer from here, so a ruleset and its data travel together.
+    virtual std::map<std::string, std::string> data_files() const = 0;
 };
 
 struct load_result {

@@ -97,6 +97,18 @@ built build_claims(const ast::statement& t) {
                 }
             }
             else if (key == "copied") f.copied = val == "true" || val == "yes";
+            else if (key == "within") {
+                std::size_t start = 0;
+                for (std::size_t k = 0; k <= val.size(); ++k) {
+                    if (k == val.size() || val[k] == ';') {
+                        std::string part = val.substr(start, k - start);
+                        while (!part.empty() && part.front() == ' ') part.erase(part.begin());
+                        while (!part.empty() && part.back() == ' ') part.pop_back();
+                        if (!part.empty()) f.place_parents.push_back(lower(part));
+                        start = k + 1;
+                    }
+                }
+            }
             else if (key == "parent") c.parent = val;
             else if (key == "text") c.value_text = val;
             else if (key == "qualifier_text") c.qualifier_text = val;

@@ -41,6 +41,7 @@ public:
     std::vector<rules::finding> series_findings(const std::vector<rules::claim_facts>&) const override { return {}; }
     const std::vector<rules::analyst_decision>& decisions() const override { return analyst; }
     std::vector<std::string> files() const override { return {"fake.rules"}; }
+    std::map<std::string, std::string> data_files() const override { return {}; }
 };
 
 inline claim make_claim(std::string id, std::string governorate, date when, std::int64_t value, std::string parent = {}) {

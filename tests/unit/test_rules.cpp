@@ -37,8 +37,9 @@ std::string rendered(const diagnostics& d) {
     return replace_all(out, golden_dir + "/", "");
 }
 
-// Compares with NAME.SUFFIX; on a difference (or with RECKON_UPDATE_GOLDEN set) writes
-// NAME.SUFFIX.unapproved for review instead of overwriting the approved file.
+// Compares with NAME.SUFFIX; on a difference (or with RECKON_UPDATE_GOLDEN=1 in the
+// environment, our --update-golden) writes NAME.SUFFIX.unapproved for review instead of
+// overwriting the approved file.
 void compare_golden(const std::string& name, const std::string& suffix, const std::string& actual) {
     const std::string path = golden_dir + "/" + name + suffix;
     std::string expected;
@@ -70,19 +71,31 @@ TEST_CASE("golden cases are all listed", "[rules][golden]") {
     CHECK(on_disk == listed);
 }
 
-TEST_CASE("reckon check diagnostics match the golden files", "[rules][golden]") {
-    for (const auto& name : check_cases) {
-        SECTION(name) {
-            const auto r = rules::load_ruleset(golden_dir + "/" + name + ".rules");
-            CHECK((r.rules == nullptr) == (r.diags.errors() > 0));
-            compare_golden(name, ".err", rendered(r.diags));
-        }
-    }
-    SECTION("warnings only: the ruleset still loads") {
-        const auto r = rules::load_ruleset(golden_dir + "/warnings.rules");
-        CHECK(r.diags.errors() == 0);
-        CHECK(r.diags.warnings() == 5);
-    }
+static void check_golden_case(const std::string& name) {
+    const auto r = rules::load_ruleset(golden_dir + "/" + name + ".rules");
+    CHECK((r.rules == nullptr) == (r.diags.errors() > 0));
+    compare_golden(name, ".err", rendered(r.diags));
+}
+
+// One CTest test per golden case (the list above is checked against the folder).
+#define RULES_GOLDEN_CASE(name) \
+    TEST_CASE("golden diagnostics: " #name, "[rules][golden]") { check_golden_case(#name); }
+RULES_GOLDEN_CASE(binary)
+RULES_GOLDEN_CASE(cycle_a)
+RULES_GOLDEN_CASE(deep)
+RULES_GOLDEN_CASE(includes)
+RULES_GOLDEN_CASE(names)
+RULES_GOLDEN_CASE(semantics)
+RULES_GOLDEN_CASE(syntax_recovery)
+RULES_GOLDEN_CASE(tests)
+RULES_GOLDEN_CASE(types)
+RULES_GOLDEN_CASE(warnings)
+
+TEST_CASE("a ruleset with warnings only still loads", "[rules][golden]") {
+    const auto r = rules::load_ruleset(golden_dir + "/warnings.rules");
+    CHECK(r.rules != nullptr);
+    CHECK(r.diags.errors() == 0);
+    CHECK(r.diags.warnings() == 5);
 }
 
 TEST_CASE("failing rule tests are reported at their expect lines", "[rules][golden]") {
@@ -295,6 +308,10 @@ TEST_CASE("analyst decisions: exclude and pin, with their reasons", "[rules][eva
     REQUIRE(files.size() == 2);
     CHECK(fs::path(files[0]).filename() == "default.rules");
     CHECK(files[1] == RECKON_TEST_DATA "/rules/decisions.rules");
+    const auto data = rs.data_files();
+    REQUIRE(data.count("sources") == 1);
+    CHECK(fs::path(data.at("sources")).filename() == "sources.yaml");
+    CHECK(fs::exists(data.at("sources")));
 }
 
 TEST_CASE("reconciliation records rules and claims on every figure and finding", "[rules][eval]") {
@@ -335,4 +352,34 @@ TEST_CASE("a cumulative series that falls gives a finding", "[rules][eval]") {
     CHECK(found[0].message == "US-led coalition's running total fell from 1100 on 2018-11-04 to 883 on 2018-12-01");
     b.published = date::of_day(2018, 4, 26);
     CHECK(rs.series_findings({b, a}).empty());
+}
+
+TEST_CASE("pair findings over large incidents find the same witness", "[rules][eval]") {
+    fixture fx(shipped_dir + "/default.rules");
+    const auto& rs = *fx.rules;
+    std::vector<rules::claim_facts> claims;
+    for (int i = 0; i < 12; ++i) {
+        claims.push_back(fx.make("art" + std::to_string(i) + "@1", 10 + i));
+        fx.claims.back().category = i % 2 == 0 ? "civilians" : "children";
+    }
+    for (const auto& f : rs.reconcile(claims).findings) CHECK(f.kind != "breakdown_exceeds_total");  // no shared article
+    claims.push_back(fx.make("k@total", 12));
+    claims.push_back(fx.make("k@part", 17));
+    fx.claims.back().category = "children";
+    const auto r = rs.reconcile(claims);
+    const rules::finding* hit = nullptr;
+    for (const auto& f : r.findings) {
+        if (f.kind == "breakdown_exceeds_total") hit = &f;
+    }
+    REQUIRE(hit != nullptr);
+    CHECK(hit->claims == std::vector<std::string>{"k@part", "k@total"});
+    CHECK(hit->message == "SOHR reports 17 children, more than the 12 civilians SOHR reports in total");
+}
+
+TEST_CASE("every function of the language gives the result its rule test expects", "[rules][eval]") {
+    const auto r = rules::run_rule_tests(RECKON_TEST_DATA "/rules/functions.rules");
+    INFO(rendered(r.diags));
+    CHECK(r.diags.empty());
+    CHECK(r.tests == 9);
+    CHECK(r.passed == 9);
 }

@@ -1,6 +1,8 @@
 // The rules grammar on its own: no rule can loop without consuming input, and a table
 // of inputs that parse, and that fail with a located message.
 #include <catch2/catch.hpp>
+#include <fstream>
+#include <sstream>
 #include <tao/pegtl/contrib/analyze.hpp>
 
 #include "rules/grammar.hpp"
@@ -88,4 +90,51 @@ TEST_CASE("syntax errors are capped so garbage text ends quickly", "[rules][gram
     rg::parse_rules(text, "t.rules", f, d);
     CHECK(d.errors() == rg::max_syntax_errors + 1);
     CHECK(d.items().back().message == "too many syntax errors (50); stopping here");
+}
+
+namespace {
+std::string read_doc() {
+    std::ifstream in(RECKON_SOURCE_DIR "/docs/rules.md", std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+// The fenced blocks of `doc` whose info string is `lang`.
+std::vector<std::string> blocks(const std::string& doc, const std::string& lang) {
+    std::vector<std::string> out;
+    const std::string open = "```" + lang + "\n";
+    for (std::size_t at = doc.find(open); at != std::string::npos; at = doc.find(open, at)) {
+        const std::size_t begin = at + open.size();
+        const std::size_t end = doc.find("```", begin);
+        if (end == std::string::npos) break;
+        out.push_back(doc.substr(begin, end - begin));
+        at = end + 3;
+    }
+    return out;
+}
+}  // namespace
+
+TEST_CASE("docs/rules.md: every example parses and the EBNF covers every statement", "[rules][docs]") {
+    const std::string doc = read_doc();
+    const auto examples = blocks(doc, "rules");
+    CHECK(examples.size() >= 20);
+    for (const auto& example : examples) {
+        INFO(example);
+        rules::ast::file f;
+        diagnostics d;
+        rg::parse_rules(example, "docs/rules.md", f, d);
+        CHECK(d.empty());
+        CHECK_FALSE(f.statements.empty());
+    }
+    const auto ebnf = blocks(doc, "ebnf");
+    REQUIRE(ebnf.size() == 1);
+    for (const auto& keyword : rg::statement_keywords()) {
+        INFO(keyword);
+        CHECK(ebnf[0].find("\"" + keyword + "\"") != std::string::npos);
+    }
+    for (const char* word : {"and", "or", "not", "of", "in", "by", "any", "all", "claims", "independent", "where",
+                             "when", "inf", "true", "false", "say", "otherwise", "because"}) {
+        INFO(word);
+        CHECK(ebnf[0].find(std::string("\"") + word + "\"") != std::string::npos);
+    }
 }
