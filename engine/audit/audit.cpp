@@ -52,10 +52,13 @@ std::vector<std::vector<claim>> extract_all(const std::vector<article>& articles
                                             unsigned jobs, const std::atomic<bool>* cancel, diagnostics& diags) {
     std::vector<std::vector<claim>> per_article(articles.size());
     std::vector<diagnostics> per_diags(articles.size());
+    // One extractor for the whole corpus: its tables (registry aliases, gazetteer
+    // names) are built once; extract() is const and safe to share between threads.
+    const extract::extractor x(ctx);
     const auto work = [&](std::size_t first, std::size_t step) {
         for (std::size_t i = first; i < articles.size(); i += step) {
             if (cancel && cancel->load(std::memory_order_relaxed)) return;
-            per_article[i] = extract::extract_claims(articles[i], ctx, per_diags[i]);
+            per_article[i] = x.extract(articles[i], per_diags[i]);
         }
     };
     jobs = std::max(1u, std::min<unsigned>(jobs, 64));

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <queue>
 #include <optional>
 #include <unordered_map>
 
@@ -31,6 +32,14 @@ public:
         return same;
     }
 
+    // The verdict on a pair already judged; pairs that never shared a block were not
+    // judged and do not match (the match rules need a shared blocking key).
+    bool known(std::size_t a, std::size_t b) const {
+        if (a > b) std::swap(a, b);
+        const auto it = m_cache.find((static_cast<std::uint64_t>(a) << 32) | b);
+        return it != m_cache.end() && it->second;
+    }
+
 private:
     const std::vector<rules::claim_facts>& m_facts;
     const rules::ruleset& m_rules;
@@ -38,42 +47,61 @@ private:
     std::unordered_map<std::uint64_t, bool> m_cache;
 };
 
-// Average-linkage clustering of one connected component of matched units.
-std::vector<std::vector<std::size_t>> link_component(const std::vector<std::size_t>& units, pair_judge& judge,
+// Average-linkage clustering of one connected component of matched units. Works on
+// the sparse graph of matched pairs with a priority queue of candidate merges
+// (entries made stale by a merge are skipped), so a component of k units with E
+// matched pairs costs O(E log E) rather than O(k^3). Ties go to the lowest indices,
+// so the result does not depend on hash order.
+std::vector<std::vector<std::size_t>> link_component(const std::vector<std::size_t>& units, const pair_judge& judge,
                                                      double min_linkage) {
     const std::size_t k = units.size();
     std::vector<std::vector<std::size_t>> clusters;
     for (const auto u : units) clusters.push_back({u});
     if (k <= 1) return clusters;
-    // matched[i][j]: matched unit pairs between clusters i and j.
-    std::vector<std::vector<double>> matched(k, std::vector<double>(k, 0));
+    // matched[i][j]: matched unit pairs between clusters i and j (only non-zero kept).
+    std::vector<std::map<std::size_t, double>> matched(k);
     for (std::size_t i = 0; i < k; ++i)
-        for (std::size_t j = i + 1; j < k; ++j) matched[i][j] = matched[j][i] = judge(units[i], units[j]) ? 1 : 0;
+        for (std::size_t j = i + 1; j < k; ++j)
+            if (judge.known(units[i], units[j])) matched[i][j] = matched[j][i] = 1;
+    struct candidate {
+        double linkage;
+        std::size_t i, j;  // i < j
+        std::size_t version_i, version_j;
+        bool operator<(const candidate& o) const {  // max-heap: best linkage, then lowest indices
+            if (linkage != o.linkage) return linkage < o.linkage;
+            if (i != o.i) return i > o.i;
+            return j > o.j;
+        }
+    };
+    std::vector<std::size_t> version(k, 0);
     std::vector<bool> alive(k, true);
-    for (;;) {
-        double best = -1;
-        std::size_t bi = 0, bj = 0;
-        for (std::size_t i = 0; i < k; ++i) {
-            if (!alive[i]) continue;
-            for (std::size_t j = i + 1; j < k; ++j) {
-                if (!alive[j]) continue;
-                const double linkage =
-                    matched[i][j] / static_cast<double>(clusters[i].size() * clusters[j].size());
-                if (linkage > best) {  // strict: ties go to the lowest indices, deterministic
-                    best = linkage;
-                    bi = i;
-                    bj = j;
-                }
-            }
+    std::priority_queue<candidate> queue;
+    const auto push = [&](std::size_t a, std::size_t b) {
+        if (a > b) std::swap(a, b);
+        const double linkage = matched[a][b] / static_cast<double>(clusters[a].size() * clusters[b].size());
+        if (linkage > min_linkage) queue.push({linkage, a, b, version[a], version[b]});
+    };
+    for (std::size_t i = 0; i < k; ++i)
+        for (const auto& [j, n] : matched[i])
+            if (i < j) push(i, j);
+    while (!queue.empty()) {
+        const candidate c = queue.top();
+        queue.pop();
+        if (!alive[c.i] || !alive[c.j] || version[c.i] != c.version_i || version[c.j] != c.version_j) continue;
+        // Merge j into i (i is the lower index, so cluster order stays by first unit).
+        clusters[c.i].insert(clusters[c.i].end(), clusters[c.j].begin(), clusters[c.j].end());
+        clusters[c.j].clear();
+        alive[c.j] = false;
+        ++version[c.i];
+        matched[c.i].erase(c.j);
+        for (const auto& [m, n] : matched[c.j]) {
+            if (m == c.i) continue;
+            matched[c.i][m] += n;
+            matched[m][c.i] = matched[c.i][m];
+            matched[m].erase(c.j);
         }
-        if (best <= min_linkage) break;  // more than half of the cross pairs must match
-        clusters[bi].insert(clusters[bi].end(), clusters[bj].begin(), clusters[bj].end());
-        clusters[bj].clear();
-        alive[bj] = false;
-        for (std::size_t m = 0; m < k; ++m) {
-            if (!alive[m] || m == bi) continue;
-            matched[bi][m] = matched[m][bi] = matched[bi][m] + matched[bj][m];
-        }
+        matched[c.j].clear();
+        for (const auto& [m, n] : matched[c.i]) push(c.i, m);
     }
     std::vector<std::vector<std::size_t>> out;
     for (std::size_t i = 0; i < k; ++i)
