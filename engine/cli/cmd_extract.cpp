@@ -140,7 +140,8 @@ command add_extract(CLI::App& root) {
                 print_diagnostics(reg_diags);
                 if (opts->eval.empty()) {
                     if (const int code = write_output(opts->output, out.str()); code != exit_code::ok) return code;
-                    return corpus_exit_code(result);
+                    // Figures ignored or repaired while reading are warnings too (exit 1).
+                    return diags.warnings() + diags.errors() > 0 ? exit_code::warnings : corpus_exit_code(result);
                 }
                 diagnostics gold_diags;
                 const auto gold = extract::load_gold(opts->eval, gold_diags);

@@ -5,6 +5,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
+#include <map>
+#include <cctype>
 #include <yaml-cpp/yaml.h>
 
 #include "support/atomic_file.hpp"
@@ -157,10 +160,86 @@ struct reader {
     }
 };
 
+// The first anchor (&name) outside quotes and comments, as a byte offset, or npos.
+// Registry files need no anchors; refusing them refuses alias bombs ("billion
+// laughs"), whose aliases would expand exponentially as the tree is walked.
+}  // namespace
+
+std::size_t find_yaml_anchor(std::string_view text) {
+    char quote = 0;
+    bool comment = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == '\n') {
+            comment = false;
+            quote = 0;
+            continue;
+        }
+        if (comment) continue;
+        if (quote) {
+            if (c == quote) quote = 0;
+            continue;
+        }
+        if (c == '#' && (i == 0 || text[i - 1] == ' ' || text[i - 1] == '\t')) comment = true;
+        else if (c == '"' || c == '\'') quote = (i == 0 || std::strchr(" \t[{,:-", text[i - 1])) ? c : 0;
+        else if ((c == '&' || c == '*') && (i == 0 || std::strchr(" \t[{,:-", text[i - 1])) && i + 1 < text.size() &&
+                 (std::isalnum(static_cast<unsigned char>(text[i + 1])) || text[i + 1] == '_'))
+            return i;
+    }
+    return std::string_view::npos;
+}
+
+namespace {
+
+// Reports keys that appear twice in one mapping (yaml-cpp keeps both and reads the
+// first, so the second would be silently ignored). Depth-bounded.
+void report_duplicate_keys(const YAML::Node& node, const std::string& file, std::string_view text, diagnostics& diags,
+                           int depth = 0) {
+    if (depth > 64) return;
+    if (node.IsMap()) {
+        std::map<std::string, YAML::Mark> seen;
+        for (const auto& kv : node) {
+            if (kv.first.IsScalar()) {
+                const auto [it, fresh] = seen.emplace(kv.first.Scalar(), kv.first.Mark());
+                if (!fresh) {
+                    diagnostic d;
+                    d.file = file;
+                    d.line = static_cast<std::size_t>(kv.first.Mark().line) + 1;
+                    d.column = static_cast<std::size_t>(kv.first.Mark().column) + 1;
+                    d.length = kv.first.Scalar().size();
+                    d.message = "duplicate key '" + kv.first.Scalar() + "'";
+                    d.source_line = line_of(text, d.line);
+                    d.hint = "keep one; the first is at line " + std::to_string(it->second.line + 1);
+                    diags.add(std::move(d));
+                }
+            }
+            report_duplicate_keys(kv.second, file, text, diags, depth + 1);
+        }
+    } else if (node.IsSequence()) {
+        for (const auto& item : node) report_duplicate_keys(item, file, text, diags, depth + 1);
+    }
+}
+
 // Parses YAML text, turning yaml-cpp's exceptions into a located diagnostic.
 std::optional<YAML::Node> parse_yaml(std::string_view text, const std::string& file, diagnostics& diags) {
+    if (const auto anchor = find_yaml_anchor(text); anchor != std::string_view::npos) {
+        const auto where = position_of(text, anchor);
+        diagnostic d;
+        d.file = file;
+        d.line = where.line;
+        d.column = where.column;
+        d.message = "YAML anchors and aliases are not allowed in registry files";
+        d.source_line = std::string(where.line_text);
+        d.hint = "write each value out; aliases can expand a small file into billions of nodes";
+        diags.add(std::move(d));
+        return std::nullopt;
+    }
     try {
-        return YAML::Load(std::string(text));
+        YAML::Node root = YAML::Load(std::string(text));
+        const std::size_t before = diags.errors();
+        report_duplicate_keys(root, file, text, diags);
+        if (diags.errors() > before) return std::nullopt;
+        return root;
     } catch (const YAML::Exception& e) {
         const auto line = e.mark.is_null() ? 0 : static_cast<std::size_t>(e.mark.line) + 1;
         const auto column = e.mark.is_null() ? 0 : static_cast<std::size_t>(e.mark.column) + 1;

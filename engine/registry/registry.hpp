@@ -106,6 +106,11 @@ private:
 
 // Loaders. On a malformed file they add errors ("file:line:column: error: expected a
 // sequence of sources") to `diags` and return what could be read.
+// Byte offset of the first YAML anchor or alias (&name, *name) outside quotes and
+// comments, or npos. Registry and rules data files refuse them: aliases can expand
+// a small file into billions of nodes ("billion laughs").
+std::size_t find_yaml_anchor(std::string_view text);
+
 source_registry load_sources(const std::string& path, diagnostics& diags);
 source_registry parse_sources(std::string_view yaml, const std::string& file, diagnostics& diags);
 gazetteer load_places(const std::string& path, diagnostics& diags);

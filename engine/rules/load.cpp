@@ -9,6 +9,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include "registry/registry.hpp"
 #include "rules/check.hpp"
 #include "rules/eval.hpp"
 #include "rules/rules.hpp"
@@ -30,7 +31,11 @@ constexpr std::size_t max_include_depth = 32;
 
 // Collects the values of every `kind:` key in a YAML document.
 void collect_kinds(const YAML::Node& n, std::set<std::string>& kinds, int depth = 0) {
-    if (depth > 64) return;
+    // Bounded in depth and in nodes visited, whatever the file holds.
+    static thread_local std::size_t budget = 0;
+    if (depth == 0) budget = 1000000;
+    if (depth > 64 || budget == 0) return;
+    --budget;
     if (n.IsMap()) {
         for (const auto& kv : n) {
             if (kv.first.IsScalar() && kv.first.Scalar() == "kind" && kv.second.IsScalar()) {
@@ -168,12 +173,20 @@ private:
             return;
         }
         try {
-            const YAML::Node doc = YAML::LoadFile(p.string());
+            const std::string yaml = read_file(p.string());
+            if (registry::find_yaml_anchor(yaml) != std::string::npos) {
+                located_error(sp, text, "data file '" + st.path + "' uses YAML anchors or aliases, which are not allowed",
+                              "write each value out; aliases can expand a small file into billions of nodes");
+                return;
+            }
+            const YAML::Node doc = YAML::Load(yaml);
             collect_kinds(doc, m_kinds);
         } catch (const YAML::Exception& e) {
             located_error(sp, text,
                           "data file '" + st.path + "' is not valid YAML (line " + std::to_string(e.mark.line + 1) +
                               ", column " + std::to_string(e.mark.column + 1) + ": " + e.msg + ")");
+        } catch (const io_error& e) {
+            located_error(sp, text, "cannot read data file '" + st.path + "': " + e.what());
         }
     }
 
