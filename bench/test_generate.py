@@ -163,6 +163,14 @@ class GeneratedCorpusTest(unittest.TestCase):
                     p = t["claims"][cl["parent"]]
                     self.assertEqual(p["incident"], cl["incident"], where)
                     self.assertLess(cl["parent"], i, where)
+            # each claim has its own place in the text: no two claims share one occurrence
+            used = []
+            for cl in sorted(t["claims"], key=lambda c: -len(c["text"])):
+                pos = art["text"].find(cl["text"])
+                while pos >= 0 and any(pos < e and pos + len(cl["text"]) > b for b, e in used):
+                    pos = art["text"].find(cl["text"], pos + 1)
+                self.assertGreaterEqual(pos, 0, f"{t['article']}: no free occurrence of {cl['text']!r}")
+                used.append((pos, pos + len(cl["text"])))
             # the truth keys are unambiguous inside one article
             labels = defaultdict(set)
             for cl in t["claims"]:
