@@ -403,6 +403,28 @@ class GeneratedCorpusTest(unittest.TestCase):
         self.assertIn("bench/score: error:", r.stderr)
 
 
+class AuditReaderTest(unittest.TestCase):
+    def test_streams_like_json_load(self):
+        import io
+        score = load_module("bench_score", SCORE)
+        doc = {"copies": [{"a": 1}, {"b": [2, 3]}], "cumulative": [], "summary": {"incidents": 2, "x": 1.5e3},
+               "incidents": [{"id": "I1", "claims": [{"article": "a\u00e9\"\\", "low": 12345678901, "high": None}],
+                              "reconciled": []},
+                             {"id": "I2", "claims": [], "reconciled": [{"best": 7, "ok": True, "no": False}]}],
+               "reckon": {"version": "0.1"}, "n": 1234567}
+        text = json.dumps(doc, indent=1, ensure_ascii=False)
+        for chunk in (1, 2, 3, 7, 64, 1 << 20):
+            got = list(score.read_incidents(io.StringIO(text)))
+            self.assertEqual(got, doc["incidents"], chunk)
+            r = score.AuditReader(io.StringIO(text), chunk=chunk)
+            members = {k: (list(v) if hasattr(v, "__next__") else v) for k, v in r.members()}
+            self.assertEqual(members, doc, chunk)
+        with self.assertRaises(ValueError):
+            list(score.read_incidents(io.StringIO('{"summary": {}}')))
+        with self.assertRaises(ValueError):
+            list(score.read_incidents(io.StringIO('{"incidents": [{"id": 1} {"id": 2}]}')))
+
+
 class YamlReaderTest(unittest.TestCase):
     def test_reads_the_gazetteer_and_registry_like_pyyaml(self):
         try:
