@@ -19,6 +19,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
 GENERATE = os.path.join(HERE, "generate")
 SCORE = os.path.join(HERE, "score")
+SEED = os.environ.get("BENCH_TEST_SEED", "7")  # the features must show whatever the seed
 
 
 def load_module(name, path):
@@ -69,7 +70,7 @@ class GeneratedCorpusTest(unittest.TestCase):
     def setUpClass(cls):
         cls.tmp = tempfile.mkdtemp(prefix="reckon-bench-test-")
         cls.dir_a = os.path.join(cls.tmp, "a")
-        run_generate(cls.dir_a, "--articles", "1500", "--seed", "7")
+        run_generate(cls.dir_a, "--articles", "1500", "--seed", SEED)
         cls.c = Corpus(cls.dir_a)
 
     @classmethod
@@ -79,7 +80,7 @@ class GeneratedCorpusTest(unittest.TestCase):
     # -- determinism ----------------------------------------------------------------------
     def test_same_seed_same_bytes(self):
         other = os.path.join(self.tmp, "again")
-        run_generate(other, "--articles", "1500", "--seed", "7")
+        run_generate(other, "--articles", "1500", "--seed", SEED)
         for name in ("articles.jsonl", "truth.jsonl", "incidents.jsonl", "manifest.json"):
             self.assertEqual(read_bytes(os.path.join(self.dir_a, name)), read_bytes(os.path.join(other, name)), name)
 
@@ -191,7 +192,7 @@ class GeneratedCorpusTest(unittest.TestCase):
         quals = Counter(cl["qualifier"] for cl in claims)
         for q in (None, "at least", "more than", "nearly", "up to"):
             self.assertGreater(quals[q], 10, q)
-        self.assertGreater(sum(1 for cl in claims if cl.get("vague") == "dozens"), 5)
+        self.assertGreater(sum(1 for cl in claims if cl.get("vague") == "dozens"), 2)
         sources = Counter(cl["source"] for cl in claims)
         for s in ("SOHR", "SANA", "Syrian state TV", "CJTF-OIR"):
             self.assertGreater(sources[s], 5, s)
@@ -304,7 +305,7 @@ class GeneratedCorpusTest(unittest.TestCase):
     # -- the text format -----------------------------------------------------------------------
     def test_text_format(self):
         out = os.path.join(self.tmp, "text")
-        run_generate(out, "--articles", "1500", "--seed", "7", "--format", "text")
+        run_generate(out, "--articles", "1500", "--seed", SEED, "--format", "text")
         truth = read_jsonl(os.path.join(out, "truth.jsonl"))
         shards = sorted(os.listdir(os.path.join(out, "articles")))
         self.assertEqual(shards, ["0000", "0001"])
