@@ -599,6 +599,17 @@ void article_pass::find_sources(std::size_t s, sentence_info& si) {
         }
         for (std::size_t j = m.we; j < std::min(ws.size(), m.we + 3); ++j)
             if (ws[j].has(w_report) && ws[j].lower != "according") m.speaker = true;
+        // "... while 25 were wounded said the Syrian Observatory", "reported SANA": the mention
+        // closes the clause ("says coalition strikes ..." is not an attribution to the coalition)
+        const bool closes = m.we == ws.size() || ws[m.we].before == ',' || ws[m.we].lower == "adding" ||
+                            ws[m.we].lower == "on" || ws[m.we].lower == "in" || ws[m.we].lower == "citing" ||
+                            ws[m.we].lower == "quoting" || ws[m.we].lower == "which" || ws[m.we].lower == "who";
+        if (m.wb > 0 && closes) {
+            const auto& w = ws[m.wb - 1].lower;
+            if (w == "said" || w == "says" || w == "reported" || w == "reports" || w == "added" || w == "stated" ||
+                w == "announced" || w == "estimated" || w == "confirmed")
+                m.speaker = true;
+        }
         // "the coalition has taken direct responsibility for ..."
         for (std::size_t j = m.we; j < std::min(ws.size(), m.we + 4); ++j)
             if (ws[j].lower == "responsibility") m.speaker = true;
