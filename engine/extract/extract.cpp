@@ -452,6 +452,7 @@ bool may_hold_date(std::string_view text, byte_span span) {
 }
 
 void article_pass::scan() {
+    m_figures.reserve(16);
     for (std::size_t s = 0; s < m_sentences.size(); ++s) {
         const auto span = m_sentences[s].span;
         // with --explain every number is read so that its rejection can be listed
@@ -1569,6 +1570,8 @@ std::vector<claim> article_pass::run() {
         if (lf.we <= lf.wb) lf.we = std::min(ws.size(), lf.wb + 1);
         if (lf.ne <= lf.nb) lf.ne = std::min(ws.size(), lf.nb + 1);
     }
+    m_claims.reserve(m_figures.size());
+    m_claim_figure.reserve(m_figures.size());
     // the rest of a sentence's reading (sources, places, date...) is done by info() when
     // a figure in it turns out to be a casualty figure
     for (auto& lf : m_figures) lf.not_a_count = rejection_reason(lf, m_info[lf.sentence]);
