@@ -315,6 +315,7 @@ private:
     std::size_t m_overflow_reported = 0;
     std::set<std::size_t> m_leading;  // headline lines above the first sentence of the body
     std::string m_key;                // lookup buffer for source forms
+    std::size_t m_released = 0;       // sentences before this one have been released
     std::string m_detected_outlet;    // from a credit line when the corpus gave no outlet
 
     void split();
@@ -336,7 +337,10 @@ private:
     void place_of(claim& c, const located_figure& lf, std::size_t s);
     void date_of(claim& c, const located_figure& lf, std::size_t s);
     std::optional<date> lede_date();
-    void link_parents();
+    // Links claim i (just made) to the total it breaks down or adds up to.
+    void link_parent(std::size_t i);
+    // Frees the words of sentences far behind `s`: nothing looks more than a few sentences back.
+    void release_before(std::size_t s);
     std::string canonical_outlet() const;
 };
 
@@ -1488,10 +1492,27 @@ void article_pass::make_claim(std::size_t fi) {
     lf.claim = static_cast<int>(m_claims.size());
     m_claims.push_back(std::move(c));
     m_claim_figure.push_back(fi);
+    link_parent(m_claims.size() - 1);
 }
 
-void article_pass::link_parents() {
-    for (std::size_t i = 0; i < m_claims.size(); ++i) {
+void article_pass::release_before(std::size_t s) {
+    constexpr std::size_t keep = 8;  // dates look 3 back, places 2, pronouns 4, parents 3
+    if (s < keep) return;
+    lede_date();  // the article's first date is read from its opening before that is released
+    for (std::size_t p = m_released; p + keep < s; ++p) {
+        auto& si = m_info[p];
+        std::vector<word>().swap(si.words);
+        std::string().swap(si.lower);
+        std::vector<source_mention>().swap(si.sources);
+        std::vector<place_mention>().swap(si.places);
+        si.tokenized = true;  // stays "known": nothing will ask again
+        si.done = need_all;
+    }
+    m_released = std::max(m_released, s - keep);
+}
+
+void article_pass::link_parent(std::size_t i) {
+    {
         claim& b = m_claims[i];
         const located_figure& lf = m_figures[m_claim_figure[i]];
         const auto& si = m_info[lf.sentence];
@@ -1550,45 +1571,48 @@ std::vector<claim> article_pass::run() {
     if (m_a.body.empty() || m_a.text.empty()) return {};
     split();
     scan();
-    // word ranges of each figure
-    for (std::size_t fi = 0; fi < m_figures.size(); ++fi) {
-        auto& lf = m_figures[fi];
-        auto& si = m_info[lf.sentence];
-        if (!si.tokenized) {
-            si.tokenized = true;
-            si.words = words_of(m_text, m_sentences[lf.sentence].span, si.lower);
-        }
-        si.figure_ids.push_back(fi);
-        const auto& ws = si.words;
-        auto first_at_or_after = [&](std::size_t pos) {
-            return static_cast<std::size_t>(std::lower_bound(ws.begin(), ws.end(), pos, [](const word& w, std::size_t p) { return w.end <= p; }) - ws.begin());
-        };
-        lf.wb = first_at_or_after(lf.f.span.begin);
-        lf.we = first_at_or_after(lf.f.span.end);
-        lf.nb = first_at_or_after(lf.f.number.begin);
-        lf.ne = first_at_or_after(lf.f.number.end);
-        if (lf.we <= lf.wb) lf.we = std::min(ws.size(), lf.wb + 1);
-        if (lf.ne <= lf.nb) lf.ne = std::min(ws.size(), lf.nb + 1);
-    }
     m_claims.reserve(m_figures.size());
     m_claim_figure.reserve(m_figures.size());
-    // the rest of a sentence's reading (sources, places, date...) is done by info() when
-    // a figure in it turns out to be a casualty figure
-    for (auto& lf : m_figures) lf.not_a_count = rejection_reason(lf, m_info[lf.sentence]);
-    std::size_t current_sentence = static_cast<std::size_t>(-1);
-    for (std::size_t fi = 0; fi < m_figures.size(); ++fi) {
+    // Sentence by sentence: split the sentence into words, place its figures on them,
+    // reject what is not a count, then read the rest (sources, places, date...) through
+    // info() when a figure turns out to be a casualty figure. Sentences far behind are
+    // released, so a long article never holds all its words at once.
+    std::size_t fi = 0;
+    while (fi < m_figures.size()) {
         const std::size_t s = m_figures[fi].sentence;
-        if (s != current_sentence) {
-            // speakers of the sentences before this one, for "he said"
-            current_sentence = s;
+        std::size_t fe = fi;
+        while (fe < m_figures.size() && m_figures[fe].sentence == s) ++fe;
+        release_before(s);
+        auto& si = m_info[s];
+        if (!si.tokenized) {
+            si.tokenized = true;
+            si.words = words_of(m_text, m_sentences[s].span, si.lower);
         }
-        make_claim(fi);
-        // remember the last named speaker for pronouns in later sentences
-        if (m_info[s].done & need_sources)
-            for (const auto& m : m_info[s].sources)
-            if (m.speaker && !m.pronoun) m_last_speaker = m.source;
+        const auto& ws = si.words;
+        auto first_at_or_after = [&](std::size_t pos) {
+            return static_cast<std::size_t>(
+                std::lower_bound(ws.begin(), ws.end(), pos, [](const word& w, std::size_t p) { return w.end <= p; }) - ws.begin());
+        };
+        for (std::size_t k = fi; k < fe; ++k) {
+            auto& lf = m_figures[k];
+            si.figure_ids.push_back(k);
+            lf.wb = first_at_or_after(lf.f.span.begin);
+            lf.we = first_at_or_after(lf.f.span.end);
+            lf.nb = first_at_or_after(lf.f.number.begin);
+            lf.ne = first_at_or_after(lf.f.number.end);
+            if (lf.we <= lf.wb) lf.we = std::min(ws.size(), lf.wb + 1);
+            if (lf.ne <= lf.nb) lf.ne = std::min(ws.size(), lf.nb + 1);
+        }
+        for (std::size_t k = fi; k < fe; ++k) m_figures[k].not_a_count = rejection_reason(m_figures[k], si);
+        for (std::size_t k = fi; k < fe; ++k) {
+            make_claim(k);
+            // remember the last named speaker for pronouns in later sentences
+            if (m_info[s].done & need_sources)
+                for (const auto& m : m_info[s].sources)
+                    if (m.speaker && !m.pronoun) m_last_speaker = m.source;
+        }
+        fi = fe;
     }
-    link_parents();
     return std::move(m_claims);
 }
 
