@@ -190,8 +190,8 @@ struct extractor::tables {
 extractor::extractor(const extract_context& ctx) : m_ctx(ctx), m_tables(new tables) {
     if (!ctx.sources) return;
     for (const auto& [text, index] : ctx.sources->written_forms()) {
-        std::string buffer;
-        const auto ws = words_of(text, {0, text.size()}, buffer);
+        const std::string lower = lower_case_of(text);
+        const auto ws = words_of(text, {0, text.size()}, lower);
         if (ws.empty()) continue;
         tables::form f;
         for (const auto& w : ws) f.words.emplace_back(w.lower);
@@ -266,7 +266,6 @@ enum need : unsigned { need_sources = 1, need_places = 2, need_date = 4, need_sc
 
 struct sentence_info {
     bool tokenized = false;  // words known
-    std::string lower;       // the sentence in lower case; words' `lower` views point here
     unsigned done = 0;       // need bits already computed
     std::vector<word> words;
     std::vector<source_mention> sources;
@@ -316,6 +315,11 @@ private:
     std::set<std::size_t> m_leading;  // headline lines above the first sentence of the body
     std::string m_key;                // lookup buffer for source forms
     std::size_t m_released = 0;       // sentences before this one have been released
+    std::string m_lower;              // the article in lower case, made when first needed
+    std::string_view lower_text() {
+        if (m_lower.size() != m_text.size()) m_lower = lower_case_of(m_text);
+        return m_lower;
+    }
     std::string m_detected_outlet;    // from a credit line when the corpus gave no outlet
 
     void split();
@@ -446,7 +450,7 @@ bool may_hold_date(std::string_view text, byte_span span) {
                 for (const auto h : heads)
                     if (w.compare(0, 3, h) == 0) return true;
             if (w == "Yesterday" || w == "Today" || w == "Tonight" || w == "Last" || w == "This") return true;
-        } else if (w.size() >= 3 && w.size() <= 9) {
+        } else if (w.size() >= 3 && w.size() <= 9 && (c == 'y' || c == 't' || c == 'o' || c == 'm' || c == 'd')) {
             for (const auto lw : lower_words)
                 if (w == lw) return true;
         }
@@ -468,7 +472,13 @@ void article_pass::scan() {
                 ++i;
                 continue;
             }
-            if (grammar::claims::could_start_figure(m_text.substr(0, span.end), i)) {
+            // letters that no figure opener starts with: skip the word at once
+            static const auto opener_letter = [] {
+                std::array<bool, 256> a{};
+                for (const char ch : std::string_view("0123456789abcdefhilmnorstuABCDEFHILMNORSTU")) a[static_cast<unsigned char>(ch)] = true;
+                return a;
+            }();
+            if (opener_letter[c] && grammar::claims::could_start_figure(m_text.substr(0, span.end), i)) {
                 if (auto f = grammar::claims::parse_figure(m_text.substr(0, span.end), i, 200)) {
                     located_figure lf;
                     lf.f = std::move(*f);
@@ -493,7 +503,7 @@ sentence_info& article_pass::info(std::size_t s, unsigned what) {
     if (missing == 0) return si;
     if (!si.tokenized) {
         si.tokenized = true;
-        si.words = words_of(m_text, m_sentences[s].span, si.lower);
+        si.words = words_of(m_text, m_sentences[s].span, lower_text());
     }
     if (missing & need_sources) find_sources(s, si);
     if (missing & need_places) find_places(s, si);
@@ -1502,7 +1512,6 @@ void article_pass::release_before(std::size_t s) {
     for (std::size_t p = m_released; p + keep < s; ++p) {
         auto& si = m_info[p];
         std::vector<word>().swap(si.words);
-        std::string().swap(si.lower);
         std::vector<source_mention>().swap(si.sources);
         std::vector<place_mention>().swap(si.places);
         si.tokenized = true;  // stays "known": nothing will ask again
@@ -1586,7 +1595,7 @@ std::vector<claim> article_pass::run() {
         auto& si = m_info[s];
         if (!si.tokenized) {
             si.tokenized = true;
-            si.words = words_of(m_text, m_sentences[s].span, si.lower);
+            si.words = words_of(m_text, m_sentences[s].span, lower_text());
         }
         const auto& ws = si.words;
         auto first_at_or_after = [&](std::size_t pos) {

@@ -63,8 +63,10 @@ struct word {
     bool has(std::uint32_t f) const { return (flags & f) != 0; }
 };
 
-// Words of text[span]; their lower-case forms are views into `lower_buffer`, which is
-// overwritten and must outlive the words.
-std::vector<word> words_of(std::string_view text, byte_span span, std::string& lower_buffer);
+// Words of text[span]. `lower` is the whole text in lower case (lower_case_of(text)); the
+// words' lower-case forms are views into it, so it must outlive them.
+std::vector<word> words_of(std::string_view text, byte_span span, std::string_view lower);
+// The text with ASCII letters in lower case, byte for byte (same offsets).
+std::string lower_case_of(std::string_view text);
 
 }  // namespace reckon::extract
