@@ -178,7 +178,7 @@ struct extractor::tables {
     // forms keyed by their first two words ("the observatory") or, for one-word forms, by
     // their only word: a common first word ("the") costs one lookup, not a walk over
     // every form that starts with it
-    std::unordered_map<std::string, std::vector<form>> forms_by_first;  // longest first
+    word_table<std::vector<form>> forms_by_first{1024};  // by pair_hash of the first two words or word_hash of one; longest first
     std::array<bool, 27 * 32> first_shapes{};  // (first letter, length) of first words, to skip lookups
     bool may_open(std::string_view w) const {
         if (w.empty() || w.size() >= 32) return false;
@@ -216,11 +216,11 @@ extractor::extractor(const extract_context& ctx) : m_ctx(ctx), m_tables(new tabl
                 if (caps) f.acronym = true;
             }
         }
-        const std::string key = f.words.size() >= 2 ? f.words[0] + " " + f.words[1] : f.words[0];
-        m_tables->forms_by_first[key].push_back(std::move(f));
-    }
-    for (auto& [first, list] : m_tables->forms_by_first)
+        const std::uint64_t key = f.words.size() >= 2 ? pair_hash(word_hash(f.words[0]), word_hash(f.words[1])) : word_hash(f.words[0]);
+        auto& list = m_tables->forms_by_first.insert(key, {});
+        list.push_back(std::move(f));
         std::stable_sort(list.begin(), list.end(), [](const auto& a, const auto& b) { return a.words.size() > b.words.size(); });
+    }
 }
 
 extractor::~extractor() { delete m_tables; }
@@ -313,7 +313,6 @@ private:
     bool m_lede_searched = false;
     std::size_t m_overflow_reported = 0;
     std::set<std::size_t> m_leading;  // headline lines above the first sentence of the body
-    std::string m_key;                // lookup buffer for source forms
     std::size_t m_released = 0;       // sentences before this one have been released
     std::string m_lower;              // the article in lower case, made when first needed
     std::string_view lower_text() {
@@ -546,24 +545,15 @@ void article_pass::find_sources(std::size_t s, sentence_info& si) {
                 continue;
             }
             std::size_t matched = 0;
-            std::string& key = m_key;
-            key.assign(ws[k].lower);
-            const std::size_t one_word = key.size();
-            if (k + 1 < ws.size()) {
-                key.push_back(' ');
-                key.append(ws[k + 1].lower);
-            }
             for (int attempt = 0; attempt < 2 && !matched; ++attempt) {
-                if (attempt == 1) {
-                    if (key.size() == one_word) break;
-                    key.resize(one_word);
-                }
-                const auto it = m_t.forms_by_first.find(key);
-                if (it == m_t.forms_by_first.end()) continue;
-                for (const auto& form : it->second) {
+                if (attempt == 0 && k + 1 >= ws.size()) continue;
+                const std::uint64_t key = attempt == 0 ? pair_hash(ws[k].hash, ws[k + 1].hash) : ws[k].hash;
+                const auto* list = m_t.forms_by_first.find(key, {});
+                if (!list) continue;
+                for (const auto& form : *list) {
                     if (k + form.words.size() > ws.size()) continue;
                     bool ok = true;
-                    for (std::size_t j = 1; j < form.words.size() && ok; ++j) ok = ws[k + j].lower == form.words[j];
+                    for (std::size_t j = 0; j < form.words.size() && ok; ++j) ok = ws[k + j].lower == form.words[j];
                     if (!ok) continue;
                     // "SANA" and "WHO" written in capitals; a lower-case "who" is a pronoun
                     if (form.acronym && !ws[k].capital) continue;

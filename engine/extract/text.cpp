@@ -37,11 +37,11 @@ std::size_t closing_quote_at(std::string_view text, std::size_t i) {
     return 0;
 }
 
-const std::unordered_map<std::string_view, std::uint32_t>& flag_table() {
+const word_table<std::uint32_t>& flag_table() {
     static const auto table = [] {
-        std::unordered_map<std::string_view, std::uint32_t> t;
+        word_table<std::uint32_t> t(512);
         const auto add = [&](std::uint32_t f, std::initializer_list<std::string_view> ws) {
-            for (const auto w : ws) t[w] |= f;
+            for (const auto w : ws) t.insert(word_hash(w), w) |= f;
         };
         add(w_killed, {"killed", "kill", "kills", "killing", "dead", "died", "die", "dies", "dying", "death", "deaths",
                        "slain", "massacred", "executed", "perished", "fatalities", "lives", "bodies", "corpses", "martyred",
@@ -76,29 +76,14 @@ const std::unordered_map<std::string_view, std::uint32_t>& flag_table() {
     return table;
 }
 
-// (first letter, length) pairs of the table's words: most words skip the hash lookup
-const std::array<bool, 26 * 16>& flag_shapes() {
-    static const auto shapes = [] {
-        std::array<bool, 26 * 16> a{};
-        for (const auto& [w, f] : flag_table()) {
-            (void)f;
-            if (w.size() < 16 && w[0] >= 'a' && w[0] <= 'z') a[static_cast<std::size_t>((w[0] - 'a') * 16) + w.size()] = true;
-        }
-        return a;
-    }();
-    return shapes;
-}
-
-std::uint32_t flags_of(std::string_view lower) {
+std::uint32_t flags_of(std::string_view lower, std::uint64_t hash) {
     const auto& t = flag_table();
-    if (lower.empty() || lower[0] < 'a' || lower[0] > 'z') return 0;
-    const auto dash = lower.find('-');
-    const bool shaped = lower.size() < 16 && flag_shapes()[static_cast<std::size_t>((lower[0] - 'a') * 16) + lower.size()];
-    if (!shaped && dash == std::string_view::npos) return 0;
-    if (const auto it = t.find(lower); it != t.end()) return it->second;
+    if (const auto* f = t.find(hash, lower)) return *f;
     // "wednesday-thursday"
+    const auto dash = lower.find('-');
     if (dash != std::string_view::npos && dash > 0) {
-        if (const auto it = t.find(lower.substr(0, dash)); it != t.end()) return it->second & w_date;
+        const auto head = lower.substr(0, dash);
+        if (const auto* f = t.find(word_hash(head), head)) return *f & w_date;
     }
     return 0;
 }
@@ -241,7 +226,8 @@ std::vector<word> words_of(std::string_view text, byte_span span, std::string_vi
         }
         w.end = j;
         w.lower = lower.substr(i, j - i);
-        if (!w.digits) w.flags = flags_of(w.lower);
+        w.hash = word_hash(w.lower);
+        if (!w.digits) w.flags = flags_of(w.lower, w.hash);
         out.push_back(w);
         i = j;
     }
