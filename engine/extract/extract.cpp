@@ -442,13 +442,21 @@ bool may_hold_date(std::string_view text, byte_span span) {
         if (ascii_digit(c)) {
             if (w.size() == 4) return true;
         } else if (ascii_upper(c)) {
-            // weekdays and months, full or abbreviated: Mon..Sun, Jan..Dec, also "Yesterday"
-            static const std::array<std::string_view, 19> heads{"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun", "Jan", "Feb", "Mar",
-                                                                "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-            if (w.size() >= 3)
-                for (const auto h : heads)
-                    if (w.compare(0, 3, h) == 0) return true;
-            if (w == "Yesterday" || w == "Today" || w == "Tonight" || w == "Last" || w == "This") return true;
+            // weekdays and months, full or abbreviated: Mon..Sun, Jan..Dec, also "Yesterday",
+            // "Today", "Tonight", "Last", "This": told apart by their first three letters
+            static const auto heads = [] {
+                std::array<bool, 26 * 26 * 26> a{};
+                for (const std::string_view h : {"mon", "tue", "wed", "thu", "fri", "sat", "sun", "jan", "feb", "mar", "apr", "may",
+                                                 "jun", "jul", "aug", "sep", "oct", "nov", "dec", "yes", "tod", "ton", "las", "thi"})
+                    a[static_cast<std::size_t>(((h[0] - 'a') * 26 + (h[1] - 'a')) * 26 + (h[2] - 'a'))] = true;
+                return a;
+            }();
+            if (w.size() >= 3) {
+                const char a = ascii_lower(w[0]), b = ascii_lower(w[1]), d = ascii_lower(w[2]);
+                if (b >= 'a' && b <= 'z' && d >= 'a' && d <= 'z' &&
+                    heads[static_cast<std::size_t>(((a - 'a') * 26 + (b - 'a')) * 26 + (d - 'a'))])
+                    return true;
+            }
         } else if (w.size() >= 3 && w.size() <= 9 && (c == 'y' || c == 't' || c == 'o' || c == 'm' || c == 'd')) {
             for (const auto lw : lower_words)
                 if (w == lw) return true;
