@@ -100,3 +100,22 @@ void print_timings(const audit::audit_result& a, const pipeline_options& opts) {
 }
 
 }  // namespace reckon::cli
+
+namespace reckon::cli {
+
+int audit_for_command(const pipeline_options& opts, audit::audit_result& result, int& corpus_code) {
+    pipeline p;
+    if (const int code = load_pipeline(opts, p); code != exit_code::ok) return code;
+    corpus_code = corpus_exit_code(p.corpus);
+    result = run_pipeline(p, opts);
+    print_diagnostics(result.diags);
+    print_timings(result, opts);
+    if (result.cancelled || interrupted()) {
+        std::cerr << "reckon: interrupted; nothing written\n";
+        return exit_code::interrupted;
+    }
+    if (result.diags.warnings() + result.diags.errors() > 0) corpus_code = exit_code::warnings;
+    return exit_code::ok;
+}
+
+}  // namespace reckon::cli
