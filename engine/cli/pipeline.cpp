@@ -19,6 +19,10 @@ void add_pipeline_options(CLI::App& sub, pipeline_options& opts) {
     sub.add_option("--places", opts.places, "Gazetteer YAML (default: places.yaml beside the rules)");
     sub.add_option("-j,--jobs", opts.jobs, "Threads for per-article work (default: all cores)");
     sub.add_flag("--timings", opts.timings, "Print the seconds each stage took to stderr");
+    // For bench/run: judge N random pairs of all claims too and print what judging every
+    // pair would cost beside the blocked matcher (with --timings). Not in the help.
+    sub.add_option("--naive-sample", opts.naive_sample, "")->group("");
+    sub.add_flag("--live-timings", opts.live_timings, "")->group("");
 }
 
 std::string default_rules_path() {
@@ -82,6 +86,9 @@ audit::audit_result run_pipeline(pipeline& p, const pipeline_options& opts) {
     in.hashes = p.hashes;
     in.jobs = opts.jobs > 0 ? opts.jobs : std::max(1u, std::thread::hardware_concurrency());
     in.cancel = &interrupt_flag();
+    in.keep_text = opts.keep_text;
+    in.naive_sample = opts.naive_sample;
+    in.live_timings = opts.live_timings;
     return audit::run_audit(std::move(in));
 }
 
@@ -92,11 +99,21 @@ namespace reckon::cli {
 void print_timings(const audit::audit_result& a, const pipeline_options& opts) {
     if (!opts.timings) return;
     double total = 0;
-    for (const auto& [stage, seconds] : a.timings) {
-        std::cerr << "reckon: " << stage << ": " << seconds << " s\n";
-        total += seconds;
+    for (std::size_t i = 0; i < a.timings.size(); ++i) {
+        std::cerr << "reckon: " << a.timings[i].first << ": " << a.timings[i].second << " s";
+        if (i < a.peak_kb.size()) std::cerr << ", peak " << a.peak_kb[i] / 1024 << " MB";
+        std::cerr << "\n";
+        total += a.timings[i].second;
     }
     std::cerr << "reckon: audit stages: " << total << " s, " << a.pairs_judged << " claim pairs judged\n";
+    if (a.naive.sampled > 0) {
+        const auto& n = a.naive;
+        const double per_pair = n.seconds / static_cast<double>(n.sampled);
+        std::cerr << "reckon: naive all-pairs: " << n.sampled << " random pairs of " << n.all_pairs << " judged in " << n.seconds
+                  << " s (one thread); all pairs would take " << per_pair * n.all_pairs << " s; blocking judges "
+                  << n.blocked_pairs << " pairs; " << n.matched << " sampled pairs matched, " << n.missed
+                  << " of them outside the blocks\n";
+    }
 }
 
 }  // namespace reckon::cli
