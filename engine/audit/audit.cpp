@@ -64,9 +64,9 @@ namespace {
 
 // Runs `work(first, step)` on `jobs` threads, each taking the items first, first + step...
 template <class Work>
-void run_striped(std::size_t n, unsigned jobs, Work work) {
+void run_striped(std::size_t n, unsigned jobs, Work work, std::size_t min_items = 64) {
     jobs = std::max(1u, std::min<unsigned>(jobs, 64));
-    if (jobs == 1 || n < 64) {
+    if (jobs == 1 || n < min_items) {
         work(0, 1);
         return;
     }
@@ -383,16 +383,23 @@ audit_result run_audit(audit_inputs in) {
         s.scope = scope;
         s.claims.push_back(i);
     }
-    for (auto& [key, s] : series) {
-        std::stable_sort(s.claims.begin(), s.claims.end(), [&](std::size_t x, std::size_t y) {
-            return copies::published_before(out.articles[out.claims[x].article], out.articles[out.claims[y].article]);
-        });
-        std::vector<rules::claim_facts> ordered;
-        for (const auto i : s.claims) ordered.push_back(facts[i]);
-        s.findings = rules.series_findings(ordered);
+    // Each series is ordered and judged on its own, on several threads; the findings
+    // are counted afterwards in key order.
+    for (auto& [key, s] : series) out.cumulative.push_back(std::move(s));
+    run_striped(out.cumulative.size(), out.cumulative.size() < 2 ? 1 : in.jobs, [&](std::size_t first, std::size_t step) {
+        for (std::size_t k = first; k < out.cumulative.size(); k += step) {
+            auto& s = out.cumulative[k];
+            std::stable_sort(s.claims.begin(), s.claims.end(), [&](std::size_t x, std::size_t y) {
+                return copies::published_before(out.articles[out.claims[x].article], out.articles[out.claims[y].article]);
+            });
+            std::vector<rules::claim_facts> ordered;
+            ordered.reserve(s.claims.size());
+            for (const auto i : s.claims) ordered.push_back(facts[i]);
+            s.findings = rules.series_findings(ordered);
+        }
+    }, 2);
+    for (const auto& s : out.cumulative)
         for (const auto& f : s.findings) ++out.findings_by_kind[f.kind];
-        out.cumulative.push_back(std::move(s));
-    }
 
     // 6. Sources against the reconciled ranges.
     std::map<std::string, source_row> rows;
