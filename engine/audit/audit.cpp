@@ -35,15 +35,45 @@ std::string sha256_hex(std::string_view bytes) {
     return hex;
 }
 
+// Hashed in blocks: a corpus of a million articles is not read into memory a second time.
 std::string sha256_file(const std::string& path) {
-    try {
-        return sha256_hex(read_file(path));
-    } catch (const io_error&) {
-        return {};
+    FILE* f = std::fopen(path.c_str(), "rb");
+    if (!f) return {};
+    EVP_MD_CTX* md = EVP_MD_CTX_new();
+    EVP_DigestInit_ex(md, EVP_sha256(), nullptr);
+    std::vector<char> buf(1 << 20);
+    std::size_t n = 0;
+    while ((n = std::fread(buf.data(), 1, buf.size(), f)) > 0) EVP_DigestUpdate(md, buf.data(), n);
+    const bool failed = std::ferror(f) != 0;
+    std::fclose(f);
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int length = 0;
+    EVP_DigestFinal_ex(md, digest, &length);
+    EVP_MD_CTX_free(md);
+    if (failed) return {};
+    std::string hex;
+    char hexbuf[3];
+    for (unsigned int i = 0; i < length; ++i) {
+        std::snprintf(hexbuf, sizeof hexbuf, "%02x", digest[i]);
+        hex += hexbuf;
     }
+    return hex;
 }
 
 namespace {
+
+// Runs `work(first, step)` on `jobs` threads, each taking the items first, first + step...
+template <class Work>
+void run_striped(std::size_t n, unsigned jobs, Work work, std::size_t min_items = 64) {
+    jobs = std::max(1u, std::min<unsigned>(jobs, 64));
+    if (jobs == 1 || n < min_items) {
+        work(0, 1);
+        return;
+    }
+    std::vector<std::thread> threads;
+    for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(work, t, jobs);
+    for (auto& t : threads) t.join();
+}
 
 // Extracts claims article by article; with jobs > 1 the articles are shared out in
 // fixed stripes and the results put back in corpus order, so the output is the same
@@ -74,18 +104,24 @@ std::vector<std::vector<claim>> extract_all(const std::vector<article>& articles
 }
 
 // The fields of the registry entry for a claim's source, for rules that ask.
-void describe_source(const registry::source_registry* sources, const std::string& name, rules::claim_facts& f) {
-    if (!sources) return;
+struct source_description {
+    std::string kind;
+    std::map<std::string, std::string> fields;
+};
+source_description describe_source(const registry::source_registry* sources, const std::string& name) {
+    source_description f;
+    if (!sources) return f;
     const registry::source* s = sources->find(name);
     if (!s) s = sources->find_alias(name);
     if (!s) s = sources->find_outlet(name);
-    if (!s) return;
-    f.source_kind = s->kind;
-    f.source_fields = s->fields;
-    f.source_fields["name"] = s->name;
-    f.source_fields["kind"] = s->kind;
-    if (!s->country.empty()) f.source_fields["country"] = s->country;
-    if (!s->affiliation.empty()) f.source_fields["affiliation"] = s->affiliation;
+    if (!s) return f;
+    f.kind = s->kind;
+    f.fields = s->fields;
+    f.fields["name"] = s->name;
+    f.fields["kind"] = s->kind;
+    if (!s->country.empty()) f.fields["country"] = s->country;
+    if (!s->affiliation.empty()) f.fields["affiliation"] = s->affiliation;
+    return f;
 }
 
 // Gazetteer keys of the places enclosing `key`, nearest first, ending with the
@@ -121,26 +157,41 @@ void push_distinct(std::vector<T>& list, const T& value) {
 
 }  // namespace
 
+std::size_t peak_rss_kb() {
+    FILE* f = std::fopen("/proc/self/status", "r");
+    if (!f) return 0;
+    char line[256];
+    std::size_t kb = 0;
+    while (std::fgets(line, sizeof line, f))
+        if (std::sscanf(line, "VmHWM: %zu kB", &kb) == 1) break;
+    std::fclose(f);
+    return kb;
+}
+
 namespace {
 // Records the time of each stage, for `--timings` and the benchmarks.
 class stage_clock {
 public:
-    explicit stage_clock(audit_result& out) : m_out(out), m_last(std::chrono::steady_clock::now()) {}
+    stage_clock(audit_result& out, bool live) : m_out(out), m_last(std::chrono::steady_clock::now()), m_live(live) {}
     void done(const char* stage) {
         const auto now = std::chrono::steady_clock::now();
         m_out.timings.emplace_back(stage, std::chrono::duration<double>(now - m_last).count());
+        m_out.peak_kb.push_back(peak_rss_kb());
+        // Live, for runs too long to wait for the end (bench/run at 1M articles).
+        if (m_live) std::fprintf(stderr, "reckon: stage %s: %.3f s, peak %zu MB\n", stage, m_out.timings.back().second, m_out.peak_kb.back() / 1024);
         m_last = now;
     }
 
 private:
     audit_result& m_out;
     std::chrono::steady_clock::time_point m_last;
+    bool m_live = false;
 };
 }  // namespace
 
 audit_result run_audit(audit_inputs in) {
     audit_result out;
-    stage_clock clock(out);
+    stage_clock clock(out, in.live_timings);
     out.articles = std::move(in.articles);
     out.inputs = std::move(in.hashes);
     const rules::ruleset& rules = *in.rules;
@@ -153,6 +204,9 @@ audit_result run_audit(audit_inputs in) {
         out.cancelled = true;
         return out;
     }
+    std::size_t total_claims = 0;
+    for (const auto& list : per_article) total_claims += list.size();
+    out.claims.reserve(total_claims);
     for (std::size_t a = 0; a < per_article.size(); ++a) {
         if (per_article[a].empty()) out.articles_without_claims.push_back(out.articles[a].id);
         for (auto& c : per_article[a]) {
@@ -161,49 +215,67 @@ audit_result run_audit(audit_inputs in) {
             r.article = a;
             out.claims.push_back(std::move(r));
         }
+        std::vector<claim>().swap(per_article[a]);  // the moved-from shells are as large as the claims
     }
+    std::vector<std::vector<claim>>().swap(per_article);
 
     clock.done("extract");
 
     // 2. Copies: a claim whose sentence is mostly found in an earlier linked article
     // is that article's evidence again, not a new confirmation.
-    out.copies = copies::find_copies(out.articles);
+    copies::copy_options copy_options;
+    copy_options.jobs = in.jobs;
+    out.copies = copies::find_copies(out.articles, copy_options);
     {
         std::vector<std::vector<std::size_t>> claims_of(out.articles.size());
         for (std::size_t i = 0; i < out.claims.size(); ++i) claims_of[out.claims[i].article].push_back(i);
-        std::unordered_map<std::size_t, std::vector<std::uint64_t>> shingle_cache;
+        // The earlier article's shingles are made per link, not cached: a cache of every
+        // copied article's shingles grows with the corpus.
+        std::vector<std::uint64_t> earlier;
         for (const auto& link : out.copies) {
-            auto& earlier = shingle_cache[link.earlier];
-            if (earlier.empty()) {
-                const article& e = out.articles[link.earlier];
-                earlier = copies::shingles(e.body.of(e.text));
-                std::sort(earlier.begin(), earlier.end());
-            }
             const article& later = out.articles[link.later];
+            bool open = false;
+            for (const auto i : claims_of[link.later]) open = open || !out.claims[i].copied;
+            if (!open) continue;
+            const article& e = out.articles[link.earlier];
+            earlier = copies::shingles(e.body.of(e.text));
+            std::sort(earlier.begin(), earlier.end());
             for (const auto i : claims_of[link.later]) {
                 auto& r = out.claims[i];
                 if (r.copied) continue;
                 if (copies::shared_fraction(r.c.sentence.of(later.text), earlier) >= 0.5) {
                     r.copied = true;
-                    r.copied_from = out.articles[link.earlier].id;
+                    r.copied_from = e.id;
                 }
             }
         }
     }
+    // Past this point only the ids, titles, outlets and dates of the articles are used;
+    // the text goes unless the caller keeps it (reports quote it).
+    if (!in.keep_text)
+        for (auto& a : out.articles) std::string().swap(a.text);
 
     clock.done("copies");
 
     // 3. What the rules know of each claim. Origin: the cited source when the figure is
     // attributed (ten outlets quoting SOHR are one origin); otherwise the article, or
     // the article it was copied from.
+    // Sources and places repeat: each is described once and the facts point to it.
+    std::unordered_map<std::string, source_description> source_cache;
+    std::unordered_map<std::string, std::vector<std::string>> parents_cache;
     std::vector<rules::claim_facts> facts(out.claims.size());
     for (std::size_t i = 0; i < out.claims.size(); ++i) {
         const auto& r = out.claims[i];
         const article& a = out.articles[r.article];
         auto& f = facts[i];
         f.c = &r.c;
-        describe_source(in.sources, r.c.source, f);
-        f.place_parents = enclosing_places(in.places, r.c.place_key);
+        auto src = source_cache.find(r.c.source);
+        if (src == source_cache.end()) src = source_cache.emplace(r.c.source, describe_source(in.sources, r.c.source)).first;
+        f.source_kind = src->second.kind;
+        f.shared_source_fields = &src->second.fields;
+        auto par = parents_cache.find(r.c.place_key);
+        if (par == parents_cache.end()) par = parents_cache.emplace(r.c.place_key, enclosing_places(in.places, r.c.place_key)).first;
+        f.shared_place_parents = &par->second;
         f.outlet = a.outlet;
         f.published = a.published;
         f.copied = r.copied;
@@ -220,57 +292,70 @@ audit_result run_audit(audit_inputs in) {
     // 4. Incidents.
     match::cluster_options cluster;
     cluster.cancel = in.cancel;
+    cluster.jobs = in.jobs;
+    cluster.naive_sample = in.naive_sample;
     auto grouped = match::group_incidents(facts, rules, cluster);
     clock.done("match");
+    out.naive = grouped.naive;
+    out.timings.back().second -= grouped.naive.seconds;  // the sample is not the matcher's time
     if (stopped()) {
         out.cancelled = true;
         return out;
     }
     out.pairs_judged = grouped.pairs_judged;
     out.diags.append(grouped.diags);
-    for (const auto& g : grouped.groups) {
-        if (stopped()) {
-            out.cancelled = true;
-            return out;
-        }
-        incident_record inc;
-        inc.claims = g.members;
-        inc.decisions = g.decisions;
-        inc.id = incident_id(g.members, out.claims);
-        std::map<std::string, std::size_t> governorates;
-        std::set<std::string> origins, named_keys;
-        std::vector<rules::claim_facts> members;
-        for (const auto m : g.members) {
-            const claim& c = out.claims[m].c;
-            out.claims[m].incident = inc.id;
-            // One name per place: "AL-SHAAFA" (a dateline) and "Al-Shaafa" are one key.
-            if (!c.place.empty() && (c.place_key.empty() || named_keys.insert(c.place_key).second))
-                push_distinct(inc.places, c.place);
-            push_distinct(inc.place_keys, c.place_key);
-            push_distinct(inc.actors, c.actor);
-            push_distinct(inc.sources, c.source);
-            if (!c.governorate.empty()) ++governorates[c.governorate];
-            origins.insert(facts[m].origin);
-            if (c.event_date.known()) {
-                if (!inc.date_from.known() || c.event_date.first_day() < inc.date_from.first_day()) inc.date_from = c.event_date;
-                if (!inc.date_to.known() || c.event_date.last_day() > inc.date_to.last_day()) inc.date_to = c.event_date;
+    std::vector<match::pair_decision>().swap(grouped.joined);  // provenance the audit does not print
+    // Each incident is built and reconciled on its own (on several threads, in stripes);
+    // they are put back in group order, so the output does not depend on the threads.
+    out.incidents.resize(grouped.groups.size());
+    const auto build = [&](std::size_t first, std::size_t step) {
+        for (std::size_t gi = first; gi < grouped.groups.size(); gi += step) {
+            if (stopped()) return;
+            const auto& g = grouped.groups[gi];
+            incident_record& inc = out.incidents[gi];
+            inc.claims = g.members;
+            inc.decisions = g.decisions;
+            inc.id = incident_id(g.members, out.claims);
+            std::map<std::string, std::size_t> governorates;
+            std::set<std::string> origins, named_keys;
+            std::vector<rules::claim_facts> members;
+            members.reserve(g.members.size());
+            for (const auto m : g.members) {
+                const claim& c = out.claims[m].c;
+                out.claims[m].incident = inc.id;  // each claim is in one group: no two threads write it
+                // One name per place: "AL-SHAAFA" (a dateline) and "Al-Shaafa" are one key.
+                if (!c.place.empty() && (c.place_key.empty() || named_keys.insert(c.place_key).second))
+                    push_distinct(inc.places, c.place);
+                push_distinct(inc.place_keys, c.place_key);
+                push_distinct(inc.actors, c.actor);
+                push_distinct(inc.sources, c.source);
+                if (!c.governorate.empty()) ++governorates[c.governorate];
+                origins.insert(facts[m].origin);
+                if (c.event_date.known()) {
+                    if (!inc.date_from.known() || c.event_date.first_day() < inc.date_from.first_day()) inc.date_from = c.event_date;
+                    if (!inc.date_to.known() || c.event_date.last_day() > inc.date_to.last_day()) inc.date_to = c.event_date;
+                }
+                members.push_back(facts[m]);
             }
-            members.push_back(facts[m]);
+            std::size_t best = 0;
+            for (const auto& [name, count] : governorates)
+                if (count > best) {
+                    best = count;
+                    inc.governorate = name;
+                }
+            inc.independent_sources = origins.size();
+            inc.result = rules.reconcile(members);
+            for (const auto& f : inc.result.findings) inc.severity = std::max(inc.severity, severity_rank(f.severity));
         }
-        std::size_t best = 0;
-        for (const auto& [name, count] : governorates)
-            if (count > best) {
-                best = count;
-                inc.governorate = name;
-            }
-        inc.independent_sources = origins.size();
-        inc.result = rules.reconcile(members);
-        for (const auto& f : inc.result.findings) {
-            inc.severity = std::max(inc.severity, severity_rank(f.severity));
-            ++out.findings_by_kind[f.kind];
-        }
-        out.incidents.push_back(std::move(inc));
+    };
+    run_striped(grouped.groups.size(), in.jobs, build);
+    if (stopped()) {
+        out.cancelled = true;
+        return out;
     }
+    for (const auto& inc : out.incidents)
+        for (const auto& f : inc.result.findings) ++out.findings_by_kind[f.kind];
+    std::vector<match::incident_group>().swap(grouped.groups);
     std::sort(out.incidents.begin(), out.incidents.end(), [](const incident_record& a, const incident_record& b) {
         if (a.severity != b.severity) return a.severity > b.severity;
         if (a.result.findings.size() != b.result.findings.size()) return a.result.findings.size() > b.result.findings.size();
@@ -298,16 +383,23 @@ audit_result run_audit(audit_inputs in) {
         s.scope = scope;
         s.claims.push_back(i);
     }
-    for (auto& [key, s] : series) {
-        std::stable_sort(s.claims.begin(), s.claims.end(), [&](std::size_t x, std::size_t y) {
-            return copies::published_before(out.articles[out.claims[x].article], out.articles[out.claims[y].article]);
-        });
-        std::vector<rules::claim_facts> ordered;
-        for (const auto i : s.claims) ordered.push_back(facts[i]);
-        s.findings = rules.series_findings(ordered);
+    // Each series is ordered and judged on its own, on several threads; the findings
+    // are counted afterwards in key order.
+    for (auto& [key, s] : series) out.cumulative.push_back(std::move(s));
+    run_striped(out.cumulative.size(), out.cumulative.size() < 2 ? 1 : in.jobs, [&](std::size_t first, std::size_t step) {
+        for (std::size_t k = first; k < out.cumulative.size(); k += step) {
+            auto& s = out.cumulative[k];
+            std::stable_sort(s.claims.begin(), s.claims.end(), [&](std::size_t x, std::size_t y) {
+                return copies::published_before(out.articles[out.claims[x].article], out.articles[out.claims[y].article]);
+            });
+            std::vector<rules::claim_facts> ordered;
+            ordered.reserve(s.claims.size());
+            for (const auto i : s.claims) ordered.push_back(facts[i]);
+            s.findings = rules.series_findings(ordered);
+        }
+    }, 2);
+    for (const auto& s : out.cumulative)
         for (const auto& f : s.findings) ++out.findings_by_kind[f.kind];
-        out.cumulative.push_back(std::move(s));
-    }
 
     // 6. Sources against the reconciled ranges.
     std::map<std::string, source_row> rows;

@@ -78,7 +78,9 @@ struct audit_result {
     std::map<std::string, std::size_t> findings_by_kind;
     std::vector<input_hash> inputs;
     std::size_t pairs_judged = 0;
+    match::naive_estimate naive;              // with audit_inputs::naive_sample (benchmarks)
     std::vector<std::pair<std::string, double>> timings;  // seconds per stage, in order
+    std::vector<std::size_t> peak_kb;         // peak resident memory (kB) at the end of each stage
     bool cancelled = false;                   // stopped early: the result is incomplete
     diagnostics diags;
 };
@@ -90,6 +92,10 @@ struct audit_inputs {
     const registry::gazetteer* places = nullptr;
     std::vector<input_hash> hashes;           // filled by the caller (see hash_inputs)
     unsigned jobs = 1;                        // threads for per-article work
+    bool live_timings = false;                // print each stage's time to stderr as it ends
+    std::size_t naive_sample = 0;             // benchmarks: judge this many random pairs as well (not in any output)
+    bool keep_text = true;                    // false: article texts are dropped once claims and copies are
+                                              // found (the audit's renderers do not quote them)
     const std::atomic<bool>* cancel = nullptr;  // set (e.g. by SIGINT) to stop early
 };
 
@@ -100,5 +106,8 @@ std::string sha256_file(const std::string& path);
 std::string sha256_hex(std::string_view bytes);
 
 int severity_rank(const std::string& severity);
+
+// Peak resident memory of this process so far, in kB (VmHWM; 0 when unknown).
+std::size_t peak_rss_kb();
 
 }  // namespace reckon::audit

@@ -60,11 +60,123 @@ json finding_json(const rules::finding& f) {
 
 json claim_json(const claim& c) { return extract::claim_json(c); }
 
-std::string render_json(const audit_result& a) {
-    json root;
+namespace {
+
+// Writes `j` as dump(2) would inside a document, `depth` levels deep: every line after
+// the first is indented by the depth. JSON strings never hold a raw newline, so each
+// newline of the dump is a line break of the layout.
+void put(std::ostream& o, const json& j, int depth) {
+    const std::string text = j.dump(2);
+    const std::string indent(static_cast<std::size_t>(depth) * 2, ' ');
+    std::size_t from = 0;
+    for (std::size_t nl = text.find('\n'); nl != std::string::npos; nl = text.find('\n', from)) {
+        o.write(text.data() + from, static_cast<std::streamsize>(nl + 1 - from));
+        o << indent;
+        from = nl + 1;
+    }
+    o.write(text.data() + from, static_cast<std::streamsize>(text.size() - from));
+}
+
+// A top-level member holding an array written element by element, as dump(2) lays it out.
+template <class Range, class Make>
+void put_array(std::ostream& o, const char* key, const Range& items, Make make, bool last) {
+    o << "  \"" << key << "\": [";
+    bool first = true;
+    for (const auto& item : items) {
+        o << (first ? "\n    " : ",\n    ");
+        put(o, make(item), 2);
+        first = false;
+    }
+    o << (first ? "]" : "\n  ]") << (last ? "\n" : ",\n");
+}
+
+json incident_json(const audit_result& a, const incident_record& inc) {
+    json j;
+    j["id"] = inc.id;
+    j["places"] = inc.places;
+    j["place_keys"] = inc.place_keys;
+    j["governorate"] = inc.governorate;
+    j["date_from"] = inc.date_from.known() ? json(inc.date_from.iso()) : json(nullptr);
+    j["date_to"] = inc.date_to.known() ? json(inc.date_to.iso()) : json(nullptr);
+    j["actors"] = inc.actors;
+    j["sources"] = inc.sources;
+    j["independent_sources"] = inc.independent_sources;
+    j["grade"] = {{"label", inc.result.grading.label}, {"rule", rule_json(inc.result.grading.rule)}};
+    json reconciled = json::array();
+    for (const auto& f : inc.result.figures) {
+        reconciled.push_back({{"outcome", std::string(to_string(f.outcome))},
+                              {"category", f.category},
+                              {"low", optional_number(f.low)},
+                              {"best", optional_number(f.best)},
+                              {"high", optional_number(f.high)},
+                              {"rule", rule_json(f.rule)},
+                              {"claims", f.used}});
+    }
+    j["reconciled"] = reconciled;
+    json findings = json::array();
+    for (const auto& f : inc.result.findings) findings.push_back(finding_json(f));
+    j["findings"] = findings;
+    json claims = json::array();
+    for (const auto m : inc.claims) {
+        const auto& r = a.claims[m];
+        const article& art = a.articles[r.article];
+        json c = claim_json(r.c);
+        const auto* d = decision_for(inc, r.c.id);
+        c["used"] = d ? d->used : true;
+        c["weight"] = d ? d->weight : r.weight.weight;
+        c["rule"] = rule_json(d ? d->rule : r.weight.rule);
+        c["reason"] = d ? d->reason : std::string();
+        c["interval"] = {{"low", optional_number(r.interval.low)}, {"best", optional_number(r.interval.best)},
+                         {"high", optional_number(r.interval.high)}, {"rule", rule_json(r.interval.rule)}};
+        c["copied"] = r.copied;
+        c["copied_from"] = r.copied_from.empty() ? json(nullptr) : json(r.copied_from);
+        c["outlet"] = art.outlet;
+        c["article_date"] = art.published.known() ? json(art.published.iso()) : json(nullptr);
+        c["article_title"] = art.title;
+        claims.push_back(std::move(c));
+    }
+    j["claims"] = claims;
+    j["decisions"] = inc.decisions;
+    return j;
+}
+
+json series_json(const audit_result& a, const series_record& s) {
+    json points = json::array();
+    for (const auto i : s.claims) {
+        const auto& r = a.claims[i];
+        const article& art = a.articles[r.article];
+        json c = claim_json(r.c);
+        c["as_of"] = art.published.known() ? json(art.published.iso()) : json(nullptr);
+        c["outlet"] = art.outlet;
+        points.push_back(std::move(c));
+    }
+    json findings = json::array();
+    for (const auto& f : s.findings) findings.push_back(finding_json(f));
+    return json{{"scope", s.scope}, {"source", s.source}, {"outcome", s.outcome},
+                {"category", s.category}, {"claims", points}, {"findings", findings}};
+}
+
+}  // namespace
+
+// The document is written member by member and incident by incident, so memory holds
+// one incident's JSON at a time; the bytes are those of one dump(2) of the whole tree.
+void render_json(const audit_result& a, std::ostream& o) {
     json inputs = json::array();
     for (const auto& h : a.inputs) inputs.push_back({{"role", h.role}, {"path", h.path}, {"sha256", h.sha256}});
-    root["reckon"] = {{"version", RECKON_VERSION}, {"inputs", inputs}};
+    o << "{\n  \"reckon\": ";
+    put(o, json{{"version", RECKON_VERSION}, {"inputs", inputs}}, 1);
+    o << ",\n";
+
+    put_array(o, "incidents", a.incidents, [&](const incident_record& inc) { return incident_json(a, inc); }, false);
+    put_array(o, "cumulative", a.cumulative, [&](const series_record& s) { return series_json(a, s); }, false);
+    put_array(o, "sources", a.sources, [](const source_row& s) {
+        return json{{"source", s.source}, {"kind", s.kind}, {"claims", s.claims}, {"above", s.above},
+                    {"below", s.below}, {"inside", s.inside}, {"self_contradictions", s.self_contradictions}};
+    }, false);
+    put_array(o, "copies", a.copies, [&](const copies::copy_link& l) {
+        return json{{"article", a.articles[l.later].id}, {"copies", a.articles[l.earlier].id},
+                    {"overlap", static_cast<double>(static_cast<long>(l.overlap * 1000 + 0.5)) / 1000}};
+    }, false);
 
     json summary;
     std::size_t incident_claims = 0, cumulative_claims = 0;
@@ -86,97 +198,20 @@ std::string render_json(const audit_result& a) {
     summary["articles_without_claims"] = a.articles_without_claims;
     summary["copies"] = a.copies.size();
     summary["pairs_judged"] = a.pairs_judged;
+    o << "  \"summary\": ";
+    put(o, summary, 1);
+    o << "\n}\n";
+}
 
-    json incidents = json::array();
-    for (const auto& inc : a.incidents) {
-        json j;
-        j["id"] = inc.id;
-        j["places"] = inc.places;
-        j["place_keys"] = inc.place_keys;
-        j["governorate"] = inc.governorate;
-        j["date_from"] = inc.date_from.known() ? json(inc.date_from.iso()) : json(nullptr);
-        j["date_to"] = inc.date_to.known() ? json(inc.date_to.iso()) : json(nullptr);
-        j["actors"] = inc.actors;
-        j["sources"] = inc.sources;
-        j["independent_sources"] = inc.independent_sources;
-        j["grade"] = {{"label", inc.result.grading.label}, {"rule", rule_json(inc.result.grading.rule)}};
-        json reconciled = json::array();
-        for (const auto& f : inc.result.figures) {
-            reconciled.push_back({{"outcome", std::string(to_string(f.outcome))},
-                                  {"category", f.category},
-                                  {"low", optional_number(f.low)},
-                                  {"best", optional_number(f.best)},
-                                  {"high", optional_number(f.high)},
-                                  {"rule", rule_json(f.rule)},
-                                  {"claims", f.used}});
-        }
-        j["reconciled"] = reconciled;
-        json findings = json::array();
-        for (const auto& f : inc.result.findings) findings.push_back(finding_json(f));
-        j["findings"] = findings;
-        json claims = json::array();
-        for (const auto m : inc.claims) {
-            const auto& r = a.claims[m];
-            const article& art = a.articles[r.article];
-            json c = claim_json(r.c);
-            const auto* d = decision_for(inc, r.c.id);
-            c["used"] = d ? d->used : true;
-            c["weight"] = d ? d->weight : r.weight.weight;
-            c["rule"] = rule_json(d ? d->rule : r.weight.rule);
-            c["reason"] = d ? d->reason : std::string();
-            c["interval"] = {{"low", optional_number(r.interval.low)}, {"best", optional_number(r.interval.best)},
-                             {"high", optional_number(r.interval.high)}, {"rule", rule_json(r.interval.rule)}};
-            c["copied"] = r.copied;
-            c["copied_from"] = r.copied_from.empty() ? json(nullptr) : json(r.copied_from);
-            c["outlet"] = art.outlet;
-            c["article_date"] = art.published.known() ? json(art.published.iso()) : json(nullptr);
-            c["article_title"] = art.title;
-            claims.push_back(std::move(c));
-        }
-        j["claims"] = claims;
-        j["decisions"] = inc.decisions;
-        incidents.push_back(std::move(j));
-    }
-    root["incidents"] = incidents;
-
-    json cumulative = json::array();
-    for (const auto& s : a.cumulative) {
-        json points = json::array();
-        for (const auto i : s.claims) {
-            const auto& r = a.claims[i];
-            const article& art = a.articles[r.article];
-            json c = claim_json(r.c);
-            c["as_of"] = art.published.known() ? json(art.published.iso()) : json(nullptr);
-            c["outlet"] = art.outlet;
-            points.push_back(std::move(c));
-        }
-        json findings = json::array();
-        for (const auto& f : s.findings) findings.push_back(finding_json(f));
-        cumulative.push_back({{"scope", s.scope}, {"source", s.source}, {"outcome", s.outcome},
-                              {"category", s.category}, {"claims", points}, {"findings", findings}});
-    }
-    root["cumulative"] = cumulative;
-
-    json sources = json::array();
-    for (const auto& s : a.sources) {
-        sources.push_back({{"source", s.source}, {"kind", s.kind}, {"claims", s.claims}, {"above", s.above},
-                           {"below", s.below}, {"inside", s.inside}, {"self_contradictions", s.self_contradictions}});
-    }
-    root["sources"] = sources;
-
-    json copies = json::array();
-    for (const auto& l : a.copies) {
-        copies.push_back({{"article", a.articles[l.later].id}, {"copies", a.articles[l.earlier].id},
-                          {"overlap", static_cast<double>(static_cast<long>(l.overlap * 1000 + 0.5)) / 1000}});
-    }
-    root["copies"] = copies;
-    root["summary"] = summary;
-    return root.dump(2) + "\n";
+std::string render_json(const audit_result& a) {
+    std::ostringstream o;
+    render_json(a, o);
+    return o.str();
 }
 
 namespace {
 
-void render_incident_text(std::ostringstream& o, const audit_result& a, const incident_record& inc, bool markdown) {
+void render_incident_text(std::ostream& o, const audit_result& a, const incident_record& inc, bool markdown) {
     const std::string places = inc.places.empty() ? "place unknown" : join(inc.places, ", ");
     if (markdown) o << "### " << inc.id << ": " << places;
     else o << inc.id << "  " << places;
@@ -219,8 +254,7 @@ void render_incident_text(std::ostringstream& o, const audit_result& a, const in
     o << "\n";
 }
 
-std::string render_human(const audit_result& a, bool markdown) {
-    std::ostringstream o;
+void render_human(std::ostream& o, const audit_result& a, bool markdown) {
     std::size_t total = 0;
     for (const auto& [k, n] : a.findings_by_kind) total += n;
     if (markdown) o << "# reckon audit\n\n";
@@ -271,12 +305,23 @@ std::string render_human(const audit_result& a, bool markdown) {
         o << "\n" << (markdown ? "## Articles with no claims\n\n" : "ARTICLES WITH NO CLAIMS\n\n") << (markdown ? "" : "  ")
           << join(a.articles_without_claims, ", ") << "\n";
     }
-    return o.str();
 }
 
 }  // namespace
 
-std::string render_text(const audit_result& a) { return render_human(a, false); }
-std::string render_markdown(const audit_result& a) { return render_human(a, true); }
+void render_text(const audit_result& a, std::ostream& o) { render_human(o, a, false); }
+void render_markdown(const audit_result& a, std::ostream& o) { render_human(o, a, true); }
+
+std::string render_text(const audit_result& a) {
+    std::ostringstream o;
+    render_text(a, o);
+    return o.str();
+}
+
+std::string render_markdown(const audit_result& a) {
+    std::ostringstream o;
+    render_markdown(a, o);
+    return o.str();
+}
 
 }  // namespace reckon::audit

@@ -2,6 +2,7 @@
 // Markdown for a report. All are deterministic: the same audit gives the same bytes.
 #pragma once
 
+#include <ostream>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -16,6 +17,12 @@ using json = nlohmann::ordered_json;
 json claim_json(const claim& c);
 json rule_json(const rules::rule_ref& r);
 json finding_json(const rules::finding& f);
+
+// The streaming forms write to `out` as they go (incident by incident), without
+// holding the whole document; the string forms return the same bytes.
+void render_json(const audit_result& a, std::ostream& out);
+void render_text(const audit_result& a, std::ostream& out);
+void render_markdown(const audit_result& a, std::ostream& out);
 
 std::string render_json(const audit_result& a);
 std::string render_text(const audit_result& a);

@@ -1,5 +1,6 @@
 // reckon audit CORPUS: incidents with their figures side by side, reconciled ranges and
 // findings; cumulative totals; the source table; totals.
+#include <chrono>
 #include <iostream>
 
 #include "audit/render.hpp"
@@ -21,13 +22,23 @@ command add_audit(CLI::App& root) {
     sub->add_option("--format", opts->format, "Output format")->check(CLI::IsMember({"text", "markdown", "md", "json"}));
     sub->add_option("-o,--output", opts->output, "Write to FILE (atomically) instead of standard output");
     return {sub, [opts]() -> int {
+                opts->pipe.keep_text = false;  // the audit's renderers never quote the text
                 audit::audit_result result;
                 int corpus_code = exit_code::ok;
                 if (const int code = audit_for_command(opts->pipe, result, corpus_code); code != exit_code::ok) return code;
-                const std::string content = opts->format == "json"       ? audit::render_json(result)
-                                            : opts->format == "text"     ? audit::render_text(result)
-                                                                         : audit::render_markdown(result);
-                if (const int code = write_output(opts->output, content); code != exit_code::ok) return code;
+                // Streamed incident by incident: the whole document is never in memory.
+                const auto render = [&](std::ostream& out) {
+                    if (opts->format == "json") audit::render_json(result, out);
+                    else if (opts->format == "text") audit::render_text(result, out);
+                    else audit::render_markdown(result, out);
+                    return int{exit_code::ok};
+                };
+                const auto t1 = std::chrono::steady_clock::now();
+                if (const int code = write_output(opts->output, render); code != exit_code::ok) return code;
+                if (opts->pipe.timings)
+                    std::cerr << "reckon: write " << opts->format << ": "
+                              << std::chrono::duration<double>(std::chrono::steady_clock::now() - t1).count() << " s, peak "
+                              << audit::peak_rss_kb() / 1024 << " MB\n";
                 return corpus_code;
             }};
 }

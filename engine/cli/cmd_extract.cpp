@@ -79,37 +79,49 @@ command add_extract(CLI::App& root) {
                 diagnostics diags;
                 std::vector<claim> all;
                 std::vector<extract::rejection> rejected;
-                std::ostringstream out;
-                for (const auto& a : result.articles) {
-                    if (interrupted()) return exit_code::interrupted;
-                    rejected.clear();
-                    auto claims = x.extract(a, diags, opts->explain ? &rejected : nullptr);
-                    if (opts->explain)
-                        for (const auto& r : rejected)
-                            std::cerr << a.id << ": rejected '" << r.text << "' at " << r.span.begin << ": " << r.reason << '\n';
-                    for (const auto& c : claims) {
-                        if (opts->format == "jsonl") {
-                            out << extract::claim_json(c).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+                // Claims are written article by article as they are found (JSON Lines in,
+                // JSON Lines out): with --eval they are kept for the comparison instead.
+                const auto write_claim = [&](std::ostream& out, const claim& c) {
+                    if (opts->format == "jsonl") {
+                        out << extract::claim_json(c).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+                        return;
+                    }
+                    out << c.id << '\t' << to_string(c.kind) << '\t' << to_string(c.outcome) << '\t' << c.category
+                        << (c.side.empty() ? "" : "(" + c.side + ")") << '\t' << interval_text(c) << '\t'
+                        << (c.qualifier_text.empty() ? std::string(to_string(c.qualifier)) : c.qualifier_text) << ' ' << c.value_text << '\t'
+                        << c.source;
+                    for (const auto& r : c.relay) out << " via " << r;
+                    out << '\t' << (c.event_date.known() ? c.event_date.iso() : "-") << '\t'
+                        << (c.place.empty() ? "-" : c.place) << '\t' << (c.parent.empty() ? "-" : "part of " + c.parent)
+                        << (c.scope.empty() ? "" : "\t" + c.scope) << (c.headline ? "\theadline" : "") << '\n';
+                };
+                const auto run = [&](std::ostream* out) -> int {
+                    for (const auto& a : result.articles) {
+                        if (interrupted()) return exit_code::interrupted;
+                        rejected.clear();
+                        auto claims = x.extract(a, diags, opts->explain ? &rejected : nullptr);
+                        if (opts->explain)
+                            for (const auto& r : rejected)
+                                std::cerr << a.id << ": rejected '" << r.text << "' at " << r.span.begin << ": " << r.reason << '\n';
+                        if (out) {
+                            for (const auto& c : claims) write_claim(*out, c);
                         } else {
-                            out << c.id << '\t' << to_string(c.kind) << '\t' << to_string(c.outcome) << '\t' << c.category
-                                << (c.side.empty() ? "" : "(" + c.side + ")") << '\t' << interval_text(c) << '\t'
-                                << (c.qualifier_text.empty() ? std::string(to_string(c.qualifier)) : c.qualifier_text) << ' ' << c.value_text << '\t'
-                                << c.source;
-                            for (const auto& r : c.relay) out << " via " << r;
-                            out << '\t' << (c.event_date.known() ? c.event_date.iso() : "-") << '\t'
-                                << (c.place.empty() ? "-" : c.place) << '\t' << (c.parent.empty() ? "-" : "part of " + c.parent)
-                                << (c.scope.empty() ? "" : "\t" + c.scope) << (c.headline ? "\theadline" : "") << '\n';
+                            all.insert(all.end(), std::make_move_iterator(claims.begin()), std::make_move_iterator(claims.end()));
                         }
                     }
-                    if (!opts->eval.empty()) all.insert(all.end(), std::make_move_iterator(claims.begin()), std::make_move_iterator(claims.end()));
-                }
-                reg_diags.append(diags);
-                print_diagnostics(reg_diags);
+                    return exit_code::ok;
+                };
                 if (opts->eval.empty()) {
-                    if (const int code = write_output(opts->output, out.str()); code != exit_code::ok) return code;
+                    const int code = write_output(opts->output, [&](std::ostream& out) { return run(&out); });
+                    reg_diags.append(diags);
+                    print_diagnostics(reg_diags);
+                    if (code != exit_code::ok) return code;
                     // Figures ignored or repaired while reading are warnings too (exit 1).
                     return diags.warnings() + diags.errors() > 0 ? exit_code::warnings : corpus_exit_code(result);
                 }
+                if (const int code = run(nullptr); code != exit_code::ok) return code;
+                reg_diags.append(diags);
+                print_diagnostics(reg_diags);
                 diagnostics gold_diags;
                 const auto gold = extract::load_gold(opts->eval, gold_diags);
                 print_diagnostics(gold_diags);

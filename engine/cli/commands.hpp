@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <functional>
+#include <ostream>
 #include <string>
 
 #include <CLI/CLI.hpp>
@@ -35,6 +36,11 @@ void print_diagnostics(const diagnostics& diags);
 // Writes `content` to stdout (path "" or "-") or atomically to `path`. Returns an exit
 // code: ok, or io_error after printing a message.
 int write_output(const std::string& path, const std::string& content);
+// The streaming form: `write` puts the output on the stream it is given, which is
+// stdout or a temporary file beside `path` renamed over it at the end, and returns an
+// exit code. When that code is not ok, writing fails or `write` throws, the temporary
+// file is removed and the target left as it was.
+int write_output(const std::string& path, const std::function<int(std::ostream&)>& write);
 // True when the user pressed Ctrl-C; long loops check it and stop with exit code 130.
 bool interrupted();
 // The flag itself, for the library's cancellation checks.

@@ -53,6 +53,28 @@ int write_output(const std::string& path, const std::string& content) {
     return exit_code::ok;
 }
 
+int write_output(const std::string& path, const std::function<int(std::ostream&)>& write) {
+    if (path.empty() || path == "-") {
+        const int code = write(std::cout);
+        std::cout.flush();
+        if (code != exit_code::ok) return code;
+        if (!std::cout) {
+            std::cerr << "reckon: error: cannot write to standard output\n";
+            return exit_code::io_error;
+        }
+        return exit_code::ok;
+    }
+    try {
+        atomic_output out(path);
+        if (const int code = write(out.stream()); code != exit_code::ok) return code;
+        out.commit();
+    } catch (const io_error& e) {
+        std::cerr << "reckon: error: " << e.what() << '\n';
+        return exit_code::io_error;
+    }
+    return exit_code::ok;
+}
+
 }  // namespace reckon::cli
 
 namespace reckon::cli {

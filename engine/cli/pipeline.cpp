@@ -1,5 +1,6 @@
 #include "cli/pipeline.hpp"
 
+#include <chrono>
 #include <filesystem>
 #include <iostream>
 #include <set>
@@ -19,6 +20,10 @@ void add_pipeline_options(CLI::App& sub, pipeline_options& opts) {
     sub.add_option("--places", opts.places, "Gazetteer YAML (default: places.yaml beside the rules)");
     sub.add_option("-j,--jobs", opts.jobs, "Threads for per-article work (default: all cores)");
     sub.add_flag("--timings", opts.timings, "Print the seconds each stage took to stderr");
+    // For bench/run: judge N random pairs of all claims too and print what judging every
+    // pair would cost beside the blocked matcher (with --timings). Not in the help.
+    sub.add_option("--naive-sample", opts.naive_sample, "")->group("");
+    sub.add_flag("--live-timings", opts.live_timings, "")->group("");
 }
 
 std::string default_rules_path() {
@@ -82,6 +87,9 @@ audit::audit_result run_pipeline(pipeline& p, const pipeline_options& opts) {
     in.hashes = p.hashes;
     in.jobs = opts.jobs > 0 ? opts.jobs : std::max(1u, std::thread::hardware_concurrency());
     in.cancel = &interrupt_flag();
+    in.keep_text = opts.keep_text;
+    in.naive_sample = opts.naive_sample;
+    in.live_timings = opts.live_timings;
     return audit::run_audit(std::move(in));
 }
 
@@ -92,11 +100,21 @@ namespace reckon::cli {
 void print_timings(const audit::audit_result& a, const pipeline_options& opts) {
     if (!opts.timings) return;
     double total = 0;
-    for (const auto& [stage, seconds] : a.timings) {
-        std::cerr << "reckon: " << stage << ": " << seconds << " s\n";
-        total += seconds;
+    for (std::size_t i = 0; i < a.timings.size(); ++i) {
+        std::cerr << "reckon: " << a.timings[i].first << ": " << a.timings[i].second << " s";
+        if (i < a.peak_kb.size()) std::cerr << ", peak " << a.peak_kb[i] / 1024 << " MB";
+        std::cerr << "\n";
+        total += a.timings[i].second;
     }
     std::cerr << "reckon: audit stages: " << total << " s, " << a.pairs_judged << " claim pairs judged\n";
+    if (a.naive.sampled > 0) {
+        const auto& n = a.naive;
+        const double per_pair = n.seconds / static_cast<double>(n.sampled);
+        std::cerr << "reckon: naive all-pairs: " << n.sampled << " random pairs of " << n.all_pairs << " judged in " << n.seconds
+                  << " s (one thread); all pairs would take " << per_pair * n.all_pairs << " s; blocking judges "
+                  << n.blocked_pairs << " pairs; " << n.matched << " sampled pairs matched, " << n.missed
+                  << " of them outside the blocks\n";
+    }
 }
 
 }  // namespace reckon::cli
@@ -105,7 +123,12 @@ namespace reckon::cli {
 
 int audit_for_command(const pipeline_options& opts, audit::audit_result& result, int& corpus_code) {
     pipeline p;
+    const auto t0 = std::chrono::steady_clock::now();
     if (const int code = load_pipeline(opts, p); code != exit_code::ok) return code;
+    if (opts.timings)
+        std::cerr << "reckon: load (corpus, rules, hashes): "
+                  << std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count() << " s, peak "
+                  << audit::peak_rss_kb() / 1024 << " MB\n";
     corpus_code = corpus_exit_code(p.corpus);
     result = run_pipeline(p, opts);
     print_diagnostics(result.diags);

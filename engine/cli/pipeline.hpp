@@ -17,6 +17,9 @@ struct pipeline_options {
     std::string places;     // default: places.yaml beside the rules file
     unsigned jobs = 0;      // 0: all cores
     bool timings = false;   // print seconds per stage to stderr
+    bool keep_text = true;  // false when the output never quotes the articles (audit)
+    std::size_t naive_sample = 0;
+    bool live_timings = false;     // hidden --live-timings: each stage's time as it ends  // hidden --naive-sample N: benchmark of all-pairs matching
 };
 
 struct pipeline {

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
-#include <unordered_map>
+#include <thread>
 
 namespace reckon::copies {
 
@@ -84,32 +84,98 @@ bool published_before(const article& a, const article& b) {
     return a.id < b.id;
 }
 
+namespace {
+
+// Sorts with up to two threads: each half is sorted on its own thread, then merged.
+template <class T>
+void sort_parallel(std::vector<T>& v, unsigned jobs) {
+    if (jobs < 2 || v.size() < (1u << 16)) {
+        std::sort(v.begin(), v.end());
+        return;
+    }
+    const auto mid = v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2);
+    std::thread left([&] { std::sort(v.begin(), mid); });
+    std::sort(mid, v.end());
+    left.join();
+    std::inplace_merge(v.begin(), mid, v.end());
+}
+
+// Runs `work(first, step)` on `jobs` threads over stripes of [0, n).
+template <class Work>
+void striped(std::size_t n, unsigned jobs, Work work) {
+    jobs = std::max(1u, std::min<unsigned>(jobs, 64));
+    if (jobs == 1 || n < 64) {
+        work(0, 1);
+        return;
+    }
+    std::vector<std::thread> threads;
+    for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(work, t, jobs);
+    for (auto& t : threads) t.join();
+}
+
+struct posting {
+    std::uint64_t hash;
+    std::uint32_t article;
+    bool operator<(const posting& o) const { return hash != o.hash ? hash < o.hash : article < o.article; }
+};
+
+}  // namespace
+
+// Flat vectors sorted, not hash maps of vectors: the postings of a million articles
+// are some 60 million entries, and a node and a vector for each would take gigabytes.
 std::vector<copy_link> find_copies(const std::vector<article>& articles, const copy_options& options) {
-    // Sampled shingle sets, deduplicated per article.
-    std::vector<std::vector<std::uint64_t>> sampled(articles.size());
-    std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> postings;
-    for (std::size_t i = 0; i < articles.size(); ++i) {
-        auto all = shingles(articles[i].body.of(articles[i].text));
-        auto& s = sampled[i];
-        for (const auto h : all)
-            if (h % options.sample_mod == 0) s.push_back(h);
-        std::sort(s.begin(), s.end());
-        s.erase(std::unique(s.begin(), s.end()), s.end());
-        for (const auto h : s) postings[h].push_back(static_cast<std::uint32_t>(i));
+    const std::size_t n = articles.size();
+    // Sampled shingle sets, deduplicated per article; only their sizes are kept.
+    std::vector<std::uint32_t> sampled_size(n, 0);
+    const unsigned jobs = std::max(1u, std::min<unsigned>(options.jobs, 64));
+    std::vector<std::vector<posting>> parts(jobs);
+    striped(n, jobs, [&](std::size_t first, std::size_t step) {
+        auto& part = parts[first];
+        std::vector<std::uint64_t> s;
+        for (std::size_t i = first; i < n; i += step) {
+            s.clear();
+            for (const auto h : shingles(articles[i].body.of(articles[i].text)))
+                if (h % options.sample_mod == 0) s.push_back(h);
+            std::sort(s.begin(), s.end());
+            s.erase(std::unique(s.begin(), s.end()), s.end());
+            sampled_size[i] = static_cast<std::uint32_t>(s.size());
+            for (const auto h : s) part.push_back({h, static_cast<std::uint32_t>(i)});
+        }
+    });
+    std::vector<posting> postings;
+    {
+        std::size_t total = 0;
+        for (const auto& p : parts) total += p.size();
+        postings.reserve(total);
+        for (auto& p : parts) {
+            postings.insert(postings.end(), p.begin(), p.end());
+            std::vector<posting>().swap(p);
+        }
     }
-    std::unordered_map<std::uint64_t, std::uint32_t> pair_counts;
-    for (const auto& [hash, list] : postings) {
-        (void)hash;
-        if (list.size() < 2 || list.size() > options.max_postings) continue;
-        for (std::size_t a = 0; a < list.size(); ++a)
-            for (std::size_t b = a + 1; b < list.size(); ++b)
-                ++pair_counts[(static_cast<std::uint64_t>(list[a]) << 32) | list[b]];
+    sort_parallel(postings, jobs);
+    std::vector<std::uint64_t> pairs;
+    for (std::size_t from = 0; from < postings.size();) {
+        std::size_t to = from + 1;
+        while (to < postings.size() && postings[to].hash == postings[from].hash) ++to;
+        const std::size_t size = to - from;
+        if (size >= 2 && size <= options.max_postings)
+            for (std::size_t a = from; a < to; ++a)
+                for (std::size_t b = a + 1; b < to; ++b)
+                    pairs.push_back((static_cast<std::uint64_t>(postings[a].article) << 32) | postings[b].article);
+        from = to;
     }
+    std::vector<posting>().swap(postings);
+    sort_parallel(pairs, jobs);
     std::vector<copy_link> links;
-    for (const auto& [key, shared] : pair_counts) {
+    for (std::size_t from = 0; from < pairs.size();) {
+        std::size_t to = from + 1;
+        while (to < pairs.size() && pairs[to] == pairs[from]) ++to;
+        const std::size_t shared = to - from;
+        const std::uint64_t key = pairs[from];
+        from = to;
         if (shared < options.min_shared) continue;
         const auto i = static_cast<std::size_t>(key >> 32), j = static_cast<std::size_t>(key & 0xffffffffu);
-        const std::size_t smaller = std::min(sampled[i].size(), sampled[j].size());
+        const std::size_t smaller = std::min(sampled_size[i], sampled_size[j]);
         const double overlap = smaller == 0 ? 0 : static_cast<double>(shared) / static_cast<double>(smaller);
         if (overlap < options.min_overlap) continue;
         const bool i_first = published_before(articles[i], articles[j]);

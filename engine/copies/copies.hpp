@@ -22,6 +22,7 @@ struct copy_options {
     std::size_t max_postings = 64;    // ignore shingles shared by more articles than this
     std::size_t min_shared = 3;       // sampled shingles two articles must share
     double min_overlap = 0.15;        // shared / min(sampled shingles of the two)
+    unsigned jobs = 1;                // threads for shingling and sorting (the links do not depend on it)
 };
 
 struct copy_link {

@@ -3,7 +3,9 @@
 //   date (YYYY-MM-DD, YYYY-MM, YYYY or M/D/YYYY), location, label.
 // A line that is not a JSON object, or has no text, is reported and skipped.
 #include <nlohmann/json.hpp>
+#include <algorithm>
 #include <set>
+#include <thread>
 
 #include "corpus/readers.hpp"
 #include "dateline/dateline.hpp"
@@ -25,10 +27,26 @@ std::string string_field(const nlohmann::json& obj, std::initializer_list<const 
 
 }  // namespace
 
-void read_jsonl(std::string bytes, const std::string& file, ingest_result& out) {
-    clean_bytes(bytes, file, out);
-    const std::string_view s = bytes;
-    std::set<std::string> seen_ids;
+namespace {
+
+// One non-blank line, parsed on its own: the article (id not yet made unique) or the
+// diagnostic that skipped the line. Lines are numbered within their chunk.
+struct parsed_line {
+    std::size_t line = 0;
+    bool kept = false;
+    article a;
+    std::vector<diagnostic> before_id;   // a skipped line's reason
+    std::vector<diagnostic> after_id;    // bad-date
+    bool no_date = false;
+};
+
+struct chunk_result {
+    std::vector<parsed_line> lines;
+    std::size_t line_count = 0;          // newline-separated lines in the chunk
+};
+
+chunk_result parse_chunk(std::string_view s, const std::string& file) {
+    chunk_result out;
     std::size_t pos = 0, line = 0;
     while (pos < s.size()) {
         ++line;
@@ -38,49 +56,44 @@ void read_jsonl(std::string bytes, const std::string& file, ingest_result& out) 
         pos = eol + 1;
         if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
         if (text.find_first_not_of(" \t") == std::string_view::npos) continue;
+        parsed_line p;
+        p.line = line;
+        diagnostics d;
         nlohmann::json obj;
         try {
             obj = nlohmann::json::parse(text);
         } catch (const nlohmann::json::parse_error& e) {
-            diagnostic d;
-            d.level = severity::warning;
-            d.name = "bad-json";
-            d.file = file;
-            d.line = line;
-            d.column = e.byte > 0 ? e.byte : 1;
-            d.message = "not valid JSON; line skipped";
-            d.source_line = std::string(text.substr(0, 400));
-            d.hint = "each line must be one JSON object";
-            out.diags.add(std::move(d));
-            ++out.skipped;
+            diagnostic g;
+            g.level = severity::warning;
+            g.name = "bad-json";
+            g.file = file;
+            g.line = line;
+            g.column = e.byte > 0 ? e.byte : 1;
+            g.message = "not valid JSON; line skipped";
+            g.source_line = std::string(text.substr(0, 400));
+            g.hint = "each line must be one JSON object";
+            p.before_id.push_back(std::move(g));
+            out.lines.push_back(std::move(p));
             continue;
         }
         if (!obj.is_object()) {
-            out.diags.warning("bad-json", file, line, 1, "expected a JSON object, got " + std::string(obj.type_name()) + "; line skipped");
-            ++out.skipped;
+            d.warning("bad-json", file, line, 1, "expected a JSON object, got " + std::string(obj.type_name()) + "; line skipped");
+            p.before_id = d.items();
+            out.lines.push_back(std::move(p));
             continue;
         }
-        article a;
+        article& a = p.a;
         a.where = {file, line, line};
         a.text = string_field(obj, {"text", "body", "content", "article_content"});
         if (a.text.find_first_not_of(" \t\r\n") == std::string::npos) {
-            out.diags.warning("empty-article", file, line, 1, "object has no 'text' field (or it is empty); line skipped",
-                              "put the article in \"text\"");
-            ++out.skipped;
+            d.warning("empty-article", file, line, 1, "object has no 'text' field (or it is empty); line skipped",
+                      "put the article in \"text\"");
+            p.before_id = d.items();
+            out.lines.push_back(std::move(p));
             continue;
         }
         a.body = {0, a.text.size()};
         a.id = string_field(obj, {"id", "unit_id"});
-        if (a.id.empty()) a.id = file + ":" + std::to_string(line);
-        if (!seen_ids.insert(a.id).second) {
-            std::string unique;
-            for (int k = 2;; ++k) {
-                unique = a.id + "#" + std::to_string(k);
-                if (seen_ids.insert(unique).second) break;
-            }
-            out.diags.warning("duplicate-id", file, line, 1, "id '" + a.id + "' is used twice; this one becomes '" + unique + "'");
-            a.id = unique;
-        }
         a.title = string_field(obj, {"title", "article_title"});
         a.outlet = string_field(obj, {"outlet", "source"});
         a.location = string_field(obj, {"location"});
@@ -88,20 +101,89 @@ void read_jsonl(std::string bytes, const std::string& file, ingest_result& out) 
         if (label == "0" || label == "1") a.label = label[0] - '0';
         const std::string date_text = string_field(obj, {"date", "published"});
         if (!date_text.empty()) {
-            auto d = date::parse_iso(date_text);
-            if (!d) d = grammar::dateline::parse_column_date(date_text);
-            if (d) {
-                a.published = *d;
+            auto dt = date::parse_iso(date_text);
+            if (!dt) dt = grammar::dateline::parse_column_date(date_text);
+            if (dt) {
+                a.published = *dt;
                 a.published_from = date_source::field;
             } else {
-                out.diags.warning("bad-date", file, line, 1, "'" + date_text + "' is not a date; the date in the text is used instead",
-                                  "write YYYY-MM-DD");
+                d.warning("bad-date", file, line, 1, "'" + date_text + "' is not a date; the date in the text is used instead",
+                          "write YYYY-MM-DD");
+                p.after_id = d.items();
             }
         }
         if (!a.published.known()) settle_published_date(a, 64);
-        if (!a.published.known()) out.diags.warning("no-date", file, line, 1, "article '" + a.id + "' has no date; kept with an unknown date");
+        p.no_date = !a.published.known();
         if (a.title.empty()) a.title = first_line_title(a.text, a.body);
-        out.articles.push_back(std::move(a));
+        p.kept = true;
+        out.lines.push_back(std::move(p));
+    }
+    out.line_count = line;
+    return out;
+}
+
+}  // namespace
+
+// Lines are parsed on all cores in contiguous chunks (cut at newlines), then merged in
+// order on one thread, which makes ids unique and reports in line order: the result
+// is the same whatever the number of threads.
+void read_jsonl(std::string bytes, const std::string& file, ingest_result& out) {
+    clean_bytes(bytes, file, out);
+    const std::string_view s = bytes;
+    const unsigned threads = s.size() < (1u << 20) ? 1 : std::max(1u, std::min(8u, std::thread::hardware_concurrency()));
+    std::vector<std::string_view> chunks;
+    std::size_t from = 0;
+    for (unsigned t = 1; t < threads && from < s.size(); ++t) {
+        std::size_t cut = std::max(from, s.size() * t / threads);
+        cut = s.find('\n', cut);
+        if (cut == std::string_view::npos) break;
+        chunks.push_back(s.substr(from, cut + 1 - from));
+        from = cut + 1;
+    }
+    if (from < s.size() || chunks.empty()) chunks.push_back(s.substr(from));
+    std::vector<chunk_result> results(chunks.size());
+    {
+        std::vector<std::thread> pool;
+        for (std::size_t c = 1; c < chunks.size(); ++c)
+            pool.emplace_back([&, c] { results[c] = parse_chunk(chunks[c], file); });
+        results[0] = parse_chunk(chunks[0], file);
+        for (auto& t : pool) t.join();
+    }
+    std::string().swap(bytes);
+    std::set<std::string> seen_ids;
+    std::size_t base = 0;  // lines before this chunk
+    for (auto& r : results) {
+        for (auto& p : r.lines) {
+            const std::size_t line = base + p.line;
+            for (auto& d : p.before_id) {
+                d.line = line;
+                out.diags.add(std::move(d));
+            }
+            if (!p.kept) {
+                ++out.skipped;
+                continue;
+            }
+            article& a = p.a;
+            a.where.line = a.where.record = line;
+            if (a.id.empty()) a.id = file + ":" + std::to_string(line);
+            if (!seen_ids.insert(a.id).second) {
+                std::string unique;
+                for (int k = 2;; ++k) {
+                    unique = a.id + "#" + std::to_string(k);
+                    if (seen_ids.insert(unique).second) break;
+                }
+                out.diags.warning("duplicate-id", file, line, 1, "id '" + a.id + "' is used twice; this one becomes '" + unique + "'");
+                a.id = unique;
+            }
+            for (auto& d : p.after_id) {
+                d.line = line;
+                out.diags.add(std::move(d));
+            }
+            if (p.no_date) out.diags.warning("no-date", file, line, 1, "article '" + a.id + "' has no date; kept with an unknown date");
+            out.articles.push_back(std::move(a));
+        }
+        base += r.line_count;
+        std::vector<parsed_line>().swap(r.lines);
     }
 }
 

@@ -1,9 +1,11 @@
 #include "match/incidents.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <map>
 #include <queue>
 #include <optional>
+#include <thread>
 #include <unordered_map>
 
 #include <boost/graph/adjacency_list.hpp>
@@ -13,38 +15,55 @@ namespace reckon::match {
 
 namespace {
 
-// Judges claim pairs once and remembers the answer.
+// The verdicts of the rules on the candidate pairs: every distinct pair that shares a
+// block is judged once (on several threads; each verdict depends only on its pair),
+// and the matched ones are kept sorted for lookups.
 class pair_judge {
 public:
-    pair_judge(const std::vector<rules::claim_facts>& facts, const rules::ruleset& rules, match_output& out)
-        : m_facts(facts), m_rules(rules), m_out(out) {}
-
-    bool operator()(std::size_t a, std::size_t b) {
+    static std::uint64_t key(std::size_t a, std::size_t b) {
         if (a > b) std::swap(a, b);
-        const std::uint64_t key = (static_cast<std::uint64_t>(a) << 32) | b;
-        const auto it = m_cache.find(key);
-        if (it != m_cache.end()) return it->second;
-        ++m_out.pairs_judged;
-        rules::match_result r = m_rules.match(m_facts[a], m_facts[b]);
-        const bool same = r.same;
-        if (same) m_out.joined.push_back({a, b, std::move(r)});
-        m_cache.emplace(key, same);
-        return same;
+        return (static_cast<std::uint64_t>(a) << 32) | b;
     }
 
-    // The verdict on a pair already judged; pairs that never shared a block were not
-    // judged and do not match (the match rules need a shared blocking key).
-    bool known(std::size_t a, std::size_t b) const {
-        if (a > b) std::swap(a, b);
-        const auto it = m_cache.find((static_cast<std::uint64_t>(a) << 32) | b);
-        return it != m_cache.end() && it->second;
+    // `candidates` sorted and distinct.
+    pair_judge(const std::vector<std::uint64_t>& candidates, const std::vector<rules::claim_facts>& facts,
+               const rules::ruleset& rules, unsigned jobs, const std::atomic<bool>* cancel, match_output& out) {
+        jobs = std::max(1u, std::min<unsigned>(jobs, 64));
+        if (candidates.size() < 4096) jobs = 1;
+        std::vector<std::vector<pair_decision>> found(jobs);
+        const auto work = [&](std::size_t first, std::size_t step) {
+            for (std::size_t i = first; i < candidates.size(); i += step) {
+                if (cancel && cancel->load(std::memory_order_relaxed)) return;
+                const std::size_t a = candidates[i] >> 32, b = candidates[i] & 0xffffffffu;
+                rules::match_result r = rules.match(facts[a], facts[b]);
+                if (r.same) found[first].push_back({a, b, std::move(r)});
+            }
+        };
+        if (jobs == 1) {
+            work(0, 1);
+        } else {
+            std::vector<std::thread> threads;
+            for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(work, t, jobs);
+            for (auto& t : threads) t.join();
+        }
+        out.pairs_judged += candidates.size();
+        for (auto& f : found) {
+            out.joined.insert(out.joined.end(), std::make_move_iterator(f.begin()), std::make_move_iterator(f.end()));
+            std::vector<pair_decision>().swap(f);
+        }
+        std::sort(out.joined.begin(), out.joined.end(),
+                  [](const pair_decision& x, const pair_decision& y) { return x.a != y.a ? x.a < y.a : x.b < y.b; });
+        m_matched.reserve(out.joined.size());
+        for (const auto& d : out.joined) m_matched.push_back(key(d.a, d.b));
     }
+
+    // True when the pair was judged and matched; pairs that never shared a block were
+    // not judged and do not match (the match rules need a shared blocking key).
+    bool known(std::size_t a, std::size_t b) const { return std::binary_search(m_matched.begin(), m_matched.end(), key(a, b)); }
+    const std::vector<std::uint64_t>& matched() const { return m_matched; }
 
 private:
-    const std::vector<rules::claim_facts>& m_facts;
-    const rules::ruleset& m_rules;
-    match_output& m_out;
-    std::unordered_map<std::uint64_t, bool> m_cache;
+    std::vector<std::uint64_t> m_matched;
 };
 
 // Average-linkage clustering of one connected component of matched units. Works on
@@ -148,11 +167,9 @@ match_output group_incidents(const std::vector<rules::claim_facts>& facts, const
         blocks["article:" + facts[r].c->article].push_back(r);
     }
 
-    pair_judge judge(facts, rules, out);
     std::vector<std::size_t> position(n, 0);
     for (std::size_t i = 0; i < roots.size(); ++i) position[roots[i]] = i;
-    using graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS>;
-    graph matches(roots.size());
+    std::vector<std::uint64_t> candidates;
     for (auto& [key, members] : blocks) {
         if (options.cancel && options.cancel->load(std::memory_order_relaxed)) return out;
         std::sort(members.begin(), members.end());
@@ -166,10 +183,43 @@ match_output group_incidents(const std::vector<rules::claim_facts>& facts, const
         }
         for (std::size_t a = 0; a < members.size(); ++a) {
             const std::size_t stop = std::min(members.size(), a + 1 + options.max_block);
-            for (std::size_t b = a + 1; b < stop; ++b)
-                if (judge(members[a], members[b])) boost::add_edge(position[members[a]], position[members[b]], matches);
+            for (std::size_t b = a + 1; b < stop; ++b) candidates.push_back(pair_judge::key(members[a], members[b]));
         }
+        std::vector<std::size_t>().swap(members);
     }
+    blocks.clear();
+    std::sort(candidates.begin(), candidates.end());
+    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+    const pair_judge judge(candidates, facts, rules, options.jobs, options.cancel, out);
+    if (options.naive_sample > 0 && roots.size() > 1) {
+        // Random pairs of units (splitmix64 from a fixed seed), judged on one thread.
+        auto& nv = out.naive;
+        nv.all_pairs = static_cast<double>(roots.size()) * static_cast<double>(roots.size() - 1) / 2;
+        nv.blocked_pairs = static_cast<double>(candidates.size());
+        std::uint64_t state = 0x5eed;
+        const auto next = [&state] {
+            std::uint64_t z = (state += 0x9e3779b97f4a7c15ULL);
+            z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+            z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+            return z ^ (z >> 31);
+        };
+        const auto t0 = std::chrono::steady_clock::now();
+        while (nv.sampled < options.naive_sample) {
+            const std::size_t a = roots[next() % roots.size()], b = roots[next() % roots.size()];
+            if (a == b) continue;
+            ++nv.sampled;
+            if (!rules.match(facts[a], facts[b]).same) continue;
+            ++nv.matched;
+            if (!std::binary_search(candidates.begin(), candidates.end(), pair_judge::key(a, b))) ++nv.missed;
+        }
+        nv.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    }
+    std::vector<std::uint64_t>().swap(candidates);
+    if (options.cancel && options.cancel->load(std::memory_order_relaxed)) return out;
+    using graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS>;
+    graph matches(roots.size());
+    for (const auto k : judge.matched())
+        boost::add_edge(position[static_cast<std::size_t>(k >> 32)], position[static_cast<std::size_t>(k & 0xffffffffu)], matches);
     std::vector<std::size_t> component(roots.size());
     const std::size_t count = roots.empty() ? 0 : boost::connected_components(matches, component.data());
     std::vector<std::vector<std::size_t>> by_component(count);

@@ -23,6 +23,8 @@ struct cluster_options {
     double min_linkage = 0.5;         // merge when more than this fraction of cross pairs match
     std::size_t max_block = 2000;     // larger blocks are split by date order (reported)
     const std::atomic<bool>* cancel = nullptr;  // stop early when set (the result is then partial)
+    unsigned jobs = 1;                // threads judging pairs (the result does not depend on it)
+    std::size_t naive_sample = 0;     // benchmarks: also judge this many random pairs of all (see naive_estimate)
 };
 
 // The decision for one judged pair, kept for provenance ("which rule joined them").
@@ -36,10 +38,22 @@ struct incident_group {
     std::vector<std::string> decisions;  // analyst decisions applied ("merge: reason")
 };
 
+// What judging every pair (no blocking) would cost, measured on a random sample of
+// all pairs of units: for the benchmark beside the blocked matcher. Changes no result.
+struct naive_estimate {
+    std::size_t sampled = 0;          // random pairs judged
+    std::size_t matched = 0;          // of which the rules matched
+    std::size_t missed = 0;           // matched but never a candidate of the blocking
+    double seconds = 0;               // time to judge the sample (one thread)
+    double all_pairs = 0;             // pairs of units in all: units * (units - 1) / 2
+    double blocked_pairs = 0;         // distinct pairs the blocking judged
+};
+
 struct match_output {
     std::vector<incident_group> groups;  // sorted by their first member
-    std::vector<pair_decision> joined;   // pairs the rules matched, for provenance
+    std::vector<pair_decision> joined;   // pairs the rules matched, for provenance, sorted by (a, b)
     std::size_t pairs_judged = 0;
+    naive_estimate naive;                // filled when cluster_options::naive_sample > 0
     diagnostics diags;
 };
 

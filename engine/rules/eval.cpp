@@ -135,7 +135,7 @@ bool within(const eclaim& a, const eclaim& b) {
     if (pa.empty() || pb.empty()) return true;
     // b names a's governorate, as written or as a gazetteer key ("deir-ez-zor").
     if (iequal(pb, a.f->c->governorate) || pb == registry::gazetteer::normalise(a.f->c->governorate)) return true;
-    for (const auto& parent : a.f->place_parents) {
+    for (const auto& parent : a.f->parents()) {
         if (has_place(pb, parent)) return true;
     }
     bool all = true;
@@ -219,8 +219,9 @@ value field_value(const eclaim& e, field id, const std::string& name) {
     case field::source_text: return str(c.source_text);
     case field::source_kind: return str(e.f->source_kind);
     case field::source_field: {
-        const auto it = e.f->source_fields.find(name);
-        return str(it == e.f->source_fields.end() ? std::string_view() : std::string_view(it->second));
+        const auto& fields = e.f->fields();
+        const auto it = fields.find(name);
+        return str(it == fields.end() ? std::string_view() : std::string_view(it->second));
     }
     case field::relay: return str(c.relay.empty() ? std::string_view() : std::string_view(c.relay.front()));
     case field::relay_count: return num(static_cast<double>(c.relay.size()));

@@ -33,6 +33,13 @@ struct claim_facts {
     bool copied = false;                         // its text is copied from another article
     std::vector<std::string> place_parents;      // gazetteer keys enclosing c->place_key, nearest first
                                                  // (district, governorate); lets within() see containment
+    // Shared forms of the two above, set by the audit so that a million claims do not
+    // each carry a copy of their source's fields and place's parents. When set they are
+    // used instead; read both through fields() and parents().
+    const std::map<std::string, std::string>* shared_source_fields = nullptr;
+    const std::vector<std::string>* shared_place_parents = nullptr;
+    const std::map<std::string, std::string>& fields() const { return shared_source_fields ? *shared_source_fields : source_fields; }
+    const std::vector<std::string>& parents() const { return shared_place_parents ? *shared_place_parents : place_parents; }
 };
 
 struct interval_result {

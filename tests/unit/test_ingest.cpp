@@ -205,3 +205,48 @@ TEST_CASE("a large CSV reads in linear time", "[ingest][csv][scaling]") {
     const double large = time(200000);
     CHECK(large / small < 10 * 2.5);
 }
+
+TEST_CASE("a large JSON Lines file is parsed in chunks with the lines, ids and warnings of one pass", "[ingest][jsonl]") {
+    // Over 1 MB, so the reader cuts it into chunks for its threads; bad lines and
+    // repeated ids fall in every chunk, and each must keep its own line number.
+    std::string bytes;
+    std::vector<std::size_t> bad_lines, dup_lines;
+    const std::string body(300, 'x');
+    std::size_t line = 0;
+    for (int i = 0; i < 6000; ++i) {
+        ++line;
+        if (i % 997 == 5) {
+            bytes += "not json at all\n";
+            bad_lines.push_back(line);
+            continue;
+        }
+        if (i % 1009 == 7) {
+            bytes += "\n";  // blank lines count but hold nothing
+            continue;
+        }
+        const bool dup = i % 1013 == 9;
+        if (dup) dup_lines.push_back(line);
+        const std::string id = dup ? "a0" : "a" + std::to_string(i);
+        bytes += "{\"id\":\"" + id + "\",\"date\":\"2018-01-02\",\"text\":\"" + std::to_string(i) + " killed " + body + "\"}\n";
+    }
+    REQUIRE(bytes.size() > (1u << 20));
+    const auto r = ingest_bytes(bytes, "big.jsonl", input_format::jsonl);
+    CHECK(r.skipped == bad_lines.size());
+    CHECK(r.articles.size() == 6000 - bad_lines.size() - 6);  // 6 blank lines (i = 7, 1016, ... 5052)
+    std::vector<std::size_t> warned_bad, warned_dup;
+    for (const auto& d : r.diags.items()) {
+        if (d.name == "bad-json") warned_bad.push_back(d.line);
+        if (d.name == "duplicate-id") warned_dup.push_back(d.line);
+    }
+    CHECK(warned_bad == bad_lines);
+    CHECK(warned_dup == dup_lines);
+    // Every article knows its line: the text starts with its index i, and line = i + 1.
+    for (const auto& a : r.articles) {
+        const std::size_t i = std::stoul(a.text.substr(0, a.text.find(' ')));
+        REQUIRE(a.where.line == i + 1);
+    }
+    // Repeated ids were made unique in line order.
+    CHECK(by_id(r, "a0")->where.line == 1);
+    CHECK(by_id(r, "a0#2") != nullptr);
+    CHECK(by_id(r, "a0#2")->where.line == dup_lines.front());
+}
