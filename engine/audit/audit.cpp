@@ -22,17 +22,23 @@ int severity_rank(const std::string& s) {
     return 0;
 }
 
+namespace {
+std::string hex_of(const unsigned char* digest, unsigned int length) {
+    static constexpr char digits[] = "0123456789abcdef";
+    std::string hex;
+    for (unsigned int i = 0; i < length; ++i) {
+        hex += digits[digest[i] >> 4];
+        hex += digits[digest[i] & 15];
+    }
+    return hex;
+}
+}  // namespace
+
 std::string sha256_hex(std::string_view bytes) {
     unsigned char digest[EVP_MAX_MD_SIZE];
     unsigned int length = 0;
     EVP_Digest(bytes.data(), bytes.size(), digest, &length, EVP_sha256(), nullptr);
-    std::string hex;
-    char buf[3];
-    for (unsigned int i = 0; i < length; ++i) {
-        std::snprintf(buf, sizeof buf, "%02x", digest[i]);
-        hex += buf;
-    }
-    return hex;
+    return hex_of(digest, length);
 }
 
 // Hashed in blocks: a corpus of a million articles is not read into memory a second time.
@@ -51,13 +57,7 @@ std::string sha256_file(const std::string& path) {
     EVP_DigestFinal_ex(md, digest, &length);
     EVP_MD_CTX_free(md);
     if (failed) return {};
-    std::string hex;
-    char hexbuf[3];
-    for (unsigned int i = 0; i < length; ++i) {
-        std::snprintf(hexbuf, sizeof hexbuf, "%02x", digest[i]);
-        hex += hexbuf;
-    }
-    return hex;
+    return hex_of(digest, length);
 }
 
 namespace {
