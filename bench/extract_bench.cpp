@@ -102,7 +102,8 @@ int main(int argc, char** argv) {
         const double c1 = thread_cpu_seconds();
         const auto n = x.extract(a, ignored).size();
         const double ts = thread_cpu_seconds() - c1;
-        std::printf("synthetic %5.1f MB: %.3f s cpu, %.1f MB/s, %zu claims\n", a.text.size() / 1e6, ts, a.text.size() / 1e6 / ts, n);
+        std::printf("synthetic %5.1f MB: %.3f s cpu, %.1f MB/s, %zu claims (peak memory so far %.1f MB)\n", a.text.size() / 1e6,
+                    ts, a.text.size() / 1e6 / ts, n, peak_rss_kb() / 1e3);
     }
     return 0;
 }

@@ -1,5 +1,7 @@
 #include "audit/render.hpp"
 
+#include "extract/claim_json.hpp"
+
 #include <sstream>
 
 namespace reckon::audit {
@@ -56,36 +58,7 @@ json finding_json(const rules::finding& f) {
                 {"rule", rule_json(f.rule)}};
 }
 
-json claim_json(const claim& c) {
-    json j;
-    j["id"] = c.id;
-    j["article"] = c.article;
-    j["kind"] = std::string(to_string(c.kind));
-    j["outcome"] = std::string(to_string(c.outcome));
-    j["category"] = c.category;
-    j["side"] = c.side.empty() ? json(nullptr) : json(c.side);
-    j["low"] = optional_number(c.low);
-    j["high"] = optional_number(c.high);
-    j["value"] = c.qualifier == qualifier::exact && !c.value_text.empty() ? json(c.value_text) : json(nullptr);
-    j["value_text"] = c.value_text;
-    j["qualifier"] = c.qualifier_text;
-    j["qualifier_kind"] = std::string(to_string(c.qualifier));
-    j["vague"] = c.vague.empty() ? json(nullptr) : json(c.vague);
-    j["parent"] = c.parent.empty() ? json(nullptr) : json(c.parent);
-    j["source"] = c.source;
-    j["source_text"] = c.source_text;
-    j["relay"] = c.relay;
-    j["place"] = c.place;
-    j["place_key"] = c.place_key;
-    j["governorate"] = c.governorate;
-    j["event_date"] = c.event_date.known() ? json(c.event_date.iso()) : json(nullptr);
-    j["date_precision"] = std::string(to_string(c.event_date.precision));
-    j["actor"] = c.actor;
-    j["scope"] = c.scope.empty() ? json(nullptr) : json(c.scope);
-    j["span"] = {c.span.begin, c.span.end};
-    j["sentence"] = {c.sentence.begin, c.sentence.end};
-    return j;
-}
+json claim_json(const claim& c) { return extract::claim_json(c); }
 
 namespace {
 

@@ -23,23 +23,9 @@ command add_audit(CLI::App& root) {
     sub->add_option("-o,--output", opts->output, "Write to FILE (atomically) instead of standard output");
     return {sub, [opts]() -> int {
                 opts->pipe.keep_text = false;  // the audit's renderers never quote the text
-                pipeline p;
-                const auto t0 = std::chrono::steady_clock::now();
-                const auto since = [](std::chrono::steady_clock::time_point t) {
-                    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
-                };
-                if (const int code = load_pipeline(opts->pipe, p); code != exit_code::ok) return code;
-                if (opts->pipe.timings)
-                    std::cerr << "reckon: load (corpus, rules, hashes): " << since(t0) << " s, peak " << audit::peak_rss_kb() / 1024
-                              << " MB\n";
-                const int corpus_code = corpus_exit_code(p.corpus);
-                const auto result = run_pipeline(p, opts->pipe);
-                print_diagnostics(result.diags);
-                print_timings(result, opts->pipe);
-                if (result.cancelled || interrupted()) {
-                    std::cerr << "reckon: interrupted; nothing written\n";
-                    return exit_code::interrupted;
-                }
+                audit::audit_result result;
+                int corpus_code = exit_code::ok;
+                if (const int code = audit_for_command(opts->pipe, result, corpus_code); code != exit_code::ok) return code;
                 // Streamed incident by incident: the whole document is never in memory.
                 const auto render = [&](std::ostream& out) {
                     if (opts->format == "json") audit::render_json(result, out);
@@ -50,9 +36,10 @@ command add_audit(CLI::App& root) {
                 const auto t1 = std::chrono::steady_clock::now();
                 if (const int code = write_output(opts->output, render); code != exit_code::ok) return code;
                 if (opts->pipe.timings)
-                    std::cerr << "reckon: write " << opts->format << ": " << since(t1) << " s, peak " << audit::peak_rss_kb() / 1024
-                              << " MB\n";
-                return result.diags.warnings() + result.diags.errors() > 0 ? exit_code::warnings : corpus_code;
+                    std::cerr << "reckon: write " << opts->format << ": "
+                              << std::chrono::duration<double>(std::chrono::steady_clock::now() - t1).count() << " s, peak "
+                              << audit::peak_rss_kb() / 1024 << " MB\n";
+                return corpus_code;
             }};
 }
 

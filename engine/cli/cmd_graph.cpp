@@ -20,16 +20,9 @@ command add_graph(CLI::App& root) {
     sub->add_option("--format", opts->format, "Output format")->check(CLI::IsMember({"graphml", "dot", "json"}));
     sub->add_option("-o,--output", opts->output, "Write to FILE (atomically) instead of standard output");
     return {sub, [opts]() -> int {
-                pipeline p;
-                if (const int code = load_pipeline(opts->pipe, p); code != exit_code::ok) return code;
-                const int corpus_code = corpus_exit_code(p.corpus);
-                const auto result = run_pipeline(p, opts->pipe);
-                print_diagnostics(result.diags);
-                print_timings(result, opts->pipe);
-                if (result.cancelled || interrupted()) {
-                    std::cerr << "reckon: interrupted; nothing written\n";
-                    return exit_code::interrupted;
-                }
+                audit::audit_result result;
+                int corpus_code = exit_code::ok;
+                if (const int code = audit_for_command(opts->pipe, result, corpus_code); code != exit_code::ok) return code;
                 const graph::claim_graph g(result);
                 const std::string content = opts->format == "dot" ? g.to_dot() : opts->format == "json" ? g.to_json() : g.to_graphml();
                 if (const int code = write_output(opts->output, content); code != exit_code::ok) return code;

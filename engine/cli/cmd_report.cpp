@@ -35,16 +35,9 @@ command add_report(CLI::App& root) {
                 }
                 report::format f = report::format::html;
                 report::parse_format(opts->format, f);
-                pipeline p;
-                if (const int code = load_pipeline(opts->pipe, p); code != exit_code::ok) return code;
-                const int corpus_code = corpus_exit_code(p.corpus);
-                const auto result = run_pipeline(p, opts->pipe);
-                print_diagnostics(result.diags);
-                print_timings(result, opts->pipe);
-                if (result.cancelled || interrupted()) {
-                    std::cerr << "reckon: interrupted; nothing written\n";
-                    return exit_code::interrupted;
-                }
+                audit::audit_result result;
+                int corpus_code = exit_code::ok;
+                if (const int code = audit_for_command(opts->pipe, result, corpus_code); code != exit_code::ok) return code;
                 diagnostics diags;
                 const bool tty = ::isatty(STDERR_FILENO) != 0;
                 const auto progress = [&](std::size_t done, std::size_t total) {

@@ -1,5 +1,6 @@
 #include "cli/pipeline.hpp"
 
+#include <chrono>
 #include <filesystem>
 #include <iostream>
 #include <set>
@@ -114,6 +115,30 @@ void print_timings(const audit::audit_result& a, const pipeline_options& opts) {
                   << n.blocked_pairs << " pairs; " << n.matched << " sampled pairs matched, " << n.missed
                   << " of them outside the blocks\n";
     }
+}
+
+}  // namespace reckon::cli
+
+namespace reckon::cli {
+
+int audit_for_command(const pipeline_options& opts, audit::audit_result& result, int& corpus_code) {
+    pipeline p;
+    const auto t0 = std::chrono::steady_clock::now();
+    if (const int code = load_pipeline(opts, p); code != exit_code::ok) return code;
+    if (opts.timings)
+        std::cerr << "reckon: load (corpus, rules, hashes): "
+                  << std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count() << " s, peak "
+                  << audit::peak_rss_kb() / 1024 << " MB\n";
+    corpus_code = corpus_exit_code(p.corpus);
+    result = run_pipeline(p, opts);
+    print_diagnostics(result.diags);
+    print_timings(result, opts);
+    if (result.cancelled || interrupted()) {
+        std::cerr << "reckon: interrupted; nothing written\n";
+        return exit_code::interrupted;
+    }
+    if (result.diags.warnings() + result.diags.errors() > 0) corpus_code = exit_code::warnings;
+    return exit_code::ok;
 }
 
 }  // namespace reckon::cli

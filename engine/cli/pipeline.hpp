@@ -39,5 +39,10 @@ int load_pipeline(const pipeline_options& opts, pipeline& p);
 audit::audit_result run_pipeline(pipeline& p, const pipeline_options& opts);
 // Prints the stage timings of an audit to stderr when asked.
 void print_timings(const audit::audit_result& a, const pipeline_options& opts);
+// What audit, graph and report share: load everything, run the audit, print its
+// diagnostics and timings. Returns exit_code::ok with `result` filled and
+// `corpus_code` set (ok, or warnings when input was repaired or skipped), or the code
+// to exit with (usage, data_error, or interrupted when Ctrl-C stopped the work).
+int audit_for_command(const pipeline_options& opts, audit::audit_result& result, int& corpus_code);
 
 }  // namespace reckon::cli

@@ -179,7 +179,7 @@ struct extractor::tables {
     // forms keyed by their first two words ("the observatory") or, for one-word forms, by
     // their only word: a common first word ("the") costs one lookup, not a walk over
     // every form that starts with it
-    std::unordered_map<std::string, std::vector<form>> forms_by_first;  // longest first
+    word_table<std::vector<form>> forms_by_first{1024};  // by pair_hash of the first two words or word_hash of one; longest first
     std::array<bool, 27 * 32> first_shapes{};  // (first letter, length) of first words, to skip lookups
     bool may_open(std::string_view w) const {
         if (w.empty() || w.size() >= 32) return false;
@@ -191,8 +191,8 @@ struct extractor::tables {
 extractor::extractor(const extract_context& ctx) : m_ctx(ctx), m_tables(new tables) {
     if (!ctx.sources) return;
     for (const auto& [text, index] : ctx.sources->written_forms()) {
-        std::string buffer;
-        const auto ws = words_of(text, {0, text.size()}, buffer);
+        const std::string lower = lower_case_of(text);
+        const auto ws = words_of(text, {0, text.size()}, lower);
         if (ws.empty()) continue;
         tables::form f;
         for (const auto& w : ws) f.words.emplace_back(w.lower);
@@ -217,11 +217,11 @@ extractor::extractor(const extract_context& ctx) : m_ctx(ctx), m_tables(new tabl
                 if (caps) f.acronym = true;
             }
         }
-        const std::string key = f.words.size() >= 2 ? f.words[0] + " " + f.words[1] : f.words[0];
-        m_tables->forms_by_first[key].push_back(std::move(f));
-    }
-    for (auto& [first, list] : m_tables->forms_by_first)
+        const std::uint64_t key = f.words.size() >= 2 ? pair_hash(word_hash(f.words[0]), word_hash(f.words[1])) : word_hash(f.words[0]);
+        auto& list = m_tables->forms_by_first.insert(key, {});
+        list.push_back(std::move(f));
         std::stable_sort(list.begin(), list.end(), [](const auto& a, const auto& b) { return a.words.size() > b.words.size(); });
+    }
 }
 
 extractor::~extractor() { delete m_tables; }
@@ -267,7 +267,6 @@ enum need : unsigned { need_sources = 1, need_places = 2, need_date = 4, need_sc
 
 struct sentence_info {
     bool tokenized = false;  // words known
-    std::string lower;       // the sentence in lower case; words' `lower` views point here
     unsigned done = 0;       // need bits already computed
     std::vector<word> words;
     std::vector<source_mention> sources;
@@ -315,7 +314,12 @@ private:
     bool m_lede_searched = false;
     std::size_t m_overflow_reported = 0;
     std::set<std::size_t> m_leading;  // headline lines above the first sentence of the body
-    std::string m_key;                // lookup buffer for source forms
+    std::size_t m_released = 0;       // sentences before this one have been released
+    std::string m_lower;              // the article in lower case, made when first needed
+    std::string_view lower_text() {
+        if (m_lower.size() != m_text.size()) m_lower = lower_case_of(m_text);
+        return m_lower;
+    }
     std::string m_detected_outlet;    // from a credit line when the corpus gave no outlet
 
     void split();
@@ -337,7 +341,10 @@ private:
     void place_of(claim& c, const located_figure& lf, std::size_t s);
     void date_of(claim& c, const located_figure& lf, std::size_t s);
     std::optional<date> lede_date();
-    void link_parents();
+    // Links claim i (just made) to the total it breaks down or adds up to.
+    void link_parent(std::size_t i);
+    // Frees the words of sentences far behind `s`: nothing looks more than a few sentences back.
+    void release_before(std::size_t s);
     std::string canonical_outlet() const;
 };
 
@@ -436,14 +443,22 @@ bool may_hold_date(std::string_view text, byte_span span) {
         if (ascii_digit(c)) {
             if (w.size() == 4) return true;
         } else if (ascii_upper(c)) {
-            // weekdays and months, full or abbreviated: Mon..Sun, Jan..Dec, also "Yesterday"
-            static const std::array<std::string_view, 19> heads{"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun", "Jan", "Feb", "Mar",
-                                                                "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-            if (w.size() >= 3)
-                for (const auto h : heads)
-                    if (w.compare(0, 3, h) == 0) return true;
-            if (w == "Yesterday" || w == "Today" || w == "Tonight" || w == "Last" || w == "This") return true;
-        } else if (w.size() >= 3 && w.size() <= 9) {
+            // weekdays and months, full or abbreviated: Mon..Sun, Jan..Dec, also "Yesterday",
+            // "Today", "Tonight", "Last", "This": told apart by their first three letters
+            static const auto heads = [] {
+                std::array<bool, 26 * 26 * 26> a{};
+                for (const std::string_view h : {"mon", "tue", "wed", "thu", "fri", "sat", "sun", "jan", "feb", "mar", "apr", "may",
+                                                 "jun", "jul", "aug", "sep", "oct", "nov", "dec", "yes", "tod", "ton", "las", "thi"})
+                    a[static_cast<std::size_t>(((h[0] - 'a') * 26 + (h[1] - 'a')) * 26 + (h[2] - 'a'))] = true;
+                return a;
+            }();
+            if (w.size() >= 3) {
+                const char a = ascii_lower(w[0]), b = ascii_lower(w[1]), d = ascii_lower(w[2]);
+                if (b >= 'a' && b <= 'z' && d >= 'a' && d <= 'z' &&
+                    heads[static_cast<std::size_t>(((a - 'a') * 26 + (b - 'a')) * 26 + (d - 'a'))])
+                    return true;
+            }
+        } else if (w.size() >= 3 && w.size() <= 9 && (c == 'y' || c == 't' || c == 'o' || c == 'm' || c == 'd')) {
             for (const auto lw : lower_words)
                 if (w == lw) return true;
         }
@@ -453,6 +468,7 @@ bool may_hold_date(std::string_view text, byte_span span) {
 }
 
 void article_pass::scan() {
+    m_figures.reserve(16);
     for (std::size_t s = 0; s < m_sentences.size(); ++s) {
         const auto span = m_sentences[s].span;
         // with --explain every number is read so that its rejection can be listed
@@ -464,7 +480,13 @@ void article_pass::scan() {
                 ++i;
                 continue;
             }
-            if (grammar::claims::could_start_figure(m_text.substr(0, span.end), i)) {
+            // letters that no figure opener starts with: skip the word at once
+            static const auto opener_letter = [] {
+                std::array<bool, 256> a{};
+                for (const char ch : std::string_view("0123456789abcdefhilmnorstuABCDEFHILMNORSTU")) a[static_cast<unsigned char>(ch)] = true;
+                return a;
+            }();
+            if (opener_letter[c] && grammar::claims::could_start_figure(m_text.substr(0, span.end), i)) {
                 if (auto f = grammar::claims::parse_figure(m_text.substr(0, span.end), i, 200)) {
                     located_figure lf;
                     lf.f = std::move(*f);
@@ -489,7 +511,7 @@ sentence_info& article_pass::info(std::size_t s, unsigned what) {
     if (missing == 0) return si;
     if (!si.tokenized) {
         si.tokenized = true;
-        si.words = words_of(m_text, m_sentences[s].span, si.lower);
+        si.words = words_of(m_text, m_sentences[s].span, lower_text());
     }
     if (missing & need_sources) find_sources(s, si);
     if (missing & need_places) find_places(s, si);
@@ -532,24 +554,15 @@ void article_pass::find_sources(std::size_t s, sentence_info& si) {
                 continue;
             }
             std::size_t matched = 0;
-            std::string& key = m_key;
-            key.assign(ws[k].lower);
-            const std::size_t one_word = key.size();
-            if (k + 1 < ws.size()) {
-                key.push_back(' ');
-                key.append(ws[k + 1].lower);
-            }
             for (int attempt = 0; attempt < 2 && !matched; ++attempt) {
-                if (attempt == 1) {
-                    if (key.size() == one_word) break;
-                    key.resize(one_word);
-                }
-                const auto it = m_t.forms_by_first.find(key);
-                if (it == m_t.forms_by_first.end()) continue;
-                for (const auto& form : it->second) {
+                if (attempt == 0 && k + 1 >= ws.size()) continue;
+                const std::uint64_t key = attempt == 0 ? pair_hash(ws[k].hash, ws[k + 1].hash) : ws[k].hash;
+                const auto* list = m_t.forms_by_first.find(key, {});
+                if (!list) continue;
+                for (const auto& form : *list) {
                     if (k + form.words.size() > ws.size()) continue;
                     bool ok = true;
-                    for (std::size_t j = 1; j < form.words.size() && ok; ++j) ok = ws[k + j].lower == form.words[j];
+                    for (std::size_t j = 0; j < form.words.size() && ok; ++j) ok = ws[k + j].lower == form.words[j];
                     if (!ok) continue;
                     // "SANA" and "WHO" written in capitals; a lower-case "who" is a pronoun
                     if (form.acronym && !ws[k].capital) continue;
@@ -600,6 +613,17 @@ void article_pass::find_sources(std::size_t s, sentence_info& si) {
         }
         for (std::size_t j = m.we; j < std::min(ws.size(), m.we + 3); ++j)
             if (ws[j].has(w_report) && ws[j].lower != "according") m.speaker = true;
+        // "... while 25 were wounded said the Syrian Observatory", "reported SANA": the mention
+        // closes the clause ("says coalition strikes ..." is not an attribution to the coalition)
+        const bool closes = m.we == ws.size() || ws[m.we].before == ',' || ws[m.we].lower == "adding" ||
+                            ws[m.we].lower == "on" || ws[m.we].lower == "in" || ws[m.we].lower == "citing" ||
+                            ws[m.we].lower == "quoting" || ws[m.we].lower == "which" || ws[m.we].lower == "who";
+        if (m.wb > 0 && closes) {
+            const auto& w = ws[m.wb - 1].lower;
+            if (w == "said" || w == "says" || w == "reported" || w == "reports" || w == "added" || w == "stated" ||
+                w == "announced" || w == "estimated" || w == "confirmed")
+                m.speaker = true;
+        }
         // "the coalition has taken direct responsibility for ..."
         for (std::size_t j = m.we; j < std::min(ws.size(), m.we + 4); ++j)
             if (ws[j].lower == "responsibility") m.speaker = true;
@@ -1479,10 +1503,26 @@ void article_pass::make_claim(std::size_t fi) {
     lf.claim = static_cast<int>(m_claims.size());
     m_claims.push_back(std::move(c));
     m_claim_figure.push_back(fi);
+    link_parent(m_claims.size() - 1);
 }
 
-void article_pass::link_parents() {
-    for (std::size_t i = 0; i < m_claims.size(); ++i) {
+void article_pass::release_before(std::size_t s) {
+    constexpr std::size_t keep = 8;  // dates look 3 back, places 2, pronouns 4, parents 3
+    if (s < keep) return;
+    lede_date();  // the article's first date is read from its opening before that is released
+    for (std::size_t p = m_released; p + keep < s; ++p) {
+        auto& si = m_info[p];
+        std::vector<word>().swap(si.words);
+        std::vector<source_mention>().swap(si.sources);
+        std::vector<place_mention>().swap(si.places);
+        si.tokenized = true;  // stays "known": nothing will ask again
+        si.done = need_all;
+    }
+    m_released = std::max(m_released, s - keep);
+}
+
+void article_pass::link_parent(std::size_t i) {
+    {
         claim& b = m_claims[i];
         const located_figure& lf = m_figures[m_claim_figure[i]];
         const auto& si = m_info[lf.sentence];
@@ -1541,43 +1581,48 @@ std::vector<claim> article_pass::run() {
     if (m_a.body.empty() || m_a.text.empty()) return {};
     split();
     scan();
-    // word ranges of each figure
-    for (std::size_t fi = 0; fi < m_figures.size(); ++fi) {
-        auto& lf = m_figures[fi];
-        auto& si = m_info[lf.sentence];
+    m_claims.reserve(m_figures.size());
+    m_claim_figure.reserve(m_figures.size());
+    // Sentence by sentence: split the sentence into words, place its figures on them,
+    // reject what is not a count, then read the rest (sources, places, date...) through
+    // info() when a figure turns out to be a casualty figure. Sentences far behind are
+    // released, so a long article never holds all its words at once.
+    std::size_t fi = 0;
+    while (fi < m_figures.size()) {
+        const std::size_t s = m_figures[fi].sentence;
+        std::size_t fe = fi;
+        while (fe < m_figures.size() && m_figures[fe].sentence == s) ++fe;
+        release_before(s);
+        auto& si = m_info[s];
         if (!si.tokenized) {
             si.tokenized = true;
-            si.words = words_of(m_text, m_sentences[lf.sentence].span, si.lower);
+            si.words = words_of(m_text, m_sentences[s].span, lower_text());
         }
-        si.figure_ids.push_back(fi);
         const auto& ws = si.words;
         auto first_at_or_after = [&](std::size_t pos) {
-            return static_cast<std::size_t>(std::lower_bound(ws.begin(), ws.end(), pos, [](const word& w, std::size_t p) { return w.end <= p; }) - ws.begin());
+            return static_cast<std::size_t>(
+                std::lower_bound(ws.begin(), ws.end(), pos, [](const word& w, std::size_t p) { return w.end <= p; }) - ws.begin());
         };
-        lf.wb = first_at_or_after(lf.f.span.begin);
-        lf.we = first_at_or_after(lf.f.span.end);
-        lf.nb = first_at_or_after(lf.f.number.begin);
-        lf.ne = first_at_or_after(lf.f.number.end);
-        if (lf.we <= lf.wb) lf.we = std::min(ws.size(), lf.wb + 1);
-        if (lf.ne <= lf.nb) lf.ne = std::min(ws.size(), lf.nb + 1);
-    }
-    // the rest of a sentence's reading (sources, places, date...) is done by info() when
-    // a figure in it turns out to be a casualty figure
-    for (auto& lf : m_figures) lf.not_a_count = rejection_reason(lf, m_info[lf.sentence]);
-    std::size_t current_sentence = static_cast<std::size_t>(-1);
-    for (std::size_t fi = 0; fi < m_figures.size(); ++fi) {
-        const std::size_t s = m_figures[fi].sentence;
-        if (s != current_sentence) {
-            // speakers of the sentences before this one, for "he said"
-            current_sentence = s;
+        for (std::size_t k = fi; k < fe; ++k) {
+            auto& lf = m_figures[k];
+            si.figure_ids.push_back(k);
+            lf.wb = first_at_or_after(lf.f.span.begin);
+            lf.we = first_at_or_after(lf.f.span.end);
+            lf.nb = first_at_or_after(lf.f.number.begin);
+            lf.ne = first_at_or_after(lf.f.number.end);
+            if (lf.we <= lf.wb) lf.we = std::min(ws.size(), lf.wb + 1);
+            if (lf.ne <= lf.nb) lf.ne = std::min(ws.size(), lf.nb + 1);
         }
-        make_claim(fi);
-        // remember the last named speaker for pronouns in later sentences
-        if (m_info[s].done & need_sources)
-            for (const auto& m : m_info[s].sources)
-            if (m.speaker && !m.pronoun) m_last_speaker = m.source;
+        for (std::size_t k = fi; k < fe; ++k) m_figures[k].not_a_count = rejection_reason(m_figures[k], si);
+        for (std::size_t k = fi; k < fe; ++k) {
+            make_claim(k);
+            // remember the last named speaker for pronouns in later sentences
+            if (m_info[s].done & need_sources)
+                for (const auto& m : m_info[s].sources)
+                    if (m.speaker && !m.pronoun) m_last_speaker = m.source;
+        }
+        fi = fe;
     }
-    link_parents();
     inherit_places(m_claims);
     return std::move(m_claims);
 }

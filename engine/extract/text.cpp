@@ -1,7 +1,9 @@
 // Splits an article into sentences and words. One linear pass; no regular expressions.
 #include "extract/text.hpp"
 
+#include <algorithm>
 #include <array>
+#include <cstring>
 #include <cctype>
 #include <unordered_map>
 
@@ -35,11 +37,11 @@ std::size_t closing_quote_at(std::string_view text, std::size_t i) {
     return 0;
 }
 
-const std::unordered_map<std::string_view, std::uint32_t>& flag_table() {
+const word_table<std::uint32_t>& flag_table() {
     static const auto table = [] {
-        std::unordered_map<std::string_view, std::uint32_t> t;
+        word_table<std::uint32_t> t(512);
         const auto add = [&](std::uint32_t f, std::initializer_list<std::string_view> ws) {
-            for (const auto w : ws) t[w] |= f;
+            for (const auto w : ws) t.insert(word_hash(w), w) |= f;
         };
         add(w_killed, {"killed", "kill", "kills", "killing", "dead", "died", "die", "dies", "dying", "death", "deaths",
                        "slain", "massacred", "executed", "perished", "fatalities", "lives", "bodies", "corpses", "martyred",
@@ -74,29 +76,14 @@ const std::unordered_map<std::string_view, std::uint32_t>& flag_table() {
     return table;
 }
 
-// (first letter, length) pairs of the table's words: most words skip the hash lookup
-const std::array<bool, 26 * 16>& flag_shapes() {
-    static const auto shapes = [] {
-        std::array<bool, 26 * 16> a{};
-        for (const auto& [w, f] : flag_table()) {
-            (void)f;
-            if (w.size() < 16 && w[0] >= 'a' && w[0] <= 'z') a[static_cast<std::size_t>((w[0] - 'a') * 16) + w.size()] = true;
-        }
-        return a;
-    }();
-    return shapes;
-}
-
-std::uint32_t flags_of(std::string_view lower) {
+std::uint32_t flags_of(std::string_view lower, std::uint64_t hash) {
     const auto& t = flag_table();
-    if (lower.empty() || lower[0] < 'a' || lower[0] > 'z') return 0;
-    const auto dash = lower.find('-');
-    const bool shaped = lower.size() < 16 && flag_shapes()[static_cast<std::size_t>((lower[0] - 'a') * 16) + lower.size()];
-    if (!shaped && dash == std::string_view::npos) return 0;
-    if (const auto it = t.find(lower); it != t.end()) return it->second;
+    if (const auto* f = t.find(hash, lower)) return *f;
     // "wednesday-thursday"
+    const auto dash = lower.find('-');
     if (dash != std::string_view::npos && dash > 0) {
-        if (const auto it = t.find(lower.substr(0, dash)); it != t.end()) return it->second & w_date;
+        const auto head = lower.substr(0, dash);
+        if (const auto* f = t.find(word_hash(head), head)) return *f & w_date;
     }
     return 0;
 }
@@ -130,11 +117,11 @@ std::vector<sentence> split_sentences(std::string_view text, byte_span body) {
     }();
     std::size_t i = start;
     while (i < end) {
+        // skip to the next byte that may end a sentence, or to the length limit
+        const std::size_t limit = std::min(end, start + max_sentence_bytes);
+        while (i < limit && !special[static_cast<unsigned char>(text[i])]) ++i;
+        if (i >= end) break;
         const char c = text[i];
-        if (!special[static_cast<unsigned char>(c)] && i - start < max_sentence_bytes) {
-            ++i;
-            continue;
-        }
         if (c == '\n') {
             emit(start, i, true);
             start = i + 1;
@@ -174,7 +161,27 @@ std::vector<sentence> split_sentences(std::string_view text, byte_span body) {
     return out;
 }
 
-std::vector<word> words_of(std::string_view text, byte_span span, std::string& lower_buffer) {
+std::string lower_case_of(std::string_view text) {
+    std::string out(text);
+    char* p = out.data();
+    const std::size_t n = out.size();
+    std::size_t k = 0;
+    // eight bytes at a time: set bit 0x20 of every byte in 'A'..'Z' (bytes >= 0x80 untouched)
+    for (; k + 8 <= n; k += 8) {
+        std::uint64_t x;
+        std::memcpy(&x, p + k, 8);
+        const std::uint64_t low7 = x & 0x7F7F7F7F7F7F7F7FULL;
+        const std::uint64_t above_z = low7 + 0x2525252525252525ULL;  // high bit set when > 'Z'
+        const std::uint64_t from_a = low7 + 0x3F3F3F3F3F3F3F3FULL;   // high bit set when >= 'A'
+        const std::uint64_t upper = ~x & (from_a ^ above_z) & 0x8080808080808080ULL;
+        x |= upper >> 2;
+        std::memcpy(p + k, &x, 8);
+    }
+    for (; k < n; ++k) p[k] = ascii_lower(p[k]);
+    return out;
+}
+
+std::vector<word> words_of(std::string_view text, byte_span span, std::string_view lower) {
     // byte classes: 0 separator, 1 ASCII letter or digit, 2 lead byte of a Latin letter
     // (U+00C0..U+017F), 3 UTF-8 continuation byte
     static const auto cls = [] {
@@ -188,9 +195,7 @@ std::vector<word> words_of(std::string_view text, byte_span span, std::string& l
     }();
     std::vector<word> out;
     out.reserve(span.size() / 6 + 4);
-    const std::size_t end = std::min(span.end, text.size());
-    lower_buffer.resize(end > span.begin ? end - span.begin : 0);
-    for (std::size_t k = span.begin; k < end; ++k) lower_buffer[k - span.begin] = ascii_lower(text[k]);
+    const std::size_t end = std::min({span.end, text.size(), lower.size()});
     std::size_t i = span.begin;
     while (i < end) {
         const auto c = static_cast<unsigned char>(text[i]);
@@ -220,8 +225,9 @@ std::vector<word> words_of(std::string_view text, byte_span span, std::string& l
             break;
         }
         w.end = j;
-        w.lower = std::string_view(lower_buffer).substr(i - span.begin, j - i);
-        if (!w.digits) w.flags = flags_of(w.lower);
+        w.lower = lower.substr(i, j - i);
+        w.hash = word_hash(w.lower);
+        if (!w.digits) w.flags = flags_of(w.lower, w.hash);
         out.push_back(w);
         i = j;
     }

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "model/span.hpp"
@@ -42,6 +43,77 @@ enum word_flag : std::uint32_t {
     w_pronoun = 1u << 11,    // he, she, it, they, its, their
 };
 
+// FNV-1a over a word's lower-case bytes: computed once per word, so that every later
+// table lookup (flags, source forms) is one probe, not a string hash.
+inline std::uint64_t word_hash(std::string_view w) {
+    std::uint64_t h = 1469598103934665603ULL;
+    for (const char c : w) {
+        h ^= static_cast<unsigned char>(c);
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+// The key of a two-word sequence ("the observatory").
+inline std::uint64_t pair_hash(std::uint64_t first, std::uint64_t second) {
+    return (first * 0x9E3779B97F4A7C15ULL) ^ (second + 0x632BE59BD9B4E019ULL);
+}
+
+// A small open-addressing table from words (by word_hash) to values; keys are views
+// that must outlive the table (string literals, registry strings).
+template <class Value>
+class word_table {
+public:
+    explicit word_table(std::size_t capacity_hint = 256) {
+        std::size_t n = 64;
+        while (n < capacity_hint * 2) n *= 2;
+        m_slots.resize(n);
+    }
+    Value& insert(std::uint64_t hash, std::string_view key) {
+        if ((m_used + 1) * 2 > m_slots.size()) grow();
+        slot& s = probe(hash, key);
+        if (!s.used) {
+            s.used = true;
+            s.hash = hash;
+            s.key = key;
+            ++m_used;
+        }
+        return s.value;
+    }
+    const Value* find(std::uint64_t hash, std::string_view key) const {
+        const std::size_t mask = m_slots.size() - 1;
+        for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+            const slot& s = m_slots[i];
+            if (!s.used) return nullptr;
+            if (s.hash == hash && s.key == key) return &s.value;
+        }
+    }
+
+private:
+    struct slot {
+        bool used = false;
+        std::uint64_t hash = 0;
+        std::string_view key;
+        Value value{};
+    };
+    slot& probe(std::uint64_t hash, std::string_view key) {
+        const std::size_t mask = m_slots.size() - 1;
+        for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+            slot& s = m_slots[i];
+            if (!s.used || (s.hash == hash && s.key == key)) return s;
+        }
+    }
+    void grow() {
+        std::vector<slot> old;
+        old.swap(m_slots);
+        m_slots.resize(old.size() * 2);
+        m_used = 0;
+        for (auto& s : old)
+            if (s.used) insert(s.hash, s.key) = std::move(s.value);
+    }
+    std::vector<slot> m_slots;
+    std::size_t m_used = 0;
+};
+
 // ASCII character classes without locale lookups (bytes >= 0x80 are never letters here).
 inline bool ascii_digit(char c) { return c >= '0' && c <= '9'; }
 inline bool ascii_upper(char c) { return c >= 'A' && c <= 'Z'; }
@@ -60,11 +132,14 @@ struct word {
     bool digits = false;    // starts with a digit
     char before = ' ';      // the byte before the word (' ' at the sentence start)
     std::uint32_t flags = 0;  // word_flag bits
+    std::uint64_t hash = 0;   // word_hash(lower)
     bool has(std::uint32_t f) const { return (flags & f) != 0; }
 };
 
-// Words of text[span]; their lower-case forms are views into `lower_buffer`, which is
-// overwritten and must outlive the words.
-std::vector<word> words_of(std::string_view text, byte_span span, std::string& lower_buffer);
+// Words of text[span]. `lower` is the whole text in lower case (lower_case_of(text)); the
+// words' lower-case forms are views into it, so it must outlive them.
+std::vector<word> words_of(std::string_view text, byte_span span, std::string_view lower);
+// The text with ASCII letters in lower case, byte for byte (same offsets).
+std::string lower_case_of(std::string_view text);
 
 }  // namespace reckon::extract

@@ -303,15 +303,17 @@ void source_registry::add(source s) {
     auto add_form = [&](const std::string& form) {
         const auto key = lower(trim(form));
         if (key.empty()) return;
-        if (m_by_alias.emplace(key, index).second) m_forms.emplace_back(key, index);
+        if (!m_by_alias.emplace(key, index).second) return;
+        // keep the list longest first as it grows (one insertion, not a sort per source)
+        const auto at = std::upper_bound(m_forms.begin(), m_forms.end(), key.size(),
+                                         [](std::size_t size, const auto& f) { return size > f.first.size(); });
+        m_forms.emplace(at, key, index);
     };
     add_form(s.name);
     add_form(s.full_name);
     for (const auto& a : s.aliases) add_form(a);
     for (const auto& o : s.outlet_ids) m_by_outlet.emplace(lower(trim(o)), index);
     m_sources.push_back(std::move(s));
-    std::stable_sort(m_forms.begin(), m_forms.end(),
-                     [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
 }
 
 source_registry parse_sources(std::string_view yaml, const std::string& file, diagnostics& diags) {

@@ -259,3 +259,38 @@ TEST_CASE("a 10 MB article of number words and digits extracts in linear time", 
     INFO("1 MB: " << t_small << " s, 10 MB: " << t_large << " s");
     CHECK(t_large < 25 * t_small + 0.5);
 }
+
+TEST_CASE("random mixtures of figure words, punctuation and broken bytes never crash", "[extract][odd]") {
+    static const char* const vocabulary[] = {
+        "at least", "more than", "up to", "between", "and", "20", "5,812", "1,", ",000", "twenty-", "-two", "hundred",
+        "a dozen", "dozens", "of", "people", "civilians", "were", "killed", "wounded", "including", "children", "said",
+        "the", "Observatory", "SANA", "AFP", "reported", "on", "Sunday", "last", "month", "In", "February", "since",
+        "2014", ".", ",", "\"", "\n", "\xE2\x80\x9C", "\xEF\xBF\xBD", "\xC3\xA9", "-", "'", ":", "village", "of",
+        "Al-Shaafa", "Deir", "Ezzor", "province", "toll", "rose", "to", "99999999999999999999999", "0", "one", "he",
+        "added", "its", "It", "Missiles kill 26 fighters: monitor\n", "(", ")", "two days after", "yesterday"};
+    const std::size_t n = sizeof vocabulary / sizeof vocabulary[0];
+    std::uint64_t state = 42;
+    auto next = [&] {
+        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+        return static_cast<std::size_t>(state >> 33);
+    };
+    std::size_t total = 0;
+    for (int round = 0; round < 300; ++round) {
+        std::string text;
+        const std::size_t words = next() % 200;
+        for (std::size_t i = 0; i < words; ++i) {
+            text += vocabulary[next() % n];
+            if (next() % 4 != 0) text += ' ';
+        }
+        const auto claims = run(make(text, round % 3 == 0 ? date{} : date::of_day(2018, 11, 14)));
+        for (const auto& c : claims) {
+            CHECK(c.span.end <= text.size());
+            CHECK(c.span.begin < c.span.end);
+            CHECK(c.sentence.begin <= c.span.begin);
+            CHECK(c.span.end <= c.sentence.end);
+            if (c.low && c.high) CHECK(*c.low <= *c.high);
+        }
+        total += claims.size();
+    }
+    CHECK(total > 0);
+}
