@@ -25,18 +25,53 @@ public:
         return (static_cast<std::uint64_t>(a) << 32) | b;
     }
 
-    // `candidates` sorted and distinct.
-    pair_judge(const std::vector<std::uint64_t>& candidates, const std::vector<rules::claim_facts>& facts,
-               const rules::ruleset& rules, unsigned jobs, const std::atomic<bool>* cancel, match_output& out) {
+    // Where a unit sits: (block index, position in that block), by block index.
+    using memberships = std::vector<std::vector<std::pair<std::uint32_t, std::uint32_t>>>;
+
+    // The first block in which units x and y are compared: the first they share where
+    // they are at most `window` apart (every pair of a block of up to window + 1 units);
+    // -1 when none. A pair found in several blocks is judged only in this one, so each
+    // distinct pair is judged once without a set of all candidate pairs in memory.
+    static std::int64_t first_block(const memberships& m, std::size_t x, std::size_t y, std::size_t window) {
+        const auto& mx = m[x];
+        const auto& my = m[y];
+        std::size_t i = 0, j = 0;
+        while (i < mx.size() && j < my.size()) {
+            if (mx[i].first < my[j].first) ++i;
+            else if (my[j].first < mx[i].first) ++j;
+            else {
+                const auto px = mx[i].second, py = my[j].second;
+                if ((px > py ? px - py : py - px) <= window) return mx[i].first;
+                ++i;
+                ++j;
+            }
+        }
+        return -1;
+    }
+
+    // Judges, block by block (blocks shared out in stripes between threads), every pair
+    // whose first block this is. Memory holds the matched pairs only.
+    pair_judge(const std::vector<std::vector<std::size_t>>& blocks, const memberships& m, std::size_t window,
+               const std::vector<rules::claim_facts>& facts, const rules::ruleset& rules, unsigned jobs,
+               const std::atomic<bool>* cancel, match_output& out) {
         jobs = std::max(1u, std::min<unsigned>(jobs, 64));
-        if (candidates.size() < 4096) jobs = 1;
+        if (blocks.size() < 64) jobs = 1;
         std::vector<std::vector<pair_decision>> found(jobs);
+        std::vector<std::size_t> judged(jobs, 0);
         const auto work = [&](std::size_t first, std::size_t step) {
-            for (std::size_t i = first; i < candidates.size(); i += step) {
+            for (std::size_t bi = first; bi < blocks.size(); bi += step) {
                 if (cancel && cancel->load(std::memory_order_relaxed)) return;
-                const std::size_t a = candidates[i] >> 32, b = candidates[i] & 0xffffffffu;
-                rules::match_result r = rules.match(facts[a], facts[b]);
-                if (r.same) found[first].push_back({a, b, std::move(r)});
+                const auto& members = blocks[bi];
+                for (std::size_t x = 0; x < members.size(); ++x) {
+                    const std::size_t stop = std::min(members.size(), x + 1 + window);
+                    for (std::size_t y = x + 1; y < stop; ++y) {
+                        const std::size_t a = members[x], b = members[y];
+                        if (first_block(m, a, b, window) != static_cast<std::int64_t>(bi)) continue;
+                        ++judged[first];
+                        rules::match_result r = rules.match(facts[a], facts[b]);
+                        if (r.same) found[first].push_back({a, b, std::move(r)});
+                    }
+                }
             }
         };
         if (jobs == 1) {
@@ -46,7 +81,7 @@ public:
             for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(work, t, jobs);
             for (auto& t : threads) t.join();
         }
-        out.pairs_judged += candidates.size();
+        for (const auto j : judged) out.pairs_judged += j;
         for (auto& f : found) {
             out.joined.insert(out.joined.end(), std::make_move_iterator(f.begin()), std::make_move_iterator(f.end()));
             std::vector<pair_decision>().swap(f);
@@ -169,7 +204,9 @@ match_output group_incidents(const std::vector<rules::claim_facts>& facts, const
 
     std::vector<std::size_t> position(n, 0);
     for (std::size_t i = 0; i < roots.size(); ++i) position[roots[i]] = i;
-    std::vector<std::uint64_t> candidates;
+    std::vector<std::vector<std::size_t>> block_list;
+    block_list.reserve(blocks.size());
+    pair_judge::memberships where(n);
     for (auto& [key, members] : blocks) {
         if (options.cancel && options.cancel->load(std::memory_order_relaxed)) return out;
         std::sort(members.begin(), members.end());
@@ -181,21 +218,18 @@ match_output group_incidents(const std::vector<rules::claim_facts>& facts, const
                                   " nearest only",
                               "add a finer blocking key to the match rule");
         }
-        for (std::size_t a = 0; a < members.size(); ++a) {
-            const std::size_t stop = std::min(members.size(), a + 1 + options.max_block);
-            for (std::size_t b = a + 1; b < stop; ++b) candidates.push_back(pair_judge::key(members[a], members[b]));
-        }
-        std::vector<std::size_t>().swap(members);
+        if (members.size() < 2) continue;  // a block of one compares nothing
+        const auto bi = static_cast<std::uint32_t>(block_list.size());
+        for (std::size_t p = 0; p < members.size(); ++p) where[members[p]].emplace_back(bi, static_cast<std::uint32_t>(p));
+        block_list.push_back(std::move(members));
     }
     blocks.clear();
-    std::sort(candidates.begin(), candidates.end());
-    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
-    const pair_judge judge(candidates, facts, rules, options.jobs, options.cancel, out);
+    const pair_judge judge(block_list, where, options.max_block, facts, rules, options.jobs, options.cancel, out);
     if (options.naive_sample > 0 && roots.size() > 1) {
         // Random pairs of units (splitmix64 from a fixed seed), judged on one thread.
         auto& nv = out.naive;
         nv.all_pairs = static_cast<double>(roots.size()) * static_cast<double>(roots.size() - 1) / 2;
-        nv.blocked_pairs = static_cast<double>(candidates.size());
+        nv.blocked_pairs = static_cast<double>(out.pairs_judged);
         std::uint64_t state = 0x5eed;
         const auto next = [&state] {
             std::uint64_t z = (state += 0x9e3779b97f4a7c15ULL);
@@ -210,11 +244,12 @@ match_output group_incidents(const std::vector<rules::claim_facts>& facts, const
             ++nv.sampled;
             if (!rules.match(facts[a], facts[b]).same) continue;
             ++nv.matched;
-            if (!std::binary_search(candidates.begin(), candidates.end(), pair_judge::key(a, b))) ++nv.missed;
+            if (pair_judge::first_block(where, a, b, options.max_block) < 0) ++nv.missed;
         }
         nv.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     }
-    std::vector<std::uint64_t>().swap(candidates);
+    pair_judge::memberships().swap(where);
+    std::vector<std::vector<std::size_t>>().swap(block_list);
     if (options.cancel && options.cancel->load(std::memory_order_relaxed)) return out;
     using graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS>;
     graph matches(roots.size());
