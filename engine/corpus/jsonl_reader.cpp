@@ -62,14 +62,17 @@ chunk_result parse_chunk(std::string_view s, const std::string& file) {
         nlohmann::json obj;
         try {
             obj = nlohmann::json::parse(text);
-        } catch (const nlohmann::json::parse_error& e) {
+        } catch (const nlohmann::json::exception& e) {
+            // parse_error for bad syntax, out_of_range for a number too large to hold
+            // (found by fuzzing: "1111...E1111..." ended the program).
+            const auto* syntax = dynamic_cast<const nlohmann::json::parse_error*>(&e);
             diagnostic g;
             g.level = severity::warning;
             g.name = "bad-json";
             g.file = file;
             g.line = line;
-            g.column = e.byte > 0 ? e.byte : 1;
-            g.message = "not valid JSON; line skipped";
+            g.column = syntax && syntax->byte > 0 ? syntax->byte : 1;
+            g.message = syntax ? "not valid JSON; line skipped" : "a number in this line is too large; line skipped";
             g.source_line = std::string(text.substr(0, 400));
             g.hint = "each line must be one JSON object";
             p.before_id.push_back(std::move(g));
