@@ -12,9 +12,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t siz
     a.text.assign(reinterpret_cast<const char*>(bytes), size);
     a.body = {0, a.text.size()};
     a.published = date::of_day(2018, 11, 14);
-    const extract::extract_context ctx{&fuzz::data().sources, &fuzz::data().places};
+    // One extractor for the whole run: its tables are built once, as in the audit.
+    static const extract::extract_context ctx{&fuzz::data().sources, &fuzz::data().places};
+    static const extract::extractor x(ctx);
     diagnostics diags;
-    const auto claims = extract::extract_claims(a, ctx, diags);
+    const auto claims = x.extract(a, diags);
     for (const auto& c : claims) {
         fuzz::require(c.span.begin <= c.span.end && c.span.end <= a.text.size(), "figure span inside the article");
         fuzz::require(c.sentence.begin <= c.span.begin && c.span.end <= c.sentence.end, "figure inside its sentence");
