@@ -11,6 +11,22 @@ namespace reckon::rules {
 
 namespace {
 
+// "AFP; Reuters" -> {"AFP", "Reuters"}: a ';'-separated list, items trimmed, empty ones dropped.
+std::vector<std::string> split_list(const std::string& val) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    for (std::size_t k = 0; k <= val.size(); ++k) {
+        if (k == val.size() || val[k] == ';') {
+            std::string part = val.substr(start, k - start);
+            while (!part.empty() && part.front() == ' ') part.erase(part.begin());
+            while (!part.empty() && part.back() == ' ') part.pop_back();
+            if (!part.empty()) out.push_back(std::move(part));
+            start = k + 1;
+        }
+    }
+    return out;
+}
+
 std::string lower(std::string s) {
     for (auto& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
     return s;
@@ -85,29 +101,11 @@ built build_claims(const ast::statement& t) {
             else if (key == "governorate") c.governorate = val;
             else if (key == "actor") c.actor = val;
             else if (key == "relay") {
-                std::size_t start = 0;
-                for (std::size_t k = 0; k <= val.size(); ++k) {
-                    if (k == val.size() || val[k] == ';') {
-                        std::string part = val.substr(start, k - start);
-                        while (!part.empty() && part.front() == ' ') part.erase(part.begin());
-                        while (!part.empty() && part.back() == ' ') part.pop_back();
-                        if (!part.empty()) c.relay.push_back(part);
-                        start = k + 1;
-                    }
-                }
+                for (auto& part : split_list(val)) c.relay.push_back(std::move(part));
             }
             else if (key == "copied") f.copied = val == "true" || val == "yes";
             else if (key == "within") {
-                std::size_t start = 0;
-                for (std::size_t k = 0; k <= val.size(); ++k) {
-                    if (k == val.size() || val[k] == ';') {
-                        std::string part = val.substr(start, k - start);
-                        while (!part.empty() && part.front() == ' ') part.erase(part.begin());
-                        while (!part.empty() && part.back() == ' ') part.pop_back();
-                        if (!part.empty()) f.place_parents.push_back(lower(part));
-                        start = k + 1;
-                    }
-                }
+                for (const auto& part : split_list(val)) f.place_parents.push_back(lower(part));
             }
             else if (key == "parent") c.parent = val;
             else if (key == "text") c.value_text = val;
