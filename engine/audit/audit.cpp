@@ -191,6 +191,7 @@ private:
 
 audit_result run_audit(audit_inputs in) {
     audit_result out;
+    out.jobs = std::max(1u, in.jobs);
     stage_clock clock(out, in.live_timings);
     out.articles = std::move(in.articles);
     out.inputs = std::move(in.hashes);

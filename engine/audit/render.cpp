@@ -3,6 +3,7 @@
 #include "extract/claim_json.hpp"
 
 #include <sstream>
+#include <thread>
 
 namespace reckon::audit {
 
@@ -78,16 +79,35 @@ void put(std::ostream& o, const json& j, int depth) {
 }
 
 // A top-level member holding an array written element by element, as dump(2) lays it out.
+// Elements are made and dumped on `jobs` threads, a batch at a time, and written in
+// order: the bytes are the same for any number of threads, memory holds one batch.
 template <class Range, class Make>
-void put_array(std::ostream& o, const char* key, const Range& items, Make make, bool last) {
+void put_array(std::ostream& o, const char* key, const Range& items, Make make, bool last, unsigned jobs = 1) {
     o << "  \"" << key << "\": [";
-    bool first = true;
-    for (const auto& item : items) {
-        o << (first ? "\n    " : ",\n    ");
-        put(o, make(item), 2);
-        first = false;
+    const std::size_t n = items.size();
+    jobs = std::max(1u, std::min(jobs, 64u));
+    const std::size_t batch = 256 * static_cast<std::size_t>(jobs);
+    std::vector<std::string> texts;
+    for (std::size_t start = 0; start < n; start += batch) {
+        const std::size_t end = std::min(n, start + batch);
+        texts.assign(end - start, std::string());
+        const auto work = [&](std::size_t first, std::size_t step) {
+            for (std::size_t i = start + first; i < end; i += step) {
+                std::ostringstream s;
+                put(s, make(items[i]), 2);
+                texts[i - start] = s.str();
+            }
+        };
+        if (jobs == 1 || end - start < 64) {
+            work(0, 1);
+        } else {
+            std::vector<std::thread> threads;
+            for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(work, t, jobs);
+            for (auto& t : threads) t.join();
+        }
+        for (std::size_t i = start; i < end; ++i) o << (i == 0 ? "\n    " : ",\n    ") << texts[i - start];
     }
-    o << (first ? "]" : "\n  ]") << (last ? "\n" : ",\n");
+    o << (n == 0 ? "]" : "\n  ]") << (last ? "\n" : ",\n");
 }
 
 json incident_json(const audit_result& a, const incident_record& inc) {
@@ -167,8 +187,8 @@ void render_json(const audit_result& a, std::ostream& o) {
     put(o, json{{"version", RECKON_VERSION}, {"inputs", inputs}}, 1);
     o << ",\n";
 
-    put_array(o, "incidents", a.incidents, [&](const incident_record& inc) { return incident_json(a, inc); }, false);
-    put_array(o, "cumulative", a.cumulative, [&](const series_record& s) { return series_json(a, s); }, false);
+    put_array(o, "incidents", a.incidents, [&](const incident_record& inc) { return incident_json(a, inc); }, false, a.jobs);
+    put_array(o, "cumulative", a.cumulative, [&](const series_record& s) { return series_json(a, s); }, false, a.jobs);
     put_array(o, "sources", a.sources, [](const source_row& s) {
         return json{{"source", s.source}, {"kind", s.kind}, {"claims", s.claims}, {"above", s.above},
                     {"below", s.below}, {"inside", s.inside}, {"self_contradictions", s.self_contradictions}};
