@@ -295,6 +295,7 @@ audit_result run_audit(audit_inputs in) {
     cluster.cancel = in.cancel;
     cluster.jobs = in.jobs;
     cluster.naive_sample = in.naive_sample;
+    cluster.keep_joined = false;  // provenance the audit does not print
     auto grouped = match::group_incidents(facts, rules, cluster);
     clock.done("match");
     out.naive = grouped.naive;

@@ -39,7 +39,19 @@ public:
         return (static_cast<std::uint64_t>(a) << 32) | b;
     }
 
-    using memberships = std::vector<std::vector<block_seat>>;
+    // Blocks and seats in flat tables (a million articles make millions of small blocks:
+    // one allocation each would cost more than their members).
+    struct block_table {
+        std::vector<block_member> members;      // block i: members[start[i] .. start[i + 1])
+        std::vector<std::size_t> start{0};
+        std::size_t size() const { return start.size() - 1; }
+        const block_member* begin(std::size_t i) const { return members.data() + start[i]; }
+        std::size_t count(std::size_t i) const { return start[i + 1] - start[i]; }
+    };
+    struct memberships {
+        std::vector<block_seat> seats;          // unit u: seats[start[u] .. start[u + 1]), by block
+        std::vector<std::size_t> start;
+    };
 
     // The first block in which units x and y are compared: the first they share where
     // they are at most `window` apart (every pair of a block of up to window + 1 units)
@@ -47,10 +59,11 @@ public:
     // blocks is judged only in this one, so each distinct pair is judged once without a
     // set of all candidate pairs in memory.
     static std::int64_t first_block(const memberships& m, std::size_t x, std::size_t y, std::size_t window) {
-        const auto& mx = m[x];
-        const auto& my = m[y];
+        const block_seat* mx = m.seats.data() + m.start[x];
+        const block_seat* my = m.seats.data() + m.start[y];
+        const std::size_t nx = m.start[x + 1] - m.start[x], ny = m.start[y + 1] - m.start[y];
         std::size_t i = 0, j = 0;
-        while (i < mx.size() && j < my.size()) {
+        while (i < nx && j < ny) {
             if (mx[i].block < my[j].block) ++i;
             else if (my[j].block < mx[i].block) ++j;
             else {
@@ -68,9 +81,9 @@ public:
     // so a province block of a thousand villages (all inside) and two province-wide
     // figures (at) costs two thousand pairs, not half a million.
     template <class F>
-    static void each_pair(const std::vector<block_member>& members, std::size_t window, F&& f) {
+    static void each_pair(const block_member* members, std::size_t count, std::size_t window, F&& f) {
         std::map<std::uint32_t, std::vector<std::uint32_t>> by_role;
-        for (std::size_t p = 0; p < members.size(); ++p) by_role[members[p].inside].push_back(static_cast<std::uint32_t>(p));
+        for (std::size_t p = 0; p < count; ++p) by_role[members[p].inside].push_back(static_cast<std::uint32_t>(p));
         for (auto g1 = by_role.begin(); g1 != by_role.end(); ++g1) {
             for (auto g2 = g1; g2 != by_role.end(); ++g2) {
                 if ((g1->first & g2->first) != 0) continue;
@@ -102,23 +115,26 @@ public:
 
     // Judges, block by block (blocks shared out in stripes between threads), every pair
     // whose first block this is. Memory holds the matched pairs only.
-    pair_judge(const std::vector<std::vector<block_member>>& blocks, const memberships& m, std::size_t window,
+    pair_judge(const block_table& blocks, const memberships& m, std::size_t window,
                const std::vector<rules::claim_facts>& facts, const rules::ruleset& rules, unsigned jobs,
-               const std::atomic<bool>* cancel, match_output& out) {
+               const std::atomic<bool>* cancel, bool keep_joined, match_output& out) {
         jobs = std::max(1u, std::min<unsigned>(jobs, 64));
         if (blocks.size() < 64) jobs = 1;
         std::vector<std::vector<pair_decision>> found(jobs);
+        std::vector<std::vector<std::uint64_t>> found_keys(jobs);
         std::vector<std::size_t> judged(jobs, 0);
         const auto work = [&](std::size_t first, std::size_t step) {
             for (std::size_t bi = first; bi < blocks.size(); bi += step) {
                 if (cancel && cancel->load(std::memory_order_relaxed)) return;
-                const auto& members = blocks[bi];
-                each_pair(members, window, [&](std::uint32_t x, std::uint32_t y) {
+                const block_member* members = blocks.begin(bi);
+                each_pair(members, blocks.count(bi), window, [&](std::uint32_t x, std::uint32_t y) {
                     const std::size_t a = members[x].unit, b = members[y].unit;
                     if (first_block(m, a, b, window) != static_cast<std::int64_t>(bi)) return;
                     ++judged[first];
                     rules::match_result r = rules.match(facts[a], facts[b]);
-                    if (r.same) found[first].push_back({a, b, std::move(r)});
+                    if (!r.same) return;
+                    if (keep_joined) found[first].push_back({a, b, std::move(r)});
+                    else found_keys[first].push_back(key(a, b));
                 });
             }
         };
@@ -138,6 +154,11 @@ public:
                   [](const pair_decision& x, const pair_decision& y) { return x.a != y.a ? x.a < y.a : x.b < y.b; });
         m_matched.reserve(out.joined.size());
         for (const auto& d : out.joined) m_matched.push_back(key(d.a, d.b));
+        for (auto& f : found_keys) {
+            m_matched.insert(m_matched.end(), f.begin(), f.end());
+            std::vector<std::uint64_t>().swap(f);
+        }
+        std::sort(m_matched.begin(), m_matched.end());
     }
 
     // The judged pairs that matched (key(a, b)), sorted; pairs that never met in a
@@ -237,51 +258,74 @@ match_output group_incidents(const std::vector<rules::claim_facts>& facts, const
         if (root[i] == i) roots.push_back(i);
     }
 
-    // Blocking: only units that meet in a block are judged. Keys are numbered as first
-    // seen, then blocks are put in key order so the result and the warnings never
-    // depend on hash order.
-    std::unordered_map<std::string, std::uint32_t> key_id;
-    std::vector<const std::string*> key_text;
+    // Blocking: only units that meet in a block are judged. A block is named by a 64-bit
+    // hash of its key: the keys' text is never held for the whole corpus (tens of
+    // millions of keys at a million articles), and a collision, however unlikely, only
+    // puts two blocks together, which costs comparisons, never a match (the rules check
+    // their own keys). Blocks are taken in hash order, so the result never depends on
+    // the number of threads. The keys of each unit are made on `jobs` threads.
     struct seat_entry {
-        std::uint32_t block, unit, inside;
+        std::uint64_t block;
+        std::uint32_t unit, inside;
+    };
+    const auto hash_of = [](std::string_view prefix, std::string_view key) {
+        std::uint64_t h = 0xcbf29ce484222325ULL;  // FNV-1a
+        for (const auto* part : {&prefix, &key})
+            for (const char ch : *part) h = (h ^ static_cast<unsigned char>(ch)) * 0x100000001b3ULL;
+        return h;
     };
     std::vector<seat_entry> entries;
-    const auto add = [&](std::string key, std::size_t unit, std::uint32_t inside) {
-        const auto [it, fresh] = key_id.emplace(std::move(key), static_cast<std::uint32_t>(key_text.size()));
-        if (fresh) key_text.push_back(&it->first);
-        entries.push_back({it->second, static_cast<std::uint32_t>(unit), inside});
-    };
-    // Claims of one article are always compared with each other as well: a figure
-    // whose sentence names no place ("SANA reported the strike, saying more than 30
-    // were killed") would otherwise never meet the incident its article is about.
-    // The match rules still decide; only the comparison is guaranteed.
-    for (const auto r : roots) {
-        if (options.cancel && options.cancel->load(std::memory_order_relaxed)) return out;
-        for (auto& cell : rules.blocking_cells(facts[r])) add("rule:" + cell.key, r, cell.inside);
-        add("article:" + facts[r].c->article, r, 0);
-    }
-    std::vector<std::uint32_t> rank(key_text.size());
     {
-        std::vector<std::uint32_t> order(key_text.size());
-        for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
-        std::sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) { return *key_text[x] < *key_text[y]; });
-        for (std::uint32_t i = 0; i < order.size(); ++i) rank[order[i]] = i;
+        const unsigned jobs = roots.size() < 1024 ? 1u : std::max(1u, std::min<unsigned>(options.jobs, 64));
+        std::vector<std::vector<seat_entry>> parts(jobs);
+        const auto work = [&](std::size_t first, std::size_t step) {
+            auto& mine = parts[first];
+            for (std::size_t k = first; k < roots.size(); k += step) {
+                if (options.cancel && options.cancel->load(std::memory_order_relaxed)) return;
+                const std::size_t r = roots[k];
+                // Claims of one article are always compared with each other as well: a
+                // figure whose sentence names no place ("SANA reported the strike, saying
+                // more than 30 were killed") would otherwise never meet the incident its
+                // article is about. The match rules still decide; only the comparison is
+                // guaranteed.
+                for (const auto& cell : rules.blocking_cells(facts[r]))
+                    mine.push_back({hash_of("rule:", cell.key), static_cast<std::uint32_t>(r), cell.inside});
+                mine.push_back({hash_of("article:", facts[r].c->article), static_cast<std::uint32_t>(r), 0});
+            }
+        };
+        if (jobs == 1) {
+            work(0, 1);
+        } else {
+            std::vector<std::thread> threads;
+            for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(work, t, jobs);
+            for (auto& t : threads) t.join();
+        }
+        if (options.cancel && options.cancel->load(std::memory_order_relaxed)) return out;
+        std::size_t total = 0;
+        for (const auto& p : parts) total += p.size();
+        entries.reserve(total);
+        for (auto& p : parts) {
+            entries.insert(entries.end(), p.begin(), p.end());
+            std::vector<seat_entry>().swap(p);
+        }
     }
-    for (auto& e : entries) e.block = rank[e.block];
-    std::vector<const std::string*> text_of(key_text.size());
-    for (std::uint32_t i = 0; i < key_text.size(); ++i) text_of[rank[i]] = key_text[i];
     std::sort(entries.begin(), entries.end(), [](const seat_entry& x, const seat_entry& y) {
         return x.block != y.block ? x.block < y.block : x.unit < y.unit;
     });
+    // The text of a block's key, for messages: found again from one of its units.
+    const auto key_text = [&](std::uint64_t block, std::size_t unit) -> std::string {
+        for (const auto& cell : rules.blocking_cells(facts[unit]))
+            if (hash_of("rule:", cell.key) == block) return cell.key;
+        return "article " + facts[unit].c->article;
+    };
 
     std::vector<std::size_t> position(n, 0);
     for (std::size_t i = 0; i < roots.size(); ++i) position[roots[i]] = i;
-    std::vector<std::vector<block_member>> block_list;
-    pair_judge::memberships where(n);
+    pair_judge::block_table block_list;
     std::vector<block_member> members;
     for (std::size_t e = 0; e < entries.size();) {
         if (options.cancel && options.cancel->load(std::memory_order_relaxed)) return out;
-        const std::uint32_t block = entries[e].block;
+        const std::uint64_t block = entries[e].block;
         members.clear();
         for (; e < entries.size() && entries[e].block == block; ++e) {
             // A unit twice in one block (two cells with one key) takes the role that meets more.
@@ -294,19 +338,32 @@ match_output group_incidents(const std::vector<rules::claim_facts>& facts, const
         if (!pair_judge::compares_any(members)) continue;  // nobody to compare here
         if (members.size() > options.max_block) {
             out.diags.warning("large-block", "", 0, 0,
-                              "blocking key '" + *text_of[block] + "' holds " + std::to_string(members.size()) +
+                              "blocking key '" + key_text(block, members.front().unit) + "' holds " + std::to_string(members.size()) +
                                   " claims; each is compared with its " + std::to_string(options.max_block) +
                                   " nearest only",
                               "add a finer blocking key to the match rule");
         }
-        const auto bi = static_cast<std::uint32_t>(block_list.size());
-        for (std::size_t p = 0; p < members.size(); ++p)
-            where[members[p].unit].push_back({bi, static_cast<std::uint32_t>(p), members[p].inside});
-        block_list.push_back(members);
+        block_list.members.insert(block_list.members.end(), members.begin(), members.end());
+        block_list.start.push_back(block_list.members.size());
     }
     std::vector<seat_entry>().swap(entries);
-    key_id.clear();
-    const pair_judge judge(block_list, where, options.max_block, facts, rules, options.jobs, options.cancel, out);
+    block_list.members.shrink_to_fit();
+    // Each unit's seats, in block order.
+    pair_judge::memberships where;
+    where.start.assign(n + 1, 0);
+    for (const auto& mb : block_list.members) ++where.start[mb.unit + 1];
+    for (std::size_t u = 0; u < n; ++u) where.start[u + 1] += where.start[u];
+    where.seats.resize(block_list.members.size());
+    {
+        std::vector<std::size_t> fill(where.start.begin(), where.start.end() - 1);
+        for (std::size_t bi = 0; bi < block_list.size(); ++bi) {
+            const block_member* m = block_list.begin(bi);
+            for (std::size_t p = 0; p < block_list.count(bi); ++p)
+                where.seats[fill[m[p].unit]++] = {static_cast<std::uint32_t>(bi), static_cast<std::uint32_t>(p), m[p].inside};
+        }
+    }
+    const pair_judge judge(block_list, where, options.max_block, facts, rules, options.jobs, options.cancel,
+                           options.keep_joined, out);
     if (options.naive_sample > 0 && roots.size() > 1) {
         // Random pairs of units (splitmix64 from a fixed seed), judged on one thread.
         auto& nv = out.naive;
@@ -330,8 +387,8 @@ match_output group_incidents(const std::vector<rules::claim_facts>& facts, const
         }
         nv.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     }
-    pair_judge::memberships().swap(where);
-    std::vector<std::vector<block_member>>().swap(block_list);
+    where = pair_judge::memberships();  // moving an empty table in frees the old one
+    block_list = pair_judge::block_table();
     if (options.cancel && options.cancel->load(std::memory_order_relaxed)) return out;
     using graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS>;
     graph matches(roots.size());
