@@ -12,6 +12,7 @@
 
 #include "extract/extract.hpp"
 #include "support/atomic_file.hpp"
+#include "support/parallel.hpp"
 
 namespace reckon::audit {
 
@@ -62,19 +63,6 @@ std::string sha256_file(const std::string& path) {
 
 namespace {
 
-// Runs `work(first, step)` on `jobs` threads, each taking the items first, first + step...
-template <class Work>
-void run_striped(std::size_t n, unsigned jobs, Work work, std::size_t min_items = 64) {
-    jobs = std::max(1u, std::min<unsigned>(jobs, 64));
-    if (jobs == 1 || n < min_items) {
-        work(0, 1);
-        return;
-    }
-    std::vector<std::thread> threads;
-    for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(work, t, jobs);
-    for (auto& t : threads) t.join();
-}
-
 // Extracts claims article by article; with jobs > 1 the articles are shared out in
 // fixed stripes and the results put back in corpus order, so the output is the same
 // whatever the number of threads.
@@ -91,14 +79,7 @@ std::vector<std::vector<claim>> extract_all(const std::vector<article>& articles
             per_article[i] = x.extract(articles[i], per_diags[i]);
         }
     };
-    jobs = std::max(1u, std::min<unsigned>(jobs, 64));
-    if (jobs == 1 || articles.size() < 64) {
-        work(0, 1);
-    } else {
-        std::vector<std::thread> threads;
-        for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(work, t, jobs);
-        for (auto& t : threads) t.join();
-    }
+    run_striped(articles.size(), jobs, work);
     for (const auto& d : per_diags) diags.append(d);
     return per_article;
 }

@@ -1,9 +1,9 @@
 #include "audit/render.hpp"
 
 #include "extract/claim_json.hpp"
+#include "support/parallel.hpp"
 
 #include <sstream>
-#include <thread>
 
 namespace reckon::audit {
 
@@ -91,20 +91,13 @@ void put_array(std::ostream& o, const char* key, const Range& items, Make make, 
     for (std::size_t start = 0; start < n; start += batch) {
         const std::size_t end = std::min(n, start + batch);
         texts.assign(end - start, std::string());
-        const auto work = [&](std::size_t first, std::size_t step) {
+        run_striped(end - start, jobs, [&](std::size_t first, std::size_t step) {
             for (std::size_t i = start + first; i < end; i += step) {
                 std::ostringstream s;
                 put(s, make(items[i]), 2);
                 texts[i - start] = s.str();
             }
-        };
-        if (jobs == 1 || end - start < 64) {
-            work(0, 1);
-        } else {
-            std::vector<std::thread> threads;
-            for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(work, t, jobs);
-            for (auto& t : threads) t.join();
-        }
+        });
         for (std::size_t i = start; i < end; ++i) o << (i == 0 ? "\n    " : ",\n    ") << texts[i - start];
     }
     o << (n == 0 ? "]" : "\n  ]") << (last ? "\n" : ",\n");

@@ -4,6 +4,8 @@
 #include <cctype>
 #include <thread>
 
+#include "support/parallel.hpp"
+
 namespace reckon::copies {
 
 namespace {
@@ -100,19 +102,6 @@ void sort_parallel(std::vector<T>& v, unsigned jobs) {
     std::inplace_merge(v.begin(), mid, v.end());
 }
 
-// Runs `work(first, step)` on `jobs` threads over stripes of [0, n).
-template <class Work>
-void striped(std::size_t n, unsigned jobs, Work work) {
-    jobs = std::max(1u, std::min<unsigned>(jobs, 64));
-    if (jobs == 1 || n < 64) {
-        work(0, 1);
-        return;
-    }
-    std::vector<std::thread> threads;
-    for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(work, t, jobs);
-    for (auto& t : threads) t.join();
-}
-
 struct posting {
     std::uint64_t hash;
     std::uint32_t article;
@@ -129,7 +118,7 @@ std::vector<copy_link> find_copies(const std::vector<article>& articles, const c
     std::vector<std::uint32_t> sampled_size(n, 0);
     const unsigned jobs = std::max(1u, std::min<unsigned>(options.jobs, 64));
     std::vector<std::vector<posting>> parts(jobs);
-    striped(n, jobs, [&](std::size_t first, std::size_t step) {
+    run_striped(n, jobs, [&](std::size_t first, std::size_t step) {
         auto& part = parts[first];
         std::vector<std::uint64_t> s;
         for (std::size_t i = first; i < n; i += step) {
@@ -142,16 +131,7 @@ std::vector<copy_link> find_copies(const std::vector<article>& articles, const c
             for (const auto h : s) part.push_back({h, static_cast<std::uint32_t>(i)});
         }
     });
-    std::vector<posting> postings;
-    {
-        std::size_t total = 0;
-        for (const auto& p : parts) total += p.size();
-        postings.reserve(total);
-        for (auto& p : parts) {
-            postings.insert(postings.end(), p.begin(), p.end());
-            std::vector<posting>().swap(p);
-        }
-    }
+    std::vector<posting> postings = concat_parts(parts);
     sort_parallel(postings, jobs);
     std::vector<std::uint64_t> pairs;
     for (std::size_t from = 0; from < postings.size();) {

@@ -11,6 +11,8 @@
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/connected_components.hpp>
 
+#include "support/parallel.hpp"
+
 namespace reckon::match {
 
 namespace {
@@ -138,13 +140,7 @@ public:
                 });
             }
         };
-        if (jobs == 1) {
-            work(0, 1);
-        } else {
-            std::vector<std::thread> threads;
-            for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(work, t, jobs);
-            for (auto& t : threads) t.join();
-        }
+        run_striped(blocks.size(), jobs, work);
         for (const auto j : judged) out.pairs_judged += j;
         for (auto& f : found) {
             out.joined.insert(out.joined.end(), std::make_move_iterator(f.begin()), std::make_move_iterator(f.end()));
@@ -276,7 +272,7 @@ match_output group_incidents(const std::vector<rules::claim_facts>& facts, const
     };
     std::vector<seat_entry> entries;
     {
-        const unsigned jobs = roots.size() < 1024 ? 1u : std::max(1u, std::min<unsigned>(options.jobs, 64));
+        const unsigned jobs = std::max(1u, std::min<unsigned>(options.jobs, 64));
         std::vector<std::vector<seat_entry>> parts(jobs);
         const auto work = [&](std::size_t first, std::size_t step) {
             auto& mine = parts[first];
@@ -293,21 +289,9 @@ match_output group_incidents(const std::vector<rules::claim_facts>& facts, const
                 mine.push_back({hash_of("article:", facts[r].c->article), static_cast<std::uint32_t>(r), 0});
             }
         };
-        if (jobs == 1) {
-            work(0, 1);
-        } else {
-            std::vector<std::thread> threads;
-            for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(work, t, jobs);
-            for (auto& t : threads) t.join();
-        }
+        run_striped(roots.size(), jobs, work, 1024);
         if (options.cancel && options.cancel->load(std::memory_order_relaxed)) return out;
-        std::size_t total = 0;
-        for (const auto& p : parts) total += p.size();
-        entries.reserve(total);
-        for (auto& p : parts) {
-            entries.insert(entries.end(), p.begin(), p.end());
-            std::vector<seat_entry>().swap(p);
-        }
+        entries = concat_parts(parts);
     }
     std::sort(entries.begin(), entries.end(), [](const seat_entry& x, const seat_entry& y) {
         return x.block != y.block ? x.block < y.block : x.unit < y.unit;
