@@ -106,7 +106,8 @@ void print_timings(const audit::audit_result& a, const pipeline_options& opts) {
         std::cerr << "\n";
         total += a.timings[i].second;
     }
-    std::cerr << "reckon: audit stages: " << total << " s, " << a.pairs_judged << " claim pairs judged\n";
+    std::cerr << "reckon: audit stages: " << total << " s, " << a.pairs_judged << " claim pairs judged, largest component "
+              << a.largest_component << " units\n";
     if (a.naive.sampled > 0) {
         const auto& n = a.naive;
         const double per_pair = n.seconds / static_cast<double>(n.sampled);
