@@ -101,10 +101,18 @@ struct category_reading {
     bool known = false;
 };
 
-std::string side_of(const std::vector<std::string>& modifiers, const std::string& noun) {
+// ASCII lower case, as std::tolower does in the "C" locale the engine runs in. Nouns and
+// modifiers are short, so the copy stays in the string's own buffer.
+std::string lower_ascii(std::string_view s) {
+    std::string l(s);
+    for (auto& c : l) c = ascii_lower(c);
+    return l;
+}
+
+std::string side_of(const std::vector<std::string>& modifiers, std::string_view noun) {
     for (const auto& raw : modifiers) {
-        std::string m;
-        for (const char c : raw) m.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+        const std::string lower = lower_ascii(raw);
+        const std::string_view m = lower;
         if (m == "is" || m == "isis" || m == "isil" || m == "daesh" || m == "jihadist" || m == "islamic")
             return raw == "is" ? std::string() : "IS";
         if (m == "regime" || m == "pro-regime" || m == "government" || m == "pro-government" || m == "army" ||
@@ -127,10 +135,9 @@ std::string side_of(const std::vector<std::string>& modifiers, const std::string
 
 category_reading read_category(const figure& f) {
     category_reading r;
-    std::string noun = f.inner_noun.empty() ? f.noun : f.inner_noun;
-    for (auto& c : noun) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    std::string outer = f.noun;
-    for (auto& c : outer) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const std::string noun_lower = lower_ascii(f.inner_noun.empty() ? f.noun : f.inner_noun);
+    const std::string outer_lower = lower_ascii(f.noun);
+    const std::string_view noun = noun_lower, outer = outer_lower;
     if (noun.empty()) return r;
     r.known = true;
     r.intrinsic_death = outer == "deaths" || outer == "dead" || outer == "bodies" || outer == "corpses" || outer == "lives";
@@ -140,8 +147,8 @@ category_reading read_category(const figure& f) {
                                                           "servicemen", "policemen", "officers",  "personnel", "fighter"};
     bool civilian_mod = false, child_mod = false, woman_mod = false;
     for (const auto& m : f.modifiers) {
-        std::string l;
-        for (const char c : m) l.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+        const std::string lower = lower_ascii(m);
+        const std::string_view l = lower;
         if (l == "civilian" || l == "civil") civilian_mod = true;
         if (l == "child" || l == "children") child_mod = true;
         if (l == "female" || l == "women") woman_mod = true;
@@ -181,6 +188,9 @@ struct extractor::tables {
     // every form that starts with it
     word_table<std::vector<form>> forms_by_first{1024};  // by pair_hash of the first two words or word_hash of one; longest first
     std::array<bool, 27 * 32> first_shapes{};  // (first letter, length) of first words, to skip lookups
+    // the words of gazetteer names (registry::gazetteer::has_word) by word_hash: a
+    // capitalised word of a sentence is looked up with the hash it already has
+    word_table<char> place_words{1024};
     bool may_open(std::string_view w) const {
         if (w.empty() || w.size() >= 32) return false;
         const int c = (w[0] >= 'a' && w[0] <= 'z') ? w[0] - 'a' : 26;
@@ -189,6 +199,8 @@ struct extractor::tables {
 };
 
 extractor::extractor(const extract_context& ctx) : m_ctx(ctx), m_tables(new tables) {
+    if (ctx.places)
+        for (const auto& w : ctx.places->name_words()) m_tables->place_words.insert(word_hash(w), w) = 1;
     if (!ctx.sources) return;
     for (const auto& [text, index] : ctx.sources->written_forms()) {
         const std::string lower = lower_case_of(text);
@@ -321,12 +333,17 @@ private:
         return m_lower;
     }
     std::string m_detected_outlet;    // from a credit line when the corpus gave no outlet
+    // looked up once per article, when first needed
+    const registry::place* m_location = nullptr;  // the corpus location column through the gazetteer
+    bool m_location_resolved = false;
+    std::optional<std::string> m_outlet;  // canonical_outlet()
 
     void split();
     void scan();
     sentence_info& info(std::size_t s, unsigned what = need_all);
     void find_sources(std::size_t s, sentence_info& si);
     void find_places(std::size_t s, sentence_info& si);
+    bool in_place_name(const word& w) const;  // registry::gazetteer::has_word, by the word's hash
     void find_date(std::size_t s, sentence_info& si);
     void find_actor(sentence_info& si);
     void find_scope(sentence_info& si);
@@ -345,7 +362,7 @@ private:
     void link_parent(std::size_t i);
     // Frees the words of sentences far behind `s`: nothing looks more than a few sentences back.
     void release_before(std::size_t s);
-    std::string canonical_outlet() const;
+    const std::string& canonical_outlet();
 };
 
 void article_pass::split() {
@@ -639,6 +656,17 @@ void article_pass::find_sources(std::size_t s, sentence_info& si) {
     }
 }
 
+bool article_pass::in_place_name(const word& w) const {
+    // the word up to its first hyphen, without apostrophes: "Al-Shaafa" -> "al", "Buqa'an" -> "buqaan"
+    if (w.lower.find_first_of("-'") == std::string_view::npos) return m_t.place_words.find(w.hash, w.lower) != nullptr;
+    std::string first;
+    for (const char c : w.lower) {
+        if (c == '-') break;
+        if (c != '\'') first.push_back(c);
+    }
+    return m_t.place_words.find(word_hash(first), first) != nullptr;
+}
+
 void article_pass::find_places(std::size_t, sentence_info& si) {
     const auto& ws = si.words;
     const registry::gazetteer* g = m_ctx.places;
@@ -656,23 +684,10 @@ void article_pass::find_places(std::size_t, sentence_info& si) {
         }
         std::size_t used = 0;
         // only where the word occurs in some place name: "Al-Shaafa" -> "al", "Buqa'an" -> "buqaan"
-        std::string first;
-        for (const char c : ws[k].lower) {
-            if (c == '-') break;
-            if (c != '\'') first.push_back(c);
-        }
-        if (g && g->has_word(first)) {
+        if (g && in_place_name(ws[k])) {
             // names are tried only over words that all occur in some place name
             std::size_t known = 1;
-            while (known < max_words && k + known < ws.size()) {
-                std::string next;
-                for (const char c : ws[k + known].lower) {
-                    if (c == '-') break;
-                    if (c != '\'') next.push_back(c);
-                }
-                if (!g->has_word(next)) break;
-                ++known;
-            }
+            while (known < max_words && k + known < ws.size() && in_place_name(ws[k + known])) ++known;
             for (std::size_t n = known; n >= 1 && !used; --n) {
                 const byte_span span{ws[k].begin, ws[k + n - 1].end};
                 const auto written = span.of(m_text);
@@ -1132,11 +1147,13 @@ std::optional<outcome> article_pass::find_outcome(const located_figure& lf, cons
     return std::nullopt;
 }
 
-std::string article_pass::canonical_outlet() const {
-    if (m_a.outlet.empty()) return m_detected_outlet;
-    if (m_ctx.sources)
-        if (const auto* s = m_ctx.sources->find_outlet(m_a.outlet)) return s->name;
-    return m_a.outlet;
+const std::string& article_pass::canonical_outlet() {
+    if (!m_outlet) {
+        if (m_a.outlet.empty()) m_outlet = m_detected_outlet;
+        else if (const auto* s = m_ctx.sources ? m_ctx.sources->find_outlet(m_a.outlet) : nullptr) m_outlet = s->name;
+        else m_outlet = m_a.outlet;
+    }
+    return *m_outlet;
 }
 
 void article_pass::attribute(claim& c, const located_figure& lf, std::size_t s) {
@@ -1185,7 +1202,7 @@ void article_pass::attribute(claim& c, const located_figure& lf, std::size_t s) 
         const auto n = name_of(*r);
         if (!n.empty() && n != c.source && std::find(c.relay.begin(), c.relay.end(), n) == c.relay.end()) c.relay.push_back(n);
     }
-    const auto outlet = canonical_outlet();
+    const auto& outlet = canonical_outlet();
     if (c.source.empty()) {
         c.source = outlet;
         c.source_text.clear();
@@ -1243,8 +1260,13 @@ void article_pass::place_of(claim& c, const located_figure& lf, std::size_t s) {
             for (const auto& o : from->places)
                 if (o.p && o.rank == 1) c.governorate = o.p->governorate;
     }
-    if (c.governorate.empty() && !m_a.location.empty() && m_ctx.places)
-        if (const auto* g = m_ctx.places->resolve(m_a.location)) c.governorate = g->governorate;
+    if (c.governorate.empty() && !m_a.location.empty() && m_ctx.places) {
+        if (!m_location_resolved) {
+            m_location_resolved = true;
+            m_location = m_ctx.places->resolve(m_a.location);
+        }
+        if (m_location) c.governorate = m_location->governorate;
+    }
 }
 
 std::optional<date> article_pass::lede_date() {

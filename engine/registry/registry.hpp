@@ -90,6 +90,8 @@ public:
     // True when a lower-case word (no apostrophes) occurs in some name or variant: a
     // scanner tries names only at such words.
     bool has_word(std::string_view lower_word) const { return m_words.count(std::string(lower_word)) > 0; }
+    // Those words, for a caller that builds its own faster lookup (extraction does).
+    const std::unordered_set<std::string>& name_words() const { return m_words; }
     // Longest number of words in any name or variant, so a scanner knows how far to look.
     std::size_t max_words() const { return m_max_words; }
     bool empty() const { return m_places.empty(); }
