@@ -400,46 +400,6 @@ void article_pass::split() {
         m_dateline = {d->where.begin + m_a.body.begin, d->where.end + m_a.body.begin};
 }
 
-// True when some word of the sentence starts like a casualty outcome ("kill", "dead",
-// "wound", "toll", "bodies"...). Outcomes are read within the sentence only, so a
-// sentence without one cannot hold a claim and its numbers need not be parsed.
-bool has_outcome_stem(std::string_view text, byte_span span) {
-    static const std::array<std::string_view, 36> stems{
-        "slew", "elim", "neut", "liqu", "clai", "dest",
-        "kill", "dead", "die",  "dyin", "deat", "woun", "inju", "toll", "bodi", "corp", "vict", "casu", "miss", "disa", "slai",
-        "mass", "exec", "peri", "fata", "live", "mart", "behe", "murd", "rema", "hurt", "life", "unac", "dies", "died", "lost"};
-    // the stems by their first two letters: most words ("the", "and") stop at one lookup
-    static const auto heads = [] {
-        std::array<std::vector<std::string_view>, 26 * 26> a{};
-        for (const auto st : stems) a[static_cast<std::size_t>((st[0] - 'a') * 26 + (st[1] - 'a'))].push_back(st);
-        return a;
-    }();
-    const std::size_t end = std::min(span.end, text.size());
-    std::size_t i = span.begin;
-    while (i + 1 < end) {
-        if (!ascii_alpha(text[i])) {
-            ++i;
-            continue;
-        }
-        const char c0 = ascii_lower(text[i]);
-        const char c1 = ascii_lower(text[i + 1]);
-        if (c1 >= 'a' && c1 <= 'z') {
-            const auto& list = heads[static_cast<std::size_t>((c0 - 'a') * 26 + (c1 - 'a'))];
-            if (!list.empty()) {
-                char buf[4] = {c0, c1, ' ', ' '};
-                for (std::size_t k = 2; k < 4 && i + k < end; ++k) buf[k] = ascii_lower(text[i + k]);
-                for (const auto st : list) {
-                    bool same = true;
-                    for (std::size_t k = 2; k < st.size() && same; ++k) same = buf[k] == st[k];
-                    if (same) return true;
-                }
-            }
-        }
-        while (i < end && ascii_alpha(text[i])) ++i;  // to the end of the word
-    }
-    return false;
-}
-
 // True when the sentence has a word that find_date reads: a capitalised weekday or month,
 // "yesterday", "today", "tonight", "overnight", "month", "year", "day(s)", or a 4-digit
 // number. Most sentences have none and need not be split into words for their date.
@@ -658,7 +618,8 @@ void article_pass::find_sources(std::size_t s, sentence_info& si) {
 
 bool article_pass::in_place_name(const word& w) const {
     // the word up to its first hyphen, without apostrophes: "Al-Shaafa" -> "al", "Buqa'an" -> "buqaan"
-    if (w.lower.find_first_of("-'") == std::string_view::npos) return m_t.place_words.find(w.hash, w.lower) != nullptr;
+    if (std::none_of(w.lower.begin(), w.lower.end(), [](char c) { return c == '-' || c == '\''; }))
+        return m_t.place_words.find(w.hash, w.lower) != nullptr;
     std::string first;
     for (const char c : w.lower) {
         if (c == '-') break;

@@ -81,9 +81,10 @@ const word_table<std::uint32_t>& flag_table() {
     return table;
 }
 
-std::uint32_t flags_of(std::string_view lower, std::uint64_t hash) {
+std::uint32_t flags_of(std::string_view lower, std::uint64_t hash, bool hyphenated) {
     const auto& t = flag_table();
     if (const auto* f = t.find(hash, lower)) return *f;
+    if (!hyphenated) return 0;
     // "wednesday-thursday"
     const auto dash = lower.find('-');
     if (dash != std::string_view::npos && dash > 0) {
@@ -113,7 +114,73 @@ std::size_t next_stop(std::string_view text, std::size_t from, std::size_t limit
     return i;
 }
 
+// True when the word at text[i] (an ASCII letter, i + 1 < end) starts like a casualty
+// outcome: "kill", "dead", "wound", "toll", "bodies"...
+bool outcome_stem_at(std::string_view text, std::size_t i, std::size_t end) {
+    static const std::array<std::string_view, 36> stems{
+        "slew", "elim", "neut", "liqu", "clai", "dest",
+        "kill", "dead", "die",  "dyin", "deat", "woun", "inju", "toll", "bodi", "corp", "vict", "casu", "miss", "disa", "slai",
+        "mass", "exec", "peri", "fata", "live", "mart", "behe", "murd", "rema", "hurt", "life", "unac", "dies", "died", "lost"};
+    // the stems by their first two letters: most words ("the", "and") stop at one lookup
+    static const auto heads = [] {
+        std::array<std::vector<std::string_view>, 26 * 26> a{};
+        for (const auto st : stems) a[static_cast<std::size_t>((st[0] - 'a') * 26 + (st[1] - 'a'))].push_back(st);
+        return a;
+    }();
+    const char c0 = ascii_lower(text[i]);
+    const char c1 = ascii_lower(text[i + 1]);
+    if (c1 < 'a' || c1 > 'z') return false;
+    const auto& list = heads[static_cast<std::size_t>((c0 - 'a') * 26 + (c1 - 'a'))];
+    if (list.empty()) return false;
+    char buf[4] = {c0, c1, ' ', ' '};
+    for (std::size_t k = 2; k < 4 && i + k < end; ++k) buf[k] = ascii_lower(text[i + k]);
+    for (const auto st : list) {
+        bool same = true;
+        for (std::size_t k = 2; k < st.size() && same; ++k) same = buf[k] == st[k];
+        if (same) return true;
+    }
+    return false;
+}
+
+#if defined(__SSE2__)
+// Bit k is set when p[k] is an ASCII letter, for the 16 bytes at p.
+unsigned letter_bits(const char* p) {
+    const __m128i folded = _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p)), _mm_set1_epi8(0x20));
+    const __m128i from_a = _mm_cmpgt_epi8(folded, _mm_set1_epi8('a' - 1));  // bytes >= 0x80 are negative: never letters
+    const __m128i to_z = _mm_cmplt_epi8(folded, _mm_set1_epi8('z' + 1));
+    return static_cast<unsigned>(_mm_movemask_epi8(_mm_and_si128(from_a, to_z)));
+}
+#endif
+
 }  // namespace
+
+bool has_outcome_stem(std::string_view text, byte_span span) {
+    const std::size_t end = std::min(span.end, text.size());
+    std::size_t i = span.begin;
+    bool in_word = false;  // text[i - 1] is a letter of a word already looked at
+#if defined(__SSE2__)
+    // sixteen bytes at a time: the word starts are the letters after a non-letter
+    for (; i + 16 <= end; i += 16) {
+        const unsigned letters = letter_bits(text.data() + i);
+        for (unsigned starts = letters & ~((letters << 1) | (in_word ? 1u : 0u)); starts != 0; starts &= starts - 1) {
+            const std::size_t at = i + static_cast<std::size_t>(__builtin_ctz(starts));
+            if (at + 1 < end && outcome_stem_at(text, at, end)) return true;
+        }
+        in_word = (letters >> 15) & 1u;
+    }
+#endif
+    if (in_word)
+        while (i < end && ascii_alpha(text[i])) ++i;
+    while (i + 1 < end) {
+        if (!ascii_alpha(text[i])) {
+            ++i;
+            continue;
+        }
+        if (outcome_stem_at(text, i, end)) return true;
+        while (i < end && ascii_alpha(text[i])) ++i;  // to the end of the word
+    }
+    return false;
+}
 
 std::vector<sentence> split_sentences(std::string_view text, byte_span body) {
     std::vector<sentence> out;
@@ -229,6 +296,7 @@ std::vector<word> words_of(std::string_view text, byte_span span, std::string_vi
         w.capital = ascii_upper(static_cast<char>(c));
         w.digits = ascii_digit(static_cast<char>(c));
         std::size_t j = i + 1;
+        bool hyphenated = false;
         while (j < end) {
             const auto d = static_cast<unsigned char>(text[j]);
             if (cls[d] != 0) {
@@ -238,6 +306,7 @@ std::vector<word> words_of(std::string_view text, byte_span span, std::string_vi
             // inner hyphen, apostrophe or digit separator: "pro-regime", "Buqa'an", "1,100"
             if (j + 1 < end && cls[static_cast<unsigned char>(text[j + 1])] == 1 &&
                 (d == '-' || d == '\'' || (w.digits && (d == '.' || (d == ',' && ascii_digit(text[j + 1])))))) {
+                hyphenated = hyphenated || d == '-';
                 ++j;
                 continue;
             }
@@ -246,7 +315,7 @@ std::vector<word> words_of(std::string_view text, byte_span span, std::string_vi
         w.end = j;
         w.lower = lower.substr(i, j - i);
         w.hash = word_hash(w.lower);
-        if (!w.digits) w.flags = flags_of(w.lower, w.hash);
+        if (!w.digits) w.flags = flags_of(w.lower, w.hash, hyphenated);
         out.push_back(w);
         i = j;
     }

@@ -26,6 +26,11 @@ struct sentence {
 // Sentences of text[body.begin, body.end), in order.
 std::vector<sentence> split_sentences(std::string_view text, byte_span body);
 
+// True when some word of text[span] starts like a casualty outcome ("kill", "dead",
+// "wound", "toll", "bodies"...). Outcomes are read within the sentence only, so a
+// sentence without one cannot hold a claim and its numbers need not be parsed.
+bool has_outcome_stem(std::string_view text, byte_span span);
+
 // What a word may signal, looked up once when the sentence is split into words so
 // that the readers of outcome, date, scope and actor test bits instead of strings.
 enum word_flag : std::uint32_t {

@@ -45,21 +45,27 @@ constexpr bool well_formed(const std::string_view (&words)[N]) {
 
 // Words grouped by (first letter, length): bucket b lists order[start[b] .. start[b + 1]),
 // so a word is compared with one or two of them at most. Most words fail before that, on
-// their first letter or their length (`lengths`).
+// their first two letters and their length (`shapes`): "the", "said" and "from" open no
+// keyword of a figure.
 struct index {
     static constexpr std::size_t buckets = 26 * (max_length + 1);
     std::array<std::uint8_t, buckets + 1> start{};
     std::array<std::uint8_t, 256> order{};
-    std::array<std::uint16_t, 26> lengths{};  // bit n of lengths[c - 'a']: some word starts with c and has n letters
+    // bit n of shapes[prefix_of(a, b)]: some word starts with the letters a b and has n
+    // letters; prefix_of(a, 0) is for a word of the one letter a
+    std::array<std::uint16_t, 26 * 27> shapes{};
     std::size_t longest = 0;
 
     static constexpr std::size_t bucket_of(char first, std::size_t length) {
         return static_cast<std::size_t>(first - 'a') * (max_length + 1) + length;
     }
-    // True when some word starts with `first` (a lower-case letter) and has n letters.
-    constexpr bool may_hold(char first, std::size_t n) const {
-        return n <= max_length && ((lengths[static_cast<std::size_t>(first - 'a')] >> n) & 1u) != 0;
+    // first and second are lower-case letters; second is 0 for a word of one letter.
+    static constexpr std::size_t prefix_of(char first, char second) {
+        return static_cast<std::size_t>(first - 'a') * 27 + (second == 0 ? 26 : static_cast<std::size_t>(second - 'a'));
     }
+    constexpr std::uint16_t shapes_of(char first, char second) const { return shapes[prefix_of(first, second)]; }
+    // True when `shapes` (from shapes_of) allows a word of n letters.
+    static constexpr bool may_hold(std::uint16_t shapes, std::size_t n) { return n <= max_length && ((shapes >> n) & 1u) != 0; }
     // The index of items[i] by word_of(items[i]), a well-formed keyword.
     template <class Item, std::size_t N, class WordOf>
     static constexpr index of(const Item (&items)[N], WordOf word_of) {
@@ -68,7 +74,7 @@ struct index {
         for (const auto& item : items) {
             const std::string_view w = word_of(item);
             ++count[bucket_of(w[0], w.size()) + 1];
-            x.lengths[static_cast<std::size_t>(w[0] - 'a')] |= static_cast<std::uint16_t>(1u << w.size());
+            x.shapes[prefix_of(w[0], w.size() > 1 ? w[1] : 0)] |= static_cast<std::uint16_t>(1u << w.size());
             if (w.size() > x.longest) x.longest = w.size();
         }
         for (std::size_t b = 0; b < buckets; ++b) x.start[b + 1] = static_cast<std::uint8_t>(x.start[b] + count[b + 1]);
@@ -102,7 +108,14 @@ struct keyword_list {
         if (available == 0) return false;
         const char* p = in.current();
         const char first = keywords::lower(p[0]);
-        if (first < 'a' || first > 'z' || table.lengths[static_cast<std::size_t>(first - 'a')] == 0) return false;
+        if (first < 'a' || first > 'z') return false;
+        char second = 0;
+        if (available > 1 && keywords::letter_or_digit(p[1])) {
+            second = keywords::lower(p[1]);
+            if (second < 'a' || second > 'z') return false;  // no keyword has a digit
+        }
+        const std::uint16_t shapes = table.shapes_of(first, second);
+        if (shapes == 0) return false;
         char word[keywords::max_length];
         std::size_t n = 0;
         while (n < available && keywords::letter_or_digit(p[n])) {
@@ -110,7 +123,7 @@ struct keyword_list {
             word[n] = keywords::lower(p[n]);
             ++n;
         }
-        if (!table.may_hold(first, n)) return false;
+        if (!keywords::index::may_hold(shapes, n)) return false;
         const std::string_view w(word, n);
         const std::size_t b = keywords::index::bucket_of(first, n);
         bool known = false;

@@ -296,10 +296,20 @@ bool could_start_figure(std::string_view text, std::size_t pos) {
     if (c >= '0' && c <= '9') return true;
     // most words are refused on their first letter and length, before any comparison
     const char first = rules::keywords::lower(c);
-    if (first < 'a' || first > 'z' || opener_table.lengths[static_cast<std::size_t>(first - 'a')] == 0) return false;
+    if (first < 'a' || first > 'z') return false;
+    const char second = pos + 1 < text.size() && rules::keywords::letter(text[pos + 1]) ? rules::keywords::lower(text[pos + 1]) : 0;
+    const std::uint16_t shapes = opener_table.shapes_of(first, second);
+    if (shapes == 0) return false;
     char buf[16];
-    const auto w = first_word(text, pos, buf);
-    if (w.empty() || w.size() > 13 || !opener_table.may_hold(first, w.size())) return false;
+    buf[0] = first;
+    std::size_t size = 1;
+    while (pos + size < text.size() && rules::keywords::letter(text[pos + size])) {
+        if (size == 13) return false;  // longer than any opener
+        buf[size] = rules::keywords::lower(text[pos + size]);
+        ++size;
+    }
+    const std::string_view w(buf, size);
+    if (!rules::keywords::index::may_hold(shapes, w.size())) return false;
     const std::size_t b = rules::keywords::index::bucket_of(first, w.size());
     for (std::size_t i = opener_table.start[b]; i < opener_table.start[b + 1]; ++i) {
         const opener& o = openers[opener_table.order[i]];
