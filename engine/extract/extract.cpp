@@ -446,6 +446,7 @@ bool may_hold_date(std::string_view text, byte_span span) {
 
 void article_pass::scan() {
     m_figures.reserve(16);
+    const auto& opener_prefixes = grammar::claims::opener_prefixes();
     for (std::size_t s = 0; s < m_sentences.size(); ++s) {
         const auto span = m_sentences[s].span;
         // with --explain every number is read so that its rejection can be listed
@@ -457,13 +458,15 @@ void article_pass::scan() {
                 ++i;
                 continue;
             }
-            // letters that no figure opener starts with: skip the word at once
-            static const auto opener_letter = [] {
-                std::array<bool, 256> a{};
-                for (const char ch : std::string_view("0123456789abcdefhilmnorstuABCDEFHILMNORSTU")) a[static_cast<unsigned char>(ch)] = true;
-                return a;
-            }();
-            if (opener_letter[c] && grammar::claims::could_start_figure(m_text.substr(0, span.end), i)) {
+            // a digit, or two letters that some figure opener starts with: other words are skipped at once
+            bool may_open = ascii_digit(static_cast<char>(c));
+            if (!may_open) {
+                const char c1 = i + 1 < span.end ? ascii_lower(m_text[i + 1]) : ' ';
+                const std::size_t second = ascii_lower_case(c1) ? static_cast<std::size_t>(c1 - 'a') : 26;
+                may_open = ascii_alpha(static_cast<char>(c)) &&
+                           opener_prefixes[static_cast<std::size_t>(ascii_lower(static_cast<char>(c)) - 'a') * 27 + second];
+            }
+            if (may_open && grammar::claims::could_start_figure(m_text.substr(0, span.end), i)) {
                 if (auto f = grammar::claims::parse_figure(m_text.substr(0, span.end), i, 200)) {
                     located_figure lf;
                     lf.f = std::move(*f);

@@ -114,27 +114,32 @@ std::size_t next_stop(std::string_view text, std::size_t from, std::size_t limit
     return i;
 }
 
-// True when the word at text[i] (an ASCII letter, i + 1 < end) starts like a casualty
-// outcome: "kill", "dead", "wound", "toll", "bodies"...
+// Word starts of casualty outcomes: "kill", "dead", "wound", "toll", "bodies"...
+constexpr std::string_view outcome_stems[] = {
+    "slew", "elim", "neut", "liqu", "clai", "dest",
+    "kill", "dead", "die",  "dyin", "deat", "woun", "inju", "toll", "bodi", "corp", "vict", "casu", "miss", "disa", "slai",
+    "mass", "exec", "peri", "fata", "live", "mart", "behe", "murd", "rema", "hurt", "life", "unac", "dies", "died", "lost"};
+// The stems by their first two letters (bit k: outcome_stems[k]): most words ("the",
+// "and") are refused on them at once.
+constexpr auto outcome_heads = [] {
+    std::array<std::uint64_t, 26 * 26> a{};
+    for (std::size_t k = 0; k < std::size(outcome_stems); ++k)
+        a[static_cast<std::size_t>((outcome_stems[k][0] - 'a') * 26 + (outcome_stems[k][1] - 'a'))] |= std::uint64_t{1} << k;
+    return a;
+}();
+static_assert(std::size(outcome_stems) <= 64, "one bit per stem");
+
+// True when the word at text[i] (an ASCII letter, i + 1 < end) starts like a casualty outcome.
 bool outcome_stem_at(std::string_view text, std::size_t i, std::size_t end) {
-    static const std::array<std::string_view, 36> stems{
-        "slew", "elim", "neut", "liqu", "clai", "dest",
-        "kill", "dead", "die",  "dyin", "deat", "woun", "inju", "toll", "bodi", "corp", "vict", "casu", "miss", "disa", "slai",
-        "mass", "exec", "peri", "fata", "live", "mart", "behe", "murd", "rema", "hurt", "life", "unac", "dies", "died", "lost"};
-    // the stems by their first two letters: most words ("the", "and") stop at one lookup
-    static const auto heads = [] {
-        std::array<std::vector<std::string_view>, 26 * 26> a{};
-        for (const auto st : stems) a[static_cast<std::size_t>((st[0] - 'a') * 26 + (st[1] - 'a'))].push_back(st);
-        return a;
-    }();
     const char c0 = ascii_lower(text[i]);
     const char c1 = ascii_lower(text[i + 1]);
     if (c1 < 'a' || c1 > 'z') return false;
-    const auto& list = heads[static_cast<std::size_t>((c0 - 'a') * 26 + (c1 - 'a'))];
-    if (list.empty()) return false;
+    std::uint64_t candidates = outcome_heads[static_cast<std::size_t>((c0 - 'a') * 26 + (c1 - 'a'))];
+    if (candidates == 0) return false;
     char buf[4] = {c0, c1, ' ', ' '};
     for (std::size_t k = 2; k < 4 && i + k < end; ++k) buf[k] = ascii_lower(text[i + k]);
-    for (const auto st : list) {
+    for (; candidates != 0; candidates &= candidates - 1) {
+        const std::string_view st = outcome_stems[__builtin_ctzll(candidates)];
         bool same = true;
         for (std::size_t k = 2; k < st.size() && same; ++k) same = buf[k] == st[k];
         if (same) return true;
@@ -295,26 +300,25 @@ std::vector<word> words_of(std::string_view text, byte_span span, std::string_vi
         w.before = i > span.begin ? text[i - 1] : ' ';
         w.capital = ascii_upper(static_cast<char>(c));
         w.digits = ascii_digit(static_cast<char>(c));
+        // the word's lower-case bytes are hashed as they are read (word_hash, one pass)
+        std::uint64_t hash = (word_hash({}) ^ static_cast<unsigned char>(lower[i])) * word_hash_prime;
         std::size_t j = i + 1;
         bool hyphenated = false;
         while (j < end) {
             const auto d = static_cast<unsigned char>(text[j]);
-            if (cls[d] != 0) {
-                ++j;
-                continue;
-            }
-            // inner hyphen, apostrophe or digit separator: "pro-regime", "Buqa'an", "1,100"
-            if (j + 1 < end && cls[static_cast<unsigned char>(text[j + 1])] == 1 &&
-                (d == '-' || d == '\'' || (w.digits && (d == '.' || (d == ',' && ascii_digit(text[j + 1])))))) {
+            if (cls[d] == 0) {
+                // inner hyphen, apostrophe or digit separator: "pro-regime", "Buqa'an", "1,100"
+                if (!(j + 1 < end && cls[static_cast<unsigned char>(text[j + 1])] == 1 &&
+                      (d == '-' || d == '\'' || (w.digits && (d == '.' || (d == ',' && ascii_digit(text[j + 1])))))))
+                    break;
                 hyphenated = hyphenated || d == '-';
-                ++j;
-                continue;
             }
-            break;
+            hash = (hash ^ static_cast<unsigned char>(lower[j])) * word_hash_prime;
+            ++j;
         }
         w.end = j;
         w.lower = lower.substr(i, j - i);
-        w.hash = word_hash(w.lower);
+        w.hash = hash;
         if (!w.digits) w.flags = flags_of(w.lower, w.hash, hyphenated);
         out.push_back(w);
         i = j;

@@ -50,11 +50,12 @@ enum word_flag : std::uint32_t {
 
 // FNV-1a over a word's lower-case bytes: computed once per word, so that every later
 // table lookup (flags, source forms) is one probe, not a string hash.
+inline constexpr std::uint64_t word_hash_prime = 1099511628211ULL;
 inline std::uint64_t word_hash(std::string_view w) {
     std::uint64_t h = 1469598103934665603ULL;
     for (const char c : w) {
         h ^= static_cast<unsigned char>(c);
-        h *= 1099511628211ULL;
+        h *= word_hash_prime;
     }
     return h;
 }

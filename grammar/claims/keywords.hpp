@@ -30,6 +30,13 @@ inline constexpr std::size_t max_length = 15;  // longest keyword a list may hol
 constexpr bool letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 constexpr bool letter_or_digit(char c) { return letter(c) || (c >= '0' && c <= '9'); }
 constexpr char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + ('a' - 'A')) : c; }
+// a == b for short words, without a call to memcmp
+constexpr bool same_word(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (a[i] != b[i]) return false;
+    return true;
+}
 
 // A list is usable when every keyword is 1..max_length lower-case letters.
 template <std::size_t N>
@@ -127,7 +134,7 @@ struct keyword_list {
         const std::string_view w(word, n);
         const std::size_t b = keywords::index::bucket_of(first, n);
         bool known = false;
-        for (std::size_t i = table.start[b]; i < table.start[b + 1] && !known; ++i) known = Words[table.order[i]] == w;
+        for (std::size_t i = table.start[b]; i < table.start[b + 1] && !known; ++i) known = keywords::same_word(Words[table.order[i]], w);
         if (!known) return false;
         if constexpr (!CompoundAllowed)
             if (n + 1 < available && p[n] == '-' && keywords::letter(p[n + 1])) return false;

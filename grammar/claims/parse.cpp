@@ -288,6 +288,15 @@ constexpr auto opener_table = rules::keywords::index::of(openers, [](const opene
 
 }  // namespace
 
+const std::array<bool, 26 * 27>& opener_prefixes() {
+    static const auto prefixes = [] {
+        std::array<bool, 26 * 27> a{};
+        for (std::size_t i = 0; i < a.size(); ++i) a[i] = opener_table.shapes[i] != 0;
+        return a;
+    }();
+    return prefixes;
+}
+
 bool could_start_figure(std::string_view text, std::size_t pos) {
     if (pos >= text.size()) return false;
     const auto is_alnum = [](char x) { return (x >= '0' && x <= '9') || (x >= 'a' && x <= 'z') || (x >= 'A' && x <= 'Z'); };
@@ -311,14 +320,18 @@ bool could_start_figure(std::string_view text, std::size_t pos) {
     const std::string_view w(buf, size);
     if (!rules::keywords::index::may_hold(shapes, w.size())) return false;
     const std::size_t b = rules::keywords::index::bucket_of(first, w.size());
+    char next_buf[16];
+    std::optional<std::string_view> next;  // the word after, read once when an opener needs it
     for (std::size_t i = opener_table.start[b]; i < opener_table.start[b + 1]; ++i) {
         const opener& o = openers[opener_table.order[i]];
-        if (o.word != w) continue;
+        if (!rules::keywords::same_word(o.word, w)) continue;
         if (o.next.empty()) return true;
-        std::size_t n = pos + w.size();
-        while (n < text.size() && text[n] == ' ') ++n;
-        char next_buf[16];
-        if (first_word(text, n, next_buf) == o.next) return true;
+        if (!next) {
+            std::size_t n = pos + w.size();
+            while (n < text.size() && text[n] == ' ') ++n;
+            next = first_word(text, n, next_buf);
+        }
+        if (rules::keywords::same_word(*next, o.next)) return true;
     }
     return false;
 }
