@@ -447,36 +447,32 @@ bool may_hold_date(std::string_view text, byte_span span) {
 void article_pass::scan() {
     m_figures.reserve(16);
     const auto& opener_prefixes = grammar::claims::opener_prefixes();
+    std::vector<std::size_t> starts;
     for (std::size_t s = 0; s < m_sentences.size(); ++s) {
         const auto span = m_sentences[s].span;
         // with --explain every number is read so that its rejection can be listed
         if (!m_rejected && !has_outcome_stem(m_text, span)) continue;
-        std::size_t i = span.begin;
-        while (i < span.end) {
-            const auto c = static_cast<unsigned char>(m_text[i]);
-            if (!ascii_alnum(c)) {
-                ++i;
-                continue;
-            }
-            // a digit, or two letters that some figure opener starts with: other words are skipped at once
-            bool may_open = ascii_digit(static_cast<char>(c));
+        // every word start that can open a figure is tried; a figure found is skipped over
+        word_starts(m_text, span, starts);
+        std::size_t resume = span.begin;
+        for (const std::size_t i : starts) {
+            if (i < resume) continue;
+            const char c = m_text[i];
+            // a digit, or two letters that some figure opener starts with: other words are refused at once
+            bool may_open = ascii_digit(c);
             if (!may_open) {
                 const char c1 = i + 1 < span.end ? ascii_lower(m_text[i + 1]) : ' ';
                 const std::size_t second = ascii_lower_case(c1) ? static_cast<std::size_t>(c1 - 'a') : 26;
-                may_open = ascii_alpha(static_cast<char>(c)) &&
-                           opener_prefixes[static_cast<std::size_t>(ascii_lower(static_cast<char>(c)) - 'a') * 27 + second];
+                may_open = opener_prefixes[static_cast<std::size_t>(ascii_lower(c) - 'a') * 27 + second];
             }
-            if (may_open && grammar::claims::could_start_figure(m_text.substr(0, span.end), i)) {
-                if (auto f = grammar::claims::parse_figure(m_text.substr(0, span.end), i, 200)) {
-                    located_figure lf;
-                    lf.f = std::move(*f);
-                    lf.sentence = s;
-                    m_figures.push_back(std::move(lf));
-                    i = m_figures.back().f.span.end;
-                    continue;
-                }
+            if (!may_open || !grammar::claims::could_start_figure(m_text.substr(0, span.end), i)) continue;
+            if (auto f = grammar::claims::parse_figure(m_text.substr(0, span.end), i, 200)) {
+                located_figure lf;
+                lf.f = std::move(*f);
+                lf.sentence = s;
+                m_figures.push_back(std::move(lf));
+                resume = m_figures.back().f.span.end;
             }
-            while (i < span.end && ascii_alnum(m_text[i])) ++i;
         }
     }
 }

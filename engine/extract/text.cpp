@@ -155,9 +155,35 @@ unsigned letter_bits(const char* p) {
     const __m128i to_z = _mm_cmplt_epi8(folded, _mm_set1_epi8('z' + 1));
     return static_cast<unsigned>(_mm_movemask_epi8(_mm_and_si128(from_a, to_z)));
 }
+// Bit k is set when p[k] is an ASCII letter or digit, for the 16 bytes at p.
+unsigned alnum_bits(const char* p) {
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    const __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1)));
+    return letter_bits(p) | static_cast<unsigned>(_mm_movemask_epi8(digit));
+}
 #endif
 
 }  // namespace
+
+void word_starts(std::string_view text, byte_span span, std::vector<std::size_t>& out) {
+    out.clear();
+    const std::size_t end = std::min(span.end, text.size());
+    std::size_t i = span.begin;
+    bool in_word = false;  // text[i - 1] is a letter or digit of a word already listed
+#if defined(__SSE2__)
+    for (; i + 16 <= end; i += 16) {
+        const unsigned alnum = alnum_bits(text.data() + i);
+        for (unsigned starts = alnum & ~((alnum << 1) | (in_word ? 1u : 0u)); starts != 0; starts &= starts - 1)
+            out.push_back(i + static_cast<std::size_t>(__builtin_ctz(starts)));
+        in_word = (alnum >> 15) & 1u;
+    }
+#endif
+    for (; i < end; ++i) {
+        const bool alnum = ascii_alnum(text[i]);
+        if (alnum && !in_word) out.push_back(i);
+        in_word = alnum;
+    }
+}
 
 bool has_outcome_stem(std::string_view text, byte_span span) {
     const std::size_t end = std::min(span.end, text.size());

@@ -31,6 +31,10 @@ std::vector<sentence> split_sentences(std::string_view text, byte_span body);
 // sentence without one cannot hold a claim and its numbers need not be parsed.
 bool has_outcome_stem(std::string_view text, byte_span span);
 
+// Where the words of text[span] start: each ASCII letter or digit that follows a byte
+// that is neither, and text[span.begin] when it is one. In order, into `out` (cleared).
+void word_starts(std::string_view text, byte_span span, std::vector<std::size_t>& out);
+
 // What a word may signal, looked up once when the sentence is split into words so
 // that the readers of outcome, date, scope and actor test bits instead of strings.
 enum word_flag : std::uint32_t {

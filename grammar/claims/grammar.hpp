@@ -73,14 +73,14 @@ struct below_hundred : pegtl::sor<pegtl::seq<tens_word, pegtl::opt<word_sep, uni
 // "two hundred and five", "a hundred"
 struct hundreds : pegtl::seq<pegtl::sor<below_hundred, a_word>, ws, hundred_word, pegtl::opt<and_sep, below_hundred>> {};
 struct below_thousand : pegtl::sor<hundreds, below_hundred> {};
-// "three thousand", "two hundred thousand", "a thousand and fifty"
-struct thousands : pegtl::seq<pegtl::sor<below_thousand, a_word>, ws, thousand_word, pegtl::opt<and_sep, below_thousand>> {};
-// "a dozen", "two dozen"
-struct dozens_of : pegtl::seq<pegtl::sor<below_hundred, a_word>, ws, dozen_word> {};
-// Every number in words opens with one of these words; checking that first spares the
-// alternatives below from each finding out again that "militants" is not a number.
-struct number_word_start : pegtl::sor<tens_word, teen_word, unit_word, a_word> {};
-struct word_number : pegtl::seq<pegtl::at<number_word_start>, pegtl::sor<dozens_of, thousands, below_thousand>> {};
+// What multiplies the first words of a number: "a dozen", "two dozen"; "two hundred and
+// five", "two hundred thousand"; "three thousand", "a thousand and fifty".
+struct thousand_tail : pegtl::seq<ws, thousand_word, pegtl::opt<and_sep, below_thousand>> {};
+struct number_tail : pegtl::sor<pegtl::seq<ws, dozen_word>,
+                                pegtl::seq<ws, hundred_word, pegtl::opt<and_sep, below_hundred>, pegtl::opt<thousand_tail>>,
+                                thousand_tail> {};
+// The first words are read once, then their multipliers; "a" alone is no number.
+struct word_number : pegtl::sor<pegtl::seq<below_hundred, pegtl::opt<number_tail>>, pegtl::seq<a_word, number_tail>> {};
 
 struct number : pegtl::sor<digits, word_number> {};
 
