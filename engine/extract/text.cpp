@@ -129,6 +129,13 @@ constexpr auto outcome_heads = [] {
 }();
 static_assert(std::size(outcome_stems) <= 64, "one bit per stem");
 
+// True when some stem starts with the letters a b (a is an ASCII letter): the quick test
+// made at every word start of an article.
+inline bool outcome_head(char a, char b) {
+    const auto second = static_cast<unsigned char>((b | 0x20) - 'a');  // 26 and above: not a letter
+    return second < 26 && outcome_heads[static_cast<std::size_t>(static_cast<unsigned char>((a | 0x20) - 'a')) * 26 + second] != 0;
+}
+
 // True when the word at text[i] (an ASCII letter, i + 1 < end) starts like a casualty outcome.
 bool outcome_stem_at(std::string_view text, std::size_t i, std::size_t end) {
     const char c0 = ascii_lower(text[i]);
@@ -195,7 +202,7 @@ bool has_outcome_stem(std::string_view text, byte_span span) {
         const unsigned letters = letter_bits(text.data() + i);
         for (unsigned starts = letters & ~((letters << 1) | (in_word ? 1u : 0u)); starts != 0; starts &= starts - 1) {
             const std::size_t at = i + static_cast<std::size_t>(__builtin_ctz(starts));
-            if (at + 1 < end && outcome_stem_at(text, at, end)) return true;
+            if (at + 1 < end && outcome_head(text[at], text[at + 1]) && outcome_stem_at(text, at, end)) return true;
         }
         in_word = (letters >> 15) & 1u;
     }
@@ -207,7 +214,7 @@ bool has_outcome_stem(std::string_view text, byte_span span) {
             ++i;
             continue;
         }
-        if (outcome_stem_at(text, i, end)) return true;
+        if (outcome_head(text[i], text[i + 1]) && outcome_stem_at(text, i, end)) return true;
         while (i < end && ascii_alpha(text[i])) ++i;  // to the end of the word
     }
     return false;

@@ -4,6 +4,7 @@
 // stays bounded however odd the article (1 MB without a full stop).
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -81,6 +82,7 @@ public:
     Value& insert(std::uint64_t hash, std::string_view key) {
         if ((m_used + 1) * 2 > m_slots.size()) grow();
         slot& s = probe(hash, key);
+        m_filter[filter_bit(hash) >> 6] |= std::uint64_t{1} << (filter_bit(hash) & 63);
         if (!s.used) {
             s.used = true;
             s.hash = hash;
@@ -90,6 +92,7 @@ public:
         return s.value;
     }
     const Value* find(std::uint64_t hash, std::string_view key) const {
+        if (!may_hold(hash)) return nullptr;
         const std::size_t mask = m_slots.size() - 1;
         for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
             const slot& s = m_slots[i];
@@ -99,6 +102,15 @@ public:
     }
 
 private:
+    // A 4096-bit filter on the top bits of the hashes: most words of a text are in no
+    // table, and are refused here without touching the slots (which do not fit in a
+    // first-level cache).
+    static std::size_t filter_bit(std::uint64_t hash) { return static_cast<std::size_t>(hash >> 52); }
+    bool may_hold(std::uint64_t hash) const {
+        const std::size_t b = filter_bit(hash);
+        return ((m_filter[b >> 6] >> (b & 63)) & 1u) != 0;
+    }
+    std::array<std::uint64_t, 64> m_filter{};
     struct slot {
         bool used = false;
         std::uint64_t hash = 0;
