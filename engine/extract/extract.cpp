@@ -32,9 +32,16 @@ namespace {
 
 using grammar::claims::figure;
 
+// w is one of the (short) words of `set`; compared byte by byte, without calls to memcmp.
 template <std::size_t N>
 bool one_of(std::string_view w, const std::array<std::string_view, N>& set) {
-    return std::find(set.begin(), set.end(), w) != set.end();
+    for (const auto s : set) {
+        if (s.size() != w.size()) continue;
+        std::size_t i = 0;
+        while (i < w.size() && s[i] == w[i]) ++i;
+        if (i == w.size()) return true;
+    }
+    return false;
 }
 
 const std::array<std::string_view, 7> weekdays{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
@@ -191,6 +198,8 @@ struct extractor::tables {
     // the words of gazetteer names (registry::gazetteer::has_word) by word_hash: a
     // capitalised word of a sentence is looked up with the hash it already has
     word_table<char> place_words{1024};
+    // registry::gazetteer::find_name by word_hash of the normalised name
+    word_table<const registry::place*> place_names{1024};
     bool may_open(std::string_view w) const {
         if (w.empty() || w.size() >= 32) return false;
         const int c = (w[0] >= 'a' && w[0] <= 'z') ? w[0] - 'a' : 26;
@@ -199,8 +208,10 @@ struct extractor::tables {
 };
 
 extractor::extractor(const extract_context& ctx) : m_ctx(ctx), m_tables(new tables) {
-    if (ctx.places)
+    if (ctx.places) {
         for (const auto& w : ctx.places->name_words()) m_tables->place_words.insert(word_hash(w), w) = 1;
+        for (const auto& [name, index] : ctx.places->names()) m_tables->place_names.insert(word_hash(name), name) = &ctx.places->places()[index];
+    }
     if (!ctx.sources) return;
     for (const auto& [text, index] : ctx.sources->written_forms()) {
         const std::string lower = lower_case_of(text);
@@ -344,6 +355,8 @@ private:
     void find_sources(std::size_t s, sentence_info& si);
     void find_places(std::size_t s, sentence_info& si);
     bool in_place_name(const word& w) const;  // registry::gazetteer::has_word, by the word's hash
+    const registry::place* find_place_name(std::string_view written);  // registry::gazetteer::find_name
+    std::string m_name_key;  // find_place_name's buffer
     void find_date(std::size_t s, sentence_info& si);
     void find_actor(sentence_info& si);
     void find_scope(sentence_info& si);
@@ -615,6 +628,13 @@ void article_pass::find_sources(std::size_t s, sentence_info& si) {
     }
 }
 
+const registry::place* article_pass::find_place_name(std::string_view written) {
+    registry::gazetteer::normalise_into(written, m_name_key);
+    if (m_name_key.empty()) return nullptr;
+    const auto* p = m_t.place_names.find(word_hash(m_name_key), m_name_key);
+    return p ? *p : nullptr;
+}
+
 bool article_pass::in_place_name(const word& w) const {
     // the word up to its first hyphen, without apostrophes: "Al-Shaafa" -> "al", "Buqa'an" -> "buqaan"
     if (std::none_of(w.lower.begin(), w.lower.end(), [](char c) { return c == '-' || c == '\''; }))
@@ -651,7 +671,7 @@ void article_pass::find_places(std::size_t, sentence_info& si) {
             for (std::size_t n = known; n >= 1 && !used; --n) {
                 const byte_span span{ws[k].begin, ws[k + n - 1].end};
                 const auto written = span.of(m_text);
-                const registry::place* p = g->find_name(written);
+                const registry::place* p = find_place_name(written);
                 if (!p) continue;
                 place_mention m;
                 m.p = p;

@@ -384,11 +384,17 @@ const std::vector<std::string>& place_types() {
 }
 
 std::string gazetteer::normalise(std::string_view written) {
+    std::string key;
+    normalise_into(written, key);
+    return key;
+}
+
+void gazetteer::normalise_into(std::string_view written, std::string& key) {
     // Words are lower-cased with apostrophes dropped and joined by '-'; leading articles
     // ("al-", "el-") are dropped while another word follows. One pass, no word list: each
     // word is written straight into the key and taken back out if it is a leading article.
     // Extraction calls this for every capitalised word that may start a place name.
-    std::string key;
+    key.clear();
     key.reserve(written.size());
     char pending[3];  // a leading article, kept until we know another word follows
     std::size_t pending_size = 0;
@@ -427,7 +433,6 @@ std::string gazetteer::normalise(std::string_view written) {
         leading = false;
     }
     if (key.empty() && pending_size > 0) key.assign(pending, pending_size);  // the name is only an article ("Al")
-    return key;
 }
 
 std::string gazetteer::fuzzy_key(std::string_view written) {
