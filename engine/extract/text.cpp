@@ -290,6 +290,14 @@ std::string lower_case_of(std::string_view text) {
     char* p = out.data();
     const std::size_t n = out.size();
     std::size_t k = 0;
+#if defined(__SSE2__)
+    // sixteen bytes at a time: add 0x20 to every byte in 'A'..'Z' (signed compares leave bytes >= 0x80 alone)
+    for (; k + 16 <= n; k += 16) {
+        const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + k));
+        const __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('A' - 1)), _mm_cmplt_epi8(x, _mm_set1_epi8('Z' + 1)));
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(p + k), _mm_or_si128(x, _mm_and_si128(upper, _mm_set1_epi8(0x20))));
+    }
+#endif
     // eight bytes at a time: set bit 0x20 of every byte in 'A'..'Z' (bytes >= 0x80 untouched)
     for (; k + 8 <= n; k += 8) {
         std::uint64_t x;
