@@ -309,16 +309,15 @@ bool could_start_figure(std::string_view text, std::size_t pos) {
     const char second = pos + 1 < text.size() && rules::keywords::letter(text[pos + 1]) ? rules::keywords::lower(text[pos + 1]) : 0;
     const std::uint16_t shapes = opener_table.shapes_of(first, second);
     if (shapes == 0) return false;
-    char buf[16];
-    buf[0] = first;
     std::size_t size = 1;
     while (pos + size < text.size() && rules::keywords::letter(text[pos + size])) {
         if (size == 13) return false;  // longer than any opener
-        buf[size] = rules::keywords::lower(text[pos + size]);
         ++size;
     }
+    if (!rules::keywords::index::may_hold(shapes, size)) return false;  // "the", "that": no opener this long
+    char buf[16];
+    for (std::size_t k = 0; k < size; ++k) buf[k] = rules::keywords::lower(text[pos + k]);
     const std::string_view w(buf, size);
-    if (!rules::keywords::index::may_hold(shapes, w.size())) return false;
     const std::size_t b = rules::keywords::index::bucket_of(first, w.size());
     char next_buf[16];
     std::optional<std::string_view> next;  // the word after, read once when an opener needs it
