@@ -165,6 +165,99 @@ private:
     std::vector<std::uint64_t> m_matched;
 };
 
+std::vector<std::vector<std::size_t>> link_component(const std::vector<std::size_t>& units,
+                                                     const std::vector<std::pair<std::size_t, std::size_t>>& edges,
+                                                     double min_linkage);
+
+// Components larger than this are split before average linkage (see link_large).
+constexpr std::size_t max_exact_component = 5000;
+// In a large component, a unit matched to more than this many others is a bridge.
+constexpr std::size_t bridge_degree = 64;
+
+// A very large component (on a dense corpus a province-wide figure for each day meets
+// every village of the province, and day after day they chain the whole province into
+// one component of 100,000 claims) is where exact average linkage costs most: every
+// merge re-weighs every neighbour of the merged cluster. So the bridges (units matched
+// to more than bridge_degree others) are taken out, the rest is split into its
+// connected components and clustered, and each bridge then joins the cluster it is most
+// matched to if more than min_linkage of that cluster's units match it (the rule
+// average linkage applies to a unit), else stays on its own. Never used on components
+// of max_exact_component units or fewer, so results there are exact.
+std::vector<std::vector<std::size_t>> link_large(const std::vector<std::size_t>& units,
+                                                 const std::vector<std::pair<std::size_t, std::size_t>>& edges,
+                                                 double min_linkage) {
+    const std::size_t k = units.size();
+    std::vector<std::size_t> degree(k, 0);
+    for (const auto& [i, j] : edges) {
+        ++degree[i];
+        ++degree[j];
+    }
+    std::vector<bool> bridge(k);
+    for (std::size_t i = 0; i < k; ++i) bridge[i] = degree[i] > bridge_degree;
+    using graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS>;
+    graph g(k);
+    for (const auto& [i, j] : edges)
+        if (!bridge[i] && !bridge[j]) boost::add_edge(i, j, g);
+    std::vector<std::size_t> component(k);
+    const std::size_t count = boost::connected_components(g, component.data());
+    std::vector<std::vector<std::size_t>> members(count);   // local indices, ascending
+    std::vector<std::size_t> local(k);
+    for (std::size_t i = 0; i < k; ++i) {
+        if (bridge[i]) continue;
+        local[i] = members[component[i]].size();
+        members[component[i]].push_back(i);
+    }
+    std::vector<std::vector<std::pair<std::size_t, std::size_t>>> sub_edges(count);
+    for (const auto& [i, j] : edges)
+        if (!bridge[i] && !bridge[j]) sub_edges[component[i]].emplace_back(local[i], local[j]);
+    // Clusters of the non-bridges, as local indices into `units`.
+    std::vector<std::vector<std::size_t>> clusters;
+    std::vector<std::size_t> cluster_of(k, SIZE_MAX);
+    for (std::size_t c = 0; c < count; ++c) {
+        if (members[c].empty()) continue;
+        for (auto& cl : link_component(members[c], sub_edges[c], min_linkage)) {
+            for (const auto u : cl) cluster_of[u] = clusters.size();
+            clusters.push_back(std::move(cl));
+        }
+    }
+    // Each bridge, in order, joins its best cluster when the linkage rule allows.
+    std::vector<std::vector<std::size_t>> bridge_edges(k);
+    for (const auto& [i, j] : edges) {
+        if (bridge[i] && !bridge[j]) bridge_edges[i].push_back(j);
+        if (bridge[j] && !bridge[i]) bridge_edges[j].push_back(i);
+    }
+    std::vector<std::vector<std::size_t>> out_clusters = clusters;
+    std::map<std::size_t, std::size_t> hits;
+    for (std::size_t b = 0; b < k; ++b) {
+        if (!bridge[b]) continue;
+        hits.clear();
+        for (const auto u : bridge_edges[b]) ++hits[cluster_of[u]];
+        std::size_t best = SIZE_MAX;
+        double best_linkage = min_linkage;
+        for (const auto& [c, n] : hits) {
+            const double linkage = static_cast<double>(n) / static_cast<double>(clusters[c].size());
+            if (linkage > best_linkage) {
+                best_linkage = linkage;
+                best = c;
+            }
+        }
+        if (best == SIZE_MAX) {
+            out_clusters.push_back({b});
+        } else {
+            out_clusters[best].push_back(b);
+        }
+    }
+    std::vector<std::vector<std::size_t>> out;
+    for (auto& cl : out_clusters) {
+        std::sort(cl.begin(), cl.end());
+        std::vector<std::size_t> mapped;
+        for (const auto u : cl) mapped.push_back(units[u]);
+        out.push_back(std::move(mapped));
+    }
+    std::sort(out.begin(), out.end(), [](const auto& x, const auto& y) { return x.front() < y.front(); });
+    return out;
+}
+
 // Average-linkage clustering of one connected component of matched units. Works on
 // the sparse graph of matched pairs with a priority queue of candidate merges
 // (entries made stale by a merge are skipped), so a component of k units with E
@@ -173,6 +266,7 @@ private:
 std::vector<std::vector<std::size_t>> link_component(const std::vector<std::size_t>& units,
                                                      const std::vector<std::pair<std::size_t, std::size_t>>& edges,
                                                      double min_linkage) {
+    if (units.size() > max_exact_component) return link_large(units, edges, min_linkage);
     const std::size_t k = units.size();
     std::vector<std::vector<std::size_t>> clusters;
     for (const auto u : units) clusters.push_back({u});

@@ -90,3 +90,46 @@ TEST_CASE("matching cost grows about linearly with blocks of fixed size", "[matc
     const auto small = judged(1000), large = judged(10000);
     CHECK(large == 10 * small);
 }
+
+namespace {
+// Cliques of three claims (same place) and one claim that matches every claim: one
+// connected component larger than the exact average linkage takes.
+class bridged_cliques : public fake_ruleset {
+public:
+    std::size_t cliques = 0;
+    std::vector<std::string> blocking_keys(const rules::claim_facts& f) const override {
+        if (f.c->place != "*") return {f.c->place};
+        std::vector<std::string> all;
+        for (std::size_t k = 0; k < cliques; ++k) all.push_back("clique" + std::to_string(k));
+        return all;
+    }
+    rules::match_result match(const rules::claim_facts& a, const rules::claim_facts& b) const override {
+        const bool same = a.c->place == b.c->place || a.c->place == "*" || b.c->place == "*";
+        return {same, {"fake_match", "fake.rules", 3}, same ? "same place" : "apart"};
+    }
+};
+}  // namespace
+
+TEST_CASE("a component too large for exact linkage is split through its bridges", "[match][scaling]") {
+    bridged_cliques rules;
+    rules.cliques = 2000;  // 6,001 claims in one component
+    std::vector<claim> claims;
+    claims.push_back(make_claim("bridge@1", "Aleppo", date::of_day(2016, 8, 1), 500));
+    claims.back().place = "*";
+    for (std::size_t k = 0; k < rules.cliques; ++k)
+        for (int m = 0; m < 3; ++m) {
+            claims.push_back(make_claim("c" + std::to_string(k) + "x" + std::to_string(m) + "@1", "Aleppo",
+                                        date::of_day(2016, 8, 1), 10));
+            claims.back().place = "clique" + std::to_string(k);
+        }
+    const auto out = match::group_incidents(facts_of(claims), rules);
+    CHECK(out.largest_component == claims.size());
+    // Every clique stays whole and apart; the bridge joins one of them (the first), as
+    // average linkage would, rather than chaining all 2,000 into one incident.
+    REQUIRE(out.groups.size() == rules.cliques);
+    CHECK(out.groups[0].members == std::vector<std::size_t>{0, 1, 2, 3});
+    for (std::size_t k = 1; k < rules.cliques; ++k) {
+        const std::size_t first = 1 + 3 * k;
+        CHECK(out.groups[k].members == std::vector<std::size_t>{first, first + 1, first + 2});
+    }
+}
