@@ -8,8 +8,7 @@
 #include <thread>
 #include <unordered_map>
 
-#include <boost/graph/adjacency_list.hpp>
-#include <boost/graph/connected_components.hpp>
+#include <boost/pending/disjoint_sets.hpp>
 
 #include "support/parallel.hpp"
 
@@ -165,6 +164,30 @@ private:
     std::vector<std::uint64_t> m_matched;
 };
 
+// Connected components of k vertices joined by `edge(e)` for e in [0, edges), numbered
+// by their lowest vertex (as Boost's connected_components numbers them) through Boost's
+// disjoint sets: two vectors of k, where an adjacency list would hold tens of millions
+// of edge nodes for a million-article corpus.
+template <class Edge>
+std::size_t components_of(std::size_t k, std::size_t edges, Edge edge, std::vector<std::size_t>& label) {
+    std::vector<std::size_t> rank(k, 0), parent(k);
+    boost::disjoint_sets<std::size_t*, std::size_t*> sets(rank.data(), parent.data());
+    for (std::size_t v = 0; v < k; ++v) sets.make_set(v);
+    for (std::size_t e = 0; e < edges; ++e) {
+        const auto [x, y] = edge(e);
+        if (x != SIZE_MAX) sets.union_set(x, y);
+    }
+    label.assign(k, SIZE_MAX);
+    std::vector<std::size_t> number_of_root(k, SIZE_MAX);
+    std::size_t count = 0;
+    for (std::size_t v = 0; v < k; ++v) {
+        const std::size_t r = sets.find_set(v);
+        if (number_of_root[r] == SIZE_MAX) number_of_root[r] = count++;
+        label[v] = number_of_root[r];
+    }
+    return count;
+}
+
 std::vector<std::vector<std::size_t>> link_component(const std::vector<std::size_t>& units,
                                                      const std::vector<std::pair<std::size_t, std::size_t>>& edges,
                                                      double min_linkage);
@@ -194,12 +217,11 @@ std::vector<std::vector<std::size_t>> link_large(const std::vector<std::size_t>&
     }
     std::vector<bool> bridge(k);
     for (std::size_t i = 0; i < k; ++i) bridge[i] = degree[i] > bridge_degree;
-    using graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS>;
-    graph g(k);
-    for (const auto& [i, j] : edges)
-        if (!bridge[i] && !bridge[j]) boost::add_edge(i, j, g);
-    std::vector<std::size_t> component(k);
-    const std::size_t count = boost::connected_components(g, component.data());
+    std::vector<std::size_t> component;
+    const std::size_t count = components_of(k, edges.size(), [&](std::size_t e) {
+        const auto [i, j] = edges[e];
+        return bridge[i] || bridge[j] ? std::make_pair(SIZE_MAX, SIZE_MAX) : std::make_pair(i, j);
+    }, component);
     std::vector<std::vector<std::size_t>> members(count);   // local indices, ascending
     std::vector<std::size_t> local(k);
     for (std::size_t i = 0; i < k; ++i) {
@@ -468,12 +490,12 @@ match_output group_incidents(const std::vector<rules::claim_facts>& facts, const
     where = pair_judge::memberships();  // moving an empty table in frees the old one
     block_list = pair_judge::block_table();
     if (options.cancel && options.cancel->load(std::memory_order_relaxed)) return out;
-    using graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS>;
-    graph matches(roots.size());
-    for (const auto k : judge.matched())
-        boost::add_edge(position[static_cast<std::size_t>(k >> 32)], position[static_cast<std::size_t>(k & 0xffffffffu)], matches);
-    std::vector<std::size_t> component(roots.size());
-    const std::size_t count = roots.empty() ? 0 : boost::connected_components(matches, component.data());
+    std::vector<std::size_t> component;
+    const auto& matched = judge.matched();
+    const std::size_t count = components_of(roots.size(), matched.size(), [&](std::size_t e) {
+        return std::make_pair(position[static_cast<std::size_t>(matched[e] >> 32)],
+                              position[static_cast<std::size_t>(matched[e] & 0xffffffffu)]);
+    }, component);
     std::vector<std::vector<std::size_t>> by_component(count);
     std::vector<std::size_t> local(roots.size());  // a unit's index within its component
     for (std::size_t i = 0; i < roots.size(); ++i) {
