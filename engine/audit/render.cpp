@@ -60,11 +60,10 @@ json finding_json(const rules::finding& f) {
 
 json claim_json(const claim& c) { return extract::claim_json(c); }
 
-namespace {
-
 // Writes `j` as dump(2) would inside a document, `depth` levels deep: every line after
 // the first is indented by the depth. JSON strings never hold a raw newline, so each
 // newline of the dump is a line break of the layout.
+namespace {
 void put(std::ostream& o, const json& j, int depth) {
     const std::string text = j.dump(2);
     const std::string indent(static_cast<std::size_t>(depth) * 2, ' ');
@@ -77,17 +76,33 @@ void put(std::ostream& o, const json& j, int depth) {
     o.write(text.data() + from, static_cast<std::streamsize>(text.size() - from));
 }
 
-// A top-level member holding an array written element by element, as dump(2) lays it out.
-template <class Range, class Make>
-void put_array(std::ostream& o, const char* key, const Range& items, Make make, bool last) {
-    o << "  \"" << key << "\": [";
-    bool first = true;
-    for (const auto& item : items) {
-        o << (first ? "\n    " : ",\n    ");
-        put(o, make(item), 2);
-        first = false;
-    }
-    o << (first ? "]" : "\n  ]") << (last ? "\n" : ",\n");
+}  // namespace
+
+json_document::json_document(std::ostream& out, const std::vector<input_hash>& inputs) : m_out(out) {
+    json list = json::array();
+    for (const auto& h : inputs) list.push_back({{"role", h.role}, {"path", h.path}, {"sha256", h.sha256}});
+    m_out << "{\n  \"reckon\": ";
+    put(m_out, json{{"version", RECKON_VERSION}, {"inputs", list}}, 1);
+    m_out << ",\n";
+}
+
+void json_document::begin(const char* key) {
+    m_out << "  \"" << key << "\": [";
+    m_first = true;
+}
+
+void json_document::item(const json& j) {
+    m_out << (m_first ? "\n    " : ",\n    ");
+    put(m_out, j, 2);
+    m_first = false;
+}
+
+void json_document::end() { m_out << (m_first ? "]" : "\n  ]") << ",\n"; }
+
+void json_document::finish(const json& summary) {
+    m_out << "  \"summary\": ";
+    put(m_out, summary, 1);
+    m_out << "\n}\n";
 }
 
 json incident_json(const audit_result& a, const incident_record& inc) {
@@ -140,6 +155,51 @@ json incident_json(const audit_result& a, const incident_record& inc) {
     return j;
 }
 
+json source_json(const source_row& s) {
+    return json{{"source", s.source}, {"kind", s.kind}, {"claims", s.claims}, {"above", s.above},
+                {"below", s.below}, {"inside", s.inside}, {"self_contradictions", s.self_contradictions}};
+}
+
+json copy_json(const std::string& article, const std::string& copies, double overlap) {
+    return json{{"article", article}, {"copies", copies}, {"overlap", static_cast<double>(static_cast<long>(overlap * 1000 + 0.5)) / 1000}};
+}
+
+json summary_json(const audit_totals& t) {
+    json summary;
+    summary["articles"] = t.articles;
+    summary["claims"] = t.claims;
+    summary["incident_claims"] = t.claims - t.cumulative_claims;
+    summary["cumulative_claims"] = t.cumulative_claims;
+    summary["incidents"] = t.incidents;
+    summary["cumulative_series"] = t.cumulative_series;
+    json by_kind = json::object();
+    std::size_t total_findings = 0;
+    for (const auto& [k, n] : t.findings_by_kind) {
+        by_kind[k] = n;
+        total_findings += n;
+    }
+    summary["findings"] = total_findings;
+    summary["findings_by_kind"] = by_kind;
+    summary["articles_without_claims"] = t.articles_without_claims;
+    summary["copies"] = t.copies;
+    summary["pairs_judged"] = t.pairs_judged;
+    return summary;
+}
+
+audit_totals totals_of(const audit_result& a) {
+    audit_totals t;
+    t.articles = a.articles.size();
+    t.claims = a.corpus_claims;
+    t.cumulative_claims = a.corpus_cumulative_claims;
+    t.incidents = a.incidents.size();
+    t.cumulative_series = a.cumulative.size();
+    t.findings_by_kind = a.findings_by_kind;
+    t.articles_without_claims = a.articles_without_claims;
+    t.copies = a.copies.size();
+    t.pairs_judged = a.pairs_judged;
+    return t;
+}
+
 json series_json(const audit_result& a, const series_record& s) {
     json points = json::array();
     for (const auto i : s.claims) {
@@ -156,51 +216,24 @@ json series_json(const audit_result& a, const series_record& s) {
                 {"category", s.category}, {"claims", points}, {"findings", findings}};
 }
 
-}  // namespace
 
 // The document is written member by member and incident by incident, so memory holds
 // one incident's JSON at a time; the bytes are those of one dump(2) of the whole tree.
 void render_json(const audit_result& a, std::ostream& o) {
-    json inputs = json::array();
-    for (const auto& h : a.inputs) inputs.push_back({{"role", h.role}, {"path", h.path}, {"sha256", h.sha256}});
-    o << "{\n  \"reckon\": ";
-    put(o, json{{"version", RECKON_VERSION}, {"inputs", inputs}}, 1);
-    o << ",\n";
-
-    put_array(o, "incidents", a.incidents, [&](const incident_record& inc) { return incident_json(a, inc); }, false);
-    put_array(o, "cumulative", a.cumulative, [&](const series_record& s) { return series_json(a, s); }, false);
-    put_array(o, "sources", a.sources, [](const source_row& s) {
-        return json{{"source", s.source}, {"kind", s.kind}, {"claims", s.claims}, {"above", s.above},
-                    {"below", s.below}, {"inside", s.inside}, {"self_contradictions", s.self_contradictions}};
-    }, false);
-    put_array(o, "copies", a.copies, [&](const copies::copy_link& l) {
-        return json{{"article", a.articles[l.later].id}, {"copies", a.articles[l.earlier].id},
-                    {"overlap", static_cast<double>(static_cast<long>(l.overlap * 1000 + 0.5)) / 1000}};
-    }, false);
-
-    json summary;
-    std::size_t incident_claims = 0, cumulative_claims = 0;
-    for (const auto& c : a.claims) (c.c.kind == claim_kind::cumulative ? cumulative_claims : incident_claims)++;
-    summary["articles"] = a.articles.size();
-    summary["claims"] = a.claims.size();
-    summary["incident_claims"] = incident_claims;
-    summary["cumulative_claims"] = cumulative_claims;
-    summary["incidents"] = a.incidents.size();
-    summary["cumulative_series"] = a.cumulative.size();
-    json by_kind = json::object();
-    std::size_t total_findings = 0;
-    for (const auto& [k, n] : a.findings_by_kind) {
-        by_kind[k] = n;
-        total_findings += n;
-    }
-    summary["findings"] = total_findings;
-    summary["findings_by_kind"] = by_kind;
-    summary["articles_without_claims"] = a.articles_without_claims;
-    summary["copies"] = a.copies.size();
-    summary["pairs_judged"] = a.pairs_judged;
-    o << "  \"summary\": ";
-    put(o, summary, 1);
-    o << "\n}\n";
+    json_document doc(o, a.inputs);
+    doc.begin("incidents");
+    for (const auto& inc : a.incidents) doc.item(incident_json(a, inc));
+    doc.end();
+    doc.begin("cumulative");
+    for (const auto& s : a.cumulative) doc.item(series_json(a, s));
+    doc.end();
+    doc.begin("sources");
+    for (const auto& s : a.sources) doc.item(source_json(s));
+    doc.end();
+    doc.begin("copies");
+    for (const auto& l : a.copies) doc.item(copy_json(a.articles[l.later].id, a.articles[l.earlier].id, l.overlap));
+    doc.end();
+    doc.finish(summary_json(totals_of(a)));
 }
 
 std::string render_json(const audit_result& a) {
