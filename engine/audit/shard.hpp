@@ -3,9 +3,9 @@
 // byte. The partition keeps whole every block of the matcher, so every incident: claims
 // are joined when they share a blocking key of the ruleset (ruleset::blocking_keys),
 // an article (the matcher always compares the claims of one article), a breakdown and
-// its total, or an analyst's merge; each such component goes to the shard a stable
-// hash of its smallest claim id names. Cumulative claims go by the hash of their
-// series key, so every series is whole too. What is global (articles, copies, totals)
+// its total, or an analyst's merge; the components are dealt out to the shards largest
+// first, each to the least loaded (every shard deals alike, from the same claims).
+// Cumulative claims go by a stable hash of their series key, so every series is whole. What is global (articles, copies, totals)
 // every shard computes alike and the merge checks; what adds up (sources, findings,
 // pairs judged) the merge adds; incidents and series are merged in their global order.
 #pragma once
