@@ -4,6 +4,7 @@
 
 #include <map>
 #include <ostream>
+#include <tuple>
 #include <vector>
 #include <string>
 
@@ -50,6 +51,25 @@ public:
 private:
     std::ostream& m_out;
     bool m_first = true;
+};
+
+// The text and Markdown documents, written a member at a time from the same JSON
+// members (so the merge of shard files writes them too): the header, the incidents,
+// the series, the sources, then the copies and the articles without claims.
+class text_document {
+public:
+    text_document(std::ostream& out, bool markdown, const audit_totals& t);
+    void incident(const json& inc);
+    void series(const json& s);
+    void sources(const std::vector<source_row>& rows);
+    // Copies as (article, article it copies, overlap).
+    void finish(const std::vector<std::tuple<std::string, std::string, double>>& copies,
+                const std::vector<std::string>& articles_without_claims);
+
+private:
+    std::ostream& m_out;
+    bool m_markdown = false;
+    bool m_in_series = false;
 };
 
 // The streaming forms write to `out` as they go (incident by incident), without

@@ -205,7 +205,6 @@ private:
 }  // namespace
 
 bool merge_shards(const std::vector<shard_input>& inputs, const std::string& format, std::ostream& out, diagnostics& diags) {
-    (void)format;
     std::vector<std::unique_ptr<shard_reader>> shards;
     for (const auto& in : inputs) shards.push_back(std::make_unique<shard_reader>(in, diags));
     // The headers: N shards of one run, each once, agreeing on what is global.
@@ -274,30 +273,44 @@ bool merge_shards(const std::vector<shard_input>& inputs, const std::string& for
     const json copies = first["copies"];
     for (auto& s : shards) s->advance();
 
-    json_document doc(out, hashes);
     // Incidents, then series: each shard's are in the global order already, so a k-way
     // merge gives the single run's order.
-    const auto merge_records = [&](const char* kind, const char* member, const char* field, auto before) {
-        doc.begin(member);
+    const auto merge_records = [&](const char* kind, const char* field, auto before, auto write) {
         for (;;) {
             shard_reader* next = nullptr;
             for (auto& s : shards)
                 if (s->at(kind) && (!next || before(s->current(), next->current()))) next = s.get();
             if (!next) break;
-            doc.item(next->current()[field]);
+            write(next->current()[field]);
             next->advance();
         }
-        doc.end();
     };
-    merge_records("incident", "incidents", "incident", [](const json& a, const json& b) { return order_before(a["order"], b["order"]); });
-    merge_records("series", "cumulative", "series", [](const json& a, const json& b) { return a["key"].get<std::string>() < b["key"].get<std::string>(); });
-    doc.begin("sources");
-    for (const auto& s : sources) doc.item(source_json(s));
-    doc.end();
-    doc.begin("copies");
-    for (const auto& c : copies) doc.item(copy_json(c[0], c[1], c[2]));
-    doc.end();
-    doc.finish(summary_json(t));
+    const auto incident_before = [](const json& a, const json& b) { return order_before(a["order"], b["order"]); };
+    const auto series_before = [](const json& a, const json& b) { return a["key"].get<std::string>() < b["key"].get<std::string>(); };
+    if (format == "json") {
+        json_document doc(out, hashes);
+        doc.begin("incidents");
+        merge_records("incident", "incident", incident_before, [&](const json& j) { doc.item(j); });
+        doc.end();
+        doc.begin("cumulative");
+        merge_records("series", "series", series_before, [&](const json& j) { doc.item(j); });
+        doc.end();
+        doc.begin("sources");
+        for (const auto& s : sources) doc.item(source_json(s));
+        doc.end();
+        doc.begin("copies");
+        for (const auto& c : copies) doc.item(copy_json(c[0], c[1], c[2]));
+        doc.end();
+        doc.finish(summary_json(t));
+    } else {
+        text_document doc(out, format != "text", t);
+        merge_records("incident", "incident", incident_before, [&](const json& j) { doc.incident(j); });
+        merge_records("series", "series", series_before, [&](const json& j) { doc.series(j); });
+        doc.sources(sources);
+        std::vector<std::tuple<std::string, std::string, double>> links;
+        for (const auto& c : copies) links.emplace_back(c[0], c[1], c[2]);
+        doc.finish(links, t.articles_without_claims);
+    }
     for (std::size_t k = 0; k < shards.size(); ++k) {
         auto& s = *shards[k];
         if (!s.failed() && !s.at("end")) s.fail("expected the end record; the shard file is damaged or cut short");

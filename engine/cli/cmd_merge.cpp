@@ -19,7 +19,7 @@ command add_merge(CLI::App& root) {
     auto opts = std::make_shared<options>();
     CLI::App* sub = root.add_subcommand("merge", "Merge the shard files of a sharded audit into the full audit");
     sub->add_option("shards", opts->shards, "The shard files, one per shard (any order)")->required();
-    sub->add_option("--format", opts->format, "Output format")->check(CLI::IsMember({"json"}))->capture_default_str();
+    sub->add_option("--format", opts->format, "Output format")->check(CLI::IsMember({"json", "text", "markdown", "md"}))->capture_default_str();
     sub->add_option("-o,--output", opts->output, "Write to FILE (atomically) instead of standard output");
     return {sub, [opts]() -> int {
                 std::vector<std::unique_ptr<std::ifstream>> files;
