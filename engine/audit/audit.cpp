@@ -282,7 +282,7 @@ audit_result run_audit(audit_inputs in) {
     // the cumulative totals some of its claims break down (context, not reported).
     std::vector<char> owned(out.claims.size(), 1);
     if (in.shard.count > 0) {
-        const auto part = shard_selection(out.claims, facts, rules, in.shard);
+        const auto part = shard_selection(out.claims, facts, rules, in.shard, out.shard_sizes);
         std::vector<claim_record> kept;
         std::vector<rules::claim_facts> kept_facts;
         owned.clear();

@@ -76,12 +76,21 @@ struct shard_spec {
     unsigned count = 0;
 };
 
+// How the incident claims fell into components (what a shard cannot split) and how
+// many this shard owns: for --timings and docs/scaling.md.
+struct shard_stats {
+    std::size_t components = 0;        // of the whole corpus
+    std::size_t largest = 0;           // incident claims in the largest component
+    std::size_t incident_claims = 0;   // incident claims this shard owns
+};
+
 // Shard of a key: a stable hash (FNV-1a), the same on every machine and run.
 unsigned shard_of(std::string_view key, unsigned count);
 
 struct audit_result {
     std::vector<article> articles;
     shard_spec shard;                         // which part this is (count 0: all of it)
+    shard_stats shard_sizes;                  // with a shard: the partition's sizes
     std::size_t corpus_claims = 0;            // claims of the whole corpus, of every shard
     std::size_t corpus_cumulative_claims = 0; // of which cumulative
     std::vector<claim_record> claims;

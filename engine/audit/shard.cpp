@@ -28,7 +28,7 @@ std::string series_key(const claim& c) {
 }
 
 std::vector<shard_part> shard_selection(const std::vector<claim_record>& claims, const std::vector<rules::claim_facts>& facts,
-                                        const rules::ruleset& rules, shard_spec spec) {
+                                        const rules::ruleset& rules, shard_spec spec, shard_stats& stats) {
     const std::size_t n = claims.size();
     std::unordered_map<std::string, std::size_t> index_of;
     for (std::size_t i = 0; i < n; ++i) index_of.emplace(claims[i].c.id, i);
@@ -94,6 +94,8 @@ std::vector<shard_part> shard_selection(const std::vector<claim_record>& claims,
     std::sort(sizes.begin(), sizes.end(), [](const component_size& a, const component_size& b) {
         return a.claims != b.claims ? a.claims > b.claims : *a.smallest < *b.smallest;
     });
+    stats.components = static_cast<std::size_t>(std::count_if(sizes.begin(), sizes.end(), [](const component_size& c) { return c.claims > 0; }));
+    stats.largest = sizes.empty() ? 0 : sizes.front().claims;
     std::vector<std::size_t> load(spec.count, 0);
     std::unordered_map<std::size_t, unsigned> shard_of_component;
     for (const auto& c : sizes) {
@@ -101,6 +103,7 @@ std::vector<shard_part> shard_selection(const std::vector<claim_record>& claims,
         load[least] += c.claims;
         shard_of_component.emplace(c.root, least + 1);
     }
+    stats.incident_claims = load[spec.index - 1];
     std::vector<shard_part> part(n, shard_part::outside);
     for (std::size_t i = 0; i < n; ++i) {
         const bool here = shard_of_component[component[i]] == spec.index;

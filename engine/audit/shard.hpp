@@ -25,9 +25,9 @@ enum class shard_part : char {
     owned,    // this shard's: reported and counted here
 };
 
-// The part of `spec` each claim is in; `facts[i]` describes `claims[i]`.
+// The part of `spec` each claim is in; `facts[i]` describes `claims[i]`. Fills `stats`.
 std::vector<shard_part> shard_selection(const std::vector<claim_record>& claims, const std::vector<rules::claim_facts>& facts,
-                                        const rules::ruleset& rules, shard_spec spec);
+                                        const rules::ruleset& rules, shard_spec spec, shard_stats& stats);
 
 // The key of a cumulative claim's series: source | outcome | category | scope (lower case).
 std::string series_key(const claim& c);

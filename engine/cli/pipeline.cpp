@@ -168,6 +168,10 @@ void print_timings(const audit::audit_result& a, const pipeline_options& opts) {
         total += a.timings[i].second;
     }
     std::cerr << "reckon: audit stages: " << total << " s, " << a.pairs_judged << " claim pairs judged\n";
+    if (a.shard.count > 0)
+        std::cerr << "reckon: shard " << a.shard.index << "/" << a.shard.count << ": " << a.shard_sizes.incident_claims
+                  << " incident claims of " << a.corpus_claims - a.corpus_cumulative_claims << ", in components of at most "
+                  << a.shard_sizes.largest << " (" << a.shard_sizes.components << " components)\n";
     if (a.naive.sampled > 0) {
         const auto& n = a.naive;
         const double per_pair = n.seconds / static_cast<double>(n.sampled);
