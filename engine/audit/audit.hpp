@@ -84,9 +84,6 @@ struct shard_stats {
     std::size_t incident_claims = 0;   // incident claims this shard owns
 };
 
-// Shard of a key: a stable hash (FNV-1a), the same on every machine and run.
-unsigned shard_of(std::string_view key, unsigned count);
-
 struct audit_result {
     std::vector<article> articles;
     shard_spec shard;                         // which part this is (count 0: all of it)

@@ -11,12 +11,6 @@
 
 namespace reckon::audit {
 
-unsigned shard_of(std::string_view key, unsigned count) {
-    std::uint64_t h = 1469598103934665603ULL;
-    for (const char c : key) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
-    return count == 0 ? 0 : static_cast<unsigned>(h % count) + 1;
-}
-
 std::string series_scope(const claim& c) {
     std::string scope = c.scope;  // "Since 2014" and "since 2014" are one scope
     std::transform(scope.begin(), scope.end(), scope.begin(), [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
@@ -104,11 +98,29 @@ std::vector<shard_part> shard_selection(const std::vector<claim_record>& claims,
         shard_of_component.emplace(c.root, least + 1);
     }
     stats.incident_claims = load[spec.index - 1];
+    // Series are dealt the same way, largest first by the square of their length (what
+    // judging a series costs), ties to the higher shard: the largest series goes to
+    // shard N while the largest component went to shard 1.
+    std::map<std::string, std::size_t> series_length;
+    for (std::size_t i = 0; i < n; ++i)
+        if (claims[i].c.kind == claim_kind::cumulative) ++series_length[series_key(claims[i].c)];
+    std::vector<std::pair<std::size_t, const std::string*>> by_length;
+    for (const auto& [key, length] : series_length) by_length.emplace_back(length, &key);
+    std::stable_sort(by_length.begin(), by_length.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    std::vector<double> series_load(spec.count, 0);
+    std::map<std::string, unsigned> shard_of_series;
+    for (const auto& [length, key] : by_length) {
+        std::size_t least = spec.count - 1;
+        for (std::size_t k = spec.count; k-- > 0;)
+            if (series_load[k] < series_load[least]) least = k;
+        series_load[least] += static_cast<double>(length) * static_cast<double>(length);
+        shard_of_series.emplace(*key, static_cast<unsigned>(least) + 1);
+    }
     std::vector<shard_part> part(n, shard_part::outside);
     for (std::size_t i = 0; i < n; ++i) {
         const bool here = shard_of_component[component[i]] == spec.index;
         if (claims[i].c.kind == claim_kind::incident) part[i] = here ? shard_part::owned : shard_part::outside;
-        else if (shard_of(series_key(claims[i].c), spec.count) == spec.index) part[i] = shard_part::owned;
+        else if (shard_of_series[series_key(claims[i].c)] == spec.index) part[i] = shard_part::owned;
         else if (here) part[i] = shard_part::context;
     }
     return part;

@@ -5,7 +5,7 @@
 // an article (the matcher always compares the claims of one article), a breakdown and
 // its total, or an analyst's merge; the components are dealt out to the shards largest
 // first, each to the least loaded (every shard deals alike, from the same claims).
-// Cumulative claims go by a stable hash of their series key, so every series is whole. What is global (articles, copies, totals)
+// Cumulative claims go with their series, whole, the series dealt out the same way. What is global (articles, copies, totals)
 // every shard computes alike and the merge checks; what adds up (sources, findings,
 // pairs judged) the merge adds; incidents and series are merged in their global order.
 #pragma once

@@ -41,7 +41,7 @@ command add_audit(CLI::App& root) {
                 const auto t1 = std::chrono::steady_clock::now();
                 if (const int code = write_output(opts->output, render); code != exit_code::ok) return code;
                 if (opts->pipe.timings)
-                    std::cerr << "reckon: write " << opts->format << ": "
+                    std::cerr << "reckon: write " << (opts->pipe.shard.count > 0 ? std::string("shard") : opts->format) << ": "
                               << std::chrono::duration<double>(std::chrono::steady_clock::now() - t1).count() << " s, peak "
                               << audit::peak_rss_kb() / 1024 << " MB\n";
                 return corpus_code;
