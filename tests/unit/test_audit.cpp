@@ -181,7 +181,7 @@ TEST_CASE("every seed claim and article record survives the claims stream", "[au
 
 TEST_CASE("a claims stream names the line of a damaged record", "[audit][stream]") {
     std::istringstream in("{\"record\":\"article\",\"id\":\"a\",\"outlet\":\"\",\"date\":null,\"date_source\":\"none\",\"title\":\"\","
-                          "\"bytes\":3,\"claims\":0,\"sketch\":\"AAAA\",\"sentences\":[]}\n"
+                          "\"bytes\":3,\"claims\":0,\"sketch\":\"AAAAAA==\",\"sentences\":[]}\n"
                           "{\"record\":\"article\",\"id\":\"a\",\"outlet\":\"\",\"date\":null,\"date_source\":\"none\",\"title\":\"\","
                           "\"bytes\":3,\"claims\":0,\"sketch\":\"AAA*\",\"sentences\":[]}\n"
                           "{\"id\":\"b@1\"}\n");
