@@ -13,6 +13,7 @@
 #include "audit/shard.hpp"
 #include "extract/extract.hpp"
 #include "support/atomic_file.hpp"
+#include "support/parallel.hpp"
 
 namespace reckon::audit {
 
@@ -62,19 +63,6 @@ std::string sha256_file(const std::string& path) {
 }
 
 namespace {
-
-// Runs `work(first, step)` on `jobs` threads, each taking the items first, first + step...
-template <class Work>
-void run_striped(std::size_t n, unsigned jobs, Work work, std::size_t min_items = 64) {
-    jobs = std::max(1u, std::min<unsigned>(jobs, 64));
-    if (jobs == 1 || n < min_items) {
-        work(0, 1);
-        return;
-    }
-    std::vector<std::thread> threads;
-    for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(work, t, jobs);
-    for (auto& t : threads) t.join();
-}
 
 // Extracts claims (and the sketches copy detection needs) article by article; with
 // jobs > 1 the articles are shared out in fixed stripes and the results put back in
@@ -186,6 +174,7 @@ private:
 
 audit_result run_audit(audit_inputs in) {
     audit_result out;
+    out.jobs = std::max(1u, in.jobs);
     stage_clock clock(out, in.live_timings);
     out.articles = std::move(in.articles);
     out.inputs = std::move(in.hashes);
@@ -305,6 +294,7 @@ audit_result run_audit(audit_inputs in) {
     cluster.cancel = in.cancel;
     cluster.jobs = in.jobs;
     cluster.naive_sample = in.naive_sample;
+    cluster.keep_joined = false;  // provenance the audit does not print
     auto grouped = match::group_incidents(facts, rules, cluster);
     clock.done("match");
     out.naive = grouped.naive;

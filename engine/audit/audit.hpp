@@ -103,6 +103,7 @@ struct audit_result {
     std::vector<std::pair<std::string, double>> timings;  // seconds per stage, in order
     std::vector<std::size_t> peak_kb;         // peak resident memory (kB) at the end of each stage
     bool cancelled = false;                   // stopped early: the result is incomplete
+    unsigned jobs = 1;                        // threads the renderers may use (the bytes do not depend on it)
     diagnostics diags;
 };
 

@@ -1,6 +1,7 @@
 #include "audit/render.hpp"
 
 #include "extract/claim_json.hpp"
+#include "support/parallel.hpp"
 
 #include <sstream>
 
@@ -94,6 +95,11 @@ void json_document::begin(const char* key) {
 void json_document::item(const json& j) {
     m_out << (m_first ? "\n    " : ",\n    ");
     put(m_out, j, 2);
+    m_first = false;
+}
+
+void json_document::item_text(const std::string& dumped) {
+    m_out << (m_first ? "\n    " : ",\n    ") << dumped;
     m_first = false;
 }
 
@@ -217,15 +223,41 @@ json series_json(const audit_result& a, const series_record& s) {
 }
 
 
+namespace {
+
+// Array elements made and dumped on `jobs` threads, a batch at a time, and written in
+// order: the bytes are the same for any number of threads, memory holds one batch.
+template <class Range, class Make>
+void put_items(json_document& doc, const Range& items, Make make, unsigned jobs) {
+    const std::size_t n = items.size();
+    jobs = std::max(1u, std::min(jobs, 64u));
+    const std::size_t batch = 256 * static_cast<std::size_t>(jobs);
+    std::vector<std::string> texts;
+    for (std::size_t start = 0; start < n; start += batch) {
+        const std::size_t end = std::min(n, start + batch);
+        texts.assign(end - start, std::string());
+        run_striped(end - start, jobs, [&](std::size_t first, std::size_t step) {
+            for (std::size_t i = start + first; i < end; i += step) {
+                std::ostringstream s;
+                put(s, make(items[i]), 2);
+                texts[i - start] = s.str();
+            }
+        });
+        for (std::size_t i = start; i < end; ++i) doc.item_text(texts[i - start]);
+    }
+}
+
+}  // namespace
+
 // The document is written member by member and incident by incident, so memory holds
-// one incident's JSON at a time; the bytes are those of one dump(2) of the whole tree.
+// one batch of incidents' JSON at a time; the bytes are those of one dump(2) of the whole tree.
 void render_json(const audit_result& a, std::ostream& o) {
     json_document doc(o, a.inputs);
     doc.begin("incidents");
-    for (const auto& inc : a.incidents) doc.item(incident_json(a, inc));
+    put_items(doc, a.incidents, [&](const incident_record& inc) { return incident_json(a, inc); }, a.jobs);
     doc.end();
     doc.begin("cumulative");
-    for (const auto& s : a.cumulative) doc.item(series_json(a, s));
+    put_items(doc, a.cumulative, [&](const series_record& s) { return series_json(a, s); }, a.jobs);
     doc.end();
     doc.begin("sources");
     for (const auto& s : a.sources) doc.item(source_json(s));

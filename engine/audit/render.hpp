@@ -45,6 +45,7 @@ public:
     json_document(std::ostream& out, const std::vector<input_hash>& inputs);
     void begin(const char* key);
     void item(const json& j);
+    void item_text(const std::string& dumped);  // an element already laid out by put (depth 2)
     void end();
     void finish(const json& summary);
 

@@ -31,23 +31,56 @@ std::vector<shard_part> shard_selection(const std::vector<claim_record>& claims,
     for (std::size_t i = 0; i < n; ++i) sets.make_set(i);
 
     // What the matcher compares (match/incidents.cpp): units, a total with its
-    // breakdowns, judged within the ruleset's blocks and within their article.
-    std::unordered_map<std::string, std::size_t> first_with_key;
-    const auto join_key = [&](std::string key, std::size_t i) {
-        const auto [it, fresh] = first_with_key.emplace(std::move(key), i);
-        if (!fresh) sets.union_set(it->second, i);
+    // breakdowns, seated in the ruleset's blocks (ruleset::blocking_cells) and in
+    // their article's. Blocks are named by the matcher's 64-bit hash of their key, so a
+    // collision that joins two blocks there joins them here too.
+    struct seat {
+        std::uint64_t block;
+        std::uint32_t unit, inside;
     };
+    const auto hash_of = [](std::string_view prefix, std::string_view key) {
+        std::uint64_t h = 0xcbf29ce484222325ULL;  // FNV-1a, as match/incidents.cpp
+        for (const auto* part : {&prefix, &key})
+            for (const char ch : *part) h = (h ^ static_cast<unsigned char>(ch)) * 0x100000001b3ULL;
+        return h;
+    };
+    std::vector<seat> seats;
     for (std::size_t i = 0; i < n; ++i) {
         const claim& c = claims[i].c;
         const auto up = c.parent.empty() ? index_of.end() : index_of.find(c.parent);
         if (up != index_of.end()) {
             sets.union_set(i, up->second);
-            continue;  // not a unit of its own: its total's keys block it
+            continue;  // not a unit of its own: its total's seats block it
         }
         if (c.kind != claim_kind::incident) continue;
-        for (const auto& key : rules.blocking_keys(facts[i])) join_key("rule:" + key, i);
-        join_key("article:" + c.article, i);
+        for (const auto& cell : rules.blocking_cells(facts[i]))
+            seats.push_back({hash_of("rule:", cell.key), static_cast<std::uint32_t>(i), cell.inside});
+        seats.push_back({hash_of("article:", c.article), static_cast<std::uint32_t>(i), 0});
     }
+    std::sort(seats.begin(), seats.end(), [](const seat& x, const seat& y) {
+        return x.block != y.block ? x.block < y.block : x.unit < y.unit;
+    });
+    // Within a block two units meet unless both are inside one part (a village and its
+    // province meet, two villages do not meet through the province): units of one role
+    // are joined when some role disjoint from theirs is there.
+    std::vector<seat> members;
+    for (std::size_t e = 0; e < seats.size();) {
+        members.clear();
+        for (const std::uint64_t block = seats[e].block; e < seats.size() && seats[e].block == block; ++e) {
+            if (!members.empty() && members.back().unit == seats[e].unit) members.back().inside &= seats[e].inside;
+            else members.push_back(seats[e]);
+        }
+        std::map<std::uint32_t, std::vector<std::uint32_t>> by_role;
+        for (const auto& m : members) by_role[m.inside].push_back(m.unit);
+        for (const auto& [role, units] : by_role) {
+            for (const auto& [other, partners] : by_role) {
+                if ((role & other) != 0) continue;
+                for (const auto u : units) sets.union_set(u, partners.front());
+                break;
+            }
+        }
+    }
+    std::vector<seat>().swap(seats);
     // An analyst's merge joins the incidents it names, wherever they are.
     for (const auto& d : rules.decisions()) {
         if (d.action != "merge") continue;

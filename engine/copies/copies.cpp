@@ -4,6 +4,8 @@
 #include <cctype>
 #include <thread>
 
+#include "support/parallel.hpp"
+
 namespace reckon::copies {
 
 namespace {
@@ -119,19 +121,6 @@ void sort_parallel(std::vector<T>& v, unsigned jobs) {
     std::inplace_merge(v.begin(), mid, v.end());
 }
 
-// Runs `work(first, step)` on `jobs` threads over stripes of [0, n).
-template <class Work>
-void striped(std::size_t n, unsigned jobs, Work work) {
-    jobs = std::max(1u, std::min<unsigned>(jobs, 64));
-    if (jobs == 1 || n < 64) {
-        work(0, 1);
-        return;
-    }
-    std::vector<std::thread> threads;
-    for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(work, t, jobs);
-    for (auto& t : threads) t.join();
-}
-
 struct posting {
     fingerprint hash;
     std::uint32_t article;
@@ -142,7 +131,7 @@ struct posting {
 
 std::vector<copy_link> find_copies(const std::vector<article>& articles, const copy_options& options) {
     std::vector<std::vector<fingerprint>> sketches(articles.size());
-    striped(articles.size(), std::max(1u, std::min<unsigned>(options.jobs, 64)), [&](std::size_t first, std::size_t step) {
+    run_striped(articles.size(), std::max(1u, std::min<unsigned>(options.jobs, 64)), [&](std::size_t first, std::size_t step) {
         for (std::size_t i = first; i < articles.size(); i += step) sketches[i] = sketch(articles[i]);
     });
     return find_copies(articles, sketches, options);
@@ -157,7 +146,7 @@ std::vector<copy_link> find_copies(const std::vector<article>& articles, const s
     std::vector<std::uint32_t> sampled_size(n, 0);
     const unsigned jobs = std::max(1u, std::min<unsigned>(options.jobs, 64));
     std::vector<std::vector<posting>> parts(jobs);
-    striped(n, jobs, [&](std::size_t first, std::size_t step) {
+    run_striped(n, jobs, [&](std::size_t first, std::size_t step) {
         auto& part = parts[first];
         for (std::size_t i = first; i < n; i += step) {
             for (const auto h : sketches[i]) {
@@ -167,16 +156,7 @@ std::vector<copy_link> find_copies(const std::vector<article>& articles, const s
             }
         }
     });
-    std::vector<posting> postings;
-    {
-        std::size_t total = 0;
-        for (const auto& p : parts) total += p.size();
-        postings.reserve(total);
-        for (auto& p : parts) {
-            postings.insert(postings.end(), p.begin(), p.end());
-            std::vector<posting>().swap(p);
-        }
-    }
+    std::vector<posting> postings = concat_parts(parts);
     sort_parallel(postings, jobs);
     std::vector<std::uint64_t> pairs;
     for (std::size_t from = 0; from < postings.size();) {

@@ -11,11 +11,27 @@
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/connected_components.hpp>
 
+#include "support/parallel.hpp"
+
 namespace reckon::match {
 
 namespace {
 
-// The verdicts of the rules on the candidate pairs: every distinct pair that shares a
+// A unit in a block: its index and the parts of the block's key it is inside of (see
+// rules::block_cell). Two units are compared in a block when no part has both inside.
+struct block_member {
+    std::uint32_t unit = 0;
+    std::uint32_t inside = 0;
+};
+
+// Where a unit sits: block index, its position in that block and its role there.
+struct block_seat {
+    std::uint32_t block = 0;
+    std::uint32_t position = 0;
+    std::uint32_t inside = 0;
+};
+
+// The verdicts of the rules on the candidate pairs: every distinct pair that meets in a
 // block is judged once (on several threads; each verdict depends only on its pair),
 // and the matched ones are kept sorted for lookups.
 class pair_judge {
@@ -25,23 +41,36 @@ public:
         return (static_cast<std::uint64_t>(a) << 32) | b;
     }
 
-    // Where a unit sits: (block index, position in that block), by block index.
-    using memberships = std::vector<std::vector<std::pair<std::uint32_t, std::uint32_t>>>;
+    // Blocks and seats in flat tables (a million articles make millions of small blocks:
+    // one allocation each would cost more than their members).
+    struct block_table {
+        std::vector<block_member> members;      // block i: members[start[i] .. start[i + 1])
+        std::vector<std::size_t> start{0};
+        std::size_t size() const { return start.size() - 1; }
+        const block_member* begin(std::size_t i) const { return members.data() + start[i]; }
+        std::size_t count(std::size_t i) const { return start[i + 1] - start[i]; }
+    };
+    struct memberships {
+        std::vector<block_seat> seats;          // unit u: seats[start[u] .. start[u + 1]), by block
+        std::vector<std::size_t> start;
+    };
 
     // The first block in which units x and y are compared: the first they share where
-    // they are at most `window` apart (every pair of a block of up to window + 1 units);
-    // -1 when none. A pair found in several blocks is judged only in this one, so each
-    // distinct pair is judged once without a set of all candidate pairs in memory.
+    // they are at most `window` apart (every pair of a block of up to window + 1 units)
+    // and not both inside one part of its key; -1 when none. A pair found in several
+    // blocks is judged only in this one, so each distinct pair is judged once without a
+    // set of all candidate pairs in memory.
     static std::int64_t first_block(const memberships& m, std::size_t x, std::size_t y, std::size_t window) {
-        const auto& mx = m[x];
-        const auto& my = m[y];
+        const block_seat* mx = m.seats.data() + m.start[x];
+        const block_seat* my = m.seats.data() + m.start[y];
+        const std::size_t nx = m.start[x + 1] - m.start[x], ny = m.start[y + 1] - m.start[y];
         std::size_t i = 0, j = 0;
-        while (i < mx.size() && j < my.size()) {
-            if (mx[i].first < my[j].first) ++i;
-            else if (my[j].first < mx[i].first) ++j;
+        while (i < nx && j < ny) {
+            if (mx[i].block < my[j].block) ++i;
+            else if (my[j].block < mx[i].block) ++j;
             else {
-                const auto px = mx[i].second, py = my[j].second;
-                if ((px > py ? px - py : py - px) <= window) return mx[i].first;
+                const auto px = mx[i].position, py = my[j].position;
+                if ((px > py ? px - py : py - px) <= window && (mx[i].inside & my[j].inside) == 0) return mx[i].block;
                 ++i;
                 ++j;
             }
@@ -49,38 +78,69 @@ public:
         return -1;
     }
 
+    // Calls f(x, y) for the pairs of positions of one block that are compared there:
+    // at most `window` apart and not both inside one part. Members are grouped by role,
+    // so a province block of a thousand villages (all inside) and two province-wide
+    // figures (at) costs two thousand pairs, not half a million.
+    template <class F>
+    static void each_pair(const block_member* members, std::size_t count, std::size_t window, F&& f) {
+        std::map<std::uint32_t, std::vector<std::uint32_t>> by_role;
+        for (std::size_t p = 0; p < count; ++p) by_role[members[p].inside].push_back(static_cast<std::uint32_t>(p));
+        for (auto g1 = by_role.begin(); g1 != by_role.end(); ++g1) {
+            for (auto g2 = g1; g2 != by_role.end(); ++g2) {
+                if ((g1->first & g2->first) != 0) continue;
+                const auto& xs = g1->second;
+                const auto& ys = g2->second;
+                for (const auto px : xs) {
+                    const std::uint32_t from = px > window ? static_cast<std::uint32_t>(px - window) : 0;
+                    auto it = std::lower_bound(ys.begin(), ys.end(), g1 == g2 ? px + 1 : from);
+                    for (; it != ys.end() && *it <= px + window; ++it) f(std::min(px, *it), std::max(px, *it));
+                }
+            }
+        }
+    }
+
+    // True when some pair of the block is compared there.
+    static bool compares_any(const std::vector<block_member>& members) {
+        std::vector<std::uint32_t> roles;
+        for (const auto& mb : members) {
+            if (mb.inside == 0 && members.size() > 1) return true;
+            roles.push_back(mb.inside);
+        }
+        std::sort(roles.begin(), roles.end());
+        roles.erase(std::unique(roles.begin(), roles.end()), roles.end());
+        for (std::size_t i = 0; i < roles.size(); ++i)
+            for (std::size_t j = i + 1; j < roles.size(); ++j)
+                if ((roles[i] & roles[j]) == 0) return true;
+        return false;
+    }
+
     // Judges, block by block (blocks shared out in stripes between threads), every pair
     // whose first block this is. Memory holds the matched pairs only.
-    pair_judge(const std::vector<std::vector<std::size_t>>& blocks, const memberships& m, std::size_t window,
+    pair_judge(const block_table& blocks, const memberships& m, std::size_t window,
                const std::vector<rules::claim_facts>& facts, const rules::ruleset& rules, unsigned jobs,
-               const std::atomic<bool>* cancel, match_output& out) {
+               const std::atomic<bool>* cancel, bool keep_joined, match_output& out) {
         jobs = std::max(1u, std::min<unsigned>(jobs, 64));
         if (blocks.size() < 64) jobs = 1;
         std::vector<std::vector<pair_decision>> found(jobs);
+        std::vector<std::vector<std::uint64_t>> found_keys(jobs);
         std::vector<std::size_t> judged(jobs, 0);
         const auto work = [&](std::size_t first, std::size_t step) {
             for (std::size_t bi = first; bi < blocks.size(); bi += step) {
                 if (cancel && cancel->load(std::memory_order_relaxed)) return;
-                const auto& members = blocks[bi];
-                for (std::size_t x = 0; x < members.size(); ++x) {
-                    const std::size_t stop = std::min(members.size(), x + 1 + window);
-                    for (std::size_t y = x + 1; y < stop; ++y) {
-                        const std::size_t a = members[x], b = members[y];
-                        if (first_block(m, a, b, window) != static_cast<std::int64_t>(bi)) continue;
-                        ++judged[first];
-                        rules::match_result r = rules.match(facts[a], facts[b]);
-                        if (r.same) found[first].push_back({a, b, std::move(r)});
-                    }
-                }
+                const block_member* members = blocks.begin(bi);
+                each_pair(members, blocks.count(bi), window, [&](std::uint32_t x, std::uint32_t y) {
+                    const std::size_t a = members[x].unit, b = members[y].unit;
+                    if (first_block(m, a, b, window) != static_cast<std::int64_t>(bi)) return;
+                    ++judged[first];
+                    rules::match_result r = rules.match(facts[a], facts[b]);
+                    if (!r.same) return;
+                    if (keep_joined) found[first].push_back({a, b, std::move(r)});
+                    else found_keys[first].push_back(key(a, b));
+                });
             }
         };
-        if (jobs == 1) {
-            work(0, 1);
-        } else {
-            std::vector<std::thread> threads;
-            for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(work, t, jobs);
-            for (auto& t : threads) t.join();
-        }
+        run_striped(blocks.size(), jobs, work);
         for (const auto j : judged) out.pairs_judged += j;
         for (auto& f : found) {
             out.joined.insert(out.joined.end(), std::make_move_iterator(f.begin()), std::make_move_iterator(f.end()));
@@ -90,11 +150,15 @@ public:
                   [](const pair_decision& x, const pair_decision& y) { return x.a != y.a ? x.a < y.a : x.b < y.b; });
         m_matched.reserve(out.joined.size());
         for (const auto& d : out.joined) m_matched.push_back(key(d.a, d.b));
+        for (auto& f : found_keys) {
+            m_matched.insert(m_matched.end(), f.begin(), f.end());
+            std::vector<std::uint64_t>().swap(f);
+        }
+        std::sort(m_matched.begin(), m_matched.end());
     }
 
-    // True when the pair was judged and matched; pairs that never shared a block were
-    // not judged and do not match (the match rules need a shared blocking key).
-    bool known(std::size_t a, std::size_t b) const { return std::binary_search(m_matched.begin(), m_matched.end(), key(a, b)); }
+    // The judged pairs that matched (key(a, b)), sorted; pairs that never met in a
+    // block were not judged and do not match (the match rules need a shared block).
     const std::vector<std::uint64_t>& matched() const { return m_matched; }
 
 private:
@@ -106,7 +170,8 @@ private:
 // (entries made stale by a merge are skipped), so a component of k units with E
 // matched pairs costs O(E log E) rather than O(k^3). Ties go to the lowest indices,
 // so the result does not depend on hash order.
-std::vector<std::vector<std::size_t>> link_component(const std::vector<std::size_t>& units, const pair_judge& judge,
+std::vector<std::vector<std::size_t>> link_component(const std::vector<std::size_t>& units,
+                                                     const std::vector<std::pair<std::size_t, std::size_t>>& edges,
                                                      double min_linkage) {
     const std::size_t k = units.size();
     std::vector<std::vector<std::size_t>> clusters;
@@ -114,9 +179,7 @@ std::vector<std::vector<std::size_t>> link_component(const std::vector<std::size
     if (k <= 1) return clusters;
     // matched[i][j]: matched unit pairs between clusters i and j (only non-zero kept).
     std::vector<std::map<std::size_t, double>> matched(k);
-    for (std::size_t i = 0; i < k; ++i)
-        for (std::size_t j = i + 1; j < k; ++j)
-            if (judge.known(units[i], units[j])) matched[i][j] = matched[j][i] = 1;
+    for (const auto& [i, j] : edges) matched[i][j] = matched[j][i] = 1;
     struct candidate {
         double linkage;
         std::size_t i, j;  // i < j
@@ -191,40 +254,100 @@ match_output group_incidents(const std::vector<rules::claim_facts>& facts, const
         if (root[i] == i) roots.push_back(i);
     }
 
-    // Blocking: only units that share a key are judged.
-    std::map<std::string, std::vector<std::size_t>> blocks;
-    // Claims of one article are always compared with each other as well: a figure
-    // whose sentence names no place ("SANA reported the strike, saying more than 30
-    // were killed") would otherwise never meet the incident its article is about.
-    // The match rules still decide; only the comparison is guaranteed.
-    for (const auto r : roots) {
-        for (const auto& key : rules.blocking_keys(facts[r])) blocks["rule:" + key].push_back(r);
-        blocks["article:" + facts[r].c->article].push_back(r);
+    // Blocking: only units that meet in a block are judged. A block is named by a 64-bit
+    // hash of its key: the keys' text is never held for the whole corpus (tens of
+    // millions of keys at a million articles), and a collision, however unlikely, only
+    // puts two blocks together, which costs comparisons, never a match (the rules check
+    // their own keys). Blocks are taken in hash order, so the result never depends on
+    // the number of threads. The keys of each unit are made on `jobs` threads.
+    struct seat_entry {
+        std::uint64_t block;
+        std::uint32_t unit, inside;
+    };
+    const auto hash_of = [](std::string_view prefix, std::string_view key) {
+        std::uint64_t h = 0xcbf29ce484222325ULL;  // FNV-1a
+        for (const auto* part : {&prefix, &key})
+            for (const char ch : *part) h = (h ^ static_cast<unsigned char>(ch)) * 0x100000001b3ULL;
+        return h;
+    };
+    std::vector<seat_entry> entries;
+    {
+        const unsigned jobs = std::max(1u, std::min<unsigned>(options.jobs, 64));
+        std::vector<std::vector<seat_entry>> parts(jobs);
+        const auto work = [&](std::size_t first, std::size_t step) {
+            auto& mine = parts[first];
+            for (std::size_t k = first; k < roots.size(); k += step) {
+                if (options.cancel && options.cancel->load(std::memory_order_relaxed)) return;
+                const std::size_t r = roots[k];
+                // Claims of one article are always compared with each other as well: a
+                // figure whose sentence names no place ("SANA reported the strike, saying
+                // more than 30 were killed") would otherwise never meet the incident its
+                // article is about. The match rules still decide; only the comparison is
+                // guaranteed.
+                for (const auto& cell : rules.blocking_cells(facts[r]))
+                    mine.push_back({hash_of("rule:", cell.key), static_cast<std::uint32_t>(r), cell.inside});
+                mine.push_back({hash_of("article:", facts[r].c->article), static_cast<std::uint32_t>(r), 0});
+            }
+        };
+        run_striped(roots.size(), jobs, work, 1024);
+        if (options.cancel && options.cancel->load(std::memory_order_relaxed)) return out;
+        entries = concat_parts(parts);
     }
+    std::sort(entries.begin(), entries.end(), [](const seat_entry& x, const seat_entry& y) {
+        return x.block != y.block ? x.block < y.block : x.unit < y.unit;
+    });
+    // The text of a block's key, for messages: found again from one of its units.
+    const auto key_text = [&](std::uint64_t block, std::size_t unit) -> std::string {
+        for (const auto& cell : rules.blocking_cells(facts[unit]))
+            if (hash_of("rule:", cell.key) == block) return cell.key;
+        return "article " + facts[unit].c->article;
+    };
 
     std::vector<std::size_t> position(n, 0);
     for (std::size_t i = 0; i < roots.size(); ++i) position[roots[i]] = i;
-    std::vector<std::vector<std::size_t>> block_list;
-    block_list.reserve(blocks.size());
-    pair_judge::memberships where(n);
-    for (auto& [key, members] : blocks) {
+    pair_judge::block_table block_list;
+    std::vector<block_member> members;
+    for (std::size_t e = 0; e < entries.size();) {
         if (options.cancel && options.cancel->load(std::memory_order_relaxed)) return out;
-        std::sort(members.begin(), members.end());
-        members.erase(std::unique(members.begin(), members.end()), members.end());
+        const std::uint64_t block = entries[e].block;
+        members.clear();
+        for (; e < entries.size() && entries[e].block == block; ++e) {
+            // A unit twice in one block (two cells with one key) takes the role that meets more.
+            if (!members.empty() && members.back().unit == entries[e].unit) {
+                members.back().inside &= entries[e].inside;
+            } else {
+                members.push_back({entries[e].unit, entries[e].inside});
+            }
+        }
+        if (!pair_judge::compares_any(members)) continue;  // nobody to compare here
         if (members.size() > options.max_block) {
             out.diags.warning("large-block", "", 0, 0,
-                              "blocking key '" + key + "' holds " + std::to_string(members.size()) +
+                              "blocking key '" + key_text(block, members.front().unit) + "' holds " + std::to_string(members.size()) +
                                   " claims; each is compared with its " + std::to_string(options.max_block) +
                                   " nearest only",
                               "add a finer blocking key to the match rule");
         }
-        if (members.size() < 2) continue;  // a block of one compares nothing
-        const auto bi = static_cast<std::uint32_t>(block_list.size());
-        for (std::size_t p = 0; p < members.size(); ++p) where[members[p]].emplace_back(bi, static_cast<std::uint32_t>(p));
-        block_list.push_back(std::move(members));
+        block_list.members.insert(block_list.members.end(), members.begin(), members.end());
+        block_list.start.push_back(block_list.members.size());
     }
-    blocks.clear();
-    const pair_judge judge(block_list, where, options.max_block, facts, rules, options.jobs, options.cancel, out);
+    std::vector<seat_entry>().swap(entries);
+    block_list.members.shrink_to_fit();
+    // Each unit's seats, in block order.
+    pair_judge::memberships where;
+    where.start.assign(n + 1, 0);
+    for (const auto& mb : block_list.members) ++where.start[mb.unit + 1];
+    for (std::size_t u = 0; u < n; ++u) where.start[u + 1] += where.start[u];
+    where.seats.resize(block_list.members.size());
+    {
+        std::vector<std::size_t> fill(where.start.begin(), where.start.end() - 1);
+        for (std::size_t bi = 0; bi < block_list.size(); ++bi) {
+            const block_member* m = block_list.begin(bi);
+            for (std::size_t p = 0; p < block_list.count(bi); ++p)
+                where.seats[fill[m[p].unit]++] = {static_cast<std::uint32_t>(bi), static_cast<std::uint32_t>(p), m[p].inside};
+        }
+    }
+    const pair_judge judge(block_list, where, options.max_block, facts, rules, options.jobs, options.cancel,
+                           options.keep_joined, out);
     if (options.naive_sample > 0 && roots.size() > 1) {
         // Random pairs of units (splitmix64 from a fixed seed), judged on one thread.
         auto& nv = out.naive;
@@ -248,8 +371,8 @@ match_output group_incidents(const std::vector<rules::claim_facts>& facts, const
         }
         nv.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     }
-    pair_judge::memberships().swap(where);
-    std::vector<std::vector<std::size_t>>().swap(block_list);
+    where = pair_judge::memberships();  // moving an empty table in frees the old one
+    block_list = pair_judge::block_table();
     if (options.cancel && options.cancel->load(std::memory_order_relaxed)) return out;
     using graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS>;
     graph matches(roots.size());
@@ -258,11 +381,21 @@ match_output group_incidents(const std::vector<rules::claim_facts>& facts, const
     std::vector<std::size_t> component(roots.size());
     const std::size_t count = roots.empty() ? 0 : boost::connected_components(matches, component.data());
     std::vector<std::vector<std::size_t>> by_component(count);
-    for (std::size_t i = 0; i < roots.size(); ++i) by_component[component[i]].push_back(roots[i]);
+    std::vector<std::size_t> local(roots.size());  // a unit's index within its component
+    for (std::size_t i = 0; i < roots.size(); ++i) {
+        local[i] = by_component[component[i]].size();
+        by_component[component[i]].push_back(roots[i]);
+    }
+    // The matched pairs of each component, in local indices (both ends share a component).
+    std::vector<std::vector<std::pair<std::size_t, std::size_t>>> edges_of(count);
+    for (const auto k : judge.matched()) {
+        const std::size_t x = position[static_cast<std::size_t>(k >> 32)], y = position[static_cast<std::size_t>(k & 0xffffffffu)];
+        edges_of[component[x]].emplace_back(local[x], local[y]);
+    }
 
     std::vector<std::vector<std::size_t>> unit_clusters;
-    for (auto& units : by_component)
-        for (auto& c : link_component(units, judge, options.min_linkage)) unit_clusters.push_back(std::move(c));
+    for (std::size_t c = 0; c < count; ++c)
+        for (auto& cl : link_component(by_component[c], edges_of[c], options.min_linkage)) unit_clusters.push_back(std::move(cl));
 
     // Analyst decisions: split moves a claim's unit out on its own; merge joins the
     // groups holding the listed claims.

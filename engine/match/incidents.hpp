@@ -25,6 +25,8 @@ struct cluster_options {
     const std::atomic<bool>* cancel = nullptr;  // stop early when set (the result is then partial)
     unsigned jobs = 1;                // threads judging pairs (the result does not depend on it)
     std::size_t naive_sample = 0;     // benchmarks: also judge this many random pairs of all (see naive_estimate)
+    bool keep_joined = true;          // fill match_output::joined (the audit does not: at a million
+                                      // articles the decisions of tens of millions of pairs do not fit)
 };
 
 // The decision for one judged pair, kept for provenance ("which rule joined them").
@@ -52,6 +54,7 @@ struct naive_estimate {
 struct match_output {
     std::vector<incident_group> groups;  // sorted by their first member
     std::vector<pair_decision> joined;   // pairs the rules matched, for provenance, sorted by (a, b)
+                                         // (empty unless cluster_options::keep_joined)
     std::size_t pairs_judged = 0;
     naive_estimate naive;                // filled when cluster_options::naive_sample > 0
     diagnostics diags;

@@ -128,6 +128,8 @@ const function_info function_table[] = {
     {"compatible", function::compatible, false},
     {"part_of", function::part_of, false},
     {"has_finding", function::has_finding, false},
+    {"days", function::days, false},
+    {"places", function::places, false},
 };
 
 std::string type_name(int t) {
@@ -156,6 +158,7 @@ struct scope {
     bool weight_var = false;                        // weight (trust rules)
     bool group = false;                             // aggregates and quantifiers allowed
     bool findings = false;                          // has_finding allowed
+    bool blocking = false;                          // a blocking key: days() and places() allowed
     int next_slot = 0;
     int loops = 0;                                  // nested loops over claims so far
     std::map<std::string, int>* uses = nullptr;     // variable use counts (unused-variable)
@@ -517,6 +520,8 @@ int checker::check_call(ast::expr& e, scope& s) {
         {function::compatible, {t_string, t_string}, t_bool},
         {function::part_of, {t_string, t_string}, t_bool},
         {function::has_finding, {t_string}, t_bool},
+        {function::days, {t_date, t_number}, t_string},
+        {function::places, {t_string}, t_string},
     };
     const sig* sg = nullptr;
     for (const auto& g : sigs) {
@@ -537,6 +542,18 @@ int checker::check_call(ast::expr& e, scope& s) {
         if (t != t_unknown && t != sg->args[i]) {
             error(a.pos, "argument " + std::to_string(i + 1) + " of '" + e.text + "' must be " +
                              type_name(sg->args[i]) + ", got " + type_name(t));
+        }
+    }
+    if ((fn->id == function::days || fn->id == function::places) && !s.blocking) {
+        error(e.pos, "'" + e.text + "' gives blocking keys: use it after 'block by'",
+              "write block by governorate, days(event_date, 1), places(place_key)");
+    }
+    if (fn->id == function::days && argc == 2) {
+        const ast::expr& n = *e.args[1];
+        if (n.kind != ast::expr_kind::number || n.number < 0 || n.number > max_days_window ||
+            n.number != static_cast<double>(static_cast<int>(n.number))) {
+            error(n.pos, "the window of 'days' must be a whole number of days from 0 to " + std::to_string(max_days_window),
+                  "write days(event_date, 1) to compare dates at most a day apart");
         }
     }
     if (fn->id == function::has_finding) {
@@ -898,6 +915,7 @@ void checker::check_statement(ast::statement& st) {
             scope ks;
             ks.implicit = 0;
             ks.next_slot = 1;
+            ks.blocking = true;
             const int t = check(*k, ks);
             if (t == t_claim || t == t_set || t == t_interval) {
                 error(k->pos, "a blocking key must be a text, number or date, got " + type_name(t));

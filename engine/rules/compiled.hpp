@@ -22,11 +22,14 @@ enum class field : int {
     origin, outlet, copied, weight, published, event_date, place, place_key, governorate, actor, scope,
 };
 
+// The widest window days(d, n) accepts: a claim gets n + 1 keys from it.
+constexpr int max_days_window = 31;
+
 // Functions and aggregates.
 enum class function : int {
     count, count_distinct, min, max, sum, mean, median, weighted_median, latest, earliest, intersection,
     abs, round, floor, ceil, days_between, week, month, year, known, disjoint, overlaps, contains, width,
-    same_place, within, compatible, part_of, has_finding,
+    same_place, within, compatible, part_of, has_finding, days, places,
 };
 
 // Operators, resolved by the checker into expr::ref so evaluation never compares text.

@@ -189,6 +189,106 @@ std::string month_key(int y, int m) {
     return out;
 }
 
+// days(d, n) as blocking keys: two dates at most n days apart always share a key in
+// which at least one of them is "at" (not inside). A day is at the n + 1 buckets of
+// n + 1 days that hold it (one per offset, so any two days up to n apart share one)
+// and inside the months and years that days within n of it fall in; a month or a year
+// is at its own key and inside its neighbours within n. An unknown date has no key.
+std::vector<std::pair<std::string, bool>> day_cells(const date& d, int n) {
+    std::vector<std::pair<std::string, bool>> out;
+    if (!d.known()) return out;
+    n = std::max(0, n);
+    const std::int64_t x0 = d.first_day(), x1 = d.last_day(), width = n + 1;
+    std::string own;
+    if (d.precision == date_precision::day) {
+        for (std::int64_t off = 0; off < width; ++off) {
+            const std::int64_t shifted = x0 + off;
+            const std::int64_t bucket = (shifted >= 0 ? shifted : shifted - width + 1) / width;
+            const date first = civil_from_days(bucket * width - off);
+            std::string key = "days ";
+            append_date(key, first.year, first.month, first.day);
+            if (n > 0) {
+                const date last = civil_from_days(bucket * width - off + n);
+                key += "..";
+                append_date(key, last.year, last.month, last.day);
+            }
+            out.emplace_back(std::move(key), false);
+        }
+    } else {
+        own = d.precision == date_precision::month ? month_key(d.year, d.month) : std::to_string(d.year);
+        out.emplace_back(own, false);
+    }
+    // The months and years within n days of the date, which imprecise dates are at.
+    const date from = civil_from_days(x0 - n), to = civil_from_days(x1 + n);
+    for (int y = from.year; y <= to.year; ++y) {
+        std::string year = std::to_string(y);
+        if (year != own) out.emplace_back(std::move(year), true);
+        const int m0 = y == from.year ? from.month : 1, m1 = y == to.year ? to.month : 12;
+        for (int m = m0; m <= m1; ++m) {
+            std::string month = month_key(y, m);
+            if (month != own) out.emplace_back(std::move(month), true);
+        }
+    }
+    return out;
+}
+
+std::string lower(std::string_view s);
+
+// places(x) as blocking keys: the claim is at each place listed in x and inside the
+// places that enclose its own (gazetteer parents, its governorate as written and as a
+// key). These are the cases where same_place() and within() hold, so two claims for
+// which they can hold share a key. Compared case-insensitively, as those functions do.
+std::vector<std::pair<std::string, bool>> place_cells(std::string_view list, const claim_facts& f) {
+    std::vector<std::pair<std::string, bool>> out;
+    each_place(list, [&](std::string_view t) { out.emplace_back(lower(t), false); });
+    if (out.empty()) return out;
+    std::vector<std::string> areas;
+    for (const auto& p : f.parents()) areas.push_back(lower(p));
+    if (!f.c->governorate.empty()) {
+        areas.push_back(lower(f.c->governorate));
+        areas.push_back(lower(registry::gazetteer::normalise(f.c->governorate)));
+    }
+    for (auto& a : areas) out.emplace_back(std::move(a), true);
+    return out;
+}
+
+// Whether two claims share a places() key, one of them at it: a place both list, or a
+// place one lists that encloses the other's (see place_cells).
+bool places_meet(std::string_view list_a, const claim_facts& a, std::string_view list_b, const claim_facts& b) {
+    const auto encloses = [](std::string_view list, const claim_facts& inner) {
+        bool found = false;
+        each_place(list, [&](std::string_view t) {
+            if (found) return;
+            for (const auto& p : inner.parents()) found = found || iequal(t, p);
+            const auto& g = inner.c->governorate;
+            found = found || (!g.empty() && (iequal(t, g) || iequal(t, registry::gazetteer::normalise(g))));
+        });
+        return found;
+    };
+    bool any_a = false, any_b = false, shared = false;
+    each_place(list_a, [&](std::string_view t) {
+        any_a = true;
+        if (!shared) shared = has_place(list_b, t);
+    });
+    each_place(list_b, [&](std::string_view) { any_b = true; });
+    if (!any_a || !any_b) return false;
+    return shared || encloses(list_a, b) || encloses(list_b, a);
+}
+
+// Sorted, and each key once: a claim both at and inside a key is at it.
+std::vector<block_cell> normalise_cells(std::vector<block_cell> cells) {
+    std::sort(cells.begin(), cells.end());
+    std::vector<block_cell> out;
+    for (auto& c : cells) {
+        if (!out.empty() && out.back().key == c.key) {
+            out.back().inside &= c.inside;
+            continue;
+        }
+        out.push_back(std::move(c));
+    }
+    return out;
+}
+
 value field_value(const eclaim& e, field id, const std::string& name) {
     const claim& c = *e.f->c;
     switch (id) {
@@ -315,7 +415,62 @@ private:
     value aggregate(const ast::expr& e);
     value call(const ast::expr& e);
     bool quantify(const ast::expr& e, const std::vector<const eclaim*>& set, std::size_t var);
+    std::vector<bool> sweep_partners(const ast::expr& e, const std::vector<const eclaim*>& set,
+                                     const std::vector<std::pair<std::string_view, std::size_t>>& keyed,
+                                     const std::vector<std::pair<std::string_view, std::size_t>>& sorted);
+    // The value of a one-claim expression (fields of one slot) for claim c.
+    value value_for(const ast::expr& x, const eclaim* c) {
+        m.slots[x.slot] = c;
+        return eval(x);
+    }
 };
+
+// A comparison between fields of the two claims of `any a, b`, as "L < R" or "L <= R".
+struct field_compare {
+    const ast::expr* left = nullptr;   // a field of slot left->slot
+    const ast::expr* right = nullptr;  // a field of the other slot
+    bool strict = true;
+};
+
+// The conjuncts of `any a, b in S: a.F == b.F and C1 and C2` when C1 and C2 are
+// comparisons of fields across a and b, one of them between the same field of both
+// (the order, e.g. a.published < b.published) and one between any two numeric fields
+// (e.g. b.high < a.low). Empty when the body has any other shape.
+std::vector<field_compare> sweep_shape(const ast::expr& q) {
+    std::vector<const ast::expr*> conj;
+    std::vector<const ast::expr*> todo{q.args[1].get()};
+    while (!todo.empty()) {
+        const ast::expr* x = todo.back();
+        todo.pop_back();
+        if (x->kind == ast::expr_kind::binary && x->ref == static_cast<int>(op::and_)) {
+            todo.push_back(x->args[1].get());
+            todo.push_back(x->args[0].get());
+        } else {
+            conj.push_back(x);
+        }
+    }
+    if (conj.size() != 3) return {};
+    std::vector<field_compare> out;
+    for (std::size_t i = 1; i < conj.size(); ++i) {
+        const ast::expr& c = *conj[i];
+        if (c.kind != ast::expr_kind::binary) return {};
+        const auto o = static_cast<op>(c.ref);
+        if (o != op::lt && o != op::le && o != op::gt && o != op::ge) return {};
+        const ast::expr* l = c.args[0].get();
+        const ast::expr* r = c.args[1].get();
+        for (const auto* side : {l, r}) {
+            if (side->kind != ast::expr_kind::field || side->ref < 0 || (side->type != t_number && side->type != t_date)) return {};
+            if (side->slot != q.slot && side->slot != q.slot + 1) return {};
+        }
+        if (l->slot == r->slot || l->type != r->type) return {};
+        if (o == op::gt || o == op::ge) std::swap(l, r);
+        out.push_back({l, r, o == op::lt || o == op::gt});
+    }
+    // The order first: the comparison of one field with itself.
+    if (out[1].left->ref == out[1].right->ref && out[0].left->ref != out[0].right->ref) std::swap(out[0], out[1]);
+    if (out[0].left->ref != out[0].right->ref || out[1].left->type != t_number) return {};
+    return out;
+}
 
 value evaluator::eval(const ast::expr& e) {
     using k = ast::expr_kind;
@@ -434,7 +589,11 @@ bool evaluator::quantify(const ast::expr& e, const std::vector<const eclaim*>& s
         for (std::size_t i = 0; i < set.size(); ++i) keyed[i] = {field_value(*set[i], f, {}).s, i};
         std::vector<std::pair<std::string_view, std::size_t>> sorted = keyed;
         std::sort(sorted.begin(), sorted.end());
+        // `... and a.P < b.P and b.X < a.Y`: which claims have a partner at all is found
+        // by a sweep in O(k log k); the loop below then only visits those.
+        const std::vector<bool> has_partner = sweep_partners(e, set, keyed, sorted);
         for (std::size_t i = 0; i < set.size(); ++i) {
+            if (!has_partner.empty() && !has_partner[i]) continue;
             const auto lo = std::lower_bound(sorted.begin(), sorted.end(), std::make_pair(keyed[i].first, std::size_t{0}));
             m.slots[e.slot] = set[i];
             for (auto it = lo; it != sorted.end() && it->first == keyed[i].first; ++it) {
@@ -457,6 +616,131 @@ bool evaluator::quantify(const ast::expr& e, const std::vector<const eclaim*>& s
         if (!any && !r) return false;
     }
     return !any;
+}
+
+// For `any a, b` of sweep_shape(): true for each member that, as a, has some b of its
+// group (equal F) with both comparisons holding; empty when the shape does not apply.
+// Exact, not a heuristic: the caller still evaluates the body on the members marked.
+// Sorting a group by the order field and keeping, from each end, the two smallest and
+// two largest values of b's other field answers "is there a b after (or before) a
+// whose value is below (or above) a's" in O(log k) per member.
+std::vector<bool> evaluator::sweep_partners(const ast::expr& e, const std::vector<const eclaim*>& set,
+                                            const std::vector<std::pair<std::string_view, std::size_t>>& keyed,
+                                            const std::vector<std::pair<std::string_view, std::size_t>>& sorted) {
+    const auto shape = sweep_shape(e);
+    if (shape.empty()) return {};
+    const int sa = e.slot;
+    const field_compare& order = shape[0];
+    const field_compare& dom = shape[1];
+    // The order as "b's order value after a's" (true) or "before" (false).
+    const bool b_after = order.left->slot == sa;
+    // The other comparison as "b's value below a's" (true) or "above" (false).
+    const ast::expr& b_side = dom.left->slot == sa ? *dom.right : *dom.left;
+    const ast::expr& a_side = dom.left->slot == sa ? *dom.left : *dom.right;
+    const bool b_below = dom.left->slot != sa;
+    const ast::expr& order_expr = *order.left;  // the same field on either slot
+    bool nan_seen = false;  // NaN compares unlike any number: leave those sets to the plain loop
+    const auto order_key = [&](const eclaim* c, double& out) {
+        const value v = value_for(order_expr, c);
+        if (v.t == t_date) {
+            if (!v.d.known()) return false;
+            out = static_cast<double>(v.d.first_day());
+            return true;
+        }
+        if (v.t != t_number) return false;
+        nan_seen = nan_seen || std::isnan(v.n);
+        out = v.n;
+        return true;
+    };
+    const auto number_of = [&](const ast::expr& x, const eclaim* c, double& out) {
+        const value v = value_for(x, c);
+        if (v.t != t_number) return false;
+        nan_seen = nan_seen || std::isnan(v.n);
+        out = v.n;
+        return true;
+    };
+    const auto* saved0 = m.slots[sa];
+    const auto* saved1 = m.slots[sa + 1];
+    std::vector<bool> result(set.size(), false);
+    struct item {
+        double order, b_value;
+        std::size_t index;
+    };
+    // Two best b values seen (best first) with their members, so a is never its own partner.
+    struct best_two {
+        double v[2];
+        std::size_t who[2] = {SIZE_MAX, SIZE_MAX};
+    };
+    const double worst = b_below ? inf : -inf;
+    const auto better = [&](double x, double y) { return b_below ? x < y : x > y; };
+    const auto push = [&](best_two& t, double v, std::size_t who) {
+        if (t.who[0] == SIZE_MAX || better(v, t.v[0])) {
+            t.v[1] = t.v[0];
+            t.who[1] = t.who[0];
+            t.v[0] = v;
+            t.who[0] = who;
+        } else if (t.who[1] == SIZE_MAX || better(v, t.v[1])) {
+            t.v[1] = v;
+            t.who[1] = who;
+        }
+    };
+    for (std::size_t g = 0; g < sorted.size();) {
+        std::size_t end = g;
+        while (end < sorted.size() && sorted[end].first == sorted[g].first) ++end;
+        std::vector<item> items;  // members that can be b
+        for (std::size_t k = g; k < end; ++k) {
+            const std::size_t idx = sorted[k].second;
+            item it{0, 0, idx};
+            if (order_key(set[idx], it.order) && number_of(b_side, set[idx], it.b_value)) items.push_back(it);
+        }
+        std::sort(items.begin(), items.end(), [](const item& x, const item& y) { return x.order < y.order; });
+        // best[k]: the best two b values among items[k..] (b after) or items[..k-1] (b before).
+        std::vector<best_two> best(items.size() + 1);
+        for (auto& t : best) t.v[0] = t.v[1] = worst;
+        if (b_after) {
+            for (std::size_t k = items.size(); k-- > 0;) {
+                best[k] = best[k + 1];
+                push(best[k], items[k].b_value, items[k].index);
+            }
+        } else {
+            for (std::size_t k = 0; k < items.size(); ++k) {
+                best[k + 1] = best[k];
+                push(best[k + 1], items[k].b_value, items[k].index);
+            }
+        }
+        for (std::size_t k = g; k < end; ++k) {
+            const std::size_t idx = sorted[k].second;
+            double pa = 0, va = 0;
+            if (!order_key(set[idx], pa) || !number_of(a_side, set[idx], va)) continue;
+            // The b candidates: order strictly after a's (or at it when not strict).
+            std::size_t cut = 0;
+            if (b_after) {
+                cut = static_cast<std::size_t>(
+                    (order.strict ? std::upper_bound(items.begin(), items.end(), pa, [](double x, const item& y) { return x < y.order; })
+                                  : std::lower_bound(items.begin(), items.end(), pa, [](const item& y, double x) { return y.order < x; })) -
+                    items.begin());
+            } else {
+                cut = static_cast<std::size_t>(
+                    (order.strict ? std::lower_bound(items.begin(), items.end(), pa, [](const item& y, double x) { return y.order < x; })
+                                  : std::upper_bound(items.begin(), items.end(), pa, [](double x, const item& y) { return x < y.order; })) -
+                    items.begin());
+            }
+            const best_two& t = best[cut];
+            for (int w = 0; w < 2; ++w) {
+                if (t.who[w] == SIZE_MAX || t.who[w] == idx) continue;
+                const double vb = t.v[w];
+                const bool holds = b_below ? (dom.strict ? vb < va : vb <= va) : (dom.strict ? va < vb : va <= vb);
+                if (holds) result[idx] = true;
+                break;
+            }
+        }
+        g = end;
+    }
+    (void)keyed;
+    m.slots[sa] = saved0;
+    m.slots[sa + 1] = saved1;
+    if (nan_seen) return {};
+    return result;
 }
 
 value evaluator::aggregate(const ast::expr& e) {
@@ -721,20 +1005,25 @@ public:
     }
 
     std::vector<std::string> blocking_keys(const claim_facts& f) const override {
+        std::vector<std::string> keys;
+        for (auto& c : blocking_cells(f)) keys.push_back(std::move(c.key));
+        keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+        return keys;
+    }
+
+    std::vector<block_cell> blocking_cells(const claim_facts& f) const override {
         eclaim e;
         e.f = &f;
         if (m_keys_need_numbers) {
             fill_interval(e);
             fill_weight(e);
         }
-        std::vector<std::string> keys;
+        std::vector<block_cell> cells;
         for (const auto* st : m_c->match) {
             auto k = rule_keys(*st, e);
-            keys.insert(keys.end(), std::make_move_iterator(k.begin()), std::make_move_iterator(k.end()));
+            cells.insert(cells.end(), std::make_move_iterator(k.begin()), std::make_move_iterator(k.end()));
         }
-        std::sort(keys.begin(), keys.end());
-        keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
-        return keys;
+        return normalise_cells(std::move(cells));
     }
 
     match_result match(const claim_facts& a, const claim_facts& b) const override {
@@ -772,16 +1061,8 @@ public:
         }
         for (const auto* st : m_c->match) {
             if (!ev.truth(*st->condition)) continue;
-            if (!st->block.empty()) {
-                // Only claims that share one of this rule's blocking keys are compared.
-                auto ka = rule_keys(*st, ea);
-                auto kb = rule_keys(*st, eb);
-                std::sort(kb.begin(), kb.end());
-                const bool shared = std::any_of(ka.begin(), ka.end(), [&](const std::string& k) {
-                    return std::binary_search(kb.begin(), kb.end(), k);
-                });
-                if (!shared) continue;
-            }
+            // Only claims that meet in one of this rule's blocks are compared.
+            if (!st->block.empty() && !blocks_meet(*st, ea, eb)) continue;
             {
                 r.same = true;
                 r.rule = ref_of(*st);
@@ -825,20 +1106,23 @@ private:
         return false;
     }
 
-    // The blocking keys one match rule gives a claim: "RULE|KEY|KEY".
-    std::vector<std::string> rule_keys(const ast::statement& st, const eclaim& e) const {
+    // The blocks one match rule gives a claim: "RULE|KEY|KEY", with the parts the claim
+    // is inside of rather than at (see block_cell).
+    std::vector<block_cell> rule_keys(const ast::statement& st, const eclaim& e) const {
         env en;
         en.c = m_c.get();
         en.slots[0] = &e;
         evaluator ev(en);
-        std::vector<std::string> combos{st.name};
-        for (const auto& k : st.block) {
-            const std::vector<std::string> parts = key_values(*k, e, ev);
-            std::vector<std::string> next;
+        std::vector<block_cell> combos{{st.name, 0}};
+        for (std::size_t i = 0; i < st.block.size(); ++i) {
+            const auto parts = key_values(*st.block[i], e, ev);
+            std::vector<block_cell> next;
             for (const auto& c : combos) {
                 for (const auto& p : parts) {
                     // Imprecise dates multiply keys; a claim never needs more than this many.
-                    if (next.size() < max_keys_per_rule) next.push_back(c + "|" + p);
+                    if (next.size() < max_keys_per_rule) {
+                        next.push_back({c.key + "|" + p.first, c.inside | (p.second ? 1u << std::min<std::size_t>(i, 31) : 0u)});
+                    }
                 }
             }
             combos = std::move(next);
@@ -846,29 +1130,72 @@ private:
         return combos;
     }
 
-    std::vector<std::string> key_values(const ast::expr& k, const eclaim& e, evaluator& ev) const {
+    // Whether two claims meet in a block of one match rule: the same as comparing their
+    // rule_keys() cells, part by part (the cells are every combination of the parts'
+    // values), without building them for every judged pair.
+    bool blocks_meet(const ast::statement& st, const eclaim& a, const eclaim& b) const {
+        env ena, enb;
+        ena.c = enb.c = m_c.get();
+        ena.slots[0] = &a;
+        enb.slots[0] = &b;
+        evaluator eva(ena), evb(enb);
+        for (const auto& k : st.block) {
+            const auto fn = k->kind == ast::expr_kind::call ? static_cast<function>(k->ref) : function::count;
+            if (fn == function::days && k->args.size() == 2) {
+                // Two dates share a days(d, n) key, one of them at it, exactly when both are
+                // known and at most n days apart (see day_cells).
+                const date da = eva.eval(*k->args[0]).d, db = evb.eval(*k->args[0]).d;
+                if (!da.known() || !db.known() || days_between(da, db) > k->args[1]->number) return false;
+                continue;
+            }
+            if (fn == function::places && k->args.size() == 1) {
+                if (!places_meet(eva.eval(*k->args[0]).s, *a.f, evb.eval(*k->args[0]).s, *b.f)) return false;
+                continue;
+            }
+            const auto va = key_values(*k, a, eva);
+            const auto vb = key_values(*k, b, evb);
+            const bool shared = std::any_of(va.begin(), va.end(), [&](const auto& x) {
+                return std::any_of(vb.begin(), vb.end(), [&](const auto& y) { return x.first == y.first; });
+            });
+            if (!shared) return false;
+        }
+        return true;
+    }
+
+    // The values of one blocking key, each with whether the claim is inside it (true) or at it.
+    std::vector<std::pair<std::string, bool>> key_values(const ast::expr& k, const eclaim& e, evaluator& ev) const {
+        std::vector<std::pair<std::string, bool>> out;
+        const auto fn = k.kind == ast::expr_kind::call ? static_cast<function>(k.ref) : function::count;
+        if (k.kind == ast::expr_kind::call && fn == function::days && k.args.size() == 2) {
+            for (auto& [key, inside] : day_cells(ev.eval(*k.args[0]).d, static_cast<int>(k.args[1]->number)))
+                out.emplace_back(std::move(key), inside);
+            return out;
+        }
+        if (k.kind == ast::expr_kind::call && fn == function::places && k.args.size() == 1) {
+            return place_cells(ev.eval(*k.args[0]).s, *e.f);
+        }
         // An imprecise date covers several weeks or months: the claim goes in each block.
-        if (k.kind == ast::expr_kind::call && !k.args.empty() &&
-            (static_cast<function>(k.ref) == function::week || static_cast<function>(k.ref) == function::month)) {
+        if (k.kind == ast::expr_kind::call && !k.args.empty() && (fn == function::week || fn == function::month)) {
             const value dv = ev.eval(*k.args[0]);
             const date d = dv.d;
             if (d.known() && d.precision != date_precision::day) {
-                std::vector<std::string> out;
-                if (static_cast<function>(k.ref) == function::week) {
-                    for (auto day = d.first_day(); day <= d.last_day(); day += 7) out.push_back(week_key(day));
-                    out.push_back(week_key(d.last_day()));
+                std::vector<std::string> keys;
+                if (fn == function::week) {
+                    for (auto day = d.first_day(); day <= d.last_day(); day += 7) keys.push_back(week_key(day));
+                    keys.push_back(week_key(d.last_day()));
                 } else if (d.precision == date_precision::year) {
-                    for (int mo = 1; mo <= 12; ++mo) out.push_back(month_key(d.year, mo));
+                    for (int mo = 1; mo <= 12; ++mo) keys.push_back(month_key(d.year, mo));
                 } else {
-                    out.push_back(month_key(d.year, d.month));
+                    keys.push_back(month_key(d.year, d.month));
                 }
-                std::sort(out.begin(), out.end());
-                out.erase(std::unique(out.begin(), out.end()), out.end());
+                std::sort(keys.begin(), keys.end());
+                keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+                for (auto& key : keys) out.emplace_back(std::move(key), false);
                 return out;
             }
         }
-        (void)e;
-        return {format(ev.eval(k))};
+        out.emplace_back(format(ev.eval(k)), false);
+        return out;
     }
 
     void fill_interval(eclaim& e) const {
@@ -1189,6 +1516,22 @@ std::vector<finding> compiled_ruleset::series_findings(const std::vector<claim_f
 }
 
 }  // namespace
+
+bool cells_meet(const std::vector<block_cell>& a, const std::vector<block_cell>& b) {
+    std::size_t i = 0, j = 0;
+    while (i < a.size() && j < b.size()) {
+        if (a[i].key < b[j].key) {
+            ++i;
+        } else if (b[j].key < a[i].key) {
+            ++j;
+        } else {
+            if ((a[i].inside & b[j].inside) == 0) return true;
+            ++i;
+            ++j;
+        }
+    }
+    return false;
+}
 
 std::shared_ptr<const ruleset> make_ruleset(std::shared_ptr<const compiled> c) {
     return std::make_shared<compiled_ruleset>(std::move(c));

@@ -103,13 +103,37 @@ struct analyst_decision {
     rule_ref rule;
 };
 
+// One block a claim sits in: the key and the parts it is inside of (bit i = part i).
+struct block_cell {
+    std::string key;
+    std::uint32_t inside = 0;
+    bool operator<(const block_cell& o) const { return key != o.key ? key < o.key : inside < o.inside; }
+    bool operator==(const block_cell& o) const { return key == o.key && inside == o.inside; }
+};
+
+// True when two claims with these cells (each sorted) are compared in some block.
+bool cells_meet(const std::vector<block_cell>& a, const std::vector<block_cell>& b);
+
 class ruleset {
 public:
     virtual ~ruleset() = default;
     virtual interval_result interval_of(const claim_facts& f) const = 0;
     virtual weight_result trust_of(const claim_facts& f) const = 0;
     // Keys under which a claim is compared with others; claims sharing none never match.
+    // The plain text of blocking_cells() below: a claim meets every claim that shares one.
     virtual std::vector<std::string> blocking_keys(const claim_facts& f) const = 0;
+    // The blocks a claim sits in, with its role in each. A key is built of parts (one per
+    // `block by` expression); a claim can be "inside" a part instead of at it (a village
+    // is inside its province; a day is inside its month), one bit of `inside` per part.
+    // Two claims are compared in a block when no part has both of them inside: a
+    // province-wide figure meets every village of the province, but two villages do not
+    // meet through the province. The default gives every key of blocking_keys(), at.
+    virtual std::vector<block_cell> blocking_cells(const claim_facts& f) const {
+        std::vector<block_cell> out;
+        for (auto& k : blocking_keys(f)) out.push_back({std::move(k), 0});
+        return out;
+    }
+
     virtual match_result match(const claim_facts& a, const claim_facts& b) const = 0;
     virtual incident_result reconcile(const std::vector<claim_facts>& claims) const = 0;
     // Findings over one cumulative series (claims of one scope, in publication order).

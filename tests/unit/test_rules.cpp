@@ -14,7 +14,6 @@
 #include "rules/ruleset.hpp"
 #include "rules/testing.hpp"
 #include "support/atomic_file.hpp"
-#include <fstream>
 
 namespace {
 // The 1-based line of `file` that starts with `prefix` (0 if none): provenance must
@@ -255,15 +254,40 @@ TEST_CASE("blocking keys respect date precision", "[rules][eval]") {
             if (k.rfind("same_strike|", 0) == 0) out.push_back(k);
         return out;
     };
+    const auto has = [](const std::vector<std::string>& keys, const std::string& k) {
+        return std::find(keys.begin(), keys.end(), k) != keys.end();
+    };
+    // A day: the two two-day windows holding 2018-11-03, and (inside) its month and
+    // year; at Hajin, and (inside) its governorate as written and as a key: 4 x 3 keys.
     const auto day = fx.make("b@1", 5);
-    CHECK(strike_keys(day) == std::vector<std::string>{"same_strike|Deir ez-Zor|week of 2018-10-29"});
+    const auto keys = strike_keys(day);
+    CHECK(keys.size() == 12);
+    CHECK(has(keys, "same_strike|Deir ez-Zor|days 2018-11-02..2018-11-03|hajin"));
+    CHECK(has(keys, "same_strike|Deir ez-Zor|days 2018-11-03..2018-11-04|hajin"));
+    CHECK(has(keys, "same_strike|Deir ez-Zor|2018-11|deir-ez-zor"));
+    CHECK(has(keys, "same_strike|Deir ez-Zor|2018|deir ez-zor"));
     CHECK(rs.blocking_keys(day).front() == "same_report|b");
+    // A month: its own key, and inside the months a day away and its year.
     auto month = fx.make("b@2", 5);
     fx.claims.back().event_date = date::of_month(2018, 2);
-    const auto keys = strike_keys(month);
-    CHECK(keys.size() == 5);  // February 2018 touches the weeks of Jan 29, Feb 5, 12, 19 and 26
-    CHECK(keys.front() == "same_strike|Deir ez-Zor|week of 2018-01-29");
-    CHECK(keys.back() == "same_strike|Deir ez-Zor|week of 2018-02-26");
+    const auto mkeys = strike_keys(month);
+    CHECK(mkeys.size() == 4 * 3);  // 2018-02, 2018-01, 2018-03, 2018
+    CHECK(has(mkeys, "same_strike|Deir ez-Zor|2018-01|hajin"));
+    CHECK(has(mkeys, "same_strike|Deir ez-Zor|2018-03|hajin"));
+    CHECK_FALSE(has(mkeys, "same_strike|Deir ez-Zor|2018-04|hajin"));
+    // week(): an imprecise date falls in every week it covers.
+    const auto dir = std::filesystem::temp_directory_path() / "reckon-test-rules";
+    std::filesystem::create_directories(dir);
+    std::ofstream((dir / "weeks.rules").string()) << "match by_week:\n  block by governorate, week(event_date)\n  when a.place == b.place\n";
+    fixture wk((dir / "weeks.rules").string());
+    const auto wday = wk.make("w@1", 5);
+    CHECK(wk.rules->blocking_keys(wday) == std::vector<std::string>{"by_week|Deir ez-Zor|week of 2018-10-29"});
+    auto wmonth = wk.make("w@2", 5);
+    wk.claims.back().event_date = date::of_month(2018, 2);
+    const auto wkeys = wk.rules->blocking_keys(wmonth);
+    CHECK(wkeys.size() == 5);  // February 2018 touches the weeks of Jan 29, Feb 5, 12, 19 and 26
+    CHECK(wkeys.front() == "by_week|Deir ez-Zor|week of 2018-01-29");
+    CHECK(wkeys.back() == "by_week|Deir ez-Zor|week of 2018-02-26");
 }
 
 TEST_CASE("matching names the rule that joined or separated two claims", "[rules][eval]") {
