@@ -5,6 +5,7 @@
 #include <unordered_set>
 
 #include "extract/claim_json.hpp"
+#include "support/parallel.hpp"
 
 namespace reckon::audit {
 
@@ -214,47 +215,103 @@ article article_from_record(const nlohmann::json& j, const std::string& file, st
 
 }  // namespace
 
-void read_claims_stream(std::istream& in, const std::string& name, claims_corpus& out, diagnostics& diags) {
+namespace {
+
+// One line parsed on its own (on any thread): a record, or why it is refused.
+struct parsed_line {
+    enum { blank, article_record, claim_record, bad } kind = blank;
+    std::string error;
+    article a;
+    extracted_article e;
+    claim c;
+};
+
+parsed_line parse_line(std::string_view text, const std::string& name, std::size_t line) {
+    parsed_line p;
+    if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
+    if (text.find_first_not_of(" \t") == std::string_view::npos) return p;
+    try {
+        nlohmann::json j;
+        try {
+            j = nlohmann::json::parse(text);
+        } catch (const nlohmann::json::exception&) {
+            throw std::invalid_argument("not valid JSON");
+        }
+        if (!j.is_object()) throw std::invalid_argument("expected a JSON object");
+        const auto record = j.find("record");
+        if (record != j.end()) {
+            if (*record != "article") throw std::invalid_argument("unknown record type " + record->dump());
+            p.a = article_from_record(j, name, line, p.e);
+            p.kind = parsed_line::article_record;
+        } else {
+            p.c = claim_from_json(j);
+            p.kind = parsed_line::claim_record;
+        }
+    } catch (const std::invalid_argument& e) {
+        p.kind = parsed_line::bad;
+        p.error = e.what();
+    }
+    return p;
+}
+
+}  // namespace
+
+// Read a batch of whole lines at a time; the lines of a batch are parsed on `jobs`
+// threads in stripes and taken in order on one, so the result does not depend on jobs.
+void read_claims_stream(std::istream& in, const std::string& name, claims_corpus& out, diagnostics& diags, unsigned jobs) {
     std::unordered_set<std::string> ids;
     for (const auto& a : out.articles) ids.insert(a.id);
-    std::string line_text;
-    std::size_t line = 0;
-    bool current = false;  // an article record of this stream is open
-    while (std::getline(in, line_text)) {
-        ++line;
-        if (!line_text.empty() && line_text.back() == '\r') line_text.pop_back();
-        if (line_text.find_first_not_of(" \t") == std::string::npos) continue;
-        try {
-            nlohmann::json j;
-            try {
-                j = nlohmann::json::parse(line_text);
-            } catch (const nlohmann::json::exception&) {
-                throw std::invalid_argument("not valid JSON");
-            }
-            if (!j.is_object()) throw std::invalid_argument("expected a JSON object");
-            const auto record = j.find("record");
-            if (record != j.end()) {
-                if (*record != "article") throw std::invalid_argument("unknown record type " + record->dump());
-                extracted_article e;
-                article a = article_from_record(j, name, line, e);
-                if (!ids.insert(a.id).second)
-                    throw std::invalid_argument("article '" + a.id + "' was already read; ids must be unique across the claims files");
-                out.articles.push_back(std::move(a));
-                out.extracted.push_back(std::move(e));
-                current = true;
-                continue;
-            }
-            if (!current)
-                throw std::invalid_argument("a claim before any article record; this stream was not written by 'reckon extract' "
-                                            "of this version");
-            claim c = claim_from_json(j);
-            if (c.article != out.articles.back().id)
-                throw std::invalid_argument("claim of article '" + c.article + "' after the record of article '" +
-                                            out.articles.back().id + "'");
-            out.extracted.back().claims.push_back(std::move(c));
-        } catch (const std::invalid_argument& e) {
-            diags.error(name, line, 1, std::string(e.what()) + "; line skipped", "the claims files are what 'reckon extract' writes");
+    std::size_t line = 0;     // lines before this batch
+    bool current = false;     // an article record of this stream is open
+    std::vector<std::string_view> lines;
+    std::vector<parsed_line> parsed;
+    while (in) {
+        std::string bytes(std::size_t{8} << 20, '\0');
+        in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+        bytes.resize(static_cast<std::size_t>(in.gcount()));
+        std::string rest;
+        if (in && std::getline(in, rest)) bytes += rest + '\n';
+        if (bytes.empty()) break;
+        lines.clear();
+        for (std::size_t from = 0; from < bytes.size();) {
+            std::size_t eol = bytes.find('\n', from);
+            if (eol == std::string::npos) eol = bytes.size();
+            lines.emplace_back(bytes.data() + from, eol - from);
+            from = eol + 1;
         }
+        parsed.assign(lines.size(), parsed_line());
+        run_striped(lines.size(), jobs, [&](std::size_t first, std::size_t step) {
+            for (std::size_t k = first; k < lines.size(); k += step) parsed[k] = parse_line(lines[k], name, line + k + 1);
+        });
+        for (std::size_t k = 0; k < parsed.size(); ++k) {
+            auto& p = parsed[k];
+            try {
+                switch (p.kind) {
+                case parsed_line::blank: break;
+                case parsed_line::bad: throw std::invalid_argument(p.error);
+                case parsed_line::article_record:
+                    if (!ids.insert(p.a.id).second)
+                        throw std::invalid_argument("article '" + p.a.id + "' was already read; ids must be unique across the claims files");
+                    out.articles.push_back(std::move(p.a));
+                    out.extracted.push_back(std::move(p.e));
+                    current = true;
+                    break;
+                case parsed_line::claim_record:
+                    if (!current)
+                        throw std::invalid_argument("a claim before any article record; this stream was not written by 'reckon extract' "
+                                                    "of this version");
+                    if (p.c.article != out.articles.back().id)
+                        throw std::invalid_argument("claim of article '" + p.c.article + "' after the record of article '" +
+                                                    out.articles.back().id + "'");
+                    out.extracted.back().claims.push_back(std::move(p.c));
+                    break;
+                }
+            } catch (const std::invalid_argument& e) {
+                diags.error(name, line + k + 1, 1, std::string(e.what()) + "; line skipped",
+                            "the claims files are what 'reckon extract' writes");
+            }
+        }
+        line += lines.size();
     }
     if (in.bad()) diags.error(name, 0, 0, "read error");
 }

@@ -52,8 +52,8 @@ struct claims_corpus {
 };
 
 // Reads one stream (`name` is used in messages and as the articles' origin) and
-// appends to `out`. Bad lines are errors at their line; an article id seen before (in
+// appends to `out`, parsing on `jobs` threads (the result does not depend on them). Bad lines are errors at their line; an article id seen before (in
 // this or an earlier stream) is an error, since claim ids are made from article ids.
-void read_claims_stream(std::istream& in, const std::string& name, claims_corpus& out, diagnostics& diags);
+void read_claims_stream(std::istream& in, const std::string& name, claims_corpus& out, diagnostics& diags, unsigned jobs = 1);
 
 }  // namespace reckon::audit

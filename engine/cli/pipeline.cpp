@@ -58,9 +58,10 @@ namespace {
 // Reads the claims streams named by --claims ('-' is stdin) and hashes them.
 int load_claims(const pipeline_options& opts, pipeline& p) {
     diagnostics diags;
+    const unsigned jobs = opts.jobs > 0 ? opts.jobs : std::max(1u, std::thread::hardware_concurrency());
     for (const auto& path : opts.claims) {
         if (path == "-") {
-            audit::read_claims_stream(std::cin, "-", p.claims, diags);
+            audit::read_claims_stream(std::cin, "-", p.claims, diags, jobs);
             p.hashes.push_back({"claims", "-", ""});
             continue;
         }
@@ -69,7 +70,7 @@ int load_claims(const pipeline_options& opts, pipeline& p) {
             std::cerr << "reckon: error: cannot read '" << path << "'\n";
             return exit_code::usage;
         }
-        audit::read_claims_stream(in, path, p.claims, diags);
+        audit::read_claims_stream(in, path, p.claims, diags, jobs);
         p.hashes.push_back({"claims", path, audit::sha256_file(path)});
     }
     print_diagnostics(diags);
