@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <chrono>
+#include <deque>
+#include <tuple>
 #include <cctype>
 #include <cstdio>
 #include <set>
@@ -172,6 +174,26 @@ private:
 };
 }  // namespace
 
+struct audit_result::rule_pool {
+    std::deque<rules::rule_ref> rules;  // a deque: pointers stay valid as it grows
+    std::map<std::tuple<std::string, std::size_t, std::string>, const rules::rule_ref*> index;
+};
+
+const rules::rule_ref* audit_result::share_rule(const rules::rule_ref& r) {
+    if (!m_rules) m_rules = std::make_shared<rule_pool>();
+    auto key = std::make_tuple(r.file, r.line, r.name);
+    const auto it = m_rules->index.find(key);
+    if (it != m_rules->index.end()) return it->second;
+    m_rules->rules.push_back(r);
+    m_rules->index.emplace(std::move(key), &m_rules->rules.back());
+    return &m_rules->rules.back();
+}
+
+const rules::rule_ref& rule_of(const rules::rule_ref* r) {
+    static const rules::rule_ref none;
+    return r ? *r : none;
+}
+
 audit_result run_audit(audit_inputs in) {
     audit_result out;
     out.jobs = std::max(1u, in.jobs);
@@ -263,8 +285,10 @@ audit_result run_audit(audit_inputs in) {
         else f.origin = "article:" + (r.copied ? r.copied_from : a.id);
     }
     for (std::size_t i = 0; i < out.claims.size(); ++i) {
-        out.claims[i].interval = rules.interval_of(facts[i]);
-        out.claims[i].weight = rules.trust_of(facts[i]);
+        const auto iv = rules.interval_of(facts[i]);
+        out.claims[i].interval = {iv.low, iv.best, iv.high, out.share_rule(iv.rule)};
+        const auto w = rules.trust_of(facts[i]);
+        out.claims[i].weight = {w.weight, out.share_rule(w.rule)};
     }
 
     // A shard keeps the claims of its part only (docs/scaling.md): those it owns, and

@@ -22,13 +22,27 @@
 
 namespace reckon::audit {
 
+// How the ruleset read a claim (its interval, its weight) and the rule that did it. The
+// rule is shared from the audit's pool (audit_result::share_rule): a million claims name
+// a handful of rules, and a rule_ref with its file name in every claim cost more memory
+// than the claim's figures. rule_of() gives the rule (an empty one when none).
+struct claim_interval {
+    std::optional<std::int64_t> low, best, high;  // nullopt high = unbounded
+    const rules::rule_ref* rule = nullptr;
+};
+struct claim_weight {
+    double weight = 1.0;
+    const rules::rule_ref* rule = nullptr;
+};
+const rules::rule_ref& rule_of(const rules::rule_ref* r);
+
 struct claim_record {
     claim c;
     std::size_t article = 0;            // index into audit_result::articles
     bool copied = false;                // its sentence is copied from an earlier article
     std::string copied_from;            // that article's id
-    rules::interval_result interval;    // the ruleset's reading of the figure
-    rules::weight_result weight;        // the ruleset's trust in it
+    claim_interval interval;            // the ruleset's reading of the figure
+    claim_weight weight;                // the ruleset's trust in it
     std::string incident;               // incident id ("" for cumulative claims)
 };
 
@@ -105,6 +119,14 @@ struct audit_result {
     bool cancelled = false;                   // stopped early: the result is incomplete
     unsigned jobs = 1;                        // threads the renderers may use (the bytes do not depend on it)
     diagnostics diags;
+
+    // The pooled copy of a rule reference, for claim_interval and claim_weight; it lives
+    // as long as any copy of this result.
+    const rules::rule_ref* share_rule(const rules::rule_ref& r);
+
+private:
+    struct rule_pool;
+    std::shared_ptr<rule_pool> m_rules;
 };
 
 struct audit_inputs {

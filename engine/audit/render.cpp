@@ -145,10 +145,10 @@ json incident_json(const audit_result& a, const incident_record& inc) {
         const auto* d = decision_for(inc, r.c.id);
         c["used"] = d ? d->used : true;
         c["weight"] = d ? d->weight : r.weight.weight;
-        c["rule"] = rule_json(d ? d->rule : r.weight.rule);
+        c["rule"] = rule_json(d ? d->rule : rule_of(r.weight.rule));
         c["reason"] = d ? d->reason : std::string();
         c["interval"] = {{"low", optional_number(r.interval.low)}, {"best", optional_number(r.interval.best)},
-                         {"high", optional_number(r.interval.high)}, {"rule", rule_json(r.interval.rule)}};
+                         {"high", optional_number(r.interval.high)}, {"rule", rule_json(rule_of(r.interval.rule))}};
         c["copied"] = r.copied;
         c["copied_from"] = r.copied_from.empty() ? json(nullptr) : json(r.copied_from);
         c["outlet"] = art.outlet;

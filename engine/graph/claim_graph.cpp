@@ -54,7 +54,7 @@ void claim_graph::edge(std::size_t from, std::size_t to, edge_kind kind, double 
 }
 
 namespace {
-bool intervals_meet(const rules::interval_result& a, const rules::interval_result& b) {
+bool intervals_meet(const audit::claim_interval& a, const audit::claim_interval& b) {
     if (!a.low || !b.low) return false;
     const bool a_below_b = a.high && *a.high < *b.low;
     const bool b_below_a = b.high && *b.high < *a.low;

@@ -70,7 +70,7 @@ json report_model(const audit::audit_result& a, const audit::incident_record& in
         j["low"] = optional_number(r.interval.low);
         j["best"] = optional_number(r.interval.best);
         j["high"] = optional_number(r.interval.high);
-        j["interval_rule"] = audit::rule_json(r.interval.rule);
+        j["interval_rule"] = audit::rule_json(audit::rule_of(r.interval.rule));
         j["source"] = r.c.source;
         j["source_text"] = r.c.source_text;
         j["relay"] = r.c.relay;
@@ -79,7 +79,7 @@ json report_model(const audit::audit_result& a, const audit::incident_record& in
         j["parent"] = r.c.parent.empty() ? json(nullptr) : json(r.c.parent);
         j["used"] = d ? d->used : true;
         j["weight"] = d ? d->weight : r.weight.weight;
-        j["rule"] = audit::rule_json(d ? d->rule : r.weight.rule);
+        j["rule"] = audit::rule_json(d ? d->rule : audit::rule_of(r.weight.rule));
         j["reason"] = d ? d->reason : std::string();
         j["copied_from"] = r.copied_from.empty() ? json(nullptr) : json(r.copied_from);
         j["article"] = {{"id", art.id},

@@ -192,14 +192,15 @@ std::string month_key(int y, int m) {
 // days(d, n) as blocking keys: two dates at most n days apart always share a key in
 // which at least one of them is "at" (not inside). A day is at the n + 1 buckets of
 // n + 1 days that hold it (one per offset, so any two days up to n apart share one)
-// and inside the months and years that days within n of it fall in; a month or a year
-// is at its own key and inside its neighbours within n. An unknown date has no key.
+// and inside the months that days within n of it fall in; a month is at its own key,
+// a year at each of its months, and both are inside the other months within n of
+// them. An unknown date has no key. (Few keys per claim: at a million articles each
+// key is a row in the matcher's tables.)
 std::vector<std::pair<std::string, bool>> day_cells(const date& d, int n) {
     std::vector<std::pair<std::string, bool>> out;
     if (!d.known()) return out;
     n = std::max(0, n);
     const std::int64_t x0 = d.first_day(), x1 = d.last_day(), width = n + 1;
-    std::string own;
     if (d.precision == date_precision::day) {
         for (std::int64_t off = 0; off < width; ++off) {
             const std::int64_t shifted = x0 + off;
@@ -214,39 +215,36 @@ std::vector<std::pair<std::string, bool>> day_cells(const date& d, int n) {
             }
             out.emplace_back(std::move(key), false);
         }
-    } else {
-        own = d.precision == date_precision::month ? month_key(d.year, d.month) : std::to_string(d.year);
-        out.emplace_back(own, false);
     }
-    // The months and years within n days of the date, which imprecise dates are at.
+    // The months within n days of the date: at those it covers (month, year), inside the others.
     const date from = civil_from_days(x0 - n), to = civil_from_days(x1 + n);
     for (int y = from.year; y <= to.year; ++y) {
-        std::string year = std::to_string(y);
-        if (year != own) out.emplace_back(std::move(year), true);
         const int m0 = y == from.year ? from.month : 1, m1 = y == to.year ? to.month : 12;
         for (int m = m0; m <= m1; ++m) {
-            std::string month = month_key(y, m);
-            if (month != own) out.emplace_back(std::move(month), true);
+            const bool covered = (d.precision == date_precision::month && y == d.year && m == d.month) ||
+                                 (d.precision == date_precision::year && y == d.year);
+            out.emplace_back(month_key(y, m), !covered);
         }
     }
     return out;
 }
 
-std::string lower(std::string_view s);
 
 // places(x) as blocking keys: the claim is at each place listed in x and inside the
-// places that enclose its own (gazetteer parents, its governorate as written and as a
-// key). These are the cases where same_place() and within() hold, so two claims for
-// which they can hold share a key. Compared case-insensitively, as those functions do.
+// places that enclose its own (gazetteer parents, its governorate). These are the
+// cases where same_place() and within() hold, so two claims for which they can hold
+// share a key. Keys are in the gazetteer's normal form: equal ignoring case implies
+// equal keys, so they meet in every case those functions accept (and a few more,
+// which the rules then judge).
 std::vector<std::pair<std::string, bool>> place_cells(std::string_view list, const claim_facts& f) {
     std::vector<std::pair<std::string, bool>> out;
-    each_place(list, [&](std::string_view t) { out.emplace_back(lower(t), false); });
+    each_place(list, [&](std::string_view t) { out.emplace_back(registry::gazetteer::normalise(t), false); });
     if (out.empty()) return out;
     std::vector<std::string> areas;
-    for (const auto& p : f.parents()) areas.push_back(lower(p));
+    for (const auto& p : f.parents()) areas.push_back(registry::gazetteer::normalise(p));
     if (!f.c->governorate.empty()) {
-        areas.push_back(lower(f.c->governorate));
-        areas.push_back(lower(registry::gazetteer::normalise(f.c->governorate)));
+        areas.push_back(registry::gazetteer::normalise(f.c->governorate));
+        areas.push_back(registry::gazetteer::normalise(registry::gazetteer::normalise(f.c->governorate)));
     }
     for (auto& a : areas) out.emplace_back(std::move(a), true);
     return out;

@@ -41,7 +41,7 @@ audit::audit_result small_audit() {
         r.c.event_date = date::of_day(2018, 11, 11);
         r.c.span = {begin, begin + value.size()};
         r.c.sentence = {0, a.articles[art].text.size()};
-        r.interval = {r.c.low, r.c.low, r.c.high, {"exact", "default.rules", 27}};
+        r.interval = {r.c.low, r.c.low, r.c.high, a.share_rule({"exact", "default.rules", 27})};
         a.claims.push_back(r);
     };
     add(0, "38", a.articles[0].text.find("38"));
