@@ -328,6 +328,7 @@ audit_result run_audit(audit_inputs in) {
         return out;
     }
     out.pairs_judged = grouped.pairs_judged;
+    out.largest_component = grouped.largest_component;
     out.diags.append(grouped.diags);
     std::vector<match::pair_decision>().swap(grouped.joined);  // provenance the audit does not print
     // Each incident is built and reconciled on its own (on several threads, in stripes);

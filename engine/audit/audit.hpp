@@ -113,6 +113,7 @@ struct audit_result {
     std::map<std::string, std::size_t> findings_by_kind;
     std::vector<input_hash> inputs;
     std::size_t pairs_judged = 0;
+    std::size_t largest_component = 0;        // units in the largest component of matched pairs (--timings)
     match::naive_estimate naive;              // with audit_inputs::naive_sample (benchmarks)
     std::vector<std::pair<std::string, double>> timings;  // seconds per stage, in order
     std::vector<std::size_t> peak_kb;         // peak resident memory (kB) at the end of each stage

@@ -168,7 +168,8 @@ void print_timings(const audit::audit_result& a, const pipeline_options& opts) {
         std::cerr << "\n";
         total += a.timings[i].second;
     }
-    std::cerr << "reckon: audit stages: " << total << " s, " << a.pairs_judged << " claim pairs judged\n";
+    std::cerr << "reckon: audit stages: " << total << " s, " << a.pairs_judged << " claim pairs judged, largest component "
+              << a.largest_component << " units\n";
     if (a.shard.count > 0)
         std::cerr << "reckon: shard " << a.shard.index << "/" << a.shard.count << ": " << a.shard_sizes.incident_claims
                   << " incident claims of " << a.corpus_claims - a.corpus_cumulative_claims << ", in components of at most "

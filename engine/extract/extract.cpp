@@ -32,9 +32,16 @@ namespace {
 
 using grammar::claims::figure;
 
+// w is one of the (short) words of `set`; compared byte by byte, without calls to memcmp.
 template <std::size_t N>
 bool one_of(std::string_view w, const std::array<std::string_view, N>& set) {
-    return std::find(set.begin(), set.end(), w) != set.end();
+    for (const auto s : set) {
+        if (s.size() != w.size()) continue;
+        std::size_t i = 0;
+        while (i < w.size() && s[i] == w[i]) ++i;
+        if (i == w.size()) return true;
+    }
+    return false;
 }
 
 const std::array<std::string_view, 7> weekdays{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
@@ -101,10 +108,18 @@ struct category_reading {
     bool known = false;
 };
 
-std::string side_of(const std::vector<std::string>& modifiers, const std::string& noun) {
+// ASCII lower case, as std::tolower does in the "C" locale the engine runs in. Nouns and
+// modifiers are short, so the copy stays in the string's own buffer.
+std::string lower_ascii(std::string_view s) {
+    std::string l(s);
+    for (auto& c : l) c = ascii_lower(c);
+    return l;
+}
+
+std::string side_of(const std::vector<std::string>& modifiers, std::string_view noun) {
     for (const auto& raw : modifiers) {
-        std::string m;
-        for (const char c : raw) m.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+        const std::string lower = lower_ascii(raw);
+        const std::string_view m = lower;
         if (m == "is" || m == "isis" || m == "isil" || m == "daesh" || m == "jihadist" || m == "islamic")
             return raw == "is" ? std::string() : "IS";
         if (m == "regime" || m == "pro-regime" || m == "government" || m == "pro-government" || m == "army" ||
@@ -127,10 +142,9 @@ std::string side_of(const std::vector<std::string>& modifiers, const std::string
 
 category_reading read_category(const figure& f) {
     category_reading r;
-    std::string noun = f.inner_noun.empty() ? f.noun : f.inner_noun;
-    for (auto& c : noun) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    std::string outer = f.noun;
-    for (auto& c : outer) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const std::string noun_lower = lower_ascii(f.inner_noun.empty() ? f.noun : f.inner_noun);
+    const std::string outer_lower = lower_ascii(f.noun);
+    const std::string_view noun = noun_lower, outer = outer_lower;
     if (noun.empty()) return r;
     r.known = true;
     r.intrinsic_death = outer == "deaths" || outer == "dead" || outer == "bodies" || outer == "corpses" || outer == "lives";
@@ -140,8 +154,8 @@ category_reading read_category(const figure& f) {
                                                           "servicemen", "policemen", "officers",  "personnel", "fighter"};
     bool civilian_mod = false, child_mod = false, woman_mod = false;
     for (const auto& m : f.modifiers) {
-        std::string l;
-        for (const char c : m) l.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+        const std::string lower = lower_ascii(m);
+        const std::string_view l = lower;
         if (l == "civilian" || l == "civil") civilian_mod = true;
         if (l == "child" || l == "children") child_mod = true;
         if (l == "female" || l == "women") woman_mod = true;
@@ -181,6 +195,11 @@ struct extractor::tables {
     // every form that starts with it
     word_table<std::vector<form>> forms_by_first{1024};  // by pair_hash of the first two words or word_hash of one; longest first
     std::array<bool, 27 * 32> first_shapes{};  // (first letter, length) of first words, to skip lookups
+    // the words of gazetteer names (registry::gazetteer::has_word) by word_hash: a
+    // capitalised word of a sentence is looked up with the hash it already has
+    word_table<char> place_words{1024};
+    // registry::gazetteer::find_name by word_hash of the normalised name
+    word_table<const registry::place*> place_names{1024};
     bool may_open(std::string_view w) const {
         if (w.empty() || w.size() >= 32) return false;
         const int c = (w[0] >= 'a' && w[0] <= 'z') ? w[0] - 'a' : 26;
@@ -189,6 +208,10 @@ struct extractor::tables {
 };
 
 extractor::extractor(const extract_context& ctx) : m_ctx(ctx), m_tables(new tables) {
+    if (ctx.places) {
+        for (const auto& w : ctx.places->name_words()) m_tables->place_words.insert(word_hash(w), w) = 1;
+        for (const auto& [name, index] : ctx.places->names()) m_tables->place_names.insert(word_hash(name), name) = &ctx.places->places()[index];
+    }
     if (!ctx.sources) return;
     for (const auto& [text, index] : ctx.sources->written_forms()) {
         const std::string lower = lower_case_of(text);
@@ -321,12 +344,19 @@ private:
         return m_lower;
     }
     std::string m_detected_outlet;    // from a credit line when the corpus gave no outlet
+    // looked up once per article, when first needed
+    const registry::place* m_location = nullptr;  // the corpus location column through the gazetteer
+    bool m_location_resolved = false;
+    std::optional<std::string> m_outlet;  // canonical_outlet()
 
     void split();
     void scan();
     sentence_info& info(std::size_t s, unsigned what = need_all);
     void find_sources(std::size_t s, sentence_info& si);
     void find_places(std::size_t s, sentence_info& si);
+    bool in_place_name(const word& w) const;  // registry::gazetteer::has_word, by the word's hash
+    const registry::place* find_place_name(std::string_view written);  // registry::gazetteer::find_name
+    std::string m_name_key;  // find_place_name's buffer
     void find_date(std::size_t s, sentence_info& si);
     void find_actor(sentence_info& si);
     void find_scope(sentence_info& si);
@@ -345,7 +375,7 @@ private:
     void link_parent(std::size_t i);
     // Frees the words of sentences far behind `s`: nothing looks more than a few sentences back.
     void release_before(std::size_t s);
-    std::string canonical_outlet() const;
+    const std::string& canonical_outlet();
 };
 
 void article_pass::split() {
@@ -381,46 +411,6 @@ void article_pass::split() {
     }
     if (const auto d = grammar::dateline::find_publication_date(m_a.body.of(m_text), 512))
         m_dateline = {d->where.begin + m_a.body.begin, d->where.end + m_a.body.begin};
-}
-
-// True when some word of the sentence starts like a casualty outcome ("kill", "dead",
-// "wound", "toll", "bodies"...). Outcomes are read within the sentence only, so a
-// sentence without one cannot hold a claim and its numbers need not be parsed.
-bool has_outcome_stem(std::string_view text, byte_span span) {
-    static const std::array<std::string_view, 36> stems{
-        "slew", "elim", "neut", "liqu", "clai", "dest",
-        "kill", "dead", "die",  "dyin", "deat", "woun", "inju", "toll", "bodi", "corp", "vict", "casu", "miss", "disa", "slai",
-        "mass", "exec", "peri", "fata", "live", "mart", "behe", "murd", "rema", "hurt", "life", "unac", "dies", "died", "lost"};
-    // the stems by their first two letters: most words ("the", "and") stop at one lookup
-    static const auto heads = [] {
-        std::array<std::vector<std::string_view>, 26 * 26> a{};
-        for (const auto st : stems) a[static_cast<std::size_t>((st[0] - 'a') * 26 + (st[1] - 'a'))].push_back(st);
-        return a;
-    }();
-    const std::size_t end = std::min(span.end, text.size());
-    std::size_t i = span.begin;
-    while (i + 1 < end) {
-        if (!ascii_alpha(text[i])) {
-            ++i;
-            continue;
-        }
-        const char c0 = ascii_lower(text[i]);
-        const char c1 = ascii_lower(text[i + 1]);
-        if (c1 >= 'a' && c1 <= 'z') {
-            const auto& list = heads[static_cast<std::size_t>((c0 - 'a') * 26 + (c1 - 'a'))];
-            if (!list.empty()) {
-                char buf[4] = {c0, c1, ' ', ' '};
-                for (std::size_t k = 2; k < 4 && i + k < end; ++k) buf[k] = ascii_lower(text[i + k]);
-                for (const auto st : list) {
-                    bool same = true;
-                    for (std::size_t k = 2; k < st.size() && same; ++k) same = buf[k] == st[k];
-                    if (same) return true;
-                }
-            }
-        }
-        while (i < end && ascii_alpha(text[i])) ++i;  // to the end of the word
-    }
-    return false;
 }
 
 // True when the sentence has a word that find_date reads: a capitalised weekday or month,
@@ -469,34 +459,33 @@ bool may_hold_date(std::string_view text, byte_span span) {
 
 void article_pass::scan() {
     m_figures.reserve(16);
+    const auto& opener_prefixes = grammar::claims::opener_prefixes();
+    std::vector<std::size_t> starts;
     for (std::size_t s = 0; s < m_sentences.size(); ++s) {
         const auto span = m_sentences[s].span;
         // with --explain every number is read so that its rejection can be listed
         if (!m_rejected && !has_outcome_stem(m_text, span)) continue;
-        std::size_t i = span.begin;
-        while (i < span.end) {
-            const auto c = static_cast<unsigned char>(m_text[i]);
-            if (!ascii_alnum(c)) {
-                ++i;
-                continue;
+        // every word start that can open a figure is tried; a figure found is skipped over
+        word_starts(m_text, span, starts);
+        std::size_t resume = span.begin;
+        for (const std::size_t i : starts) {
+            if (i < resume) continue;
+            const char c = m_text[i];
+            // a digit, or two letters that some figure opener starts with: other words are refused at once
+            bool may_open = ascii_digit(c);
+            if (!may_open) {
+                const char c1 = i + 1 < span.end ? ascii_lower(m_text[i + 1]) : ' ';
+                const std::size_t second = ascii_lower_case(c1) ? static_cast<std::size_t>(c1 - 'a') : 26;
+                may_open = opener_prefixes[static_cast<std::size_t>(ascii_lower(c) - 'a') * 27 + second];
             }
-            // letters that no figure opener starts with: skip the word at once
-            static const auto opener_letter = [] {
-                std::array<bool, 256> a{};
-                for (const char ch : std::string_view("0123456789abcdefhilmnorstuABCDEFHILMNORSTU")) a[static_cast<unsigned char>(ch)] = true;
-                return a;
-            }();
-            if (opener_letter[c] && grammar::claims::could_start_figure(m_text.substr(0, span.end), i)) {
-                if (auto f = grammar::claims::parse_figure(m_text.substr(0, span.end), i, 200)) {
-                    located_figure lf;
-                    lf.f = std::move(*f);
-                    lf.sentence = s;
-                    m_figures.push_back(std::move(lf));
-                    i = m_figures.back().f.span.end;
-                    continue;
-                }
+            if (!may_open || !grammar::claims::could_start_figure(m_text.substr(0, span.end), i)) continue;
+            if (auto f = grammar::claims::parse_figure(m_text.substr(0, span.end), i, 200)) {
+                located_figure lf;
+                lf.f = std::move(*f);
+                lf.sentence = s;
+                m_figures.push_back(std::move(lf));
+                resume = m_figures.back().f.span.end;
             }
-            while (i < span.end && ascii_alnum(m_text[i])) ++i;
         }
     }
 }
@@ -639,6 +628,25 @@ void article_pass::find_sources(std::size_t s, sentence_info& si) {
     }
 }
 
+const registry::place* article_pass::find_place_name(std::string_view written) {
+    registry::gazetteer::normalise_into(written, m_name_key);
+    if (m_name_key.empty()) return nullptr;
+    const auto* p = m_t.place_names.find(word_hash(m_name_key), m_name_key);
+    return p ? *p : nullptr;
+}
+
+bool article_pass::in_place_name(const word& w) const {
+    // the word up to its first hyphen, without apostrophes: "Al-Shaafa" -> "al", "Buqa'an" -> "buqaan"
+    if (std::none_of(w.lower.begin(), w.lower.end(), [](char c) { return c == '-' || c == '\''; }))
+        return m_t.place_words.find(w.hash, w.lower) != nullptr;
+    std::string first;
+    for (const char c : w.lower) {
+        if (c == '-') break;
+        if (c != '\'') first.push_back(c);
+    }
+    return m_t.place_words.find(word_hash(first), first) != nullptr;
+}
+
 void article_pass::find_places(std::size_t, sentence_info& si) {
     const auto& ws = si.words;
     const registry::gazetteer* g = m_ctx.places;
@@ -656,27 +664,14 @@ void article_pass::find_places(std::size_t, sentence_info& si) {
         }
         std::size_t used = 0;
         // only where the word occurs in some place name: "Al-Shaafa" -> "al", "Buqa'an" -> "buqaan"
-        std::string first;
-        for (const char c : ws[k].lower) {
-            if (c == '-') break;
-            if (c != '\'') first.push_back(c);
-        }
-        if (g && g->has_word(first)) {
+        if (g && in_place_name(ws[k])) {
             // names are tried only over words that all occur in some place name
             std::size_t known = 1;
-            while (known < max_words && k + known < ws.size()) {
-                std::string next;
-                for (const char c : ws[k + known].lower) {
-                    if (c == '-') break;
-                    if (c != '\'') next.push_back(c);
-                }
-                if (!g->has_word(next)) break;
-                ++known;
-            }
+            while (known < max_words && k + known < ws.size() && in_place_name(ws[k + known])) ++known;
             for (std::size_t n = known; n >= 1 && !used; --n) {
                 const byte_span span{ws[k].begin, ws[k + n - 1].end};
                 const auto written = span.of(m_text);
-                const registry::place* p = g->find_name(written);
+                const registry::place* p = find_place_name(written);
                 if (!p) continue;
                 place_mention m;
                 m.p = p;
@@ -1132,11 +1127,13 @@ std::optional<outcome> article_pass::find_outcome(const located_figure& lf, cons
     return std::nullopt;
 }
 
-std::string article_pass::canonical_outlet() const {
-    if (m_a.outlet.empty()) return m_detected_outlet;
-    if (m_ctx.sources)
-        if (const auto* s = m_ctx.sources->find_outlet(m_a.outlet)) return s->name;
-    return m_a.outlet;
+const std::string& article_pass::canonical_outlet() {
+    if (!m_outlet) {
+        if (m_a.outlet.empty()) m_outlet = m_detected_outlet;
+        else if (const auto* s = m_ctx.sources ? m_ctx.sources->find_outlet(m_a.outlet) : nullptr) m_outlet = s->name;
+        else m_outlet = m_a.outlet;
+    }
+    return *m_outlet;
 }
 
 void article_pass::attribute(claim& c, const located_figure& lf, std::size_t s) {
@@ -1185,7 +1182,7 @@ void article_pass::attribute(claim& c, const located_figure& lf, std::size_t s) 
         const auto n = name_of(*r);
         if (!n.empty() && n != c.source && std::find(c.relay.begin(), c.relay.end(), n) == c.relay.end()) c.relay.push_back(n);
     }
-    const auto outlet = canonical_outlet();
+    const auto& outlet = canonical_outlet();
     if (c.source.empty()) {
         c.source = outlet;
         c.source_text.clear();
@@ -1243,8 +1240,13 @@ void article_pass::place_of(claim& c, const located_figure& lf, std::size_t s) {
             for (const auto& o : from->places)
                 if (o.p && o.rank == 1) c.governorate = o.p->governorate;
     }
-    if (c.governorate.empty() && !m_a.location.empty() && m_ctx.places)
-        if (const auto* g = m_ctx.places->resolve(m_a.location)) c.governorate = g->governorate;
+    if (c.governorate.empty() && !m_a.location.empty() && m_ctx.places) {
+        if (!m_location_resolved) {
+            m_location_resolved = true;
+            m_location = m_ctx.places->resolve(m_a.location);
+        }
+        if (m_location) c.governorate = m_location->governorate;
+    }
 }
 
 std::optional<date> article_pass::lede_date() {

@@ -7,6 +7,10 @@
 #include <cctype>
 #include <unordered_map>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace reckon::extract {
 
 namespace {
@@ -20,6 +24,7 @@ bool abbreviation_before(std::string_view text, std::size_t dot) {
     const std::string_view w = text.substr(b, dot - b);
     if (w.size() == 1 && ascii_upper(w[0])) return true;  // initials: "A. Smith"
     if (w.find('.') != std::string_view::npos) return true;                             // "U.S.", "U.N."
+    if (w.size() < 2 || w.size() > 6) return false;  // no abbreviation below is shorter or longer
     static const std::string_view abbrev[] = {"Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Lt", "Col", "Maj", "Capt", "Sgt",
                                               "No", "vs", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept",
                                               "Oct", "Nov", "Dec", "Prof", "Rev", "Sen", "Gov", "Jr", "Sr", "Mt", "approx"};
@@ -76,9 +81,10 @@ const word_table<std::uint32_t>& flag_table() {
     return table;
 }
 
-std::uint32_t flags_of(std::string_view lower, std::uint64_t hash) {
+std::uint32_t flags_of(std::string_view lower, std::uint64_t hash, bool hyphenated) {
     const auto& t = flag_table();
     if (const auto* f = t.find(hash, lower)) return *f;
+    if (!hyphenated) return 0;
     // "wednesday-thursday"
     const auto dash = lower.find('-');
     if (dash != std::string_view::npos && dash > 0) {
@@ -88,7 +94,131 @@ std::uint32_t flags_of(std::string_view lower, std::uint64_t hash) {
     return 0;
 }
 
+// Bytes that may end a sentence: a line break, '.', '!' or '?'.
+bool may_end_sentence(char c) { return c == '\n' || c == '.' || c == '!' || c == '?'; }
+
+// The first i in [from, limit) where text[i] may end a sentence, or limit. Sixteen bytes
+// at a time where SSE2 is there (every x86-64): most of an article is skipped here.
+std::size_t next_stop(std::string_view text, std::size_t from, std::size_t limit) {
+    std::size_t i = from;
+#if defined(__SSE2__)
+    const __m128i line = _mm_set1_epi8('\n'), dot = _mm_set1_epi8('.'), bang = _mm_set1_epi8('!'), ask = _mm_set1_epi8('?');
+    for (; i + 16 <= limit; i += 16) {
+        const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+        const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, line), _mm_cmpeq_epi8(x, dot)),
+                                         _mm_or_si128(_mm_cmpeq_epi8(x, bang), _mm_cmpeq_epi8(x, ask)));
+        if (const int mask = _mm_movemask_epi8(hit)) return i + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+    }
+#endif
+    while (i < limit && !may_end_sentence(text[i])) ++i;
+    return i;
+}
+
+// Word starts of casualty outcomes: "kill", "dead", "wound", "toll", "bodies"...
+constexpr std::string_view outcome_stems[] = {
+    "slew", "elim", "neut", "liqu", "clai", "dest",
+    "kill", "dead", "die",  "dyin", "deat", "woun", "inju", "toll", "bodi", "corp", "vict", "casu", "miss", "disa", "slai",
+    "mass", "exec", "peri", "fata", "live", "mart", "behe", "murd", "rema", "hurt", "life", "unac", "dies", "died", "lost"};
+// The stems by their first two letters (bit k: outcome_stems[k]): most words ("the",
+// "and") are refused on them at once.
+constexpr auto outcome_heads = [] {
+    std::array<std::uint64_t, 26 * 26> a{};
+    for (std::size_t k = 0; k < std::size(outcome_stems); ++k)
+        a[static_cast<std::size_t>((outcome_stems[k][0] - 'a') * 26 + (outcome_stems[k][1] - 'a'))] |= std::uint64_t{1} << k;
+    return a;
+}();
+static_assert(std::size(outcome_stems) <= 64, "one bit per stem");
+
+// True when some stem starts with the letters a b (a is an ASCII letter): the quick test
+// made at every word start of an article.
+inline bool outcome_head(char a, char b) {
+    const auto second = static_cast<unsigned char>((b | 0x20) - 'a');  // 26 and above: not a letter
+    return second < 26 && outcome_heads[static_cast<std::size_t>(static_cast<unsigned char>((a | 0x20) - 'a')) * 26 + second] != 0;
+}
+
+// True when the word at text[i] (an ASCII letter, i + 1 < end) starts like a casualty outcome.
+bool outcome_stem_at(std::string_view text, std::size_t i, std::size_t end) {
+    const char c0 = ascii_lower(text[i]);
+    const char c1 = ascii_lower(text[i + 1]);
+    if (c1 < 'a' || c1 > 'z') return false;
+    std::uint64_t candidates = outcome_heads[static_cast<std::size_t>((c0 - 'a') * 26 + (c1 - 'a'))];
+    if (candidates == 0) return false;
+    char buf[4] = {c0, c1, ' ', ' '};
+    for (std::size_t k = 2; k < 4 && i + k < end; ++k) buf[k] = ascii_lower(text[i + k]);
+    for (; candidates != 0; candidates &= candidates - 1) {
+        const std::string_view st = outcome_stems[__builtin_ctzll(candidates)];
+        bool same = true;
+        for (std::size_t k = 2; k < st.size() && same; ++k) same = buf[k] == st[k];
+        if (same) return true;
+    }
+    return false;
+}
+
+#if defined(__SSE2__)
+// Bit k is set when p[k] is an ASCII letter, for the 16 bytes at p.
+unsigned letter_bits(const char* p) {
+    const __m128i folded = _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p)), _mm_set1_epi8(0x20));
+    const __m128i from_a = _mm_cmpgt_epi8(folded, _mm_set1_epi8('a' - 1));  // bytes >= 0x80 are negative: never letters
+    const __m128i to_z = _mm_cmplt_epi8(folded, _mm_set1_epi8('z' + 1));
+    return static_cast<unsigned>(_mm_movemask_epi8(_mm_and_si128(from_a, to_z)));
+}
+// Bit k is set when p[k] is an ASCII letter or digit, for the 16 bytes at p.
+unsigned alnum_bits(const char* p) {
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    const __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1)));
+    return letter_bits(p) | static_cast<unsigned>(_mm_movemask_epi8(digit));
+}
+#endif
+
 }  // namespace
+
+void word_starts(std::string_view text, byte_span span, std::vector<std::size_t>& out) {
+    out.clear();
+    const std::size_t end = std::min(span.end, text.size());
+    std::size_t i = span.begin;
+    bool in_word = false;  // text[i - 1] is a letter or digit of a word already listed
+#if defined(__SSE2__)
+    for (; i + 16 <= end; i += 16) {
+        const unsigned alnum = alnum_bits(text.data() + i);
+        for (unsigned starts = alnum & ~((alnum << 1) | (in_word ? 1u : 0u)); starts != 0; starts &= starts - 1)
+            out.push_back(i + static_cast<std::size_t>(__builtin_ctz(starts)));
+        in_word = (alnum >> 15) & 1u;
+    }
+#endif
+    for (; i < end; ++i) {
+        const bool alnum = ascii_alnum(text[i]);
+        if (alnum && !in_word) out.push_back(i);
+        in_word = alnum;
+    }
+}
+
+bool has_outcome_stem(std::string_view text, byte_span span) {
+    const std::size_t end = std::min(span.end, text.size());
+    std::size_t i = span.begin;
+    bool in_word = false;  // text[i - 1] is a letter of a word already looked at
+#if defined(__SSE2__)
+    // sixteen bytes at a time: the word starts are the letters after a non-letter
+    for (; i + 16 <= end; i += 16) {
+        const unsigned letters = letter_bits(text.data() + i);
+        for (unsigned starts = letters & ~((letters << 1) | (in_word ? 1u : 0u)); starts != 0; starts &= starts - 1) {
+            const std::size_t at = i + static_cast<std::size_t>(__builtin_ctz(starts));
+            if (at + 1 < end && outcome_head(text[at], text[at + 1]) && outcome_stem_at(text, at, end)) return true;
+        }
+        in_word = (letters >> 15) & 1u;
+    }
+#endif
+    if (in_word)
+        while (i < end && ascii_alpha(text[i])) ++i;
+    while (i + 1 < end) {
+        if (!ascii_alpha(text[i])) {
+            ++i;
+            continue;
+        }
+        if (outcome_head(text[i], text[i + 1]) && outcome_stem_at(text, i, end)) return true;
+        while (i < end && ascii_alpha(text[i])) ++i;  // to the end of the word
+    }
+    return false;
+}
 
 std::vector<sentence> split_sentences(std::string_view text, byte_span body) {
     std::vector<sentence> out;
@@ -109,17 +239,11 @@ std::vector<sentence> split_sentences(std::string_view text, byte_span body) {
         }
         out.push_back(s);
     };
-    // bytes that may end a sentence; everything else is skipped in one test
-    static const auto special = [] {
-        std::array<bool, 256> a{};
-        for (const unsigned char c : {'\n', '.', '!', '?'}) a[c] = true;
-        return a;
-    }();
     std::size_t i = start;
     while (i < end) {
         // skip to the next byte that may end a sentence, or to the length limit
         const std::size_t limit = std::min(end, start + max_sentence_bytes);
-        while (i < limit && !special[static_cast<unsigned char>(text[i])]) ++i;
+        i = next_stop(text, i, limit);
         if (i >= end) break;
         const char c = text[i];
         if (c == '\n') {
@@ -166,6 +290,14 @@ std::string lower_case_of(std::string_view text) {
     char* p = out.data();
     const std::size_t n = out.size();
     std::size_t k = 0;
+#if defined(__SSE2__)
+    // sixteen bytes at a time: add 0x20 to every byte in 'A'..'Z' (signed compares leave bytes >= 0x80 alone)
+    for (; k + 16 <= n; k += 16) {
+        const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + k));
+        const __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('A' - 1)), _mm_cmplt_epi8(x, _mm_set1_epi8('Z' + 1)));
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(p + k), _mm_or_si128(x, _mm_and_si128(upper, _mm_set1_epi8(0x20))));
+    }
+#endif
     // eight bytes at a time: set bit 0x20 of every byte in 'A'..'Z' (bytes >= 0x80 untouched)
     for (; k + 8 <= n; k += 8) {
         std::uint64_t x;
@@ -209,25 +341,26 @@ std::vector<word> words_of(std::string_view text, byte_span span, std::string_vi
         w.before = i > span.begin ? text[i - 1] : ' ';
         w.capital = ascii_upper(static_cast<char>(c));
         w.digits = ascii_digit(static_cast<char>(c));
+        // the word's lower-case bytes are hashed as they are read (word_hash, one pass)
+        std::uint64_t hash = (word_hash({}) ^ static_cast<unsigned char>(lower[i])) * word_hash_prime;
         std::size_t j = i + 1;
+        bool hyphenated = false;
         while (j < end) {
             const auto d = static_cast<unsigned char>(text[j]);
-            if (cls[d] != 0) {
-                ++j;
-                continue;
+            if (cls[d] == 0) {
+                // inner hyphen, apostrophe or digit separator: "pro-regime", "Buqa'an", "1,100"
+                if (!(j + 1 < end && cls[static_cast<unsigned char>(text[j + 1])] == 1 &&
+                      (d == '-' || d == '\'' || (w.digits && (d == '.' || (d == ',' && ascii_digit(text[j + 1])))))))
+                    break;
+                hyphenated = hyphenated || d == '-';
             }
-            // inner hyphen, apostrophe or digit separator: "pro-regime", "Buqa'an", "1,100"
-            if (j + 1 < end && cls[static_cast<unsigned char>(text[j + 1])] == 1 &&
-                (d == '-' || d == '\'' || (w.digits && (d == '.' || (d == ',' && ascii_digit(text[j + 1])))))) {
-                ++j;
-                continue;
-            }
-            break;
+            hash = (hash ^ static_cast<unsigned char>(lower[j])) * word_hash_prime;
+            ++j;
         }
         w.end = j;
         w.lower = lower.substr(i, j - i);
-        w.hash = word_hash(w.lower);
-        if (!w.digits) w.flags = flags_of(w.lower, w.hash);
+        w.hash = hash;
+        if (!w.digits) w.flags = flags_of(w.lower, w.hash, hyphenated);
         out.push_back(w);
         i = j;
     }

@@ -4,6 +4,7 @@
 // stays bounded however odd the article (1 MB without a full stop).
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -26,6 +27,15 @@ struct sentence {
 // Sentences of text[body.begin, body.end), in order.
 std::vector<sentence> split_sentences(std::string_view text, byte_span body);
 
+// True when some word of text[span] starts like a casualty outcome ("kill", "dead",
+// "wound", "toll", "bodies"...). Outcomes are read within the sentence only, so a
+// sentence without one cannot hold a claim and its numbers need not be parsed.
+bool has_outcome_stem(std::string_view text, byte_span span);
+
+// Where the words of text[span] start: each ASCII letter or digit that follows a byte
+// that is neither, and text[span.begin] when it is one. In order, into `out` (cleared).
+void word_starts(std::string_view text, byte_span span, std::vector<std::size_t>& out);
+
 // What a word may signal, looked up once when the sentence is split into words so
 // that the readers of outcome, date, scope and actor test bits instead of strings.
 enum word_flag : std::uint32_t {
@@ -45,11 +55,12 @@ enum word_flag : std::uint32_t {
 
 // FNV-1a over a word's lower-case bytes: computed once per word, so that every later
 // table lookup (flags, source forms) is one probe, not a string hash.
+inline constexpr std::uint64_t word_hash_prime = 1099511628211ULL;
 inline std::uint64_t word_hash(std::string_view w) {
     std::uint64_t h = 1469598103934665603ULL;
     for (const char c : w) {
         h ^= static_cast<unsigned char>(c);
-        h *= 1099511628211ULL;
+        h *= word_hash_prime;
     }
     return h;
 }
@@ -71,6 +82,7 @@ public:
     Value& insert(std::uint64_t hash, std::string_view key) {
         if ((m_used + 1) * 2 > m_slots.size()) grow();
         slot& s = probe(hash, key);
+        m_filter[filter_bit(hash) >> 6] |= std::uint64_t{1} << (filter_bit(hash) & 63);
         if (!s.used) {
             s.used = true;
             s.hash = hash;
@@ -80,6 +92,7 @@ public:
         return s.value;
     }
     const Value* find(std::uint64_t hash, std::string_view key) const {
+        if (!may_hold(hash)) return nullptr;
         const std::size_t mask = m_slots.size() - 1;
         for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
             const slot& s = m_slots[i];
@@ -89,6 +102,15 @@ public:
     }
 
 private:
+    // A 4096-bit filter on the top bits of the hashes: most words of a text are in no
+    // table, and are refused here without touching the slots (which do not fit in a
+    // first-level cache).
+    static std::size_t filter_bit(std::uint64_t hash) { return static_cast<std::size_t>(hash >> 52); }
+    bool may_hold(std::uint64_t hash) const {
+        const std::size_t b = filter_bit(hash);
+        return ((m_filter[b >> 6] >> (b & 63)) & 1u) != 0;
+    }
+    std::array<std::uint64_t, 64> m_filter{};
     struct slot {
         bool used = false;
         std::uint64_t hash = 0;
@@ -118,7 +140,8 @@ private:
 inline bool ascii_digit(char c) { return c >= '0' && c <= '9'; }
 inline bool ascii_upper(char c) { return c >= 'A' && c <= 'Z'; }
 inline bool ascii_lower_case(char c) { return c >= 'a' && c <= 'z'; }
-inline bool ascii_alpha(char c) { return ascii_upper(c) || ascii_lower_case(c); }
+// One comparison: setting bit 0x20 folds 'A'..'Z' onto 'a'..'z' and moves no other byte there.
+inline bool ascii_alpha(char c) { return static_cast<unsigned char>((c | 0x20) - 'a') < 26; }
 inline bool ascii_alnum(char c) { return ascii_alpha(c) || ascii_digit(c); }
 // ASCII lower case without locale lookups.
 inline char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }

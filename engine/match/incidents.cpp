@@ -393,6 +393,7 @@ match_output group_incidents(const std::vector<rules::claim_facts>& facts, const
         edges_of[component[x]].emplace_back(local[x], local[y]);
     }
 
+    for (const auto& units : by_component) out.largest_component = std::max(out.largest_component, units.size());
     std::vector<std::vector<std::size_t>> unit_clusters;
     for (std::size_t c = 0; c < count; ++c)
         for (auto& cl : link_component(by_component[c], edges_of[c], options.min_linkage)) unit_clusters.push_back(std::move(cl));

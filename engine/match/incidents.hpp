@@ -56,6 +56,7 @@ struct match_output {
     std::vector<pair_decision> joined;   // pairs the rules matched, for provenance, sorted by (a, b)
                                          // (empty unless cluster_options::keep_joined)
     std::size_t pairs_judged = 0;
+    std::size_t largest_component = 0;   // units in the largest connected component of matched pairs
     naive_estimate naive;                // filled when cluster_options::naive_sample > 0
     diagnostics diags;
 };

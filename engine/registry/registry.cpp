@@ -29,6 +29,9 @@ std::string trim(std::string_view s) {
     return std::string(s.substr(b, e - b + 1));
 }
 
+bool ascii_alnum(unsigned char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+char ascii_lower(unsigned char c) { return static_cast<char>((c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c); }
+
 // Apostrophes as outlets write them: ' ` and the UTF-8 quotes U+2018, U+2019.
 std::size_t apostrophe_at(std::string_view s, std::size_t i) {
     if (s[i] == '\'' || s[i] == '`') return 1;
@@ -60,9 +63,13 @@ std::vector<std::string> words_of(std::string_view s) {
     return words;
 }
 
-bool is_article(const std::string& w) {
-    return w == "al" || w == "el" || w == "ad" || w == "ar" || w == "as" || w == "ash" || w == "at" || w == "az" ||
-           w == "an" || w == "the";
+// Articles a transliterated name may start with ("Al-Shaafa", "Ash Shaddadi", "The").
+bool is_article(std::string_view w) {
+    switch (w.size()) {
+    case 2: return w == "al" || w == "el" || w == "ad" || w == "ar" || w == "as" || w == "at" || w == "az" || w == "an";
+    case 3: return w == "ash" || w == "the";
+    default: return false;
+    }
 }
 
 std::size_t word_count(std::string_view s) {
@@ -377,46 +384,55 @@ const std::vector<std::string>& place_types() {
 }
 
 std::string gazetteer::normalise(std::string_view written) {
-    // Words are lower-cased with apostrophes dropped and joined by '-'; leading articles
-    // ("al-", "el-") are dropped while another word follows. One pass, no word list.
     std::string key;
+    normalise_into(written, key);
+    return key;
+}
+
+void gazetteer::normalise_into(std::string_view written, std::string& key) {
+    // Words are lower-cased with apostrophes dropped and joined by '-'; leading articles
+    // ("al-", "el-") are dropped while another word follows. One pass, no word list: each
+    // word is written straight into the key and taken back out if it is a leading article.
+    // Extraction calls this for every capitalised word that may start a place name.
+    key.clear();
     key.reserve(written.size());
-    std::string word;
+    char pending[3];  // a leading article, kept until we know another word follows
+    std::size_t pending_size = 0;
     bool leading = true;
     std::size_t i = 0;
-    auto next_word = [&]() -> bool {
-        word.clear();
+    while (i < written.size()) {
+        const std::size_t mark = key.size();
+        if (!key.empty()) key.push_back('-');
+        const std::size_t word_begin = key.size();
         while (i < written.size()) {
             if (const auto n = apostrophe_at(written, i)) {
                 i += n;
                 continue;
             }
             const auto c = static_cast<unsigned char>(written[i]);
-            if (std::isalnum(c) || c >= 0x80) {
-                word.push_back(static_cast<char>(std::tolower(c)));
+            if (ascii_alnum(c) || c >= 0x80) {
+                key.push_back(ascii_lower(c));
                 ++i;
-            } else if (!word.empty()) {
-                return true;
+            } else if (key.size() > word_begin) {
+                break;
             } else {
                 ++i;
             }
         }
-        return !word.empty();
-    };
-    std::string pending;  // a leading article, kept until we know another word follows
-    while (next_word()) {
-        if (leading && is_article(word)) {
-            if (!pending.empty()) pending.clear();  // two articles: drop the first
-            pending = word;
+        const std::string_view word(key.data() + word_begin, key.size() - word_begin);
+        if (word.empty()) {
+            key.resize(mark);
+            break;
+        }
+        if (leading && is_article(word)) {  // two articles: the later one is kept
+            pending_size = word.size();
+            std::memcpy(pending, word.data(), pending_size);
+            key.resize(mark);
             continue;
         }
         leading = false;
-        pending.clear();
-        if (!key.empty()) key.push_back('-');
-        key += word;
     }
-    if (key.empty() && !pending.empty()) key = pending;  // the name is only an article ("Al")
-    return key;
+    if (key.empty() && pending_size > 0) key.assign(pending, pending_size);  // the name is only an article ("Al")
 }
 
 std::string gazetteer::fuzzy_key(std::string_view written) {

@@ -72,6 +72,8 @@ public:
     const place* resolve(std::string_view written) const;
     // The normalised form used as key for unknown places.
     static std::string normalise(std::string_view written);
+    // The same into `key` (replacing what it held), reusing its buffer.
+    static void normalise_into(std::string_view written, std::string& key);
     // True when `inner` lies within `outer` (a village within its governorate).
     bool within(const std::string& inner_key, const std::string& outer_key) const;
 
@@ -90,6 +92,10 @@ public:
     // True when a lower-case word (no apostrophes) occurs in some name or variant: a
     // scanner tries names only at such words.
     bool has_word(std::string_view lower_word) const { return m_words.count(std::string(lower_word)) > 0; }
+    // Those words, for a caller that builds its own faster lookup (extraction does).
+    const std::unordered_set<std::string>& name_words() const { return m_words; }
+    // What find_name looks up: normalise(name or variant) -> index into places().
+    const std::unordered_map<std::string, std::size_t>& names() const { return m_by_name; }
     // Longest number of words in any name or variant, so a scanner knows how far to look.
     std::size_t max_words() const { return m_max_words; }
     bool empty() const { return m_places.empty(); }

@@ -891,6 +891,11 @@ value evaluator::call(const ast::expr& e) {
         return d.known() ? num(d.year) : none();
     }
     case function::known: return boolean(arg(0).d.known());
+    case function::precision: {
+        const date d = arg(0).d;
+        if (!d.known()) return str("unknown");
+        return str(d.precision == date_precision::day ? "day" : d.precision == date_precision::month ? "month" : "year");
+    }
     case function::disjoint:
     case function::overlaps: {
         const value a = arg(0), b = arg(1);

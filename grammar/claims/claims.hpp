@@ -4,6 +4,7 @@
 // all the engine sees.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -42,6 +43,11 @@ std::optional<figure> parse_figure(std::string_view text, std::size_t pos, std::
 // number word, qualifier or vague word) and pos is at a word start. Cheap: the scanner
 // calls it for every word.
 bool could_start_figure(std::string_view text, std::size_t pos);
+
+// Quick refusal for scanners: could_start_figure is false at a word whose first two
+// letters (lower case; the second is 26 when the word has one letter) have no entry here.
+// Indexed by first * 27 + second, letters counted from 'a' = 0.
+const std::array<bool, 26 * 27>& opener_prefixes();
 
 // The value of a number written in words ("two hundred and five" -> 205); nullopt
 // when it is not one.

@@ -245,57 +245,92 @@ std::optional<std::int64_t> words_value(std::string_view words) {
     return total + current;
 }
 
+namespace {
+
+// Words that open a figure. Two-word qualifiers ("at least") are told apart from common
+// words ("at", "in", "a") by their second word.
+struct opener {
+    std::string_view word;
+    std::string_view next;  // required second word ("" when the word alone may open a figure)
+};
+constexpr opener openers[] = {
+    {"a", "minimum"}, {"a", "dozen"}, {"a", "number"}, {"a", "hundred"}, {"a", "thousand"}, {"at", "least"},
+    {"at", "most"}, {"about", ""}, {"around", ""}, {"almost", ""}, {"approximately", ""}, {"as", "many"},
+    {"an", "estimated"},
+    {"between", ""},
+    {"close", "to"},
+    {"dozens", ""},
+    {"estimated", ""}, {"eight", ""}, {"eighteen", ""}, {"eighty", ""}, {"eleven", ""},
+    {"fewer", "than"}, {"four", ""}, {"five", ""}, {"fourteen", ""}, {"fifteen", ""}, {"forty", ""}, {"fifty", ""},
+    {"hundreds", ""},
+    {"in", "excess"},
+    {"less", "than"},
+    {"more", "than"},
+    {"no", "fewer"}, {"no", "less"}, {"not", "less"}, {"nearly", ""}, {"nine", ""}, {"nineteen", ""}, {"ninety", ""},
+    {"over", ""}, {"one", ""},
+    {"roughly", ""},
+    {"some", ""}, {"scores", ""}, {"several", ""}, {"six", ""}, {"seven", ""}, {"sixteen", ""}, {"seventeen", ""},
+    {"sixty", ""}, {"seventy", ""},
+    {"thousands", ""}, {"tens", "of"}, {"two", ""}, {"three", ""}, {"ten", ""}, {"twelve", ""}, {"thirteen", ""},
+    {"twenty", ""}, {"thirty", ""},
+    {"upwards", "of"}, {"up", "to"}};
+
+constexpr bool openers_well_formed() {
+    for (const auto& o : openers) {
+        if (o.word.empty() || o.word.size() > 13) return false;
+        for (const char c : o.word)
+            if (c < 'a' || c > 'z') return false;
+    }
+    return std::size(openers) <= 255;
+}
+static_assert(openers_well_formed(), "openers are 1 to 13 lower-case letters");
+constexpr auto opener_table = rules::keywords::index::of(openers, [](const opener& o) { return o.word; });
+
+}  // namespace
+
+const std::array<bool, 26 * 27>& opener_prefixes() {
+    static const auto prefixes = [] {
+        std::array<bool, 26 * 27> a{};
+        for (std::size_t i = 0; i < a.size(); ++i) a[i] = opener_table.shapes[i] != 0;
+        return a;
+    }();
+    return prefixes;
+}
+
 bool could_start_figure(std::string_view text, std::size_t pos) {
     if (pos >= text.size()) return false;
     const auto is_alnum = [](char x) { return (x >= '0' && x <= '9') || (x >= 'a' && x <= 'z') || (x >= 'A' && x <= 'Z'); };
     if (pos > 0 && is_alnum(text[pos - 1])) return false;
     const char c = text[pos];
     if (c >= '0' && c <= '9') return true;
+    // most words are refused on their first letter and length, before any comparison
+    const char first = rules::keywords::lower(c);
+    if (first < 'a' || first > 'z') return false;
+    const char second = pos + 1 < text.size() && rules::keywords::letter(text[pos + 1]) ? rules::keywords::lower(text[pos + 1]) : 0;
+    const std::uint16_t shapes = opener_table.shapes_of(first, second);
+    if (shapes == 0) return false;
+    std::size_t size = 1;
+    while (pos + size < text.size() && rules::keywords::letter(text[pos + size])) {
+        if (size == 13) return false;  // longer than any opener
+        ++size;
+    }
+    if (!rules::keywords::index::may_hold(shapes, size)) return false;  // "the", "that": no opener this long
     char buf[16];
-    const auto w = first_word(text, pos, buf);
-    if (w.empty() || w.size() > 13) return false;
-    // Words that open a figure, by first letter. Two-word qualifiers ("at least") are
-    // told apart from common words ("at", "in", "a") by their second word.
-    struct opener {
-        std::string_view word;
-        std::string_view next;  // required second word ("" when the word alone may open a figure)
-    };
-    static const std::vector<opener> by_letter[26] = {
-        /* a */ {{"a", "minimum"}, {"a", "dozen"}, {"a", "number"}, {"a", "hundred"}, {"a", "thousand"}, {"at", "least"},
-                 {"at", "most"}, {"about", ""}, {"around", ""}, {"almost", ""}, {"approximately", ""}, {"as", "many"},
-                 {"an", "estimated"}},
-        /* b */ {{"between", ""}},
-        /* c */ {{"close", "to"}},
-        /* d */ {{"dozens", ""}},
-        /* e */ {{"estimated", ""}, {"eight", ""}, {"eighteen", ""}, {"eighty", ""}, {"eleven", ""}},
-        /* f */ {{"fewer", "than"}, {"four", ""}, {"five", ""}, {"fourteen", ""}, {"fifteen", ""}, {"forty", ""}, {"fifty", ""}},
-        /* g */ {},
-        /* h */ {{"hundreds", ""}},
-        /* i */ {{"in", "excess"}},
-        /* j */ {},
-        /* k */ {},
-        /* l */ {{"less", "than"}},
-        /* m */ {{"more", "than"}},
-        /* n */ {{"no", "fewer"}, {"no", "less"}, {"not", "less"}, {"nearly", ""}, {"nine", ""}, {"nineteen", ""}, {"ninety", ""}},
-        /* o */ {{"over", ""}, {"one", ""}},
-        /* p */ {},
-        /* q */ {},
-        /* r */ {{"roughly", ""}},
-        /* s */ {{"some", ""}, {"scores", ""}, {"several", ""}, {"six", ""}, {"seven", ""}, {"sixteen", ""}, {"seventeen", ""},
-                 {"sixty", ""}, {"seventy", ""}},
-        /* t */ {{"thousands", ""}, {"tens", "of"}, {"two", ""}, {"three", ""}, {"ten", ""}, {"twelve", ""}, {"thirteen", ""},
-                 {"twenty", ""}, {"thirty", ""}},
-        /* u */ {{"upwards", "of"}, {"up", "to"}},
-        /* v */ {}, /* w */ {}, /* x */ {}, /* y */ {}, /* z */ {}};
-    const auto letter = static_cast<unsigned>(w[0] - 'a');
-    if (letter >= 26) return false;
-    for (const auto& o : by_letter[letter]) {
-        if (o.word != w) continue;
+    for (std::size_t k = 0; k < size; ++k) buf[k] = rules::keywords::lower(text[pos + k]);
+    const std::string_view w(buf, size);
+    const std::size_t b = rules::keywords::index::bucket_of(first, w.size());
+    char next_buf[16];
+    std::optional<std::string_view> next;  // the word after, read once when an opener needs it
+    for (std::size_t i = opener_table.start[b]; i < opener_table.start[b + 1]; ++i) {
+        const opener& o = openers[opener_table.order[i]];
+        if (!rules::keywords::same_word(o.word, w)) continue;
         if (o.next.empty()) return true;
-        std::size_t n = pos + w.size();
-        while (n < text.size() && text[n] == ' ') ++n;
-        char next_buf[16];
-        if (first_word(text, n, next_buf) == o.next) return true;
+        if (!next) {
+            std::size_t n = pos + w.size();
+            while (n < text.size() && text[n] == ' ') ++n;
+            next = first_word(text, n, next_buf);
+        }
+        if (rules::keywords::same_word(*next, o.next)) return true;
     }
     return false;
 }
