@@ -12,6 +12,7 @@
 
 #include <openssl/evp.h>
 
+#include "audit/shard.hpp"
 #include "extract/extract.hpp"
 #include "support/atomic_file.hpp"
 #include "support/parallel.hpp"
@@ -65,23 +66,24 @@ std::string sha256_file(const std::string& path) {
 
 namespace {
 
-// Extracts claims article by article; with jobs > 1 the articles are shared out in
-// fixed stripes and the results put back in corpus order, so the output is the same
-// whatever the number of threads.
-std::vector<std::vector<claim>> extract_all(const std::vector<article>& articles, const extract::extract_context& ctx,
-                                            unsigned jobs, const std::atomic<bool>* cancel, diagnostics& diags) {
-    std::vector<std::vector<claim>> per_article(articles.size());
+// Extracts claims (and the sketches copy detection needs) article by article; with
+// jobs > 1 the articles are shared out in fixed stripes and the results put back in
+// corpus order, so the output is the same whatever the number of threads. Without
+// `keep_text` each text is dropped as soon as it is extracted.
+std::vector<extracted_article> extract_all(std::vector<article>& articles, const extract::extract_context& ctx, unsigned jobs,
+                                           bool keep_text, const std::atomic<bool>* cancel, diagnostics& diags) {
+    std::vector<extracted_article> per_article(articles.size());
     std::vector<diagnostics> per_diags(articles.size());
     // One extractor for the whole corpus: its tables (registry aliases, gazetteer
     // names) are built once; extract() is const and safe to share between threads.
     const extract::extractor x(ctx);
-    const auto work = [&](std::size_t first, std::size_t step) {
+    run_striped(articles.size(), jobs, [&](std::size_t first, std::size_t step) {
         for (std::size_t i = first; i < articles.size(); i += step) {
             if (cancel && cancel->load(std::memory_order_relaxed)) return;
-            per_article[i] = x.extract(articles[i], per_diags[i]);
+            per_article[i] = extract_article(x, articles[i], per_diags[i]);
+            if (!keep_text) std::string().swap(articles[i].text);
         }
-    };
-    run_striped(articles.size(), jobs, work);
+    });
     for (const auto& d : per_diags) diags.append(d);
     return per_article;
 }
@@ -200,64 +202,60 @@ audit_result run_audit(audit_inputs in) {
     out.inputs = std::move(in.hashes);
     const rules::ruleset& rules = *in.rules;
 
-    // 1. Claims.
-    const extract::extract_context ctx{in.sources, in.places};
-    auto per_article = extract_all(out.articles, ctx, in.jobs, in.cancel, out.diags);
+    // 1. Claims: extracted here, or read from a claims stream.
+    std::vector<extracted_article> per_article = std::move(in.extracted);
+    if (per_article.empty()) {
+        const extract::extract_context ctx{in.sources, in.places};
+        per_article = extract_all(out.articles, ctx, in.jobs, in.keep_text, in.cancel, out.diags);
+    }
     const auto stopped = [&] { return in.cancel && in.cancel->load(std::memory_order_relaxed); };
     if (stopped()) {
         out.cancelled = true;
         return out;
     }
     std::size_t total_claims = 0;
-    for (const auto& list : per_article) total_claims += list.size();
+    for (const auto& e : per_article) total_claims += e.claims.size();
     out.claims.reserve(total_claims);
+    std::vector<std::vector<copies::fingerprint>> sketches(per_article.size());
     for (std::size_t a = 0; a < per_article.size(); ++a) {
-        if (per_article[a].empty()) out.articles_without_claims.push_back(out.articles[a].id);
-        for (auto& c : per_article[a]) {
+        if (per_article[a].claims.empty()) out.articles_without_claims.push_back(out.articles[a].id);
+        for (auto& c : per_article[a].claims) {
             claim_record r;
             r.c = std::move(c);
             r.article = a;
+            if (r.c.kind == claim_kind::cumulative) ++out.corpus_cumulative_claims;
             out.claims.push_back(std::move(r));
         }
-        std::vector<claim>().swap(per_article[a]);  // the moved-from shells are as large as the claims
+        std::vector<claim>().swap(per_article[a].claims);  // the moved-from shells are as large as the claims
+        sketches[a].swap(per_article[a].sketch);
     }
-    std::vector<std::vector<claim>>().swap(per_article);
+    out.corpus_claims = out.claims.size();
 
     clock.done("extract");
 
     // 2. Copies: a claim whose sentence is mostly found in an earlier linked article
-    // is that article's evidence again, not a new confirmation.
+    // is that article's evidence again, not a new confirmation. Only the sketches are
+    // needed: the fingerprints of the articles' shingles and of the claim sentences.
     copies::copy_options copy_options;
     copy_options.jobs = in.jobs;
-    out.copies = copies::find_copies(out.articles, copy_options);
+    out.copies = copies::find_copies(out.articles, sketches, copy_options);
     {
         std::vector<std::vector<std::size_t>> claims_of(out.articles.size());
         for (std::size_t i = 0; i < out.claims.size(); ++i) claims_of[out.claims[i].article].push_back(i);
-        // The earlier article's shingles are made per link, not cached: a cache of every
-        // copied article's shingles grows with the corpus.
-        std::vector<std::uint64_t> earlier;
         for (const auto& link : out.copies) {
-            const article& later = out.articles[link.later];
-            bool open = false;
-            for (const auto i : claims_of[link.later]) open = open || !out.claims[i].copied;
-            if (!open) continue;
-            const article& e = out.articles[link.earlier];
-            earlier = copies::shingles(e.body.of(e.text));
-            std::sort(earlier.begin(), earlier.end());
+            const auto& earlier = sketches[link.earlier];
             for (const auto i : claims_of[link.later]) {
                 auto& r = out.claims[i];
                 if (r.copied) continue;
-                if (copies::shared_fraction(r.c.sentence.of(later.text), earlier) >= 0.5) {
+                if (copies::shared_fraction(per_article[link.later].sentence(r.c.sentence), earlier) >= 0.5) {
                     r.copied = true;
-                    r.copied_from = e.id;
+                    r.copied_from = out.articles[link.earlier].id;
                 }
             }
         }
     }
-    // Past this point only the ids, titles, outlets and dates of the articles are used;
-    // the text goes unless the caller keeps it (reports quote it).
-    if (!in.keep_text)
-        for (auto& a : out.articles) std::string().swap(a.text);
+    std::vector<std::vector<copies::fingerprint>>().swap(sketches);
+    std::vector<extracted_article>().swap(per_article);
 
     clock.done("copies");
 
@@ -292,6 +290,26 @@ audit_result run_audit(audit_inputs in) {
         const auto w = rules.trust_of(facts[i]);
         out.claims[i].weight = {w.weight, out.share_rule(w.rule)};
     }
+
+    // A shard keeps the claims of its part only (docs/scaling.md): those it owns, and
+    // the cumulative totals some of its claims break down (context, not reported).
+    std::vector<char> owned(out.claims.size(), 1);
+    if (in.shard.count > 0) {
+        const auto part = shard_selection(out.claims, facts, rules, in.shard, out.shard_sizes);
+        std::vector<claim_record> kept;
+        std::vector<rules::claim_facts> kept_facts;
+        owned.clear();
+        for (std::size_t i = 0; i < out.claims.size(); ++i) {
+            if (part[i] == shard_part::outside) continue;
+            kept.push_back(std::move(out.claims[i]));
+            kept_facts.push_back(facts[i]);
+            owned.push_back(part[i] == shard_part::owned ? 1 : 0);
+        }
+        out.claims = std::move(kept);
+        facts = std::move(kept_facts);
+        for (std::size_t i = 0; i < out.claims.size(); ++i) facts[i].c = &out.claims[i].c;
+    }
+    out.shard = in.shard;
 
     clock.done("facts");
 
@@ -379,16 +397,14 @@ audit_result run_audit(audit_inputs in) {
     std::map<std::string, series_record> series;
     for (std::size_t i = 0; i < out.claims.size(); ++i) {
         const claim& c = out.claims[i].c;
-        if (c.kind != claim_kind::cumulative) continue;
-        std::string scope = c.scope;  // "Since 2014" and "since 2014" are one scope
-        std::transform(scope.begin(), scope.end(), scope.begin(), [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
-        const std::string key = c.source + " | " + std::string(to_string(c.outcome)) + " | " + c.category + " | " + scope;
+        if (c.kind != claim_kind::cumulative || !owned[i]) continue;
+        const std::string key = series_key(c);
         auto& s = series[key];
         s.key = key;
         s.source = c.source;
         s.outcome = std::string(to_string(c.outcome));
         s.category = c.category;
-        s.scope = scope;
+        s.scope = series_scope(c);
         s.claims.push_back(i);
     }
     // Each series is ordered and judged on its own, on several threads; the findings
@@ -414,6 +430,7 @@ audit_result run_audit(audit_inputs in) {
     std::unordered_map<std::string, std::size_t> claim_index;
     for (std::size_t i = 0; i < out.claims.size(); ++i) {
         claim_index.emplace(out.claims[i].c.id, i);
+        if (!owned[i]) continue;
         auto& row = rows[out.claims[i].c.source];
         row.source = out.claims[i].c.source;
         row.kind = facts[i].source_kind;

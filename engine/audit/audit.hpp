@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "audit/claims_stream.hpp"
 #include "copies/copies.hpp"
 #include "match/incidents.hpp"
 #include "model/article.hpp"
@@ -81,8 +82,28 @@ struct input_hash {
     std::string sha256;
 };
 
+// A part of the audit (docs/scaling.md): shard `index` (1-based) of `count`. Claims
+// are partitioned so that every block of the matcher, every incident and every
+// cumulative series lies within one shard; `count` 0 is the whole audit.
+struct shard_spec {
+    unsigned index = 0;
+    unsigned count = 0;
+};
+
+// How the incident claims fell into components (what a shard cannot split) and how
+// many this shard owns: for --timings and docs/scaling.md.
+struct shard_stats {
+    std::size_t components = 0;        // of the whole corpus
+    std::size_t largest = 0;           // incident claims in the largest component
+    std::size_t incident_claims = 0;   // incident claims this shard owns
+};
+
 struct audit_result {
     std::vector<article> articles;
+    shard_spec shard;                         // which part this is (count 0: all of it)
+    shard_stats shard_sizes;                  // with a shard: the partition's sizes
+    std::size_t corpus_claims = 0;            // claims of the whole corpus, of every shard
+    std::size_t corpus_cumulative_claims = 0; // of which cumulative
     std::vector<claim_record> claims;
     std::vector<copies::copy_link> copies;
     std::vector<incident_record> incidents;   // by severity of findings, then date, then id
@@ -111,6 +132,10 @@ private:
 
 struct audit_inputs {
     std::vector<article> articles;
+    // Already extracted (a claims stream), one per article: extraction is skipped and
+    // the articles need no text. Empty: the articles are extracted here.
+    std::vector<extracted_article> extracted;
+    shard_spec shard;                         // audit only this part
     const rules::ruleset* rules = nullptr;
     const registry::source_registry* sources = nullptr;
     const registry::gazetteer* places = nullptr;

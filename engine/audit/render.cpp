@@ -61,11 +61,10 @@ json finding_json(const rules::finding& f) {
 
 json claim_json(const claim& c) { return extract::claim_json(c); }
 
-namespace {
-
 // Writes `j` as dump(2) would inside a document, `depth` levels deep: every line after
 // the first is indented by the depth. JSON strings never hold a raw newline, so each
 // newline of the dump is a line break of the layout.
+namespace {
 void put(std::ostream& o, const json& j, int depth) {
     const std::string text = j.dump(2);
     const std::string indent(static_cast<std::size_t>(depth) * 2, ' ');
@@ -78,29 +77,38 @@ void put(std::ostream& o, const json& j, int depth) {
     o.write(text.data() + from, static_cast<std::streamsize>(text.size() - from));
 }
 
-// A top-level member holding an array written element by element, as dump(2) lays it out.
-// Elements are made and dumped on `jobs` threads, a batch at a time, and written in
-// order: the bytes are the same for any number of threads, memory holds one batch.
-template <class Range, class Make>
-void put_array(std::ostream& o, const char* key, const Range& items, Make make, bool last, unsigned jobs = 1) {
-    o << "  \"" << key << "\": [";
-    const std::size_t n = items.size();
-    jobs = std::max(1u, std::min(jobs, 64u));
-    const std::size_t batch = 256 * static_cast<std::size_t>(jobs);
-    std::vector<std::string> texts;
-    for (std::size_t start = 0; start < n; start += batch) {
-        const std::size_t end = std::min(n, start + batch);
-        texts.assign(end - start, std::string());
-        run_striped(end - start, jobs, [&](std::size_t first, std::size_t step) {
-            for (std::size_t i = start + first; i < end; i += step) {
-                std::ostringstream s;
-                put(s, make(items[i]), 2);
-                texts[i - start] = s.str();
-            }
-        });
-        for (std::size_t i = start; i < end; ++i) o << (i == 0 ? "\n    " : ",\n    ") << texts[i - start];
-    }
-    o << (n == 0 ? "]" : "\n  ]") << (last ? "\n" : ",\n");
+}  // namespace
+
+json_document::json_document(std::ostream& out, const std::vector<input_hash>& inputs) : m_out(out) {
+    json list = json::array();
+    for (const auto& h : inputs) list.push_back({{"role", h.role}, {"path", h.path}, {"sha256", h.sha256}});
+    m_out << "{\n  \"reckon\": ";
+    put(m_out, json{{"version", RECKON_VERSION}, {"inputs", list}}, 1);
+    m_out << ",\n";
+}
+
+void json_document::begin(const char* key) {
+    m_out << "  \"" << key << "\": [";
+    m_first = true;
+}
+
+void json_document::item(const json& j) {
+    m_out << (m_first ? "\n    " : ",\n    ");
+    put(m_out, j, 2);
+    m_first = false;
+}
+
+void json_document::item_text(const std::string& dumped) {
+    m_out << (m_first ? "\n    " : ",\n    ") << dumped;
+    m_first = false;
+}
+
+void json_document::end() { m_out << (m_first ? "]" : "\n  ]") << ",\n"; }
+
+void json_document::finish(const json& summary) {
+    m_out << "  \"summary\": ";
+    put(m_out, summary, 1);
+    m_out << "\n}\n";
 }
 
 json incident_json(const audit_result& a, const incident_record& inc) {
@@ -153,6 +161,51 @@ json incident_json(const audit_result& a, const incident_record& inc) {
     return j;
 }
 
+json source_json(const source_row& s) {
+    return json{{"source", s.source}, {"kind", s.kind}, {"claims", s.claims}, {"above", s.above},
+                {"below", s.below}, {"inside", s.inside}, {"self_contradictions", s.self_contradictions}};
+}
+
+json copy_json(const std::string& article, const std::string& copies, double overlap) {
+    return json{{"article", article}, {"copies", copies}, {"overlap", static_cast<double>(static_cast<long>(overlap * 1000 + 0.5)) / 1000}};
+}
+
+json summary_json(const audit_totals& t) {
+    json summary;
+    summary["articles"] = t.articles;
+    summary["claims"] = t.claims;
+    summary["incident_claims"] = t.claims - t.cumulative_claims;
+    summary["cumulative_claims"] = t.cumulative_claims;
+    summary["incidents"] = t.incidents;
+    summary["cumulative_series"] = t.cumulative_series;
+    json by_kind = json::object();
+    std::size_t total_findings = 0;
+    for (const auto& [k, n] : t.findings_by_kind) {
+        by_kind[k] = n;
+        total_findings += n;
+    }
+    summary["findings"] = total_findings;
+    summary["findings_by_kind"] = by_kind;
+    summary["articles_without_claims"] = t.articles_without_claims;
+    summary["copies"] = t.copies;
+    summary["pairs_judged"] = t.pairs_judged;
+    return summary;
+}
+
+audit_totals totals_of(const audit_result& a) {
+    audit_totals t;
+    t.articles = a.articles.size();
+    t.claims = a.corpus_claims;
+    t.cumulative_claims = a.corpus_cumulative_claims;
+    t.incidents = a.incidents.size();
+    t.cumulative_series = a.cumulative.size();
+    t.findings_by_kind = a.findings_by_kind;
+    t.articles_without_claims = a.articles_without_claims;
+    t.copies = a.copies.size();
+    t.pairs_judged = a.pairs_judged;
+    return t;
+}
+
 json series_json(const audit_result& a, const series_record& s) {
     json points = json::array();
     for (const auto i : s.claims) {
@@ -169,51 +222,50 @@ json series_json(const audit_result& a, const series_record& s) {
                 {"category", s.category}, {"claims", points}, {"findings", findings}};
 }
 
+
+namespace {
+
+// Array elements made and dumped on `jobs` threads, a batch at a time, and written in
+// order: the bytes are the same for any number of threads, memory holds one batch.
+template <class Range, class Make>
+void put_items(json_document& doc, const Range& items, Make make, unsigned jobs) {
+    const std::size_t n = items.size();
+    jobs = std::max(1u, std::min(jobs, 64u));
+    const std::size_t batch = 256 * static_cast<std::size_t>(jobs);
+    std::vector<std::string> texts;
+    for (std::size_t start = 0; start < n; start += batch) {
+        const std::size_t end = std::min(n, start + batch);
+        texts.assign(end - start, std::string());
+        run_striped(end - start, jobs, [&](std::size_t first, std::size_t step) {
+            for (std::size_t i = start + first; i < end; i += step) {
+                std::ostringstream s;
+                put(s, make(items[i]), 2);
+                texts[i - start] = s.str();
+            }
+        });
+        for (std::size_t i = start; i < end; ++i) doc.item_text(texts[i - start]);
+    }
+}
+
 }  // namespace
 
 // The document is written member by member and incident by incident, so memory holds
-// one incident's JSON at a time; the bytes are those of one dump(2) of the whole tree.
+// one batch of incidents' JSON at a time; the bytes are those of one dump(2) of the whole tree.
 void render_json(const audit_result& a, std::ostream& o) {
-    json inputs = json::array();
-    for (const auto& h : a.inputs) inputs.push_back({{"role", h.role}, {"path", h.path}, {"sha256", h.sha256}});
-    o << "{\n  \"reckon\": ";
-    put(o, json{{"version", RECKON_VERSION}, {"inputs", inputs}}, 1);
-    o << ",\n";
-
-    put_array(o, "incidents", a.incidents, [&](const incident_record& inc) { return incident_json(a, inc); }, false, a.jobs);
-    put_array(o, "cumulative", a.cumulative, [&](const series_record& s) { return series_json(a, s); }, false, a.jobs);
-    put_array(o, "sources", a.sources, [](const source_row& s) {
-        return json{{"source", s.source}, {"kind", s.kind}, {"claims", s.claims}, {"above", s.above},
-                    {"below", s.below}, {"inside", s.inside}, {"self_contradictions", s.self_contradictions}};
-    }, false);
-    put_array(o, "copies", a.copies, [&](const copies::copy_link& l) {
-        return json{{"article", a.articles[l.later].id}, {"copies", a.articles[l.earlier].id},
-                    {"overlap", static_cast<double>(static_cast<long>(l.overlap * 1000 + 0.5)) / 1000}};
-    }, false);
-
-    json summary;
-    std::size_t incident_claims = 0, cumulative_claims = 0;
-    for (const auto& c : a.claims) (c.c.kind == claim_kind::cumulative ? cumulative_claims : incident_claims)++;
-    summary["articles"] = a.articles.size();
-    summary["claims"] = a.claims.size();
-    summary["incident_claims"] = incident_claims;
-    summary["cumulative_claims"] = cumulative_claims;
-    summary["incidents"] = a.incidents.size();
-    summary["cumulative_series"] = a.cumulative.size();
-    json by_kind = json::object();
-    std::size_t total_findings = 0;
-    for (const auto& [k, n] : a.findings_by_kind) {
-        by_kind[k] = n;
-        total_findings += n;
-    }
-    summary["findings"] = total_findings;
-    summary["findings_by_kind"] = by_kind;
-    summary["articles_without_claims"] = a.articles_without_claims;
-    summary["copies"] = a.copies.size();
-    summary["pairs_judged"] = a.pairs_judged;
-    o << "  \"summary\": ";
-    put(o, summary, 1);
-    o << "\n}\n";
+    json_document doc(o, a.inputs);
+    doc.begin("incidents");
+    put_items(doc, a.incidents, [&](const incident_record& inc) { return incident_json(a, inc); }, a.jobs);
+    doc.end();
+    doc.begin("cumulative");
+    put_items(doc, a.cumulative, [&](const series_record& s) { return series_json(a, s); }, a.jobs);
+    doc.end();
+    doc.begin("sources");
+    for (const auto& s : a.sources) doc.item(source_json(s));
+    doc.end();
+    doc.begin("copies");
+    for (const auto& l : a.copies) doc.item(copy_json(a.articles[l.later].id, a.articles[l.earlier].id, l.overlap));
+    doc.end();
+    doc.finish(summary_json(totals_of(a)));
 }
 
 std::string render_json(const audit_result& a) {
@@ -224,100 +276,158 @@ std::string render_json(const audit_result& a) {
 
 namespace {
 
-void render_incident_text(std::ostream& o, const audit_result& a, const incident_record& inc, bool markdown) {
-    const std::string places = inc.places.empty() ? "place unknown" : join(inc.places, ", ");
-    if (markdown) o << "### " << inc.id << ": " << places;
-    else o << inc.id << "  " << places;
-    if (!inc.governorate.empty()) o << " (" << inc.governorate << ")";
-    o << ", " << date_range(inc);
-    if (!inc.result.grading.label.empty()) o << (markdown ? ", grade **" : ", grade ") << inc.result.grading.label << (markdown ? "**" : "");
+std::string str(const json& v) { return v.is_string() ? v.get<std::string>() : std::string(); }
+std::string number_or(const json& v, const std::string& otherwise) {
+    return v.is_number() ? std::to_string(v.get<std::int64_t>()) : otherwise;
+}
+
+std::string join_json(const json& list, const std::string& sep) {
+    std::string out;
+    for (const auto& s : list) out += (out.empty() ? "" : sep) + str(s);
+    return out;
+}
+
+std::string rule_text(const json& r) {
+    if (!r.is_object()) return "-";
+    return str(r["name"]) + " (" + str(r["file"]) + ":" + std::to_string(r["line"].get<std::int64_t>()) + ")";
+}
+
+std::string interval_text(const json& iv) {
+    const std::string lo = number_or(iv["low"], "?");
+    if (!iv["high"].is_number()) return lo + "+";
+    if (iv["low"] == iv["high"]) return lo;
+    return lo + "-" + number_or(iv["high"], "?");
+}
+
+std::string as_written(const json& c) {
+    std::string s = str(c["qualifier"]).empty() ? "" : str(c["qualifier"]) + " ";
+    s += c["vague"].is_string() ? str(c["vague"]) : str(c["value_text"]);
+    return s + " " + str(c["category"]) + " " + str(c["outcome"]);
+}
+
+}  // namespace
+
+text_document::text_document(std::ostream& out, bool markdown, const audit_totals& t) : m_out(out), m_markdown(markdown) {
+    std::size_t total = 0;
+    for (const auto& [k, n] : t.findings_by_kind) total += n;
+    if (m_markdown) m_out << "# reckon audit\n\n";
+    m_out << t.articles << " articles, " << t.claims << " claims, " << t.incidents << " incidents, " << t.cumulative_series
+          << " cumulative series, " << total << " findings";
+    if (!t.findings_by_kind.empty()) {
+        m_out << " (";
+        bool first = true;
+        for (const auto& [k, n] : t.findings_by_kind) {
+            m_out << (first ? "" : ", ") << n << " " << k;
+            first = false;
+        }
+        m_out << ")";
+    }
+    m_out << "\n\n" << (m_markdown ? "## Incidents\n\n" : "INCIDENTS\n\n");
+}
+
+void text_document::incident(const json& inc) {
+    std::ostream& o = m_out;
+    const bool markdown = m_markdown;
+    const std::string places = inc["places"].empty() ? "place unknown" : join_json(inc["places"], ", ");
+    if (markdown) o << "### " << str(inc["id"]) << ": " << places;
+    else o << str(inc["id"]) << "  " << places;
+    if (!str(inc["governorate"]).empty()) o << " (" << str(inc["governorate"]) << ")";
+    const std::string from = str(inc["date_from"]), to = str(inc["date_to"]);
+    o << ", " << (from.empty() ? "date unknown" : from == to ? from : from + " to " + to);
+    const std::string grade = str(inc["grade"]["label"]);
+    if (!grade.empty()) o << (markdown ? ", grade **" : ", grade ") << grade << (markdown ? "**" : "");
     o << "\n";
     if (markdown) o << "\n| figure as written | source | relay | outlet | article date | interval | used |\n|---|---|---|---|---|---|---|\n";
-    for (const auto m : inc.claims) {
-        const auto& r = a.claims[m];
-        const article& art = a.articles[r.article];
-        const auto* d = decision_for(inc, r.c.id);
-        const std::string used = d ? (d->used ? "used" : "not used: " + d->reason) : "used";
-        const std::string relay = r.c.relay.empty() ? "-" : join(r.c.relay, " > ");
-        const std::string when = art.published.known() ? art.published.iso() : "?";
-        const std::string interval = interval_text(r.interval.low, r.interval.high);
+    for (const auto& c : inc["claims"]) {
+        const bool used = c["used"].get<bool>();
+        const std::string reason = str(c["reason"]);
+        const std::string relay = c["relay"].empty() ? "-" : join_json(c["relay"], " > ");
+        const std::string when = c["article_date"].is_string() ? str(c["article_date"]) : "?";
+        const std::string interval = interval_text(c["interval"]);
+        const bool copied = c["copied"].get<bool>();
         if (markdown) {
-            o << "| " << as_written(r.c) << " | " << r.c.source << " | " << relay << " | " << (art.outlet.empty() ? "-" : art.outlet)
-              << " | " << when << " | " << interval << " | " << used << (r.copied ? " (copied from " + r.copied_from + ")" : "") << " |\n";
+            o << "| " << as_written(c) << " | " << str(c["source"]) << " | " << relay << " | "
+              << (str(c["outlet"]).empty() ? "-" : str(c["outlet"])) << " | " << when << " | " << interval << " | "
+              << (used ? "used" : "not used: " + reason) << (copied ? " (copied from " + str(c["copied_from"]) + ")" : "") << " |\n";
         } else {
-            o << "  " << as_written(r.c) << "  [" << interval << "]  " << r.c.source;
-            if (!r.c.relay.empty()) o << " via " << relay;
-            o << "  " << art.id << " " << when;
-            if (r.copied) o << "  copied from " << r.copied_from;
-            if (d && !d->used) o << "  NOT USED: " << d->reason;
+            o << "  " << as_written(c) << "  [" << interval << "]  " << str(c["source"]);
+            if (!c["relay"].empty()) o << " via " << relay;
+            o << "  " << str(c["article"]) << " " << when;
+            if (copied) o << "  copied from " << str(c["copied_from"]);
+            if (!used) o << "  NOT USED: " << reason;
             o << "\n";
         }
     }
     if (markdown) o << "\n";
-    for (const auto& f : inc.result.figures) {
-        o << (markdown ? "- reconciled " : "  = ") << std::string(to_string(f.outcome)) << " " << f.category << ": low "
-          << (f.low ? std::to_string(*f.low) : "?") << ", best " << (f.best ? std::to_string(*f.best) : "-") << ", high "
-          << (f.high ? std::to_string(*f.high) : "unbounded") << "  by " << rule_text(f.rule) << "\n";
+    for (const auto& f : inc["reconciled"]) {
+        o << (markdown ? "- reconciled " : "  = ") << str(f["outcome"]) << " " << str(f["category"]) << ": low "
+          << number_or(f["low"], "?") << ", best " << number_or(f["best"], "-") << ", high " << number_or(f["high"], "unbounded")
+          << "  by " << rule_text(f["rule"]) << "\n";
     }
-    for (const auto& f : inc.result.findings) {
-        o << (markdown ? "- **" : "  ! ") << f.severity << " " << f.kind << (markdown ? "**: " : ": ") << f.message << "  ["
-          << rule_text(f.rule) << "]\n";
+    for (const auto& f : inc["findings"]) {
+        o << (markdown ? "- **" : "  ! ") << str(f["severity"]) << " " << str(f["kind"]) << (markdown ? "**: " : ": ")
+          << str(f["message"]) << "  [" << rule_text(f["rule"]) << "]\n";
     }
-    for (const auto& d : inc.decisions) o << (markdown ? "- analyst decision: " : "  analyst decision: ") << d << "\n";
+    for (const auto& d : inc["decisions"]) o << (markdown ? "- analyst decision: " : "  analyst decision: ") << str(d) << "\n";
     o << "\n";
 }
 
-void render_human(std::ostream& o, const audit_result& a, bool markdown) {
-    std::size_t total = 0;
-    for (const auto& [k, n] : a.findings_by_kind) total += n;
-    if (markdown) o << "# reckon audit\n\n";
-    o << a.articles.size() << " articles, " << a.claims.size() << " claims, " << a.incidents.size() << " incidents, "
-      << a.cumulative.size() << " cumulative series, " << total << " findings";
-    if (!a.findings_by_kind.empty()) {
-        o << " (";
-        bool first = true;
-        for (const auto& [k, n] : a.findings_by_kind) {
-            o << (first ? "" : ", ") << n << " " << k;
-            first = false;
-        }
-        o << ")";
+void text_document::series(const json& s) {
+    if (!m_in_series) m_out << (m_markdown ? "## Cumulative totals\n\n" : "CUMULATIVE TOTALS\n\n");
+    m_in_series = true;
+    const std::string scope = str(s["scope"]);
+    m_out << (m_markdown ? "- **" : "  ") << str(s["source"]) << ", " << str(s["outcome"]) << " " << str(s["category"])
+          << (scope.empty() ? "" : ", " + scope) << (m_markdown ? "**: " : ": ");
+    bool first = true;
+    for (const auto& c : s["claims"]) {
+        const std::string qualifier = str(c["qualifier"]);
+        m_out << (first ? "" : ", then ") << (qualifier.empty() ? "" : qualifier + " ") << str(c["value_text"]) << " ("
+              << (c["as_of"].is_string() ? str(c["as_of"]) : "?") << ", " << str(c["article"]) << ")";
+        first = false;
     }
-    o << "\n\n";
-    o << (markdown ? "## Incidents\n\n" : "INCIDENTS\n\n");
-    for (const auto& inc : a.incidents) render_incident_text(o, a, inc, markdown);
-    o << (markdown ? "## Cumulative totals\n\n" : "CUMULATIVE TOTALS\n\n");
-    for (const auto& s : a.cumulative) {
-        o << (markdown ? "- **" : "  ") << s.source << ", " << s.outcome << " " << s.category
-          << (s.scope.empty() ? "" : ", " + s.scope) << (markdown ? "**: " : ": ");
-        bool first = true;
-        for (const auto i : s.claims) {
-            const auto& r = a.claims[i];
-            const article& art = a.articles[r.article];
-            o << (first ? "" : ", then ") << (r.c.qualifier_text.empty() ? "" : r.c.qualifier_text + " ") << r.c.value_text
-              << " (" << (art.published.known() ? art.published.iso() : "?") << ", " << art.id << ")";
-            first = false;
-        }
-        o << "\n";
-        for (const auto& f : s.findings) o << "    ! " << f.severity << " " << f.kind << ": " << f.message << "\n";
-    }
-    o << "\n" << (markdown ? "## Sources\n\n| source | kind | claims | above | inside | below | self-contradictions |\n|---|---|---|---|---|---|---|\n" : "SOURCES (claims, above / inside / below the reconciled range, self-contradictions)\n\n");
-    for (const auto& s : a.sources) {
-        if (markdown) {
-            o << "| " << s.source << " | " << (s.kind.empty() ? "-" : s.kind) << " | " << s.claims << " | " << s.above << " | "
-              << s.inside << " | " << s.below << " | " << s.self_contradictions << " |\n";
+    m_out << "\n";
+    for (const auto& f : s["findings"]) m_out << "    ! " << str(f["severity"]) << " " << str(f["kind"]) << ": " << str(f["message"]) << "\n";
+}
+
+void text_document::sources(const std::vector<source_row>& rows) {
+    if (!m_in_series) m_out << (m_markdown ? "## Cumulative totals\n\n" : "CUMULATIVE TOTALS\n\n");
+    m_in_series = true;
+    m_out << "\n" << (m_markdown ? "## Sources\n\n| source | kind | claims | above | inside | below | self-contradictions |\n|---|---|---|---|---|---|---|\n" : "SOURCES (claims, above / inside / below the reconciled range, self-contradictions)\n\n");
+    for (const auto& s : rows) {
+        if (m_markdown) {
+            m_out << "| " << s.source << " | " << (s.kind.empty() ? "-" : s.kind) << " | " << s.claims << " | " << s.above << " | "
+                  << s.inside << " | " << s.below << " | " << s.self_contradictions << " |\n";
         } else {
-            o << "  " << s.source << " (" << (s.kind.empty() ? "-" : s.kind) << "): " << s.claims << " claims, " << s.above << " / "
-              << s.inside << " / " << s.below << ", " << s.self_contradictions << " self-contradictions\n";
+            m_out << "  " << s.source << " (" << (s.kind.empty() ? "-" : s.kind) << "): " << s.claims << " claims, " << s.above
+                  << " / " << s.inside << " / " << s.below << ", " << s.self_contradictions << " self-contradictions\n";
         }
     }
-    o << "\n" << (markdown ? "## Copies\n\n" : "COPIES\n\n");
-    for (const auto& l : a.copies)
-        o << (markdown ? "- " : "  ") << a.articles[l.later].id << " copies text of " << a.articles[l.earlier].id << " (overlap "
-          << static_cast<int>(l.overlap * 100 + 0.5) << "%)\n";
-    if (!a.articles_without_claims.empty()) {
-        o << "\n" << (markdown ? "## Articles with no claims\n\n" : "ARTICLES WITH NO CLAIMS\n\n") << (markdown ? "" : "  ")
-          << join(a.articles_without_claims, ", ") << "\n";
+}
+
+void text_document::finish(const std::vector<std::tuple<std::string, std::string, double>>& copies,
+                           const std::vector<std::string>& articles_without_claims) {
+    m_out << "\n" << (m_markdown ? "## Copies\n\n" : "COPIES\n\n");
+    for (const auto& [later, earlier, overlap] : copies)
+        m_out << (m_markdown ? "- " : "  ") << later << " copies text of " << earlier << " (overlap "
+              << static_cast<int>(overlap * 100 + 0.5) << "%)\n";
+    if (!articles_without_claims.empty()) {
+        std::string list;
+        for (const auto& id : articles_without_claims) list += (list.empty() ? "" : ", ") + id;
+        m_out << "\n" << (m_markdown ? "## Articles with no claims\n\n" : "ARTICLES WITH NO CLAIMS\n\n") << (m_markdown ? "" : "  ")
+              << list << "\n";
     }
+}
+
+namespace {
+
+void render_human(std::ostream& o, const audit_result& a, bool markdown) {
+    text_document doc(o, markdown, totals_of(a));
+    for (const auto& inc : a.incidents) doc.incident(incident_json(a, inc));
+    for (const auto& s : a.cumulative) doc.series(series_json(a, s));
+    doc.sources(a.sources);
+    std::vector<std::tuple<std::string, std::string, double>> copies;
+    for (const auto& l : a.copies) copies.emplace_back(a.articles[l.later].id, a.articles[l.earlier].id, l.overlap);
+    doc.finish(copies, a.articles_without_claims);
 }
 
 }  // namespace

@@ -2,7 +2,10 @@
 // Markdown for a report. All are deterministic: the same audit gives the same bytes.
 #pragma once
 
+#include <map>
 #include <ostream>
+#include <tuple>
+#include <vector>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -17,6 +20,58 @@ using json = nlohmann::ordered_json;
 json claim_json(const claim& c);
 json rule_json(const rules::rule_ref& r);
 json finding_json(const rules::finding& f);
+
+// The totals of the summary.
+struct audit_totals {
+    std::size_t articles = 0, claims = 0, cumulative_claims = 0, incidents = 0, cumulative_series = 0;
+    std::map<std::string, std::size_t> findings_by_kind;
+    std::vector<std::string> articles_without_claims;
+    std::size_t copies = 0, pairs_judged = 0;
+};
+audit_totals totals_of(const audit_result& a);
+
+// The members of the JSON document (docs/audit.md), for the renderer and the merge of
+// shard files (audit/shard.hpp): one writer, so both give the same bytes.
+json incident_json(const audit_result& a, const incident_record& inc);
+json series_json(const audit_result& a, const series_record& s);
+json source_json(const source_row& s);
+json copy_json(const std::string& article, const std::string& copies, double overlap);
+json summary_json(const audit_totals& t);
+
+// Writes the document as dump(2) lays it out, one array member at a time: the
+// `reckon` block, then begin / item... / end per array, then the summary.
+class json_document {
+public:
+    json_document(std::ostream& out, const std::vector<input_hash>& inputs);
+    void begin(const char* key);
+    void item(const json& j);
+    void item_text(const std::string& dumped);  // an element already laid out by put (depth 2)
+    void end();
+    void finish(const json& summary);
+
+private:
+    std::ostream& m_out;
+    bool m_first = true;
+};
+
+// The text and Markdown documents, written a member at a time from the same JSON
+// members (so the merge of shard files writes them too): the header, the incidents,
+// the series, the sources, then the copies and the articles without claims.
+class text_document {
+public:
+    text_document(std::ostream& out, bool markdown, const audit_totals& t);
+    void incident(const json& inc);
+    void series(const json& s);
+    void sources(const std::vector<source_row>& rows);
+    // Copies as (article, article it copies, overlap).
+    void finish(const std::vector<std::tuple<std::string, std::string, double>>& copies,
+                const std::vector<std::string>& articles_without_claims);
+
+private:
+    std::ostream& m_out;
+    bool m_markdown = false;
+    bool m_in_series = false;
+};
 
 // The streaming forms write to `out` as they go (incident by incident), without
 // holding the whole document; the string forms return the same bytes.

@@ -1,8 +1,11 @@
 // reckon extract CORPUS: the casualty claims of every article, as JSON Lines (one claim
-// per line, docs/extraction.md) or text; with --eval GOLD, precision and recall
+// per line, docs/extraction.md, after an article record per article: the claims stream
+// of docs/formats.md that `reckon audit --claims` reads) or text; JSON Lines input,
+// from a file or stdin, is streamed a batch at a time; with --eval GOLD, precision and recall
 // against hand-made annotations and the list of misses.
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -13,6 +16,7 @@
 #include "extract/extract.hpp"
 #include "registry/registry.hpp"
 #include "extract/claim_json.hpp"
+#include "audit/claims_stream.hpp"
 #include "support/exit_codes.hpp"
 
 namespace reckon::cli {
@@ -70,8 +74,29 @@ command add_extract(CLI::App& root) {
                     print_diagnostics(reg_diags);
                     return exit_code::data_error;
                 }
+                // JSON Lines (a file or stdin) are read and extracted a batch at a time, so
+                // memory stays bounded; other corpora are loaded whole.
+                corpus::ingest_options in_options;
+                corpus::parse_input_format(opts->corpus.input_format, in_options.format);
+                const std::string ext = std::filesystem::path(opts->corpus.path).extension().string();
+                std::ifstream file;
+                std::istream* stream = nullptr;
+                if (opts->eval.empty() && in_options.format != corpus::input_format::csv && in_options.format != corpus::input_format::text) {
+                    if (opts->corpus.path == "-") {
+                        std::cin >> std::ws;
+                        if (in_options.format == corpus::input_format::jsonl || std::cin.peek() == '{') stream = &std::cin;
+                    } else if (in_options.format == corpus::input_format::jsonl || ext == ".jsonl" || ext == ".ndjson") {
+                        file.open(opts->corpus.path, std::ios::binary);
+                        if (!file) {
+                            std::cerr << "reckon: error: cannot read '" << opts->corpus.path << "'\n";
+                            return exit_code::usage;
+                        }
+                        stream = &file;
+                    }
+                }
                 corpus::ingest_result result;
-                if (const int code = load_corpus(opts->corpus, result); code != exit_code::ok) return code;
+                if (!stream)
+                    if (const int code = load_corpus(opts->corpus, result); code != exit_code::ok) return code;
                 extract::extract_context ctx;
                 ctx.sources = &sources;
                 ctx.places = &places;
@@ -95,24 +120,51 @@ command add_extract(CLI::App& root) {
                         << (c.place.empty() ? "-" : c.place) << '\t' << (c.parent.empty() ? "-" : "part of " + c.parent)
                         << (c.scope.empty() ? "" : "\t" + c.scope) << (c.headline ? "\theadline" : "") << '\n';
                 };
+                // In JSON Lines each article's record (what a later audit needs of it,
+                // docs/formats.md) comes before its claims.
+                const auto extract_one = [&](const article& a, std::ostream* out) {
+                    rejected.clear();
+                    auto e = audit::extract_article(x, a, diags, opts->explain ? &rejected : nullptr);
+                    if (opts->explain)
+                        for (const auto& r : rejected)
+                            std::cerr << a.id << ": rejected '" << r.text << "' at " << r.span.begin << ": " << r.reason << '\n';
+                    if (!out) {
+                        all.insert(all.end(), std::make_move_iterator(e.claims.begin()), std::make_move_iterator(e.claims.end()));
+                        return;
+                    }
+                    if (opts->format == "jsonl")
+                        *out << audit::article_record(a, e).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+                    for (const auto& c : e.claims) write_claim(*out, c);
+                };
+                std::size_t articles_read = 0;
                 const auto run = [&](std::ostream* out) -> int {
+                    if (stream) {
+                        corpus::jsonl_reader reader(*stream, opts->corpus.path);
+                        while (reader.next(result)) {
+                            for (const auto& a : result.articles) {
+                                if (interrupted()) return exit_code::interrupted;
+                                extract_one(a, out);
+                            }
+                            articles_read += result.articles.size();
+                        }
+                        result.articles.clear();
+                        return exit_code::ok;
+                    }
                     for (const auto& a : result.articles) {
                         if (interrupted()) return exit_code::interrupted;
-                        rejected.clear();
-                        auto claims = x.extract(a, diags, opts->explain ? &rejected : nullptr);
-                        if (opts->explain)
-                            for (const auto& r : rejected)
-                                std::cerr << a.id << ": rejected '" << r.text << "' at " << r.span.begin << ": " << r.reason << '\n';
-                        if (out) {
-                            for (const auto& c : claims) write_claim(*out, c);
-                        } else {
-                            all.insert(all.end(), std::make_move_iterator(claims.begin()), std::make_move_iterator(claims.end()));
-                        }
+                        extract_one(a, out);
                     }
                     return exit_code::ok;
                 };
                 if (opts->eval.empty()) {
                     const int code = write_output(opts->output, [&](std::ostream& out) { return run(&out); });
+                    if (stream) {
+                        print_diagnostics(result.diags);
+                        if (code == exit_code::ok && articles_read == 0) {
+                            std::cerr << "reckon: error: no articles in '" << opts->corpus.path << "'\n";
+                            return exit_code::data_error;
+                        }
+                    }
                     reg_diags.append(diags);
                     print_diagnostics(reg_diags);
                     if (code != exit_code::ok) return code;

@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
     add(cli::add_audit(app));
     add(cli::add_report(app));
     add(cli::add_graph(app));
+    add(cli::add_merge(app));
 
     try {
         app.parse(argc, argv);

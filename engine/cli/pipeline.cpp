@@ -2,6 +2,8 @@
 
 #include <chrono>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <iostream>
 #include <set>
 #include <thread>
@@ -26,14 +28,69 @@ void add_pipeline_options(CLI::App& sub, pipeline_options& opts) {
     sub.add_flag("--live-timings", opts.live_timings, "")->group("");
 }
 
+void add_claims_options(CLI::App& sub, pipeline_options& opts) {
+    auto* corpus = sub.get_option("corpus");
+    corpus->required(false);
+    auto* claims = sub.add_option("--claims", opts.claims, "Audit claims streams written by 'reckon extract' ('-' for stdin) instead of a corpus");
+    claims->excludes(corpus);
+    sub.add_option_function<std::string>(
+           "--shard",
+           [&opts](const std::string& text) {
+               unsigned i = 0, n = 0;
+               char slash = 0, extra = 0;
+               std::istringstream in(text);
+               if (!(in >> i >> slash >> n) || slash != '/' || (in >> extra) || n == 0 || i < 1 || i > n)
+                   throw CLI::ValidationError("--shard", "expected i/N with 1 <= i <= N, got '" + text + "'");
+               opts.shard = {i, n};
+           },
+           "Audit only shard i of N and write a shard file for 'reckon merge' (docs/scaling.md)")
+        ->type_name("i/N");
+}
+
 std::string default_rules_path() {
     std::error_code ec;
     if (fs::exists("rules/default.rules", ec)) return "rules/default.rules";
     return std::string(RECKON_DEFAULT_RULES_DIR) + "/default.rules";
 }
 
+namespace {
+
+// Reads the claims streams named by --claims ('-' is stdin) and hashes them.
+int load_claims(const pipeline_options& opts, pipeline& p) {
+    diagnostics diags;
+    const unsigned jobs = opts.jobs > 0 ? opts.jobs : std::max(1u, std::thread::hardware_concurrency());
+    for (const auto& path : opts.claims) {
+        if (path == "-") {
+            audit::read_claims_stream(std::cin, "-", p.claims, diags, jobs);
+            p.hashes.push_back({"claims", "-", ""});
+            continue;
+        }
+        std::ifstream in(path, std::ios::binary);
+        if (!in) {
+            std::cerr << "reckon: error: cannot read '" << path << "'\n";
+            return exit_code::usage;
+        }
+        audit::read_claims_stream(in, path, p.claims, diags, jobs);
+        p.hashes.push_back({"claims", path, audit::sha256_file(path)});
+    }
+    print_diagnostics(diags);
+    if (diags.errors() > 0) return exit_code::data_error;
+    if (p.claims.articles.empty()) {
+        std::cerr << "reckon: error: no article records in the claims files\n";
+        return exit_code::data_error;
+    }
+    return exit_code::ok;
+}
+
+}  // namespace
+
 int load_pipeline(const pipeline_options& opts, pipeline& p) {
-    if (const int code = load_corpus(opts.corpus, p.corpus); code != exit_code::ok) return code;
+    if (opts.claims.empty() && opts.corpus.path.empty()) {
+        std::cerr << "reckon: error: name a corpus or --claims FILE...\n";
+        return exit_code::usage;
+    }
+    const int input = opts.claims.empty() ? load_corpus(opts.corpus, p.corpus) : load_claims(opts, p);
+    if (input != exit_code::ok) return input;
     const std::string rules_path = opts.rules.empty() ? default_rules_path() : opts.rules;
     std::error_code ec;
     if (!fs::exists(rules_path, ec)) {
@@ -81,6 +138,11 @@ int load_pipeline(const pipeline_options& opts, pipeline& p) {
 audit::audit_result run_pipeline(pipeline& p, const pipeline_options& opts) {
     audit::audit_inputs in;
     in.articles = std::move(p.corpus.articles);
+    if (!opts.claims.empty()) {
+        in.articles = std::move(p.claims.articles);
+        in.extracted = std::move(p.claims.extracted);
+    }
+    in.shard = opts.shard;
     in.rules = p.rules.get();
     in.sources = &p.sources;
     in.places = &p.places;
@@ -108,6 +170,10 @@ void print_timings(const audit::audit_result& a, const pipeline_options& opts) {
     }
     std::cerr << "reckon: audit stages: " << total << " s, " << a.pairs_judged << " claim pairs judged, largest component "
               << a.largest_component << " units\n";
+    if (a.shard.count > 0)
+        std::cerr << "reckon: shard " << a.shard.index << "/" << a.shard.count << ": " << a.shard_sizes.incident_claims
+                  << " incident claims of " << a.corpus_claims - a.corpus_cumulative_claims << ", in components of at most "
+                  << a.shard_sizes.largest << " (" << a.shard_sizes.components << " components)\n";
     if (a.naive.sampled > 0) {
         const auto& n = a.naive;
         const double per_pair = n.seconds / static_cast<double>(n.sampled);

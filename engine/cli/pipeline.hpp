@@ -20,10 +20,13 @@ struct pipeline_options {
     bool keep_text = true;  // false when the output never quotes the articles (audit)
     std::size_t naive_sample = 0;
     bool live_timings = false;     // hidden --live-timings: each stage's time as it ends  // hidden --naive-sample N: benchmark of all-pairs matching
+    std::vector<std::string> claims;  // audit --claims: claims streams of `reckon extract` instead of a corpus
+    audit::shard_spec shard;          // audit --shard i/N
 };
 
 struct pipeline {
     corpus::ingest_result corpus;
+    audit::claims_corpus claims;      // with --claims (the corpus is then empty)
     std::shared_ptr<const rules::ruleset> rules;
     registry::source_registry sources;
     registry::gazetteer places;
@@ -31,6 +34,8 @@ struct pipeline {
 };
 
 void add_pipeline_options(CLI::App& sub, pipeline_options& opts);
+// The audit's --claims and --shard options; the corpus is then optional.
+void add_claims_options(CLI::App& sub, pipeline_options& opts);
 // rules/default.rules under the working directory when it exists, else the shipped one.
 std::string default_rules_path();
 // Loads everything and prints diagnostics. Returns exit_code::ok or the code to exit with.

@@ -71,6 +71,25 @@ std::vector<std::uint64_t> shingles(std::string_view text) {
     return out;
 }
 
+std::vector<fingerprint> fingerprints(std::string_view text) {
+    const auto hashes = shingles(text);
+    return std::vector<fingerprint>(hashes.begin(), hashes.end());  // the low 32 bits
+}
+
+std::vector<fingerprint> sketch(const article& a) {
+    auto s = fingerprints(a.body.of(a.text));
+    std::sort(s.begin(), s.end());
+    s.erase(std::unique(s.begin(), s.end()), s.end());
+    return s;
+}
+
+double shared_fraction(const std::vector<fingerprint>& passage, const std::vector<fingerprint>& sketch) {
+    if (passage.empty()) return 0;
+    std::size_t hit = 0;
+    for (const auto h : passage) hit += std::binary_search(sketch.begin(), sketch.end(), h) ? 1 : 0;
+    return static_cast<double>(hit) / static_cast<double>(passage.size());
+}
+
 double shared_fraction(std::string_view passage, const std::vector<std::uint64_t>& other_shingles) {
     const auto mine = shingles(passage);
     if (mine.empty()) return 0;
@@ -102,37 +121,42 @@ void sort_parallel(std::vector<T>& v, unsigned jobs) {
     std::inplace_merge(v.begin(), mid, v.end());
 }
 
-// Packed to 12 bytes: tens of millions of them are the peak of this stage.
-#pragma pack(push, 4)
+// 8 bytes (a 32-bit fingerprint and an article index): tens of millions of them are
+// the peak of this stage.
 struct posting {
-    std::uint64_t hash;
+    fingerprint hash;
     std::uint32_t article;
     bool operator<(const posting& o) const { return hash != o.hash ? hash < o.hash : article < o.article; }
 };
-#pragma pack(pop)
-static_assert(sizeof(posting) == 12, "posting is packed");
+static_assert(sizeof(posting) == 8, "posting is two 32-bit words");
 
 }  // namespace
 
+std::vector<copy_link> find_copies(const std::vector<article>& articles, const copy_options& options) {
+    std::vector<std::vector<fingerprint>> sketches(articles.size());
+    run_striped(articles.size(), std::max(1u, std::min<unsigned>(options.jobs, 64)), [&](std::size_t first, std::size_t step) {
+        for (std::size_t i = first; i < articles.size(); i += step) sketches[i] = sketch(articles[i]);
+    });
+    return find_copies(articles, sketches, options);
+}
+
 // Flat vectors sorted, not hash maps of vectors: the postings of a million articles
 // are some 60 million entries, and a node and a vector for each would take gigabytes.
-std::vector<copy_link> find_copies(const std::vector<article>& articles, const copy_options& options) {
+std::vector<copy_link> find_copies(const std::vector<article>& articles, const std::vector<std::vector<fingerprint>>& sketches,
+                                   const copy_options& options) {
     const std::size_t n = articles.size();
-    // Sampled shingle sets, deduplicated per article; only their sizes are kept.
+    // Sampled fingerprints (the sketches are distinct and sorted); only their counts are kept.
     std::vector<std::uint32_t> sampled_size(n, 0);
     const unsigned jobs = std::max(1u, std::min<unsigned>(options.jobs, 64));
     std::vector<std::vector<posting>> parts(jobs);
     run_striped(n, jobs, [&](std::size_t first, std::size_t step) {
         auto& part = parts[first];
-        std::vector<std::uint64_t> s;
         for (std::size_t i = first; i < n; i += step) {
-            s.clear();
-            for (const auto h : shingles(articles[i].body.of(articles[i].text)))
-                if (h % options.sample_mod == 0) s.push_back(h);
-            std::sort(s.begin(), s.end());
-            s.erase(std::unique(s.begin(), s.end()), s.end());
-            sampled_size[i] = static_cast<std::uint32_t>(s.size());
-            for (const auto h : s) part.push_back({h, static_cast<std::uint32_t>(i)});
+            for (const auto h : sketches[i]) {
+                if (h % options.sample_mod != 0) continue;
+                ++sampled_size[i];
+                part.push_back({h, static_cast<std::uint32_t>(i)});
+            }
         }
     });
     std::vector<posting> postings = concat_parts(parts);

@@ -32,8 +32,27 @@ struct copy_link {
     std::size_t shared = 0;   // sampled shingles in common
 };
 
-// Links, sorted by (later, earlier). `articles` order is the corpus order.
+// A shingle's fingerprint: the low 32 bits of its hash. Articles are compared through
+// their fingerprints only, so copies can be found from the sketches that `reckon
+// extract` writes, without the texts (docs/scaling.md). The 1-in-N sample keeps the
+// fingerprints whose low bits are 0, as it kept the hashes.
+using fingerprint = std::uint32_t;
+
+// Fingerprints of the word 4-gram shingles of `text`, in text order (repeats kept).
+std::vector<fingerprint> fingerprints(std::string_view text);
+// An article's sketch: the distinct fingerprints of its body, sorted.
+std::vector<fingerprint> sketch(const article& a);
+
+// Links, sorted by (later, earlier). `articles` order is the corpus order; only their
+// ids and dates are read, the text comes through `sketches` (one per article).
+std::vector<copy_link> find_copies(const std::vector<article>& articles, const std::vector<std::vector<fingerprint>>& sketches,
+                                   const copy_options& options = {});
+// The same from the articles' texts.
 std::vector<copy_link> find_copies(const std::vector<article>& articles, const copy_options& options = {});
+
+// Fraction (0..1) of `passage` (fingerprints of a sentence, repeats kept) found in
+// `sketch` (sorted). An empty passage gives 0.
+double shared_fraction(const std::vector<fingerprint>& passage, const std::vector<fingerprint>& sketch);
 
 // Hashes of all word 4-gram shingles of `text`.
 std::vector<std::uint64_t> shingles(std::string_view text);

@@ -4,6 +4,8 @@
 // corpus from loading.
 #pragma once
 
+#include <istream>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -49,5 +51,20 @@ ingest_result ingest(const std::string& path, const ingest_options& options = {}
 // Reads already loaded bytes (stdin, tests). `name` is used in messages and origins.
 ingest_result ingest_bytes(std::string bytes, const std::string& name, input_format format,
                            const ingest_options& options = {});
+
+// JSON Lines read a batch of lines at a time, for commands that work article by
+// article (reckon extract): memory holds one batch, whatever the size of the input.
+class jsonl_reader {
+public:
+    jsonl_reader(std::istream& in, const std::string& name, std::size_t batch_bytes = std::size_t{4} << 20);
+    ~jsonl_reader();
+    // The next batch in out.articles (replacing the last); its warnings are added to
+    // out.diags. False at the end of the input.
+    bool next(ingest_result& out);
+
+private:
+    struct state;
+    std::unique_ptr<state> m;
+};
 
 }  // namespace reckon::corpus

@@ -129,8 +129,9 @@ chunk_result parse_chunk(std::string_view s, const std::string& file) {
 
 // Lines are parsed on all cores in contiguous chunks (cut at newlines), then merged in
 // order on one thread, which makes ids unique and reports in line order: the result
-// is the same whatever the number of threads.
-void read_jsonl(std::string bytes, const std::string& file, ingest_result& out) {
+// is the same whatever the number of threads, and whatever the batches the lines come in.
+void jsonl_batches::read(std::string bytes, ingest_result& out) {
+    const std::string& file = m_file;
     clean_bytes(bytes, file, out);
     const std::string_view s = bytes;
     const unsigned threads = s.size() < (1u << 20) ? 1 : std::max(1u, std::min(8u, std::thread::hardware_concurrency()));
@@ -153,8 +154,8 @@ void read_jsonl(std::string bytes, const std::string& file, ingest_result& out) 
         for (auto& t : pool) t.join();
     }
     std::string().swap(bytes);
-    std::set<std::string> seen_ids;
-    std::size_t base = 0;  // lines before this chunk
+    std::set<std::string>& seen_ids = m_seen_ids;
+    std::size_t& base = m_lines;  // lines before this chunk
     for (auto& r : results) {
         for (auto& p : r.lines) {
             const std::size_t line = base + p.line;
@@ -188,6 +189,41 @@ void read_jsonl(std::string bytes, const std::string& file, ingest_result& out) 
         base += r.line_count;
         std::vector<parsed_line>().swap(r.lines);
     }
+}
+
+void read_jsonl(std::string bytes, const std::string& file, ingest_result& out) {
+    jsonl_batches(file).read(std::move(bytes), out);
+}
+
+}  // namespace reckon::corpus::detail
+
+namespace reckon::corpus {
+
+struct jsonl_reader::state {
+    std::istream& in;
+    detail::jsonl_batches batches;
+    std::size_t batch_bytes;
+};
+
+jsonl_reader::jsonl_reader(std::istream& in, const std::string& name, std::size_t batch_bytes)
+    : m(std::make_unique<state>(state{in, detail::jsonl_batches(name), batch_bytes})) {}
+
+jsonl_reader::~jsonl_reader() = default;
+
+bool jsonl_reader::next(ingest_result& out) {
+    out.articles.clear();
+    while (out.articles.empty()) {
+        if (!m->in) return false;
+        std::string bytes(m->batch_bytes, '\0');
+        m->in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+        bytes.resize(static_cast<std::size_t>(m->in.gcount()));
+        // Whole lines only: the rest of the last line comes after.
+        std::string rest;
+        if (m->in && std::getline(m->in, rest)) bytes += rest + '\n';
+        if (bytes.empty()) return false;
+        m->batches.read(std::move(bytes), out);
+    }
+    return true;
 }
 
 }  // namespace reckon::corpus::detail

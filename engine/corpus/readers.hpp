@@ -2,6 +2,7 @@
 // ingest_result. See ingest.hpp for the public entry points.
 #pragma once
 
+#include <set>
 #include <string>
 
 #include "corpus/ingest.hpp"
@@ -11,6 +12,19 @@ namespace reckon::corpus::detail {
 void read_text_article(std::string bytes, const std::string& file, const std::string& id, ingest_result& out);
 void read_csv(std::string bytes, const std::string& file, const csv_columns& columns, ingest_result& out);
 void read_jsonl(std::string bytes, const std::string& file, ingest_result& out);
+
+// JSON Lines arriving in batches of whole lines: ids stay unique and line numbers
+// count on across batches.
+class jsonl_batches {
+public:
+    explicit jsonl_batches(std::string file) : m_file(std::move(file)) {}
+    void read(std::string bytes, ingest_result& out);
+
+private:
+    std::string m_file;
+    std::set<std::string> m_seen_ids;
+    std::size_t m_lines = 0;
+};
 
 // Shared by the readers: strips a BOM and repairs UTF-8, reporting both. Returns
 // true when the bytes were changed.

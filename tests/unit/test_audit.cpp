@@ -5,6 +5,8 @@
 #include "audit/audit.hpp"
 #include "audit/render.hpp"
 #include "corpus/ingest.hpp"
+#include "extract/claim_json.hpp"
+#include <sstream>
 #include "rules/ruleset.hpp"
 
 using namespace reckon;
@@ -140,4 +142,57 @@ TEST_CASE("the audit is reproducible and the same with two threads", "[audit][se
     const std::string once = audit::render_json(seeds(1).result);
     const std::string twice = audit::render_json(seeds(2).result);
     CHECK(once == twice);
+}
+
+TEST_CASE("every seed claim and article record survives the claims stream", "[audit][stream]") {
+    const std::string root = RECKON_SOURCE_DIR;
+    diagnostics diags;
+    const auto sources = registry::load_sources(root + "/rules/sources.yaml", diags);
+    const auto places = registry::load_places(root + "/rules/places.yaml", diags);
+    const extract::extractor x(extract::extract_context{&sources, &places});
+    const auto articles = corpus::ingest(root + "/examples/seeds").articles;
+    std::ostringstream stream;
+    std::vector<audit::extracted_article> written;
+    for (const auto& a : articles) {
+        written.push_back(audit::extract_article(x, a, diags));
+        stream << audit::article_record(a, written.back()).dump() << '\n';
+        for (const auto& c : written.back().claims) stream << extract::claim_json(c).dump() << '\n';
+    }
+    std::istringstream in(stream.str());
+    audit::claims_corpus read;
+    diagnostics read_diags;
+    audit::read_claims_stream(in, "seeds.jsonl", read, read_diags);
+    REQUIRE(read_diags.errors() == 0);
+    REQUIRE(read.articles.size() == articles.size());
+    std::size_t claims = 0;
+    for (std::size_t i = 0; i < articles.size(); ++i) {
+        CHECK(read.articles[i].id == articles[i].id);
+        CHECK(read.articles[i].published == articles[i].published);
+        CHECK(read.articles[i].title == articles[i].title);
+        CHECK(read.extracted[i].sketch == written[i].sketch);
+        CHECK(read.extracted[i].sketch.size() > 50);
+        CHECK(read.extracted[i].sentences == written[i].sentences);
+        REQUIRE(read.extracted[i].claims.size() == written[i].claims.size());
+        for (std::size_t k = 0; k < written[i].claims.size(); ++k, ++claims)
+            CHECK(extract::claim_json(read.extracted[i].claims[k]) == extract::claim_json(written[i].claims[k]));
+    }
+    CHECK(claims > 20);
+}
+
+TEST_CASE("a claims stream names the line of a damaged record", "[audit][stream]") {
+    std::istringstream in("{\"record\":\"article\",\"id\":\"a\",\"outlet\":\"\",\"date\":null,\"date_source\":\"none\",\"title\":\"\","
+                          "\"bytes\":3,\"claims\":0,\"sketch\":\"AAAAAA==\",\"sentences\":[]}\n"
+                          "{\"record\":\"article\",\"id\":\"a\",\"outlet\":\"\",\"date\":null,\"date_source\":\"none\",\"title\":\"\","
+                          "\"bytes\":3,\"claims\":0,\"sketch\":\"AAA*\",\"sentences\":[]}\n"
+                          "{\"id\":\"b@1\"}\n");
+    audit::claims_corpus read;
+    diagnostics diags;
+    audit::read_claims_stream(in, "x.jsonl", read, diags);
+    REQUIRE(diags.errors() == 2);
+    CHECK(diags.items()[0].line == 2);
+    CHECK(diags.items()[0].message == "'sketch' is not base64; line skipped");
+    CHECK(diags.items()[1].line == 3);
+    CHECK(diags.items()[1].message == "missing field 'article'; line skipped");
+    REQUIRE(read.articles.size() == 1);
+    CHECK(read.extracted[0].sketch == std::vector<copies::fingerprint>{0});
 }
