@@ -130,6 +130,7 @@ const function_info function_table[] = {
     {"part_of", function::part_of, false},
     {"has_finding", function::has_finding, false},
     {"days", function::days, false},
+    {"exact_days", function::exact_days, false},
     {"places", function::places, false},
 };
 
@@ -523,6 +524,7 @@ int checker::check_call(ast::expr& e, scope& s) {
         {function::part_of, {t_string, t_string}, t_bool},
         {function::has_finding, {t_string}, t_bool},
         {function::days, {t_date, t_number}, t_string},
+        {function::exact_days, {t_date, t_number}, t_string},
         {function::places, {t_string}, t_string},
     };
     const sig* sg = nullptr;
@@ -546,15 +548,16 @@ int checker::check_call(ast::expr& e, scope& s) {
                              type_name(sg->args[i]) + ", got " + type_name(t));
         }
     }
-    if ((fn->id == function::days || fn->id == function::places) && !s.blocking) {
+    const bool day_keys = fn->id == function::days || fn->id == function::exact_days;
+    if ((day_keys || fn->id == function::places) && !s.blocking) {
         error(e.pos, "'" + e.text + "' gives blocking keys: use it after 'block by'",
               "write block by governorate, days(event_date, 1), places(place_key)");
     }
-    if (fn->id == function::days && argc == 2) {
+    if (day_keys && argc == 2) {
         const ast::expr& n = *e.args[1];
         if (n.kind != ast::expr_kind::number || n.number < 0 || n.number > max_days_window ||
             n.number != static_cast<double>(static_cast<int>(n.number))) {
-            error(n.pos, "the window of 'days' must be a whole number of days from 0 to " + std::to_string(max_days_window),
+            error(n.pos, "the window of '" + e.text + "' must be a whole number of days from 0 to " + std::to_string(max_days_window),
                   "write days(event_date, 1) to compare dates at most a day apart");
         }
     }

@@ -196,9 +196,11 @@ std::string month_key(int y, int m) {
 // a year at each of its months, and both are inside the other months within n of
 // them. An unknown date has no key. (Few keys per claim: at a million articles each
 // key is a row in the matcher's tables.)
-std::vector<std::pair<std::string, bool>> day_cells(const date& d, int n) {
+// exact_days(d, n) (exact = true) gives only the day buckets: a date less precise than
+// a day has no key, for rules that ask for a day on both sides.
+std::vector<std::pair<std::string, bool>> day_cells(const date& d, int n, bool exact) {
     std::vector<std::pair<std::string, bool>> out;
-    if (!d.known()) return out;
+    if (!d.known() || (exact && d.precision != date_precision::day)) return out;
     n = std::max(0, n);
     const std::int64_t x0 = d.first_day(), x1 = d.last_day(), width = n + 1;
     if (d.precision == date_precision::day) {
@@ -216,6 +218,7 @@ std::vector<std::pair<std::string, bool>> day_cells(const date& d, int n) {
             out.emplace_back(std::move(key), false);
         }
     }
+    if (exact) return out;
     // The months within n days of the date: at those it covers (month, year), inside the others.
     const date from = civil_from_days(x0 - n), to = civil_from_days(x1 + n);
     for (int y = from.year; y <= to.year; ++y) {
@@ -1144,11 +1147,15 @@ private:
         evaluator eva(ena), evb(enb);
         for (const auto& k : st.block) {
             const auto fn = k->kind == ast::expr_kind::call ? static_cast<function>(k->ref) : function::count;
-            if (fn == function::days && k->args.size() == 2) {
+            if ((fn == function::days || fn == function::exact_days) && k->args.size() == 2) {
                 // Two dates share a days(d, n) key, one of them at it, exactly when both are
-                // known and at most n days apart (see day_cells).
+                // known and at most n days apart (see day_cells); exact_days asks for days.
                 const date da = eva.eval(*k->args[0]).d, db = evb.eval(*k->args[0]).d;
                 if (!da.known() || !db.known() || days_between(da, db) > k->args[1]->number) return false;
+                if (fn == function::exact_days &&
+                    (da.precision != date_precision::day || db.precision != date_precision::day)) {
+                    return false;
+                }
                 continue;
             }
             if (fn == function::places && k->args.size() == 1) {
@@ -1169,8 +1176,9 @@ private:
     std::vector<std::pair<std::string, bool>> key_values(const ast::expr& k, const eclaim& e, evaluator& ev) const {
         std::vector<std::pair<std::string, bool>> out;
         const auto fn = k.kind == ast::expr_kind::call ? static_cast<function>(k.ref) : function::count;
-        if (k.kind == ast::expr_kind::call && fn == function::days && k.args.size() == 2) {
-            for (auto& [key, inside] : day_cells(ev.eval(*k.args[0]).d, static_cast<int>(k.args[1]->number)))
+        if (k.kind == ast::expr_kind::call && (fn == function::days || fn == function::exact_days) && k.args.size() == 2) {
+            for (auto& [key, inside] : day_cells(ev.eval(*k.args[0]).d, static_cast<int>(k.args[1]->number),
+                                                 fn == function::exact_days))
                 out.emplace_back(std::move(key), inside);
             return out;
         }

@@ -257,30 +257,39 @@ TEST_CASE("blocking keys respect date precision", "[rules][eval]") {
     const auto has = [](const std::vector<std::string>& keys, const std::string& k) {
         return std::find(keys.begin(), keys.end(), k) != keys.end();
     };
-    // A day: the two two-day windows holding 2018-11-03, and (inside) its month; at
-    // Hajin, and (inside) its governorate, in the gazetteer's normal form: 3 x 2 keys.
+    // A day: the two two-day windows holding 2018-11-03 (exact_days), at Hajin and
+    // (inside) its governorate, in the gazetteer's normal form: 2 x 2 keys.
     const auto day = fx.make("b@1", 5);
     const auto keys = strike_keys(day);
-    CHECK(keys.size() == 6);
+    CHECK(keys.size() == 4);
     CHECK(has(keys, "same_strike|Deir ez-Zor|days 2018-11-02..2018-11-03|hajin"));
-    CHECK(has(keys, "same_strike|Deir ez-Zor|days 2018-11-03..2018-11-04|hajin"));
-    CHECK(has(keys, "same_strike|Deir ez-Zor|2018-11|deir-ez-zor"));
+    CHECK(has(keys, "same_strike|Deir ez-Zor|days 2018-11-03..2018-11-04|deir-ez-zor"));
     CHECK(rs.blocking_keys(day).front() == "same_report|b");
-    // A month: its own key, and inside the months a day away.
+    // A month has no same_strike key: the rule asks for days.
     auto month = fx.make("b@2", 5);
     fx.claims.back().event_date = date::of_month(2018, 2);
-    const auto mkeys = strike_keys(month);
-    CHECK(mkeys.size() == 3 * 2);  // 2018-02, 2018-01, 2018-03
-    CHECK(has(mkeys, "same_strike|Deir ez-Zor|2018-01|hajin"));
-    CHECK(has(mkeys, "same_strike|Deir ez-Zor|2018-03|hajin"));
-    CHECK_FALSE(has(mkeys, "same_strike|Deir ez-Zor|2018-04|hajin"));
-    // A year: at each of its months, inside the months a day beyond it.
-    auto year = fx.make("b@3", 5);
-    fx.claims.back().event_date = date::of_year(2018);
-    CHECK(strike_keys(year).size() == 14 * 2);
-    // week(): an imprecise date falls in every week it covers.
+    CHECK(strike_keys(month).empty());
+    // days(): a day is inside its month; a month is at its own key and inside the
+    // months a day away; a year is at each of its months.
     const auto dir = std::filesystem::temp_directory_path() / "reckon-test-rules";
     std::filesystem::create_directories(dir);
+    std::ofstream((dir / "days.rules").string()) << "match by_days:\n  block by days(event_date, 1), places(place_key)\n  when a.place == b.place\n";
+    fixture dd((dir / "days.rules").string());
+    const auto dday = dd.make("d@1", 5);
+    const auto dkeys = dd.rules->blocking_keys(dday);
+    CHECK(dkeys.size() == 3 * 2);
+    CHECK(has(dkeys, "by_days|2018-11|deir-ez-zor"));
+    auto dmonth = dd.make("d@2", 5);
+    dd.claims.back().event_date = date::of_month(2018, 2);
+    const auto mkeys = dd.rules->blocking_keys(dmonth);
+    CHECK(mkeys.size() == 3 * 2);  // 2018-02, 2018-01, 2018-03
+    CHECK(has(mkeys, "by_days|2018-01|hajin"));
+    CHECK(has(mkeys, "by_days|2018-03|hajin"));
+    CHECK_FALSE(has(mkeys, "by_days|2018-04|hajin"));
+    auto dyear = dd.make("d@3", 5);
+    dd.claims.back().event_date = date::of_year(2018);
+    CHECK(dd.rules->blocking_keys(dyear).size() == 14 * 2);
+    // week(): an imprecise date falls in every week it covers.
     std::ofstream((dir / "weeks.rules").string()) << "match by_week:\n  block by governorate, week(event_date)\n  when a.place == b.place\n";
     fixture wk((dir / "weeks.rules").string());
     const auto wday = wk.make("w@1", 5);
