@@ -231,7 +231,7 @@ TEST_CASE("every rule of the claims and dateline grammars matches on the test in
     REQUIRE(inputs.size() > 20);
     for (const auto& f : inputs) cover_text(read(f), claims, dates, columns);
     // Rules that cannot match wherever the engine tries them (reason for each):
-    const std::map<std::string, std::string> allowed = {};
+    const std::map<std::string, std::string> allowed = {};  // none needed
     const auto missing = never_matched({&claims, &dates, &columns}, allowed);
     INFO("never matched:\n" << [&] {
         std::string s;
@@ -256,7 +256,14 @@ TEST_CASE("every rule of the rules grammar matches on the test inputs", "[covera
     for (const char* t : {"tests/unit/test_rules_grammar.cpp", "tests/unit/test_rules.cpp", "tests/unit/test_limits.cpp"}) {
         for (const auto& s : string_literals(read(source_dir / t))) cover_rules(s, chunks, holes);
     }
-    const std::map<std::string, std::string> allowed = {};
+    // Keywords that have an alias (struct not_op : kw_not {}): PEGTL counts the match
+    // under the alias, and the keyword itself is tried only inside `reserved`, whose
+    // job is to refuse it as a name, so on valid input it never matches there.
+    const std::map<std::string, std::string> allowed = {
+        {"reckon::grammar::rules::kw_not", "matched as not_op"},
+        {"reckon::grammar::rules::kw_otherwise", "matched as otherwise_mark"},
+        {"reckon::grammar::rules::kw_independent", "matched as independent_mark"},
+    };
     const auto missing = never_matched({&chunks, &holes}, allowed);
     INFO("never matched:\n" << [&] {
         std::string s;

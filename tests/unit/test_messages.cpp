@@ -54,6 +54,12 @@ TEST_CASE("rules given as text load like the same file", "[messages][rules]") {
     fs::remove_all(dir);
 }
 
+TEST_CASE("the syntax coverage rules check clean", "[messages][rules]") {
+    const auto r = rules::load_ruleset(RECKON_TEST_DATA "/rules/syntax.rules");
+    CHECK(r.diags.errors() == 0);
+    CHECK(r.rules != nullptr);
+}
+
 TEST_CASE("a registry file that cannot be read", "[messages][registry]") {
     diagnostics d;
     registry::load_sources("/nonexistent/sources.yaml", d);
