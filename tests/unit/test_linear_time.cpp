@@ -26,6 +26,15 @@ using namespace reckon;
 
 namespace {
 
+// Under AddressSanitizer time says little (its allocator quarantines memory) and the
+// largest inputs cost minutes: the generators then run on the three smallest sizes as a
+// crash check only, and the ratios are asserted by the release and dev suites.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool timing_meaningful = false;
+#else
+constexpr bool timing_meaningful = true;
+#endif
+
 constexpr double max_ratio = 2.5;
 constexpr std::size_t smallest = 10000;
 constexpr int doublings = 7;  // 10^4 .. 1.28 * 10^6 bytes
@@ -86,6 +95,7 @@ scaling measure(const std::function<std::string(std::size_t)>& generate,
                 const std::function<void(const std::string&)>& op, std::size_t from = smallest,
                 int steps = doublings) {
     scaling s;
+    if (!timing_meaningful) steps = std::min(steps, 2);
     for (int i = 0; i <= steps; ++i) {
         const std::size_t n = from << i;
         const std::string input = generate(n);
@@ -104,7 +114,7 @@ scaling measure(const std::function<std::string(std::size_t)>& generate,
     do {                         \
         const scaling& sc = (s); \
         INFO(sc.table());        \
-        CHECK(sc.worst_ratio() <= max_ratio); \
+        if (timing_meaningful) CHECK(sc.worst_ratio() <= max_ratio); \
     } while (false)
 
 // `unit` repeated and cut to exactly n bytes.
@@ -156,7 +166,7 @@ TEST_CASE("the linear-time check fails on a quadratic operation", "[linear]") {
     // Smaller sizes: quadratic work at 10^6 bytes would take hours.
     const auto s = measure([](std::size_t n) { return repeat_to("ab", n); }, quadratic, 1000, 4);
     INFO(s.table());
-    CHECK(s.worst_ratio() > max_ratio);
+    if (timing_meaningful) CHECK(s.worst_ratio() > max_ratio);
 }
 
 TEST_CASE("linear time: digit runs", "[linear][extract]") {
