@@ -59,15 +59,36 @@ input_format sniff(std::string_view bytes) {
     return input_format::text;
 }
 
+std::string too_large(std::size_t bytes) {
+    return "too large (" + std::to_string(bytes) + " bytes; the limit is " + std::to_string(max_article_bytes) + ")";
+}
+
 void read_one(std::string bytes, const std::string& shown, const std::string& id, input_format format,
               const ingest_options& options, ingest_result& out) {
     if (format == input_format::automatic) format = sniff(bytes);
+    const std::size_t first = out.articles.size();
     switch (format) {
     case input_format::csv: detail::read_csv(std::move(bytes), shown, options.columns, out); break;
     case input_format::jsonl: detail::read_jsonl(std::move(bytes), shown, out); break;
     case input_format::text:
-    case input_format::automatic: detail::read_text_article(std::move(bytes), shown, id, out); break;
+    case input_format::automatic:
+        if (bytes.size() > max_article_bytes) {
+            out.diags.warning("too-large", shown, 0, 0, too_large(bytes.size()) + "; file skipped");
+            ++out.skipped;
+            return;
+        }
+        detail::read_text_article(std::move(bytes), shown, id, out);
+        break;
     }
+    // CSV and JSON Lines articles past the limit: reported at their record, dropped.
+    const auto keep = std::stable_partition(out.articles.begin() + static_cast<std::ptrdiff_t>(first), out.articles.end(),
+                                            [](const article& a) { return a.text.size() <= max_article_bytes; });
+    for (auto it = keep; it != out.articles.end(); ++it) {
+        out.diags.warning("too-large", it->where.file, it->where.line, 1,
+                          "article '" + it->id + "' is " + too_large(it->text.size()) + "; article skipped");
+        ++out.skipped;
+    }
+    out.articles.erase(keep, out.articles.end());
 }
 
 std::string id_of(const fs::path& root, const fs::path& file) {

@@ -30,6 +30,11 @@ struct csv_columns {
     std::string label = "labels";       // optional
 };
 
+// Size limits (docs/limits.md). An article whose text is longer is reported and skipped,
+// as is a JSON Lines line that is longer; text and CSV lines are bounded by the article.
+inline constexpr std::size_t max_article_bytes = std::size_t{64} << 20;
+inline constexpr std::size_t max_line_bytes = std::size_t{64} << 20;
+
 struct ingest_options {
     input_format format = input_format::automatic;
     csv_columns columns;

@@ -59,6 +59,14 @@ chunk_result parse_chunk(std::string_view s, const std::string& file) {
         parsed_line p;
         p.line = line;
         diagnostics d;
+        if (text.size() > max_line_bytes) {
+            d.warning("too-large", file, line, 1,
+                      "line too long (" + std::to_string(text.size()) + " bytes; the limit is " +
+                          std::to_string(max_line_bytes) + "); line skipped");
+            p.before_id = d.items();
+            out.lines.push_back(std::move(p));
+            continue;
+        }
         nlohmann::json obj;
         try {
             obj = nlohmann::json::parse(text);

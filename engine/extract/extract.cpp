@@ -1634,7 +1634,14 @@ std::vector<claim> article_pass::run() {
 std::vector<claim> extractor::extract(const article& a, diagnostics& diags, std::vector<rejection>* rejected) const {
     try {
         article_pass pass(a, m_ctx, *m_tables, diags, rejected);
-        return pass.run();
+        auto claims = pass.run();
+        if (claims.size() > max_claims_per_article) {
+            diags.warning("too-many-claims", a.where.file.empty() ? a.id : a.where.file, a.where.line, 0,
+                          "article '" + a.id + "' has " + std::to_string(claims.size()) + " claims; only the first " +
+                              std::to_string(max_claims_per_article) + " are kept");
+            claims.resize(max_claims_per_article);
+        }
+        return claims;
     } catch (const std::exception& e) {
         diags.error(a.where.file, a.where.line, 0, "article '" + a.id + "': extraction failed: " + e.what());
         return {};

@@ -31,6 +31,9 @@ struct extract_context {
 std::vector<claim> extract_claims(const article& a, const extract_context& ctx, diagnostics& diags);
 
 // The same, for many articles: builds the lookup tables of the registries once.
+// Claims kept per article (docs/limits.md); past it a warning names the article.
+inline constexpr std::size_t max_claims_per_article = 500000;
+
 class extractor {
 public:
     explicit extractor(const extract_context& ctx);

@@ -2,7 +2,8 @@
 // the statements that follow them), refuses include cycles, records the YAML data files
 // it references, applies overrides (a rule of the same kind and name in a later file
 // replaces the included one in place, so its position in first-match lists is kept),
-// then checks everything and compiles the result.
+// then checks everything and compiles the result. The root may also be given as text
+// (load_ruleset_text), which lets the fuzzer and tests skip the file system.
 #include <algorithm>
 #include <filesystem>
 #include <functional>
@@ -27,8 +28,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr std::size_t max_include_depth = 32;
-
 // Collects the values of every `kind:` key in a YAML document.
 void collect_kinds(const YAML::Node& n, std::set<std::string>& kinds, int depth = 0) {
     // Bounded in depth and in nodes visited, whatever the file holds.
@@ -50,7 +49,8 @@ void collect_kinds(const YAML::Node& n, std::set<std::string>& kinds, int depth 
 
 class loader {
 public:
-    loader(compiled& out, diagnostics& diags) : m_out(out), m_diags(diags) {
+    loader(compiled& out, diagnostics& diags, file_access access = file_access::relative_to_name)
+        : m_out(out), m_diags(diags), m_access(access) {
         m_kinds.insert(builtin_source_kinds().begin(), builtin_source_kinds().end());
     }
 
@@ -74,6 +74,11 @@ public:
             return;
         }
         if (m_loaded.count(key) != 0) return;  // included twice (a diamond): once is enough
+        if (m_access == file_access::refused) {
+            located_error(from, from_text, "include of '" + from->path + "' refused: these rules were given as text",
+                          "load the rules from a file to use includes");
+            return;
+        }
         std::string text;
         std::error_code ec;
         if (!fs::is_regular_file(path, ec)) {
@@ -96,10 +101,23 @@ public:
             }
             return;
         }
+        load_text(path, std::move(text));
+    }
+
+    // Parses one file's text and loads what it includes; `path` names it in messages
+    // and is where its includes are resolved from.
+    void load_text(const std::string& path, std::string text) {
+        const std::string key = normal(path);
         m_loaded.insert(key);
         auto file = std::make_unique<ast::file>();
         file->text = std::move(text);
         grammar::rules::parse_rules(file->text, path, *file, m_diags);
+        if (file->statements.size() > max_statements_per_file) {
+            located_error(file->statements[max_statements_per_file].get(), file->text,
+                          "too many statements in one file (more than " + std::to_string(max_statements_per_file) + ")",
+                          "split the rules into files joined by include");
+            file->statements.resize(max_statements_per_file);
+        }
         ast::file* f = file.get();
         m_out.sources.push_back(std::move(file));
         m_texts[path] = f;
@@ -136,6 +154,7 @@ public:
 private:
     compiled& m_out;
     diagnostics& m_diags;
+    file_access m_access;
     std::vector<std::string> m_stack;  // canonical paths of the files being loaded
     std::vector<std::string> m_shown;  // the same paths as the user wrote them
     std::set<std::string> m_loaded;
@@ -168,6 +187,11 @@ private:
         const fs::path p = dir / st.path;
         std::error_code ec;
         const auto* sp = &st;
+        if (m_access == file_access::refused) {
+            located_error(sp, text, "data file '" + st.path + "' refused: these rules were given as text",
+                          "load the rules from a file to use data files");
+            return;
+        }
         if (!fs::is_regular_file(p, ec)) {
             located_error(sp, text, "cannot read data file '" + st.path + "'", "paths are relative to the rules file");
             return;
@@ -234,17 +258,31 @@ private:
 
 }  // namespace
 
-load_result load_ruleset(const std::string& path) {
+namespace {
+
+// Checks and compiles what `load` read into `out` (the two public entry points).
+template <class Load>
+load_result load_with(const std::string& root, file_access access, Load load) {
     load_result result;
     auto out = std::make_shared<compiled>();
-    out->root = path;
-    loader l(*out, result.diags);
-    l.load(path, nullptr, {});
+    out->root = root;
+    loader l(*out, result.diags, access);
+    load(l);
     result.unreadable = l.unreadable;
     if (!l.unreadable) l.finish();
     result.diags.sort();
     if (result.diags.errors() == 0 && !l.unreadable) result.rules = make_ruleset(out);
     return result;
+}
+
+}  // namespace
+
+load_result load_ruleset(const std::string& path) {
+    return load_with(path, file_access::relative_to_name, [&](loader& l) { l.load(path, nullptr, {}); });
+}
+
+load_result load_ruleset_text(std::string text, const std::string& name, file_access access) {
+    return load_with(name, access, [&](loader& l) { l.load_text(name, std::move(text)); });
 }
 
 }  // namespace reckon::rules

@@ -152,7 +152,25 @@ struct load_result {
     bool unreadable = false;               // the root file could not be read (exit code 2)
 };
 
+// Statements (rules, decisions, tests, includes) per rules file (docs/limits.md).
+inline constexpr std::size_t max_statements_per_file = 10000;
+// Files nested through include, the root counted.
+inline constexpr std::size_t max_include_depth = 32;
+
 // Loads, checks and compiles a rules file with its includes and YAML data.
 load_result load_ruleset(const std::string& path);
+
+// What a ruleset given as text may do with `include` and `data` statements.
+enum class file_access {
+    relative_to_name,  // resolve them against the directory of `name` (the cwd when it has none)
+    refused,           // refuse each with a located error (fuzzing, untrusted text)
+};
+
+// Loads, checks and compiles a ruleset held in memory. `name` is used in diagnostics
+// and, with file_access::relative_to_name, as the place includes are resolved from;
+// nothing is read for the root itself. Same result as load_ruleset on a file holding
+// `text` at `name`.
+load_result load_ruleset_text(std::string text, const std::string& name,
+                              file_access access = file_access::relative_to_name);
 
 }  // namespace reckon::rules

@@ -1,19 +1,16 @@
 // The rules parser and checker on arbitrary text, then the evaluator on a few fixed
-// claims when the file compiles. Never crashes or overflows the stack.
+// claims when the file compiles. Never crashes or overflows the stack. The text is
+// loaded from memory (includes and data files refused), so no file is written per input.
 #include <cstdint>
-#include <cstdio>
 #include <string>
-#include <unistd.h>
 
 #include "fuzz_common.hpp"
 #include "rules/ruleset.hpp"
-#include "support/atomic_file.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t size) {
     using namespace reckon;
-    static const std::string path = "/tmp/reckon-fuzz-" + std::to_string(::getpid()) + ".rules";
-    write_file_atomically(path, std::string_view(reinterpret_cast<const char*>(bytes), size));
-    const auto loaded = rules::load_ruleset(path);
+    const auto loaded = rules::load_ruleset_text(std::string(reinterpret_cast<const char*>(bytes), size), "fuzz.rules",
+                                                 rules::file_access::refused);
     if (!loaded.rules) {
         fuzz::require(loaded.diags.errors() > 0 || loaded.unreadable, "a refused file says why");
         return 0;

@@ -67,7 +67,7 @@ void compare_golden(const std::string& name, const std::string& suffix, const st
 }
 
 // The golden cases, listed explicitly; a test below checks the list against the folder.
-const std::vector<std::string> check_cases{"binary", "cycle_a", "deep", "includes", "names", "semantics",
+const std::vector<std::string> check_cases{"binary", "cycle_a", "deep", "includes", "messages", "names", "semantics",
                                            "syntax_recovery", "tests", "types", "warnings"};
 const std::vector<std::string> test_cases{"failing_tests"};
 
@@ -96,6 +96,7 @@ RULES_GOLDEN_CASE(binary)
 RULES_GOLDEN_CASE(cycle_a)
 RULES_GOLDEN_CASE(deep)
 RULES_GOLDEN_CASE(includes)
+RULES_GOLDEN_CASE(messages)
 RULES_GOLDEN_CASE(names)
 RULES_GOLDEN_CASE(semantics)
 RULES_GOLDEN_CASE(syntax_recovery)

@@ -1,0 +1,239 @@
+// Linear time on adversarial input (issue 8, docs/limits.md "Linear time"): for each
+// generator, the same operation runs on inputs doubling from 10^4 to 1.28 * 10^6 bytes
+// in one run, and every doubling may at most multiply the time by 2.5.
+//
+// Robust on a loaded machine: time is the CPU time of this process (not wall time),
+// each size runs the operation repeatedly until it has used at least 40 ms of CPU, and
+// the best of 3 such measurements counts. A quadratic helper below shows the check
+// fails on quadratic work (each doubling about x4).
+//
+// glibc hands blocks over 128 KiB to mmap, so past that size every call pays page
+// faults for fresh memory: a one-time step of about x3 at one doubling that says
+// nothing about the algorithm. The allocator is told to keep such blocks in the heap
+// before anything is measured.
+#include <catch2/catch.hpp>
+#include <ctime>
+#include <malloc.h>
+#include <functional>
+#include <sstream>
+
+#include "corpus/ingest.hpp"
+#include "extract/extract.hpp"
+#include "registry/registry.hpp"
+#include "rules/ruleset.hpp"
+
+using namespace reckon;
+
+namespace {
+
+// Under AddressSanitizer time says little (its allocator quarantines memory) and the
+// largest inputs cost minutes: the generators then run on the three smallest sizes as a
+// crash check only, and the ratios are asserted by the release and dev suites.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool timing_meaningful = false;
+#else
+constexpr bool timing_meaningful = true;
+#endif
+
+constexpr double max_ratio = 2.5;
+constexpr std::size_t smallest = 10000;
+constexpr int doublings = 7;  // 10^4 .. 1.28 * 10^6 bytes
+
+double cpu_seconds() {
+    timespec ts{};
+    ::clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
+}
+
+// CPU seconds per call of `op` on `input`: best of 3, each repeating until 40 ms.
+double seconds_per_call(const std::function<void(const std::string&)>& op, const std::string& input) {
+    static const bool heap_only = [] {
+        ::mallopt(M_MMAP_THRESHOLD, 1 << 30);
+        ::mallopt(M_TRIM_THRESHOLD, 1 << 30);
+        return true;
+    }();
+    (void)heap_only;
+    double best = 1e300;
+    for (int round = 0; round < 3; ++round) {
+        int calls = 0;
+        const double start = cpu_seconds();
+        double used = 0;
+        do {
+            op(input);
+            ++calls;
+            used = cpu_seconds() - start;
+        } while (used < 0.04);
+        best = std::min(best, used / calls);
+    }
+    return best;
+}
+
+struct scaling {
+    std::vector<std::size_t> sizes;
+    std::vector<double> seconds;
+    // The worst time ratio of one doubling, and a table for the failure message.
+    double worst_ratio() const {
+        double worst = 0;
+        for (std::size_t i = 1; i < seconds.size(); ++i) worst = std::max(worst, seconds[i] / seconds[i - 1]);
+        return worst;
+    }
+    std::string table() const {
+        std::ostringstream out;
+        for (std::size_t i = 0; i < sizes.size(); ++i) {
+            out << sizes[i] << " bytes: " << seconds[i] * 1e3 << " ms";
+            if (i > 0) out << " (x" << seconds[i] / seconds[i - 1] << ")";
+            out << "\n";
+        }
+        return out.str();
+    }
+};
+
+// Times `op` on generate(n) for n doubling from `from`, `steps` times. A doubling over
+// the ratio is measured again (up to twice) before it counts, so one burst of load on
+// the machine cannot fail the test; a real superlinear step fails every time.
+scaling measure(const std::function<std::string(std::size_t)>& generate,
+                const std::function<void(const std::string&)>& op, std::size_t from = smallest,
+                int steps = doublings) {
+    scaling s;
+    if (!timing_meaningful) steps = std::min(steps, 2);
+    for (int i = 0; i <= steps; ++i) {
+        const std::size_t n = from << i;
+        const std::string input = generate(n);
+        REQUIRE(input.size() == n);
+        s.sizes.push_back(n);
+        s.seconds.push_back(seconds_per_call(op, input));
+        for (int retry = 0; retry < 2 && i > 0 && s.seconds[i] / s.seconds[i - 1] > max_ratio; ++retry) {
+            s.seconds[i - 1] = std::min(s.seconds[i - 1], seconds_per_call(op, generate(n / 2)));
+            s.seconds[i] = std::min(s.seconds[i], seconds_per_call(op, input));
+        }
+    }
+    return s;
+}
+
+#define CHECK_LINEAR(s)          \
+    do {                         \
+        const scaling& sc = (s); \
+        INFO(sc.table());        \
+        if (timing_meaningful) CHECK(sc.worst_ratio() <= max_ratio); \
+    } while (false)
+
+// `unit` repeated and cut to exactly n bytes.
+std::string repeat_to(const std::string& unit, std::size_t n) {
+    std::string s;
+    s.reserve(n + unit.size());
+    while (s.size() < n) s += unit;
+    s.resize(n);
+    return s;
+}
+
+struct extraction {
+    diagnostics load;
+    registry::source_registry sources = registry::load_sources(RECKON_SOURCE_DIR "/rules/sources.yaml", load);
+    registry::gazetteer places = registry::load_places(RECKON_SOURCE_DIR "/rules/places.yaml", load);
+    extract::extract_context ctx{&sources, &places};
+    extract::extractor x{ctx};
+
+    void operator()(const std::string& text) const {
+        article a;
+        a.id = "adversarial";
+        a.text = text;
+        a.body = {0, a.text.size()};
+        a.published = date::of_day(2018, 11, 14);
+        diagnostics d;
+        x.extract(a, d);
+    }
+};
+
+const extraction& extractor() {
+    static const extraction e;
+    return e;
+}
+
+void extract_text(const std::string& text) { extractor()(text); }
+
+// Deliberately quadratic: for each byte, counts the equal bytes before it.
+std::size_t quadratic_sink = 0;
+void quadratic(const std::string& text) {
+    std::size_t same = 0;
+    for (std::size_t i = 0; i < text.size(); ++i)
+        for (std::size_t j = 0; j < i; ++j) same += text[j] == text[i];
+    quadratic_sink += same;
+}
+
+}  // namespace
+
+TEST_CASE("the linear-time check fails on a quadratic operation", "[linear]") {
+    // Smaller sizes: quadratic work at 10^6 bytes would take hours.
+    const auto s = measure([](std::size_t n) { return repeat_to("ab", n); }, quadratic, 1000, 4);
+    INFO(s.table());
+    if (timing_meaningful) CHECK(s.worst_ratio() > max_ratio);
+}
+
+TEST_CASE("linear time: digit runs", "[linear][extract]") {
+    CHECK_LINEAR(measure([](std::size_t n) { return std::string(n, '7'); }, extract_text));
+    CHECK_LINEAR(measure([](std::size_t n) { return repeat_to("1234567 8,901 22 ", n); }, extract_text));
+}
+
+TEST_CASE("linear time: repeated number words", "[linear][extract]") {
+    CHECK_LINEAR(measure([](std::size_t n) { return repeat_to("twenty-two thousand and five hundred and six ", n); },
+                         extract_text));
+}
+
+TEST_CASE("linear time: long runs of 'and' and of qualifiers", "[linear][extract]") {
+    CHECK_LINEAR(measure([](std::size_t n) { return "between 3 " + repeat_to("and ", n - 10); }, extract_text));
+    CHECK_LINEAR(measure([](std::size_t n) { return repeat_to("at least more than nearly ", n); }, extract_text));
+}
+
+TEST_CASE("linear time: a long line without a full stop", "[linear][extract]") {
+    CHECK_LINEAR(measure(
+        [](std::size_t n) { return repeat_to("at least 14 civilians were killed and 2,000 more fled the shelling ", n); },
+        extract_text));
+}
+
+TEST_CASE("linear time: an unclosed CSV quote", "[linear][corpus]") {
+    const auto csv = [](std::size_t n) {
+        const std::string head = "unit_id,article_content\n1,\"";
+        return head + repeat_to("9 killed, \"\" and, \n", n - head.size());
+    };
+    CHECK_LINEAR(measure(csv, [](const std::string& bytes) {
+        corpus::ingest_bytes(bytes, "q.csv", corpus::input_format::csv);
+    }));
+}
+
+TEST_CASE("linear time: huge JSON Lines lines", "[linear][corpus]") {
+    const auto line = [](std::size_t n) {
+        const std::string head = "{\"id\":\"x\",\"text\":\"";
+        return head + repeat_to("9 killed \\\" ", n - head.size() - 3) + "\"}\n";
+    };
+    const auto unclosed = [](std::size_t n) { return "{\"text\":\"" + repeat_to("9 killed ", n - 9); };
+    const auto read = [](const std::string& bytes) { corpus::ingest_bytes(bytes, "l.jsonl", corpus::input_format::jsonl); };
+    CHECK_LINEAR(measure(line, read));
+    CHECK_LINEAR(measure(unclosed, read));
+}
+
+TEST_CASE("linear time: deep parentheses and long files in rules", "[linear][rules]") {
+    const auto load = [](const std::string& text) { rules::load_ruleset_text(text, "t.rules", rules::file_access::refused); };
+    CHECK_LINEAR(measure([](std::size_t n) { return "trust t = " + std::string(n - 10, '('); }, load));
+    CHECK_LINEAR(measure([](std::size_t n) { return repeat_to("grade g:\n  when (((((((", n); }, load));
+    // Many statements: the checker, not only the parser (each line is 24 bytes).
+    CHECK_LINEAR(measure(
+        [](std::size_t n) {
+            std::string s;
+            for (std::size_t i = 0; s.size() < n; ++i) {
+                char line[32];
+                std::snprintf(line, sizeof line, "trust t%06zu = 1 + 2 * 3\n", i % 1000000);
+                s += line;
+            }
+            s.resize(n);
+            return s;
+        },
+        load));
+}
+
+TEST_CASE("linear time: a long YAML flow sequence", "[linear][registry]") {
+    CHECK_LINEAR(measure([](std::size_t n) { return "sources: [" + repeat_to("a, ", n - 11) + "]"; },
+                         [](const std::string& yaml) {
+                             diagnostics d;
+                             registry::parse_sources(yaml, "s.yaml", d);
+                         }));
+}
