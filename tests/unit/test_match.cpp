@@ -133,3 +133,29 @@ TEST_CASE("a component too large for exact linkage is split through its bridges"
         CHECK(out.groups[k].members == std::vector<std::size_t>{first, first + 1, first + 2});
     }
 }
+
+TEST_CASE("limit: claims compared within one block, at the limit and one past it", "[match][limits]") {
+    // cluster_options::max_block (2,000 by default; 3 here): a block of up to max_block
+    // claims compares every pair; past it each claim is compared with its max_block
+    // nearest (by corpus order) and the matcher warns, naming the key.
+    const auto block_of = [](std::size_t n) {
+        std::vector<claim> claims;
+        for (std::size_t i = 0; i < n; ++i)
+            claims.push_back(make_claim("a" + std::to_string(i) + "@1", "Idlib", date::of_day(2017, 4, 1), 10));
+        return claims;
+    };
+    const fake_ruleset rules;
+    match::cluster_options options;
+    options.max_block = 3;
+    const auto at_limit = block_of(3);
+    const auto at = match::group_incidents(facts_of(at_limit), rules, options);
+    CHECK(at.pairs_judged == 3);
+    CHECK(at.diags.empty());
+    const auto past_limit = block_of(5);
+    const auto past = match::group_incidents(facts_of(past_limit), rules, options);
+    CHECK(past.pairs_judged == 9);  // of 10: the first and the last are 4 apart
+    REQUIRE(past.diags.items().size() == 1);
+    CHECK(past.diags.items()[0].name == "large-block");
+    CHECK(past.diags.items()[0].message ==
+          "blocking key 'Idlib' holds 5 claims; each is compared with its 3 nearest only");
+}
