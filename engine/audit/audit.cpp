@@ -15,6 +15,7 @@
 #include "audit/shard.hpp"
 #include "extract/extract.hpp"
 #include "support/atomic_file.hpp"
+#include "support/memory.hpp"
 #include "support/parallel.hpp"
 
 namespace reckon::audit {
@@ -159,6 +160,7 @@ class stage_clock {
 public:
     stage_clock(audit_result& out, bool live) : m_out(out), m_last(std::chrono::steady_clock::now()), m_live(live) {}
     void done(const char* stage) {
+        release_free_memory();  // what the stage freed, before the next one allocates
         const auto now = std::chrono::steady_clock::now();
         m_out.timings.emplace_back(stage, std::chrono::duration<double>(now - m_last).count());
         m_out.peak_kb.push_back(peak_rss_kb());

@@ -11,40 +11,10 @@ namespace {
 
 json optional_number(const std::optional<std::int64_t>& v) { return v ? json(*v) : json(nullptr); }
 
-std::string interval_text(const std::optional<std::int64_t>& low, const std::optional<std::int64_t>& high) {
-    const std::string lo = low ? std::to_string(*low) : "?";
-    if (!high) return lo + "+";
-    if (low && *low == *high) return lo;
-    return lo + "-" + std::to_string(*high);
-}
-
-std::string rule_text(const rules::rule_ref& r) {
-    if (r.name.empty()) return "-";
-    return r.name + " (" + r.file + ":" + std::to_string(r.line) + ")";
-}
-
-std::string date_range(const incident_record& inc) {
-    if (!inc.date_from.known()) return "date unknown";
-    if (inc.date_from == inc.date_to) return inc.date_from.iso();
-    return inc.date_from.iso() + " to " + inc.date_to.iso();
-}
-
-std::string join(const std::vector<std::string>& list, const std::string& sep) {
-    std::string out;
-    for (const auto& s : list) out += (out.empty() ? "" : sep) + s;
-    return out;
-}
-
 const rules::claim_decision* decision_for(const incident_record& inc, const std::string& claim_id) {
     for (const auto& d : inc.result.decisions)
         if (d.claim == claim_id) return &d;
     return nullptr;
-}
-
-std::string as_written(const claim& c) {
-    std::string s = c.qualifier_text.empty() ? "" : c.qualifier_text + " ";
-    s += c.vague.empty() ? c.value_text : c.vague;
-    return s + " " + c.category + " " + std::string(to_string(c.outcome));
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 
 #include <boost/pending/disjoint_sets.hpp>
 
+#include "support/memory.hpp"
 #include "support/parallel.hpp"
 
 namespace reckon::match {
@@ -159,6 +160,7 @@ public:
     // The judged pairs that matched (key(a, b)), sorted; pairs that never met in a
     // block were not judged and do not match (the match rules need a shared block).
     const std::vector<std::uint64_t>& matched() const { return m_matched; }
+    void release() { std::vector<std::uint64_t>().swap(m_matched); }
 
 private:
     std::vector<std::uint64_t> m_matched;
@@ -448,6 +450,7 @@ match_output group_incidents(const std::vector<rules::claim_facts>& facts, const
     }
     std::vector<seat_entry>().swap(entries);
     block_list.members.shrink_to_fit();
+    release_free_memory();  // the entries were the largest table of the stage
     // Each unit's seats, in block order.
     pair_judge::memberships where;
     where.start.assign(n + 1, 0);
@@ -462,7 +465,7 @@ match_output group_incidents(const std::vector<rules::claim_facts>& facts, const
                 where.seats[fill[m[p].unit]++] = {static_cast<std::uint32_t>(bi), static_cast<std::uint32_t>(p), m[p].inside};
         }
     }
-    const pair_judge judge(block_list, where, options.max_block, facts, rules, options.jobs, options.cancel,
+    pair_judge judge(block_list, where, options.max_block, facts, rules, options.jobs, options.cancel,
                            options.keep_joined, out);
     if (options.naive_sample > 0 && roots.size() > 1) {
         // Random pairs of units (splitmix64 from a fixed seed), judged on one thread.
@@ -508,6 +511,8 @@ match_output group_incidents(const std::vector<rules::claim_facts>& facts, const
         const std::size_t x = position[static_cast<std::size_t>(k >> 32)], y = position[static_cast<std::size_t>(k & 0xffffffffu)];
         edges_of[component[x]].emplace_back(local[x], local[y]);
     }
+    judge.release();  // every matched pair is in edges_of now
+    release_free_memory();
 
     for (const auto& units : by_component) out.largest_component = std::max(out.largest_component, units.size());
     std::vector<std::vector<std::size_t>> unit_clusters;
