@@ -24,6 +24,16 @@ json rule_json(const rules::rule_ref& r) {
     return json{{"name", r.name}, {"file", r.file}, {"line", r.line}};
 }
 
+json figure_json(const rules::figure& f) {
+    return json{{"outcome", std::string(to_string(f.outcome))},
+                {"category", f.category},
+                {"low", optional_number(f.low)},
+                {"best", optional_number(f.best)},
+                {"high", optional_number(f.high)},
+                {"rule", rule_json(f.rule)},
+                {"claims", f.used}};
+}
+
 json finding_json(const rules::finding& f) {
     return json{{"kind", f.kind}, {"severity", f.severity}, {"message", f.message}, {"claims", f.claims},
                 {"rule", rule_json(f.rule)}};
@@ -94,15 +104,7 @@ json incident_json(const audit_result& a, const incident_record& inc) {
     j["independent_sources"] = inc.independent_sources;
     j["grade"] = {{"label", inc.result.grading.label}, {"rule", rule_json(inc.result.grading.rule)}};
     json reconciled = json::array();
-    for (const auto& f : inc.result.figures) {
-        reconciled.push_back({{"outcome", std::string(to_string(f.outcome))},
-                              {"category", f.category},
-                              {"low", optional_number(f.low)},
-                              {"best", optional_number(f.best)},
-                              {"high", optional_number(f.high)},
-                              {"rule", rule_json(f.rule)},
-                              {"claims", f.used}});
-    }
+    for (const auto& f : inc.result.figures) reconciled.push_back(figure_json(f));
     j["reconciled"] = reconciled;
     json findings = json::array();
     for (const auto& f : inc.result.findings) findings.push_back(finding_json(f));

@@ -20,6 +20,7 @@ using json = nlohmann::ordered_json;
 json claim_json(const claim& c);
 json rule_json(const rules::rule_ref& r);
 json finding_json(const rules::finding& f);
+json figure_json(const rules::figure& f);
 
 // The totals of the summary.
 struct audit_totals {

@@ -97,15 +97,7 @@ json report_model(const audit::audit_result& a, const audit::incident_record& in
 
     // The provenance tree: value -> rule -> claims used.
     json figures = json::array();
-    for (const auto& f : inc.result.figures) {
-        figures.push_back({{"outcome", std::string(to_string(f.outcome))},
-                           {"category", f.category},
-                           {"low", optional_number(f.low)},
-                           {"best", optional_number(f.best)},
-                           {"high", optional_number(f.high)},
-                           {"rule", audit::rule_json(f.rule)},
-                           {"claims", f.used}});
-    }
+    for (const auto& f : inc.result.figures) figures.push_back(audit::figure_json(f));
     m["figures"] = figures;
 
     json rejected = json::array();

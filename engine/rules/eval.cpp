@@ -257,12 +257,17 @@ std::vector<std::pair<std::string, bool>> place_cells(std::string_view list, con
 // place one lists that encloses the other's (see place_cells).
 bool places_meet(std::string_view list_a, const claim_facts& a, std::string_view list_b, const claim_facts& b) {
     const auto encloses = [](std::string_view list, const claim_facts& inner) {
+        std::vector<std::string_view> areas(inner.parents().begin(), inner.parents().end());
+        std::string key;
+        const auto& g = inner.c->governorate;
+        if (!g.empty()) {
+            key = registry::gazetteer::normalise(g);
+            areas.push_back(g);
+            areas.push_back(key);
+        }
         bool found = false;
         each_place(list, [&](std::string_view t) {
-            if (found) return;
-            for (const auto& p : inner.parents()) found = found || iequal(t, p);
-            const auto& g = inner.c->governorate;
-            found = found || (!g.empty() && (iequal(t, g) || iequal(t, registry::gazetteer::normalise(g))));
+            for (const auto a : areas) found = found || iequal(t, a);
         });
         return found;
     };
@@ -417,7 +422,6 @@ private:
     value call(const ast::expr& e);
     bool quantify(const ast::expr& e, const std::vector<const eclaim*>& set, std::size_t var);
     std::vector<bool> sweep_partners(const ast::expr& e, const std::vector<const eclaim*>& set,
-                                     const std::vector<std::pair<std::string_view, std::size_t>>& keyed,
                                      const std::vector<std::pair<std::string_view, std::size_t>>& sorted);
     // The value of a one-claim expression (fields of one slot) for claim c.
     value value_for(const ast::expr& x, const eclaim* c) {
@@ -592,7 +596,7 @@ bool evaluator::quantify(const ast::expr& e, const std::vector<const eclaim*>& s
         std::sort(sorted.begin(), sorted.end());
         // `... and a.P < b.P and b.X < a.Y`: which claims have a partner at all is found
         // by a sweep in O(k log k); the loop below then only visits those.
-        const std::vector<bool> has_partner = sweep_partners(e, set, keyed, sorted);
+        const std::vector<bool> has_partner = sweep_partners(e, set, sorted);
         for (std::size_t i = 0; i < set.size(); ++i) {
             if (!has_partner.empty() && !has_partner[i]) continue;
             const auto lo = std::lower_bound(sorted.begin(), sorted.end(), std::make_pair(keyed[i].first, std::size_t{0}));
@@ -626,7 +630,6 @@ bool evaluator::quantify(const ast::expr& e, const std::vector<const eclaim*>& s
 // two largest values of b's other field answers "is there a b after (or before) a
 // whose value is below (or above) a's" in O(log k) per member.
 std::vector<bool> evaluator::sweep_partners(const ast::expr& e, const std::vector<const eclaim*>& set,
-                                            const std::vector<std::pair<std::string_view, std::size_t>>& keyed,
                                             const std::vector<std::pair<std::string_view, std::size_t>>& sorted) {
     const auto shape = sweep_shape(e);
     if (shape.empty()) return {};
@@ -737,7 +740,6 @@ std::vector<bool> evaluator::sweep_partners(const ast::expr& e, const std::vecto
         }
         g = end;
     }
-    (void)keyed;
     m.slots[sa] = saved0;
     m.slots[sa + 1] = saved1;
     if (nan_seen) return {};
@@ -1527,22 +1529,6 @@ std::vector<finding> compiled_ruleset::series_findings(const std::vector<claim_f
 }
 
 }  // namespace
-
-bool cells_meet(const std::vector<block_cell>& a, const std::vector<block_cell>& b) {
-    std::size_t i = 0, j = 0;
-    while (i < a.size() && j < b.size()) {
-        if (a[i].key < b[j].key) {
-            ++i;
-        } else if (b[j].key < a[i].key) {
-            ++j;
-        } else {
-            if ((a[i].inside & b[j].inside) == 0) return true;
-            ++i;
-            ++j;
-        }
-    }
-    return false;
-}
 
 std::shared_ptr<const ruleset> make_ruleset(std::shared_ptr<const compiled> c) {
     return std::make_shared<compiled_ruleset>(std::move(c));

@@ -108,11 +108,7 @@ struct block_cell {
     std::string key;
     std::uint32_t inside = 0;
     bool operator<(const block_cell& o) const { return key != o.key ? key < o.key : inside < o.inside; }
-    bool operator==(const block_cell& o) const { return key == o.key && inside == o.inside; }
 };
-
-// True when two claims with these cells (each sorted) are compared in some block.
-bool cells_meet(const std::vector<block_cell>& a, const std::vector<block_cell>& b);
 
 class ruleset {
 public:
