@@ -176,6 +176,8 @@ claim claim_from_json(const nlohmann::json& j) {
     c.governorate = text(j, "governorate", true);
     c.event_date = event_date(j);
     c.actor = text(j, "actor", true);
+    // absent from streams written before the field existed: unknown, as for a claim that names none
+    c.attack = j.contains("attack") ? text(j, "attack", true) : std::string();
     c.scope = text(j, "scope", true);
     const auto& headline = field(j, "headline");
     if (!headline.is_boolean()) throw std::invalid_argument("field 'headline' must be true or false");

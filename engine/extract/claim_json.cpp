@@ -30,6 +30,7 @@ nlohmann::ordered_json claim_json(const claim& c) {
     j["event_date"] = c.event_date.known() ? json(c.event_date.iso()) : json(nullptr);
     j["date_precision"] = std::string(to_string(c.event_date.precision));
     j["actor"] = text_or_null(c.actor);
+    j["attack"] = text_or_null(c.attack);
     j["scope"] = text_or_null(c.scope);
     j["headline"] = c.headline;
     j["span"] = json::array({c.span.begin, c.span.end});

@@ -297,6 +297,7 @@ struct sentence_info {
     std::optional<date_mention> own_date;
     bool retrieval = false;  // "bodies were retrieved": a date here is not the event's
     std::string actor;
+    std::string attack;      // how people were killed: "air strike", "shelling", "bombing", "clashes"
     std::string scope;       // cumulative marker found in the sentence
     std::vector<std::size_t> figure_ids;  // indices into the article's figure list
 };
@@ -335,6 +336,8 @@ private:
     std::optional<std::size_t> m_last_speaker;  // source index
     std::optional<date> m_lede_date;
     bool m_lede_searched = false;
+    std::string m_lede_attack;
+    bool m_lede_attack_searched = false;
     std::size_t m_overflow_reported = 0;
     std::set<std::size_t> m_leading;  // headline lines above the first sentence of the body
     std::size_t m_released = 0;       // sentences before this one have been released
@@ -359,6 +362,7 @@ private:
     std::string m_name_key;  // find_place_name's buffer
     void find_date(std::size_t s, sentence_info& si);
     void find_actor(sentence_info& si);
+    static void find_attack(sentence_info& si);
     void find_scope(sentence_info& si);
     void reject(const located_figure& lf, const std::string& reason);
     std::optional<std::string> rejection_reason(const located_figure& lf, const sentence_info& si) const;
@@ -371,6 +375,7 @@ private:
     void place_of(claim& c, const located_figure& lf, std::size_t s);
     void date_of(claim& c, const located_figure& lf, std::size_t s);
     std::optional<date> lede_date();
+    const std::string& lede_attack();
     // Links claim i (just made) to the total it breaks down or adds up to.
     void link_parent(std::size_t i);
     // Frees the words of sentences far behind `s`: nothing looks more than a few sentences back.
@@ -507,6 +512,7 @@ sentence_info& article_pass::info(std::size_t s, unsigned what) {
     if (missing & need_date) find_date(s, si);
     if (missing & need_scope) {
         find_actor(si);
+        find_attack(si);
         find_scope(si);
     }
     return si;
@@ -874,6 +880,41 @@ void article_pass::find_actor(sentence_info& si) {
             si.actor = "rebels";
             return;
         }
+    }
+}
+
+// The means of attack, in four classes that reports of one strike do not mix up:
+// from the air (air strikes, warplanes, helicopters, barrel bombs, drones), shelling
+// (artillery, mortars, rockets, missiles), bombing (car bombs, suicide attacks,
+// explosions) and clashes. The first word of the sentence that names one decides.
+// "Bombing" and "bombardment" alone say nothing: they are used for all of them.
+void article_pass::find_attack(sentence_info& si) {
+    const auto& ws = si.words;
+    const auto next_is = [&](std::size_t k, std::initializer_list<std::string_view> words) {
+        return k + 1 < ws.size() && std::find(words.begin(), words.end(), ws[k + 1].lower) != words.end();
+    };
+    for (std::size_t k = 0; k < ws.size(); ++k) {
+        if (!ws[k].has(w_attack)) continue;
+        const auto& w = ws[k].lower;
+        if (w == "air") {
+            if (!next_is(k, {"strike", "strikes", "raid", "raids", "attack", "attacks", "bombardment", "force"})) continue;
+            si.attack = "air strike";
+        } else if (w == "car") {
+            if (!next_is(k, {"bomb", "bombs", "bombing", "bombings", "bomber"})) continue;
+            si.attack = "bombing";
+        } else if (w == "shelling" || w == "shelled" || w == "shells" || w == "artillery" || w == "mortar" ||
+                   w == "mortars" || w == "rocket" || w == "rockets" || w == "missile" || w == "missiles") {
+            si.attack = "shelling";
+        } else if (w == "booby-trapped" || w == "suicide" || w == "bomber" || w == "explosion" || w == "explosions" ||
+                   w == "blast" || w == "explosive" || w == "explosives" || w == "ied") {
+            si.attack = "bombing";
+        } else if (w == "clashes" || w == "fighting" || w == "battle" || w == "battles") {
+            si.attack = "clashes";
+        } else {
+            // airstrikes, warplanes, jets, helicopters, barrel (bombs), drones, aerial, strike(s)
+            si.attack = "air strike";
+        }
+        return;
     }
 }
 
@@ -1249,6 +1290,22 @@ void article_pass::place_of(claim& c, const located_figure& lf, std::size_t s) {
     }
 }
 
+// The means of attack the article opens with (its headline, a caption or its lead
+// sentence): what a figure that names none is about ("the toll rose to 12"). Only the
+// opening: further down, a means named is as likely to be another event's.
+const std::string& article_pass::lede_attack() {
+    if (m_lede_attack_searched) return m_lede_attack;
+    m_lede_attack_searched = true;
+    for (std::size_t s = 0; s < m_sentences.size() && s < 3; ++s) {
+        const auto& si = info(s, need_scope);
+        if (!si.attack.empty()) {
+            m_lede_attack = si.attack;
+            break;
+        }
+    }
+    return m_lede_attack;
+}
+
 std::optional<date> article_pass::lede_date() {
     if (m_lede_searched) return m_lede_date;
     m_lede_searched = true;
@@ -1502,6 +1559,9 @@ void article_pass::make_claim(std::size_t fi) {
     }
     c.actor = si.actor;
     if (c.actor.empty() && !c.headline && s > 0 && (m_info[s - 1].done & need_scope)) c.actor = m_info[s - 1].actor;
+    c.attack = si.attack;
+    if (c.attack.empty() && !c.headline && s > 0 && (m_info[s - 1].done & need_scope)) c.attack = m_info[s - 1].attack;
+    if (c.attack.empty() && !c.headline) c.attack = lede_attack();
     lf.claim = static_cast<int>(m_claims.size());
     m_claims.push_back(std::move(c));
     m_claim_figure.push_back(fi);
@@ -1511,7 +1571,8 @@ void article_pass::make_claim(std::size_t fi) {
 void article_pass::release_before(std::size_t s) {
     constexpr std::size_t keep = 8;  // dates look 3 back, places 2, pronouns 4, parents 3
     if (s < keep) return;
-    lede_date();  // the article's first date is read from its opening before that is released
+    lede_date();  // the article's first date and attack are read from its opening before that is released
+    lede_attack();
     for (std::size_t p = m_released; p + keep < s; ++p) {
         auto& si = m_info[p];
         std::vector<word>().swap(si.words);

@@ -76,6 +76,11 @@ const word_table<std::uint32_t>& flag_table() {
         add(w_breakdown, {"including", "includes", "included", "among", "them", "whom", "incl", "mostly", "mainly"});
         add(w_retrieval, {"retrieved", "recovered", "pulled", "unearthed"});
         add(w_pronoun, {"he", "she", "it", "they", "its", "their"});
+        add(w_attack, {"air", "airstrike", "airstrikes", "air-strike", "air-strikes", "warplane", "warplanes", "jets",
+                       "helicopter", "helicopters", "barrel", "drone", "drones", "aerial", "strike", "strikes",
+                       "shelling", "shelled", "shells", "artillery", "mortar", "mortars", "rocket", "rockets", "missile",
+                       "missiles", "car", "booby-trapped", "suicide", "bomber", "explosion", "explosions", "blast",
+                       "explosive", "explosives", "ied", "clashes", "fighting", "battle", "battles"});
         return t;
     }();
     return table;

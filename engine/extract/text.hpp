@@ -37,7 +37,7 @@ bool has_outcome_stem(std::string_view text, byte_span span);
 void word_starts(std::string_view text, byte_span span, std::vector<std::size_t>& out);
 
 // What a word may signal, looked up once when the sentence is split into words so
-// that the readers of outcome, date, scope and actor test bits instead of strings.
+// that the readers of outcome, date, scope, actor and attack test bits instead of strings.
 enum word_flag : std::uint32_t {
     w_killed = 1u << 0,      // killed, dead, died, deaths, toll...
     w_injured = 1u << 1,     // wounded, injured...
@@ -51,6 +51,7 @@ enum word_flag : std::uint32_t {
     w_breakdown = 1u << 9,   // including, among, of whom...
     w_retrieval = 1u << 10,  // retrieved, recovered
     w_pronoun = 1u << 11,    // he, she, it, they, its, their
+    w_attack = 1u << 12,     // air, shelling, car, clashes...: how the people were killed
 };
 
 // FNV-1a over a word's lower-case bytes: computed once per word, so that every later

@@ -53,6 +53,7 @@ struct claim {
     std::string governorate;      // canonical governorate ("Deir ez-Zor") or ""
     date event_date;              // when it happened, with precision
     std::string actor;            // who struck ("US-led coalition") or ""
+    std::string attack;           // how: "air strike", "shelling", "bombing", "clashes" or ""
     std::string scope;            // for cumulative claims: "since 2014", "in 2017"...
     byte_span span;               // the figure in the article text
     byte_span sentence;           // the sentence holding it

@@ -76,6 +76,7 @@ const field_info field_table[] = {
     {"place_key", field::place_key, t_string},
     {"governorate", field::governorate, t_string},
     {"actor", field::actor, t_string},
+    {"attack", field::attack, t_string},
     {"scope", field::scope, t_string},
 };
 
@@ -790,7 +791,7 @@ void checker::check_pattern(ast::statement& st) {
 
 void checker::check_test(ast::statement& st) {
     static const std::vector<std::string> keys{"source",  "kind",      "origin",    "outlet", "published",
-                                               "event_date", "place",   "place_key", "governorate", "actor",
+                                               "event_date", "place",   "place_key", "governorate", "actor", "attack",
                                                "relay",   "copied",    "parent",    "text",   "qualifier_text",
                                                "scope",   "side",      "article",   "cumulative", "source_text", "within"};
     static const std::vector<std::string> outcomes{"killed", "injured", "missing"};

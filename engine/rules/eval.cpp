@@ -351,6 +351,7 @@ value field_value(const eclaim& e, field id, const std::string& name) {
     case field::place_key: return str(place_of(e));
     case field::governorate: return str(c.governorate);
     case field::actor: return str(c.actor);
+    case field::attack: return str(c.attack);
     case field::scope: return str(c.scope);
     }
     return none();

@@ -100,6 +100,7 @@ built build_claims(const ast::statement& t) {
             else if (key == "place_key") c.place_key = val;
             else if (key == "governorate") c.governorate = val;
             else if (key == "actor") c.actor = val;
+            else if (key == "attack") c.attack = val;
             else if (key == "relay") {
                 for (auto& part : split_list(val)) c.relay.push_back(std::move(part));
             }

@@ -162,6 +162,42 @@ TEST_CASE("places resolve through variants and transliteration", "[extract]") {
     CHECK(unknown[0].place_key == "kafr-zita");
 }
 
+TEST_CASE("the means of attack: the figure's sentence, the one before, else the article's opening", "[extract]") {
+    const auto attack_of = [](const std::string& text) {
+        const auto cs = run(make(text));
+        REQUIRE(cs.size() == 1);
+        return cs[0].attack;
+    };
+    CHECK(attack_of("Air strikes killed 12 civilians in Douma on Friday.") == "air strike");
+    CHECK(attack_of("Regime helicopters dropped barrel bombs, killing 12 civilians in Douma.") == "air strike");
+    CHECK(attack_of("Russian warplanes killed 12 civilians in Douma on Friday.") == "air strike");
+    CHECK(attack_of("Artillery fire killed 12 civilians in Douma on Friday.") == "shelling");
+    CHECK(attack_of("Rebel rockets killed 12 civilians in Douma on Friday.") == "shelling");
+    CHECK(attack_of("A car bomb killed 12 civilians in Douma on Friday.") == "bombing");
+    CHECK(attack_of("A suicide attack killed 12 civilians in Douma on Friday.") == "bombing");
+    CHECK(attack_of("Fierce clashes killed 12 fighters in Douma on Friday.") == "clashes");
+    // "car" and "air" alone are not a means; "bombing" alone is said of all of them
+    CHECK(attack_of("A car hit 12 civilians in Douma on Friday, killing them.").empty());
+    CHECK(attack_of("The bombing killed 12 civilians in Douma on Friday.").empty());
+    CHECK(attack_of("12 civilians were killed in Douma on Friday.").empty());
+    // the first means the sentence names decides
+    CHECK(attack_of("Shelling after air strikes killed 12 civilians in Douma on Friday.") == "shelling");
+    // the sentence before
+    CHECK(attack_of("Air strikes hit Douma on Friday. They killed 12 civilians.") == "air strike");
+    // the article's opening, for a figure further down that names none
+    const auto cs = run(make("A car bomb exploded in Douma on Friday.\n\nResidents fled the area.\n\n"
+                             "Shops were closed.\n\nThe toll rose to 12 dead, activists said.",
+                             date::of_day(2018, 5, 1)));
+    REQUIRE(cs.size() == 1);
+    CHECK(cs[0].attack == "bombing");
+    // but not from further down than the opening
+    const auto late = run(make("Residents fled Douma on Friday.\n\nShops were closed.\n\nSchools were shut.\n\n"
+                               "A car bomb exploded.\n\nMarkets emptied.\n\nThe toll rose to 12 dead, activists said.",
+                               date::of_day(2018, 5, 1)));
+    REQUIRE(late.size() == 1);
+    CHECK(late[0].attack.empty());
+}
+
 TEST_CASE("a headline inside the body keeps no date or place of the story", "[extract]") {
     const auto cs = run(make("Air strikes killed at least 23 civilians in the village of Al-Qasr on Tuesday.\n\n"
                              "Missiles kill 26 pro-regime fighters in Syria including Iranians: monitor\n\n"
