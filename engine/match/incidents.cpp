@@ -133,10 +133,12 @@ public:
                     const std::size_t a = members[x].unit, b = members[y].unit;
                     if (first_block(m, a, b, window) != static_cast<std::int64_t>(bi)) return;
                     ++judged[first];
+                    if (!keep_joined) {
+                        if (rules.joins(facts[a], facts[b])) found_keys[first].push_back(key(a, b));
+                        return;
+                    }
                     rules::match_result r = rules.match(facts[a], facts[b]);
-                    if (!r.same) return;
-                    if (keep_joined) found[first].push_back({a, b, std::move(r)});
-                    else found_keys[first].push_back(key(a, b));
+                    if (r.same) found[first].push_back({a, b, std::move(r)});
                 });
             }
         };
@@ -484,7 +486,7 @@ match_output group_incidents(const std::vector<rules::claim_facts>& facts, const
             const std::size_t a = roots[next() % roots.size()], b = roots[next() % roots.size()];
             if (a == b) continue;
             ++nv.sampled;
-            if (!rules.match(facts[a], facts[b]).same) continue;
+            if (!rules.joins(facts[a], facts[b])) continue;
             ++nv.matched;
             if (pair_judge::first_block(where, a, b, options.max_block) < 0) ++nv.missed;
         }

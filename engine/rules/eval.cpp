@@ -979,6 +979,9 @@ public:
         for (const auto* st : m_c->match) {
             for (const auto& k : st->block) m_keys_need_numbers = m_keys_need_numbers || reads_numbers(*k);
         }
+        m_match_needs_numbers = m_keys_need_numbers;
+        for (const auto* st : m_c->match) m_match_needs_numbers = m_match_needs_numbers || reads_numbers(*st->condition);
+        for (const auto* st : m_c->separate) m_match_needs_numbers = m_match_needs_numbers || reads_numbers(*st->condition);
         for (const auto* st : m_c->trust) {
             m_trust_needs_interval = m_trust_needs_interval || reads_numbers(*st->value) ||
                                      (st->condition && reads_numbers(*st->condition));
@@ -1037,52 +1040,11 @@ public:
 
     match_result match(const claim_facts& a, const claim_facts& b) const override {
         match_result r;
-        for (const auto& d : m_c->decisions) {
-            if (d.action != "merge" && d.action != "split") continue;
-            const bool has_a = std::find(d.ids.begin(), d.ids.end(), a.c->id) != d.ids.end();
-            const bool has_b = std::find(d.ids.begin(), d.ids.end(), b.c->id) != d.ids.end();
-            if (has_a && has_b) {
-                r.same = d.action == "merge";
-                r.rule = d.rule;
-                r.reason = "analyst decision: " + d.reason;
-                return r;
-            }
-        }
-        eclaim ea, eb;
-        ea.f = &a;
-        eb.f = &b;
-        fill_interval(ea);
-        fill_interval(eb);
-        fill_weight(ea);
-        fill_weight(eb);
-        env en;
-        en.c = m_c.get();
-        en.slots[0] = &ea;
-        en.slots[1] = &eb;
-        evaluator ev(en);
-        for (const auto* st : m_c->separate) {
-            if (ev.truth(*st->condition)) {
-                r.same = false;
-                r.rule = ref_of(*st);
-                r.reason = "kept apart by rule '" + st->name + "'";
-                return r;
-            }
-        }
-        for (const auto* st : m_c->match) {
-            if (!ev.truth(*st->condition)) continue;
-            // Only claims that meet in one of this rule's blocks are compared.
-            if (!st->block.empty() && !blocks_meet(*st, ea, eb)) continue;
-            {
-                r.same = true;
-                r.rule = ref_of(*st);
-                r.reason = "joined by rule '" + st->name + "'";
-                return r;
-            }
-        }
-        r.same = false;
-        r.reason = "no match rule joined them";
+        judge(a, b, &r);
         return r;
     }
+
+    bool joins(const claim_facts& a, const claim_facts& b) const override { return judge(a, b, nullptr); }
 
     incident_result reconcile(const std::vector<claim_facts>& claims) const override;
     std::vector<finding> series_findings(const std::vector<claim_facts>& series) const override;
@@ -1096,6 +1058,52 @@ private:
     std::map<const ast::statement*, rule_ref> m_refs;  // qualifier rules, built once
     const ast::statement* m_by_qualifier[8] = {};       // qualifier rule by enum value
     bool m_keys_need_numbers = false;                    // blocking keys read intervals or weights
+    bool m_match_needs_numbers = false;                  // so do match or separate rules, or their keys
+
+    // Whether a and b are one incident; with `why`, also the rule and the reason. The
+    // matcher judges tens of millions of pairs at a million articles: without `why` no
+    // text is built, and a claim's interval and weight are computed only when a match
+    // or separate rule reads them (the default rules do not).
+    bool judge(const claim_facts& a, const claim_facts& b, match_result* why) const {
+        for (const auto& d : m_c->decisions) {
+            if (d.action != "merge" && d.action != "split") continue;
+            const bool has_a = std::find(d.ids.begin(), d.ids.end(), a.c->id) != d.ids.end();
+            const bool has_b = std::find(d.ids.begin(), d.ids.end(), b.c->id) != d.ids.end();
+            if (has_a && has_b) {
+                if (why) *why = {d.action == "merge", d.rule, "analyst decision: " + d.reason};
+                return d.action == "merge";
+            }
+        }
+        eclaim ea, eb;
+        ea.f = &a;
+        eb.f = &b;
+        if (m_match_needs_numbers) {
+            fill_interval(ea);
+            fill_interval(eb);
+            fill_weight(ea);
+            fill_weight(eb);
+        }
+        env en;
+        en.c = m_c.get();
+        en.slots[0] = &ea;
+        en.slots[1] = &eb;
+        evaluator ev(en);
+        for (const auto* st : m_c->separate) {
+            if (ev.truth(*st->condition)) {
+                if (why) *why = {false, ref_of(*st), "kept apart by rule '" + st->name + "'"};
+                return false;
+            }
+        }
+        for (const auto* st : m_c->match) {
+            if (!ev.truth(*st->condition)) continue;
+            // Only claims that meet in one of this rule's blocks are compared.
+            if (!st->block.empty() && !blocks_meet(*st, ea, eb)) continue;
+            if (why) *why = {true, ref_of(*st), "joined by rule '" + st->name + "'"};
+            return true;
+        }
+        if (why) *why = {false, rule_ref{}, "no match rule joined them"};
+        return false;
+    }
     bool m_trust_needs_interval = false;                 // trust rules read intervals
 
     // True when `e` reads a claim's interval or weight (so it must be computed first).

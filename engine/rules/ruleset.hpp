@@ -131,6 +131,9 @@ public:
     }
 
     virtual match_result match(const claim_facts& a, const claim_facts& b) const = 0;
+    // match(a, b).same without the rule and reason (no text built): for the matcher's
+    // pair judging, which keeps only the decision.
+    virtual bool joins(const claim_facts& a, const claim_facts& b) const { return match(a, b).same; }
     virtual incident_result reconcile(const std::vector<claim_facts>& claims) const = 0;
     // Findings over one cumulative series (claims of one scope, in publication order).
     virtual std::vector<finding> series_findings(const std::vector<claim_facts>& series) const = 0;

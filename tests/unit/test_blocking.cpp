@@ -273,3 +273,49 @@ TEST_CASE("ordered pairs found by the sweep are those of the plain loop", "[rule
         CHECK(found < 200);  // and do not all have them
     }
 }
+
+// The matcher judges pairs with joins(), which builds no rule or reason; it must decide
+// as match() does, also when a rule reads intervals or weights (computed only then).
+TEST_CASE("joins() decides every pair as match() does", "[rules][match]") {
+    const auto plain = ruleset_from("joins-plain", same_strike("governorate, days(event_date, 1), places(place_key)") +
+                                                       "separate different_day:\n  when days_between(a.event_date, b.event_date) > 5\n");
+    const auto numbers = ruleset_from(
+        "joins-numbers", "qualifier exact = [v, v]\ntrust baseline = 0.5\ntrust doubtful = 0.2 when low > 40\n" +
+                             same_strike("governorate") + "   and a.low <= b.high + 5 and b.low <= a.high + 5\n" +
+                             "match heavy_and_trusted:\n  block by governorate\n  when a.weight > 0.4 and a.low > 30 and b.low > 30\n");
+    for (const auto* rs : {plain.get(), numbers.get()}) {
+        std::size_t joined = 0, apart = 0;
+        for (unsigned seed = 1; seed <= 3; ++seed) {
+            const random_corpus corpus(seed);
+            for (std::size_t i = 0; i < 120; ++i) {
+                for (std::size_t j = i + 1; j < 120; ++j) {
+                    const bool same = rs->match(corpus.facts[i], corpus.facts[j]).same;
+                    REQUIRE(rs->joins(corpus.facts[i], corpus.facts[j]) == same);
+                    ++(same ? joined : apart);
+                }
+            }
+        }
+        CHECK(joined > 50);  // both answers occur
+        CHECK(apart > 50);
+    }
+    // The numbers are read when a rule needs them: same place and day, lows 10 and 12
+    // join, 10 and 50 do not.
+    claim x, near, far;
+    for (auto* c : {&x, &near, &far}) {
+        c->id = c == &x ? "x@1" : c == &near ? "n@1" : "f@1";
+        c->article = c->id.substr(0, 1);
+        c->place_key = c->place = "hajin";
+        c->governorate = "Deir ez-Zor";
+        c->event_date = date::of_day(2018, 11, 3);
+    }
+    x.low = x.high = 10;
+    near.low = near.high = 12;
+    far.low = far.high = 50;
+    rules::claim_facts fx, fn, ff;
+    fx.c = &x;
+    fn.c = &near;
+    ff.c = &far;
+    CHECK(numbers->joins(fx, fn));
+    CHECK_FALSE(numbers->joins(fx, ff));
+    CHECK(plain->joins(fx, ff));
+}
