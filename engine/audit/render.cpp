@@ -1,6 +1,8 @@
 #include "audit/render.hpp"
 
 #include "extract/claim_json.hpp"
+#include "support/json_tree.hpp"
+#include "support/json_writer.hpp"
 #include "support/parallel.hpp"
 
 #include <sstream>
@@ -9,34 +11,151 @@ namespace reckon::audit {
 
 namespace {
 
-json optional_number(const std::optional<std::int64_t>& v) { return v ? json(*v) : json(nullptr); }
-
 const rules::claim_decision* decision_for(const incident_record& inc, const std::string& claim_id) {
     for (const auto& d : inc.result.decisions)
         if (d.claim == claim_id) return &d;
     return nullptr;
 }
 
+// The members of the audit document, each written once for any sink
+// (support/json_sink.hpp): json_writer for the document itself, json_tree_builder for
+// the trees incident_json() and the others return.
+
+template <class Sink>
+void write_rule(Sink& s, const rules::rule_ref& r) {
+    if (r.name.empty()) {
+        s.value(nullptr);
+        return;
+    }
+    s.begin_object();
+    s.member("name", r.name);
+    s.member("file", r.file);
+    s.member("line", std::uint64_t{r.line});
+    s.end_object();
+}
+
+template <class Sink>
+void write_rule_member(Sink& s, const rules::rule_ref& r) {
+    s.key("rule");
+    write_rule(s, r);
+}
+
+template <class Sink>
+void write_figure(Sink& s, const rules::figure& f) {
+    s.begin_object();
+    s.member("outcome", to_string(f.outcome));
+    s.member("category", f.category);
+    s.member("low", f.low);
+    s.member("best", f.best);
+    s.member("high", f.high);
+    write_rule_member(s, f.rule);
+    s.member("claims", f.used);
+    s.end_object();
+}
+
+template <class Sink>
+void write_finding(Sink& s, const rules::finding& f) {
+    s.begin_object();
+    s.member("kind", f.kind);
+    s.member("severity", f.severity);
+    s.member("message", f.message);
+    s.member("claims", f.claims);
+    write_rule_member(s, f.rule);
+    s.end_object();
+}
+
+template <class Sink, class Item, class Write>
+void write_list(Sink& s, const char* name, const std::vector<Item>& items, Write write) {
+    s.key(name);
+    s.begin_array();
+    for (const auto& item : items) write(s, item);
+    s.end_array();
+}
+
+// A claim of an incident: the extract contract, then how the rules used it and where
+// it was published.
+template <class Sink>
+void write_incident_claim(Sink& s, const audit_result& a, const incident_record& inc, const claim_record& r) {
+    const article& art = a.articles[r.article];
+    const auto* d = decision_for(inc, r.c.id);
+    s.begin_object();
+    extract::write_claim_members(s, r.c);
+    s.member("used", d ? d->used : true);
+    s.member("weight", d ? d->weight : r.weight.weight);
+    write_rule_member(s, d ? d->rule : rule_of(r.weight.rule));
+    s.member("reason", d ? std::string_view(d->reason) : std::string_view());
+    s.key("interval");
+    s.begin_object();
+    s.member("low", r.interval.low);
+    s.member("best", r.interval.best);
+    s.member("high", r.interval.high);
+    write_rule_member(s, rule_of(r.interval.rule));
+    s.end_object();
+    s.member("copied", r.copied);
+    s.member("copied_from", text_or_null(r.copied_from));
+    s.member("outlet", art.outlet);
+    s.member("article_date", extract::iso_or_null(art.published));
+    s.member("article_title", art.title);
+    s.end_object();
+}
+
+template <class Sink>
+void write_incident(Sink& s, const audit_result& a, const incident_record& inc) {
+    s.begin_object();
+    s.member("id", inc.id);
+    s.member("places", inc.places);
+    s.member("place_keys", inc.place_keys);
+    s.member("governorate", inc.governorate);
+    s.member("date_from", extract::iso_or_null(inc.date_from));
+    s.member("date_to", extract::iso_or_null(inc.date_to));
+    s.member("actors", inc.actors);
+    s.member("sources", inc.sources);
+    s.member("independent_sources", std::uint64_t{inc.independent_sources});
+    s.key("grade");
+    s.begin_object();
+    s.member("label", inc.result.grading.label);
+    write_rule_member(s, inc.result.grading.rule);
+    s.end_object();
+    write_list(s, "reconciled", inc.result.figures, [](Sink& to, const rules::figure& f) { write_figure(to, f); });
+    write_list(s, "findings", inc.result.findings, [](Sink& to, const rules::finding& f) { write_finding(to, f); });
+    write_list(s, "claims", inc.claims, [&](Sink& to, std::size_t m) { write_incident_claim(to, a, inc, a.claims[m]); });
+    s.member("decisions", inc.decisions);
+    s.end_object();
+}
+
+// A cumulative series: its key, then its claims as of their publication dates.
+template <class Sink>
+void write_series(Sink& s, const audit_result& a, const series_record& series) {
+    s.begin_object();
+    s.member("scope", series.scope);
+    s.member("source", series.source);
+    s.member("outcome", series.outcome);
+    s.member("category", series.category);
+    write_list(s, "claims", series.claims, [&](Sink& to, std::size_t i) {
+        const auto& r = a.claims[i];
+        const article& art = a.articles[r.article];
+        to.begin_object();
+        extract::write_claim_members(to, r.c);
+        to.member("as_of", extract::iso_or_null(art.published));
+        to.member("outlet", art.outlet);
+        to.end_object();
+    });
+    write_list(s, "findings", series.findings, [](Sink& to, const rules::finding& f) { write_finding(to, f); });
+    s.end_object();
+}
+
 }  // namespace
 
 json rule_json(const rules::rule_ref& r) {
-    if (r.name.empty()) return nullptr;
-    return json{{"name", r.name}, {"file", r.file}, {"line", r.line}};
+    return build_json([&](json_tree_builder& s) { write_rule(s, r); });
 }
 
 json figure_json(const rules::figure& f) {
-    return json{{"outcome", std::string(to_string(f.outcome))},
-                {"category", f.category},
-                {"low", optional_number(f.low)},
-                {"best", optional_number(f.best)},
-                {"high", optional_number(f.high)},
-                {"rule", rule_json(f.rule)},
-                {"claims", f.used}};
+    return build_json([&](json_tree_builder& s) { write_figure(s, f); });
 }
 
 json finding_json(const rules::finding& f) {
-    return json{{"kind", f.kind}, {"severity", f.severity}, {"message", f.message}, {"claims", f.claims},
-                {"rule", rule_json(f.rule)}};
+    return build_json([&](json_tree_builder& s) { write_finding(s, f); });
 }
 
 json claim_json(const claim& c) { return extract::claim_json(c); }
@@ -92,45 +211,7 @@ void json_document::finish(const json& summary) {
 }
 
 json incident_json(const audit_result& a, const incident_record& inc) {
-    json j;
-    j["id"] = inc.id;
-    j["places"] = inc.places;
-    j["place_keys"] = inc.place_keys;
-    j["governorate"] = inc.governorate;
-    j["date_from"] = inc.date_from.known() ? json(inc.date_from.iso()) : json(nullptr);
-    j["date_to"] = inc.date_to.known() ? json(inc.date_to.iso()) : json(nullptr);
-    j["actors"] = inc.actors;
-    j["sources"] = inc.sources;
-    j["independent_sources"] = inc.independent_sources;
-    j["grade"] = {{"label", inc.result.grading.label}, {"rule", rule_json(inc.result.grading.rule)}};
-    json reconciled = json::array();
-    for (const auto& f : inc.result.figures) reconciled.push_back(figure_json(f));
-    j["reconciled"] = reconciled;
-    json findings = json::array();
-    for (const auto& f : inc.result.findings) findings.push_back(finding_json(f));
-    j["findings"] = findings;
-    json claims = json::array();
-    for (const auto m : inc.claims) {
-        const auto& r = a.claims[m];
-        const article& art = a.articles[r.article];
-        json c = claim_json(r.c);
-        const auto* d = decision_for(inc, r.c.id);
-        c["used"] = d ? d->used : true;
-        c["weight"] = d ? d->weight : r.weight.weight;
-        c["rule"] = rule_json(d ? d->rule : rule_of(r.weight.rule));
-        c["reason"] = d ? d->reason : std::string();
-        c["interval"] = {{"low", optional_number(r.interval.low)}, {"best", optional_number(r.interval.best)},
-                         {"high", optional_number(r.interval.high)}, {"rule", rule_json(rule_of(r.interval.rule))}};
-        c["copied"] = r.copied;
-        c["copied_from"] = r.copied_from.empty() ? json(nullptr) : json(r.copied_from);
-        c["outlet"] = art.outlet;
-        c["article_date"] = art.published.known() ? json(art.published.iso()) : json(nullptr);
-        c["article_title"] = art.title;
-        claims.push_back(std::move(c));
-    }
-    j["claims"] = claims;
-    j["decisions"] = inc.decisions;
-    return j;
+    return build_json([&](json_tree_builder& s) { write_incident(s, a, inc); });
 }
 
 json source_json(const source_row& s) {
@@ -179,40 +260,46 @@ audit_totals totals_of(const audit_result& a) {
 }
 
 json series_json(const audit_result& a, const series_record& s) {
-    json points = json::array();
-    for (const auto i : s.claims) {
-        const auto& r = a.claims[i];
-        const article& art = a.articles[r.article];
-        json c = claim_json(r.c);
-        c["as_of"] = art.published.known() ? json(art.published.iso()) : json(nullptr);
-        c["outlet"] = art.outlet;
-        points.push_back(std::move(c));
-    }
-    json findings = json::array();
-    for (const auto& f : s.findings) findings.push_back(finding_json(f));
-    return json{{"scope", s.scope}, {"source", s.source}, {"outcome", s.outcome},
-                {"category", s.category}, {"claims", points}, {"findings", findings}};
+    return build_json([&](json_tree_builder& sink) { write_series(sink, a, s); });
 }
-
 
 namespace {
 
-// Array elements made and dumped on `jobs` threads, a batch at a time, and written in
-// order: the bytes are the same for any number of threads, memory holds one batch.
+// One member of the document as text two levels deep, written into `text` by `layout`
+// through the text writer or, for the reference rendering, through a tree that nlohmann
+// dumps.
+template <class Layout>
+void member_text(std::string& text, json_members how, Layout layout) {
+    if (how == json_members::dumped_trees) {
+        std::ostringstream s;
+        put(s, build_json(layout), 2);
+        text = s.str();
+        return;
+    }
+    json_writer w(text, 2);
+    layout(w);
+}
+
+// Array elements made into text on `jobs` threads, a batch at a time, and written in
+// order: the bytes are the same for any number of threads, memory holds one batch. The
+// batch's strings are cleared, not freed, between batches: the next batch writes into
+// the memory the last one grew, instead of allocating and faulting in fresh pages.
 template <class Range, class Make>
 void put_items(json_document& doc, const Range& items, Make make, unsigned jobs) {
     const std::size_t n = items.size();
     jobs = std::max(1u, std::min(jobs, 64u));
     const std::size_t batch = 256 * static_cast<std::size_t>(jobs);
-    std::vector<std::string> texts;
+    std::vector<std::string> texts(std::min(n, batch));
     for (std::size_t start = 0; start < n; start += batch) {
         const std::size_t end = std::min(n, start + batch);
-        texts.assign(end - start, std::string());
         run_striped(end - start, jobs, [&](std::size_t first, std::size_t step) {
             for (std::size_t i = start + first; i < end; i += step) {
-                std::ostringstream s;
-                put(s, make(items[i]), 2);
-                texts[i - start] = s.str();
+                // Written in a string of this thread's own: the threads' neighbouring
+                // elements of `texts` share cache lines, and every append would bounce them.
+                std::string text = std::move(texts[i - start]);
+                text.clear();
+                make(text, items[i]);
+                texts[i - start] = std::move(text);
             }
         });
         for (std::size_t i = start; i < end; ++i) doc.item_text(texts[i - start]);
@@ -222,14 +309,20 @@ void put_items(json_document& doc, const Range& items, Make make, unsigned jobs)
 }  // namespace
 
 // The document is written member by member and incident by incident, so memory holds
-// one batch of incidents' JSON at a time; the bytes are those of one dump(2) of the whole tree.
-void render_json(const audit_result& a, std::ostream& o) {
+// one batch of incidents' JSON at a time; the bytes are those of one dump(2) of the
+// whole tree. Incidents and series, nearly all of the bytes, are laid out as `how`
+// says; the few small members are dumped from trees.
+void render_json(const audit_result& a, std::ostream& o, json_members how) {
     json_document doc(o, a.inputs);
     doc.begin("incidents");
-    put_items(doc, a.incidents, [&](const incident_record& inc) { return incident_json(a, inc); }, a.jobs);
+    put_items(doc, a.incidents, [&](std::string& text, const incident_record& inc) {
+        member_text(text, how, [&](auto& sink) { write_incident(sink, a, inc); });
+    }, a.jobs);
     doc.end();
     doc.begin("cumulative");
-    put_items(doc, a.cumulative, [&](const series_record& s) { return series_json(a, s); }, a.jobs);
+    put_items(doc, a.cumulative, [&](std::string& text, const series_record& s) {
+        member_text(text, how, [&](auto& sink) { write_series(sink, a, s); });
+    }, a.jobs);
     doc.end();
     doc.begin("sources");
     for (const auto& s : a.sources) doc.item(source_json(s));

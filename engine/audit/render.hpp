@@ -46,7 +46,7 @@ public:
     json_document(std::ostream& out, const std::vector<input_hash>& inputs);
     void begin(const char* key);
     void item(const json& j);
-    void item_text(const std::string& dumped);  // an element already laid out by put (depth 2)
+    void item_text(const std::string& dumped);  // an element already laid out two levels deep
     void end();
     void finish(const json& summary);
 
@@ -74,9 +74,14 @@ private:
     bool m_in_series = false;
 };
 
+// How render_json lays out its incidents and series: with the text writer
+// (support/json_writer.hpp), or as trees dumped by nlohmann and re-indented, the way it
+// was done before the writer: slower, kept as the reference the writer is tested against.
+enum class json_members { written, dumped_trees };
+
 // The streaming forms write to `out` as they go (incident by incident), without
 // holding the whole document; the string forms return the same bytes.
-void render_json(const audit_result& a, std::ostream& out);
+void render_json(const audit_result& a, std::ostream& out, json_members how = json_members::written);
 void render_text(const audit_result& a, std::ostream& out);
 void render_markdown(const audit_result& a, std::ostream& out);
 

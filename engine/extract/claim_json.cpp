@@ -1,41 +1,69 @@
 #include "extract/claim_json.hpp"
 
+#include "support/json_tree.hpp"
+#include "support/json_writer.hpp"
+
 namespace reckon::extract {
 
+std::optional<std::string> iso_or_null(const date& d) {
+    return d.known() ? std::optional<std::string>(d.iso()) : std::nullopt;
+}
+
+namespace {
+
+template <class Sink>
+void write_span(Sink& s, const char* name, byte_span span) {
+    s.key(name);
+    s.begin_array();
+    s.value(std::uint64_t{span.begin});
+    s.value(std::uint64_t{span.end});
+    s.end_array();
+}
+
+}  // namespace
+
+template <class Sink>
+void write_claim_members(Sink& s, const claim& c) {
+    const bool figure_is_a_number = c.qualifier != qualifier::vague && c.qualifier != qualifier::range;
+    s.member("id", c.id);
+    s.member("article", c.article);
+    s.member("kind", to_string(c.kind));
+    s.member("outcome", to_string(c.outcome));
+    s.member("category", c.category);
+    s.member("side", text_or_null(c.side));
+    s.member("low", c.low);
+    s.member("high", c.high);
+    s.member("value", figure_is_a_number ? std::optional<std::string_view>(c.value_text) : std::nullopt);
+    s.member("value_text", c.value_text);  // the figure exactly as written, also for ranges and vague words
+    s.member("qualifier", c.qualifier_text);
+    s.member("qualifier_kind", to_string(c.qualifier));
+    s.member("vague", text_or_null(c.vague));
+    s.member("parent", text_or_null(c.parent));
+    s.member("source", c.source);
+    s.member("source_text", c.source_text);
+    s.member("relay", c.relay);
+    s.member("place", text_or_null(c.place));
+    s.member("place_key", text_or_null(c.place_key));
+    s.member("governorate", text_or_null(c.governorate));
+    s.member("event_date", iso_or_null(c.event_date));
+    s.member("date_precision", to_string(c.event_date.precision));
+    s.member("actor", text_or_null(c.actor));
+    s.member("attack", text_or_null(c.attack));
+    s.member("scope", text_or_null(c.scope));
+    s.member("headline", c.headline);
+    write_span(s, "span", c.span);
+    write_span(s, "sentence", c.sentence);
+}
+
+template void write_claim_members(json_writer&, const claim&);
+template void write_claim_members(json_tree_builder&, const claim&);
+
 nlohmann::ordered_json claim_json(const claim& c) {
-    using json = nlohmann::ordered_json;
-    const auto opt = [](const std::optional<std::int64_t>& v) { return v ? json(*v) : json(nullptr); };
-    const auto text_or_null = [](const std::string& s) { return s.empty() ? json(nullptr) : json(s); };
-    json j;
-    j["id"] = c.id;
-    j["article"] = c.article;
-    j["kind"] = std::string(to_string(c.kind));
-    j["outcome"] = std::string(to_string(c.outcome));
-    j["category"] = c.category;
-    j["side"] = text_or_null(c.side);
-    j["low"] = opt(c.low);
-    j["high"] = opt(c.high);
-    j["value"] = c.qualifier == qualifier::vague || c.qualifier == qualifier::range ? json(nullptr) : json(c.value_text);
-    j["value_text"] = c.value_text;  // the figure exactly as written, also for ranges and vague words
-    j["qualifier"] = c.qualifier_text;
-    j["qualifier_kind"] = std::string(to_string(c.qualifier));
-    j["vague"] = text_or_null(c.vague);
-    j["parent"] = text_or_null(c.parent);
-    j["source"] = c.source;
-    j["source_text"] = c.source_text;
-    j["relay"] = c.relay;
-    j["place"] = text_or_null(c.place);
-    j["place_key"] = text_or_null(c.place_key);
-    j["governorate"] = text_or_null(c.governorate);
-    j["event_date"] = c.event_date.known() ? json(c.event_date.iso()) : json(nullptr);
-    j["date_precision"] = std::string(to_string(c.event_date.precision));
-    j["actor"] = text_or_null(c.actor);
-    j["attack"] = text_or_null(c.attack);
-    j["scope"] = text_or_null(c.scope);
-    j["headline"] = c.headline;
-    j["span"] = json::array({c.span.begin, c.span.end});
-    j["sentence"] = json::array({c.sentence.begin, c.sentence.end});
-    return j;
+    return build_json([&](json_tree_builder& s) {
+        s.begin_object();
+        write_claim_members(s, c);
+        s.end_object();
+    });
 }
 
 }  // namespace reckon::extract

@@ -1,6 +1,12 @@
 // The seed audit against examples/seeds/EXPECTED.md, point by point, through the
-// library with the shipped rules and data.
+// library with the shipped rules and data; and the audit's JSON writer against the
+// trees it replaced, on the seeds, a generated corpus and synthetic audits.
 #include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <iterator>
+#include <limits>
+#include <random>
 
 #include "audit/audit.hpp"
 #include "audit/render.hpp"
@@ -20,11 +26,12 @@ struct seed_audit {
     registry::gazetteer places;
 };
 
-const seed_audit& seeds(unsigned jobs = 1) {
-    static std::map<unsigned, seed_audit> cache;
-    auto it = cache.find(jobs);
+// The audit of a corpus with the shipped rules, sources and places, made once.
+const seed_audit& audit_of(const std::string& corpus, unsigned jobs) {
+    static std::map<std::pair<std::string, unsigned>, seed_audit> cache;
+    auto it = cache.find({corpus, jobs});
     if (it != cache.end()) return it->second;
-    seed_audit& s = cache[jobs];
+    seed_audit& s = cache[{corpus, jobs}];
     const std::string root = RECKON_SOURCE_DIR;
     diagnostics diags;
     s.sources = registry::load_sources(root + "/rules/sources.yaml", diags);
@@ -35,7 +42,7 @@ const seed_audit& seeds(unsigned jobs = 1) {
     REQUIRE(loaded.rules);
     s.rules = loaded.rules;
     audit::audit_inputs in;
-    in.articles = corpus::ingest(root + "/examples/seeds").articles;
+    in.articles = corpus::ingest(corpus).articles;
     in.rules = s.rules.get();
     in.sources = &s.sources;
     in.places = &s.places;
@@ -43,6 +50,8 @@ const seed_audit& seeds(unsigned jobs = 1) {
     s.result = audit::run_audit(std::move(in));
     return s;
 }
+
+const seed_audit& seeds(unsigned jobs = 1) { return audit_of(std::string(RECKON_SOURCE_DIR) + "/examples/seeds", jobs); }
 
 bool holds(const audit::audit_result& a, const audit::incident_record& inc, const std::string& article_prefix, std::int64_t low) {
     for (const auto m : inc.claims) {
@@ -195,4 +204,201 @@ TEST_CASE("a claims stream names the line of a damaged record", "[audit][stream]
     CHECK(diags.items()[1].message == "missing field 'article'; line skipped");
     REQUIRE(read.articles.size() == 1);
     CHECK(read.extracted[0].sketch == std::vector<copies::fingerprint>{0});
+}
+
+// The audit's JSON: incidents and series laid out by the text writer are the bytes the
+// nlohmann trees gave, dumped and re-indented (json_members::dumped_trees).
+namespace {
+
+std::string rendered(const audit::audit_result& a, audit::json_members how) {
+    std::ostringstream o;
+    audit::render_json(a, o, how);
+    return o.str();
+}
+
+// "" when equal, else where they part (a multi-megabyte CHECK would print it all).
+std::string first_difference(const std::string& a, const std::string& b) {
+    const auto parted = std::mismatch(a.begin(), a.end(), b.begin(), b.end());
+    if (parted.first == a.end() && parted.second == b.end()) return "";
+    const std::size_t at = static_cast<std::size_t>(parted.first - a.begin());
+    const std::size_t from = at > 80 ? at - 80 : 0;
+    return "at byte " + std::to_string(at) + ":\n" + a.substr(from, 160) + "\n---\n" + b.substr(from, 160);
+}
+
+void written_as_dumped(const audit::audit_result& a) {
+    const std::string written = rendered(a, audit::json_members::written);
+    CHECK(first_difference(written, rendered(a, audit::json_members::dumped_trees)) == "");
+}
+
+// Random audit data with text needing every escape, absent values, empty lists and
+// doubles of every form: what the corpora's claims rarely hold.
+class synthetic_audit {
+public:
+    explicit synthetic_audit(unsigned seed) : m_rng(seed) {}
+
+    audit::audit_result make(std::size_t incidents, unsigned jobs) {
+        audit::audit_result a;
+        a.jobs = jobs;
+        a.inputs = {{"corpus", text(), "00ff"}, {"rules", "rules/\"x\".rules", ""}};
+        for (int n = 0; n < 12; ++n) a.articles.push_back(an_article());
+        for (std::size_t n = 0; n < incidents; ++n) {
+            audit::incident_record inc;
+            inc.id = "I" + std::to_string(n);
+            for (int k = pick(4); k > 0; --k) inc.claims.push_back(a_claim(a, inc.id));
+            inc.places = texts();
+            inc.place_keys = texts();
+            inc.governorate = text();
+            inc.date_from = some_date();
+            inc.date_to = some_date();
+            inc.actors = texts();
+            inc.sources = texts();
+            inc.independent_sources = static_cast<std::size_t>(pick(5));
+            inc.decisions = texts();
+            inc.result = outcome_of(a, inc);
+            a.incidents.push_back(std::move(inc));
+        }
+        for (int n = pick(70) + 64; n > 0; --n) {
+            audit::series_record s{text(), text(), "killed", text(), text(), {}, {}};
+            for (int k = pick(4); k > 0; --k) s.claims.push_back(a_claim(a, ""));
+            for (int k = pick(3); k > 0; --k) s.findings.push_back(a_finding());
+            a.cumulative.push_back(std::move(s));
+        }
+        a.sources.push_back({text(), text(), 3, 1, 0, 2, 1});
+        a.copies.push_back({1, 0, 0.4567, 9});
+        return a;
+    }
+
+private:
+    int pick(int n) { return static_cast<int>(m_rng() % static_cast<unsigned>(n)); }
+    bool coin() { return pick(2) == 0; }
+    std::string text() {
+        static const char* const pieces[] = {"SOHR", " ", "\"", "\\", "\n", "\t", "\x01", "\x1f", "\x7f", "\xc3\xa9",
+                                             "\xe2\x82\xac", "\xf0\x9d\x84\x9e", "\xd8\xad\xd9\x84\xd8\xa8", "38"};
+        std::string s;
+        for (int n = pick(5); n > 0; --n) s += pieces[pick(static_cast<int>(std::size(pieces)))];
+        return s;
+    }
+    std::vector<std::string> texts() {
+        std::vector<std::string> list;
+        for (int n = pick(3); n > 0; --n) list.push_back(text());
+        return list;
+    }
+    std::optional<std::int64_t> number() {
+        if (coin()) return std::nullopt;
+        return coin() ? std::int64_t{pick(1000)} : std::numeric_limits<std::int64_t>::max() - pick(3);
+    }
+    double weight() {
+        static const double weights[] = {1.0, 0.5, 0.45, 0.1, 1e-7, 0.0, 2.0 / 3, 123456789.125, 0.75};
+        return weights[pick(static_cast<int>(std::size(weights)))];
+    }
+    date some_date() {
+        switch (pick(4)) {
+            case 0: return {};
+            case 1: return date::of_year(2010 + pick(10));
+            case 2: return date::of_month(2018, 1 + pick(12));
+            default: return date::of_day(2018, 1 + pick(12), 1 + pick(28));
+        }
+    }
+    rules::rule_ref a_rule() { return coin() ? rules::rule_ref{} : rules::rule_ref{text() + "r", "rules/" + text(), 1u + pick(99)}; }
+
+    article an_article() {
+        article art;
+        art.id = "A" + text();
+        art.outlet = text();
+        art.title = text();
+        art.published = some_date();
+        return art;
+    }
+
+    std::size_t a_claim(audit::audit_result& a, const std::string& incident) {
+        audit::claim_record r;
+        claim& c = r.c;
+        c.id = "c" + std::to_string(a.claims.size()) + text();
+        c.article = text();
+        c.kind = incident.empty() ? claim_kind::cumulative : claim_kind::incident;
+        c.outcome = static_cast<outcome>(pick(3));
+        c.category = text();
+        c.side = text();
+        c.low = number();
+        c.high = number();
+        c.value_text = text();
+        c.qualifier = static_cast<qualifier>(pick(7));
+        c.qualifier_text = text();
+        c.vague = text();
+        c.parent = text();
+        c.source = text();
+        c.source_text = text();
+        c.relay = texts();
+        c.place = text();
+        c.place_key = text();
+        c.governorate = text();
+        c.event_date = some_date();
+        c.actor = text();
+        c.scope = text();
+        c.span = {static_cast<std::size_t>(pick(500)), static_cast<std::size_t>(500 + pick(500))};
+        c.sentence = {0, static_cast<std::size_t>(pick(2000))};
+        c.headline = coin();
+        r.article = static_cast<std::size_t>(pick(static_cast<int>(a.articles.size())));
+        r.copied = coin();
+        r.copied_from = r.copied ? text() : std::string();
+        r.interval = {number(), number(), number(), coin() ? a.share_rule(a_rule()) : nullptr};
+        r.weight = {weight(), coin() ? a.share_rule(a_rule()) : nullptr};
+        r.incident = incident;
+        a.claims.push_back(std::move(r));
+        return a.claims.size() - 1;
+    }
+
+    rules::finding a_finding() { return {text(), text(), text(), texts(), a_rule()}; }
+
+    // Figures, findings, a grade, and decisions for some of the incident's claims (the
+    // others show their own weight).
+    rules::incident_result outcome_of(const audit::audit_result& a, const audit::incident_record& inc) {
+        rules::incident_result r;
+        for (int n = pick(3); n > 0; --n) r.figures.push_back({static_cast<outcome>(pick(3)), text(), number(), number(), number(), a_rule(), texts()});
+        for (const auto m : inc.claims)
+            if (coin()) r.decisions.push_back({a.claims[m].c.id, coin(), weight(), a_rule(), text()});
+        for (int n = pick(3); n > 0; --n) r.findings.push_back(a_finding());
+        r.grading = {text(), a_rule()};
+        return r;
+    }
+
+    std::mt19937 m_rng;
+};
+
+}  // namespace
+
+TEST_CASE("the seed audit's JSON is written as the dumped trees were", "[audit][json]") {
+    written_as_dumped(seeds(1).result);
+    written_as_dumped(seeds(2).result);
+}
+
+TEST_CASE("a generated corpus's audit JSON is written as the dumped trees were", "[audit][json]") {
+    const auto& a = audit_of(RECKON_GENERATED_CORPUS, 2).result;
+    REQUIRE(a.incidents.size() > 100);
+    REQUIRE(a.cumulative.size() > 10);
+    written_as_dumped(a);
+}
+
+TEST_CASE("synthetic audits with hard text are written as the dumped trees were", "[audit][json]") {
+    for (unsigned seed = 1; seed <= 20; ++seed) {
+        synthetic_audit make(seed);
+        written_as_dumped(make.make(seed % 2 ? 40 : 300, seed % 3 + 1));
+    }
+}
+
+TEST_CASE("invalid UTF-8 in an audit is refused with the tree writer's error", "[audit][json]") {
+    synthetic_audit make(7);
+    auto a = make.make(3, 1);
+    a.incidents[1].governorate = "bad \xff byte";
+    const auto refusal = [&](audit::json_members how) -> std::string {
+        try {
+            (void)rendered(a, how);
+        } catch (const nlohmann::json::type_error& e) {
+            return e.what();
+        }
+        return "";
+    };
+    const std::string theirs = refusal(audit::json_members::dumped_trees);
+    CHECK_FALSE(theirs.empty());
+    CHECK(refusal(audit::json_members::written) == theirs);
 }
