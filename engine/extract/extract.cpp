@@ -836,6 +836,10 @@ void article_pass::find_date(std::size_t s, sentence_info& si) {
 
 void article_pass::find_actor(sentence_info& si) {
     const auto& ws = si.words;
+    static const std::array<std::string_view, 16> count_words{
+        "two",  "three", "four",   "five",  "six",     "seven",    "eight",  "nine",
+        "ten",  "dozen", "dozens", "scores", "several", "hundreds", "twenty", "thirty"};
+    const auto counts = [&](const word& w) { return w.digits || one_of(w.lower, count_words); };
     static const std::array<std::string_view, 22> attack{
         "warplanes", "jets",     "aircraft", "strikes",    "airstrikes", "strike", "air",   "raids",
         "forces",    "troops",   "army",     "shelling",   "bombing",    "helicopters", "artillery", "drones",
@@ -847,6 +851,7 @@ void article_pass::find_actor(sentence_info& si) {
     };
     for (std::size_t k = 0; k < ws.size(); ++k) {
         if (!ws[k].has(w_actor)) continue;
+        if (k > 0 && counts(ws[k - 1])) continue;  // "5 government troops" are the dead, not who struck
         const auto& w = ws[k].lower;
         if (w == "coalition") {
             si.actor = "US-led coalition";
@@ -878,6 +883,28 @@ void article_pass::find_actor(sentence_info& si) {
         }
         if ((w == "rebels" || w == "rebel") && attack_near(k)) {
             si.actor = "rebels";
+            return;
+        }
+    }
+    // The agent of a passive or of an attack noun: "shelling by rebels", "killed by IS",
+    // "a car bomb by the Islamic State", "fire by the SDF".
+    for (std::size_t k = 0; k + 1 < ws.size(); ++k) {
+        if (ws[k].lower != "by") continue;
+        std::size_t j = k + 1;
+        if (ws[j].lower == "the" && j + 1 < ws.size()) ++j;
+        const auto& w = ws[j].lower;
+        const std::string_view as_written = std::string_view(m_text).substr(ws[j].begin, ws[j].end - ws[j].begin);
+        if (w == "rebels" || w == "rebel") {  // not "opposition": "said by opposition activists"
+            si.actor = "rebels";
+            return;
+        }
+        if (as_written == "IS" || w == "isis" || w == "isil" || w == "daesh" ||
+            (w == "islamic" && j + 1 < ws.size() && ws[j + 1].lower == "state")) {
+            si.actor = "IS";
+            return;
+        }
+        if (w == "sdf") {
+            si.actor = "SDF";
             return;
         }
     }
@@ -1292,7 +1319,8 @@ void article_pass::place_of(claim& c, const located_figure& lf, std::size_t s) {
 
 // The means of attack the article opens with (its headline, a caption or its lead
 // sentence): what a figure that names none is about ("the toll rose to 12"). Only the
-// opening: further down, a means named is as likely to be another event's.
+// opening: further down, a means named is as likely to be another event's. (The actor
+// is not carried this way: victims are named like actors, "5 government troops".)
 const std::string& article_pass::lede_attack() {
     if (m_lede_attack_searched) return m_lede_attack;
     m_lede_attack_searched = true;

@@ -198,6 +198,24 @@ TEST_CASE("the means of attack: the figure's sentence, the one before, else the 
     CHECK(late[0].attack.empty());
 }
 
+TEST_CASE("the actor: who struck, not who died", "[extract]") {
+    const auto actor_of = [](const std::string& text) {
+        const auto cs = run(make(text));
+        REQUIRE(cs.size() == 1);
+        return cs[0].actor;
+    };
+    CHECK(actor_of("Russian warplanes killed 12 civilians in Douma on Friday.") == "Russia");
+    CHECK(actor_of("Shelling by rebels killed 12 civilians in Douma on Friday.") == "rebels");
+    CHECK(actor_of("12 civilians were killed by IS in Douma on Friday.") == "IS");
+    CHECK(actor_of("A car bomb by the Islamic State killed 12 civilians in Douma on Friday.") == "IS");
+    CHECK(actor_of("Artillery fire by the SDF killed 12 civilians in Douma on Friday.") == "SDF");
+    // the dead are named like actors: a count before the name says they are the victims
+    CHECK(actor_of("5 government troops were killed in Douma on Friday.").empty());
+    CHECK(actor_of("Five government troops were killed in Douma on Friday.").empty());
+    // "is" the verb, and opposition activists who report, strike nobody
+    CHECK(actor_of("The toll is 12 dead in Douma on Friday, as said by opposition activists.").empty());
+}
+
 TEST_CASE("a headline inside the body keeps no date or place of the story", "[extract]") {
     const auto cs = run(make("Air strikes killed at least 23 civilians in the village of Al-Qasr on Tuesday.\n\n"
                              "Missiles kill 26 pro-regime fighters in Syria including Iranians: monitor\n\n"
