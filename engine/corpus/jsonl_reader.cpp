@@ -7,6 +7,7 @@
 #include <set>
 #include <thread>
 
+#include "support/parallel.hpp"
 #include "corpus/readers.hpp"
 #include "dateline/dateline.hpp"
 
@@ -154,13 +155,10 @@ void jsonl_batches::read(std::string bytes, ingest_result& out) {
     }
     if (from < s.size() || chunks.empty()) chunks.push_back(s.substr(from));
     std::vector<chunk_result> results(chunks.size());
-    {
-        std::vector<std::thread> pool;
-        for (std::size_t c = 1; c < chunks.size(); ++c)
-            pool.emplace_back([&, c] { results[c] = parse_chunk(chunks[c], file); });
-        results[0] = parse_chunk(chunks[0], file);
-        for (auto& t : pool) t.join();
-    }
+    // One thread a chunk; an exception in one (out of memory) reaches the caller.
+    run_striped(chunks.size(), static_cast<unsigned>(chunks.size()), [&](std::size_t first, std::size_t step) {
+        for (std::size_t c = first; c < chunks.size(); c += step) results[c] = parse_chunk(chunks[c], file);
+    }, 1);
     std::string().swap(bytes);
     std::set<std::string>& seen_ids = m_seen_ids;
     std::size_t& base = m_lines;  // lines before this chunk

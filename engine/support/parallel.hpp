@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <exception>
 #include <thread>
 #include <vector>
 
@@ -12,6 +13,9 @@ namespace reckon {
 
 // Runs `work(first, step)` on `jobs` threads (one, on the calling thread, when jobs is 1
 // or there are fewer than `min_items` items: threads cost more than they save there).
+// An exception thrown by the work on a thread is rethrown here once every thread has
+// ended (the first stripe's first), as on one thread: an exception escaping a thread
+// would end the process without a message and leave an output's temporary file behind.
 template <class Work>
 void run_striped(std::size_t n, unsigned jobs, Work work, std::size_t min_items = 64) {
     jobs = std::max(1u, std::min<unsigned>(jobs, 64));
@@ -19,9 +23,24 @@ void run_striped(std::size_t n, unsigned jobs, Work work, std::size_t min_items 
         work(0, 1);
         return;
     }
+    std::vector<std::exception_ptr> errors(jobs);
     std::vector<std::thread> threads;
-    for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(work, t, jobs);
+    const auto guarded = [&](unsigned t) {
+        try {
+            work(t, jobs);
+        } catch (...) {
+            errors[t] = std::current_exception();
+        }
+    };
+    try {
+        for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(guarded, t);
+    } catch (...) {  // no thread could be started: finish those that were, then report
+        for (auto& t : threads) t.join();
+        throw;
+    }
     for (auto& t : threads) t.join();
+    for (const auto& e : errors)
+        if (e) std::rethrow_exception(e);
 }
 
 // The per-thread parts of a result, concatenated in part order; each part's memory is
