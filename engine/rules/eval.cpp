@@ -84,10 +84,13 @@ std::string_view intern(env& en, std::string s) {
     return en.arena->back();
 }
 
+// ASCII case folding, as std::tolower does in the "C" locale reckon runs in, without a
+// locale call per byte: place lists are compared for every judged pair.
 bool iequal(std::string_view a, std::string_view b) {
     if (a.size() != b.size()) return false;
+    const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
     for (std::size_t i = 0; i < a.size(); ++i) {
-        if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
+        if (a[i] != b[i] && lower(a[i]) != lower(b[i])) return false;
     }
     return true;
 }
@@ -133,8 +136,13 @@ bool within(const eclaim& a, const eclaim& b) {
     const auto pa = place_of(a);
     const auto pb = place_of(b);
     if (pa.empty() || pb.empty()) return true;
-    // b names a's governorate, as written or as a gazetteer key ("deir-ez-zor").
-    if (iequal(pb, a.f->c->governorate) || pb == registry::gazetteer::normalise(a.f->c->governorate)) return true;
+    // b names a's governorate, as written or as a gazetteer key ("deir-ez-zor"); the key
+    // is made in a buffer the thread reuses (within() runs for every judged pair).
+    const auto& g = a.f->c->governorate;
+    if (iequal(pb, g)) return true;
+    thread_local std::string governorate_key;
+    registry::gazetteer::normalise_into(g, governorate_key);
+    if (pb == governorate_key) return true;
     for (const auto& parent : a.f->parents()) {
         if (has_place(pb, parent)) return true;
     }
@@ -144,6 +152,8 @@ bool within(const eclaim& a, const eclaim& b) {
 }
 
 bool same_place(const eclaim& a, const eclaim& b) {
+    // The common case, one place key on both sides: within() would say so the long way.
+    if (place_of(a) == place_of(b)) return true;
     if (within(a, b) || within(b, a)) return true;
     bool any = false;
     each_place(place_of(a), [&](std::string_view t) { any = any || has_place(place_of(b), t); });
