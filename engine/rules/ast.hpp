@@ -91,6 +91,22 @@ struct test_expect {
     std::optional<double> number;        // weight
 };
 
+// A scored match rule's comparison (`score date:`) and its levels (`same_day = 3.1
+// when COND`, the last may be `otherwise`): the first level whose condition holds gives
+// the comparison's weight, log2(m / u). No level holding adds nothing.
+struct score_level {
+    position pos;                        // the level's name
+    std::string name;
+    double weight = 0;
+    position weight_pos;                 // the number as written (reckon train rewrites it)
+    std::unique_ptr<expr> condition;     // null for `otherwise`
+};
+struct score_comparison {
+    position pos;                        // the comparison's name
+    std::string name;
+    std::vector<score_level> levels;
+};
+
 struct statement {
     statement_kind kind = statement_kind::include;
     position pos;                        // the keyword
@@ -104,6 +120,9 @@ struct statement {
     // qualifier: interval and best; trust: value; reconcile: low/best/high
     expr_ptr low, high, best, value, condition;
     std::vector<expr_ptr> block;         // match: blocking keys
+    std::vector<score_comparison> scores;  // match: comparisons of a scored rule
+    std::optional<double> threshold;     // match: a scored rule joins when its total is at least this
+    position threshold_pos;              // the threshold's number as written
     bool otherwise = false;              // grade
     // reconcile / finding pattern
     std::string for_outcome = "*", for_category = "*";

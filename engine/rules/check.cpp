@@ -133,6 +133,12 @@ const function_info function_table[] = {
     {"days", function::days, false},
     {"exact_days", function::exact_days, false},
     {"places", function::places, false},
+    {"place_level", function::place_level, false},
+    {"figures", function::figures, false},
+    {"shared_names", function::shared_names, false},
+    {"lead_similarity", function::lead_similarity, false},
+    {"copied_between", function::copied_between, false},
+    {"names", function::names, false},
 };
 
 std::string type_name(int t) {
@@ -235,6 +241,18 @@ private:
     void check_statement(ast::statement& st);
     void check_condition(ast::statement& st, ast::expr& cond, scope& s);
     void check_pattern(ast::statement& st);
+    void check_scores(ast::statement& st, scope& s);
+    void note_at(diagnostic& d, const ast::position& p, std::size_t length, std::string message) const {
+        diagnostic n;
+        n.level = severity::note;
+        n.file = d.file;
+        n.line = p.line;
+        n.column = p.column;
+        n.length = length;
+        n.message = std::move(message);
+        n.source_line = line_text(d.file, p.byte);
+        d.notes.push_back(std::move(n));
+    }
     void check_test(ast::statement& st);
     void never_fires(ast::statement& st, const ast::expr& cond);
 };
@@ -527,6 +545,12 @@ int checker::check_call(ast::expr& e, scope& s) {
         {function::days, {t_date, t_number}, t_string},
         {function::exact_days, {t_date, t_number}, t_string},
         {function::places, {t_string}, t_string},
+        {function::place_level, {t_claim, t_claim}, t_string},
+        {function::figures, {t_claim, t_claim}, t_string},
+        {function::shared_names, {t_claim, t_claim}, t_number},
+        {function::lead_similarity, {t_claim, t_claim}, t_number},
+        {function::copied_between, {t_claim, t_claim}, t_bool},
+        {function::names, {}, t_string},
     };
     const sig* sg = nullptr;
     for (const auto& g : sigs) {
@@ -550,7 +574,7 @@ int checker::check_call(ast::expr& e, scope& s) {
         }
     }
     const bool day_keys = fn->id == function::days || fn->id == function::exact_days;
-    if ((day_keys || fn->id == function::places) && !s.blocking) {
+    if ((day_keys || fn->id == function::places || fn->id == function::names) && !s.blocking) {
         error(e.pos, "'" + e.text + "' gives blocking keys: use it after 'block by'",
               "write block by governorate, days(event_date, 1), places(place_key)");
     }
@@ -768,6 +792,51 @@ void checker::check_condition(ast::statement& st, ast::expr& cond, scope& s) {
     never_fires(st, cond);
 }
 
+// The comparisons of a scored match: names once each, levels once each per comparison,
+// boolean level conditions, nothing after `otherwise`.
+void checker::check_scores(ast::statement& st, scope& s) {
+    for (std::size_t i = 0; i < st.scores.size(); ++i) {
+        auto& cmp = st.scores[i];
+        for (std::size_t j = 0; j < i; ++j) {
+            if (st.scores[j].name != cmp.name) continue;
+            auto d = make(severity::error, cmp.pos, "comparison '" + cmp.name + "' is scored twice in match rule '" + st.name + "'",
+                          "merge the levels into one 'score " + cmp.name + ":'");
+            note_at(d, st.scores[j].pos, cmp.name.size(), "the first 'score " + cmp.name + "' is here");
+            m_diags.add(std::move(d));
+            break;
+        }
+        const ast::score_level* otherwise = nullptr;
+        for (std::size_t l = 0; l < cmp.levels.size(); ++l) {
+            auto& level = cmp.levels[l];
+            for (std::size_t k = 0; k < l; ++k) {
+                if (cmp.levels[k].name != level.name) continue;
+                auto d = make(severity::error, level.pos, "level '" + level.name + "' appears twice in comparison '" + cmp.name + "'",
+                              "give each level its own name: reckon train estimates one weight per level");
+                note_at(d, cmp.levels[k].pos, level.name.size(), "the first '" + level.name + "' is here");
+                m_diags.add(std::move(d));
+                break;
+            }
+            if (otherwise) {
+                auto d = make(severity::error, level.pos,
+                              "level '" + level.name + "' can never be reached: '" + otherwise->name + "' above it says 'otherwise'",
+                              "move the 'otherwise' level to the end of comparison '" + cmp.name + "'");
+                note_at(d, otherwise->pos, otherwise->name.size(), "'" + otherwise->name + "' is here");
+                m_diags.add(std::move(d));
+            }
+            if (!level.condition) {
+                if (!otherwise) otherwise = &level;
+                continue;
+            }
+            const int t = check(*level.condition, s);
+            if (t != t_unknown && t != t_bool) {
+                error(level.condition->pos, "the condition of level '" + level.name + "' must be " + type_name(t_bool) +
+                                                ", got " + type_name(t),
+                      "compare it, as in place_level(a, b) == \"same\"");
+            }
+        }
+    }
+}
+
 void checker::check_pattern(ast::statement& st) {
     static const std::vector<std::string> outcomes{"killed", "injured", "missing", "*"};
     if (std::find(outcomes.begin(), outcomes.end(), st.for_outcome) == outcomes.end()) {
@@ -916,7 +985,8 @@ void checker::check_statement(ast::statement& st) {
         const bool sup = st.kind == sk::supersede;
         s.vars = {{sup ? "earlier" : "a", 0}, {sup ? "later" : "b", 1}};
         s.next_slot = 2;
-        check_condition(st, *st.condition, s);
+        if (st.condition) check_condition(st, *st.condition, s);
+        check_scores(st, s);
         for (auto& k : st.block) {
             scope ks;
             ks.implicit = 0;

@@ -160,6 +160,36 @@ bool same_place(const eclaim& a, const eclaim& b) {
     return any;
 }
 
+// How the places of two claims relate, from the closest to the farthest: the same place
+// (or a place both list), one within the other, the same division (governorate, state,
+// or a common enclosing place of the gazetteer), unknown on either side, or different.
+std::string_view place_level(const eclaim& a, const eclaim& b) {
+    const auto pa = place_of(a), pb = place_of(b);
+    if (pa.empty() || pb.empty()) return "unknown";
+    if (iequal(pa, pb)) return "same";
+    bool shared = false;
+    each_place(pa, [&](std::string_view t) { shared = shared || has_place(pb, t); });
+    if (shared) return "same";
+    if (within(a, b) || within(b, a)) return "within";
+    const auto& ga = a.f->c->governorate;
+    const auto& gb = b.f->c->governorate;
+    if (!ga.empty() && iequal(ga, gb)) return "same_division";
+    for (const auto& x : a.f->parents())
+        for (const auto& y : b.f->parents())
+            if (iequal(x, y)) return "same_division";
+    return "different";
+}
+
+// The figures reported with two claims: the same killed and injured pair, one number in
+// common, only different numbers, or too little to say.
+std::string_view figures_level(const claim_facts& a, const claim_facts& b) {
+    const bool killed = a.killed >= 0 && b.killed >= 0, injured = a.injured >= 0 && b.injured >= 0;
+    if (killed && injured && a.killed == b.killed && a.injured == b.injured) return "same_pair";
+    if ((killed && a.killed == b.killed) || (injured && a.injured == b.injured)) return "same_number";
+    if (killed || injured) return "different";
+    return "unknown";
+}
+
 double days_between(const date& x, const date& y) {
     if (!x.known() || !y.known()) return 0;
     const auto x0 = x.first_day(), x1 = x.last_day(), y0 = y.first_day(), y1 = y.last_day();
@@ -933,6 +963,25 @@ value evaluator::call(const ast::expr& e) {
         if (a.c == nullptr || b.c == nullptr) return boolean(false);
         return boolean(fn == function::within ? within(*a.c, *b.c) : same_place(*a.c, *b.c));
     }
+    case function::place_level:
+    case function::figures:
+    case function::shared_names:
+    case function::lead_similarity:
+    case function::copied_between: {
+        const value a = arg(0), b = arg(1);
+        if (a.c == nullptr || b.c == nullptr) return none();
+        const claim_facts& fa = *a.c->f;
+        const claim_facts& fb = *b.c->f;
+        switch (fn) {
+        case function::place_level: return str(place_level(*a.c, *b.c));
+        case function::figures: return str(figures_level(fa, fb));
+        case function::shared_names: return num(fa.text && fb.text ? shared_name_weight(*fa.text, *fb.text) : 0.0);
+        case function::lead_similarity: return num(fa.text && fb.text ? lead_cosine(*fa.text, *fb.text) : 0.0);
+        default:
+            return boolean((!fa.article_copied_from.empty() && fa.article_copied_from == fb.c->article) ||
+                           (!fb.article_copied_from.empty() && fb.article_copied_from == fa.c->article));
+        }
+    }
     case function::compatible: {
         const value a = arg(0), b = arg(1);
         return boolean(a.s.empty() || b.s.empty() || iequal(a.s, b.s));
@@ -990,7 +1039,12 @@ public:
             for (const auto& k : st->block) m_keys_need_numbers = m_keys_need_numbers || reads_numbers(*k);
         }
         m_match_needs_numbers = m_keys_need_numbers;
-        for (const auto* st : m_c->match) m_match_needs_numbers = m_match_needs_numbers || reads_numbers(*st->condition);
+        for (const auto* st : m_c->match) {
+            if (st->condition) m_match_needs_numbers = m_match_needs_numbers || reads_numbers(*st->condition);
+            for (const auto& cmp : st->scores)
+                for (const auto& level : cmp.levels)
+                    if (level.condition) m_match_needs_numbers = m_match_needs_numbers || reads_numbers(*level.condition);
+        }
         for (const auto* st : m_c->separate) m_match_needs_numbers = m_match_needs_numbers || reads_numbers(*st->condition);
         for (const auto* st : m_c->trust) {
             m_trust_needs_interval = m_trust_needs_interval || reads_numbers(*st->value) ||
@@ -1104,16 +1158,102 @@ private:
                 return false;
             }
         }
+        // Why a scored rule kept them apart, kept for `why` unless another rule joins them.
+        std::optional<match_result> apart;
         for (const auto* st : m_c->match) {
-            if (!ev.truth(*st->condition)) continue;
+            const bool holds = !st->condition || ev.truth(*st->condition);
+            if (!holds && !(why && !st->scores.empty() && !apart)) continue;
             // Only claims that meet in one of this rule's blocks are compared.
-            if (!st->block.empty() && !blocks_meet(*st, ea, eb)) continue;
-            if (why) *why = {true, ref_of(*st), "joined by rule '" + st->name + "'"};
-            return true;
+            const bool meet = st->block.empty() || blocks_meet(*st, ea, eb);
+            if (st->scores.empty()) {
+                if (!holds || !meet) continue;
+                if (why) *why = {true, ref_of(*st), "joined by rule '" + st->name + "'"};
+                return true;
+            }
+            if (!why) {
+                if (holds && meet && score_of(*st, ev, nullptr) >= *st->threshold) return true;
+                continue;
+            }
+            match_result r;
+            r.rule = ref_of(*st);
+            r.scored = true;
+            r.threshold = *st->threshold;
+            r.score = score_of(*st, ev, &r.waterfall);
+            r.same = holds && meet && r.score >= r.threshold;
+            char total[64];
+            std::snprintf(total, sizeof total, "%.2f %s %.2f", r.score, r.score >= r.threshold ? ">=" : "<", r.threshold);
+            if (r.same) {
+                r.reason = "joined by rule '" + st->name + "': score " + total;
+                *why = std::move(r);
+                return true;
+            }
+            if (apart) continue;
+            r.reason = !holds ? "kept apart by rule '" + st->name + "': its condition does not hold"
+                       : !meet ? "kept apart by rule '" + st->name + "': they share no block"
+                               : "kept apart by rule '" + st->name + "': score " + total;
+            apart = std::move(r);
         }
-        if (why) *why = {false, rule_ref{}, "no match rule joined them"};
+        if (why) *why = apart ? std::move(*apart) : match_result{false, rule_ref{}, "no match rule joined them"};
         return false;
     }
+
+    // The total of a scored rule: per comparison, the weight of the first level that
+    // holds (none holding adds nothing); with `steps`, each level found.
+    static double score_of(const ast::statement& st, evaluator& ev, std::vector<score_step>* steps) {
+        double total = 0;
+        for (const auto& cmp : st.scores) {
+            for (const auto& level : cmp.levels) {
+                if (level.condition && !ev.truth(*level.condition)) continue;
+                total += level.weight;
+                if (steps) steps->push_back({cmp.name, level.name, level.weight});
+                break;
+            }
+        }
+        return total;
+    }
+
+public:
+    // For reckon train: the level index each comparison of scored rule `rule` gives the
+    // pair (-1: none held); false when the rule's condition or blocks keep them apart
+    // (unless `unconditional`).
+    bool levels(std::size_t rule, const claim_facts& a, const claim_facts& b, bool unconditional, std::vector<int>& out) const {
+        const ast::statement* st = scored_rule(rule);
+        out.clear();
+        if (!st) return false;
+        eclaim ea, eb;
+        ea.f = &a;
+        eb.f = &b;
+        if (m_match_needs_numbers) {
+            fill_interval(ea);
+            fill_interval(eb);
+            fill_weight(ea);
+            fill_weight(eb);
+        }
+        env en;
+        en.c = m_c.get();
+        en.slots[0] = &ea;
+        en.slots[1] = &eb;
+        evaluator ev(en);
+        if (!unconditional) {
+            if (st->condition && !ev.truth(*st->condition)) return false;
+            if (!st->block.empty() && !blocks_meet(*st, ea, eb)) return false;
+        }
+        for (const auto& cmp : st->scores) {
+            int found = -1;
+            for (std::size_t l = 0; l < cmp.levels.size() && found < 0; ++l)
+                if (!cmp.levels[l].condition || ev.truth(*cmp.levels[l].condition)) found = static_cast<int>(l);
+            out.push_back(found);
+        }
+        return true;
+    }
+    const ast::statement* scored_rule(std::size_t rule) const {
+        std::size_t k = 0;
+        for (const auto* st : m_c->match)
+            if (!st->scores.empty() && k++ == rule) return st;
+        return nullptr;
+    }
+
+private:
     bool m_trust_needs_interval = false;                 // trust rules read intervals
 
     // True when `e` reads a claim's interval or weight (so it must be computed first).
@@ -1201,6 +1341,13 @@ private:
             for (auto& [key, inside] : day_cells(ev.eval(*k.args[0]).d, static_cast<int>(k.args[1]->number),
                                                  fn == function::exact_days))
                 out.emplace_back(std::move(key), inside);
+            return out;
+        }
+        if (k.kind == ast::expr_kind::call && fn == function::names) {
+            // The article's rarest shared names: two reports naming the same victim or
+            // street meet whatever else they say.
+            if (e.f->text)
+                for (const auto id : e.f->text->rare_names) out.emplace_back("n" + std::to_string(id), false);
             return out;
         }
         if (k.kind == ast::expr_kind::call && fn == function::places && k.args.size() == 1) {
@@ -1556,6 +1703,45 @@ std::shared_ptr<const ruleset> make_ruleset(std::shared_ptr<const compiled> c) {
 const compiled* compiled_of(const ruleset& r) {
     const auto* c = dynamic_cast<const compiled_ruleset*>(&r);
     return c ? &c->data() : nullptr;
+}
+
+bool scored_levels(const ruleset& r, std::size_t rule, const claim_facts& a, const claim_facts& b, bool unconditional,
+                   std::vector<int>& levels) {
+    const auto* c = dynamic_cast<const compiled_ruleset*>(&r);
+    return c && c->levels(rule, a, b, unconditional, levels);
+}
+
+std::vector<const ast::statement*> scored_rules(const compiled& c) {
+    std::vector<const ast::statement*> out;
+    for (const auto* st : c.match)
+        if (!st->scores.empty()) out.push_back(st);
+    return out;
+}
+
+double lead_cosine(const text_evidence& a, const text_evidence& b) {
+    double dot = 0;
+    auto i = a.lead.begin(), j = b.lead.begin();
+    while (i != a.lead.end() && j != b.lead.end()) {
+        if (i->first < j->first) ++i;
+        else if (j->first < i->first) ++j;
+        else dot += static_cast<double>(i++->second) * static_cast<double>(j++->second);
+    }
+    return dot;
+}
+
+double shared_name_weight(const text_evidence& a, const text_evidence& b) {
+    double sum = 0;
+    auto i = a.names.begin(), j = b.names.begin();
+    while (i != a.names.end() && j != b.names.end()) {
+        if (i->first < j->first) ++i;
+        else if (j->first < i->first) ++j;
+        else {
+            sum += static_cast<double>(i->second);
+            ++i;
+            ++j;
+        }
+    }
+    return sum;
 }
 
 std::optional<std::int64_t> written_value(std::string_view text) {

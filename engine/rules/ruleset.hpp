@@ -8,6 +8,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,21 @@ struct rule_ref {
     std::string file;       // rules file
     std::size_t line = 0;   // 1-based line of the rule
 };
+
+// What the text of a claim's article offers as evidence that two reports tell of one
+// event (built once per run by match/evidence.hpp; shared by the claims of an article):
+// the TF-IDF vector of its opening words and its rare names (people, streets, units),
+// each as (term id, weight) sorted by term id. The vectors are unit length; a name's
+// weight is its inverse document frequency in the corpus (log2 of articles / articles
+// naming it).
+struct text_evidence {
+    std::vector<std::pair<std::uint32_t, float>> lead;
+    std::vector<std::pair<std::uint32_t, float>> names;
+    std::vector<std::uint32_t> rare_names;  // the rarest few names other articles share, for blocking
+};
+// The cosine of two lead vectors, and the summed weight of the names two articles share.
+double lead_cosine(const text_evidence& a, const text_evidence& b);
+double shared_name_weight(const text_evidence& a, const text_evidence& b);
 
 // What the engine knows about a claim beyond the claim itself.
 struct claim_facts {
@@ -38,6 +54,13 @@ struct claim_facts {
     // used instead; read both through fields() and parents().
     const std::map<std::string, std::string>* shared_source_fields = nullptr;
     const std::vector<std::string>* shared_place_parents = nullptr;
+    // Evidence for scored matching (null or -1 when unknown): the article's text
+    // evidence, and the killed and injured figures reported with this one (its own
+    // value for its outcome, the other from its sentence or, failing that, the first
+    // of that outcome in its article), for "the same 4 killed and 2 injured".
+    const text_evidence* text = nullptr;
+    std::int64_t killed = -1, injured = -1;
+    std::string_view article_copied_from;        // the article its sentence was copied from ("" if none)
     const std::map<std::string, std::string>& fields() const { return shared_source_fields ? *shared_source_fields : source_fields; }
     const std::vector<std::string>& parents() const { return shared_place_parents ? *shared_place_parents : place_parents; }
 };
@@ -52,10 +75,22 @@ struct weight_result {
     rule_ref rule;
 };
 
+// One step of a scored match's waterfall: the level a comparison found and its weight.
+struct score_step {
+    std::string comparison;  // "date"
+    std::string level;       // "same_day"
+    double weight = 0;       // log2(m / u) as the rules file gives it
+};
+
 struct match_result {
     bool same = false;      // the two claims describe one incident
     rule_ref rule;          // the rule that joined or separated them
     std::string reason;     // short human text ("places overlap, 1 day apart")
+    // For a scored rule (rule.name names it): each comparison's level and weight, in
+    // the rule's order, their total and the rule's threshold (joined when total >= it).
+    std::vector<score_step> waterfall;
+    double score = 0, threshold = 0;
+    bool scored = false;
 };
 
 struct figure {

@@ -59,6 +59,11 @@ template <> inline constexpr const char* error_message<expectation> = "expected 
 template <> inline constexpr const char* error_message<test_items> = "expected 'claim' or 'expect' lines in the test";
 template <> inline constexpr const char* error_message<grade_body> = "expected 'when' and a condition, or 'otherwise'";
 template <> inline constexpr const char* error_message<severity> = "expected a severity in parentheses, as in (high)";
+template <> inline constexpr const char* error_message<level_weight> = "expected the level's weight, a number such as 3.2 or -1.5";
+template <> inline constexpr const char* error_message<level_condition> = "expected 'when' and a condition, or 'otherwise', after the level's weight";
+template <> inline constexpr const char* error_message<score_levels> = "expected a level such as 'same_day = 3.2 when COND'";
+template <> inline constexpr const char* error_message<threshold_clause> = "expected 'threshold' and a number after the comparisons of a scored match";
+template <> inline constexpr const char* error_message<threshold_value> = "expected a number after 'threshold'";
 // clang-format on
 
 struct errors {

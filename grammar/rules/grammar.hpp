@@ -117,6 +117,7 @@ struct required_when : seq<when_clause> {};
 struct value_expr : seq<expr> {};
 struct number_t : tok<number> {};
 struct signed_number : seq<opt<one<'-'>>, number> {};
+struct otherwise_mark_l : kw_otherwise {};
 
 struct kw_include : keyword<'i','n','c','l','u','d','e'> {};
 struct include_stmt : if_must<tok<kw_include>, path_string> {};
@@ -149,7 +150,23 @@ struct block_key : seq<expr> {};
 struct block_keys : list<block_key, comma> {};
 struct block_clause : if_must<seq<tok<kw_block>, tok<kw_by>>, block_keys> {};
 struct kw_match : keyword<'m','a','t','c','h'> {};
-struct match_stmt : seq<if_must<tok<kw_match>, rule_name, colon>, opt<block_clause>, must<required_when>> {};
+// A scored match: comparisons with weighted levels, then a threshold.
+//   score date:
+//     same_day = 3.2 when days_between(a.event_date, b.event_date) == 0
+//     far = -4 otherwise
+//   threshold 6
+struct kw_score : keyword<'s','c','o','r','e'> {};
+struct kw_threshold : keyword<'t','h','r','e','s','h','o','l','d'> {};
+struct level_weight : tok<signed_number> {};
+struct level_condition : sor<seq<otherwise_mark_l, sp>, when_clause> {};
+struct score_level : if_must<seq<not_at<kw_threshold>, not_at<kw_score>, tok<ident>, equals>, level_weight, level_condition> {};
+struct score_levels : plus<score_level> {};
+struct score_clause : if_must<tok<kw_score>, rule_name, colon, score_levels> {};
+struct threshold_value : tok<signed_number> {};
+struct threshold_clause : if_must<tok<kw_threshold>, threshold_value> {};
+struct scored_body : seq<opt<when_clause>, plus<score_clause>, must<threshold_clause>> {};
+struct match_stmt : seq<if_must<tok<kw_match>, rule_name, colon>, opt<block_clause>,
+                        sor<scored_body, must<required_when>>> {};
 struct kw_separate : keyword<'s','e','p','a','r','a','t','e'> {};
 struct separate_stmt : if_must<tok<kw_separate>, rule_name, colon, required_when> {};
 struct kw_supersede : keyword<'s','u','p','e','r','s','e','d','e'> {};

@@ -335,6 +335,26 @@ struct statement_builder {
         s.has_pattern = true;
     }
 
+    // `score NAME:` and its levels (children: the name, then score_level nodes of a
+    // name, a signed number and `otherwise` or a when clause).
+    ast::score_comparison comparison_of(const node& n) {
+        ast::score_comparison c;
+        c.name = n.children.at(0)->string();
+        c.pos = pos_of(*n.children.at(0));
+        for (std::size_t i = 1; i < n.children.size(); ++i) {
+            const node& lv = *n.children[i];
+            ast::score_level level;
+            level.name = lv.children.at(0)->string();
+            level.pos = pos_of(*lv.children.at(0));
+            level.weight = std::stod(lv.children.at(1)->string());
+            level.weight_pos = pos_of(*lv.children.at(1));
+            if (lv.children.size() > 2 && is<when_clause>(*lv.children[2]))
+                level.condition = conv.expr(*lv.children[2]->children.at(0));
+            c.levels.push_back(std::move(level));
+        }
+        return c;
+    }
+
     ast::statement_ptr build(const node& n) {
         auto s = std::make_unique<ast::statement>();
         s->pos = pos_of(n);
@@ -388,6 +408,12 @@ struct statement_builder {
                     for (const auto& k : ch[i]->children) s->block.push_back(conv.expr(*k));
                 } else if (is<when_clause>(*ch[i])) {
                     s->condition = conv.expr(*ch[i]->children.at(0));
+                } else if (is<score_clause>(*ch[i])) {
+                    s->scores.push_back(comparison_of(*ch[i]));
+                } else if (is<threshold_clause>(*ch[i])) {
+                    const node& v = *ch[i]->children.at(0);
+                    s->threshold = std::stod(v.string());
+                    s->threshold_pos = pos_of(v);
                 }
             }
         } else if (is<reconcile_stmt>(n)) {
