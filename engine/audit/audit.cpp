@@ -72,7 +72,9 @@ namespace {
 // corpus order, so the output is the same whatever the number of threads. Without
 // `keep_text` each text is dropped as soon as it is extracted.
 std::vector<extracted_article> extract_all(std::vector<article>& articles, const extract::extract_context& ctx, unsigned jobs,
-                                           bool keep_text, const std::atomic<bool>* cancel, diagnostics& diags) {
+                                           bool keep_text, const std::atomic<bool>* cancel, diagnostics& diags,
+                                           std::vector<match::article_terms>* terms) {
+    if (terms) terms->assign(articles.size(), {});
     std::vector<extracted_article> per_article(articles.size());
     std::vector<diagnostics> per_diags(articles.size());
     // One extractor for the whole corpus: its tables (registry aliases, gazetteer
@@ -82,11 +84,49 @@ std::vector<extracted_article> extract_all(std::vector<article>& articles, const
         for (std::size_t i = first; i < articles.size(); i += step) {
             if (cancel && cancel->load(std::memory_order_relaxed)) return;
             per_article[i] = extract_article(x, articles[i], per_diags[i]);
+            if (terms) (*terms)[i] = match::terms_of(articles[i].text);
             if (!keep_text) std::string().swap(articles[i].text);
         }
     });
     for (const auto& d : per_diags) diags.append(d);
     return per_article;
+}
+
+// The killed and injured figures reported with each claim, for the rules' figures():
+// its own value for its outcome; for the other outcome, the first figure of that
+// outcome in its sentence, else the first in its article that breaks nothing down.
+// Exact figures only, and no breakdown: "13 children" is not the toll.
+void reported_with(const std::vector<claim_record>& claims, std::vector<rules::claim_facts>& facts) {
+    const auto value_of = [](const claim& c) -> std::int64_t {
+        return c.kind == claim_kind::incident && c.parent.empty() && c.low && c.qualifier == qualifier::exact ? *c.low : -1;
+    };
+    for (std::size_t i = 0; i < claims.size();) {
+        std::size_t end = i;
+        while (end < claims.size() && claims[end].article == claims[i].article) ++end;
+        for (std::size_t k = i; k < end; ++k) {
+            const claim& c = claims[k].c;
+            auto& f = facts[k];
+            if (c.kind != claim_kind::incident) continue;
+            const auto own = value_of(c);
+            const auto other = c.outcome == outcome::killed ? outcome::injured : outcome::killed;
+            std::int64_t in_sentence = -1, in_article = -1;
+            for (std::size_t o = i; o < end; ++o) {
+                const claim& d = claims[o].c;
+                if (d.outcome != other || value_of(d) < 0) continue;
+                if (in_article < 0) in_article = value_of(d);
+                if (in_sentence < 0 && d.sentence.begin == c.sentence.begin) in_sentence = value_of(d);
+            }
+            const auto paired = in_sentence >= 0 ? in_sentence : in_article;
+            if (c.outcome == outcome::killed) {
+                f.killed = own;
+                f.injured = paired;
+            } else if (c.outcome == outcome::injured) {
+                f.injured = own;
+                f.killed = paired;
+            }
+        }
+        i = end;
+    }
 }
 
 // The fields of the registry entry for a claim's source, for rules that ask.
@@ -206,10 +246,16 @@ audit_result run_audit(audit_inputs in) {
 
     // 1. Claims: extracted here, or read from a claims stream.
     std::vector<extracted_article> per_article = std::move(in.extracted);
+    std::vector<match::article_terms> terms;
     if (per_article.empty()) {
         const extract::extract_context ctx{in.sources, in.places};
-        per_article = extract_all(out.articles, ctx, in.jobs, in.keep_text, in.cancel, out.diags);
+        per_article = extract_all(out.articles, ctx, in.jobs, in.keep_text, in.cancel, out.diags,
+                                  rules.reads_text_evidence() ? &terms : nullptr);
     }
+    // Text evidence for scored matching, when a match rule reads it (from a claims
+    // stream there is no text: the rules then see none).
+    if (!terms.empty()) out.evidence = match::build_evidence(terms);
+    std::vector<match::article_terms>().swap(terms);
     const auto stopped = [&] { return in.cancel && in.cancel->load(std::memory_order_relaxed); };
     if (stopped()) {
         out.cancelled = true;
@@ -285,7 +331,10 @@ audit_result run_audit(audit_inputs in) {
         f.copied = r.copied;
         if (!r.c.source_text.empty()) f.origin = "source:" + r.c.source;
         else f.origin = "article:" + (r.copied ? r.copied_from : a.id);
+        f.article_copied_from = r.copied_from;
+        if (!out.evidence.empty()) f.text = &out.evidence[r.article];
     }
+    reported_with(out.claims, facts);
     for (std::size_t i = 0; i < out.claims.size(); ++i) {
         const auto iv = rules.interval_of(facts[i]);
         out.claims[i].interval = {iv.low, iv.best, iv.high, out.share_rule(iv.rule)};

@@ -13,6 +13,7 @@
 
 #include "audit/claims_stream.hpp"
 #include "copies/copies.hpp"
+#include "match/evidence.hpp"
 #include "match/incidents.hpp"
 #include "model/article.hpp"
 #include "model/claim.hpp"
@@ -106,6 +107,7 @@ struct audit_result {
     std::size_t corpus_cumulative_claims = 0; // of which cumulative
     std::vector<claim_record> claims;
     std::vector<copies::copy_link> copies;
+    std::vector<rules::text_evidence> evidence;  // per article, when a match rule reads it
     std::vector<incident_record> incidents;   // by severity of findings, then date, then id
     std::vector<series_record> cumulative;
     std::vector<source_row> sources;

@@ -119,7 +119,9 @@ struct statement {
     double q_low = 0, q_high = 0, q_best = 0;
     // qualifier: interval and best; trust: value; reconcile: low/best/high
     expr_ptr low, high, best, value, condition;
-    std::vector<expr_ptr> block;         // match: blocking keys
+    // match: blocking keys, one list per `block by` line; two claims are compared when
+    // they meet under any of the lists (a date window with a place, or with a rare name)
+    std::vector<std::vector<expr_ptr>> blocks;
     std::vector<score_comparison> scores;  // match: comparisons of a scored rule
     std::optional<double> threshold;     // match: a scored rule joins when its total is at least this
     position threshold_pos;              // the threshold's number as written

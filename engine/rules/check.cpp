@@ -987,7 +987,8 @@ void checker::check_statement(ast::statement& st) {
         s.next_slot = 2;
         if (st.condition) check_condition(st, *st.condition, s);
         check_scores(st, s);
-        for (auto& k : st.block) {
+        for (auto& keys : st.blocks)
+        for (auto& k : keys) {
             scope ks;
             ks.implicit = 0;
             ks.next_slot = 1;
@@ -997,7 +998,7 @@ void checker::check_statement(ast::statement& st) {
                 error(k->pos, "a blocking key must be a text, number or date, got " + type_name(t));
             }
         }
-        if (st.kind == sk::match && st.block.empty()) {
+        if (st.kind == sk::match && st.blocks.empty()) {
             warning("no-blocking", st.name_pos, "match rule '" + st.name + "' has no 'block by': it compares every pair of claims",
                     "add blocking keys, as in block by governorate, week(event_date)");
         }

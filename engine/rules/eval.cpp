@@ -1036,7 +1036,8 @@ public:
         for (const auto& [name, st] : m_c->qualifier_by_name) m_refs[st] = ref_of(*st);
         for (const auto* st : m_c->trust) m_refs[st] = ref_of(*st);
         for (const auto* st : m_c->match) {
-            for (const auto& k : st->block) m_keys_need_numbers = m_keys_need_numbers || reads_numbers(*k);
+            for (const auto& keys : st->blocks)
+                for (const auto& k : keys) m_keys_need_numbers = m_keys_need_numbers || reads_numbers(*k);
         }
         m_match_needs_numbers = m_keys_need_numbers;
         for (const auto* st : m_c->match) {
@@ -1110,6 +1111,27 @@ public:
 
     bool joins(const claim_facts& a, const claim_facts& b) const override { return judge(a, b, nullptr); }
 
+    bool reads_text_evidence() const override {
+        const auto reads = [](const ast::expr& e, const auto& self) -> bool {
+            if (e.kind == ast::expr_kind::call) {
+                const auto fn = static_cast<function>(e.ref);
+                if (fn == function::shared_names || fn == function::lead_similarity || fn == function::names) return true;
+            }
+            for (const auto& a : e.args)
+                if (self(*a, self)) return true;
+            return false;
+        };
+        for (const auto* st : m_c->match) {
+            if (st->condition && reads(*st->condition, reads)) return true;
+            for (const auto& keys : st->blocks)
+                for (const auto& k : keys)
+                    if (reads(*k, reads)) return true;
+            for (const auto& cmp : st->scores)
+                for (const auto& level : cmp.levels)
+                    if (level.condition && reads(*level.condition, reads)) return true;
+        }
+        return false;
+    }
     incident_result reconcile(const std::vector<claim_facts>& claims) const override;
     std::vector<finding> series_findings(const std::vector<claim_facts>& series) const override;
     const std::vector<analyst_decision>& decisions() const override { return m_c->decisions; }
@@ -1164,7 +1186,7 @@ private:
             const bool holds = !st->condition || ev.truth(*st->condition);
             if (!holds && !(why && !st->scores.empty() && !apart)) continue;
             // Only claims that meet in one of this rule's blocks are compared.
-            const bool meet = st->block.empty() || blocks_meet(*st, ea, eb);
+            const bool meet = blocks_meet(*st, ea, eb);
             if (st->scores.empty()) {
                 if (!holds || !meet) continue;
                 if (why) *why = {true, ref_of(*st), "joined by rule '" + st->name + "'"};
@@ -1236,7 +1258,7 @@ public:
         evaluator ev(en);
         if (!unconditional) {
             if (st->condition && !ev.truth(*st->condition)) return false;
-            if (!st->block.empty() && !blocks_meet(*st, ea, eb)) return false;
+            if (!blocks_meet(*st, ea, eb)) return false;
         }
         for (const auto& cmp : st->scores) {
             int found = -1;
@@ -1275,14 +1297,24 @@ private:
 
     // The blocks one match rule gives a claim: "RULE|KEY|KEY", with the parts the claim
     // is inside of rather than at (see block_cell).
+    // A rule with several `block by` lines gives the cells of each, the second's named
+    // "RULE#2|...".
     std::vector<block_cell> rule_keys(const ast::statement& st, const eclaim& e) const {
+        std::vector<block_cell> out;
+        for (std::size_t b = 0; b < st.blocks.size(); ++b) {
+            auto k = rule_keys(st.blocks[b], b == 0 ? st.name : st.name + "#" + std::to_string(b + 1), e);
+            out.insert(out.end(), std::make_move_iterator(k.begin()), std::make_move_iterator(k.end()));
+        }
+        return out;
+    }
+    std::vector<block_cell> rule_keys(const std::vector<ast::expr_ptr>& block, const std::string& name, const eclaim& e) const {
         env en;
         en.c = m_c.get();
         en.slots[0] = &e;
         evaluator ev(en);
-        std::vector<block_cell> combos{{st.name, 0}};
-        for (std::size_t i = 0; i < st.block.size(); ++i) {
-            const auto parts = key_values(*st.block[i], e, ev);
+        std::vector<block_cell> combos{{name, 0}};
+        for (std::size_t i = 0; i < block.size(); ++i) {
+            const auto parts = key_values(*block[i], e, ev);
             std::vector<block_cell> next;
             for (const auto& c : combos) {
                 for (const auto& p : parts) {
@@ -1300,13 +1332,21 @@ private:
     // Whether two claims meet in a block of one match rule: the same as comparing their
     // rule_keys() cells, part by part (the cells are every combination of the parts'
     // values), without building them for every judged pair.
+    // A rule without `block by` compares every pair; one with several lines, a pair that
+    // meets under any of them.
     bool blocks_meet(const ast::statement& st, const eclaim& a, const eclaim& b) const {
+        if (st.blocks.empty()) return true;
+        for (const auto& block : st.blocks)
+            if (blocks_meet(block, a, b)) return true;
+        return false;
+    }
+    bool blocks_meet(const std::vector<ast::expr_ptr>& block, const eclaim& a, const eclaim& b) const {
         env ena, enb;
         ena.c = enb.c = m_c.get();
         ena.slots[0] = &a;
         enb.slots[0] = &b;
         evaluator eva(ena), evb(enb);
-        for (const auto& k : st.block) {
+        for (const auto& k : block) {
             const auto fn = k->kind == ast::expr_kind::call ? static_cast<function>(k->ref) : function::count;
             if ((fn == function::days || fn == function::exact_days) && k->args.size() == 2) {
                 // Two dates share a days(d, n) key, one of them at it, exactly when both are

@@ -169,6 +169,9 @@ public:
     // match(a, b).same without the rule and reason (no text built): for the matcher's
     // pair judging, which keeps only the decision.
     virtual bool joins(const claim_facts& a, const claim_facts& b) const { return match(a, b).same; }
+    // Whether a match rule reads the articles' text evidence (shared_names,
+    // lead_similarity, names()): the engine builds it only then.
+    virtual bool reads_text_evidence() const { return false; }
     virtual incident_result reconcile(const std::vector<claim_facts>& claims) const = 0;
     // Findings over one cumulative series (claims of one scope, in publication order).
     virtual std::vector<finding> series_findings(const std::vector<claim_facts>& series) const = 0;

@@ -165,7 +165,7 @@ struct score_clause : if_must<tok<kw_score>, rule_name, colon, score_levels> {};
 struct threshold_value : tok<signed_number> {};
 struct threshold_clause : if_must<tok<kw_threshold>, threshold_value> {};
 struct scored_body : seq<opt<when_clause>, plus<score_clause>, must<threshold_clause>> {};
-struct match_stmt : seq<if_must<tok<kw_match>, rule_name, colon>, opt<block_clause>,
+struct match_stmt : seq<if_must<tok<kw_match>, rule_name, colon>, star<block_clause>,
                         sor<scored_body, must<required_when>>> {};
 struct kw_separate : keyword<'s','e','p','a','r','a','t','e'> {};
 struct separate_stmt : if_must<tok<kw_separate>, rule_name, colon, required_when> {};

@@ -405,7 +405,8 @@ struct statement_builder {
             name_from(*ch.at(0));
             for (std::size_t i = 1; i < ch.size(); ++i) {
                 if (is<block_clause>(*ch[i])) {
-                    for (const auto& k : ch[i]->children) s->block.push_back(conv.expr(*k));
+                    s->blocks.emplace_back();
+                    for (const auto& k : ch[i]->children) s->blocks.back().push_back(conv.expr(*k));
                 } else if (is<when_clause>(*ch[i])) {
                     s->condition = conv.expr(*ch[i]->children.at(0));
                 } else if (is<score_clause>(*ch[i])) {

@@ -1,0 +1,109 @@
+#include "match/evidence.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+namespace reckon::match {
+
+namespace {
+
+bool is_alpha(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80; }
+bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// Words too common to tell two reports apart, in leads and as names.
+bool stop_word(std::string_view w) {
+    static const std::vector<std::string_view> words{
+        "about", "after", "also", "and", "are", "been", "but", "for", "from", "had", "has", "have", "her", "his",
+        "into", "its", "more", "not", "one", "our", "out", "over", "said", "says", "she", "than", "that", "the",
+        "their", "them", "then", "there", "they", "this", "two", "was", "were", "when", "where", "which", "while",
+        "who", "will", "with", "would", "you", "january", "february", "march", "april", "may", "june", "july",
+        "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+        "friday", "saturday", "sunday", "according", "reported", "told", "news", "police", "people", "killed",
+    };
+    return std::find(words.begin(), words.end(), w) != words.end();
+}
+
+}  // namespace
+
+article_terms terms_of(std::string_view text) {
+    article_terms out;
+    bool sentence_start = true;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (!is_alpha(c) && !is_digit(c)) {
+            if (c == '.' || c == '!' || c == '?' || c == '\n' || c == ':' || c == '"') sentence_start = true;
+            ++i;
+            continue;
+        }
+        std::size_t j = i;
+        while (j < text.size() && (is_alpha(static_cast<unsigned char>(text[j])) || is_digit(static_cast<unsigned char>(text[j])) ||
+                                   text[j] == '\'' || text[j] == '-'))
+            ++j;
+        std::string_view word = text.substr(i, j - i);
+        while (!word.empty() && (word.back() == '\'' || word.back() == '-')) word.remove_suffix(1);
+        std::string low;
+        for (const char ch : word) low += lower(ch);
+        const bool digits = std::all_of(word.begin(), word.end(), [](char ch) { return is_digit(static_cast<unsigned char>(ch)); });
+        if (digits) {
+            // House and block numbers; years and small counts say nothing of the event.
+            const bool year = word.size() == 4 && (word.substr(0, 2) == "19" || word.substr(0, 2) == "20");
+            if (word.size() >= 3 && !year) out.names.push_back("#" + low);
+        } else if (word.size() >= 3 && !stop_word(low)) {
+            if (out.lead.size() < lead_words) out.lead.push_back(low);
+            const bool capital = word[0] >= 'A' && word[0] <= 'Z';
+            const bool all_caps = std::none_of(word.begin(), word.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; });
+            if (capital && !all_caps && !sentence_start) out.names.push_back(low);
+        }
+        sentence_start = false;
+        i = j;
+    }
+    std::sort(out.names.begin(), out.names.end());
+    out.names.erase(std::unique(out.names.begin(), out.names.end()), out.names.end());
+    return out;
+}
+
+std::vector<rules::text_evidence> build_evidence(const std::vector<article_terms>& terms) {
+    // The vocabulary, sorted, so ids do not depend on article order within it.
+    std::map<std::string_view, std::uint32_t> lead_df, name_df;
+    for (const auto& t : terms) {
+        std::vector<std::string_view> seen(t.lead.begin(), t.lead.end());
+        std::sort(seen.begin(), seen.end());
+        seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
+        for (const auto w : seen) ++lead_df[w];
+        for (const auto& n : t.names) ++name_df[n];
+    }
+    std::map<std::string_view, std::uint32_t> lead_id, name_id;
+    for (const auto& [w, df] : lead_df) lead_id.emplace(w, static_cast<std::uint32_t>(lead_id.size()));
+    for (const auto& [w, df] : name_df) name_id.emplace(w, static_cast<std::uint32_t>(name_id.size()));
+    const double n = static_cast<double>(std::max<std::size_t>(terms.size(), 1));
+    std::vector<rules::text_evidence> out(terms.size());
+    for (std::size_t a = 0; a < terms.size(); ++a) {
+        auto& e = out[a];
+        std::map<std::uint32_t, double> tf;
+        // Term frequency times inverse document frequency, per distinct word.
+        for (const auto& w : terms[a].lead) tf[lead_id[w]] += std::log((n + 1) / lead_df[w]);
+        double norm = 0;
+        for (const auto& [id, x] : tf) norm += x * x;
+        norm = std::sqrt(norm);
+        for (const auto& [id, x] : tf)
+            if (norm > 0) e.lead.emplace_back(id, static_cast<float>(x / norm));
+        std::vector<std::pair<double, std::uint32_t>> rare;
+        for (const auto& w : terms[a].names) {
+            const auto df = name_df[w];
+            if (df < 2) continue;  // nobody else names it: it can never be shared
+            const double idf = std::log2(n / df);
+            if (idf <= 0) continue;
+            e.names.emplace_back(name_id[w], static_cast<float>(idf));
+            if (df <= max_blocking_name_articles) rare.emplace_back(-idf, name_id[w]);
+        }
+        std::sort(rare.begin(), rare.end());
+        for (std::size_t k = 0; k < rare.size() && k < blocking_names; ++k) e.rare_names.push_back(rare[k].second);
+        std::sort(e.rare_names.begin(), e.rare_names.end());
+    }
+    return out;
+}
+
+}  // namespace reckon::match

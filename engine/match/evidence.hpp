@@ -1,0 +1,40 @@
+// Text evidence for scored matching: what the words of two articles say about whether
+// they report one event, beyond the fields of their claims. Built once per run from
+// every article: the TF-IDF vector of each article's opening words (reports of one
+// event open alike: "A man was killed and three wounded at a New Year's party in
+// Hawthorne"), and its names (capitalised words that do not open a sentence, and
+// numbers of three digits or more that are not years: victims, streets, block numbers,
+// units), each weighted by how rare it is in the corpus. A name every article uses
+// ("Police", "Aleppo") weighs little; one two articles share ("Gillis", "Cerise",
+// "13500") weighs much.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "rules/ruleset.hpp"
+
+namespace reckon::match {
+
+// The words of one article that the evidence reads, before the corpus is known.
+struct article_terms {
+    std::vector<std::string> lead;   // lower-cased content words of the opening, in order
+    std::vector<std::string> names;  // distinct names, lower-cased, sorted
+};
+
+// Opening words read per article.
+inline constexpr std::size_t lead_words = 60;
+// Rare names each article gives as blocking keys (names()), and the most articles a
+// name may be in to be one: a key must keep its blocks small.
+inline constexpr std::size_t blocking_names = 3;
+inline constexpr std::size_t max_blocking_name_articles = 64;
+
+article_terms terms_of(std::string_view text);
+
+// The evidence of every article, in the order of the terms given. Deterministic: term
+// ids follow the sorted vocabulary.
+std::vector<rules::text_evidence> build_evidence(const std::vector<article_terms>& terms);
+
+}  // namespace reckon::match
