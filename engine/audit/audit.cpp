@@ -129,6 +129,71 @@ void reported_with(const std::vector<claim_record>& claims, std::vector<rules::c
     }
 }
 
+// Which of two judgements explains a join better: a join over none, then a boolean
+// rule's join (it needs no weighing), then the higher score.
+bool better_join(const rules::match_result& x, const rules::match_result& y) {
+    if (x.same != y.same) return x.same;
+    if (x.scored != y.scored) return !x.scored;
+    return x.scored && x.score > y.score;
+}
+
+// Why an incident's claims are together: each member (the first max_explained_members
+// that break nothing down; breakdowns travel with their totals) with the earlier member
+// the rules join it to best. Average linkage may also hold a member that joins no earlier
+// one directly: it then has no entry.
+std::vector<judged_pair> explain_joins(const std::vector<std::size_t>& members, const std::vector<rules::claim_facts>& facts,
+                                       const rules::ruleset& rules) {
+    std::vector<std::size_t> units;
+    for (const auto m : members)
+        if (facts[m].c->parent.empty() && units.size() < max_explained_members) units.push_back(m);
+    std::vector<judged_pair> out;
+    for (std::size_t i = 1; i < units.size(); ++i) {
+        std::optional<judged_pair> best;
+        for (std::size_t j = 0; j < i; ++j) {
+            auto r = rules.match(facts[units[j]], facts[units[i]]);
+            if (r.same && (!best || better_join(r, best->result))) best = judged_pair{facts[units[j]].c->id, facts[units[i]].c->id, std::move(r)};
+        }
+        if (best) out.push_back(std::move(*best));
+    }
+    return out;
+}
+
+// The pairs `reckon explain` asks for: claim ids, or article ids standing for the pair of
+// their claims the rules judge best (see better_join).
+std::vector<judged_pair> explain_pairs(const std::vector<std::pair<std::string, std::string>>& asked,
+                                       const std::vector<rules::claim_facts>& facts, const rules::ruleset& rules) {
+    std::vector<judged_pair> out;
+    const auto claims_of = [&](const std::string& id) {
+        std::vector<std::size_t> found;
+        for (std::size_t i = 0; i < facts.size(); ++i)
+            if (facts[i].c->id == id) return std::vector<std::size_t>{i};
+        for (std::size_t i = 0; i < facts.size(); ++i)
+            if (facts[i].c->article == id && facts[i].c->parent.empty() && facts[i].c->kind == claim_kind::incident) found.push_back(i);
+        return found;
+    };
+    for (const auto& [x, y] : asked) {
+        const auto xs = claims_of(x), ys = claims_of(y);
+        judged_pair p{x, y, {}};
+        if (xs.empty() || ys.empty()) {
+            p.result.reason = "no claim or article '" + (xs.empty() ? x : y) + "' in the corpus";
+            out.push_back(std::move(p));
+            continue;
+        }
+        bool any = false;
+        for (const auto i : xs)
+            for (const auto j : ys) {
+                if (i == j) continue;
+                auto r = rules.match(facts[i], facts[j]);
+                if (!any || better_join(r, p.result) || (!r.same && !p.result.same && r.score > p.result.score)) {
+                    p = {facts[i].c->id, facts[j].c->id, std::move(r)};
+                    any = true;
+                }
+            }
+        out.push_back(std::move(p));
+    }
+    return out;
+}
+
 // The fields of the registry entry for a claim's source, for rules that ask.
 struct source_description {
     std::string kind;
@@ -364,12 +429,16 @@ audit_result run_audit(audit_inputs in) {
 
     clock.done("facts");
 
+    if (!in.explain.empty()) out.explained = explain_pairs(in.explain, facts, rules);
+
     // 4. Incidents.
     match::cluster_options cluster;
     cluster.cancel = in.cancel;
     cluster.jobs = in.jobs;
     cluster.naive_sample = in.naive_sample;
     cluster.keep_joined = false;  // provenance the audit does not print
+    cluster.observe = in.observe;
+    cluster.random_pairs = in.random_pairs;
     auto grouped = match::group_incidents(facts, rules, cluster);
     clock.done("match");
     out.naive = grouped.naive;
@@ -422,6 +491,7 @@ audit_result run_audit(audit_inputs in) {
                 }
             inc.independent_sources = origins.size();
             inc.result = rules.reconcile(members);
+            inc.joins = explain_joins(g.members, facts, rules);
             for (const auto& f : inc.result.findings) inc.severity = std::max(inc.severity, severity_rank(f.severity));
         }
     };

@@ -47,6 +47,17 @@ struct claim_record {
     std::string incident;               // incident id ("" for cumulative claims)
 };
 
+// Two claims as the match rules judged them: the rule, and for a scored rule the
+// waterfall of weights (`reckon explain`, the audit's `joins`).
+struct judged_pair {
+    std::string a, b;                   // claim ids
+    rules::match_result result;
+};
+
+// Members of an incident whose joins are explained (each with its best-joined earlier
+// member): a larger incident explains its first ones only.
+inline constexpr std::size_t max_explained_members = 32;
+
 struct incident_record {
     std::string id;                     // stable: derived from its claim ids
     std::vector<std::size_t> claims;    // indices into audit_result::claims
@@ -59,6 +70,8 @@ struct incident_record {
     std::size_t independent_sources = 0;  // distinct origins
     rules::incident_result result;
     std::vector<std::string> decisions; // analyst decisions applied while grouping
+    std::vector<judged_pair> joins;     // why its claims are together: each explained member
+                                        // with the earlier member it joins best
     int severity = 0;                   // highest finding severity: 3 high .. 0 none
 };
 
@@ -117,6 +130,7 @@ struct audit_result {
     std::size_t pairs_judged = 0;
     std::size_t largest_component = 0;        // units in the largest component of matched pairs (--timings)
     match::naive_estimate naive;              // with audit_inputs::naive_sample (benchmarks)
+    std::vector<judged_pair> explained;       // audit_inputs::explain, in its order
     std::vector<std::pair<std::string, double>> timings;  // seconds per stage, in order
     std::vector<std::size_t> peak_kb;         // peak resident memory (kB) at the end of each stage
     bool cancelled = false;                   // stopped early: the result is incomplete
@@ -148,6 +162,12 @@ struct audit_inputs {
     bool keep_text = true;                    // false: article texts are dropped once claims and copies are
                                               // found (the audit's renderers do not quote them)
     const std::atomic<bool>* cancel = nullptr;  // set (e.g. by SIGINT) to stop early
+    // Pairs to explain (`reckon explain`): claim ids, or article ids (then the pair of
+    // their claims the rules score highest). An id that names nothing is reported.
+    std::vector<std::pair<std::string, std::string>> explain;
+    // For reckon train: passed to the matcher (see match::cluster_options::observe).
+    match::pair_observer observe;
+    std::size_t random_pairs = 0;
 };
 
 audit_result run_audit(audit_inputs inputs);

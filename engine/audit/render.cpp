@@ -99,6 +99,32 @@ void write_incident_claim(Sink& s, const audit_result& a, const incident_record&
     s.end_object();
 }
 
+// Two claims as the match rules judged them; a scored rule adds its waterfall.
+template <class Sink>
+void write_judged_pair(Sink& s, const judged_pair& p) {
+    s.begin_object();
+    s.key("claims");
+    s.begin_array();
+    s.value(p.a);
+    s.value(p.b);
+    s.end_array();
+    s.member("same", p.result.same);
+    write_rule_member(s, p.result.rule);
+    s.member("reason", p.result.reason);
+    if (p.result.scored) {
+        s.member("score", p.result.score);
+        s.member("threshold", p.result.threshold);
+        write_list(s, "waterfall", p.result.waterfall, [](Sink& to, const rules::score_step& step) {
+            to.begin_object();
+            to.member("comparison", step.comparison);
+            to.member("level", step.level);
+            to.member("weight", step.weight);
+            to.end_object();
+        });
+    }
+    s.end_object();
+}
+
 template <class Sink>
 void write_incident(Sink& s, const audit_result& a, const incident_record& inc) {
     s.begin_object();
@@ -120,6 +146,7 @@ void write_incident(Sink& s, const audit_result& a, const incident_record& inc) 
     write_list(s, "findings", inc.result.findings, [](Sink& to, const rules::finding& f) { write_finding(to, f); });
     write_list(s, "claims", inc.claims, [&](Sink& to, std::size_t m) { write_incident_claim(to, a, inc, a.claims[m]); });
     s.member("decisions", inc.decisions);
+    write_list(s, "joins", inc.joins, [](Sink& to, const judged_pair& p) { write_judged_pair(to, p); });
     s.end_object();
 }
 
@@ -208,6 +235,10 @@ void json_document::finish(const json& summary) {
     m_out << "  \"summary\": ";
     put(m_out, summary, 1);
     m_out << "\n}\n";
+}
+
+json judged_pair_json(const judged_pair& p) {
+    return build_json([&](json_tree_builder& s) { write_judged_pair(s, p); });
 }
 
 json incident_json(const audit_result& a, const incident_record& inc) {

@@ -34,6 +34,8 @@ audit_totals totals_of(const audit_result& a);
 // The members of the JSON document (docs/audit.md), for the renderer and the merge of
 // shard files (audit/shard.hpp): one writer, so both give the same bytes.
 json incident_json(const audit_result& a, const incident_record& inc);
+// Two claims as the match rules judged them (with a scored rule's waterfall).
+json judged_pair_json(const judged_pair& p);
 json series_json(const audit_result& a, const series_record& s);
 json source_json(const source_row& s);
 json copy_json(const std::string& article, const std::string& copies, double overlap);

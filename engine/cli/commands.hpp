@@ -30,6 +30,8 @@ command add_extract(CLI::App& root);
 command add_check(CLI::App& root);
 command add_test(CLI::App& root);
 command add_merge(CLI::App& root);
+command add_explain(CLI::App& root);
+command add_train(CLI::App& root);
 command add_not_built(CLI::App& root, const std::string& name, const std::string& description);
 
 // Prints diagnostics to stderr, then the count line when there were any.

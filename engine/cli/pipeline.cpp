@@ -152,6 +152,9 @@ audit::audit_result run_pipeline(pipeline& p, const pipeline_options& opts) {
     in.keep_text = opts.keep_text;
     in.naive_sample = opts.naive_sample;
     in.live_timings = opts.live_timings;
+    in.explain = opts.explain;
+    in.observe = opts.observe;
+    in.random_pairs = opts.random_pairs;
     return audit::run_audit(std::move(in));
 }
 

@@ -22,6 +22,9 @@ struct pipeline_options {
     bool live_timings = false;     // hidden --live-timings: each stage's time as it ends  // hidden --naive-sample N: benchmark of all-pairs matching
     std::vector<std::string> claims;  // audit --claims: claims streams of `reckon extract` instead of a corpus
     audit::shard_spec shard;          // audit --shard i/N
+    std::vector<std::pair<std::string, std::string>> explain;  // reckon explain: the pairs to judge
+    match::pair_observer observe;     // reckon train: sees the judged pairs
+    std::size_t random_pairs = 0;     // reckon train: and this many random pairs
 };
 
 struct pipeline {

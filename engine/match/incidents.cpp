@@ -120,9 +120,9 @@ public:
     // whose first block this is. Memory holds the matched pairs only.
     pair_judge(const block_table& blocks, const memberships& m, std::size_t window,
                const std::vector<rules::claim_facts>& facts, const rules::ruleset& rules, unsigned jobs,
-               const std::atomic<bool>* cancel, bool keep_joined, match_output& out) {
+               const std::atomic<bool>* cancel, bool keep_joined, const pair_observer& observe, match_output& out) {
         jobs = std::max(1u, std::min<unsigned>(jobs, 64));
-        if (blocks.size() < 64) jobs = 1;
+        if (blocks.size() < 64 || observe) jobs = 1;
         std::vector<std::vector<pair_decision>> found(jobs);
         std::vector<std::vector<std::uint64_t>> found_keys(jobs);
         std::vector<std::size_t> judged(jobs, 0);
@@ -134,6 +134,7 @@ public:
                     const std::size_t a = members[x].unit, b = members[y].unit;
                     if (first_block(m, a, b, window) != static_cast<std::int64_t>(bi)) return;
                     ++judged[first];
+                    if (observe) observe(facts[a], facts[b], false);
                     if (!keep_joined) {
                         if (rules.joins(facts[a], facts[b])) found_keys[first].push_back(key(a, b));
                         return;
@@ -471,7 +472,23 @@ match_output group_incidents(const std::vector<rules::claim_facts>& facts, const
         }
     }
     pair_judge judge(block_list, where, options.max_block, facts, rules, options.jobs, options.cancel,
-                           options.keep_joined, out);
+                           options.keep_joined, options.observe, out);
+    if (options.observe && options.random_pairs > 0 && roots.size() > 1) {
+        // Random pairs of units (splitmix64 from a fixed seed): what unrelated reports look like.
+        std::uint64_t state = 0x7a11;
+        const auto next = [&state] {
+            std::uint64_t z = (state += 0x9e3779b97f4a7c15ULL);
+            z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+            z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+            return z ^ (z >> 31);
+        };
+        for (std::size_t k = 0; k < options.random_pairs;) {
+            const std::size_t a = roots[next() % roots.size()], b = roots[next() % roots.size()];
+            if (a == b) continue;
+            options.observe(facts[a], facts[b], true);
+            ++k;
+        }
+    }
     if (options.naive_sample > 0 && roots.size() > 1) {
         // Random pairs of units (splitmix64 from a fixed seed), judged on one thread.
         auto& nv = out.naive;

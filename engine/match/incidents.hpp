@@ -12,6 +12,7 @@
 #pragma once
 
 #include <atomic>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -19,12 +20,19 @@
 
 namespace reckon::match {
 
+// Sees the pairs the matcher judges (reckon train): every candidate pair of the blocking
+// (random false), then `random_pairs` random pairs of units (random true); on one thread,
+// in an order that depends only on the corpus.
+using pair_observer = std::function<void(const rules::claim_facts&, const rules::claim_facts&, bool random)>;
+
 struct cluster_options {
     double min_linkage = 0.5;         // merge when more than this fraction of cross pairs match
     std::size_t max_block = 2000;     // larger blocks are split by date order (reported)
     const std::atomic<bool>* cancel = nullptr;  // stop early when set (the result is then partial)
     unsigned jobs = 1;                // threads judging pairs (the result does not depend on it)
     std::size_t naive_sample = 0;     // benchmarks: also judge this many random pairs of all (see naive_estimate)
+    pair_observer observe;            // training: see every judged pair (forces one thread)
+    std::size_t random_pairs = 0;     // training: and this many random pairs of units
     bool keep_joined = true;          // fill match_output::joined (the audit does not: at a million
                                       // articles the decisions of tens of millions of pairs do not fit)
 };

@@ -1231,7 +1231,8 @@ private:
                 break;
             }
         }
-        return total;
+        // Weights are written to two decimals; so is their total (no 5.300000000000001).
+        return std::round(total * 100) / 100;
     }
 
 public:
