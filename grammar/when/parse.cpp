@@ -318,6 +318,7 @@ std::optional<date_phrase> interpret(const capture_state& st, const date& ref) {
     case shape::relative_unit: {
         if (!have_day) return std::nullopt;
         const bool last = t.has("last") || t.has("past") || t.has("previous");
+        if (t.has("week") && t.has("past")) return resolved(date::of_period(today - 7, today), phrase_form::relative);  // rolling
         if (t.has("week") || t.has("weekend")) {
             const std::int64_t monday = today - weekday_of(today);
             if (t.has("weekend")) {  // the Saturday and Sunday before (or of) this week
