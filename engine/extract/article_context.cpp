@@ -85,7 +85,8 @@ void article_context::split() {
             }
         }
     }
-    if (const auto d = grammar::dateline::find_publication_date(art.body.of(text), 512))
+    if (const auto d = grammar::dateline::find_publication_date(art.body.of(text), 512);
+        d && !after_preposition(text, d->where.begin + art.body.begin))
         dateline = {d->where.begin + art.body.begin, d->where.end + art.body.begin};
 }
 

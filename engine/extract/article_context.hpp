@@ -82,6 +82,7 @@ struct date_mention {
     std::size_t wb = 0;
     int days_before_event = 0;   // "two days after" the event reported before: resolved per claim
     bool relative = false;
+    bool names_event = false;    // "the 2013 double homicide": the date of the event the figures belong to
 };
 
 // What info() should make sure is known about a sentence.

@@ -1,10 +1,12 @@
 // Dates reader (dates.hpp).
 #include "extract/dates.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 
 #include "claims/claims.hpp"
+#include "when/when.hpp"
 
 namespace reckon::extract {
 
@@ -89,10 +91,21 @@ bool may_hold_date(std::string_view text, byte_span span) {
     return false;
 }
 
+bool after_preposition(std::string_view text, std::size_t pos) {
+    std::size_t e = pos;
+    while (e > 0 && (text[e - 1] == ' ' || text[e - 1] == '\t')) --e;
+    std::size_t b = e;
+    while (b > 0 && ascii_alpha(text[b - 1]) && e - b < 8) --b;
+    if (b == e || (b > 0 && ascii_alpha(text[b - 1]))) return false;
+    std::string w;
+    for (std::size_t i = b; i < e; ++i) w += ascii_lower(text[i]);
+    static const std::array<std::string_view, 10> prepositions{"on", "since", "in", "of", "until", "by", "from", "before", "after", "till"};
+    return std::find(prepositions.begin(), prepositions.end(), w) != prepositions.end();
+}
+
 void find_date(article_context& ax, std::size_t s, sentence_info& si) {
     const auto& ws = si.words;
     const date& pub = ax.art.published;
-    const bool have_day = pub.precision == date_precision::day;
     auto reported_before = [&](std::size_t k) {
         // "said on Friday", "said yesterday", "told AFP on Sunday"
         for (std::size_t j = k >= 4 ? k - 4 : 0; j < k; ++j)
@@ -120,86 +133,58 @@ void find_date(article_context& ax, std::size_t s, sentence_info& si) {
         }
         return false;
     };
+    // a month or year alone is a date after these words ("in June", "since 2014", "of March")
+    auto month_context = [&](std::size_t k) {
+        if (k == 0) return true;
+        const auto& p = ws[k - 1].lower;
+        return p == "in" || p == "on" || p == "since" || p == "early" || p == "late" || p == "mid" || p == "of" ||
+               p == "during" || p == "until" || p == "by";
+    };
     for (const auto& w : ws)
         if (w.has(w_retrieval)) si.retrieval = true;
+    // The first date phrase of the sentence is its date, unless a later one names an event
+    // ("sentenced on Monday for the 2013 double homicide"): that one dates the figures.
+    const std::string_view sentence_text = ax.text.substr(0, ax.sentences[s].span.end);
     std::optional<date_mention> found;
-    for (std::size_t k = 0; k < ws.size() && !found && have_day; ++k) {
-        if (!ws[k].has(w_date) && !ws[k].digits) continue;
-        const auto& w = ws[k].lower;
-        // weekdays, also "wednesday-thursday"
-        std::string_view first = w.substr(0, w.find('-'));
-        const int wd = weekday_index(first);
-        if (wd >= 0) {
-            if (reported_before(k) || in_dateline(k)) continue;
-            const bool last = k > 0 && (ws[k - 1].lower == "last" || ws[k - 1].lower == "past");
-            const std::int64_t today = days_from_civil(pub.year, pub.month, pub.day);
-            int delta = (weekday_of(today) - wd + 7) % 7;
-            if (last && delta == 0) delta = 7;
-            found = date_mention{civil_from_days(today - delta), k};
+    std::size_t resume = 0;  // words inside a phrase already read are not read again
+    for (std::size_t k = 0; k < ws.size(); ++k) {
+        if (ws[k].begin < resume) continue;
+        if (!ws[k].has(w_date) && !ws[k].digits && !grammar::when::could_start_date(sentence_text, ws[k].begin)) continue;
+        const auto p = grammar::when::parse_date_phrase(sentence_text, ws[k].begin, pub);
+        if (!p) continue;
+        resume = p->where.end;
+        using form = grammar::when::phrase_form;
+        bool usable = true;
+        switch (p->form) {
+        case form::weekday: usable = !reported_before(k) && !in_dateline(k); break;
+        case form::relative: {
+            usable = !reported_before(k);
+            // "overnight Tuesday": the weekday says which night
+            if (ws[k].lower == "overnight" && k + 1 < ws.size() &&
+                weekday_index(ws[k + 1].lower.substr(0, ws[k + 1].lower.find('-'))) >= 0)
+                usable = false;
+            break;
+        }
+        case form::calendar: usable = !in_dateline(k); break;
+        case form::after_event: break;
+        case form::bare_month: {
+            const bool led = ws[k].lower == "last" || ws[k].lower == "this" || ws[k].lower == "past";
+            usable = !in_dateline(k) && (p->names_event || led || month_context(k));
+            break;
+        }
+        case form::bare_year:
+            // "in 2017" (the scope of cumulative tolls, or the year of the event), "the 2013 shooting"
+            usable = (p->names_event || (k > 0 && ws[k - 1].lower == "in")) && p->value.year >= 1990;
+            break;
+        }
+        if (!usable) {
+            resume = 0;  // a refused phrase may hold a usable one ("said on Friday night": nothing)
             continue;
         }
-        if (w == "yesterday" || w == "today" || w == "tonight" || w == "overnight") {
-            if (reported_before(k)) continue;
-            if (w == "overnight" && k + 1 < ws.size() && weekday_index(ws[k + 1].lower.substr(0, ws[k + 1].lower.find('-'))) >= 0)
-                continue;
-            found = date_mention{w == "yesterday" || w == "overnight" ? add_days(pub, -1) : pub, k};
-            continue;
-        }
-        if ((w == "month" || w == "year") && k > 0 && (ws[k - 1].lower == "last" || ws[k - 1].lower == "this")) {
-            const bool last = ws[k - 1].lower == "last";
-            if (w == "month") {
-                int y = pub.year, m = pub.month - (last ? 1 : 0);
-                if (m == 0) {
-                    m = 12;
-                    --y;
-                }
-                found = date_mention{date::of_month(y, m), k - 1};
-            } else {
-                found = date_mention{date::of_year(pub.year - (last ? 1 : 0)), k - 1};
-            }
-            continue;
-        }
-        // "two days after", "three days ago"
-        if ((w == "days" || w == "day") && k > 0 && k + 1 < ws.size() &&
-            (ws[k + 1].lower == "after" || ws[k + 1].lower == "ago" || ws[k + 1].lower == "earlier" || ws[k + 1].lower == "before")) {
-            const auto n = small_number(ws[k - 1]);
-            if (!n || *n > 60) continue;
-            found = date_mention{add_days(pub, -*n), k - 1, *n, ws[k + 1].lower != "ago"};
-            continue;
-        }
-        const int month = month_index(ws[k]);
-        if (month > 0) {
-            if (in_dateline(k)) continue;
-            // "Nov 11", "November 11, 2018", "11 November"; a broken year ("20188") spoils it
-            std::optional<int> day;
-            std::optional<int> year;
-            std::size_t after = k + 1;
-            if (after < ws.size() && ws[after].digits && ws[after].lower.size() <= 2) {
-                day = small_number(ws[after]);
-                ++after;
-            } else if (k > 0 && ws[k - 1].digits && ws[k - 1].lower.size() <= 2) {
-                day = small_number(ws[k - 1]);
-            }
-            if (after < ws.size() && ws[after].digits) {
-                if (ws[after].lower.size() != 4) continue;  // "May 22, 20188"
-                year = small_number(ws[after]);
-            }
-            const bool context = k > 0 && (ws[k - 1].lower == "in" || ws[k - 1].lower == "on" || ws[k - 1].lower == "since" ||
-                                           ws[k - 1].lower == "early" || ws[k - 1].lower == "late" || ws[k - 1].lower == "mid" ||
-                                           ws[k - 1].lower == "last" || ws[k - 1].lower == "of" || ws[k - 1].lower == "this");
-            if (!day && !year && !context && !(k == 0)) continue;
-            int y = year ? *year : pub.year;
-            if (!year && (month > pub.month || (month == pub.month && day && *day > pub.day))) --y;
-            if (y < 1900 || y > 2100) continue;
-            if (day && valid_ymd(y, month, *day)) found = date_mention{date::of_day(y, month, *day), k};
-            else if (!day) found = date_mention{date::of_month(y, month), k};
-            continue;
-        }
-        // "in 2017": a year; it is the scope of cumulative tolls
-        if (ws[k].digits && ws[k].lower.size() == 4 && k > 0 && ws[k - 1].lower == "in") {
-            const auto y = small_number(ws[k]);
-            if (y && *y >= 1990 && *y <= 2100) found = date_mention{date::of_year(*y), k};
-        }
+        date_mention m{p->value, k, p->days_before_event, p->form == form::after_event};
+        m.names_event = p->names_event;
+        if (!found || (m.names_event && !found->names_event)) found = m;
+        if (found->names_event) break;
     }
     si.own_date = found;
 }
@@ -210,7 +195,8 @@ std::optional<date> lede_date(article_context& ax) {
     for (std::size_t s = 0; s < ax.sentences.size() && s < 12; ++s) {
         if (ax.sentences[s].line_alone) continue;
         const auto& si = ax.info(s, need_date);
-        if (si.own_date && si.own_date->value.precision != date_precision::year) {
+        // a year alone is too wide for the article's event, unless it names it ("the 2013 double homicide")
+        if (si.own_date && (si.own_date->value.precision != date_precision::year || si.own_date->names_event)) {
             ax.opening_date = si.own_date->value;
             break;
         }
@@ -259,7 +245,17 @@ void date_of(article_context& ax, claim& c, const located_figure& lf, std::size_
             c.event_date = *d;
             return;
         }
-    if (const auto d = lede_date(ax)) c.event_date = *d;
+    if (const auto d = lede_date(ax)) {
+        c.event_date = *d;
+        return;
+    }
+    c.event_date = publication_window(ax.art.published);
+}
+
+date publication_window(const date& published) {
+    if (published.precision != date_precision::day) return published;
+    const std::int64_t day = published.first_day();
+    return date::of_period(day - look_back_days, day);
 }
 
 }  // namespace reckon::extract

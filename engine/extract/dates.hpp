@@ -4,8 +4,14 @@
 // Tuesday": the last one before publication), "yesterday", "today", "overnight", "last
 // month", "this year", "two days after", month and day ("Nov 11", "11 November 2018"),
 // "in 2017". Dates of reporting ("said on Friday"), of datelines and of retrieved
-// bodies are not the event's. A claim without a date in its sentence takes one from the
-// three sentences before it, then the three after, then the article's opening.
+// bodies are not the event's. Phrases are read by the date grammar (grammar/when): also
+// "02/22/2016", "June 2016", "the 15th", "early March", "last week", "two days ago",
+// "last night", "Tuesday's strike", "the fifth of May", "the past three days". A phrase
+// that names an event ("the 2013 double homicide", "last March's shooting") dates the
+// figures of its sentence before any other date there. A claim without a date in its
+// sentence takes one from the three sentences before it, then the three after, then the
+// article's opening, and failing all of them the publication window: the publication day
+// and the look_back_days before it, as a period.
 #pragma once
 
 #include <cstdint>
@@ -21,11 +27,24 @@ namespace reckon::extract {
 // number. Most sentences have none and need not be split into words for their date.
 bool may_hold_date(std::string_view text, byte_span span);
 
+// True when the word before text[pos] is a preposition ("on 02/22/2016", "since June
+// 2016"): a date there is running text, never the article's dateline.
+bool after_preposition(std::string_view text, std::size_t pos);
+
 // The date sentence s names into si.own_date; si.retrieval when it tells of bodies retrieved.
 void find_date(article_context& ax, std::size_t s, sentence_info& si);
 
 // Event date of claim c (figure lf in sentence s).
 void date_of(article_context& ax, claim& c, const located_figure& lf, std::size_t s);
+
+// How many days before its publication an article's undated figures may have happened:
+// news reports an event the same day or within the next few (a weekly round-up is the
+// exception, and it names its days).
+inline constexpr int look_back_days = 3;
+
+// The window of an undated figure: the published day and look_back_days before it, as a
+// period; a published date less precise than a day is its own window.
+date publication_window(const date& published);
 
 // The first day or month date of the article's opening sentences, read once.
 std::optional<date> lede_date(article_context& ax);

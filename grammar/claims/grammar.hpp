@@ -122,7 +122,8 @@ struct range_to : pegtl::seq<ws, pegtl::sor<kw<TAO_PEGTL_ISTRING("to")>, kw<TAO_
 struct between_word : kw<TAO_PEGTL_ISTRING("between")> {};
 // "between 20 and 30", "20 to 30", "20-30"
 struct range_between : pegtl::seq<between_word, ws, number, ws, and_word, ws, number> {};
-struct range_dashed : pegtl::seq<digits, range_dash, digits> {};
+// (not "2015-08-12": a date)
+struct range_dashed : pegtl::seq<digits, range_dash, digits, pegtl::not_at<pegtl::one<'-'>, pegtl::digit>> {};
 struct range_worded : pegtl::seq<number, range_to, number> {};
 struct range : pegtl::sor<range_between, range_dashed, range_worded> {};
 // Vague quantities kept as written for the rules to interpret.

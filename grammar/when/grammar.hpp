@@ -75,7 +75,7 @@ inline constexpr std::string_view ordinal_words[] = {
 struct ordinal_unit : keyword_list<ordinal_words> {};
 inline constexpr std::string_view ordinal_tens[] = {"twenty", "thirty"};
 // "fifth", "twenty-first", "thirty first"
-struct day_word : pegtl::sor<pegtl::seq<keyword_list<ordinal_tens, false>, pegtl::one<'-', ' '>, ordinal_unit>, ordinal_unit> {};
+struct day_word : pegtl::sor<pegtl::seq<keyword_list<ordinal_tens>, pegtl::one<'-', ' '>, ordinal_unit>, ordinal_unit> {};
 // How many days, weeks...: "two", "24", "a", "a few"
 inline constexpr std::string_view count_words[] = {
     "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
