@@ -177,10 +177,7 @@ void find_date(article_context& ax, std::size_t s, sentence_info& si) {
             usable = (p->names_event || (k > 0 && ws[k - 1].lower == "in")) && p->value.year >= 1990;
             break;
         }
-        if (!usable) {
-            resume = 0;  // a refused phrase may hold a usable one ("said on Friday night": nothing)
-            continue;
-        }
+        if (!usable) continue;  // nor any part of it: "July 4 2015" in a dateline is no "2015" either
         date_mention m{p->value, k, p->days_before_event, p->form == form::after_event};
         m.names_event = p->names_event;
         if (!found || (m.names_event && !found->names_event)) found = m;

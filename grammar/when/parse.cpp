@@ -378,6 +378,8 @@ bool event_noun(std::string_view w) {
 bool event_named_after(std::string_view text, std::size_t pos) {
     for (int words = 0; words < 3; ++words) {
         while (pos < text.size() && (text[pos] == ' ' || text[pos] == '-')) ++pos;
+        // a capital after the date starts something else: "Published July 4 2015 An explosion..."
+        if (pos < text.size() && text[pos] >= 'A' && text[pos] <= 'Z') return false;
         std::string w;
         while (pos < text.size() && is_letter(text[pos]) && w.size() < 16) w += lower(text[pos++]);
         if (w.empty()) return false;
