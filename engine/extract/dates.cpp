@@ -237,7 +237,7 @@ void date_of(article_context& ax, claim& c, const located_figure& lf, std::size_
             c.event_date = *d;
             return;
         }
-    for (std::size_t p = s + 1; p < ax.sentences.size() && p <= s + 3; ++p)
+    for (std::size_t p = s + 1; p < ax.sentences.size() && p <= s + 1; ++p)
         if (const auto* d = usable(p)) {
             c.event_date = *d;
             return;

@@ -9,7 +9,8 @@
 // "last night", "Tuesday's strike", "the fifth of May", "the past three days". A phrase
 // that names an event ("the 2013 double homicide", "last March's shooting") dates the
 // figures of its sentence before any other date there. A claim without a date in its
-// sentence takes one from the three sentences before it, then the three after, then the
+// sentence takes one from the three sentences before it, then the one after (a later one
+// more often opens another event: "On Saturday mortar rounds struck..."), then the
 // article's opening, and failing all of them the publication window: the publication day
 // and the look_back_days before it, as a period.
 #pragma once

@@ -101,16 +101,19 @@ struct glued_day_year : pegtl::sor<pegtl::seq<pegtl::rep<2, pegtl::digit>, year_
 struct the_word : kw<TAO_PEGTL_ISTRING("the")> {};
 struct of_word : kw<TAO_PEGTL_ISTRING("of")> {};
 struct weekday_lead : pegtl::seq<weekday_name, gap> {};
+// A year of five digits or more is a broken date ("May 22, 20188"), not a day without a year.
+struct broken_year : pegtl::seq<gap, pegtl::rep<5, pegtl::digit>> {};
+struct year_after : pegtl::seq<pegtl::opt<gap, year_digits>, pegtl::not_at<broken_year>> {};
 // "June 12", "June 12th, 2016", "May fifth", "May the fifth", "Tuesday, June 12", "Jul 262016"
 struct month_day : pegtl::seq<pegtl::opt<weekday_lead>, month_name, ws,
                               pegtl::sor<glued_day_year,
-                                         pegtl::seq<pegtl::sor<day_number, pegtl::seq<pegtl::opt<the_word, ws>, day_word>>,
-                                                    pegtl::opt<gap, year_digits>>>> {};
+                                         pegtl::seq<pegtl::sor<day_number, pegtl::seq<pegtl::opt<the_word, ws>, day_word>>, year_after>>> {};
 // "12 June", "the 12th of June 2016", "the fifth of May"
 struct day_month : pegtl::seq<pegtl::opt<the_word, ws>, pegtl::sor<day_number, day_word>, ws, pegtl::opt<of_word, ws>, month_name,
-                              pegtl::opt<gap, year_digits>> {};
+                              year_after> {};
 // "June 2016", "June, 2016"
 struct month_year : pegtl::seq<month_name, gap, year_digits> {};
+// (a month before a broken year is no bare month either)
 // "early March", "mid-March", "late June 2016", "the end of May"
 inline constexpr std::string_view part_words[] = {"early", "mid", "late"};
 struct part_of_month : pegtl::seq<pegtl::sor<pegtl::seq<keyword_list<part_words, true>, pegtl::one<' ', '-'>>,
@@ -146,7 +149,8 @@ struct relative_unit : pegtl::seq<pegtl::opt<kw<TAO_PEGTL_ISTRING("earlier")>, w
 struct weekday : pegtl::seq<pegtl::opt<this_or_last, ws>, weekday_name, pegtl::opt<possessive>,
                             pegtl::opt<pegtl::one<'-'>, weekday_name>, pegtl::opt<ws, keyword_list<time_of_day>>> {};
 // "June", "last March", "last March's": a date only where the engine finds context for it
-struct bare_month : pegtl::seq<pegtl::opt<this_or_last, ws>, month_name, pegtl::not_at<pegtl::one<'-'>>, pegtl::opt<possessive>> {};
+struct bare_month : pegtl::seq<pegtl::opt<this_or_last, ws>, month_name, pegtl::not_at<pegtl::one<'-'>>, pegtl::not_at<gap, pegtl::digit>,
+                              pegtl::opt<possessive>> {};
 // "2013", "2013's"
 struct bare_year : pegtl::seq<year_digits, pegtl::not_at<pegtl::one<'-', '/', '.'>, pegtl::digit>, pegtl::opt<possessive>> {};
 

@@ -52,7 +52,7 @@ TEST_CASE("date phrases against the article's date", "[when]") {
 
 TEST_CASE("not date phrases", "[when]") {
     for (const char* text : {"2/30/2016", "13/13/2016", "may", "march on", "Maybe", "the 15th anniversary x", "Sun", "1899",
-                             "20188", "the people", "", "14/2016"}) {
+                             "20188", "the people", "", "14/2016", "May 22, 20188", "May 20188"}) {
         INFO(text);
         const auto p = parse_date_phrase(text, 0, reference);
         const bool dated = p && p->form != phrase_form::bare_year && p->form != phrase_form::bare_month;
