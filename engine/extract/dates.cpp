@@ -186,6 +186,11 @@ void find_date(article_context& ax, std::size_t s, sentence_info& si) {
     si.own_date = found;
 }
 
+bool background(const date& published, const date& d) {
+    if (published.precision != date_precision::day || !d.known()) return false;
+    return d.last_day() + background_days < published.first_day();
+}
+
 std::optional<date> lede_date(article_context& ax) {
     if (ax.opening_date_searched) return ax.opening_date;
     ax.opening_date_searched = true;
@@ -193,7 +198,8 @@ std::optional<date> lede_date(article_context& ax) {
         if (ax.sentences[s].line_alone) continue;
         const auto& si = ax.info(s, need_date);
         // a year alone is too wide for the article's event, unless it names it ("the 2013 double homicide")
-        if (si.own_date && (si.own_date->value.precision != date_precision::year || si.own_date->names_event)) {
+        if (si.own_date && (si.own_date->value.precision != date_precision::year || si.own_date->names_event) &&
+            (si.own_date->names_event || !background(ax.art.published, si.own_date->value))) {
             ax.opening_date = si.own_date->value;
             break;
         }
@@ -228,6 +234,7 @@ void date_of(article_context& ax, claim& c, const located_figure& lf, std::size_
         if (ax.sentences[p].line_alone) return nullptr;
         const auto& pd = ax.info(p, need_date);
         if (!pd.own_date || pd.own_date->value.precision == date_precision::year || pd.retrieval) return nullptr;
+        if (background(ax.art.published, pd.own_date->value)) return nullptr;
         const auto& pi = ax.info(p, need_scope);  // a dated running total ("since March 2011") is not the event
         if (pi.scope.empty()) return &pi.own_date->value;
         return nullptr;

@@ -9,7 +9,8 @@
 // "last night", "Tuesday's strike", "the fifth of May", "the past three days". A phrase
 // that names an event ("the 2013 double homicide", "last March's shooting") dates the
 // figures of its sentence before any other date there. A claim without a date in its
-// sentence takes one from the three sentences before it, then the one after (a later one
+// sentence takes one from the three sentences before it (unless it is background, long
+// before the publication), then the one after (a later one
 // more often opens another event: "On Saturday mortar rounds struck..."), then the
 // article's opening, and failing all of them the publication window: the publication day
 // and the look_back_days before it, as a period.
@@ -42,6 +43,11 @@ void date_of(article_context& ax, claim& c, const located_figure& lf, std::size_
 // news reports an event the same day or within the next few (a weekly round-up is the
 // exception, and it names its days).
 inline constexpr int look_back_days = 3;
+
+// A date borrowed from another sentence that ended this many days before the article
+// was published is background ("first deployed warplanes in July 2012"), not the event.
+inline constexpr int background_days = 60;
+bool background(const date& published, const date& d);
 
 // The window of an undated figure: the published day and look_back_days before it, as a
 // period; a published date less precise than a day is its own window.

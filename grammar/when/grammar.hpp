@@ -146,8 +146,11 @@ struct relative_unit : pegtl::seq<pegtl::opt<kw<TAO_PEGTL_ISTRING("earlier")>, w
                                   pegtl::sor<kw<TAO_PEGTL_ISTRING("week")>, kw<TAO_PEGTL_ISTRING("weekend")>,
                                              kw<TAO_PEGTL_ISTRING("month")>, kw<TAO_PEGTL_ISTRING("year")>>, pegtl::opt<possessive>> {};
 // "Tuesday", "on Tuesday", "last Tuesday", "Tuesday's strike", "Tuesday night", "Wednesday-Thursday"
+// "Saturday and Sunday": two days, a period
+struct and_weekday : pegtl::seq<ws, kw<TAO_PEGTL_ISTRING("and")>, ws, weekday_name> {};
 struct weekday : pegtl::seq<pegtl::opt<this_or_last, ws>, weekday_name, pegtl::opt<possessive>,
-                            pegtl::opt<pegtl::one<'-'>, weekday_name>, pegtl::opt<ws, keyword_list<time_of_day>>> {};
+                            pegtl::opt<pegtl::sor<pegtl::seq<pegtl::one<'-'>, weekday_name>, and_weekday>>,
+                            pegtl::opt<ws, keyword_list<time_of_day>>> {};
 // "June", "last March", "last March's": a date only where the engine finds context for it
 struct bare_month : pegtl::seq<pegtl::opt<this_or_last, ws>, month_name, pegtl::not_at<pegtl::one<'-'>>, pegtl::not_at<gap, pegtl::digit>,
                               pegtl::opt<possessive>> {};

@@ -110,15 +110,17 @@ struct tokens {
                 if (const int m = month_from_name(words[i])) return m;
         return 0;
     }
-    int weekday() const {
+    // The n-th weekday named among the words (0 = the first), -1 when none.
+    int weekday(int n = 0) const {
         for (std::size_t i = 0; i < word_count; ++i) {
             std::string_view w = words[i];
             int d = weekday_from_name(w);
             if (d < 0 && w.size() > 6 && w.back() == 's') d = weekday_from_name(w.substr(0, w.size() - 1));
-            if (d >= 0) return d;
+            if (d >= 0 && n-- == 0) return d;
         }
         return -1;
     }
+    int second_weekday() const { return weekday(1); }
 };
 
 int ordinal_value(std::string_view w) {
@@ -308,6 +310,8 @@ std::optional<date_phrase> interpret(const capture_state& st, const date& ref) {
         const int n = count_value(t);
         if (n <= 0 || n > 400) return std::nullopt;
         std::int64_t back = n;
+        // "in the past 24 hours": the day's toll as monitors report it, the publication day
+        if (t.has("hours") && n <= 24) return resolved(ref, phrase_form::relative);
         if (t.has("hours")) back = (n + 23) / 24;
         else if (t.has("week") || t.has("weeks")) back = 7 * n;
         else if (t.has("month") || t.has("months")) back = 30 * n;
@@ -343,9 +347,21 @@ std::optional<date_phrase> interpret(const capture_state& st, const date& ref) {
         if (!have_day) return std::nullopt;
         const int wd = t.weekday();
         if (wd < 0) return std::nullopt;
-        int delta = (weekday_of(today) - wd + 7) % 7;
-        if ((t.has("last") || t.has("past") || t.has("previous")) && delta == 0) delta = 7;
-        return resolved(civil_from_days(today - delta), phrase_form::weekday);
+        const bool last = t.has("last") || t.has("past") || t.has("previous");
+        const auto back = [&](int day) {
+            int delta = (weekday_of(today) - day + 7) % 7;
+            if (last && delta == 0) delta = 7;
+            return today - delta;
+        };
+        const std::int64_t first = back(wd);
+        const int second = t.second_weekday();
+        if (second >= 0 && t.has("and")) {  // "Saturday and Sunday": from the first to the second
+            std::int64_t end = back(second);
+            if (end < first) end += 7;
+            if (end > today) return resolved(date::of_period(first - 7, end - 7), phrase_form::weekday);
+            return resolved(date::of_period(first, end), phrase_form::weekday);
+        }
+        return resolved(civil_from_days(first), phrase_form::weekday);
     }
     case shape::bare_month: {
         const int month = t.month();
