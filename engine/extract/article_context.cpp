@@ -132,6 +132,7 @@ void article_context::release_before(std::size_t s) {
         std::vector<word>().swap(si.words);
         std::vector<source_mention>().swap(si.sources);
         std::vector<place_mention>().swap(si.places);
+        std::vector<date_mention>().swap(si.other_dates);
         si.tokenized = true;  // stays "known": nothing will ask again
         si.done = need_all;
     }

@@ -181,6 +181,7 @@ void find_date(article_context& ax, std::size_t s, sentence_info& si) {
         date_mention m{p->value, k, p->days_before_event, p->form == form::after_event};
         m.names_event = p->names_event;
         if (!found || (m.names_event && !found->names_event)) found = m;
+        if (si.other_dates.size() < 4) si.other_dates.push_back(m);
         if (found->names_event) break;
     }
     si.own_date = found;
@@ -216,11 +217,19 @@ void date_of(article_context& ax, claim& c, const located_figure& lf, std::size_
     }();
     (void)bodies;
     if (si.own_date && !si.retrieval) {
-        c.event_date = si.own_date->value;
-        if (si.own_date->relative)
+        // Of several dates in the sentence, the one nearest the figure ("strikes came a day
+        // after ... its air strikes last week claimed 100"), unless one names the event.
+        const date_mention* m = &*si.own_date;
+        if (!m->names_event) {
+            const auto distance = [&](const date_mention& d) { return d.wb > lf.nb ? d.wb - lf.nb : lf.nb - d.wb; };
+            for (const auto& d : si.other_dates)
+                if (distance(d) < distance(*m)) m = &d;
+        }
+        c.event_date = m->value;
+        if (m->relative)
             for (auto it = ax.claims.rbegin(); it != ax.claims.rend(); ++it)
                 if (it->event_date.precision == date_precision::day && !it->headline) {
-                    c.event_date = add_days(it->event_date, -si.own_date->days_before_event);
+                    c.event_date = add_days(it->event_date, -m->days_before_event);
                     break;
                 }
         return;
