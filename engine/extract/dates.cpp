@@ -51,8 +51,10 @@ date add_days(const date& d, std::int64_t n) { return civil_from_days(days_from_
 
 
 bool may_hold_date(std::string_view text, byte_span span) {
-    static const std::array<std::string_view, 11> lower_words{"yesterday", "today", "tonight", "overnight", "month", "year",
-                                                              "day", "days", "months", "years", "Overnight"};
+    static const std::array<std::string_view, 26> lower_words{
+        "yesterday", "today",   "tonight", "overnight", "month",    "year",    "day",     "days",     "months",
+        "years",     "week",    "weeks",   "weekend",   "night",    "hours",   "ago",     "morning",  "monday",
+        "tuesday",   "wednesday", "thursday", "friday", "saturday", "sunday", "mondays", "tuesdays"};
     const std::size_t end = std::min(span.end, text.size());
     std::size_t i = span.begin;
     while (i < end) {
@@ -66,6 +68,10 @@ bool may_hold_date(std::string_view text, byte_span span) {
         const std::string_view w = text.substr(i, j - i);
         if (ascii_digit(c)) {
             if (w.size() == 4) return true;
+            // "02/22/2016", "22.04.2016", "4/22", "2015-08-12"; "15th", "1st"
+            if (j + 1 < end && (text[j] == '/' || text[j] == '.' || text[j] == '-') && ascii_digit(text[j + 1])) return true;
+            const char last = ascii_lower(w.back());
+            if (last == 'h' || last == 't' || last == 'd') return true;
         } else if (ascii_upper(c)) {
             // weekdays and months, full or abbreviated: Mon..Sun, Jan..Dec, also "Yesterday",
             // "Today", "Tonight", "Last", "This": told apart by their first three letters
@@ -82,7 +88,9 @@ bool may_hold_date(std::string_view text, byte_span span) {
                     heads[static_cast<std::size_t>(((a - 'a') * 26 + (b - 'a')) * 26 + (d - 'a'))])
                     return true;
             }
-        } else if (w.size() >= 3 && w.size() <= 9 && (c == 'y' || c == 't' || c == 'o' || c == 'm' || c == 'd')) {
+        } else if (w.size() >= 3 && w.size() <= 9 &&
+                   (c == 'y' || c == 't' || c == 'o' || c == 'm' || c == 'd' || c == 'w' || c == 'n' || c == 'h' || c == 'a' ||
+                    c == 'f' || c == 's')) {
             for (const auto lw : lower_words)
                 if (w == lw) return true;
         }
@@ -237,7 +245,8 @@ void date_of(article_context& ax, claim& c, const located_figure& lf, std::size_
     if (c.kind == claim_kind::cumulative) return;
     // a headline at the top of the article takes the date of the story below it; a
     // linked story's headline inside the body takes none
-    const bool leading = c.headline && ax.leading.count(s) > 0;
+    // (a headline after a dateline, "09-09-2014 28 Terrorists Killed...", leads the article too)
+    const bool leading = c.headline && (ax.leading.count(s) > 0 || (s == 1 && !ax.dateline.empty() && ax.dateline.end <= ax.sentences[s].span.begin));
     if (c.headline && !leading) return;
     auto usable = [&](std::size_t p) -> const date* {
         if (ax.sentences[p].line_alone) return nullptr;

@@ -25,8 +25,11 @@
 namespace reckon::extract {
 
 // True when the sentence has a word that find_date reads: a capitalised weekday or month,
-// "yesterday", "today", "tonight", "overnight", "month", "year", "day(s)", or a 4-digit
-// number. Most sentences have none and need not be split into words for their date.
+// a weekday in lower case, "yesterday", "today", "tonight", "overnight", "night", "morning",
+// "day(s)", "week(s)", "weekend", "month(s)", "year(s)", "hours", "ago", a 4-digit number,
+// digits before '/', '.' or '-' and a digit ("4/22"), or an ordinal in digits ("15th").
+// Most sentences have none and need not be split into words for their date; every date
+// phrase of grammar/when holds one of these.
 bool may_hold_date(std::string_view text, byte_span span);
 
 // True when the word before text[pos] is a preposition ("on 02/22/2016", "since June
