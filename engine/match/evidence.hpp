@@ -28,7 +28,7 @@ struct article_terms {
 inline constexpr std::size_t lead_words = 60;
 // Rare names each article gives as blocking keys (names()), and the most articles a
 // name may be in to be one: a key must keep its blocks small.
-inline constexpr std::size_t blocking_names = 8;
+inline constexpr std::size_t blocking_names = 24;
 inline constexpr std::size_t max_blocking_name_articles = 32;
 
 article_terms terms_of(std::string_view text);

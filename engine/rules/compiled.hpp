@@ -19,7 +19,7 @@ enum value_type : int { t_unknown = 0, t_number, t_bool, t_string, t_date, t_int
 enum class field : int {
     id, article, kind, outcome, category, side, value, low, high, best, interval, qualifier, qualifier_text,
     vague, text, parent, source, source_text, source_kind, source_name, source_field, relay, relay_count,
-    origin, outlet, copied, weight, published, event_date, place, place_key, governorate, actor, attack, scope,
+    origin, outlet, copied, weight, published, event_date, place, place_key, governorate, actor, attack, scope, country,
 };
 
 // The widest window days(d, n) accepts: a claim gets n + 1 keys from it.

@@ -393,6 +393,7 @@ value field_value(const eclaim& e, field id, const std::string& name) {
     case field::actor: return str(c.actor);
     case field::attack: return str(c.attack);
     case field::scope: return str(c.scope);
+    case field::country: return str(c.country);
     }
     return none();
 }

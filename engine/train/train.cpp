@@ -67,6 +67,21 @@ fs_model estimate(const pair_counts& counts, const std::vector<std::size_t>& lev
         normalise(f.m[c], options.floor);
     }
     for (const auto& [pattern, n] : counts.patterns) f.candidates += n;
+    // A comparison whose pairs all sit at one level (no places in a corpus of crime
+    // reports read without a gazetteer) carries no information here: it keeps the
+    // weights it has and stays out of EM.
+    f.kept.assign(k, false);
+    for (std::size_t c = 0; c < k; ++c) {
+        std::vector<double> at(levels[c], 0.0);
+        double seen = 0;
+        for (const auto& [pattern, n] : counts.patterns)
+            if (pattern[c] >= 0) {
+                at[static_cast<std::size_t>(pattern[c])] += n;
+                seen += n;
+            }
+        const double most = at.empty() ? 0 : *std::max_element(at.begin(), at.end());
+        f.kept[c] = seen <= 0 || most >= options.one_level * seen;
+    }
     // The rule's own threshold says which share it expects: 1 / (1 + 2^threshold).
     f.lambda = std::clamp(1.0 / (1.0 + std::exp2(start_threshold)), 0.001, 0.5);
     if (f.candidates <= 0) {
@@ -84,14 +99,14 @@ fs_model estimate(const pair_counts& counts, const std::vector<std::size_t>& lev
         for (const auto& [pattern, n] : counts.patterns) {
             double lm = std::log(f.lambda), lu = std::log(1 - f.lambda);
             for (std::size_t c = 0; c < k; ++c) {
-                if (pattern[c] < 0) continue;  // no level held: no evidence either way
+                if (pattern[c] < 0 || f.kept[c]) continue;  // no level held, or nothing to learn
                 lm += std::log(f.m[c][static_cast<std::size_t>(pattern[c])]);
                 lu += std::log(f.u[c][static_cast<std::size_t>(pattern[c])]);
             }
             const double g = 1.0 / (1.0 + std::exp(lu - lm));  // posterior of one event
             matched += g * n;
             for (std::size_t c = 0; c < k; ++c) {
-                if (pattern[c] < 0) continue;
+                if (pattern[c] < 0 || f.kept[c]) continue;
                 m_sum[c][static_cast<std::size_t>(pattern[c])] += g * n;
                 u_sum[c][static_cast<std::size_t>(pattern[c])] += (1 - g) * n;
             }
@@ -99,6 +114,7 @@ fs_model estimate(const pair_counts& counts, const std::vector<std::size_t>& lev
         double change = std::abs(matched / f.candidates - f.lambda);
         f.lambda = std::clamp(matched / f.candidates, options.floor, 1 - options.floor);
         for (std::size_t c = 0; c < k; ++c) {
+            if (f.kept[c]) continue;
             const auto before = f.m[c];
             f.m[c] = m_sum[c];
             normalise(f.m[c], options.floor);
@@ -110,7 +126,8 @@ fs_model estimate(const pair_counts& counts, const std::vector<std::size_t>& lev
     }
     f.weight.resize(k);
     for (std::size_t c = 0; c < k; ++c)
-        for (std::size_t l = 0; l < levels[c]; ++l) f.weight[c].push_back(round2(std::log2(f.m[c][l] / f.u[c][l])));
+        for (std::size_t l = 0; l < levels[c]; ++l)
+            f.weight[c].push_back(f.kept[c] ? start[c][l] : round2(std::log2(f.m[c][l] / f.u[c][l])));
     f.threshold = round2(std::log2((1 - f.lambda) / f.lambda));
     return f;
 }
@@ -135,12 +152,14 @@ std::string rewrite_weights(const std::string& text, const std::vector<rewrite>&
                 edits.push_back({level.weight_pos.byte, level.weight_pos.byte + level.weight_pos.length, number(f.weight[c][l])});
                 // The level's line (its first) ends with "# m 0.612, u 0.071": any text after a
                 // '#' on that line that is such a comment is replaced, else it is appended.
-                std::size_t eol = text.find('\n', level.pos.byte);
+                const std::size_t last = level.condition ? level.condition->pos.byte + level.condition->pos.length : level.weight_pos.byte;
+                std::size_t eol = text.find('\n', last);
                 if (eol == std::string::npos) eol = text.size();
-                char note[64];
-                std::snprintf(note, sizeof note, "# m %.4f, u %.4f", f.m[c][l], f.u[c][l]);
+                char note[96];
+                if (f.kept[c]) std::snprintf(note, sizeof note, "# m -, u -: kept (one level for nearly every pair)");
+                else std::snprintf(note, sizeof note, "# m %.4f, u %.4f", f.m[c][l], f.u[c][l]);
                 const std::size_t old = text.rfind("# m ", eol);
-                if (old != std::string::npos && old > level.pos.byte) {
+                if (old != std::string::npos && old > last) {
                     edits.push_back({old, eol, note});
                 } else {
                     std::size_t end = eol;

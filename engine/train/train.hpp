@@ -33,6 +33,8 @@ struct pair_counts {
 struct estimate_options {
     std::size_t iterations = 100;
     double floor = 1e-4;          // no probability below this: no infinite weight
+    double one_level = 0.99;      // a comparison with one level for this share of the
+                                  // candidate pairs tells nothing here: its weights are kept
 };
 
 // The model EM found for one rule.
@@ -42,6 +44,8 @@ struct fs_model {
     double candidates = 0;                   // candidate pairs seen (with their condition holding)
     std::size_t iterations = 0;
     std::vector<std::vector<double>> weight; // log2(m / u), to two decimals
+    std::vector<bool> kept;                  // per comparison: the corpus says nothing of it
+                                             // (one level for almost every pair): weights kept
     double threshold = 0;                    // log2((1 - lambda) / lambda), to two decimals
 };
 
