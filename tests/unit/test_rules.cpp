@@ -67,7 +67,7 @@ void compare_golden(const std::string& name, const std::string& suffix, const st
 }
 
 // The golden cases, listed explicitly; a test below checks the list against the folder.
-const std::vector<std::string> check_cases{"binary", "cycle_a", "deep", "includes", "messages", "names", "semantics",
+const std::vector<std::string> check_cases{"binary", "cycle_a", "deep", "includes", "messages", "names", "scored", "semantics",
                                            "syntax_recovery", "tests", "types", "warnings"};
 const std::vector<std::string> test_cases{"failing_tests"};
 
@@ -98,6 +98,7 @@ RULES_GOLDEN_CASE(deep)
 RULES_GOLDEN_CASE(includes)
 RULES_GOLDEN_CASE(messages)
 RULES_GOLDEN_CASE(names)
+RULES_GOLDEN_CASE(scored)
 RULES_GOLDEN_CASE(semantics)
 RULES_GOLDEN_CASE(syntax_recovery)
 RULES_GOLDEN_CASE(tests)
@@ -130,7 +131,7 @@ TEST_CASE("an unreadable rules file is reported as such", "[rules]") {
 }
 
 TEST_CASE("the shipped rulesets check clean and pass their tests", "[rules][shipped]") {
-    for (const char* name : {"default.rules", "conservative.rules", "range.rules"}) {
+    for (const char* name : {"default.rules", "conservative.rules", "range.rules", "scored.rules"}) {
         INFO(name);
         const auto loaded = rules::load_ruleset(shipped_dir + "/" + name);
         CHECK(loaded.diags.empty());

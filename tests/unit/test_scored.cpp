@@ -1,0 +1,196 @@
+// Scored (Fellegi-Sunter) matching: the syntax and its located errors, the waterfall a
+// scored rule gives, the text evidence it reads, and training (EM, the rewritten file).
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <deque>
+
+#include "match/evidence.hpp"
+#include "rules/rules.hpp"
+#include "rules/ruleset.hpp"
+#include "train/train.hpp"
+
+using namespace reckon;
+namespace rg = reckon::grammar::rules;
+
+namespace {
+
+std::string parse_one(const std::string& text) {
+    rules::ast::file f;
+    diagnostics d;
+    rg::parse_rules(text, "t.rules", f, d);
+    if (d.empty()) return "ok " + std::to_string(f.statements.size());
+    const auto& x = d.items().front();
+    return std::to_string(x.line) + ":" + std::to_string(x.column) + ": " + x.message;
+}
+
+const std::string scored_rule =
+    "match same_event:\n"
+    "  block by days(event_date, 3)\n"
+    "  when a.article != b.article\n"
+    "  score date:\n"
+    "    same_day = 3.5 when days_between(a.event_date, b.event_date) == 0\n"
+    "    near = 1 when days_between(a.event_date, b.event_date) <= 2\n"
+    "    far = -4 otherwise\n"
+    "  score place:\n"
+    "    same = 4.25 when place_level(a, b) == \"same\"\n"
+    "    unknown = 0 when place_level(a, b) == \"unknown\"\n"
+    "    different = -6 otherwise\n"
+    "  score figures:\n"
+    "    same_pair = 2 when figures(a, b) == \"same_pair\"\n"
+    "  threshold 6\n";
+
+struct claims_fixture {
+    std::deque<claim> claims;
+    rules::claim_facts make(const std::string& id, const std::string& place, date when) {
+        claim c;
+        c.id = id;
+        c.article = id.substr(0, id.find('@'));
+        c.value_text = "5";
+        c.low = c.high = 5;
+        c.place = place;
+        c.place_key = place;
+        c.event_date = when;
+        claims.push_back(c);
+        rules::claim_facts f;
+        f.c = &claims.back();
+        return f;
+    }
+};
+
+}  // namespace
+
+TEST_CASE("scored match rules parse", "[rules][scored]") {
+    CHECK(parse_one(scored_rule) == "ok 1");
+    CHECK(parse_one("match m:\n  block by article\n  block by names()\n  score s:\n    x = 1 otherwise\n  threshold -2.5\n") ==
+          "ok 1");
+}
+
+TEST_CASE("syntax errors of scored match rules are located", "[rules][scored]") {
+    CHECK(parse_one("match m:\n  score date:\n    same = when true\n  threshold 2\n") ==
+          "3:12: expected the level's weight, a number such as 3.2 or -1.5; got 'when'");
+    CHECK(parse_one("match m:\n  score date:\n    same = 2 when true\n") ==
+          "3:23: expected 'threshold' and a number after the comparisons of a scored match; got the end of the line");
+    CHECK(parse_one("match m:\n  score date:\n    same = 2 true\n  threshold 1\n") ==
+          "3:14: expected 'when' and a condition, or 'otherwise', after the level's weight; got 'true'");
+    CHECK(parse_one("match m:\n  score date:\n  threshold 1\n") ==
+          "3:3: expected a level such as 'same_day = 3.2 when COND'; got 'threshold'");
+    CHECK(parse_one("match m:\n  score date:\n    x = 1 otherwise\n  threshold high\n") ==
+          "4:13: expected a number after 'threshold'; got 'high'");
+}
+
+TEST_CASE("a scored rule explains its judgement as a waterfall", "[rules][scored]") {
+    const auto loaded = rules::load_ruleset_text(scored_rule, "t.rules", rules::file_access::refused);
+    REQUIRE(loaded.rules != nullptr);
+    claims_fixture fx;
+    const auto a = fx.make("a@1", "hajin", date::of_day(2018, 11, 3));
+    const auto b = fx.make("b@1", "hajin", date::of_day(2018, 11, 3));
+    const auto c = fx.make("c@1", "sousa", date::of_day(2018, 11, 4));
+    const auto d = fx.make("a@2", "hajin", date::of_day(2018, 11, 3));
+
+    const auto same = loaded.rules->match(a, b);
+    CHECK(same.same);
+    CHECK(same.scored);
+    CHECK(same.score == Approx(7.75));
+    CHECK(same.threshold == 6);
+    REQUIRE(same.waterfall.size() == 2);  // figures: no level held, nothing added
+    CHECK(same.waterfall[0].comparison == "date");
+    CHECK(same.waterfall[0].level == "same_day");
+    CHECK(same.waterfall[0].weight == 3.5);
+    CHECK(same.waterfall[1].level == "same");
+    CHECK(same.reason == "joined by rule 'same_event': score 7.75 >= 6.00");
+    CHECK(loaded.rules->joins(a, b));
+
+    const auto apart = loaded.rules->match(a, c);
+    CHECK_FALSE(apart.same);
+    CHECK(apart.score == -5);
+    CHECK(apart.reason == "kept apart by rule 'same_event': score -5.00 < 6.00");
+    CHECK_FALSE(loaded.rules->joins(a, c));
+
+    // The hard constraint keeps two figures of one article apart whatever they score.
+    const auto constrained = loaded.rules->match(a, d);
+    CHECK_FALSE(constrained.same);
+    CHECK(constrained.score == Approx(7.75));
+    CHECK(constrained.reason == "kept apart by rule 'same_event': its condition does not hold");
+    CHECK_FALSE(loaded.rules->joins(a, d));
+}
+
+TEST_CASE("articles' names and openings as evidence", "[match][evidence]") {
+    const auto t = match::terms_of("Man shot on Cerise Avenue\n\nThe victim, Bernard Gillis, lived at 13500 Cerise Avenue "
+                                   "since 2013. Police said he was 20.");
+    // Capitals that open a sentence ("Man", "The", "Police") are not names; years and
+    // short numbers are not either.
+    CHECK(t.names == std::vector<std::string>{"#13500", "avenue", "bernard", "cerise", "gillis"});
+    CHECK(t.lead.front() == "man");
+
+    const std::vector<match::article_terms> corpus{
+        match::terms_of("Gunman kills man at party in Hawthorne near Cerise Avenue"),
+        match::terms_of("Gunman kills man at party in Hawthorne near Cerise Avenue"),
+        match::terms_of("Storm floods homes in Dayton, says Mayor Whaley"),
+        match::terms_of("Fire at a warehouse in Dayton, says Chief Smith"),
+    };
+    const auto e = match::build_evidence(corpus);
+    REQUIRE(e.size() == 4);
+    CHECK(rules::lead_cosine(e[0], e[1]) == Approx(1.0));
+    CHECK(rules::lead_cosine(e[0], e[2]) == Approx(0.0));
+    // Hawthorne, Cerise and Avenue are each in 2 of 4 articles: log2(4 / 2) = 1 each.
+    CHECK(rules::shared_name_weight(e[0], e[1]) == Approx(3.0));
+    CHECK(rules::shared_name_weight(e[2], e[3]) == Approx(1.0));  // Dayton
+    CHECK(rules::shared_name_weight(e[0], e[2]) == 0);
+    CHECK(e[0].rare_names.size() == 3);
+}
+
+TEST_CASE("EM recovers m, u and the share of matches", "[train]") {
+    // Three comparisons of two levels (two would not identify the mixture): matches
+    // agree on each with 0.9, non-matches with 0.1, independently; 20 % of the pairs match.
+    train::pair_counts counts;
+    const double n = 10000, share = 0.2;
+    const auto p = [](int level, double agree) { return level == 0 ? agree : 1 - agree; };
+    for (int x = 0; x < 2; ++x)
+        for (int y = 0; y < 2; ++y)
+            for (int z = 0; z < 2; ++z)
+                counts.patterns[{x, y, z}] = n * (share * p(x, 0.9) * p(y, 0.9) * p(z, 0.9) +
+                                                  (1 - share) * p(x, 0.1) * p(y, 0.1) * p(z, 0.1));
+    counts.random = {{10, 90}, {10, 90}, {10, 90}};
+    const std::vector<std::vector<double>> start{{1, -1}, {1, -1}, {1, -1}};
+    train::estimate_options o;
+    o.iterations = 1000;
+    const auto f = train::estimate(counts, {2, 2, 2}, start, 2, o);
+    CHECK(f.lambda == Approx(0.2).epsilon(0.01));
+    CHECK(f.m[0][0] == Approx(0.9).epsilon(0.01));
+    CHECK(f.u[1][0] == Approx(0.1).epsilon(0.01));
+    CHECK(f.weight[0][0] == Approx(std::log2(9)).epsilon(0.01));
+    CHECK(f.threshold == Approx(2).margin(0.02));  // log2(0.8 / 0.2)
+    // The same counts give the same model.
+    const auto g = train::estimate(counts, {2, 2, 2}, start, 2, o);
+    CHECK(g.weight == f.weight);
+    CHECK(g.iterations == f.iterations);
+}
+
+TEST_CASE("a comparison the corpus says nothing of keeps its weights", "[train]") {
+    train::pair_counts counts;
+    counts.patterns[{0, 1}] = 500;
+    counts.patterns[{1, 1}] = 500;
+    const auto f = train::estimate(counts, {2, 2}, {{2, -1}, {3.5, -4}}, 1);
+    CHECK_FALSE(f.kept[0]);
+    CHECK(f.kept[1]);
+    CHECK(f.weight[1] == std::vector<double>{3.5, -4});
+}
+
+TEST_CASE("training rewrites weights and threshold, nothing else", "[train]") {
+    const std::string text = "# mine\nmatch m:\n  score date:\n    same = 3 when true  # m 0.1000, u 0.2000\n"
+                             "    other = -2 otherwise\n  threshold 6\n";
+    rules::ast::file file;
+    diagnostics d;
+    rg::parse_rules(text, "t.rules", file, d);
+    REQUIRE(d.empty());
+    train::fs_model f;
+    f.weight = {{4.5, -1.25}};
+    f.m = {{0.9, 0.1}};
+    f.u = {{0.2, 0.8}};
+    f.kept = {false};
+    f.threshold = 3.3;
+    const auto out = train::rewrite_weights(text, {{file.statements.front().get(), &f}});
+    CHECK(out == "# mine\nmatch m:\n  score date:\n    same = 4.50 when true  # m 0.9000, u 0.2000\n"
+                 "    other = -1.25 otherwise  # m 0.1000, u 0.8000\n  threshold 3.30\n");
+}
