@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <cstdio>
 #include <sstream>
 
 #include "report/report.hpp"
@@ -77,6 +78,53 @@ std::string highlighted_sentence(const json& claim) {
 
 // The claims of the incident as intervals on one axis, grouped by category, with the
 // reconciled range behind them: a reader sees at once which figures cannot both hold.
+// A scored join as a waterfall: one bar per comparison from the running total before it
+// to the total after it (green for evidence for, red against), and the threshold as a
+// dashed line. Plain SVG, no script.
+std::string waterfall_svg(const json& join) {
+    const auto& steps = join["waterfall"];
+    double total = 0, low = 0, high = 0;
+    for (const auto& s : steps) {
+        total += s["weight"].get<double>();
+        low = std::min(low, total);
+        high = std::max(high, total);
+    }
+    const double threshold = join["threshold"].get<double>();
+    low = std::min(low, threshold);
+    high = std::max(high, threshold);
+    const double span = std::max(high - low, 1.0);
+    const int label_w = 220, bar_w = 360, row = 18;
+    const int height = static_cast<int>(steps.size() + 1) * row + 8;
+    const auto x_of = [&](double v) { return label_w + (v - low) / span * bar_w; };
+    std::ostringstream o;
+    o << "<svg class=\"waterfall\" xmlns=\"http://www.w3.org/2000/svg\" width=\"" << label_w + bar_w + 70 << "\" height=\""
+      << height << "\" role=\"img\" aria-label=\"score waterfall\">";
+    total = 0;
+    int y = 4;
+    char num[32];
+    for (const auto& s : steps) {
+        const double w = s["weight"].get<double>();
+        const double from = total, to = total + w;
+        total = to;
+        const double x0 = x_of(std::min(from, to)), x1 = x_of(std::max(from, to));
+        std::snprintf(num, sizeof num, "%+.2f", w);
+        o << "<text x=\"0\" y=\"" << y + 12 << "\">" << html_escape(str(s["comparison"])) << ": " << html_escape(str(s["level"]))
+          << "</text><rect x=\"" << x0 << "\" y=\"" << y << "\" width=\"" << std::max(x1 - x0, 1.0) << "\" height=\"" << row - 4
+          << "\" fill=\"" << (w >= 0 ? "#3a7d44" : "#b23a3a") << "\"/><text x=\"" << x1 + 4 << "\" y=\"" << y + 12 << "\">"
+          << num << "</text>";
+        y += row;
+    }
+    std::snprintf(num, sizeof num, "%.2f", join["score"].get<double>());
+    o << "<text x=\"0\" y=\"" << y + 12 << "\">total " << num << "</text><rect x=\"" << x_of(std::min(0.0, total))
+      << "\" y=\"" << y << "\" width=\"" << std::max(std::abs(x_of(total) - x_of(0)), 1.0) << "\" height=\"" << row - 4
+      << "\" fill=\"#555\"/>";
+    std::snprintf(num, sizeof num, "%.2f", threshold);
+    o << "<line x1=\"" << x_of(threshold) << "\" y1=\"0\" x2=\"" << x_of(threshold) << "\" y2=\"" << height
+      << "\" stroke=\"#000\" stroke-dasharray=\"4 3\"/><text x=\"" << x_of(threshold) + 3 << "\" y=\"" << height - 2
+      << "\">threshold " << num << "</text></svg>";
+    return o.str();
+}
+
 std::string figures_chart(const json& m) {
     std::int64_t top = 1;
     for (const auto& c : m["claims"]) {
@@ -325,6 +373,14 @@ std::string render_html(const json& m) {
     o << "</table></div>\n<h2>Analyst decisions</h2>\n<ul id=\"decisions\">";
     if (m["decisions"].empty()) o << "<li class=\"muted\">none</li>";
     for (const auto& d : m["decisions"]) o << "<li>" << esc(d) << "</li>";
+    o << "</ul>\n<h2>Why these claims are together</h2>\n<ul id=\"joins\">";
+    if (m["joins"].empty()) o << "<li class=\"muted\">one claim, or claims of one account</li>";
+    for (const auto& j : m["joins"]) {
+        o << "<li><code>" << esc(j["claims"][0]) << "</code> &amp; <code>" << esc(j["claims"][1]) << "</code>: " << esc(j["reason"])
+          << " " << rule_html(j["rule"]);
+        if (j.contains("waterfall")) o << "<div class=\"scroll\">" << waterfall_svg(j) << "</div>";
+        o << "</li>";
+    }
     o << "</ul>\n<p class=\"muted\">reckon " << esc(m["reckon_version"]) << "</p>\n";
     return page("reckon incident " + str(m["incident"]), o.str());
 }

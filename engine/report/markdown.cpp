@@ -1,4 +1,5 @@
 // Markdown rendering of the report model: one file per incident.
+#include <cstdio>
 #include <sstream>
 
 #include "report/report.hpp"
@@ -111,6 +112,17 @@ std::string render_markdown(const json& m) {
     for (const auto& t : m["timeline"])
         o << "| " << str(t["date"]) << " | " << cell(str(t["as_written"])) << " " << str(t["category"]) << " | " << cell(str(t["source"]))
           << " | " << str(t["article"]) << " | " << str(t["change"]) << " |\n";
+    o << "\n## Why these claims are together\n\n";
+    if (m["joins"].empty()) o << "One claim, or claims of one account.\n";
+    for (const auto& j : m["joins"]) {
+        o << "- `" << str(j["claims"][0]) << "` and `" << str(j["claims"][1]) << "`: " << str(j["reason"]) << "\n";
+        if (!j.contains("waterfall")) continue;
+        for (const auto& s : j["waterfall"]) {
+            char w[32];
+            std::snprintf(w, sizeof w, "%+.2f", s["weight"].get<double>());
+            o << "  - " << str(s["comparison"]) << ": " << str(s["level"]) << " " << w << "\n";
+        }
+    }
     o << "\n## Analyst decisions\n\n";
     if (m["decisions"].empty()) o << "None.\n";
     for (const auto& d : m["decisions"]) o << "- " << str(d) << "\n";

@@ -159,6 +159,9 @@ json report_model(const audit::audit_result& a, const audit::incident_record& in
     }
     m["timeline"] = timeline;
     m["decisions"] = inc.decisions;
+    json joins = json::array();
+    for (const auto& p : inc.joins) joins.push_back(audit::judged_pair_json(p));
+    m["joins"] = joins;
     return m;
 }
 
