@@ -1,6 +1,8 @@
 #include "audit/audit.hpp"
 
 #include <algorithm>
+#include <map>
+#include <array>
 #include <chrono>
 #include <deque>
 #include <tuple>
@@ -101,30 +103,32 @@ void reported_with(const std::vector<claim_record>& claims, std::vector<rules::c
     const auto value_of = [](const claim& c) -> std::int64_t {
         return c.kind == claim_kind::incident && c.parent.empty() && c.low && c.qualifier == qualifier::exact ? *c.low : -1;
     };
+    // Per article: the first killed and injured figure of the article and of each
+    // sentence, so an article of many figures costs linear time.
+    std::map<std::size_t, std::array<std::int64_t, 2>> by_sentence;
     for (std::size_t i = 0; i < claims.size();) {
         std::size_t end = i;
         while (end < claims.size() && claims[end].article == claims[i].article) ++end;
+        by_sentence.clear();
+        std::array<std::int64_t, 2> in_article{-1, -1};
         for (std::size_t k = i; k < end; ++k) {
             const claim& c = claims[k].c;
+            const auto v = value_of(c);
+            if (v < 0 || c.outcome == outcome::missing) continue;
+            const int o = c.outcome == outcome::killed ? 0 : 1;
+            if (in_article[o] < 0) in_article[o] = v;
+            auto& s = by_sentence.emplace(c.sentence.begin, std::array<std::int64_t, 2>{-1, -1}).first->second;
+            if (s[o] < 0) s[o] = v;
+        }
+        for (std::size_t k = i; k < end; ++k) {
+            const claim& c = claims[k].c;
+            if (c.kind != claim_kind::incident || c.outcome == outcome::missing) continue;
+            const int own = c.outcome == outcome::killed ? 0 : 1, other = 1 - own;
+            const auto it = by_sentence.find(c.sentence.begin);
+            const std::int64_t in_sentence = it == by_sentence.end() ? -1 : it->second[other];
             auto& f = facts[k];
-            if (c.kind != claim_kind::incident) continue;
-            const auto own = value_of(c);
-            const auto other = c.outcome == outcome::killed ? outcome::injured : outcome::killed;
-            std::int64_t in_sentence = -1, in_article = -1;
-            for (std::size_t o = i; o < end; ++o) {
-                const claim& d = claims[o].c;
-                if (d.outcome != other || value_of(d) < 0) continue;
-                if (in_article < 0) in_article = value_of(d);
-                if (in_sentence < 0 && d.sentence.begin == c.sentence.begin) in_sentence = value_of(d);
-            }
-            const auto paired = in_sentence >= 0 ? in_sentence : in_article;
-            if (c.outcome == outcome::killed) {
-                f.killed = own;
-                f.injured = paired;
-            } else if (c.outcome == outcome::injured) {
-                f.injured = own;
-                f.killed = paired;
-            }
+            (own == 0 ? f.killed : f.injured) = value_of(c);
+            (other == 0 ? f.killed : f.injured) = in_sentence >= 0 ? in_sentence : in_article[other];
         }
         i = end;
     }

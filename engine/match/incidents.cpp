@@ -196,7 +196,7 @@ std::size_t components_of(std::size_t k, std::size_t edges, Edge edge, std::vect
 
 std::vector<std::vector<std::size_t>> link_component(const std::vector<std::size_t>& units,
                                                      const std::vector<std::pair<std::size_t, std::size_t>>& edges,
-                                                     double min_linkage);
+                                                     double min_linkage, bool exact = false);
 
 // Components larger than this are split before average linkage (see link_large).
 constexpr std::size_t max_exact_component = 5000;
@@ -243,7 +243,9 @@ std::vector<std::vector<std::size_t>> link_large(const std::vector<std::size_t>&
     std::vector<std::size_t> cluster_of(k, SIZE_MAX);
     for (std::size_t c = 0; c < count; ++c) {
         if (members[c].empty()) continue;
-        for (auto& cl : link_component(members[c], sub_edges[c], min_linkage)) {
+        // A part as large as the whole had no bridge to take out: splitting it again would
+        // never end, so it is clustered exactly.
+        for (auto& cl : link_component(members[c], sub_edges[c], min_linkage, members[c].size() == k)) {
             for (const auto u : cl) cluster_of[u] = clusters.size();
             clusters.push_back(std::move(cl));
         }
@@ -293,8 +295,8 @@ std::vector<std::vector<std::size_t>> link_large(const std::vector<std::size_t>&
 // so the result does not depend on hash order.
 std::vector<std::vector<std::size_t>> link_component(const std::vector<std::size_t>& units,
                                                      const std::vector<std::pair<std::size_t, std::size_t>>& edges,
-                                                     double min_linkage) {
-    if (units.size() > max_exact_component) return link_large(units, edges, min_linkage);
+                                                     double min_linkage, bool exact) {
+    if (!exact && units.size() > max_exact_component) return link_large(units, edges, min_linkage);
     const std::size_t k = units.size();
     std::vector<std::vector<std::size_t>> clusters;
     for (const auto u : units) clusters.push_back({u});
