@@ -9,9 +9,50 @@
 #include "audit/shard.hpp"
 #include "cli/commands.hpp"
 #include "cli/pipeline.hpp"
+#include "store/living_audit.hpp"
 #include "support/exit_codes.hpp"
 
 namespace reckon::cli {
+
+namespace {
+
+// audit --store FILE: the stored articles plus this run's, audited as one run, under the
+// store's stable incident ids; the store is updated in one transaction.
+int living_audit(const pipeline_options& opts, audit::audit_result& result, int& corpus_code) {
+    if (!opts.claims.empty() || opts.shard.count > 0) {
+        std::cerr << "reckon: error: --store audits a corpus; it cannot be combined with --claims or --shard\n";
+        return exit_code::usage;
+    }
+    pipeline p;
+    if (const int code = load_pipeline(opts, p); code != exit_code::ok) return code;
+    corpus_code = corpus_exit_code(p.corpus);
+    try {
+        store::living_store st(opts.store, true);
+        store::living_inputs in;
+        in.audit = audit_inputs_for(p, opts);
+        in.at = store::run_time_now();
+        auto living = store::update_living_audit(st, std::move(in));
+        result = std::move(living.audit);
+        print_diagnostics(result.diags);
+        print_timings(result, opts);
+        if (!living.saved || interrupted()) {
+            std::cerr << "reckon: interrupted; the store is as it was\n";
+            return exit_code::interrupted;
+        }
+        const auto& ch = living.run.changes;
+        std::cerr << "reckon: store '" << opts.store << "' run " << living.run.run << ": " << living.run.articles_added << " articles added, "
+                  << living.run.articles_changed << " changed, " << living.extracted << " extracted; " << ch.at("new_incidents").size()
+                  << " new incidents, " << ch.at("merges").size() << " merges, " << ch.at("splits").size()
+                  << " splits ('reckon changes " << opts.store << "' tells more)\n";
+    } catch (const store::store_error& e) {
+        std::cerr << "reckon: error: " << e.what() << (e.io ? "; the store is as it was\n" : "\n");
+        return e.io ? exit_code::io_error : exit_code::data_error;
+    }
+    if (result.diags.warnings() + result.diags.errors() > 0) corpus_code = exit_code::warnings;
+    return exit_code::ok;
+}
+
+}  // namespace
 
 command add_audit(CLI::App& root) {
     struct options {
@@ -25,11 +66,16 @@ command add_audit(CLI::App& root) {
     add_claims_options(*sub, opts->pipe);
     sub->add_option("--format", opts->format, "Output format")->check(CLI::IsMember({"text", "markdown", "md", "json"}));
     sub->add_option("-o,--output", opts->output, "Write to FILE (atomically) instead of standard output");
+    sub->add_option("--store", opts->pipe.store,
+                    "Keep a living audit in this SQLite file: add the corpus's new articles to it and audit them all under stable "
+                    "incident ids (docs/formats.md)");
     return {sub, [opts]() -> int {
                 opts->pipe.keep_text = false;  // the audit's renderers never quote the text
                 audit::audit_result result;
                 int corpus_code = exit_code::ok;
-                if (const int code = audit_for_command(opts->pipe, result, corpus_code); code != exit_code::ok) return code;
+                const int loaded = opts->pipe.store.empty() ? audit_for_command(opts->pipe, result, corpus_code)
+                                                            : living_audit(opts->pipe, result, corpus_code);
+                if (loaded != exit_code::ok) return loaded;
                 // Streamed incident by incident: the whole document is never in memory.
                 const auto render = [&](std::ostream& out) {
                     if (opts->pipe.shard.count > 0) audit::write_shard(result, out);

@@ -30,6 +30,7 @@ command add_extract(CLI::App& root);
 command add_check(CLI::App& root);
 command add_test(CLI::App& root);
 command add_merge(CLI::App& root);
+command add_changes(CLI::App& root);
 command add_not_built(CLI::App& root, const std::string& name, const std::string& description);
 
 // Prints diagnostics to stderr, then the count line when there were any.

@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
     add(cli::add_report(app));
     add(cli::add_graph(app));
     add(cli::add_merge(app));
+    add(cli::add_changes(app));
 
     try {
         app.parse(argc, argv);

@@ -22,6 +22,7 @@ struct pipeline_options {
     bool live_timings = false;     // hidden --live-timings: each stage's time as it ends  // hidden --naive-sample N: benchmark of all-pairs matching
     std::vector<std::string> claims;  // audit --claims: claims streams of `reckon extract` instead of a corpus
     audit::shard_spec shard;          // audit --shard i/N
+    std::string store;                // audit --store FILE: the living audit's store (the corpus is then optional)
 };
 
 struct pipeline {
@@ -40,6 +41,8 @@ void add_claims_options(CLI::App& sub, pipeline_options& opts);
 std::string default_rules_path();
 // Loads everything and prints diagnostics. Returns exit_code::ok or the code to exit with.
 int load_pipeline(const pipeline_options& opts, pipeline& p);
+// The audit's inputs from a loaded pipeline (moves the articles out of it).
+audit::audit_inputs audit_inputs_for(pipeline& p, const pipeline_options& opts);
 // Runs the audit on a loaded pipeline (moves the articles out of it).
 audit::audit_result run_pipeline(pipeline& p, const pipeline_options& opts);
 // Prints the stage timings of an audit to stderr when asked.
