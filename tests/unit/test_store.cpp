@@ -38,6 +38,16 @@ std::string temp_store(const char* name) {
     return path.string();
 }
 
+// A first run of one incident and no article.
+run_update one_incident_run() {
+    run_update u;
+    u.run.run = 1;
+    u.run.changes = nlohmann::json::object();
+    u.incidents.push_back({"inc-1", {"c@1"}, nlohmann::json::array(), nlohmann::json::array(), {}});
+    u.run.incidents = 1;
+    return u;
+}
+
 }  // namespace
 
 TEST_CASE("a first run takes the ids a single run gives", "[store][identity]") {
@@ -145,11 +155,7 @@ TEST_CASE("the store keeps articles and incidents across opening, in one transac
 TEST_CASE("a failed save leaves the store as it was", "[store]") {
     const std::string path = temp_store("rollback");
     living_store st(path, true);
-    run_update u;
-    u.run.run = 1;
-    u.run.changes = nlohmann::json::object();
-    u.incidents.push_back({"inc-1", {"c@1"}, nlohmann::json::array(), nlohmann::json::array(), {}});
-    u.run.incidents = 1;
+    const run_update u = one_incident_run();
     REQUIRE_THROWS(st.save(u, [] { throw std::runtime_error("fault injected before commit"); }));
     CHECK(st.empty());
     CHECK(st.incidents().empty());
@@ -177,12 +183,7 @@ TEST_CASE("the consistency check finds a current incident whose id was never iss
     const std::string path = temp_store("check");
     {
         living_store st(path, true);
-        run_update u;
-        u.run.run = 1;
-        u.run.changes = nlohmann::json::object();
-        u.incidents.push_back({"inc-1", {"c@1"}, nlohmann::json::array(), nlohmann::json::array(), {}});
-        u.run.incidents = 1;
-        st.save(u);
+        st.save(one_incident_run());
         REQUIRE(st.check().problems.empty());
     }
     {
