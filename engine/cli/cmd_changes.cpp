@@ -43,12 +43,12 @@ command add_changes(CLI::App& root) {
                     nlohmann::ordered_json doc;
                     std::string text;
                     if (opts->lineage) {
-                        auto list = nlohmann::json::array();
+                        auto list = nlohmann::ordered_json::array();
                         for (const auto& l : st.lineage()) {
                             list.push_back({{"run", l.run}, {"kind", l.event.kind}, {"from", l.event.from}, {"to", l.event.to},
                                             {"claims", l.event.claims}, {"cause", l.cause}});
                             text += "run " + std::to_string(l.run) + "  " + l.event.kind + "  " + (l.event.from.empty() ? "-" : l.event.from) +
-                                    " -> " + (l.event.to.empty() ? "-" : l.event.to) + "  " + std::to_string(l.event.claims) + " claims  " +
+                                    " -> " + (l.event.to.empty() ? "-" : l.event.to) + "  " + std::to_string(l.event.claims) + (l.event.claims == 1 ? " claim  " : " claims  ") +
                                     l.cause + "\n";
                         }
                         st.end_read();

@@ -9,7 +9,7 @@ namespace reckon::store {
 
 namespace {
 
-using json = nlohmann::json;
+using json = nlohmann::ordered_json;
 
 std::string toll_key(const json& r) { return r.at("outcome").get<std::string>() + " " + r.at("category").get<std::string>(); }
 
@@ -21,6 +21,8 @@ std::string range_text(const json& r) {
     if (r.at("high").is_null()) return part("best") + " (at least " + part("low") + ")";  // unbounded above
     return part("best") + " (" + part("low") + "-" + part("high") + ")";
 }
+
+std::string count_of(std::size_t n, const char* what) { return std::to_string(n) + " " + what + (n == 1 ? "" : "s"); }
 
 std::string finding_key(const json& f) { return f.at("kind").get<std::string>() + "\n" + f.at("message").get<std::string>(); }
 
@@ -120,7 +122,7 @@ void render_changes_text(const json& c, std::ostream& out) {
         }
     };
     section("new incidents", c.at("new_incidents"), [&](const json& i) {
-        out << i.at("id").get<std::string>() << "  " << i.at("claims") << " claims";
+        out << i.at("id").get<std::string>() << "  " << count_of(i.at("claims").get<std::size_t>(), "claim");
         for (const auto& r : i.at("reconciled")) out << "; " << toll_key(r) << " " << range_text(range_of(r));
     });
     section("new figures in existing incidents", c.at("new_figures"), [&](const json& i) {

@@ -23,10 +23,10 @@ struct run_facts {
 
 // The changes report as JSON (docs/formats.md "The changes report"); `before` and
 // `after` are the incidents of the previous and of this run, both under stable ids.
-nlohmann::json diff_runs(const run_facts& facts, const std::vector<incident_snapshot>& before,
+nlohmann::ordered_json diff_runs(const run_facts& facts, const std::vector<incident_snapshot>& before,
                          const std::vector<incident_snapshot>& after, const std::vector<lineage_event>& lineage);
 
 // The same report as text, for a reader.
-void render_changes_text(const nlohmann::json& changes, std::ostream& out);
+void render_changes_text(const nlohmann::ordered_json& changes, std::ostream& out);
 
 }  // namespace reckon::store

@@ -1,6 +1,7 @@
 #include "store/living_audit.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cstdlib>
 #include <ctime>
 #include <map>
@@ -16,7 +17,7 @@ namespace reckon::store {
 
 namespace {
 
-using json = nlohmann::json;
+using json = nlohmann::ordered_json;
 
 // One hash over the hashes of the inputs of a role (paths aside: the same files read
 // from another folder are the same inputs).
@@ -92,8 +93,9 @@ std::string run_time_now() {
     return text;
 }
 
-living_result update_living_audit(living_store& store, living_inputs living) {
+living_result prepare_living_audit(living_store& store, living_inputs living) {
     living_result out;
+    const auto t0 = std::chrono::steady_clock::now();
     audit::audit_inputs& in = living.audit;
     const auto previous_runs = store.runs();
     const run_record* previous = previous_runs.empty() ? nullptr : &previous_runs.back();
@@ -175,6 +177,8 @@ living_result update_living_audit(living_store& store, living_inputs living) {
         for (std::size_t k = 0; k < stored_positions.size(); ++k) extracted[stored_positions[k]] = std::move(read.extracted[k]);
     }
 
+    const double read_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+
     // The whole audit over every article, as one run would do it.
     in.articles.reserve(all.size());
     for (const auto& s : all) {
@@ -192,6 +196,9 @@ living_result update_living_audit(living_store& store, living_inputs living) {
     out.audit = audit::run_audit(std::move(in));
     extraction_diags.append(out.audit.diags);
     out.audit.diags = std::move(extraction_diags);
+    // Reading the store and extracting the new articles come first.
+    out.audit.timings.insert(out.audit.timings.begin(), {"store: read and extract new", read_seconds});
+    if (!out.audit.peak_kb.empty()) out.audit.peak_kb.insert(out.audit.peak_kb.begin(), out.audit.peak_kb.front());
     if (out.audit.cancelled) return out;
 
     // Stable ids: the previous run's incidents against this run's.
@@ -221,7 +228,7 @@ living_result update_living_audit(living_store& store, living_inputs living) {
         out.lineage.push_back({facts.run, e, cause_of(it == now_by_id.end() ? nullptr : it->second, fresh_articles, facts)});
     }
 
-    run_update update;
+    run_update& update = out.pending;
     for (const auto i : added) update.added.push_back(&all[i]);
     for (const auto i : changed) update.changed.push_back(&all[i]);
     if (facts.extraction_changed) {  // every stream was written again
@@ -244,10 +251,21 @@ living_result update_living_audit(living_store& store, living_inputs living) {
     update.run.changes = diff_runs(facts, before, after, ids.lineage);
     std::sort(after.begin(), after.end(), [](const incident_snapshot& a, const incident_snapshot& b) { return a.id < b.id; });
     update.incidents = std::move(after);
-    store.save(update, before_commit);
-    out.run = std::move(update.run);
-    out.saved = true;
+    out.run = update.run;
+    out.articles = std::move(all);  // the update points into it (a moved vector keeps its elements)
+    out.before_commit = before_commit;
+    out.prepared = true;
     return out;
+}
+
+void save_living_audit(living_store& store, living_result& prepared) {
+    const auto t0 = std::chrono::steady_clock::now();
+    store.save(prepared.pending, prepared.before_commit);
+    prepared.saved = true;
+    prepared.audit.timings.emplace_back("store: save", std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+    prepared.audit.peak_kb.push_back(audit::peak_rss_kb());
+    prepared.pending = {};
+    std::vector<stored_article>().swap(prepared.articles);
 }
 
 }  // namespace reckon::store

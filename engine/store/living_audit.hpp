@@ -33,11 +33,20 @@ struct living_result {
     run_record run;                              // with its changes report
     std::vector<recorded_lineage> lineage;
     std::size_t extracted = 0;                   // articles extracted in this run
-    bool saved = false;                          // false when cancelled
+    bool prepared = false;                       // false when cancelled
+    bool saved = false;
+    // What save_living_audit writes.
+    run_update pending;
+    std::vector<stored_article> articles;
+    void (*before_commit)() = nullptr;
 };
 
-// Runs the update and saves it. Throws store_error (the store is then as it was).
-living_result update_living_audit(living_store& store, living_inputs in);
+// Runs the update without writing the store: the caller writes its outputs first, so
+// that an output that cannot be written leaves the store as it was. Throws store_error.
+living_result prepare_living_audit(living_store& store, living_inputs in);
+// Saves a prepared update in one transaction. Throws store_error (the store is then as
+// it was).
+void save_living_audit(living_store& store, living_result& prepared);
 
 // The time now as ISO 8601 UTC, or SOURCE_DATE_EPOCH's when set (reproducible output).
 std::string run_time_now();

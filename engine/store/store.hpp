@@ -36,8 +36,8 @@ struct stored_article {
 struct incident_snapshot {
     std::string id;
     std::vector<std::string> claims;  // claim ids, sorted
-    nlohmann::json reconciled;        // [{outcome, category, low, best, high}]
-    nlohmann::json findings;          // [{kind, severity, message}]
+    nlohmann::ordered_json reconciled;        // [{outcome, category, low, best, high}]
+    nlohmann::ordered_json findings;          // [{kind, severity, message}]
     std::vector<std::string> decisions;
 };
 
@@ -48,7 +48,7 @@ struct run_record {
     std::string ruleset_hash;       // SHA-256 over the rules files' hashes
     std::string extraction_hash;    // SHA-256 over reckon's version and the registry files' hashes
     std::size_t articles_added = 0, articles_changed = 0, articles_total = 0, incidents = 0;
-    nlohmann::json changes;         // the changes report (store/changes.hpp)
+    nlohmann::ordered_json changes;         // the changes report (store/changes.hpp)
 };
 
 struct recorded_lineage {
@@ -107,7 +107,7 @@ private:
 };
 
 // JSON of an article's fields (without its text) and back.
-nlohmann::json article_json(const article& a);
-article article_from_json(const nlohmann::json& j);
+nlohmann::ordered_json article_json(const article& a);
+article article_from_json(const nlohmann::ordered_json& j);
 
 }  // namespace reckon::store

@@ -2,14 +2,17 @@
 """Checks that the audit a living store wrote equals the audit of one run over all its
 articles, byte for byte, ids aside where the store's lineage explains them.
 
-usage: same_audit.py STORE_AUDIT.json FULL_AUDIT.json LINEAGE.json
+usage: same_audit.py STORE_AUDIT.json FULL_AUDIT.json LINEAGE.json [EARLIER_STORE_AUDIT.json]
 
 Incidents are in the same order in both (the audit sorts them before ids are mapped).
 Every incident whose store id differs from the single run's id must appear in the
 lineage (as the `to` of an event: changed, merged or split; or, for an id issued again
 after a clash, new). The single run's text with its ids replaced by the store's must
 then be byte-identical to the store's from the "incidents" key on (the "reckon" key
-holds the input paths and hashes, which differ by design)."""
+holds the input paths and hashes, which differ by design).
+
+With an earlier audit of the same store: every incident of it whose claims are all
+still together and alone (untouched by the update) kept its id."""
 import json
 import sys
 
@@ -35,6 +38,16 @@ def main():
         renamed = renamed.replace('"' + old + '"', '"' + new + '"')
     if renamed != store_text[store_text.index('"incidents":'):]:
         sys.exit("the audits differ beyond the ids")
+    untouched = 0
+    if len(sys.argv) > 4:
+        now = {frozenset(c["id"] for c in i["claims"]): i["id"] for i in store}
+        for i in json.load(open(sys.argv[4], encoding="utf-8"))["incidents"]:
+            key = frozenset(c["id"] for c in i["claims"])
+            if key in now:
+                untouched += 1
+                if now[key] != i["id"]:
+                    sys.exit(f"untouched incident {i['id']} became {now[key]}")
+        print(f"{untouched} untouched incidents kept their ids")
     print(f"same audit: {len(store)} incidents, {len(mapping)} under lineage ids, {len(store) - len(mapping)} under the single run's ids")
 
 

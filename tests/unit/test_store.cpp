@@ -42,8 +42,8 @@ std::string temp_store(const char* name) {
 run_update one_incident_run() {
     run_update u;
     u.run.run = 1;
-    u.run.changes = nlohmann::json::object();
-    u.incidents.push_back({"inc-1", {"c@1"}, nlohmann::json::array(), nlohmann::json::array(), {}});
+    u.run.changes = nlohmann::ordered_json::object();
+    u.incidents.push_back({"inc-1", {"c@1"}, nlohmann::ordered_json::array(), nlohmann::ordered_json::array(), {}});
     u.run.incidents = 1;
     return u;
 }
@@ -127,11 +127,11 @@ TEST_CASE("the store keeps articles and incidents across opening, in one transac
         CHECK(st.empty());
         run_update u;
         u.added.push_back(&a);
-        u.incidents.push_back({"inc-1", {"art1@0", "art1@4"}, nlohmann::json::array(), nlohmann::json::array(), {}});
+        u.incidents.push_back({"inc-1", {"art1@0", "art1@4"}, nlohmann::ordered_json::array(), nlohmann::ordered_json::array(), {}});
         u.lineage.push_back({1, {"new", "", "inc-1", 2}, "new claims from art1"});
         u.run.run = 1;
         u.run.articles_added = u.run.articles_total = u.run.incidents = 1;
-        u.run.changes = nlohmann::json::object();
+        u.run.changes = nlohmann::ordered_json::object();
         st.save(u);
         CHECK(st.check().problems.empty());
     }
@@ -197,12 +197,12 @@ TEST_CASE("the consistency check finds a current incident whose id was never iss
 
 TEST_CASE("the changes report: new figures, moved tolls, findings raised and resolved, merges", "[store][changes]") {
     const auto toll = [](std::int64_t low, std::int64_t best) {
-        return nlohmann::json::array({{{"outcome", "killed"}, {"category", "civilians"}, {"low", low}, {"best", best}, {"high", nullptr}}});
+        return nlohmann::ordered_json::array({{{"outcome", "killed"}, {"category", "civilians"}, {"low", low}, {"best", best}, {"high", nullptr}}});
     };
-    const auto finding = [](const char* kind) { return nlohmann::json::array({{{"kind", kind}, {"severity", "high"}, {"message", "m"}}}); };
-    std::vector<incident_snapshot> before{{"inc-a", {"x@1"}, toll(5, 5), finding("conflict"), {}}, {"inc-b", {"y@1"}, toll(1, 1), nlohmann::json::array(), {}}};
+    const auto finding = [](const char* kind) { return nlohmann::ordered_json::array({{{"kind", kind}, {"severity", "high"}, {"message", "m"}}}); };
+    std::vector<incident_snapshot> before{{"inc-a", {"x@1"}, toll(5, 5), finding("conflict"), {}}, {"inc-b", {"y@1"}, toll(1, 1), nlohmann::ordered_json::array(), {}}};
     std::vector<incident_snapshot> after{{"inc-a", {"x@1", "z@1"}, toll(5, 9), finding("undercount"), {}},
-                                         {"inc-c", {"w@1"}, toll(2, 2), nlohmann::json::array(), {}}};
+                                         {"inc-c", {"w@1"}, toll(2, 2), nlohmann::ordered_json::array(), {}}};
     run_facts facts;
     facts.run = 2;
     facts.previous_run = 1;
@@ -210,7 +210,7 @@ TEST_CASE("the changes report: new figures, moved tolls, findings raised and res
     REQUIRE(c.at("new_incidents").size() == 1);
     CHECK(c.at("new_incidents")[0].at("id") == "inc-c");
     REQUIRE(c.at("new_figures").size() == 1);
-    CHECK(c.at("new_figures")[0].at("claims") == nlohmann::json::array({"z@1"}));
+    CHECK(c.at("new_figures")[0].at("claims") == nlohmann::ordered_json::array({"z@1"}));
     REQUIRE(c.at("tolls_moved").size() == 1);
     CHECK(c.at("tolls_moved")[0].at("before").at("best") == 5);
     CHECK(c.at("tolls_moved")[0].at("after").at("best") == 9);
