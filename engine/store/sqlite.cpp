@@ -41,7 +41,10 @@ database::~database() { sqlite3_close(m_db); }
 
 void database::check(int code, const char* what) const {
     if (code == SQLITE_OK || code == SQLITE_ROW || code == SQLITE_DONE) return;
-    throw store_error("store '" + m_path + "': " + what + ": " + sqlite3_errmsg(m_db), is_io(code));
+    const bool io = is_io(code);
+    throw store_error("store '" + m_path + "': " + what + ": " + sqlite3_errmsg(m_db) +
+                          (io ? " (the file system refused: a full disk, a file size limit or no permission?)" : ""),
+                      io);
 }
 
 void database::exec(const std::string& sql) {
@@ -50,7 +53,10 @@ void database::exec(const std::string& sql) {
     if (code != SQLITE_OK) {
         const std::string text = message ? message : sqlite3_errstr(code);
         sqlite3_free(message);
-        throw store_error("store '" + m_path + "': " + text, is_io(code));
+        const bool io = is_io(code);
+        throw store_error("store '" + m_path + "': " + text +
+                              (io ? " (the file system refused: a full disk, a file size limit or no permission?)" : ""),
+                          io);
     }
 }
 

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 
+#include <sqlite3.h>
+
 namespace reckon::store {
 
 namespace {
@@ -77,10 +79,15 @@ living_store::living_store(const std::string& path, bool create, bool read_only)
     m_db = std::make_unique<database>(path, create, read_only);
     database& db = *m_db;
     // Is it a store at all? A new file has no tables yet.
-    statement tables(db, "SELECT count(*) FROM sqlite_master WHERE type = 'table'");
-    tables.step();
-    const bool fresh = tables.integer(0) == 0;
-    tables.reset();
+    bool fresh = false;
+    try {
+        statement tables(db, "SELECT count(*) FROM sqlite_master WHERE type = 'table'");
+        tables.step();
+        fresh = tables.integer(0) == 0;
+    } catch (const store_error& e) {
+        if (e.io) throw;
+        throw store_error("'" + path + "' is not a reckon store (" + std::string(sqlite3_errmsg(db.handle())) + ")", false);
+    }
     if (fresh) {
         if (!create || read_only) throw store_error("'" + path + "' is not a reckon store (no tables)", false);
         // WAL: a reader keeps its snapshot while a writer commits beside it.

@@ -5,7 +5,9 @@
 set -eu
 case_name=$1 reckon=$2 src=$3 work=$4 generated=${5:-}
 here=$src/tests/store
-rm -rf "$work" && mkdir -p "$work" && cd "$work"
+rm -rf "$work"
+mkdir -p "$work"
+cd "$work"
 export SOURCE_DATE_EPOCH=1700000000  # the run's time in the store and the report
 rules=$src/rules/default.rules
 
