@@ -30,9 +30,19 @@ kill9)
     # The states after each uninterrupted update, for reference.
     update ref.db base.jsonl
     digest ref.db > ref0
-    for i in $(seq 1 20); do update ref.db "batch$i.jsonl"; digest ref.db > "ref$i"; done
+    # Each kill comes at a seeded random moment within 1.1 times what the same update
+    # took uninterrupted, so kills fall before, during and after the commit.
+    for i in $(seq 1 20); do
+        t0=$(date +%s.%N)
+        update ref.db "batch$i.jsonl"
+        echo "$t0 $(date +%s.%N)" >> durations
+        digest ref.db > "ref$i"
+    done
     update s.db base.jsonl
-    delays=$(python3 -c "import random; r = random.Random(20); print(' '.join('%.3f' % r.uniform(0.0, 0.4) for _ in range(20)))")
+    delays=$(python3 -c "
+import random
+r = random.Random(20)
+print(' '.join('%.3f' % r.uniform(0.0, 1.1 * (float(b) - float(a))) for a, b in (l.split() for l in open('durations'))))")
     before_commit=0 after_commit=0 i=0
     for delay in $delays; do
         i=$((i + 1))
