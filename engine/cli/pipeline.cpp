@@ -140,9 +140,6 @@ int load_pipeline(const pipeline_options& opts, pipeline& p) {
     return exit_code::ok;
 }
 
-<<<<<<< HEAD
-audit::audit_inputs audit_inputs_for(pipeline& p, const pipeline_options& opts) {
-=======
 void load_world_gazetteer(const std::string& given, registry::world_gazetteer& world, diagnostics& diags) {
     const std::string path = given.empty() ? std::string(RECKON_WORLD_GAZETTEER) : given;
     std::error_code ec;
@@ -155,8 +152,7 @@ void load_world_gazetteer(const std::string& given, registry::world_gazetteer& w
     world.load(path, diags);
 }
 
-audit::audit_result run_pipeline(pipeline& p, const pipeline_options& opts) {
->>>>>>> main
+audit::audit_inputs audit_inputs_for(pipeline& p, const pipeline_options& opts) {
     audit::audit_inputs in;
     in.articles = std::move(p.corpus.articles);
     if (!opts.claims.empty()) {

@@ -105,7 +105,11 @@ living_result prepare_living_audit(living_store& store, living_inputs living) {
     facts.previous_run = previous ? previous->run : 0;
     facts.at = living.at;
     const std::string ruleset_hash = hash_of_roles(in.hashes, {"rules"}, "");
-    const std::string extraction_hash = hash_of_roles(in.hashes, {"sources", "places"}, "reckon " RECKON_VERSION "\n");
+    // Extraction reads reckon's code, the registry, the overlay gazetteer and the world index.
+    std::string world = "world: none\n";
+    if (in.world && !in.world->empty())
+        world = "world: " + std::string(in.world->provenance()) + " " + std::to_string(in.world->size()) + "\n";
+    const std::string extraction_hash = hash_of_roles(in.hashes, {"sources", "places"}, "reckon " RECKON_VERSION "\n" + world);
     facts.ruleset_changed = previous && previous->ruleset_hash != ruleset_hash;
     facts.extraction_changed = previous && previous->extraction_hash != extraction_hash;
 
@@ -142,7 +146,10 @@ living_result prepare_living_audit(living_store& store, living_inputs living) {
     // Extraction of what is new; what was stored is read back from its stream chunk.
     std::vector<audit::extracted_article> extracted(all.size());
     {
-        const extract::extract_context ctx{in.sources, in.places};
+        extract::extract_context ctx;
+        ctx.sources = in.sources;
+        ctx.places = in.places;
+        ctx.world = in.world;
         const extract::extractor x(ctx);
         std::vector<diagnostics> per_diags(all.size());
         run_striped(all.size(), std::max(1u, in.jobs), [&](std::size_t first, std::size_t step) {
