@@ -10,6 +10,7 @@
 #include "audit/shard.hpp"
 #include "cli/commands.hpp"
 #include "cli/pipeline.hpp"
+#include "exchange/layouts.hpp"
 #include "store/living_audit.hpp"
 #include "support/exit_codes.hpp"
 
@@ -70,7 +71,7 @@ command add_audit(CLI::App& root) {
     CLI::App* sub = root.add_subcommand("audit", "Audit conflicting casualty figures across a corpus");
     add_pipeline_options(*sub, opts->pipe);
     add_claims_options(*sub, opts->pipe);
-    sub->add_option("--format", opts->format, "Output format")->check(CLI::IsMember({"text", "markdown", "md", "json"}));
+    sub->add_option("--format", opts->format, "Output format")->check(CLI::IsMember({"text", "markdown", "md", "json", "ucdp", "acled"}));
     sub->add_option("-o,--output", opts->output, "Write to FILE (atomically) instead of standard output");
     sub->add_option("--store", opts->pipe.store,
                     "Keep a living audit in this SQLite file: add the corpus's new articles to it and audit them all under stable "
@@ -83,6 +84,8 @@ command add_audit(CLI::App& root) {
                         if (opts->pipe.shard.count > 0) audit::write_shard(result, out);
                         else if (opts->format == "json") audit::render_json(result, out);
                         else if (opts->format == "text") audit::render_text(result, out);
+                        else if (opts->format == "ucdp") exchange::render_ucdp(result, out);
+                        else if (opts->format == "acled") exchange::render_acled(result, out);
                         else audit::render_markdown(result, out);
                         return int{exit_code::ok};
                     };
