@@ -3,15 +3,63 @@
 // `reckon extract` wrote instead of a corpus; `--shard i/N` audits one part and writes a
 // shard file for `reckon merge` (docs/scaling.md).
 #include <chrono>
+#include <functional>
 #include <iostream>
 
 #include "audit/render.hpp"
 #include "audit/shard.hpp"
 #include "cli/commands.hpp"
 #include "cli/pipeline.hpp"
+#include "exchange/layouts.hpp"
+#include "store/living_audit.hpp"
 #include "support/exit_codes.hpp"
 
 namespace reckon::cli {
+
+namespace {
+
+// audit --store FILE: the stored articles plus this run's, audited as one run, under the
+// store's stable incident ids. The output is written first and the store saved after
+// it, in one transaction: when either fails the store is as it was.
+int living_audit(const pipeline_options& opts, const std::function<int(const audit::audit_result&)>& write) {
+    if (!opts.claims.empty() || opts.shard.count > 0) {
+        std::cerr << "reckon: error: --store audits a corpus; it cannot be combined with --claims or --shard\n";
+        return exit_code::usage;
+    }
+    pipeline p;
+    if (const int code = load_pipeline(opts, p); code != exit_code::ok) return code;
+    int corpus_code = corpus_exit_code(p.corpus);
+    try {
+        store::living_store st(opts.store, true);
+        store::living_inputs in;
+        in.audit = audit_inputs_for(p, opts);
+        in.at = store::run_time_now();
+        auto living = store::prepare_living_audit(st, std::move(in));
+        print_diagnostics(living.audit.diags);
+        if (!living.prepared || interrupted()) {
+            std::cerr << "reckon: interrupted; the store is as it was\n";
+            return exit_code::interrupted;
+        }
+        if (const int code = write(living.audit); code != exit_code::ok) {
+            std::cerr << "reckon: the store is as it was\n";
+            return code;
+        }
+        store::save_living_audit(st, living);
+        print_timings(living.audit, opts);
+        const auto& ch = living.run.changes;
+        std::cerr << "reckon: store '" << opts.store << "' run " << living.run.run << ": " << living.run.articles_added << " articles added, "
+                  << living.run.articles_changed << " changed, " << living.extracted << " extracted; " << ch.at("new_incidents").size()
+                  << " new incidents, " << ch.at("merges").size() << " merges, " << ch.at("splits").size()
+                  << " splits ('reckon changes " << opts.store << "' tells more)\n";
+        if (living.audit.diags.warnings() + living.audit.diags.errors() > 0) corpus_code = exit_code::warnings;
+    } catch (const store::store_error& e) {
+        std::cerr << "reckon: error: " << e.what() << (e.io ? "; the store is as it was\n" : "\n");
+        return e.io ? exit_code::io_error : exit_code::data_error;
+    }
+    return corpus_code;
+}
+
+}  // namespace
 
 command add_audit(CLI::App& root) {
     struct options {
@@ -23,27 +71,37 @@ command add_audit(CLI::App& root) {
     CLI::App* sub = root.add_subcommand("audit", "Audit conflicting casualty figures across a corpus");
     add_pipeline_options(*sub, opts->pipe);
     add_claims_options(*sub, opts->pipe);
-    sub->add_option("--format", opts->format, "Output format")->check(CLI::IsMember({"text", "markdown", "md", "json"}));
+    sub->add_option("--format", opts->format, "Output format")->check(CLI::IsMember({"text", "markdown", "md", "json", "ucdp", "acled"}));
     sub->add_option("-o,--output", opts->output, "Write to FILE (atomically) instead of standard output");
+    sub->add_option("--store", opts->pipe.store,
+                    "Keep a living audit in this SQLite file: add the corpus's new articles to it and audit them all under stable "
+                    "incident ids (docs/formats.md)");
     return {sub, [opts]() -> int {
                 opts->pipe.keep_text = false;  // the audit's renderers never quote the text
+                // Streamed incident by incident: the whole document is never in memory.
+                const auto write = [&](const audit::audit_result& result) {
+                    const auto render = [&](std::ostream& out) {
+                        if (opts->pipe.shard.count > 0) audit::write_shard(result, out);
+                        else if (opts->format == "json") audit::render_json(result, out);
+                        else if (opts->format == "text") audit::render_text(result, out);
+                        else if (opts->format == "ucdp") exchange::render_ucdp(result, out);
+                        else if (opts->format == "acled") exchange::render_acled(result, out);
+                        else audit::render_markdown(result, out);
+                        return int{exit_code::ok};
+                    };
+                    const auto t1 = std::chrono::steady_clock::now();
+                    if (const int code = write_output(opts->output, render); code != exit_code::ok) return code;
+                    if (opts->pipe.timings)
+                        std::cerr << "reckon: write " << (opts->pipe.shard.count > 0 ? std::string("shard") : opts->format) << ": "
+                                  << std::chrono::duration<double>(std::chrono::steady_clock::now() - t1).count() << " s, peak "
+                                  << audit::peak_rss_kb() / 1024 << " MB\n";
+                    return int{exit_code::ok};
+                };
+                if (!opts->pipe.store.empty()) return living_audit(opts->pipe, write);
                 audit::audit_result result;
                 int corpus_code = exit_code::ok;
                 if (const int code = audit_for_command(opts->pipe, result, corpus_code); code != exit_code::ok) return code;
-                // Streamed incident by incident: the whole document is never in memory.
-                const auto render = [&](std::ostream& out) {
-                    if (opts->pipe.shard.count > 0) audit::write_shard(result, out);
-                    else if (opts->format == "json") audit::render_json(result, out);
-                    else if (opts->format == "text") audit::render_text(result, out);
-                    else audit::render_markdown(result, out);
-                    return int{exit_code::ok};
-                };
-                const auto t1 = std::chrono::steady_clock::now();
-                if (const int code = write_output(opts->output, render); code != exit_code::ok) return code;
-                if (opts->pipe.timings)
-                    std::cerr << "reckon: write " << (opts->pipe.shard.count > 0 ? std::string("shard") : opts->format) << ": "
-                              << std::chrono::duration<double>(std::chrono::steady_clock::now() - t1).count() << " s, peak "
-                              << audit::peak_rss_kb() / 1024 << " MB\n";
+                if (const int code = write(result); code != exit_code::ok) return code;
                 return corpus_code;
             }};
 }

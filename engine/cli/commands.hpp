@@ -32,6 +32,7 @@ command add_test(CLI::App& root);
 command add_merge(CLI::App& root);
 command add_explain(CLI::App& root);
 command add_train(CLI::App& root);
+command add_changes(CLI::App& root);
 command add_not_built(CLI::App& root, const std::string& name, const std::string& description);
 
 // Prints diagnostics to stderr, then the count line when there were any.

@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
     add(cli::add_merge(app));
     add(cli::add_explain(app));
     add(cli::add_train(app));
+    add(cli::add_changes(app));
 
     try {
         app.parse(argc, argv);

@@ -86,12 +86,15 @@ int load_claims(const pipeline_options& opts, pipeline& p) {
 }  // namespace
 
 int load_pipeline(const pipeline_options& opts, pipeline& p) {
-    if (opts.claims.empty() && opts.corpus.path.empty()) {
+    if (opts.claims.empty() && opts.corpus.path.empty() && opts.store.empty()) {
         std::cerr << "reckon: error: name a corpus or --claims FILE...\n";
         return exit_code::usage;
     }
-    const int input = opts.claims.empty() ? load_corpus(opts.corpus, p.corpus) : load_claims(opts, p);
-    if (input != exit_code::ok) return input;
+    // With --store and no corpus the stored articles are audited again (a changed ruleset).
+    if (!opts.corpus.path.empty() || !opts.claims.empty()) {
+        const int input = opts.claims.empty() ? load_corpus(opts.corpus, p.corpus) : load_claims(opts, p);
+        if (input != exit_code::ok) return input;
+    }
     const std::string rules_path = opts.rules.empty() ? default_rules_path() : opts.rules;
     std::error_code ec;
     if (!fs::exists(rules_path, ec)) {
@@ -149,7 +152,7 @@ void load_world_gazetteer(const std::string& given, registry::world_gazetteer& w
     world.load(path, diags);
 }
 
-audit::audit_result run_pipeline(pipeline& p, const pipeline_options& opts) {
+audit::audit_inputs audit_inputs_for(pipeline& p, const pipeline_options& opts) {
     audit::audit_inputs in;
     in.articles = std::move(p.corpus.articles);
     if (!opts.claims.empty()) {
@@ -170,8 +173,10 @@ audit::audit_result run_pipeline(pipeline& p, const pipeline_options& opts) {
     in.explain = opts.explain;
     in.observe = opts.observe;
     in.random_pairs = opts.random_pairs;
-    return audit::run_audit(std::move(in));
+    return in;
 }
+
+audit::audit_result run_pipeline(pipeline& p, const pipeline_options& opts) { return audit::run_audit(audit_inputs_for(p, opts)); }
 
 }  // namespace reckon::cli
 

@@ -26,6 +26,7 @@ struct pipeline_options {
     std::vector<std::pair<std::string, std::string>> explain;  // reckon explain: the pairs to judge
     match::pair_observer observe;     // reckon train: sees the judged pairs
     std::size_t random_pairs = 0;     // reckon train: and this many random pairs
+    std::string store;                // audit --store FILE: the living audit's store (the corpus is then optional)
 };
 
 struct pipeline {
@@ -49,6 +50,8 @@ std::string default_rules_path();
 void load_world_gazetteer(const std::string& given, registry::world_gazetteer& world, diagnostics& diags);
 // Loads everything and prints diagnostics. Returns exit_code::ok or the code to exit with.
 int load_pipeline(const pipeline_options& opts, pipeline& p);
+// The audit's inputs from a loaded pipeline (moves the articles out of it).
+audit::audit_inputs audit_inputs_for(pipeline& p, const pipeline_options& opts);
 // Runs the audit on a loaded pipeline (moves the articles out of it).
 audit::audit_result run_pipeline(pipeline& p, const pipeline_options& opts);
 // Prints the stage timings of an audit to stderr when asked.

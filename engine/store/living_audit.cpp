@@ -1,0 +1,278 @@
+#include "store/living_audit.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <ctime>
+#include <map>
+#include <sstream>
+#include <unordered_map>
+
+#include "audit/claims_stream.hpp"
+#include "extract/claim_json.hpp"
+#include "store/changes.hpp"
+#include "support/parallel.hpp"
+
+namespace reckon::store {
+
+namespace {
+
+using json = nlohmann::ordered_json;
+
+// One hash over the hashes of the inputs of a role (paths aside: the same files read
+// from another folder are the same inputs).
+std::string hash_of_roles(const std::vector<audit::input_hash>& hashes, std::initializer_list<const char*> roles, std::string seed) {
+    for (const char* role : roles)
+        for (const auto& h : hashes)
+            if (h.role == role) seed += std::string(role) + " " + h.sha256 + "\n";
+    return audit::sha256_hex(seed);
+}
+
+std::string stream_chunk(const article& a, const audit::extracted_article& e) {
+    std::string out = audit::article_record(a, e).dump(-1, ' ', false, json::error_handler_t::replace) + '\n';
+    for (const auto& c : e.claims) out += extract::claim_json(c).dump(-1, ' ', false, json::error_handler_t::replace) + '\n';
+    return out;
+}
+
+json optional_number(const std::optional<std::int64_t>& v) { return v ? json(*v) : json(nullptr); }
+
+incident_snapshot snapshot_of(const audit::audit_result& a, const audit::incident_record& inc) {
+    incident_snapshot s;
+    s.id = inc.id;
+    for (const auto m : inc.claims) s.claims.push_back(a.claims[m].c.id);
+    std::sort(s.claims.begin(), s.claims.end());
+    s.reconciled = json::array();
+    for (const auto& f : inc.result.figures)
+        s.reconciled.push_back({{"outcome", std::string(to_string(f.outcome))},
+                                {"category", f.category},
+                                {"low", optional_number(f.low)},
+                                {"best", optional_number(f.best)},
+                                {"high", optional_number(f.high)}});
+    s.findings = json::array();
+    for (const auto& f : inc.result.findings) s.findings.push_back({{"kind", f.kind}, {"severity", f.severity}, {"message", f.message}});
+    s.decisions = inc.decisions;
+    return s;
+}
+
+// Why an id changed in this run: the new articles whose claims are in the incident,
+// else a changed ruleset or extraction; with the analyst decisions applied to it.
+std::string cause_of(const incident_snapshot* now, const std::map<std::string, bool>& fresh_articles, const run_facts& facts) {
+    std::vector<std::string> articles;
+    if (now)
+        for (const auto& c : now->claims) {
+            const std::string article = c.substr(0, c.rfind('@'));
+            if (fresh_articles.count(article) && std::find(articles.begin(), articles.end(), article) == articles.end())
+                articles.push_back(article);
+        }
+    std::string cause;
+    if (!articles.empty()) {
+        cause = "new claims from ";
+        for (std::size_t i = 0; i < articles.size() && i < 3; ++i) cause += (i ? ", " : "") + articles[i];
+        if (articles.size() > 3) cause += " and " + std::to_string(articles.size() - 3) + " more articles";
+    } else if (facts.ruleset_changed) {
+        cause = "ruleset changed";
+    } else if (facts.extraction_changed) {
+        cause = "extraction changed (reckon or registry)";
+    } else {
+        cause = "regrouped with other claims of this run";
+    }
+    if (now)
+        for (const auto& d : now->decisions) cause += "; decision: " + d;
+    return cause;
+}
+
+}  // namespace
+
+std::string run_time_now() {
+    std::time_t t = std::time(nullptr);
+    if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) t = static_cast<std::time_t>(std::strtoll(epoch, nullptr, 10));
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char text[32];
+    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return text;
+}
+
+living_result prepare_living_audit(living_store& store, living_inputs living) {
+    living_result out;
+    const auto t0 = std::chrono::steady_clock::now();
+    audit::audit_inputs& in = living.audit;
+    const auto previous_runs = store.runs();
+    const run_record* previous = previous_runs.empty() ? nullptr : &previous_runs.back();
+
+    run_facts facts;
+    facts.run = previous ? previous->run + 1 : 1;
+    facts.previous_run = previous ? previous->run : 0;
+    facts.at = living.at;
+    const std::string ruleset_hash = hash_of_roles(in.hashes, {"rules"}, "");
+    // Extraction reads reckon's code, the registry, the overlay gazetteer and the world index.
+    std::string world = "world: none\n";
+    if (in.world && !in.world->empty())
+        world = "world: " + std::string(in.world->provenance()) + " " + std::to_string(in.world->size()) + "\n";
+    const std::string extraction_hash = hash_of_roles(in.hashes, {"sources", "places"}, "reckon " RECKON_VERSION "\n" + world);
+    facts.ruleset_changed = previous && previous->ruleset_hash != ruleset_hash;
+    facts.extraction_changed = previous && previous->extraction_hash != extraction_hash;
+
+    // The articles: stored ones in their order, this run's replacing or following them.
+    std::vector<stored_article> all = store.articles(facts.extraction_changed);
+    std::unordered_map<std::string, std::size_t> position;
+    for (std::size_t i = 0; i < all.size(); ++i) position.emplace(all[i].meta.id, i);
+    std::vector<bool> to_extract(all.size(), facts.extraction_changed);
+    std::vector<std::size_t> added, changed;
+    std::map<std::string, bool> fresh_articles;
+    for (auto& a : in.articles) {
+        std::string sha = audit::sha256_hex(a.text);
+        const auto it = position.find(a.id);
+        if (it != position.end()) {
+            stored_article& s = all[it->second];
+            if (s.text_sha256 == sha && !facts.extraction_changed) continue;
+            if (s.text_sha256 != sha) {
+                changed.push_back(it->second);
+                fresh_articles[a.id] = true;
+            }
+            s.meta = std::move(a);
+            s.text_sha256 = std::move(sha);
+            to_extract[it->second] = true;
+            continue;
+        }
+        position.emplace(a.id, all.size());
+        added.push_back(all.size());
+        fresh_articles[a.id] = true;
+        all.push_back({std::move(a), std::move(sha), {}});
+        to_extract.push_back(true);
+    }
+    in.articles.clear();
+
+    // Extraction of what is new; what was stored is read back from its stream chunk.
+    std::vector<audit::extracted_article> extracted(all.size());
+    {
+        extract::extract_context ctx;
+        ctx.sources = in.sources;
+        ctx.places = in.places;
+        ctx.world = in.world;
+        const extract::extractor x(ctx);
+        std::vector<diagnostics> per_diags(all.size());
+        run_striped(all.size(), std::max(1u, in.jobs), [&](std::size_t first, std::size_t step) {
+            for (std::size_t i = first; i < all.size(); i += step) {
+                if (!to_extract[i]) continue;
+                if (in.cancel && in.cancel->load(std::memory_order_relaxed)) return;
+                extracted[i] = audit::extract_article(x, all[i].meta, per_diags[i]);
+                all[i].stream = stream_chunk(all[i].meta, extracted[i]);
+            }
+        });
+        for (const auto& d : per_diags) out.audit.diags.append(d);
+        for (std::size_t i = 0; i < all.size(); ++i) out.extracted += to_extract[i] ? 1 : 0;
+    }
+    if (in.cancel && in.cancel->load()) {
+        out.audit.cancelled = true;
+        return out;
+    }
+    {
+        std::string joined;
+        std::vector<std::size_t> stored_positions;
+        for (std::size_t i = 0; i < all.size(); ++i)
+            if (!to_extract[i]) {
+                joined += all[i].stream;
+                stored_positions.push_back(i);
+            }
+        std::istringstream stream(joined);
+        audit::claims_corpus read;
+        diagnostics diags;
+        audit::read_claims_stream(stream, store.path(), read, diags, std::max(1u, in.jobs));
+        if (diags.errors() > 0 || read.extracted.size() != stored_positions.size())
+            throw store_error("store '" + store.path() + "': the stored claims of its articles cannot be read back", false);
+        for (std::size_t k = 0; k < stored_positions.size(); ++k) extracted[stored_positions[k]] = std::move(read.extracted[k]);
+    }
+
+    const double read_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+
+    // The whole audit over every article, as one run would do it.
+    in.articles.reserve(all.size());
+    for (const auto& s : all) {
+        article meta = s.meta;
+        std::string().swap(meta.text);
+        in.articles.push_back(std::move(meta));
+    }
+    in.extracted = std::move(extracted);
+    in.hashes.push_back({"store", store.path(), ""});
+    in.jobs = std::max(1u, in.jobs);
+    in.keep_text = false;
+    void (*const before_commit)() = living.before_commit;
+    const std::string at = living.at;
+    diagnostics extraction_diags = std::move(out.audit.diags);
+    out.audit = audit::run_audit(std::move(in));
+    extraction_diags.append(out.audit.diags);
+    out.audit.diags = std::move(extraction_diags);
+    // Reading the store and extracting the new articles come first.
+    out.audit.timings.insert(out.audit.timings.begin(), {"store: read and extract new", read_seconds});
+    if (!out.audit.peak_kb.empty()) out.audit.peak_kb.insert(out.audit.peak_kb.begin(), out.audit.peak_kb.front());
+    if (out.audit.cancelled) return out;
+
+    // Stable ids: the previous run's incidents against this run's.
+    const std::vector<incident_snapshot> before = store.incidents();
+    std::vector<incident_claims> old_groups, new_groups;
+    for (const auto& s : before) old_groups.push_back({s.id, s.claims});
+    std::vector<incident_snapshot> after;
+    for (const auto& inc : out.audit.incidents) {
+        after.push_back(snapshot_of(out.audit, inc));
+        new_groups.push_back({inc.id, after.back().claims});
+    }
+    const id_assignment ids = assign_ids(old_groups, new_groups, store.issued_ids());
+    for (std::size_t n = 0; n < out.audit.incidents.size(); ++n) {
+        auto& inc = out.audit.incidents[n];
+        inc.id = ids.ids[n];
+        after[n].id = ids.ids[n];
+        for (const auto m : inc.claims) out.audit.claims[m].incident = inc.id;
+    }
+
+    facts.articles_added = added.size();
+    facts.articles_changed = changed.size();
+    facts.articles_total = all.size();
+    std::map<std::string, const incident_snapshot*> now_by_id;
+    for (const auto& s : after) now_by_id[s.id] = &s;
+    for (const auto& e : ids.lineage) {
+        const auto it = now_by_id.find(e.to);
+        out.lineage.push_back({facts.run, e, cause_of(it == now_by_id.end() ? nullptr : it->second, fresh_articles, facts)});
+    }
+
+    run_update& update = out.pending;
+    for (const auto i : added) update.added.push_back(&all[i]);
+    for (const auto i : changed) update.changed.push_back(&all[i]);
+    if (facts.extraction_changed) {  // every stream was written again
+        std::vector<bool> listed(all.size(), false);
+        for (const auto i : added) listed[i] = true;
+        for (const auto i : changed) listed[i] = true;
+        for (std::size_t i = 0; i < all.size(); ++i)
+            if (!listed[i]) update.changed.push_back(&all[i]);
+    }
+    update.lineage = out.lineage;
+    update.run.run = facts.run;
+    update.run.at = at;
+    update.run.reckon_version = RECKON_VERSION;
+    update.run.ruleset_hash = ruleset_hash;
+    update.run.extraction_hash = extraction_hash;
+    update.run.articles_added = added.size();
+    update.run.articles_changed = changed.size();
+    update.run.articles_total = all.size();
+    update.run.incidents = after.size();
+    update.run.changes = diff_runs(facts, before, after, ids.lineage);
+    std::sort(after.begin(), after.end(), [](const incident_snapshot& a, const incident_snapshot& b) { return a.id < b.id; });
+    update.incidents = std::move(after);
+    out.run = update.run;
+    out.articles = std::move(all);  // the update points into it (a moved vector keeps its elements)
+    out.before_commit = before_commit;
+    out.prepared = true;
+    return out;
+}
+
+void save_living_audit(living_store& store, living_result& prepared) {
+    const auto t0 = std::chrono::steady_clock::now();
+    store.save(prepared.pending, prepared.before_commit);
+    prepared.saved = true;
+    prepared.audit.timings.emplace_back("store: save", std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+    prepared.audit.peak_kb.push_back(audit::peak_rss_kb());
+    prepared.pending = {};
+    std::vector<stored_article>().swap(prepared.articles);
+}
+
+}  // namespace reckon::store

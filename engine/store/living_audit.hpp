@@ -1,0 +1,54 @@
+// A living audit: one run of `reckon audit CORPUS --store FILE`. The simplest correct
+// update: every stored article's claims (extracted once, kept as a claims stream chunk)
+// plus this run's new or changed articles, extracted now, go through the whole audit
+// again (copies, matching, reconciliation), exactly as one run over all the articles
+// would; then the incidents are mapped onto the previous run's ids (store/identity.hpp)
+// and the run is saved in one transaction with its lineage and changes report.
+//
+// Articles are kept in the order they were first added; an article given again with the
+// same id and text is not extracted again, one with a new text replaces it in place.
+// When reckon's version or the registry files change, every stored article is extracted
+// again from its stored text.
+#pragma once
+
+#include <atomic>
+#include <string>
+#include <vector>
+
+#include "audit/audit.hpp"
+#include "store/store.hpp"
+
+namespace reckon::store {
+
+struct living_inputs {
+    // As for one run: `articles` are this run's (may be empty; none pre-extracted),
+    // `hashes` name the rules, registry and corpus files.
+    audit::audit_inputs audit;
+    std::string at;                              // the run's time, ISO 8601 UTC
+    void (*before_commit)() = nullptr;           // tests: runs inside the transaction
+};
+
+struct living_result {
+    audit::audit_result audit;                   // under the store's stable ids
+    run_record run;                              // with its changes report
+    std::vector<recorded_lineage> lineage;
+    std::size_t extracted = 0;                   // articles extracted in this run
+    bool prepared = false;                       // false when cancelled
+    bool saved = false;
+    // What save_living_audit writes.
+    run_update pending;
+    std::vector<stored_article> articles;
+    void (*before_commit)() = nullptr;
+};
+
+// Runs the update without writing the store: the caller writes its outputs first, so
+// that an output that cannot be written leaves the store as it was. Throws store_error.
+living_result prepare_living_audit(living_store& store, living_inputs in);
+// Saves a prepared update in one transaction. Throws store_error (the store is then as
+// it was).
+void save_living_audit(living_store& store, living_result& prepared);
+
+// The time now as ISO 8601 UTC, or SOURCE_DATE_EPOCH's when set (reproducible output).
+std::string run_time_now();
+
+}  // namespace reckon::store

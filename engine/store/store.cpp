@@ -1,0 +1,283 @@
+#include "store/store.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include <sqlite3.h>
+
+namespace reckon::store {
+
+namespace {
+
+using json = nlohmann::ordered_json;
+
+const char* const schema_sql = R"sql(
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE runs (
+  run INTEGER PRIMARY KEY, at TEXT NOT NULL, reckon_version TEXT NOT NULL,
+  ruleset_hash TEXT NOT NULL, extraction_hash TEXT NOT NULL,
+  articles_added INTEGER NOT NULL, articles_changed INTEGER NOT NULL,
+  articles_total INTEGER NOT NULL, incidents INTEGER NOT NULL, changes TEXT NOT NULL);
+CREATE TABLE articles (
+  seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, run INTEGER NOT NULL,
+  text_sha256 TEXT NOT NULL, meta TEXT NOT NULL, text BLOB NOT NULL, stream TEXT NOT NULL);
+CREATE TABLE incidents (id TEXT PRIMARY KEY, snapshot TEXT NOT NULL);
+CREATE TABLE incident_claims (claim TEXT PRIMARY KEY, incident TEXT NOT NULL);
+CREATE TABLE incident_ids (id TEXT PRIMARY KEY, first_run INTEGER NOT NULL, last_run INTEGER NOT NULL);
+CREATE TABLE lineage (
+  run INTEGER NOT NULL, kind TEXT NOT NULL, from_id TEXT NOT NULL, to_id TEXT NOT NULL,
+  claims INTEGER NOT NULL, cause TEXT NOT NULL);
+)sql";
+
+std::string meta_value(database& db, const char* key) {
+    statement s(db, "SELECT value FROM meta WHERE key = ?");
+    s.bind(1, std::string_view(key));
+    return s.step() ? s.text(0) : std::string();
+}
+
+json snapshot_json(const incident_snapshot& s) {
+    return json{{"claims", s.claims}, {"reconciled", s.reconciled}, {"findings", s.findings}, {"decisions", s.decisions}};
+}
+
+}  // namespace
+
+json article_json(const article& a) {
+    json j{{"id", a.id},
+           {"outlet", a.outlet},
+           {"published", a.published.known() ? json(a.published.iso()) : json(nullptr)},
+           {"published_from", std::string(to_string(a.published_from))},
+           {"column_date", a.column_date && a.column_date->known() ? json(a.column_date->iso()) : json(nullptr)},
+           {"title", a.title},
+           {"body", {a.body.begin, a.body.end}},
+           {"location", a.location},
+           {"label", a.label ? json(*a.label) : json(nullptr)},
+           {"file", a.where.file},
+           {"line", a.where.line},
+           {"record", a.where.record}};
+    return j;
+}
+
+article article_from_json(const json& j) {
+    article a;
+    a.id = j.at("id").get<std::string>();
+    a.outlet = j.at("outlet").get<std::string>();
+    if (j.at("published").is_string())
+        if (auto d = date::parse_iso(j.at("published").get<std::string>())) a.published = *d;
+    const auto from = j.at("published_from").get<std::string>();
+    for (const auto s : {date_source::none, date_source::header, date_source::dateline, date_source::column, date_source::field})
+        if (to_string(s) == from) a.published_from = s;
+    if (j.at("column_date").is_string()) a.column_date = date::parse_iso(j.at("column_date").get<std::string>());
+    a.title = j.at("title").get<std::string>();
+    a.body = {j.at("body").at(0).get<std::size_t>(), j.at("body").at(1).get<std::size_t>()};
+    a.location = j.at("location").get<std::string>();
+    if (j.at("label").is_number()) a.label = j.at("label").get<int>();
+    a.where = {j.at("file").get<std::string>(), j.at("line").get<std::size_t>(), j.at("record").get<std::size_t>()};
+    return a;
+}
+
+living_store::living_store(const std::string& path, bool create, bool read_only) : m_path(path) {
+    m_db = std::make_unique<database>(path, create, read_only);
+    database& db = *m_db;
+    // Is it a store at all? A new file has no tables yet.
+    bool fresh = false;
+    try {
+        statement tables(db, "SELECT count(*) FROM sqlite_master WHERE type = 'table'");
+        tables.step();
+        fresh = tables.integer(0) == 0;
+    } catch (const store_error& e) {
+        if (e.io) throw;
+        throw store_error("'" + path + "' is not a reckon store (" + std::string(sqlite3_errmsg(db.handle())) + ")", false);
+    }
+    if (fresh) {
+        if (!create || read_only) throw store_error("'" + path + "' is not a reckon store (no tables)", false);
+        // WAL: a reader keeps its snapshot while a writer commits beside it.
+        db.exec("PRAGMA journal_mode = WAL");
+        transaction t(db);
+        db.exec(schema_sql);
+        statement put(db, "INSERT INTO meta (key, value) VALUES (?, ?)");
+        put.bind(1, std::string_view("schema_version")).bind(2, std::to_string(schema_version)).run();
+        put.bind(1, std::string_view("created_by")).bind(2, std::string_view("reckon " RECKON_VERSION)).run();
+        t.commit();
+    } else {
+        statement has_meta(db, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'meta'");
+        has_meta.step();
+        if (has_meta.integer(0) == 0) throw store_error("'" + path + "' is an SQLite file but not a reckon store (no 'meta' table)", false);
+        has_meta.reset();
+        const std::string version = meta_value(db, "schema_version");
+        if (version != std::to_string(schema_version))
+            throw store_error("store '" + path + "' has schema version " + (version.empty() ? "(none)" : version) + ", written by " +
+                                  meta_value(db, "created_by") + "; this reckon (" RECKON_VERSION ") reads version " +
+                                  std::to_string(schema_version) + " only: rebuild the store from its articles",
+                              false);
+    }
+    if (!read_only) db.exec("PRAGMA synchronous = FULL");
+}
+
+bool living_store::empty() const { return last_run() == 0; }
+
+std::int64_t living_store::last_run() const {
+    statement s(*m_db, "SELECT coalesce(max(run), 0) FROM runs");
+    s.step();
+    return s.integer(0);
+}
+
+std::vector<stored_article> living_store::articles(bool with_text) const {
+    std::vector<stored_article> out;
+    statement s(*m_db, with_text ? "SELECT meta, text_sha256, stream, text FROM articles ORDER BY seq"
+                                 : "SELECT meta, text_sha256, stream FROM articles ORDER BY seq");
+    while (s.step()) {
+        stored_article a;
+        a.meta = article_from_json(json::parse(s.text(0)));
+        a.text_sha256 = s.text(1);
+        a.stream = s.text(2);
+        if (with_text) a.meta.text = s.text(3);
+        out.push_back(std::move(a));
+    }
+    return out;
+}
+
+std::vector<incident_snapshot> living_store::incidents() const {
+    std::vector<incident_snapshot> out;
+    statement s(*m_db, "SELECT id, snapshot FROM incidents ORDER BY id");
+    while (s.step()) {
+        incident_snapshot i;
+        i.id = s.text(0);
+        const json j = json::parse(s.text(1));
+        i.claims = j.at("claims").get<std::vector<std::string>>();
+        i.reconciled = j.at("reconciled");
+        i.findings = j.at("findings");
+        i.decisions = j.at("decisions").get<std::vector<std::string>>();
+        out.push_back(std::move(i));
+    }
+    return out;
+}
+
+std::set<std::string> living_store::issued_ids() const {
+    std::set<std::string> out;
+    statement s(*m_db, "SELECT id FROM incident_ids");
+    while (s.step()) out.insert(s.text(0));
+    return out;
+}
+
+std::vector<run_record> living_store::runs() const {
+    std::vector<run_record> out;
+    statement s(*m_db,
+                "SELECT run, at, reckon_version, ruleset_hash, extraction_hash, articles_added, articles_changed, "
+                "articles_total, incidents, changes FROM runs ORDER BY run");
+    while (s.step()) {
+        run_record r;
+        r.run = s.integer(0);
+        r.at = s.text(1);
+        r.reckon_version = s.text(2);
+        r.ruleset_hash = s.text(3);
+        r.extraction_hash = s.text(4);
+        r.articles_added = static_cast<std::size_t>(s.integer(5));
+        r.articles_changed = static_cast<std::size_t>(s.integer(6));
+        r.articles_total = static_cast<std::size_t>(s.integer(7));
+        r.incidents = static_cast<std::size_t>(s.integer(8));
+        r.changes = json::parse(s.text(9));
+        out.push_back(std::move(r));
+    }
+    return out;
+}
+
+std::vector<recorded_lineage> living_store::lineage() const {
+    std::vector<recorded_lineage> out;
+    statement s(*m_db, "SELECT run, kind, from_id, to_id, claims, cause FROM lineage ORDER BY rowid");
+    while (s.step())
+        out.push_back({s.integer(0), {s.text(1), s.text(2), s.text(3), static_cast<std::size_t>(s.integer(4))}, s.text(5)});
+    return out;
+}
+
+void living_store::save(const run_update& u, void (*before_commit)()) {
+    database& db = *m_db;
+    transaction t(db);
+    const std::int64_t run = u.run.run;
+    {
+        statement add(db, "INSERT INTO articles (id, run, text_sha256, meta, text, stream) VALUES (?, ?, ?, ?, ?, ?)");
+        statement change(db, "UPDATE articles SET run = ?, text_sha256 = ?, meta = ?, text = ?, stream = ? WHERE id = ?");
+        for (const auto* a : u.added)
+            add.bind(1, a->meta.id).bind(2, run).bind(3, a->text_sha256).bind(4, article_json(a->meta).dump()).bind(5, a->meta.text)
+                .bind(6, a->stream)
+                .run();
+        for (const auto* a : u.changed)
+            change.bind(1, run).bind(2, a->text_sha256).bind(3, article_json(a->meta).dump()).bind(4, a->meta.text).bind(5, a->stream)
+                .bind(6, a->meta.id)
+                .run();
+    }
+    db.exec("DELETE FROM incidents; DELETE FROM incident_claims;");
+    {
+        statement inc(db, "INSERT INTO incidents (id, snapshot) VALUES (?, ?)");
+        statement member(db, "INSERT INTO incident_claims (claim, incident) VALUES (?, ?)");
+        statement issued(db,
+                         "INSERT INTO incident_ids (id, first_run, last_run) VALUES (?1, ?2, ?2) "
+                         "ON CONFLICT (id) DO UPDATE SET last_run = ?2");
+        for (const auto& i : u.incidents) {
+            inc.bind(1, i.id).bind(2, snapshot_json(i).dump()).run();
+            for (const auto& c : i.claims) member.bind(1, c).bind(2, i.id).run();
+            issued.bind(1, i.id).bind(2, run).run();
+        }
+    }
+    {
+        statement line(db, "INSERT INTO lineage (run, kind, from_id, to_id, claims, cause) VALUES (?, ?, ?, ?, ?, ?)");
+        for (const auto& l : u.lineage)
+            line.bind(1, run).bind(2, l.event.kind).bind(3, l.event.from).bind(4, l.event.to)
+                .bind(5, static_cast<std::int64_t>(l.event.claims)).bind(6, l.cause)
+                .run();
+    }
+    {
+        const auto& r = u.run;
+        statement row(db,
+                      "INSERT INTO runs (run, at, reckon_version, ruleset_hash, extraction_hash, articles_added, articles_changed, "
+                      "articles_total, incidents, changes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        row.bind(1, run).bind(2, r.at).bind(3, r.reckon_version).bind(4, r.ruleset_hash).bind(5, r.extraction_hash)
+            .bind(6, static_cast<std::int64_t>(r.articles_added)).bind(7, static_cast<std::int64_t>(r.articles_changed))
+            .bind(8, static_cast<std::int64_t>(r.articles_total)).bind(9, static_cast<std::int64_t>(r.incidents))
+            .bind(10, r.changes.dump())
+            .run();
+    }
+    if (before_commit) before_commit();
+    t.commit();
+}
+
+store_check living_store::check() const {
+    store_check out;
+    database& db = *m_db;
+    {
+        statement s(db, "PRAGMA integrity_check");
+        while (s.step())
+            if (s.text(0) != "ok") out.problems.push_back("integrity_check: " + s.text(0));
+    }
+    if (!out.problems.empty()) return out;
+    const auto count = [&](const char* sql) {
+        statement s(db, sql);
+        s.step();
+        return s.integer(0);
+    };
+    if (const auto n = count("SELECT count(*) FROM incidents WHERE id NOT IN (SELECT id FROM incident_ids)"))
+        out.problems.push_back(std::to_string(n) + " current incidents with an id never issued");
+    if (const auto n = count("SELECT count(*) FROM incident_claims WHERE incident NOT IN (SELECT id FROM incidents)"))
+        out.problems.push_back(std::to_string(n) + " claims of incidents that do not exist");
+    const auto runs_recorded = runs();
+    if (runs_recorded.empty()) {
+        if (count("SELECT count(*) FROM articles") != 0) out.problems.push_back("articles but no run recorded");
+        return out;
+    }
+    const auto& last = runs_recorded.back();
+    if (last.run != static_cast<std::int64_t>(runs_recorded.size())) out.problems.push_back("runs are not numbered 1 to N");
+    if (count("SELECT count(*) FROM articles") != static_cast<std::int64_t>(last.articles_total))
+        out.problems.push_back("article count differs from the last run's");
+    if (count("SELECT count(*) FROM incidents") != static_cast<std::int64_t>(last.incidents))
+        out.problems.push_back("incident count differs from the last run's");
+    std::size_t listed = 0;
+    for (const auto& i : incidents()) listed += i.claims.size();
+    if (count("SELECT count(*) FROM incident_claims") != static_cast<std::int64_t>(listed))
+        out.problems.push_back("incident claims differ from the incidents' snapshots");
+    if (count("SELECT coalesce(max(run), 0) FROM lineage") > last.run) out.problems.push_back("lineage of a run not recorded");
+    return out;
+}
+
+void living_store::begin_read() const { m_db->exec("BEGIN"); }
+void living_store::end_read() const { m_db->exec("COMMIT"); }
+
+}  // namespace reckon::store

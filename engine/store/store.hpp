@@ -1,0 +1,113 @@
+// The living audit's store (docs/formats.md "The store"): one SQLite file that keeps,
+// between runs, every article (its text and what was extracted from it, as a claims
+// stream chunk), the current incidents (their claims, reconciled figures, findings and
+// decisions), every incident id ever issued, the lineage of ids, and one row per run
+// with the hashes of the ruleset and of the extraction inputs and the run's changes.
+//
+// Each update is one transaction in WAL mode: a process killed at any point leaves the
+// store as it was or as after the update, and readers see one or the other while a
+// writer works. The schema carries a version; a store of another version is refused.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "model/article.hpp"
+#include "store/identity.hpp"
+#include "store/sqlite.hpp"
+
+namespace reckon::store {
+
+// The layout of the tables; a store written with another version is refused.
+inline constexpr int schema_version = 1;
+
+struct stored_article {
+    article meta;             // all fields; `text` only when loaded with texts
+    std::string text_sha256;  // of the text: a changed article is extracted again
+    std::string stream;       // its claims stream chunk: article record, then claim lines
+};
+
+// An incident as a run left it: what the next run's changes are measured against.
+struct incident_snapshot {
+    std::string id;
+    std::vector<std::string> claims;  // claim ids, sorted
+    nlohmann::ordered_json reconciled;        // [{outcome, category, low, best, high}]
+    nlohmann::ordered_json findings;          // [{kind, severity, message}]
+    std::vector<std::string> decisions;
+};
+
+struct run_record {
+    std::int64_t run = 0;
+    std::string at;                 // UTC time (SOURCE_DATE_EPOCH when set)
+    std::string reckon_version;
+    std::string ruleset_hash;       // SHA-256 over the rules files' hashes
+    std::string extraction_hash;    // SHA-256 over reckon's version and the registry files' hashes
+    std::size_t articles_added = 0, articles_changed = 0, articles_total = 0, incidents = 0;
+    nlohmann::ordered_json changes;         // the changes report (store/changes.hpp)
+};
+
+struct recorded_lineage {
+    std::int64_t run = 0;
+    lineage_event event;
+    std::string cause;              // new articles, ruleset changed, decisions
+};
+
+// Everything one update writes, in one transaction.
+struct run_update {
+    std::vector<const stored_article*> added;    // appended in this order
+    std::vector<const stored_article*> changed;  // replaced (same id, new text)
+    std::vector<incident_snapshot> incidents;    // the current incidents, all of them
+    std::vector<recorded_lineage> lineage;
+    run_record run;
+};
+
+// The result of check(): empty problems when the store is sound.
+struct store_check {
+    std::vector<std::string> problems;
+};
+
+class living_store {
+public:
+    // Opens an existing store or, with `create`, makes a new one. Throws store_error
+    // (io for file system failures; a message naming both versions for a store of
+    // another schema version).
+    living_store(const std::string& path, bool create, bool read_only = false);
+
+    bool empty() const;  // no run recorded yet
+    std::int64_t last_run() const;
+    std::vector<stored_article> articles(bool with_text) const;
+    std::vector<incident_snapshot> incidents() const;
+    std::set<std::string> issued_ids() const;
+    std::vector<run_record> runs() const;
+    std::vector<recorded_lineage> lineage() const;
+
+    // Writes one run in one transaction. `before_commit` (tests: fault injection) runs
+    // inside the transaction just before COMMIT.
+    void save(const run_update& update, void (*before_commit)() = nullptr);
+
+    // PRAGMA integrity_check and the store's own invariants (every current incident
+    // id issued, every claim of an incident listed once, the run counter and the
+    // article count as the last run recorded).
+    store_check check() const;
+
+    // Starts a read transaction: what follows sees one committed state.
+    void begin_read() const;
+    void end_read() const;
+
+    const std::string& path() const { return m_path; }
+
+private:
+    std::string m_path;
+    std::unique_ptr<database> m_db;
+};
+
+// JSON of an article's fields (without its text) and back.
+nlohmann::ordered_json article_json(const article& a);
+article article_from_json(const nlohmann::ordered_json& j);
+
+}  // namespace reckon::store

@@ -1,0 +1,100 @@
+#!/bin/sh
+# CLI tests of the living audit (reckon audit --store, reckon changes): one case per
+# call. usage: living.sh CASE RECKON SOURCE_DIR WORK_DIR [GENERATED_CORPUS]
+# Exit 77 is a skip (FA-KES absent).
+set -eu
+case_name=$1 reckon=$2 src=$3 work=$4 generated=${5:-}
+here=$src/tests/store
+rm -rf "$work"
+mkdir -p "$work"
+cd "$work"
+export SOURCE_DATE_EPOCH=1700000000  # the run's time in the store and the report
+rules=$src/rules/default.rules
+
+# audit_in_two STORE FIRST SECOND FULL [extra audit options]: a store from FIRST, updated
+# with SECOND, against one run over FULL; the audits must be the same, ids aside where
+# the lineage explains them, and untouched incidents keep their ids.
+audit_in_two() {
+    store=$1 first=$2 second=$3 full=$4
+    shift 4
+    "$reckon" audit "$first" --store "$store" --rules "$rules" --format json -o first.json -j 2 "$@" 2>first.err || [ $? -eq 1 ]
+    "$reckon" audit "$second" --store "$store" --rules "$rules" --format json -o second.json -j 2 "$@" 2>second.err || [ $? -eq 1 ]
+    "$reckon" audit "$full" --rules "$rules" --format json -o full.json -j 2 "$@" 2>/dev/null || [ $? -eq 1 ]
+    "$reckon" changes "$store" --lineage --format json -o lineage.json
+    python3 "$here/same_audit.py" second.json full.json lineage.json first.json
+    "$reckon" changes "$store" --check
+}
+
+case $case_name in
+generated_90_10)
+    head -n 1800 "$generated" > first.jsonl
+    tail -n +1801 "$generated" > rest.jsonl
+    audit_in_two g.db first.jsonl rest.jsonl "$generated"
+    grep -q "run 2: 200 articles added, 0 changed, 200 extracted" second.err
+    ;;
+fakes_by_date)
+    fakes=$src/../shared/corpus/fakes/FA-KES-Dataset.csv
+    [ -f "$fakes" ] || { echo "FA-KES absent: skipped"; exit 77; }
+    python3 "$here/split_csv_by_date.py" "$fakes" 0.9 parts
+    audit_in_two f.db parts/early.csv parts/late.csv parts/all.csv
+    ;;
+same_articles_again)
+    # The same corpus twice: nothing extracted again, nothing changes.
+    "$reckon" audit "$src/examples/seeds" --store s.db --rules "$rules" -o /dev/null 2>/dev/null
+    "$reckon" audit "$src/examples/seeds" --store s.db --rules "$rules" -o /dev/null 2>err
+    grep -q "run 2: 0 articles added, 0 changed, 0 extracted; 0 new incidents, 0 merges, 0 splits" err
+    "$reckon" changes s.db --format json > changes.json
+    python3 -c "import json,sys; c=json.load(open('changes.json')); sys.exit(any(c[k] for k in ('new_incidents','new_figures','tolls_moved','findings_raised','findings_resolved','merges','splits','retired')))"
+    ;;
+ruleset_changed)
+    # A ruleset that no longer keeps apart figures naming different means of attack:
+    # the stored claims are regrouped (nothing extracted again), incidents merge, and
+    # the audit equals one run with the new rules.
+    mkdir rules2 && cp "$src"/rules/* rules2/
+    grep -v "and compatible(a.attack, b.attack)" "$rules" > rules2/default.rules
+    "$reckon" audit "$generated" --store r.db --rules "$rules" --format json -o first.json -j 2 2>/dev/null
+    "$reckon" audit --store r.db --rules rules2/default.rules --format json -o second.json -j 2 2>err
+    grep -q "run 2: 0 articles added, 0 changed, 0 extracted" err
+    "$reckon" audit "$generated" --rules rules2/default.rules --format json -o full.json -j 2 2>/dev/null
+    "$reckon" changes r.db --lineage --format json -o lineage.json
+    python3 "$here/same_audit.py" second.json full.json lineage.json first.json
+    "$reckon" changes r.db --format json -o changes.json
+    python3 - <<'PY'
+import json, sys
+c = json.load(open("changes.json"))
+lineage = json.load(open("lineage.json"))
+assert c["ruleset_changed"] is True, c["ruleset_changed"]
+assert c["merges"], "a looser ruleset merged nothing"
+merged = [e for e in lineage if e["run"] == 2 and e["kind"] == "merged"]
+assert merged and all(e["cause"] == "ruleset changed" for e in merged), merged[:3]
+print(f"{len(c['merges'])} merges, {len(merged)} ids merged, by a changed ruleset")
+PY
+    ;;
+changes_golden)
+    # The seeds in two runs (3 articles, then 2): the changes report, text and JSON,
+    # and the lineage against golden files.
+    mkdir a b
+    for f in "$src"/examples/seeds/00[012]_*.txt; do cp "$f" a/; done
+    for f in "$src"/examples/seeds/00[34]_*.txt; do cp "$f" b/; done
+    "$reckon" audit a --store s.db --rules "$rules" -o /dev/null 2>/dev/null
+    "$reckon" audit b --store s.db --rules "$rules" -o /dev/null 2>/dev/null
+    "$reckon" changes s.db > changes.txt
+    "$reckon" changes s.db --format json > changes.json
+    "$reckon" changes s.db --lineage > lineage.txt
+    "$reckon" changes s.db --run 1 > run1.txt
+    golden=$src/tests/golden/store
+    status=0
+    for f in changes.txt changes.json lineage.txt run1.txt; do
+        if ! cmp -s "$f" "$golden/seeds_$f"; then
+            cp "$f" "$golden/seeds_$f.unapproved" 2>/dev/null || true
+            diff "$golden/seeds_$f" "$f" | head -20
+            status=1
+        fi
+    done
+    exit $status
+    ;;
+*)
+    echo "unknown case '$case_name'" >&2
+    exit 2
+    ;;
+esac

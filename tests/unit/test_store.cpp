@@ -1,0 +1,227 @@
+// The living audit's store: the id rule (store/identity.hpp) case by case, the SQLite
+// store's round trip, version refusal and consistency check, and the changes report.
+#include <catch2/catch.hpp>
+
+#include <cstdio>
+#include <filesystem>
+
+#include "store/changes.hpp"
+#include "store/identity.hpp"
+#include "store/store.hpp"
+
+using namespace reckon;
+using namespace reckon::store;
+
+namespace {
+
+std::vector<std::string> claims(const std::string& prefix, int from, int to) {
+    std::vector<std::string> out;
+    for (int i = from; i < to; ++i) out.push_back(prefix + "@" + std::to_string(i));
+    return out;
+}
+
+std::vector<std::string> join(std::vector<std::string> a, const std::vector<std::string>& b) {
+    a.insert(a.end(), b.begin(), b.end());
+    std::sort(a.begin(), a.end());
+    return a;
+}
+
+const lineage_event* find_event(const id_assignment& ids, const std::string& kind, const std::string& from, const std::string& to) {
+    for (const auto& e : ids.lineage)
+        if (e.kind == kind && e.from == from && e.to == to) return &e;
+    return nullptr;
+}
+
+std::string temp_store(const char* name) {
+    const auto path = std::filesystem::temp_directory_path() / (std::string("reckon-test-") + name + ".db");
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
+    return path.string();
+}
+
+// A first run of one incident and no article.
+run_update one_incident_run() {
+    run_update u;
+    u.run.run = 1;
+    u.run.changes = nlohmann::ordered_json::object();
+    u.incidents.push_back({"inc-1", {"c@1"}, nlohmann::ordered_json::array(), nlohmann::ordered_json::array(), {}});
+    u.run.incidents = 1;
+    return u;
+}
+
+}  // namespace
+
+TEST_CASE("a first run takes the ids a single run gives", "[store][identity]") {
+    const auto ids = assign_ids({}, {{"", claims("a", 0, 3)}, {"", claims("b", 0, 1)}}, {});
+    REQUIRE(ids.ids == std::vector<std::string>{fresh_incident_id(claims("a", 0, 3)), fresh_incident_id(claims("b", 0, 1))});
+    REQUIRE(ids.lineage.size() == 2);
+    CHECK(ids.lineage[0].kind == "new");
+    CHECK(ids.lineage[0].claims + ids.lineage[1].claims == 4);
+}
+
+TEST_CASE("an incident keeps its id while it keeps its claims, and as it grows", "[store][identity]") {
+    const std::vector<incident_claims> before{{"inc-old1", claims("a", 0, 3)}, {"inc-old2", claims("b", 0, 2)}};
+    const auto ids = assign_ids(before, {{"", claims("b", 0, 2)}, {"", join(claims("a", 0, 3), claims("n", 0, 2))}}, {"inc-old1", "inc-old2"});
+    CHECK(ids.ids == std::vector<std::string>{"inc-old2", "inc-old1"});
+    // The unchanged one has no event; the grown one is "changed".
+    REQUIRE(ids.lineage.size() == 1);
+    CHECK(ids.lineage[0].kind == "changed");
+    CHECK(ids.lineage[0].from == "inc-old1");
+    CHECK(ids.lineage[0].claims == 3);
+}
+
+TEST_CASE("a merge keeps the id of the incident that gave most claims, ties to the smaller id", "[store][identity]") {
+    const std::vector<incident_claims> before{{"inc-b", claims("a", 0, 2)}, {"inc-a", claims("b", 0, 3)}, {"inc-c", claims("c", 0, 3)}};
+    auto ids = assign_ids(before, {{"", join(join(claims("a", 0, 2), claims("b", 0, 3)), claims("c", 0, 3))}}, {});
+    // inc-a and inc-c gave 3 claims each: the smaller id wins; the others merged into it.
+    REQUIRE(ids.ids == std::vector<std::string>{"inc-a"});
+    CHECK(find_event(ids, "merged", "inc-b", "inc-a"));
+    CHECK(find_event(ids, "merged", "inc-c", "inc-a"));
+    CHECK(find_event(ids, "changed", "inc-a", "inc-a"));
+    CHECK_FALSE(find_event(ids, "retired", "inc-b", ""));
+}
+
+TEST_CASE("a split: the part holding most claims keeps the id, the rest is new and split from it", "[store][identity]") {
+    const std::vector<incident_claims> before{{"inc-x", claims("a", 0, 4)}};
+    const auto ids = assign_ids(before, {{"", claims("a", 3, 4)}, {"", claims("a", 0, 3)}}, {"inc-x"});
+    REQUIRE(ids.ids[1] == "inc-x");
+    CHECK(ids.ids[0] == fresh_incident_id(claims("a", 3, 4)));
+    const auto* split = find_event(ids, "split", "inc-x", ids.ids[0]);
+    REQUIRE(split);
+    CHECK(split->claims == 1);
+}
+
+TEST_CASE("an even split retires the old id: no part holds more than half", "[store][identity]") {
+    const std::vector<incident_claims> before{{"inc-x", claims("a", 0, 4)}};
+    const auto ids = assign_ids(before, {{"", claims("a", 0, 2)}, {"", claims("a", 2, 4)}}, {"inc-x"});
+    CHECK(ids.ids[0] != "inc-x");
+    CHECK(ids.ids[1] != "inc-x");
+    CHECK(find_event(ids, "retired", "inc-x", ""));
+    CHECK(find_event(ids, "split", "inc-x", ids.ids[0]));
+    CHECK(find_event(ids, "split", "inc-x", ids.ids[1]));
+}
+
+TEST_CASE("an id once issued is never given to another incident", "[store][identity]") {
+    // inc-x's claims split evenly; one part has exactly the claims of an incident that
+    // was issued long ago and retired: its single-run id is taken, so it gets another.
+    const std::string old = fresh_incident_id(claims("a", 0, 2));
+    const auto ids = assign_ids({{"inc-x", claims("a", 0, 4)}}, {{"", claims("a", 0, 2)}, {"", claims("a", 2, 4)}}, {"inc-x", old});
+    CHECK(ids.ids[0] != old);
+    CHECK(ids.ids[0] == fresh_incident_id(claims("a", 0, 2), 2));
+    CHECK(ids.ids[0].size() == old.size());
+}
+
+TEST_CASE("the store keeps articles and incidents across opening, in one transaction per run", "[store]") {
+    const std::string path = temp_store("roundtrip");
+    stored_article a;
+    a.meta.id = "art1";
+    a.meta.text = "Ten people were killed.";
+    a.meta.title = "Ten killed";
+    a.meta.published = *date::parse_iso("2018-05-01");
+    a.meta.published_from = date_source::field;
+    a.meta.label = 1;
+    a.meta.where = {"feed.jsonl", 3, 3};
+    a.text_sha256 = "abc";
+    a.stream = "{\"record\":\"article\"}\n";
+    {
+        living_store st(path, true);
+        CHECK(st.empty());
+        run_update u;
+        u.added.push_back(&a);
+        u.incidents.push_back({"inc-1", {"art1@0", "art1@4"}, nlohmann::ordered_json::array(), nlohmann::ordered_json::array(), {}});
+        u.lineage.push_back({1, {"new", "", "inc-1", 2}, "new claims from art1"});
+        u.run.run = 1;
+        u.run.articles_added = u.run.articles_total = u.run.incidents = 1;
+        u.run.changes = nlohmann::ordered_json::object();
+        st.save(u);
+        CHECK(st.check().problems.empty());
+    }
+    const living_store st(path, false, true);
+    CHECK(st.last_run() == 1);
+    const auto arts = st.articles(true);
+    REQUIRE(arts.size() == 1);
+    CHECK(arts[0].meta.text == a.meta.text);
+    CHECK(arts[0].meta.published.iso() == "2018-05-01");
+    CHECK(arts[0].meta.published_from == date_source::field);
+    CHECK(arts[0].meta.label == 1);
+    CHECK(arts[0].meta.where.file == "feed.jsonl");
+    CHECK(arts[0].stream == a.stream);
+    REQUIRE(st.incidents().size() == 1);
+    CHECK(st.incidents()[0].claims.size() == 2);
+    CHECK(st.issued_ids() == std::set<std::string>{"inc-1"});
+    REQUIRE(st.lineage().size() == 1);
+    CHECK(st.lineage()[0].cause == "new claims from art1");
+}
+
+TEST_CASE("a failed save leaves the store as it was", "[store]") {
+    const std::string path = temp_store("rollback");
+    living_store st(path, true);
+    const run_update u = one_incident_run();
+    REQUIRE_THROWS(st.save(u, [] { throw std::runtime_error("fault injected before commit"); }));
+    CHECK(st.empty());
+    CHECK(st.incidents().empty());
+    CHECK(st.check().problems.empty());
+}
+
+TEST_CASE("a store of another schema version is refused with both versions named", "[store]") {
+    const std::string path = temp_store("version");
+    { living_store st(path, true); }
+    {
+        database db(path, false);
+        db.exec("UPDATE meta SET value = '99' WHERE key = 'schema_version'");
+    }
+    try {
+        living_store st(path, false);
+        FAIL("opened a store of version 99");
+    } catch (const store_error& e) {
+        CHECK_FALSE(e.io);
+        CHECK(std::string(e.what()).find("has schema version 99") != std::string::npos);
+        CHECK(std::string(e.what()).find("reads version 1 only") != std::string::npos);
+    }
+}
+
+TEST_CASE("the consistency check finds a current incident whose id was never issued", "[store]") {
+    const std::string path = temp_store("check");
+    {
+        living_store st(path, true);
+        st.save(one_incident_run());
+        REQUIRE(st.check().problems.empty());
+    }
+    {
+        database db(path, false);
+        db.exec("DELETE FROM incident_ids");
+    }
+    const living_store st(path, false, true);
+    REQUIRE(st.check().problems.size() == 1);
+    CHECK(st.check().problems[0] == "1 current incidents with an id never issued");
+}
+
+TEST_CASE("the changes report: new figures, moved tolls, findings raised and resolved, merges", "[store][changes]") {
+    const auto toll = [](std::int64_t low, std::int64_t best) {
+        return nlohmann::ordered_json::array({{{"outcome", "killed"}, {"category", "civilians"}, {"low", low}, {"best", best}, {"high", nullptr}}});
+    };
+    const auto finding = [](const char* kind) { return nlohmann::ordered_json::array({{{"kind", kind}, {"severity", "high"}, {"message", "m"}}}); };
+    std::vector<incident_snapshot> before{{"inc-a", {"x@1"}, toll(5, 5), finding("conflict"), {}}, {"inc-b", {"y@1"}, toll(1, 1), nlohmann::ordered_json::array(), {}}};
+    std::vector<incident_snapshot> after{{"inc-a", {"x@1", "z@1"}, toll(5, 9), finding("undercount"), {}},
+                                         {"inc-c", {"w@1"}, toll(2, 2), nlohmann::ordered_json::array(), {}}};
+    run_facts facts;
+    facts.run = 2;
+    facts.previous_run = 1;
+    const auto c = diff_runs(facts, before, after, {{"merged", "inc-b", "inc-a", 1}, {"new", "", "inc-c", 1}});
+    REQUIRE(c.at("new_incidents").size() == 1);
+    CHECK(c.at("new_incidents")[0].at("id") == "inc-c");
+    REQUIRE(c.at("new_figures").size() == 1);
+    CHECK(c.at("new_figures")[0].at("claims") == nlohmann::ordered_json::array({"z@1"}));
+    REQUIRE(c.at("tolls_moved").size() == 1);
+    CHECK(c.at("tolls_moved")[0].at("before").at("best") == 5);
+    CHECK(c.at("tolls_moved")[0].at("after").at("best") == 9);
+    REQUIRE(c.at("findings_raised").size() == 1);
+    CHECK(c.at("findings_raised")[0].at("kind") == "undercount");
+    REQUIRE(c.at("findings_resolved").size() == 1);
+    CHECK(c.at("findings_resolved")[0].at("kind") == "conflict");
+    REQUIRE(c.at("merges").size() == 1);
+    CHECK(c.at("merges")[0].at("into") == "inc-a");
+    std::ostringstream text;
+    render_changes_text(c, text);
+    CHECK(text.str().find("inc-a  killed civilians: 5 (at least 5) -> 9 (at least 5)") != std::string::npos);
+    CHECK(text.str().find("inc-b -> inc-a") != std::string::npos);
+}
