@@ -337,7 +337,7 @@ TEST_CASE("a world place gives a claim its country, division and a path key", "[
 
     claim area;
     const auto ohio = read(r, "Shots were fired in Clark County, Ohio, police said.");
-    r.set_claim_area(area, ohio.where);
+    r.set_claim_area(area, ohio.where, true);
     CHECK(area.country == "US");
     CHECK(area.governorate == "Ohio");
     CHECK(area.place.empty());
