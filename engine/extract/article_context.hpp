@@ -79,6 +79,7 @@ struct place_mention {
     byte_span span;
     int rank = 0;  // 3 village/town/city, 2 district, 1 governorate, 0 country
     bool dateline = false;   // the dateline's place
+    bool sub_place = false;  // a market or neighbourhood no gazetteer knows: it lies in a town
     bool of_source = false;  // "the ministry in Sanaa": where the source is, weighed below the event's places
     std::string why;  // how a world name was settled, or why it was not (--explain)
 };

@@ -70,6 +70,12 @@ bool direction(std::string_view w) {
     return one_of(w, words);
 }
 
+// What lies inside a town: "the Bab al-Tob market", "the Orange Mound neighborhood".
+bool sub_place_noun(std::string_view w) {
+    static constexpr std::array<std::string_view, 6> words{"market", "neighbourhood", "neighborhood", "square", "quarter", "suburb"};
+    return one_of(w, words);
+}
+
 // The second word of a street's name.
 bool street_word(std::string_view w) {
     static constexpr std::array<std::string_view, 14> words{"street", "avenue", "road", "boulevard", "drive", "lane", "way",
@@ -120,6 +126,14 @@ bool source_location(const std::vector<word>& ws, std::size_t k) {
                                                               "spokesman", "spokeswoman", "office", "hospital", "officers",
                                                               "correspondent", "government", "sources", "department"};
     return k >= 2 && (ws[k - 1].lower == "in" || ws[k - 1].lower == "from") && one_of(ws[k - 2].lower, sources);
+}
+
+// "the Cuyahoga County medical examiner", "Harris County Sheriff's Office": the county of
+// the source, not necessarily of the event.
+bool source_noun(std::string_view w) {
+    static constexpr std::array<std::string_view, 9> words{"medical", "coroner", "coroner's", "sheriff", "sheriff's",
+                                                           "prosecutor", "prosecutor's", "attorney", "jail"};
+    return one_of(w, words);
 }
 
 bool month_or_day(std::string_view w) {
@@ -204,8 +218,7 @@ std::size_t find_world_place(article_context& ax, sentence_info& si, std::size_t
     const auto& g = *world.world();
     // "The", and "East" of "East Austin": the name starts at the next word
     if (month_or_day(ws[k].lower) || ws[k].lower == "the" || direction(ws[k].lower) || ws[k].lower == "downtown") return 0;
-    const bool in_dateline = where.main != registry::no_place && ws[k].begin >= where.main_span.begin &&
-                             ws[k].end <= where.main_span.end;
+    const bool in_dateline = !where.dateline.empty() && ws[k].begin >= where.dateline.begin && ws[k].end <= where.dateline.end;
     // "IS", "UN", "SDF", "ISIS": acronyms, not the places that share their letters.
     if (!in_dateline && ws[k].end - ws[k].begin <= 5 && upper_case(ws[k].lower, ax.text.substr(ws[k].begin, ws[k].end - ws[k].begin)))
         return 0;
@@ -238,6 +251,7 @@ std::size_t find_world_place(article_context& ax, sentence_info& si, std::size_t
             m.we = e;
             m.span = {ws[k].begin, ws[e - 1].end};
             m.rank = 3;
+            m.sub_place = sub_place_noun(ws[e].lower);
             m.why = "'" + std::string(m.span.of(ax.text)) + "' kept as written (no gazetteer knows it; '" +
                     std::string(ws[e].lower) + "' follows)";
             si.places.push_back(m);
@@ -296,13 +310,14 @@ std::size_t find_world_place(article_context& ax, sentence_info& si, std::size_t
         if (evidence < place_evidence::locative) return 0;
         if (e < ws.size() && facility_noun(ws[e].lower)) return n;  // "Al-Thawra hospital": a building, not a place
         m.rank = 3;
+        m.sub_place = e < ws.size() && sub_place_noun(ws[e].lower);
         m.why += "; kept as written";
         si.places.push_back(m);
         return n + consumed;
     }
     m.world = settled.entity;
     m.rank = rank_of_world(g, settled.entity);
-    m.of_source = source_location(ws, k);
+    m.of_source = source_location(ws, k) || (m.rank == 2 && e < ws.size() && source_noun(ws[e].lower));
     // "Kandahar province", "Kharkiv Oblast": the division, not the city named after it.
     if (m.rank == 3 && e < ws.size() && division_noun(ws[e].lower) && g.entity(settled.entity).division != registry::no_place) {
         m.world = g.entity(settled.entity).division;
@@ -337,6 +352,8 @@ void place_of(article_context& ax, claim& c, const located_figure& lf, std::size
     const place_mention* m = pick(si, true);
     const sentence_info* from = &si;
     std::string why;
+    bool in_main = false;  // placed in the article's main place
+    std::string sub_place_key;  // "/bab-al-tob" when a market of the town was named
     if (!m && !c.headline && c.kind == claim_kind::incident) {
         for (std::size_t p = s; p-- > 0 && p + 3 > s;) {
             if (ax.sentences[p].line_alone) continue;
@@ -362,12 +379,38 @@ void place_of(article_context& ax, claim& c, const located_figure& lf, std::size
             written.end = other.span.end;
         }
         c.place = std::string(written.of(ax.text));
+        // A market or neighbourhood no gazetteer knows lies in the town named with it, else
+        // in the article's main place: the town is the place, the sub-place ends its key.
+        if (m->sub_place) {
+            const place_mention* town = nullptr;
+            for (const auto& o : from->places)
+                if (&o != m && !o.sub_place && o.rank >= 1 && (o.world != registry::no_place || o.p)) town = &o;
+            const std::string sub_key = registry::gazetteer::normalise(c.place);
+            if (town) {
+                sub_place_key = "/" + sub_key;
+                m = town;
+                written = town->span;
+                c.place = std::string(written.of(ax.text));
+                why = "'" + c.place + "' holds '" + sub_key + "'" + why;
+            } else if (world.active() && article_place_of(ax).main != registry::no_place) {
+                const auto& where = article_place_of(ax);
+                c.place = std::string(where.main_span.of(ax.text));
+                world.set_claim_place(c, where.main);
+                c.place_key += "/" + sub_key;
+                why = "'" + c.place + "', the article's main place, holds '" + sub_key + "'" + why;
+                m = nullptr;
+                in_main = true;
+            }
+        }
+    }
+    if (m) {
         // "Mosul's" names Mosul
         for (const char* s : {"'s", "\xE2\x80\x99s"})
             if (c.place.size() > std::strlen(s) + 1 && c.place.compare(c.place.size() - std::strlen(s), std::strlen(s), s) == 0)
                 c.place.resize(c.place.size() - std::strlen(s));
         if (m->world != registry::no_place) {
             world.set_claim_place(c, m->world);
+            c.place_key += sub_place_key;
             why = m->why + why;
         } else if (m->p) {
             c.place_key = m->p->key;
@@ -409,12 +452,13 @@ void place_of(article_context& ax, claim& c, const located_figure& lf, std::size
             }
     if (world.active()) {
         const auto& where = article_place_of(ax);
-        if (!m && c.country.empty() && !c.headline && c.kind == claim_kind::incident && where.main != registry::no_place) {
+        if (!m && !in_main && c.country.empty() && !c.headline && c.kind == claim_kind::incident &&
+            where.main != registry::no_place) {
             // No place near the figure: the dateline's, where the reporter files from.
             c.place = std::string(where.main_span.of(ax.text));
             world.set_claim_place(c, where.main);
             why = "'" + c.place + "' from the dateline (no place in the sentence or the two before)";
-        } else if (!m) {
+        } else if (!m && !in_main) {
             why = "no place in the sentence or the two before";
         }
         world.set_claim_area(c, where, false);  // the division after inherit_places (area_of_article)

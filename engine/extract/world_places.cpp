@@ -146,6 +146,7 @@ article_place world_reader::read_article(const article& a, std::string_view text
         if (settled.entity != no_place) {
             out.main = settled.entity;
             out.main_span = d->name;
+            out.dateline = d->name;
             vote(settled.entity, dateline_weight);
             said.push_back("dateline '" + std::string(name) + "'");
         } else if (qualifier != no_place) {
@@ -177,7 +178,7 @@ article_place world_reader::read_article(const article& a, std::string_view text
     std::vector<std::pair<std::uint32_t, double>> areas;     // name groups of states and counties, weights
     for (std::size_t k = 0; k < ws.size();) {
         // the dateline counted once, above; short capitals are acronyms ("IS", "UN")
-        const bool in_dateline = ws[k].begin >= out.main_span.begin && ws[k].end <= out.main_span.end && out.main != no_place;
+        const bool in_dateline = !out.dateline.empty() && ws[k].begin >= out.dateline.begin && ws[k].end <= out.dateline.end;
         if (!ws[k].capital || in_dateline || (ws[k].end - ws[k].begin <= 2 && ws[k].before != ',') ||
             compass_word(ws[k].lower)) {
             ++k;

@@ -28,7 +28,8 @@ struct article_place {
     std::uint32_t country = registry::no_place;   // world entity of the country, or none
     std::uint32_t division = registry::no_place;  // first-level division most named in that country
     std::uint32_t main = registry::no_place;      // the dateline's place, else none
-    byte_span main_span;                          // where the dateline names it
+    byte_span main_span;                          // where the text names it (the dateline or a mention)
+    byte_span dateline;                           // the dateline's place name, empty when none
     std::string why;                              // "dateline 'SANAA'; Yemen named 3 times" (--explain)
 };
 
