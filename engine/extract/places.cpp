@@ -137,10 +137,11 @@ bool source_noun(std::string_view w) {
 }
 
 bool month_or_day(std::string_view w) {
-    static constexpr std::array<std::string_view, 19> words{"january", "february", "march", "april", "may", "june", "july",
+    static constexpr std::array<std::string_view, 31> words{"january", "february", "march", "april", "may", "june", "july",
                                                             "august", "september", "october", "november", "december",
                                                             "monday", "tuesday", "wednesday", "thursday", "friday",
-                                                            "saturday", "sunday"};
+                                                            "saturday", "sunday", "jan", "feb", "mar", "apr", "jun",
+                                                            "jul", "aug", "sep", "sept", "oct", "nov", "dec"};
     return one_of(w, words);
 }
 
@@ -216,6 +217,8 @@ std::size_t find_world_place(article_context& ax, sentence_info& si, std::size_t
     const auto& ws = si.words;
     const world_reader& world = ax.tables.world;
     const auto& g = *world.world();
+    // "al-Sham" of "Hayat Tahrir al-Sham" is a name's tail; "in al-Waer" starts one
+    if (!ws[k].capital && !(k > 0 && locative(ws[k - 1].lower))) return 0;
     // "The", and "East" of "East Austin": the name starts at the next word
     if (month_or_day(ws[k].lower) || ws[k].lower == "the" || direction(ws[k].lower) || ws[k].lower == "downtown") return 0;
     const bool in_dateline = !where.dateline.empty() && ws[k].begin >= where.dateline.begin && ws[k].end <= where.dateline.end;
@@ -240,7 +243,11 @@ std::size_t find_world_place(article_context& ax, sentence_info& si, std::size_t
     // "in Sanaa", "in north Harris County", "near the town of X" (handled by find_places)
     const bool after_locative = k > 0 && ws[k].before == ' ' &&
                                 (locative(ws[k - 1].lower) || (k > 1 && direction(ws[k - 1].lower) && locative(ws[k - 2].lower)));
+    // In the overlay's country the overlay and "the village of X" (find_places) read what
+    // no gazetteer knows, as they always have: the world gazetteer only adds what it knows.
+    const bool overlay_country = where.country == registry::no_place || where.country == world.overlay_country();
     if (group == registry::no_place) {
+        if (overlay_country) return 0;
         // A name no gazetteer knows, said to be a place by the noun after it ("the Bab al-Tob
         // market", "the Hodan district") or by a preposition and a division after it.
         const std::size_t e = k + run;
@@ -306,8 +313,11 @@ std::size_t find_world_place(article_context& ax, sentence_info& si, std::size_t
     const std::size_t consumed = qualifier == registry::no_place ? 0 : qualifier_end - e;
     m.why = settled.why;
     if (settled.entity == registry::no_place) {
-        // Not taken; still a place when the words say so, kept as written.
-        if (evidence < place_evidence::locative) return 0;
+        // Not taken ("no Bab in Iraq"); still a place when the words next to it say so,
+        // kept as written. An adjective ("Syrian") never is.
+        if (registry::entry_form(g.best(group)) == registry::name_form::adjective) return n;
+        const bool noun_after = e < ws.size() && place_noun(ws[e].lower);
+        if (overlay_country || !(evidence == place_evidence::qualified || noun_after)) return 0;
         if (e < ws.size() && facility_noun(ws[e].lower)) return n;  // "Al-Thawra hospital": a building, not a place
         m.rank = 3;
         m.sub_place = e < ws.size() && sub_place_noun(ws[e].lower);
