@@ -283,7 +283,13 @@ audit_result run_audit(audit_inputs in) {
         auto& f = facts[i];
         f.c = &r.c;
         auto src = source_cache.find(r.c.source);
-        if (src == source_cache.end()) src = source_cache.emplace(r.c.source, describe_source(in.sources, r.c.source)).first;
+        if (src == source_cache.end()) {
+            auto described = describe_source(in.sources, r.c.source);
+            // a source read from the text but not listed ("Memphis Police Department"):
+            // its type gives the trust class
+            if (described.kind.empty()) described.kind = registry::kind_of_type(r.c.source_type);
+            src = source_cache.emplace(r.c.source, std::move(described)).first;
+        }
         f.source_kind = src->second.kind;
         f.shared_source_fields = &src->second.fields;
         auto par = parents_cache.find(r.c.place_key);

@@ -165,6 +165,8 @@ claim claim_from_json(const nlohmann::json& j) {
     c.parent = text(j, "parent", true);
     c.source = text(j, "source");
     c.source_text = text(j, "source_text");
+    // absent in claims files written before source types (docs/formats.md)
+    if (j.contains("source_type")) c.source_type = text(j, "source_type", true);
     const auto& relay = field(j, "relay");
     if (!relay.is_array()) throw std::invalid_argument("field 'relay' must be a list");
     for (const auto& r : relay) {

@@ -41,6 +41,7 @@ void write_claim_members(Sink& s, const claim& c) {
     s.member("parent", text_or_null(c.parent));
     s.member("source", c.source);
     s.member("source_text", c.source_text);
+    s.member("source_type", text_or_null(c.source_type));
     s.member("relay", c.relay);
     s.member("place", text_or_null(c.place));
     s.member("place_key", text_or_null(c.place_key));

@@ -47,6 +47,7 @@ struct claim {
     std::string parent;           // id of the claim this one breaks down ("" if none)
     std::string source;           // canonical source name ("SOHR"), outlet if unattributed
     std::string source_text;      // the attribution as written ("the Britain-based monitor")
+    std::string source_type;      // what body the source is: police, health_ministry, monitor... (registry::source_types())
     std::vector<std::string> relay;  // relay chain, nearest first ("AFP")
     std::string place;            // place as written ("Al-Shaafa")
     std::string place_key;        // gazetteer key ("al-shaafa"), or normalised text
