@@ -15,6 +15,7 @@
 namespace reckon::extract {
 
 void fill_tables(extractor::tables& t, const extract_context& ctx) {
+    t.world = world_reader(ctx.world, ctx.places);
     if (ctx.places) {
         for (const auto& w : ctx.places->name_words()) t.place_words.insert(word_hash(w), w) = 1;
         for (const auto& [name, index] : ctx.places->names()) t.place_names.insert(word_hash(name), name) = &ctx.places->places()[index];

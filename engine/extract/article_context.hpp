@@ -19,6 +19,7 @@
 #include "extract/extract.hpp"
 #include "extract/source_reading.hpp"
 #include "extract/text.hpp"
+#include "extract/world_places.hpp"
 
 namespace reckon::extract {
 
@@ -51,6 +52,8 @@ struct extractor::tables {
     word_table<char> place_words{1024};
     // registry::gazetteer::find_name by word_hash of the normalised name
     word_table<const registry::place*> place_names{1024};
+    // the world gazetteer and the overlay's country, for the places reader
+    world_reader world;
     // bodies and named people (docs/sources.md); null without a registry
     std::unique_ptr<source_reader> source_reading;
     bool may_open(std::string_view w) const {
@@ -75,10 +78,15 @@ struct source_mention {
 
 // A place named in a sentence (places reader).
 struct place_mention {
-    const registry::place* p = nullptr;  // nullptr for a place not in the gazetteer
+    const registry::place* p = nullptr;  // the overlay's place, nullptr if not in the overlay
+    std::uint32_t world = registry::no_place;  // else the world gazetteer's
     std::size_t wb = 0, we = 0;
     byte_span span;
-    int rank = 0;  // 3 village/town/city, 2 district, 1 governorate
+    int rank = 0;  // 3 village/town/city, 2 district, 1 governorate, 0 country
+    bool dateline = false;   // the dateline's place
+    bool sub_place = false;  // a market or neighbourhood no gazetteer knows: it lies in a town
+    bool of_source = false;  // "the ministry in Sanaa": where the source is, weighed below the event's places
+    std::string why;  // how a world name was settled, or why it was not (--explain)
 };
 
 // The date a sentence names (dates reader).
@@ -157,6 +165,7 @@ struct article_context {
     const registry::place* location = nullptr;  // the corpus location column through the gazetteer
     bool location_resolved = false;
     std::string name_key;  // find_place_name's buffer
+    std::optional<article_place> where;  // the article's country and division (article_place_of())
 
     // The country the article is about, as its country words say (registry
     // country_of_text over title and text), read when first needed; nullptr when none.

@@ -2,6 +2,9 @@
 #include "extract/places.hpp"
 
 #include <algorithm>
+#include <cstring>
+
+#include "extract/sources.hpp"
 
 namespace reckon::extract {
 
@@ -24,24 +27,142 @@ bool in_place_name(const article_context& ax, const word& w) {
     return ax.tables.place_words.find(word_hash(first), first) != nullptr;
 }
 
+const article_place& article_place_of(article_context& ax) {
+    if (!ax.where) {
+        const auto& outlet = canonical_outlet(ax);
+        const auto* src = ax.ctx.sources && !outlet.empty() ? ax.ctx.sources->find(outlet) : nullptr;
+        ax.where = ax.tables.world.read_article(ax.art, ax.text, ax.lower_text(), src ? src->country : std::string());
+    }
+    return *ax.where;
+}
+
+namespace {
+
+int rank_of_overlay(const registry::place* p) {
+    if (!p) return 3;
+    if (p->type == "governorate") return 1;
+    if (p->type == "district" || p->type == "region" || p->type == "country") return 2;
+    return 3;
+}
+
+int rank_of_world(const registry::world_gazetteer& g, std::uint32_t e) {
+    switch (g.entity(e).kind) {
+    case registry::world_kind::country: return 0;
+    case registry::world_kind::division: return 1;
+    case registry::world_kind::district: return 2;
+    case registry::world_kind::place: return 3;
+    }
+    return 3;
+}
+
+// Words that make the capitalised words after them a place: "in Sanaa", "near Kharkiv".
+bool locative(std::string_view w) {
+    static constexpr std::array<std::string_view, 12> words{"in", "near", "at", "outside", "from", "around", "across",
+                                                            "into", "of", "inside", "toward", "towards"};
+    return one_of(w, words);
+}
+
+// "in north Harris County", "in the eastern town of ...".
+bool direction(std::string_view w) {
+    static constexpr std::array<std::string_view, 13> words{"north", "south", "east", "west", "northern", "southern",
+                                                            "eastern", "western", "central", "northeast", "northwest",
+                                                            "southeast", "southwest"};
+    return one_of(w, words);
+}
+
+// What lies inside a town: "the Bab al-Tob market", "the Orange Mound neighborhood".
+bool sub_place_noun(std::string_view w) {
+    static constexpr std::array<std::string_view, 6> words{"market", "neighbourhood", "neighborhood", "square", "quarter", "suburb"};
+    return one_of(w, words);
+}
+
+// The second word of a street's name.
+bool street_word(std::string_view w) {
+    static constexpr std::array<std::string_view, 14> words{"street", "avenue", "road", "boulevard", "drive", "lane", "way",
+                                                            "place", "court", "highway", "parkway", "st", "ave", "blvd"};
+    return one_of(w, words);
+}
+
+// Buildings named like places: "Al-Thawra hospital", "Lincoln school".
+bool facility_noun(std::string_view w) {
+    static constexpr std::array<std::string_view, 8> words{"hospital", "school", "university", "mosque", "church", "clinic",
+                                                           "prison", "stadium"};
+    return one_of(w, words);
+}
+
+// Nouns after a name that make it a place even when no gazetteer knows it: "the Bab al-Tob market".
+bool place_noun(std::string_view w) {
+    static constexpr std::array<std::string_view, 16> words{"market", "neighbourhood", "neighborhood", "district", "area",
+                                                            "camp", "village", "town", "square", "quarter", "suburb",
+                                                            "county", "province", "region", "oblast", "governorate"};
+    return one_of(w, words);
+}
+
+// "province", "Oblast", "governorate" after a city's name: the division, not the city.
+bool division_noun(std::string_view w) {
+    static constexpr std::array<std::string_view, 6> words{"province", "governorate", "oblast", "region", "state", "prefecture"};
+    return one_of(w, words);
+}
+
+// A capitalised word, or a transliterated article before one ("al-Tob", "el-Fasher").
+bool name_word(std::string_view text, const word& w) {
+    if (w.capital && !w.digits) return true;
+    if (w.lower.size() > 3 && (w.lower.substr(0, 3) == "al-" || w.lower.substr(0, 3) == "el-" || w.lower.substr(0, 3) == "ad-"))
+        return ascii_upper(text[w.begin + 3]);
+    return false;
+}
+
+// Every letter in capitals: an acronym ("IS", "SDF") when short.
+bool upper_case(std::string_view, std::string_view written) {
+    for (const char c : written)
+        if (ascii_lower_case(c)) return false;
+    return true;
+}
+
+// "the health ministry in Sanaa said", "police in Mosul": where the source sits, which
+// is less likely the figure's place than one named with the event.
+bool source_location(const std::vector<word>& ws, std::size_t k) {
+    static constexpr std::array<std::string_view, 14> sources{"ministry", "officials", "official", "authorities", "police",
+                                                              "spokesman", "spokeswoman", "office", "hospital", "officers",
+                                                              "correspondent", "government", "sources", "department"};
+    return k >= 2 && (ws[k - 1].lower == "in" || ws[k - 1].lower == "from") && one_of(ws[k - 2].lower, sources);
+}
+
+// "the Cuyahoga County medical examiner", "Harris County Sheriff's Office": the county of
+// the source, not necessarily of the event.
+bool source_noun(std::string_view w) {
+    static constexpr std::array<std::string_view, 9> words{"medical", "coroner", "coroner's", "sheriff", "sheriff's",
+                                                           "prosecutor", "prosecutor's", "attorney", "jail"};
+    return one_of(w, words);
+}
+
+bool month_or_day(std::string_view w) {
+    static constexpr std::array<std::string_view, 31> words{"january", "february", "march", "april", "may", "june", "july",
+                                                            "august", "september", "october", "november", "december",
+                                                            "monday", "tuesday", "wednesday", "thursday", "friday",
+                                                            "saturday", "sunday", "jan", "feb", "mar", "apr", "jun",
+                                                            "jul", "aug", "sep", "sept", "oct", "nov", "dec"};
+    return one_of(w, words);
+}
+
+}  // namespace
+
 void find_places(article_context& ax, std::size_t, sentence_info& si) {
     const auto& ws = si.words;
     const registry::gazetteer* g = ax.ctx.places;
+    const world_reader& world = ax.tables.world;
+    const article_place* where = world.active() ? &article_place_of(ax) : nullptr;
+    // The overlay's places are read in articles of its country, or of no known country.
+    const bool overlay_here = !where || where->country == registry::no_place || where->country == world.overlay_country();
     const std::size_t max_words = g ? std::min<std::size_t>(g->max_words(), 5) : 1;
-    auto type_rank = [](const registry::place* p) {
-        if (!p) return 3;
-        if (p->type == "governorate") return 1;
-        if (p->type == "district" || p->type == "region" || p->type == "country") return 2;
-        return 3;
-    };
     for (std::size_t k = 0; k < ws.size();) {
-        if (!ws[k].capital || ws[k].digits) {
+        if (!name_word(ax.text, ws[k])) {
             ++k;
             continue;
         }
         std::size_t used = 0;
         // only where the word occurs in some place name: "Al-Shaafa" -> "al", "Buqa'an" -> "buqaan"
-        if (g && in_place_name(ax, ws[k])) {
+        if (g && overlay_here && in_place_name(ax, ws[k])) {
             // names are tried only over words that all occur in some place name
             std::size_t known = 1;
             while (known < max_words && k + known < ws.size() && in_place_name(ax, ws[k + known])) ++known;
@@ -55,7 +176,7 @@ void find_places(article_context& ax, std::size_t, sentence_info& si) {
                 m.wb = k;
                 m.we = k + n;
                 m.span = span;
-                m.rank = type_rank(p);
+                m.rank = rank_of_overlay(p);
                 // "Raqqa province": the governorate, not the city named after it
                 if (k + n < ws.size() && (ws[k + n].lower == "province" || ws[k + n].lower == "governorate") &&
                     p->type != "governorate") {
@@ -68,6 +189,7 @@ void find_places(article_context& ax, std::size_t, sentence_info& si) {
                 used = n;
             }
         }
+        if (!used && where) used = find_world_place(ax, si, k, *where);
         if (!used && k >= 2) {
             // "the village of X", "the town of X": X is a place even if the gazetteer does not know it
             const auto& kind = ws[k - 2].lower;
@@ -80,14 +202,143 @@ void find_places(article_context& ax, std::size_t, sentence_info& si) {
                 m.wb = k;
                 m.we = e;
                 m.span = {ws[k].begin, ws[e - 1].end};
-                if (g) m.p = g->resolve(m.span.of(ax.text));
-                m.rank = type_rank(m.p);
+                if (g && overlay_here) m.p = g->resolve(m.span.of(ax.text));
+                m.rank = rank_of_overlay(m.p);
+                m.why = "kept as written after '" + std::string(kind) + " of'";
                 si.places.push_back(m);
                 used = e - k;
             }
         }
         k += used ? used : 1;
     }
+}
+
+std::size_t find_world_place(article_context& ax, sentence_info& si, std::size_t k, const article_place& where) {
+    const auto& ws = si.words;
+    const world_reader& world = ax.tables.world;
+    const auto& g = *world.world();
+    // "al-Sham" of "Hayat Tahrir al-Sham" is a name's tail; "in al-Waer" starts one
+    if (!ws[k].capital && !(k > 0 && locative(ws[k - 1].lower))) return 0;
+    // "The", and "East" of "East Austin": the name starts at the next word
+    if (month_or_day(ws[k].lower) || ws[k].lower == "the" || direction(ws[k].lower) || ws[k].lower == "downtown") return 0;
+    const bool in_dateline = !where.dateline.empty() && ws[k].begin >= where.dateline.begin && ws[k].end <= where.dateline.end;
+    // "IS", "UN", "SDF", "ISIS": acronyms, not the places that share their letters.
+    if (!in_dateline && ws[k].end - ws[k].begin <= 5 && upper_case(ws[k].lower, ax.text.substr(ws[k].begin, ws[k].end - ws[k].begin)))
+        return 0;
+    // The longest run of name words (up to four) that the index knows.
+    std::size_t run = 1;
+    while (run < 4 && k + run < ws.size() && name_word(ax.text, ws[k + run]) && ws[k + run].before == ' ') ++run;
+    std::uint32_t group = registry::no_place;
+    std::size_t n = run;
+    // "the Orange Mound neighborhood": a name of several words no gazetteer knows is one
+    // name, not a town called Orange and another called Mound ("Mosul's Bab al-Tob" is two).
+    const bool possessive = ws[k].lower.size() > 2 && ws[k].lower.substr(ws[k].lower.size() - 2) == "'s";
+    if (run >= 2 && !possessive && k + run < ws.size() && place_noun(ws[k + run].lower) &&
+        world.group_of(byte_span{ws[k].begin, ws[k + run - 1].end}.of(ax.text)) == registry::no_place)
+        n = 0;
+    for (; n >= 1; --n) {
+        group = world.group_of(byte_span{ws[k].begin, ws[k + n - 1].end}.of(ax.text));
+        if (group != registry::no_place) break;
+    }
+    // "in Sanaa", "in north Harris County", "near the town of X" (handled by find_places)
+    const bool after_locative = k > 0 && ws[k].before == ' ' &&
+                                (locative(ws[k - 1].lower) || (k > 1 && direction(ws[k - 1].lower) && locative(ws[k - 2].lower)));
+    // In the overlay's country the overlay and "the village of X" (find_places) read what
+    // no gazetteer knows, as they always have: the world gazetteer only adds what it knows.
+    const bool overlay_country = where.country == registry::no_place || where.country == world.overlay_country();
+    if (group == registry::no_place) {
+        if (overlay_country) return 0;
+        // A name no gazetteer knows, said to be a place by the noun after it ("the Bab al-Tob
+        // market", "the Hodan district") or by a preposition and a division after it.
+        const std::size_t e = k + run;
+        if (e < ws.size() && place_noun(ws[e].lower) && (after_locative || (k > 0 && ws[k - 1].lower == "the")) &&
+            !facility_noun(ws[e].lower)) {
+            place_mention m;
+            m.wb = k;
+            m.we = e;
+            m.span = {ws[k].begin, ws[e - 1].end};
+            m.rank = 3;
+            m.sub_place = sub_place_noun(ws[e].lower);
+            m.why = "'" + std::string(m.span.of(ax.text)) + "' kept as written (no gazetteer knows it; '" +
+                    std::string(ws[e].lower) + "' follows)";
+            si.places.push_back(m);
+            return run;
+        }
+        return 0;
+    }
+    const std::size_t e = k + n;
+    // "Orange Street", "Versailles Avenue": a street, not the town of that name.
+    if (e < ws.size() && ws[e].capital && street_word(ws[e].lower)) return n + 1;
+    const byte_span span{ws[k].begin, ws[e - 1].end};
+    const auto written = span.of(ax.text);
+    // A division or country written next to it: "Springfield, Illinois", "Homestead, Pa.",
+    // "Al-Rashad (Hawija district, Kirkuk)", "Konduga in Borno".
+    std::uint32_t qualifier = registry::no_place;
+    std::size_t qualifier_end = e;  // the qualifier's words belong to this mention
+    if (e < ws.size() && (ws[e].before == ',' || ws[e].before == '(' || ws[e].lower == "in")) {
+        const std::size_t q = ws[e].lower == "in" ? e + 1 : e;
+        for (std::size_t qn = 3; qn >= 1 && qualifier == registry::no_place; --qn) {
+            if (q + qn > ws.size() || !ws[q].capital) continue;
+            const auto qg = world.group_of(byte_span{ws[q].begin, ws[q + qn - 1].end}.of(ax.text));
+            if (qg == registry::no_place) continue;
+            // the qualifier in the article's country when it has one there ("Monroe County" in Pennsylvania)
+            auto qentry = where.country != registry::no_place ? g.best_in(qg, where.country) : registry::no_place;
+            if (qentry == registry::no_place || g.entity(registry::entry_entity(qentry)).kind == registry::world_kind::place)
+                qentry = g.best_area(qg);
+            if (qentry != registry::no_place && g.entity(registry::entry_entity(qentry)).kind != registry::world_kind::place) {
+                qualifier = registry::entry_entity(qentry);
+                qualifier_end = q + qn;
+            }
+        }
+        // "(Hawija district, Kirkuk)": the district word and the division after it
+        while (qualifier != registry::no_place && qualifier_end < ws.size() && qualifier_end < e + 6 &&
+               (place_noun(ws[qualifier_end].lower) || division_noun(ws[qualifier_end].lower) ||
+                (ws[qualifier_end].before == ',' && ws[qualifier_end].capital && ws[e].before == '(')))
+            ++qualifier_end;
+    }
+    place_evidence evidence = place_evidence::none;
+    bool m_dateline = false;
+    if (in_dateline) {
+        evidence = place_evidence::dateline;
+        m_dateline = true;
+    }
+    else if (qualifier != registry::no_place) evidence = place_evidence::qualified;
+    else if (after_locative || (e < ws.size() && place_noun(ws[e].lower))) evidence = place_evidence::locative;
+    const auto settled = world.settle(group, written, evidence, qualifier, where);
+    place_mention m;
+    m.wb = k;
+    m.we = e;
+    m.span = span;
+    m.dateline = m_dateline;
+    const std::size_t consumed = qualifier == registry::no_place ? 0 : qualifier_end - e;
+    m.why = settled.why;
+    if (settled.entity == registry::no_place) {
+        // Not taken ("no Bab in Iraq"); still a place when the words next to it say so,
+        // kept as written. An adjective ("Syrian") never is.
+        if (registry::entry_form(g.best(group)) == registry::name_form::adjective) return n;
+        const bool noun_after = e < ws.size() && place_noun(ws[e].lower);
+        if (overlay_country || !(evidence == place_evidence::qualified || noun_after)) return 0;
+        if (e < ws.size() && facility_noun(ws[e].lower)) return n;  // "Al-Thawra hospital": a building, not a place
+        m.rank = 3;
+        m.sub_place = e < ws.size() && sub_place_noun(ws[e].lower);
+        m.why += "; kept as written";
+        si.places.push_back(m);
+        return n + consumed;
+    }
+    m.world = settled.entity;
+    m.rank = rank_of_world(g, settled.entity);
+    m.of_source = source_location(ws, k) || (m.rank == 2 && e < ws.size() && source_noun(ws[e].lower));
+    // "Kandahar province", "Kharkiv Oblast": the division, not the city named after it.
+    if (m.rank == 3 && e < ws.size() && division_noun(ws[e].lower) && g.entity(settled.entity).division != registry::no_place) {
+        m.world = g.entity(settled.entity).division;
+        m.rank = 1;
+        m.we = e + 1;
+        m.why += "; the division ('" + std::string(ws[e].lower) + "' follows)";
+    }
+    // A country or an adjective in passing ("Iraqi forces") is no figure's place.
+    if (m.rank == 0 && evidence < place_evidence::locative) return n;
+    si.places.push_back(m);
+    return std::max(m.we, e + consumed) - k;
 }
 
 void place_of(article_context& ax, claim& c, const located_figure& lf, std::size_t s) {
@@ -97,21 +348,29 @@ void place_of(article_context& ax, claim& c, const located_figure& lf, std::size
             if (!near_figure) return 0;
             return m.wb >= lf.we ? m.wb - lf.we : (lf.wb - std::min(lf.wb, m.we)) + 20;  // prefer after the figure
         };
+        auto rank = [](const place_mention& m) { return m.of_source ? m.rank - 3 : m.rank; };
         for (const auto& m : si.places) {
             if (m.wb >= lf.wb && m.wb < lf.we && near_figure) continue;  // inside the figure ("IS militants")
-            if (!best || m.rank > best->rank || (m.rank == best->rank && distance(m) < distance(*best))) best = &m;
+            if (m.rank == 0) continue;  // a country says which country, not where in it
+            if (m.dateline) continue;   // where the reporter files from: the article's main place decides (below)
+            if (!best || rank(m) > rank(*best) || (rank(m) == rank(*best) && distance(m) < distance(*best))) best = &m;
         }
         return best;
     };
+    const world_reader& world = ax.tables.world;
     const sentence_info& si = ax.sentence_infos[s];
     const place_mention* m = pick(si, true);
     const sentence_info* from = &si;
+    std::string why;
+    bool in_main = false;  // placed in the article's main place
+    std::string sub_place_key;  // "/bab-al-tob" when a market of the town was named
     if (!m && !c.headline && c.kind == claim_kind::incident) {
         for (std::size_t p = s; p-- > 0 && p + 3 > s;) {
             if (ax.sentences[p].line_alone) continue;
             const auto& pi = ax.info(p, need_places);
             if ((m = pick(pi, false))) {
                 from = &pi;
+                why = " (from " + std::to_string(s - p) + (s - p == 1 ? " sentence" : " sentences") + " before)";
                 break;
             }
         }
@@ -122,30 +381,107 @@ void place_of(article_context& ax, claim& c, const located_figure& lf, std::size
         for (const auto& other : from->places) {
             if (other.wb < m->we || other.span.begin < written.end) continue;
             const auto between = byte_span{written.end, other.span.begin}.of(ax.text);
-            bool glue = between.size() <= 6;
+            // a list of places, not a place and its division ("Culiacán, Sinaloa")
+            bool glue = between.size() <= 6 && other.rank >= 2 && m->rank >= 2 && between.find_first_not_of(' ') != std::string_view::npos;
             for (const char ch : between)
                 if (!(ch == ' ' || ch == ',' || ch == 'a' || ch == 'n' || ch == 'd')) glue = false;
             if (!glue) break;
             written.end = other.span.end;
         }
         c.place = std::string(written.of(ax.text));
-        if (m->p) {
+        // A market or neighbourhood no gazetteer knows lies in the town named with it, else
+        // in the article's main place: the town is the place, the sub-place ends its key.
+        if (m->sub_place) {
+            const place_mention* town = nullptr;
+            for (const auto& o : from->places)
+                if (&o != m && !o.sub_place && o.rank >= 1 && (o.world != registry::no_place || o.p)) town = &o;
+            const std::string sub_key = registry::gazetteer::normalise(c.place);
+            if (town) {
+                sub_place_key = "/" + sub_key;
+                m = town;
+                written = town->span;
+                c.place = std::string(written.of(ax.text));
+                why = "'" + c.place + "' holds '" + sub_key + "'" + why;
+            } else if (world.active() && article_place_of(ax).main != registry::no_place) {
+                const auto& where = article_place_of(ax);
+                c.place = std::string(where.main_span.of(ax.text));
+                world.set_claim_place(c, where.main);
+                c.place_key += "/" + sub_key;
+                why = "'" + c.place + "', the article's main place, holds '" + sub_key + "'" + why;
+                m = nullptr;
+                in_main = true;
+            }
+        }
+    }
+    if (m) {
+        // "Mosul's" names Mosul
+        for (const char* s : {"'s", "\xE2\x80\x99s"})
+            if (c.place.size() > std::strlen(s) + 1 && c.place.compare(c.place.size() - std::strlen(s), std::strlen(s), s) == 0)
+                c.place.resize(c.place.size() - std::strlen(s));
+        if (m->world != registry::no_place) {
+            world.set_claim_place(c, m->world);
+            c.place_key += sub_place_key;
+            why = m->why + why;
+        } else if (m->p) {
             c.place_key = m->p->key;
             c.governorate = m->p->governorate;
+            c.country = ax.ctx.places->country();
+            why = "'" + c.place + "' from the overlay (" + m->p->name + ")" + why;
         } else {
             c.place_key = registry::gazetteer::normalise(c.place);
+            why = (m->why.empty() ? "'" + c.place + "' kept as written" : m->why) + why;
         }
         if (c.governorate.empty())
-            for (const auto& o : from->places)
+            for (const auto& o : from->places) {
                 if (o.p && o.rank == 1) c.governorate = o.p->governorate;
+                // "Al-Rashad (Hawija district, Kirkuk)": the division named beside a place no gazetteer knows
+                if (o.world != registry::no_place && o.rank >= 1 && o.rank <= 2 && c.country.empty()) {
+                    claim area;
+                    world.set_claim_place(area, o.world);
+                    c.country = area.country;
+                    c.governorate = area.governorate;
+                    c.place_key = area.place_key + "/" + c.place_key;
+                }
+            }
     }
     if (c.governorate.empty() && !ax.art.location.empty() && ax.ctx.places) {
         if (!ax.location_resolved) {
             ax.location_resolved = true;
             ax.location = ax.ctx.places->resolve(ax.art.location);
         }
-        if (ax.location) c.governorate = ax.location->governorate;
+        if (ax.location) {
+            c.governorate = ax.location->governorate;
+            if (c.country.empty()) c.country = ax.ctx.places->country();
+        }
     }
+    if (!m && c.country.empty())
+        for (const auto& o : si.places)
+            if (o.rank == 0 && o.world != registry::no_place) {  // "in Iraq": its country, no place in it
+                c.country = std::string(world.country_code(o.world));
+                why = "no place; the country named in the sentence";
+            }
+    if (world.active()) {
+        const auto& where = article_place_of(ax);
+        if (!m && !in_main && c.country.empty() && !c.headline && c.kind == claim_kind::incident &&
+            where.main != registry::no_place) {
+            // No place near the figure: the dateline's, where the reporter files from.
+            c.place = std::string(where.main_span.of(ax.text));
+            world.set_claim_place(c, where.main);
+            why = "'" + c.place + "' from the dateline (no place in the sentence or the two before)";
+        } else if (!m && !in_main) {
+            why = "no place in the sentence or the two before";
+        }
+        world.set_claim_area(c, where, false);  // the division after inherit_places (area_of_article)
+        if (ax.ctx.place_notes) ax.ctx.place_notes->push_back({c.id, why + "; " + where.why});
+    } else if (ax.ctx.place_notes) {
+        ax.ctx.place_notes->push_back({c.id, m ? why : "no place in the sentence or the two before; no world gazetteer"});
+    }
+}
+
+void area_of_article(article_context& ax) {
+    if (!ax.tables.world.active() || !ax.where) return;
+    for (auto& c : ax.claims)
+        if (!c.headline) ax.tables.world.set_claim_area(c, *ax.where, true);
 }
 
 // The means of attack the article opens with (its headline, a caption or its lead

@@ -13,11 +13,22 @@
 
 namespace reckon::extract {
 
+// The article's country, division and dateline place (world_places.hpp), read once.
+const article_place& article_place_of(article_context& ax);
+
+// A name of the world gazetteer starting at word k of the sentence: its mention into
+// si.places when it is taken. Returns the words used (0 when none).
+std::size_t find_world_place(article_context& ax, sentence_info& si, std::size_t k, const article_place& where);
+
 // Place mentions of a sentence into si.places.
 void find_places(article_context& ax, std::size_t s, sentence_info& si);
 
 // Place, place key and governorate of claim c (figure lf in sentence s).
 void place_of(article_context& ax, claim& c, const located_figure& lf, std::size_t s);
+
+// The article's country and division for claims that have none after inherit_places
+// (context.hpp): a figure whose sentence names no place is in the article's country.
+void area_of_article(article_context& ax);
 
 // registry::gazetteer::has_word, by the word's hash.
 bool in_place_name(const article_context& ax, const word& w);

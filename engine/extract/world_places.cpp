@@ -21,13 +21,13 @@ constexpr double dateline_weight = 3, location_weight = 3, qualified_weight = 2,
 // How far into the body names are counted for the article's country (bounded work).
 constexpr std::size_t scan_bytes = 20000;
 
-bool upper_word(std::string_view w) {
-    bool letter = false;
-    for (const char c : w) {
-        if (ascii_lower_case(c)) return false;
-        letter = letter || ascii_upper(c);
-    }
-    return letter;
+// "West", "South Side", "Northwest": directions, also the names of a few regions
+// (Cameroon's West, the US town of West): never evidence of a country.
+bool compass_word(std::string_view w) {
+    static const char* const words[] = {"north", "south", "east", "west", "northeast", "northwest", "southeast",
+                                        "southwest", "northern", "southern", "eastern", "western", "central",
+                                        "downtown", "midtown", "uptown"};
+    return std::any_of(std::begin(words), std::end(words), [&](const char* x) { return w == x; });
 }
 
 // "Mosul's" -> "Mosul": a possessive names the place.
@@ -139,16 +139,14 @@ article_place world_reader::read_article(const article& a, std::string_view text
         std::uint32_t qualifier = no_place;
         if (!d->qualifier.empty() && !is_month(d->qualifier.of(text))) {
             const auto q = group_of(d->qualifier.of(text));
-            if (q != no_place) {
-                const auto e = registry::entry_entity(g.best(q));
-                if (g.entity(e).kind != world_kind::place) qualifier = e;
-            }
+            if (q != no_place && g.best_area(q) != no_place) qualifier = registry::entry_entity(g.best_area(q));
         }
         const auto group = group_of(name);
         const auto settled = settle(group, name, place_evidence::dateline, qualifier, out);
         if (settled.entity != no_place) {
             out.main = settled.entity;
             out.main_span = d->name;
+            out.dateline = d->name;
             vote(settled.entity, dateline_weight);
             said.push_back("dateline '" + std::string(name) + "'");
         } else if (qualifier != no_place) {
@@ -157,7 +155,11 @@ article_place world_reader::read_article(const article& a, std::string_view text
         }
     }
     if (!outlet_country.empty()) {
-        const auto c = g.country_of_code(outlet_country);
+        auto c = g.country_of_code(outlet_country);
+        if (c == no_place) {
+            const auto group = group_of(outlet_country);
+            if (group != no_place) c = g.entity(registry::entry_entity(g.best(group))).country;
+        }
         if (c != no_place) {
             countries[c] += outlet_weight;
             said.push_back("outlet of " + std::string(outlet_country));
@@ -168,11 +170,17 @@ article_place world_reader::read_article(const article& a, std::string_view text
         said.push_back("location '" + a.location + "'");
     }
 
-    const byte_span scan{body.begin, std::min(body.end, body.begin + scan_bytes)};
+    // the title too: "Suspect ID'd after 5 shot at Bridgeton, NJ home"
+    const byte_span scan{0, std::min(body.end, body.begin + scan_bytes)};
     const auto ws = words_of(text, scan, lower);
     std::map<std::uint32_t, int> named;
+    std::vector<std::pair<std::uint32_t, byte_span>> towns;  // name groups of towns after "in", "near"...
+    std::vector<std::pair<std::uint32_t, double>> areas;     // name groups of states and counties, weights
     for (std::size_t k = 0; k < ws.size();) {
-        if (!ws[k].capital) {
+        // the dateline counted once, above; short capitals are acronyms ("IS", "UN")
+        const bool in_dateline = !out.dateline.empty() && ws[k].begin >= out.dateline.begin && ws[k].end <= out.dateline.end;
+        if (!ws[k].capital || in_dateline || (ws[k].end - ws[k].begin <= 2 && ws[k].before != ',') ||
+            compass_word(ws[k].lower)) {
             ++k;
             continue;
         }
@@ -187,23 +195,33 @@ article_place world_reader::read_article(const article& a, std::string_view text
             const auto form = registry::entry_form(entry);
             const auto kind = g.entity(e).kind;
             const bool after_comma = ws[k].before == ',';
-            if (form == registry::name_form::abbreviation) {
-                // "Homestead, Pa.": a state's abbreviation only after "City,"
-                if (!after_comma || k == 0 || !ws[k - 1].capital) continue;
-                vote(e, qualified_weight);
-                ++named[e];
+            const bool after_city = after_comma && k > 0 && ws[k - 1].capital;
+            // A country, division or county of the name: the name's reading when it is its
+            // most populous place, or right after "City," ("Homestead, Pa.", "Springfield, Illinois").
+            const auto area = g.best_area(group);
+            if (area != no_place && registry::entry_form(area) == registry::name_form::abbreviation) {
+                if (!after_city) break;  // "PA", "LA" alone are not states
+                vote(registry::entry_entity(area), qualified_weight);
+                ++named[registry::entry_entity(area)];
             } else if (form == registry::name_form::adjective) {
                 countries[e] += adjective_weight;
                 ++named[e];
-            } else if (kind == world_kind::country) {
-                countries[e] += named_weight;
-                ++named[e];
-            } else if (kind == world_kind::division || kind == world_kind::district) {
-                // A state or county named; after "City," it qualifies the city.
-                vote(e, after_comma ? qualified_weight : named_weight);
-                ++named[e];
+            } else if (area != no_place && (area == entry || after_city)) {
+                const auto a = registry::entry_entity(area);
+                const double weight = after_city ? qualified_weight : named_weight;
+                countries[g.entity(a).country] += weight;
+                // Its division once the country is known: a Monroe County is in 17 states,
+                // only a name unique in the country says which.
+                if (g.entity(a).kind != world_kind::country) areas.emplace_back(group, weight);
+                ++named[a];
             } else {
-                continue;  // a town alone says little about the country (many share names)
+                // A town alone says little about the country (many share names); after "in"
+                // it may be where the event was (main place, below).
+                if (kind == world_kind::place && k > 0 &&
+                    (ws[k - 1].lower == "in" || ws[k - 1].lower == "near" || ws[k - 1].lower == "of" ||
+                     ws[k - 1].lower == "outside"))
+                    towns.emplace_back(group, span);
+                continue;
             }
             used = n;
             break;
@@ -214,6 +232,18 @@ article_place world_reader::read_article(const article& a, std::string_view text
         k += used;
     }
 
+    // A dateline abroad ("GENEVA (Reuters) -" on a report about Yemen): the body names
+    // another country and never the dateline's own.
+    if (out.main != no_place) {
+        const auto home = g.entity(out.main).country;
+        bool other = false;
+        for (const auto& [e, n] : named)
+            if (g.entity(e).kind == world_kind::country && e != home) other = true;
+        if (other && named.count(home) == 0) {
+            countries[home] -= dateline_weight;
+            said.push_back("the dateline is abroad");
+        }
+    }
     double best = 0;
     for (const auto& [c, w] : countries)
         if (w > best) {
@@ -221,6 +251,14 @@ article_place world_reader::read_article(const article& a, std::string_view text
             out.country = c;
         }
     if (best < named_weight) out.country = no_place;  // one adjective or outlet alone is not enough
+    if (out.country != no_place)
+        for (const auto& [group, weight] : areas)
+            if (g.count_in(group, out.country) == 1) {
+                const auto entry = g.best_in(group, out.country);
+                if (g.entity(registry::entry_entity(entry)).kind != world_kind::place &&
+                    g.entity(registry::entry_entity(entry)).division != no_place)
+                    divisions[g.entity(registry::entry_entity(entry)).division] += weight;
+            }
     double best_division = 0;
     if (out.country != no_place)
         for (const auto& [d, w] : divisions)
@@ -230,6 +268,33 @@ article_place world_reader::read_article(const article& a, std::string_view text
             }
     if (out.main != no_place && out.country != no_place && g.entity(out.main).country != out.country)
         out.main = no_place;  // a dateline abroad ("GENEVA (Reuters) -") is not where it happened
+    // The article's main place: the town of the country named most often after "in",
+    // "near"..., the dateline counting once ("KYIV (Reuters) - ... in Kostiantynivka ...
+    // in Kostiantynivka" is about Kostiantynivka).
+    if (out.country != no_place && !towns.empty()) {
+        std::map<std::uint32_t, std::pair<int, std::size_t>> counts;  // entity -> (mentions, first)
+        if (out.main != no_place) counts[out.main] = {1, 0};
+        for (std::size_t i = 0; i < towns.size(); ++i) {
+            const auto entry = out.division != no_place ? g.best_in(towns[i].first, out.country, out.division) : no_place;
+            const auto in_country = entry != no_place ? entry : g.best_in(towns[i].first, out.country);
+            if (in_country == no_place || registry::entry_form(in_country) > registry::name_form::alternate) continue;
+            auto& c = counts.emplace(registry::entry_entity(in_country), std::make_pair(0, i + 1)).first->second;
+            ++c.first;
+        }
+        std::uint32_t best_town = out.main;
+        std::pair<int, std::size_t> best_count{0, 0};
+        for (const auto& [e, c] : counts)
+            if (c.first > best_count.first || (c.first == best_count.first && c.second < best_count.second)) {
+                best_count = c;
+                best_town = e;
+            }
+        if (best_town != out.main) {
+            out.main = best_town;
+            out.main_span = towns[best_count.second - 1].second;
+            said.push_back("main place '" + std::string(out.main_span.of(text)) + "' named " + std::to_string(best_count.first) +
+                           (best_count.first == 1 ? " time" : " times"));
+        }
+    }
     for (const auto& [e, n] : named)
         if (n >= 1 && said.size() < 6) said.push_back(std::string(g.name(e)) + " named " + std::to_string(n) + (n == 1 ? " time" : " times"));
     if (out.country != no_place) {
@@ -256,15 +321,19 @@ world_place world_reader::settle(std::uint32_t group, std::string_view written, 
         if (form == registry::name_form::adjective) return false;  // "Iraqi" describes, it does not place
         if (form == registry::name_form::abbreviation && evidence < place_evidence::qualified) return false;
         const auto& e = g.entity(registry::entry_entity(entry));
-        // A lesser-known spelling of a small place needs words saying it is a place.
-        if (form == registry::name_form::alternate && e.kind == world_kind::place && e.population < 15000 &&
-            evidence == place_evidence::none)
-            return false;
+        // A town named without a word saying it is a place ("Police said", "Mound") must be a
+        // large one: capitalised words are often only words.
+        if (e.kind == world_kind::place && evidence == place_evidence::none && e.population < 100000) return false;
         out.entity = registry::entry_entity(entry);
         out.why = std::move(why);
         return true;
     };
     const std::string of = n > 1 ? "best of " + std::to_string(n) + " '" + name + "'" : "'" + name + "'";
+    // A country's own name is the country ("Mexico's", not Mexico City).
+    if (const auto top = g.best(group); g.entity(registry::entry_entity(top)).kind == world_kind::country &&
+                                        registry::entry_form(top) <= registry::name_form::alternate &&
+                                        accept(top, of + ": a country"))
+        return out;
     if (qualifier != no_place) {
         const auto& q = g.entity(qualifier);
         std::uint32_t entry = no_place;
@@ -283,7 +352,7 @@ world_place world_reader::settle(std::uint32_t group, std::string_view written, 
         // Only elsewhere: a country or division named as such is its own evidence ("in Iraq").
         const auto entry = g.best(group);
         const auto kind = g.entity(registry::entry_entity(entry)).kind;
-        if ((kind == world_kind::country || (kind == world_kind::division && evidence >= place_evidence::locative)) &&
+        if ((kind == world_kind::country || (kind == world_kind::division && evidence >= place_evidence::qualified)) &&
             registry::entry_form(entry) != registry::name_form::adjective &&
             accept(entry, of + ": a " + std::string(to_string(kind)) + " outside the article's country, named as such"))
             return out;
@@ -320,6 +389,15 @@ void world_reader::set_claim_place(claim& c, std::uint32_t entity) const {
     const auto& g = *m_world;
     const auto& e = g.entity(entity);
     c.country = std::string(g.code(e.country));
+    // A place of the overlay's country that the overlay knows: its key, so that claims
+    // read through either gazetteer meet ("DAMASCUS" in a dateline, "Damascus" in a sentence).
+    if (e.country == m_overlay_country && m_overlay && e.kind != world_kind::country) {
+        if (const registry::place* p = m_overlay->resolve(g.name(entity))) {
+            c.place_key = p->key;
+            c.governorate = p->governorate;
+            return;
+        }
+    }
     c.governorate.clear();
     if (e.division != no_place) {
         const auto division = g.name(e.division);
@@ -331,11 +409,11 @@ void world_reader::set_claim_place(claim& c, std::uint32_t entity) const {
     c.place_key = key_of(entity);
 }
 
-void world_reader::set_claim_area(claim& c, const article_place& where) const {
+void world_reader::set_claim_area(claim& c, const article_place& where, bool division) const {
     if (!active() || where.country == no_place) return;
     const auto& g = *m_world;
     if (c.country.empty()) c.country = std::string(g.code(where.country));
-    if (c.governorate.empty() && where.division != no_place && c.country == g.code(where.country)) {
+    if (division && c.governorate.empty() && where.division != no_place && c.country == g.code(where.country)) {
         const auto division = g.name(where.division);
         const registry::place* canonical =
             where.country == m_overlay_country && m_overlay ? m_overlay->resolve(division) : nullptr;

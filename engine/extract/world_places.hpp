@@ -28,7 +28,8 @@ struct article_place {
     std::uint32_t country = registry::no_place;   // world entity of the country, or none
     std::uint32_t division = registry::no_place;  // first-level division most named in that country
     std::uint32_t main = registry::no_place;      // the dateline's place, else none
-    byte_span main_span;                          // where the dateline names it
+    byte_span main_span;                          // where the text names it (the dateline or a mention)
+    byte_span dateline;                           // the dateline's place name, empty when none
     std::string why;                              // "dateline 'SANAA'; Yemen named 3 times" (--explain)
 };
 
@@ -48,12 +49,13 @@ struct world_place {
 
 class world_reader {
 public:
+    world_reader() = default;
     world_reader(const registry::world_gazetteer* world, const registry::gazetteer* overlay);
 
     bool active() const { return m_world && !m_world->empty(); }
 
-    // The article's country and division. `outlet_country` is the ISO code of the
-    // outlet's home country ("" if unknown).
+    // The article's country and division. `outlet_country` is the outlet's home country
+    // as the source registry writes it (an ISO code, "Syria", "UK"), "" if unknown.
     article_place read_article(const article& a, std::string_view text, std::string_view lower,
                                std::string_view outlet_country) const;
 
@@ -69,8 +71,9 @@ public:
     // division, under the overlay's canonical name in an overlay country) and place_key
     // ("us/ohio/clark-county/springfield").
     void set_claim_place(claim& c, std::uint32_t entity) const;
-    // Only the country and division of the article (a figure whose sentence names no place).
-    void set_claim_area(claim& c, const article_place& where) const;
+    // Only the country (and with `division` the division) of the article, where the
+    // claim has none (a figure whose sentence names no place).
+    void set_claim_area(claim& c, const article_place& where, bool division) const;
     // The place_key path of an entity.
     std::string key_of(std::uint32_t entity) const;
     // The ISO code of the entity's country.
@@ -81,8 +84,8 @@ public:
     const registry::world_gazetteer* world() const { return m_world; }
 
 private:
-    const registry::world_gazetteer* m_world;
-    const registry::gazetteer* m_overlay;
+    const registry::world_gazetteer* m_world = nullptr;
+    const registry::gazetteer* m_overlay = nullptr;
     std::uint32_t m_overlay_country = registry::no_place;
 };
 

@@ -375,6 +375,28 @@ std::uint32_t world_gazetteer::best_in(std::uint32_t group, std::uint32_t countr
     return (x.country == country && x.division == division) ? *it : no_place;
 }
 
+std::uint32_t world_gazetteer::count_in(std::uint32_t group, std::uint32_t country) const {
+    const auto& g = m_groups[group];
+    const auto* b = m_by_country + g.first;
+    const auto* e = b + g.count;
+    const auto country_of = [&](std::uint32_t entry) { return m_entities[entry_entity(entry)].country; };
+    const auto* lo = std::lower_bound(b, e, country, [&](std::uint32_t x, std::uint32_t c) { return country_of(x) < c; });
+    const auto* hi = std::upper_bound(lo, e, country, [&](std::uint32_t c, std::uint32_t x) { return c < country_of(x); });
+    return static_cast<std::uint32_t>(hi - lo);
+}
+
+std::uint32_t world_gazetteer::best_area(std::uint32_t group, std::uint32_t limit) const {
+    const auto& g = m_groups[group];
+    std::uint32_t best = no_place;
+    for (std::uint32_t i = 0; i < g.count && i < limit; ++i) {
+        const auto entry = m_by_country[g.first + i];
+        const auto& e = m_entities[entry_entity(entry)];
+        if (e.kind == world_kind::place) continue;
+        if (best == no_place || e.population > m_entities[entry_entity(best)].population) best = entry;
+    }
+    return best;
+}
+
 std::uint32_t world_gazetteer::country_of_code(std::string_view alpha2) const {
     if (!m_entities || alpha2.size() != 2) return no_place;
     // Countries come first in the entity table, in code order (the builder writes them so).

@@ -110,6 +110,11 @@ public:
     // The most populous place of a name within a country (or a division of it), as an
     // entry; no_place when none. O(log n) in the places sharing the name.
     std::uint32_t best_in(std::uint32_t group, std::uint32_t country, std::uint32_t division = no_place) const;
+    // How many places of a name lie in a country. O(log n).
+    std::uint32_t count_in(std::uint32_t group, std::uint32_t country) const;
+    // The most populous entry of a name that is a country, division or district (not a
+    // town), looking at no more than `limit` of its places; no_place when none.
+    std::uint32_t best_area(std::uint32_t group, std::uint32_t limit = 64) const;
     // The country entity of an ISO 3166-1 alpha-2 code ("US"), or no_place.
     std::uint32_t country_of_code(std::string_view alpha2) const;
 
