@@ -196,7 +196,7 @@ int audit_for_command(const pipeline_options& opts, audit::audit_result& result,
         std::cerr << "reckon: load (corpus, rules, hashes): "
                   << std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count() << " s, peak "
                   << audit::peak_rss_kb() / 1024 << " MB\n";
-    corpus_code = corpus_exit_code(p.corpus);
+    corpus_code = corpus_exit_code(p.corpus, opts.corpus.strict);
     result = run_pipeline(p, opts);
     print_diagnostics(result.diags);
     print_timings(result, opts);
@@ -204,7 +204,7 @@ int audit_for_command(const pipeline_options& opts, audit::audit_result& result,
         std::cerr << "reckon: interrupted; nothing written\n";
         return exit_code::interrupted;
     }
-    if (result.diags.warnings() + result.diags.errors() > 0) corpus_code = exit_code::warnings;
+    if (input_exit_code(result.diags, 0, opts.corpus.strict) != exit_code::ok) corpus_code = exit_code::warnings;
     return exit_code::ok;
 }
 
