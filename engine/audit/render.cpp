@@ -242,6 +242,9 @@ json summary_json(const audit_totals& t) {
     summary["articles_without_claims"] = t.articles_without_claims;
     summary["copies"] = t.copies;
     summary["pairs_judged"] = t.pairs_judged;
+    if (t.shown_incidents) {
+        summary["shown"] = json{{"selection", t.selection}, {"incidents", *t.shown_incidents}, {"cumulative_series", *t.shown_series}};
+    }
     return summary;
 }
 
@@ -256,6 +259,13 @@ audit_totals totals_of(const audit_result& a) {
     t.articles_without_claims = a.articles_without_claims;
     t.copies = a.copies.size();
     t.pairs_judged = a.pairs_judged;
+    if (a.filtered) {
+        t.shown_incidents = t.incidents;
+        t.shown_series = t.cumulative_series;
+        t.incidents = a.filtered->incidents;
+        t.cumulative_series = a.filtered->series;
+        t.selection = a.filtered->description;
+    }
     return t;
 }
 
@@ -387,7 +397,11 @@ text_document::text_document(std::ostream& out, bool markdown, const audit_total
         }
         m_out << ")";
     }
-    m_out << "\n\n" << (m_markdown ? "## Incidents\n\n" : "INCIDENTS\n\n");
+    m_out << "\n";
+    if (t.shown_incidents)
+        m_out << (m_markdown ? "\n" : "") << "shown: " << *t.shown_incidents << " of " << t.incidents << " incidents and "
+              << *t.shown_series << " of " << t.cumulative_series << " cumulative series (" << t.selection << ")\n";
+    m_out << "\n" << (m_markdown ? "## Incidents\n\n" : "INCIDENTS\n\n");
 }
 
 void text_document::incident(const json& inc) {

@@ -23,10 +23,16 @@ command add_audit(CLI::App& root) {
     CLI::App* sub = root.add_subcommand("audit", "Audit conflicting casualty figures across a corpus");
     add_pipeline_options(*sub, opts->pipe);
     add_claims_options(*sub, opts->pipe);
+    add_filter_options(*sub, opts->pipe.filter);
     sub->add_option("--format", opts->format, "Output format")->check(CLI::IsMember({"text", "markdown", "md", "json"}));
     sub->add_option("-o,--output", opts->output, "Write to FILE (atomically) instead of standard output");
     return {sub, [opts]() -> int {
                 opts->pipe.keep_text = false;  // the audit's renderers never quote the text
+                if (opts->pipe.shard.count > 0 && !opts->pipe.filter.empty()) {
+                    std::cerr << "reckon audit: error: filters apply to the merged audit, not to a shard\n"
+                                 "  hint: run the audit without --shard to filter it\n";
+                    return exit_code::usage;
+                }
                 audit::audit_result result;
                 int corpus_code = exit_code::ok;
                 if (const int code = audit_for_command(opts->pipe, result, corpus_code); code != exit_code::ok) return code;

@@ -23,6 +23,7 @@ command add_report(CLI::App& root) {
     auto opts = std::make_shared<options>();
     CLI::App* sub = root.add_subcommand("report", "Write per-incident provenance reports");
     add_pipeline_options(*sub, opts->pipe);
+    add_filter_options(*sub, opts->pipe.filter);
     auto* inc = sub->add_option("--incident", opts->incidents, "Incident id (repeatable)");
     auto* all = sub->add_flag("--all", opts->all, "Every incident");
     inc->excludes(all);

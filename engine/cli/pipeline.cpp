@@ -47,6 +47,34 @@ void add_claims_options(CLI::App& sub, pipeline_options& opts) {
         ->type_name("i/N");
 }
 
+void add_filter_options(CLI::App& sub, audit::audit_filter& filter) {
+    const char* group = "Filters (docs/audit.md)";
+    sub.add_option("--only", filter.kinds, "Only incidents with findings of these kinds (conflict,self_contradiction...)")
+        ->delimiter(',')
+        ->group(group);
+    sub.add_option("--min-severity", filter.min_severity, "Only findings of this severity or above")
+        ->check(CLI::IsMember({"info", "low", "medium", "high"}))
+        ->group(group);
+    sub.add_option("--place", filter.places, "Only incidents in this place, at any level (a governorate selects its towns); repeatable")
+        ->group(group);
+    sub.add_option("--source", filter.sources, "Only incidents where this source, relay or outlet reports a figure; repeatable")
+        ->group(group);
+    const auto date_option = [&](const char* name, std::optional<date>& target, const char* help) {
+        sub.add_option_function<std::string>(
+               name,
+               [&target, name](const std::string& text) {
+                   target = date::parse_iso(text);
+                   if (!target) throw CLI::ValidationError(name, "expected a date YYYY-MM-DD, YYYY-MM or YYYY, got '" + text + "'");
+               },
+               help)
+            ->type_name("DATE")
+            ->group(group);
+    };
+    date_option("--since", filter.since, "Only incidents on or after DATE (YYYY-MM-DD, YYYY-MM or YYYY)");
+    date_option("--until", filter.until, "Only incidents on or before DATE");
+    sub.add_option("--top", filter.top, "Only the N incidents with the strongest findings")->check(CLI::PositiveNumber)->group(group);
+}
+
 std::string default_rules_path() {
     std::error_code ec;
     if (fs::exists("rules/default.rules", ec)) return "rules/default.rules";
@@ -198,6 +226,7 @@ int audit_for_command(const pipeline_options& opts, audit::audit_result& result,
                   << audit::peak_rss_kb() / 1024 << " MB\n";
     corpus_code = corpus_exit_code(p.corpus, opts.corpus.strict);
     result = run_pipeline(p, opts);
+    if (!result.cancelled) audit::apply_filter(result, opts.filter, &p.places, result.diags);
     print_diagnostics(result.diags);
     print_timings(result, opts);
     if (result.cancelled || interrupted()) {

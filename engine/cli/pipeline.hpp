@@ -6,6 +6,7 @@
 #include <string>
 
 #include "audit/audit.hpp"
+#include "audit/filter.hpp"
 #include "cli/corpus_options.hpp"
 
 namespace reckon::cli {
@@ -22,6 +23,7 @@ struct pipeline_options {
     bool live_timings = false;     // hidden --live-timings: each stage's time as it ends  // hidden --naive-sample N: benchmark of all-pairs matching
     std::vector<std::string> claims;  // audit --claims: claims streams of `reckon extract` instead of a corpus
     audit::shard_spec shard;          // audit --shard i/N
+    audit::audit_filter filter;       // --only, --place, --since... (audit, report)
 };
 
 struct pipeline {
@@ -36,6 +38,8 @@ struct pipeline {
 void add_pipeline_options(CLI::App& sub, pipeline_options& opts);
 // The audit's --claims and --shard options; the corpus is then optional.
 void add_claims_options(CLI::App& sub, pipeline_options& opts);
+// The audit filters (--only, --min-severity, --place, --since, --until, --source, --top).
+void add_filter_options(CLI::App& sub, audit::audit_filter& filter);
 // rules/default.rules under the working directory when it exists, else the shipped one.
 std::string default_rules_path();
 // Loads everything and prints diagnostics. Returns exit_code::ok or the code to exit with.
