@@ -68,7 +68,7 @@ void compare_golden(const std::string& name, const std::string& suffix, const st
 
 // The golden cases, listed explicitly; a test below checks the list against the folder.
 const std::vector<std::string> check_cases{"binary", "cycle_a", "deep", "includes", "messages", "names", "semantics",
-                                           "syntax_recovery", "tests", "types", "warnings"};
+                                           "syntax_recovery", "tests", "types", "warnings", "authoring"};
 const std::vector<std::string> test_cases{"failing_tests"};
 
 }  // namespace
@@ -103,6 +103,7 @@ RULES_GOLDEN_CASE(syntax_recovery)
 RULES_GOLDEN_CASE(tests)
 RULES_GOLDEN_CASE(types)
 RULES_GOLDEN_CASE(warnings)
+RULES_GOLDEN_CASE(authoring)
 
 TEST_CASE("a ruleset with warnings only still loads", "[rules][golden]") {
     const auto r = rules::load_ruleset(golden_dir + "/warnings.rules");
@@ -243,6 +244,34 @@ TEST_CASE("trust by kind, relay chain and copied text", "[rules][eval]") {
     auto relayed = fx.make("t@4", 5, qualifier::exact, "X", "");
     fx.claims.back().relay = {"AFP", "Reuters"};
     CHECK(rs.trust_of(relayed).weight == Approx(0.45));
+}
+
+TEST_CASE("x in [...] is true when x equals one of the listed values", "[rules][eval]") {
+    const auto r = rules::load_ruleset_text("trust state = 0.25 when source in [\"SANA\", \"Al-Ikhbariya\"]\n"
+                                            "trust counted = 0.75 when value in [3, 5, 8]\n",
+                                            "in.rules", rules::file_access::refused);
+    INFO(rendered(r.diags));
+    REQUIRE(r.rules != nullptr);
+    fixture fx(shipped_dir + "/default.rules");
+    CHECK(r.rules->trust_of(fx.make("t@1", 12, qualifier::exact, "SANA", "state_media")).weight == Approx(0.25));
+    CHECK(r.rules->trust_of(fx.make("t@2", 12, qualifier::exact, "Al-Ikhbariya", "state_media")).weight == Approx(0.25));
+    CHECK(r.rules->trust_of(fx.make("t@3", 5, qualifier::exact, "SOHR", "monitor")).weight == Approx(0.75));
+    CHECK(r.rules->trust_of(fx.make("t@4", 4, qualifier::exact, "SOHR", "monitor")).weight == Approx(1.0));
+}
+
+TEST_CASE("200 alternatives joined by 'or' are not 'nested too deeply'", "[rules][eval]") {
+    std::string text = "trust many = 0.5 when source == \"S0\"";
+    for (int i = 1; i < 200; ++i) text += " or source == \"S" + std::to_string(i) + "\"";
+    std::string listed = "trust many = 0.5 when source in [\"S0\"";
+    for (int i = 1; i < 200; ++i) listed += ", \"S" + std::to_string(i) + "\"";
+    fixture fx(shipped_dir + "/default.rules");
+    for (const auto& rule : {text + "\n", listed + "]\n"}) {
+        const auto r = rules::load_ruleset_text(rule, "many.rules", rules::file_access::refused);
+        INFO(rendered(r.diags));
+        REQUIRE(r.rules != nullptr);
+        CHECK(r.rules->trust_of(fx.make("t@1", 5, qualifier::exact, "S199", "monitor")).weight == Approx(0.5));
+        CHECK(r.rules->trust_of(fx.make("t@2", 5, qualifier::exact, "S200", "monitor")).weight == Approx(1.0));
+    }
 }
 
 TEST_CASE("blocking keys respect date precision", "[rules][eval]") {
