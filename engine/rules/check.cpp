@@ -78,6 +78,8 @@ const field_info field_table[] = {
     {"actor", field::actor, t_string},
     {"attack", field::attack, t_string},
     {"scope", field::scope, t_string},
+    {"figure", field::figure, t_string},
+    {"credit", field::credit, t_string},
 };
 
 const field_info* find_field(const std::string& name) {

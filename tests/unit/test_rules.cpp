@@ -184,6 +184,11 @@ struct fixture {
             c.high = value;
         }
         c.source = source;
+        c.source_text = source;  // attributed in the text
+        c.qualifier_text = q == qualifier::more_than ? "more than" : q == qualifier::at_least ? "at least"
+                           : q == qualifier::about   ? "about"
+                           : q == qualifier::up_to   ? "up to"
+                                                     : "";
         c.category = "civilians";
         c.place = "Hajin";
         c.place_key = "hajin";
@@ -420,7 +425,7 @@ TEST_CASE("reconciliation records rules and claims on every figure and finding",
     REQUIRE(r.findings.size() == 1);
     CHECK(r.findings[0].kind == "conflict");
     CHECK(r.findings[0].severity == "high");
-    CHECK(r.findings[0].message == "SANA reports [31, inf) civilians where SOHR reports 28: both cannot hold");
+    CHECK(r.findings[0].message == "SANA reports more than 30 civilians where SOHR reports 28 civilians: both cannot hold");
     CHECK(r.findings[0].claims == std::vector<std::string>{"c@sana", "c@sohr"});
     CHECK(r.findings[0].rule.line == line_starting(r.findings[0].rule.file, "finding conflict (high)"));
     CHECK(r.grading.label == "contested");
@@ -436,7 +441,7 @@ TEST_CASE("a cumulative series that falls gives a finding", "[rules][eval]") {
     auto found = rs.series_findings({a, b});
     REQUIRE(found.size() == 1);
     CHECK(found[0].kind == "falling_total");
-    CHECK(found[0].message == "US-led coalition's running total fell from 1100 on 2018-11-04 to 883 on 2018-12-01");
+    CHECK(found[0].message == "the running total of US-led coalition fell from more than 1100 civilians on 2018-11-04 to 883 civilians on 2018-12-01");
     b.published = date::of_day(2018, 4, 26);
     CHECK(rs.series_findings({b, a}).empty());
 }
