@@ -6,6 +6,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/pipeline.hpp"
+#include "model/wording.hpp"
 #include "report/report.hpp"
 #include "support/atomic_file.hpp"
 #include "support/exit_codes.hpp"
@@ -63,7 +64,7 @@ command add_report(CLI::App& root) {
                         return exit_code::io_error;
                     }
                 }
-                std::cerr << "reckon report: " << files.size() << " files written to " << opts->output << "\n";
+                std::cerr << "reckon report: " << count_of(files.size(), "file") << " written to " << opts->output << "\n";
                 return corpus_code;
             }};
 }
