@@ -8,6 +8,7 @@
 #include <set>
 #include <thread>
 
+#include "audit/decisions.hpp"
 #include "cli/commands.hpp"
 #include "support/exit_codes.hpp"
 
@@ -20,6 +21,7 @@ void add_pipeline_options(CLI::App& sub, pipeline_options& opts) {
     sub.add_option("--rules", opts.rules, "Rules file (default: rules/default.rules)");
     sub.add_option("--sources", opts.sources, "Source registry YAML (default: sources.yaml beside the rules)");
     sub.add_option("--places", opts.places, "Gazetteer YAML (default: places.yaml beside the rules)");
+    sub.add_option("--gazetteer", opts.gazetteer, "World gazetteer index (default: the build's world.gaz)");
     sub.add_option("-j,--jobs", opts.jobs, "Threads for per-article work (default: all cores)");
     sub.add_flag("--timings", opts.timings, "Print the seconds each stage took to stderr");
     // For bench/run: judge N random pairs of all claims too and print what judging every
@@ -142,15 +144,31 @@ int load_pipeline(const pipeline_options& opts, pipeline& p) {
     };
     const std::string sources_path = pick(opts.sources, "sources", "sources.yaml");
     const std::string places_path = pick(opts.places, "places", "places.yaml");
-    for (const auto* path : {&sources_path, &places_path}) {
-        if (!fs::exists(*path, ec)) {
-            std::cerr << "reckon: error: cannot read '" << *path << "': no such file\n";
-            return exit_code::usage;
-        }
+    // A ruleset copied to another folder without its data: say where reckon looked and why.
+    const auto missing = [&](const std::string& path, const std::string& given, const char* name, const char* file,
+                             const char* flag) {
+        std::cerr << "reckon: error: cannot read '" << path << "': no such file\n";
+        if (!given.empty()) return;
+        if (data.count(name))
+            std::cerr << "  hint: '" << rules_path << "' names it with 'data " << name
+                      << "'; data paths are relative to the rules file\n";
+        else
+            std::cerr << "  hint: without 'data " << name << " = \"PATH\"' in the rules, " << file
+                      << " is read beside the rules file; copy it there, add that line to '" << rules_path
+                      << "' (relative to it), or give " << flag << " FILE\n";
+    };
+    if (!fs::exists(sources_path, ec)) {
+        missing(sources_path, opts.sources, "sources", "sources.yaml", "--sources");
+        return exit_code::usage;
+    }
+    if (!fs::exists(places_path, ec)) {
+        missing(places_path, opts.places, "places", "places.yaml", "--places");
+        return exit_code::usage;
     }
     diagnostics data_diags;
     p.sources = registry::load_sources(sources_path, data_diags);
     p.places = registry::load_places(places_path, data_diags);
+    load_world_gazetteer(opts.gazetteer, p.world, data_diags);
     print_diagnostics(data_diags);
     if (data_diags.errors() > 0) return exit_code::data_error;
 
@@ -161,6 +179,18 @@ int load_pipeline(const pipeline_options& opts, pipeline& p) {
     p.hashes.push_back({"sources", sources_path, audit::sha256_file(sources_path)});
     p.hashes.push_back({"places", places_path, audit::sha256_file(places_path)});
     return exit_code::ok;
+}
+
+void load_world_gazetteer(const std::string& given, registry::world_gazetteer& world, diagnostics& diags) {
+    const std::string path = given.empty() ? std::string(RECKON_WORLD_GAZETTEER) : given;
+    std::error_code ec;
+    if (given.empty() && !fs::exists(path, ec)) {
+        diags.warning("no-world-gazetteer", path, 0, 0,
+                      "no world gazetteer index: only the places of the overlay (places.yaml) are known",
+                      "run scripts/setup (it fetches the GeoNames data and builds the index), or pass --gazetteer PATH");
+        return;
+    }
+    world.load(path, diags);
 }
 
 audit::audit_result run_pipeline(pipeline& p, const pipeline_options& opts) {
@@ -174,6 +204,7 @@ audit::audit_result run_pipeline(pipeline& p, const pipeline_options& opts) {
     in.rules = p.rules.get();
     in.sources = &p.sources;
     in.places = &p.places;
+    in.world = &p.world;
     in.hashes = p.hashes;
     in.jobs = opts.jobs > 0 ? opts.jobs : std::max(1u, std::thread::hardware_concurrency());
     in.cancel = &interrupt_flag();
@@ -226,6 +257,8 @@ int audit_for_command(const pipeline_options& opts, audit::audit_result& result,
                   << audit::peak_rss_kb() / 1024 << " MB\n";
     corpus_code = corpus_exit_code(p.corpus, opts.corpus.strict);
     result = run_pipeline(p, opts);
+    // A decision naming no claim would silently never apply (not checkable per shard).
+    if (!result.cancelled && opts.shard.count == 0) audit::check_decision_ids(result, *p.rules, severity::warning, result.diags);
     if (!result.cancelled) audit::apply_filter(result, opts.filter, &p.places, result.diags);
     print_diagnostics(result.diags);
     print_timings(result, opts);

@@ -170,6 +170,7 @@ void read_csv(std::string bytes, const std::string& file, const csv_columns& col
     const auto date_col = date_found.index;
     const auto location_col = column(columns.location, field_names::location).index;
     const auto label_col = column(columns.label, field_names::label).index;
+    const auto url_col = column({}, field_names::url).index;
     // A column the user named that the header lacks is a typo to report, not a field to
     // leave empty without a word.
     for (const auto* given : {&columns.title, &columns.outlet, &columns.date, &columns.location})
@@ -229,6 +230,8 @@ void read_csv(std::string bytes, const std::string& file, const csv_columns& col
         a.body = {0, a.text.size()};
         if (title_col) a.title = r.fields[*title_col];
         if (outlet_col) a.outlet = r.fields[*outlet_col];
+        // as in JSON Lines: without an outlet, the url's host names it
+        if (a.outlet.empty() && url_col) a.outlet = outlet_of_url(r.fields[*url_col]);
         if (location_col) a.location = r.fields[*location_col];
         if (label_col) {
             const std::string& l = r.fields[*label_col];

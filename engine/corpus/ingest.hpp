@@ -30,6 +30,7 @@ inline const std::vector<std::string> outlet{"outlet", "source"};
 inline const std::vector<std::string> date{"date", "published"};  // YYYY-MM-DD, M/D/YYYY...
 inline const std::vector<std::string> location{"location"};
 inline const std::vector<std::string> label{"label", "labels"};
+inline const std::vector<std::string> url{"url", "link"};  // names the outlet when no outlet is given
 }  // namespace field_names
 
 // Column names of a CSV corpus. An empty name means "any of field_names"; a name given
@@ -66,6 +67,11 @@ struct ingest_result {
 // Reads a path: a directory (every .txt file below it, sorted), or a single file
 // whose format is chosen by extension unless `options.format` says otherwise.
 ingest_result ingest(const std::string& path, const ingest_options& options = {});
+
+// The outlet a URL names when the input gives none: its host, lower case, without the
+// scheme, "www.", a port or user info ("https://www.kxan.com/news/x" -> "kxan.com");
+// "" when the text is not an http(s) URL or a bare host.
+std::string outlet_of_url(std::string_view url);
 
 // Reads already loaded bytes (stdin, tests). `name` is used in messages and origins.
 ingest_result ingest_bytes(std::string bytes, const std::string& name, input_format format,

@@ -1,0 +1,283 @@
+// Dates reader (dates.hpp).
+#include "extract/dates.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+#include "claims/claims.hpp"
+#include "when/when.hpp"
+
+namespace reckon::extract {
+
+namespace {
+
+const std::array<std::string_view, 7> weekdays{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+
+}  // namespace
+
+int weekday_index(std::string_view w) {
+    for (int i = 0; i < 7; ++i)
+        if (w == weekdays[static_cast<std::size_t>(i)]) return i;
+    return -1;
+}
+
+int month_index(const word& w) {
+    if (!w.capital) return 0;  // "may", "march" as verbs
+    static const std::array<std::string_view, 12> full{"january", "february", "march",     "april",   "may",      "june",
+                                                       "july",    "august",   "september", "october", "november", "december"};
+    static const std::array<std::string_view, 12> brief{"jan", "feb", "mar", "apr", "may", "jun",
+                                                        "jul", "aug", "sep", "oct", "nov", "dec"};
+    for (std::size_t i = 0; i < 12; ++i)
+        if (w.lower == full[i] || w.lower == brief[i] || (i == 8 && w.lower == "sept")) return static_cast<int>(i) + 1;
+    return 0;
+}
+
+std::optional<int> small_number(const word& w) {
+    if (w.digits) {
+        if (w.lower.size() > 4) return std::nullopt;
+        int v = 0;
+        for (const char c : w.lower) {
+            if (!ascii_digit(c)) break;
+            v = v * 10 + (c - '0');
+        }
+        return v;
+    }
+    if (const auto v = grammar::claims::words_value(w.lower); v && *v < 10000) return static_cast<int>(*v);
+    return std::nullopt;
+}
+
+date add_days(const date& d, std::int64_t n) { return civil_from_days(days_from_civil(d.year, d.month, d.day) + n); }
+
+
+bool may_hold_date(std::string_view text, byte_span span) {
+    static const std::array<std::string_view, 26> lower_words{
+        "yesterday", "today",   "tonight", "overnight", "month",    "year",    "day",     "days",     "months",
+        "years",     "week",    "weeks",   "weekend",   "night",    "hours",   "ago",     "morning",  "monday",
+        "tuesday",   "wednesday", "thursday", "friday", "saturday", "sunday", "mondays", "tuesdays"};
+    const std::size_t end = std::min(span.end, text.size());
+    std::size_t i = span.begin;
+    while (i < end) {
+        const char c = text[i];
+        if (!ascii_alnum(c)) {
+            ++i;
+            continue;
+        }
+        std::size_t j = i;
+        while (j < end && ascii_alnum(text[j])) ++j;
+        const std::string_view w = text.substr(i, j - i);
+        if (ascii_digit(c)) {
+            if (w.size() == 4) return true;
+            // "02/22/2016", "22.04.2016", "4/22", "2015-08-12"; "15th", "1st"
+            if (j + 1 < end && (text[j] == '/' || text[j] == '.' || text[j] == '-') && ascii_digit(text[j + 1])) return true;
+            const char last = ascii_lower(w.back());
+            if (last == 'h' || last == 't' || last == 'd') return true;
+        } else if (ascii_upper(c)) {
+            // weekdays and months, full or abbreviated: Mon..Sun, Jan..Dec, also "Yesterday",
+            // "Today", "Tonight", "Last", "This": told apart by their first three letters
+            static const auto heads = [] {
+                std::array<bool, 26 * 26 * 26> a{};
+                for (const std::string_view h : {"mon", "tue", "wed", "thu", "fri", "sat", "sun", "jan", "feb", "mar", "apr", "may",
+                                                 "jun", "jul", "aug", "sep", "oct", "nov", "dec", "yes", "tod", "ton", "las", "thi"})
+                    a[static_cast<std::size_t>(((h[0] - 'a') * 26 + (h[1] - 'a')) * 26 + (h[2] - 'a'))] = true;
+                return a;
+            }();
+            if (w.size() >= 3) {
+                const char a = ascii_lower(w[0]), b = ascii_lower(w[1]), d = ascii_lower(w[2]);
+                if (b >= 'a' && b <= 'z' && d >= 'a' && d <= 'z' &&
+                    heads[static_cast<std::size_t>(((a - 'a') * 26 + (b - 'a')) * 26 + (d - 'a'))])
+                    return true;
+            }
+        } else if (w.size() >= 3 && w.size() <= 9 &&
+                   (c == 'y' || c == 't' || c == 'o' || c == 'm' || c == 'd' || c == 'w' || c == 'n' || c == 'h' || c == 'a' ||
+                    c == 'f' || c == 's')) {
+            for (const auto lw : lower_words)
+                if (w == lw) return true;
+        }
+        i = j;
+    }
+    return false;
+}
+
+bool after_preposition(std::string_view text, std::size_t pos) {
+    std::size_t e = pos;
+    while (e > 0 && (text[e - 1] == ' ' || text[e - 1] == '\t')) --e;
+    std::size_t b = e;
+    while (b > 0 && ascii_alpha(text[b - 1]) && e - b < 8) --b;
+    if (b == e || (b > 0 && ascii_alpha(text[b - 1]))) return false;
+    std::string w;
+    for (std::size_t i = b; i < e; ++i) w += ascii_lower(text[i]);
+    static const std::array<std::string_view, 10> prepositions{"on", "since", "in", "of", "until", "by", "from", "before", "after", "till"};
+    return std::find(prepositions.begin(), prepositions.end(), w) != prepositions.end();
+}
+
+void find_date(article_context& ax, std::size_t s, sentence_info& si) {
+    const auto& ws = si.words;
+    const date& pub = ax.art.published;
+    auto reported_before = [&](std::size_t k) {
+        // "said on Friday", "said yesterday", "told AFP on Sunday"
+        for (std::size_t j = k >= 4 ? k - 4 : 0; j < k; ++j)
+            if (ws[j].lower == "said" || ws[j].lower == "says" || ws[j].lower == "told" || ws[j].lower == "reported" ||
+                ws[j].lower == "added" || ws[j].lower == "announced" || ws[j].lower == "statement") {
+                bool only_glue = true;
+                for (std::size_t x = j + 1; x < k; ++x)
+                    if (!(ws[x].lower == "on" || ws[x].lower == "late" || ws[x].lower == "early" || ws[x].lower == "afp" ||
+                          ws[x].lower == "in" || ws[x].lower == "a" || ws[x].lower == "statement" || ws[x].lower == "reuters"))
+                        only_glue = false;
+                if (only_glue) return true;
+            }
+        return false;
+    };
+    auto in_dateline = [&](std::size_t k) {
+        if (!ax.dateline.empty() && ws[k].begin < ax.dateline.end && ws[k].end > ax.dateline.begin) return true;
+        // "AL-SHAAFA, Nov 14 — Air strikes ...": a dateline at the start of a paragraph
+        if (ax.sentences[s].paragraph_start && k < 5) {
+            std::size_t e = ws[k].end;
+            if (k + 1 < ws.size()) e = ws[k + 1].end;
+            const auto after = ax.text.substr(e, std::min<std::size_t>(6, ax.text.size() - e));
+            if (after.find("\xE2\x80\x94") != std::string_view::npos || after.find(" - ") != std::string_view::npos ||
+                after.find(" -") == 0 || after.find(':') != std::string_view::npos)
+                return true;
+        }
+        return false;
+    };
+    // a month or year alone is a date after these words ("in June", "since 2014", "of March")
+    auto month_context = [&](std::size_t k) {
+        if (k == 0) return true;
+        const auto& p = ws[k - 1].lower;
+        return p == "in" || p == "on" || p == "since" || p == "early" || p == "late" || p == "mid" || p == "of" ||
+               p == "during" || p == "until" || p == "by";
+    };
+    for (const auto& w : ws)
+        if (w.has(w_retrieval)) si.retrieval = true;
+    // The first date phrase of the sentence is its date, unless a later one names an event
+    // ("sentenced on Monday for the 2013 double homicide"): that one dates the figures.
+    const std::string_view sentence_text = ax.text.substr(0, ax.sentences[s].span.end);
+    std::optional<date_mention> found;
+    std::size_t resume = 0;  // words inside a phrase already read are not read again
+    for (std::size_t k = 0; k < ws.size(); ++k) {
+        if (ws[k].begin < resume) continue;
+        if (!ws[k].has(w_date) && !ws[k].digits && !grammar::when::could_start_date(sentence_text, ws[k].begin)) continue;
+        const auto p = grammar::when::parse_date_phrase(sentence_text, ws[k].begin, pub);
+        if (!p) continue;
+        resume = p->where.end;
+        using form = grammar::when::phrase_form;
+        bool usable = true;
+        switch (p->form) {
+        case form::weekday: usable = !reported_before(k) && !in_dateline(k); break;
+        case form::relative: {
+            usable = !reported_before(k);
+            // "overnight Tuesday": the weekday says which night
+            if (ws[k].lower == "overnight" && k + 1 < ws.size() &&
+                weekday_index(ws[k + 1].lower.substr(0, ws[k + 1].lower.find('-'))) >= 0)
+                usable = false;
+            break;
+        }
+        case form::calendar: usable = !in_dateline(k); break;
+        case form::after_event: break;
+        case form::bare_month: {
+            const bool led = ws[k].lower == "last" || ws[k].lower == "this" || ws[k].lower == "past";
+            usable = !in_dateline(k) && (p->names_event || led || month_context(k));
+            break;
+        }
+        case form::bare_year:
+            // "in 2017" (the scope of cumulative tolls, or the year of the event), "the 2013 shooting"
+            usable = (p->names_event || (k > 0 && ws[k - 1].lower == "in")) && p->value.year >= 1990;
+            break;
+        }
+        if (!usable) continue;  // nor any part of it: "July 4 2015" in a dateline is no "2015" either
+        date_mention m{p->value, k, p->days_before_event, p->form == form::after_event};
+        m.names_event = p->names_event;
+        if (!found || (m.names_event && !found->names_event)) found = m;
+        if (si.other_dates.size() < 4) si.other_dates.push_back(m);
+        if (found->names_event) break;
+    }
+    si.own_date = found;
+}
+
+bool background(const date& published, const date& d) {
+    if (published.precision != date_precision::day || !d.known()) return false;
+    return d.last_day() + background_days < published.first_day();
+}
+
+std::optional<date> lede_date(article_context& ax) {
+    if (ax.opening_date_searched) return ax.opening_date;
+    ax.opening_date_searched = true;
+    for (std::size_t s = 0; s < ax.sentences.size() && s < 12; ++s) {
+        if (ax.sentences[s].line_alone) continue;
+        const auto& si = ax.info(s, need_date);
+        // a year alone is too wide for the article's event, unless it names it ("the 2013 double homicide")
+        if (si.own_date && (si.own_date->value.precision != date_precision::year || si.own_date->names_event) &&
+            (si.own_date->names_event || !background(ax.art.published, si.own_date->value))) {
+            ax.opening_date = si.own_date->value;
+            break;
+        }
+    }
+    return ax.opening_date;
+}
+
+void date_of(article_context& ax, claim& c, const located_figure& lf, std::size_t s) {
+    const auto& si = ax.sentence_infos[s];
+    const bool bodies = [&] {
+        std::string n = lf.f.noun;
+        for (auto& ch : n) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        return n == "bodies" || n == "corpses";
+    }();
+    (void)bodies;
+    if (si.own_date && !si.retrieval) {
+        // Of several dates in the sentence, the one nearest the figure ("strikes came a day
+        // after ... its air strikes last week claimed 100"), unless one names the event.
+        const date_mention* m = &*si.own_date;
+        if (!m->names_event) {
+            const auto distance = [&](const date_mention& d) { return d.wb > lf.nb ? d.wb - lf.nb : lf.nb - d.wb; };
+            for (const auto& d : si.other_dates)
+                if (distance(d) < distance(*m)) m = &d;
+        }
+        c.event_date = m->value;
+        if (m->relative)
+            for (auto it = ax.claims.rbegin(); it != ax.claims.rend(); ++it)
+                if (it->event_date.precision == date_precision::day && !it->headline) {
+                    c.event_date = add_days(it->event_date, -m->days_before_event);
+                    break;
+                }
+        return;
+    }
+    if (c.kind == claim_kind::cumulative) return;
+    // a headline at the top of the article takes the date of the story below it; a
+    // linked story's headline inside the body takes none
+    // (a headline after a dateline, "09-09-2014 28 Terrorists Killed...", leads the article too)
+    const bool leading = c.headline && (ax.leading.count(s) > 0 || (s == 1 && !ax.dateline.empty() && ax.dateline.end <= ax.sentences[s].span.begin));
+    if (c.headline && !leading) return;
+    auto usable = [&](std::size_t p) -> const date* {
+        if (ax.sentences[p].line_alone) return nullptr;
+        const auto& pd = ax.info(p, need_date);
+        if (!pd.own_date || pd.own_date->value.precision == date_precision::year || pd.retrieval) return nullptr;
+        if (background(ax.art.published, pd.own_date->value)) return nullptr;
+        const auto& pi = ax.info(p, need_scope);  // a dated running total ("since March 2011") is not the event
+        if (pi.scope.empty()) return &pi.own_date->value;
+        return nullptr;
+    };
+    for (std::size_t p = s; p-- > 0 && p + 4 > s;)
+        if (const auto* d = usable(p)) {
+            c.event_date = *d;
+            return;
+        }
+    for (std::size_t p = s + 1; p < ax.sentences.size() && p <= s + 1; ++p)
+        if (const auto* d = usable(p)) {
+            c.event_date = *d;
+            return;
+        }
+    if (const auto d = lede_date(ax)) {
+        c.event_date = *d;
+        return;
+    }
+    c.event_date = publication_window(ax.art.published);
+}
+
+date publication_window(const date& published) {
+    if (published.precision != date_precision::day) return published;
+    const std::int64_t day = published.first_day();
+    return date::of_period(day - look_back_days, day);
+}
+
+}  // namespace reckon::extract
