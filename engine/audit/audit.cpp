@@ -30,6 +30,15 @@ int severity_rank(const std::string& s) {
     return 0;
 }
 
+bool stronger(const incident_record& a, const incident_record& b) {
+    if (a.severity != b.severity) return a.severity > b.severity;
+    if (a.result.findings.size() != b.result.findings.size()) return a.result.findings.size() > b.result.findings.size();
+    const auto da = a.date_from.known() ? a.date_from.first_day() : INT64_MAX;
+    const auto db = b.date_from.known() ? b.date_from.first_day() : INT64_MAX;
+    if (da != db) return da < db;
+    return a.id < b.id;
+}
+
 namespace {
 std::string hex_of(const unsigned char* digest, unsigned int length) {
     static constexpr char digits[] = "0123456789abcdef";
@@ -529,14 +538,7 @@ audit_result run_audit(audit_inputs in) {
     for (const auto& inc : out.incidents)
         for (const auto& f : inc.result.findings) ++out.findings_by_kind[f.kind];
     std::vector<match::incident_group>().swap(grouped.groups);
-    std::sort(out.incidents.begin(), out.incidents.end(), [](const incident_record& a, const incident_record& b) {
-        if (a.severity != b.severity) return a.severity > b.severity;
-        if (a.result.findings.size() != b.result.findings.size()) return a.result.findings.size() > b.result.findings.size();
-        const auto da = a.date_from.known() ? a.date_from.first_day() : INT64_MAX;
-        const auto db = b.date_from.known() ? b.date_from.first_day() : INT64_MAX;
-        if (da != db) return da < db;
-        return a.id < b.id;
-    });
+    std::sort(out.incidents.begin(), out.incidents.end(), stronger);
 
     clock.done("reconcile");
 

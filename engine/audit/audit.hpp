@@ -138,6 +138,13 @@ struct audit_result {
     std::vector<std::pair<std::string, double>> timings;  // seconds per stage, in order
     std::vector<std::size_t> peak_kb;         // peak resident memory (kB) at the end of each stage
     bool cancelled = false;                   // stopped early: the result is incomplete
+    // Set by apply_filter (audit/filter.hpp): the whole audit's counts before the
+    // selection, and the selection in words.
+    struct selection {
+        std::size_t incidents = 0, series = 0;
+        std::string description;
+    };
+    std::optional<selection> filtered;
     unsigned jobs = 1;                        // threads the renderers may use (the bytes do not depend on it)
     diagnostics diags;
 
@@ -182,6 +189,9 @@ std::string sha256_file(const std::string& path);
 std::string sha256_hex(std::string_view bytes);
 
 int severity_rank(const std::string& severity);
+// The order incidents are listed in: the strongest findings first (highest severity,
+// then more findings), then by date, then by id.
+bool stronger(const incident_record& a, const incident_record& b);
 
 // Peak resident memory of this process so far, in kB (VmHWM; 0 when unknown).
 std::size_t peak_rss_kb();

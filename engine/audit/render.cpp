@@ -1,6 +1,7 @@
 #include "audit/render.hpp"
 
 #include "extract/claim_json.hpp"
+#include "model/wording.hpp"
 #include "support/json_tree.hpp"
 #include "support/json_writer.hpp"
 #include "support/parallel.hpp"
@@ -277,6 +278,9 @@ json summary_json(const audit_totals& t) {
     summary["articles_without_claims"] = t.articles_without_claims;
     summary["copies"] = t.copies;
     summary["pairs_judged"] = t.pairs_judged;
+    if (t.shown_incidents) {
+        summary["shown"] = json{{"selection", t.selection}, {"incidents", *t.shown_incidents}, {"cumulative_series", *t.shown_series}};
+    }
     return summary;
 }
 
@@ -294,6 +298,13 @@ audit_totals totals_of(const audit_result& a) {
     t.articles_without_claims = a.articles_without_claims;
     t.copies = a.copies.size();
     t.pairs_judged = a.pairs_judged;
+    if (a.filtered) {
+        t.shown_incidents = t.incidents;
+        t.shown_series = t.cumulative_series;
+        t.incidents = a.filtered->incidents;
+        t.cumulative_series = a.filtered->series;
+        t.selection = a.filtered->description;
+    }
     return t;
 }
 
@@ -380,9 +391,6 @@ std::string render_json(const audit_result& a) {
 namespace {
 
 std::string str(const json& v) { return v.is_string() ? v.get<std::string>() : std::string(); }
-std::string number_or(const json& v, const std::string& otherwise) {
-    return v.is_number() ? std::to_string(v.get<std::int64_t>()) : otherwise;
-}
 
 std::string join_json(const json& list, const std::string& sep) {
     std::string out;
@@ -395,17 +403,45 @@ std::string rule_text(const json& r) {
     return str(r["name"]) + " (" + str(r["file"]) + ":" + std::to_string(r["line"].get<std::int64_t>()) + ")";
 }
 
-std::string interval_text(const json& iv) {
-    const std::string lo = number_or(iv["low"], "?");
-    if (!iv["high"].is_number()) return lo + "+";
-    if (iv["low"] == iv["high"]) return lo;
-    return lo + "-" + number_or(iv["high"], "?");
+std::optional<std::int64_t> number_of(const json& v) {
+    return v.is_number() ? std::optional<std::int64_t>(v.get<std::int64_t>()) : std::nullopt;
 }
 
+// How the rules read a figure, in words: "31 or more", "12 to 16", "14".
+std::string reading_text(const json& iv) { return range_words(number_of(iv["low"]), number_of(iv["high"])); }
+
+std::optional<std::int64_t> exact_value(const json& c) {
+    if (c["low"].is_number() && c["high"].is_number() && c["low"] == c["high"]) return c["low"].get<std::int64_t>();
+    return std::nullopt;
+}
+
+// "more than 30 civilians killed", "one person injured", "dozens of people killed".
 std::string as_written(const json& c) {
-    std::string s = str(c["qualifier"]).empty() ? "" : str(c["qualifier"]) + " ";
-    s += c["vague"].is_string() ? str(c["vague"]) : str(c["value_text"]);
-    return s + " " + str(c["category"]) + " " + str(c["outcome"]);
+    return figure_words(str(c["qualifier"]), str(c["value_text"]), str(c["vague"]), str(c["category"]), exact_value(c)) + " " +
+           str(c["outcome"]);
+}
+
+std::vector<std::string> strings_of(const json& list) {
+    std::vector<std::string> out;
+    for (const auto& s : list) out.push_back(str(s));
+    return out;
+}
+
+// "SANA, via World Bulletin"; "World Bulletin (unattributed)".
+std::string credit_text(const json& c) { return credit_words(str(c["source"]), str(c["source_text"]), strings_of(c["relay"])); }
+
+// The reading, when it says more than the figure as written ("more than 30" is 31 or
+// more; "Fourteen" is 14); "" when the figure is plain digits read as themselves.
+std::string reading_note(const json& c) {
+    const std::string reading = reading_text(c["interval"]);
+    const std::string written = str(c["value_text"]);
+    return str(c["qualifier"]).empty() && str(c["vague"]).empty() && reading == written ? std::string() : reading;
+}
+
+// A reconciled figure: "civilians killed: 31 or more (best estimate 31)".
+std::string reconciled_text(const json& f) {
+    return str(f["category"]) + " " + str(f["outcome"]) + ": " +
+           range_words(number_of(f["low"]), number_of(f["high"]), number_of(f["best"]));
 }
 
 }  // namespace
@@ -414,8 +450,8 @@ text_document::text_document(std::ostream& out, bool markdown, const audit_total
     std::size_t total = 0;
     for (const auto& [k, n] : t.findings_by_kind) total += n;
     if (m_markdown) m_out << "# reckon audit\n\n";
-    m_out << t.articles << " articles, " << t.claims << " claims, " << t.incidents << " incidents, " << t.cumulative_series
-          << " cumulative series, " << total << " findings";
+    m_out << count_of(t.articles, "article") << ", " << count_of(t.claims, "claim") << ", " << count_of(t.incidents, "incident")
+          << ", " << count_of(t.cumulative_series, "cumulative series", "cumulative series") << ", " << count_of(total, "finding");
     if (!t.findings_by_kind.empty()) {
         m_out << " (";
         bool first = true;
@@ -426,9 +462,14 @@ text_document::text_document(std::ostream& out, bool markdown, const audit_total
         m_out << ")";
     }
     if (t.claims > 0)
-        m_out << "\nnot known: " << t.claims_without_place << " claims with no place, " << t.claims_without_country
+        m_out << "\nnot known: " << count_of(t.claims_without_place, "claim") << " with no place, " << t.claims_without_country
               << " with no country, " << t.claims_without_source << " with no source";
-    m_out << "\n\n" << (m_markdown ? "## Incidents\n\n" : "INCIDENTS\n\n");
+    m_out << "\n";
+    if (t.shown_incidents)
+        m_out << (m_markdown ? "\n" : "") << "shown: " << *t.shown_incidents << " of " << count_of(t.incidents, "incident") << " and "
+              << *t.shown_series << " of " << count_of(t.cumulative_series, "cumulative series", "cumulative series") << " ("
+              << t.selection << ")\n";
+    m_out << "\n" << (m_markdown ? "## Incidents\n\n" : "INCIDENTS\n\n");
 }
 
 void text_document::incident(const json& inc) {
@@ -443,21 +484,19 @@ void text_document::incident(const json& inc) {
     const std::string grade = str(inc["grade"]["label"]);
     if (!grade.empty()) o << (markdown ? ", grade **" : ", grade ") << grade << (markdown ? "**" : "");
     o << "\n";
-    if (markdown) o << "\n| figure as written | source | relay | outlet | article date | interval | used |\n|---|---|---|---|---|---|---|\n";
+    if (markdown) o << "\n| figure as written | source | outlet | article date | read as | used |\n|---|---|---|---|---|---|\n";
     for (const auto& c : inc["claims"]) {
         const bool used = c["used"].get<bool>();
         const std::string reason = str(c["reason"]);
-        const std::string relay = c["relay"].empty() ? "-" : join_json(c["relay"], " > ");
-        const std::string when = c["article_date"].is_string() ? str(c["article_date"]) : "?";
-        const std::string interval = interval_text(c["interval"]);
+        const std::string when = c["article_date"].is_string() ? str(c["article_date"]) : "date unknown";
         const bool copied = c["copied"].get<bool>();
+        const std::string note = reading_note(c);
         if (markdown) {
-            o << "| " << as_written(c) << " | " << str(c["source"]) << " | " << relay << " | "
-              << (str(c["outlet"]).empty() ? "-" : str(c["outlet"])) << " | " << when << " | " << interval << " | "
+            o << "| " << as_written(c) << " | " << credit_text(c) << " | " << (str(c["outlet"]).empty() ? "outlet unknown" : str(c["outlet"]))
+              << " | " << when << " | " << reading_text(c["interval"]) << " | "
               << (used ? "used" : "not used: " + reason) << (copied ? " (copied from " + str(c["copied_from"]) + ")" : "") << " |\n";
         } else {
-            o << "  " << as_written(c) << "  [" << interval << "]  " << str(c["source"]);
-            if (!c["relay"].empty()) o << " via " << relay;
+            o << "  " << as_written(c) << (note.empty() ? "" : " (" + note + ")") << "  " << credit_text(c);
             o << "  " << str(c["article"]) << " " << when;
             if (copied) o << "  copied from " << str(c["copied_from"]);
             if (!used) o << "  NOT USED: " << reason;
@@ -465,11 +504,8 @@ void text_document::incident(const json& inc) {
         }
     }
     if (markdown) o << "\n";
-    for (const auto& f : inc["reconciled"]) {
-        o << (markdown ? "- reconciled " : "  = ") << str(f["outcome"]) << " " << str(f["category"]) << ": low "
-          << number_or(f["low"], "?") << ", best " << number_or(f["best"], "-") << ", high " << number_or(f["high"], "unbounded")
-          << "  by " << rule_text(f["rule"]) << "\n";
-    }
+    for (const auto& f : inc["reconciled"])
+        o << (markdown ? "- reconciled " : "  = ") << reconciled_text(f) << "  by " << rule_text(f["rule"]) << "\n";
     for (const auto& f : inc["findings"]) {
         o << (markdown ? "- **" : "  ! ") << str(f["severity"]) << " " << str(f["kind"]) << (markdown ? "**: " : ": ")
           << str(f["message"]) << "  [" << rule_text(f["rule"]) << "]\n";
@@ -482,13 +518,13 @@ void text_document::series(const json& s) {
     if (!m_in_series) m_out << (m_markdown ? "## Cumulative totals\n\n" : "CUMULATIVE TOTALS\n\n");
     m_in_series = true;
     const std::string scope = str(s["scope"]);
-    m_out << (m_markdown ? "- **" : "  ") << str(s["source"]) << ", " << str(s["outcome"]) << " " << str(s["category"])
-          << (scope.empty() ? "" : ", " + scope) << (m_markdown ? "**: " : ": ");
+    m_out << (m_markdown ? "- **" : "  ") << (str(s["source"]).empty() ? "unattributed" : str(s["source"])) << ", "
+          << str(s["category"]) << " " << str(s["outcome"]) << (scope.empty() ? "" : ", " + scope) << (m_markdown ? "**: " : ": ");
     bool first = true;
     for (const auto& c : s["claims"]) {
-        const std::string qualifier = str(c["qualifier"]);
-        m_out << (first ? "" : ", then ") << (qualifier.empty() ? "" : qualifier + " ") << str(c["value_text"]) << " ("
-              << (c["as_of"].is_string() ? str(c["as_of"]) : "?") << ", " << str(c["article"]) << ")";
+        m_out << (first ? "" : ", then ")
+              << figure_words(str(c["qualifier"]), str(c["value_text"]), str(c["vague"]), "", exact_value(c)) << " ("
+              << (c["as_of"].is_string() ? "as of " + str(c["as_of"]) : "date unknown") << ", " << str(c["article"]) << ")";
         first = false;
     }
     m_out << "\n";
@@ -501,11 +537,12 @@ void text_document::sources(const std::vector<source_row>& rows) {
     m_out << "\n" << (m_markdown ? "## Sources\n\n| source | kind | claims | above | inside | below | self-contradictions |\n|---|---|---|---|---|---|---|\n" : "SOURCES (claims, above / inside / below the reconciled range, self-contradictions)\n\n");
     for (const auto& s : rows) {
         if (m_markdown) {
-            m_out << "| " << s.source << " | " << (s.kind.empty() ? "-" : s.kind) << " | " << s.claims << " | " << s.above << " | "
+            m_out << "| " << (s.source.empty() ? "unattributed" : s.source) << " | " << (s.kind.empty() ? "kind unknown" : s.kind) << " | " << s.claims << " | " << s.above << " | "
                   << s.inside << " | " << s.below << " | " << s.self_contradictions << " |\n";
         } else {
-            m_out << "  " << s.source << " (" << (s.kind.empty() ? "-" : s.kind) << "): " << s.claims << " claims, " << s.above
-                  << " / " << s.inside << " / " << s.below << ", " << s.self_contradictions << " self-contradictions\n";
+            m_out << "  " << (s.source.empty() ? "unattributed" : s.source) << " (" << (s.kind.empty() ? "kind unknown" : s.kind)
+                  << "): " << count_of(s.claims, "claim") << ", " << s.above << " / " << s.inside << " / " << s.below << ", "
+                  << count_of(s.self_contradictions, "self-contradiction") << "\n";
         }
     }
 }

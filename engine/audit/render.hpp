@@ -3,6 +3,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <ostream>
 #include <tuple>
 #include <vector>
@@ -30,6 +31,9 @@ struct audit_totals {
     std::map<std::string, std::size_t> findings_by_kind;
     std::vector<std::string> articles_without_claims;
     std::size_t copies = 0, pairs_judged = 0;
+    // With a filter (audit/filter.hpp): the incidents and series shown, and the selection.
+    std::optional<std::size_t> shown_incidents, shown_series;
+    std::string selection;
 };
 audit_totals totals_of(const audit_result& a);
 

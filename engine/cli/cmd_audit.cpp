@@ -71,6 +71,7 @@ command add_audit(CLI::App& root) {
     CLI::App* sub = root.add_subcommand("audit", "Audit conflicting casualty figures across a corpus");
     add_pipeline_options(*sub, opts->pipe);
     add_claims_options(*sub, opts->pipe);
+    add_filter_options(*sub, opts->pipe.filter);
     sub->add_option("--format", opts->format, "Output format")->check(CLI::IsMember({"text", "markdown", "md", "json", "ucdp", "acled"}));
     sub->add_option("-o,--output", opts->output, "Write to FILE (atomically) instead of standard output");
     sub->add_option("--store", opts->pipe.store,
@@ -78,6 +79,11 @@ command add_audit(CLI::App& root) {
                     "incident ids (docs/formats.md)");
     return {sub, [opts]() -> int {
                 opts->pipe.keep_text = false;  // the audit's renderers never quote the text
+                if (opts->pipe.shard.count > 0 && !opts->pipe.filter.empty()) {
+                    std::cerr << "reckon audit: error: filters apply to the merged audit, not to a shard\n"
+                                 "  hint: run the audit without --shard to filter it\n";
+                    return exit_code::usage;
+                }
                 // Streamed incident by incident: the whole document is never in memory.
                 const auto write = [&](const audit::audit_result& result) {
                     const auto render = [&](std::ostream& out) {

@@ -1,4 +1,4 @@
-// reckon check FILE... [--format text|json] [--no-warn NAME]: checks rules files and
+// reckon check FILE... [--format text|json] [--no-warn NAME] [--corpus CORPUS]: checks rules files and
 // prints every error and warning (file:line:col, the source line, a caret, a hint).
 // Exit codes: 0 clean (warnings allowed), 1 errors, 2 a file could not be read.
 #include <iostream>
@@ -6,7 +6,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "audit/decisions.hpp"
 #include "cli/commands.hpp"
+#include "cli/pipeline.hpp"
 #include "rules/ruleset.hpp"
 #include "support/exit_codes.hpp"
 
@@ -37,12 +39,14 @@ command add_check(CLI::App& root) {
         std::vector<std::string> files;
         std::string format = "text";
         std::vector<std::string> no_warn;
+        std::string corpus;
     };
     auto opts = std::make_shared<options>();
     CLI::App* sub = root.add_subcommand("check", "Check rules files for errors");
     sub->add_option("FILE", opts->files, "Rules files to check")->required();
     sub->add_option("--format", opts->format, "Output format")->check(CLI::IsMember({"text", "json"}));
     sub->add_option("--no-warn", opts->no_warn, "Switch off a warning by name (repeatable)");
+    sub->add_option("--corpus", opts->corpus, "Also check the rules against a corpus: a decision naming no claim of it is an error");
     return {sub, [opts]() -> int {
                 bool unreadable = false;
                 diagnostics all;
@@ -52,6 +56,18 @@ command add_check(CLI::App& root) {
                     auto r = rules::load_ruleset(f);
                     unreadable = unreadable || r.unreadable;
                     diagnostics kept;
+                    if (!opts->corpus.empty() && r.rules) {
+                        // The corpus audited under these rules; its own messages go to stderr.
+                        pipeline_options po;
+                        po.corpus.path = opts->corpus;
+                        po.rules = f;
+                        po.keep_text = false;
+                        pipeline p;
+                        if (const int code = load_pipeline(po, p); code != exit_code::ok) return code;
+                        const auto audited = run_pipeline(p, po);
+                        audit::check_decision_ids(audited, *r.rules, severity::error, r.diags);
+                        r.diags.sort();
+                    }
                     for (const auto& d : r.diags.items()) {
                         if (d.level == severity::warning && off.count(d.name) != 0) continue;
                         kept.add(d);

@@ -178,8 +178,9 @@ command add_extract(CLI::App& root) {
                     reg_diags.append(diags);
                     print_diagnostics(reg_diags);
                     if (code != exit_code::ok) return code;
-                    // Figures ignored or repaired while reading are warnings too (exit 1).
-                    return diags.warnings() + diags.errors() > 0 ? exit_code::warnings : corpus_exit_code(result);
+                    // Figures ignored or repaired while reading are warnings like the corpus's.
+                    if (input_exit_code(reg_diags, 0, opts->corpus.strict) != exit_code::ok) return exit_code::warnings;
+                    return corpus_exit_code(result, opts->corpus.strict);
                 }
                 if (const int code = run(nullptr); code != exit_code::ok) return code;
                 reg_diags.append(diags);

@@ -58,7 +58,7 @@ command add_ingest(CLI::App& root) {
                     content = out.str();
                 }
                 if (const int code = write_output(opts->output, content); code != exit_code::ok) return code;
-                return corpus_exit_code(result);
+                return corpus_exit_code(result, opts->corpus.strict);
             }};
 }
 

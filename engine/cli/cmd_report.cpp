@@ -6,6 +6,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/pipeline.hpp"
+#include "model/wording.hpp"
 #include "report/report.hpp"
 #include "support/atomic_file.hpp"
 #include "support/exit_codes.hpp"
@@ -23,6 +24,7 @@ command add_report(CLI::App& root) {
     auto opts = std::make_shared<options>();
     CLI::App* sub = root.add_subcommand("report", "Write per-incident provenance reports");
     add_pipeline_options(*sub, opts->pipe);
+    add_filter_options(*sub, opts->pipe.filter);
     auto* inc = sub->add_option("--incident", opts->incidents, "Incident id (repeatable)");
     auto* all = sub->add_flag("--all", opts->all, "Every incident");
     inc->excludes(all);
@@ -62,7 +64,7 @@ command add_report(CLI::App& root) {
                         return exit_code::io_error;
                     }
                 }
-                std::cerr << "reckon report: " << files.size() << " files written to " << opts->output << "\n";
+                std::cerr << "reckon report: " << count_of(files.size(), "file") << " written to " << opts->output << "\n";
                 return corpus_code;
             }};
 }

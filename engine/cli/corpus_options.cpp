@@ -12,12 +12,19 @@ void add_corpus_options(CLI::App& sub, corpus_options& opts) {
         ->required();
     sub.add_option("--input-format", opts.input_format, "Input format: auto (by extension), text, csv, jsonl")
         ->check(CLI::IsMember({"auto", "text", "txt", "csv", "jsonl", "json"}));
-    sub.add_option("--id-col", opts.columns.id, "CSV column holding the article id")->capture_default_str();
-    sub.add_option("--text-col", opts.columns.text, "CSV column holding the article text")->capture_default_str();
-    sub.add_option("--title-col", opts.columns.title, "CSV column holding the title")->capture_default_str();
-    sub.add_option("--outlet-col", opts.columns.outlet, "CSV column holding the outlet")->capture_default_str();
-    sub.add_option("--date-col", opts.columns.date, "CSV column holding the date (M/D/YYYY or ISO)")->capture_default_str();
-    sub.add_option("--location-col", opts.columns.location, "CSV column holding a location hint")->capture_default_str();
+    // Without these a CSV column is found by any name JSON Lines accepts for the field.
+    const auto col = [&sub](const char* flag, std::string& target, const char* what, const std::vector<std::string>& names) {
+        std::string known;
+        for (const auto& n : names) known += (known.empty() ? "" : ", ") + n;
+        sub.add_option(flag, target, std::string("CSV column holding ") + what + " (default: the first of " + known + ")");
+    };
+    col("--id-col", opts.columns.id, "the article id", corpus::field_names::id);
+    col("--text-col", opts.columns.text, "the article text", corpus::field_names::text);
+    col("--title-col", opts.columns.title, "the title", corpus::field_names::title);
+    col("--outlet-col", opts.columns.outlet, "the outlet", corpus::field_names::outlet);
+    col("--date-col", opts.columns.date, "the date, M/D/YYYY or ISO", corpus::field_names::date);
+    col("--location-col", opts.columns.location, "a location hint", corpus::field_names::location);
+    sub.add_flag("--strict", opts.strict, "Exit 1 when any input was repaired or reported, not only when some was skipped");
 }
 
 int load_corpus(const corpus_options& opts, corpus::ingest_result& result) {
@@ -34,8 +41,13 @@ int load_corpus(const corpus_options& opts, corpus::ingest_result& result) {
     return exit_code::ok;
 }
 
-int corpus_exit_code(const corpus::ingest_result& result) {
-    return result.diags.warnings() + result.diags.errors() > 0 ? exit_code::warnings : exit_code::ok;
+int input_exit_code(const diagnostics& diags, std::size_t skipped, bool strict) {
+    if (diags.errors() > 0 || skipped > 0) return exit_code::warnings;
+    return strict && diags.warnings() > 0 ? exit_code::warnings : exit_code::ok;
+}
+
+int corpus_exit_code(const corpus::ingest_result& result, bool strict) {
+    return input_exit_code(result.diags, result.skipped, strict);
 }
 
 }  // namespace reckon::cli

@@ -8,6 +8,7 @@
 #include <set>
 #include <thread>
 
+#include "audit/decisions.hpp"
 #include "cli/commands.hpp"
 #include "support/exit_codes.hpp"
 
@@ -46,6 +47,34 @@ void add_claims_options(CLI::App& sub, pipeline_options& opts) {
            },
            "Audit only shard i of N and write a shard file for 'reckon merge' (docs/scaling.md)")
         ->type_name("i/N");
+}
+
+void add_filter_options(CLI::App& sub, audit::audit_filter& filter) {
+    const char* group = "Filters (docs/audit.md)";
+    sub.add_option("--only", filter.kinds, "Only incidents with findings of these kinds (conflict,self_contradiction...)")
+        ->delimiter(',')
+        ->group(group);
+    sub.add_option("--min-severity", filter.min_severity, "Only findings of this severity or above")
+        ->check(CLI::IsMember({"info", "low", "medium", "high"}))
+        ->group(group);
+    sub.add_option("--place", filter.places, "Only incidents in this place, at any level (a governorate selects its towns); repeatable")
+        ->group(group);
+    sub.add_option("--source", filter.sources, "Only incidents where this source, relay or outlet reports a figure; repeatable")
+        ->group(group);
+    const auto date_option = [&](const char* name, std::optional<date>& target, const char* help) {
+        sub.add_option_function<std::string>(
+               name,
+               [&target, name](const std::string& text) {
+                   target = date::parse_iso(text);
+                   if (!target) throw CLI::ValidationError(name, "expected a date YYYY-MM-DD, YYYY-MM or YYYY, got '" + text + "'");
+               },
+               help)
+            ->type_name("DATE")
+            ->group(group);
+    };
+    date_option("--since", filter.since, "Only incidents on or after DATE (YYYY-MM-DD, YYYY-MM or YYYY)");
+    date_option("--until", filter.until, "Only incidents on or before DATE");
+    sub.add_option("--top", filter.top, "Only the N incidents with the strongest findings")->check(CLI::PositiveNumber)->group(group);
 }
 
 std::string default_rules_path() {
@@ -118,11 +147,26 @@ int load_pipeline(const pipeline_options& opts, pipeline& p) {
     };
     const std::string sources_path = pick(opts.sources, "sources", "sources.yaml");
     const std::string places_path = pick(opts.places, "places", "places.yaml");
-    for (const auto* path : {&sources_path, &places_path}) {
-        if (!fs::exists(*path, ec)) {
-            std::cerr << "reckon: error: cannot read '" << *path << "': no such file\n";
-            return exit_code::usage;
-        }
+    // A ruleset copied to another folder without its data: say where reckon looked and why.
+    const auto missing = [&](const std::string& path, const std::string& given, const char* name, const char* file,
+                             const char* flag) {
+        std::cerr << "reckon: error: cannot read '" << path << "': no such file\n";
+        if (!given.empty()) return;
+        if (data.count(name))
+            std::cerr << "  hint: '" << rules_path << "' names it with 'data " << name
+                      << "'; data paths are relative to the rules file\n";
+        else
+            std::cerr << "  hint: without 'data " << name << " = \"PATH\"' in the rules, " << file
+                      << " is read beside the rules file; copy it there, add that line to '" << rules_path
+                      << "' (relative to it), or give " << flag << " FILE\n";
+    };
+    if (!fs::exists(sources_path, ec)) {
+        missing(sources_path, opts.sources, "sources", "sources.yaml", "--sources");
+        return exit_code::usage;
+    }
+    if (!fs::exists(places_path, ec)) {
+        missing(places_path, opts.places, "places", "places.yaml", "--places");
+        return exit_code::usage;
     }
     diagnostics data_diags;
     p.sources = registry::load_sources(sources_path, data_diags);
@@ -219,15 +263,18 @@ int audit_for_command(const pipeline_options& opts, audit::audit_result& result,
         std::cerr << "reckon: load (corpus, rules, hashes): "
                   << std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count() << " s, peak "
                   << audit::peak_rss_kb() / 1024 << " MB\n";
-    corpus_code = corpus_exit_code(p.corpus);
+    corpus_code = corpus_exit_code(p.corpus, opts.corpus.strict);
     result = run_pipeline(p, opts);
+    // A decision naming no claim would silently never apply (not checkable per shard).
+    if (!result.cancelled && opts.shard.count == 0) audit::check_decision_ids(result, *p.rules, severity::warning, result.diags);
+    if (!result.cancelled) audit::apply_filter(result, opts.filter, &p.places, result.diags);
     print_diagnostics(result.diags);
     print_timings(result, opts);
     if (result.cancelled || interrupted()) {
         std::cerr << "reckon: interrupted; nothing written\n";
         return exit_code::interrupted;
     }
-    if (result.diags.warnings() + result.diags.errors() > 0) corpus_code = exit_code::warnings;
+    if (input_exit_code(result.diags, 0, opts.corpus.strict) != exit_code::ok) corpus_code = exit_code::warnings;
     return exit_code::ok;
 }
 

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "audit/audit.hpp"
+#include "audit/filter.hpp"
 #include "cli/corpus_options.hpp"
 
 namespace reckon::cli {
@@ -27,6 +28,7 @@ struct pipeline_options {
     match::pair_observer observe;     // reckon train: sees the judged pairs
     std::size_t random_pairs = 0;     // reckon train: and this many random pairs
     std::string store;                // audit --store FILE: the living audit's store (the corpus is then optional)
+    audit::audit_filter filter;       // --only, --place, --since... (audit, report)
 };
 
 struct pipeline {
@@ -42,6 +44,8 @@ struct pipeline {
 void add_pipeline_options(CLI::App& sub, pipeline_options& opts);
 // The audit's --claims and --shard options; the corpus is then optional.
 void add_claims_options(CLI::App& sub, pipeline_options& opts);
+// The audit filters (--only, --min-severity, --place, --since, --until, --source, --top).
+void add_filter_options(CLI::App& sub, audit::audit_filter& filter);
 // rules/default.rules under the working directory when it exists, else the shipped one.
 std::string default_rules_path();
 // Loads the world gazetteer index: `given`, else the build's world.gaz. A given index

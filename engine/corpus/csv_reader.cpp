@@ -8,6 +8,7 @@
 //  - a row with an empty id gets "<file>:<row>", a repeated id gets a "#2" suffix;
 //  - an unreadable date falls back to the dateline in the text.
 #include <algorithm>
+#include <optional>
 #include <cctype>
 #include <set>
 #include <unordered_map>
@@ -129,30 +130,52 @@ void read_csv(std::string bytes, const std::string& file, const csv_columns& col
     }
     std::unordered_map<std::string, std::size_t> index;
     for (std::size_t i = 0; i < header.fields.size(); ++i) index.emplace(lower_trim(header.fields[i]), i);
-    const auto column = [&](const std::string& name) -> std::optional<std::size_t> {
-        const auto it = index.find(lower_trim(name));
-        if (it == index.end()) return std::nullopt;
-        return it->second;
+    // The column of a field: the name given for it, else the first of its known names
+    // the header has.
+    struct found_column {
+        std::optional<std::size_t> index;
+        std::string name;  // as the header writes it, for messages
     };
-    const auto id_col = column(columns.id);
-    const auto text_col = column(columns.text);
-    std::string header_names;
-    for (const auto& f : header.fields) header_names += (header_names.empty() ? "'" : ", '") + f + "'";
+    const auto column = [&](const std::string& given, const std::vector<std::string>& known) -> found_column {
+        for (const auto& name : given.empty() ? known : std::vector<std::string>{given}) {
+            const auto it = index.find(lower_trim(name));
+            if (it != index.end()) return {it->second, header.fields[it->second]};
+        }
+        return {};
+    };
+    const auto quoted_list = [](const std::vector<std::string>& names) {
+        std::string out;
+        for (const auto& n : names) out += (out.empty() ? "'" : ", '") + n + "'";
+        return out;
+    };
+    const auto id_col = column(columns.id, field_names::id).index;
+    const auto text_col = column(columns.text, field_names::text).index;
     if (!text_col) {
-        out.diags.error(file, 1, 0, "missing column '" + columns.text + "' (the article text); the header has " + header_names,
+        const std::string wanted = columns.text.empty() ? "none of " + quoted_list(field_names::text) + " is there"
+                                                        : "no column '" + columns.text + "'";
+        out.diags.error(file, 1, 0, "missing the article text column: " + wanted + "; the header has " + quoted_list(header.fields),
                         "name the text column with --text-col");
         return;
     }
     if (!id_col) {
         out.diags.warning("missing-column", file, 1, 0,
-                          "missing column '" + columns.id + "'; articles get ids from their row numbers",
+                          (columns.id.empty() ? "no id column (" + quoted_list(field_names::id) + ")"
+                                              : "missing column '" + columns.id + "'") +
+                              "; articles get ids from their row numbers",
                           "name the id column with --id-col");
     }
-    const auto title_col = column(columns.title);
-    const auto outlet_col = column(columns.outlet);
-    const auto date_col = column(columns.date);
-    const auto location_col = column(columns.location);
-    const auto label_col = column(columns.label);
+    const auto title_col = column(columns.title, field_names::title).index;
+    const auto outlet_col = column(columns.outlet, field_names::outlet).index;
+    const auto date_found = column(columns.date, field_names::date);
+    const auto date_col = date_found.index;
+    const auto location_col = column(columns.location, field_names::location).index;
+    const auto label_col = column(columns.label, field_names::label).index;
+    const auto url_col = column({}, field_names::url).index;
+    // A column the user named that the header lacks is a typo to report, not a field to
+    // leave empty without a word.
+    for (const auto* given : {&columns.title, &columns.outlet, &columns.date, &columns.location})
+        if (!given->empty() && !column(*given, {}).index)
+            out.diags.warning("missing-column", file, 1, 0, "missing column '" + *given + "'; the header has " + quoted_list(header.fields));
     const std::size_t width = header.fields.size();
 
     std::set<std::string> seen_ids;
@@ -207,6 +230,8 @@ void read_csv(std::string bytes, const std::string& file, const csv_columns& col
         a.body = {0, a.text.size()};
         if (title_col) a.title = r.fields[*title_col];
         if (outlet_col) a.outlet = r.fields[*outlet_col];
+        // as in JSON Lines: without an outlet, the url's host names it
+        if (a.outlet.empty() && url_col) a.outlet = outlet_of_url(r.fields[*url_col]);
         if (location_col) a.location = r.fields[*location_col];
         if (label_col) {
             const std::string& l = r.fields[*label_col];
@@ -216,7 +241,7 @@ void read_csv(std::string bytes, const std::string& file, const csv_columns& col
             a.column_date = grammar::dateline::parse_column_date(r.fields[*date_col]);
             if (!a.column_date) {
                 out.diags.warning("bad-date", file, r.line, 0,
-                                  "'" + r.fields[*date_col] + "' in column '" + columns.date + "' is not a real date",
+                                  "'" + r.fields[*date_col] + "' in column '" + date_found.name + "' is not a real date",
                                   "write M/D/YYYY or YYYY-MM-DD; the date in the text is used instead");
             }
         }

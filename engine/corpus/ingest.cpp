@@ -59,12 +59,47 @@ input_format sniff(std::string_view bytes) {
     return input_format::text;
 }
 
+// What a file is when it is not text: its format from the magic bytes that open it, or
+// "binary data" when its first 4 KiB are mostly control bytes; "" for text. Reading a
+// PDF or a program as an article gives "1 articles, 0 claims" and no hint of the mistake.
+std::string binary_kind(std::string_view bytes) {
+    static const std::pair<std::string_view, const char*> magic[] = {
+        {"%PDF-", "a PDF document"},           {"\x7f" "ELF", "an ELF executable"},
+        {"\x89PNG\r\n", "a PNG image"},         {"\xff\xd8\xff", "a JPEG image"},
+        {"GIF87a", "a GIF image"},             {"GIF89a", "a GIF image"},
+        {"PK\x03\x04", "a ZIP archive (or a .docx, .xlsx, .odt document)"},
+        {"\x1f\x8b", "a gzip archive"},        {"\xfd" "7zXZ", "an xz archive"},
+        {"7z\xbc\xaf", "a 7-Zip archive"},
+        {"\xd0\xcf\x11\xe0", "a Microsoft Office document (.doc, .xls)"},
+        {"{\\rtf", "an RTF document"},
+    };
+    for (const auto& [prefix, kind] : magic)
+        if (bytes.substr(0, prefix.size()) == prefix) return kind;
+    if (bytes.size() >= 12 && bytes.substr(0, 4) == "RIFF" && bytes.substr(8, 4) == "WEBP") return "a WebP image";
+    const std::string_view head = bytes.substr(0, 4096);
+    std::size_t control = 0;
+    for (const char ch : head) {
+        const auto c = static_cast<unsigned char>(ch);
+        if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' && c != 0x1b) || c == 0x7f) ++control;
+    }
+    // Text with a few stray NULs is repaired, not refused (tests/bad_input/nul_bytes).
+    if (control >= 16 && control * 10 > head.size()) return "binary data";
+    return {};
+}
+
 std::string too_large(std::size_t bytes) {
     return "too large (" + std::to_string(bytes) + " bytes; the limit is " + std::to_string(max_article_bytes) + ")";
 }
 
 void read_one(std::string bytes, const std::string& shown, const std::string& id, input_format format,
               const ingest_options& options, ingest_result& out) {
+    if (const std::string kind = binary_kind(bytes); !kind.empty()) {
+        out.diags.error(shown, 0, 0, "the file is " + kind + ", not text; skipped",
+                        "reckon reads UTF-8 text, CSV and JSON Lines: extract the text first (pdftotext, or save as plain "
+                        "UTF-8 text; UTF-16 is not read)");
+        ++out.skipped;
+        return;
+    }
     if (format == input_format::automatic) format = sniff(bytes);
     const std::size_t first = out.articles.size();
     switch (format) {

@@ -19,15 +19,30 @@ std::string_view to_string(input_format f);
 // "text", "txt", "csv", "jsonl", "json", "auto"; false when unknown.
 bool parse_input_format(std::string_view name, input_format& out);
 
-// Column names of a CSV corpus; the defaults are the FA-KES layout.
+// The names each article field goes by, as JSON Lines keys and CSV headers (CSV headers
+// in any case), in order of preference. The FA-KES layout's names are among them, so
+// FA-KES, a CSV with JSON Lines' names and JSON Lines all read without options.
+namespace field_names {
+inline const std::vector<std::string> id{"id", "unit_id"};
+inline const std::vector<std::string> title{"title", "article_title"};
+inline const std::vector<std::string> text{"text", "body", "content", "article_content"};
+inline const std::vector<std::string> outlet{"outlet", "source"};
+inline const std::vector<std::string> date{"date", "published"};  // YYYY-MM-DD, M/D/YYYY...
+inline const std::vector<std::string> location{"location"};
+inline const std::vector<std::string> label{"label", "labels"};
+inline const std::vector<std::string> url{"url", "link"};  // names the outlet when no outlet is given
+}  // namespace field_names
+
+// Column names of a CSV corpus. An empty name means "any of field_names"; a name given
+// (--text-col body) is the only one looked for.
 struct csv_columns {
-    std::string id = "unit_id";
-    std::string title = "article_title";
-    std::string text = "article_content";
-    std::string outlet = "source";
-    std::string date = "date";          // M/D/YYYY (FA-KES) or ISO YYYY-MM-DD
-    std::string location = "location";  // optional
-    std::string label = "labels";       // optional
+    std::string id;
+    std::string title;
+    std::string text;
+    std::string outlet;
+    std::string date;
+    std::string location;
+    std::string label;
 };
 
 // Size limits (docs/limits.md). An article whose text is longer is reported and skipped,

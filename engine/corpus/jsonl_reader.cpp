@@ -16,8 +16,8 @@ namespace reckon::corpus::detail {
 
 namespace {
 
-std::string string_field(const nlohmann::json& obj, std::initializer_list<const char*> names) {
-    for (const char* n : names) {
+std::string string_field(const nlohmann::json& obj, const std::vector<std::string>& names) {
+    for (const auto& n : names) {
         const auto it = obj.find(n);
         if (it == obj.end() || it->is_null()) continue;
         if (it->is_string()) return it->get<std::string>();
@@ -97,7 +97,7 @@ chunk_result parse_chunk(std::string_view s, const std::string& file) {
         }
         article& a = p.a;
         a.where = {file, line, line};
-        a.text = string_field(obj, {"text", "body", "content", "article_content"});
+        a.text = string_field(obj, field_names::text);
         if (a.text.find_first_not_of(" \t\r\n") == std::string::npos) {
             d.warning("empty-article", file, line, 1, "object has no 'text' field (or it is empty); line skipped",
                       "put the article in \"text\"");
@@ -106,15 +106,15 @@ chunk_result parse_chunk(std::string_view s, const std::string& file) {
             continue;
         }
         a.body = {0, a.text.size()};
-        a.id = string_field(obj, {"id", "unit_id"});
-        a.title = string_field(obj, {"title", "article_title"});
-        a.outlet = string_field(obj, {"outlet", "source"});
+        a.id = string_field(obj, field_names::id);
+        a.title = string_field(obj, field_names::title);
+        a.outlet = string_field(obj, field_names::outlet);
         // an outlet given in the input wins; without one, the url's host names it
-        if (a.outlet.empty()) a.outlet = outlet_of_url(string_field(obj, {"url", "link"}));
-        a.location = string_field(obj, {"location"});
-        const std::string label = string_field(obj, {"label", "labels"});
+        if (a.outlet.empty()) a.outlet = outlet_of_url(string_field(obj, field_names::url));
+        a.location = string_field(obj, field_names::location);
+        const std::string label = string_field(obj, field_names::label);
         if (label == "0" || label == "1") a.label = label[0] - '0';
-        const std::string date_text = string_field(obj, {"date", "published"});
+        const std::string date_text = string_field(obj, field_names::date);
         if (!date_text.empty()) {
             auto dt = date::parse_iso(date_text);
             if (!dt) dt = grammar::dateline::parse_column_date(date_text);

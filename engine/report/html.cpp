@@ -3,12 +3,14 @@
 // are SVG drawn here, the index's filters are a few lines of inline script. Every
 // piece of article text is escaped, so an article containing <script> shows it as text.
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <map>
 #include <cstdio>
 #include <sstream>
 
 #include "report/report.hpp"
+#include "model/wording.hpp"
 
 namespace reckon::report {
 
@@ -36,7 +38,17 @@ std::string str(const json& j) {
     return j.dump();
 }
 std::string esc(const json& j) { return html_escape(str(j)); }
-std::string number_or(const json& j, const std::string& none) { return j.is_null() ? none : j.dump(); }
+// Lower-case letters only: "Asharq Al-Awsat" and the outlet id "asharqalawsat" agree.
+std::string letters_of(std::string_view s) {
+    std::string out;
+    for (const char c : s)
+        if (std::isalpha(static_cast<unsigned char>(c))) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+std::optional<std::int64_t> number_of(const json& j) {
+    return j.is_number() ? std::optional<std::int64_t>(j.get<std::int64_t>()) : std::nullopt;
+}
 
 std::string rule_html(const json& r) {
     if (r.is_null()) return "-";
@@ -153,7 +165,7 @@ std::string figures_chart(const json& m) {
             o << "<rect x=\"" << x1 << "\" y=\"" << y << "\" width=\"" << std::max(2, x2 - x1) << "\" height=\"" << row - 4
               << "\" fill=\"#d1fadf\"/>";
         }
-        const std::string label = str(c["source"]) + ": " + str(c["as_written"]) + " " + str(c["category"]);
+        const std::string label = str(c["credit"]) + ": " + str(c["figure"]);
         o << "<text x=\"" << left - 6 << "\" y=\"" << y + 13 << "\" text-anchor=\"end\">" << html_escape(label.substr(0, 40)) << "</text>";
         if (!c["low"].is_null()) {
             const int x1 = x(c["low"].get<std::int64_t>());
@@ -211,7 +223,7 @@ std::string claim_graph_svg(const json& m) {
         }
         nodes << "<circle cx=\"" << col[2] << "\" cy=\"" << cy << "\" r=\"7\" fill=\"" << (c["used"].get<bool>() ? "#175cd3" : "#98a2b3")
               << "\"><title>" << esc(c["id"]) << "</title></circle><text x=\"" << col[2] << "\" y=\"" << cy - 10
-              << "\" text-anchor=\"middle\">" << html_escape((str(c["as_written"]) + " " + str(c["category"])).substr(0, 28)) << "</text>\n";
+              << "\" text-anchor=\"middle\">" << html_escape(str(c["figure"]).substr(0, 28)) << "</text>\n";
         ++i;
     }
     for (std::size_t a = 0; a < articles.size(); ++a) {
@@ -292,14 +304,15 @@ std::string render_html(const json& m) {
       << esc(s["date_precision"]) << ")</span></div>"
       << "<div><b>Actors</b>" << (actors.empty() ? "not named" : actors) << "</div>"
       << "<div><b>Independent sources</b>" << s["independent_sources"].dump() << "</div>"
-      << "<div><b>Grade</b>" << (str(s["grade"]["label"]).empty() ? "-" : esc(s["grade"]["label"])) << "<br>" << rule_html(s["grade"]["rule"])
+      << "<div><b>Grade</b>" << (str(s["grade"]["label"]).empty() ? "not graded" : esc(s["grade"]["label"])) << "<br><span class=\"muted\">"
+      << (s["grade"]["rule"].is_null() ? std::string() : esc(s["grade"]["rule"]["file"]) + ":" + s["grade"]["rule"]["line"].dump()) << "</span>"
       << "</div></section>\n";
 
     o << "<h2>Reconciled figures</h2>\n<div id=\"figures\">";
     for (const auto& f : m["figures"]) {
-        o << "<section class=\"provenance\"><h3>" << esc(f["outcome"]) << ", " << esc(f["category"]) << ": <span class=\"figure\">low "
-          << number_or(f["low"], "?") << " &middot; best " << number_or(f["best"], "&ndash;") << " &middot; high "
-          << number_or(f["high"], "unbounded") << "</span></h3><p>Rule: " << rule_html(f["rule"]) << "</p>\n<div class=\"side\">";
+        o << "<section class=\"provenance\"><h3>" << esc(f["category"]) << " " << esc(f["outcome"]) << ": <span class=\"figure\">"
+          << html_escape(range_words(number_of(f["low"]), number_of(f["high"]), number_of(f["best"])))
+          << "</span></h3><p>Rule: " << rule_html(f["rule"]) << "</p>\n<div class=\"side\">";
         // The claims used, then the other claims of the same outcome and category
         // (greyed, with the reason): every figure side by side with its sentence.
         std::vector<const json*> shown;
@@ -310,13 +323,13 @@ std::string render_html(const json& m) {
             if (std::find(shown.begin(), shown.end(), &c) == shown.end()) shown.push_back(&c);
         }
         for (const json* c : shown) {
-            std::string relay;
-            for (const auto& r : (*c)["relay"]) relay += (relay.empty() ? "" : " &rsaquo; ") + esc(r);
+            // The outlet only when the credit does not already name it ("AP, via AP").
+            const std::string outlet = str((*c)["article"]["outlet"]), credit = str((*c)["credit"]);
+            const bool outlet_named = outlet.empty() || letters_of(credit).find(letters_of(outlet)) != std::string::npos;
             o << "<article class=\"claim" << ((*c)["used"].get<bool>() ? "" : " unused") << "\" data-claim=\"" << esc((*c)["id"])
-              << "\"><div class=\"value\">" << esc((*c)["value_text"]) << "</div><div>" << esc((*c)["as_written"]) << " "
-              << esc((*c)["category"]) << " " << esc((*c)["outcome"]) << "</div><div><b>" << esc((*c)["source"]) << "</b>"
-              << (relay.empty() ? "" : " via " + relay) << (str((*c)["article"]["outlet"]).empty() ? "" : " &middot; " + esc((*c)["article"]["outlet"]))
-              << " &middot; " << esc((*c)["article"]["date"])
+              << "\"><div class=\"value\">" << esc((*c)["value_text"]) << "</div><div>" << esc((*c)["figure"]) << "</div><div><b>" << html_escape(credit) << "</b>"
+              << (outlet_named ? "" : " &middot; in " + html_escape(outlet))
+              << " &middot; " << ((*c)["article"]["date"].is_null() ? std::string("date unknown") : esc((*c)["article"]["date"]))
               << ((*c)["used"].get<bool>() ? "" : " &middot; <b>not used</b>: " + esc((*c)["reason"])) << "</div><div class=\"muted\">" << esc((*c)["article"]["title"]) << " ("
               << esc((*c)["article"]["id"]) << ")</div><blockquote>" << highlighted_sentence(*c) << "</blockquote><div class=\"muted\">bytes "
               << (*c)["span"]["begin"].dump() << "&ndash;" << (*c)["span"]["end"].dump() << " of " << esc((*c)["article"]["file"])
@@ -326,11 +339,9 @@ std::string render_html(const json& m) {
     }
     o << "</div>\n";
     if (!m["rejected"].empty()) {
-        o << "<h2>Claims not used or down-weighted</h2>\n<ul id=\"rejected\">";
-        for (const auto& r : m["rejected"]) {
-            o << "<li><code>" << esc(r["claim"]) << "</code>: " << (r["used"].get<bool>() ? "weight " + r["weight"].dump() : "not used")
-              << ", " << esc(r["reason"]) << " by " << rule_html(r["rule"]) << "</li>";
-        }
+        o << "<h2>Claims not used</h2>\n<ul id=\"rejected\">";
+        for (const auto& r : m["rejected"])
+            o << "<li><code>" << esc(r["claim"]) << "</code>: " << esc(r["reason"]) << " by " << rule_html(r["rule"]) << "</li>";
         o << "</ul>\n";
     }
     o << "<h2>Findings</h2>\n<ul id=\"findings\">";
@@ -360,14 +371,13 @@ std::string render_html(const json& m) {
     }
     o << "</ul>\n<h2>Timeline</h2>\n<div class=\"scroll\"><table id=\"timeline\"><tr><th>published</th><th>figure</th><th>source</th><th>article</th><th>change</th></tr>";
     for (const auto& t : m["timeline"]) {
-        o << "<tr><td>" << esc(t["date"]) << "</td><td>" << esc(t["as_written"]) << " " << esc(t["category"]) << "</td><td>"
-          << esc(t["source"]) << "</td><td>" << esc(t["article"]) << "</td><td>" << esc(t["change"]) << "</td></tr>";
+        o << "<tr><td>" << (t["date"].is_null() ? std::string("date unknown") : esc(t["date"])) << "</td><td>" << esc(t["figure"])
+          << "</td><td>" << esc(t["credit"]) << "</td><td>" << esc(t["article"]) << "</td><td>" << esc(t["change"]) << "</td></tr>";
     }
-    o << "</table></div>\n<h2>All claims</h2>\n<div class=\"scroll\"><table id=\"claims\"><tr><th>claim</th><th>as written</th><th>interval</th><th>source</th><th>sentence</th><th>used</th><th>rule</th></tr>";
+    o << "</table></div>\n<h2>All claims</h2>\n<div class=\"scroll\"><table id=\"claims\"><tr><th>claim</th><th>as written</th><th>read as</th><th>source</th><th>sentence</th><th>used</th><th>rule</th></tr>";
     for (const auto& c : m["claims"]) {
         o << "<tr" << (c["used"].get<bool>() ? "" : " class=\"unused\"") << "><td><code>" << esc(c["id"]) << "</code></td><td>"
-          << esc(c["as_written"]) << " " << esc(c["category"]) << " " << esc(c["outcome"]) << "</td><td>" << number_or(c["low"], "?")
-          << "&ndash;" << number_or(c["high"], "&infin;") << "</td><td>" << esc(c["source"]) << "</td><td>" << highlighted_sentence(c)
+          << esc(c["figure"]) << "</td><td>" << esc(c["reading"]) << "</td><td>" << esc(c["credit"]) << "</td><td>" << highlighted_sentence(c)
           << "</td><td>" << (c["used"].get<bool>() ? "yes" : "no: " + esc(c["reason"])) << "</td><td>" << rule_html(c["rule"]) << "</td></tr>";
     }
     o << "</table></div>\n<h2>Analyst decisions</h2>\n<ul id=\"decisions\">";
@@ -413,8 +423,8 @@ std::string render_html_index(const std::vector<json>& models) {
         std::string places, figures, findings;
         for (const auto& p : m["summary"]["places"]) places += (places.empty() ? "" : ", ") + str(p["name"]);
         for (const auto& f : m["figures"])
-            figures += (figures.empty() ? "" : "; ") + str(f["category"]) + " " + str(f["outcome"]) + " " + number_or(f["low"], "?") + "&ndash;" +
-                       number_or(f["high"], "&infin;");
+            figures += (figures.empty() ? "" : "; ") + str(f["category"]) + " " + str(f["outcome"]) + " " +
+                       html_escape(range_words(number_of(f["low"]), number_of(f["high"])));
         for (const auto& f : m["findings"]) findings += (findings.empty() ? "" : ", ") + str(f["kind"]);
         o << "<tr class=\"incident\" data-governorate=\"" << esc(m["summary"]["governorate"]) << "\" data-severity=\"" << severity
           << "\"><td><a href=\"" << esc(m["incident"]) << ".html\">" << esc(m["incident"]) << "</a></td><td>" << html_escape(places)

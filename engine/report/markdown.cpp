@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "report/report.hpp"
+#include "model/wording.hpp"
 
 namespace reckon::report {
 
@@ -14,7 +15,17 @@ std::string str(const json& j) {
     return j.dump();
 }
 
-std::string number_or(const json& j, const std::string& none) { return j.is_null() ? none : j.dump(); }
+std::optional<std::int64_t> number_of(const json& j) {
+    return j.is_number() ? std::optional<std::int64_t>(j.get<std::int64_t>()) : std::nullopt;
+}
+
+// "contested (rules/default.rules:201)": the label once, then where it was decided.
+std::string grade_text(const json& g) {
+    const std::string label = str(g["label"]).empty() ? "not graded" : str(g["label"]);
+    if (g["rule"].is_null()) return label;
+    const std::string name = str(g["rule"]["name"]);
+    return label + " (" + (name == label ? "" : "rule `" + name + "`, ") + str(g["rule"]["file"]) + ":" + g["rule"]["line"].dump() + ")";
+}
 
 std::string rule_text(const json& r) {
     if (r.is_null()) return "-";
@@ -56,21 +67,20 @@ std::string render_markdown(const json& m) {
     for (const auto& x : s["actors"]) actors += (actors.empty() ? "" : ", ") + str(x);
     o << "- **Actors:** " << (actors.empty() ? "not named" : actors) << "\n";
     o << "- **Independent sources:** " << s["independent_sources"].dump() << "\n";
-    o << "- **Grade:** " << (str(s["grade"]["label"]).empty() ? "-" : str(s["grade"]["label"])) << " by " << rule_text(s["grade"]["rule"]) << "\n\n";
+    o << "- **Grade:** " << grade_text(s["grade"]) << "\n\n";
 
     o << "## Reconciled figures\n\n";
     for (const auto& f : m["figures"]) {
-        o << "### " << str(f["outcome"]) << ", " << str(f["category"]) << ": low " << number_or(f["low"], "?") << ", best "
-          << number_or(f["best"], "-") << ", high " << number_or(f["high"], "unbounded") << "\n\n";
+        o << "### " << str(f["category"]) << " " << str(f["outcome"]) << ": "
+          << range_words(number_of(f["low"]), number_of(f["high"]), number_of(f["best"])) << "\n\n";
         o << "Rule: " << rule_text(f["rule"]) << "\n\n";
-        o << "| figure as written | source | relay | outlet | article | sentence (figure in bold) | bytes |\n|---|---|---|---|---|---|---|\n";
+        o << "| figure as written | source | outlet | article | sentence (figure in bold) | bytes |\n|---|---|---|---|---|---|\n";
         for (const auto& id : f["claims"]) {
             for (const auto& c : m["claims"]) {
                 if (c["id"] != id) continue;
-                std::string relay;
-                for (const auto& r : c["relay"]) relay += (relay.empty() ? "" : " > ") + str(r);
-                o << "| " << cell(str(c["as_written"])) << " | " << cell(str(c["source"])) << " | " << (relay.empty() ? "-" : cell(relay))
-                  << " | " << cell(str(c["article"]["outlet"])) << " | " << cell(str(c["article"]["title"])) << " ("
+                const std::string outlet = str(c["article"]["outlet"]);
+                o << "| " << cell(str(c["as_written"])) << " | " << cell(str(c["credit"])) << " | "
+                  << (outlet.empty() ? "outlet unknown" : cell(outlet)) << " | " << cell(str(c["article"]["title"])) << " ("
                   << str(c["article"]["id"]) << ", " << str(c["article"]["date"]) << ") | " << highlighted_sentence(c) << " | "
                   << c["span"]["begin"].dump() << "-" << c["span"]["end"].dump() << " |\n";
             }
@@ -78,10 +88,8 @@ std::string render_markdown(const json& m) {
         o << "\n";
     }
     if (!m["rejected"].empty()) {
-        o << "## Claims not used or down-weighted\n\n";
-        for (const auto& r : m["rejected"])
-            o << "- `" << str(r["claim"]) << "`: " << (r["used"].get<bool>() ? "weight " + r["weight"].dump() : "not used") << ", "
-              << str(r["reason"]) << " by " << rule_text(r["rule"]) << "\n";
+        o << "## Claims not used\n\n";
+        for (const auto& r : m["rejected"]) o << "- `" << str(r["claim"]) << "`: " << str(r["reason"]) << " by " << rule_text(r["rule"]) << "\n";
         o << "\n";
     }
     o << "## Findings\n\n";
@@ -92,11 +100,11 @@ std::string render_markdown(const json& m) {
         o << "- **" << str(f["severity"]) << " " << str(f["kind"]) << "**: " << str(f["message"]) << " (" << ids << ") by "
           << rule_text(f["rule"]) << "\n";
     }
-    o << "\n## All claims\n\n| claim | as written | interval | source | article | used | rule |\n|---|---|---|---|---|---|---|\n";
+    o << "\n## All claims\n\n| claim | as written | read as | source | article | used | weight | rule |\n|---|---|---|---|---|---|---|---|\n";
     for (const auto& c : m["claims"]) {
-        o << "| `" << str(c["id"]) << "` | " << cell(str(c["as_written"])) << " " << str(c["category"]) << " " << str(c["outcome"])
-          << " | " << number_or(c["low"], "?") << " to " << number_or(c["high"], "unbounded") << " | " << cell(str(c["source"])) << " | "
-          << str(c["article"]["id"]) << " | " << (c["used"].get<bool>() ? "yes" : "no") << " | " << rule_text(c["rule"]) << " |\n";
+        o << "| `" << str(c["id"]) << "` | " << cell(str(c["figure"])) << " | " << str(c["reading"]) << " | " << cell(str(c["credit"]))
+          << " | " << str(c["article"]["id"]) << " | " << (c["used"].get<bool>() ? "yes" : "no") << " | " << c["weight"].dump() << " | "
+          << rule_text(c["rule"]) << " |\n";
     }
     o << "\n## Copies\n\n";
     if (m["copies"].empty()) o << "No shared text among this incident's articles.\n";
@@ -110,7 +118,7 @@ std::string render_markdown(const json& m) {
     }
     o << "\n## Timeline\n\n| published | figure | source | article | change |\n|---|---|---|---|---|\n";
     for (const auto& t : m["timeline"])
-        o << "| " << str(t["date"]) << " | " << cell(str(t["as_written"])) << " " << str(t["category"]) << " | " << cell(str(t["source"]))
+        o << "| " << (t["date"].is_null() ? "date unknown" : str(t["date"])) << " | " << cell(str(t["figure"])) << " | " << cell(str(t["credit"]))
           << " | " << str(t["article"]) << " | " << str(t["change"]) << " |\n";
     o << "\n## Why these claims are together\n\n";
     if (m["joins"].empty()) o << "One claim, or claims of one account.\n";

@@ -7,6 +7,7 @@
 
 #include "audit/render.hpp"
 #include "report/report.hpp"
+#include "model/wording.hpp"
 
 namespace reckon::report {
 
@@ -62,6 +63,9 @@ json report_model(const audit::audit_result& a, const audit::incident_record& in
         json j;
         j["id"] = r.c.id;
         j["as_written"] = written(r.c);
+        j["figure"] = figure_words(r.c) + " " + std::string(to_string(r.c.outcome));  // "more than 30 civilians killed"
+        j["credit"] = credit_words(r.c);                                              // "SANA, via World Bulletin"
+        j["reading"] = range_words(r.interval.low, r.interval.high);                 // "31 or more"
         j["value_text"] = r.c.vague.empty() ? r.c.value_text : r.c.vague;
         j["qualifier"] = r.c.qualifier_text;
         j["outcome"] = std::string(to_string(r.c.outcome));
@@ -102,8 +106,10 @@ json report_model(const audit::audit_result& a, const audit::incident_record& in
     m["figures"] = figures;
 
     json rejected = json::array();
+    // Only the claims the reconciliation set aside: every claim has a weight below 1
+    // (trust), so "down-weighted" listed them all.
     for (const auto& d : inc.result.decisions) {
-        if (d.used && d.weight >= 1.0) continue;
+        if (d.used && d.weight > 0) continue;
         rejected.push_back({{"claim", d.claim}, {"used", d.used}, {"weight", d.weight}, {"rule", audit::rule_json(d.rule)},
                             {"reason", d.reason}});
     }
@@ -151,6 +157,8 @@ json report_model(const audit::audit_result& a, const audit::incident_record& in
         timeline.push_back({{"date", art.published.known() ? json(art.published.iso()) : json(nullptr)},
                             {"claim", r->c.id},
                             {"as_written", written(r->c)},
+                            {"figure", figure_words(r->c)},
+                            {"credit", credit_words(r->c)},
                             {"category", r->c.category},
                             {"outcome", std::string(to_string(r->c.outcome))},
                             {"source", r->c.source},

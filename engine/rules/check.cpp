@@ -79,6 +79,8 @@ const field_info field_table[] = {
     {"attack", field::attack, t_string},
     {"scope", field::scope, t_string},
     {"country", field::country, t_string},
+    {"figure", field::figure, t_string},
+    {"credit", field::credit, t_string},
 };
 
 const field_info* find_field(const std::string& name) {

@@ -13,6 +13,7 @@
 #include <set>
 
 #include "rules/eval.hpp"
+#include "model/wording.hpp"
 #include "registry/registry.hpp"
 
 namespace reckon::rules {
@@ -335,9 +336,11 @@ std::vector<block_cell> normalise_cells(std::vector<block_cell> cells) {
     return out;
 }
 
-value field_value(const eclaim& e, field id, const std::string& name) {
+value field_value(env& en, const eclaim& e, field id, const std::string& name) {
     const claim& c = *e.f->c;
     switch (id) {
+    case field::figure: return str(intern(en, figure_words(c)));
+    case field::credit: return str(intern(en, credit_words(c, true)));
     case field::id: return str(c.id);
     case field::article: return str(c.article);
     case field::kind: return str(to_string(c.kind));
@@ -414,8 +417,11 @@ std::string format(const value& v) {
     case t_bool: return v.n != 0 ? "true" : "false";
     case t_string: return std::string(v.s);
     case t_date: return v.d.known() ? v.d.iso() : "unknown date";
+    // In words, for messages: "at least 31", "12 to 16" (docs/rules.md, "Messages").
     case t_interval:
-        return v.n == v.n2 ? number(v.n) : "[" + number(v.n) + ", " + number(v.n2) + (std::isinf(v.n2) ? ")" : "]");
+        if (v.n == v.n2) return number(v.n);
+        if (std::isinf(v.n2)) return "at least " + number(v.n);
+        return number(v.n) + " to " + number(v.n2);
     default: return "unknown";
     }
 }
@@ -541,7 +547,7 @@ value evaluator::eval(const ast::expr& e) {
             return v;
         }
         case name_kind::implicit_field:
-            return field_value(*m.slots[e.slot], static_cast<field>(static_cast<int>(e.number)), e.text);
+            return field_value(m, *m.slots[e.slot], static_cast<field>(static_cast<int>(e.number)), e.text);
         case name_kind::number_var: return num(m.nums[e.slot]);
         }
         return none();
@@ -554,7 +560,7 @@ value evaluator::eval(const ast::expr& e) {
         }
         const eclaim* c = m.slots[e.slot];
         if (c == nullptr) return none();
-        return field_value(*c, static_cast<field>(e.ref), e.text);
+        return field_value(m, *c, static_cast<field>(e.ref), e.text);
     }
     case k::unary: {
         const value v = eval(*e.args[0]);
@@ -633,7 +639,7 @@ bool evaluator::quantify(const ast::expr& e, const std::vector<const eclaim*>& s
         // is the one the plain loop would find.
         const auto f = static_cast<field>(static_cast<int>(e.number) - 1);
         std::vector<std::pair<std::string_view, std::size_t>> keyed(set.size());
-        for (std::size_t i = 0; i < set.size(); ++i) keyed[i] = {field_value(*set[i], f, {}).s, i};
+        for (std::size_t i = 0; i < set.size(); ++i) keyed[i] = {field_value(m, *set[i], f, {}).s, i};
         std::vector<std::pair<std::string_view, std::size_t>> sorted = keyed;
         std::sort(sorted.begin(), sorted.end());
         // `... and a.P < b.P and b.X < a.Y`: which claims have a partner at all is found
@@ -1713,7 +1719,7 @@ incident_result compiled_ruleset::reconcile(const std::vector<claim_facts>& clai
                     const auto& o1 = rep->f->origin.empty() ? rep->f->c->source : rep->f->origin;
                     const auto& o2 = e.f->origin.empty() ? e.f->c->source : e.f->origin;
                     if (rep != &e && o1 == o2) {
-                        d.reason = "counted once with " + rep->f->c->id + " (same origin '" + o1 + "')";
+                        d.reason = "counted once with " + rep->f->c->id + " (both from " + origin_words(o1) + ")";
                     }
                 }
             }

@@ -193,7 +193,8 @@ private:
             return;
         }
         if (!fs::is_regular_file(p, ec)) {
-            located_error(sp, text, "cannot read data file '" + st.path + "'", "paths are relative to the rules file");
+            located_error(sp, text, "cannot read data file '" + st.path + "' (looked for '" + p.lexically_normal().string() + "')",
+                          "data paths are relative to the rules file: copy the file beside it, or write the path from it");
             return;
         }
         try {

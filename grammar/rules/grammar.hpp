@@ -98,7 +98,14 @@ struct add_op : one<'+', '-'> {};
 struct add_expr : seq<mul_expr, star<tok<add_op>, must<operand>>> {};
 struct cmp_op : sor<string<'=', '='>, string<'!', '='>, string<'<', '='>, string<'>', '='>, one<'<'>, one<'>'>> {};
 struct cmp_operand : seq<add_expr> {};
-struct cmp_expr : seq<add_expr, opt<tok<cmp_op>, must<cmp_operand>>> {};
+// x in [a, b, c]: x equals one of the listed values (parse.cpp makes it a == a or ...).
+struct in_op : kw_in {};
+struct in_open : tok<one<'['>> {};
+struct in_item : seq<add_expr> {};
+struct in_close : tok<one<']'>> {};
+struct in_list : seq<in_open, list<must<in_item>, comma>, must<in_close>> {};
+struct in_test : if_must<tok<in_op>, in_list> {};
+struct cmp_expr : seq<add_expr, opt<sor<seq<tok<cmp_op>, must<cmp_operand>>, in_test>>> {};
 struct not_op : kw_not {};
 struct not_expr : seq<star<tok<not_op>>, cmp_expr> {};
 struct bool_operand : seq<not_expr> {};

@@ -112,6 +112,17 @@ private:
         return e;
     }
 
+    // `and` and `or` chains as balanced trees: the same value and the same left-to-right
+    // evaluation as a left-leaning chain, but 200 alternatives nest 8 levels, not 200.
+    ast::expr_ptr balanced(const std::string& op, std::vector<ast::expr_ptr>& xs, std::size_t from, std::size_t to) {
+        if (to - from == 1) return std::move(xs[from]);
+        const std::size_t mid = from + (to - from) / 2;
+        auto left = balanced(op, xs, from, mid);
+        auto right = balanced(op, xs, mid, to);
+        const ast::position at = left->pos;
+        return binary(op, std::move(left), std::move(right), at);
+    }
+
     ast::expr_ptr set(const node& n) {
         const node* s = &n;
         if (!is<set_expr>(*s) && !s->children.empty()) s = s->children.front().get();
@@ -156,12 +167,17 @@ private:
             return e;
         }
         if (is<or_expr>(n) || is<and_expr>(n)) {
-            const std::string op = is<or_expr>(n) ? "or" : "and";
-            auto acc = build(*n.children.front());
-            for (std::size_t i = 1; i < n.children.size(); ++i) {
-                acc = binary(op, std::move(acc), build(*n.children[i]), pos_of(n));
-            }
-            return acc;
+            std::vector<ast::expr_ptr> operands;
+            for (const auto& c : n.children) operands.push_back(build(*c));
+            return balanced(is<or_expr>(n) ? "or" : "and", operands, 0, operands.size());
+        }
+        if (is<cmp_expr>(n) && n.children.size() == 2 && is<in_test>(*n.children.back())) {
+            // x in [a, b]: x == a or x == b, the value read again for each item (fields
+            // and names have no side effects).
+            std::vector<ast::expr_ptr> tests;
+            for (const auto& item : n.children.back()->children)
+                tests.push_back(binary("==", build(*n.children.front()), build(*item), pos_of(*item)));
+            return balanced("or", tests, 0, tests.size());
         }
         if (is<add_expr>(n) || is<mul_expr>(n) || is<cmp_expr>(n)) {
             auto acc = build(*n.children.front());
@@ -738,6 +754,22 @@ void parse_rules(std::string_view text, const std::string& source, ast::file& ou
                                          "category, trust, match, separate, supersede, reconcile, finding, "
                                          "grade, exclude, pin, merge, split, test"
                                        : "did you mean '" + close + "'?";
+            } else if (message == error_message<colon>) {
+                // The colon belongs at the end of the statement's head, which may be on
+                // the line before the error: point there and say what to insert.
+                std::size_t end = ep.byte;
+                while (end > p.begin && std::isspace(static_cast<unsigned char>(text[end - 1]))) --end;
+                const auto head = position_of(text, end);
+                const std::string_view head_line = head.line_text;
+                std::size_t word = head.column - 1;
+                while (word > 0 && !std::isspace(static_cast<unsigned char>(head_line[word - 1]))) --word;
+                const std::string last(head_line.substr(word, head.column - 1 - word));
+                message = "missing ':' after '" + last + "'";
+                d.line = head.line;
+                d.column = head.column;
+                d.length = 1;
+                d.source_line = std::string(head_line);
+                d.hint = "insert ':' at the end of the line: " + std::string(head_line.substr(0, head.column - 1)) + ":";
             } else if (len > 0) {
                 message += "; got '" + std::string(text.substr(ep.byte, len)) + "'";
             } else if (ep.byte >= text.size() || text[ep.byte] == '\n' || text[ep.byte] == '\r') {

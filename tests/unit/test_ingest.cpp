@@ -116,7 +116,8 @@ TEST_CASE("a CSV without the text column is an error naming the columns it has",
     CHECK(r.articles.empty());
     CHECK(r.diags.errors() == 1);
     CHECK(r.diags.items()[0].message ==
-          "missing column 'article_content' (the article text); the header has 'id', 'headline', 'body'");
+          "missing the article text column: none of 'text', 'body', 'content', 'article_content' is there; the header has "
+          "'id', 'headline', 'story'");
     CHECK(r.diags.items()[0].hint == "name the text column with --text-col");
 }
 
@@ -130,6 +131,49 @@ TEST_CASE("other CSV layouts map their columns by name", "[ingest][csv]") {
     REQUIRE(r.articles.size() == 1);
     CHECK(r.articles[0].id == "9");
     CHECK(r.articles[0].published.iso() == "2018-01-02");
+}
+
+TEST_CASE("a CSV whose columns carry JSON Lines' names reads without options, its outlet kept", "[ingest][csv]") {
+    const auto r = ingest(data + "csv/custom_columns.csv");
+    REQUIRE(r.articles.size() == 1);
+    CHECK(r.articles[0].id == "9");
+    CHECK(r.articles[0].outlet == "x");
+    CHECK(r.articles[0].published.iso() == "2018-01-02");
+    CHECK(r.diags.empty());
+}
+
+TEST_CASE("a CSV column named on the command line that the header lacks is reported", "[ingest][csv][bad-input]") {
+    ingest_options o;
+    o.columns.outlet = "outlet_name";
+    const auto r = ingest(data + "csv/custom_columns.csv", o);
+    REQUIRE(r.articles.size() == 1);
+    CHECK(r.articles[0].outlet.empty());
+    REQUIRE(r.diags.warnings() == 1);
+    CHECK(r.diags.items()[0].message == "missing column 'outlet_name'; the header has 'id', 'text', 'outlet', 'published'");
+}
+
+TEST_CASE("input that is not text is refused, named by its first bytes", "[ingest][bad-input]") {
+    const auto refused = [](std::string bytes, const char* name) {
+        const auto r = ingest_bytes(std::move(bytes), name, input_format::automatic);
+        CHECK(r.articles.empty());
+        CHECK(r.skipped == 1);
+        REQUIRE(r.diags.errors() == 1);
+        return r.diags.items()[0].message;
+    };
+    CHECK(refused("%PDF-1.7\n%\xe2\xe3\n1 0 obj", "a.pdf") == "the file is a PDF document, not text; skipped");
+    CHECK(refused(std::string("\x7f" "ELF\x02\x01\x01\0\0\0", 10), "prog") == "the file is an ELF executable, not text; skipped");
+    CHECK(refused("\x89PNG\r\n\x1a\n", "i.png") == "the file is a PNG image, not text; skipped");
+    CHECK(refused(std::string(64, '\x01') + "text", "blob.txt") == "the file is binary data, not text; skipped");
+    // UTF-16 text is half NUL bytes.
+    std::string utf16;
+    for (const char c : std::string("12 people were killed in Aleppo")) utf16 += std::string{c, '\0'};
+    CHECK(refused(utf16, "u16.txt") == "the file is binary data, not text; skipped");
+    // Text with a few stray NUL bytes is repaired, not refused.
+    std::string stray_nuls = "date 2018-01-01 a";
+    stray_nuls += std::string(2, '\0') + "b 3 killed.\n";
+    const auto repaired = ingest_bytes(stray_nuls, "nul.txt", input_format::automatic);
+    CHECK(repaired.articles.size() == 1);
+    CHECK(repaired.diags.errors() == 0);
 }
 
 TEST_CASE("JSON Lines: good objects load, bad lines are reported with their line", "[ingest][jsonl][bad-input]") {

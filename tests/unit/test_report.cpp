@@ -35,6 +35,7 @@ audit::audit_result small_audit() {
         r.c.value_text = value;
         r.c.low = r.c.high = std::stoll(value);
         r.c.source = "SOHR";
+        r.c.source_text = "the Syrian Observatory";
         r.c.relay = {"AFP"};
         r.c.place = "Al-Shaafa";
         r.c.governorate = "Deir ez-Zor";
@@ -108,7 +109,7 @@ TEST_CASE("reports for chosen incidents, an index, and unknown ids", "[report]")
     REQUIRE(files.size() == 2);
     CHECK(files[0].name == "inc-test.md");
     CHECK(files[1].name == "index.md");
-    CHECK(files[0].content.find("| 38 | SOHR | AFP |") != std::string::npos);
+    CHECK(files[0].content.find("| 38 | SOHR, via AFP | AFP |") != std::string::npos);
     CHECK(calls == 1);
     const auto none = report::render_reports(a, {"inc-tset"}, report::format::html, diags);
     REQUIRE(diags.errors() == 1);

@@ -68,7 +68,7 @@ void compare_golden(const std::string& name, const std::string& suffix, const st
 
 // The golden cases, listed explicitly; a test below checks the list against the folder.
 const std::vector<std::string> check_cases{"binary", "cycle_a", "deep", "includes", "messages", "names", "scored", "semantics",
-                                           "syntax_recovery", "tests", "types", "warnings"};
+                                           "syntax_recovery", "tests", "types", "warnings", "authoring"};
 const std::vector<std::string> test_cases{"failing_tests"};
 
 }  // namespace
@@ -104,6 +104,7 @@ RULES_GOLDEN_CASE(syntax_recovery)
 RULES_GOLDEN_CASE(tests)
 RULES_GOLDEN_CASE(types)
 RULES_GOLDEN_CASE(warnings)
+RULES_GOLDEN_CASE(authoring)
 
 TEST_CASE("a ruleset with warnings only still loads", "[rules][golden]") {
     const auto r = rules::load_ruleset(golden_dir + "/warnings.rules");
@@ -184,6 +185,11 @@ struct fixture {
             c.high = value;
         }
         c.source = source;
+        c.source_text = source;  // attributed in the text
+        c.qualifier_text = q == qualifier::more_than ? "more than" : q == qualifier::at_least ? "at least"
+                           : q == qualifier::about   ? "about"
+                           : q == qualifier::up_to   ? "up to"
+                                                     : "";
         c.category = "civilians";
         c.place = "Hajin";
         c.place_key = "hajin";
@@ -244,6 +250,34 @@ TEST_CASE("trust by kind, relay chain and copied text", "[rules][eval]") {
     auto relayed = fx.make("t@4", 5, qualifier::exact, "X", "");
     fx.claims.back().relay = {"AFP", "Reuters"};
     CHECK(rs.trust_of(relayed).weight == Approx(0.45));
+}
+
+TEST_CASE("x in [...] is true when x equals one of the listed values", "[rules][eval]") {
+    const auto r = rules::load_ruleset_text("trust state = 0.25 when source in [\"SANA\", \"Al-Ikhbariya\"]\n"
+                                            "trust counted = 0.75 when value in [3, 5, 8]\n",
+                                            "in.rules", rules::file_access::refused);
+    INFO(rendered(r.diags));
+    REQUIRE(r.rules != nullptr);
+    fixture fx(shipped_dir + "/default.rules");
+    CHECK(r.rules->trust_of(fx.make("t@1", 12, qualifier::exact, "SANA", "state_media")).weight == Approx(0.25));
+    CHECK(r.rules->trust_of(fx.make("t@2", 12, qualifier::exact, "Al-Ikhbariya", "state_media")).weight == Approx(0.25));
+    CHECK(r.rules->trust_of(fx.make("t@3", 5, qualifier::exact, "SOHR", "monitor")).weight == Approx(0.75));
+    CHECK(r.rules->trust_of(fx.make("t@4", 4, qualifier::exact, "SOHR", "monitor")).weight == Approx(1.0));
+}
+
+TEST_CASE("200 alternatives joined by 'or' are not 'nested too deeply'", "[rules][eval]") {
+    std::string text = "trust many = 0.5 when source == \"S0\"";
+    for (int i = 1; i < 200; ++i) text += " or source == \"S" + std::to_string(i) + "\"";
+    std::string listed = "trust many = 0.5 when source in [\"S0\"";
+    for (int i = 1; i < 200; ++i) listed += ", \"S" + std::to_string(i) + "\"";
+    fixture fx(shipped_dir + "/default.rules");
+    for (const auto& rule : {text + "\n", listed + "]\n"}) {
+        const auto r = rules::load_ruleset_text(rule, "many.rules", rules::file_access::refused);
+        INFO(rendered(r.diags));
+        REQUIRE(r.rules != nullptr);
+        CHECK(r.rules->trust_of(fx.make("t@1", 5, qualifier::exact, "S199", "monitor")).weight == Approx(0.5));
+        CHECK(r.rules->trust_of(fx.make("t@2", 5, qualifier::exact, "S200", "monitor")).weight == Approx(1.0));
+    }
 }
 
 TEST_CASE("blocking keys respect date precision", "[rules][eval]") {
@@ -392,7 +426,7 @@ TEST_CASE("reconciliation records rules and claims on every figure and finding",
     REQUIRE(r.findings.size() == 1);
     CHECK(r.findings[0].kind == "conflict");
     CHECK(r.findings[0].severity == "high");
-    CHECK(r.findings[0].message == "SANA reports [31, inf) civilians where SOHR reports 28: both cannot hold");
+    CHECK(r.findings[0].message == "SANA reports more than 30 civilians where SOHR reports 28 civilians: both cannot hold");
     CHECK(r.findings[0].claims == std::vector<std::string>{"c@sana", "c@sohr"});
     CHECK(r.findings[0].rule.line == line_starting(r.findings[0].rule.file, "finding conflict (high)"));
     CHECK(r.grading.label == "contested");
@@ -408,7 +442,7 @@ TEST_CASE("a cumulative series that falls gives a finding", "[rules][eval]") {
     auto found = rs.series_findings({a, b});
     REQUIRE(found.size() == 1);
     CHECK(found[0].kind == "falling_total");
-    CHECK(found[0].message == "US-led coalition's running total fell from 1100 on 2018-11-04 to 883 on 2018-12-01");
+    CHECK(found[0].message == "the running total of US-led coalition fell from more than 1100 civilians on 2018-11-04 to 883 civilians on 2018-12-01");
     b.published = date::of_day(2018, 4, 26);
     CHECK(rs.series_findings({b, a}).empty());
 }
