@@ -245,8 +245,7 @@ void date_of(article_context& ax, claim& c, const located_figure& lf, std::size_
     if (c.kind == claim_kind::cumulative) return;
     // a headline at the top of the article takes the date of the story below it; a
     // linked story's headline inside the body takes none
-    // (a headline after a dateline, "09-09-2014 28 Terrorists Killed...", leads the article too)
-    const bool leading = c.headline && (ax.leading.count(s) > 0 || (s == 1 && !ax.dateline.empty() && ax.dateline.end <= ax.sentences[s].span.begin));
+    const bool leading = c.headline && leads_article(ax, s);
     if (c.headline && !leading) return;
     auto usable = [&](std::size_t p) -> const date* {
         if (ax.sentences[p].line_alone) return nullptr;
@@ -267,11 +266,21 @@ void date_of(article_context& ax, claim& c, const located_figure& lf, std::size_
             c.event_date = *d;
             return;
         }
-    if (const auto d = lede_date(ax)) {
-        c.event_date = *d;
-        return;
+    if (const auto d = lede_date(ax)) c.event_date = *d;
+}
+
+bool leads_article(const article_context& ax, std::size_t s) {
+    // (a headline after a dateline, "09-09-2014 28 Terrorists Killed...", leads the article too)
+    return ax.leading.count(s) > 0 || (s == 1 && !ax.dateline.empty() && ax.dateline.end <= ax.sentences[s].span.begin);
+}
+
+void window_undated(article_context& ax) {
+    for (std::size_t i = 0; i < ax.claims.size(); ++i) {
+        claim& c = ax.claims[i];
+        if (c.kind != claim_kind::incident || c.event_date.known()) continue;
+        if (c.headline && !leads_article(ax, ax.figures[ax.claim_figure[i]].sentence)) continue;  // another story's
+        c.event_date = publication_window(ax.art.published);
     }
-    c.event_date = publication_window(ax.art.published);
 }
 
 date publication_window(const date& published) {

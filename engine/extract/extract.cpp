@@ -278,6 +278,7 @@ std::vector<claim> run(article_context& ax) {
         fi = fe;
     }
     inherit_places(ax.claims);
+    window_undated(ax);
     return std::move(ax.claims);
 }
 
