@@ -144,12 +144,13 @@ namespace {
 bool iequals_prefix(std::string_view name, std::string_view full, std::size_t min_len) {
     if (name.size() < min_len || name.size() > full.size()) return false;
     for (std::size_t i = 0; i < name.size(); ++i)
-        if (std::tolower(static_cast<unsigned char>(name[i])) != full[i]) return false;
+        if ((name[i] >= 'A' && name[i] <= 'Z' ? static_cast<char>(name[i] + 32) : name[i]) != full[i]) return false;  // ASCII, no locale call
     return true;
 }
 }  // namespace
 
 int month_from_name(std::string_view name) {
+    if (name.size() < 3 || name.size() > 9) return 0;
     static constexpr std::array<std::string_view, 12> months{"january", "february", "march",     "april",
                                                              "may",     "june",     "july",      "august",
                                                              "september", "october", "november", "december"};
@@ -163,6 +164,7 @@ int month_from_name(std::string_view name) {
 }
 
 int weekday_from_name(std::string_view name) {
+    if (name.size() < 3 || name.size() > 9) return -1;
     static constexpr std::array<std::string_view, 7> days{"monday", "tuesday", "wednesday", "thursday",
                                                           "friday", "saturday", "sunday"};
     for (std::size_t i = 0; i < days.size(); ++i) {

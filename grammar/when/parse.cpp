@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <string>
+#include <string_view>
 
 #include <tao/pegtl/contrib/analyze.hpp>
 
@@ -66,10 +67,14 @@ struct tokens {
     std::array<std::size_t, 4> digits{};  // how many digits each number had
     std::array<char, 4> after{};          // the byte after each number
     std::size_t number_count = 0;
-    std::array<std::string, 6> words;
+    std::array<std::array<char, 12>, 6> letters{};  // the words in lower case (a longer word is cut: no date word is)
+    std::array<char, 12> scratch{};                 // words past the sixth are read and dropped
+    std::array<std::string_view, 6> words;
     std::array<bool, 6> capital{};
     std::size_t word_count = 0;
 
+    tokens(const tokens&) = delete;  // words are views into letters
+    tokens& operator=(const tokens&) = delete;
     explicit tokens(std::string_view s) {
         std::size_t i = 0;
         while (i < s.size()) {
@@ -86,11 +91,15 @@ struct tokens {
                     numbers[number_count++] = v;
                 }
             } else if (is_letter(s[i])) {
-                std::string w;
-                while (j < s.size() && is_letter(s[j])) w += lower(s[j++]);
+                std::size_t n = 0;
+                auto& buf = word_count < letters.size() ? letters[word_count] : scratch;
+                while (j < s.size() && is_letter(s[j])) {
+                    if (n < buf.size()) buf[n++] = lower(s[j]);
+                    ++j;
+                }
                 if (word_count < words.size()) {
                     capital[word_count] = s[i] >= 'A' && s[i] <= 'Z';
-                    words[word_count++] = std::move(w);
+                    words[word_count++] = std::string_view(buf.data(), n);
                 }
             } else {
                 ++j;
