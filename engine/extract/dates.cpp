@@ -122,16 +122,27 @@ namespace {
 // words of a sentence are refused here without running the grammar. "the", "last", "a",
 // "two" and the like (w_date_lead) open a date only before a date word, a unit ("week",
 // "days", "night"), digits, a capitalised name or an ordinal.
-bool may_open_date(const std::vector<word>& ws, std::size_t k) {
+bool may_open_date(std::string_view text, const std::vector<word>& ws, std::size_t k) {
     const word& w = ws[k];
-    if (w.digits || w.has(w_date)) return true;
     const std::string_view l = w.lower;
+    const word* next = k + 1 < ws.size() ? &ws[k + 1] : nullptr;
+    if (w.digits) {
+        // a year, "02/22/2016", "15th", or digits before a month or a unit ("12 June", "two days")
+        if (l.size() == 4 || ascii_alpha(l.back()) || l.find_first_of(".-/") != std::string_view::npos) return true;  // "2016-02-22" is one word
+        if (w.end + 1 < text.size() && (text[w.end] == '/' || text[w.end] == '.' || text[w.end] == '-') && ascii_digit(text[w.end + 1]))
+            return true;
+        return next && (next->capital || next->has(w_date_unit));
+    }
+    if (w.has(w_date)) {
+        // not "day", "month", "year" alone, nor "may" or "march" in lower case
+        if (w.capital) return true;
+        return l[0] == 'y' || l[0] == 't' || l[0] == 'o' || weekday_index(l.substr(0, l.find('-'))) >= 0;
+    }
     if (w.has(w_date_lead)) {
-        if (k + 1 >= ws.size()) return false;
-        const word& next = ws[k + 1];
-        if (next.digits || next.capital || next.has(w_date | w_date_unit | w_date_lead)) return true;
+        if (!next) return false;
+        if (next->digits || next->capital || next->has(w_date | w_date_unit | w_date_lead)) return true;
         // "the twenty-first of May"
-        const std::string_view n = next.lower;
+        const std::string_view n = next->lower;
         return l == "the" && n.size() > 6 && (n.compare(n.size() - 2, 2, "th") == 0 || n.compare(n.size() - 5, 5, "first") == 0 ||
                                                n.compare(n.size() - 2, 2, "nd") == 0 || n.compare(n.size() - 2, 2, "rd") == 0);
     }
@@ -191,7 +202,7 @@ void find_date(article_context& ax, std::size_t s, sentence_info& si) {
     std::size_t resume = 0;  // words inside a phrase already read are not read again
     for (std::size_t k = 0; k < ws.size(); ++k) {
         if (ws[k].begin < resume) continue;
-        if (!may_open_date(ws, k)) continue;
+        if (!may_open_date(ax.text, ws, k)) continue;
         const auto p = grammar::when::parse_date_phrase(sentence_text, ws[k].begin, pub);
         if (!p) continue;
         resume = p->where.end;

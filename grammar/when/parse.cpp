@@ -422,7 +422,9 @@ std::optional<date_phrase> parse_date_phrase(std::string_view text, std::size_t 
     pegtl::memory_input<pegtl::tracking_mode::lazy> in(text.data() + pos, window, "date");
     capture_state st;
     try {
-        if (!pegtl::parse<rules::phrase, action>(in, st)) return std::nullopt;
+        const bool matched = is_digit(text[pos]) ? pegtl::parse<rules::digit_phrase, action>(in, st)
+                                                 : pegtl::parse<rules::word_phrase, action>(in, st);
+        if (!matched) return std::nullopt;
     } catch (const std::exception&) {
         return std::nullopt;
     }
