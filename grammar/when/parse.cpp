@@ -441,29 +441,6 @@ std::optional<date_phrase> parse_date_phrase(std::string_view text, std::size_t 
     return p;
 }
 
-bool could_start_date(std::string_view text, std::size_t pos) {
-    if (pos >= text.size()) return false;
-    if (pos > 0 && (is_letter(text[pos - 1]) || is_digit(text[pos - 1]))) return false;
-    const char c = text[pos];
-    if (is_digit(c)) return true;
-    if (!is_letter(c)) return false;
-    std::size_t n = 0;
-    char w[12];
-    while (pos + n < text.size() && is_letter(text[pos + n])) {
-        if (n == sizeof w) return false;  // no opener is this long
-        w[n] = lower(text[pos + n]);
-        ++n;
-    }
-    const std::string_view word(w, n);
-    if (c >= 'A' && c <= 'Z' && month_from_name(word) != 0) return true;
-    if (weekday_from_name(word) >= 0 || (n > 6 && w[n - 1] == 's' && weekday_from_name(word.substr(0, n - 1)) >= 0)) return true;
-    static constexpr std::array<std::string_view, 33> openers{
-        "the", "this", "last", "past", "previous", "early", "mid", "late", "earlier", "yesterday", "today", "tonight",
-        "overnight", "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-        "eleven", "twelve", "thirteen", "fourteen", "fifteen", "twenty", "thirty", "several"};
-    return std::find(openers.begin(), openers.end(), word) != openers.end();
-}
-
 std::size_t analyze_grammar() { return pegtl::analyze<rules::phrase>(-1); }
 
 }  // namespace reckon::grammar::when
