@@ -20,6 +20,7 @@ void fill_tables(extractor::tables& t, const extract_context& ctx) {
         for (const auto& [name, index] : ctx.places->names()) t.place_names.insert(word_hash(name), name) = &ctx.places->places()[index];
     }
     if (!ctx.sources) return;
+    t.source_reading = std::make_unique<source_reader>(*ctx.sources);
     for (const auto& [text, index] : ctx.sources->written_forms()) {
         const std::string lower = lower_case_of(text);
         const auto ws = words_of(text, {0, text.size()}, lower);
@@ -52,6 +53,19 @@ void fill_tables(extractor::tables& t, const extract_context& ctx) {
         list.push_back(std::move(f));
         std::stable_sort(list.begin(), list.end(), [](const auto& a, const auto& b) { return a.words.size() > b.words.size(); });
     }
+}
+
+const registry::country* article_context::article_country() {
+    if (!country_read) {
+        country_read = true;
+        if (ctx.sources) {
+            std::string all = art.title;
+            all += '\n';
+            all += text;
+            country = ctx.sources->country_of_text(all);
+        }
+    }
+    return country;
 }
 
 void article_context::split() {
