@@ -140,7 +140,9 @@ bool may_open_date(std::string_view text, const std::vector<word>& ws, std::size
     }
     if (w.has(w_date_lead)) {
         if (!next) return false;
-        if (next->digits || next->capital || next->has(w_date | w_date_unit | w_date_lead)) return true;
+        if (next->digits || next->has(w_date | w_date_unit | w_date_lead)) return true;
+        // "last March's shooting", "early June": a capital after these is a month ("the Syrian" is none)
+        if (next->capital && (l == "last" || l == "this" || l == "early" || l == "mid" || l == "late")) return true;
         // "the twenty-first of May"
         const std::string_view n = next->lower;
         return l == "the" && n.size() > 6 && (n.compare(n.size() - 2, 2, "th") == 0 || n.compare(n.size() - 5, 5, "first") == 0 ||

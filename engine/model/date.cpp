@@ -151,6 +151,11 @@ bool iequals_prefix(std::string_view name, std::string_view full, std::size_t mi
 
 int month_from_name(std::string_view name) {
     if (name.size() < 3 || name.size() > 9) return 0;
+    // only j, f, m, a, s, o, n, d open a month name: most words stop here
+    switch (name[0] | 0x20) {
+    case 'j': case 'f': case 'm': case 'a': case 's': case 'o': case 'n': case 'd': break;
+    default: return 0;
+    }
     static constexpr std::array<std::string_view, 12> months{"january", "february", "march",     "april",
                                                              "may",     "june",     "july",      "august",
                                                              "september", "october", "november", "december"};
@@ -165,6 +170,10 @@ int month_from_name(std::string_view name) {
 
 int weekday_from_name(std::string_view name) {
     if (name.size() < 3 || name.size() > 9) return -1;
+    switch (name[0] | 0x20) {  // m, t, w, f, s open a weekday name
+    case 'm': case 't': case 'w': case 'f': case 's': break;
+    default: return -1;
+    }
     static constexpr std::array<std::string_view, 7> days{"monday", "tuesday", "wednesday", "thursday",
                                                           "friday", "saturday", "sunday"};
     for (std::size_t i = 0; i < days.size(); ++i) {

@@ -405,9 +405,11 @@ bool event_named_after(std::string_view text, std::size_t pos) {
         while (pos < text.size() && (text[pos] == ' ' || text[pos] == '-')) ++pos;
         // a capital after the date starts something else: "Published July 4 2015 An explosion..."
         if (pos < text.size() && text[pos] >= 'A' && text[pos] <= 'Z') return false;
-        std::string w;
-        while (pos < text.size() && is_letter(text[pos]) && w.size() < 16) w += lower(text[pos++]);
-        if (w.empty()) return false;
+        char buf[16];
+        std::size_t n = 0;
+        while (pos < text.size() && is_letter(text[pos]) && n < sizeof buf) buf[n++] = lower(text[pos++]);
+        if (n == 0) return false;
+        const std::string_view w(buf, n);
         if (event_noun(w)) return true;
         if (w == "the" || w == "of" || w == "and" || w == "in" || w == "on" || w == "was" || w == "were") return false;
     }

@@ -89,16 +89,6 @@ TEST_CASE("dates: the forms of the date grammar in a sentence", "[extract][dates
     }
 }
 
-TEST_CASE("dates: of two dates in a sentence the one nearest the figure", "[extract][dates]") {
-    test::reader_article a("The strikes came a day after officials said raids last week killed 100 civilians.");
-    const auto* lf = a.figure("100");
-    REQUIRE(lf != nullptr);
-    a.read(0, extract::need_all);
-    claim c;
-    extract::date_of(a.context(), c, *lf, 0);
-    CHECK(c.event_date.iso() == "2018-11-05/2018-11-11");
-}
-
 TEST_CASE("dates: a follow-up article dates its figures to the past event it names", "[extract][dates]") {
     test::reader_article a("A man was sentenced on Monday for the 2013 double homicide. The two victims were killed at their home.");
     a.read(1, extract::need_all);
