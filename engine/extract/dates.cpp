@@ -88,11 +88,16 @@ bool may_hold_date(std::string_view text, byte_span span) {
                     heads[static_cast<std::size_t>(((a - 'a') * 26 + (b - 'a')) * 26 + (d - 'a'))])
                     return true;
             }
-        } else if (w.size() >= 3 && w.size() <= 9 &&
-                   (c == 'y' || c == 't' || c == 'o' || c == 'm' || c == 'd' || c == 'w' || c == 'n' || c == 'h' || c == 'a' ||
-                    c == 'f' || c == 's')) {
-            for (const auto lw : lower_words)
-                if (w == lw) return true;
+        } else if (w.size() >= 3 && w.size() <= 9) {
+            // the words of the list that start with this letter, looked at only when the length fits
+            static const auto by_letter = [] {
+                std::array<std::uint16_t, 26> lengths{};  // bit n: some word of n letters starts with this letter
+                for (const auto lw : lower_words) lengths[static_cast<std::size_t>(lw[0] - 'a')] |= static_cast<std::uint16_t>(1u << lw.size());
+                return lengths;
+            }();
+            if (c >= 'a' && c <= 'z' && (by_letter[static_cast<std::size_t>(c - 'a')] >> w.size()) & 1u)
+                for (const auto lw : lower_words)
+                    if (w == lw) return true;
         }
         i = j;
     }
@@ -110,6 +115,48 @@ bool after_preposition(std::string_view text, std::size_t pos) {
     static const std::array<std::string_view, 10> prepositions{"on", "since", "in", "of", "until", "by", "from", "before", "after", "till"};
     return std::find(prepositions.begin(), prepositions.end(), w) != prepositions.end();
 }
+
+namespace {
+
+// Whether the date grammar may read a phrase at word k, from the words' flags alone: most
+// words of a sentence are refused here without running the grammar. "the", "last", "a",
+// "two" and the like (w_date_lead) open a date only before a date word, a unit ("week",
+// "days", "night"), digits, a capitalised name or an ordinal.
+bool may_open_date(std::string_view text, const std::vector<word>& ws, std::size_t k) {
+    const word& w = ws[k];
+    const std::string_view l = w.lower;
+    const word* next = k + 1 < ws.size() ? &ws[k + 1] : nullptr;
+    if (w.digits) {
+        // a year, "02/22/2016", "15th", or digits before a month or a unit ("12 June", "two days")
+        if (l.size() == 4 || ascii_alpha(l.back()) || l.find_first_of(".-/") != std::string_view::npos) return true;  // "2016-02-22" is one word
+        if (w.end + 1 < text.size() && (text[w.end] == '/' || text[w.end] == '.' || text[w.end] == '-') && ascii_digit(text[w.end + 1]))
+            return true;
+        return next && (next->capital || next->has(w_date_unit));
+    }
+    if (w.has(w_date)) {
+        // not "day", "month", "year" alone, nor "may" or "march" in lower case
+        if (w.capital) return true;
+        return l[0] == 'y' || l[0] == 't' || l[0] == 'o' || weekday_index(l.substr(0, l.find('-'))) >= 0;
+    }
+    if (w.has(w_date_lead)) {
+        if (!next) return false;
+        if (next->digits || next->has(w_date | w_date_unit | w_date_lead)) return true;
+        // "last March's shooting", "early June": a capital after these is a month ("the Syrian" is none)
+        if (next->capital && (l == "last" || l == "this" || l == "early" || l == "mid" || l == "late")) return true;
+        // "the twenty-first of May"
+        const std::string_view n = next->lower;
+        return l == "the" && n.size() > 6 && (n.compare(n.size() - 2, 2, "th") == 0 || n.compare(n.size() - 5, 5, "first") == 0 ||
+                                               n.compare(n.size() - 2, 2, "nd") == 0 || n.compare(n.size() - 2, 2, "rd") == 0);
+    }
+    // "mid-March"; "tuesday's strike", "tuesdays strike"
+    if (l.size() > 4 && l[0] == 'm' && l.compare(0, 4, "mid-") == 0) return true;
+    if (l.size() < 7 || l.size() > 11) return false;
+    if (l.compare(l.size() - 5, 5, "day's") == 0) return weekday_from_name(l.substr(0, l.size() - 2)) >= 0;
+    if (l.compare(l.size() - 4, 4, "days") == 0) return weekday_from_name(l.substr(0, l.size() - 1)) >= 0;
+    return false;
+}
+
+}  // namespace
 
 void find_date(article_context& ax, std::size_t s, sentence_info& si) {
     const auto& ws = si.words;
@@ -157,7 +204,7 @@ void find_date(article_context& ax, std::size_t s, sentence_info& si) {
     std::size_t resume = 0;  // words inside a phrase already read are not read again
     for (std::size_t k = 0; k < ws.size(); ++k) {
         if (ws[k].begin < resume) continue;
-        if (!ws[k].has(w_date) && !ws[k].digits && !grammar::when::could_start_date(sentence_text, ws[k].begin)) continue;
+        if (!may_open_date(ax.text, ws, k)) continue;
         const auto p = grammar::when::parse_date_phrase(sentence_text, ws[k].begin, pub);
         if (!p) continue;
         resume = p->where.end;
@@ -245,8 +292,7 @@ void date_of(article_context& ax, claim& c, const located_figure& lf, std::size_
     if (c.kind == claim_kind::cumulative) return;
     // a headline at the top of the article takes the date of the story below it; a
     // linked story's headline inside the body takes none
-    // (a headline after a dateline, "09-09-2014 28 Terrorists Killed...", leads the article too)
-    const bool leading = c.headline && (ax.leading.count(s) > 0 || (s == 1 && !ax.dateline.empty() && ax.dateline.end <= ax.sentences[s].span.begin));
+    const bool leading = c.headline && leads_article(ax, s);
     if (c.headline && !leading) return;
     auto usable = [&](std::size_t p) -> const date* {
         if (ax.sentences[p].line_alone) return nullptr;
@@ -267,11 +313,21 @@ void date_of(article_context& ax, claim& c, const located_figure& lf, std::size_
             c.event_date = *d;
             return;
         }
-    if (const auto d = lede_date(ax)) {
-        c.event_date = *d;
-        return;
+    if (const auto d = lede_date(ax)) c.event_date = *d;
+}
+
+bool leads_article(const article_context& ax, std::size_t s) {
+    // (a headline after a dateline, "09-09-2014 28 Terrorists Killed...", leads the article too)
+    return ax.leading.count(s) > 0 || (s == 1 && !ax.dateline.empty() && ax.dateline.end <= ax.sentences[s].span.begin);
+}
+
+void window_undated(article_context& ax) {
+    for (std::size_t i = 0; i < ax.claims.size(); ++i) {
+        claim& c = ax.claims[i];
+        if (c.kind != claim_kind::incident || c.event_date.known()) continue;
+        if (c.headline && !leads_article(ax, ax.figures[ax.claim_figure[i]].sentence)) continue;  // another story's
+        c.event_date = publication_window(ax.art.published);
     }
-    c.event_date = publication_window(ax.art.published);
 }
 
 date publication_window(const date& published) {

@@ -39,8 +39,18 @@ bool after_preposition(std::string_view text, std::size_t pos);
 // The date sentence s names into si.own_date; si.retrieval when it tells of bodies retrieved.
 void find_date(article_context& ax, std::size_t s, sentence_info& si);
 
-// Event date of claim c (figure lf in sentence s).
+// Event date of claim c (figure lf in sentence s); unknown when none is found (see
+// window_undated).
 void date_of(article_context& ax, claim& c, const located_figure& lf, std::size_t s);
+
+// Gives every incident claim still without a date the publication window, once the
+// article's claims are read (places are inherited between claims of one known date
+// before that, so two undated figures never share a place through their windows). A
+// headline inside the body (another story's) keeps no date.
+void window_undated(article_context& ax);
+
+// True when sentence s is the article's own headline or a line above its body.
+bool leads_article(const article_context& ax, std::size_t s);
 
 // How many days before its publication an article's undated figures may have happened:
 // news reports an event the same day or within the next few (a weekly round-up is the

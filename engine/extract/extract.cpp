@@ -279,6 +279,7 @@ std::vector<claim> run(article_context& ax) {
     }
     inherit_places(ax.claims);
     area_of_article(ax);
+    window_undated(ax);
     return std::move(ax.claims);
 }
 

@@ -69,6 +69,14 @@ const word_table<std::uint32_t>& flag_table() {
                      "tonight", "overnight", "month", "year", "days", "day", "january", "february", "march", "april", "may",
                      "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr",
                      "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"});
+        add(w_date_lead, {"the", "last", "this", "past", "previous", "earlier", "early", "mid", "late", "a", "an", "one", "two",
+                          "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
+                          "fourteen", "fifteen", "twenty", "thirty", "several"});
+        add(w_date_unit, {"day", "days", "week", "weeks", "weekend", "month", "months", "year", "years", "hours", "night",
+                          "morning", "afternoon", "evening", "few", "end", "beginning", "start", "middle", "first", "second",
+                          "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth",
+                          "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
+                          "twentieth", "thirtieth"});
         add(w_actor, {"coalition", "russian", "russia", "regime", "government", "pro-regime", "pro-government", "syrian",
                       "turkish", "iraqi", "israeli", "rebels", "rebel"});
         add(w_scope, {"since", "far", "date", "overall", "campaign", "throughout", "cumulative", "alone", "war", "conflict",

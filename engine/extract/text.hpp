@@ -52,6 +52,8 @@ enum word_flag : std::uint32_t {
     w_retrieval = 1u << 10,  // retrieved, recovered
     w_pronoun = 1u << 11,    // he, she, it, they, its, their
     w_attack = 1u << 12,     // air, shelling, car, clashes...: how the people were killed
+    w_date_lead = 1u << 13,  // the, last, this, past, early, a, two...: a date phrase may open here
+    w_date_unit = 1u << 14,  // week, night, days, hours, end...: what follows a date_lead word in a date phrase
 };
 
 // FNV-1a over a word's lower-case bytes: computed once per word, so that every later

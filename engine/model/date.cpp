@@ -144,12 +144,18 @@ namespace {
 bool iequals_prefix(std::string_view name, std::string_view full, std::size_t min_len) {
     if (name.size() < min_len || name.size() > full.size()) return false;
     for (std::size_t i = 0; i < name.size(); ++i)
-        if (std::tolower(static_cast<unsigned char>(name[i])) != full[i]) return false;
+        if ((name[i] >= 'A' && name[i] <= 'Z' ? static_cast<char>(name[i] + 32) : name[i]) != full[i]) return false;  // ASCII, no locale call
     return true;
 }
 }  // namespace
 
 int month_from_name(std::string_view name) {
+    if (name.size() < 3 || name.size() > 9) return 0;
+    // only j, f, m, a, s, o, n, d open a month name: most words stop here
+    switch (name[0] | 0x20) {
+    case 'j': case 'f': case 'm': case 'a': case 's': case 'o': case 'n': case 'd': break;
+    default: return 0;
+    }
     static constexpr std::array<std::string_view, 12> months{"january", "february", "march",     "april",
                                                              "may",     "june",     "july",      "august",
                                                              "september", "october", "november", "december"};
@@ -163,6 +169,11 @@ int month_from_name(std::string_view name) {
 }
 
 int weekday_from_name(std::string_view name) {
+    if (name.size() < 3 || name.size() > 9) return -1;
+    switch (name[0] | 0x20) {  // m, t, w, f, s open a weekday name
+    case 'm': case 't': case 'w': case 'f': case 's': break;
+    default: return -1;
+    }
     static constexpr std::array<std::string_view, 7> days{"monday", "tuesday", "wednesday", "thursday",
                                                           "friday", "saturday", "sunday"};
     for (std::size_t i = 0; i < days.size(); ++i) {

@@ -312,7 +312,7 @@ struct opener {
     std::string_view next;  // required second word ("" when the word alone may open a figure)
 };
 constexpr opener openers[] = {
-    {"a", "minimum"}, {"a", "dozen"}, {"a", "number"}, {"a", "hundred"}, {"a", "thousand"}, {"a", "million"},
+    {"a", "minimum"}, {"a", "dozen"}, {"a", "number"}, {"a", "hundred"}, {"a", "thousand"}, {"a", "million"}, {"a", "billion"},
     {"a", "quarter"}, {"at", "least"},
     {"at", "most"}, {"about", ""}, {"around", ""}, {"almost", ""}, {"approximately", ""}, {"as", "many"},
     {"an", "estimated"},

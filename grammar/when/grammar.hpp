@@ -157,9 +157,13 @@ struct bare_month : pegtl::seq<pegtl::opt<this_or_last, ws>, month_name, pegtl::
 // "2013", "2013's"
 struct bare_year : pegtl::seq<year_digits, pegtl::not_at<pegtl::one<'-', '/', '.'>, pegtl::digit>, pegtl::opt<possessive>> {};
 
-struct phrase : pegtl::sor<iso_date, numeric_date, numeric_month_year, numeric_month_day, part_of_month, month_day, day_month,
-                           month_year, the_ordinal, relative_day, ago, event_offset, rolling, relative_unit, weekday,
-                           bare_month, bare_year> {};
+// The phrases that open with digits and those that open with a word: parse.cpp tries only
+// the list the first byte allows.
+struct digit_phrase : pegtl::sor<iso_date, numeric_date, numeric_month_year, numeric_month_day, day_month, ago, event_offset,
+                                 bare_year> {};
+struct word_phrase : pegtl::sor<part_of_month, month_day, day_month, month_year, the_ordinal, relative_day, ago, event_offset,
+                                rolling, relative_unit, weekday, bare_month> {};
+struct phrase : pegtl::sor<digit_phrase, word_phrase> {};
 // clang-format on
 
 }  // namespace reckon::grammar::when::rules

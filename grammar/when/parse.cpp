@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <string>
+#include <string_view>
 
 #include <tao/pegtl/contrib/analyze.hpp>
 
@@ -66,10 +67,14 @@ struct tokens {
     std::array<std::size_t, 4> digits{};  // how many digits each number had
     std::array<char, 4> after{};          // the byte after each number
     std::size_t number_count = 0;
-    std::array<std::string, 6> words;
+    std::array<std::array<char, 12>, 6> letters{};  // the words in lower case (a longer word is cut: no date word is)
+    std::array<char, 12> scratch{};                 // words past the sixth are read and dropped
+    std::array<std::string_view, 6> words;
     std::array<bool, 6> capital{};
     std::size_t word_count = 0;
 
+    tokens(const tokens&) = delete;  // words are views into letters
+    tokens& operator=(const tokens&) = delete;
     explicit tokens(std::string_view s) {
         std::size_t i = 0;
         while (i < s.size()) {
@@ -86,11 +91,15 @@ struct tokens {
                     numbers[number_count++] = v;
                 }
             } else if (is_letter(s[i])) {
-                std::string w;
-                while (j < s.size() && is_letter(s[j])) w += lower(s[j++]);
+                std::size_t n = 0;
+                auto& buf = word_count < letters.size() ? letters[word_count] : scratch;
+                while (j < s.size() && is_letter(s[j])) {
+                    if (n < buf.size()) buf[n++] = lower(s[j]);
+                    ++j;
+                }
                 if (word_count < words.size()) {
                     capital[word_count] = s[i] >= 'A' && s[i] <= 'Z';
-                    words[word_count++] = std::move(w);
+                    words[word_count++] = std::string_view(buf.data(), n);
                 }
             } else {
                 ++j;
@@ -396,9 +405,11 @@ bool event_named_after(std::string_view text, std::size_t pos) {
         while (pos < text.size() && (text[pos] == ' ' || text[pos] == '-')) ++pos;
         // a capital after the date starts something else: "Published July 4 2015 An explosion..."
         if (pos < text.size() && text[pos] >= 'A' && text[pos] <= 'Z') return false;
-        std::string w;
-        while (pos < text.size() && is_letter(text[pos]) && w.size() < 16) w += lower(text[pos++]);
-        if (w.empty()) return false;
+        char buf[16];
+        std::size_t n = 0;
+        while (pos < text.size() && is_letter(text[pos]) && n < sizeof buf) buf[n++] = lower(text[pos++]);
+        if (n == 0) return false;
+        const std::string_view w(buf, n);
         if (event_noun(w)) return true;
         if (w == "the" || w == "of" || w == "and" || w == "in" || w == "on" || w == "was" || w == "were") return false;
     }
@@ -413,7 +424,9 @@ std::optional<date_phrase> parse_date_phrase(std::string_view text, std::size_t 
     pegtl::memory_input<pegtl::tracking_mode::lazy> in(text.data() + pos, window, "date");
     capture_state st;
     try {
-        if (!pegtl::parse<rules::phrase, action>(in, st)) return std::nullopt;
+        const bool matched = is_digit(text[pos]) ? pegtl::parse<rules::digit_phrase, action>(in, st)
+                                                 : pegtl::parse<rules::word_phrase, action>(in, st);
+        if (!matched) return std::nullopt;
     } catch (const std::exception&) {
         return std::nullopt;
     }
@@ -428,29 +441,6 @@ std::optional<date_phrase> parse_date_phrase(std::string_view text, std::size_t 
     p->where = {pos, end};
     p->names_event = event_named_after(text, end);
     return p;
-}
-
-bool could_start_date(std::string_view text, std::size_t pos) {
-    if (pos >= text.size()) return false;
-    if (pos > 0 && (is_letter(text[pos - 1]) || is_digit(text[pos - 1]))) return false;
-    const char c = text[pos];
-    if (is_digit(c)) return true;
-    if (!is_letter(c)) return false;
-    std::size_t n = 0;
-    char w[12];
-    while (pos + n < text.size() && is_letter(text[pos + n])) {
-        if (n == sizeof w) return false;  // no opener is this long
-        w[n] = lower(text[pos + n]);
-        ++n;
-    }
-    const std::string_view word(w, n);
-    if (c >= 'A' && c <= 'Z' && month_from_name(word) != 0) return true;
-    if (weekday_from_name(word) >= 0 || (n > 6 && w[n - 1] == 's' && weekday_from_name(word.substr(0, n - 1)) >= 0)) return true;
-    static constexpr std::array<std::string_view, 33> openers{
-        "the", "this", "last", "past", "previous", "early", "mid", "late", "earlier", "yesterday", "today", "tonight",
-        "overnight", "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-        "eleven", "twelve", "thirteen", "fourteen", "fifteen", "twenty", "thirty", "several"};
-    return std::find(openers.begin(), openers.end(), word) != openers.end();
 }
 
 std::size_t analyze_grammar() { return pegtl::analyze<rules::phrase>(-1); }

@@ -41,11 +41,6 @@ struct date_phrase {
 std::optional<date_phrase> parse_date_phrase(std::string_view text, std::size_t pos, const date& reference,
                                              std::size_t limit = 64);
 
-// True when a date phrase could start at text[pos]: a word start holding a digit, a
-// month or weekday name, or a word that opens a relative phrase ("last", "the",
-// "yesterday", "two"...). Cheap: scanners call it for every word.
-bool could_start_date(std::string_view text, std::size_t pos);
-
 // Number of problems pegtl::analyze finds in the date grammar (0 when no rule can loop
 // without consuming input).
 std::size_t analyze_grammar();

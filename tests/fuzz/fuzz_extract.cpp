@@ -1,5 +1,6 @@
 // The claim extractor on arbitrary text: never crashes, and every claim's spans lie
-// inside the article with the figure inside its sentence.
+// inside the article with the figure inside its sentence. The seeds in corpus/extract
+// reach the number forms of grammar/claims and the date phrases of grammar/when.
 #include <cstdint>
 
 #include "extract/extract.hpp"
@@ -21,6 +22,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t siz
         fuzz::require(c.span.begin <= c.span.end && c.span.end <= a.text.size(), "figure span inside the article");
         fuzz::require(c.sentence.begin <= c.span.begin && c.span.end <= c.sentence.end, "figure inside its sentence");
         fuzz::require(!c.low || !c.high || *c.low <= *c.high, "low <= high");
+        // dates read by the date grammar (grammar/when), periods too, round-trip through ISO
+        fuzz::require(!c.event_date.known() || date::parse_iso(c.event_date.iso()) == c.event_date, "event date round-trips");
     }
     return 0;
 }

@@ -40,3 +40,17 @@ TEST_CASE("month and weekday names in any case and abbreviated", "[date]") {
     CHECK(weekday_from_name("thursday") == 3);
     CHECK(weekday_from_name("Sunny") == -1);
 }
+
+TEST_CASE("a period covers its days and round-trips as an ISO interval", "[date]") {
+    const date week = date::of_period(days_from_civil(2016, 3, 7), days_from_civil(2016, 3, 13));
+    CHECK(week.precision == date_precision::period);
+    CHECK(week.iso() == "2016-03-07/2016-03-13");
+    CHECK(week.last_day() - week.first_day() == 6);
+    CHECK(date::parse_iso("2016-03-07/2016-03-13") == week);
+    CHECK(to_string(week.precision) == "period");
+    // one day is a day, not a period
+    CHECK(date::of_period(days_from_civil(2016, 3, 7), days_from_civil(2016, 3, 7)).precision == date_precision::day);
+    CHECK_FALSE(date::parse_iso("2016-03-13/2016-03-07"));
+    CHECK_FALSE(date::parse_iso("2016-03/2016-04"));
+    CHECK(week != date::of_day(2016, 3, 7));
+}

@@ -66,3 +66,52 @@ TEST_CASE("dates: weekday, month and number words", "[extract][dates]") {
     CHECK(extract::weekday_index("mondays") == -1);
     CHECK(extract::add_days(date::of_day(2018, 3, 1), -1).iso() == "2018-02-28");
 }
+
+TEST_CASE("dates: the forms of the date grammar in a sentence", "[extract][dates]") {
+    // published Wednesday 2018-11-14
+    const std::pair<const char*, const char*> rows[] = {
+        {"Strikes killed 12 people on 11/02/2018.", "2018-11-02"},
+        {"Strikes killed 12 people on 02.11.2018.", "2018-11-02"},
+        {"Strikes killed 12 people last week.", "2018-11-05/2018-11-11"},
+        {"Strikes killed 12 people over the past three days.", "2018-11-11/2018-11-14"},
+        {"Tuesday's strike killed 12 people.", "2018-11-13"},
+        {"Strikes killed 12 people on the fifth of November.", "2018-11-05"},
+        {"Strikes killed 12 people in early October.", "2018-10"},
+        {"Strikes killed 12 people last night.", "2018-11-13"},
+        // the date that names the event comes first, not the day of the trial
+        {"A court on Monday sentenced a man over the 2013 double homicide that killed two people.", "2013"},
+        // a five-digit year spoils the date
+        {"Syria May 22, 20188 photo of 12 people killed.", "-"},
+    };
+    for (const auto& [sentence, expected] : rows) {
+        CAPTURE(sentence);
+        CHECK(own_date(sentence) == expected);
+    }
+}
+
+TEST_CASE("dates: a follow-up article dates its figures to the past event it names", "[extract][dates]") {
+    test::reader_article a("A man was sentenced on Monday for the 2013 double homicide. The two victims were killed at their home.");
+    a.read(1, extract::need_all);
+    claim c;
+    const auto* lf = a.figure("two");
+    REQUIRE(lf != nullptr);
+    extract::date_of(a.context(), c, *lf, 1);
+    CHECK(c.event_date.iso() == "2013");
+}
+
+TEST_CASE("dates: a background date long before the article is not borrowed", "[extract][dates]") {
+    test::reader_article a("The regime first used warplanes in July 2012. Strikes killed 15 people in the town.");
+    const auto* lf = a.figure("15");
+    REQUIRE(lf != nullptr);
+    a.read(1, extract::need_all);
+    claim c;
+    extract::date_of(a.context(), c, *lf, 1);
+    CHECK_FALSE(c.event_date.known());  // left to the publication window
+}
+
+TEST_CASE("dates: an undated figure gets the publication window", "[extract][dates]") {
+    CHECK(extract::publication_window(date::of_day(2018, 11, 14)).iso() == "2018-11-11/2018-11-14");
+    CHECK(extract::publication_window(date::of_day(2018, 11, 14)).precision == date_precision::period);
+    CHECK(extract::publication_window(date::of_month(2018, 11)).iso() == "2018-11");
+    CHECK_FALSE(extract::publication_window(date{}).known());
+}

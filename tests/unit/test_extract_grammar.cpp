@@ -72,6 +72,8 @@ TEST_CASE("figures as reporters write them", "[grammar]") {
         {"three quarters of a million people", "three quarters of a million", "", 750000, 750000, "people"},
         {"a hundred people", "a hundred", "", 100, 100, "people"},
         {"three million civilians", "three million", "", 3000000, 3000000, "civilians"},
+        {"two point zero five million people", "two point zero five million", "", 2050000, 2050000, "people"},
+        {"a billion people", "a billion", "", 1000000000, 1000000000, "people"},
         {"10 000 people", "10 000", "", 10000, 10000, "people"},
         {"1 250 000 refugees", "1 250 000", "", 1250000, 1250000, "refugees"},
         {"two dozen civilians", "two dozen", "", 24, 24, "civilians"},

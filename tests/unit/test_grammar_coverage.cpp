@@ -1,5 +1,5 @@
 // Grammar coverage (issue 8, docs/limits.md "Coverage"): PEGTL's coverage facility runs
-// the three grammars over the test inputs the way the engine drives them, and every
+// the four grammars over the test inputs the way the engine drives them, and every
 // rule of ours (everything in reckon::grammar::) must have matched at least once.
 // Attempted is not enough: a rule that never matches is a rule no test shows working.
 // The few rules that cannot match on any input that reaches them are listed in
@@ -24,6 +24,7 @@
 #include "dateline/grammar.hpp"
 #include "rules/errors.hpp"
 #include "rules/grammar.hpp"
+#include "when/grammar.hpp"
 
 namespace fs = std::filesystem;
 namespace pegtl = tao::pegtl;
@@ -117,9 +118,10 @@ bool word_start(const std::string& t, std::size_t i) {
 }
 
 // Article-like text: the claims grammar wherever the scanner would try it, the
-// dateline grammar at every word start, the column date grammar on every field.
+// dateline and date-phrase grammars at every word start, the column date grammar on
+// every field.
 void cover_text(const std::string& text, pegtl::coverage_result& claims, pegtl::coverage_result& dates,
-                pegtl::coverage_result& columns) {
+                pegtl::coverage_result& columns, pegtl::coverage_result& phrases) {
     for (std::size_t i = 0; i < text.size(); ++i) {
         if (reckon::grammar::claims::could_start_figure(text, i)) {
             pegtl::memory_input<pegtl::tracking_mode::lazy> in(text.data() + i, std::min<std::size_t>(160, text.size() - i), "figure");
@@ -128,6 +130,8 @@ void cover_text(const std::string& text, pegtl::coverage_result& claims, pegtl::
         if (!word_start(text, i)) continue;
         pegtl::memory_input<pegtl::tracking_mode::lazy> in(text.data() + i, std::min<std::size_t>(48, text.size() - i), "date");
         cover<reckon::grammar::dateline::written_date>(in, dates);
+        pegtl::memory_input<pegtl::tracking_mode::lazy> phrase(text.data() + i, std::min<std::size_t>(64, text.size() - i), "phrase");
+        cover<reckon::grammar::when::rules::phrase>(phrase, phrases);
     }
     // Fields: the text between separators (comma, tab, quote, newline).
     std::size_t begin = 0;
@@ -235,20 +239,21 @@ std::vector<std::string> string_literals(const std::string& source) {
 
 }  // namespace
 
-TEST_CASE("every rule of the claims and dateline grammars matches on the test inputs", "[coverage][grammar]") {
-    pegtl::coverage_result claims, dates, columns;
+TEST_CASE("every rule of the claims, dateline and date-phrase grammars matches on the test inputs", "[coverage][grammar]") {
+    pegtl::coverage_result claims, dates, columns, phrases;
     std::vector<fs::path> inputs;
     for (const char* d : {"examples", "tests/data", "tests/fuzz/corpus/extract", "tests/fuzz/corpus/csv",
                           "tests/fuzz/corpus/jsonl", "tests/bad_input", "tests/unit/test_extract_grammar.cpp",
-                          "tests/unit/test_extract.cpp", "tests/unit/test_dateline.cpp", "tests/unit/test_ingest.cpp"}) {
+                          "tests/unit/test_extract.cpp", "tests/unit/test_dateline.cpp", "tests/unit/test_ingest.cpp",
+                          "tests/unit/test_when.cpp"}) {
         const auto more = files_in(source_dir / d);
         inputs.insert(inputs.end(), more.begin(), more.end());
     }
     REQUIRE(inputs.size() > 20);
-    for (const auto& f : inputs) cover_text(read(f), claims, dates, columns);
+    for (const auto& f : inputs) cover_text(read(f), claims, dates, columns, phrases);
     // Rules that cannot match wherever the engine tries them (reason for each):
     const std::map<std::string, std::string> allowed = {};  // none needed
-    const auto missing = never_matched({&claims, &dates, &columns}, allowed);
+    const auto missing = never_matched({&claims, &dates, &columns, &phrases}, allowed);
     INFO("never matched:\n" << [&] {
         std::string s;
         for (const auto& m : missing) s += "  " + m + "\n";

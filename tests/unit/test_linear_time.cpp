@@ -184,6 +184,23 @@ TEST_CASE("linear time: long runs of 'and' and of qualifiers", "[linear][extract
     CHECK_LINEAR(measure([](std::size_t n) { return repeat_to("at least more than nearly ", n); }, extract_text));
 }
 
+TEST_CASE("linear time: a megabyte of number words with scales, halves, points and signs", "[linear][extract]") {
+    CHECK_LINEAR(measure([](std::size_t n) {
+        return repeat_to("half a million two point five million a quarter of a million 1.5 million 10 000 000 forty-five (45) 35+ ~40 ", n);
+    }, extract_text));
+    CHECK_LINEAR(measure([](std::size_t n) { return repeat_to("three quarters of a ", n); }, extract_text));
+}
+
+TEST_CASE("linear time: dates in a row", "[linear][extract]") {
+    // ten thousand dates and more, each next to a figure so that every sentence is read for its date
+    CHECK_LINEAR(measure([](std::size_t n) {
+        return repeat_to("12 killed on 02/22/2016 2015-08-12 22.04.2016 the fifth of May last week two days ago "
+                         "Tuesday's strike the past three days Jul 262016 early March. ", n);
+    }, extract_text));
+    CHECK_LINEAR(measure([](std::size_t n) { return "7 people were killed " + repeat_to("on 4/22 ", n - 21); }, extract_text));
+    CHECK_LINEAR(measure([](std::size_t n) { return repeat_to("Tuesday and ", n); }, extract_text));
+}
+
 TEST_CASE("linear time: a long line without a full stop", "[linear][extract]") {
     CHECK_LINEAR(measure(
         [](std::size_t n) { return repeat_to("at least 14 civilians were killed and 2,000 more fled the shelling ", n); },
