@@ -50,6 +50,10 @@ void write_claim_members(Sink& s, const claim& c) {
     s.member("actor", text_or_null(c.actor));
     s.member("attack", text_or_null(c.attack));
     s.member("scope", text_or_null(c.scope));
+    s.member("relation", text_or_null(c.relation));
+    s.member("period", text_or_null(c.period));
+    s.member("group", text_or_null(c.group));
+    s.member("event", std::int64_t{c.event});
     s.member("headline", c.headline);
     write_span(s, "span", c.span);
     write_span(s, "sentence", c.sentence);

@@ -78,6 +78,11 @@ const field_info field_table[] = {
     {"actor", field::actor, t_string},
     {"attack", field::attack, t_string},
     {"scope", field::scope, t_string},
+    {"relation", field::relation, t_string},
+    {"period", field::period, t_string},
+    {"group", field::group, t_string},
+    {"event", field::event, t_number},
+    {"lead", field::lead, t_bool},
 };
 
 const field_info* find_field(const std::string& name) {
@@ -133,6 +138,7 @@ const function_info function_table[] = {
     {"days", function::days, false},
     {"exact_days", function::exact_days, false},
     {"places", function::places, false},
+    {"same_scope", function::same_scope, false},
 };
 
 std::string type_name(int t) {
@@ -520,6 +526,7 @@ int checker::check_call(ast::expr& e, scope& s) {
         {function::contains, {t_interval, t_number}, t_bool},
         {function::width, {t_interval}, t_number},
         {function::same_place, {t_claim, t_claim}, t_bool},
+        {function::same_scope, {t_claim, t_claim}, t_bool},
         {function::within, {t_claim, t_claim}, t_bool},
         {function::compatible, {t_string, t_string}, t_bool},
         {function::part_of, {t_string, t_string}, t_bool},
@@ -793,7 +800,8 @@ void checker::check_test(ast::statement& st) {
     static const std::vector<std::string> keys{"source",  "kind",      "origin",    "outlet", "published",
                                                "event_date", "place",   "place_key", "governorate", "actor", "attack",
                                                "relay",   "copied",    "parent",    "text",   "qualifier_text",
-                                               "scope",   "side",      "article",   "cumulative", "source_text", "within"};
+                                               "scope",   "side",      "article",   "cumulative", "source_text", "within",
+                                               "relation", "period", "group", "event"};
     static const std::vector<std::string> outcomes{"killed", "injured", "missing"};
     static const std::vector<std::string> quals{"exact", "at_least", "more_than", "about", "up_to", "range"};
     std::set<std::string> ids;
@@ -824,6 +832,10 @@ void checker::check_test(ast::statement& st) {
             }
             if ((key == "published" || key == "event_date") && !date::parse_iso(val)) {
                 error(c.field_pos[i], "invalid date '" + val + "' for " + key, "write dates as YYYY-MM-DD, YYYY-MM or YYYY");
+            }
+            if (key == "event" && (val.empty() || val.size() > 6 ||
+                                   !std::all_of(val.begin(), val.end(), [](unsigned char ch) { return std::isdigit(ch); }))) {
+                error(c.field_pos[i], "invalid event '" + val + "'", "write the event within the article as a whole number: 0 for the lead event");
             }
             if (key == "kind" && m_kinds.count(val) == 0) {
                 std::vector<std::string> known(m_kinds.begin(), m_kinds.end());

@@ -151,6 +151,18 @@ bool within(const eclaim& a, const eclaim& b) {
     return all;
 }
 
+// Two figures count the same thing, places apart: in one article, the same event; the
+// same time extent and group; and neither adds to another figure ("three more"), nor is
+// a part of one ("including 10") unless both are. A running total meets only running
+// totals.
+bool same_scope(const claim& a, const claim& b) {
+    if (a.article == b.article && a.event != b.event) return false;
+    if (a.period != b.period || a.group != b.group) return false;
+    if (a.relation == "addition" || b.relation == "addition") return false;
+    if ((a.relation == "part") != (b.relation == "part")) return false;
+    return (a.relation == "running") == (b.relation == "running");
+}
+
 bool same_place(const eclaim& a, const eclaim& b) {
     // The common case, one place key on both sides: within() would say so the long way.
     if (place_of(a) == place_of(b)) return true;
@@ -363,6 +375,11 @@ value field_value(const eclaim& e, field id, const std::string& name) {
     case field::actor: return str(c.actor);
     case field::attack: return str(c.attack);
     case field::scope: return str(c.scope);
+    case field::relation: return str(c.relation);
+    case field::period: return str(c.period);
+    case field::group: return str(c.group);
+    case field::event: return num(c.event);
+    case field::lead: return boolean(c.event == 0);
     }
     return none();
 }
@@ -932,6 +949,11 @@ value evaluator::call(const ast::expr& e) {
         const value a = arg(0), b = arg(1);
         if (a.c == nullptr || b.c == nullptr) return boolean(false);
         return boolean(fn == function::within ? within(*a.c, *b.c) : same_place(*a.c, *b.c));
+    }
+    case function::same_scope: {
+        const value a = arg(0), b = arg(1);
+        if (a.c == nullptr || b.c == nullptr) return boolean(false);
+        return boolean(same_scope(*a.c->f->c, *b.c->f->c));
     }
     case function::compatible: {
         const value a = arg(0), b = arg(1);

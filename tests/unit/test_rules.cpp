@@ -183,6 +183,7 @@ struct fixture {
             c.high = value;
         }
         c.source = source;
+        c.source_text = source;  // attributed: two named sources of one article can disagree
         c.category = "civilians";
         c.place = "Hajin";
         c.place_key = "hajin";
