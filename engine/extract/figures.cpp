@@ -1,0 +1,119 @@
+// Figures reader (figures.hpp).
+#include "extract/figures.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include "claims/claims.hpp"
+#include "extract/dates.hpp"
+
+namespace reckon::extract {
+
+using grammar::claims::figure;
+
+void scan_figures(article_context& ax) {
+    ax.figures.reserve(16);
+    const auto& opener_prefixes = grammar::claims::opener_prefixes();
+    std::vector<std::size_t> starts;
+    for (std::size_t s = 0; s < ax.sentences.size(); ++s) {
+        const auto span = ax.sentences[s].span;
+        // with --explain every number is read so that its rejection can be listed
+        if (!ax.rejected && !has_outcome_stem(ax.text, span)) continue;
+        // every word start that can open a figure is tried; a figure found is skipped over
+        word_starts(ax.text, span, starts);
+        std::size_t resume = span.begin;
+        for (const std::size_t i : starts) {
+            if (i < resume) continue;
+            const char c = ax.text[i];
+            // a digit, or two letters that some figure opener starts with: other words are refused at once
+            bool may_open = ascii_digit(c);
+            if (!may_open) {
+                const char c1 = i + 1 < span.end ? ascii_lower(ax.text[i + 1]) : ' ';
+                const std::size_t second = ascii_lower_case(c1) ? static_cast<std::size_t>(c1 - 'a') : 26;
+                may_open = opener_prefixes[static_cast<std::size_t>(ascii_lower(c) - 'a') * 27 + second];
+            }
+            if (!may_open || !grammar::claims::could_start_figure(ax.text.substr(0, span.end), i)) continue;
+            if (auto f = grammar::claims::parse_figure(ax.text.substr(0, span.end), i, 200)) {
+                located_figure lf;
+                lf.f = std::move(*f);
+                lf.sentence = s;
+                ax.figures.push_back(std::move(lf));
+                resume = ax.figures.back().f.span.end;
+            }
+        }
+    }
+}
+
+void locate_figures(article_context& ax, std::size_t fb, std::size_t fe, sentence_info& si) {
+    const auto& ws = si.words;
+    auto first_at_or_after = [&](std::size_t pos) {
+        return static_cast<std::size_t>(
+            std::lower_bound(ws.begin(), ws.end(), pos, [](const word& w, std::size_t p) { return w.end <= p; }) - ws.begin());
+    };
+    for (std::size_t k = fb; k < fe; ++k) {
+        auto& lf = ax.figures[k];
+        si.figure_ids.push_back(k);
+        lf.wb = first_at_or_after(lf.f.span.begin);
+        lf.we = first_at_or_after(lf.f.span.end);
+        lf.nb = first_at_or_after(lf.f.number.begin);
+        lf.ne = first_at_or_after(lf.f.number.end);
+        if (lf.we <= lf.wb) lf.we = std::min(ws.size(), lf.wb + 1);
+        if (lf.ne <= lf.nb) lf.ne = std::min(ws.size(), lf.nb + 1);
+    }
+    for (std::size_t k = fb; k < fe; ++k) ax.figures[k].not_a_count = rejection_reason(ax, ax.figures[k], si);
+}
+
+void reject(article_context& ax, const located_figure& lf, const std::string& reason) {
+    if (!ax.rejected) return;
+    ax.rejected->push_back({lf.f.span, std::string(lf.f.span.of(ax.text)), reason});
+}
+
+std::optional<std::string> rejection_reason(const article_context& ax, const located_figure& lf, const sentence_info& si) {
+    const figure& f = lf.f;
+    const auto& ws = si.words;
+    if (f.overflow) return std::string("number too large to be a count");
+    const std::size_t nb = lf.nb, ne = lf.ne;
+    const word* prev = nb > 0 ? &ws[nb - 1] : nullptr;
+    const word* next = ne < ws.size() ? &ws[ne] : nullptr;
+    const bool digits = !f.in_words && f.qualifier != qualifier::vague;
+    const char after = f.number.end < ax.text.size() ? ax.text[f.number.end] : ' ';
+    const char before = f.number.begin > 0 ? ax.text[f.number.begin - 1] : ' ';
+    if (after == ':' || before == ':' || after == '/' || before == '/') return std::string("a time or date");
+    if (after == '%') return std::string("a percentage");
+    if ((before == '.' || before == ',') && f.number.begin >= 2 && ascii_digit(ax.text[f.number.begin - 2]))
+        return std::string("the fraction of a decimal number");
+    if (before == '$' || before == '#') return std::string("a price or number");
+    if (lf.f.qualifier != qualifier::vague && nb < ws.size()) {
+        const auto& own = ws[nb].lower;
+        if (own.find("year") != std::string::npos || own.find("month") != std::string::npos ||
+            own.find("km") != std::string::npos || own.find("day") != std::string::npos)
+            return std::string("an age or measure");
+    }
+    if (digits && f.first && *f.first >= 1900 && *f.first <= 2100 && f.noun.empty() && f.qualifier == qualifier::exact)
+        return std::string("a year");
+    if (prev && month_index(*prev) > 0 && digits) return std::string("a date");
+    // "April 3 2016": a year after a day or month
+    if (prev && digits && f.first && *f.first >= 1990 && *f.first <= 2030 && f.qualifier == qualifier::exact &&
+        (prev->digits || month_index(*prev) > 0))
+        return std::string("a date");
+    if (next && month_index(*next) > 0 && digits && f.noun.empty()) return std::string("a date");
+    if (prev && (prev->lower == "aged" || prev->lower == "ages")) return std::string("an age");
+    if (nb >= 2 && ws[nb - 1].lower == "of" && ws[nb - 2].lower == "age") return std::string("an age");
+    if (f.noun.empty() && next) {
+        static const std::array<std::string_view, 46> units{"family", "families",
+            "years",    "year",   "months",   "month",     "days",      "day",    "hours",    "hour",     "minutes",
+            "km",       "kilometres", "kilometers", "miles", "metres",  "meters", "percent",  "per",      "times",
+            "am",       "pm",     "gmt",      "dollars",   "euros",     "pounds", "tonnes",   "tons",     "barrels",
+            "million",  "billion", "kg",      "hectares",  "square",    "feet",   "th",       "st",       "nd",
+            "rd",       "weeks",  "week",     "seconds",   "mm",        "liras",  "rockets",  "o'clock"};
+        if (one_of(next->lower, units)) return std::string("a measure, not a count of people");
+    }
+    if (prev) {
+        static const std::array<std::string_view, 14> labels{"resolution", "no",    "number", "article", "page",  "flight", "route",
+                                                             "highway",    "channel", "su",   "f",       "chapter", "section", "level"};
+        if (one_of(prev->lower, labels) && f.noun.empty()) return std::string("a label or number, not a count");
+    }
+    return std::nullopt;
+}
+
+}  // namespace reckon::extract

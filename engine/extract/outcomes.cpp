@@ -1,0 +1,248 @@
+// Outcomes reader (outcomes.hpp).
+#include "extract/outcomes.hpp"
+
+#include <array>
+
+namespace reckon::extract {
+
+using grammar::claims::figure;
+
+std::optional<outcome> outcome_word(const std::vector<word>& ws, std::size_t k) {
+    if (!ws[k].has(w_killed | w_injured | w_missing | w_contextual)) return std::nullopt;
+    const std::string_view w = ws[k].lower;
+    if (ws[k].has(w_killed)) {
+        if ((w == "lives" || w == "life") &&
+            !(k > 0 && (ws[k - 1].lower == "their" || ws[k - 1].lower == "his" || ws[k - 1].lower == "her" || ws[k - 1].lower == "the")))
+            return std::nullopt;
+        return outcome::killed;
+    }
+    if (w == "remains" && k > 0 && ws[k - 1].lower == "the") return outcome::killed;
+    // "Thirteen children were among the victims / the dead"
+    if ((w == "victims" || w == "casualties") && k >= 2 && ws[k - 1].lower == "the" && ws[k - 2].lower == "among")
+        return outcome::killed;
+    if (w == "victims" && k >= 1 && ws[k - 1].lower == "fallen") return outcome::killed;
+    if (ws[k].has(w_injured)) return outcome::injured;
+    if (ws[k].has(w_missing)) return outcome::missing;
+    return std::nullopt;
+}
+
+namespace {
+
+// ASCII lower case, as std::tolower does in the "C" locale the engine runs in. Nouns and
+// modifiers are short, so the copy stays in the string's own buffer.
+std::string lower_ascii(std::string_view s) {
+    std::string l(s);
+    for (auto& c : l) c = ascii_lower(c);
+    return l;
+}
+
+}  // namespace
+
+std::string side_of(const std::vector<std::string>& modifiers, std::string_view noun) {
+    for (const auto& raw : modifiers) {
+        const std::string lower = lower_ascii(raw);
+        const std::string_view m = lower;
+        if (m == "is" || m == "isis" || m == "isil" || m == "daesh" || m == "jihadist" || m == "islamic")
+            return raw == "is" ? std::string() : "IS";
+        if (m == "regime" || m == "pro-regime" || m == "government" || m == "pro-government" || m == "army" ||
+            m == "syrian" || m == "assad" || m == "pro-assad" || m == "loyalist")
+            return "regime";
+        if (m == "sdf" || m == "kurdish" || m == "ypg" || m == "kurdish-led") return "SDF";
+        if (m == "rebel" || m == "opposition" || m == "fsa" || m == "free") return "rebels";
+        if (m == "turkish") return "Turkey";
+        if (m == "russian") return "Russia";
+        if (m == "iranian" || m == "pro-iranian") return "Iran";
+        if (m == "hezbollah") return "Hezbollah";
+        if (m == "iraqi") return "Iraq";
+        if (m == "us" || m == "american") return "US";
+        if (m == "nusra" || m == "al-nusra") return "Nusra";
+    }
+    if (noun == "rebels") return "rebels";
+    if (noun == "jihadists") return "IS";
+    return {};
+}
+
+category_reading read_category(const figure& f) {
+    category_reading r;
+    const std::string noun_lower = lower_ascii(f.inner_noun.empty() ? f.noun : f.inner_noun);
+    const std::string outer_lower = lower_ascii(f.noun);
+    const std::string_view noun = noun_lower, outer = outer_lower;
+    if (noun.empty()) return r;
+    r.known = true;
+    r.intrinsic_death = outer == "deaths" || outer == "dead" || outer == "bodies" || outer == "corpses" || outer == "lives";
+    static const std::array<std::string_view, 9> child{"children", "child", "kids", "babies", "infants", "minors", "boys", "girls", "baby"};
+    static const std::array<std::string_view, 19> fighter{"forces", "militiamen", "recruits", "guards", "fighters",   "militants", "rebels",   "soldiers",   "jihadists",
+                                                          "terrorists", "troops",    "insurgents", "gunmen",   "combatants",
+                                                          "servicemen", "policemen", "officers",  "personnel", "fighter"};
+    bool civilian_mod = false, child_mod = false, woman_mod = false;
+    for (const auto& m : f.modifiers) {
+        const std::string lower = lower_ascii(m);
+        const std::string_view l = lower;
+        if (l == "civilian" || l == "civil") civilian_mod = true;
+        if (l == "child" || l == "children") child_mod = true;
+        if (l == "female" || l == "women") woman_mod = true;
+    }
+    if (noun == "civilians" || noun == "civilian") r.category = "civilians";
+    else if (one_of(noun, child)) r.category = "children";
+    else if (noun == "women" || noun == "woman") r.category = "women";
+    else if (noun == "men" || noun == "man" || noun == "tribesmen") r.category = "men";
+    else if (one_of(noun, fighter)) {
+        r.category = "fighters";
+        r.side = side_of(f.modifiers, noun);
+    } else if (child_mod) r.category = "children";
+    else if (woman_mod) r.category = "women";
+    else if (civilian_mod) r.category = "civilians";
+    else r.category = "people";
+    return r;
+}
+
+int category_rank(const std::string& c) {
+    if (c == "people") return 0;
+    if (c == "civilians" || c == "fighters") return 1;
+    return 2;
+}
+
+std::optional<outcome> find_outcome(const article_context& ax, const located_figure& lf, const sentence_info& si, bool& immediate,
+                                    bool& combined, std::size_t& after_aux, bool& direct) {
+    const auto& ws = si.words;
+    immediate = false;
+    combined = false;
+    direct = false;
+    after_aux = 99;
+    // another figure's word range; rejected numbers (years, ages) do not count
+    auto figure_at = [&](std::size_t k, std::size_t& skip_to) -> bool {
+        for (const auto id : si.figure_ids) {
+            const auto& o = ax.figures[id];
+            if (&o == &lf || o.not_a_count) continue;
+            if (k >= o.wb && k < o.we) {
+                skip_to = o.we;
+                return true;
+            }
+        }
+        return false;
+    };
+    auto verb_outcome = [](std::string_view w) -> std::optional<outcome> {
+        static const std::array<std::string_view, 19> kill{
+            "killed", "killing", "kill", "kills", "slew", "slay", "eliminated", "eliminating", "neutralized", "neutralised",
+            "neutralizing", "liquidated", "massacring", "massacred", "executed", "executing", "claimed", "claiming", "left"};
+        static const std::array<std::string_view, 7> injure{"wounded", "wounding", "injured", "injuring", "wound", "injure", "injures"};
+        if (one_of(w, injure)) return outcome::injured;
+        if (one_of(w, kill) && w != "claimed" && w != "claiming" && w != "left") return outcome::killed;
+        return std::nullopt;
+    };
+    // 0. a non-casualty verb right before: "kidnapped 900", "evacuated 5000"
+    if (lf.wb > 0 && ws[lf.wb - 1].has(w_blocker)) return std::nullopt;
+    // 1a. a participle right after, past auxiliaries: "20 wounded", "25 were wounded", "6 Killed"
+    std::optional<outcome> after;
+    {
+        static const std::array<std::string_view, 14> aux{"were", "was", "are", "is", "have", "has", "had", "been", "being", "also",
+                                                          "reportedly", "gone", "got", "more"};
+        static const std::array<std::string_view, 13> participle{"killed", "dead", "died", "wounded", "injured", "hurt", "missing",
+                                                                 "slain", "executed", "massacred", "perished", "martyred", "disappeared"};
+        std::size_t k = lf.we, n = 0;
+        while (k < ws.size() && n < 3 && one_of(ws[k].lower, aux)) {
+            ++k;
+            ++n;
+        }
+        std::size_t next_figure = 0;
+        const bool object_follows = k + 1 < ws.size() && figure_at(k + 1, next_figure);
+        if (k < ws.size() && one_of(ws[k].lower, participle) && !object_follows) {
+            after = outcome_word(ws, k);
+            after_aux = n;
+            // "dead and injured", "killed or wounded": both counted together
+            if (after && k + 2 < ws.size() && (ws[k + 1].lower == "and" || ws[k + 1].lower == "or")) {
+                const auto other = outcome_word(ws, k + 2);
+                if (other && *other != *after) combined = true;
+            }
+        }
+    }
+    // 1b. the verb or noun right before: "killed 38", "killing at least 15", "lost 40 troops",
+    // "the death of one civilian", "the lives of 18 civilians"
+    std::optional<outcome> before;
+    std::size_t lead = lf.wb;  // "injured another ten", "killed a further 12"
+    if (lead > 0 && (ws[lead - 1].lower == "another" || ws[lead - 1].lower == "further" || ws[lead - 1].lower == "additional")) --lead;
+    if (lead > 0 && ws[lead - 1].lower == "a" && lead < lf.wb) --lead;
+    if (lead > 0) {
+        const std::size_t j = lead - 1;
+        before = verb_outcome(ws[j].lower);
+        if (!before && (ws[j].lower == "lost" || ws[j].lower == "claimed" || ws[j].lower == "claiming") && !lf.f.noun.empty())
+            before = outcome::killed;
+        if (!before && (ws[j].lower == "destroyed" || ws[j].lower == "destroying") && read_category(lf.f).category == "fighters")
+            before = outcome::killed;
+        if (!before && ws[j].lower == "of" && j > 0) {
+            const auto& h = ws[j - 1].lower;
+            if (h == "death" || h == "deaths" || h == "lives" || h == "life" || h == "bodies" || h == "remains" ||
+                h == "execution" || h == "killing" || h == "massacre" || h == "murder")
+                before = outcome::killed;
+            if (h == "injury" || h == "injuries") before = outcome::injured;
+        }
+        // "killed and wounded hundreds", "killing and injuring a number of", "killed wounded dozens"
+        if (before && j >= 2 && (ws[j - 1].lower == "and" || ws[j - 1].lower == "or")) {
+            const auto other = verb_outcome(ws[j - 2].lower);
+            if (other && *other != *before) combined = true;
+        }
+        if (before && j >= 1) {
+            const auto other = verb_outcome(ws[j - 1].lower);
+            if (other && *other != *before) combined = true;
+        }
+    }
+    if (after) {
+        immediate = direct = true;
+        return after;
+    }
+    if (before) {
+        immediate = direct = true;
+        return before;
+    }
+    // "the death toll rose to 112", "putting the toll at 70"
+    for (std::size_t j = lf.wb >= 14 ? lf.wb - 14 : 0; j < lf.wb; ++j) {
+        if (ws[j].lower != "toll") continue;
+        bool clear = true;
+        std::size_t skip = 0;
+        for (std::size_t x = j + 1; x < lf.wb; ++x)
+            if (figure_at(x, skip)) clear = false;
+        if (clear) {
+            immediate = true;
+            const bool injured = j > 0 && (ws[j - 1].lower == "injury" || ws[j - 1].lower == "casualty");
+            return injured ? outcome::injured : outcome::killed;
+        }
+    }
+    // 2. forward: "38 people were killed", "76 children and 41 women were among those killed"
+    for (std::size_t k = lf.we, n = 0; k < ws.size() && n < 12; ++n) {
+        std::size_t skip = 0;
+        if (figure_at(k, skip)) {
+            // a breakdown ("including five children") or a coordinated figure ("and 41 women")
+            const bool linked = k > 0 && (ws[k - 1].has(w_breakdown) || ws[k - 1].lower == "and" ||
+                                          (k > 1 && ws[k - 2].has(w_breakdown)));
+            if (linked) {
+                k = skip;
+                continue;
+            }
+            break;
+        }
+        if (const auto o = outcome_word(ws, k)) {
+            if (n <= 2 && lf.f.noun.empty()) immediate = true;
+            if (k + 2 < ws.size() && (ws[k + 1].lower == "and" || ws[k + 1].lower == "or")) {
+                const auto other = outcome_word(ws, k + 2);
+                if (other && *other != *o) combined = true;  // "were killed and injured"
+            }
+            return o;
+        }
+        if (ws[k].has(w_blocker)) break;
+        if (ws[k].before == ';') break;
+        ++k;
+    }
+    // 3. backward: "Those killed in the village ... included 32 civilians"; not across
+    // another clause ("... died ... and more than 1100 other children are suffering")
+    for (std::size_t k = lf.wb, n = 0; k-- > 0 && n < 12; ++n) {
+        std::size_t skip = 0;
+        if (figure_at(k, skip)) break;
+        if (const auto o = outcome_word(ws, k)) return o;
+        if (ws[k].has(w_blocker) || ws[k].has(w_report)) break;
+        const auto& w = ws[k].lower;
+        if (w == "and" || w == "but" || w == "while" || w == "whereas") break;
+    }
+    return std::nullopt;
+}
+
+}  // namespace reckon::extract

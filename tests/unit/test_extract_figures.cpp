@@ -1,0 +1,53 @@
+// Figures reader: which numbers are found, and why some cannot be casualty counts.
+#include <catch2/catch.hpp>
+
+#include "extract_reader_fixture.hpp"
+
+using namespace reckon;
+
+TEST_CASE("figures: numbers that are not counts of people, with their reason", "[extract][figures]") {
+    struct row {
+        const char* sentence;
+        const char* number;
+        const char* reason;  // "" when the number may be a casualty count
+    };
+    const row rows[] = {
+        {"12 people were killed in the attack.", "12", ""},
+        {"Air strikes killed 38 civilians.", "38", ""},
+        {"In 2016 the strikes went on.", "2016", "a year"},
+        {"The 25-year-old man was killed.", "25", "an age or measure"},
+        {"The blast came at 10:30 in the morning and killed people.", "10", "a time or date"},
+        {"About 50% of the buildings were destroyed.", "50", "a percentage"},
+        {"The fine was $500 for the family.", "500", "a price or number"},
+        {"A man aged 45 was killed.", "45", "an age"},
+        {"He died on November 3 in the strike.", "3", "a date"},
+        {"The convoy drove 5 km before it was hit.", "5", "a measure, not a count of people"},
+        {"Security Council resolution 2254 was passed.", "2254", "a label or number, not a count"},
+    };
+    for (const auto& r : rows) {
+        CAPTURE(r.sentence);
+        test::reader_article a(r.sentence);
+        const auto* lf = a.figure(r.number);
+        REQUIRE(lf != nullptr);
+        CHECK(lf->not_a_count.value_or("") == r.reason);
+    }
+}
+
+TEST_CASE("figures: every figure of the article, in text order, on its sentence's words", "[extract][figures]") {
+    test::reader_article a("Shelling killed 4 civilians. Another 7 people were wounded on Tuesday.");
+    const auto& fs = a.figures();
+    REQUIRE(fs.size() == 2);
+    CHECK(fs[0].sentence == 0);
+    CHECK(fs[1].sentence == 1);
+    const auto& ws = a.context().sentence_infos[1].words;
+    CHECK(ws[fs[1].nb].lower == "7");
+    CHECK(fs[1].ne == fs[1].nb + 1);
+}
+
+TEST_CASE("figures: words that are not numbers give no figure", "[extract][figures]") {
+    for (const char* s : {"The strike hit the market.", "Someone was wounded.", "Nobody knows."}) {
+        CAPTURE(s);
+        test::reader_article a(s);
+        CHECK(a.figures().empty());
+    }
+}
