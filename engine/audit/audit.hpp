@@ -59,6 +59,8 @@ struct incident_record {
     rules::incident_result result;
     std::vector<std::string> decisions; // analyst decisions applied while grouping
     int severity = 0;                   // highest finding severity: 3 high .. 0 none
+    std::vector<double> evidence;       // per finding (result.findings order): evidence_of()
+    double strongest = 0;               // the highest evidence among findings of that severity
 };
 
 struct series_record {
@@ -155,6 +157,15 @@ std::string sha256_file(const std::string& path);
 std::string sha256_hex(std::string_view bytes);
 
 int severity_rank(const std::string& severity);
+
+// How strong the evidence of a finding between two claims is, 0 to 10: 3 when the
+// figures come from different origins (independent evidence), 2 when they are in
+// different articles, 2 when both have an exact scope (a count, not a vague word; a day
+// and a place; no part, addition, period or subgroup), and up to 3 for the gap between
+// them relative to the smaller figure (a gap as large as the figure scores 3). Findings
+// that do not name two claims score 0. The audit orders incidents by severity, then by
+// this, so one strong conflict comes before many weak ones.
+double evidence_of(const rules::claim_facts& a, const rules::claim_facts& b);
 
 // Peak resident memory of this process so far, in kB (VmHWM; 0 when unknown).
 std::size_t peak_rss_kb();

@@ -183,6 +183,7 @@ claim claim_from_json(const nlohmann::json& j) {
     c.relation = j.contains("relation") ? text(j, "relation", true) : std::string();
     c.period = j.contains("period") ? text(j, "period", true) : std::string();
     c.group = j.contains("group") ? text(j, "group", true) : std::string();
+    c.localities = j.contains("localities") ? text(j, "localities", true) : std::string();
     if (j.contains("event")) {
         const auto& e = j["event"];
         if (!e.is_number_integer() || e.get<std::int64_t>() < 0 || e.get<std::int64_t>() > 1000000)

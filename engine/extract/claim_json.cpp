@@ -53,6 +53,7 @@ void write_claim_members(Sink& s, const claim& c) {
     s.member("relation", text_or_null(c.relation));
     s.member("period", text_or_null(c.period));
     s.member("group", text_or_null(c.group));
+    s.member("localities", text_or_null(c.localities));
     s.member("event", std::int64_t{c.event});
     s.member("headline", c.headline);
     write_span(s, "span", c.span);

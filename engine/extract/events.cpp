@@ -8,6 +8,8 @@
 #include <cctype>
 #include <set>
 
+#include "model/locality.hpp"
+
 namespace reckon::extract {
 
 namespace {
@@ -61,6 +63,8 @@ constexpr std::array<std::string_view, 13> rise_verbs{"rose",   "risen",  "rises
 constexpr std::array<std::string_view, 6> fresh_toll{"latest", "updated", "revised", "new", "final", "rising"};
 constexpr std::array<std::string_view, 7> part_after{"of", "were", "was", "are", "is", "among", "included"};
 constexpr std::array<std::string_view, 5> conflict_words{"war", "conflict", "uprising", "revolution", "crisis"};
+constexpr std::array<std::string_view, 12> months{"january", "february", "march",     "april",   "may",      "june",
+                                                  "july",    "august",   "september", "october", "november", "december"};
 constexpr std::array<std::string_view, 6> reporting{"according", "said", "says", "told", "reported", "citing"};
 constexpr std::array<std::string_view, 4> aid{"volunteers", "rescuers", "aid", "rescue"};
 
@@ -71,8 +75,9 @@ constexpr std::array<std::string_view, 22> place_nouns{
     "quarter",      "suburb",        "road",          "roundabout",     "school",   "mosque"};
 constexpr std::array<std::string_view, 6> place_prepositions{"in", "on", "at", "near", "targeted", "hit"};
 // Capitalised words that never name a local place.
-constexpr std::array<std::string_view, 40> not_places{
-    "syria",    "syrian",    "the",      "a",        "city",      "province",  "countryside", "northern", "southern", "eastern",
+constexpr std::array<std::string_view, 49> not_places{
+    "syria",    "syrias",    "syria's",  "iraq",     "turkey",    "lebanon",   "jordan",      "israel",   "russia",   "united",
+    "syrian",    "the",      "a",        "city",      "province",  "countryside", "northern", "southern", "eastern",
     "western",  "central",   "monday",   "tuesday",  "wednesday", "thursday",  "friday",      "saturday", "sunday",   "january",
     "february", "march",     "april",    "may",      "june",      "july",      "august",      "september", "october", "november",
     "december", "islamic",   "state",    "army",     "police",    "government", "regime",     "russian",  "turkish",  "kurdish"};
@@ -123,6 +128,11 @@ std::string period_of(const std::vector<word>& ws, std::int64_t value) {
         if (w == "this" && (next == "week")) return "days";
         if (w == "this" && (next == "month")) return "month";
         if (w == "this" && (next == "year")) return "year";
+        // "from March 2011 to June 2016", "between 2014 and 2017"
+        if ((w == "from" || w == "between") && k + 1 < ws.size() &&
+            (one_of(next, months) || (next.size() == 4 && next[0] == '2' && std::isdigit(static_cast<unsigned char>(next[1])))))
+            for (std::size_t j = k + 2; j < std::min(ws.size(), k + 6); ++j)
+                if (ws[j].lower == "to" || ws[j].lower == "until" || ws[j].lower == "and") return "since";
     }
     // A toll in the thousands in a sentence about the war is the war's ("The war has
     // claimed more than 300000 lives", "the six-year conflict").
@@ -170,6 +180,9 @@ std::string relation_of(const std::vector<word>& ws, std::size_t f) {
             return "revision";
         if (ws[k].lower == "reached" || ws[k].lower == "reaches" || ws[k].lower == "surpasses") return "revision";
     }
+    // "... according to the medical source who gave the updated toll"
+    for (std::size_t k = f + 1; k + 1 < ws.size(); ++k)
+        if (one_of(ws[k].lower, fresh_toll) && ws[k].lower != "new" && ws[k + 1].lower == "toll") return "revision";
     // "including 10", "among them five", "of whom 14", "those killed included 11";
     // "14 of the dead", "five of the injured", "six were among the dead"
     if (prev == "including" || prev == "included" || (prev2 == "among" && (prev == "them" || prev == "whom")) ||
@@ -216,14 +229,30 @@ bool after_an_earlier_event(const std::vector<word>& ws, std::size_t f) {
     return false;
 }
 
+template <class F>
+void each_locality(const std::string& list, F&& f) {
+    std::size_t start = 0;
+    while (start < list.size()) {
+        const auto cut = list.find("; ", start);
+        f(list.substr(start, cut == std::string::npos ? std::string::npos : cut - start));
+        if (cut == std::string::npos) break;
+        start = cut + 2;
+    }
+}
+
 bool is_place_name(const std::vector<word>& ws, std::size_t k) {
     const word& w = ws[k];
     if (!w.capital || k == 0) return false;  // a sentence's first word is capitalised anyway
     const std::string bare = without_article(w.lower);
     if (bare.size() < 3 || one_of(bare, not_places) || std::isdigit(static_cast<unsigned char>(bare[0]))) return false;
     // "in al-Midan", "and al-Faid", "the neighbourhood of al-Khalidiye"
-    const bool before = one_of(ws[k - 1].lower, place_prepositions) || ws[k - 1].lower == "and" ||
+    const bool listed = ws[k - 1].lower == "and" && k >= 2 && is_place_name(ws, k - 2);  // "al-Midan and al-Faid"
+    const bool before = one_of(ws[k - 1].lower, place_prepositions) || listed ||
                         (ws[k - 1].lower == "of" && k >= 2 && one_of(ws[k - 2].lower, place_nouns));
+    // a province or a city is the gazetteer's to read: "Idlib province", "Aleppo city"
+    if (k + 1 < ws.size() && (ws[k + 1].lower == "province" || ws[k + 1].lower == "governorate" ||
+                              ws[k + 1].lower == "countryside" || ws[k + 1].lower == "city"))
+        return false;
     const bool after = k + 1 < ws.size() && one_of(ws[k + 1].lower, place_nouns);
     const bool after_pair = k + 2 < ws.size() && ws[k + 1].capital && one_of(ws[k + 2].lower, place_nouns);
     return before || after || after_pair;
@@ -289,6 +318,27 @@ void read_scopes(std::string_view text, std::vector<claim>& claims) {
         }
     }
 
+    // Names of the article's governorates are the gazetteer's, not localities ("in Idlib").
+    std::set<std::string> provinces;
+    for (const auto& c : claims) {
+        std::string first;
+        for (const char ch : c.governorate) {
+            if (ch == ' ' || ch == '-') break;
+            first.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(ch))));
+        }
+        if (!first.empty()) provinces.insert(locality_skeleton(first));
+    }
+    // ...and so is the claim's own place when the gazetteer found it ("Khan Sheikhoun")
+    const auto localities_of = [&](const claim& c) {
+        std::string out;
+        const std::string own = locality_skeleton(c.place);
+        for (const auto& n : local_places(text, c.sentence)) {
+            const std::string k = locality_skeleton(n);
+            if (provinces.count(k) == 0 && k != own) out += (out.empty() ? "" : "; ") + n;
+        }
+        return out;
+    };
+
     // 2. Events. Each event keeps the local places and the day its figures name.
     struct event_info {
         std::set<std::string> places;
@@ -298,19 +348,25 @@ void read_scopes(std::string_view text, std::vector<claim>& claims) {
     std::size_t current = 0;
     std::size_t last_sentence = static_cast<std::size_t>(-1);
     std::size_t last_event = 0;
+    std::string last_localities;
     for (auto& c : claims) {
         if (c.headline) {
             c.event = 0;
+            c.localities = localities_of(c);
             continue;
         }
         const auto ws = words_of(text, c.sentence);
         const bool background = after_an_earlier_event(ws, figure_word(ws, c.span));
         if (c.sentence.begin == last_sentence && !background) {
             c.event = static_cast<int>(last_event);
+            c.localities = last_localities;
             continue;
         }
         last_sentence = c.sentence.begin;
-        const auto names = local_places(text, c.sentence);
+        c.localities = localities_of(c);
+        last_localities = c.localities;
+        std::vector<std::string> names;  // skeletons, so that spellings of one place agree
+        each_locality(c.localities, [&](std::string name) { names.push_back(locality_skeleton(name)); });
         const date day = c.event_date.precision == date_precision::day ? c.event_date : date{};
         const auto fits = [&](const event_info& e, bool need_place) {
             if (day.known() && e.day.known() && day != e.day) return false;

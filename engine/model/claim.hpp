@@ -62,6 +62,8 @@ struct claim {
     std::string period;           // time extent when longer than one event: "days" ("in the past 10 days",
                                   // "48 hours"), "month", "year", "since" (a date), "war"; "" for one event
     std::string group;            // a subgroup it counts: "family", "medical staff", "critical condition"... or ""
+    std::string localities;       // local places its sentence names, lower case, sorted, "; "-separated
+                                  // ("ashrafiyeh; midan"): what tells two items of a city's round-up apart
     int event = 0;                // the event within its article: 0 the lead event; a background paragraph or
                                   // another item of a round-up is 1, 2, ... in order of first mention
     byte_span span;               // the figure in the article text

@@ -83,6 +83,7 @@ const field_info field_table[] = {
     {"group", field::group, t_string},
     {"event", field::event, t_number},
     {"lead", field::lead, t_bool},
+    {"localities", field::localities, t_string},
 };
 
 const field_info* find_field(const std::string& name) {
@@ -139,6 +140,7 @@ const function_info function_table[] = {
     {"exact_days", function::exact_days, false},
     {"places", function::places, false},
     {"same_scope", function::same_scope, false},
+    {"same_locality", function::same_locality, false},
 };
 
 std::string type_name(int t) {
@@ -527,6 +529,7 @@ int checker::check_call(ast::expr& e, scope& s) {
         {function::width, {t_interval}, t_number},
         {function::same_place, {t_claim, t_claim}, t_bool},
         {function::same_scope, {t_claim, t_claim}, t_bool},
+        {function::same_locality, {t_claim, t_claim}, t_bool},
         {function::within, {t_claim, t_claim}, t_bool},
         {function::compatible, {t_string, t_string}, t_bool},
         {function::part_of, {t_string, t_string}, t_bool},
@@ -801,7 +804,7 @@ void checker::check_test(ast::statement& st) {
                                                "event_date", "place",   "place_key", "governorate", "actor", "attack",
                                                "relay",   "copied",    "parent",    "text",   "qualifier_text",
                                                "scope",   "side",      "article",   "cumulative", "source_text", "within",
-                                               "relation", "period", "group", "event"};
+                                               "relation", "period", "group", "event", "localities"};
     static const std::vector<std::string> outcomes{"killed", "injured", "missing"};
     static const std::vector<std::string> quals{"exact", "at_least", "more_than", "about", "up_to", "range"};
     std::set<std::string> ids;

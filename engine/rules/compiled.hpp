@@ -20,7 +20,7 @@ enum class field : int {
     id, article, kind, outcome, category, side, value, low, high, best, interval, qualifier, qualifier_text,
     vague, text, parent, source, source_text, source_kind, source_name, source_field, relay, relay_count,
     origin, outlet, copied, weight, published, event_date, place, place_key, governorate, actor, attack, scope,
-    relation, period, group, event, lead,
+    relation, period, group, event, lead, localities,
 };
 
 // The widest window days(d, n) accepts: a claim gets n + 1 keys from it.
@@ -31,7 +31,7 @@ enum class function : int {
     count, count_distinct, min, max, sum, mean, median, weighted_median, latest, earliest, intersection,
     abs, round, floor, ceil, days_between, week, month, year, known, disjoint, overlaps, contains, width,
     same_place, within, compatible, part_of, has_finding, days, exact_days, places, precision,
-    same_scope,
+    same_scope, same_locality,
 };
 
 // Operators, resolved by the checker into expr::ref so evaluation never compares text.

@@ -13,6 +13,8 @@
 #include <set>
 
 #include "rules/eval.hpp"
+
+#include "model/locality.hpp"
 #include "registry/registry.hpp"
 
 namespace reckon::rules {
@@ -161,6 +163,19 @@ bool same_scope(const claim& a, const claim& b) {
     if (a.relation == "addition" || b.relation == "addition") return false;
     if ((a.relation == "part") != (b.relation == "part")) return false;
     return (a.relation == "running") == (b.relation == "running");
+}
+
+// Two figures are about the same local place when either names none, or they name one
+// in common (localities are "; "-separated and sorted).
+// (compared by their skeletons, so transliterations agree: model/locality.hpp).
+bool same_locality(const claim& a, const claim& b) {
+    if (a.localities.empty() || b.localities.empty()) return true;
+    bool shared = false;
+    each_place(a.localities, [&](std::string_view t) {
+        const std::string x = locality_skeleton(t);
+        each_place(b.localities, [&](std::string_view u) { shared = shared || x == locality_skeleton(u); });
+    });
+    return shared;
 }
 
 bool same_place(const eclaim& a, const eclaim& b) {
@@ -380,6 +395,7 @@ value field_value(const eclaim& e, field id, const std::string& name) {
     case field::group: return str(c.group);
     case field::event: return num(c.event);
     case field::lead: return boolean(c.event == 0);
+    case field::localities: return str(c.localities);
     }
     return none();
 }
@@ -950,10 +966,13 @@ value evaluator::call(const ast::expr& e) {
         if (a.c == nullptr || b.c == nullptr) return boolean(false);
         return boolean(fn == function::within ? within(*a.c, *b.c) : same_place(*a.c, *b.c));
     }
-    case function::same_scope: {
+    case function::same_scope:
+    case function::same_locality: {
         const value a = arg(0), b = arg(1);
         if (a.c == nullptr || b.c == nullptr) return boolean(false);
-        return boolean(same_scope(*a.c->f->c, *b.c->f->c));
+        const claim& x = *a.c->f->c;
+        const claim& y = *b.c->f->c;
+        return boolean(fn == function::same_scope ? same_scope(x, y) : same_locality(x, y));
     }
     case function::compatible: {
         const value a = arg(0), b = arg(1);
