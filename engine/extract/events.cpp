@@ -87,6 +87,8 @@ std::string without_article(const std::string& w) {
     return w;
 }
 
+bool is_article_word(const std::string& w) { return w == "al" || w == "el"; }
+
 std::size_t figure_word(const std::vector<word>& ws, byte_span figure) {
     for (std::size_t k = 0; k < ws.size(); ++k)
         if (ws[k].end > figure.begin) return k;
@@ -242,13 +244,19 @@ void each_locality(const std::string& list, F&& f) {
 
 bool is_place_name(const std::vector<word>& ws, std::size_t k) {
     const word& w = ws[k];
-    if (!w.capital || k == 0) return false;  // a sentence's first word is capitalised anyway
+    if (!w.capital || k == 0 || is_article_word(w.lower)) return false;  // a sentence's first word is capitalised anyway
     const std::string bare = without_article(w.lower);
     if (bare.size() < 3 || one_of(bare, not_places) || std::isdigit(static_cast<unsigned char>(bare[0]))) return false;
-    // "in al-Midan", "and al-Faid", "the neighbourhood of al-Khalidiye"
-    const bool listed = ws[k - 1].lower == "and" && k >= 2 && is_place_name(ws, k - 2);  // "al-Midan and al-Faid"
-    const bool before = one_of(ws[k - 1].lower, place_prepositions) || listed ||
-                        (ws[k - 1].lower == "of" && k >= 2 && one_of(ws[k - 2].lower, place_nouns));
+    // the word before, past an article written as a word of its own ("the Al Sakhour neighbourhood")
+    std::size_t p = k - 1;
+    if (is_article_word(ws[p].lower)) {
+        if (p == 0) return false;
+        --p;
+    }
+    // "in al-Midan", "al-Midan and al-Faid", "the neighbourhood of al-Khalidiye"
+    const bool listed = ws[p].lower == "and" && p >= 1 && is_place_name(ws, p - 1);
+    const bool before = one_of(ws[p].lower, place_prepositions) || listed ||
+                        (ws[p].lower == "of" && p >= 1 && one_of(ws[p - 1].lower, place_nouns));
     // a province or a city is the gazetteer's to read: "Idlib province", "Aleppo city"
     if (k + 1 < ws.size() && (ws[k + 1].lower == "province" || ws[k + 1].lower == "governorate" ||
                               ws[k + 1].lower == "countryside" || ws[k + 1].lower == "city"))

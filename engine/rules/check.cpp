@@ -141,6 +141,7 @@ const function_info function_table[] = {
     {"places", function::places, false},
     {"same_scope", function::same_scope, false},
     {"same_locality", function::same_locality, false},
+    {"locality_within", function::locality_within, false},
 };
 
 std::string type_name(int t) {
@@ -530,6 +531,7 @@ int checker::check_call(ast::expr& e, scope& s) {
         {function::same_place, {t_claim, t_claim}, t_bool},
         {function::same_scope, {t_claim, t_claim}, t_bool},
         {function::same_locality, {t_claim, t_claim}, t_bool},
+        {function::locality_within, {t_claim, t_claim}, t_bool},
         {function::within, {t_claim, t_claim}, t_bool},
         {function::compatible, {t_string, t_string}, t_bool},
         {function::part_of, {t_string, t_string}, t_bool},

@@ -31,7 +31,7 @@ enum class function : int {
     count, count_distinct, min, max, sum, mean, median, weighted_median, latest, earliest, intersection,
     abs, round, floor, ceil, days_between, week, month, year, known, disjoint, overlaps, contains, width,
     same_place, within, compatible, part_of, has_finding, days, exact_days, places, precision,
-    same_scope, same_locality,
+    same_scope, same_locality, locality_within,
 };
 
 // Operators, resolved by the checker into expr::ref so evaluation never compares text.

@@ -167,15 +167,20 @@ bool same_scope(const claim& a, const claim& b) {
 
 // Two figures are about the same local place when either names none, or they name one
 // in common (localities are "; "-separated and sorted).
-// (compared by their skeletons, so transliterations agree: model/locality.hpp).
-bool same_locality(const claim& a, const claim& b) {
+// (compared by their skeletons, so transliterations agree: model/locality.hpp). With
+// `within`, every locality of a is one of b's: a figure for al-Hamadaniyeh lies within
+// one for al-Hamadaniyeh and Salah Eddin, not the other way round.
+bool same_locality(const claim& a, const claim& b, bool within = false) {
     if (a.localities.empty() || b.localities.empty()) return true;
-    bool shared = false;
+    bool shared = false, all = true;
     each_place(a.localities, [&](std::string_view t) {
         const std::string x = locality_skeleton(t);
-        each_place(b.localities, [&](std::string_view u) { shared = shared || x == locality_skeleton(u); });
+        bool found = false;
+        each_place(b.localities, [&](std::string_view u) { found = found || x == locality_skeleton(u); });
+        shared = shared || found;
+        all = all && found;
     });
-    return shared;
+    return within ? all : shared;
 }
 
 bool same_place(const eclaim& a, const eclaim& b) {
@@ -967,12 +972,14 @@ value evaluator::call(const ast::expr& e) {
         return boolean(fn == function::within ? within(*a.c, *b.c) : same_place(*a.c, *b.c));
     }
     case function::same_scope:
-    case function::same_locality: {
+    case function::same_locality:
+    case function::locality_within: {
         const value a = arg(0), b = arg(1);
         if (a.c == nullptr || b.c == nullptr) return boolean(false);
         const claim& x = *a.c->f->c;
         const claim& y = *b.c->f->c;
-        return boolean(fn == function::same_scope ? same_scope(x, y) : same_locality(x, y));
+        if (fn == function::same_scope) return boolean(same_scope(x, y));
+        return boolean(same_locality(x, y, fn == function::locality_within));
     }
     case function::compatible: {
         const value a = arg(0), b = arg(1);

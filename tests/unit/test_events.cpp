@@ -148,3 +148,8 @@ TEST_CASE("transliterations of one place share a skeleton", "[extract][events]")
     const std::string byline = "by Youssef Diab Paula Astih and Najla Habriri";
     CHECK(extract::local_places(byline, {0, byline.size()}).empty());
 }
+
+TEST_CASE("an article written as a word of its own", "[extract][events]") {
+    const std::string s = "a helicopter struck the Al Sakhour neighborhood with chlorine gas";
+    CHECK(extract::local_places(s, {0, s.size()}) == std::vector<std::string>{"sakhour"});
+}
