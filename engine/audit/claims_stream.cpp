@@ -184,6 +184,10 @@ claim claim_from_json(const nlohmann::json& j) {
     c.period = j.contains("period") ? text(j, "period", true) : std::string();
     c.group = j.contains("group") ? text(j, "group", true) : std::string();
     c.localities = j.contains("localities") ? text(j, "localities", true) : std::string();
+    if (j.contains("day_named")) {
+        if (!j["day_named"].is_boolean()) throw std::invalid_argument("field 'day_named' must be true or false");
+        c.day_named = j["day_named"].get<bool>();
+    }
     if (j.contains("event")) {
         const auto& e = j["event"];
         if (!e.is_number_integer() || e.get<std::int64_t>() < 0 || e.get<std::int64_t>() > 1000000)

@@ -242,6 +242,26 @@ void each_locality(const std::string& list, F&& f) {
     }
 }
 
+constexpr std::array<std::string_view, 7> weekdays{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+constexpr std::array<std::string_view, 6> relative_days{"yesterday", "today", "overnight", "tonight", "earlier", "later"};
+
+// The sentence names the event's day: a weekday or a month and a day ("on Monday",
+// "on 11 November", "Nov. 11"), and no relative day ("yesterday", "overnight", "late
+// Monday night" still names Monday).
+bool names_the_day(const std::vector<word>& ws) {
+    bool named = false;
+    for (std::size_t k = 0; k < ws.size(); ++k) {
+        const std::string& w = ws[k].lower;
+        if (one_of(w, relative_days) && w != "earlier" && w != "later") return false;
+        if (one_of(w, weekdays)) named = true;
+        const bool day_number = [&](std::size_t j) {
+            return j < ws.size() && ws[j].lower.size() <= 2 && std::isdigit(static_cast<unsigned char>(ws[j].lower[0]));
+        }(k + 1) || (k > 0 && ws[k - 1].lower.size() <= 2 && std::isdigit(static_cast<unsigned char>(ws[k - 1].lower[0])));
+        if (one_of(w, months) && day_number) named = true;
+    }
+    return named;
+}
+
 bool is_place_name(const std::vector<word>& ws, std::size_t k) {
     const word& w = ws[k];
     if (!w.capital || k == 0 || is_article_word(w.lower)) return false;  // a sentence's first word is capitalised anyway
@@ -364,6 +384,7 @@ void read_scopes(std::string_view text, std::vector<claim>& claims) {
             continue;
         }
         const auto ws = words_of(text, c.sentence);
+        c.day_named = c.event_date.precision == date_precision::day && names_the_day(ws);
         const bool background = after_an_earlier_event(ws, figure_word(ws, c.span));
         if (c.sentence.begin == last_sentence && !background) {
             c.event = static_cast<int>(last_event);

@@ -64,6 +64,8 @@ struct claim {
     std::string group;            // a subgroup it counts: "family", "medical staff", "critical condition"... or ""
     std::string localities;       // local places its sentence names, lower case, sorted, "; "-separated
                                   // ("ashrafiyeh; midan"): what tells two items of a city's round-up apart
+    bool day_named = false;       // its sentence names the event's day (a weekday or a calendar date), so the
+                                  // day is not inferred nor relative ("yesterday" in a copy republished a day later)
     int event = 0;                // the event within its article: 0 the lead event; a background paragraph or
                                   // another item of a round-up is 1, 2, ... in order of first mention
     byte_span span;               // the figure in the article text

@@ -84,6 +84,7 @@ const field_info field_table[] = {
     {"event", field::event, t_number},
     {"lead", field::lead, t_bool},
     {"localities", field::localities, t_string},
+    {"day_named", field::day_named, t_bool},
 };
 
 const field_info* find_field(const std::string& name) {
@@ -806,7 +807,7 @@ void checker::check_test(ast::statement& st) {
                                                "event_date", "place",   "place_key", "governorate", "actor", "attack",
                                                "relay",   "copied",    "parent",    "text",   "qualifier_text",
                                                "scope",   "side",      "article",   "cumulative", "source_text", "within",
-                                               "relation", "period", "group", "event", "localities"};
+                                               "relation", "period", "group", "event", "localities", "day_named"};
     static const std::vector<std::string> outcomes{"killed", "injured", "missing"};
     static const std::vector<std::string> quals{"exact", "at_least", "more_than", "about", "up_to", "range"};
     std::set<std::string> ids;

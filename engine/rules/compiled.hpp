@@ -20,7 +20,7 @@ enum class field : int {
     id, article, kind, outcome, category, side, value, low, high, best, interval, qualifier, qualifier_text,
     vague, text, parent, source, source_text, source_kind, source_name, source_field, relay, relay_count,
     origin, outlet, copied, weight, published, event_date, place, place_key, governorate, actor, attack, scope,
-    relation, period, group, event, lead, localities,
+    relation, period, group, event, lead, localities, day_named,
 };
 
 // The widest window days(d, n) accepts: a claim gets n + 1 keys from it.

@@ -401,6 +401,7 @@ value field_value(const eclaim& e, field id, const std::string& name) {
     case field::event: return num(c.event);
     case field::lead: return boolean(c.event == 0);
     case field::localities: return str(c.localities);
+    case field::day_named: return boolean(c.day_named);
     }
     return none();
 }
