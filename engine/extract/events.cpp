@@ -266,7 +266,10 @@ bool is_place_name(const std::vector<word>& ws, std::size_t k) {
     const word& w = ws[k];
     if (!w.capital || k == 0 || is_article_word(w.lower)) return false;  // a sentence's first word is capitalised anyway
     const std::string bare = without_article(w.lower);
-    if (bare.size() < 3 || one_of(bare, not_places) || std::isdigit(static_cast<unsigned char>(bare[0]))) return false;
+    const std::string head = bare.substr(0, bare.find('-'));  // "Monday-and" (a dash lost in the text)
+    if (bare.size() < 3 || one_of(bare, not_places) || one_of(head, not_places) ||
+        std::isdigit(static_cast<unsigned char>(bare[0])))
+        return false;
     // the word before, past an article written as a word of its own ("the Al Sakhour neighbourhood")
     std::size_t p = k - 1;
     if (is_article_word(ws[p].lower)) {
