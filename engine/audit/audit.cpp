@@ -4,6 +4,7 @@
 #include <map>
 #include <array>
 #include <chrono>
+#include <cmath>
 #include <deque>
 #include <tuple>
 #include <cctype>
@@ -30,9 +31,28 @@ int severity_rank(const std::string& s) {
     return 0;
 }
 
+double evidence_of(const rules::claim_facts& a, const rules::claim_facts& b) {
+    const claim& x = *a.c;
+    const claim& y = *b.c;
+    double score = 0;
+    if (a.origin != b.origin) score += 3;
+    if (x.article != y.article) score += 2;
+    const auto exact = [](const claim& c) {
+        return c.qualifier != qualifier::vague && c.qualifier != qualifier::range && c.event_date.precision == date_precision::day &&
+               !c.place_key.empty() && c.relation.empty() && c.period.empty() && c.group.empty();
+    };
+    if (exact(x) && exact(y)) score += 2;
+    // the gap between the intervals, relative to the smaller figure's ceiling
+    const auto low = [](const claim& c) { return static_cast<double>(c.low.value_or(0)); };
+    const auto high = [](const claim& c) { return c.high ? static_cast<double>(*c.high) : 1e18; };
+    const double gap = std::max(low(y) - high(x), low(x) - high(y));
+    if (gap > 0) score += 3 * std::min(1.0, gap / std::max(1.0, std::min(high(x), high(y))));
+    return std::round(score * 10) / 10;
+}
+
 bool stronger(const incident_record& a, const incident_record& b) {
     if (a.severity != b.severity) return a.severity > b.severity;
-    if (a.result.findings.size() != b.result.findings.size()) return a.result.findings.size() > b.result.findings.size();
+    if (a.strongest != b.strongest) return a.strongest > b.strongest;
     const auto da = a.date_from.known() ? a.date_from.first_day() : INT64_MAX;
     const auto db = b.date_from.known() ? b.date_from.first_day() : INT64_MAX;
     if (da != db) return da < db;
@@ -528,6 +548,14 @@ audit_result run_audit(audit_inputs in) {
             inc.result = rules.reconcile(members);
             inc.joins = explain_joins(g.members, facts, rules);
             for (const auto& f : inc.result.findings) inc.severity = std::max(inc.severity, severity_rank(f.severity));
+            for (const auto& f : inc.result.findings) {
+                const rules::claim_facts* pair[2] = {nullptr, nullptr};
+                for (std::size_t k = 0; k < 2 && f.claims.size() == 2; ++k)
+                    for (const auto& m : members)
+                        if (m.c->id == f.claims[k]) pair[k] = &m;
+                inc.evidence.push_back(pair[0] && pair[1] ? evidence_of(*pair[0], *pair[1]) : 0.0);
+                if (severity_rank(f.severity) == inc.severity) inc.strongest = std::max(inc.strongest, inc.evidence.back());
+            }
         }
     };
     run_striped(grouped.groups.size(), in.jobs, build);

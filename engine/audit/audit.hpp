@@ -74,6 +74,8 @@ struct incident_record {
     std::vector<judged_pair> joins;     // why its claims are together: each explained member
                                         // with the earlier member it joins best
     int severity = 0;                   // highest finding severity: 3 high .. 0 none
+    std::vector<double> evidence;       // per finding (result.findings order): evidence_of()
+    double strongest = 0;               // the highest evidence among findings of that severity
 };
 
 struct series_record {
@@ -192,6 +194,15 @@ int severity_rank(const std::string& severity);
 // The order incidents are listed in: the strongest findings first (highest severity,
 // then more findings), then by date, then by id.
 bool stronger(const incident_record& a, const incident_record& b);
+
+// How strong the evidence of a finding between two claims is, 0 to 10: 3 when the
+// figures come from different origins (independent evidence), 2 when they are in
+// different articles, 2 when both have an exact scope (a count, not a vague word; a day
+// and a place; no part, addition, period or subgroup), and up to 3 for the gap between
+// them relative to the smaller figure (a gap as large as the figure scores 3). Findings
+// that do not name two claims score 0. The audit orders incidents by severity, then by
+// this, so one strong conflict comes before many weak ones.
+double evidence_of(const rules::claim_facts& a, const rules::claim_facts& b);
 
 // Peak resident memory of this process so far, in kB (VmHWM; 0 when unknown).
 std::size_t peak_rss_kb();

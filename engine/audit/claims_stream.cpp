@@ -183,6 +183,21 @@ claim claim_from_json(const nlohmann::json& j) {
     // absent from streams written before the field existed: unknown, as for a claim that names none
     c.attack = j.contains("attack") ? text(j, "attack", true) : std::string();
     c.scope = text(j, "scope", true);
+    // absent from streams written before scope was read: a figure of its own, of the lead event
+    c.relation = j.contains("relation") ? text(j, "relation", true) : std::string();
+    c.period = j.contains("period") ? text(j, "period", true) : std::string();
+    c.group = j.contains("group") ? text(j, "group", true) : std::string();
+    c.localities = j.contains("localities") ? text(j, "localities", true) : std::string();
+    if (j.contains("day_named")) {
+        if (!j["day_named"].is_boolean()) throw std::invalid_argument("field 'day_named' must be true or false");
+        c.day_named = j["day_named"].get<bool>();
+    }
+    if (j.contains("event")) {
+        const auto& e = j["event"];
+        if (!e.is_number_integer() || e.get<std::int64_t>() < 0 || e.get<std::int64_t>() > 1000000)
+            throw std::invalid_argument("field 'event' must be a whole number from 0");
+        c.event = static_cast<int>(e.get<std::int64_t>());
+    }
     const auto& headline = field(j, "headline");
     if (!headline.is_boolean()) throw std::invalid_argument("field 'headline' must be true or false");
     c.headline = headline.get<bool>();

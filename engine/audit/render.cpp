@@ -54,11 +54,13 @@ void write_figure(Sink& s, const rules::figure& f) {
     s.end_object();
 }
 
+// `evidence` only for an incident's findings (audit::evidence_of); a series has none.
 template <class Sink>
-void write_finding(Sink& s, const rules::finding& f) {
+void write_finding(Sink& s, const rules::finding& f, std::optional<double> evidence = std::nullopt) {
     s.begin_object();
     s.member("kind", f.kind);
     s.member("severity", f.severity);
+    if (evidence) s.member("evidence", *evidence);
     s.member("message", f.message);
     s.member("claims", f.claims);
     write_rule_member(s, f.rule);
@@ -145,7 +147,11 @@ void write_incident(Sink& s, const audit_result& a, const incident_record& inc) 
     write_rule_member(s, inc.result.grading.rule);
     s.end_object();
     write_list(s, "reconciled", inc.result.figures, [](Sink& to, const rules::figure& f) { write_figure(to, f); });
-    write_list(s, "findings", inc.result.findings, [](Sink& to, const rules::finding& f) { write_finding(to, f); });
+    std::size_t nth = 0;
+    write_list(s, "findings", inc.result.findings, [&](Sink& to, const rules::finding& f) {
+        const std::size_t k = nth++;
+        write_finding(to, f, k < inc.evidence.size() ? std::optional<double>(inc.evidence[k]) : std::nullopt);
+    });
     write_list(s, "claims", inc.claims, [&](Sink& to, std::size_t m) { write_incident_claim(to, a, inc, a.claims[m]); });
     s.member("decisions", inc.decisions);
     write_list(s, "joins", inc.joins, [](Sink& to, const judged_pair& p) { write_judged_pair(to, p); });
@@ -507,8 +513,9 @@ void text_document::incident(const json& inc) {
     for (const auto& f : inc["reconciled"])
         o << (markdown ? "- reconciled " : "  = ") << reconciled_text(f) << "  by " << rule_text(f["rule"]) << "\n";
     for (const auto& f : inc["findings"]) {
-        o << (markdown ? "- **" : "  ! ") << str(f["severity"]) << " " << str(f["kind"]) << (markdown ? "**: " : ": ")
-          << str(f["message"]) << "  [" << rule_text(f["rule"]) << "]\n";
+        o << (markdown ? "- **" : "  ! ") << str(f["severity"]) << " " << str(f["kind"]) << (markdown ? "**" : "");
+        if (f.contains("evidence") && f["evidence"].get<double>() > 0) o << " (evidence " << f["evidence"].dump() << ")";
+        o << ": " << str(f["message"]) << "  [" << rule_text(f["rule"]) << "]\n";
     }
     for (const auto& d : inc["decisions"]) o << (markdown ? "- analyst decision: " : "  analyst decision: ") << str(d) << "\n";
     o << "\n";

@@ -161,15 +161,15 @@ std::vector<shard_part> shard_selection(const std::vector<claim_record>& claims,
 
 namespace {
 
-// The order of incidents in the audit (audit.cpp): severity, number of findings, date, id.
+// The order of incidents in the audit (audit.cpp): severity, strongest evidence, date, id.
 json incident_order(const incident_record& inc) {
-    return json::array({inc.severity, inc.result.findings.size(),
+    return json::array({inc.severity, inc.strongest,
                         inc.date_from.known() ? json(inc.date_from.first_day()) : json(nullptr), inc.id});
 }
 
 bool order_before(const json& a, const json& b) {
     if (a[0] != b[0]) return a[0].get<int>() > b[0].get<int>();
-    if (a[1] != b[1]) return a[1].get<std::size_t>() > b[1].get<std::size_t>();
+    if (a[1] != b[1]) return a[1].get<double>() > b[1].get<double>();
     const auto day = [](const json& v) { return v.is_null() ? INT64_MAX : v.get<std::int64_t>(); };
     if (day(a[2]) != day(b[2])) return day(a[2]) < day(b[2]);
     return a[3].get<std::string>() < b[3].get<std::string>();

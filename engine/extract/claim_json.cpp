@@ -52,6 +52,12 @@ void write_claim_members(Sink& s, const claim& c) {
     s.member("actor", text_or_null(c.actor));
     s.member("attack", text_or_null(c.attack));
     s.member("scope", text_or_null(c.scope));
+    s.member("relation", text_or_null(c.relation));
+    s.member("period", text_or_null(c.period));
+    s.member("group", text_or_null(c.group));
+    s.member("localities", text_or_null(c.localities));
+    s.member("event", std::int64_t{c.event});
+    s.member("day_named", c.day_named);
     s.member("headline", c.headline);
     write_span(s, "span", c.span);
     write_span(s, "sentence", c.sentence);

@@ -23,6 +23,7 @@
 #include "extract/article_context.hpp"
 #include "extract/context.hpp"
 #include "extract/dates.hpp"
+#include "extract/events.hpp"
 #include "extract/figures.hpp"
 #include "extract/links.hpp"
 #include "extract/outcomes.hpp"
@@ -280,6 +281,7 @@ std::vector<claim> run(article_context& ax) {
     inherit_places(ax.claims);
     area_of_article(ax);
     window_undated(ax);
+    read_scopes(ax.text, ax.claims);  // relation, period, group and event of each figure (events.hpp)
     return std::move(ax.claims);
 }
 

@@ -1,4 +1,6 @@
 // Scope reader: whether a sentence's figures are running totals, and over what.
+// (How a figure relates to the article's other figures, its period, group and event are
+// read after extraction, over the whole article: events.hpp.)
 //
 // "since 2014", "so far", "to date", "overall", "throughout the campaign", "in Aleppo
 // alone", "the war has killed", "in 2017": a figure in such a sentence is a cumulative

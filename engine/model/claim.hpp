@@ -58,6 +58,19 @@ struct claim {
     std::string actor;            // who struck ("US-led coalition") or ""
     std::string attack;           // how: "air strike", "shelling", "bombing", "clashes" or ""
     std::string scope;            // for cumulative claims: "since 2014", "in 2017"...
+    // What the figure is about, beside its place and day (docs/extraction.md, "Scope"):
+    std::string relation;         // how the text sets it beside the others: "" (a toll of its own), "part"
+                                  // ("including 10", "14 of the dead"), "addition" ("three more"),
+                                  // "running" ("so far"), "revision" ("rose to", "updated toll")
+    std::string period;           // time extent when longer than one event: "days" ("in the past 10 days",
+                                  // "48 hours"), "month", "year", "since" (a date), "war"; "" for one event
+    std::string group;            // a subgroup it counts: "family", "medical staff", "critical condition"... or ""
+    std::string localities;       // local places its sentence names, lower case, sorted, "; "-separated
+                                  // ("ashrafiyeh; midan"): what tells two items of a city's round-up apart
+    bool day_named = false;       // its sentence names the event's day (a weekday or a calendar date), so the
+                                  // day is not inferred nor relative ("yesterday" in a copy republished a day later)
+    int event = 0;                // the event within its article: 0 the lead event; a background paragraph or
+                                  // another item of a round-up is 1, 2, ... in order of first mention
     byte_span span;               // the figure in the article text
     byte_span sentence;           // the sentence holding it
     bool headline = false;        // read from a headline or linked-story line: no place or date

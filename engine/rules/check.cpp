@@ -81,6 +81,13 @@ const field_info field_table[] = {
     {"country", field::country, t_string},
     {"figure", field::figure, t_string},
     {"credit", field::credit, t_string},
+    {"relation", field::relation, t_string},
+    {"period", field::period, t_string},
+    {"group", field::group, t_string},
+    {"event", field::event, t_number},
+    {"lead", field::lead, t_bool},
+    {"localities", field::localities, t_string},
+    {"day_named", field::day_named, t_bool},
 };
 
 const field_info* find_field(const std::string& name) {
@@ -142,6 +149,9 @@ const function_info function_table[] = {
     {"lead_similarity", function::lead_similarity, false},
     {"copied_between", function::copied_between, false},
     {"names", function::names, false},
+    {"same_scope", function::same_scope, false},
+    {"same_locality", function::same_locality, false},
+    {"locality_within", function::locality_within, false},
 };
 
 std::string type_name(int t) {
@@ -541,6 +551,9 @@ int checker::check_call(ast::expr& e, scope& s) {
         {function::contains, {t_interval, t_number}, t_bool},
         {function::width, {t_interval}, t_number},
         {function::same_place, {t_claim, t_claim}, t_bool},
+        {function::same_scope, {t_claim, t_claim}, t_bool},
+        {function::same_locality, {t_claim, t_claim}, t_bool},
+        {function::locality_within, {t_claim, t_claim}, t_bool},
         {function::within, {t_claim, t_claim}, t_bool},
         {function::compatible, {t_string, t_string}, t_bool},
         {function::part_of, {t_string, t_string}, t_bool},
@@ -865,7 +878,8 @@ void checker::check_test(ast::statement& st) {
     static const std::vector<std::string> keys{"source",  "kind",      "origin",    "outlet", "published",
                                                "event_date", "place",   "place_key", "governorate", "actor", "attack",
                                                "relay",   "copied",    "parent",    "text",   "qualifier_text",
-                                               "scope",   "side",      "article",   "cumulative", "source_text", "within"};
+                                               "scope",   "side",      "article",   "cumulative", "source_text", "within",
+                                               "relation", "period", "group", "event", "localities", "day_named"};
     static const std::vector<std::string> outcomes{"killed", "injured", "missing"};
     static const std::vector<std::string> quals{"exact", "at_least", "more_than", "about", "up_to", "range"};
     std::set<std::string> ids;
@@ -896,6 +910,10 @@ void checker::check_test(ast::statement& st) {
             }
             if ((key == "published" || key == "event_date") && !date::parse_iso(val)) {
                 error(c.field_pos[i], "invalid date '" + val + "' for " + key, "write dates as YYYY-MM-DD, YYYY-MM or YYYY");
+            }
+            if (key == "event" && (val.empty() || val.size() > 6 ||
+                                   !std::all_of(val.begin(), val.end(), [](unsigned char ch) { return std::isdigit(ch); }))) {
+                error(c.field_pos[i], "invalid event '" + val + "'", "write the event within the article as a whole number: 0 for the lead event");
             }
             if (key == "kind" && m_kinds.count(val) == 0) {
                 std::vector<std::string> known(m_kinds.begin(), m_kinds.end());

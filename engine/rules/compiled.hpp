@@ -21,6 +21,7 @@ enum class field : int {
     vague, text, parent, source, source_text, source_kind, source_name, source_field, relay, relay_count,
     origin, outlet, copied, weight, published, event_date, place, place_key, governorate, actor, attack, scope, country,
     figure, credit,  // in words, for messages (model/wording.hpp)
+    relation, period, group, event, lead, localities, day_named,
 };
 
 // The widest window days(d, n) accepts: a claim gets n + 1 keys from it.
@@ -32,6 +33,7 @@ enum class function : int {
     abs, round, floor, ceil, days_between, week, month, year, known, disjoint, overlaps, contains, width,
     same_place, within, compatible, part_of, has_finding, days, exact_days, places, precision,
     place_level, figures, shared_names, lead_similarity, copied_between, names,
+    same_scope, same_locality, locality_within,
 };
 
 // Operators, resolved by the checker into expr::ref so evaluation never compares text.

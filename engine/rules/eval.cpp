@@ -13,6 +13,7 @@
 #include <set>
 
 #include "rules/eval.hpp"
+#include "model/locality.hpp"
 #include "model/wording.hpp"
 #include "registry/registry.hpp"
 
@@ -150,6 +151,36 @@ bool within(const eclaim& a, const eclaim& b) {
     bool all = true;
     each_place(pa, [&](std::string_view t) { all = all && has_place(pb, t); });
     return all;
+}
+
+// Two figures count the same thing, places apart: in one article, the same event; the
+// same time extent and group; and neither adds to another figure ("three more"), nor is
+// a part of one ("including 10") unless both are. A running total meets only running
+// totals.
+bool same_scope(const claim& a, const claim& b) {
+    if (a.article == b.article && a.event != b.event) return false;
+    if (a.period != b.period || a.group != b.group) return false;
+    if (a.relation == "addition" || b.relation == "addition") return false;
+    if ((a.relation == "part") != (b.relation == "part")) return false;
+    return (a.relation == "running") == (b.relation == "running");
+}
+
+// Two figures are about the same local place when either names none, or they name one
+// in common (localities are "; "-separated and sorted).
+// (compared by their skeletons, so transliterations agree: model/locality.hpp). With
+// `within`, every locality of a is one of b's: a figure for al-Hamadaniyeh lies within
+// one for al-Hamadaniyeh and Salah Eddin, not the other way round.
+bool same_locality(const claim& a, const claim& b, bool within = false) {
+    if (a.localities.empty() || b.localities.empty()) return true;
+    bool shared = false, all = true;
+    each_place(a.localities, [&](std::string_view t) {
+        const std::string x = locality_skeleton(t);
+        bool found = false;
+        each_place(b.localities, [&](std::string_view u) { found = found || x == locality_skeleton(u); });
+        shared = shared || found;
+        all = all && found;
+    });
+    return within ? all : shared;
 }
 
 bool same_place(const eclaim& a, const eclaim& b) {
@@ -397,6 +428,13 @@ value field_value(env& en, const eclaim& e, field id, const std::string& name) {
     case field::attack: return str(c.attack);
     case field::scope: return str(c.scope);
     case field::country: return str(c.country);
+    case field::relation: return str(c.relation);
+    case field::period: return str(c.period);
+    case field::group: return str(c.group);
+    case field::event: return num(c.event);
+    case field::lead: return boolean(c.event == 0);
+    case field::localities: return str(c.localities);
+    case field::day_named: return boolean(c.day_named);
     }
     return none();
 }
@@ -988,6 +1026,16 @@ value evaluator::call(const ast::expr& e) {
             return boolean((!fa.article_copied_from.empty() && fa.article_copied_from == fb.c->article) ||
                            (!fb.article_copied_from.empty() && fb.article_copied_from == fa.c->article));
         }
+    }
+    case function::same_scope:
+    case function::same_locality:
+    case function::locality_within: {
+        const value a = arg(0), b = arg(1);
+        if (a.c == nullptr || b.c == nullptr) return boolean(false);
+        const claim& x = *a.c->f->c;
+        const claim& y = *b.c->f->c;
+        if (fn == function::same_scope) return boolean(same_scope(x, y));
+        return boolean(same_locality(x, y, fn == function::locality_within));
     }
     case function::compatible: {
         const value a = arg(0), b = arg(1);

@@ -101,6 +101,12 @@ built build_claims(const ast::statement& t) {
             else if (key == "governorate") c.governorate = val;
             else if (key == "actor") c.actor = val;
             else if (key == "attack") c.attack = val;
+            else if (key == "relation") c.relation = val;
+            else if (key == "period") c.period = val;
+            else if (key == "group") c.group = val;
+            else if (key == "localities") c.localities = val;
+            else if (key == "day_named") c.day_named = val == "true" || val == "yes";
+            else if (key == "event") c.event = std::stoi(val);
             else if (key == "relay") {
                 for (auto& part : split_list(val)) c.relay.push_back(std::move(part));
             }

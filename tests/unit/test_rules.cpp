@@ -185,7 +185,7 @@ struct fixture {
             c.high = value;
         }
         c.source = source;
-        c.source_text = source;  // attributed in the text
+        c.source_text = source;  // attributed: two named sources of one article can disagree
         c.qualifier_text = q == qualifier::more_than ? "more than" : q == qualifier::at_least ? "at least"
                            : q == qualifier::about   ? "about"
                            : q == qualifier::up_to   ? "up to"

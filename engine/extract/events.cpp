@@ -1,0 +1,434 @@
+// Scope and events of an article's figures (see events.hpp). Works on the claims the
+// extractor made, with the article text: a pass of its own after extraction, so the
+// sentence readers stay about single figures and this one about how they relate.
+#include "extract/events.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <set>
+
+#include "model/locality.hpp"
+
+namespace reckon::extract {
+
+namespace {
+
+struct word {
+    std::string_view text;  // as written
+    std::string lower;
+    std::size_t begin = 0, end = 0;
+    bool capital = false;  // starts with a capital letter, or "al-" and one
+};
+
+bool word_byte(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
+
+// Words of text[span]: letters and digits, with inner hyphens and apostrophes
+// ("al-Midan", "Syria's"); everything else separates them.
+std::vector<word> words_of(std::string_view text, byte_span span) {
+    std::vector<word> out;
+    std::size_t i = span.begin;
+    const std::size_t end = std::min<std::size_t>(span.end, text.size());
+    while (i < end) {
+        if (!word_byte(text[i])) {
+            ++i;
+            continue;
+        }
+        std::size_t j = i;
+        while (j < end && (word_byte(text[j]) || ((text[j] == '-' || text[j] == '\'') && j + 1 < end && word_byte(text[j + 1]))))
+            ++j;
+        word w;
+        w.text = text.substr(i, j - i);
+        w.begin = i;
+        w.end = j;
+        for (const char c : w.text) w.lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+        const bool article_prefix = w.lower.size() > 3 && (w.lower.rfind("al-", 0) == 0 || w.lower.rfind("el-", 0) == 0);
+        w.capital = std::isupper(static_cast<unsigned char>(w.text[0])) ||
+                    (article_prefix && std::isupper(static_cast<unsigned char>(w.text[3])));
+        out.push_back(std::move(w));
+        i = j;
+    }
+    return out;
+}
+
+template <std::size_t N>
+bool one_of(std::string_view w, const std::array<std::string_view, N>& list) {
+    return std::find(list.begin(), list.end(), w) != list.end();
+}
+
+constexpr std::array<std::string_view, 14> number_words{"two",   "three", "four", "five",   "six", "seven", "eight",
+                                                        "nine",  "ten",   "few",  "several", "couple", "48", "72"};
+constexpr std::array<std::string_view, 13> rise_verbs{"rose",   "risen",  "rises",   "climbed", "increased", "jumped", "mounted",
+                                                      "soared", "raising", "raised", "bringing", "brought",  "brings"};
+constexpr std::array<std::string_view, 6> fresh_toll{"latest", "updated", "revised", "new", "final", "rising"};
+constexpr std::array<std::string_view, 7> part_after{"of", "were", "was", "are", "is", "among", "included"};
+constexpr std::array<std::string_view, 5> conflict_words{"war", "conflict", "uprising", "revolution", "crisis"};
+constexpr std::array<std::string_view, 12> months{"january", "february", "march",     "april",   "may",      "june",
+                                                  "july",    "august",   "september", "october", "november", "december"};
+constexpr std::array<std::string_view, 6> reporting{"according", "said", "says", "told", "reported", "citing"};
+constexpr std::array<std::string_view, 4> aid{"volunteers", "rescuers", "aid", "rescue"};
+
+// Words that name where an item of a round-up happened.
+constexpr std::array<std::string_view, 22> place_nouns{
+    "neighborhood", "neighborhoods", "neighbourhood", "neighbourhoods", "district", "districts", "village", "villages",
+    "town",         "area",          "areas",         "camp",           "street",   "square",    "hospital", "market",
+    "quarter",      "suburb",        "road",          "roundabout",     "school",   "mosque"};
+constexpr std::array<std::string_view, 6> place_prepositions{"in", "on", "at", "near", "targeted", "hit"};
+// Capitalised words that never name a local place.
+constexpr std::array<std::string_view, 49> not_places{
+    "syria",    "syrias",    "syria's",  "iraq",     "turkey",    "lebanon",   "jordan",      "israel",   "russia",   "united",
+    "syrian",    "the",      "a",        "city",      "province",  "countryside", "northern", "southern", "eastern",
+    "western",  "central",   "monday",   "tuesday",  "wednesday", "thursday",  "friday",      "saturday", "sunday",   "january",
+    "february", "march",     "april",    "may",      "june",      "july",      "august",      "september", "october", "november",
+    "december", "islamic",   "state",    "army",     "police",    "government", "regime",     "russian",  "turkish",  "kurdish"};
+
+std::string without_article(const std::string& w) {
+    if (w.size() > 3 && (w.rfind("al-", 0) == 0 || w.rfind("el-", 0) == 0)) return w.substr(3);
+    return w;
+}
+
+bool is_article_word(const std::string& w) { return w == "al" || w == "el"; }
+
+std::size_t figure_word(const std::vector<word>& ws, byte_span figure) {
+    for (std::size_t k = 0; k < ws.size(); ++k)
+        if (ws[k].end > figure.begin) return k;
+    return ws.size();
+}
+
+bool within_words(const std::vector<word>& ws, std::size_t from, std::size_t to, std::string_view w) {
+    for (std::size_t k = from; k < to && k < ws.size(); ++k)
+        if (ws[k].lower == w) return true;
+    return false;
+}
+
+std::string period_of(const std::vector<word>& ws, std::int64_t value) {
+    for (std::size_t k = 0; k < ws.size(); ++k) {
+        const std::string& w = ws[k].lower;
+        const std::string next = k + 1 < ws.size() ? ws[k + 1].lower : std::string();
+        // "in the past 10 days", "over the last three weeks", "the previous 48 hours"
+        if (w == "past" || w == "last" || w == "previous" || w == "recent") {
+            std::size_t u = k + 1;
+            if (u < ws.size() && (std::isdigit(static_cast<unsigned char>(ws[u].lower[0])) || one_of(ws[u].lower, number_words))) {
+                const bool hours = u + 1 < ws.size() && ws[u + 1].lower == "hours";
+                if (hours && (ws[u].lower == "48" || ws[u].lower == "72" || ws[u].lower == "few" || ws[u].lower == "several"))
+                    return "days";
+                ++u;
+            }
+            if (u < ws.size()) {
+                const std::string& unit = ws[u].lower;
+                if (unit == "days" || unit == "weeks" || unit == "week") return "days";
+                if (unit == "month" || unit == "months") return "month";
+                if (unit == "year" || unit == "years") return "year";
+            }
+        }
+        // "in three days of attacks", "two days of bombardment"
+        if ((w == "days" || w == "weeks") && next == "of" && k > 0 &&
+            (std::isdigit(static_cast<unsigned char>(ws[k - 1].lower[0])) || one_of(ws[k - 1].lower, number_words)))
+            return "days";
+        // "48 hours"
+        if (w == "hours" && k > 0 && (ws[k - 1].lower == "48" || ws[k - 1].lower == "72")) return "days";
+        if (w == "this" && (next == "week")) return "days";
+        if (w == "this" && (next == "month")) return "month";
+        if (w == "this" && (next == "year")) return "year";
+        // "from March 2011 to June 2016", "between 2014 and 2017"
+        if ((w == "from" || w == "between") && k + 1 < ws.size() &&
+            (one_of(next, months) || (next.size() == 4 && next[0] == '2' && std::isdigit(static_cast<unsigned char>(next[1])))))
+            for (std::size_t j = k + 2; j < std::min(ws.size(), k + 6); ++j)
+                if (ws[j].lower == "to" || ws[j].lower == "until" || ws[j].lower == "and") return "since";
+    }
+    // A toll in the thousands in a sentence about the war is the war's ("The war has
+    // claimed more than 300000 lives", "the six-year conflict").
+    if (value >= 1000) {
+        for (const auto& w : ws)
+            if (one_of(w.lower, conflict_words) || w.lower.find("-year") != std::string::npos) return "war";
+    }
+    return "";
+}
+
+std::string group_of(const std::vector<word>& ws, std::size_t f) {
+    // "17 people of one family", "11 people with the same family name", "a family of six"
+    const std::size_t to = std::min(ws.size(), f + 8);
+    if (within_words(ws, f + 1, to, "family") || within_words(ws, f + 1, to, "families") ||
+        (f >= 2 && ws[f - 1].lower == "of" && ws[f - 2].lower == "family"))
+        return "family";
+    for (std::size_t k = f + 1; k < std::min(ws.size(), f + 8); ++k) {
+        const std::string& w = ws[k].lower;
+        if (one_of(w, reporting)) break;  // "100 wounded according to the medical source": who counted, not who
+        const std::string next = k + 1 < ws.size() ? ws[k + 1].lower : std::string();
+        if (w == "staff" || w == "medics" || w == "doctors" || w == "nurses" || w == "paramedics" ||
+            (w == "medical" && (next == "staff" || next == "workers" || next == "personnel")))
+            return "medical staff";
+        if (one_of(w, aid) && (w == "volunteers" || w == "rescuers" || (k + 1 < ws.size() && ws[k + 1].lower == "workers")))
+            return "aid workers";
+        if (w == "journalists" || w == "reporters") return "journalists";
+        if (w == "critical" && !within_words(ws, f + 1, k, "some")) return "critical condition";
+    }
+    return "";
+}
+
+std::string relation_of(const std::vector<word>& ws, std::size_t f) {
+    const std::string next = f + 1 < ws.size() ? ws[f + 1].lower : std::string();
+    const std::string after = f + 2 < ws.size() ? ws[f + 2].lower : std::string();
+    const std::string prev = f >= 1 ? ws[f - 1].lower : std::string();
+    const std::string prev2 = f >= 2 ? ws[f - 2].lower : std::string();
+    // "three more civilians", "another 11", "a further nine", "an additional 20"
+    if ((next == "more" && after != "than") || prev == "another" || prev == "further" || prev == "additional")
+        return "addition";
+    // "the toll rose to 48", "bringing the number killed to 45", "the latest toll 44"
+    for (std::size_t k = f >= 8 ? f - 8 : 0; k < f; ++k) {
+        if (one_of(ws[k].lower, rise_verbs) && within_words(ws, k + 1, f + 1, "to")) return "revision";
+        if (one_of(ws[k].lower, fresh_toll) && k + 1 < f &&
+            (ws[k + 1].lower == "toll" || ws[k + 1].lower == "figures" || ws[k + 1].lower == "death"))
+            return "revision";
+        if (ws[k].lower == "reached" || ws[k].lower == "reaches" || ws[k].lower == "surpasses") return "revision";
+    }
+    // "... according to the medical source who gave the updated toll"
+    for (std::size_t k = f + 1; k + 1 < ws.size(); ++k)
+        if (one_of(ws[k].lower, fresh_toll) && ws[k].lower != "new" && ws[k + 1].lower == "toll") return "revision";
+    // "including 10", "among them five", "of whom 14", "those killed included 11";
+    // "14 of the dead", "five of the injured", "six were among the dead"
+    if (prev == "including" || prev == "included" || (prev2 == "among" && (prev == "them" || prev == "whom")) ||
+        (prev2 == "of" && (prev == "them" || prev == "whom")))
+        return "part";
+    if (next == "of" && (after == "the" || after == "them" || after == "those" || after == "whom")) return "part";
+    for (std::size_t k = f + 1; k < std::min(ws.size(), f + 5); ++k) {
+        if (ws[k].lower == "among" && k + 1 < ws.size() && (ws[k + 1].lower == "the" || ws[k + 1].lower == "those")) return "part";
+        if (!one_of(ws[k].lower, part_after) && k > f + 2) break;
+    }
+    return "";
+}
+
+// A sentence that opens on another event: a background paragraph or the next item
+// of a round-up.
+bool opens_another_event(const std::vector<word>& ws) {
+    if (ws.empty()) return false;
+    const std::string& w0 = ws[0].lower;
+    const std::string w1 = ws.size() > 1 ? ws[1].lower : std::string();
+    const std::string w2 = ws.size() > 2 ? ws[2].lower : std::string();
+    if (w0 == "meanwhile" || w0 == "elsewhere") return true;
+    if (w0 == "in" && (w1 == "another" || w1 == "a" ) && (w1 == "another" || w2 == "separate")) return true;
+    if (w0 == "in" && w1 == "the" && w2 == "same" && ws.size() > 3 && ws[3].lower == "context") return true;
+    if (w0 == "last" && (w1 == "month" || w1 == "week" || w1 == "year")) return true;
+    if (w0 == "earlier" && w1 == "this" && (w2 == "month" || w2 == "week" || w2 == "year")) return true;
+    // "Two days ago", "A day earlier", "Days after"
+    for (std::size_t k = 1; k < std::min<std::size_t>(ws.size(), 4); ++k) {
+        const bool day_word = ws[k - 1].lower == "days" || ws[k - 1].lower == "day" || ws[k - 1].lower == "weeks";
+        if (day_word && (ws[k].lower == "ago" || ws[k].lower == "earlier" || ws[k].lower == "before")) return true;
+    }
+    return false;
+}
+
+// A figure in a clause about an earlier event: "... just a day after air strikes on a
+// school left 35 dead", "days after dozens of aid workers were killed", "on the heels
+// of strikes that killed 15".
+bool after_an_earlier_event(const std::vector<word>& ws, std::size_t f) {
+    for (std::size_t k = f >= 15 ? f - 15 : 0; k < f; ++k) {
+        const std::string& w = ws[k].lower;
+        const std::string prev = k > 0 ? ws[k - 1].lower : std::string();
+        if (w == "after" && (prev == "day" || prev == "days" || prev == "week" || prev == "weeks" || prev == "hours")) return true;
+        if (w == "heels" && k + 1 < f && ws[k + 1].lower == "of") return true;
+    }
+    return false;
+}
+
+template <class F>
+void each_locality(const std::string& list, F&& f) {
+    std::size_t start = 0;
+    while (start < list.size()) {
+        const auto cut = list.find("; ", start);
+        f(list.substr(start, cut == std::string::npos ? std::string::npos : cut - start));
+        if (cut == std::string::npos) break;
+        start = cut + 2;
+    }
+}
+
+constexpr std::array<std::string_view, 7> weekdays{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+constexpr std::array<std::string_view, 6> relative_days{"yesterday", "today", "overnight", "tonight", "earlier", "later"};
+
+// The sentence names the event's day: a weekday or a month and a day ("on Monday",
+// "on 11 November", "Nov. 11"), and no relative day ("yesterday", "overnight", "late
+// Monday night" still names Monday).
+bool names_the_day(const std::vector<word>& ws) {
+    bool named = false;
+    for (std::size_t k = 0; k < ws.size(); ++k) {
+        const std::string& w = ws[k].lower;
+        if (one_of(w, relative_days) && w != "earlier" && w != "later") return false;
+        if (one_of(w, weekdays)) named = true;
+        const bool day_number = [&](std::size_t j) {
+            return j < ws.size() && ws[j].lower.size() <= 2 && std::isdigit(static_cast<unsigned char>(ws[j].lower[0]));
+        }(k + 1) || (k > 0 && ws[k - 1].lower.size() <= 2 && std::isdigit(static_cast<unsigned char>(ws[k - 1].lower[0])));
+        if (one_of(w, months) && day_number) named = true;
+    }
+    return named;
+}
+
+bool is_place_name(const std::vector<word>& ws, std::size_t k) {
+    const word& w = ws[k];
+    if (!w.capital || k == 0 || is_article_word(w.lower)) return false;  // a sentence's first word is capitalised anyway
+    const std::string bare = without_article(w.lower);
+    const std::string head = bare.substr(0, bare.find('-'));  // "Monday-and" (a dash lost in the text)
+    if (bare.size() < 3 || one_of(bare, not_places) || one_of(head, not_places) ||
+        std::isdigit(static_cast<unsigned char>(bare[0])))
+        return false;
+    // the word before, past an article written as a word of its own ("the Al Sakhour neighbourhood")
+    std::size_t p = k - 1;
+    if (is_article_word(ws[p].lower)) {
+        if (p == 0) return false;
+        --p;
+    }
+    // "in al-Midan", "al-Midan and al-Faid", "the neighbourhood of al-Khalidiye"
+    const bool listed = ws[p].lower == "and" && p >= 1 && is_place_name(ws, p - 1);
+    const bool before = one_of(ws[p].lower, place_prepositions) || listed ||
+                        (ws[p].lower == "of" && p >= 1 && one_of(ws[p - 1].lower, place_nouns));
+    // a province or a city is the gazetteer's to read: "Idlib province", "Aleppo city"
+    if (k + 1 < ws.size() && (ws[k + 1].lower == "province" || ws[k + 1].lower == "governorate" ||
+                              ws[k + 1].lower == "countryside" || ws[k + 1].lower == "city"))
+        return false;
+    const bool after = k + 1 < ws.size() && one_of(ws[k + 1].lower, place_nouns);
+    const bool after_pair = k + 2 < ws.size() && ws[k + 1].capital && one_of(ws[k + 2].lower, place_nouns);
+    return before || after || after_pair;
+}
+
+}  // namespace
+
+figure_scope scope_of_figure(std::string_view text, byte_span sentence, byte_span figure, std::int64_t value) {
+    figure_scope s;
+    const auto ws = words_of(text, sentence);
+    const std::size_t f = figure_word(ws, figure);
+    if (f >= ws.size()) return s;
+    std::size_t last = f;  // a figure of several words ("Twenty-one", "more than 30")
+    while (last + 1 < ws.size() && ws[last + 1].begin < figure.end) ++last;
+    s.relation = relation_of(ws, f);
+    if (s.relation.empty() && last != f) s.relation = relation_of(ws, last);
+    s.period = period_of(ws, value);
+    s.group = group_of(ws, last);
+    return s;
+}
+
+std::vector<std::string> local_places(std::string_view text, byte_span sentence) {
+    const auto ws = words_of(text, sentence);
+    std::vector<std::string> out;
+    for (std::size_t k = 0; k < ws.size(); ++k) {
+        if (!is_place_name(ws, k)) continue;
+        std::string name = without_article(ws[k].lower);
+        // "Bab al-Maqam", "Sheikh Maqsoud": one place of two capitalised words
+        if (k + 1 < ws.size() && ws[k + 1].capital && !one_of(without_article(ws[k + 1].lower), not_places)) {
+            name += " " + without_article(ws[k + 1].lower);
+            ++k;
+        }
+        if (std::find(out.begin(), out.end(), name) == out.end()) out.push_back(std::move(name));
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+void read_scopes(std::string_view text, std::vector<claim>& claims) {
+    // 1. Relation, period and group of each figure.
+    for (std::size_t i = 0; i < claims.size(); ++i) {
+        claim& c = claims[i];
+        const auto s = scope_of_figure(text, c.sentence, c.span, c.high.value_or(c.low.value_or(0)));
+        c.period = s.period;
+        c.group = s.group;
+        c.relation = s.relation;
+        if (c.kind == claim_kind::cumulative) {
+            c.relation = "running";
+            if (c.period.empty()) c.period = c.scope == "the war" ? "war" : (c.scope.rfind("since", 0) == 0 ? "since" : "");
+        }
+        if (c.relation == "addition") {
+            bool earlier = false;  // "three more" adds to an earlier figure of the same outcome
+            for (std::size_t j = 0; j < i && !earlier; ++j)
+                earlier = claims[j].outcome == c.outcome && claims[j].sentence.begin < c.sentence.begin;
+            if (!earlier) c.relation.clear();
+        }
+        // A breakdown whose category names its group ("including five children") is
+        // compared as children; "part" is for a part the category does not tell apart
+        // ("14 of the dead", "including 10 on the bus").
+        if (c.relation == "part" && !c.parent.empty()) {
+            for (const auto& p : claims)
+                if (p.id == c.parent && p.category != c.category) c.relation.clear();
+        }
+    }
+
+    // Names of the article's governorates are the gazetteer's, not localities ("in Idlib").
+    std::set<std::string> provinces;
+    for (const auto& c : claims) {
+        std::string first;
+        for (const char ch : c.governorate) {
+            if (ch == ' ' || ch == '-') break;
+            first.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(ch))));
+        }
+        if (!first.empty()) provinces.insert(locality_skeleton(first));
+    }
+    // ...and so is the claim's own place when the gazetteer found it ("Khan Sheikhoun")
+    const auto localities_of = [&](const claim& c) {
+        std::string out;
+        const std::string own = locality_skeleton(c.place);
+        for (const auto& n : local_places(text, c.sentence)) {
+            const std::string k = locality_skeleton(n);
+            if (provinces.count(k) == 0 && k != own) out += (out.empty() ? "" : "; ") + n;
+        }
+        return out;
+    };
+
+    // 2. Events. Each event keeps the local places and the day its figures name.
+    struct event_info {
+        std::set<std::string> places;
+        date day;
+    };
+    std::vector<event_info> events;
+    std::size_t current = 0;
+    std::size_t last_sentence = static_cast<std::size_t>(-1);
+    std::size_t last_event = 0;
+    std::string last_localities;
+    for (auto& c : claims) {
+        if (c.headline) {
+            c.event = 0;
+            c.localities = localities_of(c);
+            continue;
+        }
+        const auto ws = words_of(text, c.sentence);
+        c.day_named = c.event_date.precision == date_precision::day && names_the_day(ws);
+        const bool background = after_an_earlier_event(ws, figure_word(ws, c.span));
+        if (c.sentence.begin == last_sentence && !background) {
+            c.event = static_cast<int>(last_event);
+            c.localities = last_localities;
+            continue;
+        }
+        last_sentence = c.sentence.begin;
+        c.localities = localities_of(c);
+        last_localities = c.localities;
+        std::vector<std::string> names;  // skeletons, so that spellings of one place agree
+        each_locality(c.localities, [&](std::string name) { names.push_back(locality_skeleton(name)); });
+        const date day = c.event_date.precision == date_precision::day ? c.event_date : date{};
+        const auto fits = [&](const event_info& e, bool need_place) {
+            if (day.known() && e.day.known() && day != e.day) return false;
+            bool shared = false, both = !names.empty() && !e.places.empty();
+            for (const auto& n : names) shared = shared || e.places.count(n) > 0;
+            if (both && !shared) return false;
+            return !need_place || shared;
+        };
+        // The event so far when nothing says otherwise; an earlier event when the figure
+        // names its places; else a new one.
+        std::size_t chosen = events.size();
+        const bool marked = background || opens_another_event(ws);
+        if (events.empty()) {
+            chosen = 0;
+            events.emplace_back();
+        } else {
+            if (!marked && fits(events[current], true)) chosen = current;
+            for (std::size_t e = 0; e < events.size() && chosen == events.size(); ++e)
+                if (e != current && fits(events[e], true)) chosen = e;
+            if (chosen == events.size() && !marked && fits(events[current], false)) chosen = current;
+            if (chosen == events.size()) events.emplace_back();
+        }
+        auto& e = events[chosen];
+        c.event = static_cast<int>(chosen);
+        if (background) continue;  // the story goes on with the event before the clause
+        e.places.insert(names.begin(), names.end());
+        if (!e.day.known() && day.known()) e.day = day;
+        current = chosen;
+        last_event = chosen;
+    }
+}
+
+}  // namespace reckon::extract

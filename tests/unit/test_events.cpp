@@ -1,0 +1,155 @@
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "extract/events.hpp"
+#include "model/locality.hpp"
+
+using namespace reckon;
+
+namespace {
+
+// The scope of the first occurrence of `figure` in `sentence` (the whole text).
+extract::figure_scope scope_in(const std::string& sentence, const std::string& figure, std::int64_t value = 5) {
+    const auto at = sentence.find(figure);
+    REQUIRE(at != std::string::npos);
+    return extract::scope_of_figure(sentence, {0, sentence.size()}, {at, at + figure.size()}, value);
+}
+
+// A claim of `text` at the first occurrence of `figure` after `from`, in the sentence
+// that holds it (sentences end at ". ").
+claim figure_claim(const std::string& text, const std::string& figure, std::size_t from = 0, outcome o = outcome::killed) {
+    claim c;
+    c.article = "a";
+    const auto at = text.find(figure, from);
+    REQUIRE(at != std::string::npos);
+    c.span = {at, at + figure.size()};
+    auto begin = text.rfind(". ", at);
+    begin = begin == std::string::npos ? 0 : begin + 2;
+    auto end = text.find(". ", at);
+    end = end == std::string::npos ? text.size() : end + 1;
+    c.sentence = {begin, end};
+    c.id = "a@" + std::to_string(at);
+    c.outcome = o;
+    c.low = c.high = 5;
+    return c;
+}
+
+}  // namespace
+
+TEST_CASE("relation markers around a figure", "[extract][events]") {
+    CHECK(scope_in("Three more civilians were killed on Friday evening", "Three").relation == "addition");
+    CHECK(scope_in("Police said another 4 people died in hospital", "4").relation == "addition");
+    CHECK(scope_in("More than 30 people were killed", "30").relation.empty());  // "more than" is a qualifier
+    CHECK(scope_in("The death toll rose to 48 on Wednesday", "48").relation == "revision");
+    CHECK(scope_in("bringing the number killed in 24 hours to 45", "45").relation == "revision");
+    CHECK(scope_in("killing according to the latest toll 44 civilians", "44").relation == "revision");
+    CHECK(scope_in("14 of the dead were opposition fighters", "14").relation == "part");
+    CHECK(scope_in("those killed included 11 people with the same family name", "11").relation == "part");
+    CHECK(scope_in("six children were among the dead", "six").relation == "part");
+    CHECK(scope_in("They were among 19 people killed across the province", "19").relation.empty());  // the whole
+    CHECK(scope_in("A gunman killed two people on Elm Street", "two").relation.empty());
+}
+
+TEST_CASE("periods longer than one event", "[extract][events]") {
+    CHECK(scope_in("over 2200 were killed in the last 10 days", "2200", 2200).period == "days");
+    CHECK(scope_in("45 killed and 307 injured in three days of attacks", "307").period == "days");
+    CHECK(scope_in("79 civilians were killed over the past 48 hours", "79").period == "days");
+    CHECK(scope_in("at least 45 killed in the last 24 hours", "45").period.empty());  // one day
+    CHECK(scope_in("more than 450 were killed there in the last month", "450", 450).period == "month");
+    CHECK(scope_in("The war has claimed more than 300000 lives", "300000", 300000).period == "war");
+    CHECK(scope_in("the six-year conflict has killed more than 470000", "470000", 470000).period == "war");
+    CHECK(scope_in("the strike killed 20 as the war entered its sixth year", "20", 20).period.empty());  // not a war toll
+}
+
+TEST_CASE("subgroups", "[extract][events]") {
+    CHECK(scope_in("17 people of one family were killed", "17").group == "family");
+    CHECK(scope_in("an entire family of six displaced people", "six").group == "family");
+    CHECK(scope_in("injuring three persons from the medical staff", "three").group == "medical staff");
+    CHECK(scope_in("five of the injured are in critical condition", "five").group == "critical condition");
+    CHECK(scope_in("injuring 9 others some critically", "9").group.empty());
+    CHECK(scope_in("nine people were injured", "nine").group.empty());
+}
+
+TEST_CASE("local places of a sentence", "[extract][events]") {
+    const std::string s = "Shells hit al-Midan and al-Ashrafiyeh neighborhoods and the Bab al-Maqam district of the city";
+    CHECK(extract::local_places(s, {0, s.size()}) == std::vector<std::string>{"ashrafiyeh", "bab maqam", "midan"});
+    const std::string t = "The Observatory said Monday that 15 people were killed in Aleppo province";
+    CHECK(extract::local_places(t, {0, t.size()}).empty());  // a province is the gazetteer's
+    const std::string u = "Two people were killed on Friday";
+    CHECK(extract::local_places(u, {0, u.size()}).empty());
+}
+
+TEST_CASE("a round-up's neighbourhoods are events of their own", "[extract][events]") {
+    const std::string text =
+        "Rockets killed 12 civilians in al-Midan and al-Faid neighborhoods on Saturday. "
+        "Five of the dead were killed in al-Midan neighborhood. "
+        "Another rocket shell that fell in al-Hamadaniyeh neighborhood left 5 civilians dead. "
+        "Meanwhile a car bomb killed 7 people in the town. "
+        "Later the toll in al-Faid neighborhood reached 4 dead. ";
+    std::vector<claim> claims{figure_claim(text, "12"), figure_claim(text, "Five"), figure_claim(text, "5 civilians"),
+                              figure_claim(text, "7"), figure_claim(text, "4")};
+    extract::read_scopes(text, claims);
+    CHECK(claims[0].event == 0);
+    CHECK(claims[1].event == 0);  // al-Midan is within the lead event's places
+    CHECK(claims[1].relation == "part");
+    CHECK(claims[2].event == 1);  // another neighbourhood
+    CHECK(claims[3].event == 2);  // "Meanwhile": another event
+    CHECK(claims[4].event == 0);  // back to al-Faid
+    CHECK(claims[4].relation == "revision");
+}
+
+TEST_CASE("a background paragraph is another event, an addition needs an earlier figure", "[extract][events]") {
+    const std::string text =
+        "Air strikes killed 20 people in the town on Tuesday. "
+        "Three more people died of their wounds. "
+        "Last month a strike on the same market killed 25. "
+        "Another 40 were injured in a separate raid. ";
+    std::vector<claim> claims{figure_claim(text, "20"), figure_claim(text, "Three"), figure_claim(text, "25"),
+                              figure_claim(text, "40", 0, outcome::injured)};
+    extract::read_scopes(text, claims);
+    CHECK(claims[1].relation == "addition");
+    CHECK(claims[1].event == 0);
+    CHECK(claims[2].event == 1);
+    CHECK(claims[3].relation.empty());  // no earlier injured figure to add to
+}
+
+TEST_CASE("a running total is running, with its period", "[extract][events]") {
+    const std::string text = "The coalition says its strikes have killed 1100 civilians since 2014. ";
+    std::vector<claim> claims{figure_claim(text, "1100")};
+    claims[0].kind = claim_kind::cumulative;
+    claims[0].scope = "since 2014";
+    extract::read_scopes(text, claims);
+    CHECK(claims[0].relation == "running");
+    CHECK(claims[0].period == "since");
+}
+
+TEST_CASE("a clause about an earlier event is an event of its own", "[extract][events]") {
+    const std::string text =
+        "Rebel rockets hit a school in the west of the city on Thursday killing six children just a day after "
+        "air strikes on a school in the south left 35 dead. Four more children died in hospital. ";
+    std::vector<claim> claims{figure_claim(text, "six"), figure_claim(text, "35"), figure_claim(text, "Four")};
+    extract::read_scopes(text, claims);
+    CHECK(claims[0].event == 0);
+    CHECK(claims[1].event == 1);
+    CHECK(claims[2].event == 0);
+    CHECK(claims[2].relation == "addition");
+}
+
+TEST_CASE("who counted is not whom the figure counts", "[extract][events]") {
+    CHECK(scope_in("About 100 people were wounded according to the medical source", "100").group.empty());
+    CHECK(scope_in("Four medics were killed", "Four").group == "medical staff");
+}
+
+TEST_CASE("transliterations of one place share a skeleton", "[extract][events]") {
+    CHECK(locality_skeleton("Khan Sheikhoun") == locality_skeleton("khan shaykhun"));
+    CHECK(locality_skeleton("hamadaniyeh") == locality_skeleton("Hamadanyia"));
+    CHECK(locality_skeleton("midan") != locality_skeleton("meridian"));
+    const std::string byline = "by Youssef Diab Paula Astih and Najla Habriri";
+    CHECK(extract::local_places(byline, {0, byline.size()}).empty());
+}
+
+TEST_CASE("an article written as a word of its own", "[extract][events]") {
+    const std::string s = "a helicopter struck the Al Sakhour neighborhood with chlorine gas";
+    CHECK(extract::local_places(s, {0, s.size()}) == std::vector<std::string>{"sakhour"});
+}
