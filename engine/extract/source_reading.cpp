@@ -102,12 +102,23 @@ bool taken_at(const std::vector<std::pair<std::size_t, std::size_t>>& taken, std
     return false;
 }
 
+// Words that end the names of organisations, never of people ("Al-Thawra Hospital").
+bool is_organisation_word(std::string_view w) {
+    static const std::vector<std::string_view> words{
+        "hospital", "police", "ministry", "department", "office", "agency", "center", "centre", "council", "army",
+        "forces", "force", "committee", "service", "services", "command", "group", "network", "observatory",
+        "news", "media", "tv", "television", "radio", "county", "state", "province", "city", "district", "region",
+        "coalition", "front", "brigade", "brigades", "movement", "party", "government", "authority", "university",
+        "school", "camp", "airport", "market", "street", "avenue", "road", "mosque", "church", "square"};
+    return std::find(words.begin(), words.end(), w) != words.end();
+}
+
 // A word that may be part of a person's name: capitalised ("Diane", "Al-Hamzi") or an
 // Arabic article joined to a capitalised name ("al-Hamzi"), and no common word.
 bool name_word(std::string_view text, const word& w) {
     const auto lw = w.lower;
     if (w.digits || lw.size() < 2) return false;
-    if (w.has(w_date) || w.has(w_report) || is_stop_capital(lw) || is_role_noun(lw)) return false;
+    if (w.has(w_date) || w.has(w_report) || is_stop_capital(lw) || is_role_noun(lw) || is_organisation_word(lw)) return false;
     if (w.capital) return true;
     if ((lw.rfind("al-", 0) == 0 || lw.rfind("el-", 0) == 0) && w.begin + 3 < text.size() && ascii_upper(text[w.begin + 3]))
         return true;
@@ -179,7 +190,11 @@ const source_reader::body_form* source_reader::body_at(const std::vector<word>& 
         if (k + f.words.size() > ws.size()) continue;
         if (f.needs_capital && !ws[k].capital) continue;
         bool ok = true;
-        for (std::size_t j = 0; j < f.words.size() && ok; ++j) ok = ws[k + j].lower == f.words[j];
+        for (std::size_t j = 0; j < f.words.size() && ok; ++j) {
+            ok = ws[k + j].lower == f.words[j];
+            // the last word may carry a possessive: "the Ukrainian army's southern command"
+            if (!ok && j + 1 == f.words.size()) ok = without_possessive(ws[k + j].lower) == f.words[j];
+        }
         if (ok) return &f;
     }
     return nullptr;
@@ -210,10 +225,11 @@ void source_reader::bodies(std::string_view text, const std::vector<word>& ws,
         if (!r.country && !r.body->local_title.empty()) {
             std::size_t b = k;
             while (b > 0 && k - b < 4 && !taken_at(taken, b - 1) && blank_gap(text, ws, b - 1) && ws[b - 1].capital &&
-                   !ws[b - 1].digits && !ws[b - 1].has(w_date) && !is_stop_capital(ws[b - 1].lower) &&
-                   !country_word(ws[b - 1].lower))
+                   !ws[b - 1].digits && !ws[b - 1].has(w_date) && !ws[b - 1].has(w_report) && !country_word(ws[b - 1].lower))
                 --b;
-            // a sentence's first word is capitalised anyway: only a name when another follows
+            // common words open sentences and titles ("The", "Earlier"), never a name: trimmed
+            // from the left ("The Shelby County" -> "Shelby County", "Mirwais Regional" stays)
+            while (b < k && is_stop_capital(ws[b].lower)) ++b;
             if (b < k) {
                 r.local = std::string(text.substr(ws[b].begin, ws[k - 1].end - ws[b].begin));
                 r.wb = b;
@@ -313,8 +329,8 @@ void source_reader::people(std::string_view text, const std::vector<word>& ws,
             std::size_t start = i;
             while (start > 0 && i - start < 6 && (start == i || blank_gap(text, ws, start - 1))) {
                 const auto w = ws[start - 1].lower;
-                if (w == "a" || w == "an" || w == "the" || is_report_verb(w) || ws[start - 1].digits || taken_at(taken, start - 1))
-                    break;
+                // a named source is part of this role ("a Taliban government spokesman, ...")
+                if (w == "a" || w == "an" || w == "the" || is_report_verb(w) || ws[start - 1].digits) break;
                 --start;
             }
             if (has_role_noun(start, i)) make(i, e, start, i, true);

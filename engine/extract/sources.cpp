@@ -12,7 +12,8 @@ namespace {
 // "puts the death toll at", "accused government forces of killing").
 bool gives_figure(std::string_view w) {
     return w == "gave" || w == "gives" || w == "put" || w == "puts" || w == "putting" || w == "accused" ||
-           w == "accuses" || w == "warned" || w == "recorded" || w == "counted" || w == "tallied";
+           w == "accuses" || w == "warned" || w == "recorded" || w == "counted" || w == "tallied" || w == "raised" ||
+           w == "identified";
 }
 
 // True when a report verb follows mention m before anything else can be the speaker: a
@@ -158,6 +159,20 @@ void find_sources(article_context& ax, std::size_t s, sentence_info& si) {
     // ("police spokesman Musa Garba": the person), qualified by the words next to them or
     // by the article's country (docs/sources.md)
     if (ax.tables.source_reading) read_unlisted_sources(ax, si);
+    // "The ministry said": the ministry named before, as a pronoun restricted to ministries
+    for (std::size_t k = 0; k + 2 < ws.size(); ++k) {
+        if (ws[k].lower != "the" || (ws[k + 1].lower != "ministry" && ws[k + 1].lower != "department")) continue;
+        if (!ws[k + 2].has(w_report) || ws[k + 2].lower == "according") continue;
+        if (std::any_of(si.sources.begin(), si.sources.end(), [&](const source_mention& m) { return m.wb <= k + 1 && k < m.we; }))
+            continue;
+        source_mention m;
+        m.pronoun = true;
+        m.speaker = true;
+        m.type = "ministry";  // what it must refer to (attribute())
+        m.wb = k;
+        m.we = k + 2;
+        si.sources.push_back(m);
+    }
     // pronoun speakers: "he said", "he added", "it acknowledged", "its overall death toll"
     for (std::size_t k = 0; k + 1 < ws.size(); ++k) {
         if (!ws[k].has(w_pronoun)) continue;
@@ -261,16 +276,20 @@ void attribute(article_context& ax, claim& c, const located_figure& lf, std::siz
     auto name_of = [&](const source_mention& m) -> std::pair<std::string, std::string> {
         if (!ax.ctx.sources) return {};
         if (m.pronoun) {
-            // "he said": the last named speaker in this or the previous sentences
+            // "he said": the last named speaker in this or the previous sentences; "the
+            // ministry said": the last ministry
+            auto fits = [&](const source_mention& o) {
+                return o.speaker && !o.pronoun && (m.type.empty() || named(o).second.find(m.type) != std::string::npos);
+            };
             for (const auto& o : si.sources)
-                if (o.speaker && !o.pronoun && o.wb < m.wb) return named(o);
+                if (fits(o) && o.wb < m.wb) return named(o);
             for (std::size_t p = s; p-- > 0 && p + 5 > s;) {
                 if (ax.sentences[p].line_alone) continue;
                 const auto& pi = ax.info(p, need_sources);
                 for (auto it = pi.sources.rbegin(); it != pi.sources.rend(); ++it)
-                    if (!it->pronoun && it->speaker) return named(*it);
+                    if (fits(*it)) return named(*it);
             }
-            return ax.last_speaker ? named(*ax.last_speaker) : std::pair<std::string, std::string>();
+            return ax.last_speaker && fits(*ax.last_speaker) ? named(*ax.last_speaker) : std::pair<std::string, std::string>();
         }
         return named(m);
     };
