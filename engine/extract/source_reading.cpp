@@ -127,6 +127,10 @@ bool name_word(std::string_view text, const word& w) {
 
 }  // namespace
 
+bool is_role_word(std::string_view lower) {
+    return is_role_noun(lower) || (lower.size() > 1 && lower.back() == 's' && is_role_noun(lower.substr(0, lower.size() - 1)));
+}
+
 source_reader::source_reader(const registry::source_registry& registry) : m_registry(registry) {
     for (const auto& b : registry.bodies()) {
         for (const auto& written : b.written) {
@@ -222,7 +226,7 @@ void source_reader::bodies(std::string_view text, const std::vector<word>& ws,
         }
         // "Homestead police", "the Cuyahoga County Medical Examiner's Office": a local name,
         // for bodies that exist locally (not "Hezbollah military spokesman")
-        if (!r.country && !r.body->local_title.empty()) {
+        if (!r.country && !r.body->local_title.empty() && f->words.front() != "local") {
             std::size_t b = k;
             while (b > 0 && k - b < 4 && !taken_at(taken, b - 1) && blank_gap(text, ws, b - 1) && ws[b - 1].capital &&
                    !ws[b - 1].digits && !ws[b - 1].has(w_date) && !ws[b - 1].has(w_report) && !country_word(ws[b - 1].lower))
@@ -250,7 +254,7 @@ void source_reader::people(std::string_view text, const std::vector<word>& ws,
         std::size_t b = end;
         while (b > 0 && end - b < 6 && (b == end || blank_gap(text, ws, b - 1))) {
             const auto w = ws[b - 1].lower;
-            if (w == "a" || w == "an" || w == "the" || is_report_verb(w) || ws[b - 1].digits || taken_at(taken, b - 1)) break;
+            if (w == "a" || w == "an" || w == "the" || is_report_verb(w) || ws[b - 1].digits) break;
             --b;
         }
         return b;
@@ -286,6 +290,12 @@ void source_reader::people(std::string_view text, const std::vector<word>& ws,
         // the role is a listed source ("media activist": Activists)
         if (const auto* s = m_registry.find_alias(role)) r.listed = s;
         r.person_type = rebel ? "rebel_group" : r.body ? r.body->type : "official";
+        // an official of a named country speaks for its government when the registry
+        // lists one ("Ercan Topaca the Governor of Hatay a Turkish province": Turkish government)
+        if (!r.listed && r.person_type == "official" && r.country) {
+            if (const auto it = r.country->bodies.find("government"); it != r.country->bodies.end())
+                r.listed = m_registry.find(it->second);
+        }
         out.push_back(std::move(r));
     };
     for (std::size_t i = 0; i < n; ++i) {
@@ -310,6 +320,18 @@ void source_reader::people(std::string_view text, const std::vector<word>& ws,
                 const bool verb_after = e < n && ws[e].has(w_report) && ws[e].lower != "according";
                 const bool verb_before = rb > 0 && is_report_verb(ws[rb - 1].lower);
                 if (verb_after || verb_before) make(i, e, rb, i, true);
+                i = e - 1;
+                continue;
+            }
+        }
+        // P4 "Ercan Topaca the Governor of Hatay ... told": a name opening the sentence, its
+        // role after "the", a report verb before any figure
+        if (i == 0 && e + 1 < n && ws[e].lower == "the" && blank_gap(text, ws, e - 1)) {
+            std::size_t v = e + 1;
+            while (v < n && v - e < 20 && !ws[v].has(w_report) && !ws[v].digits && !ws[v].has(w_killed) && !ws[v].has(w_injured))
+                ++v;
+            if (v < n && ws[v].has(w_report) && ws[v].lower != "according" && has_role_noun(e + 1, v)) {
+                make(i, e, e + 1, v, true);
                 i = e - 1;
                 continue;
             }

@@ -26,8 +26,10 @@ bool speaks_after(const std::vector<word>& ws, const std::vector<source_mention>
     for (std::size_t j = m.we; j < std::min(ws.size(), m.we + reach); ++j) {
         if ((ws[j].has(w_report) && ws[j].lower != "according") || gives_figure(ws[j].lower)) return true;
         if (ws[j].digits || ws[j].has(w_killed) || ws[j].has(w_injured) || ws[j].has(w_missing)) return false;
+        // never past another source, unless joined to it ("a monitor and rebels said")
+        const bool joined = j > m.we && (ws[j - 1].lower == "and" || ws[j - 1].lower == "or");
         for (const auto& o : mentions)
-            if (o.wb == j && !o.pronoun) return false;
+            if (o.wb == j && !o.pronoun && !joined) return false;
         // beyond three words only a description: no clause of its own
         if (j >= m.we + 3 && (ws[j].before == ',' || ws[j].before == '"')) return false;
     }
@@ -65,17 +67,27 @@ void read_unlisted_sources(article_context& ax, sentence_info& si) {
     }
     for (std::size_t i = 0; i < found.size(); ++i) {
         const auto& r = found[i];
-        // right after a named source, a person or body is part of it ("Hezbollah military
-        // spokesman", "Director of Daraa National Hospital Dr. Farid al-Asfar")
-        if (r.wb > 0 && r.wb <= ws.size() && ax.text.substr(ws[r.wb - 1].end, ws[r.wb].begin - ws[r.wb - 1].end).find_first_not_of(' ') == std::string_view::npos) {
-            auto listed = std::find_if(si.sources.begin(), si.sources.end(), [&](const source_mention& m) {
-                return m.name.empty() && !m.pronoun && m.we == r.wb;
-            });
-            if (listed != si.sources.end()) {
-                listed->we = r.we;
-                listed->speaker = listed->speaker || r.speaker;
-                continue;
+        // right after a named source, a body is part of it ("Hezbollah military spokesman");
+        // a person whose role is a named source that is itself a role speaks for it
+        // ("Director of Daraa National Hospital Dr. Farid al-Asfar", "media activist Yaarab
+        // Dali"), not one whose role only names an organisation ("a Taliban government
+        // spokesman, Abdul Wali Karimi")
+        auto part_of = [&](const source_mention& m) {
+            if (!m.name.empty() || m.pronoun) return false;
+            if (i >= people) {
+                return m.we == r.wb && r.wb > 0 &&
+                       ax.text.substr(ws[r.wb - 1].end, ws[r.wb].begin - ws[r.wb - 1].end).find_first_not_of(' ') == std::string_view::npos;
             }
+            if (!(m.we == r.wb || (r.wb <= m.wb && m.we <= r.we))) return false;
+            for (std::size_t j = m.wb; j < m.we; ++j)
+                if (is_role_word(ws[j].lower)) return true;
+            return false;
+        };
+        if (auto listed = std::find_if(si.sources.begin(), si.sources.end(), part_of); listed != si.sources.end()) {
+            listed->wb = std::min(listed->wb, r.wb);
+            listed->we = std::max(listed->we, r.we);
+            listed->speaker = listed->speaker || r.speaker;
+            continue;
         }
         source_mention m;
         // an unqualified body is the article's country's: read the country only then
@@ -226,6 +238,15 @@ void find_sources(article_context& ax, std::size_t s, sentence_info& si) {
         if (m.we == ws.size() && ax.sentences[s].line_alone && m.name.empty() && ws[m.wb].capital && m.wb > 0 &&
             !ws[m.wb - 1].digits && ax.ctx.sources->sources()[m.source].type == "monitor")
             m.speaker = true;
+        // "reported 15 deaths citing a statement from Istanbul-based Syrian Revolution General Commission"
+        for (std::size_t j = m.wb >= 6 ? m.wb - 6 : 0; j < m.wb; ++j) {
+            if (ws[j].lower != "citing" && ws[j].lower != "quoting") continue;
+            bool plain = true;
+            // "citing a statement from X", not "citing ... as X said"
+            for (std::size_t q = j + 1; q < m.wb; ++q)
+                plain = plain && !ws[q].digits && ws[q].lower != "said" && ws[q].lower != "told" && ws[q].lower != "as";
+            if (plain) m.cited = true;
+        }
         for (std::size_t j = m.wb >= 3 ? m.wb - 3 : 0; j < m.wb; ++j) {
             const auto& w = ws[j].lower;
             if (w == "according" || w == "quoted" || w == "citing" || w == "cited" || w == "quoting") m.speaker = true;
@@ -257,6 +278,13 @@ void attribute(article_context& ax, claim& c, const located_figure& lf, std::siz
     if (chosen) {
         for (const auto& m : si.sources)
             if (m.relay) relays.push_back(&m);
+        // the speaker reports what it cites: the cited source gave the figure
+        for (const auto& m : si.sources) {
+            if (!m.cited || m.wb < chosen->we || m.wb < lf.we) continue;
+            relays.insert(relays.begin(), chosen);
+            chosen = &m;
+            break;
+        }
     } else {
         for (const auto& m : si.sources) {
             if (m.wb < lf.we) {

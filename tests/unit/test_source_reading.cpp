@@ -134,3 +134,25 @@ TEST_CASE("extraction names world sources and never a Syrian one on another coun
                      "Four people were injured, he added.",
                      "Ukrainska Pravda") == names{"Serhiy Marchenko/official", "Serhiy Marchenko/official"});
 }
+
+TEST_CASE("who the speaker cites, coordinated speakers, anaphora and officials of a country", "[sources][world]") {
+    // the cited source gave the figure; the speaker relays it
+    CHECK(sources_of("Turkeys state-run Ananolu Agency reported 15 deaths citing a statement from Istanbul-based "
+                     "Syrian Revolution General Commission.",
+                     "dailysabah") == names{"SRGC/monitor"});
+    // "a monitor and rebels said": the first of the two
+    CHECK(sources_of("Thirty civilians were killed on Saturday in air strikes on a town a monitor and rebels said.",
+                     "asharqalawsat") == names{"SOHR/monitor"});
+    // "the ministry said" is the ministry named before
+    CHECK(sources_of("Shelling killed five civilians on Wednesday, according to the Houthi-run health ministry. "
+                     "The ministry said eight other people were wounded.",
+                     "AP") == names{"Yemen Health Ministry (Houthi-run)/health_ministry",
+                                    "Yemen Health Ministry (Houthi-run)/health_ministry"});
+    // an official of a country whose government the registry lists speaks for it; "he" too
+    CHECK(sources_of("Ercan Topaca the Governor of Hatay a Turkish province told Anadolu Agency that four people "
+                     "injured in the blast are being treated. He added that four other victims had died.",
+                     "trt") == names{"Turkish government/government", "Turkish government/government"});
+    // a role that is a listed source: the person speaks for it
+    CHECK(sources_of("\"A warplane killed three children and wounded five others\" said media activist Yaarab Dali.",
+                     "alaraby") == names{"Activists/local_media", "Activists/local_media"});
+}
