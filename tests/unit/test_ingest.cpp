@@ -173,6 +173,11 @@ TEST_CASE("the outlet of a url is its host without www, port or user", "[ingest]
     CHECK(outlet_of_url("https://").empty());
     CHECK(outlet_of_url("https://exa mple.com/").empty());
     CHECK(outlet_of_url("").empty());
+    // an archived copy: the outlet of the page it keeps
+    CHECK(outlet_of_url("http://web.archive.org/web/20170313014437/https://usgunviolence.wordpress.com/2013/01/01/x/") ==
+          "usgunviolence.wordpress.com");
+    CHECK(outlet_of_url("https://web.archive.org/web/2015id_/www.kxan.com/news") == "kxan.com");
+    CHECK(outlet_of_url("https://web.archive.org/web/").empty());
 }
 
 TEST_CASE("unreadable paths and empty folders", "[ingest][bad-input]") {
