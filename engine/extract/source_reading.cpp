@@ -188,7 +188,8 @@ const registry::country* source_reader::country_word(std::string_view lower) con
 }
 
 const source_reader::body_form* source_reader::body_at(const std::vector<word>& ws, std::size_t k) const {
-    const auto it = m_bodies_by_first.find(std::string(ws[k].lower));
+    auto it = m_bodies_by_first.find(std::string(ws[k].lower));
+    if (it == m_bodies_by_first.end()) it = m_bodies_by_first.find(std::string(without_possessive(ws[k].lower)));
     if (it == m_bodies_by_first.end()) return nullptr;
     for (const auto& f : it->second) {
         if (k + f.words.size() > ws.size()) continue;

@@ -149,7 +149,7 @@ TEST_CASE("JSON Lines: good objects load, bad lines are reported with their line
     CHECK(r.skipped == 3);
 }
 
-TEST_CASE("JSON Lines: the outlet given wins; without one the url's host is the outlet", "[ingest][jsonl][outlet]") {
+TEST_CASE("JSON Lines: the outlet given wins, and without one the url's host is the outlet", "[ingest][jsonl][outlet]") {
     const auto r = ingest_bytes(
         "{\"id\":\"a\",\"text\":\"5 killed\",\"outlet\":\"Rudaw\",\"url\":\"https://www.kurdistan24.net/en/story/1\"}\n"
         "{\"id\":\"b\",\"text\":\"5 killed\",\"url\":\"https://www.KXAN.com:443/news/crime/x?y=1\"}\n"

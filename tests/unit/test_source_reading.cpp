@@ -69,6 +69,7 @@ TEST_CASE("a body takes the country written with it", "[sources][world]") {
     // the Syrian pack names Syria's police after its ministry; the type is what was read
     CHECK(read("Syrian police said") == names{"Syrian Interior Ministry/police"});
     CHECK(read("the Iraqi army said") == names{"Iraqi military/army"});
+    CHECK(read("killed eight people, the Ukrainian army's southern command said") == names{"Ukraine Army/army"});
 }
 
 TEST_CASE("an unqualified body is the article's country's, else stays generic", "[sources][world]") {
