@@ -176,6 +176,8 @@ claim claim_from_json(const nlohmann::json& j) {
     c.place = text(j, "place", true);
     c.place_key = text(j, "place_key", true);
     c.governorate = text(j, "governorate", true);
+    // absent from streams written before the field existed
+    c.country = j.contains("country") ? text(j, "country", true) : std::string();
     c.event_date = event_date(j);
     c.actor = text(j, "actor", true);
     // absent from streams written before the field existed: unknown, as for a claim that names none

@@ -99,7 +99,8 @@ void article_context::split() {
             }
         }
     }
-    if (const auto d = grammar::dateline::find_publication_date(art.body.of(text), 512))
+    if (const auto d = grammar::dateline::find_publication_date(art.body.of(text), 512);
+        d && !after_preposition(text, d->where.begin + art.body.begin))
         dateline = {d->where.begin + art.body.begin, d->where.end + art.body.begin};
 }
 
@@ -145,6 +146,7 @@ void article_context::release_before(std::size_t s) {
         std::vector<word>().swap(si.words);
         std::vector<source_mention>().swap(si.sources);
         std::vector<place_mention>().swap(si.places);
+        std::vector<date_mention>().swap(si.other_dates);
         si.tokenized = true;  // stays "known": nothing will ask again
         si.done = need_all;
     }

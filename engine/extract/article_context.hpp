@@ -88,6 +88,7 @@ struct date_mention {
     std::size_t wb = 0;
     int days_before_event = 0;   // "two days after" the event reported before: resolved per claim
     bool relative = false;
+    bool names_event = false;    // "the 2013 double homicide": the date of the event the figures belong to
 };
 
 // What info() should make sure is known about a sentence.
@@ -100,7 +101,8 @@ struct sentence_info {
     std::vector<word> words;
     std::vector<source_mention> sources;
     std::vector<place_mention> places;
-    std::optional<date_mention> own_date;
+    std::optional<date_mention> own_date;  // the sentence's date: its first, or the one that names an event
+    std::vector<date_mention> other_dates;  // every date the sentence names (at most four), for the nearest to a figure
     bool retrieval = false;  // "bodies were retrieved": a date here is not the event's
     std::string actor;
     std::string attack;      // how people were killed: "air strike", "shelling", "bombing", "clashes"

@@ -46,6 +46,7 @@ void write_claim_members(Sink& s, const claim& c) {
     s.member("place", text_or_null(c.place));
     s.member("place_key", text_or_null(c.place_key));
     s.member("governorate", text_or_null(c.governorate));
+    s.member("country", text_or_null(c.country));
     s.member("event_date", iso_or_null(c.event_date));
     s.member("date_precision", to_string(c.event_date.precision));
     s.member("actor", text_or_null(c.actor));

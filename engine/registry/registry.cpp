@@ -887,6 +887,11 @@ gazetteer parse_places(std::string_view yaml, const std::string& file, diagnosti
         r.error_at(root, "expected a mapping with 'governorates' and 'places' lists at the top of the file");
         return gaz;
     }
+    if (const YAML::Node country = root["country"]) {
+        if (!country.IsScalar() || country.Scalar().size() != 2)
+            r.error_at(country, "expected a country code (ISO 3166-1 alpha-2, such as 'SY') under 'country'");
+        else gaz.set_country(country.Scalar());
+    }
     std::map<std::string, std::string> governorate_keys;  // normalised name -> key
     const YAML::Node govs = root["governorates"];
     if (govs && !govs.IsSequence()) r.error_at(govs, "expected a sequence of governorates under 'governorates'");

@@ -160,8 +160,13 @@ public:
     // Longest number of words in any name or variant, so a scanner knows how far to look.
     std::size_t max_words() const { return m_max_words; }
     bool empty() const { return m_places.empty(); }
+    // The country its places are in (ISO 3166-1 alpha-2, the file's `country:`; "" when
+    // not given, read as Syria by the world places reader, as the shipped overlay is).
+    const std::string& country() const { return m_country; }
+    void set_country(std::string code) { m_country = std::move(code); }
 
 private:
+    std::string m_country;
     std::vector<place> m_places;
     std::unordered_map<std::string, std::size_t> m_by_key;     // place::key
     std::unordered_map<std::string, std::size_t> m_by_name;    // normalise(name or variant)
