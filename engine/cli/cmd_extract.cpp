@@ -197,10 +197,14 @@ command add_extract(CLI::App& root) {
                     << percent(ev.source_accuracy()) << " (" << ev.source_right << "/" << ev.source_checked << ")"
                     << "  event-date accuracy " << percent(ev.date_accuracy()) << " (" << ev.date_right << "/"
                     << ev.date_checked << ")\n";
+                if (ev.type_checked)
+                    rep << "source type accuracy " << percent(ev.type_accuracy()) << " (" << ev.type_right << "/" << ev.type_checked
+                        << ")\n";
                 for (const auto& m : ev.missed) rep << "missed: " << m << '\n';
                 for (const auto& m : ev.spurious) rep << "spurious: " << m << '\n';
                 for (const auto& m : ev.wrong_source) rep << "wrong source: " << m << '\n';
                 for (const auto& m : ev.wrong_date) rep << "wrong date: " << m << '\n';
+                for (const auto& m : ev.wrong_type) rep << "wrong source type: " << m << '\n';
                 if (const int code = write_output(opts->output, rep.str()); code != exit_code::ok) return code;
                 if (ev.precision() < opts->min_precision || ev.recall() < opts->min_recall) return exit_code::warnings;
                 return exit_code::ok;

@@ -291,7 +291,7 @@ void settle_published_date(article& a, std::size_t dateline_limit) {
 
 }  // namespace detail
 
-std::string outlet_of_url(std::string_view url) {
+std::string outlet_of_url(std::string_view url, int depth) {
     auto trim_front = [&](std::string_view prefix) {
         if (url.size() >= prefix.size()) {
             bool same = true;
@@ -309,8 +309,20 @@ std::string outlet_of_url(std::string_view url) {
         if (lower_name != "http" && lower_name != "https") return {};
         url.remove_prefix(scheme + 3);
     }
+    const std::string_view path = url.substr(std::min(url.size(), url.find_first_of("/?#")));
     url = url.substr(0, url.find_first_of("/?#"));
     if (const auto at = url.rfind('@'); at != std::string_view::npos) url.remove_prefix(at + 1);
+    // an archived copy names the outlet of the page it keeps:
+    // "http://web.archive.org/web/20170313014437/https://www.dailybreeze.com/x" -> dailybreeze.com
+    {
+        std::string host_lower;
+        for (const char c : url) host_lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+        if ((host_lower == "web.archive.org" || host_lower == "wayback.archive.org") && path.rfind("/web/", 0) == 0) {
+            const auto stamp_end = path.find('/', 5);
+            if (stamp_end != std::string_view::npos && depth < 4) return outlet_of_url(path.substr(stamp_end + 1), depth + 1);
+            return {};
+        }
+    }
     url = url.substr(0, url.find(':'));
     trim_front("www.");
     std::string host;

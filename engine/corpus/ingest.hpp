@@ -70,8 +70,9 @@ ingest_result ingest(const std::string& path, const ingest_options& options = {}
 
 // The outlet a URL names when the input gives none: its host, lower case, without the
 // scheme, "www.", a port or user info ("https://www.kxan.com/news/x" -> "kxan.com");
-// "" when the text is not an http(s) URL or a bare host.
-std::string outlet_of_url(std::string_view url);
+// "" when the text is not an http(s) URL or a bare host. An Internet Archive copy names
+// the outlet of the page it keeps ("web.archive.org/web/2017.../https://x.com/a" -> "x.com").
+std::string outlet_of_url(std::string_view url, int depth = 0);
 
 // Reads already loaded bytes (stdin, tests). `name` is used in messages and origins.
 ingest_result ingest_bytes(std::string bytes, const std::string& name, input_format format,

@@ -74,6 +74,7 @@ struct source_mention {
     bool speaker = false;        // said / reported / according to
     bool relay = false;          // "told AFP", "AFP quoted ..."
     bool pronoun = false;        // "he said": resolved to the last speaker
+    bool cited = false;          // "... citing a statement from X": X gave what the speaker reports
 };
 
 // A place named in a sentence (places reader).

@@ -89,6 +89,7 @@ std::vector<gold_article> load_gold(const std::string& path, diagnostics& diags)
                 gc.low = bound(c, "low");
                 gc.high = bound(c, "high");
                 gc.source = text_of(c, "source");
+                gc.source_type = text_of(c, "source_type");
                 gc.event_date = text_of(c, "event_date");
                 gc.kind = text_of(c, "kind");
                 gc.text = text_of(c, "text");
@@ -160,6 +161,11 @@ evaluation evaluate(const std::vector<claim>& claims, const std::vector<gold_art
                     ++ev.source_checked;
                     if (lower(c->source) == lower(gc.source)) ++ev.source_right;
                     else ev.wrong_source.push_back(show(k) + ": source '" + c->source + "', gold '" + gc.source + "'");
+                }
+                if (!gc.source_type.empty()) {
+                    ++ev.type_checked;
+                    if (c->source_type == gc.source_type) ++ev.type_right;
+                    else ev.wrong_type.push_back(show(k) + ": source type '" + c->source_type + "', gold '" + gc.source_type + "'");
                 }
                 if (!gc.event_date.empty()) {
                     ++ev.date_checked;

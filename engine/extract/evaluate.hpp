@@ -17,6 +17,7 @@ struct gold_claim {
     std::string category;  // people, civilians...
     std::optional<std::int64_t> low, high;
     std::string source;     // canonical name, "" when not annotated
+    std::string source_type;  // the world corpus's source type (police...), "" when not annotated
     std::string event_date; // ISO at its precision, "" when unknown
     std::string kind;       // incident, cumulative
     bool optional = false;  // debatable: neither required nor a false positive when found
@@ -38,14 +39,17 @@ struct evaluation {
     std::size_t extracted = 0;  // extracted claims in annotated articles, less those matching optional gold
     std::size_t matched = 0;
     std::size_t source_checked = 0, source_right = 0;
+    std::size_t type_checked = 0, type_right = 0;  // source types, where the gold gives them
     std::size_t date_checked = 0, date_right = 0;
     double precision() const { return extracted ? double(matched) / double(extracted) : 1.0; }
     double recall() const { return gold ? double(matched) / double(gold) : 1.0; }
     double source_accuracy() const { return source_checked ? double(source_right) / double(source_checked) : 1.0; }
     double date_accuracy() const { return date_checked ? double(date_right) / double(date_checked) : 1.0; }
+    double type_accuracy() const { return type_checked ? double(type_right) / double(type_checked) : 1.0; }
     std::vector<std::string> missed;    // gold keys not extracted, as text
     std::vector<std::string> spurious;  // extracted keys not in the gold, as text
     std::vector<std::string> wrong_source;
+    std::vector<std::string> wrong_type;
     std::vector<std::string> wrong_date;
 };
 

@@ -102,12 +102,23 @@ bool taken_at(const std::vector<std::pair<std::size_t, std::size_t>>& taken, std
     return false;
 }
 
+// Words that end the names of organisations, never of people ("Al-Thawra Hospital").
+bool is_organisation_word(std::string_view w) {
+    static const std::vector<std::string_view> words{
+        "hospital", "police", "ministry", "department", "office", "agency", "center", "centre", "council", "army",
+        "forces", "force", "committee", "service", "services", "command", "group", "network", "observatory",
+        "news", "media", "tv", "television", "radio", "county", "state", "province", "city", "district", "region",
+        "coalition", "front", "brigade", "brigades", "movement", "party", "government", "authority", "university",
+        "school", "camp", "airport", "market", "street", "avenue", "road", "mosque", "church", "square"};
+    return std::find(words.begin(), words.end(), w) != words.end();
+}
+
 // A word that may be part of a person's name: capitalised ("Diane", "Al-Hamzi") or an
 // Arabic article joined to a capitalised name ("al-Hamzi"), and no common word.
 bool name_word(std::string_view text, const word& w) {
     const auto lw = w.lower;
     if (w.digits || lw.size() < 2) return false;
-    if (w.has(w_date) || w.has(w_report) || is_stop_capital(lw) || is_role_noun(lw)) return false;
+    if (w.has(w_date) || w.has(w_report) || is_stop_capital(lw) || is_role_noun(lw) || is_organisation_word(lw)) return false;
     if (w.capital) return true;
     if ((lw.rfind("al-", 0) == 0 || lw.rfind("el-", 0) == 0) && w.begin + 3 < text.size() && ascii_upper(text[w.begin + 3]))
         return true;
@@ -115,6 +126,10 @@ bool name_word(std::string_view text, const word& w) {
 }
 
 }  // namespace
+
+bool is_role_word(std::string_view lower) {
+    return is_role_noun(lower) || (lower.size() > 1 && lower.back() == 's' && is_role_noun(lower.substr(0, lower.size() - 1)));
+}
 
 source_reader::source_reader(const registry::source_registry& registry) : m_registry(registry) {
     for (const auto& b : registry.bodies()) {
@@ -173,13 +188,18 @@ const registry::country* source_reader::country_word(std::string_view lower) con
 }
 
 const source_reader::body_form* source_reader::body_at(const std::vector<word>& ws, std::size_t k) const {
-    const auto it = m_bodies_by_first.find(std::string(ws[k].lower));
+    auto it = m_bodies_by_first.find(std::string(ws[k].lower));
+    if (it == m_bodies_by_first.end()) it = m_bodies_by_first.find(std::string(without_possessive(ws[k].lower)));
     if (it == m_bodies_by_first.end()) return nullptr;
     for (const auto& f : it->second) {
         if (k + f.words.size() > ws.size()) continue;
         if (f.needs_capital && !ws[k].capital) continue;
         bool ok = true;
-        for (std::size_t j = 0; j < f.words.size() && ok; ++j) ok = ws[k + j].lower == f.words[j];
+        for (std::size_t j = 0; j < f.words.size() && ok; ++j) {
+            ok = ws[k + j].lower == f.words[j];
+            // the last word may carry a possessive: "the Ukrainian army's southern command"
+            if (!ok && j + 1 == f.words.size()) ok = without_possessive(ws[k + j].lower) == f.words[j];
+        }
         if (ok) return &f;
     }
     return nullptr;
@@ -207,13 +227,14 @@ void source_reader::bodies(std::string_view text, const std::vector<word>& ws,
         }
         // "Homestead police", "the Cuyahoga County Medical Examiner's Office": a local name,
         // for bodies that exist locally (not "Hezbollah military spokesman")
-        if (!r.country && !r.body->local_title.empty()) {
+        if (!r.country && !r.body->local_title.empty() && f->words.front() != "local") {
             std::size_t b = k;
             while (b > 0 && k - b < 4 && !taken_at(taken, b - 1) && blank_gap(text, ws, b - 1) && ws[b - 1].capital &&
-                   !ws[b - 1].digits && !ws[b - 1].has(w_date) && !is_stop_capital(ws[b - 1].lower) &&
-                   !country_word(ws[b - 1].lower))
+                   !ws[b - 1].digits && !ws[b - 1].has(w_date) && !ws[b - 1].has(w_report) && !country_word(ws[b - 1].lower))
                 --b;
-            // a sentence's first word is capitalised anyway: only a name when another follows
+            // common words open sentences and titles ("The", "Earlier"), never a name: trimmed
+            // from the left ("The Shelby County" -> "Shelby County", "Mirwais Regional" stays)
+            while (b < k && is_stop_capital(ws[b].lower)) ++b;
             if (b < k) {
                 r.local = std::string(text.substr(ws[b].begin, ws[k - 1].end - ws[b].begin));
                 r.wb = b;
@@ -234,7 +255,7 @@ void source_reader::people(std::string_view text, const std::vector<word>& ws,
         std::size_t b = end;
         while (b > 0 && end - b < 6 && (b == end || blank_gap(text, ws, b - 1))) {
             const auto w = ws[b - 1].lower;
-            if (w == "a" || w == "an" || w == "the" || is_report_verb(w) || ws[b - 1].digits || taken_at(taken, b - 1)) break;
+            if (w == "a" || w == "an" || w == "the" || is_report_verb(w) || ws[b - 1].digits) break;
             --b;
         }
         return b;
@@ -270,6 +291,12 @@ void source_reader::people(std::string_view text, const std::vector<word>& ws,
         // the role is a listed source ("media activist": Activists)
         if (const auto* s = m_registry.find_alias(role)) r.listed = s;
         r.person_type = rebel ? "rebel_group" : r.body ? r.body->type : "official";
+        // an official of a named country speaks for its government when the registry
+        // lists one ("Ercan Topaca the Governor of Hatay a Turkish province": Turkish government)
+        if (!r.listed && r.person_type == "official" && r.country) {
+            if (const auto it = r.country->bodies.find("government"); it != r.country->bodies.end())
+                r.listed = m_registry.find(it->second);
+        }
         out.push_back(std::move(r));
     };
     for (std::size_t i = 0; i < n; ++i) {
@@ -298,6 +325,18 @@ void source_reader::people(std::string_view text, const std::vector<word>& ws,
                 continue;
             }
         }
+        // P4 "Ercan Topaca the Governor of Hatay ... told": a name opening the sentence, its
+        // role after "the", a report verb before any figure
+        if (i == 0 && e + 1 < n && ws[e].lower == "the" && blank_gap(text, ws, e - 1)) {
+            std::size_t v = e + 1;
+            while (v < n && v - e < 20 && !ws[v].has(w_report) && !ws[v].digits && !ws[v].has(w_killed) && !ws[v].has(w_injured))
+                ++v;
+            if (v < n && ws[v].has(w_report) && ws[v].lower != "according" && has_role_noun(e + 1, v)) {
+                make(i, e, e + 1, v, true);
+                i = e - 1;
+                continue;
+            }
+        }
         // P2 "said Ahmed al-Hamzi, a health official in the city"
         if (comma_after && i > 0 && is_report_verb(ws[i - 1].lower)) {
             std::size_t rb = e, re = e;
@@ -313,8 +352,8 @@ void source_reader::people(std::string_view text, const std::vector<word>& ws,
             std::size_t start = i;
             while (start > 0 && i - start < 6 && (start == i || blank_gap(text, ws, start - 1))) {
                 const auto w = ws[start - 1].lower;
-                if (w == "a" || w == "an" || w == "the" || is_report_verb(w) || ws[start - 1].digits || taken_at(taken, start - 1))
-                    break;
+                // a named source is part of this role ("a Taliban government spokesman, ...")
+                if (w == "a" || w == "an" || w == "the" || is_report_verb(w) || ws[start - 1].digits) break;
                 --start;
             }
             if (has_role_noun(start, i)) make(i, e, start, i, true);

@@ -16,6 +16,9 @@
 
 namespace reckon::extract {
 
+// True for a word naming what a person quoted does ("spokesman", "director", "activist").
+bool is_role_word(std::string_view lower);
+
 // A source read from words of a sentence.
 struct read_source {
     std::size_t wb = 0, we = 0;                  // word range of the whole mention

@@ -12,7 +12,8 @@ namespace {
 // "puts the death toll at", "accused government forces of killing").
 bool gives_figure(std::string_view w) {
     return w == "gave" || w == "gives" || w == "put" || w == "puts" || w == "putting" || w == "accused" ||
-           w == "accuses" || w == "warned" || w == "recorded" || w == "counted" || w == "tallied";
+           w == "accuses" || w == "warned" || w == "recorded" || w == "counted" || w == "tallied" || w == "raised" ||
+           w == "identified";
 }
 
 // True when a report verb follows mention m before anything else can be the speaker: a
@@ -25,8 +26,10 @@ bool speaks_after(const std::vector<word>& ws, const std::vector<source_mention>
     for (std::size_t j = m.we; j < std::min(ws.size(), m.we + reach); ++j) {
         if ((ws[j].has(w_report) && ws[j].lower != "according") || gives_figure(ws[j].lower)) return true;
         if (ws[j].digits || ws[j].has(w_killed) || ws[j].has(w_injured) || ws[j].has(w_missing)) return false;
+        // never past another source, unless joined to it ("a monitor and rebels said")
+        const bool joined = j > m.we && (ws[j - 1].lower == "and" || ws[j - 1].lower == "or");
         for (const auto& o : mentions)
-            if (o.wb == j && !o.pronoun) return false;
+            if (o.wb == j && !o.pronoun && !joined) return false;
         // beyond three words only a description: no clause of its own
         if (j >= m.we + 3 && (ws[j].before == ',' || ws[j].before == '"')) return false;
     }
@@ -64,17 +67,27 @@ void read_unlisted_sources(article_context& ax, sentence_info& si) {
     }
     for (std::size_t i = 0; i < found.size(); ++i) {
         const auto& r = found[i];
-        // right after a named source, a person or body is part of it ("Hezbollah military
-        // spokesman", "Director of Daraa National Hospital Dr. Farid al-Asfar")
-        if (r.wb > 0 && r.wb <= ws.size() && ax.text.substr(ws[r.wb - 1].end, ws[r.wb].begin - ws[r.wb - 1].end).find_first_not_of(' ') == std::string_view::npos) {
-            auto listed = std::find_if(si.sources.begin(), si.sources.end(), [&](const source_mention& m) {
-                return m.name.empty() && !m.pronoun && m.we == r.wb;
-            });
-            if (listed != si.sources.end()) {
-                listed->we = r.we;
-                listed->speaker = listed->speaker || r.speaker;
-                continue;
+        // right after a named source, a body is part of it ("Hezbollah military spokesman");
+        // a person whose role is a named source that is itself a role speaks for it
+        // ("Director of Daraa National Hospital Dr. Farid al-Asfar", "media activist Yaarab
+        // Dali"), not one whose role only names an organisation ("a Taliban government
+        // spokesman, Abdul Wali Karimi")
+        auto part_of = [&](const source_mention& m) {
+            if (!m.name.empty() || m.pronoun) return false;
+            if (i >= people) {
+                return m.we == r.wb && r.wb > 0 &&
+                       ax.text.substr(ws[r.wb - 1].end, ws[r.wb].begin - ws[r.wb - 1].end).find_first_not_of(' ') == std::string_view::npos;
             }
+            if (!(m.we == r.wb || (r.wb <= m.wb && m.we <= r.we))) return false;
+            for (std::size_t j = m.wb; j < m.we; ++j)
+                if (is_role_word(ws[j].lower)) return true;
+            return false;
+        };
+        if (auto listed = std::find_if(si.sources.begin(), si.sources.end(), part_of); listed != si.sources.end()) {
+            listed->wb = std::min(listed->wb, r.wb);
+            listed->we = std::max(listed->we, r.we);
+            listed->speaker = listed->speaker || r.speaker;
+            continue;
         }
         source_mention m;
         // an unqualified body is the article's country's: read the country only then
@@ -158,6 +171,20 @@ void find_sources(article_context& ax, std::size_t s, sentence_info& si) {
     // ("police spokesman Musa Garba": the person), qualified by the words next to them or
     // by the article's country (docs/sources.md)
     if (ax.tables.source_reading) read_unlisted_sources(ax, si);
+    // "The ministry said": the ministry named before, as a pronoun restricted to ministries
+    for (std::size_t k = 0; k + 2 < ws.size(); ++k) {
+        if (ws[k].lower != "the" || (ws[k + 1].lower != "ministry" && ws[k + 1].lower != "department")) continue;
+        if (!ws[k + 2].has(w_report) || ws[k + 2].lower == "according") continue;
+        if (std::any_of(si.sources.begin(), si.sources.end(), [&](const source_mention& m) { return m.wb <= k + 1 && k < m.we; }))
+            continue;
+        source_mention m;
+        m.pronoun = true;
+        m.speaker = true;
+        m.type = "ministry";  // what it must refer to (attribute())
+        m.wb = k;
+        m.we = k + 2;
+        si.sources.push_back(m);
+    }
     // pronoun speakers: "he said", "he added", "it acknowledged", "its overall death toll"
     for (std::size_t k = 0; k + 1 < ws.size(); ++k) {
         if (!ws[k].has(w_pronoun)) continue;
@@ -211,6 +238,15 @@ void find_sources(article_context& ax, std::size_t s, sentence_info& si) {
         if (m.we == ws.size() && ax.sentences[s].line_alone && m.name.empty() && ws[m.wb].capital && m.wb > 0 &&
             !ws[m.wb - 1].digits && ax.ctx.sources->sources()[m.source].type == "monitor")
             m.speaker = true;
+        // "reported 15 deaths citing a statement from Istanbul-based Syrian Revolution General Commission"
+        for (std::size_t j = m.wb >= 6 ? m.wb - 6 : 0; j < m.wb; ++j) {
+            if (ws[j].lower != "citing" && ws[j].lower != "quoting") continue;
+            bool plain = true;
+            // "citing a statement from X", not "citing ... as X said"
+            for (std::size_t q = j + 1; q < m.wb; ++q)
+                plain = plain && !ws[q].digits && ws[q].lower != "said" && ws[q].lower != "told" && ws[q].lower != "as";
+            if (plain) m.cited = true;
+        }
         for (std::size_t j = m.wb >= 3 ? m.wb - 3 : 0; j < m.wb; ++j) {
             const auto& w = ws[j].lower;
             if (w == "according" || w == "quoted" || w == "citing" || w == "cited" || w == "quoting") m.speaker = true;
@@ -242,6 +278,13 @@ void attribute(article_context& ax, claim& c, const located_figure& lf, std::siz
     if (chosen) {
         for (const auto& m : si.sources)
             if (m.relay) relays.push_back(&m);
+        // the speaker reports what it cites: the cited source gave the figure
+        for (const auto& m : si.sources) {
+            if (!m.cited || m.wb < chosen->we || m.wb < lf.we) continue;
+            relays.insert(relays.begin(), chosen);
+            chosen = &m;
+            break;
+        }
     } else {
         for (const auto& m : si.sources) {
             if (m.wb < lf.we) {
@@ -261,16 +304,20 @@ void attribute(article_context& ax, claim& c, const located_figure& lf, std::siz
     auto name_of = [&](const source_mention& m) -> std::pair<std::string, std::string> {
         if (!ax.ctx.sources) return {};
         if (m.pronoun) {
-            // "he said": the last named speaker in this or the previous sentences
+            // "he said": the last named speaker in this or the previous sentences; "the
+            // ministry said": the last ministry
+            auto fits = [&](const source_mention& o) {
+                return o.speaker && !o.pronoun && (m.type.empty() || named(o).second.find(m.type) != std::string::npos);
+            };
             for (const auto& o : si.sources)
-                if (o.speaker && !o.pronoun && o.wb < m.wb) return named(o);
+                if (fits(o) && o.wb < m.wb) return named(o);
             for (std::size_t p = s; p-- > 0 && p + 5 > s;) {
                 if (ax.sentences[p].line_alone) continue;
                 const auto& pi = ax.info(p, need_sources);
                 for (auto it = pi.sources.rbegin(); it != pi.sources.rend(); ++it)
-                    if (!it->pronoun && it->speaker) return named(*it);
+                    if (fits(*it)) return named(*it);
             }
-            return ax.last_speaker ? named(*ax.last_speaker) : std::pair<std::string, std::string>();
+            return ax.last_speaker && fits(*ax.last_speaker) ? named(*ax.last_speaker) : std::pair<std::string, std::string>();
         }
         return named(m);
     };

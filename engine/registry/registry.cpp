@@ -467,6 +467,7 @@ const country* source_registry::country_of_text(std::string_view text) const {
         const auto& c = m_countries[ci];
         std::vector<std::string> spellings{c.name};
         spellings.insert(spellings.end(), c.written.begin(), c.written.end());
+        spellings.insert(spellings.end(), c.places.begin(), c.places.end());
         for (const auto& sp : spellings) {
             form f;
             f.words = text_words(sp);
@@ -622,6 +623,7 @@ void parse_world(const YAML::Node& root, const reader& r, source_registry& reg) 
         if (node["code"] && !code_ok)
             r.error_at(node["code"], "country code '" + c.code + "' is not two capital letters", "use the ISO 3166-1 alpha-2 code ('YE')");
         c.written = r.strings(node, "written");
+        c.places = r.strings(node, "places");
         for (const auto& [at, entry] : name_map(node, "bodies", r, what)) {
             if (!known_body(at, entry.first, what)) continue;
             if (!reg.find(entry.second)) {

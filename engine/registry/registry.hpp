@@ -58,6 +58,8 @@ struct country {
     std::string name;                  // "Yemen", in made names ("Yemen Health Ministry")
     std::string code;                  // ISO 3166-1 alpha-2 ("YE")
     std::vector<std::string> written;  // names and demonyms as written ("Yemen", "Yemeni", "Yemens")
+    std::vector<std::string> places;   // its capital, main cities and divisions ("Sanaa", "Marib"): they tell an
+                                       // article's country, but before a body they are local names ("Mosul police")
     std::map<std::string, std::string> bodies;        // body id -> source name
     std::map<std::string, std::string> local_titles;  // body id -> title after a local name ("Police Department")
 };
@@ -89,8 +91,8 @@ public:
     const std::vector<std::pair<std::string, std::size_t>>& country_forms() const { return m_country_forms; }
     void add_body(body b);
     void add_country(country c);
-    // The country a text is about as its country words say: the one written most often
-    // (a tie goes to the first written); nullptr when none is.
+    // The country a text is about as its country words and places say: the one written
+    // most often (a tie goes to the first written); nullptr when none is.
     const country* country_of_text(std::string_view text) const;
     // Every name a source may be written as in text (canonical name, full name and
     // aliases), lower case, with the source's index; longest first.

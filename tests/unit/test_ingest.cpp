@@ -193,7 +193,7 @@ TEST_CASE("JSON Lines: good objects load, bad lines are reported with their line
     CHECK(r.skipped == 3);
 }
 
-TEST_CASE("JSON Lines: the outlet given wins; without one the url's host is the outlet", "[ingest][jsonl][outlet]") {
+TEST_CASE("JSON Lines: the outlet given wins, and without one the url's host is the outlet", "[ingest][jsonl][outlet]") {
     const auto r = ingest_bytes(
         "{\"id\":\"a\",\"text\":\"5 killed\",\"outlet\":\"Rudaw\",\"url\":\"https://www.kurdistan24.net/en/story/1\"}\n"
         "{\"id\":\"b\",\"text\":\"5 killed\",\"url\":\"https://www.KXAN.com:443/news/crime/x?y=1\"}\n"
@@ -217,6 +217,11 @@ TEST_CASE("the outlet of a url is its host without www, port or user", "[ingest]
     CHECK(outlet_of_url("https://").empty());
     CHECK(outlet_of_url("https://exa mple.com/").empty());
     CHECK(outlet_of_url("").empty());
+    // an archived copy: the outlet of the page it keeps
+    CHECK(outlet_of_url("http://web.archive.org/web/20170313014437/https://usgunviolence.wordpress.com/2013/01/01/x/") ==
+          "usgunviolence.wordpress.com");
+    CHECK(outlet_of_url("https://web.archive.org/web/2015id_/www.kxan.com/news") == "kxan.com");
+    CHECK(outlet_of_url("https://web.archive.org/web/").empty());
 }
 
 TEST_CASE("unreadable paths and empty folders", "[ingest][bad-input]") {

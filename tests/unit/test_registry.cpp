@@ -153,7 +153,8 @@ countries:
     bodies: {police: Syrian Interior Ministry}
   - name: Yemen
     code: YE
-    written: [Yemen, Yemeni, Sanaa]
+    written: [Yemen, Yemeni]
+    places: [Sanaa]
   - name: US
     code: US
     written: [United States, US, U.S., Pa.]
@@ -216,6 +217,8 @@ TEST_CASE("an article's country is the one its country words name most", "[regis
         return c ? c->name : std::string("none");
     };
     CHECK(country("SANAA, May 14 (Reuters) - Air strikes in Yemen's north, a Syrian said.") == "Yemen");
+    CHECK(country("SANAA - Air strikes hit the city.") == "Yemen");  // a place of the country counts
+    CHECK(reg.find_country("Sanaa") == nullptr);                     // but is not a country word
     CHECK(country("HOMESTEAD, Pa. (WPXI) - Two people were killed.") == "US");
     CHECK(country("Police said two men were found dead.") == "none");
     // "us" is a pronoun, "US" the country: an acronym matches only in capitals
