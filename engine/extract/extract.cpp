@@ -29,6 +29,7 @@
 #include "extract/places.hpp"
 #include "extract/scope.hpp"
 #include "extract/sources.hpp"
+#include "extract/victims.hpp"
 
 namespace reckon::extract {
 
@@ -65,9 +66,24 @@ void make_claim(article_context& ax, std::size_t fi) {
     }
     auto cat = read_category(lf.f);
     const auto& ws = si.words;
+    if (!cat.known && lf.we < ws.size() && suspect_noun(ws[lf.we].lower)) {
+        cat.known = true;  // "Two suspects were shot dead by police"
+        cat.category = "suspects";
+    }
     bool immediate = false, combined = false, direct = false;
     std::size_t after_aux = 99;
-    auto out = find_outcome(ax, lf, si, immediate, combined, after_aux, direct);
+    std::optional<outcome> out;
+    if (lf.victim) {
+        // a person named without a number: only what its own predicate says (victims.hpp)
+        out = lf.implied ? lf.implied : victim_outcome(ax.text, ws, lf.wb, lf.we);
+        if (!out) {
+            reject(ax, lf, "a person named, but not what happened to them");
+            return;
+        }
+        immediate = direct = true;
+    } else {
+        out = find_outcome(ax, lf, si, immediate, combined, after_aux, direct);
+    }
     // "dozens of dead and injured"
     if (cat.intrinsic_death && lf.we + 1 < ws.size() && (ws[lf.we].lower == "and" || ws[lf.we].lower == "or") &&
         outcome_word(ws, lf.we + 1) == outcome::injured)
@@ -196,8 +212,11 @@ void make_claim(article_context& ax, std::size_t fi) {
     std::string noun_lower;
     for (const char ch : lf.f.noun) noun_lower.push_back(ascii_lower(ch));
     // "others" of civilians or fighters are more of them; "others" next to children or women are people
+    // (one person named without a number, "killed a civilian and injured 14 others", says nothing of the others)
+    const located_figure* kin_figure = previous_total ? previous_total : previous;
     const claim* kin = total_claim ? total_claim : prev_claim;
-    const bool same_kind = kin && noun_lower == "others" && (kin->category == "civilians" || kin->category == "fighters");
+    const bool same_kind = kin && noun_lower == "others" && (kin->category == "civilians" || kin->category == "fighters") &&
+                           !kin_figure->victim;
     ax.info(s);  // sources, places, date, actor and scope of the sentence
     claim c;
     c.article = ax.art.id;

@@ -6,6 +6,7 @@
 
 #include "claims/claims.hpp"
 #include "extract/dates.hpp"
+#include "extract/victims.hpp"
 
 namespace reckon::extract {
 
@@ -25,6 +26,23 @@ void scan_figures(article_context& ax) {
         for (const std::size_t i : starts) {
             if (i < resume) continue;
             const char c = ax.text[i];
+            // a person named without a number: "a man", "the victim", "John Smith, 23,", "double
+            // homicide"; a figure the grammar reads comes first ("Six civilians", "More than 30"),
+            // except an age that is the person ("17-year-old dead after shooting")
+            const bool first_word = i == starts.front() && !ax.sentences[s].line_alone;
+            const auto victim_at = [&]() -> bool {
+                if (!may_open_victim_phrase(ax.text, i, span.end, first_word)) return false;
+                auto v = victim_phrase_at(ax.text.substr(0, span.end), i, span.end, first_word, ax.sentences[s].line_alone);
+                if (!v) return false;
+                located_figure lf;
+                lf.f = std::move(v->f);
+                lf.sentence = s;
+                lf.victim = true;
+                lf.implied = v->implied;
+                ax.figures.push_back(std::move(lf));
+                resume = ax.figures.back().f.span.end;
+                return true;
+            };
             // a digit, or two letters that some figure opener starts with: other words are refused at once
             bool may_open = ascii_digit(c);
             if (!may_open) {
@@ -32,13 +50,20 @@ void scan_figures(article_context& ax) {
                 const std::size_t second = ascii_lower_case(c1) ? static_cast<std::size_t>(c1 - 'a') : 26;
                 may_open = opener_prefixes[static_cast<std::size_t>(ascii_lower(c) - 'a') * 27 + second];
             }
-            if (!may_open || !grammar::claims::could_start_figure(ax.text.substr(0, span.end), i)) continue;
-            if (auto f = grammar::claims::parse_figure(ax.text.substr(0, span.end), i, 200)) {
+            if (!may_open || !grammar::claims::could_start_figure(ax.text.substr(0, span.end), i)) {
+                victim_at();
+                continue;
+            }
+            auto f = grammar::claims::parse_figure(ax.text.substr(0, span.end), i, 200);
+            if (f && first_word && f->number.end < span.end && ax.text[f->number.end] == '-' && victim_at()) continue;
+            if (f) {
                 located_figure lf;
                 lf.f = std::move(*f);
                 lf.sentence = s;
                 ax.figures.push_back(std::move(lf));
                 resume = ax.figures.back().f.span.end;
+            } else {
+                victim_at();
             }
         }
     }
@@ -60,7 +85,8 @@ void locate_figures(article_context& ax, std::size_t fb, std::size_t fe, sentenc
         if (lf.we <= lf.wb) lf.we = std::min(ws.size(), lf.wb + 1);
         if (lf.ne <= lf.nb) lf.ne = std::min(ws.size(), lf.nb + 1);
     }
-    for (std::size_t k = fb; k < fe; ++k) ax.figures[k].not_a_count = rejection_reason(ax, ax.figures[k], si);
+    for (std::size_t k = fb; k < fe; ++k)
+        if (!ax.figures[k].victim) ax.figures[k].not_a_count = rejection_reason(ax, ax.figures[k], si);
 }
 
 void reject(article_context& ax, const located_figure& lf, const std::string& reason) {

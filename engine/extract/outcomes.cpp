@@ -3,6 +3,8 @@
 
 #include <array>
 
+#include "extract/victims.hpp"
+
 namespace reckon::extract {
 
 using grammar::claims::figure;
@@ -70,10 +72,12 @@ category_reading read_category(const figure& f) {
     if (noun.empty()) return r;
     r.known = true;
     r.intrinsic_death = outer == "deaths" || outer == "dead" || outer == "bodies" || outer == "corpses" || outer == "lives";
-    static const std::array<std::string_view, 9> child{"children", "child", "kids", "babies", "infants", "minors", "boys", "girls", "baby"};
-    static const std::array<std::string_view, 19> fighter{"forces", "militiamen", "recruits", "guards", "fighters",   "militants", "rebels",   "soldiers",   "jihadists",
+    static const std::array<std::string_view, 14> child{"children", "child", "kids", "babies", "infants", "minors", "boys",
+                                                        "girls", "baby", "boy", "girl", "toddler", "infant", "kid"};
+    static const std::array<std::string_view, 22> fighter{"forces", "militiamen", "recruits", "guards", "fighters",   "militants", "rebels",   "soldiers",   "jihadists",
                                                           "terrorists", "troops",    "insurgents", "gunmen",   "combatants",
-                                                          "servicemen", "policemen", "officers",  "personnel", "fighter"};
+                                                          "servicemen", "policemen", "officers",  "personnel", "fighter",
+                                                          "soldier", "militant", "policeman"};
     bool civilian_mod = false, child_mod = false, woman_mod = false;
     for (const auto& m : f.modifiers) {
         const std::string lower = lower_ascii(m);
@@ -82,7 +86,8 @@ category_reading read_category(const figure& f) {
         if (l == "child" || l == "children") child_mod = true;
         if (l == "female" || l == "women") woman_mod = true;
     }
-    if (noun == "civilians" || noun == "civilian") r.category = "civilians";
+    if (suspect_noun(noun)) r.category = "suspects";
+    else if (noun == "civilians" || noun == "civilian") r.category = "civilians";
     else if (one_of(noun, child)) r.category = "children";
     else if (noun == "women" || noun == "woman") r.category = "women";
     else if (noun == "men" || noun == "man" || noun == "tribesmen") r.category = "men";
@@ -137,9 +142,12 @@ std::optional<outcome> find_outcome(const article_context& ax, const located_fig
     {
         static const std::array<std::string_view, 14> aux{"were", "was", "are", "is", "have", "has", "had", "been", "being", "also",
                                                           "reportedly", "gone", "got", "more"};
-        static const std::array<std::string_view, 13> participle{"killed", "dead", "died", "wounded", "injured", "hurt", "missing",
-                                                                 "slain", "executed", "massacred", "perished", "martyred", "disappeared"};
+        static const std::array<std::string_view, 15> participle{"killed", "dead", "died", "wounded", "injured", "hurt", "missing",
+                                                                 "slain", "executed", "massacred", "perished", "martyred", "disappeared",
+                                                                 "shot", "succumbed"};
         std::size_t k = lf.we, n = 0;
+        // "Two suspects were shot dead": a group the figure grammar does not name
+        if (lf.f.noun.empty() && k < ws.size() && suspect_noun(ws[k].lower)) ++k;
         while (k < ws.size() && n < 3 && one_of(ws[k].lower, aux)) {
             ++k;
             ++n;
@@ -147,7 +155,8 @@ std::optional<outcome> find_outcome(const article_context& ax, const located_fig
         std::size_t next_figure = 0;
         const bool object_follows = k + 1 < ws.size() && figure_at(k + 1, next_figure);
         if (k < ws.size() && one_of(ws[k].lower, participle) && !object_follows) {
-            after = outcome_word(ws, k);
+            // "six people were shot": hit by gunfire, an injury unless a death is said with it
+            after = ws[k].lower == "shot" ? outcome_of_shot(ws, k) : ws[k].lower == "succumbed" ? outcome::killed : outcome_word(ws, k);
             after_aux = n;
             // "dead and injured", "killed or wounded": both counted together
             if (after && k + 2 < ws.size() && (ws[k + 1].lower == "and" || ws[k + 1].lower == "or")) {
@@ -165,6 +174,9 @@ std::optional<outcome> find_outcome(const article_context& ax, const located_fig
     if (lead > 0) {
         const std::size_t j = lead - 1;
         before = verb_outcome(ws[j].lower);
+        // "the gunman shot two people": hit, an injury unless "fatally"
+        if (!before && ws[j].lower == "shot" && !lf.f.noun.empty())
+            before = j > 0 && ws[j - 1].lower == "fatally" ? outcome::killed : outcome::injured;
         if (!before && (ws[j].lower == "lost" || ws[j].lower == "claimed" || ws[j].lower == "claiming") && !lf.f.noun.empty())
             before = outcome::killed;
         if (!before && (ws[j].lower == "destroyed" || ws[j].lower == "destroying") && read_category(lf.f).category == "fighters")
