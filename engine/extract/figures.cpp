@@ -133,7 +133,20 @@ std::optional<std::string> rejection_reason(const article_context& ax, const loc
             "million",  "billion", "kg",      "hectares",  "square",    "feet",   "th",       "st",       "nd",
             "rd",       "weeks",  "week",     "seconds",   "mm",        "liras",  "rockets",  "o'clock"};
         if (one_of(next->lower, units)) return std::string("a measure, not a count of people");
+        // "the attack on two villages killed 15": places and things are counted too
+        static const std::array<std::string_view, 44> things{
+            "villages", "village", "towns", "town", "cities", "city", "neighbourhoods", "neighborhoods", "districts",
+            "provinces", "areas", "houses", "homes", "buildings", "schools", "hospitals", "mosques", "churches", "cars",
+            "vehicles", "trucks", "buses", "shells", "missiles", "bombs", "mortars", "rounds", "bullets", "shots", "guns",
+            "weapons", "positions", "checkpoints", "sites", "locations", "attacks", "strikes", "raids", "explosions",
+            "incidents", "occasions", "blocks", "streets", "separate"};
+        if (one_of(next->lower, things)) return std::string("a count of places or things, not people");
     }
+    // "the one given by the authorities", "that one": a pronoun, not a count
+    if (f.noun.empty() && prev && (prev->lower == "the" || prev->lower == "that" || prev->lower == "this") &&
+        lf.f.value_text.size() == 3 && ascii_lower(lf.f.value_text[0]) == 'o' && ascii_lower(lf.f.value_text[1]) == 'n' &&
+        !(next && next->lower == "of"))
+        return std::string("the pronoun 'one', not a count");
     if (prev) {
         static const std::array<std::string_view, 14> labels{"resolution", "no",    "number", "article", "page",  "flight", "route",
                                                              "highway",    "channel", "su",   "f",       "chapter", "section", "level"};

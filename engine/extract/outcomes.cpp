@@ -60,6 +60,7 @@ std::string side_of(const std::vector<std::string>& modifiers, std::string_view 
         if (m == "nusra" || m == "al-nusra") return "Nusra";
     }
     if (noun == "rebels") return "rebels";
+    if (noun == "loyalists" || noun == "loyalist") return "regime";
     if (noun == "jihadists") return "IS";
     return {};
 }
@@ -74,10 +75,11 @@ category_reading read_category(const figure& f) {
     r.intrinsic_death = outer == "deaths" || outer == "dead" || outer == "bodies" || outer == "corpses" || outer == "lives";
     static const std::array<std::string_view, 14> child{"children", "child", "kids", "babies", "infants", "minors", "boys",
                                                         "girls", "baby", "boy", "girl", "toddler", "infant", "kid"};
-    static const std::array<std::string_view, 22> fighter{"forces", "militiamen", "recruits", "guards", "fighters",   "militants", "rebels",   "soldiers",   "jihadists",
+    static const std::array<std::string_view, 24> fighter{"forces", "militiamen", "recruits", "guards", "fighters",   "militants", "rebels",   "soldiers",   "jihadists",
                                                           "terrorists", "troops",    "insurgents", "gunmen",   "combatants",
                                                           "servicemen", "policemen", "officers",  "personnel", "fighter",
-                                                          "soldier", "militant", "policeman"};
+                                                          "soldier", "militant", "policeman",
+                                                          "loyalists", "loyalist"};
     bool civilian_mod = false, child_mod = false, woman_mod = false;
     for (const auto& m : f.modifiers) {
         const std::string lower = lower_ascii(m);
@@ -153,7 +155,9 @@ std::optional<outcome> find_outcome(const article_context& ax, const located_fig
             ++n;
         }
         std::size_t next_figure = 0;
-        const bool object_follows = k + 1 < ws.size() && figure_at(k + 1, next_figure);
+        // "were killed 5 civilians" is not "20 were shot, one fatally": a comma ends the predicate
+        const bool object_follows = k + 1 < ws.size() && figure_at(k + 1, next_figure) &&
+                                    ax.text.substr(ws[k].end, ws[k + 1].begin - ws[k].end).find(',') == std::string_view::npos;
         if (k < ws.size() && one_of(ws[k].lower, participle) && !object_follows) {
             // "six people were shot": hit by gunfire, an injury unless a death is said with it
             after = ws[k].lower == "shot" ? outcome_of_shot(ws, k) : ws[k].lower == "succumbed" ? outcome::killed : outcome_word(ws, k);
@@ -218,6 +222,24 @@ std::optional<outcome> find_outcome(const article_context& ax, const located_fig
             const bool injured = j > 0 && (ws[j - 1].lower == "injury" || ws[j - 1].lower == "casualty");
             return injured ? outcome::injured : outcome::killed;
         }
+    }
+    // "two of the wounded later died": a transition from one outcome to the other
+    if (lf.we + 2 < ws.size() && ws[lf.we].lower == "of" && (ws[lf.we + 1].lower == "the" || ws[lf.we + 1].lower == "those") &&
+        (ws[lf.we + 2].lower == "wounded" || ws[lf.we + 2].lower == "injured")) {
+        for (std::size_t k = lf.we + 3; k < ws.size() && k < lf.we + 8; ++k)
+            if (ws[k].lower == "died" || ws[k].lower == "succumbed" || ws[k].lower == "dies" || ws[k].lower == "killed") {
+                immediate = true;
+                return outcome::killed;
+            }
+    }
+    // "Four people were shot, one fatally", "six were shot, two of them fatally"
+    if (lf.we < ws.size() && ws[lf.we].lower == "fatally") {
+        immediate = direct = true;
+        return outcome::killed;
+    }
+    if (lf.we + 2 < ws.size() && ws[lf.we].lower == "of" && ws[lf.we + 1].lower == "them" && ws[lf.we + 2].lower == "fatally") {
+        immediate = direct = true;
+        return outcome::killed;
     }
     // 2. forward: "38 people were killed", "76 children and 41 women were among those killed"
     for (std::size_t k = lf.we, n = 0; k < ws.size() && n < 12; ++n) {

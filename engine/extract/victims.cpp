@@ -363,6 +363,7 @@ bool injury_word(std::string_view w) {
 bool death_follows(const std::vector<word>& ws, std::size_t k) {
     for (std::size_t j = k + 1; j < ws.size() && j < k + 12; ++j) {
         const auto& w = ws[j].lower;
+        if (ws[j].digits || grammar::claims::words_value(w)) return false;  // "shot, one fatally": a part of them
         if (ws[j].before == ';' || w == "while" || w == "but" || w == "after" || w == "when" || w == "who" || w == "as" ||
             w == "police" || w == "officers")
             return false;

@@ -109,3 +109,26 @@ TEST_CASE("victims: people named who are not victims give no figure", "[extract]
         {"More than 200 people were killed, the Observatory said.", "killed people [201,null]"},
     });
 }
+
+TEST_CASE("victims: shot, and the part of them who died", "[extract][victims]") {
+    check_rows({
+        {"Four people were shot, one fatally.", "injured people [3,3] | killed people [1,1]"},
+        {"Six people were shot, two of them fatally.", "injured people [4,4] | killed people [2,2]"},
+        {"A gunman shot four people, killing one.", "injured people [3,3] | killed people [1,1]"},
+        {"Six people were shot on Sunday.", "injured people [6,6]"},
+        {"Two people were shot and killed.", "killed people [2,2]"},
+        {"Two of the wounded later died in hospital.", "killed people [2,2]"},
+        {"Three people died of their wounds.", "killed people [3,3]"},
+    });
+}
+
+TEST_CASE("victims: known misreadings of tolls", "[extract][victims]") {
+    check_rows({
+        {"Fifty-one dead and over 100 wounded in the blasts.", "killed people [51,51] | injured people [101,null]"},
+        {"Seven people were killed and 34 others were wounded.", "killed people [7,7] | injured people [34,34]"},
+        {"The toll is higher than the one given by the authorities, who said 12 people were killed.", "killed people [12,12]"},
+        {"The air strikes killed 129 loyalists on Sunday.", "killed fighters [129,129]"},
+        {"The attack on two villages killed 15 civilians.", "killed civilians [15,15]"},
+        {"Shelling hit three houses and killed 4 people.", "killed people [4,4]"},
+    });
+}
