@@ -148,6 +148,8 @@ std::optional<outcome> find_outcome(const article_context& ax, const located_fig
                                                                  "slain", "executed", "massacred", "perished", "martyred", "disappeared",
                                                                  "shot", "succumbed"};
         std::size_t k = lf.we, n = 0;
+        // "four of them were shot"
+        if (k + 2 < ws.size() && lf.f.vague.empty() && ws[k].lower == "of" && (ws[k + 1].lower == "them" || ws[k + 1].lower == "those")) k += 2;
         // "Two suspects were shot dead": a group the figure grammar does not name
         if (lf.f.noun.empty() && k < ws.size() && suspect_noun(ws[k].lower)) ++k;
         while (k < ws.size() && n < 3 && one_of(ws[k].lower, aux)) {

@@ -35,19 +35,20 @@ std::optional<raw_word> word_at(std::string_view text, std::size_t i, std::size_
 }
 
 // One person, as news names a victim or a suspect.
-const std::array<std::string_view, 62> person_nouns{
+const std::array<std::string_view, 67> person_nouns{
     "man",      "woman",    "boy",       "girl",      "teen",      "teenager", "child",     "kid",       "toddler",
     "baby",     "infant",   "person",    "victim",    "resident",  "student",  "officer",   "deputy",    "trooper",
     "driver",   "passenger", "customer", "clerk",     "employee",  "worker",   "mother",    "father",    "son",
     "daughter", "husband",  "wife",      "brother",   "sister",    "grandmother", "grandfather", "uncle", "nephew",
     "niece",    "cousin",   "friend",    "neighbor",  "neighbour", "youth",    "juvenile",  "civilian",  "soldier",
     "policeman", "guard",   "journalist", "pedestrian", "bystander", "motorist", "shopkeeper", "homeowner", "girlfriend",
-    "boyfriend", "suspect", "gunman",    "shooter",   "attacker",  "assailant", "perpetrator", "bomber"};
+    "boyfriend", "suspect", "gunman",    "shooter",   "attacker",  "assailant", "perpetrator", "bomber",
+    "burglar",   "male",    "female",    "adult",     "robber"};
 
 // Words between the article and the noun: "a young man", "an off-duty police officer".
 const std::array<std::string_view, 30> person_modifiers{
     "young",  "teenage", "elderly",  "unidentified", "unnamed", "local",    "off-duty", "innocent", "pregnant", "armed",
-    "male",   "female",  "police",   "security",     "another", "second",   "third",    "lone",     "alleged",  "suspected",
+    "other",  "fourth",  "police",   "security",     "another", "second",   "third",    "lone",     "alleged",  "suspected",
     "former", "retired", "wounded",  "injured",      "masked",  "teen",     "fellow",   "old",      "older",    "younger"};
 
 bool age_word(std::string_view w) {
@@ -135,6 +136,11 @@ bool same_word(std::string_view text, std::size_t b, std::size_t e, std::string_
     return true;
 }
 
+// What may follow a name at the sentence start for it to be a subject of what happened:
+// "Smith was pronounced dead", "Jahmez died", "Steve Hall suffered a gunshot wound".
+const std::array<std::string_view, 10> subject_verbs{"was", "is", "has", "had", "died", "dies", "later",
+                                                     "suffered", "sustained", "remains"};
+
 // The quick refusal made at every candidate word before anything is copied: most words
 // ("to", "said", "Syrian") cannot open a victim phrase.
 bool may_open(std::string_view text, std::size_t i, std::size_t end, bool sentence_start) {
@@ -198,14 +204,12 @@ bool may_open(std::string_view text, std::size_t i, std::size_t end, bool senten
                                                         "wounded", "injuring", "injured", "found", "of"};
     for (const auto v : verbs)
         if (same_word(text, b, p, v)) return true;
-    // "Smith was pronounced dead", "Jahmez died": a name alone at the sentence start
-    if (sentence_start && parts == 1 && j + 1 < end && text[j] == ' ') {
-        std::size_t e = j + 1;
+    // "Smith was pronounced dead", "Steve Hall suffered a wound": a name at the sentence start
+    if (sentence_start && k + 1 < end && text[k] == ' ') {
+        std::size_t e = k + 1;
         while (e < end && ascii_alpha(text[e])) ++e;
-        static const std::array<std::string_view, 10> next{"was", "is", "has", "had", "died", "dies", "later",
-                                                           "suffered", "sustained", "remains"};
-        for (const auto n : next)
-            if (same_word(text, j + 1, e, n)) return true;
+        for (const auto n : subject_verbs)
+            if (same_word(text, k + 1, e, n)) return true;
     }
     return false;
 }
@@ -338,12 +342,10 @@ std::optional<victim_phrase> victim_phrase_at(std::string_view text, std::size_t
         }
         // a surname alone at the sentence start: "Smith was pronounced dead"
         if (!named_victim && parts == 1 && !sentence_start) return std::nullopt;
-        if (parts == 1 && sentence_start) {
+        if (sentence_start) {
             // only as the subject of what happened to them: "Smith was pronounced dead", "Jahmez died"
-            static const std::array<std::string_view, 10> next{"was", "is", "has", "had", "died", "dies", "later",
-                                                               "suffered", "sustained", "remains"};
             const auto w = word_at(text, name_end, end);
-            named_victim = w && one_of(w->lower, next);
+            named_victim = w && one_of(w->lower, subject_verbs);
         }
     }
     if (!named_victim) return std::nullopt;
@@ -396,7 +398,7 @@ std::optional<outcome> victim_outcome(std::string_view text, const std::vector<w
     if (wb > 0) {
         const auto& v = ws[wb - 1].lower;
         if (v == "killing" || v == "killed" || v == "murdering" || v == "murdered" || v == "slaying") return outcome::killed;
-        if (v == "wounding" || v == "injuring") return outcome::injured;
+        if (v == "wounding" || v == "injuring" || v == "wounded" || v == "injured") return outcome::injured;
         if (v == "shot" || v == "shooting") {
             if (wb >= 2 && ws[wb - 2].lower == "fatally") return outcome::killed;
             if (v == "shot" && wb >= 2 && (ws[wb - 2].lower == "police" || ws[wb - 2].lower == "officers")) return outcome::injured;
@@ -478,8 +480,9 @@ std::optional<outcome> victim_outcome(std::string_view text, const std::vector<w
     if (h == "in" && k + 2 < ws.size() && ws[k + 2].lower == "condition" && n_aux > 0) return outcome::injured;  // "is in critical condition"
     if ((h == "taken" || h == "rushed" || h == "transported" || h == "airlifted") && n_aux > 0) {
         // "was taken to a hospital" (not "taken into custody")
-        for (std::size_t j = k + 1; j < ws.size() && j < k + 5; ++j)
-            if (ws[j].lower == "hospital" || ws[j].lower == "medical" || ws[j].lower == "trauma")
+        for (std::size_t j = k + 1; j < ws.size() && j < k + 9; ++j)
+            if (ws[j].lower == "hospital" || ws[j].lower == "medical" || ws[j].lower == "trauma" || ws[j].lower == "injuries" ||
+                ws[j].lower == "wounds" || ws[j].lower == "wound")
                 return death_follows(ws, k) ? outcome::killed : outcome::injured;
     }
     return std::nullopt;

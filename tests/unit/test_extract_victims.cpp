@@ -75,7 +75,7 @@ TEST_CASE("victims: the object of a killing verb", "[extract][victims]") {
         {"The blast ripped through the market, killing a civilian.", "killed civilians [1,1]"},
         {"Shelling left a child dead.", "killed children [1,1]"},
         {"A gunman shot and killed a teenager.", "killed people [1,1]"},
-        {"The shooting wounded a woman.", ""},
+        {"The shooting wounded a woman.", "injured women [1,1]"},
         {"Police are investigating the fatal shooting of a man.", "killed men [1,1]"},
     });
 }
