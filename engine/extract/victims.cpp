@@ -169,7 +169,7 @@ bool may_open(std::string_view text, std::size_t i, std::size_t end, bool senten
         std::size_t e = b;
         while (e < end && (ascii_alnum(text[e]) || text[e] == '-')) ++e;
         if (b == e) return false;
-        if (ascii_digit(text[b]) || ascii_upper(text[b])) return true;
+        if (ascii_digit(text[b])) return true;
         char lower[16];
         if (e - b >= 16) return false;
         for (std::size_t k = b; k < e; ++k) lower[k - b] = ascii_lower(text[k]);

@@ -58,11 +58,16 @@ inline bool may_open_victim_phrase(std::string_view text, std::size_t i, std::si
     }
     if (c >= '0' && c <= '9') return sentence_start;
     if (!(c >= 'A' && c <= 'Z')) return false;
-    // "A", "An", "The", "He", "She", "Double"... after a dateline ("CHICAGO — A man was shot")
-    if (sentence_start || c == 'A' || c == 'T' || c == 'H' || c == 'S' || c == 'D' || c == 'Q') return true;
+    if (sentence_start) return true;
     std::size_t j = i + 1;
     while (j < end && (((text[j] | 0x20) >= 'a' && (text[j] | 0x20) <= 'z') || (text[j] >= '0' && text[j] <= '9') || text[j] == '-' || text[j] == '\''))
         ++j;
+    // "A", "An", "The", "He", "She", "Double"... after a dateline ("CHICAGO — A man was shot")
+    if (j - i <= 3 && (c == 'A' || c == 'T' || c == 'H' || c == 'S')) {
+        const auto w = text.substr(i, j - i);
+        if (w == "A" || w == "An" || w == "The" || w == "He" || w == "She") return true;
+    }
+    if ((c == 'D' || c == 'T' || c == 'Q') && j - i >= 6) return true;
     if (j + 1 < end && (text[j] == ',' || (text[j] == ' ' && text[j + 1] >= 'A' && text[j + 1] <= 'Z'))) return true;
     // after "killing", "killed", "found", "of"
     std::size_t p = i;
