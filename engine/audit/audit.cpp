@@ -14,6 +14,7 @@
 
 #include "audit/shard.hpp"
 #include "extract/extract.hpp"
+#include "extract/world_places.hpp"
 #include "support/atomic_file.hpp"
 #include "support/memory.hpp"
 #include "support/parallel.hpp"
@@ -113,6 +114,8 @@ source_description describe_source(const registry::source_registry* sources, con
 // Gazetteer keys of the places enclosing `key`, nearest first, ending with the
 // governorate: what lets the rules see a village within its district and governorate.
 std::vector<std::string> enclosing_places(const registry::gazetteer* places, const std::string& key) {
+    // A world place's key is its path ("us/ohio/clark-county/springfield"): its prefixes enclose it.
+    if (key.find('/') != std::string::npos) return extract::world_key_parents(key);
     std::vector<std::string> out;
     if (!places || key.empty()) return out;
     const registry::place* p = places->find_key(key);
@@ -207,7 +210,10 @@ audit_result run_audit(audit_inputs in) {
     // 1. Claims: extracted here, or read from a claims stream.
     std::vector<extracted_article> per_article = std::move(in.extracted);
     if (per_article.empty()) {
-        const extract::extract_context ctx{in.sources, in.places};
+        extract::extract_context ctx;
+        ctx.sources = in.sources;
+        ctx.places = in.places;
+        ctx.world = in.world;
         per_article = extract_all(out.articles, ctx, in.jobs, in.keep_text, in.cancel, out.diags);
     }
     const auto stopped = [&] { return in.cancel && in.cancel->load(std::memory_order_relaxed); };
@@ -226,6 +232,9 @@ audit_result run_audit(audit_inputs in) {
             r.c = std::move(c);
             r.article = a;
             if (r.c.kind == claim_kind::cumulative) ++out.corpus_cumulative_claims;
+            if (r.c.place.empty() && r.c.place_key.empty() && r.c.governorate.empty()) ++out.corpus_without_place;
+            if (r.c.country.empty()) ++out.corpus_without_country;
+            if (r.c.source.empty()) ++out.corpus_without_source;
             out.claims.push_back(std::move(r));
         }
         std::vector<claim>().swap(per_article[a].claims);  // the moved-from shells are as large as the claims
@@ -274,7 +283,13 @@ audit_result run_audit(audit_inputs in) {
         auto& f = facts[i];
         f.c = &r.c;
         auto src = source_cache.find(r.c.source);
-        if (src == source_cache.end()) src = source_cache.emplace(r.c.source, describe_source(in.sources, r.c.source)).first;
+        if (src == source_cache.end()) {
+            auto described = describe_source(in.sources, r.c.source);
+            // a source read from the text but not listed ("Memphis Police Department"):
+            // its type gives the trust class
+            if (described.kind.empty()) described.kind = registry::kind_of_type(r.c.source_type);
+            src = source_cache.emplace(r.c.source, std::move(described)).first;
+        }
         f.source_kind = src->second.kind;
         f.shared_source_fields = &src->second.fields;
         auto par = parents_cache.find(r.c.place_key);
@@ -344,7 +359,7 @@ audit_result run_audit(audit_inputs in) {
             inc.claims = g.members;
             inc.decisions = g.decisions;
             inc.id = incident_id(g.members, out.claims);
-            std::map<std::string, std::size_t> governorates;
+            std::map<std::string, std::size_t> governorates, countries;
             std::set<std::string> origins, named_keys;
             std::vector<rules::claim_facts> members;
             members.reserve(g.members.size());
@@ -358,6 +373,7 @@ audit_result run_audit(audit_inputs in) {
                 push_distinct(inc.actors, c.actor);
                 push_distinct(inc.sources, c.source);
                 if (!c.governorate.empty()) ++governorates[c.governorate];
+                if (!c.country.empty()) ++countries[c.country];
                 origins.insert(facts[m].origin);
                 if (c.event_date.known()) {
                     if (!inc.date_from.known() || c.event_date.first_day() < inc.date_from.first_day()) inc.date_from = c.event_date;
@@ -370,6 +386,12 @@ audit_result run_audit(audit_inputs in) {
                 if (count > best) {
                     best = count;
                     inc.governorate = name;
+                }
+            best = 0;
+            for (const auto& [code, count] : countries)
+                if (count > best) {
+                    best = count;
+                    inc.country = code;
                 }
             inc.independent_sources = origins.size();
             inc.result = rules.reconcile(members);

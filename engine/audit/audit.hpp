@@ -51,7 +51,8 @@ struct incident_record {
     std::vector<std::size_t> claims;    // indices into audit_result::claims
     std::vector<std::string> places;    // as written, distinct, in claim order
     std::vector<std::string> place_keys;
-    std::string governorate;
+    std::string governorate;            // the first-level division most of its claims name
+    std::string country;                // the country most of its claims name (ISO 3166-1 alpha-2)
     date date_from, date_to;            // event dates: earliest start, latest end
     std::vector<std::string> actors;
     std::vector<std::string> sources;   // distinct sources
@@ -104,6 +105,9 @@ struct audit_result {
     shard_stats shard_sizes;                  // with a shard: the partition's sizes
     std::size_t corpus_claims = 0;            // claims of the whole corpus, of every shard
     std::size_t corpus_cumulative_claims = 0; // of which cumulative
+    std::size_t corpus_without_place = 0;     // claims of the corpus with no place read
+    std::size_t corpus_without_country = 0;   // ... with no country
+    std::size_t corpus_without_source = 0;    // ... attributed to nobody (no source, no outlet)
     std::vector<claim_record> claims;
     std::vector<copies::copy_link> copies;
     std::vector<incident_record> incidents;   // by severity of findings, then date, then id
@@ -139,6 +143,7 @@ struct audit_inputs {
     const rules::ruleset* rules = nullptr;
     const registry::source_registry* sources = nullptr;
     const registry::gazetteer* places = nullptr;
+    const registry::world_gazetteer* world = nullptr;  // may be empty
     std::vector<input_hash> hashes;           // filled by the caller (see hash_inputs)
     unsigned jobs = 1;                        // threads for per-article work
     bool live_timings = false;                // print each stage's time to stderr as it ends

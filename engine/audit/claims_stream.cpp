@@ -165,6 +165,8 @@ claim claim_from_json(const nlohmann::json& j) {
     c.parent = text(j, "parent", true);
     c.source = text(j, "source");
     c.source_text = text(j, "source_text");
+    // absent in claims files written before source types (docs/formats.md)
+    if (j.contains("source_type")) c.source_type = text(j, "source_type", true);
     const auto& relay = field(j, "relay");
     if (!relay.is_array()) throw std::invalid_argument("field 'relay' must be a list");
     for (const auto& r : relay) {
@@ -174,6 +176,8 @@ claim claim_from_json(const nlohmann::json& j) {
     c.place = text(j, "place", true);
     c.place_key = text(j, "place_key", true);
     c.governorate = text(j, "governorate", true);
+    // absent from streams written before the field existed
+    c.country = j.contains("country") ? text(j, "country", true) : std::string();
     c.event_date = event_date(j);
     c.actor = text(j, "actor", true);
     // absent from streams written before the field existed: unknown, as for a claim that names none

@@ -106,6 +106,7 @@ void write_incident(Sink& s, const audit_result& a, const incident_record& inc) 
     s.member("places", inc.places);
     s.member("place_keys", inc.place_keys);
     s.member("governorate", inc.governorate);
+    s.member("country", inc.country);
     s.member("date_from", extract::iso_or_null(inc.date_from));
     s.member("date_to", extract::iso_or_null(inc.date_to));
     s.member("actors", inc.actors);
@@ -229,6 +230,9 @@ json summary_json(const audit_totals& t) {
     summary["claims"] = t.claims;
     summary["incident_claims"] = t.claims - t.cumulative_claims;
     summary["cumulative_claims"] = t.cumulative_claims;
+    summary["claims_without_place"] = t.claims_without_place;
+    summary["claims_without_country"] = t.claims_without_country;
+    summary["claims_without_source"] = t.claims_without_source;
     summary["incidents"] = t.incidents;
     summary["cumulative_series"] = t.cumulative_series;
     json by_kind = json::object();
@@ -250,6 +254,9 @@ audit_totals totals_of(const audit_result& a) {
     t.articles = a.articles.size();
     t.claims = a.corpus_claims;
     t.cumulative_claims = a.corpus_cumulative_claims;
+    t.claims_without_place = a.corpus_without_place;
+    t.claims_without_country = a.corpus_without_country;
+    t.claims_without_source = a.corpus_without_source;
     t.incidents = a.incidents.size();
     t.cumulative_series = a.cumulative.size();
     t.findings_by_kind = a.findings_by_kind;
@@ -387,6 +394,9 @@ text_document::text_document(std::ostream& out, bool markdown, const audit_total
         }
         m_out << ")";
     }
+    if (t.claims > 0)
+        m_out << "\nnot known: " << t.claims_without_place << " claims with no place, " << t.claims_without_country
+              << " with no country, " << t.claims_without_source << " with no source";
     m_out << "\n\n" << (m_markdown ? "## Incidents\n\n" : "INCIDENTS\n\n");
 }
 

@@ -25,6 +25,8 @@ json figure_json(const rules::figure& f);
 // The totals of the summary.
 struct audit_totals {
     std::size_t articles = 0, claims = 0, cumulative_claims = 0, incidents = 0, cumulative_series = 0;
+    // What extraction could not tell: claims with no place, no country, no source.
+    std::size_t claims_without_place = 0, claims_without_country = 0, claims_without_source = 0;
     std::map<std::string, std::size_t> findings_by_kind;
     std::vector<std::string> articles_without_claims;
     std::size_t copies = 0, pairs_judged = 0;

@@ -193,6 +193,9 @@ void write_shard(const audit_result& a, std::ostream& out) {
                       {"articles", t.articles},
                       {"claims", t.claims},
                       {"cumulative_claims", t.cumulative_claims},
+                      {"claims_without_place", t.claims_without_place},
+                      {"claims_without_country", t.claims_without_country},
+                      {"claims_without_source", t.claims_without_source},
                       {"articles_without_claims", t.articles_without_claims},
                       {"copies", copies},
                       {"incidents", t.incidents},
@@ -257,6 +260,7 @@ bool merge_shards(const std::vector<shard_input>& inputs, const std::string& for
     for (const auto& in : inputs) shards.push_back(std::make_unique<shard_reader>(in, diags));
     // The headers: N shards of one run, each once, agreeing on what is global.
     static const char* const global[] = {"version", "inputs", "articles", "claims", "cumulative_claims",
+                                         "claims_without_place", "claims_without_country", "claims_without_source",
                                          "articles_without_claims", "copies", "of"};
     std::vector<bool> seen(shards.size() + 1, false);
     for (std::size_t k = 0; k < shards.size(); ++k) {
@@ -294,6 +298,9 @@ bool merge_shards(const std::vector<shard_input>& inputs, const std::string& for
     t.articles = first["articles"];
     t.claims = first["claims"];
     t.cumulative_claims = first["cumulative_claims"];
+    t.claims_without_place = first.value("claims_without_place", std::size_t{0});
+    t.claims_without_country = first.value("claims_without_country", std::size_t{0});
+    t.claims_without_source = first.value("claims_without_source", std::size_t{0});
     t.articles_without_claims = first["articles_without_claims"].get<std::vector<std::string>>();
     t.copies = first["copies"].size();
     std::map<std::string, source_row> rows;

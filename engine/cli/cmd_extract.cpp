@@ -12,6 +12,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/corpus_options.hpp"
+#include "cli/pipeline.hpp"
 #include "extract/evaluate.hpp"
 #include "extract/extract.hpp"
 #include "registry/registry.hpp"
@@ -47,6 +48,7 @@ command add_extract(CLI::App& root) {
         std::string eval;
         std::string sources = std::string(RECKON_DEFAULT_RULES_DIR) + "/sources.yaml";
         std::string places = std::string(RECKON_DEFAULT_RULES_DIR) + "/places.yaml";
+        std::string gazetteer;
         bool explain = false;
         double min_precision = 0;
         double min_recall = 0;
@@ -59,7 +61,8 @@ command add_extract(CLI::App& root) {
     sub->add_option("--eval", opts->eval, "Score the claims against a gold JSON Lines file and list the misses");
     sub->add_option("--sources", opts->sources, "Source registry (YAML)")->capture_default_str();
     sub->add_option("--places", opts->places, "Gazetteer (YAML)")->capture_default_str();
-    sub->add_flag("--explain", opts->explain, "Also list the numbers that were read but rejected, and why (stderr)");
+    sub->add_option("--gazetteer", opts->gazetteer, "World gazetteer index (default: the build's world.gaz)");
+    sub->add_flag("--explain", opts->explain, "Also list the numbers that were read but rejected, and why each claim has its place (stderr)");
     sub->add_option("--min-precision", opts->min_precision, "With --eval: exit 1 when precision is lower");
     sub->add_option("--min-recall", opts->min_recall, "With --eval: exit 1 when recall is lower");
     return {sub, [opts]() -> int {
@@ -70,6 +73,8 @@ command add_extract(CLI::App& root) {
                 else reg_diags.warning("missing-registry", opts->sources, 0, 0, "no source registry; figures are attributed to their outlet");
                 if (std::filesystem::exists(opts->places)) places = registry::load_places(opts->places, reg_diags);
                 else reg_diags.warning("missing-registry", opts->places, 0, 0, "no gazetteer; places are kept as written");
+                registry::world_gazetteer world;
+                load_world_gazetteer(opts->gazetteer, world, reg_diags);
                 if (reg_diags.errors() > 0) {
                     print_diagnostics(reg_diags);
                     return exit_code::data_error;
@@ -100,6 +105,9 @@ command add_extract(CLI::App& root) {
                 extract::extract_context ctx;
                 ctx.sources = &sources;
                 ctx.places = &places;
+                ctx.world = &world;
+                std::vector<extract::place_note> place_notes;
+                if (opts->explain) ctx.place_notes = &place_notes;
                 const extract::extractor x(ctx);
                 diagnostics diags;
                 std::vector<claim> all;
@@ -128,6 +136,8 @@ command add_extract(CLI::App& root) {
                     if (opts->explain)
                         for (const auto& r : rejected)
                             std::cerr << a.id << ": rejected '" << r.text << "' at " << r.span.begin << ": " << r.reason << '\n';
+                    for (const auto& n : place_notes) std::cerr << n.claim << ": place: " << n.text << '\n';
+                    place_notes.clear();
                     if (!out) {
                         all.insert(all.end(), std::make_move_iterator(e.claims.begin()), std::make_move_iterator(e.claims.end()));
                         return;

@@ -20,6 +20,7 @@ void add_pipeline_options(CLI::App& sub, pipeline_options& opts) {
     sub.add_option("--rules", opts.rules, "Rules file (default: rules/default.rules)");
     sub.add_option("--sources", opts.sources, "Source registry YAML (default: sources.yaml beside the rules)");
     sub.add_option("--places", opts.places, "Gazetteer YAML (default: places.yaml beside the rules)");
+    sub.add_option("--gazetteer", opts.gazetteer, "World gazetteer index (default: the build's world.gaz)");
     sub.add_option("-j,--jobs", opts.jobs, "Threads for per-article work (default: all cores)");
     sub.add_flag("--timings", opts.timings, "Print the seconds each stage took to stderr");
     // For bench/run: judge N random pairs of all claims too and print what judging every
@@ -123,6 +124,7 @@ int load_pipeline(const pipeline_options& opts, pipeline& p) {
     diagnostics data_diags;
     p.sources = registry::load_sources(sources_path, data_diags);
     p.places = registry::load_places(places_path, data_diags);
+    load_world_gazetteer(opts.gazetteer, p.world, data_diags);
     print_diagnostics(data_diags);
     if (data_diags.errors() > 0) return exit_code::data_error;
 
@@ -133,6 +135,18 @@ int load_pipeline(const pipeline_options& opts, pipeline& p) {
     p.hashes.push_back({"sources", sources_path, audit::sha256_file(sources_path)});
     p.hashes.push_back({"places", places_path, audit::sha256_file(places_path)});
     return exit_code::ok;
+}
+
+void load_world_gazetteer(const std::string& given, registry::world_gazetteer& world, diagnostics& diags) {
+    const std::string path = given.empty() ? std::string(RECKON_WORLD_GAZETTEER) : given;
+    std::error_code ec;
+    if (given.empty() && !fs::exists(path, ec)) {
+        diags.warning("no-world-gazetteer", path, 0, 0,
+                      "no world gazetteer index: only the places of the overlay (places.yaml) are known",
+                      "run scripts/setup (it fetches the GeoNames data and builds the index), or pass --gazetteer PATH");
+        return;
+    }
+    world.load(path, diags);
 }
 
 audit::audit_result run_pipeline(pipeline& p, const pipeline_options& opts) {
@@ -146,6 +160,7 @@ audit::audit_result run_pipeline(pipeline& p, const pipeline_options& opts) {
     in.rules = p.rules.get();
     in.sources = &p.sources;
     in.places = &p.places;
+    in.world = &p.world;
     in.hashes = p.hashes;
     in.jobs = opts.jobs > 0 ? opts.jobs : std::max(1u, std::thread::hardware_concurrency());
     in.cancel = &interrupt_flag();

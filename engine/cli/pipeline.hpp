@@ -15,6 +15,7 @@ struct pipeline_options {
     std::string rules;      // default: rules/default.rules (see default_rules_path)
     std::string sources;    // default: sources.yaml beside the rules file
     std::string places;     // default: places.yaml beside the rules file
+    std::string gazetteer;  // world gazetteer index; default: the build's world.gaz
     unsigned jobs = 0;      // 0: all cores
     bool timings = false;   // print seconds per stage to stderr
     bool keep_text = true;  // false when the output never quotes the articles (audit)
@@ -30,6 +31,7 @@ struct pipeline {
     std::shared_ptr<const rules::ruleset> rules;
     registry::source_registry sources;
     registry::gazetteer places;
+    registry::world_gazetteer world;
     std::vector<audit::input_hash> hashes;
 };
 
@@ -38,6 +40,10 @@ void add_pipeline_options(CLI::App& sub, pipeline_options& opts);
 void add_claims_options(CLI::App& sub, pipeline_options& opts);
 // rules/default.rules under the working directory when it exists, else the shipped one.
 std::string default_rules_path();
+// Loads the world gazetteer index: `given`, else the build's world.gaz. A given index
+// that cannot be loaded is an error; a missing default one a warning (places are then
+// those of the overlay and those read from text). Malformed is always an error.
+void load_world_gazetteer(const std::string& given, registry::world_gazetteer& world, diagnostics& diags);
 // Loads everything and prints diagnostics. Returns exit_code::ok or the code to exit with.
 int load_pipeline(const pipeline_options& opts, pipeline& p);
 // Runs the audit on a loaded pipeline (moves the articles out of it).

@@ -256,4 +256,38 @@ void settle_published_date(article& a, std::size_t dateline_limit) {
 
 }  // namespace detail
 
+std::string outlet_of_url(std::string_view url) {
+    auto trim_front = [&](std::string_view prefix) {
+        if (url.size() >= prefix.size()) {
+            bool same = true;
+            for (std::size_t i = 0; i < prefix.size() && same; ++i)
+                same = std::tolower(static_cast<unsigned char>(url[i])) == prefix[i];
+            if (same) url.remove_prefix(prefix.size());
+        }
+    };
+    while (!url.empty() && (url.front() == ' ' || url.front() == '\t')) url.remove_prefix(1);
+    const auto scheme = url.find("://");
+    if (scheme != std::string_view::npos) {
+        const auto name = url.substr(0, scheme);
+        std::string lower_name;
+        for (const char c : name) lower_name.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+        if (lower_name != "http" && lower_name != "https") return {};
+        url.remove_prefix(scheme + 3);
+    }
+    url = url.substr(0, url.find_first_of("/?#"));
+    if (const auto at = url.rfind('@'); at != std::string_view::npos) url.remove_prefix(at + 1);
+    url = url.substr(0, url.find(':'));
+    trim_front("www.");
+    std::string host;
+    for (const char c : url) {
+        const auto u = static_cast<unsigned char>(c);
+        if (!(std::isalnum(u) || c == '.' || c == '-')) return {};  // not a host name
+        host.push_back(static_cast<char>(std::tolower(u)));
+    }
+    // a host has a dot inside it: "kxan.com", never "news" or "."
+    const auto dot = host.find('.');
+    if (dot == std::string::npos || dot == 0 || host.back() == '.') return {};
+    return host;
+}
+
 }  // namespace reckon::corpus

@@ -53,6 +53,11 @@ struct ingest_result {
 // whose format is chosen by extension unless `options.format` says otherwise.
 ingest_result ingest(const std::string& path, const ingest_options& options = {});
 
+// The outlet a URL names when the input gives none: its host, lower case, without the
+// scheme, "www.", a port or user info ("https://www.kxan.com/news/x" -> "kxan.com");
+// "" when the text is not an http(s) URL or a bare host.
+std::string outlet_of_url(std::string_view url);
+
 // Reads already loaded bytes (stdin, tests). `name` is used in messages and origins.
 ingest_result ingest_bytes(std::string bytes, const std::string& name, input_format format,
                            const ingest_options& options = {});

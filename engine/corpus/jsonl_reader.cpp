@@ -1,5 +1,6 @@
 // JSON Lines: one article object per line. Fields (docs/formats.md):
-//   id (string or number), text (or body, content), title, outlet (or source),
+//   id (string or number), text (or body, content), title, outlet (or source; else the
+//   host of url or link),
 //   date (YYYY-MM-DD, YYYY-MM, YYYY or M/D/YYYY), location, label.
 // A line that is not a JSON object, or has no text, is reported and skipped.
 #include <nlohmann/json.hpp>
@@ -108,6 +109,8 @@ chunk_result parse_chunk(std::string_view s, const std::string& file) {
         a.id = string_field(obj, {"id", "unit_id"});
         a.title = string_field(obj, {"title", "article_title"});
         a.outlet = string_field(obj, {"outlet", "source"});
+        // an outlet given in the input wins; without one, the url's host names it
+        if (a.outlet.empty()) a.outlet = outlet_of_url(string_field(obj, {"url", "link"}));
         a.location = string_field(obj, {"location"});
         const std::string label = string_field(obj, {"label", "labels"});
         if (label == "0" || label == "1") a.label = label[0] - '0';

@@ -20,6 +20,7 @@ void fill_tables(extractor::tables& t, const extract_context& ctx) {
         for (const auto& [name, index] : ctx.places->names()) t.place_names.insert(word_hash(name), name) = &ctx.places->places()[index];
     }
     if (!ctx.sources) return;
+    t.source_reading = std::make_unique<source_reader>(*ctx.sources);
     for (const auto& [text, index] : ctx.sources->written_forms()) {
         const std::string lower = lower_case_of(text);
         const auto ws = words_of(text, {0, text.size()}, lower);
@@ -54,6 +55,19 @@ void fill_tables(extractor::tables& t, const extract_context& ctx) {
     }
 }
 
+const registry::country* article_context::article_country() {
+    if (!country_read) {
+        country_read = true;
+        if (ctx.sources) {
+            std::string all = art.title;
+            all += '\n';
+            all += text;
+            country = ctx.sources->country_of_text(all);
+        }
+    }
+    return country;
+}
+
 void article_context::split() {
     sentences = split_sentences(text, art.body);
     // A CSV headline repeated at the top of the body ("Wed 05 Apr 2017 <title>. Victims...")
@@ -85,7 +99,8 @@ void article_context::split() {
             }
         }
     }
-    if (const auto d = grammar::dateline::find_publication_date(art.body.of(text), 512))
+    if (const auto d = grammar::dateline::find_publication_date(art.body.of(text), 512);
+        d && !after_preposition(text, d->where.begin + art.body.begin))
         dateline = {d->where.begin + art.body.begin, d->where.end + art.body.begin};
 }
 
@@ -131,6 +146,7 @@ void article_context::release_before(std::size_t s) {
         std::vector<word>().swap(si.words);
         std::vector<source_mention>().swap(si.sources);
         std::vector<place_mention>().swap(si.places);
+        std::vector<date_mention>().swap(si.other_dates);
         si.tokenized = true;  // stays "known": nothing will ask again
         si.done = need_all;
     }

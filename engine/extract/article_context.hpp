@@ -8,6 +8,7 @@
 #pragma once
 
 #include <array>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -16,6 +17,7 @@
 
 #include "claims/claims.hpp"
 #include "extract/extract.hpp"
+#include "extract/source_reading.hpp"
 #include "extract/text.hpp"
 
 namespace reckon::extract {
@@ -49,6 +51,8 @@ struct extractor::tables {
     word_table<char> place_words{1024};
     // registry::gazetteer::find_name by word_hash of the normalised name
     word_table<const registry::place*> place_names{1024};
+    // bodies and named people (docs/sources.md); null without a registry
+    std::unique_ptr<source_reader> source_reading;
     bool may_open(std::string_view w) const {
         if (w.empty() || w.size() >= 32) return false;
         const int c = (w[0] >= 'a' && w[0] <= 'z') ? w[0] - 'a' : 26;
@@ -61,7 +65,8 @@ void fill_tables(extractor::tables& t, const extract_context& ctx);
 
 // A source named in a sentence (sources reader).
 struct source_mention {
-    std::size_t source = 0;
+    std::size_t source = 0;      // registry index, when `name` is empty
+    std::string name, type;      // a source read, not listed: a body or a named person ("Iraq Police", "police")
     std::size_t wb = 0, we = 0;  // word range
     bool speaker = false;        // said / reported / according to
     bool relay = false;          // "told AFP", "AFP quoted ..."
@@ -82,6 +87,7 @@ struct date_mention {
     std::size_t wb = 0;
     int days_before_event = 0;   // "two days after" the event reported before: resolved per claim
     bool relative = false;
+    bool names_event = false;    // "the 2013 double homicide": the date of the event the figures belong to
 };
 
 // What info() should make sure is known about a sentence.
@@ -94,7 +100,8 @@ struct sentence_info {
     std::vector<word> words;
     std::vector<source_mention> sources;
     std::vector<place_mention> places;
-    std::optional<date_mention> own_date;
+    std::optional<date_mention> own_date;  // the sentence's date: its first, or the one that names an event
+    std::vector<date_mention> other_dates;  // every date the sentence names (at most four), for the nearest to a figure
     bool retrieval = false;  // "bodies were retrieved": a date here is not the event's
     std::string actor;
     std::string attack;      // how people were killed: "air strike", "shelling", "bombing", "clashes"
@@ -143,7 +150,9 @@ struct article_context {
     std::string opening_attack;  // lede_attack()
     bool opening_attack_searched = false;
     // sources reader
-    std::optional<std::size_t> last_speaker;  // source index
+    std::optional<source_mention> last_speaker;  // the last named speaker
+    const registry::country* country = nullptr;  // article_country()
+    bool country_read = false;
     std::string detected_outlet;              // from a credit line when the corpus gave no outlet
     std::optional<std::string> outlet;        // canonical_outlet()
     // places reader: looked up once per article, when first needed
@@ -151,6 +160,9 @@ struct article_context {
     bool location_resolved = false;
     std::string name_key;  // find_place_name's buffer
 
+    // The country the article is about, as its country words say (registry
+    // country_of_text over title and text), read when first needed; nullptr when none.
+    const registry::country* article_country();
     // The article in lower case, made when first needed.
     std::string_view lower_text() {
         if (m_lower.size() != text.size()) m_lower = lower_case_of(text);

@@ -41,10 +41,12 @@ void write_claim_members(Sink& s, const claim& c) {
     s.member("parent", text_or_null(c.parent));
     s.member("source", c.source);
     s.member("source_text", c.source_text);
+    s.member("source_type", text_or_null(c.source_type));
     s.member("relay", c.relay);
     s.member("place", text_or_null(c.place));
     s.member("place_key", text_or_null(c.place_key));
     s.member("governorate", text_or_null(c.governorate));
+    s.member("country", text_or_null(c.country));
     s.member("event_date", iso_or_null(c.event_date));
     s.member("date_precision", to_string(c.event_date.precision));
     s.member("actor", text_or_null(c.actor));

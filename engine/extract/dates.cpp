@@ -1,10 +1,12 @@
 // Dates reader (dates.hpp).
 #include "extract/dates.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 
 #include "claims/claims.hpp"
+#include "when/when.hpp"
 
 namespace reckon::extract {
 
@@ -49,8 +51,10 @@ date add_days(const date& d, std::int64_t n) { return civil_from_days(days_from_
 
 
 bool may_hold_date(std::string_view text, byte_span span) {
-    static const std::array<std::string_view, 11> lower_words{"yesterday", "today", "tonight", "overnight", "month", "year",
-                                                              "day", "days", "months", "years", "Overnight"};
+    static const std::array<std::string_view, 26> lower_words{
+        "yesterday", "today",   "tonight", "overnight", "month",    "year",    "day",     "days",     "months",
+        "years",     "week",    "weeks",   "weekend",   "night",    "hours",   "ago",     "morning",  "monday",
+        "tuesday",   "wednesday", "thursday", "friday", "saturday", "sunday", "mondays", "tuesdays"};
     const std::size_t end = std::min(span.end, text.size());
     std::size_t i = span.begin;
     while (i < end) {
@@ -64,6 +68,10 @@ bool may_hold_date(std::string_view text, byte_span span) {
         const std::string_view w = text.substr(i, j - i);
         if (ascii_digit(c)) {
             if (w.size() == 4) return true;
+            // "02/22/2016", "22.04.2016", "4/22", "2015-08-12"; "15th", "1st"
+            if (j + 1 < end && (text[j] == '/' || text[j] == '.' || text[j] == '-') && ascii_digit(text[j + 1])) return true;
+            const char last = ascii_lower(w.back());
+            if (last == 'h' || last == 't' || last == 'd') return true;
         } else if (ascii_upper(c)) {
             // weekdays and months, full or abbreviated: Mon..Sun, Jan..Dec, also "Yesterday",
             // "Today", "Tonight", "Last", "This": told apart by their first three letters
@@ -80,7 +88,9 @@ bool may_hold_date(std::string_view text, byte_span span) {
                     heads[static_cast<std::size_t>(((a - 'a') * 26 + (b - 'a')) * 26 + (d - 'a'))])
                     return true;
             }
-        } else if (w.size() >= 3 && w.size() <= 9 && (c == 'y' || c == 't' || c == 'o' || c == 'm' || c == 'd')) {
+        } else if (w.size() >= 3 && w.size() <= 9 &&
+                   (c == 'y' || c == 't' || c == 'o' || c == 'm' || c == 'd' || c == 'w' || c == 'n' || c == 'h' || c == 'a' ||
+                    c == 'f' || c == 's')) {
             for (const auto lw : lower_words)
                 if (w == lw) return true;
         }
@@ -89,10 +99,21 @@ bool may_hold_date(std::string_view text, byte_span span) {
     return false;
 }
 
+bool after_preposition(std::string_view text, std::size_t pos) {
+    std::size_t e = pos;
+    while (e > 0 && (text[e - 1] == ' ' || text[e - 1] == '\t')) --e;
+    std::size_t b = e;
+    while (b > 0 && ascii_alpha(text[b - 1]) && e - b < 8) --b;
+    if (b == e || (b > 0 && ascii_alpha(text[b - 1]))) return false;
+    std::string w;
+    for (std::size_t i = b; i < e; ++i) w += ascii_lower(text[i]);
+    static const std::array<std::string_view, 10> prepositions{"on", "since", "in", "of", "until", "by", "from", "before", "after", "till"};
+    return std::find(prepositions.begin(), prepositions.end(), w) != prepositions.end();
+}
+
 void find_date(article_context& ax, std::size_t s, sentence_info& si) {
     const auto& ws = si.words;
     const date& pub = ax.art.published;
-    const bool have_day = pub.precision == date_precision::day;
     auto reported_before = [&](std::size_t k) {
         // "said on Friday", "said yesterday", "told AFP on Sunday"
         for (std::size_t j = k >= 4 ? k - 4 : 0; j < k; ++j)
@@ -120,88 +141,63 @@ void find_date(article_context& ax, std::size_t s, sentence_info& si) {
         }
         return false;
     };
+    // a month or year alone is a date after these words ("in June", "since 2014", "of March")
+    auto month_context = [&](std::size_t k) {
+        if (k == 0) return true;
+        const auto& p = ws[k - 1].lower;
+        return p == "in" || p == "on" || p == "since" || p == "early" || p == "late" || p == "mid" || p == "of" ||
+               p == "during" || p == "until" || p == "by";
+    };
     for (const auto& w : ws)
         if (w.has(w_retrieval)) si.retrieval = true;
+    // The first date phrase of the sentence is its date, unless a later one names an event
+    // ("sentenced on Monday for the 2013 double homicide"): that one dates the figures.
+    const std::string_view sentence_text = ax.text.substr(0, ax.sentences[s].span.end);
     std::optional<date_mention> found;
-    for (std::size_t k = 0; k < ws.size() && !found && have_day; ++k) {
-        if (!ws[k].has(w_date) && !ws[k].digits) continue;
-        const auto& w = ws[k].lower;
-        // weekdays, also "wednesday-thursday"
-        std::string_view first = w.substr(0, w.find('-'));
-        const int wd = weekday_index(first);
-        if (wd >= 0) {
-            if (reported_before(k) || in_dateline(k)) continue;
-            const bool last = k > 0 && (ws[k - 1].lower == "last" || ws[k - 1].lower == "past");
-            const std::int64_t today = days_from_civil(pub.year, pub.month, pub.day);
-            int delta = (weekday_of(today) - wd + 7) % 7;
-            if (last && delta == 0) delta = 7;
-            found = date_mention{civil_from_days(today - delta), k};
-            continue;
+    std::size_t resume = 0;  // words inside a phrase already read are not read again
+    for (std::size_t k = 0; k < ws.size(); ++k) {
+        if (ws[k].begin < resume) continue;
+        if (!ws[k].has(w_date) && !ws[k].digits && !grammar::when::could_start_date(sentence_text, ws[k].begin)) continue;
+        const auto p = grammar::when::parse_date_phrase(sentence_text, ws[k].begin, pub);
+        if (!p) continue;
+        resume = p->where.end;
+        using form = grammar::when::phrase_form;
+        bool usable = true;
+        switch (p->form) {
+        case form::weekday: usable = !reported_before(k) && !in_dateline(k); break;
+        case form::relative: {
+            usable = !reported_before(k);
+            // "overnight Tuesday": the weekday says which night
+            if (ws[k].lower == "overnight" && k + 1 < ws.size() &&
+                weekday_index(ws[k + 1].lower.substr(0, ws[k + 1].lower.find('-'))) >= 0)
+                usable = false;
+            break;
         }
-        if (w == "yesterday" || w == "today" || w == "tonight" || w == "overnight") {
-            if (reported_before(k)) continue;
-            if (w == "overnight" && k + 1 < ws.size() && weekday_index(ws[k + 1].lower.substr(0, ws[k + 1].lower.find('-'))) >= 0)
-                continue;
-            found = date_mention{w == "yesterday" || w == "overnight" ? add_days(pub, -1) : pub, k};
-            continue;
+        case form::calendar: usable = !in_dateline(k); break;
+        case form::after_event: break;
+        case form::bare_month: {
+            const bool led = ws[k].lower == "last" || ws[k].lower == "this" || ws[k].lower == "past";
+            usable = !in_dateline(k) && (p->names_event || led || month_context(k));
+            break;
         }
-        if ((w == "month" || w == "year") && k > 0 && (ws[k - 1].lower == "last" || ws[k - 1].lower == "this")) {
-            const bool last = ws[k - 1].lower == "last";
-            if (w == "month") {
-                int y = pub.year, m = pub.month - (last ? 1 : 0);
-                if (m == 0) {
-                    m = 12;
-                    --y;
-                }
-                found = date_mention{date::of_month(y, m), k - 1};
-            } else {
-                found = date_mention{date::of_year(pub.year - (last ? 1 : 0)), k - 1};
-            }
-            continue;
+        case form::bare_year:
+            // "in 2017" (the scope of cumulative tolls, or the year of the event), "the 2013 shooting"
+            usable = (p->names_event || (k > 0 && ws[k - 1].lower == "in")) && p->value.year >= 1990;
+            break;
         }
-        // "two days after", "three days ago"
-        if ((w == "days" || w == "day") && k > 0 && k + 1 < ws.size() &&
-            (ws[k + 1].lower == "after" || ws[k + 1].lower == "ago" || ws[k + 1].lower == "earlier" || ws[k + 1].lower == "before")) {
-            const auto n = small_number(ws[k - 1]);
-            if (!n || *n > 60) continue;
-            found = date_mention{add_days(pub, -*n), k - 1, *n, ws[k + 1].lower != "ago"};
-            continue;
-        }
-        const int month = month_index(ws[k]);
-        if (month > 0) {
-            if (in_dateline(k)) continue;
-            // "Nov 11", "November 11, 2018", "11 November"; a broken year ("20188") spoils it
-            std::optional<int> day;
-            std::optional<int> year;
-            std::size_t after = k + 1;
-            if (after < ws.size() && ws[after].digits && ws[after].lower.size() <= 2) {
-                day = small_number(ws[after]);
-                ++after;
-            } else if (k > 0 && ws[k - 1].digits && ws[k - 1].lower.size() <= 2) {
-                day = small_number(ws[k - 1]);
-            }
-            if (after < ws.size() && ws[after].digits) {
-                if (ws[after].lower.size() != 4) continue;  // "May 22, 20188"
-                year = small_number(ws[after]);
-            }
-            const bool context = k > 0 && (ws[k - 1].lower == "in" || ws[k - 1].lower == "on" || ws[k - 1].lower == "since" ||
-                                           ws[k - 1].lower == "early" || ws[k - 1].lower == "late" || ws[k - 1].lower == "mid" ||
-                                           ws[k - 1].lower == "last" || ws[k - 1].lower == "of" || ws[k - 1].lower == "this");
-            if (!day && !year && !context && !(k == 0)) continue;
-            int y = year ? *year : pub.year;
-            if (!year && (month > pub.month || (month == pub.month && day && *day > pub.day))) --y;
-            if (y < 1900 || y > 2100) continue;
-            if (day && valid_ymd(y, month, *day)) found = date_mention{date::of_day(y, month, *day), k};
-            else if (!day) found = date_mention{date::of_month(y, month), k};
-            continue;
-        }
-        // "in 2017": a year; it is the scope of cumulative tolls
-        if (ws[k].digits && ws[k].lower.size() == 4 && k > 0 && ws[k - 1].lower == "in") {
-            const auto y = small_number(ws[k]);
-            if (y && *y >= 1990 && *y <= 2100) found = date_mention{date::of_year(*y), k};
-        }
+        if (!usable) continue;  // nor any part of it: "July 4 2015" in a dateline is no "2015" either
+        date_mention m{p->value, k, p->days_before_event, p->form == form::after_event};
+        m.names_event = p->names_event;
+        if (!found || (m.names_event && !found->names_event)) found = m;
+        if (si.other_dates.size() < 4) si.other_dates.push_back(m);
+        if (found->names_event) break;
     }
     si.own_date = found;
+}
+
+bool background(const date& published, const date& d) {
+    if (published.precision != date_precision::day || !d.known()) return false;
+    return d.last_day() + background_days < published.first_day();
 }
 
 std::optional<date> lede_date(article_context& ax) {
@@ -210,7 +206,9 @@ std::optional<date> lede_date(article_context& ax) {
     for (std::size_t s = 0; s < ax.sentences.size() && s < 12; ++s) {
         if (ax.sentences[s].line_alone) continue;
         const auto& si = ax.info(s, need_date);
-        if (si.own_date && si.own_date->value.precision != date_precision::year) {
+        // a year alone is too wide for the article's event, unless it names it ("the 2013 double homicide")
+        if (si.own_date && (si.own_date->value.precision != date_precision::year || si.own_date->names_event) &&
+            (si.own_date->names_event || !background(ax.art.published, si.own_date->value))) {
             ax.opening_date = si.own_date->value;
             break;
         }
@@ -227,11 +225,19 @@ void date_of(article_context& ax, claim& c, const located_figure& lf, std::size_
     }();
     (void)bodies;
     if (si.own_date && !si.retrieval) {
-        c.event_date = si.own_date->value;
-        if (si.own_date->relative)
+        // Of several dates in the sentence, the one nearest the figure ("strikes came a day
+        // after ... its air strikes last week claimed 100"), unless one names the event.
+        const date_mention* m = &*si.own_date;
+        if (!m->names_event) {
+            const auto distance = [&](const date_mention& d) { return d.wb > lf.nb ? d.wb - lf.nb : lf.nb - d.wb; };
+            for (const auto& d : si.other_dates)
+                if (distance(d) < distance(*m)) m = &d;
+        }
+        c.event_date = m->value;
+        if (m->relative)
             for (auto it = ax.claims.rbegin(); it != ax.claims.rend(); ++it)
                 if (it->event_date.precision == date_precision::day && !it->headline) {
-                    c.event_date = add_days(it->event_date, -si.own_date->days_before_event);
+                    c.event_date = add_days(it->event_date, -m->days_before_event);
                     break;
                 }
         return;
@@ -239,12 +245,14 @@ void date_of(article_context& ax, claim& c, const located_figure& lf, std::size_
     if (c.kind == claim_kind::cumulative) return;
     // a headline at the top of the article takes the date of the story below it; a
     // linked story's headline inside the body takes none
-    const bool leading = c.headline && ax.leading.count(s) > 0;
+    // (a headline after a dateline, "09-09-2014 28 Terrorists Killed...", leads the article too)
+    const bool leading = c.headline && (ax.leading.count(s) > 0 || (s == 1 && !ax.dateline.empty() && ax.dateline.end <= ax.sentences[s].span.begin));
     if (c.headline && !leading) return;
     auto usable = [&](std::size_t p) -> const date* {
         if (ax.sentences[p].line_alone) return nullptr;
         const auto& pd = ax.info(p, need_date);
         if (!pd.own_date || pd.own_date->value.precision == date_precision::year || pd.retrieval) return nullptr;
+        if (background(ax.art.published, pd.own_date->value)) return nullptr;
         const auto& pi = ax.info(p, need_scope);  // a dated running total ("since March 2011") is not the event
         if (pi.scope.empty()) return &pi.own_date->value;
         return nullptr;
@@ -254,12 +262,22 @@ void date_of(article_context& ax, claim& c, const located_figure& lf, std::size_
             c.event_date = *d;
             return;
         }
-    for (std::size_t p = s + 1; p < ax.sentences.size() && p <= s + 3; ++p)
+    for (std::size_t p = s + 1; p < ax.sentences.size() && p <= s + 1; ++p)
         if (const auto* d = usable(p)) {
             c.event_date = *d;
             return;
         }
-    if (const auto d = lede_date(ax)) c.event_date = *d;
+    if (const auto d = lede_date(ax)) {
+        c.event_date = *d;
+        return;
+    }
+    c.event_date = publication_window(ax.art.published);
+}
+
+date publication_window(const date& published) {
+    if (published.precision != date_precision::day) return published;
+    const std::int64_t day = published.first_day();
+    return date::of_period(day - look_back_days, day);
 }
 
 }  // namespace reckon::extract

@@ -4,8 +4,16 @@
 // Tuesday": the last one before publication), "yesterday", "today", "overnight", "last
 // month", "this year", "two days after", month and day ("Nov 11", "11 November 2018"),
 // "in 2017". Dates of reporting ("said on Friday"), of datelines and of retrieved
-// bodies are not the event's. A claim without a date in its sentence takes one from the
-// three sentences before it, then the three after, then the article's opening.
+// bodies are not the event's. Phrases are read by the date grammar (grammar/when): also
+// "02/22/2016", "June 2016", "the 15th", "early March", "last week", "two days ago",
+// "last night", "Tuesday's strike", "the fifth of May", "the past three days". A phrase
+// that names an event ("the 2013 double homicide", "last March's shooting") dates the
+// figures of its sentence before any other date there. A claim without a date in its
+// sentence takes one from the three sentences before it (unless it is background, long
+// before the publication), then the one after (a later one
+// more often opens another event: "On Saturday mortar rounds struck..."), then the
+// article's opening, and failing all of them the publication window: the publication day
+// and the look_back_days before it, as a period.
 #pragma once
 
 #include <cstdint>
@@ -17,15 +25,36 @@
 namespace reckon::extract {
 
 // True when the sentence has a word that find_date reads: a capitalised weekday or month,
-// "yesterday", "today", "tonight", "overnight", "month", "year", "day(s)", or a 4-digit
-// number. Most sentences have none and need not be split into words for their date.
+// a weekday in lower case, "yesterday", "today", "tonight", "overnight", "night", "morning",
+// "day(s)", "week(s)", "weekend", "month(s)", "year(s)", "hours", "ago", a 4-digit number,
+// digits before '/', '.' or '-' and a digit ("4/22"), or an ordinal in digits ("15th").
+// Most sentences have none and need not be split into words for their date; every date
+// phrase of grammar/when holds one of these.
 bool may_hold_date(std::string_view text, byte_span span);
+
+// True when the word before text[pos] is a preposition ("on 02/22/2016", "since June
+// 2016"): a date there is running text, never the article's dateline.
+bool after_preposition(std::string_view text, std::size_t pos);
 
 // The date sentence s names into si.own_date; si.retrieval when it tells of bodies retrieved.
 void find_date(article_context& ax, std::size_t s, sentence_info& si);
 
 // Event date of claim c (figure lf in sentence s).
 void date_of(article_context& ax, claim& c, const located_figure& lf, std::size_t s);
+
+// How many days before its publication an article's undated figures may have happened:
+// news reports an event the same day or within the next few (a weekly round-up is the
+// exception, and it names its days).
+inline constexpr int look_back_days = 3;
+
+// A date borrowed from another sentence that ended this many days before the article
+// was published is background ("first deployed warplanes in July 2012"), not the event.
+inline constexpr int background_days = 60;
+bool background(const date& published, const date& d);
+
+// The window of an undated figure: the published day and look_back_days before it, as a
+// period; a published date less precise than a day is its own window.
+date publication_window(const date& published);
 
 // The first day or month date of the article's opening sentences, read once.
 std::optional<date> lede_date(article_context& ax);

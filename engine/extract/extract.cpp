@@ -313,7 +313,7 @@ std::vector<claim> run(article_context& ax) {
             // remember the last named speaker for pronouns in later sentences
             if (ax.sentence_infos[s].done & need_sources)
                 for (const auto& m : ax.sentence_infos[s].sources)
-                    if (m.speaker && !m.pronoun) ax.last_speaker = m.source;
+                    if (m.speaker && !m.pronoun) ax.last_speaker = m;
         }
         fi = fe;
     }

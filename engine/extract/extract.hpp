@@ -10,6 +10,7 @@
 #include "model/article.hpp"
 #include "model/claim.hpp"
 #include "registry/registry.hpp"
+#include "registry/world.hpp"
 #include "support/diagnostics.hpp"
 
 namespace reckon::extract {
@@ -21,10 +22,18 @@ struct rejection {
     std::string reason;
 };
 
+// Why a claim's place was or was not chosen (`reckon extract --explain`).
+struct place_note {
+    std::string claim;  // claim id
+    std::string text;   // "'Hawthorne': best of 6 'Hawthorne' in California (the article's division)"
+};
+
 struct extract_context {
     const registry::source_registry* sources = nullptr;
-    const registry::gazetteer* places = nullptr;
+    const registry::gazetteer* places = nullptr;       // the overlay (rules/places.yaml)
+    const registry::world_gazetteer* world = nullptr;  // the world index (registry/world.hpp), may be empty
     std::vector<rejection>* rejected = nullptr;  // when set, every rejected number is listed here
+    std::vector<place_note>* place_notes = nullptr;  // when set, why each claim has its place
 };
 
 // Claims of one article, in text order. Never throws on odd text; problems go to diags.

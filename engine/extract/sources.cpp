@@ -2,8 +2,99 @@
 #include "extract/sources.hpp"
 
 #include <algorithm>
+#include <tuple>
 
 namespace reckon::extract {
+
+namespace {
+
+// Verbs that give a figure besides the report words of text.cpp ("SANA gave a toll of",
+// "puts the death toll at", "accused government forces of killing").
+bool gives_figure(std::string_view w) {
+    return w == "gave" || w == "gives" || w == "put" || w == "puts" || w == "putting" || w == "accused" ||
+           w == "accuses" || w == "warned" || w == "recorded" || w == "counted" || w == "tallied";
+}
+
+// True when a report verb follows mention m before anything else can be the speaker: a
+// few words that describe it ("a source at Daraa province told", "The UK-based Syrian
+// Observatory for Human Rights said"), never past another source, a number or an outcome.
+bool speaks_after(const std::vector<word>& ws, const std::vector<source_mention>& mentions, const source_mention& m) {
+    // the subject of its sentence may be described at length ("An activist in Deir al-Zour
+    // who spoke on condition of anonymity told Reuters")
+    const std::size_t reach = m.wb <= 1 ? 12 : 5;
+    for (std::size_t j = m.we; j < std::min(ws.size(), m.we + reach); ++j) {
+        if ((ws[j].has(w_report) && ws[j].lower != "according") || gives_figure(ws[j].lower)) return true;
+        if (ws[j].digits || ws[j].has(w_killed) || ws[j].has(w_injured) || ws[j].has(w_missing)) return false;
+        for (const auto& o : mentions)
+            if (o.wb == j && !o.pronoun) return false;
+        // beyond three words only a description: no clause of its own
+        if (j >= m.we + 3 && (ws[j].before == ',' || ws[j].before == '"')) return false;
+    }
+    return false;
+}
+
+// Named people and bodies of a sentence (source_reading.hpp) as mentions, outside the
+// registry's named sources. A person right after a named source speaks for it ("Director
+// of Daraa National Hospital Dr. Farid al-Asfar told SANA": Medical sources).
+void read_unlisted_sources(article_context& ax, sentence_info& si) {
+    const auto& reader = *ax.tables.source_reading;
+    const auto& ws = si.words;
+    std::vector<std::pair<std::size_t, std::size_t>> taken;
+    for (const auto& m : si.sources) taken.emplace_back(m.wb, m.we);
+    std::vector<read_source> found;
+    reader.people(ax.text, ws, taken, found);
+    const std::size_t people = found.size();
+    // bodies outside people; a body longer than a named source inside it wins ("state
+    // media" over "media"), one that overlaps a named source otherwise loses
+    std::vector<std::pair<std::size_t, std::size_t>> people_ranges;
+    for (std::size_t i = 0; i < people; ++i) people_ranges.emplace_back(found[i].wb, found[i].we);
+    reader.bodies(ax.text, ws, people_ranges, found);
+    for (std::size_t i = people; i < found.size(); ++i) {
+        const auto& r = found[i];
+        bool loses = false;
+        for (const auto& m : si.sources)
+            if (m.wb < r.we && r.wb < m.we && !(r.wb <= m.wb && m.we <= r.we && m.we - m.wb < r.we - r.wb)) loses = true;
+        if (loses) {
+            found.erase(found.begin() + static_cast<std::ptrdiff_t>(i--));
+            continue;
+        }
+        si.sources.erase(std::remove_if(si.sources.begin(), si.sources.end(),
+                                        [&](const source_mention& m) { return r.wb <= m.wb && m.we <= r.we; }),
+                         si.sources.end());
+    }
+    for (std::size_t i = 0; i < found.size(); ++i) {
+        const auto& r = found[i];
+        // right after a named source, a person or body is part of it ("Hezbollah military
+        // spokesman", "Director of Daraa National Hospital Dr. Farid al-Asfar")
+        if (r.wb > 0 && r.wb <= ws.size() && ax.text.substr(ws[r.wb - 1].end, ws[r.wb].begin - ws[r.wb - 1].end).find_first_not_of(' ') == std::string_view::npos) {
+            auto listed = std::find_if(si.sources.begin(), si.sources.end(), [&](const source_mention& m) {
+                return m.name.empty() && !m.pronoun && m.we == r.wb;
+            });
+            if (listed != si.sources.end()) {
+                listed->we = r.we;
+                listed->speaker = listed->speaker || r.speaker;
+                continue;
+            }
+        }
+        source_mention m;
+        // an unqualified body is the article's country's: read the country only then
+        const registry::country* country = r.person.empty() && !r.country ? ax.article_country() : nullptr;
+        m.name = reader.name_of(r, country);
+        m.type = reader.type_of(r);
+        if (m.name.empty()) continue;
+        if (r.listed) {
+            m.source = static_cast<std::size_t>(r.listed - ax.ctx.sources->sources().data());
+            m.name.clear();
+            m.type.clear();
+        }
+        m.wb = r.wb;
+        m.we = r.we;
+        m.speaker = r.speaker;
+        si.sources.push_back(std::move(m));
+    }
+}
+
+}  // namespace
 
 void find_sources(article_context& ax, std::size_t s, sentence_info& si) {
     const auto& ws = si.words;
@@ -63,13 +154,18 @@ void find_sources(article_context& ax, std::size_t s, sentence_info& si) {
             k += matched ? matched : 1;
         }
     }
+    // sources the registry does not list by name: named people, then bodies outside them
+    // ("police spokesman Musa Garba": the person), qualified by the words next to them or
+    // by the article's country (docs/sources.md)
+    if (ax.tables.source_reading) read_unlisted_sources(ax, si);
     // pronoun speakers: "he said", "he added", "it acknowledged", "its overall death toll"
     for (std::size_t k = 0; k + 1 < ws.size(); ++k) {
         if (!ws[k].has(w_pronoun)) continue;
         const auto& w = ws[k].lower;
         const auto& v = ws[k + 1].lower;
         const bool says = v == "said" || v == "added" || v == "told" || v == "says" || v == "acknowledged" ||
-                          v == "admitted" || v == "estimated" || v == "reported";
+                          v == "admitted" || v == "estimated" || v == "reported" || v == "warned" || v == "gave" ||
+                          v == "put" || v == "puts";
         const bool its_toll = (w == "its" || w == "their") &&
                               (v == "toll" || (k + 2 < ws.size() && ws[k + 2].lower == "toll") ||
                                (k + 3 < ws.size() && ws[k + 3].lower == "toll"));
@@ -93,8 +189,7 @@ void find_sources(article_context& ax, std::size_t s, sentence_info& si) {
             m.relay = true;
             continue;
         }
-        for (std::size_t j = m.we; j < std::min(ws.size(), m.we + 3); ++j)
-            if (ws[j].has(w_report) && ws[j].lower != "according") m.speaker = true;
+        if (speaks_after(ws, si.sources, m)) m.speaker = true;
         // "... while 25 were wounded said the Syrian Observatory", "reported SANA": the mention
         // closes the clause ("says coalition strikes ..." is not an attribution to the coalition)
         const bool closes = m.we == ws.size() || ws[m.we].before == ',' || ws[m.we].lower == "adding" ||
@@ -111,6 +206,11 @@ void find_sources(article_context& ax, std::size_t s, sentence_info& si) {
             if (ws[j].lower == "responsibility") m.speaker = true;
         // "...: monitor" closing a headline
         if (m.we == ws.size() && (ws[m.wb].before == ':' || (m.wb > 0 && ax.text[ws[m.wb].begin - 2] == ':'))) m.speaker = true;
+        // "... in Syrias Deir Ezzor Monitor": a headline ending with a monitor whose colon was
+        // stripped (FA-KES)
+        if (m.we == ws.size() && ax.sentences[s].line_alone && m.name.empty() && ws[m.wb].capital && m.wb > 0 &&
+            !ws[m.wb - 1].digits && ax.ctx.sources->sources()[m.source].type == "monitor")
+            m.speaker = true;
         for (std::size_t j = m.wb >= 3 ? m.wb - 3 : 0; j < m.wb; ++j) {
             const auto& w = ws[j].lower;
             if (w == "according" || w == "quoted" || w == "citing" || w == "cited" || w == "quoting") m.speaker = true;
@@ -152,34 +252,46 @@ void attribute(article_context& ax, claim& c, const located_figure& lf, std::siz
             else if (m.speaker || m.relay) relays.push_back(&m);
         }
     }
-    auto name_of = [&](const source_mention& m) -> std::string {
+    // the name and type of a mention; a pronoun is the last named speaker before it
+    auto named = [&](const source_mention& m) -> std::pair<std::string, std::string> {
+        if (!m.name.empty()) return {m.name, m.type};
+        const auto& src = ax.ctx.sources->sources()[m.source];
+        return {src.name, src.type};
+    };
+    auto name_of = [&](const source_mention& m) -> std::pair<std::string, std::string> {
         if (!ax.ctx.sources) return {};
         if (m.pronoun) {
             // "he said": the last named speaker in this or the previous sentences
             for (const auto& o : si.sources)
-                if (o.speaker && !o.pronoun && o.wb < m.wb) return ax.ctx.sources->sources()[o.source].name;
+                if (o.speaker && !o.pronoun && o.wb < m.wb) return named(o);
             for (std::size_t p = s; p-- > 0 && p + 5 > s;) {
                 if (ax.sentences[p].line_alone) continue;
                 const auto& pi = ax.info(p, need_sources);
                 for (auto it = pi.sources.rbegin(); it != pi.sources.rend(); ++it)
-                    if (!it->pronoun && it->speaker) return ax.ctx.sources->sources()[it->source].name;
+                    if (!it->pronoun && it->speaker) return named(*it);
             }
-            return ax.last_speaker && ax.ctx.sources ? ax.ctx.sources->sources()[*ax.last_speaker].name : std::string();
+            return ax.last_speaker ? named(*ax.last_speaker) : std::pair<std::string, std::string>();
         }
-        return ax.ctx.sources ? ax.ctx.sources->sources()[m.source].name : std::string();
+        return named(m);
     };
     if (chosen) {
-        c.source = name_of(*chosen);
+        std::tie(c.source, c.source_type) = name_of(*chosen);
         c.source_text = std::string(byte_span{si.words[chosen->wb].begin, si.words[chosen->we - 1].end}.of(ax.text));
     }
     for (const auto* r : relays) {
-        const auto n = name_of(*r);
+        const auto n = name_of(*r).first;
         if (!n.empty() && n != c.source && std::find(c.relay.begin(), c.relay.end(), n) == c.relay.end()) c.relay.push_back(n);
     }
     const auto& outlet = canonical_outlet(ax);
     if (c.source.empty()) {
         c.source = outlet;
         c.source_text.clear();
+        c.source_type.clear();
+        if (!outlet.empty()) {
+            // an outlet the registry does not list is a news outlet all the same
+            const auto* listed = ax.ctx.sources ? ax.ctx.sources->find(outlet) : nullptr;
+            c.source_type = listed && !listed->type.empty() ? listed->type : "local_media";
+        }
     } else if (!outlet.empty() && outlet != c.source && std::find(c.relay.begin(), c.relay.end(), outlet) == c.relay.end()) {
         c.relay.push_back(outlet);
     }

@@ -47,10 +47,13 @@ struct claim {
     std::string parent;           // id of the claim this one breaks down ("" if none)
     std::string source;           // canonical source name ("SOHR"), outlet if unattributed
     std::string source_text;      // the attribution as written ("the Britain-based monitor")
+    std::string source_type;      // what body the source is: police, health_ministry, monitor... (registry::source_types())
     std::vector<std::string> relay;  // relay chain, nearest first ("AFP")
     std::string place;            // place as written ("Al-Shaafa")
     std::string place_key;        // gazetteer key ("al-shaafa"), or normalised text
-    std::string governorate;      // canonical governorate ("Deir ez-Zor") or ""
+    std::string governorate;      // first-level division: canonical governorate ("Deir ez-Zor"),
+                                  // state or province ("Pennsylvania"), or ""
+    std::string country;          // ISO 3166-1 alpha-2 code of the place's country ("SY", "US") or ""
     date event_date;              // when it happened, with precision
     std::string actor;            // who struck ("US-led coalition") or ""
     std::string attack;           // how: "air strike", "shelling", "bombing", "clashes" or ""

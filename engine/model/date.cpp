@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cstdio>
 #include <tuple>
+#include <utility>
 
 namespace reckon {
 
@@ -12,13 +13,23 @@ std::string_view to_string(date_precision p) {
     case date_precision::day: return "day";
     case date_precision::month: return "month";
     case date_precision::year: return "year";
+    case date_precision::period: return "period";
     case date_precision::unknown: break;
     }
     return "unknown";
 }
 
 bool operator<(const date& a, const date& b) {
-    return std::tie(a.year, a.month, a.day, a.precision) < std::tie(b.year, b.month, b.day, b.precision);
+    return std::tie(a.year, a.month, a.day, a.precision, a.days) < std::tie(b.year, b.month, b.day, b.precision, b.days);
+}
+
+date date::of_period(std::int64_t first, std::int64_t last) {
+    if (last < first) std::swap(first, last);
+    date d = civil_from_days(first);
+    if (last == first) return d;
+    d.precision = date_precision::period;
+    d.days = static_cast<int>(last - first + 1);
+    return d;
 }
 
 int days_in_month(int y, int m) {
@@ -66,6 +77,12 @@ std::string date::iso() const {
     case date_precision::day: std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day); return buf;
     case date_precision::month: std::snprintf(buf, sizeof buf, "%04d-%02d", year, month); return buf;
     case date_precision::year: std::snprintf(buf, sizeof buf, "%04d", year); return buf;
+    case date_precision::period: {
+        const date last = civil_from_days(last_day());
+        char out[64];
+        std::snprintf(out, sizeof out, "%04d-%02d-%02d/%04d-%02d-%02d", year, month, day, last.year, last.month, last.day);
+        return out;
+    }
     case date_precision::unknown: break;
     }
     return {};
@@ -92,12 +109,19 @@ std::optional<date> date::parse_iso(std::string_view s) {
     if (s.size() == 10 && read_digits(s, 0, 4, y) && s[4] == '-' && read_digits(s, 5, 2, m) && s[7] == '-' &&
         read_digits(s, 8, 2, d) && valid_ymd(y, m, d))
         return date::of_day(y, m, d);
+    if (s.size() == 21 && s[10] == '/') {
+        const auto first = parse_iso(s.substr(0, 10)), last = parse_iso(s.substr(11));
+        if (first && last && first->precision == date_precision::day && last->precision == date_precision::day &&
+            first->first_day() < last->first_day())
+            return date::of_period(first->first_day(), last->first_day());
+    }
     return std::nullopt;
 }
 
 std::int64_t date::first_day() const {
     switch (precision) {
-    case date_precision::day: return days_from_civil(year, month, day);
+    case date_precision::day:
+    case date_precision::period: return days_from_civil(year, month, day);
     case date_precision::month: return days_from_civil(year, month, 1);
     case date_precision::year: return days_from_civil(year, 1, 1);
     case date_precision::unknown: break;
@@ -108,6 +132,7 @@ std::int64_t date::first_day() const {
 std::int64_t date::last_day() const {
     switch (precision) {
     case date_precision::day: return days_from_civil(year, month, day);
+    case date_precision::period: return days_from_civil(year, month, day) + days - 1;
     case date_precision::month: return days_from_civil(year, month, days_in_month(year, month));
     case date_precision::year: return days_from_civil(year, 12, 31);
     case date_precision::unknown: break;

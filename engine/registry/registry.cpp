@@ -303,6 +303,204 @@ const std::vector<std::string>& source_kinds() {
     return kinds;
 }
 
+const std::vector<std::string>& source_types() {
+    static const std::vector<std::string> types{
+        "police",  "sheriff",     "coroner",     "prosecutor", "hospital",  "health_ministry", "interior_ministry",
+        "defence_ministry", "civil_defence", "army", "rebel_group", "un_agency", "ngo", "monitor",
+        "wire",    "state_media", "local_media", "witness",    "official",  "government"};
+    return types;
+}
+
+std::string type_of_kind(std::string_view kind) {
+    if (kind == "military") return "army";
+    if (kind == "outlet" || kind == "media") return "local_media";
+    if (kind == "un") return "un_agency";
+    for (const auto& t : source_types())
+        if (t == kind) return t;
+    return {};
+}
+
+std::string kind_of_type(std::string_view type) {
+    static const std::vector<std::pair<std::string_view, std::string_view>> classes{
+        {"police", "government"},       {"sheriff", "government"},     {"coroner", "government"},
+        {"prosecutor", "government"},   {"hospital", "local_media"},   {"health_ministry", "government"},
+        {"interior_ministry", "government"}, {"defence_ministry", "military"}, {"civil_defence", "ngo"},
+        {"army", "military"},           {"rebel_group", "military"},   {"un_agency", "ngo"},
+        {"ngo", "ngo"},                 {"monitor", "monitor"},        {"wire", "wire"},
+        {"state_media", "state_media"}, {"local_media", "local_media"}, {"witness", "local_media"},
+        {"official", "government"},     {"government", "government"}};
+    for (const auto& [t, k] : classes)
+        if (t == type) return std::string(k);
+    return {};
+}
+
+namespace {
+
+// Words of a text for matching country words: lower case, a possessive "'s" dropped
+// ("Yemen's" -> "yemen"), other apostrophes dropped; `capital` when the word starts
+// with a capital, `caps` when every letter is one ("US", "U" of "U.S.").
+struct text_word {
+    std::string lower;
+    bool capital = false;
+    bool caps = false;
+};
+
+std::vector<text_word> text_words(std::string_view s) {
+    std::vector<text_word> out;
+    text_word cur;
+    bool all_caps = true;
+    auto flush = [&] {
+        if (cur.lower.empty()) return;
+        cur.caps = all_caps;
+        out.push_back(std::move(cur));
+        cur = {};
+        all_caps = true;
+    };
+    for (std::size_t i = 0; i < s.size();) {
+        if (const auto n = apostrophe_at(s, i)) {
+            // "Yemen's": the possessive ends the word
+            if (!cur.lower.empty() && i + n < s.size() && (s[i + n] == 's' || s[i + n] == 'S') &&
+                (i + n + 1 == s.size() || !ascii_alnum(static_cast<unsigned char>(s[i + n + 1])))) {
+                flush();
+                i += n + 1;
+                continue;
+            }
+            i += n;
+            continue;
+        }
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (ascii_alnum(c) || c >= 0x80) {
+            if (cur.lower.empty()) cur.capital = c >= 'A' && c <= 'Z';
+            if (c >= 'a' && c <= 'z') all_caps = false;
+            cur.lower.push_back(ascii_lower(c));
+        } else {
+            flush();
+        }
+        ++i;
+    }
+    flush();
+    return out;
+}
+
+// A form as written is an acronym ("US", "U.S.", "UAE") when all its letters are capitals
+// and it has at most four: in text it then matches only in capitals ("us" is a pronoun).
+bool acronym_form(std::string_view form) {
+    std::size_t letters = 0;
+    for (const char c : form) {
+        if (c >= 'a' && c <= 'z') return false;
+        if (c >= 'A' && c <= 'Z') ++letters;
+    }
+    return letters > 0 && letters <= 4;
+}
+
+void add_sorted_form(std::vector<std::pair<std::string, std::size_t>>& forms, std::string key, std::size_t index) {
+    const auto at = std::upper_bound(forms.begin(), forms.end(), key.size(),
+                                     [](std::size_t size, const auto& f) { return size > f.first.size(); });
+    forms.emplace(at, std::move(key), index);
+}
+
+}  // namespace
+
+const body* source_registry::find_body(std::string_view written) const {
+    const auto it = m_body_by_form.find(lower(trim(written)));
+    return it == m_body_by_form.end() ? nullptr : &m_bodies[it->second];
+}
+
+const body* source_registry::find_body_id(std::string_view id) const {
+    for (const auto& b : m_bodies)
+        if (b.id == id) return &b;
+    return nullptr;
+}
+
+const country* source_registry::find_country(std::string_view written) const {
+    const auto it = m_country_by_form.find(lower(trim(written)));
+    return it == m_country_by_form.end() ? nullptr : &m_countries[it->second];
+}
+
+std::string source_registry::body_source(const body& b, const country* c, std::string_view local) const {
+    if (!local.empty()) {
+        std::string title = b.local_title.empty() ? b.title : b.local_title;
+        if (c) {
+            if (const auto it = c->local_titles.find(b.id); it != c->local_titles.end()) title = it->second;
+        }
+        return std::string(local) + " " + title;
+    }
+    if (!c) return b.title;
+    if (const auto it = c->bodies.find(b.id); it != c->bodies.end()) return it->second;
+    return c->name + " " + b.title;
+}
+
+void source_registry::add_body(body b) {
+    const std::size_t index = m_bodies.size();
+    for (const auto& w : b.written) {
+        auto key = lower(trim(w));
+        if (key.empty() || !m_body_by_form.emplace(key, index).second) continue;
+        add_sorted_form(m_body_forms, std::move(key), index);
+    }
+    m_bodies.push_back(std::move(b));
+}
+
+void source_registry::add_country(country c) {
+    const std::size_t index = m_countries.size();
+    auto add_form = [&](const std::string& form, bool written) {
+        auto key = lower(trim(form));
+        if (key.empty() || !m_country_by_form.emplace(key, index).second) return;
+        if (written) add_sorted_form(m_country_forms, std::move(key), index);
+    };
+    add_form(c.name, true);
+    add_form(c.code, false);  // "YE" is looked up, never scanned for in text
+    for (const auto& w : c.written) add_form(w, true);
+    m_countries.push_back(std::move(c));
+}
+
+const country* source_registry::country_of_text(std::string_view text) const {
+    if (m_countries.empty()) return nullptr;
+    // forms as word lists, by first word (built once per call: a handful of countries,
+    // a few forms each; the caller asks once per article and only when it must)
+    struct form {
+        std::vector<text_word> words;
+        bool acronym = false;
+        std::size_t country = 0;
+    };
+    std::unordered_map<std::string, std::vector<form>> by_first;
+    for (std::size_t ci = 0; ci < m_countries.size(); ++ci) {
+        const auto& c = m_countries[ci];
+        std::vector<std::string> spellings{c.name};
+        spellings.insert(spellings.end(), c.written.begin(), c.written.end());
+        for (const auto& sp : spellings) {
+            form f;
+            f.words = text_words(sp);
+            if (f.words.empty()) continue;
+            f.acronym = acronym_form(sp);
+            f.country = ci;
+            by_first[f.words.front().lower].push_back(std::move(f));
+        }
+    }
+    const auto words = text_words(text);
+    std::vector<std::size_t> count(m_countries.size(), 0), first(m_countries.size(), words.size());
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        if (!words[i].capital) continue;  // country words are names: "Yemen", never "yemen"
+        const auto it = by_first.find(words[i].lower);
+        if (it == by_first.end()) continue;
+        for (const auto& f : it->second) {
+            if (i + f.words.size() > words.size()) continue;
+            bool ok = true;
+            for (std::size_t j = 0; j < f.words.size() && ok; ++j)
+                ok = words[i + j].lower == f.words[j].lower && (!f.acronym || words[i + j].caps);
+            if (!ok) continue;
+            if (count[f.country]++ == 0) first[f.country] = i;
+            break;
+        }
+    }
+    std::size_t best = m_countries.size();
+    for (std::size_t ci = 0; ci < m_countries.size(); ++ci) {
+        if (count[ci] == 0) continue;
+        if (best == m_countries.size() || count[ci] > count[best] || (count[ci] == count[best] && first[ci] < first[best]))
+            best = ci;
+    }
+    return best == m_countries.size() ? nullptr : &m_countries[best];
+}
+
 const std::vector<source>& source_registry::sources() const { return m_sources; }
 
 const source* source_registry::find(const std::string& name) const {
@@ -344,6 +542,108 @@ void source_registry::add(source s) {
     m_sources.push_back(std::move(s));
 }
 
+namespace {
+
+// A mapping of names to names (a country's `bodies` and `local_titles`).
+std::vector<std::pair<YAML::Node, std::pair<std::string, std::string>>> name_map(const YAML::Node& map, const char* key,
+                                                                                 const reader& r, const std::string& what) {
+    std::vector<std::pair<YAML::Node, std::pair<std::string, std::string>>> out;
+    const YAML::Node v = map[key];
+    if (!v || v.IsNull()) return out;
+    if (!v.IsMap()) {
+        r.error_at(v, "expected a mapping for '" + std::string(key) + "' in " + what + " (body id: name)");
+        return out;
+    }
+    for (const auto& kv : v) {
+        if (!kv.first.IsScalar() || !kv.second.IsScalar() || trim(kv.second.Scalar()).empty()) {
+            r.error_at(kv.second ? kv.second : kv.first, "expected 'body id: name' in '" + std::string(key) + "' of " + what);
+            continue;
+        }
+        out.push_back({kv.first, {trim(kv.first.Scalar()), trim(kv.second.Scalar())}});
+    }
+    return out;
+}
+
+// Calls `read` on each mapping of the sequence under `key`, reporting what is not one.
+template <class Read>
+void each_mapping(const YAML::Node& root, const char* key, const reader& r, const std::string& expected, Read read) {
+    const YAML::Node list = root[key];
+    if (!list) return;
+    if (!list.IsSequence()) {
+        r.error_at(list, "expected a sequence under '" + std::string(key) + "'");
+        return;
+    }
+    for (const auto& node : list) {
+        if (node.IsMap()) read(node);
+        else r.error_at(node, "expected " + expected);
+    }
+}
+
+// The `bodies` and `countries` of a version 2 registry (docs/sources.md).
+void parse_world(const YAML::Node& root, const reader& r, source_registry& reg) {
+    each_mapping(root, "bodies", r, "a body (a mapping with 'id', 'title', 'type', 'written')", [&](const YAML::Node& node) {
+        body b;
+        b.id = r.scalar(node, "id", true, "a body");
+        if (b.id.empty()) return;
+        const std::string what = "body '" + b.id + "'";
+        b.title = r.scalar(node, "title", true, what);
+        b.type = r.scalar(node, "type", true, what);
+        if (node["type"]) r.check_member(node["type"], b.type, source_types(), "source type");
+        b.kind = r.scalar(node, "kind", true, what);
+        if (node["kind"]) r.check_member(node["kind"], b.kind, source_kinds(), "source kind");
+        b.local_title = r.scalar(node, "local_title", false, what);
+        b.written = r.strings(node, "written");
+        if (b.written.empty()) r.error_at(node, what + " has no 'written' forms", "list how articles write it: [police, the police]");
+        if (reg.find_body_id(b.id)) {
+            r.error_at(node["id"], what + " is defined twice");
+            return;
+        }
+        reg.add_body(std::move(b));
+    });
+    std::vector<std::string> body_ids;
+    for (const auto& b : reg.bodies()) body_ids.push_back(b.id);
+    std::vector<std::string> source_names;
+    for (const auto& s : reg.sources()) source_names.push_back(s.name);
+    // a country's `bodies` and `local_titles` are keyed by body id
+    auto known_body = [&](const YAML::Node& at, const std::string& id, const std::string& what) {
+        if (std::find(body_ids.begin(), body_ids.end(), id) != body_ids.end()) return true;
+        const auto best = closest_match(id, body_ids);
+        r.error_at(at, "unknown body '" + id + "' in " + what, best.empty() ? std::string() : "did you mean '" + best + "'?");
+        return false;
+    };
+    each_mapping(root, "countries", r, "a country (a mapping with 'name', 'code', 'written')", [&](const YAML::Node& node) {
+        country c;
+        c.name = r.scalar(node, "name", true, "a country");
+        if (c.name.empty()) return;
+        const std::string what = "country '" + c.name + "'";
+        c.code = r.scalar(node, "code", true, what);
+        const bool code_ok = c.code.size() == 2 && std::isupper(static_cast<unsigned char>(c.code[0])) &&
+                             std::isupper(static_cast<unsigned char>(c.code[1]));
+        if (node["code"] && !code_ok)
+            r.error_at(node["code"], "country code '" + c.code + "' is not two capital letters", "use the ISO 3166-1 alpha-2 code ('YE')");
+        c.written = r.strings(node, "written");
+        for (const auto& [at, entry] : name_map(node, "bodies", r, what)) {
+            if (!known_body(at, entry.first, what)) continue;
+            if (!reg.find(entry.second)) {
+                const auto best = closest_match(entry.second, source_names);
+                r.error_at(node["bodies"][at], "'" + entry.second + "' is not a source of the registry",
+                           best.empty() ? "define it under 'sources' first" : "did you mean '" + best + "'?");
+                continue;
+            }
+            c.bodies[entry.first] = entry.second;
+        }
+        for (const auto& [at, entry] : name_map(node, "local_titles", r, what))
+            if (known_body(at, entry.first, what)) c.local_titles[entry.first] = entry.second;
+        if (const auto* same = reg.find_country(c.name); same && same->name == c.name) {
+            r.error_at(node["name"], what + " is defined twice");
+            return;
+        }
+        reg.add_country(std::move(c));
+    });
+}
+
+}  // namespace
+
 source_registry parse_sources(std::string_view yaml, const std::string& file, diagnostics& diags) {
     source_registry reg;
     const auto doc = parse_yaml(yaml, file, diags);
@@ -353,6 +653,33 @@ source_registry parse_sources(std::string_view yaml, const std::string& file, di
     if (!root.IsMap() || !root["sources"]) {
         r.error_at(root, "expected a mapping with a 'sources' list at the top of the file");
         return reg;
+    }
+    int version = 1;
+    if (const YAML::Node v = root["version"]) {
+        const std::string text = v.IsScalar() ? trim(v.Scalar()) : std::string();
+        const std::string want = std::to_string(sources_format_version);
+        if (text == "1" || text == want) {
+            version = text == "1" ? 1 : sources_format_version;
+        } else {
+            r.error_at(v, "unsupported source registry version '" + (v.IsScalar() ? v.Scalar() : std::string("(not a number)")) +
+                              "'; this reckon reads versions 1 and " + want,
+                       "write 'version: " + want + "' and the format of docs/sources.md, or use the reckon that wrote the file");
+            return reg;
+        }
+    }
+    if (version == 1 && (root["bodies"] || root["countries"])) {
+        const YAML::Node at = root["bodies"] ? root["bodies"] : root["countries"];
+        r.error_at(at, "'bodies' and 'countries' need registry version " + std::to_string(sources_format_version),
+                   "add 'version: " + std::to_string(sources_format_version) + "' at the top of the file");
+    }
+    for (const auto& kv : root) {
+        const auto key = kv.first.IsScalar() ? kv.first.Scalar() : std::string();
+        static const std::vector<std::string> known{"version", "sources", "bodies", "countries"};
+        if (std::find(known.begin(), known.end(), key) == known.end()) {
+            const auto best = closest_match(key, known);
+            r.error_at(kv.first, "unknown top-level key '" + key + "' in the source registry",
+                       best.empty() ? "known keys: version, sources, bodies, countries" : "did you mean '" + best + "'?");
+        }
     }
     const YAML::Node list = root["sources"];
     if (!list.IsSequence()) {
@@ -370,14 +697,17 @@ source_registry parse_sources(std::string_view yaml, const std::string& file, di
         s.full_name = r.scalar(node, "full_name", false, "source '" + s.name + "'");
         s.kind = r.scalar(node, "kind", false, "source '" + s.name + "'");
         if (node["kind"]) r.check_member(node["kind"], s.kind, source_kinds(), "source kind");
+        s.type = r.scalar(node, "type", false, "source '" + s.name + "'");
+        if (node["type"]) r.check_member(node["type"], s.type, source_types(), "source type");
+        if (s.type.empty()) s.type = type_of_kind(s.kind);
         s.country = r.scalar(node, "country", false, "source '" + s.name + "'");
         s.affiliation = r.scalar(node, "affiliation", false, "source '" + s.name + "'");
         s.aliases = r.strings(node, "aliases");
         s.outlet_ids = r.strings(node, "outlet_ids");
         for (const auto& kv : node) {
             const auto key = kv.first.as<std::string>("");
-            if (key == "name" || key == "full_name" || key == "kind" || key == "country" || key == "affiliation" ||
-                key == "aliases" || key == "outlet_ids")
+            if (key == "name" || key == "full_name" || key == "kind" || key == "type" || key == "country" ||
+                key == "affiliation" || key == "aliases" || key == "outlet_ids")
                 continue;
             if (kv.second.IsScalar()) s.fields[key] = kv.second.Scalar();
         }
@@ -387,6 +717,7 @@ source_registry parse_sources(std::string_view yaml, const std::string& file, di
         }
         reg.add(std::move(s));
     }
+    if (version >= 2) parse_world(root, r, reg);
     return reg;
 }
 
@@ -553,6 +884,11 @@ gazetteer parse_places(std::string_view yaml, const std::string& file, diagnosti
     if (!root.IsMap()) {
         r.error_at(root, "expected a mapping with 'governorates' and 'places' lists at the top of the file");
         return gaz;
+    }
+    if (const YAML::Node country = root["country"]) {
+        if (!country.IsScalar() || country.Scalar().size() != 2)
+            r.error_at(country, "expected a country code (ISO 3166-1 alpha-2, such as 'SY') under 'country'");
+        else gaz.set_country(country.Scalar());
     }
     std::map<std::string, std::string> governorate_keys;  // normalised name -> key
     const YAML::Node govs = root["governorates"];

@@ -19,7 +19,8 @@ namespace reckon::registry {
 struct source {
     std::string name;                  // canonical id ("SOHR")
     std::string full_name;             // "Syrian Observatory for Human Rights"
-    std::string kind;                  // monitor, state_media, wire, ngo, government, military, outlet, local_media
+    std::string kind;                  // trust class for rules: monitor, state_media, wire, ngo, government, military, outlet, local_media
+    std::string type;                  // what body it is: police, health_ministry, monitor... (source_types()); from `kind` when not given
     std::string country;
     std::string affiliation;
     std::vector<std::string> aliases;  // as written in text ("the Britain-based monitor")
@@ -29,6 +30,37 @@ struct source {
 
 // The source kinds a registry may use.
 const std::vector<std::string>& source_kinds();
+// The source types (docs/sources.md): police, sheriff, coroner, prosecutor, hospital,
+// health_ministry, interior_ministry, defence_ministry, civil_defence, army, rebel_group,
+// un_agency, ngo, monitor, wire, state_media, local_media, witness, official, government.
+const std::vector<std::string>& source_types();
+// The type a source of trust class `kind` is when its entry gives none (military -> army).
+std::string type_of_kind(std::string_view kind);
+// The trust class of a source the registry does not list but whose type is read
+// ("Memphis Police Department": police -> government); "" for an unknown type.
+std::string kind_of_type(std::string_view type);
+
+// A kind of body that gives figures in every country: police, a health ministry, a
+// coroner. Written without a country ("the health ministry") it is the article's
+// country's; with one ("Iraq's health ministry", "Iraqi police") that country's.
+struct body {
+    std::string id;                    // "health_ministry", "state_tv"
+    std::string title;                 // "Health Ministry": a country's is "<Country> Health Ministry"
+    std::string type;                  // source type (source_types())
+    std::string kind;                  // trust class (source_kinds())
+    std::vector<std::string> written;  // forms as written, any case ("the health ministry", "ministry of health")
+    std::string local_title;           // after a local name ("Homestead police" -> "Homestead Police"); "" = never local
+};
+
+// A country as sources are qualified by it: its words, and the registry entries that
+// are its bodies (Syria's police is "Syrian Interior Ministry").
+struct country {
+    std::string name;                  // "Yemen", in made names ("Yemen Health Ministry")
+    std::string code;                  // ISO 3166-1 alpha-2 ("YE")
+    std::vector<std::string> written;  // names and demonyms as written ("Yemen", "Yemeni", "Yemens")
+    std::map<std::string, std::string> bodies;        // body id -> source name
+    std::map<std::string, std::string> local_titles;  // body id -> title after a local name ("Police Department")
+};
 
 class source_registry {
 public:
@@ -39,6 +71,27 @@ public:
 
     // Adds a source (the loader and tests use it); later names do not replace earlier ones.
     void add(source s);
+
+    // Bodies and countries (the world part of the registry; docs/sources.md).
+    const std::vector<body>& bodies() const { return m_bodies; }
+    const std::vector<country>& countries() const { return m_countries; }
+    const body* find_body(std::string_view written) const;        // by a written form, any case
+    const body* find_body_id(std::string_view id) const;
+    const country* find_country(std::string_view written) const;  // by name, code or written form, any case
+    // The source a body of `c` (nullptr: country unknown) is: the country's own entry
+    // ("Syrian Interior Ministry"), else "<Country> <Title>" ("Iraq Police"), else the
+    // bare title ("Police"). `local` names a local body ("Homestead"): "Homestead Police
+    // Department" with the country's local title, "Homestead Police" without one.
+    std::string body_source(const body& b, const country* c, std::string_view local = {}) const;
+    // Every body form as written, lower case, with the body's index; longest first.
+    const std::vector<std::pair<std::string, std::size_t>>& body_forms() const { return m_body_forms; }
+    // Every country form as written, lower case, with the country's index; longest first.
+    const std::vector<std::pair<std::string, std::size_t>>& country_forms() const { return m_country_forms; }
+    void add_body(body b);
+    void add_country(country c);
+    // The country a text is about as its country words say: the one written most often
+    // (a tie goes to the first written); nullptr when none is.
+    const country* country_of_text(std::string_view text) const;
     // Every name a source may be written as in text (canonical name, full name and
     // aliases), lower case, with the source's index; longest first.
     const std::vector<std::pair<std::string, std::size_t>>& written_forms() const { return m_forms; }
@@ -50,6 +103,12 @@ private:
     std::unordered_map<std::string, std::size_t> m_by_alias;   // lower-case written form
     std::unordered_map<std::string, std::size_t> m_by_outlet;  // lower-case outlet id
     std::vector<std::pair<std::string, std::size_t>> m_forms;
+    std::vector<body> m_bodies;
+    std::vector<country> m_countries;
+    std::unordered_map<std::string, std::size_t> m_body_by_form;     // lower-case written form
+    std::unordered_map<std::string, std::size_t> m_country_by_form;  // lower-case name, code or written form
+    std::vector<std::pair<std::string, std::size_t>> m_body_forms;
+    std::vector<std::pair<std::string, std::size_t>> m_country_forms;
 };
 
 // A place of the gazetteer: a governorate, district, city, town or village.
@@ -99,8 +158,13 @@ public:
     // Longest number of words in any name or variant, so a scanner knows how far to look.
     std::size_t max_words() const { return m_max_words; }
     bool empty() const { return m_places.empty(); }
+    // The country its places are in (ISO 3166-1 alpha-2, the file's `country:`; "" when
+    // not given, read as Syria by the world places reader, as the shipped overlay is).
+    const std::string& country() const { return m_country; }
+    void set_country(std::string code) { m_country = std::move(code); }
 
 private:
+    std::string m_country;
     std::vector<place> m_places;
     std::unordered_map<std::string, std::size_t> m_by_key;     // place::key
     std::unordered_map<std::string, std::size_t> m_by_name;    // normalise(name or variant)
@@ -117,6 +181,9 @@ private:
 // a small file into billions of nodes ("billion laughs").
 std::size_t find_yaml_anchor(std::string_view text);
 
+// The registry format this reckon reads (`version:` at the top of sources.yaml; a file
+// without one is read as version 1, which has no bodies or countries).
+constexpr int sources_format_version = 2;
 source_registry load_sources(const std::string& path, diagnostics& diags);
 source_registry parse_sources(std::string_view yaml, const std::string& file, diagnostics& diags);
 gazetteer load_places(const std::string& path, diagnostics& diags);

@@ -73,6 +73,7 @@ json report_model(const audit::audit_result& a, const audit::incident_record& in
         j["interval_rule"] = audit::rule_json(audit::rule_of(r.interval.rule));
         j["source"] = r.c.source;
         j["source_text"] = r.c.source_text;
+        j["source_type"] = r.c.source_type.empty() ? json(nullptr) : json(r.c.source_type);
         j["relay"] = r.c.relay;
         j["place"] = r.c.place;
         j["event_date"] = r.c.event_date.known() ? json(r.c.event_date.iso()) : json(nullptr);

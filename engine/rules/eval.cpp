@@ -910,7 +910,7 @@ value evaluator::call(const ast::expr& e) {
     case function::precision: {
         const date d = arg(0).d;
         if (!d.known()) return str("unknown");
-        return str(d.precision == date_precision::day ? "day" : d.precision == date_precision::month ? "month" : "year");
+        return str(to_string(d.precision));
     }
     case function::disjoint:
     case function::overlaps: {
@@ -1217,6 +1217,15 @@ private:
                     keys.push_back(week_key(d.last_day()));
                 } else if (d.precision == date_precision::year) {
                     for (int mo = 1; mo <= 12; ++mo) keys.push_back(month_key(d.year, mo));
+                } else if (d.precision == date_precision::period) {
+                    const date last = civil_from_days(d.last_day());
+                    for (int y = d.year, mo = d.month; y < last.year || (y == last.year && mo <= last.month);) {
+                        keys.push_back(month_key(y, mo));
+                        if (++mo > 12) {
+                            mo = 1;
+                            ++y;
+                        }
+                    }
                 } else {
                     keys.push_back(month_key(d.year, d.month));
                 }

@@ -52,6 +52,16 @@ struct qualifier : pegtl::sor<q_at_least, q_more_than, q_up_to, q_less_than, q_a
 struct digit_groups : pegtl::seq<pegtl::rep_min_max<1, 3, pegtl::digit>, pegtl::plus<pegtl::one<','>, pegtl::rep<3, pegtl::digit>>, pegtl::not_at<pegtl::digit>> {};
 struct digit_run : pegtl::plus<pegtl::digit> {};
 struct digits : pegtl::seq<pegtl::sor<digit_groups, digit_run>, pegtl::not_at<pegtl::alpha>, pegtl::not_at<pegtl::one<'.', ','>, pegtl::digit>> {};
+// Digits grouped by spaces, as in much of Europe and in wire copy: "10 000", "1 250 000".
+// The first group has at most three digits, every later group exactly three.
+struct space_group : pegtl::seq<pegtl::one<' '>, pegtl::rep<3, pegtl::digit>, pegtl::not_at<pegtl::digit>> {};
+struct space_grouped : pegtl::seq<pegtl::rep_min_max<1, 3, pegtl::digit>, pegtl::not_at<pegtl::digit>, pegtl::plus<space_group>,
+                                  pegtl::not_at<pegtl::alpha>, pegtl::not_at<pegtl::one<'.', ','>, pegtl::digit>> {};
+// Digits with a scale word: "2 million", "1.5 million", "3.2 thousand".
+inline constexpr std::string_view scale_words[] = {"thousand", "million", "billion"};
+struct scale_word : keyword_list<scale_words> {};
+struct decimal : pegtl::seq<pegtl::plus<pegtl::digit>, pegtl::opt<pegtl::one<'.'>, pegtl::plus<pegtl::digit>>> {};
+struct scaled_digits : pegtl::seq<pegtl::sor<digit_groups, decimal>, ws, scale_word> {};
 
 inline constexpr std::string_view unit_words[] = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine"};
 struct unit_word : keyword_list<unit_words, false> {};
@@ -65,6 +75,10 @@ struct and_word : kw<TAO_PEGTL_ISTRING("and")> {};
 struct hundred_word : kw<TAO_PEGTL_ISTRING("hundred")> {};
 struct thousand_word : kw<TAO_PEGTL_ISTRING("thousand")> {};
 struct dozen_word : kw<TAO_PEGTL_ISTRING("dozen")> {};
+struct million_word : pegtl::sor<kw<TAO_PEGTL_ISTRING("million")>, kw<TAO_PEGTL_ISTRING("billion")>> {};
+struct half_word : kw<TAO_PEGTL_ISTRING("half")> {};
+struct point_word : kw<TAO_PEGTL_ISTRING("point")> {};
+struct zero_word : kw<TAO_PEGTL_ISTRING("zero")> {};
 struct word_sep : pegtl::sor<pegtl::one<'-'>, ws> {};
 struct and_sep : pegtl::seq<ws, pegtl::opt<and_word, ws>> {};
 
@@ -76,13 +90,31 @@ struct below_thousand : pegtl::sor<hundreds, below_hundred> {};
 // What multiplies the first words of a number: "a dozen", "two dozen"; "two hundred and
 // five", "two hundred thousand"; "three thousand", "a thousand and fifty".
 struct thousand_tail : pegtl::seq<ws, thousand_word, pegtl::opt<and_sep, below_thousand>> {};
+// "two million", "a million", "three hundred million"
+struct million_tail : pegtl::seq<ws, million_word> {};
 struct number_tail : pegtl::sor<pegtl::seq<ws, dozen_word>,
-                                pegtl::seq<ws, hundred_word, pegtl::opt<and_sep, below_hundred>, pegtl::opt<thousand_tail>>,
-                                thousand_tail> {};
+                                pegtl::seq<ws, hundred_word, pegtl::opt<and_sep, below_hundred>, pegtl::opt<pegtl::sor<million_tail, thousand_tail>>>,
+                                million_tail, thousand_tail> {};
+// "two point five million": the digits after the point are said one by one
+struct point_digit : pegtl::sor<unit_word, zero_word> {};
+struct point_tail : pegtl::seq<ws, point_word, pegtl::plus<ws, point_digit>, ws, pegtl::sor<million_word, thousand_word>> {};
+// "half a million", "half a dozen", "a quarter of a million", "three quarters of a million"
+struct fraction_scale : pegtl::sor<million_word, thousand_word, dozen_word, hundred_word> {};
+struct half_number : pegtl::seq<half_word, ws, a_word, ws, fraction_scale> {};
+struct quarter_word : pegtl::sor<kw<TAO_PEGTL_ISTRING("quarter")>, kw<TAO_PEGTL_ISTRING("quarters")>> {};
+struct quarter_number : pegtl::seq<pegtl::sor<a_word, unit_word>, ws, quarter_word, ws, kw<TAO_PEGTL_ISTRING("of")>, ws, a_word, ws, fraction_scale> {};
 // The first words are read once, then their multipliers; "a" alone is no number.
-struct word_number : pegtl::sor<pegtl::seq<below_hundred, pegtl::opt<number_tail>>, pegtl::seq<a_word, number_tail>> {};
+struct word_number : pegtl::sor<half_number, quarter_number, pegtl::seq<below_hundred, pegtl::sor<point_tail, pegtl::opt<number_tail>>>,
+                                pegtl::seq<a_word, number_tail>> {};
 
-struct number : pegtl::sor<digits, word_number> {};
+struct number : pegtl::sor<scaled_digits, space_grouped, digits, word_number> {};
+// A number restated in the other notation: "forty-five (45)", "45 (forty-five)". The
+// restatement is the same figure: it carries no action of its own.
+struct restated : pegtl::sor<pegtl::plus<pegtl::digit>, pegtl::disable<word_number>> {};
+struct restatement : pegtl::seq<pegtl::star<blank>, pegtl::one<'('>, pegtl::star<blank>, restated, pegtl::star<blank>, pegtl::one<')'>> {};
+// "35+ dead": at least 35
+struct plus_sign : pegtl::seq<pegtl::one<'+'>, pegtl::not_at<pegtl::digit>> {};
+struct stated_number : pegtl::seq<number, pegtl::opt<restatement>, pegtl::opt<plus_sign>> {};
 
 // ---- quantities -------------------------------------------------------------------------
 struct range_dash : pegtl::seq<pegtl::star<blank>, pegtl::sor<pegtl::one<'-'>, TAO_PEGTL_STRING("\xE2\x80\x93")>, pegtl::star<blank>> {};
@@ -90,14 +122,15 @@ struct range_to : pegtl::seq<ws, pegtl::sor<kw<TAO_PEGTL_ISTRING("to")>, kw<TAO_
 struct between_word : kw<TAO_PEGTL_ISTRING("between")> {};
 // "between 20 and 30", "20 to 30", "20-30"
 struct range_between : pegtl::seq<between_word, ws, number, ws, and_word, ws, number> {};
-struct range_dashed : pegtl::seq<digits, range_dash, digits> {};
+// (not "2015-08-12": a date)
+struct range_dashed : pegtl::seq<digits, range_dash, digits, pegtl::not_at<pegtl::one<'-'>, pegtl::digit>> {};
 struct range_worded : pegtl::seq<number, range_to, number> {};
 struct range : pegtl::sor<range_between, range_dashed, range_worded> {};
 // Vague quantities kept as written for the rules to interpret.
 inline constexpr std::string_view vague_words[] = {"dozens", "scores", "several", "hundreds", "thousands"};
 struct vague_word : pegtl::sor<keyword_list<vague_words>, kw<TAO_PEGTL_ISTRING("tens of")>,
                                kw<TAO_PEGTL_ISTRING("a number of")>> {};
-struct quantity : pegtl::sor<range, number> {};
+struct quantity : pegtl::sor<range, stated_number> {};
 
 // ---- what is counted ----------------------------------------------------------------------
 inline constexpr std::string_view noun_words[] = {

@@ -42,11 +42,13 @@ struct small_list {
 
 struct number_text {
     std::string_view text;
-    bool words = false;  // written in words
+    bool words = false;   // written in words, wholly or in part ("1.5 million")
+    bool digits_only = false;  // digits with separators: read exactly, overflow reported
 };
 
 struct parts {
     std::string_view qualifier_text;
+    bool plus_sign = false;  // "35+"
     small_list<number_text, 2> numbers;
     small_list<byte_span, 2> number_spans;
     bool range = false;
@@ -67,6 +69,7 @@ struct parts {
     template <class Input>
     void success(const Input& /*in*/, parts& outer) {
         if (!qualifier_text.empty()) outer.qualifier_text = qualifier_text;
+        if (plus_sign) outer.plus_sign = true;
         outer.numbers.append(numbers);
         outer.number_spans.append(number_spans);
         if (range) {
@@ -96,21 +99,27 @@ struct action<rules::qualifier> {
     template <class Input>
     static void apply(const Input& in, parts& p) { p.qualifier_text = std::string_view(in.begin(), in.size()); }
 };
-template <>
-struct action<rules::digits> {
+template <bool Words, bool DigitsOnly>
+struct number_action {
     template <class Input>
     static void apply(const Input& in, parts& p) {
-        p.numbers.push_back({std::string_view(in.begin(), in.size()), false});
+        p.numbers.push_back({std::string_view(in.begin(), in.size()), Words, DigitsOnly});
         p.number_spans.push_back(span_of(in, p.o->base, p.o->start));
     }
 };
 template <>
-struct action<rules::word_number> {
+struct action<rules::digits> : number_action<false, true> {};
+template <>
+struct action<rules::space_grouped> : number_action<false, true> {};
+// "1.5 million" is read as words are, but it was written in digits
+template <>
+struct action<rules::scaled_digits> : number_action<false, false> {};
+template <>
+struct action<rules::word_number> : number_action<true, false> {};
+template <>
+struct action<rules::plus_sign> {
     template <class Input>
-    static void apply(const Input& in, parts& p) {
-        p.numbers.push_back({std::string_view(in.begin(), in.size()), true});
-        p.number_spans.push_back(span_of(in, p.o->base, p.o->start));
-    }
+    static void apply(const Input& /*in*/, parts& p) { p.plus_sign = true; }
 };
 template <class Rule>
 struct range_form : pegtl::change_state<parts> {
@@ -171,7 +180,7 @@ std::optional<std::int64_t> digits_value(std::string_view s, bool& overflow) {
     std::int64_t v = 0;
     int count = 0;
     for (const char c : s) {
-        if (c == ',') continue;
+        if (c == ',' || c == ' ') continue;
         if (++count > 15) {  // a casualty count never has 16 digits; refuse before it can overflow
             overflow = true;
             return std::nullopt;
@@ -211,38 +220,87 @@ std::string_view first_word(std::string_view text, std::size_t pos, char (&buf)[
 
 }  // namespace
 
+// Words and digits are read left to right: a small number adds to the current group,
+// "hundred" and "dozen" multiply it, "thousand", "million" and "billion" close it into the
+// total. "point" starts spoken decimals ("two point five million"), "half a" is one half,
+// "a quarter of a" one quarter,
+// and digits may carry a decimal part ("1.5 million"); the result is rounded.
 std::optional<std::int64_t> words_value(std::string_view words) {
-    std::int64_t total = 0, current = 0;
-    bool any = false;
+    double total = 0, current = 0, fraction = 0.1;
+    bool any = false, after_point = false, half = false;
     std::size_t i = 0;
+    const auto letter = [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; };
+    const auto digit = [](char c) { return c >= '0' && c <= '9'; };
     while (i < words.size()) {
-        while (i < words.size() && !std::isalpha(static_cast<unsigned char>(words[i]))) ++i;
+        while (i < words.size() && !letter(words[i]) && !digit(words[i])) ++i;
+        if (i >= words.size()) break;
         std::size_t j = i;
-        std::string w;
-        while (j < words.size() && std::isalpha(static_cast<unsigned char>(words[j])))
-            w.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(words[j++]))));
-        i = j;
-        if (w.empty()) break;
-        if (w == "and") continue;
-        if (w == "a") {
-            current += 1;
+        if (digit(words[i])) {
+            // "1.5", "1,500": a decimal number with thousands separators
+            double v = 0, scale = 0;
+            while (j < words.size() && (digit(words[j]) || words[j] == ',' || words[j] == '.')) {
+                const char c = words[j];
+                if (c == '.') scale = 0.1;
+                else if (c != ',' && scale > 0) {
+                    v += (c - '0') * scale;
+                    scale /= 10;
+                } else if (c != ',')
+                    v = v * 10 + (c - '0');
+                ++j;
+            }
+            i = j;
+            if (v > 1e15) return std::nullopt;
+            current += v;
             any = true;
             continue;
         }
-        if (w == "hundred") current = (current == 0 ? 1 : current) * 100;
-        else if (w == "thousand") {
-            total += (current == 0 ? 1 : current) * 1000;
+        char w[16];
+        std::size_t n = 0;
+        while (j < words.size() && letter(words[j])) {
+            if (n < sizeof w) w[n] = static_cast<char>(std::tolower(static_cast<unsigned char>(words[j])));
+            ++n;
+            ++j;
+        }
+        i = j;
+        if (n > sizeof w) return std::nullopt;
+        const std::string_view word(w, n);
+        if (word == "and" || word == "of") continue;
+        if (word == "a" || word == "an") {
+            if (!half) current += 1;
+            any = true;
+            continue;
+        }
+        if (word == "half") {
+            current += 0.5;
+            half = true;
+        } else if (word == "quarter" || word == "quarters") {
+            current = (current == 0 ? 1 : current) * 0.25;
+            half = true;  // "of a million": the "a" is no further one
+        } else if (word == "point") {
+            after_point = true;
+        } else if (word == "hundred") {
+            current = (current == 0 ? 1 : current) * 100;
+        } else if (word == "dozen") {
+            current = (current == 0 ? 1 : current) * 12;
+        } else if (word == "thousand" || word == "million" || word == "billion") {
+            const double scale = word == "thousand" ? 1e3 : word == "million" ? 1e6 : 1e9;
+            total += (current == 0 ? 1 : current) * scale;
             current = 0;
-        } else if (w == "dozen") current = (current == 0 ? 1 : current) * 12;
-        else {
-            const int v = small_value(w);
-            if (v < 0) return std::nullopt;
-            current += v;
+            after_point = false;
+        } else {
+            const int v = word == "zero" ? 0 : small_value(word);
+            if (v < 0 || (after_point && v > 9)) return std::nullopt;
+            if (after_point) {
+                current += v * fraction;
+                fraction /= 10;
+            } else {
+                current += v;
+            }
         }
         any = true;
     }
-    if (!any) return std::nullopt;
-    return total + current;
+    if (!any || total + current > 1e15) return std::nullopt;
+    return static_cast<std::int64_t>(total + current + 0.5);
 }
 
 namespace {
@@ -254,7 +312,8 @@ struct opener {
     std::string_view next;  // required second word ("" when the word alone may open a figure)
 };
 constexpr opener openers[] = {
-    {"a", "minimum"}, {"a", "dozen"}, {"a", "number"}, {"a", "hundred"}, {"a", "thousand"}, {"at", "least"},
+    {"a", "minimum"}, {"a", "dozen"}, {"a", "number"}, {"a", "hundred"}, {"a", "thousand"}, {"a", "million"},
+    {"a", "quarter"}, {"at", "least"},
     {"at", "most"}, {"about", ""}, {"around", ""}, {"almost", ""}, {"approximately", ""}, {"as", "many"},
     {"an", "estimated"},
     {"between", ""},
@@ -262,7 +321,7 @@ constexpr opener openers[] = {
     {"dozens", ""},
     {"estimated", ""}, {"eight", ""}, {"eighteen", ""}, {"eighty", ""}, {"eleven", ""},
     {"fewer", "than"}, {"four", ""}, {"five", ""}, {"fourteen", ""}, {"fifteen", ""}, {"forty", ""}, {"fifty", ""},
-    {"hundreds", ""},
+    {"half", "a"}, {"hundreds", ""},
     {"in", "excess"},
     {"less", "than"},
     {"more", "than"},
@@ -335,6 +394,38 @@ bool could_start_figure(std::string_view text, std::size_t pos) {
     return false;
 }
 
+namespace {
+
+// A qualifier written as a sign right before the number (a space may sit between):
+// "~40" about, ">20" more than, "<10" less than, and their Unicode forms (U+2248,
+// U+2265 at least, U+2264 at most). The scanner starts a figure at its digit, so the
+// sign is read here, looking back, and the figure's span grows to hold it.
+void read_sign(std::string_view text, figure& f) {
+    std::size_t at = f.span.begin;
+    if (at > 0 && text[at - 1] == ' ') --at;
+    struct sign {
+        std::string_view written;
+        enum qualifier q;
+        bool less;
+    };
+    static constexpr sign signs[] = {{"~", qualifier::about, false},           {">", qualifier::more_than, false},
+                                     {"<", qualifier::up_to, true},            {"\xE2\x89\x88", qualifier::about, false},
+                                     {"\xE2\x89\xA5", qualifier::at_least, false}, {"\xE2\x89\xA4", qualifier::up_to, false}};
+    for (const auto& sg : signs) {
+        if (at < sg.written.size() || text.substr(at - sg.written.size(), sg.written.size()) != sg.written) continue;
+        const std::size_t b = at - sg.written.size();
+        // a sign glued to a word before it is markup or a formula ("a>20"), not a qualifier
+        if (b > 0 && std::isalnum(static_cast<unsigned char>(text[b - 1]))) return;
+        f.qualifier = sg.q;
+        f.less_than = sg.less;
+        f.qualifier_text = std::string(sg.written);
+        f.span.begin = b;
+        return;
+    }
+}
+
+}  // namespace
+
 std::optional<figure> parse_figure(std::string_view text, std::size_t pos, std::size_t limit) {
     if (pos >= text.size()) return std::nullopt;
     const std::size_t window = std::min(limit, text.size() - pos);
@@ -370,8 +461,8 @@ std::optional<figure> parse_figure(std::string_view text, std::size_t pos, std::
         return f;
     }
     const auto value_of = [&](const number_text& n) -> std::optional<std::int64_t> {
-        if (n.words) return words_value(n.text);
-        return digits_value(n.text, f.overflow);
+        if (n.digits_only) return digits_value(n.text, f.overflow);
+        return words_value(n.text);
     };
     f.in_words = p.numbers.front().words;
     f.first = value_of(p.numbers.front());
@@ -384,8 +475,15 @@ std::optional<figure> parse_figure(std::string_view text, std::size_t pos, std::
     } else {
         f.number = p.number_spans.front();
         f.value_text = std::string(p.numbers.front().text);
-        if (lower_q.empty()) f.qualifier = qualifier::exact;
-        else if (lower_q == "at least" || lower_q == "no fewer than" || lower_q == "no less than" ||
+        if (lower_q.empty()) {
+            f.qualifier = qualifier::exact;
+            if (p.plus_sign) {  // "35+ dead"
+                f.qualifier = qualifier::at_least;
+                f.qualifier_text = "+";
+            } else {
+                read_sign(text, f);  // "~40", ">20"
+            }
+        } else if (lower_q == "at least" || lower_q == "no fewer than" || lower_q == "no less than" ||
                  lower_q == "not less than" || lower_q == "a minimum of")
             f.qualifier = qualifier::at_least;
         else if (lower_q == "more than" || lower_q == "upwards of" || lower_q == "in excess of" || lower_q == "over")

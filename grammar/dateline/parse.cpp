@@ -16,7 +16,7 @@ namespace {
 // Which alternative matched and its text. Actions sit only on whole alternatives:
 // PEGTL runs an action as soon as its rule matches, even inside a branch that later
 // fails, so piecewise actions would leave stale numbers behind.
-enum class shape { none, iso, numeric, month_day_year, day_month_year, column_mdy };
+enum class shape { none, iso, numeric, month_day_year, day_month_year, glued, column_mdy };
 struct parts {
     shape kind = shape::none;
     std::vector<std::string> numbers;  // digit runs, in order
@@ -55,6 +55,10 @@ struct action : pegtl::nothing<Rule> {};
 template <>
 struct action<iso_date> : capture<shape::iso> {};
 template <>
+struct action<year_first_date> : capture<shape::iso> {};
+template <>
+struct action<month_day_glued_year> : capture<shape::glued> {};
+template <>
 struct action<numeric_date> : capture<shape::numeric> {};
 template <>
 struct action<month_day_year> : capture<shape::month_day_year> {};
@@ -91,11 +95,29 @@ std::optional<found_date> interpret(const parts& p) {
         if (day_first && month_first && *day_first != *month_first) f.month_first = month_first;
         return f;
     }
-    // Word dates: the last word is the month; a word before it is a weekday.
-    if (p.words.empty() || p.words.size() > 2 || p.numbers.size() != 2) return std::nullopt;
-    const int month = month_from_name(p.words.back());
+    if (p.kind == shape::glued) {
+        // "Jul 262016": the last four digits are the year, the one or two before them the day
+        if (p.words.size() != 1 || p.numbers.size() != 1) return std::nullopt;
+        const std::string& n = p.numbers[0];
+        const int month = month_from_name(p.words[0]);
+        if (month == 0 || n.size() < 5) return std::nullopt;
+        auto d = make(std::stoi(n.substr(n.size() - 4)), month, std::stoi(n.substr(0, n.size() - 4)));
+        if (!d) return std::nullopt;
+        f.value = *d;
+        return f;
+    }
+    // Word dates: the month is the last word that is no ordinal suffix ("1st") or "of";
+    // a word before it is a weekday.
+    std::vector<std::string> words;
+    for (const auto& w : p.words) {
+        std::string l = w;
+        for (auto& c : l) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (l != "st" && l != "nd" && l != "rd" && l != "th" && l != "of") words.push_back(w);
+    }
+    if (words.empty() || words.size() > 2 || p.numbers.size() != 2) return std::nullopt;
+    const int month = month_from_name(words.back());
     if (month == 0) return std::nullopt;
-    if (p.words.size() == 2 && weekday_from_name(p.words.front()) < 0) return std::nullopt;
+    if (words.size() == 2 && weekday_from_name(words.front()) < 0) return std::nullopt;
     // month_day_year: numbers are day, year; day_month_year: day, year as well.
     auto d = make(num(1), month, num(0));
     if (!d) return std::nullopt;

@@ -21,6 +21,15 @@ TEST_CASE("datelines in the forms outlets write them", "[dateline]") {
     CHECK(found("06.04.2017 Idlib") == "2017-04-06");
     CHECK(found("2017-04-05 report") == "2017-04-05");
     CHECK(found("Nov. 14 2018") == "2018-11-14");
+    // the year glued to the day (FA-KES lost the comma and the space)
+    CHECK(found("Last updated at Feb 022015 Beirut") == "2015-02-02");
+    CHECK(found("Jul 262016 Aleppo") == "2016-07-26");
+    CHECK(found("Mar 52017 Idlib") == "2017-03-05");
+    // ordinal days, "of", a weekday before the month, year first
+    CHECK(found("Published August 1st, 2016 by") == "2016-08-01");
+    CHECK(found("on the 3rd of March 2017 in") == "2017-03-03");
+    CHECK(found("Monday, May 1 2017 news") == "2017-05-01");
+    CHECK(found("2017/04/05 report") == "2017-04-05");
 }
 
 TEST_CASE("things that look like dates but are not", "[dateline]") {
@@ -29,6 +38,8 @@ TEST_CASE("things that look like dates but are not", "[dateline]") {
     CHECK(found("killed 38 people in 2014") == "none");
     CHECK(found("Fri 45 Apr 2017") == "none");
     CHECK(found("Hello 16 Foo 2017") == "none");
+    CHECK(found("Jul 2620166 Aleppo") == "none");
+    CHECK(found("Feb 322015 Beirut") == "none");
 }
 
 TEST_CASE("numeric datelines keep the month-first reading when it differs", "[dateline]") {

@@ -61,6 +61,26 @@ TEST_CASE("figures as reporters write them", "[grammar]") {
         {"a number of civilians", "a number of", "", -1, -1, "civilians"},
         {"several soldiers", "several", "", -1, -1, "soldiers"},
         {"FOURTEEN CHILDREN", "FOURTEEN", "", 14, 14, "CHILDREN"},
+        // scale words, spoken decimals, halves, space-grouped digits
+        {"2 million people", "2 million", "", 2000000, 2000000, "people"},
+        {"1.5 million refugees", "1.5 million", "", 1500000, 1500000, "refugees"},
+        {"about 1,200 thousand people", "1,200 thousand", "about", 1200000, 1200000, "people"},
+        {"two point five million people", "two point five million", "", 2500000, 2500000, "people"},
+        {"half a million people", "half a million", "", 500000, 500000, "people"},
+        {"half a dozen soldiers", "half a dozen", "", 6, 6, "soldiers"},
+        {"more than a quarter of a million people", "a quarter of a million", "more than", 250001, -1, "people"},
+        {"three quarters of a million people", "three quarters of a million", "", 750000, 750000, "people"},
+        {"a hundred people", "a hundred", "", 100, 100, "people"},
+        {"three million civilians", "three million", "", 3000000, 3000000, "civilians"},
+        {"10 000 people", "10 000", "", 10000, 10000, "people"},
+        {"1 250 000 refugees", "1 250 000", "", 1250000, 1250000, "refugees"},
+        {"two dozen civilians", "two dozen", "", 24, 24, "civilians"},
+        {"one hundred and twenty-five people", "one hundred and twenty-five", "", 125, 125, "people"},
+        // a number restated in the other notation is one figure
+        {"forty-five (45) people", "forty-five", "", 45, 45, "people"},
+        {"45 (forty-five) people", "45", "", 45, 45, "people"},
+        // qualifiers written as signs
+        {"35+ dead", "35", "+", 35, -1, "dead"},
     };
     for (const auto& r : rows) {
         INFO(r.text);
@@ -76,13 +96,39 @@ TEST_CASE("figures as reporters write them", "[grammar]") {
 }
 
 TEST_CASE("not figures", "[grammar]") {
-    for (const char* text : {"overran large parts", "someone", "attend the meeting", "one-sided", "2nd", "1.5 million",
+    for (const char* text : {"overran large parts", "someone", "attend the meeting", "one-sided", "2nd", ".5 million",
                              "dozen", "between them", "more than", "at least", "abc", ""}) {
         INFO(text);
         const auto f = parse_figure(text, 0);
         const bool figure_with_number = f && (f->first || !f->vague.empty());
         CHECK_FALSE(figure_with_number);
     }
+}
+
+TEST_CASE("qualifiers written as signs before the number", "[grammar]") {
+    struct sign_row {
+        const char* text;
+        const char* qualifier;
+        long long low, high;
+    };
+    for (const auto& r : {sign_row{"killed ~40 people", "~", 40, 40}, sign_row{"killed >20 people", ">", 21, -1},
+                          sign_row{"killed < 10 people", "<", 0, 9}, sign_row{"killed \xE2\x89\xA5" "12 people", "\xE2\x89\xA5", 12, -1}}) {
+        INFO(r.text);
+        const std::string text = r.text;
+        const auto at = text.find_first_of("0123456789");
+        const auto f = parse_figure(text, at);
+        REQUIRE(f);
+        CHECK(f->qualifier_text == r.qualifier);
+        const auto [low, high] = interval_of(*f);
+        CHECK(show(low) == (r.low < 0 ? "null" : std::to_string(r.low)));
+        CHECK(show(high) == (r.high < 0 ? "null" : std::to_string(r.high)));
+        CHECK(f->span.begin == text.find(r.qualifier));
+    }
+    // a sign glued to a word is not a qualifier
+    const std::string glued = "x>20 people";
+    const auto f = parse_figure(glued, 2);
+    REQUIRE(f);
+    CHECK(f->qualifier_text.empty());
 }
 
 TEST_CASE("spans are offsets in the article", "[grammar]") {
@@ -113,5 +159,9 @@ TEST_CASE("number words", "[grammar]") {
     CHECK(words_value("a dozen") == 12);
     CHECK(words_value("two hundred thousand") == 200000);
     CHECK(words_value("Nineteen") == 19);
+    CHECK(words_value("1.5 million") == 1500000);
+    CHECK(words_value("two point five million") == 2500000);
+    CHECK(words_value("half a million") == 500000);
+    CHECK(words_value("one hundred and twenty-five") == 125);
     CHECK_FALSE(words_value("people"));
 }

@@ -149,6 +149,32 @@ TEST_CASE("JSON Lines: good objects load, bad lines are reported with their line
     CHECK(r.skipped == 3);
 }
 
+TEST_CASE("JSON Lines: the outlet given wins; without one the url's host is the outlet", "[ingest][jsonl][outlet]") {
+    const auto r = ingest_bytes(
+        "{\"id\":\"a\",\"text\":\"5 killed\",\"outlet\":\"Rudaw\",\"url\":\"https://www.kurdistan24.net/en/story/1\"}\n"
+        "{\"id\":\"b\",\"text\":\"5 killed\",\"url\":\"https://www.KXAN.com:443/news/crime/x?y=1\"}\n"
+        "{\"id\":\"c\",\"text\":\"5 killed\",\"url\":\"not a url\"}\n"
+        "{\"id\":\"d\",\"text\":\"5 killed\",\"source\":\"AP\"}\n",
+        "outlets.jsonl", input_format::jsonl);
+    REQUIRE(r.articles.size() == 4);
+    CHECK(r.articles[0].outlet == "Rudaw");
+    CHECK(r.articles[1].outlet == "kxan.com");
+    CHECK(r.articles[2].outlet.empty());
+    CHECK(r.articles[3].outlet == "AP");
+}
+
+TEST_CASE("the outlet of a url is its host without www, port or user", "[ingest][outlet]") {
+    CHECK(outlet_of_url("https://www.kxan.com/news/crime/two-dead/") == "kxan.com");
+    CHECK(outlet_of_url("http://user:pw@News.Example.org:8080/a") == "news.example.org");
+    CHECK(outlet_of_url("www.rudaw.net") == "rudaw.net");
+    CHECK(outlet_of_url("  https://apnews.com") == "apnews.com");
+    CHECK(outlet_of_url("ftp://files.example.org/x").empty());
+    CHECK(outlet_of_url("news").empty());
+    CHECK(outlet_of_url("https://").empty());
+    CHECK(outlet_of_url("https://exa mple.com/").empty());
+    CHECK(outlet_of_url("").empty());
+}
+
 TEST_CASE("unreadable paths and empty folders", "[ingest][bad-input]") {
     const auto missing = ingest(data + "no-such-thing");
     CHECK(missing.unreadable);

@@ -1,0 +1,340 @@
+// Bodies and named people as sources (source_reading.hpp). Everything here looks at a
+// few words around a candidate, so a sentence costs a lookup per word.
+#include "extract/source_reading.hpp"
+
+#include <algorithm>
+
+namespace reckon::extract {
+
+namespace {
+
+std::string lower_ascii(std::string_view s) {
+    std::string out(s);
+    for (auto& c : out) c = ascii_lower(c);
+    return out;
+}
+
+// Words of a written form as words_of() cuts text: spaces separate, inner hyphens and
+// apostrophes stay ("sheriff's office" -> "sheriff's", "office").
+std::vector<std::string> form_words(std::string_view form) {
+    std::vector<std::string> out;
+    std::string cur;
+    for (const char c : form) {
+        if (c == ' ' || c == '\t') {
+            if (!cur.empty()) out.push_back(std::move(cur));
+            cur.clear();
+        } else {
+            cur.push_back(ascii_lower(c));
+        }
+    }
+    if (!cur.empty()) out.push_back(std::move(cur));
+    return out;
+}
+
+// A word without its possessive: "iraq's" -> "iraq" (a curly apostrophe splits the word
+// in words_of, leaving "iraq" and "s").
+std::string_view without_possessive(std::string_view w) {
+    if (w.size() > 2 && w.substr(w.size() - 2) == "'s") return w.substr(0, w.size() - 2);
+    return w;
+}
+
+bool is_report_verb(std::string_view w) {
+    return w == "said" || w == "says" || w == "told" || w == "added" || w == "reported" || w == "stated" ||
+           w == "announced" || w == "confirmed";
+}
+
+// Capitalised words that start sentences or name times, never a local body's name.
+bool is_stop_capital(std::string_view w) {
+    static const std::vector<std::string_view> stops{
+        "the", "a", "an", "on", "in", "at", "by", "for", "of", "and", "but", "as", "when", "while", "after", "before",
+        "then", "there", "earlier", "later", "meanwhile", "also", "local", "state", "federal", "national", "city",
+        "county", "regional", "provincial", "district", "security", "several", "some", "other", "senior", "two",
+        "three", "four", "both", "his", "her", "their", "its", "our", "this", "that", "these", "those", "he", "she",
+        "they", "it", "we", "said", "according", "police", "officials", "authorities", "witnesses", "residents",
+        "unnamed", "anonymous", "top", "chief", "head", "acting"};
+    return std::find(stops.begin(), stops.end(), w) != stops.end();
+}
+
+// The words naming what a person quoted does.
+bool is_role_noun(std::string_view w) {
+    static const std::vector<std::string_view> roles{
+        "spokesman", "spokeswoman", "spokesperson", "official", "officer", "governor", "minister", "director", "head",
+        "chief", "commander", "sergeant", "sgt", "lieutenant", "lt", "captain", "capt", "deputy", "doctor", "dr",
+        "mayor", "activist", "sheriff", "coroner", "examiner", "investigator", "detective", "superintendent",
+        "chairman", "colonel", "col", "general", "gen", "administrator", "surgeon", "medic", "paramedic", "leader",
+        "secretary", "representative", "envoy", "coordinator", "prosecutor"};
+    return std::find(roles.begin(), roles.end(), w) != roles.end();
+}
+
+// Role words that make a speaker a member of an armed group rather than a state.
+bool is_rebel_word(std::string_view w) {
+    static const std::vector<std::string_view> rebels{"houthi", "houthis", "rebel", "rebels", "militant",
+                                                      "insurgent", "shabab", "al-shabab", "jihadist", "opposition"};
+    return std::find(rebels.begin(), rebels.end(), w) != rebels.end();
+}
+
+bool is_title_abbreviation(std::string_view w) {
+    return w == "sgt" || w == "lt" || w == "capt" || w == "dr" || w == "col" || w == "gen" || w == "mr" || w == "mrs" ||
+           w == "ms" || w == "maj" || w == "det" || w == "cpl" || w == "sen" || w == "rep" || w == "gov";
+}
+
+// True when only blanks lie between words i and i + 1 (no comma, full stop, dash), or
+// the full stop of a title ("Sgt. Diane Hecht").
+bool blank_gap(std::string_view text, const std::vector<word>& ws, std::size_t i) {
+    const bool abbreviation = is_title_abbreviation(ws[i].lower);
+    for (std::size_t b = ws[i].end; b < ws[i + 1].begin && b < text.size(); ++b) {
+        if (text[b] == ' ') continue;
+        if (text[b] == '.' && abbreviation && b == ws[i].end) continue;
+        return false;
+    }
+    return true;
+}
+
+bool gap_has_comma(std::string_view text, const std::vector<word>& ws, std::size_t i) {
+    for (std::size_t b = ws[i].end; b < ws[i + 1].begin && b < text.size(); ++b)
+        if (text[b] == ',') return true;
+    return false;
+}
+
+bool taken_at(const std::vector<std::pair<std::size_t, std::size_t>>& taken, std::size_t k) {
+    for (const auto& [b, e] : taken)
+        if (k >= b && k < e) return true;
+    return false;
+}
+
+// A word that may be part of a person's name: capitalised ("Diane", "Al-Hamzi") or an
+// Arabic article joined to a capitalised name ("al-Hamzi"), and no common word.
+bool name_word(std::string_view text, const word& w) {
+    const auto lw = w.lower;
+    if (w.digits || lw.size() < 2) return false;
+    if (w.has(w_date) || w.has(w_report) || is_stop_capital(lw) || is_role_noun(lw)) return false;
+    if (w.capital) return true;
+    if ((lw.rfind("al-", 0) == 0 || lw.rfind("el-", 0) == 0) && w.begin + 3 < text.size() && ascii_upper(text[w.begin + 3]))
+        return true;
+    return false;
+}
+
+}  // namespace
+
+source_reader::source_reader(const registry::source_registry& registry) : m_registry(registry) {
+    for (const auto& b : registry.bodies()) {
+        for (const auto& written : b.written) {
+            body_form f;
+            f.words = form_words(written);
+            if (f.words.empty()) continue;
+            f.body = &b;
+            f.needs_capital = b.title.empty() && ascii_upper(written[0]);
+            // "sheriff's office" also as words_of cuts a curly apostrophe: "sheriff", "s", "office"
+            body_form split = f;
+            split.words.clear();
+            for (const auto& w : f.words) {
+                if (w.size() > 2 && w.substr(w.size() - 2) == "'s") {
+                    split.words.push_back(w.substr(0, w.size() - 2));
+                    split.words.push_back("s");
+                } else {
+                    split.words.push_back(w);
+                }
+            }
+            const bool has_split = split.words.size() != f.words.size();
+            m_bodies_by_first[f.words.front()].push_back(std::move(f));
+            if (has_split) m_bodies_by_first[split.words.front()].push_back(std::move(split));
+        }
+    }
+    for (auto& [first, list] : m_bodies_by_first)
+        std::stable_sort(list.begin(), list.end(), [](const auto& x, const auto& y) { return x.words.size() > y.words.size(); });
+    for (const auto& c : registry.countries()) {
+        std::vector<std::string> spellings{c.name};
+        spellings.insert(spellings.end(), c.written.begin(), c.written.end());
+        for (const auto& sp : spellings) {
+            const auto ws = form_words(sp);
+            if (ws.size() == 1) m_country_words.emplace(ws.front(), &c);
+        }
+    }
+    const auto role_body = [&](std::initializer_list<const char*> words, const char* body_id) {
+        if (const auto* b = registry.find_body_id(body_id))
+            for (const char* w : words) m_role_bodies.emplace(w, b);
+    };
+    role_body({"police", "policeman", "policewoman", "levies"}, "police");
+    role_body({"sheriff", "sheriff's", "deputy's"}, "sheriff");
+    role_body({"coroner", "coroner's"}, "coroner");
+    role_body({"examiner", "examiner's"}, "medical_examiner");
+    role_body({"prosecutor", "prosecutor's", "prosecutors"}, "prosecutor");
+    role_body({"hospital", "doctor", "dr", "surgeon", "physician"}, "hospital");
+    role_body({"army", "military"}, "army");
+    role_body({"interior"}, "interior_ministry");
+    role_body({"defence", "defense"}, "defence_ministry");
+    role_body({"rescue", "emergency", "ambulance"}, "civil_defence");
+}
+
+const registry::country* source_reader::country_word(std::string_view lower) const {
+    auto it = m_country_words.find(std::string(lower));
+    if (it == m_country_words.end()) it = m_country_words.find(std::string(without_possessive(lower)));
+    return it == m_country_words.end() ? nullptr : it->second;
+}
+
+const source_reader::body_form* source_reader::body_at(const std::vector<word>& ws, std::size_t k) const {
+    const auto it = m_bodies_by_first.find(std::string(ws[k].lower));
+    if (it == m_bodies_by_first.end()) return nullptr;
+    for (const auto& f : it->second) {
+        if (k + f.words.size() > ws.size()) continue;
+        if (f.needs_capital && !ws[k].capital) continue;
+        bool ok = true;
+        for (std::size_t j = 0; j < f.words.size() && ok; ++j) ok = ws[k + j].lower == f.words[j];
+        if (ok) return &f;
+    }
+    return nullptr;
+}
+
+void source_reader::bodies(std::string_view text, const std::vector<word>& ws,
+                           const std::vector<std::pair<std::size_t, std::size_t>>& taken, std::vector<read_source>& out) const {
+    for (std::size_t k = 0; k < ws.size(); ++k) {
+        if (taken_at(taken, k)) continue;
+        const body_form* f = body_at(ws, k);
+        if (!f) continue;
+        bool overlaps = false;
+        for (std::size_t j = k; j < k + f->words.size(); ++j) overlaps = overlaps || taken_at(taken, j);
+        if (overlaps) continue;
+        read_source r;
+        r.body = f->body;
+        r.wb = k;
+        r.we = k + f->words.size();
+        // "Iraq's health ministry", "the Somali army": a country word just before
+        if (k > 0 && !taken_at(taken, k - 1) && blank_gap(text, ws, k - 1) && ws[k - 1].capital) {
+            if (const auto* c = country_word(ws[k - 1].lower)) {
+                r.country = c;
+                r.wb = k - 1;
+            }
+        }
+        // "Homestead police", "the Cuyahoga County Medical Examiner's Office": a local name,
+        // for bodies that exist locally (not "Hezbollah military spokesman")
+        if (!r.country && !r.body->local_title.empty()) {
+            std::size_t b = k;
+            while (b > 0 && k - b < 4 && !taken_at(taken, b - 1) && blank_gap(text, ws, b - 1) && ws[b - 1].capital &&
+                   !ws[b - 1].digits && !ws[b - 1].has(w_date) && !is_stop_capital(ws[b - 1].lower) &&
+                   !country_word(ws[b - 1].lower))
+                --b;
+            // a sentence's first word is capitalised anyway: only a name when another follows
+            if (b < k) {
+                r.local = std::string(text.substr(ws[b].begin, ws[k - 1].end - ws[b].begin));
+                r.wb = b;
+            }
+        }
+        if (r.body->title.empty() && r.local.empty()) continue;  // "the hospital": no body by itself
+        out.push_back(std::move(r));
+        k += f->words.size() - 1;
+    }
+}
+
+void source_reader::people(std::string_view text, const std::vector<word>& ws,
+                           const std::vector<std::pair<std::size_t, std::size_t>>& taken, std::vector<read_source>& out) const {
+    const std::size_t n = ws.size();
+    // the role words around a name: lower-case words and titles, back from `end` (exclusive)
+    // to a determiner, a verb or punctuation; at most six
+    auto role_before = [&](std::size_t end) {
+        std::size_t b = end;
+        while (b > 0 && end - b < 6 && (b == end || blank_gap(text, ws, b - 1))) {
+            const auto w = ws[b - 1].lower;
+            if (w == "a" || w == "an" || w == "the" || is_report_verb(w) || ws[b - 1].digits || taken_at(taken, b - 1)) break;
+            --b;
+        }
+        return b;
+    };
+    auto has_role_noun = [&](std::size_t b, std::size_t e) {
+        for (std::size_t j = b; j < e; ++j)
+            if (is_role_noun(ws[j].lower) || (ws[j].lower.size() > 1 && is_role_noun(ws[j].lower.substr(0, ws[j].lower.size() - 1)) &&
+                                              ws[j].lower.back() == 's'))
+                return true;
+        return false;
+    };
+    auto make = [&](std::size_t name_b, std::size_t name_e, std::size_t role_b, std::size_t role_e, bool speaker) {
+        read_source r;
+        r.person = std::string(text.substr(ws[name_b].begin, ws[name_e - 1].end - ws[name_b].begin));
+        r.wb = std::min(name_b, role_b);
+        r.we = std::max(name_e, role_e);
+        r.speaker = speaker;
+        std::string role;
+        bool rebel = false, past_noun = false;
+        for (std::size_t j = role_b; j < role_e; ++j) {
+            const auto w = ws[j].lower;
+            if (!role.empty()) role += ' ';
+            role += std::string(w);
+            if (is_rebel_word(w)) rebel = true;
+            if (const auto* c = country_word(w); c && !r.country) r.country = c;
+            // the body is named before the role noun ("police spokesman", "sheriff's Sgt."),
+            // not in what follows it ("head of the regional military administration")
+            if (!r.body && !past_noun) {
+                if (const auto it = m_role_bodies.find(std::string(w)); it != m_role_bodies.end()) r.body = it->second;
+            }
+            past_noun = past_noun || is_role_noun(w);
+        }
+        // the role is a listed source ("media activist": Activists)
+        if (const auto* s = m_registry.find_alias(role)) r.listed = s;
+        r.person_type = rebel ? "rebel_group" : r.body ? r.body->type : "official";
+        out.push_back(std::move(r));
+    };
+    for (std::size_t i = 0; i < n; ++i) {
+        if (taken_at(taken, i) || !name_word(text, ws[i])) continue;
+        std::size_t e = i;
+        while (e < n && e - i < 4 && (e == i || blank_gap(text, ws, e - 1)) && !taken_at(taken, e) && name_word(text, ws[e])) ++e;
+        if (e - i < 2 || e - i > 3) {  // one word is too often not a name; four too often a title
+            i = e > i ? e - 1 : i;
+            continue;
+        }
+        // the name must not continue into a body or a country ("Cuyahoga County Medical Examiner")
+        if (e < n && blank_gap(text, ws, e - 1) && (body_at(ws, e) || ws[e].capital)) {
+            i = e - 1;
+            continue;
+        }
+        const bool comma_before = i > 0 && gap_has_comma(text, ws, i - 1);
+        const bool comma_after = e < n && gap_has_comma(text, ws, e - 1);
+        // P1 "police spokesman Musa Garba said", "said media activist Yaarab Dali"
+        if (i > 0 && !comma_before && blank_gap(text, ws, i - 1)) {
+            const std::size_t rb = role_before(i);
+            if (rb < i && has_role_noun(rb, i)) {
+                const bool verb_after = e < n && ws[e].has(w_report) && ws[e].lower != "according";
+                const bool verb_before = rb > 0 && is_report_verb(ws[rb - 1].lower);
+                if (verb_after || verb_before) make(i, e, rb, i, true);
+                i = e - 1;
+                continue;
+            }
+        }
+        // P2 "said Ahmed al-Hamzi, a health official in the city"
+        if (comma_after && i > 0 && is_report_verb(ws[i - 1].lower)) {
+            std::size_t rb = e, re = e;
+            if (re < n && (ws[re].lower == "a" || ws[re].lower == "an" || ws[re].lower == "the")) rb = ++re;
+            while (re < n && re - rb < 6 && (re == rb || blank_gap(text, ws, re - 1)) && !ws[re].digits) ++re;
+            if (has_role_noun(rb, re)) make(i, e, rb, re, true);
+            i = e - 1;
+            continue;
+        }
+        // P3 "a Taliban government spokesman, Abdul Wali Karimi, said"
+        if (comma_before && comma_after && e < n && ws[e].has(w_report) && ws[e].lower != "according") {
+            // the role ends at the word before the first comma: back to a determiner
+            std::size_t start = i;
+            while (start > 0 && i - start < 6 && (start == i || blank_gap(text, ws, start - 1))) {
+                const auto w = ws[start - 1].lower;
+                if (w == "a" || w == "an" || w == "the" || is_report_verb(w) || ws[start - 1].digits || taken_at(taken, start - 1))
+                    break;
+                --start;
+            }
+            if (has_role_noun(start, i)) make(i, e, start, i, true);
+            i = e - 1;
+            continue;
+        }
+        i = e - 1;
+    }
+}
+
+std::string source_reader::name_of(const read_source& r, const registry::country* article_country) const {
+    if (!r.person.empty()) return r.listed ? r.listed->name : r.person;
+    if (!r.body) return {};
+    const registry::country* c = r.country ? r.country : article_country;
+    return m_registry.body_source(*r.body, c, r.local);
+}
+
+std::string source_reader::type_of(const read_source& r) const {
+    if (!r.person.empty()) return r.listed ? r.listed->type : r.person_type;
+    return r.body ? r.body->type : std::string();
+}
+
+}  // namespace reckon::extract

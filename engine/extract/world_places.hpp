@@ -1,0 +1,93 @@
+// Places anywhere: what an article says about where it is (its country and division,
+// from the dateline, the countries, divisions and counties it names, "City, State",
+// the outlet's home country, a location column), and how a name written in it is
+// settled against the world gazetteer in that context. The places reader
+// (extract/places.cpp) asks this module; it knows nothing of claims' figures.
+//
+// Why a whole-article pass: "in Hawthorne" alone is one of five US towns and an
+// Australian suburb; the article's "Los Angeles County coroner" settles it. And a
+// Mosul market must not land in an Aleppo town of the same name: a place of another
+// country than the article's is taken only with evidence next to it ("Bab, Syria").
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extract/text.hpp"
+#include "model/article.hpp"
+#include "model/claim.hpp"
+#include "registry/registry.hpp"
+#include "registry/world.hpp"
+
+namespace reckon::extract {
+
+// What the article as a whole says about where it is.
+struct article_place {
+    std::uint32_t country = registry::no_place;   // world entity of the country, or none
+    std::uint32_t division = registry::no_place;  // first-level division most named in that country
+    std::uint32_t main = registry::no_place;      // the dateline's place, else none
+    byte_span main_span;                          // where the dateline names it
+    std::string why;                              // "dateline 'SANAA'; Yemen named 3 times" (--explain)
+};
+
+// How strongly the words around a name say it is a place.
+enum class place_evidence {
+    none,       // a capitalised word
+    locative,   // "in X", "near X", "outside X", "the town of X"
+    qualified,  // "X, Pennsylvania", "X, Pa.", "X (Hawija district, Kirkuk)", "X in Hims province"
+    dateline,   // the article's dateline
+};
+
+// A name settled against the world gazetteer.
+struct world_place {
+    std::uint32_t entity = registry::no_place;
+    std::string why;  // "best of 34 'Springfield' in Ohio (the article's division)"
+};
+
+class world_reader {
+public:
+    world_reader(const registry::world_gazetteer* world, const registry::gazetteer* overlay);
+
+    bool active() const { return m_world && !m_world->empty(); }
+
+    // The article's country and division. `outlet_country` is the ISO code of the
+    // outlet's home country ("" if unknown).
+    article_place read_article(const article& a, std::string_view text, std::string_view lower,
+                               std::string_view outlet_country) const;
+
+    // The name group of text as written ("Mosul's" -> "mosul"), or no_place.
+    std::uint32_t group_of(std::string_view written) const;
+
+    // Settles a name (its group) in context. `qualifier` is an entity written next to
+    // it (a division or country: "X, Ohio"), or no_place.
+    world_place settle(std::uint32_t group, std::string_view written, place_evidence evidence, std::uint32_t qualifier,
+                       const article_place& where) const;
+
+    // The claim fields of a world place: country (ISO code), governorate (its first-level
+    // division, under the overlay's canonical name in an overlay country) and place_key
+    // ("us/ohio/clark-county/springfield").
+    void set_claim_place(claim& c, std::uint32_t entity) const;
+    // Only the country and division of the article (a figure whose sentence names no place).
+    void set_claim_area(claim& c, const article_place& where) const;
+    // The place_key path of an entity.
+    std::string key_of(std::uint32_t entity) const;
+    // The ISO code of the entity's country.
+    std::string_view country_code(std::uint32_t entity) const;
+    // The country entity an overlay (rules/places.yaml) belongs to: Syria for the shipped one.
+    std::uint32_t overlay_country() const { return m_overlay_country; }
+
+    const registry::world_gazetteer* world() const { return m_world; }
+
+private:
+    const registry::world_gazetteer* m_world;
+    const registry::gazetteer* m_overlay;
+    std::uint32_t m_overlay_country = registry::no_place;
+};
+
+// The parent keys of a place_key path, nearest first ("us/ohio/clark-county/springfield"
+// -> "us/ohio/clark-county", "us/ohio", "us"); none for a key that is not a path.
+std::vector<std::string> world_key_parents(std::string_view key);
+
+}  // namespace reckon::extract

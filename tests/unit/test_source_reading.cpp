@@ -1,0 +1,135 @@
+// Sources read anywhere (docs/sources.md): bodies qualified by a country or a local
+// name, named people quoted with a role, and no Syrian default, on the shipped registry.
+#include <catch2/catch.hpp>
+
+#include "extract/extract.hpp"
+#include "extract/source_reading.hpp"
+#include "registry/registry.hpp"
+
+using namespace reckon;
+
+namespace {
+
+const registry::source_registry& shipped() {
+    static const registry::source_registry reg = [] {
+        diagnostics d;
+        auto r = registry::load_sources(RECKON_SOURCE_DIR "/rules/sources.yaml", d);
+        REQUIRE(d.errors() == 0);
+        return r;
+    }();
+    return reg;
+}
+
+const extract::source_reader& reader() {
+    static const extract::source_reader r(shipped());
+    return r;
+}
+
+// What the reader finds in one sentence, as "name/type" for an article about `country`.
+std::vector<std::string> read(const std::string& text, const char* country = nullptr) {
+    const std::string lower = extract::lower_case_of(text);
+    const auto ws = extract::words_of(text, {0, text.size()}, lower);
+    // people first: a body inside a person's role ("police spokesman Musa Garba") is theirs
+    std::vector<extract::read_source> found;
+    reader().people(text, ws, {}, found);
+    std::vector<std::pair<std::size_t, std::size_t>> taken;
+    for (const auto& r : found) taken.emplace_back(r.wb, r.we);
+    reader().bodies(text, ws, taken, found);
+    const auto* c = country ? shipped().find_country(country) : nullptr;
+    std::vector<std::string> out;
+    for (const auto& r : found) out.push_back(reader().name_of(r, c) + "/" + reader().type_of(r));
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+using names = std::vector<std::string>;
+
+// One article through extraction with the shipped registry: "source/type" per claim.
+std::vector<std::string> sources_of(const std::string& text, const std::string& outlet = "Reuters") {
+    article a;
+    a.id = "t";
+    a.text = text;
+    a.body = {0, a.text.size()};
+    a.published = date::of_day(2024, 5, 14);
+    a.outlet = outlet;
+    extract::extract_context ctx;
+    ctx.sources = &shipped();
+    diagnostics d;
+    std::vector<std::string> out;
+    for (const auto& c : extract::extract_claims(a, ctx, d)) out.push_back(c.source + "/" + c.source_type);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("a body takes the country written with it", "[sources][world]") {
+    CHECK(read("Iraq's health ministry raised the toll.") == names{"Iraq Health Ministry/health_ministry"});
+    CHECK(read("Iraqi police said nine people died.") == names{"Iraq Police/police"});
+    CHECK(read("the Somali army said 47 militants were killed") == names{"Somalia Army/army"});
+    CHECK(read("Syrian police said") == names{"Syrian Interior Ministry/interior_ministry"});
+    CHECK(read("the Iraqi army said") == names{"Iraqi military/army"});
+}
+
+TEST_CASE("an unqualified body is the article's country's, else stays generic", "[sources][world]") {
+    CHECK(read("police said two men were found dead", "US") == names{"US Police/police"});
+    CHECK(read("police said two men were found dead", "Syria") == names{"Syrian Interior Ministry/interior_ministry"});
+    CHECK(read("police said two men were found dead") == names{"Police/police"});
+    CHECK(read("the health ministry said", "Yemen") == names{"Yemen Health Ministry/health_ministry"});
+    CHECK(read("state media reported", "Syria") == names{"SANA/state_media"});
+    CHECK(read("state media reported", "Russia") == names{"Russia state media/state_media"});
+}
+
+TEST_CASE("a local name before a body makes a local body", "[sources][world]") {
+    CHECK(read("Two people died, Homestead police said.", "US") == names{"Homestead Police Department/police"});
+    CHECK(read("the Memphis Police Department said", "US") == names{"Memphis Police Department/police"});
+    CHECK(read("The Cuyahoga County Medical Examiner's Office identified the men", "US") ==
+          names{"Cuyahoga County Medical Examiner/coroner"});
+    CHECK(read("The Shelby County coroner said", "US") == names{"Shelby County Coroner/coroner"});
+    CHECK(read("Doctors at Al-Thawra Hospital said 18 were admitted") == names{"Al-Thawra Hospital/hospital"});
+    CHECK(read("Mirwais Regional Hospital said 50 wounded people had been brought in") ==
+          names{"Mirwais Regional Hospital/hospital"});
+    // no name: no hospital source; a day or a sentence opener is not a name
+    CHECK(read("they were taken to the hospital").empty());
+    CHECK(read("On Saturday police said", "US") == names{"US Police/police"});
+    CHECK(read("Earlier, police said", "Iraq") == names{"Iraq Police/police"});
+}
+
+TEST_CASE("a named person quoted is a source of the type their role names", "[sources][world]") {
+    CHECK(read("killed seven people, said Ahmed al-Hamzi, a health official in the city.") ==
+          names{"Ahmed al-Hamzi/official"});
+    CHECK(read("two others were wounded, sheriff's Sgt. Diane Hecht said.") == names{"Diane Hecht/sheriff"});
+    CHECK(read("killed 23 villagers on Tuesday, police spokesman Musa Garba said.") ==
+          names{"Musa Garba/police"});
+    CHECK(read("killed 46 people, a Taliban government spokesman, Abdul Wali Karimi, said.") ==
+          names{"Abdul Wali Karimi/official"});
+    CHECK(read("A Houthi military spokesman, Yahya Saree, said 14 fighters had been killed") ==
+          names{"Yahya Saree/rebel_group"});
+    CHECK(read("killing two women, said Serhiy Marchenko, head of the regional military administration.") ==
+          names{"Serhiy Marchenko/official"});
+    // a role that is a listed source speaks for it
+    CHECK(read("killing three children said media activist Yaarab Dali.") == names{"Activists/local_media"});
+    // a name without a role, or one word, is no source
+    CHECK(read("Diane Hecht was at the scene.").empty());
+    CHECK(read("said Hecht, a sergeant.").empty());
+}
+
+TEST_CASE("extraction names world sources and never a Syrian one on another country's report", "[sources][world]") {
+    CHECK(sources_of("SANAA, May 14 (Reuters) - Air strikes on a market in Saada killed at least 12 people, "
+                     "the health ministry in Sanaa said.") == names{"Yemen Health Ministry (Houthi-run)/health_ministry"});
+    CHECK(sources_of("MOSUL, Iraq (Reuters) - A car bomb killed nine people, Iraqi police said.") ==
+          names{"Iraq Police/police"});
+    CHECK(sources_of("LAKE CHARLES, La. (KPLC) - Two men were found shot dead, police said.", "KPLC") ==
+          names{"US Police/police"});
+    CHECK(sources_of("Two men were found shot dead, police said.", "KPLC") == names{"Police/police"});
+    CHECK(sources_of("DAMASCUS - Two people were killed in Aleppo, police said.", "sana") ==
+          names{"Syrian Interior Ministry/interior_ministry"});
+    // unattributed: the outlet given, with its type
+    CHECK(sources_of("Militants killed 14 soldiers near Makhmour since August. Kurdistan 24 covered it.", "Rudaw") ==
+          names{"Rudaw/local_media"});
+    CHECK(sources_of("Five people in all have been killed in Austin this month.", "kxan.com") ==
+          names{"kxan.com/local_media"});
+    // "he added" after a named person is that person
+    CHECK(sources_of("A drone killed two women, said Serhiy Marchenko, head of the regional military administration. "
+                     "Four other passengers were injured, he added.",
+                     "Ukrainska Pravda") == names{"Serhiy Marchenko/official", "Serhiy Marchenko/official"});
+}

@@ -1,0 +1,344 @@
+// The world gazetteer index: compiled from small GeoNames-shaped inputs
+// (tests/data/gazetteer), looked up, and refused with a located message when it is
+// truncated, of another version, damaged or inconsistent.
+#include <catch2/catch.hpp>
+
+#include <cstring>
+#include <fstream>
+
+#include "registry/world.hpp"
+#include "registry/world_build.hpp"
+
+using namespace reckon;
+using registry::no_place;
+
+namespace {
+
+const std::string data_dir = RECKON_TEST_DATA "/gazetteer";
+
+registry::world_inputs fixture_inputs() {
+    registry::world_inputs in;
+    in.countries = data_dir + "/countries.json";
+    in.admin1 = data_dir + "/admin1.json";
+    in.admin2 = data_dir + "/admin2.json";
+    in.geonames = {data_dir + "/cities.txt"};
+    in.names = data_dir + "/names.tsv";
+    in.provenance = "test fixture";
+    return in;
+}
+
+std::string fixture_index() {
+    diagnostics d;
+    registry::world_build_stats stats;
+    auto bytes = registry::build_world_index(fixture_inputs(), d, stats);
+    REQUIRE(d.errors() == 0);
+    REQUIRE(!bytes.empty());
+    return bytes;
+}
+
+registry::world_gazetteer loaded(const std::string& bytes) {
+    registry::world_gazetteer g;
+    diagnostics d;
+    REQUIRE(g.load_bytes(bytes, "fixture.gaz", d));
+    return g;
+}
+
+// The message of loading `bytes`, which must fail.
+std::string refusal(const std::string& bytes) {
+    registry::world_gazetteer g;
+    diagnostics d;
+    CHECK_FALSE(g.load_bytes(bytes, "bad.gaz", d));
+    CHECK(g.empty());
+    REQUIRE(d.errors() == 1);
+    CHECK(d.items()[0].file == "bad.gaz");
+    CHECK_FALSE(d.items()[0].hint.empty());
+    return d.items()[0].message;
+}
+
+registry::world_header header_of(const std::string& bytes) {
+    registry::world_header h;
+    std::memcpy(&h, bytes.data(), sizeof h);
+    return h;
+}
+
+// Rewrites the header and recomputes the checksum, as a careless tool would.
+std::string with_header(std::string bytes, const registry::world_header& h) {
+    std::memcpy(bytes.data(), &h, sizeof h);
+    auto fixed = h;
+    fixed.checksum = registry::world_checksum(std::string_view(bytes).substr(sizeof h));
+    std::memcpy(bytes.data(), &fixed, sizeof fixed);
+    return bytes;
+}
+
+std::string resealed(std::string bytes) { return with_header(bytes, header_of(bytes)); }
+
+std::string entity_name(const registry::world_gazetteer& g, std::uint32_t entry) {
+    return entry == no_place ? "none" : std::string(g.name(registry::entry_entity(entry)));
+}
+
+}  // namespace
+
+TEST_CASE("names fold to ASCII keys", "[world]") {
+    CHECK(registry::fold_latin("Şa‘dah") == "sa'dah");
+    CHECK(registry::fold_latin("Dnipró") == "dnipro");
+    CHECK(registry::fold_latin("Ḩajjah") == "hajjah");
+    CHECK(registry::fold_latin("Straße") == "strasse");
+    CHECK(registry::fold_latin("Сана") == "Сана");  // other scripts are kept as they are
+    CHECK(registry::world_key("Al Hudaydah") == "hudaydah");
+    CHECK(registry::world_key("Şa‘dah") == registry::world_key("Sadah"));
+    CHECK(registry::world_key("McKeesport") == "mckeesport");
+}
+
+TEST_CASE("the index answers names, countries and divisions", "[world]") {
+    const auto g = loaded(fixture_index());
+    CHECK(g.provenance() == "test fixture");
+    const auto us = g.country_of_code("US");
+    const auto au = g.country_of_code("AU");
+    REQUIRE(us != no_place);
+    REQUIRE(au != no_place);
+    CHECK(g.name(g.country_of_code("SY")) == "Syria");
+    CHECK(g.country_of_code("ZZ") == no_place);
+
+    const auto springfield = g.find("springfield");
+    REQUIRE(springfield != no_place);
+    CHECK(g.count(springfield) == 3);
+    CHECK(g.entity(registry::entry_entity(g.best(springfield))).population == 116565);
+    CHECK(g.entity(registry::entry_entity(g.best_in(springfield, au))).population == 33960);
+    // Within a division: the Ohio one, though Illinois' is larger.
+    const auto ohio = registry::entry_entity(g.best(g.find("ohio")));
+    CHECK(g.entity(ohio).kind == registry::world_kind::division);
+    CHECK(g.code(ohio) == "OH");
+    const auto in_ohio = g.best_in(springfield, us, ohio);
+    REQUIRE(in_ohio != no_place);
+    CHECK(g.entity(registry::entry_entity(in_ohio)).population == 59680);
+    CHECK(g.name(g.entity(registry::entry_entity(in_ohio)).parent) == "Clark County");
+    CHECK(g.within(registry::entry_entity(in_ohio), ohio));
+    CHECK(g.within(registry::entry_entity(in_ohio), us));
+    CHECK_FALSE(g.within(registry::entry_entity(in_ohio), au));
+    CHECK(g.best_in(springfield, g.country_of_code("YE")) == no_place);
+
+    // Alternate names, folded names, demonyms and abbreviations, each with its form.
+    const auto saada = g.find(registry::world_key("Saada"));
+    REQUIRE(saada != no_place);
+    CHECK(entity_name(g, g.best(saada)) == "Şa‘dah");
+    CHECK(registry::entry_form(g.best(saada)) == registry::name_form::alternate);
+    CHECK(registry::entry_form(g.best(g.find(registry::world_key("Sa'dah")))) == registry::name_form::official);
+    const auto yemeni = g.best(g.find("yemeni"));
+    CHECK(entity_name(g, yemeni) == "Yemen");
+    CHECK(registry::entry_form(yemeni) == registry::name_form::adjective);
+    CHECK(registry::entry_form(g.best(g.find(registry::world_key("Pa.")))) == registry::name_form::abbreviation);
+    // A division is also found without the word for its kind.
+    CHECK(entity_name(g, g.best(g.find("sanaa-governorate"))) == "Sanaa");  // shown without "Governorate"
+    CHECK(g.find("sanaa") != no_place);
+    CHECK(g.count(g.find("sanaa")) == 2);
+    // Codes in capitals and other scripts are not indexed; neither are non-populated features.
+    CHECK(g.find("sah") == no_place);
+    CHECK(g.find("hill") == no_place);
+    CHECK(g.find(registry::world_key("Nowhere")) == no_place);  // a country the ISO list lacks
+    CHECK(g.find("") == no_place);
+}
+
+TEST_CASE("the index is the same bytes for the same inputs", "[world]") {
+    CHECK(fixture_index() == fixture_index());
+}
+
+TEST_CASE("a damaged index is refused with its byte offset", "[world][bad-input]") {
+    const std::string good = fixture_index();
+    SECTION("empty") { CHECK(refusal("") == "truncated world gazetteer index: 0 bytes, shorter than its header (104) at byte 0"); }
+    SECTION("not an index") {
+        CHECK(refusal(std::string(200, 'x')) == "not a reckon world gazetteer index (no 'RECKGAZ' signature) at byte 0");
+    }
+    SECTION("truncated") {
+        const auto cut = good.substr(0, good.size() - 100);
+        CHECK(refusal(cut) == "truncated world gazetteer index: " + std::to_string(cut.size()) + " bytes, its header says " +
+                                  std::to_string(good.size()) + " at byte " + std::to_string(cut.size()));
+        CHECK(refusal(good.substr(0, 50)).rfind("truncated world gazetteer index: 50 bytes", 0) == 0);
+    }
+    SECTION("of another format version") {
+        auto h = header_of(good);
+        h.version = 2;
+        CHECK(refusal(with_header(good, h)) == "world gazetteer index of format version 2, this reckon reads version 1 at byte 8");
+    }
+    SECTION("a changed byte") {
+        auto bad = good;
+        bad[bad.size() / 2] ^= 0x20;
+        CHECK(refusal(bad) == "world gazetteer index does not match its checksum (damaged or edited) at byte 24");
+    }
+    SECTION("a section past the end, checksum recomputed") {
+        auto h = header_of(good);
+        h.entity_count = 1u << 26;
+        CHECK(refusal(with_header(good, h)) == "the places section lies outside the file at byte " + std::to_string(h.entities_offset));
+    }
+    SECTION("a parent that is not an earlier place, checksum recomputed") {
+        auto bad = good;
+        const auto h = header_of(good);
+        registry::world_entity e;
+        const auto at = h.entities_offset + (h.entity_count - 1) * sizeof e;
+        std::memcpy(&e, bad.data() + at, sizeof e);
+        e.parent = h.entity_count + 5;
+        std::memcpy(bad.data() + at, &e, sizeof e);
+        CHECK(refusal(resealed(bad)) == "place " + std::to_string(h.entity_count - 1) +
+                                            " has a parent or country that is not an earlier, wider place at byte " +
+                                            std::to_string(at));
+    }
+    SECTION("a name entry naming no place, checksum recomputed") {
+        auto bad = good;
+        const auto h = header_of(good);
+        const std::uint32_t nowhere = 0x0FFFFFF0u;
+        std::memcpy(bad.data() + h.by_division_offset, &nowhere, 4);
+        CHECK(refusal(resealed(bad)) == "name entry refers to no place at byte " + std::to_string(h.by_division_offset));
+    }
+}
+
+TEST_CASE("a missing index file is an error with a hint", "[world][bad-input]") {
+    registry::world_gazetteer g;
+    diagnostics d;
+    CHECK_FALSE(g.load(data_dir + "/no-such.gaz", d));
+    REQUIRE(d.errors() == 1);
+    CHECK(d.items()[0].message == "cannot open the world gazetteer index: No such file or directory");
+    CHECK(d.items()[0].hint.find("scripts/setup") != std::string::npos);
+}
+
+TEST_CASE("an index file round-trips through load", "[world]") {
+    const std::string path = std::string(RECKON_TEST_OUTPUT_DIR) + "/fixture.gaz";
+    {
+        std::ofstream out(path, std::ios::binary);
+        const auto bytes = fixture_index();
+        out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    }
+    registry::world_gazetteer g;
+    diagnostics d;
+    REQUIRE(g.load(path, d));
+    CHECK(g.count(g.find("springfield")) == 3);
+}
+
+TEST_CASE("malformed GeoNames input is located", "[world][bad-input]") {
+    const std::string path = std::string(RECKON_TEST_OUTPUT_DIR) + "/short-rows.txt";
+    {
+        std::ofstream out(path, std::ios::binary);
+        out << "1\tA\tA\t\t0\t0\tP\tPPL\tUS\t\tPA\t\t\t\t100\t\t\tUTC\t2020-01-01\n";
+        out << "2\tB\tonly four\n";
+    }
+    auto in = fixture_inputs();
+    in.geonames = {path};
+    diagnostics d;
+    registry::world_build_stats stats;
+    CHECK(registry::build_world_index(in, d, stats).empty());
+    REQUIRE(d.errors() == 1);
+    CHECK(d.items()[0].line == 2);
+    CHECK(d.items()[0].message == "expected a GeoNames row of 19 tab-separated fields, got 3");
+
+    in = fixture_inputs();
+    in.names = path;  // not a names file
+    diagnostics n;
+    CHECK(registry::build_world_index(in, n, stats).empty());
+    REQUIRE(n.errors() == 1);
+    CHECK(n.items()[0].line == 1);
+}
+
+// ---- reading places against the index (extract/world_places.hpp) ------------------
+
+#include "extract/world_places.hpp"
+
+namespace {
+
+struct reading {
+    article a;
+    std::string lower;
+    extract::article_place where;
+};
+
+reading read(const extract::world_reader& r, std::string text, std::string outlet_country = "") {
+    reading out;
+    out.a.id = "t";
+    out.a.text = std::move(text);
+    out.a.body = {0, out.a.text.size()};
+    out.lower = extract::lower_case_of(out.a.text);
+    out.where = r.read_article(out.a, out.a.text, out.lower, outlet_country);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("an article's country and division come from its dateline and the names it uses", "[world][places]") {
+    const auto g = loaded(fixture_index());
+    const extract::world_reader r(&g, nullptr);
+    REQUIRE(r.active());
+
+    const auto pa = read(r, "Two shot\n\nMCKEESPORT, Pa. (KDKA) \xE2\x80\x94 Two men were shot on Friday night.");
+    REQUIRE(pa.where.country != no_place);
+    CHECK(g.code(pa.where.country) == "US");
+    REQUIRE(pa.where.division != no_place);
+    CHECK(g.name(pa.where.division) == "Pennsylvania");
+    REQUIRE(pa.where.main != no_place);
+    CHECK(g.name(pa.where.main) == "McKeesport");
+    CHECK(r.key_of(pa.where.main) == "us/pennsylvania/allegheny-county/mckeesport");
+    CHECK(pa.where.why.find("dateline 'MCKEESPORT'") != std::string::npos);
+
+    const auto ye = read(r, "SANAA, May 14 (Reuters) - An air strike on a market in Saada killed 12 people, Yemeni officials said.");
+    REQUIRE(ye.where.country != no_place);
+    CHECK(g.code(ye.where.country) == "YE");
+    const auto saada = r.settle(r.group_of("Saada"), "Saada", extract::place_evidence::locative, no_place, ye.where);
+    REQUIRE(saada.entity != no_place);
+    CHECK(g.name(saada.entity) == "Şa‘dah");
+    // No Yemeni place is named Bab: the Syrian one is not taken for a Yemeni article.
+    const auto bab = r.settle(r.group_of("Bab"), "Bab", extract::place_evidence::locative, no_place, ye.where);
+    CHECK(bab.entity == no_place);
+    CHECK(bab.why == "no place 'Bab' in Yemen (the article's country); 1 elsewhere");
+    // Written next to it, another country is evidence enough.
+    const auto syria = registry::entry_entity(g.best(g.find("syria")));
+    CHECK(r.settle(r.group_of("Bab"), "Bab", extract::place_evidence::qualified, syria, ye.where).entity != no_place);
+
+    const auto none = read(r, "Officials said on Friday that the toll had risen.");
+    CHECK(none.where.country == no_place);
+    CHECK(none.where.why == "no country: too little evidence");
+}
+
+TEST_CASE("a name many places share is settled by the article's division", "[world][places]") {
+    const auto g = loaded(fixture_index());
+    const extract::world_reader r(&g, nullptr);
+    const auto springfield = r.group_of("Springfield");
+    const auto ohio = read(r, "A man was shot in Springfield on Sunday, the Clark County coroner said.");
+    const auto in_ohio = r.settle(springfield, "Springfield", extract::place_evidence::locative, no_place, ohio.where);
+    REQUIRE(in_ohio.entity != no_place);
+    CHECK(r.key_of(in_ohio.entity) == "us/ohio/clark-county/springfield");
+    CHECK(in_ohio.why == "best of 3 'Springfield' in Ohio (the article's division)");
+
+    const auto illinois = read(r, "A man was shot in Springfield, Illinois, on Sunday.");
+    const auto in_illinois = r.settle(springfield, "Springfield", extract::place_evidence::locative, no_place, illinois.where);
+    REQUIRE(in_illinois.entity != no_place);
+    CHECK(g.name(g.entity(in_illinois.entity).division) == "Illinois");
+
+    // With no country known, only words saying it is a place let the largest be taken.
+    const extract::article_place nowhere;
+    CHECK(r.settle(springfield, "Springfield", extract::place_evidence::none, no_place, nowhere).entity == no_place);
+    CHECK(g.entity(r.settle(springfield, "Springfield", extract::place_evidence::locative, no_place, nowhere).entity).population ==
+          116565);
+    // An adjective never places a figure; an abbreviation only next to a city.
+    CHECK(r.settle(r.group_of("Yemeni"), "Yemeni", extract::place_evidence::locative, no_place, nowhere).entity == no_place);
+    CHECK(r.settle(r.group_of("Pa."), "Pa.", extract::place_evidence::locative, no_place, nowhere).entity == no_place);
+}
+
+TEST_CASE("a world place gives a claim its country, division and a path key", "[world][places]") {
+    const auto g = loaded(fixture_index());
+    diagnostics d;
+    const auto overlay = registry::parse_places("country: SY\ngovernorates:\n  - name: Aleppo\n    variants: [Halab]\n", "o.yaml", d);
+    REQUIRE(d.errors() == 0);
+    CHECK(overlay.country() == "SY");
+    const extract::world_reader r(&g, &overlay);
+    claim c;
+    const auto al_bab = registry::entry_entity(g.best(g.find("bab")));
+    r.set_claim_place(c, al_bab);
+    CHECK(c.country == "SY");
+    CHECK(c.governorate == "Aleppo");
+    CHECK(c.place_key == "sy/aleppo/bab");
+    CHECK(extract::world_key_parents(c.place_key) == std::vector<std::string>{"sy/aleppo", "sy"});
+    CHECK(extract::world_key_parents("al-shaafa").empty());
+
+    claim area;
+    const auto ohio = read(r, "Shots were fired in Clark County, Ohio, police said.");
+    r.set_claim_area(area, ohio.where);
+    CHECK(area.country == "US");
+    CHECK(area.governorate == "Ohio");
+    CHECK(area.place.empty());
+}
