@@ -126,6 +126,8 @@ struct located_figure {
     std::size_t nb = 0, ne = 0;  // word range of the number
     int claim = -1;              // index of its claim, -1 if rejected
     std::optional<std::string> not_a_count;  // why it cannot be a casualty figure (year, date, age...)
+    bool victim = false;                     // a person named without a number ("a man", victims.hpp)
+    std::optional<outcome> implied;          // the outcome its word carries ("double homicide": killed)
 };
 
 struct article_context {

@@ -30,6 +30,7 @@
 #include "extract/places.hpp"
 #include "extract/scope.hpp"
 #include "extract/sources.hpp"
+#include "extract/victims.hpp"
 
 namespace reckon::extract {
 
@@ -66,14 +67,34 @@ void make_claim(article_context& ax, std::size_t fi) {
     }
     auto cat = read_category(lf.f);
     const auto& ws = si.words;
+    if (!cat.known && lf.f.noun.empty() && lf.we < ws.size() && !lf.victim) {
+        // a group the figure grammar does not name: "Two suspects were shot dead by police",
+        // "129 loyalists"
+        grammar::claims::figure named;
+        named.noun = std::string(ws[lf.we].lower);
+        const auto group = read_category(named);
+        if (group.category != "people") cat = group;
+    }
     bool immediate = false, combined = false, direct = false;
     std::size_t after_aux = 99;
-    auto out = find_outcome(ax, lf, si, immediate, combined, after_aux, direct);
+    std::optional<outcome> out;
+    if (lf.victim) {
+        // a person named without a number: only what its own predicate says (victims.hpp)
+        out = lf.implied ? lf.implied : victim_outcome(ax.text, ws, lf.wb, lf.we);
+        if (!out) {
+            reject(ax, lf, "a person named, but not what happened to them");
+            return;
+        }
+        immediate = direct = true;
+    } else {
+        out = find_outcome(ax, lf, si, immediate, combined, after_aux, direct);
+    }
     // "dozens of dead and injured"
     if (cat.intrinsic_death && lf.we + 1 < ws.size() && (ws[lf.we].lower == "and" || ws[lf.we].lower == "or") &&
         outcome_word(ws, lf.we + 1) == outcome::injured)
         combined = true;
-    if (!out && cat.intrinsic_death) out = outcome::killed;
+    // "Fifty-one dead and over 100 wounded": the noun says it, not the next outcome word
+    if (cat.intrinsic_death && (!out || !direct)) out = outcome::killed;
     if (combined) {
         reject(ax, lf, "killed and wounded counted together");
         return;
@@ -197,8 +218,11 @@ void make_claim(article_context& ax, std::size_t fi) {
     std::string noun_lower;
     for (const char ch : lf.f.noun) noun_lower.push_back(ascii_lower(ch));
     // "others" of civilians or fighters are more of them; "others" next to children or women are people
+    // (one person named without a number, "killed a civilian and injured 14 others", says nothing of the others)
+    const located_figure* kin_figure = previous_total ? previous_total : previous;
     const claim* kin = total_claim ? total_claim : prev_claim;
-    const bool same_kind = kin && noun_lower == "others" && (kin->category == "civilians" || kin->category == "fighters");
+    const bool same_kind = kin && noun_lower == "others" && (kin->category == "civilians" || kin->category == "fighters") &&
+                           !kin_figure->victim;
     ax.info(s);  // sources, places, date, actor and scope of the sentence
     claim c;
     c.article = ax.art.id;
@@ -246,6 +270,22 @@ void make_claim(article_context& ax, std::size_t fi) {
     c.attack = si.attack;
     if (c.attack.empty() && !c.headline && s > 0 && (ax.sentence_infos[s - 1].done & need_scope)) c.attack = ax.sentence_infos[s - 1].attack;
     if (c.attack.empty() && !c.headline) c.attack = lede_attack(ax);
+    // "Four people were shot, one fatally", "shot four people, killing one": the dead are
+    // part of those shot, so the others were injured (4 shot, 1 fatally = 1 killed, 3 injured)
+    if (c.outcome == outcome::killed && prev_claim && previous && c.low && c.high == c.low) {
+        const bool part = (lf.we < ws.size() && ws[lf.we].lower == "fatally") ||
+                          (lf.we + 2 < ws.size() && ws[lf.we].lower == "of" && ws[lf.we + 1].lower == "them" &&
+                           ws[lf.we + 2].lower == "fatally") ||
+                          (lf.wb > 0 && ws[lf.wb - 1].lower == "killing");
+        bool shot = false;
+        for (std::size_t k = previous->wb >= 1 ? previous->wb - 1 : 0; k < lf.wb && k < ws.size(); ++k)
+            if (ws[k].lower == "shot") shot = true;
+        claim& whole = ax.claims[static_cast<std::size_t>(previous->claim)];
+        if (part && shot && whole.outcome == outcome::injured && whole.low && whole.high == whole.low && *whole.low > *c.low) {
+            *whole.low -= *c.low;
+            *whole.high -= *c.low;
+        }
+    }
     lf.claim = static_cast<int>(ax.claims.size());
     ax.claims.push_back(std::move(c));
     ax.claim_figure.push_back(fi);

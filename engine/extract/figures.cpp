@@ -6,6 +6,7 @@
 
 #include "claims/claims.hpp"
 #include "extract/dates.hpp"
+#include "extract/victims.hpp"
 
 namespace reckon::extract {
 
@@ -25,6 +26,23 @@ void scan_figures(article_context& ax) {
         for (const std::size_t i : starts) {
             if (i < resume) continue;
             const char c = ax.text[i];
+            // a person named without a number: "a man", "the victim", "John Smith, 23,", "double
+            // homicide"; a figure the grammar reads comes first ("Six civilians", "More than 30"),
+            // except an age that is the person ("17-year-old dead after shooting")
+            const bool first_word = i == starts.front() && !ax.sentences[s].line_alone;
+            const auto victim_at = [&]() -> bool {
+                if (!may_open_victim_phrase(ax.text, i, span.end, first_word)) return false;
+                auto v = victim_phrase_at(ax.text.substr(0, span.end), i, span.end, first_word, ax.sentences[s].line_alone);
+                if (!v) return false;
+                located_figure lf;
+                lf.f = std::move(v->f);
+                lf.sentence = s;
+                lf.victim = true;
+                lf.implied = v->implied;
+                ax.figures.push_back(std::move(lf));
+                resume = ax.figures.back().f.span.end;
+                return true;
+            };
             // a digit, or two letters that some figure opener starts with: other words are refused at once
             bool may_open = ascii_digit(c);
             if (!may_open) {
@@ -32,13 +50,20 @@ void scan_figures(article_context& ax) {
                 const std::size_t second = ascii_lower_case(c1) ? static_cast<std::size_t>(c1 - 'a') : 26;
                 may_open = opener_prefixes[static_cast<std::size_t>(ascii_lower(c) - 'a') * 27 + second];
             }
-            if (!may_open || !grammar::claims::could_start_figure(ax.text.substr(0, span.end), i)) continue;
-            if (auto f = grammar::claims::parse_figure(ax.text.substr(0, span.end), i, 200)) {
+            if (!may_open || !grammar::claims::could_start_figure(ax.text.substr(0, span.end), i)) {
+                victim_at();
+                continue;
+            }
+            auto f = grammar::claims::parse_figure(ax.text.substr(0, span.end), i, 200);
+            if (f && first_word && f->number.end < span.end && ax.text[f->number.end] == '-' && victim_at()) continue;
+            if (f) {
                 located_figure lf;
                 lf.f = std::move(*f);
                 lf.sentence = s;
                 ax.figures.push_back(std::move(lf));
                 resume = ax.figures.back().f.span.end;
+            } else {
+                victim_at();
             }
         }
     }
@@ -60,7 +85,8 @@ void locate_figures(article_context& ax, std::size_t fb, std::size_t fe, sentenc
         if (lf.we <= lf.wb) lf.we = std::min(ws.size(), lf.wb + 1);
         if (lf.ne <= lf.nb) lf.ne = std::min(ws.size(), lf.nb + 1);
     }
-    for (std::size_t k = fb; k < fe; ++k) ax.figures[k].not_a_count = rejection_reason(ax, ax.figures[k], si);
+    for (std::size_t k = fb; k < fe; ++k)
+        if (!ax.figures[k].victim) ax.figures[k].not_a_count = rejection_reason(ax, ax.figures[k], si);
 }
 
 void reject(article_context& ax, const located_figure& lf, const std::string& reason) {
@@ -107,7 +133,20 @@ std::optional<std::string> rejection_reason(const article_context& ax, const loc
             "million",  "billion", "kg",      "hectares",  "square",    "feet",   "th",       "st",       "nd",
             "rd",       "weeks",  "week",     "seconds",   "mm",        "liras",  "rockets",  "o'clock"};
         if (one_of(next->lower, units)) return std::string("a measure, not a count of people");
+        // "the attack on two villages killed 15": places and things are counted too
+        static const std::array<std::string_view, 44> things{
+            "villages", "village", "towns", "town", "cities", "city", "neighbourhoods", "neighborhoods", "districts",
+            "provinces", "areas", "houses", "homes", "buildings", "schools", "hospitals", "mosques", "churches", "cars",
+            "vehicles", "trucks", "buses", "shells", "missiles", "bombs", "mortars", "rounds", "bullets", "shots", "guns",
+            "weapons", "positions", "checkpoints", "sites", "locations", "attacks", "strikes", "raids", "explosions",
+            "incidents", "occasions", "blocks", "streets", "separate"};
+        if (one_of(next->lower, things)) return std::string("a count of places or things, not people");
     }
+    // "the one given by the authorities", "that one": a pronoun, not a count
+    if (f.noun.empty() && prev && (prev->lower == "the" || prev->lower == "that" || prev->lower == "this") &&
+        lf.f.value_text.size() == 3 && ascii_lower(lf.f.value_text[0]) == 'o' && ascii_lower(lf.f.value_text[1]) == 'n' &&
+        !(next && next->lower == "of"))
+        return std::string("the pronoun 'one', not a count");
     if (prev) {
         static const std::array<std::string_view, 14> labels{"resolution", "no",    "number", "article", "page",  "flight", "route",
                                                              "highway",    "channel", "su",   "f",       "chapter", "section", "level"};

@@ -3,6 +3,8 @@
 
 #include <array>
 
+#include "extract/victims.hpp"
+
 namespace reckon::extract {
 
 using grammar::claims::figure;
@@ -58,6 +60,7 @@ std::string side_of(const std::vector<std::string>& modifiers, std::string_view 
         if (m == "nusra" || m == "al-nusra") return "Nusra";
     }
     if (noun == "rebels") return "rebels";
+    if (noun == "loyalists" || noun == "loyalist") return "regime";
     if (noun == "jihadists") return "IS";
     return {};
 }
@@ -70,10 +73,13 @@ category_reading read_category(const figure& f) {
     if (noun.empty()) return r;
     r.known = true;
     r.intrinsic_death = outer == "deaths" || outer == "dead" || outer == "bodies" || outer == "corpses" || outer == "lives";
-    static const std::array<std::string_view, 9> child{"children", "child", "kids", "babies", "infants", "minors", "boys", "girls", "baby"};
-    static const std::array<std::string_view, 19> fighter{"forces", "militiamen", "recruits", "guards", "fighters",   "militants", "rebels",   "soldiers",   "jihadists",
+    static const std::array<std::string_view, 14> child{"children", "child", "kids", "babies", "infants", "minors", "boys",
+                                                        "girls", "baby", "boy", "girl", "toddler", "infant", "kid"};
+    static const std::array<std::string_view, 24> fighter{"forces", "militiamen", "recruits", "guards", "fighters",   "militants", "rebels",   "soldiers",   "jihadists",
                                                           "terrorists", "troops",    "insurgents", "gunmen",   "combatants",
-                                                          "servicemen", "policemen", "officers",  "personnel", "fighter"};
+                                                          "servicemen", "policemen", "officers",  "personnel", "fighter",
+                                                          "soldier", "militant", "policeman",
+                                                          "loyalists", "loyalist"};
     bool civilian_mod = false, child_mod = false, woman_mod = false;
     for (const auto& m : f.modifiers) {
         const std::string lower = lower_ascii(m);
@@ -82,7 +88,8 @@ category_reading read_category(const figure& f) {
         if (l == "child" || l == "children") child_mod = true;
         if (l == "female" || l == "women") woman_mod = true;
     }
-    if (noun == "civilians" || noun == "civilian") r.category = "civilians";
+    if (suspect_noun(noun)) r.category = "suspects";
+    else if (noun == "civilians" || noun == "civilian") r.category = "civilians";
     else if (one_of(noun, child)) r.category = "children";
     else if (noun == "women" || noun == "woman") r.category = "women";
     else if (noun == "men" || noun == "man" || noun == "tribesmen") r.category = "men";
@@ -137,17 +144,25 @@ std::optional<outcome> find_outcome(const article_context& ax, const located_fig
     {
         static const std::array<std::string_view, 14> aux{"were", "was", "are", "is", "have", "has", "had", "been", "being", "also",
                                                           "reportedly", "gone", "got", "more"};
-        static const std::array<std::string_view, 13> participle{"killed", "dead", "died", "wounded", "injured", "hurt", "missing",
-                                                                 "slain", "executed", "massacred", "perished", "martyred", "disappeared"};
+        static const std::array<std::string_view, 15> participle{"killed", "dead", "died", "wounded", "injured", "hurt", "missing",
+                                                                 "slain", "executed", "massacred", "perished", "martyred", "disappeared",
+                                                                 "shot", "succumbed"};
         std::size_t k = lf.we, n = 0;
+        // "four of them were shot"
+        if (k + 2 < ws.size() && lf.f.vague.empty() && ws[k].lower == "of" && (ws[k + 1].lower == "them" || ws[k + 1].lower == "those")) k += 2;
+        // "Two suspects were shot dead": a group the figure grammar does not name
+        if (lf.f.noun.empty() && k < ws.size() && suspect_noun(ws[k].lower)) ++k;
         while (k < ws.size() && n < 3 && one_of(ws[k].lower, aux)) {
             ++k;
             ++n;
         }
         std::size_t next_figure = 0;
-        const bool object_follows = k + 1 < ws.size() && figure_at(k + 1, next_figure);
+        // "were killed 5 civilians" is not "20 were shot, one fatally": a comma ends the predicate
+        const bool object_follows = k + 1 < ws.size() && figure_at(k + 1, next_figure) &&
+                                    ax.text.substr(ws[k].end, ws[k + 1].begin - ws[k].end).find(',') == std::string_view::npos;
         if (k < ws.size() && one_of(ws[k].lower, participle) && !object_follows) {
-            after = outcome_word(ws, k);
+            // "six people were shot": hit by gunfire, an injury unless a death is said with it
+            after = ws[k].lower == "shot" ? outcome_of_shot(ws, k) : ws[k].lower == "succumbed" ? outcome::killed : outcome_word(ws, k);
             after_aux = n;
             // "dead and injured", "killed or wounded": both counted together
             if (after && k + 2 < ws.size() && (ws[k + 1].lower == "and" || ws[k + 1].lower == "or")) {
@@ -165,6 +180,9 @@ std::optional<outcome> find_outcome(const article_context& ax, const located_fig
     if (lead > 0) {
         const std::size_t j = lead - 1;
         before = verb_outcome(ws[j].lower);
+        // "the gunman shot two people": hit, an injury unless "fatally"
+        if (!before && ws[j].lower == "shot" && !lf.f.noun.empty())
+            before = j > 0 && ws[j - 1].lower == "fatally" ? outcome::killed : outcome::injured;
         if (!before && (ws[j].lower == "lost" || ws[j].lower == "claimed" || ws[j].lower == "claiming") && !lf.f.noun.empty())
             before = outcome::killed;
         if (!before && (ws[j].lower == "destroyed" || ws[j].lower == "destroying") && read_category(lf.f).category == "fighters")
@@ -206,6 +224,24 @@ std::optional<outcome> find_outcome(const article_context& ax, const located_fig
             const bool injured = j > 0 && (ws[j - 1].lower == "injury" || ws[j - 1].lower == "casualty");
             return injured ? outcome::injured : outcome::killed;
         }
+    }
+    // "two of the wounded later died": a transition from one outcome to the other
+    if (lf.we + 2 < ws.size() && ws[lf.we].lower == "of" && (ws[lf.we + 1].lower == "the" || ws[lf.we + 1].lower == "those") &&
+        (ws[lf.we + 2].lower == "wounded" || ws[lf.we + 2].lower == "injured")) {
+        for (std::size_t k = lf.we + 3; k < ws.size() && k < lf.we + 8; ++k)
+            if (ws[k].lower == "died" || ws[k].lower == "succumbed" || ws[k].lower == "dies" || ws[k].lower == "killed") {
+                immediate = true;
+                return outcome::killed;
+            }
+    }
+    // "Four people were shot, one fatally", "six were shot, two of them fatally"
+    if (lf.we < ws.size() && ws[lf.we].lower == "fatally") {
+        immediate = direct = true;
+        return outcome::killed;
+    }
+    if (lf.we + 2 < ws.size() && ws[lf.we].lower == "of" && ws[lf.we + 1].lower == "them" && ws[lf.we + 2].lower == "fatally") {
+        immediate = direct = true;
+        return outcome::killed;
     }
     // 2. forward: "38 people were killed", "76 children and 41 women were among those killed"
     for (std::size_t k = lf.we, n = 0; k < ws.size() && n < 12; ++n) {

@@ -131,7 +131,8 @@ std::size_t next_stop(std::string_view text, std::size_t from, std::size_t limit
 constexpr std::string_view outcome_stems[] = {
     "slew", "elim", "neut", "liqu", "clai", "dest",
     "kill", "dead", "die",  "dyin", "deat", "woun", "inju", "toll", "bodi", "corp", "vict", "casu", "miss", "disa", "slai",
-    "mass", "exec", "peri", "fata", "live", "mart", "behe", "murd", "rema", "hurt", "life", "unac", "dies", "died", "lost"};
+    "mass", "exec", "peri", "fata", "live", "mart", "behe", "murd", "rema", "hurt", "life", "unac", "dies", "died", "lost",
+    "shot", "homi", "gunn", "slay"};
 // The stems by their first two letters (bit k: outcome_stems[k]): most words ("the",
 // "and") are refused on them at once.
 constexpr auto outcome_heads = [] {

@@ -1,0 +1,491 @@
+// Victims reader (victims.hpp).
+#include "extract/victims.hpp"
+
+#include <array>
+#include <string>
+
+#include "extract/article_context.hpp"
+
+namespace reckon::extract {
+
+namespace {
+
+// One word of a phrase, read from the bytes: letters and digits with inner hyphens and
+// apostrophes ("17-year-old", "man's").
+struct raw_word {
+    std::size_t begin = 0, end = 0;
+    std::string lower;
+    bool capital = false;
+    char after = ' ';  // the byte right after the word
+};
+
+std::optional<raw_word> word_at(std::string_view text, std::size_t i, std::size_t end) {
+    while (i < end && text[i] == ' ') ++i;
+    if (i >= end || !ascii_alnum(text[i])) return std::nullopt;
+    raw_word w;
+    w.begin = i;
+    w.capital = ascii_upper(text[i]);
+    while (i < end && (ascii_alnum(text[i]) || ((text[i] == '-' || text[i] == '\'') && i + 1 < end && ascii_alnum(text[i + 1])))) {
+        if (w.lower.size() < 40) w.lower.push_back(ascii_lower(text[i]));
+        ++i;
+    }
+    w.end = i;
+    w.after = i < end ? text[i] : ' ';
+    return w;
+}
+
+// One person, as news names a victim or a suspect.
+const std::array<std::string_view, 67> person_nouns{
+    "man",      "woman",    "boy",       "girl",      "teen",      "teenager", "child",     "kid",       "toddler",
+    "baby",     "infant",   "person",    "victim",    "resident",  "student",  "officer",   "deputy",    "trooper",
+    "driver",   "passenger", "customer", "clerk",     "employee",  "worker",   "mother",    "father",    "son",
+    "daughter", "husband",  "wife",      "brother",   "sister",    "grandmother", "grandfather", "uncle", "nephew",
+    "niece",    "cousin",   "friend",    "neighbor",  "neighbour", "youth",    "juvenile",  "civilian",  "soldier",
+    "policeman", "guard",   "journalist", "pedestrian", "bystander", "motorist", "shopkeeper", "homeowner", "girlfriend",
+    "boyfriend", "suspect", "gunman",    "shooter",   "attacker",  "assailant", "perpetrator", "bomber",
+    "burglar",   "male",    "female",    "adult",     "robber"};
+
+// Words between the article and the noun: "a young man", "an off-duty police officer".
+const std::array<std::string_view, 30> person_modifiers{
+    "young",  "teenage", "elderly",  "unidentified", "unnamed", "local",    "off-duty", "innocent", "pregnant", "armed",
+    "other",  "fourth",  "police",   "security",     "another", "second",   "third",    "lone",     "alleged",  "suspected",
+    "former", "retired", "wounded",  "injured",      "masked",  "teen",     "fellow",   "old",      "older",    "younger"};
+
+bool age_word(std::string_view w) {
+    // "17-year-old", "3-month-old", "two-year-old"
+    const auto dash = w.find('-');
+    if (dash == std::string_view::npos || dash == 0) return false;
+    const auto rest = w.substr(dash + 1);
+    return rest == "year-old" || rest == "month-old" || rest == "week-old" || rest == "day-old" || rest == "years-old";
+}
+
+// (first letter, length) of the person nouns and modifiers: most words ("said", "strike")
+// are refused on their shape before any comparison.
+const std::array<bool, 27 * 16> person_shapes = [] {
+    std::array<bool, 27 * 16> a{};
+    const auto add = [&](std::string_view w) {
+        if (w.size() < 16) a[static_cast<std::size_t>((w[0] >= 'a' && w[0] <= 'z' ? w[0] - 'a' : 26) * 16) + w.size()] = true;
+    };
+    for (const auto w : person_nouns) add(w);
+    for (const auto w : person_modifiers) add(w);
+    return a;
+}();
+
+bool person_shape(std::string_view w) {
+    if (w.empty() || w.size() >= 16) return false;
+    return person_shapes[static_cast<std::size_t>((w[0] >= 'a' && w[0] <= 'z' ? w[0] - 'a' : 26) * 16) + w.size()];
+}
+
+bool person_noun(std::string_view w) { return person_shape(w) && one_of(w, person_nouns); }
+
+// Words that end a capitalised run before a name ("Police", "The") or are not names.
+bool name_word(const raw_word& w) {
+    if (!w.capital || w.lower.size() < 2) return false;
+    static const std::array<std::string_view, 112> not_names{
+        "the",  "a",    "an",   "police", "officers", "authorities", "he",  "she",  "it",  "they", "his",
+        "her",  "this", "that", "monday", "tuesday", "wednesday",   "thursday", "friday", "saturday", "sunday", "mr",
+        "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december",
+        "sept", "jan", "feb", "aug", "oct", "nov", "dec", "witnesses", "detectives", "investigators", "deputies", "officials",
+        "troopers", "prosecutors", "family", "friends", "neighbors", "one", "two", "three", "both", "all", "some", "many",
+        "several", "others", "people", "there", "we", "you", "i", "according", "after", "before", "when", "while", "if",
+        "in", "on", "at", "for", "but", "and", "as", "no", "not", "what", "who", "those", "these", "among", "more",
+        "most", "dozens", "hundreds", "thousands", "scores", "about", "nearly", "over", "only", "just", "other"};
+    return !one_of(w.lower, not_names) && !ascii_digit(w.lower[0]);
+}
+
+// The word before text[i] in lower case ("" at the sentence start).
+std::string word_before(std::string_view text, std::size_t i, std::size_t sentence_begin) {
+    std::size_t e = i;
+    while (e > sentence_begin && text[e - 1] == ' ') --e;
+    std::size_t b = e;
+    while (b > sentence_begin && ascii_alpha(text[b - 1])) --b;
+    std::string w;
+    for (std::size_t k = b; k < e && w.size() < 20; ++k) w.push_back(ascii_lower(text[k]));
+    return w;
+}
+
+grammar::claims::figure one_person(std::string_view text, std::size_t b, std::size_t e, std::string noun,
+                                   std::vector<std::string> modifiers, std::int64_t count = 1) {
+    grammar::claims::figure f;
+    f.span = {b, e};
+    f.number = {b, e};
+    f.first = count;
+    f.value_text = std::string(text.substr(b, e - b));
+    f.in_words = true;
+    f.noun = std::move(noun);
+    f.modifiers = std::move(modifiers);
+    return f;
+}
+
+}  // namespace
+
+bool suspect_noun(std::string_view w) {
+    static const std::array<std::string_view, 16> suspects{
+        "suspect",  "suspects", "gunman",    "shooter",    "shooters",     "attacker",     "attackers", "assailant",
+        "assailants", "perpetrator", "perpetrators", "bomber", "bombers", "robber", "robbers", "intruder"};
+    return one_of(w, suspects);
+}
+
+namespace {
+
+// text[b, e) is `w` (lower case), compared without copying.
+bool same_word(std::string_view text, std::size_t b, std::size_t e, std::string_view w) {
+    if (e - b != w.size()) return false;
+    for (std::size_t k = 0; k < w.size(); ++k)
+        if (ascii_lower(text[b + k]) != w[k]) return false;
+    return true;
+}
+
+// What may follow a name at the sentence start for it to be a subject of what happened:
+// "Smith was pronounced dead", "Jahmez died", "Steve Hall suffered a gunshot wound".
+const std::array<std::string_view, 10> subject_verbs{"was", "is", "has", "had", "died", "dies", "later",
+                                                     "suffered", "sustained", "remains"};
+
+// The quick refusal made at every candidate word before anything is copied: most words
+// ("to", "said", "Syrian") cannot open a victim phrase.
+bool may_open(std::string_view text, std::size_t i, std::size_t end, bool sentence_start) {
+    // lower-case openers by their first letter and length, before the word is measured:
+    // "a", "an", "the", "double", "triple", "quadruple", "quintuple", "murder-suicide", "suicide"
+    if (ascii_lower_case(text[i])) {
+        const auto next = [&](std::size_t n) { return i + n >= end || !ascii_alpha(text[i + n]); };
+        switch (text[i]) {
+        case 'a': if (!(next(1) || (i + 1 < end && text[i + 1] == 'n' && next(2)))) return false; break;
+        case 't': if (!((i + 2 < end && text[i + 1] == 'h' && text[i + 2] == 'e' && next(3)) || (i + 1 < end && text[i + 1] == 'r'))) return false; break;
+        case 'd': case 'q': case 'm': case 's': if (i + 5 >= end || next(5)) return false; break;
+        default: return sentence_start && ascii_digit(text[i]);
+        }
+    }
+    std::size_t j = i;
+    while (j < end && (ascii_alnum(text[j]) || ((text[j] == '-' || text[j] == '\'') && j + 1 < end && ascii_alnum(text[j + 1])))) ++j;
+    static const std::array<std::string_view, 11> openers{"a", "an", "the", "double", "triple", "quadruple", "quintuple",
+                                                          "murder-suicide", "murder-suicides", "suicide", "he"};
+    for (const auto o : openers) {
+        if (!same_word(text, i, j, o)) continue;
+        if (o == "he") return sentence_start;
+        if (o != "a" && o != "an" && o != "the") return true;
+        // the next word must be a person word or an age: "the man", "a 17-year-old", "the young"
+        std::size_t b = j;
+        while (b < end && text[b] == ' ') ++b;
+        std::size_t e = b;
+        while (e < end && (ascii_alnum(text[e]) || text[e] == '-')) ++e;
+        if (b == e) return false;
+        if (ascii_digit(text[b])) return true;
+        char lower[16];
+        if (e - b >= 16) return false;
+        for (std::size_t k = b; k < e; ++k) lower[k - b] = ascii_lower(text[k]);
+        const std::string_view w(lower, e - b);
+        return person_shape(w) || w.find('-') != std::string_view::npos;
+    }
+    if (!ascii_upper(text[i])) return sentence_start && ascii_digit(text[i]);  // an age at the sentence start
+    if (sentence_start && j - i < 16) {
+        // "Teen killed in shooting", "Police officer shot"
+        char lower[16];
+        for (std::size_t k = i; k < j; ++k) lower[k - i] = ascii_lower(text[k]);
+        const std::string_view w(lower, j - i);
+        if (person_shape(w) && (one_of(w, person_nouns) || one_of(w, person_modifiers))) return true;
+    }
+    // a name: capitalised words, then ", 23" or ", a 33-year-old man"
+    std::size_t k = j;
+    int parts = 1;
+    while (parts < 4 && k + 1 < end && text[k] == ' ' && ascii_upper(text[k + 1])) {
+        ++k;
+        while (k < end && (ascii_alnum(text[k]) || ((text[k] == '-' || text[k] == '\'') && k + 1 < end && ascii_alnum(text[k + 1])))) ++k;
+        ++parts;
+    }
+    if (k + 3 < end && text[k] == ',' && text[k + 1] == ' ' &&
+        (ascii_digit(text[k + 2]) || (text[k + 2] == 'a' && (text[k + 3] == ' ' || (text[k + 3] == 'n' && k + 4 < end && text[k + 4] == ' ')))))
+        return true;
+    // after a verb: "killing Lewis", "the death of Lewis", "found Long dead"
+    std::size_t p = i;
+    while (p > 0 && text[p - 1] == ' ') --p;
+    std::size_t b = p;
+    while (b > 0 && ascii_alpha(text[b - 1])) --b;
+    static const std::array<std::string_view, 10> verbs{"killing", "killed", "murdering", "murdered", "wounding",
+                                                        "wounded", "injuring", "injured", "found", "of"};
+    for (const auto v : verbs)
+        if (same_word(text, b, p, v)) return true;
+    // "Smith was pronounced dead", "Steve Hall suffered a wound": a name at the sentence start
+    if (sentence_start && k + 1 < end && text[k] == ' ') {
+        std::size_t e = k + 1;
+        while (e < end && ascii_alpha(text[e])) ++e;
+        for (const auto n : subject_verbs)
+            if (same_word(text, k + 1, e, n)) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+std::optional<victim_phrase> victim_phrase_at(std::string_view text, std::size_t i, std::size_t end, bool sentence_start,
+                                              bool headline) {
+    if (!may_open(text, i, end, sentence_start)) return std::nullopt;
+    const auto w0 = word_at(text, i, end);
+    if (!w0) return std::nullopt;
+    // "double homicide", "triple murder", "murder-suicide"
+    {
+        static const std::array<std::string_view, 4> times{"double", "triple", "quadruple", "quintuple"};
+        static const std::array<std::string_view, 10> killings{"homicide", "homicides", "murder", "murders", "slaying",
+                                                               "slayings", "killing", "killings", "murder-suicide", "murder-suicides"};
+        for (std::size_t t = 0; t < times.size(); ++t) {
+            if (w0->lower != times[t]) continue;
+            const auto w1 = word_at(text, w0->end, end);
+            if (!w1 || !one_of(w1->lower, killings)) return std::nullopt;
+            victim_phrase v{one_person(text, w0->begin, w1->end, "", {}, static_cast<std::int64_t>(t) + 2), outcome::killed};
+            v.f.number = {w0->begin, w0->end};
+            return v;
+        }
+        if (w0->lower == "murder-suicide" || w0->lower == "murder-suicides") {
+            // the victim; the perpetrator is read at "suicide" (below)
+            victim_phrase v{one_person(text, w0->begin, w0->begin + 6, "", {}), outcome::killed};
+            return v;
+        }
+    }
+    std::vector<std::string> modifiers;
+    std::size_t at = w0->end;
+    const bool article = w0->lower == "a" || w0->lower == "an" || w0->lower == "the";
+    if (article || sentence_start) {
+        // "a man", "an off-duty police officer", "the 17-year-old", "A 3-year-old child",
+        // and at a sentence start "Teen killed", "17-year-old dead after shooting"
+        std::optional<raw_word> w = article ? word_at(text, at, end) : w0;
+        std::optional<raw_word> age;
+        for (int n = 0; w && n < 4; ++n) {
+            if (person_noun(w->lower)) {
+                // "a teen boy", "a teenage girl": the last of two person nouns
+                if (const auto next = word_at(text, w->end, end); next && person_noun(next->lower) && n < 3) {
+                    modifiers.push_back(w->lower);
+                    at = w->end;
+                    w = next;
+                    ++n;
+                }
+                if (w->after == '\'') return std::nullopt;  // "a man's car"
+                // "a man and a woman": the first of a pair is read on its own, as is the second
+                for (const auto& m : modifiers)
+                    if (m == "wounded" || m == "injured") return std::nullopt;  // "the wounded man": counted as wounded before
+                const std::size_t b = article ? w0->begin : w->begin;
+                return victim_phrase{one_person(text, b, w->end, w->lower, std::move(modifiers)), std::nullopt};
+            }
+            if (age_word(w->lower)) {
+                age = w;
+            } else if (!(person_shape(w->lower) && one_of(w->lower, person_modifiers)) && !(article && w->capital && n > 0)) {
+                break;  // "a 3-year-old Wichita boy": a place name after the age
+            }
+            modifiers.push_back(w->lower);
+            at = w->end;
+            w = word_at(text, at, end);
+        }
+        // the age alone is the person: "the 17-year-old was shot", "A 3-year-old has died"
+        if (age && (!w || !ascii_alpha(w->lower.empty() ? ' ' : w->lower[0]) || !person_noun(w->lower))) {
+            const std::size_t b = article ? w0->begin : age->begin;
+            modifiers.pop_back();
+            return victim_phrase{one_person(text, b, age->end, "person", std::move(modifiers)), std::nullopt};
+        }
+        if (article) return std::nullopt;
+    }
+    // "suicide" of a "murder-suicide": the perpetrator
+    if (w0->lower == "suicide" && w0->begin >= 7 && text.substr(w0->begin - 7, 7) == "murder-")
+        return victim_phrase{one_person(text, w0->begin, w0->end, "perpetrator", {}), outcome::killed};
+    // "He died at the hospital": a subject at the sentence start
+    if (sentence_start && (w0->lower == "he" || w0->lower == "she"))
+        return victim_phrase{one_person(text, w0->begin, w0->end, "person", {}), std::nullopt};
+    // A named person: "John Smith, 23, was shot dead", "killing Erika Robinson"
+    if (!name_word(*w0)) return std::nullopt;
+    std::size_t name_end = w0->end;
+    int parts = 1;
+    if (w0->lower.size() < 3) return std::nullopt;
+    for (auto w = word_at(text, name_end, end); w && parts < 4 && name_word(*w) && text[name_end] == ' '; w = word_at(text, name_end, end)) {
+        name_end = w->end;
+        ++parts;
+    }
+
+    // an organisation or a source, not a person: "Syrian Arab News Agency", "Islamic State"
+    {
+        static const std::array<std::string_view, 24> bodies{
+            "agency", "news", "ministry", "army", "forces", "state", "council", "department", "police", "office", "committee",
+            "observatory", "front", "organization", "organisation", "hospital", "county", "city", "church", "school",
+            "university", "street", "avenue", "road"};
+        for (auto w = word_at(text, w0->begin, name_end); w; w = word_at(text, w->end, name_end))
+            if (one_of(w->lower, bodies)) return std::nullopt;
+    }
+    bool named_victim = false;
+    std::size_t phrase_end = name_end;
+    // ", 23," right after the name: the age is part of the phrase, not a count
+    if (name_end + 2 < end && text[name_end] == ',' && text[name_end + 1] == ' ' && ascii_digit(text[name_end + 2])) {
+        std::size_t d = name_end + 2;
+        while (d < end && ascii_digit(text[d])) ++d;
+        named_victim = d - (name_end + 2) <= 2 && (d >= end || text[d] == ',' || text[d] == ' ' || text[d] == '.');
+        if (named_victim) phrase_end = d;
+    }
+    // ", a 33-year-old man," after the name
+    if (!named_victim && name_end + 4 < end && text[name_end] == ',' && text[name_end + 1] == ' ' &&
+        (text.substr(name_end + 2, 2) == "a " || text.substr(name_end + 2, 3) == "an ")) {
+        // the apposition is the same person: the phrase runs to its closing comma
+        const auto close = text.substr(0, std::min(end, name_end + 80)).find(',', name_end + 2);
+        if (close != std::string_view::npos) {
+            named_victim = true;
+            phrase_end = close;
+        }
+    }
+    if (!named_victim && !headline) {
+        std::size_t sentence_begin = w0->begin;
+        while (sentence_begin > 0 && w0->begin - sentence_begin < 60 && text[sentence_begin - 1] != '.' && text[sentence_begin - 1] != '\n')
+            --sentence_begin;
+        const std::string before = word_before(text, w0->begin, sentence_begin);
+        static const std::array<std::string_view, 9> verbs{"killing", "killed", "murdering", "murdered", "wounding",
+                                                           "wounded", "injuring", "injured", "found"};
+        named_victim = one_of(before, verbs);
+        if (!named_victim && before == "of") {
+            // "the death of Matt Anderson", "the fatal shooting of Tyrell Hall"
+            std::size_t of = w0->begin;
+            while (of > sentence_begin && text[of - 1] == ' ') --of;
+            const std::string head = word_before(text, of - 2, sentence_begin);
+            named_victim = head == "death" || head == "killing" || head == "murder" || head == "slaying" || head == "shooting";
+        }
+        // a surname alone at the sentence start: "Smith was pronounced dead"
+        if (!named_victim && parts == 1 && !sentence_start) return std::nullopt;
+        if (sentence_start) {
+            // only as the subject of what happened to them: "Smith was pronounced dead", "Jahmez died"
+            const auto w = word_at(text, name_end, end);
+            named_victim = w && one_of(w->lower, subject_verbs);
+        }
+    }
+    if (!named_victim) return std::nullopt;
+    return victim_phrase{one_person(text, w0->begin, phrase_end, "person", {}), std::nullopt};
+}
+
+namespace {
+
+bool injury_word(std::string_view w) {
+    static const std::array<std::string_view, 8> injuries{"wounded", "injured", "hurt", "hospitalized", "hospitalised",
+                                                          "wounds", "injuries", "wound"};
+    return one_of(w, injuries);
+}
+
+// A death said later in the same predicate, within a few words: "shot and killed",
+// "shot in the head and died", "shot multiple times and later died at the hospital".
+bool death_follows(const std::vector<word>& ws, std::size_t k) {
+    for (std::size_t j = k + 1; j < ws.size() && j < k + 12; ++j) {
+        const auto& w = ws[j].lower;
+        if (ws[j].digits || grammar::claims::words_value(w)) return false;  // "shot, one fatally": a part of them
+        if (ws[j].before == ';' || w == "while" || w == "but" || w == "after" || w == "when" || w == "who" || w == "as" ||
+            w == "police" || w == "officers")
+            return false;
+        if (w == "to" && j + 1 < ws.size() && ws[j + 1].lower == "death") return true;
+        if (w == "killed" || w == "dead" || w == "died" || w == "dies" || w == "fatally" || w == "succumbed") return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+outcome outcome_of_shot(const std::vector<word>& ws, std::size_t k) {
+    if (k > 0 && ws[k - 1].lower == "fatally") return outcome::killed;
+    return death_follows(ws, k) ? outcome::killed : outcome::injured;
+}
+
+namespace {
+
+// A comma between the word before ws[k] and ws[k].
+bool comma_before(std::string_view text, const word& w) {
+    std::size_t i = w.begin;
+    while (i > 0 && text[i - 1] == ' ') --i;
+    return i > 0 && text[i - 1] == ',';
+}
+
+}  // namespace
+
+std::optional<outcome> victim_outcome(std::string_view text, const std::vector<word>& ws, std::size_t wb, std::size_t we) {
+    // the verb it is the object of: "killing a man", "shot and killed a teen", "the death of a toddler"
+    if (wb > 0) {
+        const auto& v = ws[wb - 1].lower;
+        if (v == "killing" || v == "killed" || v == "murdering" || v == "murdered" || v == "slaying") return outcome::killed;
+        if (v == "wounding" || v == "injuring" || v == "wounded" || v == "injured") return outcome::injured;
+        if (v == "shot" || v == "shooting") {
+            if (wb >= 2 && ws[wb - 2].lower == "fatally") return outcome::killed;
+            if (v == "shot" && wb >= 2 && (ws[wb - 2].lower == "police" || ws[wb - 2].lower == "officers")) return outcome::injured;
+        }
+        if (v == "of" && wb >= 2) {
+            const auto& h = ws[wb - 2].lower;
+            if (h == "death" || h == "killing" || h == "murder" || h == "slaying" || h == "homicide") return outcome::killed;
+            if (h == "shooting" && wb >= 3 && (ws[wb - 3].lower == "fatal" || ws[wb - 3].lower == "deadly")) return outcome::killed;
+        }
+    }
+    // the predicate: "a man, 23, of Chicago, was shot and killed", "the victim later died"
+    std::size_t k = we;
+    if (k < ws.size() && ws[k].digits && comma_before(text, ws[k])) ++k;  // an age: "Smith, 23,"
+    // an apposition: "Smith, of Chicago,", "Smith, a 33-year-old black man,"
+    if (k + 1 < ws.size() && comma_before(text, ws[k]) &&
+        (ws[k].lower == "of" || ws[k].lower == "a" || ws[k].lower == "an" || ws[k].lower == "the")) {
+        std::size_t j = k + 1;
+        while (j < ws.size() && j < k + 9 && !comma_before(text, ws[j])) ++j;
+        if (j < ws.size() && comma_before(text, ws[j])) k = j;
+    }
+    static const std::array<std::string_view, 22> aux{"was",     "is",        "were",  "has",      "had",       "have",
+                                                      "been",    "being",     "later", "also",     "reportedly", "allegedly",
+                                                      "apparently", "then",   "eventually", "subsequently", "accidentally",
+                                                      "critically", "seriously", "who", "found", "pronounced"};
+    // "a man and a woman were killed": the predicate after the second person
+    if (k + 2 < ws.size() && ws[k].lower == "and" &&
+        (ws[k + 1].lower == "a" || ws[k + 1].lower == "an" || ws[k + 1].lower == "the" || ws[k + 1].lower == "his" ||
+         ws[k + 1].lower == "her")) {
+        std::size_t j = k + 2;
+        while (j < ws.size() && j < k + 6 && !one_of(ws[j].lower, aux)) ++j;
+        if (j < ws.size() && one_of(ws[j].lower, aux)) k = j;
+    }
+    std::size_t n_aux = 0;
+    while (k < ws.size() && n_aux < 5 && (one_of(ws[k].lower, aux) || ws[k].lower == "declared")) {
+        ++k;
+        ++n_aux;
+    }
+    if (k >= ws.size()) return std::nullopt;
+    const auto& h = ws[k].lower;
+    if (h == "shot" || (h == "fatally" && k + 1 < ws.size())) {
+        if (n_aux == 0) return std::nullopt;  // "the gunman shot two people"
+        if (h == "fatally") return outcome::killed;
+        // "shot himself": his own act, but he is still the one shot
+        return outcome_of_shot(ws, k);
+    }
+    if (h == "killed" || h == "slain" || h == "murdered" || h == "gunned" || h == "executed") {
+        if (n_aux == 0) {
+            // "a man killed in a shooting" but not "the gunman killed two people"
+            const bool object = k + 1 < ws.size() && (ws[k + 1].digits || ws[k + 1].capital || ws[k + 1].lower == "a" ||
+                                                      ws[k + 1].lower == "an" || ws[k + 1].lower == "the" ||
+                                                      ws[k + 1].lower == "his" || ws[k + 1].lower == "her" ||
+                                                      ws[k + 1].lower == "their" || ws[k + 1].lower == "two" ||
+                                                      ws[k + 1].lower == "three" || ws[k + 1].lower == "one");
+            const bool himself = k + 1 < ws.size() && (ws[k + 1].lower == "himself" || ws[k + 1].lower == "herself");
+            if (object && !himself) return std::nullopt;
+            if (k + 1 >= ws.size() && !himself) return std::nullopt;
+        }
+        return outcome::killed;
+    }
+    if (h == "died" || h == "dies" || h == "dead" || h == "succumbed") return outcome::killed;
+    if (h == "took" && k + 2 < ws.size() && ws[k + 2].lower == "own") return outcome::killed;  // "took his own life"
+    if (h == "among" && k + 2 < ws.size() && ws[k + 1].lower == "the") {
+        const auto& g = ws[k + 2].lower;
+        if (g == "dead" || g == "killed" || g == "victims") return outcome::killed;
+        if (g == "wounded" || g == "injured") return outcome::injured;
+    }
+    if (h == "wounded" || h == "injured" || h == "hurt" || h == "hospitalized" || h == "hospitalised") {
+        if (n_aux == 0 && k + 1 < ws.size() && (ws[k + 1].lower == "a" || ws[k + 1].lower == "two" || ws[k + 1].digits))
+            return std::nullopt;  // "the gunman wounded a woman"
+        return death_follows(ws, k) ? outcome::killed : outcome::injured;
+    }
+    if (h == "suffered" || h == "sustained") {
+        for (std::size_t j = k + 1; j < ws.size() && j < k + 6; ++j) {
+            if (ws[j].lower == "fatal" || ws[j].lower == "life-ending") return outcome::killed;
+            if (injury_word(ws[j].lower)) return death_follows(ws, j) ? outcome::killed : outcome::injured;
+        }
+        return std::nullopt;
+    }
+    if (h == "in" && k + 2 < ws.size() && ws[k + 2].lower == "condition" && n_aux > 0) return outcome::injured;  // "is in critical condition"
+    if ((h == "taken" || h == "rushed" || h == "transported" || h == "airlifted") && n_aux > 0) {
+        // "was taken to a hospital" (not "taken into custody")
+        for (std::size_t j = k + 1; j < ws.size() && j < k + 9; ++j)
+            if (ws[j].lower == "hospital" || ws[j].lower == "medical" || ws[j].lower == "trauma" || ws[j].lower == "injuries" ||
+                ws[j].lower == "wounds" || ws[j].lower == "wound")
+                return death_follows(ws, k) ? outcome::killed : outcome::injured;
+    }
+    return std::nullopt;
+}
+
+}  // namespace reckon::extract

@@ -1,0 +1,134 @@
+// Victims reader: people counted without a number, and words that carry their count.
+// Each row is a sentence and the claims it must give (outcome, category, bounds), or
+// none at all.
+#include <catch2/catch.hpp>
+
+#include "extract/extract.hpp"
+#include "extract_reader_fixture.hpp"
+
+using namespace reckon;
+
+namespace {
+
+// "outcome category [low,high]" per claim, joined by " | "; "" when there is none.
+std::string claims_of(const std::string& text) {
+    diagnostics d;
+    const auto cs = extract::extract_claims(test::article_of(text, date::of_day(2015, 6, 10)), test::test_registries().ctx, d);
+    std::string out;
+    for (const auto& c : cs) {
+        if (!out.empty()) out += " | ";
+        out += std::string(to_string(c.outcome)) + " " + c.category + " [" + (c.low ? std::to_string(*c.low) : "null") + "," +
+               (c.high ? std::to_string(*c.high) : "null") + "]";
+    }
+    return out;
+}
+
+struct row {
+    const char* sentence;
+    const char* expected;
+};
+
+void check_rows(const std::vector<row>& rows) {
+    for (const auto& r : rows) {
+        CAPTURE(r.sentence);
+        CHECK(claims_of(r.sentence) == r.expected);
+    }
+}
+
+}  // namespace
+
+TEST_CASE("victims: one person named as the subject of what happened to them", "[extract][victims]") {
+    check_rows({
+        {"A man was killed in the shooting.", "killed men [1,1]"},
+        {"A woman was shot and killed on Tuesday.", "killed women [1,1]"},
+        {"A 17-year-old boy was shot dead outside his home.", "killed children [1,1]"},
+        {"A teenager died at the hospital.", "killed people [1,1]"},
+        {"The victim died at the hospital.", "killed people [1,1]"},
+        {"A child was among the dead.", "killed children [1,1]"},
+        {"A teen boy is dead after a shooting.", "killed children [1,1]"},
+        {"The 17-year-old was pronounced dead at the scene.", "killed people [1,1]"},
+        {"An off-duty police officer was fatally shot.", "killed people [1,1]"},
+        {"A man was shot in the leg.", "injured men [1,1]"},
+        {"A woman was shot and taken to a hospital in stable condition.", "injured women [1,1]"},
+        {"A man was wounded in the attack.", "injured men [1,1]"},
+        {"A woman suffered a gunshot wound to the arm.", "injured women [1,1]"},
+        {"A man was shot multiple times and later died at the hospital.", "killed men [1,1]"},
+        {"A man and a woman were killed.", "killed men [1,1] | killed women [1,1]"},
+    });
+}
+
+TEST_CASE("victims: a named person with an age or apposition", "[extract][victims]") {
+    check_rows({
+        {"John Smith, 23, was shot dead on Main Street.", "killed people [1,1]"},
+        {"Darin Booker, 13, died from a gunshot wound.", "killed people [1,1]"},
+        {"Lavell Lee Smith, a 33-year-old man, was shot and killed Sunday.", "killed people [1,1]"},
+        {"Smith was pronounced dead at the scene.", "killed people [1,1]"},
+        {"A gunman opened fire, killing Erika Robinson.", "killed people [1,1]"},
+        {"Police are investigating the death of Matt Anderson.", "killed people [1,1]"},
+        {"John Smith, 23, was arrested on Monday.", ""},
+        {"John Smith, 23, was charged with murder.", ""},
+    });
+}
+
+TEST_CASE("victims: the object of a killing verb", "[extract][victims]") {
+    check_rows({
+        {"The blast ripped through the market, killing a civilian.", "killed civilians [1,1]"},
+        {"Shelling left a child dead.", "killed children [1,1]"},
+        {"A gunman shot and killed a teenager.", "killed people [1,1]"},
+        {"The shooting wounded a woman.", "injured women [1,1]"},
+        {"Police are investigating the fatal shooting of a man.", "killed men [1,1]"},
+    });
+}
+
+TEST_CASE("victims: words that carry their count", "[extract][victims]") {
+    check_rows({
+        {"Police are investigating a double homicide.", "killed people [2,2]"},
+        {"He was convicted of a triple murder.", "killed people [3,3]"},
+        {"Officers found the bodies in what they called a murder-suicide.", "killed people [1,1] | killed suspects [1,1]"},
+        {"A quadruple shooting was reported.", ""},
+    });
+}
+
+TEST_CASE("victims: suspects and perpetrators are their own group", "[extract][victims]") {
+    check_rows({
+        {"The gunman killed himself.", "killed suspects [1,1]"},
+        {"The suspect was shot dead by police.", "killed suspects [1,1]"},
+        {"Two suspects were shot dead by police.", "killed suspects [2,2]"},
+        {"The gunman killed two people.", "killed people [2,2]"},
+    });
+}
+
+TEST_CASE("victims: people named who are not victims give no figure", "[extract][victims]") {
+    check_rows({
+        {"A man was arrested in connection with the killing.", ""},
+        {"Police are looking for a man who fled after the shooting.", ""},
+        {"A man's car was hit by gunfire.", ""},
+        {"The victim's family asked for privacy.", ""},
+        {"Witnesses heard shots and called police.", ""},
+        {"The gunman shot two people.", "injured people [2,2]"},
+        {"More than 200 people were killed, the Observatory said.", "killed people [201,null]"},
+    });
+}
+
+TEST_CASE("victims: shot, and the part of them who died", "[extract][victims]") {
+    check_rows({
+        {"Four people were shot, one fatally.", "injured people [3,3] | killed people [1,1]"},
+        {"Six people were shot, two of them fatally.", "injured people [4,4] | killed people [2,2]"},
+        {"A gunman shot four people, killing one.", "injured people [3,3] | killed people [1,1]"},
+        {"Six people were shot on Sunday.", "injured people [6,6]"},
+        {"Two people were shot and killed.", "killed people [2,2]"},
+        {"Two of the wounded later died in hospital.", "killed people [2,2]"},
+        {"Three people died of their wounds.", "killed people [3,3]"},
+    });
+}
+
+TEST_CASE("victims: known misreadings of tolls", "[extract][victims]") {
+    check_rows({
+        {"Fifty-one dead and over 100 wounded in the blasts.", "killed people [51,51] | injured people [101,null]"},
+        {"Seven people were killed and 34 others were wounded.", "killed people [7,7] | injured people [34,34]"},
+        {"The toll is higher than the one given by the authorities, who said 12 people were killed.", "killed people [12,12]"},
+        {"The air strikes killed 129 loyalists on Sunday.", "killed fighters [129,129]"},
+        {"The attack on two villages killed 15 civilians.", "killed civilians [15,15]"},
+        {"Shelling hit three houses and killed 4 people.", "killed people [4,4]"},
+    });
+}
