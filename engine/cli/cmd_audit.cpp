@@ -28,7 +28,7 @@ int living_audit(const pipeline_options& opts, const std::function<int(const aud
     }
     pipeline p;
     if (const int code = load_pipeline(opts, p); code != exit_code::ok) return code;
-    int corpus_code = corpus_exit_code(p.corpus);
+    int corpus_code = corpus_exit_code(p.corpus, opts.corpus.strict);
     try {
         store::living_store st(opts.store, true);
         store::living_inputs in;

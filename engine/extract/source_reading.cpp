@@ -8,12 +8,6 @@ namespace reckon::extract {
 
 namespace {
 
-std::string lower_ascii(std::string_view s) {
-    std::string out(s);
-    for (auto& c : out) c = ascii_lower(c);
-    return out;
-}
-
 // Words of a written form as words_of() cuts text: spaces separate, inner hyphens and
 // apostrophes stay ("sheriff's office" -> "sheriff's", "office").
 std::vector<std::string> form_words(std::string_view form) {
