@@ -1211,7 +1211,7 @@ private:
             const bool has_a = std::find(d.ids.begin(), d.ids.end(), a.c->id) != d.ids.end();
             const bool has_b = std::find(d.ids.begin(), d.ids.end(), b.c->id) != d.ids.end();
             if (has_a && has_b) {
-                if (why) *why = {d.action == "merge", d.rule, "analyst decision: " + d.reason};
+                if (why) *why = {d.action == "merge", d.rule, "analyst decision: " + d.reason, {}, 0, 0, false};
                 return d.action == "merge";
             }
         }
@@ -1231,7 +1231,7 @@ private:
         evaluator ev(en);
         for (const auto* st : m_c->separate) {
             if (ev.truth(*st->condition)) {
-                if (why) *why = {false, ref_of(*st), "kept apart by rule '" + st->name + "'"};
+                if (why) *why = {false, ref_of(*st), "kept apart by rule '" + st->name + "'", {}, 0, 0, false};
                 return false;
             }
         }
@@ -1244,7 +1244,7 @@ private:
             const bool meet = blocks_meet(*st, ea, eb);
             if (st->scores.empty()) {
                 if (!holds || !meet) continue;
-                if (why) *why = {true, ref_of(*st), "joined by rule '" + st->name + "'"};
+                if (why) *why = {true, ref_of(*st), "joined by rule '" + st->name + "'", {}, 0, 0, false};
                 return true;
             }
             if (!why) {
@@ -1270,7 +1270,7 @@ private:
                                : "kept apart by rule '" + st->name + "': score " + total;
             apart = std::move(r);
         }
-        if (why) *why = apart ? std::move(*apart) : match_result{false, rule_ref{}, "no match rule joined them"};
+        if (why) *why = apart ? std::move(*apart) : match_result{false, rule_ref{}, "no match rule joined them", {}, 0, 0, false};
         return false;
     }
 
