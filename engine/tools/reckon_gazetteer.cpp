@@ -1,8 +1,9 @@
 // reckon-gazetteer: compiles GeoNames data into reckon's world gazetteer index
 // (docs/places.md). The build runs it on the npm packages scripts/setup installs:
 //
-//   reckon-gazetteer --countries iso_3166-1.json --admin1 admin1.json --admin2 admin2.json \
+//   reckon-gazetteer --countries iso_3166-1.json --admin1 admin1.json --admin2 admin2.json
 //     --geonames cities1000.txt [--geonames YE.txt ...] --names world-names.tsv -o world.gaz
+//   (one command line)
 //
 // A GeoNames country dump (https://download.geonames.org/export/dump/CC.zip, same
 // columns) given as a further --geonames adds that country's smaller places: a country pack.
