@@ -22,7 +22,7 @@ public:
     rules::match_result match(const rules::claim_facts& a, const rules::claim_facts& b) const override {
         const bool same = a.c->governorate == b.c->governorate &&
                           std::labs(static_cast<long>(a.c->event_date.first_day() - b.c->event_date.first_day())) <= max_days;
-        return {same, {"fake_match", "fake.rules", 3}, same ? "close" : "apart"};
+        return {same, {"fake_match", "fake.rules", 3}, same ? "close" : "apart", {}, 0, 0, false};
     }
     rules::incident_result reconcile(const std::vector<rules::claim_facts>& claims) const override {
         rules::incident_result r;

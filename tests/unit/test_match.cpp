@@ -105,7 +105,7 @@ public:
     }
     rules::match_result match(const rules::claim_facts& a, const rules::claim_facts& b) const override {
         const bool same = a.c->place == b.c->place || a.c->place == "*" || b.c->place == "*";
-        return {same, {"fake_match", "fake.rules", 3}, same ? "same place" : "apart"};
+        return {same, {"fake_match", "fake.rules", 3}, same ? "same place" : "apart", {}, 0, 0, false};
     }
 };
 }  // namespace
