@@ -276,7 +276,9 @@ void make_claim(article_context& ax, std::size_t fi) {
         const bool part = (lf.we < ws.size() && ws[lf.we].lower == "fatally") ||
                           (lf.we + 2 < ws.size() && ws[lf.we].lower == "of" && ws[lf.we + 1].lower == "them" &&
                            ws[lf.we + 2].lower == "fatally") ||
-                          (lf.wb > 0 && ws[lf.wb - 1].lower == "killing");
+                          (lf.wb > 0 && ws[lf.wb - 1].lower == "killing") ||
+                          (lf.f.noun == "dead" && ax.text.substr(0, lf.f.span.begin).find_last_not_of(' ') != std::string_view::npos &&
+                           ax.text[ax.text.substr(0, lf.f.span.begin).find_last_not_of(' ')] == ',');  // "Four shot, two dead"
         bool shot = false;
         for (std::size_t k = previous->wb >= 1 ? previous->wb - 1 : 0; k < lf.wb && k < ws.size(); ++k)
             if (ws[k].lower == "shot") shot = true;

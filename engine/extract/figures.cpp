@@ -29,9 +29,11 @@ void scan_figures(article_context& ax) {
             // a person named without a number: "a man", "the victim", "John Smith, 23,", "double
             // homicide"; a figure the grammar reads comes first ("Six civilians", "More than 30"),
             // except an age that is the person ("17-year-old dead after shooting")
-            const bool first_word = i == starts.front() && !ax.sentences[s].line_alone;
+            const bool headline = ax.sentences[s].line_alone;
+            const bool first_word = i == starts.front() && !headline;
             const auto victim_at = [&]() -> bool {
-                if (!may_open_victim_phrase(ax.text, i, span.end, first_word)) return false;
+                // a headline's words are few and drop their articles ("Waverly teen killed"): all are tried
+                if (!headline && !may_open_victim_phrase(ax.text, i, span.end, first_word)) return false;
                 auto v = victim_phrase_at(ax.text.substr(0, span.end), i, span.end, first_word, ax.sentences[s].line_alone);
                 if (!v) return false;
                 located_figure lf;
@@ -55,7 +57,8 @@ void scan_figures(article_context& ax) {
                 continue;
             }
             auto f = grammar::claims::parse_figure(ax.text.substr(0, span.end), i, 200);
-            if (f && first_word && f->number.end < span.end && ax.text[f->number.end] == '-' && victim_at()) continue;
+            // an age is a person, not a count: "17-year-old dead after shooting", "killed 24-year-old Alex DoSouto"
+            if (f && f->number.end < span.end && ax.text[f->number.end] == '-' && victim_at()) continue;
             if (f) {
                 located_figure lf;
                 lf.f = std::move(*f);
@@ -124,6 +127,13 @@ std::optional<std::string> rejection_reason(const article_context& ax, const loc
         return std::string("a date");
     if (next && month_index(*next) > 0 && digits && f.noun.empty()) return std::string("a date");
     if (prev && (prev->lower == "aged" || prev->lower == "ages")) return std::string("an age");
+    // "Stowe shooting victim, 18, dies", "a man, 23, was": an age set off by commas after a person
+    if (digits && f.noun.empty() && prev && f.number.end < ax.text.size() &&
+        ax.text[f.number.end] == ',' && f.first && *f.first < 120) {
+        std::size_t p = f.number.begin;
+        while (p > 0 && ax.text[p - 1] == ' ') --p;
+        if (p > 0 && ax.text[p - 1] == ',' && (person_noun(prev->lower) || prev->capital)) return std::string("an age");
+    }
     if (nb >= 2 && ws[nb - 1].lower == "of" && ws[nb - 2].lower == "age") return std::string("an age");
     if (f.noun.empty() && next) {
         static const std::array<std::string_view, 46> units{"family", "families",

@@ -88,11 +88,14 @@ category_reading read_category(const figure& f) {
         if (l == "child" || l == "children") child_mod = true;
         if (l == "female" || l == "women") woman_mod = true;
     }
+    // one person named by kin ("the mother died", "killing her husband"): a woman or a man
+    static const std::array<std::string_view, 8> female{"mother", "wife", "daughter", "sister", "grandmother", "girlfriend", "niece", "aunt"};
+    static const std::array<std::string_view, 8> male{"father", "husband", "son", "brother", "grandfather", "boyfriend", "nephew", "uncle"};
     if (suspect_noun(noun)) r.category = "suspects";
     else if (noun == "civilians" || noun == "civilian") r.category = "civilians";
     else if (one_of(noun, child)) r.category = "children";
-    else if (noun == "women" || noun == "woman") r.category = "women";
-    else if (noun == "men" || noun == "man" || noun == "tribesmen") r.category = "men";
+    else if (noun == "women" || noun == "woman" || one_of(noun, female)) r.category = "women";
+    else if (noun == "men" || noun == "man" || noun == "tribesmen" || one_of(noun, male)) r.category = "men";
     else if (one_of(noun, fighter)) {
         r.category = "fighters";
         r.side = side_of(f.modifiers, noun);
@@ -162,7 +165,7 @@ std::optional<outcome> find_outcome(const article_context& ax, const located_fig
                                     ax.text.substr(ws[k].end, ws[k + 1].begin - ws[k].end).find(',') == std::string_view::npos;
         if (k < ws.size() && one_of(ws[k].lower, participle) && !object_follows) {
             // "six people were shot": hit by gunfire, an injury unless a death is said with it
-            after = ws[k].lower == "shot" ? outcome_of_shot(ws, k) : ws[k].lower == "succumbed" ? outcome::killed : outcome_word(ws, k);
+            after = ws[k].lower == "shot" ? outcome_of_shot(ax.text, ws, k) : ws[k].lower == "succumbed" ? outcome::killed : outcome_word(ws, k);
             after_aux = n;
             // "dead and injured", "killed or wounded": both counted together
             if (after && k + 2 < ws.size() && (ws[k + 1].lower == "and" || ws[k + 1].lower == "or")) {
@@ -181,7 +184,9 @@ std::optional<outcome> find_outcome(const article_context& ax, const located_fig
         const std::size_t j = lead - 1;
         before = verb_outcome(ws[j].lower);
         // "the gunman shot two people": hit, an injury unless "fatally"
-        if (!before && ws[j].lower == "shot" && !lf.f.noun.empty())
+        // ("Four shot, two dead": the dead are not the object of "shot")
+        if (!before && ws[j].lower == "shot" && !lf.f.noun.empty() && !read_category(lf.f).intrinsic_death &&
+            ax.text.substr(ws[j].end, ws[lead].begin - ws[j].end).find(',') == std::string_view::npos)
             before = j > 0 && ws[j - 1].lower == "fatally" ? outcome::killed : outcome::injured;
         if (!before && (ws[j].lower == "lost" || ws[j].lower == "claimed" || ws[j].lower == "claiming") && !lf.f.noun.empty())
             before = outcome::killed;

@@ -132,7 +132,9 @@ constexpr std::string_view outcome_stems[] = {
     "slew", "elim", "neut", "liqu", "clai", "dest",
     "kill", "dead", "die",  "dyin", "deat", "woun", "inju", "toll", "bodi", "corp", "vict", "casu", "miss", "disa", "slai",
     "mass", "exec", "peri", "fata", "live", "mart", "behe", "murd", "rema", "hurt", "life", "unac", "dies", "died", "lost",
-    "shot", "homi", "gunn", "slay"};
+    "shot", "homi", "gunn", "slay",
+    // the state of the wounded: "was hospitalized", "is in critical condition"
+    "hosp", "cond"};
 // The stems by their first two letters (bit k: outcome_stems[k]): most words ("the",
 // "and") are refused on them at once.
 constexpr auto outcome_heads = [] {

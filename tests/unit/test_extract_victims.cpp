@@ -132,3 +132,52 @@ TEST_CASE("victims: known misreadings of tolls", "[extract][victims]") {
         {"Shelling hit three houses and killed 4 people.", "killed people [4,4]"},
     });
 }
+
+TEST_CASE("victims: headlines drop their articles", "[extract][victims]") {
+    // a line without closing punctuation, then the body
+    check_rows({
+        {"Waverly man killed in hunting accident\nPolice said more.", "killed men [1,1]"},
+        {"Teen shot to death in apartment complex\nPolice said more.", "killed people [1,1]"},
+        {"17-year-old student dies after shooting\nPolice said more.", "killed people [1,1]"},
+        {"Boy Fatally Shot In Apparent Accident\nPolice said more.", "killed children [1,1]"},
+        {"Police identify victim killed in shooting\nPolice said more.", "killed people [1,1]"},
+        {"Man, woman killed in Miami shooting\nPolice said more.", "killed men [1,1] | killed women [1,1]"},
+        {"Pregnant woman shot, unborn baby killed\nPolice said more.", "injured women [1,1] | killed children [1,1]"},
+        {"Alex Smith, 24, Fatally Shot in Roxbury\nPolice said more.", "killed people [1,1]"},
+        {"Stowe shooting victim, 18, dies\nPolice said more.", "killed people [1,1]"},
+        {"Four shot, two dead in shooting\nPolice said more.", "injured people [2,2] | killed people [2,2]"},
+        {"3-Year-Old Girl Killed, 3 Adults Injured In Shooting\nPolice said more.", "killed children [1,1] | injured people [3,3]"},
+        {"Man arrested in shooting\nPolice said more.", ""},
+        {"Teen charged in killing of man\nPolice said more.", "killed men [1,1]"},
+    });
+}
+
+TEST_CASE("victims: an age before a name or a person noun", "[extract][victims]") {
+    check_rows({
+        {"A shooting on Thursday killed 24-year-old Alex Smith of Dorchester.", "killed people [1,1]"},
+        {"Police are investigating the death of 17-year-old Dana Rangel.", "killed people [1,1]"},
+        {"The man was charged in the death of his 6-year-old daughter.", "killed women [1,1]"},
+        {"Police charged 17-year-old Ahmad Antoine with negligent homicide.", ""},
+    });
+}
+
+TEST_CASE("victims: a place or another person between the subject and its predicate", "[extract][victims]") {
+    check_rows({
+        {"A 9-month-old baby in Indiana died Thursday after he was shot.", "killed children [1,1]"},
+        {"A man, a woman and a child died as a result of suffocation.", "killed men [1,1] | killed women [1,1] | killed children [1,1]"},
+        {"A man woman and child died as a result of suffocation.", ""},
+        {"The mother died shortly after from shock.", "killed women [1,1]"},
+    });
+}
+
+TEST_CASE("victims: the state of the wounded", "[extract][victims]") {
+    check_rows({
+        {"The toddler was hospitalized in critical condition.", "injured children [1,1]"},
+        {"The child was transported to the hospital in stable condition.", "injured children [1,1]"},
+        {"She is listed in critical but stable condition.", "injured people [1,1]"},
+        {"The boy remains hospitalized in stable condition.", "injured children [1,1]"},
+        {"He was treated at a hospital for his injury, officials said.", "injured people [1,1]"},
+        {"The victim was found wounded in the doorway.", "injured people [1,1]"},
+        {"The suspect was taken into custody.", ""},
+    });
+}
