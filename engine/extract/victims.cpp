@@ -46,10 +46,11 @@ const std::array<std::string_view, 67> person_nouns{
     "burglar",   "male",    "female",    "adult",     "robber"};
 
 // Words between the article and the noun: "a young man", "an off-duty police officer".
-const std::array<std::string_view, 30> person_modifiers{
+const std::array<std::string_view, 37> person_modifiers{
     "young",  "teenage", "elderly",  "unidentified", "unnamed", "local",    "off-duty", "innocent", "pregnant", "armed",
     "other",  "fourth",  "police",   "security",     "another", "second",   "third",    "lone",     "alleged",  "suspected",
-    "former", "retired", "wounded",  "injured",      "masked",  "teen",     "fellow",   "old",      "older",    "younger"};
+    "former", "retired", "wounded",  "injured",      "masked",  "teen",     "fellow",   "old",      "older",    "younger",
+    "little", "unborn",  "newborn",  "homeless",     "black",   "white",    "hispanic"};
 
 bool age_word(std::string_view w) {
     // "17-year-old", "3-month-old", "two-year-old"
@@ -180,7 +181,8 @@ bool may_open(std::string_view text, std::size_t i, std::size_t end, bool senten
         if (e - b >= 16) return false;
         for (std::size_t k = b; k < e; ++k) lower[k - b] = ascii_lower(text[k]);
         const std::string_view w(lower, e - b);
-        return person_shape(w) || w.find('-') != std::string_view::npos;
+        // ("a Huntingdon man", "a Jackson County teen": a place before the person)
+        return person_shape(w) || w.find('-') != std::string_view::npos || ascii_upper(text[b]);
     }
     if (!ascii_upper(text[i])) return sentence_start && ascii_digit(text[i]);  // an age at the sentence start
     if (sentence_start && j - i < 16) {
@@ -201,6 +203,8 @@ bool may_open(std::string_view text, std::size_t i, std::size_t end, bool senten
     if (k + 3 < end && text[k] == ',' && text[k + 1] == ' ' &&
         (ascii_digit(text[k + 2]) || (text[k + 2] == 'a' && (text[k + 3] == ' ' || (text[k + 3] == 'n' && k + 4 < end && text[k + 4] == ' ')))))
         return true;
+    // "Xzavier Robinson, who was shot dead": a subject at the sentence start
+    if (sentence_start && k + 5 < end && text.substr(k, 6) == ", who ") return true;
     // after a verb: "killing Lewis", "the death of Lewis", "found Long dead"
     std::size_t p = i;
     while (p > 0 && text[p - 1] == ' ') --p;
@@ -231,7 +235,7 @@ std::optional<victim_phrase> victim_phrase_at(std::string_view text, std::size_t
     const bool age_opens = age_word(w0->lower) && !headline;
     const bool bare_subject = headline && (person_noun(w0->lower) || age_word(w0->lower) ||
                                            (person_shape(w0->lower) && one_of(w0->lower, person_modifiers)));
-    if (!bare_subject && !age_opens && !may_open(text, i, end, sentence_start)) return std::nullopt;
+    if (!bare_subject && !age_opens && !headline && !may_open(text, i, end, sentence_start)) return std::nullopt;
     // "double homicide", "triple murder", "murder-suicide"
     {
         static const std::array<std::string_view, 4> times{"double", "triple", "quadruple", "quintuple"};
@@ -292,13 +296,13 @@ std::optional<victim_phrase> victim_phrase_at(std::string_view text, std::size_t
                 // "a man and a woman": the first of a pair is read on its own, as is the second
                 for (const auto& m : modifiers)
                     if (m == "wounded" || m == "injured") return std::nullopt;  // "the wounded man": counted as wounded before
-                const std::size_t b = article ? w0->begin : w->begin;
+                const std::size_t b = article || bare_subject ? w0->begin : w->begin;
                 return victim_phrase{one_person(text, b, w->end, w->lower, std::move(modifiers)), std::nullopt};
             }
             if (age_word(w->lower)) {
                 age = w;
             } else if (!(person_shape(w->lower) && one_of(w->lower, person_modifiers)) &&
-                       !((article || bare_subject) && w->capital && n > 0)) {
+                       !((article || bare_subject) && w->capital && (n > 0 || article))) {
                 break;  // "a 3-year-old Wichita boy": a place name after the age
             }
             modifiers.push_back(w->lower);
@@ -375,10 +379,18 @@ std::optional<victim_phrase> victim_phrase_at(std::string_view text, std::size_t
         // a surname alone at the sentence start: "Smith was pronounced dead"
         if (!named_victim && parts == 1 && !sentence_start) return std::nullopt;
         if (sentence_start) {
-            // only as the subject of what happened to them: "Smith was pronounced dead", "Jahmez died"
+            // only as the subject of what happened to them: "Smith was pronounced dead", "Jahmez
+            // died", "Xzavier Robinson, who was shot dead"
             const auto w = word_at(text, name_end, end);
-            named_victim = w && one_of(w->lower, subject_verbs);
+            const auto who = text[name_end] == ',' ? word_at(text, name_end + 1, end) : std::nullopt;
+            named_victim = (w && one_of(w->lower, subject_verbs)) || (who && who->lower == "who");
         }
+    }
+    if (!named_victim && headline) {
+        // a name right before its outcome: "Ivan Cole Dead at 25", "John Smith Killed in Crash"
+        const auto w = word_at(text, name_end, end);
+        static const std::array<std::string_view, 6> outcomes{"dead", "killed", "dies", "died", "slain", "fatally"};
+        named_victim = w && text[name_end] == ' ' && parts >= 2 && one_of(w->lower, outcomes);
     }
     if (!named_victim) return std::nullopt;
     return victim_phrase{one_person(text, w0->begin, phrase_end, "person", {}), std::nullopt};
@@ -402,12 +414,12 @@ bool comma_before(std::string_view text, const word& w) {
 // A death said later in the same predicate, within a few words: "shot and killed",
 // "shot in the head and died", "shot multiple times and later died at the hospital".
 bool death_follows(std::string_view text, const std::vector<word>& ws, std::size_t k) {
-    for (std::size_t j = k + 1; j < ws.size() && j < k + 12; ++j) {
+    for (std::size_t j = k + 1; j < ws.size() && j < k + 16; ++j) {
         const auto& w = ws[j].lower;
         if (ws[j].digits || grammar::claims::words_value(w)) return false;  // "shot, one fatally": a part of them
         // a comma starts a new clause unless "and" or "later" carries the predicate on:
         // "Pregnant woman shot, unborn baby killed" but "shot in the chest, and later died"
-        if (comma_before(text, ws[j]) && w != "and" && w != "later" && w != "then") return false;
+        if (comma_before(text, ws[j]) && w != "and" && w != "later" && w != "then" && w != "where") return false;
         if (ws[j].before == ';' || w == "while" || w == "but" || w == "after" || w == "when" || w == "who" || w == "as" ||
             w == "police" || w == "officers")
             return false;
@@ -477,7 +489,19 @@ std::size_t past_subject_extras(std::string_view text, const std::vector<word>& 
 }  // namespace
 
 std::optional<outcome> victim_outcome(std::string_view text, const std::vector<word>& ws, std::size_t wb, std::size_t we) {
-    // the verb it is the object of: "killing a man", "shot and killed a teen", "the death of a toddler"
+    // the verb it is the object of: "killing a man", "shot and killed a teen", "the death of a
+    // toddler"; in a headline across the place before the person ("killed Huntingdon man")
+    // "Among the dead was a 16-year-old boy shot in the Austin neighborhood"
+    if (wb >= 4 && (ws[wb - 1].lower == "was" || ws[wb - 1].lower == "were") && ws[wb - 3].lower == "the" &&
+        ws[wb - 4].lower == "among") {
+        const auto& g = ws[wb - 2].lower;
+        if (g == "dead" || g == "killed" || g == "victims" || g == "fatalities") return outcome::killed;
+        if (g == "wounded" || g == "injured") return outcome::injured;
+    }
+    if (wb > 1 && ws[wb - 1].capital && !ws[wb].digits) {
+        const auto& v = ws[wb - 2].lower;
+        if (v == "killed" || v == "killing" || v == "kills") return outcome::killed;
+    }
     if (wb > 0) {
         const auto& v = ws[wb - 1].lower;
         if (v == "killing" || v == "killed" || v == "murdering" || v == "murdered" || v == "slaying") return outcome::killed;

@@ -181,3 +181,19 @@ TEST_CASE("victims: the state of the wounded", "[extract][victims]") {
         {"The suspect was taken into custody.", ""},
     });
 }
+
+TEST_CASE("victims: local news forms of one victim", "[extract][victims]") {
+    check_rows({
+        {"A local man was arrested after the accidental shooting death of a little girl.", "killed children [1,1]"},
+        {"Officials say a weekend shooting that left a Huntingdon man dead was accidental.", "killed men [1,1]"},
+        {"Authorities say a Jackson County teen is dead after accidentally shooting himself.", "killed people [1,1]"},
+        {"Police say shooting that killed Huntingdon man was accidental\nPolice said more.", "killed men [1,1]"},
+        {"Prosecutors charge father in shooting death of 2-year-old girl\nPolice said more.", "killed children [1,1]"},
+        {"Ivan Cole Dead at 25 After Accident\nPolice said more.", "killed people [1,1]"},
+        {"Xzavier Robinson, who was shot dead at his home, was 19.", "killed people [1,1]"},
+        {"Smith was taken to Magnolia Regional Medical Center in Magnolia, where he was pronounced dead.", "killed people [1,1]"},
+        {"6 shot outside Gary home; 2 killed\nPolice said more.", "injured people [4,4] | killed people [2,2]"},
+        {"Among the dead was a 16-year-old boy shot in the Austin neighborhood.", "killed children [1,1]"},
+        {"Four civilians, including a mother and her child, were killed on Saturday.", "killed civilians [4,4]"},
+    });
+}
