@@ -177,6 +177,15 @@ void make_claim(article_context& ax, std::size_t fi) {
             }
         }
     }
+    // "killed 28 and wounded 30 Daesh militants": two verbs share the noun of the second figure
+    if (!cat.known && lf.f.noun.empty() && !lf.victim && fi + 1 < ax.figures.size() && ax.figures[fi + 1].sentence == s) {
+        const located_figure& next = ax.figures[fi + 1];
+        if (next.wb == lf.we + 2 && lf.we < ws.size() && ws[lf.we].lower == "and" && ws[lf.we + 1].has(w_killed | w_injured) &&
+            !next.f.noun.empty() && !next.not_a_count) {
+            const auto shared = read_category(next.f);
+            if (shared.known && shared.category != "people") cat = shared;
+        }
+    }
     bool elliptical = false;  // "with local media reporting upwards of 40", "putting the toll at 70"
     if (!cat.known && previous && lf.wb > 0) {
         for (std::size_t j = lf.wb >= 3 ? lf.wb - 3 : 0; j < lf.wb; ++j) {

@@ -130,6 +130,7 @@ TEST_CASE("victims: known misreadings of tolls", "[extract][victims]") {
         {"The air strikes killed 129 loyalists on Sunday.", "killed fighters [129,129]"},
         {"The attack on two villages killed 15 civilians.", "killed civilians [15,15]"},
         {"Shelling hit three houses and killed 4 people.", "killed people [4,4]"},
+        {"The army killed 28 and wounded 30 Daesh militants.", "killed fighters [28,28] | injured fighters [30,30]"},
     });
 }
 
