@@ -12,6 +12,50 @@ namespace reckon::extract {
 
 using grammar::claims::figure;
 
+namespace {
+
+// People named one after another share their predicate and are counted together:
+// "killed Inna Gonzalez, 21, and Davion Funderburk, 22", "the 7-year-old girl and her
+// father, 56, dead", "Man, woman killed". The figure `f` of the first is widened over
+// the others and counts them all; victims and suspects are never joined ("the gunman
+// and a bystander").
+void join_coordinated(std::string_view text, std::size_t end, bool headline, figure& f) {
+    if (suspect_noun(f.noun)) return;
+    int count = 1;
+    bool same_noun = true;
+    for (int n = 0; n < 5; ++n) {
+        std::size_t j = f.span.end;
+        while (j < end && text[j] == ' ') ++j;
+        bool separated = false;
+        if (j < end && text[j] == ',') {
+            separated = true;
+            ++j;
+            while (j < end && text[j] == ' ') ++j;
+        }
+        if (j + 4 < end && text.compare(j, 4, "and ") == 0) {
+            separated = true;
+            j += 4;
+            while (j < end && text[j] == ' ') ++j;
+        }
+        if (!separated || j >= end) break;
+        const auto next = victim_phrase_at(text, j, end, false, headline);
+        if (!next || next->implied || suspect_noun(next->f.noun)) break;
+        same_noun = same_noun && next->f.noun == f.noun;
+        f.span.end = next->f.span.end;
+        ++count;
+    }
+    if (count == 1) return;
+    f.number = f.span;
+    f.first = count;
+    f.value_text = std::string(text.substr(f.span.begin, f.span.size()));
+    if (!same_noun) {
+        f.noun = "people";
+        f.modifiers.clear();
+    }
+}
+
+}  // namespace
+
 void scan_figures(article_context& ax) {
     ax.figures.reserve(16);
     const auto& opener_prefixes = grammar::claims::opener_prefixes();
@@ -36,6 +80,7 @@ void scan_figures(article_context& ax) {
                 if (!headline && !may_open_victim_phrase(ax.text, i, span.end, first_word)) return false;
                 auto v = victim_phrase_at(ax.text.substr(0, span.end), i, span.end, first_word, ax.sentences[s].line_alone);
                 if (!v) return false;
+                if (!v->implied) join_coordinated(ax.text.substr(0, span.end), span.end, ax.sentences[s].line_alone, v->f);
                 located_figure lf;
                 lf.f = std::move(v->f);
                 lf.sentence = s;
