@@ -145,17 +145,20 @@ std::optional<outcome> find_outcome(const article_context& ax, const located_fig
     // 1a. a participle right after, past auxiliaries: "20 wounded", "25 were wounded", "6 Killed"
     std::optional<outcome> after;
     {
-        static const std::array<std::string_view, 14> aux{"were", "was", "are", "is", "have", "has", "had", "been", "being", "also",
-                                                          "reportedly", "gone", "got", "more"};
-        static const std::array<std::string_view, 15> participle{"killed", "dead", "died", "wounded", "injured", "hurt", "missing",
+        // ("Seven young men remained hospitalized", "two teenage girls were accidentally shot",
+        // "The seven others who were shot")
+        static const std::array<std::string_view, 21> aux{"were", "was", "are", "is", "have", "has", "had", "been", "being", "also",
+                                                          "reportedly", "gone", "got", "more", "who", "remained", "remain", "remains",
+                                                          "accidentally", "critically", "seriously"};
+        static const std::array<std::string_view, 17> participle{"killed", "dead", "died", "wounded", "injured", "hurt", "missing",
                                                                  "slain", "executed", "massacred", "perished", "martyred", "disappeared",
-                                                                 "shot", "succumbed"};
+                                                                 "shot", "succumbed", "hospitalized", "hospitalised"};
         std::size_t k = lf.we, n = 0;
         // "four of them were shot"
         if (k + 2 < ws.size() && lf.f.vague.empty() && ws[k].lower == "of" && (ws[k + 1].lower == "them" || ws[k + 1].lower == "those")) k += 2;
         // "Two suspects were shot dead": a group the figure grammar does not name
         if (lf.f.noun.empty() && k < ws.size() && suspect_noun(ws[k].lower)) ++k;
-        while (k < ws.size() && n < 3 && one_of(ws[k].lower, aux)) {
+        while (k < ws.size() && n < 4 && one_of(ws[k].lower, aux)) {
             ++k;
             ++n;
         }

@@ -53,7 +53,7 @@ const word_table<std::uint32_t>& flag_table() {
                        "martyrs", "toll", "beheaded", "lifeless", "fatally", "murdered", "slew", "eliminated",
                        "eliminating", "neutralized", "neutralised", "liquidated", "life"});
         add(w_injured, {"injured", "injuring", "injures", "injure", "wounded", "wounding", "wounds", "injuries", "hurt",
-                        "wound", "injury"});
+                        "wound", "injury", "hospitalized", "hospitalised"});
         add(w_missing, {"missing", "disappeared", "unaccounted", "disappearance"});
         add(w_contextual, {"victims", "casualties", "remains"});
         add(w_blocker, {"evacuated", "displaced", "fled", "flee", "remain", "remained", "arrested", "detained", "captured",

@@ -202,3 +202,12 @@ TEST_CASE("victims: local news forms of one victim", "[extract][victims]") {
         {"Four civilians, including a mother and her child, were killed on Saturday.", "killed civilians [4,4]"},
     });
 }
+
+TEST_CASE("victims: counted people in hospital", "[extract][victims]") {
+    check_rows({
+        {"Three people were killed and four others were hospitalized.", "killed people [3,3] | injured people [4,4]"},
+        {"Seven young men remained hospitalized Tuesday.", "injured men [7,7]"},
+        {"Police say two teenage girls were accidentally shot Friday night.", "injured children [2,2]"},
+        {"Four people were hospitalized after a late night shooting.", "injured people [4,4]"},
+    });
+}
