@@ -12,6 +12,7 @@
 #include "cli/pipeline.hpp"
 #include "exchange/layouts.hpp"
 #include "store/living_audit.hpp"
+#include "audit/filter.hpp"
 #include "support/exit_codes.hpp"
 
 namespace reckon::cli {
@@ -41,7 +42,15 @@ int living_audit(const pipeline_options& opts,
             std::cerr << "reckon: interrupted; the store is as it was\n";
             return exit_code::interrupted;
         }
-        if (const int code = write(living.audit, {&p.world, &p.places}); code != exit_code::ok) {
+        // The store keeps the whole audit; the filters select what is shown.
+        audit::audit_result shown;
+        if (!opts.filter.empty()) {
+            shown = living.audit;
+            diagnostics selection;
+            audit::apply_filter(shown, opts.filter, &p.places, selection);
+            print_diagnostics(selection);
+        }
+        if (const int code = write(opts.filter.empty() ? living.audit : shown, {&p.world, &p.places}); code != exit_code::ok) {
             std::cerr << "reckon: the store is as it was\n";
             return code;
         }
