@@ -2,6 +2,7 @@
 #include "extract/outcomes.hpp"
 
 #include <array>
+#include <cctype>
 
 #include "extract/victims.hpp"
 
@@ -89,9 +90,19 @@ category_reading read_category(const figure& f) {
         if (l == "female" || l == "women") woman_mod = true;
     }
     // one person named by kin ("the mother died", "killing her husband"): a woman or a man
-    static const std::array<std::string_view, 8> female{"mother", "wife", "daughter", "sister", "grandmother", "girlfriend", "niece", "aunt"};
-    static const std::array<std::string_view, 8> male{"father", "husband", "son", "brother", "grandfather", "boyfriend", "nephew", "uncle"};
+    // (a son or daughter is of any age: a person, unless an age says a child)
+    static const std::array<std::string_view, 7> female{"mother", "wife", "sister", "grandmother", "girlfriend", "niece", "aunt"};
+    static const std::array<std::string_view, 7> male{"father", "husband", "brother", "grandfather", "boyfriend", "nephew", "uncle"};
+    // "his 6-year-old daughter", "a 3-month-old": an age under 18 is a child
+    bool child_age = false;
+    for (const auto& m : f.modifiers) {
+        const auto dash = m.find("-year-old");
+        if ((dash != std::string::npos && dash > 0 && dash <= 2 && std::isdigit(static_cast<unsigned char>(m[0])) && std::stoi(m) < 18) ||
+            m.find("-month-old") != std::string::npos || m.find("-week-old") != std::string::npos)
+            child_age = true;
+    }
     if (suspect_noun(noun)) r.category = "suspects";
+    else if (child_age) r.category = "children";
     else if (noun == "civilians" || noun == "civilian") r.category = "civilians";
     else if (one_of(noun, child)) r.category = "children";
     else if (noun == "women" || noun == "woman" || one_of(noun, female)) r.category = "women";

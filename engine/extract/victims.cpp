@@ -210,8 +210,8 @@ bool may_open(std::string_view text, std::size_t i, std::size_t end, bool senten
     while (p > 0 && text[p - 1] == ' ') --p;
     std::size_t b = p;
     while (b > 0 && ascii_alpha(text[b - 1])) --b;
-    static const std::array<std::string_view, 10> verbs{"killing", "killed", "murdering", "murdered", "wounding",
-                                                        "wounded", "injuring", "injured", "found", "of"};
+    static const std::array<std::string_view, 12> verbs{"killing", "killed", "murdering", "murdered", "wounding",
+                                                        "wounded", "injuring", "injured", "found", "of", "left", "pronounced"};
     for (const auto v : verbs)
         if (same_word(text, b, p, v)) return true;
     // "Smith was pronounced dead", "Steve Hall suffered a wound": a name at the sentence start
@@ -366,8 +366,9 @@ std::optional<victim_phrase> victim_phrase_at(std::string_view text, std::size_t
         while (sentence_begin > 0 && w0->begin - sentence_begin < 60 && text[sentence_begin - 1] != '.' && text[sentence_begin - 1] != '\n')
             --sentence_begin;
         const std::string before = word_before(text, w0->begin, sentence_begin);
-        static const std::array<std::string_view, 9> verbs{"killing", "killed", "murdering", "murdered", "wounding",
-                                                           "wounded", "injuring", "injured", "found"};
+        // ("left Coleman dead", "pronounced Lynch dead": the predicate after the name says it)
+        static const std::array<std::string_view, 11> verbs{"killing", "killed", "murdering", "murdered", "wounding",
+                                                            "wounded", "injuring", "injured", "found", "left", "pronounced"};
         named_victim = one_of(before, verbs);
         if (!named_victim && before == "of") {
             // "the death of Matt Anderson", "the fatal shooting of Tyrell Hall"
@@ -419,7 +420,9 @@ bool death_follows(std::string_view text, const std::vector<word>& ws, std::size
         if (ws[j].digits || grammar::claims::words_value(w)) return false;  // "shot, one fatally": a part of them
         // a comma starts a new clause unless "and" or "later" carries the predicate on:
         // "Pregnant woman shot, unborn baby killed" but "shot in the chest, and later died"
-        if (comma_before(text, ws[j]) && w != "and" && w != "later" && w != "then" && w != "where") return false;
+        // ("Man Shot, Killed Sitting Inside Parked Vehicle": a death right after the comma)
+        if (comma_before(text, ws[j]) && w != "and" && w != "later" && w != "then" && w != "where" && !(j == k + 1 && w == "killed"))
+            return false;
         if (ws[j].before == ';' || w == "while" || w == "but" || w == "after" || w == "when" || w == "who" || w == "as" ||
             w == "police" || w == "officers")
             return false;
@@ -520,9 +523,17 @@ std::optional<outcome> victim_outcome(std::string_view text, const std::vector<w
     std::size_t k = we;
     // an age: "Smith, 23," (not "Mother, 2 children")
     if (k < ws.size() && ws[k].digits && comma_before(text, ws[k]) && (k + 1 >= ws.size() || comma_before(text, ws[k + 1]))) ++k;
-    // an apposition: "Smith, of Chicago,", "Smith, a 33-year-old black man,"
+    // a parenthesis: "The victim (Timothy Echols Jr.) died from his injuries"
+    if (k < ws.size() && text[ws[k].begin - 1] == '(') {
+        std::size_t j = k + 1;
+        while (j < ws.size() && j < k + 7 && text.substr(ws[j - 1].end, ws[j].begin - ws[j - 1].end).find(')') == std::string_view::npos) ++j;
+        if (j < ws.size() && j < k + 7) k = j;
+    }
+    // an apposition: "Smith, of Chicago,", "Smith, a 33-year-old black man,", "The victim,
+    // Cortney Smith,", "the child, identified as Landen Lavarnia,"
     if (k + 1 < ws.size() && comma_before(text, ws[k]) &&
-        (ws[k].lower == "of" || ws[k].lower == "a" || ws[k].lower == "an" || ws[k].lower == "the")) {
+        (ws[k].lower == "of" || ws[k].lower == "a" || ws[k].lower == "an" || ws[k].lower == "the" || ws[k].lower == "identified" ||
+         (ws[k].capital && ws[k + 1].capital))) {
         std::size_t j = k + 1;
         while (j < ws.size() && j < k + 9 && !comma_before(text, ws[j])) ++j;
         if (j < ws.size() && comma_before(text, ws[j])) k = j;
@@ -597,6 +608,8 @@ std::optional<outcome> victim_outcome(std::string_view text, const std::vector<w
         for (std::size_t j = k + 1; j < ws.size() && j < k + 5; ++j)
             if (ws[j].lower == "condition") return death_follows(text, ws, j) ? outcome::killed : outcome::injured;
     if ((h == "taken" || h == "rushed" || h == "transported" || h == "airlifted" || h == "treated" || h == "flown") && n_aux > 0) {
+        // "was taken to UMC where he was pronounced dead"
+        if (death_follows(text, ws, k)) return outcome::killed;
         // "was taken to a hospital" (not "taken into custody")
         for (std::size_t j = k + 1; j < ws.size() && j < k + 9; ++j)
             if (ws[j].lower == "hospital" || ws[j].lower == "medical" || ws[j].lower == "trauma" || ws[j].lower == "injuries" ||

@@ -76,12 +76,12 @@ inline bool may_open_victim_phrase(std::string_view text, std::size_t i, std::si
     }
     if ((c == 'D' || c == 'T' || c == 'Q') && j - i >= 6) return true;
     if (j + 1 < end && (text[j] == ',' || (text[j] == ' ' && text[j + 1] >= 'A' && text[j + 1] <= 'Z'))) return true;
-    // after "killing", "killed", "found", "of"
+    // after "killing", "killed", "found", "of", "left"
     std::size_t p = i;
     while (p > 0 && text[p - 1] == ' ') --p;
     if (p == i || p < 2) return false;
     const char l = text[p - 1], m = text[p - 2];
-    return (l == 'g' && m == 'n') || (l == 'd' && (m == 'e' || m == 'n')) || (l == 'f' && m == 'o');
+    return (l == 'g' && m == 'n') || (l == 'd' && (m == 'e' || m == 'n')) || (l == 'f' && m == 'o') || (l == 't' && m == 'f');
 }
 // `headline`: the sentence is a headline, where every word is capitalised and no name is
 // read after a verb ("Civilian Killed Others Injured").

@@ -139,7 +139,7 @@ TEST_CASE("victims: headlines drop their articles", "[extract][victims]") {
     check_rows({
         {"Waverly man killed in hunting accident\nPolice said more.", "killed men [1,1]"},
         {"Teen shot to death in apartment complex\nPolice said more.", "killed people [1,1]"},
-        {"17-year-old student dies after shooting\nPolice said more.", "killed people [1,1]"},
+        {"17-year-old student dies after shooting\nPolice said more.", "killed children [1,1]"},
         {"Boy Fatally Shot In Apparent Accident\nPolice said more.", "killed children [1,1]"},
         {"Police identify victim killed in shooting\nPolice said more.", "killed people [1,1]"},
         {"Man, woman killed in Miami shooting\nPolice said more.", "killed people [2,2]"},
@@ -156,8 +156,9 @@ TEST_CASE("victims: headlines drop their articles", "[extract][victims]") {
 TEST_CASE("victims: an age before a name or a person noun", "[extract][victims]") {
     check_rows({
         {"A shooting on Thursday killed 24-year-old Alex Smith of Dorchester.", "killed people [1,1]"},
-        {"Police are investigating the death of 17-year-old Dana Rangel.", "killed people [1,1]"},
-        {"The man was charged in the death of his 6-year-old daughter.", "killed women [1,1]"},
+        {"Police are investigating the death of 17-year-old Dana Rangel.", "killed children [1,1]"},
+        {"The man was charged in the death of his 6-year-old daughter.", "killed children [1,1]"},
+        {"A man cried out after learning his son had died.", "killed people [1,1]"},
         {"Police charged 17-year-old Ahmad Antoine with negligent homicide.", ""},
     });
 }
@@ -209,5 +210,18 @@ TEST_CASE("victims: counted people in hospital", "[extract][victims]") {
         {"Seven young men remained hospitalized Tuesday.", "injured men [7,7]"},
         {"Police say two teenage girls were accidentally shot Friday night.", "injured children [2,2]"},
         {"Four people were hospitalized after a late night shooting.", "injured people [4,4]"},
+    });
+}
+
+TEST_CASE("victims: the predicate past an apposition, a parenthesis or a hospital", "[extract][victims]") {
+    check_rows({
+        {"The victim, Cortney Smith, was pronounced dead at the scene.", "killed people [1,1]"},
+        {"The victim (Timothy Echols Jr.) died from his injuries at the hospital.", "killed people [1,1]"},
+        {"Police said the child, identified as Landen Lavarnia, had died from his injuries.", "killed children [1,1]"},
+        {"The victim was taken to UMC where he was pronounced dead.", "killed people [1,1]"},
+        {"Homicide detectives are investigating the shooting that left Coleman dead.", "killed people [1,1]"},
+        {"Fire department officials pronounced Lynch dead at the scene.", "killed people [1,1]"},
+        {"Man Shot, Killed Sitting Inside Parked Vehicle\nPolice said more.", "killed men [1,1]"},
+        {"The shooting left Smith unable to walk.", ""},
     });
 }
