@@ -177,9 +177,14 @@ void find_date(article_context& ax, std::size_t s, sentence_info& si) {
     };
     // "The medical examiner's office on Monday identified the two men killed ... on Friday":
     // the day of the report, not of the event
+    // (only before the outcome: "killed when a bomb exploded on Friday said a monitoring group",
+    // with its commas stripped, is the event's day)
     auto reported_after = [&](std::size_t phrase_end) {
         std::size_t j = 0;
-        while (j < ws.size() && ws[j].begin < phrase_end) ++j;
+        while (j < ws.size() && ws[j].begin < phrase_end) {
+            if (ws[j].has(w_killed | w_injured)) return false;
+            ++j;
+        }
         if (j >= ws.size() || ax.text.substr(phrase_end, ws[j].begin - phrase_end).find(',') != std::string_view::npos) return false;
         static const std::array<std::string_view, 10> reports{"said",     "says",  "identified", "announced", "reported",
                                                               "released", "named", "confirmed",  "told",      "charged"};
