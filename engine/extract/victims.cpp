@@ -91,7 +91,8 @@ bool name_word(const raw_word& w) {
         "most", "dozens", "hundreds", "thousands", "scores", "about", "nearly", "over", "only", "just", "other",
         // a headline capitalises its verbs: "Girl Killed, 3 Adults Injured"
         "killed", "dead", "dies", "died", "shot", "injured", "wounded", "hurt", "slain", "fatally"};
-    return !one_of(w.lower, not_names) && !ascii_digit(w.lower[0]);
+    // nor a number word ("Syria Five Civilians Killed": a count, not a name)
+    return !one_of(w.lower, not_names) && !ascii_digit(w.lower[0]) && !grammar::claims::words_value(w.lower);
 }
 
 // The word before text[i] in lower case ("" at the sentence start).
@@ -285,7 +286,8 @@ std::optional<victim_phrase> victim_phrase_at(std::string_view text, std::size_t
                 // "a teen boy", "a teenage girl": the last of two person nouns
                 // ("A man woman and child died" is a list, not one person: only nouns that
                 // qualify another open a pair)
-                static const std::array<std::string_view, 8> qualifying{"teen", "police", "male", "female", "baby", "child", "student", "security"};
+                static const std::array<std::string_view, 10> qualifying{"teen", "police", "male", "female", "baby", "child", "student", "security",
+                                                                        "girl", "boy"};
                 if (const auto next = word_at(text, w->end, end); next && person_noun(next->lower) && n < 3 && one_of(w->lower, qualifying)) {
                     modifiers.push_back(w->lower);
                     at = w->end;

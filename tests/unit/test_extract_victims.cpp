@@ -172,6 +172,7 @@ TEST_CASE("victims: a place or another person between the subject and its predic
         {"Two boys were wounded and a man was killed.", "injured children [2,2] | killed men [1,1]"},
         {"The gunman and a bystander were killed.", "killed suspects [1,1] | killed people [1,1]"},
         {"A man woman and child died as a result of suffocation.", ""},
+        {"A girl child was killed and two others were injured on Sunday.", "killed children [1,1] | injured people [2,2]"},
         {"The mother died shortly after from shock.", "killed women [1,1]"},
     });
 }
@@ -196,6 +197,7 @@ TEST_CASE("victims: local news forms of one victim", "[extract][victims]") {
         {"Police say shooting that killed Huntingdon man was accidental\nPolice said more.", "killed men [1,1]"},
         {"Prosecutors charge father in shooting death of 2-year-old girl\nPolice said more.", "killed children [1,1]"},
         {"Ivan Cole Dead at 25 After Accident\nPolice said more.", "killed people [1,1]"},
+        {"Syria Five Civilians Killed in Car Bomb Attack\nPolice said more.", "killed civilians [5,5]"},
         {"Xzavier Robinson, who was shot dead at his home, was 19.", "killed people [1,1]"},
         {"Smith was taken to Magnolia Regional Medical Center in Magnolia, where he was pronounced dead.", "killed people [1,1]"},
         {"6 shot outside Gary home; 2 killed\nPolice said more.", "injured people [4,4] | killed people [2,2]"},
