@@ -255,8 +255,9 @@ void print_timings(const audit::audit_result& a, const pipeline_options& opts) {
 
 namespace reckon::cli {
 
-int audit_for_command(const pipeline_options& opts, audit::audit_result& result, int& corpus_code) {
-    pipeline p;
+int audit_for_command(const pipeline_options& opts, audit::audit_result& result, int& corpus_code, pipeline* data) {
+    pipeline local;
+    pipeline& p = data != nullptr ? *data : local;
     const auto t0 = std::chrono::steady_clock::now();
     if (const int code = load_pipeline(opts, p); code != exit_code::ok) return code;
     if (opts.timings)

@@ -64,6 +64,7 @@ void print_timings(const audit::audit_result& a, const pipeline_options& opts);
 // diagnostics and timings. Returns exit_code::ok with `result` filled and
 // `corpus_code` set (ok, or warnings when input was repaired or skipped), or the code
 // to exit with (usage, data_error, or interrupted when Ctrl-C stopped the work).
-int audit_for_command(const pipeline_options& opts, audit::audit_result& result, int& corpus_code);
+// `data`, when given, keeps the loaded registry and gazetteers for the caller (report's map).
+int audit_for_command(const pipeline_options& opts, audit::audit_result& result, int& corpus_code, pipeline* data = nullptr);
 
 }  // namespace reckon::cli

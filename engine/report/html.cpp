@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <sstream>
 
+#include "report/html_parts.hpp"
 #include "report/report.hpp"
 #include "model/wording.hpp"
 
@@ -32,29 +33,6 @@ std::string html_escape(std::string_view text) {
 
 namespace {
 
-std::string str(const json& j) {
-    if (j.is_null()) return "";
-    if (j.is_string()) return j.get<std::string>();
-    return j.dump();
-}
-std::string esc(const json& j) { return html_escape(str(j)); }
-// Lower-case letters only: "Asharq Al-Awsat" and the outlet id "asharqalawsat" agree.
-std::string letters_of(std::string_view s) {
-    std::string out;
-    for (const char c : s)
-        if (std::isalpha(static_cast<unsigned char>(c))) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
-
-std::optional<std::int64_t> number_of(const json& j) {
-    return j.is_number() ? std::optional<std::int64_t>(j.get<std::int64_t>()) : std::nullopt;
-}
-
-std::string rule_html(const json& r) {
-    if (r.is_null()) return "-";
-    return "<code class=\"rule\">" + esc(r["name"]) + "</code> <span class=\"where\">" + esc(r["file"]) + ":" + r["line"].dump() + "</span>";
-}
-
 const char* style = R"css(
 :root{--ink:#1b1f24;--muted:#5a6470;--line:#d8dde3;--bg:#fff;--soft:#f4f6f8;--high:#b42318;--medium:#b54708;--low:#175cd3;--ok:#067647}
 *{box-sizing:border-box}
@@ -72,11 +50,48 @@ svg{max-width:100%;height:auto;background:#fff}.filters{display:flex;gap:1rem;fl
 @media (max-width:40rem){body{padding:.5rem;font-size:15px}th,td{padding:.25rem}}
 )css";
 
-std::string page(const std::string& title, const std::string& body) {
+}  // namespace
+
+namespace html {
+
+std::string str(const json& j) {
+    if (j.is_null()) return "";
+    if (j.is_string()) return j.get<std::string>();
+    return j.dump();
+}
+std::string esc(const json& j) { return html_escape(str(j)); }
+std::optional<std::int64_t> number_of(const json& j) {
+    return j.is_number() ? std::optional<std::int64_t>(j.get<std::int64_t>()) : std::nullopt;
+}
+
+std::string page(const std::string& title, const std::string& body, std::string_view extra_style) {
     return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n"
-           "<title>" + html_escape(title) + "</title>\n<style>" + style + "</style>\n</head>\n<body>\n" + body + "</body>\n</html>\n";
+           "<title>" + html_escape(title) + "</title>\n<style>" + style + std::string(extra_style) + "</style>\n</head>\n<body>\n" + body +
+           "</body>\n</html>\n";
+}
+
+}  // namespace html
+
+namespace {
+
+using html::esc;
+using html::number_of;
+using html::page;
+using html::str;
+
+// Lower-case letters only: "Asharq Al-Awsat" and the outlet id "asharqalawsat" agree.
+std::string letters_of(std::string_view s) {
+    std::string out;
+    for (const char c : s)
+        if (std::isalpha(static_cast<unsigned char>(c))) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+std::string rule_html(const json& r) {
+    if (r.is_null()) return "-";
+    return "<code class=\"rule\">" + esc(r["name"]) + "</code> <span class=\"where\">" + esc(r["file"]) + ":" + r["line"].dump() + "</span>";
 }
 
 std::string highlighted_sentence(const json& claim) {
@@ -393,50 +408,6 @@ std::string render_html(const json& m) {
     }
     o << "</ul>\n<p class=\"muted\">reckon " << esc(m["reckon_version"]) << "</p>\n";
     return page("reckon incident " + str(m["incident"]), o.str());
-}
-
-std::string render_html_index(const std::vector<json>& models) {
-    std::ostringstream o;
-    std::vector<std::string> governorates;
-    for (const auto& m : models) {
-        const std::string g = str(m["summary"]["governorate"]);
-        if (!g.empty() && std::find(governorates.begin(), governorates.end(), g) == governorates.end()) governorates.push_back(g);
-    }
-    std::sort(governorates.begin(), governorates.end());
-    o << "<h1>reckon: incidents</h1>\n<p>" << models.size() << " incidents, sorted by the severity of their findings.</p>\n"
-      << "<div class=\"filters\"><label>Governorate <select id=\"f-gov\"><option value=\"\">all</option>";
-    for (const auto& g : governorates) o << "<option>" << html_escape(g) << "</option>";
-    o << "</select></label><label>Severity <select id=\"f-sev\"><option value=\"\">all</option><option>high</option><option>medium</option>"
-         "<option>low</option><option>none</option></select></label></div>\n"
-      << "<div class=\"scroll\"><table id=\"incidents\"><tr><th>incident</th><th>places</th><th>governorate</th><th>dates</th><th>figures</th><th>grade</th><th>findings</th></tr>\n";
-    for (const auto& m : models) {
-        std::string severity = "none";
-        int rank = -1;
-        for (const auto& f : m["findings"]) {
-            const std::string s = str(f["severity"]);
-            const int r = s == "high" ? 3 : s == "medium" ? 2 : s == "low" ? 1 : 0;
-            if (r > rank) {
-                rank = r;
-                severity = r == 0 ? "none" : s;
-            }
-        }
-        std::string places, figures, findings;
-        for (const auto& p : m["summary"]["places"]) places += (places.empty() ? "" : ", ") + str(p["name"]);
-        for (const auto& f : m["figures"])
-            figures += (figures.empty() ? "" : "; ") + str(f["category"]) + " " + str(f["outcome"]) + " " +
-                       html_escape(range_words(number_of(f["low"]), number_of(f["high"])));
-        for (const auto& f : m["findings"]) findings += (findings.empty() ? "" : ", ") + str(f["kind"]);
-        o << "<tr class=\"incident\" data-governorate=\"" << esc(m["summary"]["governorate"]) << "\" data-severity=\"" << severity
-          << "\"><td><a href=\"" << esc(m["incident"]) << ".html\">" << esc(m["incident"]) << "</a></td><td>" << html_escape(places)
-          << "</td><td>" << esc(m["summary"]["governorate"]) << "</td><td>" << esc(m["summary"]["date_from"]) << "</td><td>" << figures
-          << "</td><td>" << esc(m["summary"]["grade"]["label"]) << "</td><td><span class=\"sev-" << severity << "\">" << html_escape(findings)
-          << "</span></td></tr>\n";
-    }
-    o << "</table></div>\n<script>\n(function(){var g=document.getElementById('f-gov'),s=document.getElementById('f-sev');"
-         "function apply(){document.querySelectorAll('tr.incident').forEach(function(r){"
-         "var ok=(!g.value||r.dataset.governorate===g.value)&&(!s.value||r.dataset.severity===s.value);r.style.display=ok?'':'none';});}"
-         "g.addEventListener('change',apply);s.addEventListener('change',apply);})();\n</script>\n";
-    return page("reckon incidents", o.str());
 }
 
 }  // namespace reckon::report
