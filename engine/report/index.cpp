@@ -149,6 +149,12 @@ std::string dot(const incident_row& r, double x, double y, std::int64_t top_toll
     return o.str();
 }
 
+// The largest tolls first, so smaller dots are drawn over them and stay clickable.
+std::vector<incident_row> by_toll(std::vector<incident_row> rows) {
+    std::stable_sort(rows.begin(), rows.end(), [](const incident_row& a, const incident_row& b) { return a.killed.value_or(0) > b.killed.value_or(0); });
+    return rows;
+}
+
 // Tolls over time, one lane per place (the incident's first-level division, else its
 // first place), the lanes with the most killed first; the rest share a last lane.
 std::string timeline_svg(const std::vector<incident_row>& rows) {
@@ -236,7 +242,7 @@ std::string timeline_svg(const std::vector<incident_row>& rows) {
         o << "<text x=\"" << label_w + plot_w + 10 << "\" y=\"" << height - 2 << "\" text-anchor=\"end\" fill=\"#5a6470\">" << later
           << " later \xE2\x96\xB6</text>";
     o << "<g class=\"dots\">";
-    for (const auto& r : rows)
+    for (const auto& r : by_toll(rows))
         if (r.dated) o << dot(r, x_of(r.first_day), top_h + static_cast<double>(lane_of(r)) * lane_h + lane_h / 2.0, top);
     o << "</g></svg>\n";
     return o.str();
@@ -322,7 +328,7 @@ std::string map_svg(const std::vector<incident_row>& rows, const index_context& 
         o << "<path class=\"outline\" clip-path=\"url(#map-frame)\" d=\"" << d << "\" fill=\"none\" stroke=\"#8a96a3\" stroke-width=\"1\"/>\n";
     }
     o << "<g class=\"points\">";
-    for (const auto& r : rows)
+    for (const auto& r : by_toll(rows))
         if (r.point) o << dot(r, px(r.point->lon), py(r.point->lat), top);
     o << "</g></svg>\n";
     return o.str();
