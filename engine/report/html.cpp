@@ -395,9 +395,12 @@ std::string render_html(const json& m) {
         for (const json* c : shown) {
             // The outlet only when the credit does not already name it ("AP, via AP").
             const std::string outlet = str((*c)["article"]["outlet"]), credit = str((*c)["credit"]);
+            // The figure as read in digits ("4 or more"), then the words as written
+            // ("at least four people killed"): the card never says the same thing twice.
+            const std::string reading = range_words(number_of((*c)["low"]), number_of((*c)["high"]));
             const bool outlet_named = outlet.empty() || letters_of(credit).find(letters_of(outlet)) != std::string::npos;
             o << "<article class=\"claim" << ((*c)["used"].get<bool>() ? "" : " unused") << "\" data-claim=\"" << esc((*c)["id"])
-              << "\"><div class=\"value\">" << esc((*c)["value_text"]) << "</div><div>" << esc((*c)["figure"]) << "</div><div><b>" << html_escape(credit) << "</b>"
+              << "\"><div class=\"value\">" << html_escape(reading) << "</div><div>as written: " << esc((*c)["figure"]) << "</div><div><b>" << html_escape(credit) << "</b>"
               << (outlet_named ? "" : " &middot; in " + html_escape(outlet))
               << " &middot; " << ((*c)["article"]["date"].is_null() ? std::string("date unknown") : esc((*c)["article"]["date"]))
               << ((*c)["used"].get<bool>() ? "" : " &middot; <b>not used</b>: " + esc((*c)["reason"])) << "</div><div class=\"muted\">" << esc((*c)["article"]["title"]) << " ("
