@@ -339,7 +339,7 @@ const char* index_style = R"css(
 .controls label{display:flex;flex-direction:column;font-size:.85rem;color:var(--muted)}.controls input,.controls select{font:inherit;color:var(--ink);padding:.2rem}
 .controls .wide{grid-column:1/-1}#shown{font-weight:600}th button{all:unset;cursor:pointer;font-weight:700}th button:focus{outline:2px solid var(--low)}
 th[aria-sort=ascending] button::after{content:" \25B2"}th[aria-sort=descending] button::after{content:" \25BC"}td.num{text-align:right;font-variant-numeric:tabular-nums}.nowrap{white-space:nowrap}
-.views figure{margin:0 0 1rem}#map{max-width:48rem;display:block}figcaption{font-size:.85rem;color:var(--muted)}
+.views figure{margin:0 0 1rem}#map{max-width:48rem;display:block}#timeline{min-width:44rem}figcaption{font-size:.85rem;color:var(--muted)}
 )css";
 
 // Sorting, search and filters; rows, map points and timeline dots share the incident id.
@@ -434,7 +434,7 @@ std::string render_html_index(const std::vector<json>& models, const index_conte
     std::size_t located = 0, by_area = 0;
     const std::string map = map_svg(rows, ctx, located, by_area);
     o << "<div class=\"views\"><figure><figcaption>Tolls over time, by place (dot area: killed; a ring: no toll of killed)</figcaption>"
-      << timeline_svg(rows) << "</figure><figure>";
+      << "<div class=\"scroll\">" << timeline_svg(rows) << "</div></figure><figure>";
     if (map.empty()) {
         o << "<figcaption id=\"map-none\">No map: "
           << (ctx.world == nullptr || ctx.world->empty() ? "no world gazetteer was loaded (run scripts/setup)" : "no incident's place was found in the world gazetteer")
