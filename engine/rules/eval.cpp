@@ -1192,6 +1192,7 @@ public:
     const std::vector<analyst_decision>& decisions() const override { return m_c->decisions; }
     std::vector<std::string> files() const override { return m_c->files; }
     std::map<std::string, std::string> data_files() const override { return m_c->data; }
+    const std::vector<named_value>& named_sources() const override { return m_c->named_sources; }
 
 private:
     std::shared_ptr<const compiled> m_c;
