@@ -175,12 +175,35 @@ void find_date(article_context& ax, std::size_t s, sentence_info& si) {
             }
         return false;
     };
+    // "The medical examiner's office on Monday identified the two men killed ... on Friday":
+    // the day of the report, not of the event
+    // (only before the outcome: "killed when a bomb exploded on Friday said a monitoring group",
+    // with its commas stripped, is the event's day)
+    auto reported_after = [&](std::size_t phrase_end) {
+        std::size_t j = 0;
+        while (j < ws.size() && ws[j].begin < phrase_end) {
+            if (ws[j].has(w_killed | w_injured)) return false;
+            ++j;
+        }
+        if (j >= ws.size() || ax.text.substr(phrase_end, ws[j].begin - phrase_end).find(',') != std::string_view::npos) return false;
+        static const std::array<std::string_view, 10> reports{"said",     "says",  "identified", "announced", "reported",
+                                                              "released", "named", "confirmed",  "told",      "charged"};
+        return one_of(ws[j].lower, reports);
+    };
     auto in_dateline = [&](std::size_t k) {
         if (!ax.dateline.empty() && ws[k].begin < ax.dateline.end && ws[k].end > ax.dateline.begin) return true;
         // "AL-SHAAFA, Nov 14 — Air strikes ...": a dateline at the start of a paragraph
         if (ax.sentences[s].paragraph_start && k < 5) {
             std::size_t e = ws[k].end;
             if (k + 1 < ws.size()) e = ws[k + 1].end;
+            // a wire's credit between the date and the dash: "TAIZ, Yemen, June 3 (Xinhua) --",
+            // "ADEN, Nov 18 (Reuters) -"
+            std::size_t x = e;
+            while (x < ax.text.size() && ax.text[x] == ' ') ++x;
+            if (x < ax.text.size() && ax.text[x] == '(') {
+                const auto close = ax.text.substr(x, std::min<std::size_t>(32, ax.text.size() - x)).find(')');
+                if (close != std::string_view::npos) e = x + close + 1;
+            }
             const auto after = ax.text.substr(e, std::min<std::size_t>(6, ax.text.size() - e));
             if (after.find("\xE2\x80\x94") != std::string_view::npos || after.find(" - ") != std::string_view::npos ||
                 after.find(" -") == 0 || after.find(':') != std::string_view::npos)
@@ -211,7 +234,7 @@ void find_date(article_context& ax, std::size_t s, sentence_info& si) {
         using form = grammar::when::phrase_form;
         bool usable = true;
         switch (p->form) {
-        case form::weekday: usable = !reported_before(k) && !in_dateline(k); break;
+        case form::weekday: usable = !reported_before(k) && !reported_after(p->where.end) && !in_dateline(k); break;
         case form::relative: {
             usable = !reported_before(k);
             // "overnight Tuesday": the weekday says which night

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <map>
 #include <set>
 
 #include "model/locality.hpp"
@@ -103,8 +104,9 @@ bool within_words(const std::vector<word>& ws, std::size_t from, std::size_t to,
 
 std::string period_of(const std::vector<word>& ws, std::int64_t value) {
     for (std::size_t k = 0; k < ws.size(); ++k) {
-        const std::string& w = ws[k].lower;
-        const std::string next = k + 1 < ws.size() ? ws[k + 1].lower : std::string();
+        // views, not copies: this runs on every word of every sentence with a figure
+        const std::string_view w = ws[k].lower;
+        const std::string_view next = k + 1 < ws.size() ? std::string_view(ws[k + 1].lower) : std::string_view();
         // "in the past 10 days", "over the last three weeks", "the previous 48 hours"
         if (w == "past" || w == "last" || w == "previous" || w == "recent") {
             std::size_t u = k + 1;
@@ -115,7 +117,7 @@ std::string period_of(const std::vector<word>& ws, std::int64_t value) {
                 ++u;
             }
             if (u < ws.size()) {
-                const std::string& unit = ws[u].lower;
+                const std::string_view unit = ws[u].lower;
                 if (unit == "days" || unit == "weeks" || unit == "week") return "days";
                 if (unit == "month" || unit == "months") return "month";
                 if (unit == "year" || unit == "years") return "year";
@@ -152,9 +154,9 @@ std::string group_of(const std::vector<word>& ws, std::size_t f) {
         (f >= 2 && ws[f - 1].lower == "of" && ws[f - 2].lower == "family"))
         return "family";
     for (std::size_t k = f + 1; k < std::min(ws.size(), f + 8); ++k) {
-        const std::string& w = ws[k].lower;
+        const std::string_view w = ws[k].lower;
         if (one_of(w, reporting)) break;  // "100 wounded according to the medical source": who counted, not who
-        const std::string next = k + 1 < ws.size() ? ws[k + 1].lower : std::string();
+        const std::string_view next = k + 1 < ws.size() ? std::string_view(ws[k + 1].lower) : std::string_view();
         if (w == "staff" || w == "medics" || w == "doctors" || w == "nurses" || w == "paramedics" ||
             (w == "medical" && (next == "staff" || next == "workers" || next == "personnel")))
             return "medical staff";
@@ -289,11 +291,25 @@ bool is_place_name(const std::vector<word>& ws, std::size_t k) {
     return before || after || after_pair;
 }
 
-}  // namespace
+// The words of each sentence that holds a claim, split once per article: a sentence
+// often holds several figures, and each figure's relation, period, group, day and
+// localities are read from the same words.
+class sentence_words {
+public:
+    explicit sentence_words(std::string_view text) : m_text(text) {}
+    const std::vector<word>& of(byte_span sentence) {
+        auto it = m_words.find(sentence.begin);
+        if (it == m_words.end()) it = m_words.emplace(sentence.begin, words_of(m_text, sentence)).first;
+        return it->second;
+    }
 
-figure_scope scope_of_figure(std::string_view text, byte_span sentence, byte_span figure, std::int64_t value) {
+private:
+    std::string_view m_text;
+    std::map<std::size_t, std::vector<word>> m_words;
+};
+
+figure_scope scope_of_words(const std::vector<word>& ws, byte_span figure, std::int64_t value) {
     figure_scope s;
-    const auto ws = words_of(text, sentence);
     const std::size_t f = figure_word(ws, figure);
     if (f >= ws.size()) return s;
     std::size_t last = f;  // a figure of several words ("Twenty-one", "more than 30")
@@ -305,8 +321,7 @@ figure_scope scope_of_figure(std::string_view text, byte_span sentence, byte_spa
     return s;
 }
 
-std::vector<std::string> local_places(std::string_view text, byte_span sentence) {
-    const auto ws = words_of(text, sentence);
+std::vector<std::string> local_places_of(const std::vector<word>& ws) {
     std::vector<std::string> out;
     for (std::size_t k = 0; k < ws.size(); ++k) {
         if (!is_place_name(ws, k)) continue;
@@ -322,11 +337,20 @@ std::vector<std::string> local_places(std::string_view text, byte_span sentence)
     return out;
 }
 
+}  // namespace
+
+figure_scope scope_of_figure(std::string_view text, byte_span sentence, byte_span figure, std::int64_t value) {
+    return scope_of_words(words_of(text, sentence), figure, value);
+}
+
+std::vector<std::string> local_places(std::string_view text, byte_span sentence) { return local_places_of(words_of(text, sentence)); }
+
 void read_scopes(std::string_view text, std::vector<claim>& claims) {
+    sentence_words words(text);
     // 1. Relation, period and group of each figure.
     for (std::size_t i = 0; i < claims.size(); ++i) {
         claim& c = claims[i];
-        const auto s = scope_of_figure(text, c.sentence, c.span, c.high.value_or(c.low.value_or(0)));
+        const auto s = scope_of_words(words.of(c.sentence), c.span, c.high.value_or(c.low.value_or(0)));
         c.period = s.period;
         c.group = s.group;
         c.relation = s.relation;
@@ -363,7 +387,7 @@ void read_scopes(std::string_view text, std::vector<claim>& claims) {
     const auto localities_of = [&](const claim& c) {
         std::string out;
         const std::string own = locality_skeleton(c.place);
-        for (const auto& n : local_places(text, c.sentence)) {
+        for (const auto& n : local_places_of(words.of(c.sentence))) {
             const std::string k = locality_skeleton(n);
             if (provinces.count(k) == 0 && k != own) out += (out.empty() ? "" : "; ") + n;
         }
@@ -386,7 +410,7 @@ void read_scopes(std::string_view text, std::vector<claim>& claims) {
             c.localities = localities_of(c);
             continue;
         }
-        const auto ws = words_of(text, c.sentence);
+        const auto& ws = words.of(c.sentence);
         c.day_named = c.event_date.precision == date_precision::day && names_the_day(ws);
         const bool background = after_an_earlier_event(ws, figure_word(ws, c.span));
         if (c.sentence.begin == last_sentence && !background) {

@@ -120,6 +120,17 @@ void make_claim(article_context& ax, std::size_t fi) {
     bool breakdown = is_breakdown(lf);
     if (!breakdown && previous && lf.wb > 0 && ws[lf.wb - 1].lower == "and" && previous->we + 1 == lf.wb && is_breakdown(*previous))
         breakdown = true;
+    // "Four civilians, including a mother and her child, were killed": people named in a
+    // breakdown of a counted total are parts of it, not figures of their own
+    if (lf.victim && total_claim && previous_total && !previous_total->victim) {
+        bool in_breakdown = false;
+        for (std::size_t j = lf.wb, n = 0; j-- > previous_total->we && n < 8; ++n)
+            if (ws[j].has(w_breakdown)) in_breakdown = true;
+        if (in_breakdown) {
+            reject(ax, lf, "one person named in a breakdown of a counted total");
+            return;
+        }
+    }
     if (breakdown && total_claim && cat.known && !(immediate && lf.wb > 0 && ws[lf.wb - 1].lower != "and" && !ws[lf.wb - 1].has(w_breakdown)))
         out = total_claim->outcome;
     // "Of those killed six were children", "at least 14 of the dead were rebels"
@@ -164,6 +175,15 @@ void make_claim(article_context& ax, std::size_t fi) {
                 cat.category = "fighters";
                 cat.side = side_of(lf.f.modifiers, noun);
             }
+        }
+    }
+    // "killed 28 and wounded 30 Daesh militants": two verbs share the noun of the second figure
+    if (!cat.known && lf.f.noun.empty() && !lf.victim && fi + 1 < ax.figures.size() && ax.figures[fi + 1].sentence == s) {
+        const located_figure& next = ax.figures[fi + 1];
+        if (next.wb == lf.we + 2 && lf.we < ws.size() && ws[lf.we].lower == "and" && ws[lf.we + 1].has(w_killed | w_injured) &&
+            !next.f.noun.empty() && !next.not_a_count) {
+            const auto shared = read_category(next.f);
+            if (shared.known && shared.category != "people") cat = shared;
         }
     }
     bool elliptical = false;  // "with local media reporting upwards of 40", "putting the toll at 70"
@@ -276,7 +296,13 @@ void make_claim(article_context& ax, std::size_t fi) {
         const bool part = (lf.we < ws.size() && ws[lf.we].lower == "fatally") ||
                           (lf.we + 2 < ws.size() && ws[lf.we].lower == "of" && ws[lf.we + 1].lower == "them" &&
                            ws[lf.we + 2].lower == "fatally") ||
-                          (lf.wb > 0 && ws[lf.wb - 1].lower == "killing");
+                          (lf.wb > 0 && ws[lf.wb - 1].lower == "killing") ||
+                          (lf.f.noun == "dead" && ax.text.substr(0, lf.f.span.begin).find_last_not_of(' ') != std::string_view::npos &&
+                           ax.text[ax.text.substr(0, lf.f.span.begin).find_last_not_of(' ')] == ',') ||  // "Four shot, two dead"
+                          // "6 shot outside Gary home; 2 killed", "five people were shot, one died"
+                          (lf.f.noun.empty() && lf.we < ws.size() &&
+                           (ws[lf.we].lower == "killed" || ws[lf.we].lower == "died" || ws[lf.we].lower == "dead") &&
+                           ax.text.substr(previous->f.span.end, lf.f.span.begin - previous->f.span.end).find_first_of(",;") != std::string_view::npos);
         bool shot = false;
         for (std::size_t k = previous->wb >= 1 ? previous->wb - 1 : 0; k < lf.wb && k < ws.size(); ++k)
             if (ws[k].lower == "shot") shot = true;

@@ -12,6 +12,50 @@ namespace reckon::extract {
 
 using grammar::claims::figure;
 
+namespace {
+
+// People named one after another share their predicate and are counted together:
+// "killed Inna Gonzalez, 21, and Davion Funderburk, 22", "the 7-year-old girl and her
+// father, 56, dead", "Man, woman killed". The figure `f` of the first is widened over
+// the others and counts them all; victims and suspects are never joined ("the gunman
+// and a bystander").
+void join_coordinated(std::string_view text, std::size_t end, bool headline, figure& f) {
+    if (suspect_noun(f.noun)) return;
+    int count = 1;
+    bool same_noun = true;
+    for (int n = 0; n < 5; ++n) {
+        std::size_t j = f.span.end;
+        while (j < end && text[j] == ' ') ++j;
+        bool separated = false;
+        if (j < end && text[j] == ',') {
+            separated = true;
+            ++j;
+            while (j < end && text[j] == ' ') ++j;
+        }
+        if (j + 4 < end && text.compare(j, 4, "and ") == 0) {
+            separated = true;
+            j += 4;
+            while (j < end && text[j] == ' ') ++j;
+        }
+        if (!separated || j >= end) break;
+        const auto next = victim_phrase_at(text, j, end, false, headline);
+        if (!next || next->implied || suspect_noun(next->f.noun)) break;
+        same_noun = same_noun && next->f.noun == f.noun;
+        f.span.end = next->f.span.end;
+        ++count;
+    }
+    if (count == 1) return;
+    f.number = f.span;
+    f.first = count;
+    f.value_text = std::string(text.substr(f.span.begin, f.span.size()));
+    if (!same_noun) {
+        f.noun = "people";
+        f.modifiers.clear();
+    }
+}
+
+}  // namespace
+
 void scan_figures(article_context& ax) {
     ax.figures.reserve(16);
     const auto& opener_prefixes = grammar::claims::opener_prefixes();
@@ -29,11 +73,14 @@ void scan_figures(article_context& ax) {
             // a person named without a number: "a man", "the victim", "John Smith, 23,", "double
             // homicide"; a figure the grammar reads comes first ("Six civilians", "More than 30"),
             // except an age that is the person ("17-year-old dead after shooting")
-            const bool first_word = i == starts.front() && !ax.sentences[s].line_alone;
+            const bool headline = ax.sentences[s].line_alone;
+            const bool first_word = i == starts.front() && !headline;
             const auto victim_at = [&]() -> bool {
-                if (!may_open_victim_phrase(ax.text, i, span.end, first_word)) return false;
+                // a headline's words are few and drop their articles ("Waverly teen killed"): all are tried
+                if (!headline && !may_open_victim_phrase(ax.text, i, span.end, first_word)) return false;
                 auto v = victim_phrase_at(ax.text.substr(0, span.end), i, span.end, first_word, ax.sentences[s].line_alone);
                 if (!v) return false;
+                if (!v->implied) join_coordinated(ax.text.substr(0, span.end), span.end, ax.sentences[s].line_alone, v->f);
                 located_figure lf;
                 lf.f = std::move(v->f);
                 lf.sentence = s;
@@ -55,7 +102,8 @@ void scan_figures(article_context& ax) {
                 continue;
             }
             auto f = grammar::claims::parse_figure(ax.text.substr(0, span.end), i, 200);
-            if (f && first_word && f->number.end < span.end && ax.text[f->number.end] == '-' && victim_at()) continue;
+            // an age is a person, not a count: "17-year-old dead after shooting", "killed 24-year-old Alex DoSouto"
+            if (f && f->number.end < span.end && ax.text[f->number.end] == '-' && victim_at()) continue;
             if (f) {
                 located_figure lf;
                 lf.f = std::move(*f);
@@ -124,6 +172,13 @@ std::optional<std::string> rejection_reason(const article_context& ax, const loc
         return std::string("a date");
     if (next && month_index(*next) > 0 && digits && f.noun.empty()) return std::string("a date");
     if (prev && (prev->lower == "aged" || prev->lower == "ages")) return std::string("an age");
+    // "Stowe shooting victim, 18, dies", "a man, 23, was": an age set off by commas after a person
+    if (digits && f.noun.empty() && prev && f.number.end < ax.text.size() &&
+        ax.text[f.number.end] == ',' && f.first && *f.first < 120) {
+        std::size_t p = f.number.begin;
+        while (p > 0 && ax.text[p - 1] == ' ') --p;
+        if (p > 0 && ax.text[p - 1] == ',' && (person_noun(prev->lower) || prev->capital)) return std::string("an age");
+    }
     if (nb >= 2 && ws[nb - 1].lower == "of" && ws[nb - 2].lower == "age") return std::string("an age");
     if (f.noun.empty() && next) {
         static const std::array<std::string_view, 46> units{"family", "families",

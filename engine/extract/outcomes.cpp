@@ -2,6 +2,7 @@
 #include "extract/outcomes.hpp"
 
 #include <array>
+#include <cctype>
 
 #include "extract/victims.hpp"
 
@@ -88,11 +89,24 @@ category_reading read_category(const figure& f) {
         if (l == "child" || l == "children") child_mod = true;
         if (l == "female" || l == "women") woman_mod = true;
     }
+    // one person named by kin ("the mother died", "killing her husband"): a woman or a man
+    // (a son or daughter is of any age: a person, unless an age says a child)
+    static const std::array<std::string_view, 7> female{"mother", "wife", "sister", "grandmother", "girlfriend", "niece", "aunt"};
+    static const std::array<std::string_view, 7> male{"father", "husband", "brother", "grandfather", "boyfriend", "nephew", "uncle"};
+    // "his 6-year-old daughter", "a 3-month-old": an age under 18 is a child
+    bool child_age = false;
+    for (const auto& m : f.modifiers) {
+        const auto dash = m.find("-year-old");
+        if ((dash != std::string::npos && dash > 0 && dash <= 2 && std::isdigit(static_cast<unsigned char>(m[0])) && std::stoi(m) < 18) ||
+            m.find("-month-old") != std::string::npos || m.find("-week-old") != std::string::npos)
+            child_age = true;
+    }
     if (suspect_noun(noun)) r.category = "suspects";
+    else if (child_age) r.category = "children";
     else if (noun == "civilians" || noun == "civilian") r.category = "civilians";
     else if (one_of(noun, child)) r.category = "children";
-    else if (noun == "women" || noun == "woman") r.category = "women";
-    else if (noun == "men" || noun == "man" || noun == "tribesmen") r.category = "men";
+    else if (noun == "women" || noun == "woman" || one_of(noun, female)) r.category = "women";
+    else if (noun == "men" || noun == "man" || noun == "tribesmen" || one_of(noun, male)) r.category = "men";
     else if (one_of(noun, fighter)) {
         r.category = "fighters";
         r.side = side_of(f.modifiers, noun);
@@ -142,17 +156,20 @@ std::optional<outcome> find_outcome(const article_context& ax, const located_fig
     // 1a. a participle right after, past auxiliaries: "20 wounded", "25 were wounded", "6 Killed"
     std::optional<outcome> after;
     {
-        static const std::array<std::string_view, 14> aux{"were", "was", "are", "is", "have", "has", "had", "been", "being", "also",
-                                                          "reportedly", "gone", "got", "more"};
-        static const std::array<std::string_view, 15> participle{"killed", "dead", "died", "wounded", "injured", "hurt", "missing",
+        // ("Seven young men remained hospitalized", "two teenage girls were accidentally shot",
+        // "The seven others who were shot")
+        static const std::array<std::string_view, 21> aux{"were", "was", "are", "is", "have", "has", "had", "been", "being", "also",
+                                                          "reportedly", "gone", "got", "more", "who", "remained", "remain", "remains",
+                                                          "accidentally", "critically", "seriously"};
+        static const std::array<std::string_view, 17> participle{"killed", "dead", "died", "wounded", "injured", "hurt", "missing",
                                                                  "slain", "executed", "massacred", "perished", "martyred", "disappeared",
-                                                                 "shot", "succumbed"};
+                                                                 "shot", "succumbed", "hospitalized", "hospitalised"};
         std::size_t k = lf.we, n = 0;
         // "four of them were shot"
         if (k + 2 < ws.size() && lf.f.vague.empty() && ws[k].lower == "of" && (ws[k + 1].lower == "them" || ws[k + 1].lower == "those")) k += 2;
         // "Two suspects were shot dead": a group the figure grammar does not name
         if (lf.f.noun.empty() && k < ws.size() && suspect_noun(ws[k].lower)) ++k;
-        while (k < ws.size() && n < 3 && one_of(ws[k].lower, aux)) {
+        while (k < ws.size() && n < 4 && one_of(ws[k].lower, aux)) {
             ++k;
             ++n;
         }
@@ -162,7 +179,7 @@ std::optional<outcome> find_outcome(const article_context& ax, const located_fig
                                     ax.text.substr(ws[k].end, ws[k + 1].begin - ws[k].end).find(',') == std::string_view::npos;
         if (k < ws.size() && one_of(ws[k].lower, participle) && !object_follows) {
             // "six people were shot": hit by gunfire, an injury unless a death is said with it
-            after = ws[k].lower == "shot" ? outcome_of_shot(ws, k) : ws[k].lower == "succumbed" ? outcome::killed : outcome_word(ws, k);
+            after = ws[k].lower == "shot" ? outcome_of_shot(ax.text, ws, k) : ws[k].lower == "succumbed" ? outcome::killed : outcome_word(ws, k);
             after_aux = n;
             // "dead and injured", "killed or wounded": both counted together
             if (after && k + 2 < ws.size() && (ws[k + 1].lower == "and" || ws[k + 1].lower == "or")) {
@@ -181,7 +198,9 @@ std::optional<outcome> find_outcome(const article_context& ax, const located_fig
         const std::size_t j = lead - 1;
         before = verb_outcome(ws[j].lower);
         // "the gunman shot two people": hit, an injury unless "fatally"
-        if (!before && ws[j].lower == "shot" && !lf.f.noun.empty())
+        // ("Four shot, two dead": the dead are not the object of "shot")
+        if (!before && ws[j].lower == "shot" && !lf.f.noun.empty() && !read_category(lf.f).intrinsic_death &&
+            ax.text.substr(ws[j].end, ws[lead].begin - ws[j].end).find(',') == std::string_view::npos)
             before = j > 0 && ws[j - 1].lower == "fatally" ? outcome::killed : outcome::injured;
         if (!before && (ws[j].lower == "lost" || ws[j].lower == "claimed" || ws[j].lower == "claiming") && !lf.f.noun.empty())
             before = outcome::killed;

@@ -53,7 +53,7 @@ const word_table<std::uint32_t>& flag_table() {
                        "martyrs", "toll", "beheaded", "lifeless", "fatally", "murdered", "slew", "eliminated",
                        "eliminating", "neutralized", "neutralised", "liquidated", "life"});
         add(w_injured, {"injured", "injuring", "injures", "injure", "wounded", "wounding", "wounds", "injuries", "hurt",
-                        "wound", "injury"});
+                        "wound", "injury", "hospitalized", "hospitalised"});
         add(w_missing, {"missing", "disappeared", "unaccounted", "disappearance"});
         add(w_contextual, {"victims", "casualties", "remains"});
         add(w_blocker, {"evacuated", "displaced", "fled", "flee", "remain", "remained", "arrested", "detained", "captured",
@@ -132,7 +132,9 @@ constexpr std::string_view outcome_stems[] = {
     "slew", "elim", "neut", "liqu", "clai", "dest",
     "kill", "dead", "die",  "dyin", "deat", "woun", "inju", "toll", "bodi", "corp", "vict", "casu", "miss", "disa", "slai",
     "mass", "exec", "peri", "fata", "live", "mart", "behe", "murd", "rema", "hurt", "life", "unac", "dies", "died", "lost",
-    "shot", "homi", "gunn", "slay"};
+    "shot", "homi", "gunn", "slay",
+    // the state of the wounded: "was hospitalized", "is in critical condition"
+    "hosp", "cond"};
 // The stems by their first two letters (bit k: outcome_stems[k]): most words ("the",
 // "and") are refused on them at once.
 constexpr auto outcome_heads = [] {

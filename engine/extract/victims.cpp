@@ -46,10 +46,11 @@ const std::array<std::string_view, 67> person_nouns{
     "burglar",   "male",    "female",    "adult",     "robber"};
 
 // Words between the article and the noun: "a young man", "an off-duty police officer".
-const std::array<std::string_view, 30> person_modifiers{
+const std::array<std::string_view, 37> person_modifiers{
     "young",  "teenage", "elderly",  "unidentified", "unnamed", "local",    "off-duty", "innocent", "pregnant", "armed",
     "other",  "fourth",  "police",   "security",     "another", "second",   "third",    "lone",     "alleged",  "suspected",
-    "former", "retired", "wounded",  "injured",      "masked",  "teen",     "fellow",   "old",      "older",    "younger"};
+    "former", "retired", "wounded",  "injured",      "masked",  "teen",     "fellow",   "old",      "older",    "younger",
+    "little", "unborn",  "newborn",  "homeless",     "black",   "white",    "hispanic"};
 
 bool age_word(std::string_view w) {
     // "17-year-old", "3-month-old", "two-year-old"
@@ -76,12 +77,10 @@ bool person_shape(std::string_view w) {
     return person_shapes[static_cast<std::size_t>((w[0] >= 'a' && w[0] <= 'z' ? w[0] - 'a' : 26) * 16) + w.size()];
 }
 
-bool person_noun(std::string_view w) { return person_shape(w) && one_of(w, person_nouns); }
-
 // Words that end a capitalised run before a name ("Police", "The") or are not names.
 bool name_word(const raw_word& w) {
     if (!w.capital || w.lower.size() < 2) return false;
-    static const std::array<std::string_view, 112> not_names{
+    static const std::array<std::string_view, 122> not_names{
         "the",  "a",    "an",   "police", "officers", "authorities", "he",  "she",  "it",  "they", "his",
         "her",  "this", "that", "monday", "tuesday", "wednesday",   "thursday", "friday", "saturday", "sunday", "mr",
         "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december",
@@ -89,8 +88,11 @@ bool name_word(const raw_word& w) {
         "troopers", "prosecutors", "family", "friends", "neighbors", "one", "two", "three", "both", "all", "some", "many",
         "several", "others", "people", "there", "we", "you", "i", "according", "after", "before", "when", "while", "if",
         "in", "on", "at", "for", "but", "and", "as", "no", "not", "what", "who", "those", "these", "among", "more",
-        "most", "dozens", "hundreds", "thousands", "scores", "about", "nearly", "over", "only", "just", "other"};
-    return !one_of(w.lower, not_names) && !ascii_digit(w.lower[0]);
+        "most", "dozens", "hundreds", "thousands", "scores", "about", "nearly", "over", "only", "just", "other",
+        // a headline capitalises its verbs: "Girl Killed, 3 Adults Injured"
+        "killed", "dead", "dies", "died", "shot", "injured", "wounded", "hurt", "slain", "fatally"};
+    // nor a number word ("Syria Five Civilians Killed": a count, not a name)
+    return !one_of(w.lower, not_names) && !ascii_digit(w.lower[0]) && !grammar::claims::words_value(w.lower);
 }
 
 // The word before text[i] in lower case ("" at the sentence start).
@@ -118,6 +120,8 @@ grammar::claims::figure one_person(std::string_view text, std::size_t b, std::si
 }
 
 }  // namespace
+
+bool person_noun(std::string_view w) { return person_shape(w) && one_of(w, person_nouns); }
 
 bool suspect_noun(std::string_view w) {
     static const std::array<std::string_view, 16> suspects{
@@ -150,19 +154,23 @@ bool may_open(std::string_view text, std::size_t i, std::size_t end, bool senten
         const auto next = [&](std::size_t n) { return i + n >= end || !ascii_alpha(text[i + n]); };
         switch (text[i]) {
         case 'a': if (!(next(1) || (i + 1 < end && text[i + 1] == 'n' && next(2)))) return false; break;
-        case 't': if (!((i + 2 < end && text[i + 1] == 'h' && text[i + 2] == 'e' && next(3)) || (i + 1 < end && text[i + 1] == 'r'))) return false; break;
+        case 't': if (!((i + 2 < end && text[i + 1] == 'h' && text[i + 2] == 'e' && (next(3) || (i + 4 < end && text[i + 3] == 'i' && text[i + 4] == 'r' && next(5)))) ||
+                        (i + 1 < end && text[i + 1] == 'r'))) return false; break;
+        case 'h': if (!(i + 2 < end && ((text[i + 1] == 'i' && text[i + 2] == 's') || (text[i + 1] == 'e' && text[i + 2] == 'r')) && next(3))) return false; break;
         case 'd': case 'q': case 'm': case 's': if (i + 5 >= end || next(5)) return false; break;
         default: return sentence_start && ascii_digit(text[i]);
         }
     }
     std::size_t j = i;
     while (j < end && (ascii_alnum(text[j]) || ((text[j] == '-' || text[j] == '\'') && j + 1 < end && ascii_alnum(text[j + 1])))) ++j;
-    static const std::array<std::string_view, 11> openers{"a", "an", "the", "double", "triple", "quadruple", "quintuple",
-                                                          "murder-suicide", "murder-suicides", "suicide", "he"};
+    // "his", "her", "their": a possessive is an article before kin ("killing his wife", "the
+    // death of his 6-year-old daughter")
+    static const std::array<std::string_view, 14> openers{"a", "an", "the", "double", "triple", "quadruple", "quintuple",
+                                                          "murder-suicide", "murder-suicides", "suicide", "he", "his", "her", "their"};
     for (const auto o : openers) {
         if (!same_word(text, i, j, o)) continue;
         if (o == "he") return sentence_start;
-        if (o != "a" && o != "an" && o != "the") return true;
+        if (o != "a" && o != "an" && o != "the" && o != "his" && o != "her" && o != "their") return true;
         // the next word must be a person word or an age: "the man", "a 17-year-old", "the young"
         std::size_t b = j;
         while (b < end && text[b] == ' ') ++b;
@@ -174,7 +182,8 @@ bool may_open(std::string_view text, std::size_t i, std::size_t end, bool senten
         if (e - b >= 16) return false;
         for (std::size_t k = b; k < e; ++k) lower[k - b] = ascii_lower(text[k]);
         const std::string_view w(lower, e - b);
-        return person_shape(w) || w.find('-') != std::string_view::npos;
+        // ("a Huntingdon man", "a Jackson County teen": a place before the person)
+        return person_shape(w) || w.find('-') != std::string_view::npos || ascii_upper(text[b]);
     }
     if (!ascii_upper(text[i])) return sentence_start && ascii_digit(text[i]);  // an age at the sentence start
     if (sentence_start && j - i < 16) {
@@ -195,13 +204,15 @@ bool may_open(std::string_view text, std::size_t i, std::size_t end, bool senten
     if (k + 3 < end && text[k] == ',' && text[k + 1] == ' ' &&
         (ascii_digit(text[k + 2]) || (text[k + 2] == 'a' && (text[k + 3] == ' ' || (text[k + 3] == 'n' && k + 4 < end && text[k + 4] == ' ')))))
         return true;
+    // "Xzavier Robinson, who was shot dead": a subject at the sentence start
+    if (sentence_start && k + 5 < end && text.substr(k, 6) == ", who ") return true;
     // after a verb: "killing Lewis", "the death of Lewis", "found Long dead"
     std::size_t p = i;
     while (p > 0 && text[p - 1] == ' ') --p;
     std::size_t b = p;
     while (b > 0 && ascii_alpha(text[b - 1])) --b;
-    static const std::array<std::string_view, 10> verbs{"killing", "killed", "murdering", "murdered", "wounding",
-                                                        "wounded", "injuring", "injured", "found", "of"};
+    static const std::array<std::string_view, 12> verbs{"killing", "killed", "murdering", "murdered", "wounding",
+                                                        "wounded", "injuring", "injured", "found", "of", "left", "pronounced"};
     for (const auto v : verbs)
         if (same_word(text, b, p, v)) return true;
     // "Smith was pronounced dead", "Steve Hall suffered a wound": a name at the sentence start
@@ -218,9 +229,14 @@ bool may_open(std::string_view text, std::size_t i, std::size_t end, bool senten
 
 std::optional<victim_phrase> victim_phrase_at(std::string_view text, std::size_t i, std::size_t end, bool sentence_start,
                                               bool headline) {
-    if (!may_open(text, i, end, sentence_start)) return std::nullopt;
+    // a headline drops its articles ("Man killed", "Waverly teen dies"), and an age before a
+    // name or a person noun opens a phrase anywhere ("killed 24-year-old Alex DoSouto")
     const auto w0 = word_at(text, i, end);
     if (!w0) return std::nullopt;
+    const bool age_opens = age_word(w0->lower) && !headline;
+    const bool bare_subject = headline && (person_noun(w0->lower) || age_word(w0->lower) ||
+                                           (person_shape(w0->lower) && one_of(w0->lower, person_modifiers)));
+    if (!bare_subject && !age_opens && !headline && !may_open(text, i, end, sentence_start)) return std::nullopt;
     // "double homicide", "triple murder", "murder-suicide"
     {
         static const std::array<std::string_view, 4> times{"double", "triple", "quadruple", "quintuple"};
@@ -242,8 +258,25 @@ std::optional<victim_phrase> victim_phrase_at(std::string_view text, std::size_t
     }
     std::vector<std::string> modifiers;
     std::size_t at = w0->end;
-    const bool article = w0->lower == "a" || w0->lower == "an" || w0->lower == "the";
-    if (article || sentence_start) {
+    const bool article = w0->lower == "a" || w0->lower == "an" || w0->lower == "the" || w0->lower == "his" || w0->lower == "her" ||
+                         w0->lower == "their";
+    if (age_opens && !sentence_start) {
+        // "killed 24-year-old Alex DoSouto", "the death of 17-year-old Dannielle Rangel": the
+        // age and the name (or person noun) after it are one person
+        const auto w1 = word_at(text, w0->end, end);
+        if (!w1 || text[w0->end] != ' ') return std::nullopt;
+        if (person_noun(w1->lower)) return victim_phrase{one_person(text, w0->begin, w1->end, w1->lower, {w0->lower}), std::nullopt};
+        if (!name_word(*w1)) return std::nullopt;
+        std::size_t name_end = w1->end;
+        int parts = 1;
+        for (auto w = word_at(text, name_end, end); w && parts < 4 && name_word(*w) && text[name_end] == ' '; w = word_at(text, name_end, end)) {
+            name_end = w->end;
+            ++parts;
+        }
+        if (parts < 2) return std::nullopt;  // a first and last name
+        return victim_phrase{one_person(text, w0->begin, name_end, "person", {w0->lower}), std::nullopt};
+    }
+    if (article || sentence_start || bare_subject) {
         // "a man", "an off-duty police officer", "the 17-year-old", "A 3-year-old child",
         // and at a sentence start "Teen killed", "17-year-old dead after shooting"
         std::optional<raw_word> w = article ? word_at(text, at, end) : w0;
@@ -251,7 +284,11 @@ std::optional<victim_phrase> victim_phrase_at(std::string_view text, std::size_t
         for (int n = 0; w && n < 4; ++n) {
             if (person_noun(w->lower)) {
                 // "a teen boy", "a teenage girl": the last of two person nouns
-                if (const auto next = word_at(text, w->end, end); next && person_noun(next->lower) && n < 3) {
+                // ("A man woman and child died" is a list, not one person: only nouns that
+                // qualify another open a pair)
+                static const std::array<std::string_view, 10> qualifying{"teen", "police", "male", "female", "baby", "child", "student", "security",
+                                                                        "girl", "boy"};
+                if (const auto next = word_at(text, w->end, end); next && person_noun(next->lower) && n < 3 && one_of(w->lower, qualifying)) {
                     modifiers.push_back(w->lower);
                     at = w->end;
                     w = next;
@@ -261,12 +298,13 @@ std::optional<victim_phrase> victim_phrase_at(std::string_view text, std::size_t
                 // "a man and a woman": the first of a pair is read on its own, as is the second
                 for (const auto& m : modifiers)
                     if (m == "wounded" || m == "injured") return std::nullopt;  // "the wounded man": counted as wounded before
-                const std::size_t b = article ? w0->begin : w->begin;
+                const std::size_t b = article || bare_subject ? w0->begin : w->begin;
                 return victim_phrase{one_person(text, b, w->end, w->lower, std::move(modifiers)), std::nullopt};
             }
             if (age_word(w->lower)) {
                 age = w;
-            } else if (!(person_shape(w->lower) && one_of(w->lower, person_modifiers)) && !(article && w->capital && n > 0)) {
+            } else if (!(person_shape(w->lower) && one_of(w->lower, person_modifiers)) &&
+                       !((article || bare_subject) && w->capital && (n > 0 || article))) {
                 break;  // "a 3-year-old Wichita boy": a place name after the age
             }
             modifiers.push_back(w->lower);
@@ -279,7 +317,7 @@ std::optional<victim_phrase> victim_phrase_at(std::string_view text, std::size_t
             modifiers.pop_back();
             return victim_phrase{one_person(text, b, age->end, "person", std::move(modifiers)), std::nullopt};
         }
-        if (article) return std::nullopt;
+        if (article || bare_subject) return std::nullopt;
     }
     // "suicide" of a "murder-suicide": the perpetrator
     if (w0->lower == "suicide" && w0->begin >= 7 && text.substr(w0->begin - 7, 7) == "murder-")
@@ -330,8 +368,9 @@ std::optional<victim_phrase> victim_phrase_at(std::string_view text, std::size_t
         while (sentence_begin > 0 && w0->begin - sentence_begin < 60 && text[sentence_begin - 1] != '.' && text[sentence_begin - 1] != '\n')
             --sentence_begin;
         const std::string before = word_before(text, w0->begin, sentence_begin);
-        static const std::array<std::string_view, 9> verbs{"killing", "killed", "murdering", "murdered", "wounding",
-                                                           "wounded", "injuring", "injured", "found"};
+        // ("left Coleman dead", "pronounced Lynch dead": the predicate after the name says it)
+        static const std::array<std::string_view, 11> verbs{"killing", "killed", "murdering", "murdered", "wounding",
+                                                            "wounded", "injuring", "injured", "found", "left", "pronounced"};
         named_victim = one_of(before, verbs);
         if (!named_victim && before == "of") {
             // "the death of Matt Anderson", "the fatal shooting of Tyrell Hall"
@@ -343,10 +382,18 @@ std::optional<victim_phrase> victim_phrase_at(std::string_view text, std::size_t
         // a surname alone at the sentence start: "Smith was pronounced dead"
         if (!named_victim && parts == 1 && !sentence_start) return std::nullopt;
         if (sentence_start) {
-            // only as the subject of what happened to them: "Smith was pronounced dead", "Jahmez died"
+            // only as the subject of what happened to them: "Smith was pronounced dead", "Jahmez
+            // died", "Xzavier Robinson, who was shot dead"
             const auto w = word_at(text, name_end, end);
-            named_victim = w && one_of(w->lower, subject_verbs);
+            const auto who = text[name_end] == ',' ? word_at(text, name_end + 1, end) : std::nullopt;
+            named_victim = (w && one_of(w->lower, subject_verbs)) || (who && who->lower == "who");
         }
+    }
+    if (!named_victim && headline) {
+        // a name right before its outcome: "Ivan Cole Dead at 25", "John Smith Killed in Crash"
+        const auto w = word_at(text, name_end, end);
+        static const std::array<std::string_view, 6> outcomes{"dead", "killed", "dies", "died", "slain", "fatally"};
+        named_victim = w && text[name_end] == ' ' && parts >= 2 && one_of(w->lower, outcomes);
     }
     if (!named_victim) return std::nullopt;
     return victim_phrase{one_person(text, w0->begin, phrase_end, "person", {}), std::nullopt};
@@ -360,12 +407,24 @@ bool injury_word(std::string_view w) {
     return one_of(w, injuries);
 }
 
+// A comma between the word before ws[k] and ws[k].
+bool comma_before(std::string_view text, const word& w) {
+    std::size_t i = w.begin;
+    while (i > 0 && text[i - 1] == ' ') --i;
+    return i > 0 && text[i - 1] == ',';
+}
+
 // A death said later in the same predicate, within a few words: "shot and killed",
 // "shot in the head and died", "shot multiple times and later died at the hospital".
-bool death_follows(const std::vector<word>& ws, std::size_t k) {
-    for (std::size_t j = k + 1; j < ws.size() && j < k + 12; ++j) {
+bool death_follows(std::string_view text, const std::vector<word>& ws, std::size_t k) {
+    for (std::size_t j = k + 1; j < ws.size() && j < k + 16; ++j) {
         const auto& w = ws[j].lower;
         if (ws[j].digits || grammar::claims::words_value(w)) return false;  // "shot, one fatally": a part of them
+        // a comma starts a new clause unless "and" or "later" carries the predicate on:
+        // "Pregnant woman shot, unborn baby killed" but "shot in the chest, and later died"
+        // ("Man Shot, Killed Sitting Inside Parked Vehicle": a death right after the comma)
+        if (comma_before(text, ws[j]) && w != "and" && w != "later" && w != "then" && w != "where" && !(j == k + 1 && w == "killed"))
+            return false;
         if (ws[j].before == ';' || w == "while" || w == "but" || w == "after" || w == "when" || w == "who" || w == "as" ||
             w == "police" || w == "officers")
             return false;
@@ -377,24 +436,77 @@ bool death_follows(const std::vector<word>& ws, std::size_t k) {
 
 }  // namespace
 
-outcome outcome_of_shot(const std::vector<word>& ws, std::size_t k) {
+outcome outcome_of_shot(std::string_view text, const std::vector<word>& ws, std::size_t k) {
     if (k > 0 && ws[k - 1].lower == "fatally") return outcome::killed;
-    return death_follows(ws, k) ? outcome::killed : outcome::injured;
+    return death_follows(text, ws, k) ? outcome::killed : outcome::injured;
 }
+
 
 namespace {
 
-// A comma between the word before ws[k] and ws[k].
-bool comma_before(std::string_view text, const word& w) {
-    std::size_t i = w.begin;
-    while (i > 0 && text[i - 1] == ' ') --i;
-    return i > 0 && text[i - 1] == ',';
+
+// ws[k] can open the object of a verb right before it: "killed a man", "shot his wife",
+// "wounded two", "killed Smith". A capital can be a headline's every word: "Killed In
+// Shooting", "Shot Tuesday" are no objects.
+bool object_at(std::string_view text, const std::vector<word>& ws, std::size_t k) {
+    if (k >= ws.size() || comma_before(text, ws[k])) return false;  // "Girl Killed, 3 Adults Injured"
+    const auto& w = ws[k].lower;
+    static const std::array<std::string_view, 17> determiners{"a",    "an",  "the",  "his", "her",   "their", "two",  "three", "one",
+                                                              "four", "him", "them", "its", "my",   "your",  "five", "another"};
+    if (ws[k].digits || one_of(w, determiners)) return true;
+    if (!ws[k].capital) return false;
+    static const std::array<std::string_view, 36> not_objects{
+        "in",      "at",       "on",        "after",    "during",  "near",    "while",   "by",       "outside",
+        "inside",  "following", "as",       "when",     "for",     "overnight", "early", "late",     "last",
+        "this",    "to",       "from",      "with",     "over",    "monday",  "tuesday", "wednesday", "thursday",
+        "friday",  "saturday", "sunday",    "dead",     "death",   "again",   "before",  "outside",  "behind"};
+    return !one_of(w, not_objects);
+}
+
+// Words from ws[k] that a subject can carry before its predicate: a place after it ("A
+// 9-month-old baby in Indiana died") and more people sharing the predicate ("Man, woman
+// killed", "Mother, 2 children found dead"). The index of the predicate's first word.
+std::size_t past_subject_extras(std::string_view text, const std::vector<word>& ws, std::size_t k) {
+    for (int round = 0; round < 2 && k + 1 < ws.size(); ++round) {
+        const auto& w = ws[k].lower;
+        if ((w == "in" || w == "of" || w == "from") && ws[k + 1].capital && !comma_before(text, ws[k])) {
+            std::size_t j = k + 1;
+            while (j < ws.size() && j < k + 4 && ws[j].capital && !comma_before(text, ws[j])) ++j;
+            k = j;
+            continue;
+        }
+        if (comma_before(text, ws[k]) || w == "and") {
+            // ", woman", ", 2 children", "and a woman": a person noun within three words
+            std::size_t j = w == "and" ? k + 1 : k;
+            const std::size_t stop = std::min(ws.size(), j + 3);
+            while (j < stop && !person_noun(ws[j].lower) && !(ws[j].lower.size() > 3 && person_noun(ws[j].lower.substr(0, ws[j].lower.size() - 1))) &&
+                   ws[j].lower != "children" && ws[j].lower != "women" && ws[j].lower != "men")
+                ++j;
+            if (j >= stop) break;
+            k = j + 1;
+            continue;
+        }
+        break;
+    }
+    return k;
 }
 
 }  // namespace
 
 std::optional<outcome> victim_outcome(std::string_view text, const std::vector<word>& ws, std::size_t wb, std::size_t we) {
-    // the verb it is the object of: "killing a man", "shot and killed a teen", "the death of a toddler"
+    // the verb it is the object of: "killing a man", "shot and killed a teen", "the death of a
+    // toddler"; in a headline across the place before the person ("killed Huntingdon man")
+    // "Among the dead was a 16-year-old boy shot in the Austin neighborhood"
+    if (wb >= 4 && (ws[wb - 1].lower == "was" || ws[wb - 1].lower == "were") && ws[wb - 3].lower == "the" &&
+        ws[wb - 4].lower == "among") {
+        const auto& g = ws[wb - 2].lower;
+        if (g == "dead" || g == "killed" || g == "victims" || g == "fatalities") return outcome::killed;
+        if (g == "wounded" || g == "injured") return outcome::injured;
+    }
+    if (wb > 1 && ws[wb - 1].capital && !ws[wb].digits) {
+        const auto& v = ws[wb - 2].lower;
+        if (v == "killed" || v == "killing" || v == "kills") return outcome::killed;
+    }
     if (wb > 0) {
         const auto& v = ws[wb - 1].lower;
         if (v == "killing" || v == "killed" || v == "murdering" || v == "murdered" || v == "slaying") return outcome::killed;
@@ -411,18 +523,28 @@ std::optional<outcome> victim_outcome(std::string_view text, const std::vector<w
     }
     // the predicate: "a man, 23, of Chicago, was shot and killed", "the victim later died"
     std::size_t k = we;
-    if (k < ws.size() && ws[k].digits && comma_before(text, ws[k])) ++k;  // an age: "Smith, 23,"
-    // an apposition: "Smith, of Chicago,", "Smith, a 33-year-old black man,"
+    // an age: "Smith, 23," (not "Mother, 2 children")
+    if (k < ws.size() && ws[k].digits && comma_before(text, ws[k]) && (k + 1 >= ws.size() || comma_before(text, ws[k + 1]))) ++k;
+    // a parenthesis: "The victim (Timothy Echols Jr.) died from his injuries"
+    if (k < ws.size() && text[ws[k].begin - 1] == '(') {
+        std::size_t j = k + 1;
+        while (j < ws.size() && j < k + 7 && text.substr(ws[j - 1].end, ws[j].begin - ws[j - 1].end).find(')') == std::string_view::npos) ++j;
+        if (j < ws.size() && j < k + 7) k = j;
+    }
+    // an apposition: "Smith, of Chicago,", "Smith, a 33-year-old black man,", "The victim,
+    // Cortney Smith,", "the child, identified as Landen Lavarnia,"
     if (k + 1 < ws.size() && comma_before(text, ws[k]) &&
-        (ws[k].lower == "of" || ws[k].lower == "a" || ws[k].lower == "an" || ws[k].lower == "the")) {
+        (ws[k].lower == "of" || ws[k].lower == "a" || ws[k].lower == "an" || ws[k].lower == "the" || ws[k].lower == "identified" ||
+         (ws[k].capital && ws[k + 1].capital))) {
         std::size_t j = k + 1;
         while (j < ws.size() && j < k + 9 && !comma_before(text, ws[j])) ++j;
         if (j < ws.size() && comma_before(text, ws[j])) k = j;
     }
-    static const std::array<std::string_view, 22> aux{"was",     "is",        "were",  "has",      "had",       "have",
+    static const std::array<std::string_view, 28> aux{"was",     "is",        "were",  "has",      "had",       "have",
                                                       "been",    "being",     "later", "also",     "reportedly", "allegedly",
                                                       "apparently", "then",   "eventually", "subsequently", "accidentally",
-                                                      "critically", "seriously", "who", "found", "pronounced"};
+                                                      "critically", "seriously", "who", "found", "pronounced",
+                                                      "remains", "remained", "listed", "now", "currently", "still"};
     // "a man and a woman were killed": the predicate after the second person
     if (k + 2 < ws.size() && ws[k].lower == "and" &&
         (ws[k + 1].lower == "a" || ws[k + 1].lower == "an" || ws[k + 1].lower == "the" || ws[k + 1].lower == "his" ||
@@ -431,6 +553,7 @@ std::optional<outcome> victim_outcome(std::string_view text, const std::vector<w
         while (j < ws.size() && j < k + 6 && !one_of(ws[j].lower, aux)) ++j;
         if (j < ws.size() && one_of(ws[j].lower, aux)) k = j;
     }
+    k = past_subject_extras(text, ws, k);
     std::size_t n_aux = 0;
     while (k < ws.size() && n_aux < 5 && (one_of(ws[k].lower, aux) || ws[k].lower == "declared")) {
         ++k;
@@ -439,22 +562,28 @@ std::optional<outcome> victim_outcome(std::string_view text, const std::vector<w
     if (k >= ws.size()) return std::nullopt;
     const auto& h = ws[k].lower;
     if (h == "shot" || (h == "fatally" && k + 1 < ws.size())) {
-        if (n_aux == 0) return std::nullopt;  // "the gunman shot two people"
+        if (n_aux == 0) {
+            // "the gunman shot two people", "a man fatally shot his wife": the one who shot;
+            // without an object it is the one shot: "Teen shot to death", "Boy Fatally Shot
+            // In Apparent Accident", "A 9-year-old boy shot early Wednesday has died"
+            const std::size_t v = h == "fatally" ? k + 1 : k;
+            if (v < ws.size() && ws[v].lower != "shot") return std::nullopt;
+            if (object_at(text, ws, v + 1) || (v + 1 < ws.size() && (ws[v + 1].lower == "at" || ws[v + 1].lower == "himself" ||
+                                                              ws[v + 1].lower == "herself" || ws[v + 1].lower == "and")))
+                return h == "fatally" && v + 1 < ws.size() && (ws[v + 1].lower == "himself" || ws[v + 1].lower == "herself")
+                           ? std::optional<outcome>(outcome::killed)
+                           : std::nullopt;
+        }
         if (h == "fatally") return outcome::killed;
         // "shot himself": his own act, but he is still the one shot
-        return outcome_of_shot(ws, k);
+        return outcome_of_shot(text, ws, k);
     }
     if (h == "killed" || h == "slain" || h == "murdered" || h == "gunned" || h == "executed") {
         if (n_aux == 0) {
             // "a man killed in a shooting" but not "the gunman killed two people"
-            const bool object = k + 1 < ws.size() && (ws[k + 1].digits || ws[k + 1].capital || ws[k + 1].lower == "a" ||
-                                                      ws[k + 1].lower == "an" || ws[k + 1].lower == "the" ||
-                                                      ws[k + 1].lower == "his" || ws[k + 1].lower == "her" ||
-                                                      ws[k + 1].lower == "their" || ws[k + 1].lower == "two" ||
-                                                      ws[k + 1].lower == "three" || ws[k + 1].lower == "one");
+            const bool object = object_at(text, ws, k + 1);
             const bool himself = k + 1 < ws.size() && (ws[k + 1].lower == "himself" || ws[k + 1].lower == "herself");
             if (object && !himself) return std::nullopt;
-            if (k + 1 >= ws.size() && !himself) return std::nullopt;
         }
         return outcome::killed;
     }
@@ -466,24 +595,28 @@ std::optional<outcome> victim_outcome(std::string_view text, const std::vector<w
         if (g == "wounded" || g == "injured") return outcome::injured;
     }
     if (h == "wounded" || h == "injured" || h == "hurt" || h == "hospitalized" || h == "hospitalised") {
-        if (n_aux == 0 && k + 1 < ws.size() && (ws[k + 1].lower == "a" || ws[k + 1].lower == "two" || ws[k + 1].digits))
-            return std::nullopt;  // "the gunman wounded a woman"
-        return death_follows(ws, k) ? outcome::killed : outcome::injured;
+        if (n_aux == 0 && object_at(text, ws, k + 1)) return std::nullopt;  // "the gunman wounded a woman"
+        return death_follows(text, ws, k) ? outcome::killed : outcome::injured;
     }
     if (h == "suffered" || h == "sustained") {
         for (std::size_t j = k + 1; j < ws.size() && j < k + 6; ++j) {
             if (ws[j].lower == "fatal" || ws[j].lower == "life-ending") return outcome::killed;
-            if (injury_word(ws[j].lower)) return death_follows(ws, j) ? outcome::killed : outcome::injured;
+            if (injury_word(ws[j].lower)) return death_follows(text, ws, j) ? outcome::killed : outcome::injured;
         }
         return std::nullopt;
     }
-    if (h == "in" && k + 2 < ws.size() && ws[k + 2].lower == "condition" && n_aux > 0) return outcome::injured;  // "is in critical condition"
-    if ((h == "taken" || h == "rushed" || h == "transported" || h == "airlifted") && n_aux > 0) {
+    // "is in critical condition", "is listed critical but stable condition", "remains in serious condition"
+    if (n_aux > 0 && (h == "in" || h == "critical" || h == "serious" || h == "stable" || h == "fair" || h == "good"))
+        for (std::size_t j = k + 1; j < ws.size() && j < k + 5; ++j)
+            if (ws[j].lower == "condition") return death_follows(text, ws, j) ? outcome::killed : outcome::injured;
+    if ((h == "taken" || h == "rushed" || h == "transported" || h == "airlifted" || h == "treated" || h == "flown") && n_aux > 0) {
+        // "was taken to UMC where he was pronounced dead"
+        if (death_follows(text, ws, k)) return outcome::killed;
         // "was taken to a hospital" (not "taken into custody")
         for (std::size_t j = k + 1; j < ws.size() && j < k + 9; ++j)
             if (ws[j].lower == "hospital" || ws[j].lower == "medical" || ws[j].lower == "trauma" || ws[j].lower == "injuries" ||
-                ws[j].lower == "wounds" || ws[j].lower == "wound")
-                return death_follows(ws, k) ? outcome::killed : outcome::injured;
+                ws[j].lower == "wounds" || ws[j].lower == "wound" || ws[j].lower == "injury" || ws[j].lower == "condition")
+                return death_follows(text, ws, k) ? outcome::killed : outcome::injured;
     }
     return std::nullopt;
 }

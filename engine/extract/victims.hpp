@@ -43,7 +43,7 @@ struct victim_phrase {
     std::optional<outcome> implied;
 };
 // Quick refusal at the word starting at text[i], made at every word start of a sentence
-// with an outcome word: only "a", "an", "the", "double", "triple", "quadruple",
+// with an outcome word: only "a", "an", "the", "his", "her", "their", "double", "triple", "quadruple",
 // "quintuple", "murder-suicide", "suicide", a digit at the sentence start, and a capital
 // at the sentence start, before a capital or a comma, or after a word ending like
 // "killing", "killed" or "of" go on to victim_phrase_at.
@@ -52,11 +52,18 @@ inline bool may_open_victim_phrase(std::string_view text, std::size_t i, std::si
     const auto ends = [&](std::size_t n) { return i + n >= end || !((text[i + n] | 0x20) >= 'a' && (text[i + n] | 0x20) <= 'z'); };
     switch (c) {
     case 'a': return ends(1) || (i + 1 < end && text[i + 1] == 'n' && ends(2));
-    case 't': return i + 2 < end && ((text[i + 1] == 'h' && text[i + 2] == 'e' && ends(3)) || text[i + 1] == 'r');
+    case 't': return i + 2 < end && ((text[i + 1] == 'h' && text[i + 2] == 'e' && (ends(3) || (i + 4 < end && text[i + 3] == 'i' && text[i + 4] == 'r' && ends(5)))) ||
+                                     text[i + 1] == 'r');
+    case 'h': return i + 2 < end && ((text[i + 1] == 'i' && text[i + 2] == 's') || (text[i + 1] == 'e' && text[i + 2] == 'r')) && ends(3);
     case 'd': case 'q': case 'm': case 's': return !ends(5);
     default: break;
     }
-    if (c >= '0' && c <= '9') return sentence_start;
+    if (c >= '0' && c <= '9') {
+        // an age anywhere: "killed 24-year-old Alex DoSouto"
+        std::size_t d = i;
+        while (d < end && text[d] >= '0' && text[d] <= '9') ++d;
+        return sentence_start || (d + 1 < end && text[d] == '-' && (text[d + 1] | 0x20) >= 'a' && (text[d + 1] | 0x20) <= 'z');
+    }
     if (!(c >= 'A' && c <= 'Z')) return false;
     if (sentence_start) return true;
     std::size_t j = i + 1;
@@ -69,12 +76,12 @@ inline bool may_open_victim_phrase(std::string_view text, std::size_t i, std::si
     }
     if ((c == 'D' || c == 'T' || c == 'Q') && j - i >= 6) return true;
     if (j + 1 < end && (text[j] == ',' || (text[j] == ' ' && text[j + 1] >= 'A' && text[j + 1] <= 'Z'))) return true;
-    // after "killing", "killed", "found", "of"
+    // after "killing", "killed", "found", "of", "left"
     std::size_t p = i;
     while (p > 0 && text[p - 1] == ' ') --p;
     if (p == i || p < 2) return false;
     const char l = text[p - 1], m = text[p - 2];
-    return (l == 'g' && m == 'n') || (l == 'd' && (m == 'e' || m == 'n')) || (l == 'f' && m == 'o');
+    return (l == 'g' && m == 'n') || (l == 'd' && (m == 'e' || m == 'n')) || (l == 'f' && m == 'o') || (l == 't' && m == 'f');
 }
 // `headline`: the sentence is a headline, where every word is capitalised and no name is
 // read after a verb ("Civilian Killed Others Injured").
@@ -88,7 +95,10 @@ std::optional<outcome> victim_outcome(std::string_view text, const std::vector<w
 // After a figure and the auxiliaries of its predicate, ws[k] is "shot": the outcome is
 // killed when a death is said in the same predicate ("shot and killed", "shot dead",
 // "shot ... and died", "fatally"), injured otherwise.
-outcome outcome_of_shot(const std::vector<word>& ws, std::size_t k);
+outcome outcome_of_shot(std::string_view text, const std::vector<word>& ws, std::size_t k);
+
+// True when the word (lower case) names one person: "man", "victim", "teen", "officer".
+bool person_noun(std::string_view lower);
 
 // True when the word is a person noun that names a suspect or perpetrator ("gunman",
 // "suspects", "shooter", "bomber").

@@ -142,7 +142,10 @@ inline constexpr std::string_view noun_words[] = {
     "deaths", "dead", "victims", "casualties", "others", "residents", "students", "pupils",
     "workers", "doctors", "paramedics", "journalists", "refugees", "siblings", "brothers", "sons",
     "daughters", "relatives", "citizens", "locals", "villagers", "worshippers", "militiamen", "recruits",
-    "guards", "forces", "lives", "tribesmen", "syrians", "iraqis", "kurds", "palestinians"};
+    "guards", "forces", "lives", "tribesmen", "syrians", "iraqis", "kurds", "palestinians",
+    // as local news counts people: "3 adults injured", "two teens were shot"
+    "adults", "teens", "teenagers", "boys", "girls", "youths", "juveniles", "bystanders",
+    "passengers", "cops", "deputies", "agents", "males", "females", "suspects", "patrons"};
 struct noun_word : keyword_list<noun_words> {};
 // The last noun of a compound is what is counted: "civilian deaths", "civilian members".
 inline constexpr std::string_view compound_tails[] = {

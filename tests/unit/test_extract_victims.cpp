@@ -53,7 +53,7 @@ TEST_CASE("victims: one person named as the subject of what happened to them", "
         {"A man was wounded in the attack.", "injured men [1,1]"},
         {"A woman suffered a gunshot wound to the arm.", "injured women [1,1]"},
         {"A man was shot multiple times and later died at the hospital.", "killed men [1,1]"},
-        {"A man and a woman were killed.", "killed men [1,1] | killed women [1,1]"},
+        {"A man and a woman were killed.", "killed people [2,2]"},  // one predicate: counted together
     });
 }
 
@@ -130,5 +130,100 @@ TEST_CASE("victims: known misreadings of tolls", "[extract][victims]") {
         {"The air strikes killed 129 loyalists on Sunday.", "killed fighters [129,129]"},
         {"The attack on two villages killed 15 civilians.", "killed civilians [15,15]"},
         {"Shelling hit three houses and killed 4 people.", "killed people [4,4]"},
+        {"The army killed 28 and wounded 30 Daesh militants.", "killed fighters [28,28] | injured fighters [30,30]"},
+    });
+}
+
+TEST_CASE("victims: headlines drop their articles", "[extract][victims]") {
+    // a line without closing punctuation, then the body
+    check_rows({
+        {"Waverly man killed in hunting accident\nPolice said more.", "killed men [1,1]"},
+        {"Teen shot to death in apartment complex\nPolice said more.", "killed people [1,1]"},
+        {"17-year-old student dies after shooting\nPolice said more.", "killed children [1,1]"},
+        {"Boy Fatally Shot In Apparent Accident\nPolice said more.", "killed children [1,1]"},
+        {"Police identify victim killed in shooting\nPolice said more.", "killed people [1,1]"},
+        {"Man, woman killed in Miami shooting\nPolice said more.", "killed people [2,2]"},
+        {"Pregnant woman shot, unborn baby killed\nPolice said more.", "injured women [1,1] | killed children [1,1]"},
+        {"Alex Smith, 24, Fatally Shot in Roxbury\nPolice said more.", "killed people [1,1]"},
+        {"Stowe shooting victim, 18, dies\nPolice said more.", "killed people [1,1]"},
+        {"Four shot, two dead in shooting\nPolice said more.", "injured people [2,2] | killed people [2,2]"},
+        {"3-Year-Old Girl Killed, 3 Adults Injured In Shooting\nPolice said more.", "killed children [1,1] | injured people [3,3]"},
+        {"Man arrested in shooting\nPolice said more.", ""},
+        {"Teen charged in killing of man\nPolice said more.", "killed men [1,1]"},
+    });
+}
+
+TEST_CASE("victims: an age before a name or a person noun", "[extract][victims]") {
+    check_rows({
+        {"A shooting on Thursday killed 24-year-old Alex Smith of Dorchester.", "killed people [1,1]"},
+        {"Police are investigating the death of 17-year-old Dana Rangel.", "killed children [1,1]"},
+        {"The man was charged in the death of his 6-year-old daughter.", "killed children [1,1]"},
+        {"A man cried out after learning his son had died.", "killed people [1,1]"},
+        {"Police charged 17-year-old Ahmad Antoine with negligent homicide.", ""},
+    });
+}
+
+TEST_CASE("victims: a place or another person between the subject and its predicate", "[extract][victims]") {
+    check_rows({
+        {"A 9-month-old baby in Indiana died Thursday after he was shot.", "killed children [1,1]"},
+        {"A man, a woman and a child died as a result of suffocation.", "killed people [3,3]"},
+        {"The shooting killed Inna Gonzalez, 21, and Davion Funderburk, 22, late Thursday.", "killed people [2,2]"},
+        {"Officers found the 7-year-old girl and her father, 56, dead inside their home.", "killed people [2,2]"},
+        {"Two boys were wounded and a man was killed.", "injured children [2,2] | killed men [1,1]"},
+        {"The gunman and a bystander were killed.", "killed suspects [1,1] | killed people [1,1]"},
+        {"A man woman and child died as a result of suffocation.", ""},
+        {"A girl child was killed and two others were injured on Sunday.", "killed children [1,1] | injured people [2,2]"},
+        {"The mother died shortly after from shock.", "killed women [1,1]"},
+    });
+}
+
+TEST_CASE("victims: the state of the wounded", "[extract][victims]") {
+    check_rows({
+        {"The toddler was hospitalized in critical condition.", "injured children [1,1]"},
+        {"The child was transported to the hospital in stable condition.", "injured children [1,1]"},
+        {"She is listed in critical but stable condition.", "injured people [1,1]"},
+        {"The boy remains hospitalized in stable condition.", "injured children [1,1]"},
+        {"He was treated at a hospital for his injury, officials said.", "injured people [1,1]"},
+        {"The victim was found wounded in the doorway.", "injured people [1,1]"},
+        {"The suspect was taken into custody.", ""},
+    });
+}
+
+TEST_CASE("victims: local news forms of one victim", "[extract][victims]") {
+    check_rows({
+        {"A local man was arrested after the accidental shooting death of a little girl.", "killed children [1,1]"},
+        {"Officials say a weekend shooting that left a Huntingdon man dead was accidental.", "killed men [1,1]"},
+        {"Authorities say a Jackson County teen is dead after accidentally shooting himself.", "killed people [1,1]"},
+        {"Police say shooting that killed Huntingdon man was accidental\nPolice said more.", "killed men [1,1]"},
+        {"Prosecutors charge father in shooting death of 2-year-old girl\nPolice said more.", "killed children [1,1]"},
+        {"Ivan Cole Dead at 25 After Accident\nPolice said more.", "killed people [1,1]"},
+        {"Syria Five Civilians Killed in Car Bomb Attack\nPolice said more.", "killed civilians [5,5]"},
+        {"Xzavier Robinson, who was shot dead at his home, was 19.", "killed people [1,1]"},
+        {"Smith was taken to Magnolia Regional Medical Center in Magnolia, where he was pronounced dead.", "killed people [1,1]"},
+        {"6 shot outside Gary home; 2 killed\nPolice said more.", "injured people [4,4] | killed people [2,2]"},
+        {"Among the dead was a 16-year-old boy shot in the Austin neighborhood.", "killed children [1,1]"},
+        {"Four civilians, including a mother and her child, were killed on Saturday.", "killed civilians [4,4]"},
+    });
+}
+
+TEST_CASE("victims: counted people in hospital", "[extract][victims]") {
+    check_rows({
+        {"Three people were killed and four others were hospitalized.", "killed people [3,3] | injured people [4,4]"},
+        {"Seven young men remained hospitalized Tuesday.", "injured men [7,7]"},
+        {"Police say two teenage girls were accidentally shot Friday night.", "injured children [2,2]"},
+        {"Four people were hospitalized after a late night shooting.", "injured people [4,4]"},
+    });
+}
+
+TEST_CASE("victims: the predicate past an apposition, a parenthesis or a hospital", "[extract][victims]") {
+    check_rows({
+        {"The victim, Cortney Smith, was pronounced dead at the scene.", "killed people [1,1]"},
+        {"The victim (Timothy Echols Jr.) died from his injuries at the hospital.", "killed people [1,1]"},
+        {"Police said the child, identified as Landen Lavarnia, had died from his injuries.", "killed children [1,1]"},
+        {"The victim was taken to UMC where he was pronounced dead.", "killed people [1,1]"},
+        {"Homicide detectives are investigating the shooting that left Coleman dead.", "killed people [1,1]"},
+        {"Fire department officials pronounced Lynch dead at the scene.", "killed people [1,1]"},
+        {"Man Shot, Killed Sitting Inside Parked Vehicle\nPolice said more.", "killed men [1,1]"},
+        {"The shooting left Smith unable to walk.", ""},
     });
 }
