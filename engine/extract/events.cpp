@@ -221,7 +221,9 @@ std::string group_of(const std::vector<word>& ws, std::size_t f) {
     // "14 university students" (not "22 children and six teachers" for the 22)
     for (std::size_t k = f + 1; k < std::min(ws.size(), f + 4); ++k) {
         const std::string& w = ws[k].lower;
-        if (w == "and" || w == "were" || w == "was" || w == "of") break;
+        if (w == "and" || w == "were" || w == "was" || w == "of" || w == "people" || w == "persons" || w == "civilians" ||
+            w == "mostly" || w == "mainly" || w == "including")
+            break;  // "10 people mostly schoolchildren": who they were, not a subgroup
         if (w == "teachers" || w == "teacher") return "teachers";
         if (w == "students" || w == "student" || w == "pupils" || w == "schoolchildren") return "students";
     }

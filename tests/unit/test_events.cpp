@@ -84,6 +84,7 @@ TEST_CASE("subgroups", "[extract][events]") {
     CHECK(scope_in("six teachers also died in the attacks", "six").group == "teachers");
     CHECK(scope_in("eight students between 7 and 12 years old were killed", "eight").group == "students");
     CHECK(scope_in("killed 22 children and six teachers", "22").group.empty());  // the noun right after decides
+    CHECK(scope_in("10 people mostly schoolchildren killed in rocket attacks", "10").group.empty());
     CHECK(scope_in("five of the injured are in critical condition", "five").group == "critical condition");
     CHECK(scope_in("injuring 9 others some critically", "9").group.empty());
     CHECK(scope_in("nine people were injured", "nine").group.empty());
