@@ -461,7 +461,8 @@ void read_scopes(std::string_view text, std::vector<claim>& claims) {
     struct event_info {
         std::set<std::string> places;
         date day;
-        std::string means;  // the means of attack its sentences name
+        std::string means;       // the means of attack its sentences name
+        bool recalled = true;    // only figures of clauses about an earlier event so far
     };
     std::vector<event_info> events;
     std::size_t current = 0;
@@ -516,12 +517,15 @@ void read_scopes(std::string_view text, std::vector<claim>& claims) {
             // ..." after a paragraph on the rebels' shells goes back to the lede's air strikes)
             for (const bool same_means : {true, false})
                 for (std::size_t e = events.size(); e-- > 0 && chosen == events.size() && !marked && !means.empty();)
-                    if (e != current && (!same_means || events[e].means == means) && fits(events[e], false)) chosen = e;
+                    if (e != current && !events[e].recalled && (!same_means || events[e].means == means) &&
+                        fits(events[e], false))
+                        chosen = e;
             if (chosen == events.size()) events.emplace_back();
         }
         auto& e = events[chosen];
         c.event = static_cast<int>(chosen);
         if (background) continue;  // the story goes on with the event before the clause
+        e.recalled = false;
         e.places.insert(names.begin(), names.end());
         if (!e.day.known() && day.known()) e.day = day;
         if (e.means.empty()) e.means = means;
