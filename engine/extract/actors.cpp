@@ -83,6 +83,19 @@ void find_actor(const article_context& ax, sentence_info& si) {
     }
 }
 
+namespace {
+
+// "rebel fire", "opposition fire", "tank fire": fire from the ground that the word
+// before names.
+bool ground_fire(const std::vector<word>& ws, std::size_t k) {
+    static const std::array<std::string_view, 12> shooters{"rebel",     "rebels",     "opposition", "militant",
+                                                           "militants", "insurgent",  "insurgents", "terrorist",
+                                                           "terrorists", "tank",      "artillery",  "government"};
+    return k > 0 && ws[k].lower == "fire" && one_of(ws[k - 1].lower, shooters);
+}
+
+}  // namespace
+
 // The means of attack, in four classes that reports of one strike do not mix up:
 // from the air (air strikes, warplanes, helicopters, barrel bombs, drones), shelling
 // (artillery, mortars, rockets, missiles), bombing (car bombs, suicide attacks,
@@ -110,6 +123,11 @@ void find_attack(sentence_info& si) {
             si.attack = "bombing";
         } else if (w == "clashes" || w == "fighting" || w == "battle" || w == "battles") {
             si.attack = "clashes";
+        } else if (w == "fire") {
+            // fire from the ground ("rebel fire", "tank fire") is shelling; "opened fire", "fire
+            // broke out" and "sniper fire" say nothing of it
+            if (!ground_fire(ws, k)) continue;
+            si.attack = "shelling";
         } else {
             // airstrikes, warplanes, jets, helicopters, barrel (bombs), drones, aerial, strike(s)
             si.attack = "air strike";

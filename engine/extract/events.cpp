@@ -66,6 +66,7 @@ constexpr std::array<std::string_view, 7> part_after{"of", "were", "was", "are",
 constexpr std::array<std::string_view, 5> conflict_words{"war", "conflict", "uprising", "revolution", "crisis"};
 constexpr std::array<std::string_view, 12> months{"january", "february", "march",     "april",   "may",      "june",
                                                   "july",    "august",   "september", "october", "november", "december"};
+constexpr std::array<std::string_view, 7> weekdays{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
 constexpr std::array<std::string_view, 6> reporting{"according", "said", "says", "told", "reported", "citing"};
 constexpr std::array<std::string_view, 4> aid{"volunteers", "rescuers", "aid", "rescue"};
 
@@ -144,7 +145,60 @@ std::string period_of(const std::vector<word>& ws, std::int64_t value) {
         for (const auto& w : ws)
             if (one_of(w.lower, conflict_words) || w.lower.find("-year") != std::string::npos) return "war";
     }
+    // Tens of thousands in the present perfect with no day are a toll of the whole war or
+    // crisis, even unnamed ("More than 300000 people have been killed and millions
+    // forced to flee"); one attack's toll says when ("... have been killed on Monday").
+    if (value >= 10000) {
+        bool perfect = false, day = false;
+        for (std::size_t k = 0; k < ws.size(); ++k) {
+            const std::string& w = ws[k].lower;
+            const std::string next = k + 1 < ws.size() ? ws[k + 1].lower : std::string();
+            if ((w == "have" || w == "has") && (next == "been" || next == "died" || next == "killed" || next == "claimed"))
+                perfect = true;
+            if (one_of(w, weekdays) || w == "yesterday" || w == "today" || w == "overnight") day = true;
+        }
+        if (perfect && !day) return "war";
+    }
     return "";
+}
+
+// Who learns of the casualties at a hospital counts the part brought there, not the
+// attack's toll ("the bodies of two martyrs arrived in the hospital", "three were taken
+// to hospital", "41 people were admitted to the hospital"): the figure is a part.
+bool hospital_intake(const std::vector<word>& ws, std::size_t f) {
+    static constexpr std::array<std::string_view, 10> intake{"arrived", "admitted", "taken",  "brought",  "transferred",
+                                                            "rushed",  "received", "treated", "evacuated", "transported"};
+    bool verb = false;
+    for (std::size_t k = f + 1; k < std::min(ws.size(), f + 16); ++k) {
+        if (one_of(ws[k].lower, reporting)) break;  // "... told the hospital's director": who counted
+        if (one_of(ws[k].lower, intake)) verb = true;
+        if (verb && (ws[k].lower == "hospital" || ws[k].lower == "hospitals")) return true;
+    }
+    return false;
+}
+
+// A figure the text gives as an earlier word than its latest: a sentence that opens on
+// "Earlier" ("Earlier on Wednesday a source said one person was killed", "Earlier,
+// police said two had died"; not "Earlier this month", another event), "initially", an
+// "initial"/"earlier" toll or report, or "earlier said/reported" before the figure.
+bool earlier_report(const std::vector<word>& ws, std::size_t f) {
+    if (ws.empty()) return false;
+    const std::string w1 = ws.size() > 1 ? ws[1].lower : std::string();
+    const std::string w2 = ws.size() > 2 ? ws[2].lower : std::string();
+    if (ws[0].lower == "earlier" && !(w1 == "this" && (w2 == "month" || w2 == "week" || w2 == "year"))) return true;
+    for (std::size_t k = f >= 10 ? f - 10 : 0; k < f; ++k) {
+        const std::string& w = ws[k].lower;
+        const std::string next = k + 1 < ws.size() ? ws[k + 1].lower : std::string();
+        if (w == "initially") return true;
+        // "the governor had earlier reported a toll of eight", "police earlier said two"
+        if (w == "earlier" && (next == "said" || next == "reported" || next == "put" || next == "gave" || next == "told"))
+            return true;
+        if ((w == "initial" || w == "earlier") &&
+            (next == "toll" || next == "tolls" || next == "report" || next == "reports" || next == "information" ||
+             next == "figures" || next == "count"))
+            return true;
+    }
+    return false;
 }
 
 std::string group_of(const std::vector<word>& ws, std::size_t f) {
@@ -164,6 +218,16 @@ std::string group_of(const std::vector<word>& ws, std::size_t f) {
             return "aid workers";
         if (w == "journalists" || w == "reporters") return "journalists";
         if (w == "critical" && !within_words(ws, f + 1, k, "some")) return "critical condition";
+    }
+    // the noun right after the figure: "six teachers", "eight students between 7 and 12",
+    // "14 university students" (not "22 children and six teachers" for the 22)
+    for (std::size_t k = f + 1; k < std::min(ws.size(), f + 4); ++k) {
+        const std::string& w = ws[k].lower;
+        if (w == "and" || w == "were" || w == "was" || w == "of" || w == "people" || w == "persons" || w == "civilians" ||
+            w == "mostly" || w == "mainly" || w == "including")
+            break;  // "10 people mostly schoolchildren": who they were, not a subgroup
+        if (w == "teachers" || w == "teacher") return "teachers";
+        if (w == "students" || w == "student" || w == "pupils" || w == "schoolchildren") return "students";
     }
     return "";
 }
@@ -244,7 +308,6 @@ void each_locality(const std::string& list, F&& f) {
     }
 }
 
-constexpr std::array<std::string_view, 7> weekdays{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
 constexpr std::array<std::string_view, 6> relative_days{"yesterday", "today", "overnight", "tonight", "earlier", "later"};
 
 // The sentence names the event's day: a weekday or a month and a day ("on Monday",
@@ -262,6 +325,28 @@ bool names_the_day(const std::vector<word>& ws) {
         if (one_of(w, months) && day_number) named = true;
     }
     return named;
+}
+
+// The sentence itself says how people were killed, so the claim's means of attack is
+// its own and not one it took from the sentence before or the lede. The words are the
+// attack reader's (w_attack in text.cpp, actors.cpp find_attack) less those that tell
+// an effect or a setting rather than the means ("explosions" follow shells and air
+// strikes alike, "the Observatory, which monitors the fighting") and the ambiguous "air"
+// and "car", which count only as "air strike(s)"/"air raid(s)" and "car bomb".
+bool names_means(const std::vector<word>& ws) {
+    static constexpr std::array<std::string_view, 34> means{
+        "airstrike", "airstrikes", "air-strike", "air-strikes", "warplane", "warplanes", "jets",    "helicopter",
+        "helicopters", "barrel",   "drone",      "drones",      "aerial",   "strike",    "strikes", "raid",
+        "raids",     "shelling",   "shelled",    "shells",      "artillery", "mortar",   "mortars", "rocket",
+        "rockets",   "missile",    "missiles",   "booby-trapped", "suicide", "bomber",   "ied",     "clashes",
+        "gunfire",   "sniper"};
+    for (std::size_t k = 0; k < ws.size(); ++k) {
+        const std::string& w = ws[k].lower;
+        const std::string next = k + 1 < ws.size() ? ws[k + 1].lower : std::string();
+        if (one_of(w, means) || (w == "car" && next.rfind("bomb", 0) == 0)) return true;
+        if (w == "fire" && k > 0 && (ws[k - 1].lower.rfind("rebel", 0) == 0 || ws[k - 1].lower == "opposition")) return true;
+    }
+    return false;
 }
 
 bool is_place_name(const std::vector<word>& ws, std::size_t k) {
@@ -316,6 +401,8 @@ figure_scope scope_of_words(const std::vector<word>& ws, byte_span figure, std::
     while (last + 1 < ws.size() && ws[last + 1].begin < figure.end) ++last;
     s.relation = relation_of(ws, f);
     if (s.relation.empty() && last != f) s.relation = relation_of(ws, last);
+    if ((s.relation.empty() || s.relation == "revision") && earlier_report(ws, f)) s.relation = "earlier";
+    if (s.relation.empty() && hospital_intake(ws, last)) s.relation = "part";
     s.period = period_of(ws, value);
     s.group = group_of(ws, last);
     return s;
@@ -398,6 +485,8 @@ void read_scopes(std::string_view text, std::vector<claim>& claims) {
     struct event_info {
         std::set<std::string> places;
         date day;
+        std::string means;       // the means of attack its sentences name
+        bool recalled = true;    // only figures of clauses about an earlier event so far
     };
     std::vector<event_info> events;
     std::size_t current = 0;
@@ -424,8 +513,12 @@ void read_scopes(std::string_view text, std::vector<claim>& claims) {
         std::vector<std::string> names;  // skeletons, so that spellings of one place agree
         each_locality(c.localities, [&](std::string name) { names.push_back(locality_skeleton(name)); });
         const date day = c.event_date.precision == date_precision::day ? c.event_date : date{};
+        // reports of one strike do not mix up how it was done: shells fired on the west of
+        // a city are not the air strikes on its east that the lede reports
+        const std::string means = names_means(ws) ? c.attack : std::string();
         const auto fits = [&](const event_info& e, bool need_place) {
             if (day.known() && e.day.known() && day != e.day) return false;
+            if (!means.empty() && !e.means.empty() && means != e.means) return false;
             bool shared = false, both = !names.empty() && !e.places.empty();
             for (const auto& n : names) shared = shared || e.places.count(n) > 0;
             if (both && !shared) return false;
@@ -443,13 +536,23 @@ void read_scopes(std::string_view text, std::vector<claim>& claims) {
             for (std::size_t e = 0; e < events.size() && chosen == events.size(); ++e)
                 if (e != current && fits(events[e], true)) chosen = e;
             if (chosen == events.size() && !marked && fits(events[current], false)) chosen = current;
+            // a figure that names other means than the current event's returns to the latest
+            // earlier event it fits, first one of the same means ("Air raids also killed 13
+            // ..." after a paragraph on the rebels' shells goes back to the lede's air strikes)
+            for (const bool same_means : {true, false})
+                for (std::size_t e = events.size(); e-- > 0 && chosen == events.size() && !marked && !means.empty();)
+                    if (e != current && !events[e].recalled && (!same_means || events[e].means == means) &&
+                        fits(events[e], false))
+                        chosen = e;
             if (chosen == events.size()) events.emplace_back();
         }
         auto& e = events[chosen];
         c.event = static_cast<int>(chosen);
         if (background) continue;  // the story goes on with the event before the clause
+        e.recalled = false;
         e.places.insert(names.begin(), names.end());
         if (!e.day.known() && day.known()) e.day = day;
+        if (e.means.empty()) e.means = means;
         current = chosen;
         last_event = chosen;
     }

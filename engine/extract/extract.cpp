@@ -289,7 +289,7 @@ void make_claim(article_context& ax, std::size_t fi) {
     if (c.actor.empty() && !c.headline && s > 0 && (ax.sentence_infos[s - 1].done & need_scope)) c.actor = ax.sentence_infos[s - 1].actor;
     c.attack = si.attack;
     if (c.attack.empty() && !c.headline && s > 0 && (ax.sentence_infos[s - 1].done & need_scope)) c.attack = ax.sentence_infos[s - 1].attack;
-    if (c.attack.empty() && !c.headline) c.attack = lede_attack(ax);
+    if (c.attack.empty()) c.attack = lede_attack(ax);  // a headline sums up the lede
     // "Four people were shot, one fatally", "shot four people, killing one": the dead are
     // part of those shot, so the others were injured (4 shot, 1 fatally = 1 killed, 3 injured)
     if (c.outcome == outcome::killed && prev_claim && previous && c.low && c.high == c.low) {

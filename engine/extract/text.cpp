@@ -88,7 +88,7 @@ const word_table<std::uint32_t>& flag_table() {
                        "helicopter", "helicopters", "barrel", "drone", "drones", "aerial", "strike", "strikes",
                        "shelling", "shelled", "shells", "artillery", "mortar", "mortars", "rocket", "rockets", "missile",
                        "missiles", "car", "booby-trapped", "suicide", "bomber", "explosion", "explosions", "blast",
-                       "explosive", "explosives", "ied", "clashes", "fighting", "battle", "battles"});
+                       "explosive", "explosives", "ied", "clashes", "fighting", "battle", "battles", "fire"});
         return t;
     }();
     return table;

@@ -155,13 +155,14 @@ bool within(const eclaim& a, const eclaim& b) {
 
 // Two figures count the same thing, places apart: in one article, the same event; the
 // same time extent and group; and neither adds to another figure ("three more"), nor is
-// a part of one ("including 10") unless both are. A running total meets only running
-// totals.
+// a part of one ("including 10") unless both are or the other is an earlier word ("Earlier,
+// a source said one was killed"). A running total meets only running totals.
 bool same_scope(const claim& a, const claim& b) {
     if (a.article == b.article && a.event != b.event) return false;
     if (a.period != b.period || a.group != b.group) return false;
     if (a.relation == "addition" || b.relation == "addition") return false;
-    if ((a.relation == "part") != (b.relation == "part")) return false;
+    // (an earlier word of the whole below a later part still tells the toll rose)
+    if ((a.relation == "part") != (b.relation == "part") && a.relation != "earlier" && b.relation != "earlier") return false;
     return (a.relation == "running") == (b.relation == "running");
 }
 

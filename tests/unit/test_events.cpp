@@ -49,6 +49,18 @@ TEST_CASE("relation markers around a figure", "[extract][events]") {
     CHECK(scope_in("six children were among the dead", "six").relation == "part");
     CHECK(scope_in("They were among 19 people killed across the province", "19").relation.empty());  // the whole
     CHECK(scope_in("A gunman killed two people on Elm Street", "two").relation.empty());
+    // an earlier word: out of date, not a rival of the latest
+    CHECK(scope_in("Earlier on Wednesday a source said the rockets killed one person", "one").relation == "earlier");
+    CHECK(scope_in("Earlier police said two people had died", "two").relation == "earlier");
+    CHECK(scope_in("The initial toll was 12 dead", "12").relation == "earlier");
+    CHECK(scope_in("The governor had earlier reported a toll of eight while the monitor gave a toll of 12", "eight").relation ==
+          "earlier");
+    CHECK(scope_in("The governor had earlier reported a toll of eight while the monitor gave a toll of 12", "12").relation.empty());
+    CHECK(scope_in("Earlier this month a strike killed 25", "25").relation.empty());  // another event
+    // a hospital's intake is a part of the attack's toll
+    CHECK(scope_in("bodies of two martyrs and several injured civilians arrived in the hospital", "two").relation == "part");
+    CHECK(scope_in("Three people were taken to hospital with minor injuries", "Three").relation == "part");
+    CHECK(scope_in("The director of the hospital said 10 people were killed", "10").relation.empty());
 }
 
 TEST_CASE("periods longer than one event", "[extract][events]") {
@@ -58,6 +70,9 @@ TEST_CASE("periods longer than one event", "[extract][events]") {
     CHECK(scope_in("at least 45 killed in the last 24 hours", "45").period.empty());  // one day
     CHECK(scope_in("more than 450 were killed there in the last month", "450", 450).period == "month");
     CHECK(scope_in("The war has claimed more than 300000 lives", "300000", 300000).period == "war");
+    CHECK(scope_in("More than 300000 people have been killed and millions forced to flee", "300000", 300000).period == "war");
+    CHECK(scope_in("12000 people have been killed on Monday by the quake", "12000", 12000).period.empty());  // says when
+    CHECK(scope_in("20 people have been killed in the attack", "20", 20).period.empty());
     CHECK(scope_in("the six-year conflict has killed more than 470000", "470000", 470000).period == "war");
     CHECK(scope_in("the strike killed 20 as the war entered its sixth year", "20", 20).period.empty());  // not a war toll
 }
@@ -66,6 +81,10 @@ TEST_CASE("subgroups", "[extract][events]") {
     CHECK(scope_in("17 people of one family were killed", "17").group == "family");
     CHECK(scope_in("an entire family of six displaced people", "six").group == "family");
     CHECK(scope_in("injuring three persons from the medical staff", "three").group == "medical staff");
+    CHECK(scope_in("six teachers also died in the attacks", "six").group == "teachers");
+    CHECK(scope_in("eight students between 7 and 12 years old were killed", "eight").group == "students");
+    CHECK(scope_in("killed 22 children and six teachers", "22").group.empty());  // the noun right after decides
+    CHECK(scope_in("10 people mostly schoolchildren killed in rocket attacks", "10").group.empty());
     CHECK(scope_in("five of the injured are in critical condition", "five").group == "critical condition");
     CHECK(scope_in("injuring 9 others some critically", "9").group.empty());
     CHECK(scope_in("nine people were injured", "nine").group.empty());
@@ -112,6 +131,22 @@ TEST_CASE("a background paragraph is another event, an addition needs an earlier
     CHECK(claims[1].event == 0);
     CHECK(claims[2].event == 1);
     CHECK(claims[3].relation.empty());  // no earlier injured figure to add to
+}
+
+TEST_CASE("figures whose sentences name other means of attack are other events", "[extract][events]") {
+    const std::string text =
+        "Regime air strikes killed 20 civilians in the east of the city on Monday. "
+        "Rescuers said eight of them were children. "
+        "More than 300 shells fired by rebels hit the west of the city killing five people. "
+        "Air raids also killed 13 people in a fuel market. ";
+    std::vector<claim> claims{figure_claim(text, "20"), figure_claim(text, "eight"), figure_claim(text, "five"),
+                              figure_claim(text, "13")};
+    for (auto* c : {&claims[0], &claims[1], &claims[3]}) c->attack = "air strike";  // "eight" took the lede's
+    claims[2].attack = "shelling";
+    extract::read_scopes(text, claims);
+    CHECK(claims[1].event == 0);  // names no means: the event so far
+    CHECK(claims[2].event == 1);  // shells, not the lede's air strikes
+    CHECK(claims[3].event == 0);  // air raids again: back to the lede's event
 }
 
 TEST_CASE("a running total is running, with its period", "[extract][events]") {
