@@ -62,6 +62,17 @@ bool locative(std::string_view w) {
     return one_of(w, words);
 }
 
+// "in X", and "of X" only after a noun of places or their people ("the city of X",
+// "residents of X", "north of X"): "the family of Young", "the death of Lee" name people.
+bool locative_at(const std::vector<word>& ws, std::size_t k) {
+    if (k == 0) return false;
+    if (ws[k - 1].lower != "of") return locative(ws[k - 1].lower);
+    static constexpr std::array<std::string_view, 24> nouns{
+        "city", "town", "village", "county", "state", "province", "region", "district", "residents", "resident", "outskirts",
+        "part", "parts", "heart", "center", "centre", "suburb", "suburbs", "north", "south", "east", "west", "streets", "mayor"};
+    return k >= 2 && one_of(ws[k - 2].lower, nouns);
+}
+
 // "in north Harris County", "in the eastern town of ...".
 bool direction(std::string_view w) {
     static constexpr std::array<std::string_view, 13> words{"north", "south", "east", "west", "northern", "southern",
@@ -222,6 +233,8 @@ std::size_t find_world_place(article_context& ax, sentence_info& si, std::size_t
     // "The", and "East" of "East Austin": the name starts at the next word
     if (month_or_day(ws[k].lower) || ws[k].lower == "the" || direction(ws[k].lower) || ws[k].lower == "downtown") return 0;
     const bool in_dateline = !where.dateline.empty() && ws[k].begin >= where.dateline.begin && ws[k].end <= where.dateline.end;
+    // "Ward" of "Demetrius Ward": a surname, not the town of that name
+    if (!in_dateline && continues_name(ax.text, ws, k)) return 0;
     // "IS", "UN", "SDF", "ISIS": acronyms, not the places that share their letters.
     if (!in_dateline && ws[k].end - ws[k].begin <= 5 && upper_case(ws[k].lower, ax.text.substr(ws[k].begin, ws[k].end - ws[k].begin)))
         return 0;
@@ -242,7 +255,7 @@ std::size_t find_world_place(article_context& ax, sentence_info& si, std::size_t
     }
     // "in Sanaa", "in north Harris County", "near the town of X" (handled by find_places)
     const bool after_locative = k > 0 && ws[k].before == ' ' &&
-                                (locative(ws[k - 1].lower) || (k > 1 && direction(ws[k - 1].lower) && locative(ws[k - 2].lower)));
+                                (locative_at(ws, k) || (k > 1 && direction(ws[k - 1].lower) && locative(ws[k - 2].lower)));
     // In the overlay's country the overlay and "the village of X" (find_places) read what
     // no gazetteer knows, as they always have: the world gazetteer only adds what it knows.
     const bool overlay_country = where.country == registry::no_place || where.country == world.overlay_country();
@@ -269,6 +282,22 @@ std::size_t find_world_place(article_context& ax, sentence_info& si, std::size_t
     const std::size_t e = k + n;
     // "Orange Street", "Versailles Avenue": a street, not the town of that name.
     if (e < ws.size() && ws[e].capital && street_word(ws[e].lower)) return n + 1;
+    // "Jackson Park Hospital", "Mount Moriah Baptist Church": a longer name holds it
+    if (!in_dateline && !function_word(ws[k].lower) && name_goes_on(ax.text, ws, e)) return run;
+    // "the Austin neighborhood", "West Englewood neighborhood": a part of the town the
+    // article is about, not the town of that name elsewhere (place_of puts it in its town)
+    if (!in_dateline && e < ws.size() && sub_place_noun(ws[e].lower) && !overlay_country) {
+        place_mention m;
+        m.wb = k;
+        m.we = e;
+        m.span = {ws[k].begin, ws[e - 1].end};
+        m.rank = 3;
+        m.sub_place = true;
+        m.why = "'" + std::string(m.span.of(ax.text)) + "' a " + std::string(ws[e].lower) +
+                " ('" + std::string(ws[e].lower) + "' follows; towns of that name elsewhere not taken)";
+        si.places.push_back(m);
+        return n;
+    }
     const byte_span span{ws[k].begin, ws[e - 1].end};
     const auto written = span.of(ax.text);
     // A division or country written next to it: "Springfield, Illinois", "Homestead, Pa.",
@@ -462,12 +491,14 @@ void place_of(article_context& ax, claim& c, const located_figure& lf, std::size
             }
     if (world.active()) {
         const auto& where = article_place_of(ax);
-        if (!m && !in_main && c.country.empty() && !c.headline && c.kind == claim_kind::incident &&
-            where.main != registry::no_place) {
-            // No place near the figure: the dateline's, where the reporter files from.
+        if (!m && !in_main && c.country.empty() && c.kind == claim_kind::incident && where.main != registry::no_place) {
+            // No place near the figure: the article's main place (the dateline's, where the
+            // reporter files from, or the town it names most). A headline's figure too: the
+            // headline is about the article's event.
             c.place = std::string(where.main_span.of(ax.text));
             world.set_claim_place(c, where.main);
-            why = "'" + c.place + "' from the dateline (no place in the sentence or the two before)";
+            why = "'" + c.place + "', the article's main place (no place in the sentence" +
+                  (c.headline ? ")" : " or the two before)");
         } else if (!m && !in_main) {
             why = "no place in the sentence or the two before";
         }
@@ -480,8 +511,7 @@ void place_of(article_context& ax, claim& c, const located_figure& lf, std::size
 
 void area_of_article(article_context& ax) {
     if (!ax.tables.world.active() || !ax.where) return;
-    for (auto& c : ax.claims)
-        if (!c.headline) ax.tables.world.set_claim_area(c, *ax.where, true);
+    for (auto& c : ax.claims) ax.tables.world.set_claim_area(c, *ax.where, true);
 }
 
 // The means of attack the article opens with (its headline, a caption or its lead

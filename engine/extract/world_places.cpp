@@ -18,6 +18,10 @@ using registry::world_kind;
 // an adjective ("Iraqi") or the outlet's home are weaker, and add up.
 constexpr double dateline_weight = 3, location_weight = 3, qualified_weight = 2, named_weight = 1,
                  adjective_weight = 0.5, outlet_weight = 1.5, overlay_weight = 0.5;
+// A town named is weaker evidence of its country than the country's name; a town of
+// this many people is known by its name alone.
+constexpr double town_weight = 0.5;
+constexpr std::uint32_t city_population = 100000;
 // How far into the body names are counted for the article's country (bounded work).
 constexpr std::size_t scan_bytes = 20000;
 
@@ -104,7 +108,73 @@ std::optional<dateline_found> find_dateline(std::string_view text, byte_span bod
     return std::nullopt;
 }
 
+bool joined_by_space(std::string_view text, const word& a, const word& b) {
+    return b.begin == a.end + 1 && text[a.end] == ' ';
+}
+
+// Four or more long words in a row, all capitalised, around word k on its line: a
+// headline in title case.
+bool title_case_at(std::string_view text, const std::vector<word>& ws, std::size_t k) {
+    int capitals = 0;
+    auto look = [&](std::size_t i) {
+        if (ws[i].end - ws[i].begin < 4 || ws[i].digits) return true;
+        if (!ws[i].capital) return false;
+        ++capitals;
+        return true;
+    };
+    for (std::size_t i = k; i < ws.size() && i < k + 5; ++i) {
+        if (i > k && text.substr(ws[i - 1].end, ws[i].begin - ws[i - 1].end).find('\n') != std::string_view::npos) break;
+        if (!look(i)) return false;
+    }
+    for (std::size_t i = k; i-- > 0 && i + 5 > k;) {
+        if (text.substr(ws[i].end, ws[i + 1].begin - ws[i].end).find('\n') != std::string_view::npos) break;
+        if (!look(i)) return false;
+    }
+    return capitals >= 4;
+}
+
+// "Thursday", "Sunday's": a day, not Thursday Island.
+bool day_word(std::string_view w) {
+    static const char* const days[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+    const auto bare = without_possessive(w);
+    return std::any_of(std::begin(days), std::end(days), [&](const char* x) { return bare == x; });
+}
+
+bool possessive(std::string_view w) { return without_possessive(w).size() != w.size(); }
+
 }  // namespace
+
+bool function_word(std::string_view w) {
+    static const char* const opening[] = {"in", "at", "near", "the", "of", "from", "outside", "a", "an", "and", "to", "on",
+                                          "by", "for", "into", "across", "inside", "around", "downtown", "greater", "suburban",
+                                          "rural", "metro", "when", "while", "after", "before", "as", "but", "if", "since",
+                                          "where", "both", "like", "police", "officials", "authorities"};
+    return std::any_of(std::begin(opening), std::end(opening), [&](const char* x) { return w == x; });
+}
+
+bool continues_name(std::string_view text, const std::vector<word>& ws, std::size_t k) {
+    if (k == 0 || !ws[k - 1].capital || ws[k - 1].digits || !joined_by_space(text, ws[k - 1], ws[k])) return false;
+    const auto w = ws[k - 1].lower;
+    if (function_word(w)) return false;
+    if (compass_word(w) || is_month(w) || possessive(w)) return false;
+    if (day_word(w)) return false;
+    return !title_case_at(text, ws, k);
+}
+
+bool name_goes_on(std::string_view text, const std::vector<word>& ws, std::size_t e) {
+    if (e == 0 || e >= ws.size() || !ws[e].capital || ws[e].digits || !joined_by_space(text, ws[e - 1], ws[e])) return false;
+    if (possessive(ws[e - 1].lower)) return false;  // "Miami's Overtown"
+    const auto w = without_possessive(ws[e].lower);
+    static const char* const keeps[] = {
+        "police", "sheriff", "fire", "county", "parish", "city", "township", "borough", "department", "mayor", "metro",
+        "metropolitan", "public", "province", "governorate", "oblast", "region", "district", "state", "village", "town",
+        "street", "avenue", "road", "boulevard", "drive", "lane", "highway", "neighborhood", "neighbourhood", "area",
+        "ministry", "council", "governor", "authorities", "officials", "health", "emergency", "municipal", "camp",
+        "market", "square", "quarter", "local"};
+    if (std::any_of(std::begin(keeps), std::end(keeps), [&](const char* x) { return w == x; })) return false;
+    if (compass_word(w) || is_month(w)) return false;
+    return !title_case_at(text, ws, e);
+}
 
 world_reader::world_reader(const registry::world_gazetteer* world, const registry::gazetteer* overlay)
     : m_world(world), m_overlay(overlay) {
@@ -134,7 +204,9 @@ article_place world_reader::read_article(const article& a, std::string_view text
     };
     const byte_span body = a.body.empty() ? byte_span{0, text.size()} : a.body;
 
-    if (const auto d = find_dateline(text, body)) {
+    std::uint32_t deferred = no_place;  // the name group of a dateline settled after the body
+    const auto d = find_dateline(text, body);
+    if (d) {
         const auto name = d->name.of(text);
         std::uint32_t qualifier = no_place;
         if (!d->qualifier.empty() && !is_month(d->qualifier.of(text))) {
@@ -142,7 +214,13 @@ article_place world_reader::read_article(const article& a, std::string_view text
             if (q != no_place && g.best_area(q) != no_place) qualifier = registry::entry_entity(g.best_area(q));
         }
         const auto group = group_of(name);
-        const auto settled = settle(group, name, place_evidence::dateline, qualifier, out);
+        // A dateline without its state ("LANCASTER -", 19 Lancasters) is settled after the
+        // body says which country and division the article is in (below).
+        if (qualifier == no_place && group != no_place && g.count(group) > 1) {
+            deferred = group;
+            out.dateline = d->name;
+        }
+        const auto settled = deferred != no_place ? world_place{} : settle(group, name, place_evidence::dateline, qualifier, out);
         if (settled.entity != no_place) {
             out.main = settled.entity;
             out.main_span = d->name;
@@ -180,7 +258,7 @@ article_place world_reader::read_article(const article& a, std::string_view text
         // the dateline counted once, above; short capitals are acronyms ("IS", "UN")
         const bool in_dateline = !out.dateline.empty() && ws[k].begin >= out.dateline.begin && ws[k].end <= out.dateline.end;
         if (!ws[k].capital || in_dateline || (ws[k].end - ws[k].begin <= 2 && ws[k].before != ',') ||
-            compass_word(ws[k].lower)) {
+            compass_word(ws[k].lower) || is_month(ws[k].lower) || day_word(ws[k].lower) || continues_name(text, ws, k)) {
             ++k;
             continue;
         }
@@ -190,6 +268,7 @@ article_place world_reader::read_article(const article& a, std::string_view text
             const byte_span span{ws[k].begin, ws[k + n - 1].end};
             const auto group = group_of(span.of(text));
             if (group == no_place) continue;
+            if (!function_word(ws[k].lower) && name_goes_on(text, ws, k + n)) break;  // "Mary Smith", "Jackson Park Hospital"
             const auto entry = g.best(group);
             const auto e = registry::entry_entity(entry);
             const auto form = registry::entry_form(entry);
@@ -206,7 +285,11 @@ article_place world_reader::read_article(const article& a, std::string_view text
             } else if (form == registry::name_form::adjective) {
                 countries[e] += adjective_weight;
                 ++named[e];
-            } else if (area != no_place && (area == entry || after_city)) {
+            } else if (area != no_place && (area == entry || after_city) &&
+                       !(g.entity(registry::entry_entity(area)).kind == world_kind::district &&
+                         registry::entry_form(area) != registry::name_form::official && !after_city &&
+                         !(k + n < ws.size() && ws[k + n].lower == "county"))) {
+                // (a county's name without "County" is most often a person's: "Hopkins", "Page")
                 const auto a = registry::entry_entity(area);
                 const double weight = after_city ? qualified_weight : named_weight;
                 countries[g.entity(a).country] += weight;
@@ -215,13 +298,21 @@ article_place world_reader::read_article(const article& a, std::string_view text
                 if (g.entity(a).kind != world_kind::country) areas.emplace_back(group, weight);
                 ++named[a];
             } else {
-                // A town alone says little about the country (many share names); after "in"
-                // it may be where the event was (main place, below).
-                if (kind == world_kind::place && k > 0 &&
-                    (ws[k - 1].lower == "in" || ws[k - 1].lower == "near" || ws[k - 1].lower == "of" ||
-                     ws[k - 1].lower == "outside"))
-                    towns.emplace_back(group, span);
-                continue;
+                // A town alone says little about the country when many share its name; after
+                // "in" it may be where the event was (main place, below). A town whose name is
+                // its own, or a city (100,000 people) is evidence of its country and division
+                // ("in west Shreveport", "Chicago police").
+                const bool after_in = k > 0 && (ws[k - 1].lower == "in" || ws[k - 1].lower == "near" ||
+                                                ws[k - 1].lower == "of" || ws[k - 1].lower == "outside" ||
+                                                (k > 1 && compass_word(ws[k - 1].lower) && ws[k - 2].lower == "in"));
+                if (kind == world_kind::place && form <= registry::name_form::alternate &&
+                    ((after_in && g.count(group) == 1) || g.entity(e).population >= city_population)) {
+                    vote(e, after_in ? named_weight : town_weight);
+                    ++named[e];
+                }
+                if (kind == world_kind::place && after_in) towns.emplace_back(group, span);
+                used = n;  // "Federal Way" is one town, not "Federal" and "Way"
+                break;
             }
             used = n;
             break;
@@ -230,6 +321,54 @@ article_place world_reader::read_article(const article& a, std::string_view text
             if (m_overlay->find_name(ws[k].lower)) countries[m_overlay_country] += overlay_weight;
         }
         k += used;
+    }
+
+    // The country and division the evidence points to: the most weighed country, and its
+    // division most weighed, counting the states and counties named whose name is a
+    // division, or unique in the country.
+    auto decide = [&](article_place& where) {
+        where.country = where.division = no_place;
+        double best = 0;
+        for (const auto& [c, w] : countries)
+            if (w > best) {
+                best = w;
+                where.country = c;
+            }
+        if (best < named_weight) where.country = no_place;  // one adjective or outlet alone is not enough
+        if (where.country == no_place) return;
+        auto weights = divisions;
+        for (const auto& [group, weight] : areas) {
+            const auto entry = g.best_in(group, where.country);
+            // A division's name is the division even when towns share it ("Louisiana", Missouri)
+            if (entry != no_place && (g.count_in(group, where.country) == 1 ||
+                                      g.entity(registry::entry_entity(entry)).kind == world_kind::division)) {
+                if (g.entity(registry::entry_entity(entry)).kind != world_kind::place &&
+                    g.entity(registry::entry_entity(entry)).division != no_place)
+                    weights[g.entity(registry::entry_entity(entry)).division] += weight;
+            }
+        }
+        double best_division = 0;
+        for (const auto& [d, w] : weights)
+            if (g.entity(d).country == where.country && w > best_division) {
+                best_division = w;
+                where.division = d;
+            }
+    };
+    if (deferred != no_place) {
+        const auto name = d->name.of(text);
+        article_place body_says;
+        decide(body_says);
+        auto settled = settle(deferred, name, place_evidence::dateline, no_place, body_says);
+        if (settled.entity == no_place) settled = settle(deferred, name, place_evidence::dateline, no_place, article_place{});
+        if (settled.entity != no_place) {
+            out.main = settled.entity;
+            out.main_span = d->name;
+            vote(settled.entity, dateline_weight);
+            said.push_back("dateline '" + std::string(name) + "'" +
+                           (body_says.division != no_place || body_says.country != no_place ? " (by the body's places)" : ""));
+        } else {
+            out.dateline = {};
+        }
     }
 
     // A dateline abroad ("GENEVA (Reuters) -" on a report about Yemen): the body names
@@ -244,28 +383,7 @@ article_place world_reader::read_article(const article& a, std::string_view text
             said.push_back("the dateline is abroad");
         }
     }
-    double best = 0;
-    for (const auto& [c, w] : countries)
-        if (w > best) {
-            best = w;
-            out.country = c;
-        }
-    if (best < named_weight) out.country = no_place;  // one adjective or outlet alone is not enough
-    if (out.country != no_place)
-        for (const auto& [group, weight] : areas)
-            if (g.count_in(group, out.country) == 1) {
-                const auto entry = g.best_in(group, out.country);
-                if (g.entity(registry::entry_entity(entry)).kind != world_kind::place &&
-                    g.entity(registry::entry_entity(entry)).division != no_place)
-                    divisions[g.entity(registry::entry_entity(entry)).division] += weight;
-            }
-    double best_division = 0;
-    if (out.country != no_place)
-        for (const auto& [d, w] : divisions)
-            if (g.entity(d).country == out.country && w > best_division) {
-                best_division = w;
-                out.division = d;
-            }
+    decide(out);
     if (out.main != no_place && out.country != no_place && g.entity(out.main).country != out.country)
         out.main = no_place;  // a dateline abroad ("GENEVA (Reuters) -") is not where it happened
     // The article's main place: the town of the country named most often after "in",
@@ -324,6 +442,10 @@ world_place world_reader::settle(std::uint32_t group, std::string_view written, 
         // A town named without a word saying it is a place ("Police said", "Mound") must be a
         // large one: capitalised words are often only words.
         if (e.kind == world_kind::place && evidence == place_evidence::none && e.population < 100000) return false;
+        // A county's name without "County" and nothing saying it is a place: most often a
+        // person's name ("Page", "Hopkins").
+        if (e.kind == world_kind::district && form != registry::name_form::official && evidence == place_evidence::none)
+            return false;
         out.entity = registry::entry_entity(entry);
         out.why = std::move(why);
         return true;

@@ -89,6 +89,21 @@ private:
     std::uint32_t m_overlay_country = registry::no_place;
 };
 
+// Proper names that hold a place's name. Both are off in a title-case line ("Four
+// People Shot In Oakland"), where every word is capitalised.
+// "In", "At", "The", "Police"...: a capitalised word that opens a sentence or a phrase,
+// never the start of a proper name that holds a place.
+bool function_word(std::string_view w);
+// Word k continues a name begun by the word before it, joined by one space: "Ward" of
+// "Demetrius Ward", "Gaines" of "Officer Ron Gaines". A surname, not a town. The word
+// before may be a function word ("In Oakland"), a direction, a day or a possessive
+// ("Miami's Overtown"): those do not begin a name.
+bool continues_name(std::string_view text, const std::vector<word>& ws, std::size_t k);
+// The name ending before word e goes on with e: "Jackson Park Hospital", "Mount Moriah
+// Baptist Church", "Mary Smith". A body's name keeps its place ("Oakland Police",
+// "Cook County Sheriff"): institution nouns, place nouns and streets do not go on.
+bool name_goes_on(std::string_view text, const std::vector<word>& ws, std::size_t e);
+
 // The parent keys of a place_key path, nearest first ("us/ohio/clark-county/springfield"
 // -> "us/ohio/clark-county", "us/ohio", "us"); none for a key that is not a path.
 std::vector<std::string> world_key_parents(std::string_view key);
