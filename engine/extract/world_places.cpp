@@ -3,6 +3,7 @@
 #include "extract/world_places.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <map>
 #include <optional>
 
@@ -181,6 +182,57 @@ world_reader::world_reader(const registry::world_gazetteer* world, const registr
     if (active()) m_overlay_country = m_world->country_of_code(overlay && !overlay->country().empty() ? overlay->country() : "SY");
 }
 
+world_reader::outlet_home world_reader::host_home(std::string_view outlet) const {
+    outlet_home out;
+    if (!active() || outlet.find('.') == std::string_view::npos || outlet.find(' ') != std::string_view::npos) return out;
+    std::string host;
+    for (const char c : outlet) host.push_back(ascii_lower(c));
+    if (host.rfind("www.", 0) == 0) host.erase(0, 4);
+    std::vector<std::string> labels;
+    for (std::size_t b = 0; b <= host.size();) {
+        const auto dot = std::min(host.find('.', b), host.size());
+        labels.push_back(host.substr(b, dot - b));
+        b = dot + 1;
+    }
+    if (labels.size() < 2) return out;
+    // ITU call sign prefixes of broadcasters: K and W in the United States, C in Canada
+    // ("wral", "kmbc", "wdbj7", "wbaltv", "khon2"): three or four letters, then digits or "tv".
+    const std::string& first = labels.front();
+    std::size_t letters = 0;
+    while (letters < first.size() && ascii_alpha(first[letters])) ++letters;
+    const std::string_view rest = std::string_view(first).substr(letters);
+    std::string_view sign = std::string_view(first).substr(0, letters);
+    if (rest.empty() && sign.size() >= 5 && sign.substr(sign.size() - 2) == "tv") sign.remove_suffix(2);
+    const bool digits_after = std::all_of(rest.begin(), rest.end(), [](char c) { return ascii_digit(c); });
+    if (digits_after && sign.size() >= 3 && sign.size() <= 4 && (sign[0] == 'k' || sign[0] == 'w' || sign[0] == 'c'))
+        out.call_sign_country = m_world->country_of_code(sign[0] == 'c' ? "CA" : "US");
+    // A city (100,000 people) or a division at the start of a label, after a network's
+    // name: "baltimoresun", "chicago", "nbcconnecticut", "toledoblade".
+    for (std::size_t i = 0; i + 1 < labels.size() && out.place == no_place; ++i) {
+        std::string_view label = labels[i];
+        for (const char* network : {"nbc", "abc", "cbs", "fox", "my"})
+            if (label.size() > std::strlen(network) + 4 && label.substr(0, std::strlen(network)) == network) label.remove_prefix(std::strlen(network));
+        for (std::size_t n = label.size(); n >= 5 && out.place == no_place; --n) {
+            const std::string prefix(label.substr(0, n));
+            if (compass_word(prefix) || prefix == "central" || prefix == "capital" || prefix == "valley") continue;
+            const auto group = m_world->find(prefix);
+            if (group == no_place) continue;
+            const auto entry = m_world->best(group);
+            const auto& e = m_world->entity(registry::entry_entity(entry));
+            // its own name ("augusta" is not Augsburg, "monte" not El Monte), or the only
+            // place of an alternate one ("philly")
+            std::string squashed;
+            for (const char c : registry::fold_latin(m_world->name(registry::entry_entity(entry))))
+                if (ascii_alnum(c)) squashed.push_back(ascii_lower(c));
+            if (squashed != prefix && (registry::entry_form(entry) != registry::name_form::alternate || m_world->count(group) > 1))
+                continue;
+            if ((e.kind == world_kind::place && e.population >= city_population) || e.kind == world_kind::division)
+                out.place = registry::entry_entity(entry);
+        }
+    }
+    return out;
+}
+
 std::uint32_t world_reader::group_of(std::string_view written) const {
     if (!active()) return no_place;
     return m_world->find(registry::world_key(without_possessive(written)));
@@ -241,6 +293,16 @@ article_place world_reader::read_article(const article& a, std::string_view text
         if (c != no_place) {
             countries[c] += outlet_weight;
             said.push_back("outlet of " + std::string(outlet_country));
+        }
+    }
+    if (outlet_country.empty()) {
+        // An outlet known only by its web host: a broadcaster's call sign ("wral.com") or a
+        // place in its name ("baltimoresun.com", "chicago.suntimes.com") says where it is.
+        const auto home = host_home(a.outlet);
+        if (home.call_sign_country != no_place || home.place != no_place) {
+            if (home.place != no_place) vote(home.place, outlet_weight);
+            else countries[home.call_sign_country] += outlet_weight;
+            said.push_back("outlet host '" + a.outlet + "'" + (home.place != no_place ? " names " + std::string(g.name(home.place)) : " is a call sign"));
         }
     }
     if (!a.location.empty() && m_overlay && m_overlay->resolve(a.location) && m_overlay_country != no_place) {

@@ -59,6 +59,14 @@ public:
     article_place read_article(const article& a, std::string_view text, std::string_view lower,
                                std::string_view outlet_country) const;
 
+    // Where an outlet known only by its web host is: a broadcaster's call sign ("wral.com":
+    // the United States) or a city or division its name starts with ("baltimoresun.com").
+    struct outlet_home {
+        std::uint32_t call_sign_country = registry::no_place;
+        std::uint32_t place = registry::no_place;
+    };
+    outlet_home host_home(std::string_view outlet) const;
+
     // The name group of text as written ("Mosul's" -> "mosul"), or no_place.
     std::uint32_t group_of(std::string_view written) const;
 
