@@ -369,7 +369,11 @@ article_place world_reader::read_article(const article& a, std::string_view text
                                                 (k > 1 && compass_word(ws[k - 1].lower) && ws[k - 2].lower == "in"));
                 if (kind == world_kind::place && form <= registry::name_form::alternate &&
                     ((after_in && g.count(group) == 1) || g.entity(e).population >= city_population)) {
-                    vote(e, after_in ? named_weight : town_weight);
+                    // its division only when no other town of the country has the name
+                    // ("Springfield" is in Illinois and in Ohio)
+                    const double weight = after_in ? named_weight : town_weight;
+                    if (g.count_in(group, g.entity(e).country) == 1) vote(e, weight);
+                    else countries[g.entity(e).country] += weight;
                     ++named[e];
                 }
                 if (kind == world_kind::place && after_in) towns.emplace_back(group, span);

@@ -396,3 +396,106 @@ TEST_CASE("figures take their place, division and country from the world gazette
     CHECK(oh[0].place_key == "us/ohio/clark-county/springfield");
     CHECK(oh[1].country == "US");
 }
+
+namespace {
+
+// The words of `text` (a sentence of its own).
+struct worded {
+    std::string text, lower;
+    std::vector<extract::word> words;
+};
+
+worded words_of(std::string text) {
+    worded w;
+    w.text = std::move(text);
+    w.lower = extract::lower_case_of(w.text);
+    w.words = extract::words_of(w.text, {0, w.text.size()}, w.lower);
+    return w;
+}
+
+std::size_t index_of(const worded& w, std::string_view lower) {
+    for (std::size_t i = 0; i < w.words.size(); ++i)
+        if (w.words[i].lower == lower) return i;
+    FAIL("no word " << lower);
+    return 0;
+}
+
+}  // namespace
+
+TEST_CASE("a place's name inside a person's or a building's name is no place", "[world][places]") {
+    const auto ward = words_of("Police said Demetrius Springfield was arrested in Springfield on Sunday.");
+    CHECK(extract::continues_name(ward.text, ward.words, 3));          // "Demetrius Springfield"
+    CHECK_FALSE(extract::continues_name(ward.text, ward.words, 7));    // "in Springfield"
+    const auto officer = words_of("according to Officer Ron Gaines, a spokesman");
+    CHECK(extract::continues_name(officer.text, officer.words, index_of(officer, "gaines")));
+    // "In", "Miami's", a day: they open no name
+    const auto opening = words_of("In Springfield, Miami's Overtown and Sunday Springfield");
+    CHECK_FALSE(extract::continues_name(opening.text, opening.words, 1));
+    CHECK_FALSE(extract::continues_name(opening.text, opening.words, index_of(opening, "overtown")));
+    CHECK_FALSE(extract::continues_name(opening.text, opening.words, opening.words.size() - 1));
+
+    const auto hospital = words_of("taken to Springfield Memorial Hospital by Springfield Police");
+    CHECK(extract::name_goes_on(hospital.text, hospital.words, index_of(hospital, "memorial")));
+    CHECK_FALSE(extract::name_goes_on(hospital.text, hospital.words, index_of(hospital, "police")));
+    // a headline in title case: every word is capitalised, nothing goes on
+    const auto title = words_of("Four People Shot Dead Outside Springfield Nightclub Tonight");
+    CHECK_FALSE(extract::name_goes_on(title.text, title.words, index_of(title, "nightclub")));
+    CHECK_FALSE(extract::continues_name(title.text, title.words, index_of(title, "springfield")));
+    CHECK(extract::function_word("in"));
+    CHECK_FALSE(extract::function_word("springfield"));
+}
+
+TEST_CASE("a dateline many places share is settled by the places the body names", "[world][places]") {
+    const auto g = loaded(fixture_index());
+    const extract::world_reader r(&g, nullptr);
+    // Illinois' Springfield is the most populous; the body's Clark County is in Ohio.
+    const auto oh = read(r, "SPRINGFIELD \xE2\x80\x94 Two men were shot on Friday, the Clark County coroner said.");
+    REQUIRE(oh.where.main != no_place);
+    CHECK(r.key_of(oh.where.main) == "us/ohio/clark-county/springfield");
+    CHECK(oh.where.why.find("dateline 'SPRINGFIELD' (by the body's places)") != std::string::npos);
+    // Nothing in the body: the most populous.
+    const auto il = read(r, "SPRINGFIELD \xE2\x80\x94 Two men were shot on Friday.");
+    REQUIRE(il.where.main != no_place);
+    CHECK(g.name(g.entity(il.where.main).division) == "Illinois");
+}
+
+TEST_CASE("an outlet known by its web host says where it is", "[world][places]") {
+    const auto g = loaded(fixture_index());
+    const extract::world_reader r(&g, nullptr);
+    CHECK(g.code(r.host_home("wral.com").call_sign_country) == "US");
+    CHECK(g.code(r.host_home("www.wdbj7.com").call_sign_country) == "US");
+    CHECK(g.code(r.host_home("wbaltv.com").call_sign_country) == "US");
+    CHECK(r.host_home("washingtonpost.com").call_sign_country == no_place);
+    const auto sanaa = r.host_home("sanaaonline.net");
+    REQUIRE(sanaa.place != no_place);
+    CHECK(g.name(sanaa.place) == "Sanaa");
+    CHECK(r.host_home("Reuters").place == no_place);  // a name, not a host
+
+    article a;
+    a.id = "h";
+    a.outlet = "news.sanaaonline.net";
+    a.text = "Officials said on Friday that the toll had risen.";
+    a.body = {0, a.text.size()};
+    const auto lower = extract::lower_case_of(a.text);
+    const auto where = r.read_article(a, a.text, lower, "");
+    REQUIRE(where.country != no_place);
+    CHECK(g.code(where.country) == "YE");
+    CHECK(where.why.find("outlet host 'news.sanaaonline.net' names Sanaa") != std::string::npos);
+}
+
+TEST_CASE("a headline's figure and a neighbourhood's take the article's place", "[world][places]") {
+    const auto g = loaded(fixture_index());
+    diagnostics d;
+    const auto overlay = registry::parse_places("country: SY\ngovernorates:\n  - name: Aleppo\n", "o.yaml", d);
+    REQUIRE(d.errors() == 0);
+    const auto pa = extract_with_world(g, overlay,
+                                       "Two men killed\n\nMCKEESPORT, Pa. (KDKA) \xE2\x80\x94 Police are investigating a shooting.\n\n"
+                                       "Three people were wounded in the Springfield neighborhood on Friday.");
+    REQUIRE(pa.size() == 2);
+    CHECK(pa[0].headline);
+    CHECK(pa[0].governorate == "Pennsylvania");
+    CHECK(pa[0].place_key == "us/pennsylvania/allegheny-county/mckeesport");
+    // not Springfield, Illinois: a part of McKeesport
+    CHECK(pa[1].governorate == "Pennsylvania");
+    CHECK(pa[1].place_key == "us/pennsylvania/allegheny-county/mckeesport/springfield");
+}
