@@ -356,6 +356,12 @@ audit_result run_audit(audit_inputs in) {
         per_article = extract_all(out.articles, ctx, in.jobs, in.keep_text, in.cancel, out.diags,
                                   rules.reads_text_evidence() ? &terms : nullptr);
     }
+    // Data-set rows come after the articles; they carry no text evidence of their own.
+    for (std::size_t i = 0; i < in.dataset_articles.size() && i < in.dataset_extracted.size(); ++i) {
+        out.articles.push_back(std::move(in.dataset_articles[i]));
+        per_article.push_back(std::move(in.dataset_extracted[i]));
+    }
+    if (!terms.empty()) terms.resize(out.articles.size());
     // Text evidence for scored matching, when a match rule reads it (from a claims
     // stream there is no text: the rules then see none).
     if (!terms.empty()) out.evidence = match::build_evidence(terms);

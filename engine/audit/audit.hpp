@@ -164,6 +164,10 @@ struct audit_inputs {
     // Already extracted (a claims stream), one per article: extraction is skipped and
     // the articles need no text. Empty: the articles are extracted here.
     std::vector<extracted_article> extracted;
+    // Rows of event data sets read as claims (exchange/datasets.hpp, `--dataset`): one
+    // article per row with its claims, audited after the articles above.
+    std::vector<article> dataset_articles;
+    std::vector<extracted_article> dataset_extracted;
     shard_spec shard;                         // audit only this part
     const rules::ruleset* rules = nullptr;
     const registry::source_registry* sources = nullptr;

@@ -22,6 +22,8 @@ void add_pipeline_options(CLI::App& sub, pipeline_options& opts) {
     sub.add_option("--sources", opts.sources, "Source registry YAML (default: sources.yaml beside the rules)");
     sub.add_option("--places", opts.places, "Gazetteer YAML (default: places.yaml beside the rules)");
     sub.add_option("--gazetteer", opts.gazetteer, "World gazetteer index (default: the build's world.gaz)");
+    sub.add_option("--dataset", opts.datasets,
+                   "Read a UCDP GED or ACLED CSV as claims beside the articles (docs/formats.md); repeatable");
     sub.add_option("-j,--jobs", opts.jobs, "Threads for per-article work (default: all cores)");
     sub.add_flag("--timings", opts.timings, "Print the seconds each stage took to stderr");
     // For bench/run: judge N random pairs of all claims too and print what judging every
@@ -112,6 +114,39 @@ int load_claims(const pipeline_options& opts, pipeline& p) {
     return exit_code::ok;
 }
 
+// Reads the --dataset files (after the gazetteer: their places are settled in it).
+int load_datasets(const pipeline_options& opts, pipeline& p) {
+    if (opts.datasets.empty()) return exit_code::ok;
+    if (!opts.store.empty()) {
+        std::cerr << "reckon: error: --dataset cannot be combined with --store yet; audit the data set without a store\n";
+        return exit_code::usage;
+    }
+    for (const auto* articles : {&p.corpus.articles, &p.claims.articles})
+        for (const auto& given : *articles) {
+            article a;
+            a.id = given.id;
+            p.datasets.articles.push_back(std::move(a));
+        }
+    const std::size_t known = p.datasets.articles.size();  // ids in use, so that rows never reuse one
+    diagnostics diags;
+    for (const auto& path : opts.datasets) {
+        std::ifstream in(path, std::ios::binary);
+        if (!in) {
+            std::cerr << "reckon: error: cannot read '" << path << "'\n";
+            return exit_code::usage;
+        }
+        std::ostringstream bytes;
+        bytes << in.rdbuf();
+        exchange::read_dataset(bytes.str(), path, {&p.world, &p.places}, p.datasets, diags);
+        p.hashes.push_back({"dataset", path, audit::sha256_file(path)});
+    }
+    p.datasets.articles.erase(p.datasets.articles.begin(), p.datasets.articles.begin() + static_cast<std::ptrdiff_t>(known));
+    print_diagnostics(diags);
+    if (diags.errors() > 0) return exit_code::data_error;
+    p.corpus.skipped += p.datasets.skipped;  // a skipped row exits as a skipped article does
+    return exit_code::ok;
+}
+
 }  // namespace
 
 int load_pipeline(const pipeline_options& opts, pipeline& p) {
@@ -181,7 +216,7 @@ int load_pipeline(const pipeline_options& opts, pipeline& p) {
     for (const auto& f : p.rules->files()) p.hashes.push_back({"rules", f, audit::sha256_file(f)});
     p.hashes.push_back({"sources", sources_path, audit::sha256_file(sources_path)});
     p.hashes.push_back({"places", places_path, audit::sha256_file(places_path)});
-    return exit_code::ok;
+    return load_datasets(opts, p);
 }
 
 void load_world_gazetteer(const std::string& given, registry::world_gazetteer& world, diagnostics& diags) {
@@ -203,6 +238,8 @@ audit::audit_inputs audit_inputs_for(pipeline& p, const pipeline_options& opts) 
         in.articles = std::move(p.claims.articles);
         in.extracted = std::move(p.claims.extracted);
     }
+    in.dataset_articles = std::move(p.datasets.articles);
+    in.dataset_extracted = std::move(p.datasets.extracted);
     in.shard = opts.shard;
     in.rules = p.rules.get();
     in.sources = &p.sources;

@@ -8,6 +8,7 @@
 #include "audit/audit.hpp"
 #include "audit/filter.hpp"
 #include "cli/corpus_options.hpp"
+#include "exchange/datasets.hpp"
 
 namespace reckon::cli {
 
@@ -27,6 +28,7 @@ struct pipeline_options {
     std::vector<std::pair<std::string, std::string>> explain;  // reckon explain: the pairs to judge
     match::pair_observer observe;     // reckon train: sees the judged pairs
     std::size_t random_pairs = 0;     // reckon train: and this many random pairs
+    std::vector<std::string> datasets;  // --dataset FILE: UCDP GED or ACLED CSVs read as claims (exchange/datasets.hpp)
     std::string store;                // audit --store FILE: the living audit's store (the corpus is then optional)
     audit::audit_filter filter;       // --only, --place, --since... (audit, report)
 };
@@ -38,6 +40,7 @@ struct pipeline {
     registry::source_registry sources;
     registry::gazetteer places;
     registry::world_gazetteer world;
+    exchange::dataset_rows datasets;  // rows of --dataset files, read as claims
     std::vector<audit::input_hash> hashes;
 };
 

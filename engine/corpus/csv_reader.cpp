@@ -13,105 +13,11 @@
 #include <set>
 #include <unordered_map>
 
+#include "corpus/csv.hpp"
 #include "corpus/readers.hpp"
 #include "dateline/dateline.hpp"
 
 namespace reckon::corpus::detail {
-
-namespace {
-
-struct record {
-    std::vector<std::string> fields;
-    std::size_t line = 0;   // line where the record starts (1-based)
-    std::size_t begin = 0;  // byte offset where it starts
-};
-
-// How a record can be broken by its quotes.
-enum class quote_problem { none, unterminated, stray };
-
-// Reads one record starting at `pos`. Returns false at end of input. `problem` says
-// whether a quoted field ran to the end of input, or closed in the middle of a field
-// (`"abc"def`), which almost always means a quote is missing and the field swallowed
-// the following records.
-bool next_record(std::string_view s, std::size_t& pos, std::size_t& line, record& r, quote_problem& problem) {
-    r.fields.clear();
-    r.line = line;
-    r.begin = pos;
-    problem = quote_problem::none;
-    if (pos >= s.size()) return false;
-    std::string field;
-    bool quoted = false;
-    bool field_started_quoted = false;
-    while (pos < s.size()) {
-        const char c = s[pos];
-        if (quoted) {
-            if (c == '"') {
-                if (pos + 1 < s.size() && s[pos + 1] == '"') {
-                    field += '"';
-                    pos += 2;
-                    continue;
-                }
-                quoted = false;
-                ++pos;
-                if (pos < s.size() && s[pos] != ',' && s[pos] != '\r' && s[pos] != '\n') problem = quote_problem::stray;
-                continue;
-            }
-            if (c == '\n') ++line;
-            else if (c == '\r' && (pos + 1 >= s.size() || s[pos + 1] != '\n')) ++line;
-            field += c;
-            ++pos;
-            continue;
-        }
-        if (c == '"' && (field.empty() && !field_started_quoted)) {
-            quoted = true;
-            field_started_quoted = true;
-            ++pos;
-            continue;
-        }
-        if (c == ',') {
-            r.fields.push_back(std::move(field));
-            field.clear();
-            field_started_quoted = false;
-            ++pos;
-            continue;
-        }
-        if (c == '\r' || c == '\n') {
-            pos += (c == '\r' && pos + 1 < s.size() && s[pos + 1] == '\n') ? 2 : 1;
-            ++line;
-            r.fields.push_back(std::move(field));
-            return true;
-        }
-        field += c;  // includes a stray quote inside an unquoted field, kept as written
-        ++pos;
-    }
-    if (quoted) {
-        problem = quote_problem::unterminated;
-        return true;
-    }
-    r.fields.push_back(std::move(field));
-    return true;
-}
-
-std::string lower_trim(std::string s) {
-    const auto b = s.find_first_not_of(" \t");
-    const auto e = s.find_last_not_of(" \t");
-    s = b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return s;
-}
-
-bool blank(const record& r) {
-    return r.fields.size() == 1 && r.fields[0].find_first_not_of(" \t") == std::string::npos;
-}
-
-// Line (1-based) of the first line break after `offset`, for resuming after a broken quote.
-std::size_t skip_line(std::string_view s, std::size_t offset) {
-    const auto eol = s.find_first_of("\r\n", offset);
-    if (eol == std::string_view::npos) return s.size();
-    return eol + ((s[eol] == '\r' && eol + 1 < s.size() && s[eol + 1] == '\n') ? 2 : 1);
-}
-
-}  // namespace
 
 void read_csv(std::string bytes, const std::string& file, const csv_columns& columns, ingest_result& out) {
     clean_bytes(bytes, file, out);
@@ -121,15 +27,15 @@ void read_csv(std::string bytes, const std::string& file, const csv_columns& col
         return;
     }
     std::size_t pos = 0, line = 1;
-    record header;
-    quote_problem problem = quote_problem::none;
-    next_record(s, pos, line, header, problem);
-    if (problem != quote_problem::none) {
+    csv_record header;
+    csv_quote_problem problem = csv_quote_problem::none;
+    next_csv_record(s, pos, line, header, problem);
+    if (problem != csv_quote_problem::none) {
         out.diags.error(file, 1, 0, "malformed quotes in the header row");
         return;
     }
     std::unordered_map<std::string, std::size_t> index;
-    for (std::size_t i = 0; i < header.fields.size(); ++i) index.emplace(lower_trim(header.fields[i]), i);
+    for (std::size_t i = 0; i < header.fields.size(); ++i) index.emplace(csv_lower_trim(header.fields[i]), i);
     // The column of a field: the name given for it, else the first of its known names
     // the header has.
     struct found_column {
@@ -138,7 +44,7 @@ void read_csv(std::string bytes, const std::string& file, const csv_columns& col
     };
     const auto column = [&](const std::string& given, const std::vector<std::string>& known) -> found_column {
         for (const auto& name : given.empty() ? known : std::vector<std::string>{given}) {
-            const auto it = index.find(lower_trim(name));
+            const auto it = index.find(csv_lower_trim(name));
             if (it != index.end()) return {it->second, header.fields[it->second]};
         }
         return {};
@@ -180,21 +86,21 @@ void read_csv(std::string bytes, const std::string& file, const csv_columns& col
 
     std::set<std::string> seen_ids;
     std::size_t row = 0;
-    record r;
-    while (next_record(s, pos, line, r, problem)) {
-        if (problem != quote_problem::none) {
+    csv_record r;
+    while (next_csv_record(s, pos, line, r, problem)) {
+        if (problem != csv_quote_problem::none) {
             out.diags.warning("unterminated-quote", file, r.line, 0,
-                              problem == quote_problem::unterminated
+                              problem == csv_quote_problem::unterminated
                                   ? "a quoted field opened in this record never closes; record skipped"
                                   : "a quoted field in this record closes in the middle of a field (line " +
                                         std::to_string(line) + "); record skipped",
                               "close the quote with '\"' and double quotes inside fields; reading resumes on the next line");
             ++out.skipped;
-            pos = skip_line(s, r.begin);
+            pos = csv_skip_line(s, r.begin);
             line = r.line + 1;
             continue;
         }
-        if (blank(r)) continue;
+        if (csv_blank(r)) continue;
         ++row;
         if (r.fields.size() != width) {
             out.diags.warning("ragged-row", file, r.line, 0,
