@@ -154,6 +154,14 @@ bool function_word(std::string_view w) {
 }
 
 bool continues_name(std::string_view text, const std::vector<word>& ws, std::size_t k) {
+    // "Mr. Castro", "Dr. Lee", "Officer Gaines": a person
+    if (k > 0) {
+        static const char* const person_before[] = {"mr", "mrs", "ms", "dr", "sgt", "lt", "det", "officer", "deputy"};
+        const auto w = ws[k - 1].lower;
+        if (std::any_of(std::begin(person_before), std::end(person_before), [&](const char* x) { return w == x; }) &&
+            ws[k].begin <= ws[k - 1].end + 2)
+            return true;
+    }
     if (k == 0 || !ws[k - 1].capital || ws[k - 1].digits || !joined_by_space(text, ws[k - 1], ws[k])) return false;
     const auto w = ws[k - 1].lower;
     if (function_word(w)) return false;
@@ -219,15 +227,21 @@ world_reader::outlet_home world_reader::host_home(std::string_view outlet) const
             if (group == no_place) continue;
             const auto entry = m_world->best(group);
             const auto& e = m_world->entity(registry::entry_entity(entry));
-            // its own name ("augusta" is not Augsburg, "monte" not El Monte), or the only
-            // place of an alternate one ("philly")
+            // its own name ("augusta" is not Augsburg, "monte" not El Monte), a county's
+            // ("baltimore": Baltimore County, Maryland), or the only place of an alternate
+            // one ("philly"). The longest name known is the host's: "baltimore" is never "balti".
             std::string squashed;
             for (const char c : registry::fold_latin(m_world->name(registry::entry_entity(entry))))
                 if (ascii_alnum(c)) squashed.push_back(ascii_lower(c));
-            if (squashed != prefix && (registry::entry_form(entry) != registry::name_form::alternate || m_world->count(group) > 1))
-                continue;
-            if ((e.kind == world_kind::place && e.population >= city_population) || e.kind == world_kind::division)
+            const bool own = squashed == prefix || (registry::entry_form(entry) == registry::name_form::alternate &&
+                                                    (m_world->count(group) == 1 || e.kind == world_kind::district));
+            if (own && ((e.kind == world_kind::place && e.population >= city_population) || e.kind == world_kind::division ||
+                        e.kind == world_kind::district)) {
                 out.place = registry::entry_entity(entry);
+                // a city whose name other towns of its country share says only the country
+                out.ambiguous = e.kind == world_kind::place && m_world->count_in(group, e.country) > 1;
+            }
+            break;
         }
     }
     return out;
@@ -300,7 +314,8 @@ article_place world_reader::read_article(const article& a, std::string_view text
         // place in its name ("baltimoresun.com", "chicago.suntimes.com") says where it is.
         const auto home = host_home(a.outlet);
         if (home.call_sign_country != no_place || home.place != no_place) {
-            if (home.place != no_place) vote(home.place, outlet_weight);
+            if (home.place != no_place && !home.ambiguous) vote(home.place, outlet_weight);
+            else if (home.place != no_place) countries[g.entity(home.place).country] += outlet_weight;
             else countries[home.call_sign_country] += outlet_weight;
             said.push_back("outlet host '" + a.outlet + "'" + (home.place != no_place ? " names " + std::string(g.name(home.place)) : " is a call sign"));
         }
@@ -367,16 +382,23 @@ article_place world_reader::read_article(const article& a, std::string_view text
                 const bool after_in = k > 0 && (ws[k - 1].lower == "in" || ws[k - 1].lower == "near" ||
                                                 ws[k - 1].lower == "of" || ws[k - 1].lower == "outside" ||
                                                 (k > 1 && compass_word(ws[k - 1].lower) && ws[k - 2].lower == "in"));
-                if (kind == world_kind::place && form <= registry::name_form::alternate &&
-                    ((after_in && g.count(group) == 1) || g.entity(e).population >= city_population)) {
-                    // its division only when no other town of the country has the name
-                    // ("Springfield" is in Illinois and in Ohio)
+                // "in Zarko's": a business, unless a city
+                const bool city = g.entity(e).population >= city_population;
+                const bool small_possessive = !city && possessive(ws[k + n - 1].lower);
+                if (kind == world_kind::place && form <= registry::name_form::alternate && !small_possessive &&
+                    ((after_in && g.count(group) == 1) || city)) {
+                    // all its weight to its division only when no other town of the country has
+                    // the name ("Springfield" is in Illinois and in Ohio): half otherwise
                     const double weight = after_in ? named_weight : town_weight;
-                    if (g.count_in(group, g.entity(e).country) == 1) vote(e, weight);
-                    else countries[g.entity(e).country] += weight;
+                    if (g.count_in(group, g.entity(e).country) == 1) {
+                        vote(e, weight);
+                    } else {
+                        countries[g.entity(e).country] += weight;
+                        if (g.entity(e).division != no_place) divisions[g.entity(e).division] += weight / 2;
+                    }
                     ++named[e];
                 }
-                if (kind == world_kind::place && after_in) towns.emplace_back(group, span);
+                if (kind == world_kind::place && after_in && !small_possessive) towns.emplace_back(group, span);
                 used = n;  // "Federal Way" is one town, not "Federal" and "Way"
                 break;
             }
@@ -535,7 +557,18 @@ world_place world_reader::settle(std::uint32_t group, std::string_view written, 
             accept(g.best_in(group, where.country, where.division),
                    of + " in " + std::string(g.name(where.division)) + " (the article's division)"))
             return out;
-        if (accept(g.best_in(group, where.country), of + " in " + std::string(g.name(where.country)) + " (the article's country)"))
+        // A town outside the article's division, named without its state, is taken only
+        // when it is a city: "in Homewood" of a Pittsburgh report is not Homewood, Alabama.
+        const auto in_country = g.best_in(group, where.country);
+        const bool far_town = where.division != no_place && evidence < place_evidence::qualified && in_country != no_place &&
+                              g.entity(registry::entry_entity(in_country)).kind == world_kind::place &&
+                              g.entity(registry::entry_entity(in_country)).population < city_population;
+        if (far_town) {
+            out.why = "no place '" + name + "' in " + std::string(g.name(where.division)) +
+                      " (the article's division) and nothing next to it names another";
+            return out;
+        }
+        if (accept(in_country, of + " in " + std::string(g.name(where.country)) + " (the article's country)"))
             return out;
         // Only elsewhere: a country or division named as such is its own evidence ("in Iraq").
         const auto entry = g.best(group);

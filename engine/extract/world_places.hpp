@@ -64,6 +64,7 @@ public:
     struct outlet_home {
         std::uint32_t call_sign_country = registry::no_place;
         std::uint32_t place = registry::no_place;
+        bool ambiguous = false;  // other towns of its country share the place's name
     };
     outlet_home host_home(std::string_view outlet) const;
 
