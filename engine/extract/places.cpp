@@ -66,11 +66,7 @@ bool locative(std::string_view w) {
 // "residents of X", "north of X"): "the family of Young", "the death of Lee" name people.
 bool locative_at(const std::vector<word>& ws, std::size_t k) {
     if (k == 0) return false;
-    if (ws[k - 1].lower != "of") return locative(ws[k - 1].lower);
-    static constexpr std::array<std::string_view, 24> nouns{
-        "city", "town", "village", "county", "state", "province", "region", "district", "residents", "resident", "outskirts",
-        "part", "parts", "heart", "center", "centre", "suburb", "suburbs", "north", "south", "east", "west", "streets", "mayor"};
-    return k >= 2 && one_of(ws[k - 2].lower, nouns);
+    return ws[k - 1].lower != "of" ? locative(ws[k - 1].lower) : of_a_place(ws, k);
 }
 
 // "in north Harris County", "in the eastern town of ...".
@@ -235,6 +231,11 @@ std::size_t find_world_place(article_context& ax, sentence_info& si, std::size_t
     const bool in_dateline = !where.dateline.empty() && ws[k].begin >= where.dateline.begin && ws[k].end <= where.dateline.end;
     // "Ward" of "Demetrius Ward": a surname, not the town of that name
     if (!in_dateline && continues_name(ax.text, ws, k)) return 0;
+    // "Four Hurt In ...", "Police said": a word the article writes in lower case too,
+    // capitalised alone, is that word ("in Mobile" is still Mobile)
+    if (!in_dateline && where.common_word(ws[k]) && !(k + 1 < ws.size() && name_word(ax.text, ws[k + 1]) && ws[k + 1].before == ' ') &&
+        !locative_at(ws, k))
+        return 0;
     // "IS", "UN", "SDF", "ISIS": acronyms, not the places that share their letters.
     if (!in_dateline && ws[k].end - ws[k].begin <= 5 && upper_case(ws[k].lower, ax.text.substr(ws[k].begin, ws[k].end - ws[k].begin)))
         return 0;

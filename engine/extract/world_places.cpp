@@ -153,6 +153,15 @@ bool function_word(std::string_view w) {
     return std::any_of(std::begin(opening), std::end(opening), [&](const char* x) { return w == x; });
 }
 
+bool of_a_place(const std::vector<word>& ws, std::size_t k) {
+    static const char* const nouns[] = {"city", "town", "village", "county", "state", "province", "region", "district",
+                                        "residents", "resident", "outskirts", "part", "parts", "heart", "center", "centre",
+                                        "suburb", "suburbs", "north", "south", "east", "west", "streets", "mayor"};
+    if (k < 2 || ws[k - 1].lower != "of") return false;
+    const auto w = ws[k - 2].lower;
+    return std::any_of(std::begin(nouns), std::end(nouns), [&](const char* x) { return w == x; });
+}
+
 bool continues_name(std::string_view text, const std::vector<word>& ws, std::size_t k) {
     // "Mr. Castro", "Dr. Lee", "Officer Gaines": a person
     if (k > 0) {
@@ -328,6 +337,10 @@ article_place world_reader::read_article(const article& a, std::string_view text
     // the title too: "Suspect ID'd after 5 shot at Bridgeton, NJ home"
     const byte_span scan{0, std::min(body.end, body.begin + scan_bytes)};
     const auto ws = words_of(text, scan, lower);
+    for (const auto& w : ws)
+        if (!w.capital && !w.digits && w.end - w.begin >= 3) out.lower_words.push_back(w.hash);
+    std::sort(out.lower_words.begin(), out.lower_words.end());
+    out.lower_words.erase(std::unique(out.lower_words.begin(), out.lower_words.end()), out.lower_words.end());
     std::map<std::uint32_t, int> named;
     std::vector<std::pair<std::uint32_t, byte_span>> towns;  // name groups of towns after "in", "near"...
     std::vector<std::pair<std::uint32_t, double>> areas;     // name groups of states and counties, weights
@@ -346,6 +359,8 @@ article_place world_reader::read_article(const article& a, std::string_view text
             const auto group = group_of(span.of(text));
             if (group == no_place) continue;
             if (!function_word(ws[k].lower) && name_goes_on(text, ws, k + n)) break;  // "Mary Smith", "Jackson Park Hospital"
+            // "Police said", "Four Hurt In": the article's own lower-case word ("in Mobile" is a town)
+            if (n == 1 && out.common_word(ws[k]) && !(k > 0 && (ws[k - 1].lower == "in" || ws[k - 1].lower == "near"))) break;
             const auto entry = g.best(group);
             const auto e = registry::entry_entity(entry);
             const auto form = registry::entry_form(entry);
@@ -380,7 +395,7 @@ article_place world_reader::read_article(const article& a, std::string_view text
                 // its own, or a city (100,000 people) is evidence of its country and division
                 // ("in west Shreveport", "Chicago police").
                 const bool after_in = k > 0 && (ws[k - 1].lower == "in" || ws[k - 1].lower == "near" ||
-                                                ws[k - 1].lower == "of" || ws[k - 1].lower == "outside" ||
+                                                of_a_place(ws, k) || ws[k - 1].lower == "outside" ||
                                                 (k > 1 && compass_word(ws[k - 1].lower) && ws[k - 2].lower == "in"));
                 // "in Zarko's": a business, unless a city
                 const bool city = g.entity(e).population >= city_population;

@@ -10,6 +10,7 @@
 // country than the article's is taken only with evidence next to it ("Bab, Syria").
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -31,6 +32,11 @@ struct article_place {
     byte_span main_span;                          // where the text names it (the dateline or a mention)
     byte_span dateline;                           // the dateline's place name, empty when none
     std::string why;                              // "dateline 'SANAA'; Yemen named 3 times" (--explain)
+    // word_hash of the words the article also writes in lower case ("hurt", "police",
+    // "standard"), sorted: capitalised alone, at a sentence's or a title's start, such a
+    // word is the common word, not the town of that name (common_word()).
+    std::vector<std::uint64_t> lower_words;
+    bool common_word(const word& w) const { return std::binary_search(lower_words.begin(), lower_words.end(), w.hash); }
 };
 
 // How strongly the words around a name say it is a place.
@@ -97,6 +103,10 @@ private:
     const registry::gazetteer* m_overlay = nullptr;
     std::uint32_t m_overlay_country = registry::no_place;
 };
+
+// "of X" names a place after a noun of places or their people ("the city of X",
+// "residents of X", "north of X"), not after others ("the family of Young").
+bool of_a_place(const std::vector<word>& ws, std::size_t k);
 
 // Proper names that hold a place's name. Both are off in a title-case line ("Four
 // People Shot In Oakland"), where every word is capitalised.
