@@ -343,6 +343,7 @@ article_place world_reader::read_article(const article& a, std::string_view text
     out.lower_words.erase(std::unique(out.lower_words.begin(), out.lower_words.end()), out.lower_words.end());
     std::map<std::uint32_t, int> named;
     std::vector<std::pair<std::uint32_t, byte_span>> towns;  // name groups of towns after "in", "near"...
+    std::vector<std::pair<std::uint32_t, byte_span>> voted_towns;  // towns and cities that voted, anywhere
     std::vector<std::pair<std::uint32_t, double>> areas;     // name groups of states and counties, weights
     for (std::size_t k = 0; k < ws.size();) {
         // the dateline counted once, above; short capitals are acronyms ("IS", "UN")
@@ -412,6 +413,7 @@ article_place world_reader::read_article(const article& a, std::string_view text
                         if (g.entity(e).division != no_place) divisions[g.entity(e).division] += weight / 2;
                     }
                     ++named[e];
+                    voted_towns.emplace_back(e, span);
                 }
                 if (kind == world_kind::place && after_in && !small_possessive) towns.emplace_back(group, span);
                 used = n;  // "Federal Way" is one town, not "Federal" and "Way"
@@ -514,6 +516,27 @@ article_place world_reader::read_article(const article& a, std::string_view text
             out.main_span = towns[best_count.second - 1].second;
             said.push_back("main place '" + std::string(out.main_span.of(text)) + "' named " + std::to_string(best_count.first) +
                            (best_count.first == 1 ? " time" : " times"));
+        }
+    }
+    // No dateline and no town after "in": the city (or town of a name its own) of the
+    // article's country and division named most often anywhere ("Memphis police said").
+    if (out.main == no_place && out.country != no_place && !voted_towns.empty()) {
+        std::map<std::uint32_t, std::pair<int, std::size_t>> counts;  // entity -> (mentions, first)
+        for (std::size_t i = 0; i < voted_towns.size(); ++i) {
+            const auto& e = g.entity(voted_towns[i].first);
+            if (e.country != out.country || (out.division != no_place && e.division != out.division)) continue;
+            ++counts.emplace(voted_towns[i].first, std::make_pair(0, i)).first->second.first;
+        }
+        std::pair<int, std::size_t> best_count{0, 0};
+        for (const auto& [e, c] : counts)
+            if (c.first > best_count.first || (c.first == best_count.first && c.second < best_count.second)) {
+                best_count = c;
+                out.main = e;
+            }
+        if (out.main != no_place) {
+            out.main_span = voted_towns[best_count.second].second;
+            said.push_back("main place '" + std::string(out.main_span.of(text)) + "' named " + std::to_string(best_count.first) +
+                           (best_count.first == 1 ? " time" : " times") + " (no dateline, none after 'in')");
         }
     }
     for (const auto& [e, n] : named)
