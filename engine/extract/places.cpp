@@ -448,7 +448,15 @@ void place_of(article_context& ax, claim& c, const located_figure& lf, std::size
         for (const char* s : {"'s", "\xE2\x80\x99s"})
             if (c.place.size() > std::strlen(s) + 1 && c.place.compare(c.place.size() - std::strlen(s), std::strlen(s), s) == 0)
                 c.place.resize(c.place.size() - std::strlen(s));
-        if (m->world != registry::no_place) {
+        const article_place* here = world.active() ? &article_place_of(ax) : nullptr;
+        if (m->world != registry::no_place && sub_place_key.empty() && m->rank >= 1 && m->rank <= 2 && here &&
+            here->main != registry::no_place && here->main != m->world && world.world()->within(here->main, m->world)) {
+            // "a Louisiana state trooper", "the Los Angeles County coroner": the figure's
+            // sentence names only the area that holds the article's main place
+            c.place = std::string(here->main_span.of(ax.text));
+            world.set_claim_place(c, here->main);
+            why = "'" + c.place + "', the article's main place, in '" + std::string(m->span.of(ax.text)) + "' named with the figure" + why;
+        } else if (m->world != registry::no_place) {
             world.set_claim_place(c, m->world);
             c.place_key += sub_place_key;
             why = m->why + why;
