@@ -499,3 +499,53 @@ TEST_CASE("a headline's figure and a neighbourhood's take the article's place", 
     CHECK(pa[1].governorate == "Pennsylvania");
     CHECK(pa[1].place_key == "us/pennsylvania/allegheny-county/mckeesport/springfield");
 }
+
+TEST_CASE("a small town outside the article's division needs its state next to it", "[world][places]") {
+    const auto g = loaded(fixture_index());
+    const extract::world_reader r(&g, nullptr);
+    extract::article_place ohio;
+    ohio.country = g.country_of_code("US");
+    ohio.division = registry::entry_entity(g.best_area(g.find("ohio")));
+    const auto mckeesport = r.group_of("McKeesport");
+    // "in McKeesport" of an Ohio report: McKeesport, Pennsylvania is not taken
+    const auto far = r.settle(mckeesport, "McKeesport", extract::place_evidence::locative, no_place, ohio);
+    CHECK(far.entity == no_place);
+    CHECK(far.why == "no place 'McKeesport' in Ohio (the article's division) and nothing next to it names another");
+    // "McKeesport, Pa." is
+    const auto pa = registry::entry_entity(g.best_area(g.find("pennsylvania")));
+    CHECK(r.settle(mckeesport, "McKeesport", extract::place_evidence::qualified, pa, ohio).entity != no_place);
+    // a city is known by its name: Springfield, Illinois (116,565 people) from a Pennsylvania report
+    extract::article_place pennsylvania;
+    pennsylvania.country = g.country_of_code("US");
+    pennsylvania.division = pa;
+    const auto city = r.settle(r.group_of("Springfield"), "Springfield", extract::place_evidence::locative, no_place, pennsylvania);
+    REQUIRE(city.entity != no_place);
+    CHECK(g.name(g.entity(city.entity).division) == "Illinois");
+}
+
+TEST_CASE("the article's main place is a city it names anywhere when no dateline or 'in' says", "[world][places]") {
+    const auto g = loaded(fixture_index());
+    const extract::world_reader r(&g, nullptr);
+    const auto ye = read(r, "Two people were killed on Friday, Sanaa officials said, and Sanaa hospitals were full.");
+    REQUIRE(ye.where.country != no_place);
+    CHECK(g.code(ye.where.country) == "YE");
+    REQUIRE(ye.where.main != no_place);
+    CHECK(g.name(ye.where.main) == "Sanaa");
+    CHECK(ye.where.why.find("main place 'Sanaa' named 2 times (no dateline, none after 'in')") != std::string::npos);
+    // the words it writes in lower case are common words, capitalised or not
+    const auto words = words_of("Police said the police station was closed.");
+    CHECK(ye.where.common_word(words.words[0]) == false);
+    const auto police = read(r, "Police said the police station was closed in Sanaa.");
+    CHECK(police.where.common_word(words.words[0]));
+}
+
+TEST_CASE("a figure whose sentence names only its area takes the article's main place", "[world][places]") {
+    const auto g = loaded(fixture_index());
+    diagnostics d;
+    const auto overlay = registry::parse_places("country: SY\ngovernorates:\n  - name: Aleppo\n", "o.yaml", d);
+    REQUIRE(d.errors() == 0);
+    const auto pa = extract_with_world(g, overlay, "MCKEESPORT, Pa. (KDKA) \xE2\x80\x94 Two Pennsylvania men were killed on Friday.");
+    REQUIRE(pa.size() == 1);
+    CHECK(pa[0].place == "MCKEESPORT");
+    CHECK(pa[0].place_key == "us/pennsylvania/allegheny-county/mckeesport");
+}
