@@ -196,7 +196,28 @@ bool name_goes_on(std::string_view text, const std::vector<word>& ws, std::size_
 
 world_reader::world_reader(const registry::world_gazetteer* world, const registry::gazetteer* overlay)
     : m_world(world), m_overlay(overlay) {
-    if (active()) m_overlay_country = m_world->country_of_code(overlay && !overlay->country().empty() ? overlay->country() : "SY");
+    if (!active()) return;
+    m_overlay_country = m_world->country_of_code(overlay && !overlay->country().empty() ? overlay->country() : "SY");
+    for (std::uint32_t i = 0; i < m_world->size(); ++i)
+        if (m_world->entity(i).kind == world_kind::division) m_divisions[m_world->entity(i).country].push_back(i);
+}
+
+std::uint32_t world_reader::dominant(std::uint32_t group, std::uint32_t country) const {
+    if (!active() || group == no_place || country == no_place) return no_place;
+    const auto best = m_world->best_in(group, country);
+    if (best == no_place) return no_place;
+    const auto e = registry::entry_entity(best);
+    if (m_world->count_in(group, country) == 1) return e;
+    const auto& place = m_world->entity(e);
+    if (place.kind != world_kind::place || place.population < city_population) return no_place;
+    const auto it = m_divisions.find(country);
+    if (it == m_divisions.end()) return no_place;
+    for (const auto d : it->second) {
+        if (d == place.division) continue;
+        const auto other = m_world->best_in(group, country, d);
+        if (other != no_place && m_world->entity(registry::entry_entity(other)).population * 10 > place.population) return no_place;
+    }
+    return e;
 }
 
 world_reader::outlet_home world_reader::host_home(std::string_view outlet) const {
@@ -248,7 +269,7 @@ world_reader::outlet_home world_reader::host_home(std::string_view outlet) const
                         e.kind == world_kind::district)) {
                 out.place = registry::entry_entity(entry);
                 // a city whose name other towns of its country share says only the country
-                out.ambiguous = e.kind == world_kind::place && m_world->count_in(group, e.country) > 1;
+                out.ambiguous = e.kind == world_kind::place && dominant(group, e.country) != out.place;
             }
             break;
         }
@@ -406,7 +427,7 @@ article_place world_reader::read_article(const article& a, std::string_view text
                     // all its weight to its division only when no other town of the country has
                     // the name ("Springfield" is in Illinois and in Ohio): half otherwise
                     const double weight = after_in ? named_weight : town_weight;
-                    if (g.count_in(group, g.entity(e).country) == 1) {
+                    if (dominant(group, g.entity(e).country) == e) {
                         vote(e, weight);
                     } else {
                         countries[g.entity(e).country] += weight;
@@ -498,8 +519,10 @@ article_place world_reader::read_article(const article& a, std::string_view text
         std::map<std::uint32_t, std::pair<int, std::size_t>> counts;  // entity -> (mentions, first)
         if (out.main != no_place) counts[out.main] = {1, 0};
         for (std::size_t i = 0; i < towns.size(); ++i) {
+            // in the article's division when it is known ("in Homewood" of a Pittsburgh
+            // report is not Homewood, Alabama)
             const auto entry = out.division != no_place ? g.best_in(towns[i].first, out.country, out.division) : no_place;
-            const auto in_country = entry != no_place ? entry : g.best_in(towns[i].first, out.country);
+            const auto in_country = out.division != no_place ? entry : g.best_in(towns[i].first, out.country);
             if (in_country == no_place || registry::entry_form(in_country) > registry::name_form::alternate) continue;
             auto& c = counts.emplace(registry::entry_entity(in_country), std::make_pair(0, i + 1)).first->second;
             ++c.first;

@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -97,11 +98,17 @@ public:
     std::uint32_t overlay_country() const { return m_overlay_country; }
 
     const registry::world_gazetteer* world() const { return m_world; }
+    // The name's most populous place in the country, when the name is its own there: no
+    // other place of the country has it, or it is a city (100,000 people) ten times as
+    // large as any other ("Chicago", "Houston"; not "Springfield"). no_place otherwise.
+    std::uint32_t dominant(std::uint32_t group, std::uint32_t country) const;
 
 private:
     const registry::world_gazetteer* m_world = nullptr;
     const registry::gazetteer* m_overlay = nullptr;
     std::uint32_t m_overlay_country = registry::no_place;
+    // The first-level divisions of each country (dominant()).
+    std::map<std::uint32_t, std::vector<std::uint32_t>> m_divisions;
 };
 
 // "of X" names a place after a noun of places or their people ("the city of X",

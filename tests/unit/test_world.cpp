@@ -532,6 +532,10 @@ TEST_CASE("the article's main place is a city it names anywhere when no dateline
     REQUIRE(ye.where.main != no_place);
     CHECK(g.name(ye.where.main) == "Sanaa");
     CHECK(ye.where.why.find("main place 'Sanaa' named 2 times (no dateline, none after 'in')") != std::string::npos);
+    // a name is its own in a country when no other place there has it, or its city dwarfs the others
+    CHECK(g.name(r.dominant(r.group_of("Sanaa"), g.country_of_code("YE"))) == "Sanaa");
+    CHECK(r.dominant(r.group_of("Springfield"), g.country_of_code("US")) == no_place);  // 116,565 and 59,680
+    CHECK(r.dominant(r.group_of("Sanaa"), g.country_of_code("US")) == no_place);
     // the words it writes in lower case are common words, capitalised or not
     const auto words = words_of("Police said the police station was closed.");
     CHECK(ye.where.common_word(words.words[0]) == false);
