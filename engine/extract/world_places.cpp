@@ -134,6 +134,14 @@ bool title_case_at(std::string_view text, const std::vector<word>& ws, std::size
     return capitals >= 4;
 }
 
+// "Harris County", "Hawija district", "Bokkos Local Government Area": a second-level
+// division named as such.
+bool district_noun(std::string_view w) {
+    static const char* const nouns[] = {"county", "district", "parish", "borough", "municipality", "local", "governorate",
+                                        "province", "region", "department", "raion", "oblast"};
+    return std::any_of(std::begin(nouns), std::end(nouns), [&](const char* x) { return w == x; });
+}
+
 // "Thursday", "Sunday's": a day, not Thursday Island.
 bool day_word(std::string_view w) {
     static const char* const days[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
@@ -400,10 +408,11 @@ article_place world_reader::read_article(const article& a, std::string_view text
                 countries[e] += adjective_weight;
                 ++named[e];
             } else if (area != no_place && (area == entry || after_city) &&
-                       !(g.entity(registry::entry_entity(area)).kind == world_kind::district &&
-                         registry::entry_form(area) != registry::name_form::official && !after_city &&
-                         !(k + n < ws.size() && ws[k + n].lower == "county"))) {
-                // (a county's name without "County" is most often a person's: "Hopkins", "Page")
+                       !(g.entity(registry::entry_entity(area)).kind == world_kind::district && !after_city &&
+                         !(k + n < ws.size() && district_noun(ws[k + n].lower)) &&
+                         (registry::entry_form(area) != registry::name_form::official || n == 1))) {
+                // (a county's or district's one-word name without "County" or "District" is
+                // most often a person's or a town's: "Hopkins", "Page", "Portsmouth", "González")
                 const auto a = registry::entry_entity(area);
                 const double weight = after_city ? qualified_weight : named_weight;
                 countries[g.entity(a).country] += weight;
