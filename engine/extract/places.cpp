@@ -305,7 +305,7 @@ std::size_t find_world_place(article_context& ax, sentence_info& si, std::size_t
     // "Al-Rashad (Hawija district, Kirkuk)", "Konduga in Borno".
     std::uint32_t qualifier = registry::no_place;
     std::size_t qualifier_end = e;  // the qualifier's words belong to this mention
-    if (e < ws.size() && (ws[e].before == ',' || ws[e].before == '(' || ws[e].lower == "in")) {
+    if (e < ws.size() && (mark_before(ax.text, ws[e]) == ',' || ws[e].before == '(' || ws[e].lower == "in")) {
         const std::size_t q = ws[e].lower == "in" ? e + 1 : e;
         for (std::size_t qn = 3; qn >= 1 && qualifier == registry::no_place; --qn) {
             if (q + qn > ws.size() || !ws[q].capital) continue;
@@ -323,7 +323,7 @@ std::size_t find_world_place(article_context& ax, sentence_info& si, std::size_t
         // "(Hawija district, Kirkuk)": the district word and the division after it
         while (qualifier != registry::no_place && qualifier_end < ws.size() && qualifier_end < e + 6 &&
                (place_noun(ws[qualifier_end].lower) || division_noun(ws[qualifier_end].lower) ||
-                (ws[qualifier_end].before == ',' && ws[qualifier_end].capital && ws[e].before == '(')))
+                (mark_before(ax.text, ws[qualifier_end]) == ',' && ws[qualifier_end].capital && ws[e].before == '(')))
             ++qualifier_end;
     }
     place_evidence evidence = place_evidence::none;

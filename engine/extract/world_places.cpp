@@ -377,7 +377,7 @@ article_place world_reader::read_article(const article& a, std::string_view text
     for (std::size_t k = 0; k < ws.size();) {
         // the dateline counted once, above; short capitals are acronyms ("IS", "UN")
         const bool in_dateline = !out.dateline.empty() && ws[k].begin >= out.dateline.begin && ws[k].end <= out.dateline.end;
-        if (!ws[k].capital || in_dateline || (ws[k].end - ws[k].begin <= 2 && ws[k].before != ',') ||
+        if (!ws[k].capital || in_dateline || (ws[k].end - ws[k].begin <= 2 && mark_before(text, ws[k]) != ',') ||
             compass_word(ws[k].lower) || is_month(ws[k].lower) || day_word(ws[k].lower) || continues_name(text, ws, k)) {
             ++k;
             continue;
@@ -395,8 +395,8 @@ article_place world_reader::read_article(const article& a, std::string_view text
             const auto e = registry::entry_entity(entry);
             const auto form = registry::entry_form(entry);
             const auto kind = g.entity(e).kind;
-            const bool after_comma = ws[k].before == ',';
-            const bool after_city = after_comma && k > 0 && ws[k - 1].capital;
+            const bool after_comma = mark_before(text, ws[k]) == ',';
+            const bool after_city = after_comma && k > 0 && ws[k - 1].capital && !day_word(ws[k - 1].lower) && !is_month(ws[k - 1].lower);
             // A country, division or county of the name: the name's reading when it is its
             // most populous place, or right after "City," ("Homestead, Pa.", "Springfield, Illinois").
             const auto area = g.best_area(group);

@@ -111,6 +111,14 @@ private:
     std::map<std::uint32_t, std::vector<std::uint32_t>> m_divisions;
 };
 
+// The punctuation before a word, over spaces: ',' for "Tulsa, OK" (word::before is the
+// byte right before it, a space there).
+inline char mark_before(std::string_view text, const word& w) {
+    std::size_t i = w.begin;
+    while (i > 0 && text[i - 1] == ' ') --i;
+    return i > 0 ? text[i - 1] : ' ';
+}
+
 // "of X" names a place after a noun of places or their people ("the city of X",
 // "residents of X", "north of X"), not after others ("the family of Young").
 bool of_a_place(const std::vector<word>& ws, std::size_t k);

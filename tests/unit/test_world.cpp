@@ -536,6 +536,10 @@ TEST_CASE("the article's main place is a city it names anywhere when no dateline
     CHECK(g.name(r.dominant(r.group_of("Sanaa"), g.country_of_code("YE"))) == "Sanaa");
     CHECK(r.dominant(r.group_of("Springfield"), g.country_of_code("US")) == no_place);  // 116,565 and 59,680
     CHECK(r.dominant(r.group_of("Sanaa"), g.country_of_code("US")) == no_place);
+    // "Tulsa, OK": the comma before the state's abbreviation, over the space
+    const auto ok = read(r, "Police said a man was shot at a McKeesport, Pa. home on Friday.");
+    REQUIRE(ok.where.division != no_place);
+    CHECK(g.name(ok.where.division) == "Pennsylvania");
     // the words it writes in lower case are common words, capitalised or not
     const auto words = words_of("Police said the police station was closed.");
     CHECK(ye.where.common_word(words.words[0]) == false);
