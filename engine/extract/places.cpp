@@ -227,7 +227,14 @@ std::size_t find_world_place(article_context& ax, sentence_info& si, std::size_t
     // "al-Sham" of "Hayat Tahrir al-Sham" is a name's tail; "in al-Waer" starts one
     if (!ws[k].capital && !(k > 0 && locative(ws[k - 1].lower))) return 0;
     // "The", and "East" of "East Austin": the name starts at the next word
-    if (month_or_day(ws[k].lower) || ws[k].lower == "the" || direction(ws[k].lower) || ws[k].lower == "downtown") return 0;
+    if (month_or_day(ws[k].lower) || ws[k].lower == "the" || ws[k].lower == "downtown") return 0;
+    // "Police in Borno said": a body, not a place; "In", "At": they open a phrase
+    if (function_word(ws[k].lower)) return 0;
+    // "East" of "East Austin" starts no name, unless the index knows the two ("North Waziristan")
+    if (direction(ws[k].lower) &&
+        !(k + 1 < ws.size() && ws[k + 1].capital && ws[k + 1].before == ' ' &&
+          world.group_of(byte_span{ws[k].begin, ws[k + 1].end}.of(ax.text)) != registry::no_place))
+        return 0;
     const bool in_dateline = !where.dateline.empty() && ws[k].begin >= where.dateline.begin && ws[k].end <= where.dateline.end;
     // "Ward" of "Demetrius Ward": a surname, not the town of that name
     if (!in_dateline && continues_name(ax.text, ws, k)) return 0;
@@ -277,6 +284,23 @@ std::size_t find_world_place(article_context& ax, sentence_info& si, std::size_t
                     std::string(ws[e].lower) + "' follows)";
             si.places.push_back(m);
             return run;
+        }
+        // "near Al-Rashad (Hawija district, Kirkuk)": an area of the index in brackets after it
+        if (e + 1 < ws.size() && after_locative && ws[e].before == '(' && ws[e].capital) {
+            const auto q = world.group_of(ws[e + 1].capital && ws[e + 1].before == ' '
+                                              ? byte_span{ws[e].begin, ws[e + 1].end}.of(ax.text)
+                                              : ws[e].lower);
+            const auto q1 = q != registry::no_place ? q : world.group_of(byte_span{ws[e].begin, ws[e].end}.of(ax.text));
+            if (q1 != registry::no_place && g.best_area(q1) != registry::no_place) {
+                place_mention m;
+                m.wb = k;
+                m.we = e;
+                m.span = {ws[k].begin, ws[e - 1].end};
+                m.rank = 3;
+                m.why = "'" + std::string(m.span.of(ax.text)) + "' kept as written (no gazetteer knows it; an area in brackets after it)";
+                si.places.push_back(m);
+                return run;
+            }
         }
         return 0;
     }
@@ -449,10 +473,14 @@ void place_of(article_context& ax, claim& c, const located_figure& lf, std::size
             if (c.place.size() > std::strlen(s) + 1 && c.place.compare(c.place.size() - std::strlen(s), std::strlen(s), s) == 0)
                 c.place.resize(c.place.size() - std::strlen(s));
         const article_place* here = world.active() ? &article_place_of(ax) : nullptr;
-        if (m->world != registry::no_place && sub_place_key.empty() && m->rank >= 1 && m->rank <= 2 && here &&
+        const auto& mw = from->words;
+        const bool area_as_place = m->wb > 0 && (locative_at(mw, m->wb) || (m->wb > 1 && direction(mw[m->wb - 1].lower) &&
+                                                                             locative(mw[m->wb - 2].lower)));
+        if (m->world != registry::no_place && sub_place_key.empty() && m->rank >= 1 && m->rank <= 2 && here && !area_as_place &&
             here->main != registry::no_place && here->main != m->world && world.world()->within(here->main, m->world)) {
             // "a Louisiana state trooper", "the Los Angeles County coroner": the figure's
-            // sentence names only the area that holds the article's main place
+            // sentence names only the area that holds the article's main place, and not as
+            // where it happened ("in north Harris County" is the place)
             c.place = std::string(here->main_span.of(ax.text));
             world.set_claim_place(c, here->main);
             why = "'" + c.place + "', the article's main place, in '" + std::string(m->span.of(ax.text)) + "' named with the figure" + why;
