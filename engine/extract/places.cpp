@@ -129,9 +129,9 @@ bool upper_case(std::string_view, std::string_view written) {
 // "the health ministry in Sanaa said", "police in Mosul": where the source sits, which
 // is less likely the figure's place than one named with the event.
 bool source_location(const std::vector<word>& ws, std::size_t k) {
-    static constexpr std::array<std::string_view, 14> sources{"ministry", "officials", "official", "authorities", "police",
-                                                              "spokesman", "spokeswoman", "office", "hospital", "officers",
-                                                              "correspondent", "government", "sources", "department"};
+    static constexpr std::array<std::string_view, 15> sources{"ministry", "officials", "official", "authorities", "police",
+                                                              "spokesman", "spokeswoman", "office", "hospital", "hospitals",
+                                                              "officers", "correspondent", "government", "sources", "department"};
     return k >= 2 && (ws[k - 1].lower == "in" || ws[k - 1].lower == "from") && one_of(ws[k - 2].lower, sources);
 }
 
@@ -286,6 +286,22 @@ std::size_t find_world_place(article_context& ax, sentence_info& si, std::size_t
             return run;
         }
         // "near Al-Rashad (Hawija district, Kirkuk)": an area of the index in brackets after it
+        if (e + 1 < ws.size() && after_locative && ws[e].lower == "in" && ws[e + 1].capital) {
+            // "in Moqokori in Somalia's Hiiraan region": a country or division after "in"
+            const auto q = world.group_of(ax.text.substr(ws[e + 1].begin, ws[e + 1].end - ws[e + 1].begin));
+            if (q != registry::no_place && g.best_area(q) != registry::no_place &&
+                g.entity(registry::entry_entity(g.best_area(q))).kind <= registry::world_kind::division) {
+                place_mention m;
+                m.wb = k;
+                m.we = e;
+                m.span = {ws[k].begin, ws[e - 1].end};
+                m.rank = 3;
+                m.why = "'" + std::string(m.span.of(ax.text)) + "' kept as written (no gazetteer knows it; in '" +
+                        std::string(ws[e + 1].lower) + "')";
+                si.places.push_back(m);
+                return run;
+            }
+        }
         if (e + 1 < ws.size() && after_locative && ws[e].before == '(' && ws[e].capital) {
             const auto q = world.group_of(ws[e + 1].capital && ws[e + 1].before == ' '
                                               ? byte_span{ws[e].begin, ws[e + 1].end}.of(ax.text)
@@ -396,6 +412,9 @@ std::size_t find_world_place(article_context& ax, sentence_info& si, std::size_t
 }
 
 void place_of(article_context& ax, claim& c, const located_figure& lf, std::size_t s) {
+    // Where a source sits ("police in Borno said", "taken to hospitals in Maiduguri") is
+    // the figure's place only when neither its sentence nor the two before name another.
+    bool skip_sources = true;
     auto pick = [&](const sentence_info& si, bool near_figure) -> const place_mention* {
         const place_mention* best = nullptr;
         auto distance = [&](const place_mention& m) -> std::size_t {
@@ -407,6 +426,7 @@ void place_of(article_context& ax, claim& c, const located_figure& lf, std::size
             if (m.wb >= lf.wb && m.wb < lf.we && near_figure) continue;  // inside the figure ("IS militants")
             if (m.rank == 0) continue;  // a country says which country, not where in it
             if (m.dateline) continue;   // where the reporter files from: the article's main place decides (below)
+            if (m.of_source && skip_sources) continue;
             if (!best || rank(m) > rank(*best) || (rank(m) == rank(*best) && distance(m) < distance(*best))) best = &m;
         }
         return best;
@@ -428,6 +448,11 @@ void place_of(article_context& ax, claim& c, const located_figure& lf, std::size
                 break;
             }
         }
+    }
+    if (!m) {
+        skip_sources = false;
+        m = pick(si, true);
+        if (m) why = " (where the source is)";
     }
     if (m) {
         // "the villages of Hajin, Sousa and Al-Shaafa": one place text for the list
