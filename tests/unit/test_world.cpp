@@ -557,3 +557,20 @@ TEST_CASE("a figure whose sentence names only its area takes the article's main 
     CHECK(pa[0].place == "MCKEESPORT");
     CHECK(pa[0].place_key == "us/pennsylvania/allegheny-county/mckeesport");
 }
+
+TEST_CASE("where a source sits gives way to the event's place, and unknown towns are kept as written", "[world][places]") {
+    const auto g = loaded(fixture_index());
+    diagnostics d;
+    const auto overlay = registry::parse_places("country: SY\ngovernorates:\n  - name: Aleppo\n", "o.yaml", d);
+    REQUIRE(d.errors() == 0);
+    const auto ye = extract_with_world(g, overlay,
+                                       "SANAA, May 14 (Reuters) - An air strike hit a market in Saada on Sunday. "
+                                       "Officials in Sanaa said 12 people were killed.");
+    REQUIRE(ye.size() == 1);
+    CHECK(ye[0].place == "Saada");
+    // a town no gazetteer knows, with its country after "in"
+    const auto unknown = extract_with_world(g, overlay, "Militants attacked a base in Qaryat Zuhra in Yemen's north, and 9 soldiers were killed.");
+    REQUIRE(unknown.size() == 1);
+    CHECK(unknown[0].place == "Qaryat Zuhra");
+    CHECK(unknown[0].country == "YE");
+}
