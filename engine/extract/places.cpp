@@ -427,6 +427,12 @@ void place_of(article_context& ax, claim& c, const located_figure& lf, std::size
             if (m.rank == 0) continue;  // a country says which country, not where in it
             if (m.dateline) continue;   // where the reporter files from: the article's main place decides (below)
             if (m.of_source && skip_sources) continue;
+            // A sentence before names many things; a place there outside the article's
+            // division ("he had moved from Chicago") is not taken for the figure
+            if (!near_figure && m.world != registry::no_place && m.rank == 3 && ax.tables.world.active() &&
+                article_place_of(ax).division != registry::no_place &&
+                !ax.tables.world.world()->within(m.world, article_place_of(ax).division))
+                continue;
             if (!best || rank(m) > rank(*best) || (rank(m) == rank(*best) && distance(m) < distance(*best))) best = &m;
         }
         return best;

@@ -574,3 +574,17 @@ TEST_CASE("where a source sits gives way to the event's place, and unknown towns
     CHECK(unknown[0].place == "Qaryat Zuhra");
     CHECK(unknown[0].country == "YE");
 }
+
+TEST_CASE("a town of another division in a sentence before is not the figure's", "[world][places]") {
+    const auto g = loaded(fixture_index());
+    diagnostics d;
+    const auto overlay = registry::parse_places("country: SY\ngovernorates:\n  - name: Aleppo\n", "o.yaml", d);
+    REQUIRE(d.errors() == 0);
+    // Springfield, Illinois is a city (taken when named with a figure); a sentence before, not
+    const auto pa = extract_with_world(g, overlay,
+                                       "MCKEESPORT, Pa. (KDKA) \xE2\x80\x94 The family had come from Springfield last year. "
+                                       "Two men were killed on Sunday, police said.");
+    REQUIRE(pa.size() == 1);
+    CHECK(pa[0].place == "MCKEESPORT");
+    CHECK(pa[0].governorate == "Pennsylvania");
+}
