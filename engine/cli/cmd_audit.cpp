@@ -12,6 +12,7 @@
 #include "cli/pipeline.hpp"
 #include "exchange/layouts.hpp"
 #include "store/living_audit.hpp"
+#include "audit/filter.hpp"
 #include "support/exit_codes.hpp"
 
 namespace reckon::cli {
@@ -21,7 +22,8 @@ namespace {
 // audit --store FILE: the stored articles plus this run's, audited as one run, under the
 // store's stable incident ids. The output is written first and the store saved after
 // it, in one transaction: when either fails the store is as it was.
-int living_audit(const pipeline_options& opts, const std::function<int(const audit::audit_result&)>& write) {
+int living_audit(const pipeline_options& opts,
+                 const std::function<int(const audit::audit_result&, const exchange::place_data&)>& write) {
     if (!opts.claims.empty() || opts.shard.count > 0) {
         std::cerr << "reckon: error: --store audits a corpus; it cannot be combined with --claims or --shard\n";
         return exit_code::usage;
@@ -40,7 +42,15 @@ int living_audit(const pipeline_options& opts, const std::function<int(const aud
             std::cerr << "reckon: interrupted; the store is as it was\n";
             return exit_code::interrupted;
         }
-        if (const int code = write(living.audit); code != exit_code::ok) {
+        // The store keeps the whole audit; the filters select what is shown.
+        audit::audit_result shown;
+        if (!opts.filter.empty()) {
+            shown = living.audit;
+            diagnostics selection;
+            audit::apply_filter(shown, opts.filter, &p.places, selection);
+            print_diagnostics(selection);
+        }
+        if (const int code = write(opts.filter.empty() ? living.audit : shown, {&p.world, &p.places}); code != exit_code::ok) {
             std::cerr << "reckon: the store is as it was\n";
             return code;
         }
@@ -85,13 +95,13 @@ command add_audit(CLI::App& root) {
                     return exit_code::usage;
                 }
                 // Streamed incident by incident: the whole document is never in memory.
-                const auto write = [&](const audit::audit_result& result) {
+                const auto write = [&](const audit::audit_result& result, const exchange::place_data& where) {
                     const auto render = [&](std::ostream& out) {
                         if (opts->pipe.shard.count > 0) audit::write_shard(result, out);
                         else if (opts->format == "json") audit::render_json(result, out);
                         else if (opts->format == "text") audit::render_text(result, out);
-                        else if (opts->format == "ucdp") exchange::render_ucdp(result, out);
-                        else if (opts->format == "acled") exchange::render_acled(result, out);
+                        else if (opts->format == "ucdp") exchange::render_ucdp(result, out, where);
+                        else if (opts->format == "acled") exchange::render_acled(result, out, where);
                         else audit::render_markdown(result, out);
                         return int{exit_code::ok};
                     };
@@ -106,8 +116,9 @@ command add_audit(CLI::App& root) {
                 if (!opts->pipe.store.empty()) return living_audit(opts->pipe, write);
                 audit::audit_result result;
                 int corpus_code = exit_code::ok;
-                if (const int code = audit_for_command(opts->pipe, result, corpus_code); code != exit_code::ok) return code;
-                if (const int code = write(result); code != exit_code::ok) return code;
+                pipeline loaded;
+                if (const int code = audit_for_command(opts->pipe, result, corpus_code, &loaded); code != exit_code::ok) return code;
+                if (const int code = write(result, {&loaded.world, &loaded.places}); code != exit_code::ok) return code;
                 return corpus_code;
             }};
 }

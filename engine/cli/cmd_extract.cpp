@@ -9,6 +9,7 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <thread>
 
 #include "cli/commands.hpp"
 #include "cli/corpus_options.hpp"
@@ -19,6 +20,7 @@
 #include "extract/claim_json.hpp"
 #include "audit/claims_stream.hpp"
 #include "support/exit_codes.hpp"
+#include "support/parallel.hpp"
 
 namespace reckon::cli {
 
@@ -52,6 +54,7 @@ command add_extract(CLI::App& root) {
         bool explain = false;
         double min_precision = 0;
         double min_recall = 0;
+        unsigned jobs = 0;  // 0: all cores
     };
     auto opts = std::make_shared<options>();
     CLI::App* sub = root.add_subcommand("extract", "Extract casualty claims from a corpus");
@@ -65,6 +68,7 @@ command add_extract(CLI::App& root) {
     sub->add_flag("--explain", opts->explain, "Also list the numbers that were read but rejected, and why each claim has its place (stderr)");
     sub->add_option("--min-precision", opts->min_precision, "With --eval: exit 1 when precision is lower");
     sub->add_option("--min-recall", opts->min_recall, "With --eval: exit 1 when recall is lower");
+    sub->add_option("-j,--jobs", opts->jobs, "Threads (default: all cores; the output is the same for any number)");
     return {sub, [opts]() -> int {
                 diagnostics reg_diags;
                 registry::source_registry sources;
@@ -111,7 +115,6 @@ command add_extract(CLI::App& root) {
                 const extract::extractor x(ctx);
                 diagnostics diags;
                 std::vector<claim> all;
-                std::vector<extract::rejection> rejected;
                 // Claims are written article by article as they are found (JSON Lines in,
                 // JSON Lines out): with --eval they are kept for the comparison instead.
                 const auto write_claim = [&](std::ostream& out, const claim& c) {
@@ -128,42 +131,76 @@ command add_extract(CLI::App& root) {
                         << (c.place.empty() ? "-" : c.place) << '\t' << (c.parent.empty() ? "-" : "part of " + c.parent)
                         << (c.scope.empty() ? "" : "\t" + c.scope) << (c.headline ? "\theadline" : "") << '\n';
                 };
+                // Articles are extracted on `jobs` threads, a batch at a time, each into its
+                // own output, diagnostics and explanations, then written in corpus order: the
+                // bytes do not depend on the number of threads, and memory holds one batch.
+                // --explain writes the extractor's place notes into one list: one thread.
+                const unsigned jobs = opts->explain ? 1u
+                                                    : opts->jobs > 0 ? opts->jobs
+                                                                     : std::max(1u, std::thread::hardware_concurrency());
+                struct article_output {
+                    std::string out, err;  // what goes to the output and to stderr, in order
+                    diagnostics diags;
+                    std::vector<claim> claims;  // --eval only
+                };
                 // In JSON Lines each article's record (what a later audit needs of it,
                 // docs/formats.md) comes before its claims.
-                const auto extract_one = [&](const article& a, std::ostream* out) {
-                    rejected.clear();
-                    auto e = audit::extract_article(x, a, diags, opts->explain ? &rejected : nullptr);
-                    if (opts->explain)
-                        for (const auto& r : rejected)
-                            std::cerr << a.id << ": rejected '" << r.text << "' at " << r.span.begin << ": " << r.reason << '\n';
-                    for (const auto& n : place_notes) std::cerr << n.claim << ": place: " << n.text << '\n';
-                    place_notes.clear();
-                    if (!out) {
-                        all.insert(all.end(), std::make_move_iterator(e.claims.begin()), std::make_move_iterator(e.claims.end()));
+                const auto extract_one = [&](const article& a, bool writing, article_output& o) {
+                    std::vector<extract::rejection> rejected;
+                    auto e = audit::extract_article(x, a, o.diags, opts->explain ? &rejected : nullptr);
+                    std::ostringstream err;
+                    for (const auto& r : rejected)
+                        err << a.id << ": rejected '" << r.text << "' at " << r.span.begin << ": " << r.reason << '\n';
+                    if (opts->explain) {  // one thread then
+                        for (const auto& n : place_notes) err << n.claim << ": place: " << n.text << '\n';
+                        place_notes.clear();
+                    }
+                    o.err = err.str();
+                    if (!writing) {
+                        o.claims = std::move(e.claims);
                         return;
                     }
+                    std::ostringstream out;
                     if (opts->format == "jsonl")
-                        *out << audit::article_record(a, e).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
-                    for (const auto& c : e.claims) write_claim(*out, c);
+                        out << audit::article_record(a, e).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+                    for (const auto& c : e.claims) write_claim(out, c);
+                    o.out = out.str();
                 };
+                const auto extract_batch = [&](const std::vector<article>& articles, std::size_t first, std::size_t last,
+                                               std::ostream* out) -> int {
+                    std::vector<article_output> outputs(last - first);
+                    run_striped(outputs.size(), jobs, [&](std::size_t from, std::size_t step) {
+                        for (std::size_t i = from; i < outputs.size(); i += step) {
+                            if (interrupted()) return;
+                            extract_one(articles[first + i], out != nullptr, outputs[i]);
+                        }
+                    }, 8);
+                    if (interrupted()) return exit_code::interrupted;
+                    for (auto& o : outputs) {
+                        std::cerr << o.err;
+                        diags.append(o.diags);
+                        if (out) *out << o.out;
+                        else all.insert(all.end(), std::make_move_iterator(o.claims.begin()), std::make_move_iterator(o.claims.end()));
+                    }
+                    return exit_code::ok;
+                };
+                const std::size_t batch = 256 * std::max(1u, jobs);
                 std::size_t articles_read = 0;
                 const auto run = [&](std::ostream* out) -> int {
                     if (stream) {
                         corpus::jsonl_reader reader(*stream, opts->corpus.path);
                         while (reader.next(result)) {
-                            for (const auto& a : result.articles) {
-                                if (interrupted()) return exit_code::interrupted;
-                                extract_one(a, out);
-                            }
+                            if (const int code = extract_batch(result.articles, 0, result.articles.size(), out); code != exit_code::ok)
+                                return code;
                             articles_read += result.articles.size();
                         }
                         result.articles.clear();
                         return exit_code::ok;
                     }
-                    for (const auto& a : result.articles) {
-                        if (interrupted()) return exit_code::interrupted;
-                        extract_one(a, out);
-                    }
+                    for (std::size_t first = 0; first < result.articles.size(); first += batch)
+                        if (const int code = extract_batch(result.articles, first, std::min(result.articles.size(), first + batch), out);
+                            code != exit_code::ok)
+                            return code;
                     return exit_code::ok;
                 };
                 if (opts->eval.empty()) {

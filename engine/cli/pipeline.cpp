@@ -292,8 +292,9 @@ void print_timings(const audit::audit_result& a, const pipeline_options& opts) {
 
 namespace reckon::cli {
 
-int audit_for_command(const pipeline_options& opts, audit::audit_result& result, int& corpus_code) {
-    pipeline p;
+int audit_for_command(const pipeline_options& opts, audit::audit_result& result, int& corpus_code, pipeline* loaded) {
+    pipeline local;
+    pipeline& p = loaded ? *loaded : local;
     const auto t0 = std::chrono::steady_clock::now();
     if (const int code = load_pipeline(opts, p); code != exit_code::ok) return code;
     if (opts.timings)

@@ -67,6 +67,7 @@ void print_timings(const audit::audit_result& a, const pipeline_options& opts);
 // diagnostics and timings. Returns exit_code::ok with `result` filled and
 // `corpus_code` set (ok, or warnings when input was repaired or skipped), or the code
 // to exit with (usage, data_error, or interrupted when Ctrl-C stopped the work).
-int audit_for_command(const pipeline_options& opts, audit::audit_result& result, int& corpus_code);
+// `loaded`, when given, is the pipeline to load into (its gazetteers outlive the call).
+int audit_for_command(const pipeline_options& opts, audit::audit_result& result, int& corpus_code, pipeline* loaded = nullptr);
 
 }  // namespace reckon::cli

@@ -403,7 +403,7 @@ dataset_layout layout_of_header(const std::vector<std::string>& lower_case_colum
     return dataset_layout::unknown;
 }
 
-void read_dataset(std::string bytes, const std::string& file, const dataset_places& where, dataset_rows& out,
+void read_dataset(std::string bytes, const std::string& file, const place_data& where, dataset_rows& out,
                   diagnostics& diags) {
     if (bytes.size() >= 3 && bytes.compare(0, 3, "\xEF\xBB\xBF") == 0) bytes.erase(0, 3);
     const std::string_view s = bytes;

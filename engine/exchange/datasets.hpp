@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "audit/claims_stream.hpp"
+#include "exchange/layouts.hpp"
 #include "model/article.hpp"
 #include "registry/registry.hpp"
 #include "registry/world.hpp"
@@ -35,18 +36,12 @@ struct dataset_rows {
     std::size_t skipped = 0;                           // rows skipped (each reported)
 };
 
-// Where places are settled: the world gazetteer (may be empty) and the overlay.
-struct dataset_places {
-    const registry::world_gazetteer* world = nullptr;
-    const registry::gazetteer* overlay = nullptr;
-};
-
 // Reads the CSV `bytes` (named `file` in messages) in the layout its header names.
 // A header in neither layout is an error with a hint; a row that cannot be read
 // (ragged, a broken quote, a figure that is not a number, no date) is skipped with a
 // located warning; rows without a death figure give an article without claims, so
 // nothing read is silently lost. Article ids seen before in `out` are errors.
-void read_dataset(std::string bytes, const std::string& file, const dataset_places& where, dataset_rows& out,
+void read_dataset(std::string bytes, const std::string& file, const place_data& where, dataset_rows& out,
                   diagnostics& diags);
 
 }  // namespace reckon::exchange

@@ -1,8 +1,11 @@
 #include "exchange/layouts.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <map>
 #include <optional>
+
+#include "extract/world_places.hpp"
 
 namespace reckon::exchange {
 
@@ -107,7 +110,89 @@ void write_header(std::ostream& out, const std::vector<std::string>& columns) {
     out << '\n';
 }
 
+// Degrees as the data sets write them: five decimals (about a metre).
+std::string degrees(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.5f", v);
+    return buf;
+}
+
+// The coordinates and second-level division of an incident's first place, into the
+// columns named; the place as the gazetteer knows it, when it does.
+std::optional<located_place> put_location(const place_data& where, const incident_record& inc,
+                                          std::map<std::string, std::string>& row, const char* lat, const char* lon,
+                                          const char* adm_2) {
+    if (inc.place_keys.empty()) return std::nullopt;
+    const auto at = locate(where, inc.place_keys.front());
+    if (!at) return at;
+    if (at->latitude && at->longitude) {
+        row[lat] = degrees(*at->latitude);
+        row[lon] = degrees(*at->longitude);
+    }
+    row[adm_2] = at->adm_2;
+    return at;
+}
+
 }  // namespace
+
+std::optional<located_place> locate(const place_data& where, const std::string& place_key) {
+    if (!where.world || where.world->empty() || place_key.empty()) return std::nullopt;
+    const auto& g = *where.world;
+    const extract::world_reader reader(where.world, where.overlay);
+    std::uint32_t found = registry::no_place;
+    if (place_key.find('/') != std::string::npos) {
+        // A path: country code, then names from the division down to the place.
+        const auto cut = place_key.find('/');
+        std::string code = place_key.substr(0, cut);
+        std::transform(code.begin(), code.end(), code.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+        const auto country = g.country_of_code(code);
+        const auto last = place_key.substr(place_key.rfind('/') + 1);
+        const auto group = g.find(last);
+        if (country == registry::no_place || group == registry::no_place) return std::nullopt;
+        const auto second = place_key.find('/', cut + 1);
+        const auto division_group = g.find(place_key.substr(cut + 1, second == std::string::npos ? std::string::npos : second - cut - 1));
+        std::uint32_t division = registry::no_place;
+        if (division_group != registry::no_place) {
+            const auto e = g.best_in(division_group, country);
+            if (e != registry::no_place && g.entity(registry::entry_entity(e)).kind == registry::world_kind::division)
+                division = registry::entry_entity(e);
+        }
+        const auto e = g.best_in(group, country, division);
+        if (e == registry::no_place || reader.key_of(registry::entry_entity(e)) != place_key) return std::nullopt;
+        found = registry::entry_entity(e);
+    } else if (where.overlay) {
+        // An overlay place: by its name within its governorate, in the overlay's country.
+        const registry::place* p = where.overlay->find_key(place_key);
+        const auto country = reader.overlay_country();
+        if (!p || country == registry::no_place) return std::nullopt;
+        const auto group = reader.group_of(p->name);
+        if (group == registry::no_place) return std::nullopt;
+        std::uint32_t division = registry::no_place;
+        if (const auto dg = reader.group_of(p->governorate); dg != registry::no_place) {
+            const auto e = g.best_in(dg, country);
+            if (e != registry::no_place && g.entity(registry::entry_entity(e)).kind == registry::world_kind::division)
+                division = registry::entry_entity(e);
+        }
+        const auto e = g.best_in(group, country, division);
+        if (e == registry::no_place || (division != registry::no_place && !g.within(registry::entry_entity(e), division)))
+            return std::nullopt;
+        found = registry::entry_entity(e);
+    }
+    if (found == registry::no_place) return std::nullopt;
+    const auto& entity = g.entity(found);
+    located_place out;
+    if (entity.lat_e5 != 0 || entity.lon_e5 != 0) {
+        out.latitude = entity.lat_e5 / 100000.0;
+        out.longitude = entity.lon_e5 / 100000.0;
+    }
+    out.kind = entity.kind;
+    for (auto p = found; p != registry::no_place; p = g.entity(p).parent)
+        if (g.entity(p).kind == registry::world_kind::district) {
+            out.adm_2 = std::string(g.name(p));
+            break;
+        }
+    return out;
+}
 
 std::string csv_field(const std::string& text) {
     if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
@@ -139,7 +224,7 @@ const std::vector<std::string>& acled_columns() {
     return columns;
 }
 
-void render_ucdp(const audit_result& a, std::ostream& out) {
+void render_ucdp(const audit_result& a, std::ostream& out, const place_data& where) {
     write_header(out, ucdp_columns());
     for (const auto& inc : a.incidents) {
         const auto arts = articles_of(a, inc);
@@ -159,12 +244,18 @@ void render_ucdp(const audit_result& a, std::ostream& out) {
         row["source_date"] = join(dates);
         row["source_headline"] = join(arts.titles);
         row["source_original"] = join(inc.sources);
-        // UCDP's where_prec: 1 a named place, 4 a first-level division only.
-        if (!inc.place_keys.empty()) row["where_prec"] = "1";
+        // UCDP's where_prec: 1 a named place, 3 a second-level division, 4 a first-level
+        // one, 6 the country (from what the gazetteer says the place is, when it knows it).
+        const auto at = put_location(where, inc, row, "latitude", "longitude", "adm_2");
+        if (at && at->kind != registry::world_kind::place)
+            row["where_prec"] = at->kind == registry::world_kind::district ? "3" : at->kind == registry::world_kind::division ? "4" : "6";
+        else if (!inc.place_keys.empty()) row["where_prec"] = "1";
         else if (!inc.governorate.empty()) row["where_prec"] = "4";
         if (!inc.places.empty()) row["where_coordinates"] = inc.places.front();
         row["where_description"] = join(inc.places);
         row["adm_1"] = inc.governorate;
+        if (row.count("latitude"))
+            row["geom_wkt"] = "POINT (" + row["longitude"] + " " + row["latitude"] + ")";
         row["country"] = most_named(a, inc, &claim::country);
         // UCDP's date_prec: 1 one day, 2 two to six days, 3 a week, 4 a month or more, 5 a year.
         const long days = span_days(inc);
@@ -183,7 +274,7 @@ void render_ucdp(const audit_result& a, std::ostream& out) {
     }
 }
 
-void render_acled(const audit_result& a, std::ostream& out) {
+void render_acled(const audit_result& a, std::ostream& out, const place_data& where) {
     write_header(out, acled_columns());
     // reckon's means of attack in ACLED's event and sub-event types.
     static const std::map<std::string, std::pair<const char*, const char*>> types{
@@ -209,9 +300,11 @@ void render_acled(const audit_result& a, std::ostream& out) {
         if (!inc.actors.empty()) row["actor1"] = inc.actors.front();
         row["country"] = most_named(a, inc, &claim::country);
         row["admin1"] = inc.governorate;
+        const auto at = put_location(where, inc, row, "latitude", "longitude", "admin2");
         if (!inc.places.empty()) row["location"] = inc.places.front();
-        // ACLED's geo_precision: 1 the town itself, 3 only the province.
-        if (!inc.place_keys.empty()) row["geo_precision"] = "1";
+        // ACLED's geo_precision: 1 the town itself, 2 a part of a region, 3 only the province.
+        if (at && at->kind != registry::world_kind::place) row["geo_precision"] = at->kind == registry::world_kind::district ? "2" : "3";
+        else if (!inc.place_keys.empty()) row["geo_precision"] = "1";
         else if (!inc.governorate.empty()) row["geo_precision"] = "3";
         std::vector<std::string> outlets;
         for (const auto& o : arts.outlets) push_distinct(outlets, o);

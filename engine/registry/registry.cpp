@@ -450,44 +450,33 @@ void source_registry::add_country(country c) {
     add_form(c.name, true);
     add_form(c.code, false);  // "YE" is looked up, never scanned for in text
     for (const auto& w : c.written) add_form(w, true);
+    std::vector<std::string> spellings{c.name};
+    spellings.insert(spellings.end(), c.written.begin(), c.written.end());
+    spellings.insert(spellings.end(), c.places.begin(), c.places.end());
+    for (const auto& sp : spellings) {
+        scan_form f;
+        for (auto& w : text_words(sp)) f.words.push_back(std::move(w.lower));
+        if (f.words.empty()) continue;
+        f.acronym = acronym_form(sp);
+        f.country = index;
+        m_country_scan[f.words.front()].push_back(std::move(f));
+    }
     m_countries.push_back(std::move(c));
 }
 
 const country* source_registry::country_of_text(std::string_view text) const {
     if (m_countries.empty()) return nullptr;
-    // forms as word lists, by first word (built once per call: a handful of countries,
-    // a few forms each; the caller asks once per article and only when it must)
-    struct form {
-        std::vector<text_word> words;
-        bool acronym = false;
-        std::size_t country = 0;
-    };
-    std::unordered_map<std::string, std::vector<form>> by_first;
-    for (std::size_t ci = 0; ci < m_countries.size(); ++ci) {
-        const auto& c = m_countries[ci];
-        std::vector<std::string> spellings{c.name};
-        spellings.insert(spellings.end(), c.written.begin(), c.written.end());
-        spellings.insert(spellings.end(), c.places.begin(), c.places.end());
-        for (const auto& sp : spellings) {
-            form f;
-            f.words = text_words(sp);
-            if (f.words.empty()) continue;
-            f.acronym = acronym_form(sp);
-            f.country = ci;
-            by_first[f.words.front().lower].push_back(std::move(f));
-        }
-    }
     const auto words = text_words(text);
     std::vector<std::size_t> count(m_countries.size(), 0), first(m_countries.size(), words.size());
     for (std::size_t i = 0; i < words.size(); ++i) {
         if (!words[i].capital) continue;  // country words are names: "Yemen", never "yemen"
-        const auto it = by_first.find(words[i].lower);
-        if (it == by_first.end()) continue;
+        const auto it = m_country_scan.find(words[i].lower);
+        if (it == m_country_scan.end()) continue;
         for (const auto& f : it->second) {
             if (i + f.words.size() > words.size()) continue;
             bool ok = true;
             for (std::size_t j = 0; j < f.words.size() && ok; ++j)
-                ok = words[i + j].lower == f.words[j].lower && (!f.acronym || words[i + j].caps);
+                ok = words[i + j].lower == f.words[j] && (!f.acronym || words[i + j].caps);
             if (!ok) continue;
             if (count[f.country]++ == 0) first[f.country] = i;
             break;

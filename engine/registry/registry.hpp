@@ -109,6 +109,14 @@ private:
     std::vector<country> m_countries;
     std::unordered_map<std::string, std::size_t> m_body_by_form;     // lower-case written form
     std::unordered_map<std::string, std::size_t> m_country_by_form;  // lower-case name, code or written form
+    // Every country spelling (name, written forms, places) as lower-case words, by its
+    // first word: what country_of_text scans for, built once as countries are added.
+    struct scan_form {
+        std::vector<std::string> words;
+        bool acronym = false;  // matched only in capitals ("US", not "us")
+        std::size_t country = 0;
+    };
+    std::unordered_map<std::string, std::vector<scan_form>> m_country_scan;
     std::vector<std::pair<std::string, std::size_t>> m_body_forms;
     std::vector<std::pair<std::string, std::size_t>> m_country_forms;
 };

@@ -113,3 +113,69 @@ TEST_CASE("a CSV in neither layout is an error that names the columns needed", "
     read("", empty);
     CHECK(empty.errors() == 1);
 }
+
+// ---- with a world gazetteer (the fixture of tests/data/gazetteer) -----------------
+
+#include "registry/world_build.hpp"
+
+namespace {
+
+registry::world_gazetteer fixture_world() {
+    const std::string dir = RECKON_TEST_DATA "/gazetteer";
+    registry::world_inputs in;
+    in.countries = dir + "/countries.json";
+    in.admin1 = dir + "/admin1.json";
+    in.admin2 = dir + "/admin2.json";
+    in.geonames = {dir + "/cities.txt"};
+    in.names = dir + "/names.tsv";
+    diagnostics d;
+    registry::world_build_stats stats;
+    registry::world_gazetteer g;
+    REQUIRE(g.load_bytes(registry::build_world_index(in, d, stats), "fixture.gaz", d));
+    return g;
+}
+
+}  // namespace
+
+TEST_CASE("rows are placed as the extractor places figures, within their division and country", "[datasets][world]") {
+    const auto world = fixture_world();
+    diagnostics diags;
+    exchange::dataset_rows rows;
+    exchange::read_dataset(acled_header +
+                               "US1,2024-05-14,1,Violence against civilians,Attack,,Springfield,Ohio,United States,,,2\n"
+                               "US2,2024-05-14,1,Violence against civilians,Attack,,McKeesport,Pennsylvania,United States,,,1\n"
+                               "SY1,2024-05-14,1,Battles,Armed clash,,Nowhere Village,Aleppo,Syria,,,3\n",
+                           "w.csv", {&world, nullptr}, rows, diags);
+    REQUIRE(diags.errors() == 0);
+    REQUIRE(rows.extracted.size() == 3);
+    // Of three Springfields, Ohio's.
+    CHECK(rows.extracted[0].claims[0].place_key == "us/ohio/clark-county/springfield");
+    CHECK(rows.extracted[0].claims[0].country == "US");
+    CHECK(rows.extracted[0].claims[0].governorate == "Ohio");
+    CHECK(rows.extracted[1].claims[0].place_key == "us/pennsylvania/allegheny-county/mckeesport");
+    // A village the gazetteer lacks: kept as written (without the data set's word for
+    // its kind), under the division found.
+    CHECK(rows.extracted[2].claims[0].place == "Nowhere");
+    CHECK(rows.extracted[2].claims[0].place_key == "sy/aleppo/nowhere");
+    CHECK(rows.extracted[2].claims[0].country == "SY");
+}
+
+TEST_CASE("a place key is located: coordinates and second-level division", "[datasets][world]") {
+    const auto world = fixture_world();
+    const auto at = exchange::locate({&world, nullptr}, "us/ohio/clark-county/springfield");
+    REQUIRE(at);
+    REQUIRE(at->latitude);
+    CHECK(*at->latitude == 39.92);
+    CHECK(*at->longitude == -83.8);
+    CHECK(at->adm_2 == "Clark County");
+    CHECK(at->kind == registry::world_kind::place);
+    // A division: no coordinates (GeoNames gives divisions none), its kind said.
+    const auto ohio = exchange::locate({&world, nullptr}, "us/ohio");
+    REQUIRE(ohio);
+    CHECK_FALSE(ohio->latitude);
+    CHECK(ohio->kind == registry::world_kind::division);
+    // A path the gazetteer does not give back, or a place only written in the text: none.
+    CHECK_FALSE(exchange::locate({&world, nullptr}, "us/pennsylvania/springfield"));
+    CHECK_FALSE(exchange::locate({&world, nullptr}, "sy/aleppo/nowhere"));
+    CHECK_FALSE(exchange::locate({&world, nullptr}, ""));
+}
