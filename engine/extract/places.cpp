@@ -386,6 +386,7 @@ std::size_t find_world_place(article_context& ax, sentence_info& si, std::size_t
         // Not taken ("no Bab in Iraq"); still a place when the words next to it say so,
         // kept as written. An adjective ("Syrian") never is.
         if (registry::entry_form(g.best(group)) == registry::name_form::adjective) return n;
+        if (in_dateline) return n + consumed;  // a dateline whose place is not taken is not kept either
         const bool noun_after = e < ws.size() && place_noun(ws[e].lower);
         if (overlay_country || !(evidence == place_evidence::qualified || noun_after)) return 0;
         if (e < ws.size() && facility_noun(ws[e].lower)) return n;  // "Al-Thawra hospital": a building, not a place

@@ -332,6 +332,7 @@ article_place world_reader::read_article(const article& a, std::string_view text
             vote(settled.entity, dateline_weight);
             said.push_back("dateline '" + std::string(name) + "'");
         } else if (qualifier != no_place) {
+            out.dateline = d->name;  // "BEIRUT, SYRIA:": a dateline still, whose place is not taken
             vote(qualifier, dateline_weight);
             said.push_back("dateline '" + std::string(d->qualifier.of(text)) + "'");
         }
@@ -453,7 +454,18 @@ article_place world_reader::read_article(const article& a, std::string_view text
             break;
         }
         if (m_overlay && m_overlay_country != no_place && used == 1) {
-            if (m_overlay->find_name(ws[k].lower)) countries[m_overlay_country] += overlay_weight;
+            // a place of the overlay ("Deir Ezzor", as the news spells it) votes its country,
+            // and its governorate as a division named once
+            const registry::place* p = nullptr;
+            for (std::size_t n = std::min<std::size_t>(2, ws.size() - k); n >= 1 && !p; --n)
+                p = m_overlay->find_name(byte_span{ws[k].begin, ws[k + n - 1].end}.of(text));
+            if (p) {
+                countries[m_overlay_country] += overlay_weight;
+                const auto group = p->governorate.empty() ? no_place : group_of(p->governorate);
+                const auto entry = group == no_place ? no_place : g.best_in(group, m_overlay_country);
+                if (entry != no_place && g.entity(registry::entry_entity(entry)).division != no_place)
+                    divisions[g.entity(registry::entry_entity(entry)).division] += named_weight;
+            }
         }
         k += used;
     }
@@ -621,6 +633,9 @@ world_place world_reader::settle(std::uint32_t group, std::string_view written, 
         else if (q.kind == world_kind::division) entry = g.best_in(group, q.country, qualifier);
         else if (q.kind == world_kind::district && q.division != no_place) entry = g.best_in(group, q.country, q.division);
         if (accept(entry, of + " in " + std::string(g.name(qualifier)) + " (written next to it)")) return out;
+        // "BEIRUT, SYRIA": what is written next to it says where; no place of that name elsewhere
+        out.why = "no place '" + name + "' in " + std::string(g.name(qualifier)) + " (written next to it)";
+        return out;
     }
     if (where.country != no_place) {
         if (where.division != no_place &&
