@@ -483,11 +483,21 @@ TEST_CASE("an outlet known by its web host says where it is", "[world][places]")
     CHECK(where.why.find("outlet host 'news.sanaaonline.net' names Sanaa") != std::string::npos);
 }
 
+namespace {
+
+// An overlay of one Syrian governorate: the world index decides everywhere else.
+registry::gazetteer aleppo_overlay() {
+    diagnostics d;
+    auto overlay = registry::parse_places("country: SY\ngovernorates:\n  - name: Aleppo\n", "o.yaml", d);
+    REQUIRE(d.errors() == 0);
+    return overlay;
+}
+
+}  // namespace
+
 TEST_CASE("a headline's figure and a neighbourhood's take the article's place", "[world][places]") {
     const auto g = loaded(fixture_index());
-    diagnostics d;
-    const auto overlay = registry::parse_places("country: SY\ngovernorates:\n  - name: Aleppo\n", "o.yaml", d);
-    REQUIRE(d.errors() == 0);
+    const auto overlay = aleppo_overlay();
     const auto pa = extract_with_world(g, overlay,
                                        "Two men killed\n\nMCKEESPORT, Pa. (KDKA) \xE2\x80\x94 Police are investigating a shooting.\n\n"
                                        "Three people were wounded in the Springfield neighborhood on Friday.");
@@ -549,9 +559,7 @@ TEST_CASE("the article's main place is a city it names anywhere when no dateline
 
 TEST_CASE("a figure whose sentence names only its area takes the article's main place", "[world][places]") {
     const auto g = loaded(fixture_index());
-    diagnostics d;
-    const auto overlay = registry::parse_places("country: SY\ngovernorates:\n  - name: Aleppo\n", "o.yaml", d);
-    REQUIRE(d.errors() == 0);
+    const auto overlay = aleppo_overlay();
     const auto pa = extract_with_world(g, overlay, "MCKEESPORT, Pa. (KDKA) \xE2\x80\x94 Two Pennsylvania men were killed on Friday.");
     REQUIRE(pa.size() == 1);
     CHECK(pa[0].place == "MCKEESPORT");
@@ -560,9 +568,7 @@ TEST_CASE("a figure whose sentence names only its area takes the article's main 
 
 TEST_CASE("where a source sits gives way to the event's place, and unknown towns are kept as written", "[world][places]") {
     const auto g = loaded(fixture_index());
-    diagnostics d;
-    const auto overlay = registry::parse_places("country: SY\ngovernorates:\n  - name: Aleppo\n", "o.yaml", d);
-    REQUIRE(d.errors() == 0);
+    const auto overlay = aleppo_overlay();
     const auto ye = extract_with_world(g, overlay,
                                        "SANAA, May 14 (Reuters) - An air strike hit a market in Saada on Sunday. "
                                        "Officials in Sanaa said 12 people were killed.");
@@ -577,9 +583,7 @@ TEST_CASE("where a source sits gives way to the event's place, and unknown towns
 
 TEST_CASE("a town of another division in a sentence before is not the figure's", "[world][places]") {
     const auto g = loaded(fixture_index());
-    diagnostics d;
-    const auto overlay = registry::parse_places("country: SY\ngovernorates:\n  - name: Aleppo\n", "o.yaml", d);
-    REQUIRE(d.errors() == 0);
+    const auto overlay = aleppo_overlay();
     // Springfield, Illinois is a city (taken when named with a figure); a sentence before, not
     const auto pa = extract_with_world(g, overlay,
                                        "MCKEESPORT, Pa. (KDKA) \xE2\x80\x94 The family had come from Springfield last year. "
