@@ -5,6 +5,7 @@
 #include <unordered_set>
 
 #include "extract/claim_json.hpp"
+#include "support/json_writer.hpp"
 #include "support/parallel.hpp"
 
 namespace reckon::audit {
@@ -142,6 +143,48 @@ nlohmann::ordered_json article_record(const article& a, const extracted_article&
                 {"claims", e.claims.size()},
                 {"sketch", encode(e.sketch)},
                 {"sentences", sentences}};
+}
+
+std::string article_record_line(const article& a, const extracted_article& e) {
+    std::string line;
+    auto w = json_writer::compact(line);
+    w.begin_object();
+    w.key("record");
+    w.value("article");
+    w.key("id");
+    w.value(a.id);
+    w.key("outlet");
+    w.value(a.outlet);
+    w.key("date");
+    if (a.published.known()) w.value(a.published.iso());
+    else w.value(nullptr);
+    w.key("date_source");
+    w.value(to_string(a.published_from));
+    w.key("title");
+    w.value(a.title);
+    w.key("bytes");
+    w.value(static_cast<std::uint64_t>(e.bytes));
+    w.key("claims");
+    w.value(static_cast<std::uint64_t>(e.claims.size()));
+    w.key("sketch");
+    w.value(encode(e.sketch));
+    w.key("sentences");
+    w.begin_array();
+    for (const auto& [where, prints] : e.sentences) {
+        w.begin_object();
+        w.key("span");
+        w.begin_array();
+        w.value(static_cast<std::uint64_t>(where.begin));
+        w.value(static_cast<std::uint64_t>(where.end));
+        w.end_array();
+        w.key("fingerprints");
+        w.value(encode(prints));
+        w.end_object();
+    }
+    w.end_array();
+    w.end_object();
+    line += '\n';
+    return line;
 }
 
 claim claim_from_json(const nlohmann::json& j) {

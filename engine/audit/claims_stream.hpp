@@ -39,6 +39,9 @@ extracted_article extract_article(const extract::extractor& x, const article& a,
 
 // The article record of the stream (one JSON line, written before the article's claims).
 nlohmann::ordered_json article_record(const article& a, const extracted_article& e);
+// The same as one JSON line with its newline, written directly: the bytes of
+// article_record(a, e).dump(-1) with the replace error handler.
+std::string article_record_line(const article& a, const extracted_article& e);
 
 // A claim back from its JSON (the extract contract); throws std::invalid_argument
 // naming the field when a field is missing or of the wrong type.

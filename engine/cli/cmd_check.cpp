@@ -1,12 +1,14 @@
 // reckon check FILE... [--format text|json] [--no-warn NAME] [--corpus CORPUS]: checks rules files and
 // prints every error and warning (file:line:col, the source line, a caret, a hint).
 // Exit codes: 0 clean (warnings allowed), 1 errors, 2 a file could not be read.
+#include <filesystem>
 #include <iostream>
 #include <set>
 
 #include <nlohmann/json.hpp>
 
 #include "audit/decisions.hpp"
+#include "audit/rule_names.hpp"
 #include "cli/commands.hpp"
 #include "cli/pipeline.hpp"
 #include "rules/ruleset.hpp"
@@ -56,6 +58,19 @@ command add_check(CLI::App& root) {
                     auto r = rules::load_ruleset(f);
                     unreadable = unreadable || r.unreadable;
                     diagnostics kept;
+                    if (opts->corpus.empty() && r.rules) {
+                        // Source names checked against the registry the rules would audit with.
+                        const auto data = r.rules->data_files();
+                        const std::string sources_path = data.count("sources") ? data.at("sources")
+                                                         : (std::filesystem::path(f).parent_path() / "sources.yaml").string();
+                        std::error_code ec;
+                        if (std::filesystem::is_regular_file(sources_path, ec)) {
+                            diagnostics registry_diags;  // a broken registry is reported by the commands that use it
+                            const auto registry = registry::load_sources(sources_path, registry_diags);
+                            if (registry_diags.errors() == 0) audit::check_named_sources(*r.rules, registry, nullptr, r.diags);
+                            r.diags.sort();
+                        }
+                    }
                     if (!opts->corpus.empty() && r.rules) {
                         // The corpus audited under these rules; its own messages go to stderr.
                         pipeline_options po;
@@ -66,6 +81,7 @@ command add_check(CLI::App& root) {
                         if (const int code = load_pipeline(po, p); code != exit_code::ok) return code;
                         const auto audited = run_pipeline(p, po);
                         audit::check_decision_ids(audited, *r.rules, severity::error, r.diags);
+                        audit::check_named_sources(*r.rules, p.sources, &audited, r.diags);
                         r.diags.sort();
                     }
                     for (const auto& d : r.diags.items()) {

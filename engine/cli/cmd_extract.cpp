@@ -119,7 +119,7 @@ command add_extract(CLI::App& root) {
                 // JSON Lines out): with --eval they are kept for the comparison instead.
                 const auto write_claim = [&](std::ostream& out, const claim& c) {
                     if (opts->format == "jsonl") {
-                        out << extract::claim_json(c).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+                        out << extract::claim_line(c);
                         return;
                     }
                     out << c.id << '\t' << to_string(c.kind) << '\t' << to_string(c.outcome) << '\t' << c.category
@@ -162,7 +162,7 @@ command add_extract(CLI::App& root) {
                     }
                     std::ostringstream out;
                     if (opts->format == "jsonl")
-                        out << audit::article_record(a, e).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+                        out << audit::article_record_line(a, e);
                     for (const auto& c : e.claims) write_claim(out, c);
                     o.out = out.str();
                 };

@@ -1,6 +1,8 @@
 // reckon report CORPUS (--incident ID... | --all) -o DIR: per-incident provenance
 // reports. Each file is written atomically; progress goes to stderr on a terminal.
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <iostream>
 #include <unistd.h>
 
@@ -12,6 +14,29 @@
 #include "support/exit_codes.hpp"
 
 namespace reckon::cli {
+
+namespace {
+
+// The map's data: the world gazetteer already loaded, and the outline when the build
+// found world-atlas (a missing or unreadable outline only costs the map its coasts).
+report::index_context index_context_of(const pipeline& data) {
+    report::index_context index;
+    index.world = &data.world;
+    index.places = &data.places;
+    std::ifstream in(RECKON_WORLD_OUTLINE, std::ios::binary);
+    if (!in) return index;
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::string error;
+    if (!report::read_topojson_lines(text, index.outline, error)) {
+        std::cerr << "reckon: warning: " << RECKON_WORLD_OUTLINE << ": " << error << "; the map has no outline\n";
+        index.outline.clear();
+        return index;
+    }
+    index.outline_credit = "Coasts and borders: Natural Earth (public domain), through world-atlas.";
+    return index;
+}
+
+}  // namespace
 
 command add_report(CLI::App& root) {
     struct options {
@@ -39,13 +64,16 @@ command add_report(CLI::App& root) {
                 report::parse_format(opts->format, f);
                 audit::audit_result result;
                 int corpus_code = exit_code::ok;
-                if (const int code = audit_for_command(opts->pipe, result, corpus_code); code != exit_code::ok) return code;
+                pipeline data;
+                if (const int code = audit_for_command(opts->pipe, result, corpus_code, &data); code != exit_code::ok) return code;
+                report::index_context index;
+                if (f == report::format::html) index = index_context_of(data);
                 diagnostics diags;
                 const bool tty = ::isatty(STDERR_FILENO) != 0;
                 const auto progress = [&](std::size_t done, std::size_t total) {
                     if (tty && (done % 16 == 0 || done == total)) std::cerr << "\rreckon report: " << done << "/" << total << " incidents" << std::flush;
                 };
-                const auto files = report::render_reports(result, opts->all ? std::vector<std::string>{} : opts->incidents, f, diags, progress);
+                const auto files = report::render_reports(result, opts->all ? std::vector<std::string>{} : opts->incidents, f, diags, progress, index);
                 if (tty) std::cerr << "\n";
                 print_diagnostics(diags);
                 if (diags.errors() > 0) return exit_code::usage;

@@ -28,6 +28,7 @@ command add_graph(CLI::App& root);
 command add_report(CLI::App& root);
 command add_extract(CLI::App& root);
 command add_check(CLI::App& root);
+command add_fmt(CLI::App& root);
 command add_test(CLI::App& root);
 command add_merge(CLI::App& root);
 command add_explain(CLI::App& root);

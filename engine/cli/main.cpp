@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
     add(cli::add_ingest(app));
     add(cli::add_extract(app));
     add(cli::add_check(app));
+    add(cli::add_fmt(app));
     add(cli::add_test(app));
     add(cli::add_audit(app));
     add(cli::add_report(app));

@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "audit/decisions.hpp"
+#include "audit/rule_names.hpp"
 #include "cli/commands.hpp"
 #include "support/exit_codes.hpp"
 
@@ -304,7 +305,10 @@ int audit_for_command(const pipeline_options& opts, audit::audit_result& result,
     corpus_code = corpus_exit_code(p.corpus, opts.corpus.strict);
     result = run_pipeline(p, opts);
     // A decision naming no claim would silently never apply (not checkable per shard).
-    if (!result.cancelled && opts.shard.count == 0) audit::check_decision_ids(result, *p.rules, severity::warning, result.diags);
+    if (!result.cancelled && opts.shard.count == 0) {
+        audit::check_decision_ids(result, *p.rules, severity::warning, result.diags);
+        audit::check_named_sources(*p.rules, p.sources, &result, result.diags);
+    }
     if (!result.cancelled) audit::apply_filter(result, opts.filter, &p.places, result.diags);
     print_diagnostics(result.diags);
     print_timings(result, opts);

@@ -66,6 +66,16 @@ void write_claim_members(Sink& s, const claim& c) {
 template void write_claim_members(json_writer&, const claim&);
 template void write_claim_members(json_tree_builder&, const claim&);
 
+std::string claim_line(const claim& c) {
+    std::string line;
+    auto w = json_writer::compact(line);
+    w.begin_object();
+    write_claim_members(w, c);
+    w.end_object();
+    line += '\n';
+    return line;
+}
+
 nlohmann::ordered_json claim_json(const claim& c) {
     return build_json([&](json_tree_builder& s) {
         s.begin_object();

@@ -20,6 +20,9 @@ template <class Sink>
 void write_claim_members(Sink& sink, const claim& c);
 
 nlohmann::ordered_json claim_json(const claim& c);
+// The claim as one JSON line with its newline: the bytes of claim_json(c).dump(-1) with
+// the replace error handler, written directly (reckon extract writes millions).
+std::string claim_line(const claim& c);
 
 // A date as the contracts write it: ISO 8601 at its precision, null when unknown.
 std::optional<std::string> iso_or_null(const date& d);

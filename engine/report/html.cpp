@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <sstream>
 
+#include "report/html_parts.hpp"
 #include "report/report.hpp"
 #include "model/wording.hpp"
 
@@ -32,29 +33,6 @@ std::string html_escape(std::string_view text) {
 
 namespace {
 
-std::string str(const json& j) {
-    if (j.is_null()) return "";
-    if (j.is_string()) return j.get<std::string>();
-    return j.dump();
-}
-std::string esc(const json& j) { return html_escape(str(j)); }
-// Lower-case letters only: "Asharq Al-Awsat" and the outlet id "asharqalawsat" agree.
-std::string letters_of(std::string_view s) {
-    std::string out;
-    for (const char c : s)
-        if (std::isalpha(static_cast<unsigned char>(c))) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
-
-std::optional<std::int64_t> number_of(const json& j) {
-    return j.is_number() ? std::optional<std::int64_t>(j.get<std::int64_t>()) : std::nullopt;
-}
-
-std::string rule_html(const json& r) {
-    if (r.is_null()) return "-";
-    return "<code class=\"rule\">" + esc(r["name"]) + "</code> <span class=\"where\">" + esc(r["file"]) + ":" + r["line"].dump() + "</span>";
-}
-
 const char* style = R"css(
 :root{--ink:#1b1f24;--muted:#5a6470;--line:#d8dde3;--bg:#fff;--soft:#f4f6f8;--high:#b42318;--medium:#b54708;--low:#175cd3;--ok:#067647}
 *{box-sizing:border-box}
@@ -72,11 +50,57 @@ svg{max-width:100%;height:auto;background:#fff}.filters{display:flex;gap:1rem;fl
 @media (max-width:40rem){body{padding:.5rem;font-size:15px}th,td{padding:.25rem}}
 )css";
 
-std::string page(const std::string& title, const std::string& body) {
+}  // namespace
+
+namespace html {
+
+std::string str(const json& j) {
+    if (j.is_null()) return "";
+    if (j.is_string()) return j.get<std::string>();
+    return j.dump();
+}
+std::string esc(const json& j) { return html_escape(str(j)); }
+std::optional<std::int64_t> number_of(const json& j) {
+    return j.is_number() ? std::optional<std::int64_t>(j.get<std::int64_t>()) : std::nullopt;
+}
+
+std::string page(const std::string& title, const std::string& body, std::string_view extra_style) {
     return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n"
-           "<title>" + html_escape(title) + "</title>\n<style>" + style + "</style>\n</head>\n<body>\n" + body + "</body>\n</html>\n";
+           "<title>" + html_escape(title) + "</title>\n<style>" + style + std::string(extra_style) + "</style>\n</head>\n<body>\n" + body +
+           "</body>\n</html>\n";
+}
+
+}  // namespace html
+
+namespace {
+
+using html::esc;
+using html::number_of;
+using html::page;
+using html::str;
+
+// Lower-case letters only: "Asharq Al-Awsat" and the outlet id "asharqalawsat" agree.
+std::string letters_of(std::string_view s) {
+    std::string out;
+    for (const char c : s)
+        if (std::isalpha(static_cast<unsigned char>(c))) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+std::string rule_html(const json& r) {
+    if (r.is_null()) return "-";
+    return "<code class=\"rule\">" + esc(r["name"]) + "</code> <span class=\"where\">" + esc(r["file"]) + ":" + r["line"].dump() + "</span>";
+}
+
+// At most `n` characters (not splitting a UTF-8 sequence), with an ellipsis when cut;
+// callers put the whole text in a <title> so nothing is lost.
+std::string shortened(const std::string& text, std::size_t n) {
+    if (text.size() <= n) return text;
+    std::size_t cut = n - 1;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    return text.substr(0, cut) + "\xE2\x80\xA6";
 }
 
 std::string highlighted_sentence(const json& claim) {
@@ -137,57 +161,87 @@ std::string waterfall_svg(const json& join) {
     return o.str();
 }
 
+// An axis step of 1, 2 or 5 times a power of ten giving about four ticks up to `top`:
+// 0/10/20/30/40, never 0/11/22/33/44.
+std::int64_t tick_step(std::int64_t top) {
+    const double raw = std::max(1.0, static_cast<double>(top) / 4.0);
+    const double power = std::pow(10.0, std::floor(std::log10(raw)));
+    for (const double m : {1.0, 2.0, 5.0, 10.0})
+        if (m * power >= raw) return std::max<std::int64_t>(1, static_cast<std::int64_t>(m * power));
+    return static_cast<std::int64_t>(10 * power);
+}
+
+// The claims as intervals, one panel per outcome and category ("civilians killed",
+// "people injured"), each on its own axis: killed, injured and children never share
+// a scale. Each claim's label sits on its own line above its bar, so no label is
+// clipped whatever its length; the reconciled range is the green band behind.
 std::string figures_chart(const json& m) {
-    std::int64_t top = 1;
+    std::vector<std::pair<std::string, std::string>> groups;  // (outcome, category) in claim order
     for (const auto& c : m["claims"]) {
-        if (!c["low"].is_null()) top = std::max<std::int64_t>(top, c["low"].get<std::int64_t>());
-        if (!c["high"].is_null()) top = std::max<std::int64_t>(top, c["high"].get<std::int64_t>());
+        const auto g = std::make_pair(str(c["outcome"]), str(c["category"]));
+        if (std::find(groups.begin(), groups.end(), g) == groups.end()) groups.push_back(g);
     }
-    top = static_cast<std::int64_t>(std::ceil(static_cast<double>(top) * 1.25));
-    const int left = 230, width = 420, row = 22;
-    const auto x = [&](std::int64_t v) { return left + static_cast<int>(static_cast<double>(v) * width / static_cast<double>(top)); };
-    std::ostringstream o;
-    const int rows = static_cast<int>(m["claims"].size());
-    const int height = 40 + rows * row;
-    o << "<svg role=\"img\" aria-label=\"figures by source\" viewBox=\"0 0 " << left + width + 40 << " " << height
-      << "\" font-family=\"system-ui,sans-serif\" font-size=\"12\">\n";
-    for (int t = 0; t <= 4; ++t) {
-        const std::int64_t v = top * t / 4;
-        o << "<line x1=\"" << x(v) << "\" y1=\"16\" x2=\"" << x(v) << "\" y2=\"" << height - 8 << "\" stroke=\"#e3e7eb\"/>"
-          << "<text x=\"" << x(v) << "\" y=\"12\" text-anchor=\"middle\" fill=\"#5a6470\">" << v << "</text>\n";
-    }
-    int y = 24;
-    for (const auto& c : m["claims"]) {
+    const int width = 720, left = 8, plot = width - 2 * left - 40, row = 34;
+    std::ostringstream body;
+    int y = 0;
+    for (const auto& [outcome, category] : groups) {
+        std::int64_t top = 1;
+        for (const auto& c : m["claims"]) {
+            if (str(c["outcome"]) != outcome || str(c["category"]) != category) continue;
+            for (const char* k : {"low", "high"})
+                if (c[k].is_number()) top = std::max(top, c[k].get<std::int64_t>());
+        }
+        const std::int64_t step = tick_step(top);
+        const std::int64_t axis = (top + step) / step * step;  // room past the largest figure for an open range
+        const auto x = [&](std::int64_t v) { return left + static_cast<int>(static_cast<double>(std::min(v, axis)) * plot / static_cast<double>(axis)); };
+        body << "<text x=\"" << left << "\" y=\"" << y + 14 << "\" font-weight=\"700\">" << html_escape(category + " " + outcome) << "</text>";
+        y += 22;
+        int rows = 0;
+        for (const auto& c : m["claims"])
+            if (str(c["outcome"]) == outcome && str(c["category"]) == category) ++rows;
+        const int grid_bottom = y + 16 + rows * row;
+        for (std::int64_t v = 0; v <= axis; v += step)
+            body << "<line x1=\"" << x(v) << "\" y1=\"" << y + 16 << "\" x2=\"" << x(v) << "\" y2=\"" << grid_bottom
+                 << "\" stroke=\"#e3e7eb\"/><text x=\"" << x(v) << "\" y=\"" << y + 12 << "\" text-anchor=\"middle\" fill=\"#5a6470\">"
+                 << grouped(v) << "</text>";
+        y += 16;
         for (const auto& f : m["figures"]) {
-            if (f["category"] != c["category"] || f["outcome"] != c["outcome"] || f["low"].is_null()) continue;
-            const int x1 = x(f["low"].get<std::int64_t>());
-            const int x2 = f["high"].is_null() ? left + width : x(f["high"].get<std::int64_t>());
-            o << "<rect x=\"" << x1 << "\" y=\"" << y << "\" width=\"" << std::max(2, x2 - x1) << "\" height=\"" << row - 4
-              << "\" fill=\"#d1fadf\"/>";
+            if (str(f["category"]) != category || str(f["outcome"]) != outcome || !f["low"].is_number()) continue;
+            const int x1 = x(f["low"].get<std::int64_t>()), x2 = f["high"].is_number() ? x(f["high"].get<std::int64_t>()) : x(axis);
+            body << "<rect x=\"" << x1 - 3 << "\" y=\"" << y << "\" width=\"" << std::max(6, x2 - x1 + 6) << "\" height=\"" << rows * row
+                 << "\" fill=\"#d1fadf\"><title>reconciled: " << html_escape(range_words(number_of(f["low"]), number_of(f["high"]), number_of(f["best"])))
+                 << "</title></rect>";
         }
-        const std::string label = str(c["credit"]) + ": " + str(c["figure"]);
-        o << "<text x=\"" << left - 6 << "\" y=\"" << y + 13 << "\" text-anchor=\"end\">" << html_escape(label.substr(0, 40)) << "</text>";
-        if (!c["low"].is_null()) {
-            const int x1 = x(c["low"].get<std::int64_t>());
-            const bool open = c["high"].is_null();
-            const int x2 = open ? left + width : x(c["high"].get<std::int64_t>());
+        for (const auto& c : m["claims"]) {
+            if (str(c["outcome"]) != outcome || str(c["category"]) != category) continue;
             const std::string colour = c["used"].get<bool>() ? "#175cd3" : "#98a2b3";
-            o << "<line x1=\"" << x1 << "\" y1=\"" << y + 9 << "\" x2=\"" << x2 << "\" y2=\"" << y + 9 << "\" stroke=\"" << colour
-              << "\" stroke-width=\"4\"" << (open ? " stroke-dasharray=\"6 4\"" : "") << "/>"
-              << "<circle cx=\"" << x1 << "\" cy=\"" << y + 9 << "\" r=\"5\" fill=\"" << colour << "\"/>";
-            if (!open && x2 != x1) o << "<circle cx=\"" << x2 << "\" cy=\"" << y + 9 << "\" r=\"5\" fill=\"" << colour << "\"/>";
+            body << "<text x=\"" << left << "\" y=\"" << y + 13 << "\">" << html_escape(str(c["credit"]) + ": " + str(c["figure"]))
+                 << (c["used"].get<bool>() ? "" : " (not used)") << "</text>";
+            if (c["low"].is_number()) {
+                const int x1 = x(c["low"].get<std::int64_t>());
+                const bool open = !c["high"].is_number();
+                const int x2 = open ? x(axis) : x(c["high"].get<std::int64_t>());
+                const int cy = y + 24;
+                body << "<line x1=\"" << x1 << "\" y1=\"" << cy << "\" x2=\"" << x2 << "\" y2=\"" << cy << "\" stroke=\"" << colour
+                     << "\" stroke-width=\"4\"" << (open ? " stroke-dasharray=\"6 4\"" : "") << "/><circle cx=\"" << x1 << "\" cy=\"" << cy
+                     << "\" r=\"5\" fill=\"" << colour << "\"/>";
+                if (!open && x2 != x1) body << "<circle cx=\"" << x2 << "\" cy=\"" << cy << "\" r=\"5\" fill=\"" << colour << "\"/>";
+            }
+            body << "\n";
+            y += row;
         }
-        o << "\n";
-        y += row;
+        y += 14;
     }
-    o << "</svg>\n";
+    std::ostringstream o;
+    o << "<svg role=\"img\" aria-label=\"figures by source\" viewBox=\"0 0 " << width << " " << std::max(y, 20)
+      << "\" font-family=\"system-ui,sans-serif\" font-size=\"12\">\n" << body.str() << "</svg>\n";
     return o.str();
 }
 
 // The incident's claim graph: outlets, articles, claims and sources in four columns,
 // with published, reports, attributed and copies edges; contradictions in red.
 std::string claim_graph_svg(const json& m) {
-    std::vector<std::string> outlets, articles, sources;
+    std::vector<std::string> outlets, articles, relays, sources;
     const auto add = [](std::vector<std::string>& v, const std::string& s) {
         if (!s.empty() && std::find(v.begin(), v.end(), s) == v.end()) v.push_back(s);
     };
@@ -195,11 +249,12 @@ std::string claim_graph_svg(const json& m) {
         add(outlets, str(c["article"]["outlet"]));
         add(articles, str(c["article"]["id"]));
         add(sources, str(c["source"]));
-        for (const auto& r : c["relay"]) add(sources, str(r));
+        for (const auto& r : c["relay"]) add(relays, str(r));
     }
-    const int col[4] = {70, 250, 470, 690};
+    // Outlets, articles, claims, the relays that passed a figure on, its sources.
+    const int col[5] = {70, 250, 450, 640, 800};
     const int gap = 34;
-    const std::size_t rows = std::max({outlets.size(), articles.size(), m["claims"].size(), sources.size()});
+    const std::size_t rows = std::max({outlets.size(), articles.size(), m["claims"].size(), relays.size(), sources.size()});
     const int height = 30 + static_cast<int>(rows) * gap;
     const auto y_of = [&](std::size_t i, std::size_t n) {
         return 20 + static_cast<int>(i) * gap + (static_cast<int>(rows) - static_cast<int>(n)) * gap / 2;
@@ -217,13 +272,23 @@ std::string claim_graph_svg(const json& m) {
         const std::size_t ai = index(articles, str(c["article"]["id"]));
         edges << "<line x1=\"" << col[1] << "\" y1=\"" << y_of(ai, articles.size()) << "\" x2=\"" << col[2] << "\" y2=\"" << cy
               << "\" stroke=\"#98a2b3\"/>";
-        if (!str(c["source"]).empty()) {
-            edges << "<line x1=\"" << col[2] << "\" y1=\"" << cy << "\" x2=\"" << col[3] << "\" y2=\""
-                  << y_of(index(sources, str(c["source"])), sources.size()) << "\" stroke=\"#175cd3\"/>";
+        // claim -> relay -> source: "SOHR, via AFP" is a path through AFP, so a relay
+        // is never a node on its own.
+        const bool has_source = !str(c["source"]).empty();
+        const int sy = has_source ? y_of(index(sources, str(c["source"])), sources.size()) : 0;
+        if (c["relay"].empty() && has_source)
+            edges << "<line x1=\"" << col[2] << "\" y1=\"" << cy << "\" x2=\"" << col[4] << "\" y2=\"" << sy << "\" stroke=\"#175cd3\"/>";
+        for (const auto& r : c["relay"]) {
+            const int ry = y_of(index(relays, str(r)), relays.size());
+            edges << "<line x1=\"" << col[2] << "\" y1=\"" << cy << "\" x2=\"" << col[3] << "\" y2=\"" << ry
+                  << "\" stroke=\"#175cd3\" stroke-dasharray=\"5 3\"><title>via " << esc(r) << "</title></line>";
+            if (has_source)
+                edges << "<line x1=\"" << col[3] << "\" y1=\"" << ry << "\" x2=\"" << col[4] << "\" y2=\"" << sy << "\" stroke=\"#175cd3\"/>";
         }
+        const std::string figure = str(c["figure"]);
         nodes << "<circle cx=\"" << col[2] << "\" cy=\"" << cy << "\" r=\"7\" fill=\"" << (c["used"].get<bool>() ? "#175cd3" : "#98a2b3")
               << "\"><title>" << esc(c["id"]) << "</title></circle><text x=\"" << col[2] << "\" y=\"" << cy - 10
-              << "\" text-anchor=\"middle\">" << html_escape(str(c["figure"]).substr(0, 28)) << "</text>\n";
+              << "\" text-anchor=\"middle\"><title>" << html_escape(figure) << "</title>" << html_escape(shortened(figure, 30)) << "</text>\n";
         ++i;
     }
     for (std::size_t a = 0; a < articles.size(); ++a) {
@@ -236,7 +301,7 @@ std::string claim_graph_svg(const json& m) {
         }
         nodes << "<rect x=\"" << col[1] - 8 << "\" y=\"" << y_of(a, articles.size()) - 8 << "\" width=\"16\" height=\"16\" fill=\"#344054\"/>"
               << "<text x=\"" << col[1] << "\" y=\"" << y_of(a, articles.size()) - 12 << "\" text-anchor=\"middle\">"
-              << html_escape(articles[a].substr(0, 24)) << "</text>\n";
+              << html_escape(shortened(articles[a], 24)) << "</text>\n";
     }
     for (const auto& c : m["copies"]) {
         const auto later = std::find(articles.begin(), articles.end(), str(c["article"]));
@@ -260,22 +325,27 @@ std::string claim_graph_svg(const json& m) {
     }
     for (std::size_t o = 0; o < outlets.size(); ++o) {
         nodes << "<ellipse cx=\"" << col[0] << "\" cy=\"" << y_of(o, outlets.size()) << "\" rx=\"9\" ry=\"7\" fill=\"#667085\"/><text x=\""
-              << col[0] << "\" y=\"" << y_of(o, outlets.size()) - 10 << "\" text-anchor=\"middle\">" << html_escape(outlets[o].substr(0, 20))
+              << col[0] << "\" y=\"" << y_of(o, outlets.size()) - 10 << "\" text-anchor=\"middle\">" << html_escape(shortened(outlets[o], 20))
               << "</text>\n";
     }
-    for (std::size_t s = 0; s < sources.size(); ++s) {
-        nodes << "<polygon points=\"" << col[3] << "," << y_of(s, sources.size()) - 8 << " " << col[3] + 8 << ","
-              << y_of(s, sources.size()) << " " << col[3] << "," << y_of(s, sources.size()) + 8 << " " << col[3] - 8 << ","
-              << y_of(s, sources.size()) << "\" fill=\"#067647\"/><text x=\"" << col[3] + 12 << "\" y=\"" << y_of(s, sources.size()) + 4
-              << "\">" << html_escape(sources[s].substr(0, 24)) << "</text>\n";
-    }
+    const auto diamond = [&](const std::vector<std::string>& names, int x, const char* colour) {
+        for (std::size_t k = 0; k < names.size(); ++k) {
+            const int y = y_of(k, names.size());
+            nodes << "<polygon points=\"" << x << "," << y - 8 << " " << x + 8 << "," << y << " " << x << "," << y + 8 << " " << x - 8 << ","
+                  << y << "\" fill=\"" << colour << "\"/><text x=\"" << x + 12 << "\" y=\"" << y + 4 << "\"><title>" << html_escape(names[k])
+                  << "</title>" << html_escape(shortened(names[k], 22)) << "</text>\n";
+        }
+    };
+    diamond(relays, col[3], "#667085");
+    diamond(sources, col[4], "#067647");
     std::ostringstream o;
-    o << "<svg role=\"img\" aria-label=\"claim graph\" viewBox=\"0 0 800 " << height
+    o << "<svg role=\"img\" aria-label=\"claim graph\" viewBox=\"0 0 960 " << height
       << "\" font-family=\"system-ui,sans-serif\" font-size=\"11\">\n"
       << "<text x=\"" << col[0] << "\" y=\"" << height - 4 << "\" text-anchor=\"middle\" fill=\"#5a6470\">outlets</text>"
       << "<text x=\"" << col[1] << "\" y=\"" << height - 4 << "\" text-anchor=\"middle\" fill=\"#5a6470\">articles</text>"
       << "<text x=\"" << col[2] << "\" y=\"" << height - 4 << "\" text-anchor=\"middle\" fill=\"#5a6470\">claims</text>"
-      << "<text x=\"" << col[3] << "\" y=\"" << height - 4 << "\" text-anchor=\"middle\" fill=\"#5a6470\">sources</text>\n"
+      << "<text x=\"" << col[3] << "\" y=\"" << height - 4 << "\" text-anchor=\"middle\" fill=\"#5a6470\">relays</text>"
+      << "<text x=\"" << col[4] << "\" y=\"" << height - 4 << "\" text-anchor=\"middle\" fill=\"#5a6470\">sources</text>\n"
       << edges.str() << "\n" << nodes.str() << "</svg>\n";
     return o.str();
 }
@@ -325,9 +395,12 @@ std::string render_html(const json& m) {
         for (const json* c : shown) {
             // The outlet only when the credit does not already name it ("AP, via AP").
             const std::string outlet = str((*c)["article"]["outlet"]), credit = str((*c)["credit"]);
+            // The figure as read in digits ("4 or more"), then the words as written
+            // ("at least four people killed"): the card never says the same thing twice.
+            const std::string reading = range_words(number_of((*c)["low"]), number_of((*c)["high"]));
             const bool outlet_named = outlet.empty() || letters_of(credit).find(letters_of(outlet)) != std::string::npos;
             o << "<article class=\"claim" << ((*c)["used"].get<bool>() ? "" : " unused") << "\" data-claim=\"" << esc((*c)["id"])
-              << "\"><div class=\"value\">" << esc((*c)["value_text"]) << "</div><div>" << esc((*c)["figure"]) << "</div><div><b>" << html_escape(credit) << "</b>"
+              << "\"><div class=\"value\">" << html_escape(reading) << "</div><div>as written: " << esc((*c)["figure"]) << "</div><div><b>" << html_escape(credit) << "</b>"
               << (outlet_named ? "" : " &middot; in " + html_escape(outlet))
               << " &middot; " << ((*c)["article"]["date"].is_null() ? std::string("date unknown") : esc((*c)["article"]["date"]))
               << ((*c)["used"].get<bool>() ? "" : " &middot; <b>not used</b>: " + esc((*c)["reason"])) << "</div><div class=\"muted\">" << esc((*c)["article"]["title"]) << " ("
@@ -393,50 +466,6 @@ std::string render_html(const json& m) {
     }
     o << "</ul>\n<p class=\"muted\">reckon " << esc(m["reckon_version"]) << "</p>\n";
     return page("reckon incident " + str(m["incident"]), o.str());
-}
-
-std::string render_html_index(const std::vector<json>& models) {
-    std::ostringstream o;
-    std::vector<std::string> governorates;
-    for (const auto& m : models) {
-        const std::string g = str(m["summary"]["governorate"]);
-        if (!g.empty() && std::find(governorates.begin(), governorates.end(), g) == governorates.end()) governorates.push_back(g);
-    }
-    std::sort(governorates.begin(), governorates.end());
-    o << "<h1>reckon: incidents</h1>\n<p>" << models.size() << " incidents, sorted by the severity of their findings.</p>\n"
-      << "<div class=\"filters\"><label>Governorate <select id=\"f-gov\"><option value=\"\">all</option>";
-    for (const auto& g : governorates) o << "<option>" << html_escape(g) << "</option>";
-    o << "</select></label><label>Severity <select id=\"f-sev\"><option value=\"\">all</option><option>high</option><option>medium</option>"
-         "<option>low</option><option>none</option></select></label></div>\n"
-      << "<div class=\"scroll\"><table id=\"incidents\"><tr><th>incident</th><th>places</th><th>governorate</th><th>dates</th><th>figures</th><th>grade</th><th>findings</th></tr>\n";
-    for (const auto& m : models) {
-        std::string severity = "none";
-        int rank = -1;
-        for (const auto& f : m["findings"]) {
-            const std::string s = str(f["severity"]);
-            const int r = s == "high" ? 3 : s == "medium" ? 2 : s == "low" ? 1 : 0;
-            if (r > rank) {
-                rank = r;
-                severity = r == 0 ? "none" : s;
-            }
-        }
-        std::string places, figures, findings;
-        for (const auto& p : m["summary"]["places"]) places += (places.empty() ? "" : ", ") + str(p["name"]);
-        for (const auto& f : m["figures"])
-            figures += (figures.empty() ? "" : "; ") + str(f["category"]) + " " + str(f["outcome"]) + " " +
-                       html_escape(range_words(number_of(f["low"]), number_of(f["high"])));
-        for (const auto& f : m["findings"]) findings += (findings.empty() ? "" : ", ") + str(f["kind"]);
-        o << "<tr class=\"incident\" data-governorate=\"" << esc(m["summary"]["governorate"]) << "\" data-severity=\"" << severity
-          << "\"><td><a href=\"" << esc(m["incident"]) << ".html\">" << esc(m["incident"]) << "</a></td><td>" << html_escape(places)
-          << "</td><td>" << esc(m["summary"]["governorate"]) << "</td><td>" << esc(m["summary"]["date_from"]) << "</td><td>" << figures
-          << "</td><td>" << esc(m["summary"]["grade"]["label"]) << "</td><td><span class=\"sev-" << severity << "\">" << html_escape(findings)
-          << "</span></td></tr>\n";
-    }
-    o << "</table></div>\n<script>\n(function(){var g=document.getElementById('f-gov'),s=document.getElementById('f-sev');"
-         "function apply(){document.querySelectorAll('tr.incident').forEach(function(r){"
-         "var ok=(!g.value||r.dataset.governorate===g.value)&&(!s.value||r.dataset.severity===s.value);r.style.display=ok?'':'none';});}"
-         "g.addEventListener('change',apply);s.addEventListener('change',apply);})();\n</script>\n";
-    return page("reckon incidents", o.str());
 }
 
 }  // namespace reckon::report

@@ -38,7 +38,7 @@ json report_model(const audit::audit_result& a, const audit::incident_record& in
     for (const auto idx : inc.claims) {
         const claim& c = a.claims[idx].c;
         if (c.place.empty() || !seen.insert(c.place_key.empty() ? c.place : c.place_key).second) continue;
-        places.push_back({{"name", c.place}, {"key", c.place_key}, {"governorate", c.governorate}});
+        places.push_back({{"name", c.place}, {"key", c.place_key}, {"governorate", c.governorate}, {"country", c.country}});
     }
     json summary;
     summary["places"] = places;

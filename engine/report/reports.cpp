@@ -6,8 +6,6 @@
 
 namespace reckon::report {
 
-std::string render_html_index(const std::vector<json>& models);
-
 namespace {
 
 std::string markdown_index(const std::vector<json>& models) {
@@ -29,7 +27,8 @@ std::string markdown_index(const std::vector<json>& models) {
 }  // namespace
 
 std::vector<report_file> render_reports(const audit::audit_result& a, const std::vector<std::string>& ids, format f,
-                                        diagnostics& diags, const std::function<void(std::size_t, std::size_t)>& progress) {
+                                        diagnostics& diags, const std::function<void(std::size_t, std::size_t)>& progress,
+                                        const index_context& index) {
     std::vector<const audit::incident_record*> chosen;
     if (ids.empty()) {
         for (const auto& inc : a.incidents) chosen.push_back(&inc);
@@ -62,7 +61,7 @@ std::vector<report_file> render_reports(const audit::audit_result& a, const std:
     }
     switch (f) {
     case format::markdown: files.push_back({"index.md", markdown_index(models)}); break;
-    case format::html: files.push_back({"index.html", render_html_index(models)}); break;
+    case format::html: files.push_back({"index.html", render_html_index(models, index)}); break;
     case format::json: {
         json index = json::array();
         for (const auto& m : models)

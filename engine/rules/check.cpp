@@ -372,7 +372,19 @@ void checker::check_literal_against_field(const ast::expr& f, const ast::expr& l
                           (f.kind == ast::expr_kind::name && f.ref == static_cast<int>(name_kind::implicit_field));
     if (!is_field) return;
     const auto id = static_cast<field>(f.kind == ast::expr_kind::field ? f.ref : static_cast<int>(f.number));
-    if (id == field::source_kind) {
+    if (id == field::source || id == field::relay || id == field::origin || id == field::outlet) {
+        static const char* const names[] = {"source", "relay", "origin", "outlet"};
+        const std::size_t which = id == field::source ? 0 : id == field::relay ? 1 : id == field::origin ? 2 : 3;
+        named_value v;
+        v.field = names[which];
+        v.text = lit.text;
+        v.file = m_stmt ? m_stmt->file : std::string();
+        v.line = lit.pos.line;
+        v.column = lit.pos.column;
+        v.length = std::max<std::size_t>(lit.pos.length, 1);
+        v.source_line = line_text(v.file, lit.pos.byte);
+        m_out.named_sources.push_back(std::move(v));
+    } else if (id == field::source_kind) {
         if (m_kinds.count(lit.text) == 0) {
             std::vector<std::string> known(m_kinds.begin(), m_kinds.end());
             std::string hint = did_you_mean(lit.text, known);

@@ -55,6 +55,7 @@ struct compiled {
     std::map<std::string, std::string> category_parent;   // children -> civilians
     std::vector<const ast::statement*> trust, match, separate, supersede, reconcile, findings, grades, tests;
     std::vector<analyst_decision> decisions;
+    std::vector<named_value> named_sources;               // source names compared with, for the unknown-source warning
     std::string root;                                      // the file load_ruleset was given
 };
 

@@ -1192,6 +1192,7 @@ public:
     const std::vector<analyst_decision>& decisions() const override { return m_c->decisions; }
     std::vector<std::string> files() const override { return m_c->files; }
     std::map<std::string, std::string> data_files() const override { return m_c->data; }
+    const std::vector<named_value>& named_sources() const override { return m_c->named_sources; }
 
 private:
     std::shared_ptr<const compiled> m_c;
@@ -1200,6 +1201,30 @@ private:
     const ast::statement* m_by_qualifier[8] = {};       // qualifier rule by enum value
     bool m_keys_need_numbers = false;                    // blocking keys read intervals or weights
     bool m_match_needs_numbers = false;                  // so do match or separate rules, or their keys
+
+    // Claims a and b in slots a and b of an environment, with their intervals and weights
+    // when a match or separate rule reads them: what judge() and levels() evaluate a pair
+    // in. Not copyable: the environment points at the two claims it holds.
+    struct pair_env {
+        eclaim a, b;
+        env en;
+        evaluator ev;
+        pair_env(const compiled_ruleset& rules, const claim_facts& fa, const claim_facts& fb) : ev(en) {
+            a.f = &fa;
+            b.f = &fb;
+            if (rules.m_match_needs_numbers) {
+                rules.fill_interval(a);
+                rules.fill_interval(b);
+                rules.fill_weight(a);
+                rules.fill_weight(b);
+            }
+            en.c = rules.m_c.get();
+            en.slots[0] = &a;
+            en.slots[1] = &b;
+        }
+        pair_env(const pair_env&) = delete;
+        pair_env& operator=(const pair_env&) = delete;
+    };
 
     // Whether a and b are one incident; with `why`, also the rule and the reason. The
     // matcher judges tens of millions of pairs at a million articles: without `why` no
@@ -1215,20 +1240,9 @@ private:
                 return d.action == "merge";
             }
         }
-        eclaim ea, eb;
-        ea.f = &a;
-        eb.f = &b;
-        if (m_match_needs_numbers) {
-            fill_interval(ea);
-            fill_interval(eb);
-            fill_weight(ea);
-            fill_weight(eb);
-        }
-        env en;
-        en.c = m_c.get();
-        en.slots[0] = &ea;
-        en.slots[1] = &eb;
-        evaluator ev(en);
+        pair_env pe(*this, a, b);
+        const eclaim &ea = pe.a, &eb = pe.b;
+        evaluator& ev = pe.ev;
         for (const auto* st : m_c->separate) {
             if (ev.truth(*st->condition)) {
                 if (why) *why = {false, ref_of(*st), "kept apart by rule '" + st->name + "'", {}, 0, 0, false};
@@ -1298,23 +1312,11 @@ public:
         const ast::statement* st = scored_rule(rule);
         out.clear();
         if (!st) return false;
-        eclaim ea, eb;
-        ea.f = &a;
-        eb.f = &b;
-        if (m_match_needs_numbers) {
-            fill_interval(ea);
-            fill_interval(eb);
-            fill_weight(ea);
-            fill_weight(eb);
-        }
-        env en;
-        en.c = m_c.get();
-        en.slots[0] = &ea;
-        en.slots[1] = &eb;
-        evaluator ev(en);
+        pair_env pe(*this, a, b);
+        evaluator& ev = pe.ev;
         if (!unconditional) {
             if (st->condition && !ev.truth(*st->condition)) return false;
-            if (!blocks_meet(*st, ea, eb)) return false;
+            if (!blocks_meet(*st, pe.a, pe.b)) return false;
         }
         for (const auto& cmp : st->scores) {
             int found = -1;

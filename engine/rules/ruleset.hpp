@@ -138,6 +138,17 @@ struct analyst_decision {
     rule_ref rule;
 };
 
+// A name a rule compares a claim's field with (`source == "SOHR"`, `relay in ["AFP"]`):
+// the audit and `reckon check` warn when nothing the registry or corpus has is named so,
+// since such a rule never applies.
+struct named_value {
+    std::string field;        // source, relay, origin, outlet
+    std::string text;         // "SOHR"
+    std::string file;
+    std::size_t line = 0, column = 0, length = 1;
+    std::string source_line;  // the rule's line, for the message
+};
+
 // One block a claim sits in: the key and the parts it is inside of (bit i = part i).
 struct block_cell {
     std::string key;
@@ -181,6 +192,11 @@ public:
     // path resolved against the referencing file. The engine loads its registry and
     // gazetteer from here, so a ruleset and its data travel together.
     virtual std::map<std::string, std::string> data_files() const = 0;
+    // The source names the rules compare claims with, in file order.
+    virtual const std::vector<named_value>& named_sources() const {
+        static const std::vector<named_value> none;
+        return none;
+    }
 };
 
 struct load_result {

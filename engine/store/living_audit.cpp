@@ -29,8 +29,8 @@ std::string hash_of_roles(const std::vector<audit::input_hash>& hashes, std::ini
 }
 
 std::string stream_chunk(const article& a, const audit::extracted_article& e) {
-    std::string out = audit::article_record(a, e).dump(-1, ' ', false, json::error_handler_t::replace) + '\n';
-    for (const auto& c : e.claims) out += extract::claim_json(c).dump(-1, ' ', false, json::error_handler_t::replace) + '\n';
+    std::string out = audit::article_record_line(a, e);
+    for (const auto& c : e.claims) out += extract::claim_line(c);
     return out;
 }
 

@@ -34,7 +34,8 @@ void json_writer::close(char bracket) {
 void json_writer::key(std::string_view name) {
     start_member();
     string(name);
-    m_out.append(": ", 2);
+    if (m_compact) m_out += ':';
+    else m_out.append(": ", 2);
 }
 
 // In an array a value starts its own line; in an object key() has placed it already.
@@ -52,6 +53,7 @@ void json_writer::start_member() {
 
 // A newline and the indentation, in one append: the writer's commonest call.
 void json_writer::next_line() {
+    if (m_compact) return;
     static const std::string newline_and_spaces = "\n" + std::string(256, ' ');
     const std::size_t width = 2 * static_cast<std::size_t>(m_depth);
     if (width < newline_and_spaces.size()) {
@@ -146,7 +148,7 @@ constexpr bytes_to_check to_check;
 // Quotes, backslashes and control characters are escaped as nlohmann escapes them;
 // every other byte is copied, runs at a time. A string that is not valid UTF-8 is
 // handed to nlohmann itself: its strict handler throws type_error 316 with its own
-// message, as the tree-based writer did (and were our check ever stricter than its,
+// message, as the tree-based writer did (a compact writer uses its replace handler) (and were our check ever stricter than its,
 // its text is what it would have written).
 void json_writer::string(std::string_view s) {
     const std::size_t start = m_out.size();
@@ -160,7 +162,8 @@ void json_writer::string(std::string_view s) {
             const std::size_t len = utf8_sequence_length(s, i);
             if (len == 0) {
                 m_out.resize(start);
-                m_out += nlohmann::ordered_json(std::string(s)).dump();
+                const nlohmann::ordered_json whole = std::string(s);
+                m_out += m_compact ? whole.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) : whole.dump();
                 return;
             }
             i += len;

@@ -22,6 +22,15 @@ public:
     // every line after its first is indented by 2 * depth spaces more.
     explicit json_writer(std::string& out, unsigned depth = 0) : m_out(out), m_depth(depth) {}
 
+    // One line, as nlohmann's dump(-1) with the `replace` error handler writes it (no
+    // spaces, no line breaks; a string that is not valid UTF-8 gets U+FFFD where it
+    // breaks): the JSON Lines of `reckon extract`.
+    static json_writer compact(std::string& out) {
+        json_writer w(out);
+        w.m_compact = true;
+        return w;
+    }
+
     void begin_object();
     void end_object();
     void begin_array();
@@ -51,6 +60,7 @@ private:
     std::string& m_out;
     unsigned m_depth;            // indentation of the current line, in levels
     std::vector<level> m_open;   // the containers open, outermost first
+    bool m_compact = false;      // one line (compact())
 };
 
 }  // namespace reckon

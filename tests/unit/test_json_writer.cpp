@@ -69,9 +69,17 @@ json rebuilt(const json& j) {
     return tree.take();
 }
 
+std::string written_compact(const json& j) {
+    std::string out;
+    auto w = json_writer::compact(out);
+    replay(w, j);
+    return out;
+}
+
 void same_as_dump(const json& j) {
     INFO(j.dump(-1, ' ', true, json::error_handler_t::replace));
     for (unsigned depth : {0u, 1u, 3u}) CHECK(written(j, depth) == dumped(j, depth));
+    CHECK(written_compact(j) == j.dump(-1, ' ', false, json::error_handler_t::replace));
     const json tree = rebuilt(j);
     CHECK(tree == j);
     CHECK(tree.dump(2) == j.dump(2));
@@ -205,6 +213,15 @@ TEST_CASE("the writer refuses invalid UTF-8 with nlohmann's own error", "[json_w
         json_writer w(out);
         w.begin_object();
         CHECK(refusal([&] { w.key(s); }) == theirs);
+    }
+}
+
+TEST_CASE("the compact writer replaces invalid UTF-8 as dump(-1) with the replace handler does", "[json_writer]") {
+    const std::string bad[] = {"ab\xff", "truncated \xe2\x82", "overlong \xc0\xaf", "surrogate \xed\xa0\x80",
+                               "above U+10FFFF \xf4\x90\x80\x80", "lone continuation \x80 byte", "\xc3"};
+    for (const auto& s : bad) {
+        const json j = json::array({"fine", s, json::object({{"k", s}})});
+        CHECK(written_compact(j) == j.dump(-1, ' ', false, json::error_handler_t::replace));
     }
 }
 

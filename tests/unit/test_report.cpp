@@ -117,6 +117,58 @@ TEST_CASE("reports for chosen incidents, an index, and unknown ids", "[report]")
     CHECK(diags.items()[0].hint == "did you mean 'inc-test'?");
 }
 
+TEST_CASE("the figures chart gives each outcome and category its own axis with round ticks", "[report][html]") {
+    const auto a = small_audit();
+    const std::string html = report::render_html(report::report_model(a, a.incidents[0]));
+    const auto chart = html.substr(html.find("aria-label=\"figures by source\""));
+    // 38 and 28 people killed: ticks every 10 up to 40, never quarters of 47.5.
+    CHECK(chart.find(">people killed</text>") != std::string::npos);
+    for (const char* tick : {">0</text>", ">10</text>", ">20</text>", ">30</text>", ">40</text>"}) CHECK(chart.find(tick) != std::string::npos);
+    CHECK(chart.find(">47</text>") == std::string::npos);
+    // A label is a whole line of its own, never cut to fit beside its bar.
+    CHECK(chart.find(">SOHR, via AFP: 38 people killed</text>") != std::string::npos);
+    // The relay is a node on the claim's path to its source: claim -> AFP -> SOHR.
+    CHECK(html.find("<title>via AFP</title>") != std::string::npos);
+    CHECK(html.find(">relays</text>") != std::string::npos);
+}
+
+TEST_CASE("the HTML index carries the search, sorting, filters, date range and timeline", "[report][html][index]") {
+    const auto a = small_audit();
+    const auto model = report::report_model(a, a.incidents[0]);
+    const std::string index = report::render_html_index({model});
+    for (const char* control : {"id=\"q\"", "id=\"f-place\"", "id=\"f-source\"", "id=\"f-grade\"", "id=\"f-kind\"", "id=\"f-sev\"",
+                                "id=\"f-from\" type=\"date\"", "id=\"f-to\" type=\"date\"", "<th data-type=\"number\"><button type=\"button\">killed</button>"})
+        CHECK(index.find(control) != std::string::npos);
+    // The row says what the filters compare: every place level, sources and relays, whole days.
+    CHECK(index.find("data-places=\"Al-Shaafa|Deir ez-Zor\"") != std::string::npos);
+    CHECK(index.find("data-sources=\"SOHR|AFP\"") != std::string::npos);
+    CHECK(index.find("data-from=\"2018-11-11\" data-to=\"2018-11-11\"") != std::string::npos);
+    CHECK(index.find("data-kinds=\"self_contradiction\"") != std::string::npos);
+    CHECK(index.find("aria-label=\"timeline of tolls per place\"") != std::string::npos);
+    CHECK(index.find("<title>Deir ez-Zor</title>") != std::string::npos);  // the timeline's lane
+    // Without a world gazetteer there is no map, and the page says why.
+    CHECK(index.find("id=\"map-none\">No map: no world gazetteer was loaded") != std::string::npos);
+    CHECK(index.find("http://") == std::string::npos);
+    CHECK(index.find("https://") == std::string::npos);
+}
+
+TEST_CASE("TopoJSON arcs are decoded from their quantized deltas", "[report][map]") {
+    std::vector<report::polyline> lines;
+    std::string error;
+    REQUIRE(report::read_topojson_lines(R"({"type":"Topology","transform":{"scale":[0.5,0.25],"translate":[30,10]},
+        "arcs":[[[0,0],[2,4],[-1,0]],[[4,4]]],"objects":{}})", lines, error));
+    REQUIRE(lines.size() == 1);  // an arc of one point draws nothing
+    REQUIRE(lines[0].size() == 3);
+    CHECK(lines[0][0] == std::make_pair(30.0, 10.0));
+    CHECK(lines[0][1] == std::make_pair(31.0, 11.0));
+    CHECK(lines[0][2] == std::make_pair(30.5, 11.0));
+    lines.clear();
+    CHECK_FALSE(report::read_topojson_lines(R"({"type":"FeatureCollection"})", lines, error));
+    CHECK(error == "not a TopoJSON topology (expected an object with \"type\": \"Topology\" and \"arcs\")");
+    CHECK_FALSE(report::read_topojson_lines(R"({"type":"Topology","arcs":[[["a",1],[2,3]]]})", lines, error));
+    CHECK(error == "a TopoJSON arc position is not a pair of numbers");
+}
+
 TEST_CASE("PROV-JSON names entities, activities and agents", "[report][prov]") {
     const auto a = small_audit();
     const auto prov = nlohmann::json::parse(report::render_prov(a, a.incidents[0]));
