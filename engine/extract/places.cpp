@@ -62,6 +62,13 @@ bool locative(std::string_view w) {
     return one_of(w, words);
 }
 
+// "in X", and "of X" only after a noun of places or their people ("the city of X",
+// "residents of X", "north of X"): "the family of Young", "the death of Lee" name people.
+bool locative_at(const std::vector<word>& ws, std::size_t k) {
+    if (k == 0) return false;
+    return ws[k - 1].lower != "of" ? locative(ws[k - 1].lower) : of_a_place(ws, k);
+}
+
 // "in north Harris County", "in the eastern town of ...".
 bool direction(std::string_view w) {
     static constexpr std::array<std::string_view, 13> words{"north", "south", "east", "west", "northern", "southern",
@@ -122,9 +129,9 @@ bool upper_case(std::string_view, std::string_view written) {
 // "the health ministry in Sanaa said", "police in Mosul": where the source sits, which
 // is less likely the figure's place than one named with the event.
 bool source_location(const std::vector<word>& ws, std::size_t k) {
-    static constexpr std::array<std::string_view, 14> sources{"ministry", "officials", "official", "authorities", "police",
-                                                              "spokesman", "spokeswoman", "office", "hospital", "officers",
-                                                              "correspondent", "government", "sources", "department"};
+    static constexpr std::array<std::string_view, 15> sources{"ministry", "officials", "official", "authorities", "police",
+                                                              "spokesman", "spokeswoman", "office", "hospital", "hospitals",
+                                                              "officers", "correspondent", "government", "sources", "department"};
     return k >= 2 && (ws[k - 1].lower == "in" || ws[k - 1].lower == "from") && one_of(ws[k - 2].lower, sources);
 }
 
@@ -220,8 +227,22 @@ std::size_t find_world_place(article_context& ax, sentence_info& si, std::size_t
     // "al-Sham" of "Hayat Tahrir al-Sham" is a name's tail; "in al-Waer" starts one
     if (!ws[k].capital && !(k > 0 && locative(ws[k - 1].lower))) return 0;
     // "The", and "East" of "East Austin": the name starts at the next word
-    if (month_or_day(ws[k].lower) || ws[k].lower == "the" || direction(ws[k].lower) || ws[k].lower == "downtown") return 0;
+    if (month_or_day(ws[k].lower) || ws[k].lower == "the" || ws[k].lower == "downtown") return 0;
+    // "Police in Borno said": a body, not a place; "In", "At": they open a phrase
+    if (function_word(ws[k].lower)) return 0;
+    // "East" of "East Austin" starts no name, unless the index knows the two ("North Waziristan")
+    if (direction(ws[k].lower) &&
+        !(k + 1 < ws.size() && ws[k + 1].capital && ws[k + 1].before == ' ' &&
+          world.group_of(byte_span{ws[k].begin, ws[k + 1].end}.of(ax.text)) != registry::no_place))
+        return 0;
     const bool in_dateline = !where.dateline.empty() && ws[k].begin >= where.dateline.begin && ws[k].end <= where.dateline.end;
+    // "Ward" of "Demetrius Ward": a surname, not the town of that name
+    if (!in_dateline && continues_name(ax.text, ws, k)) return 0;
+    // "Four Hurt In ...", "Police said": a word the article writes in lower case too,
+    // capitalised alone, is that word ("in Mobile" is still Mobile)
+    if (!in_dateline && where.common_word(ws[k]) && !(k + 1 < ws.size() && name_word(ax.text, ws[k + 1]) && ws[k + 1].before == ' ') &&
+        !locative_at(ws, k))
+        return 0;
     // "IS", "UN", "SDF", "ISIS": acronyms, not the places that share their letters.
     if (!in_dateline && ws[k].end - ws[k].begin <= 5 && upper_case(ws[k].lower, ax.text.substr(ws[k].begin, ws[k].end - ws[k].begin)))
         return 0;
@@ -242,7 +263,7 @@ std::size_t find_world_place(article_context& ax, sentence_info& si, std::size_t
     }
     // "in Sanaa", "in north Harris County", "near the town of X" (handled by find_places)
     const bool after_locative = k > 0 && ws[k].before == ' ' &&
-                                (locative(ws[k - 1].lower) || (k > 1 && direction(ws[k - 1].lower) && locative(ws[k - 2].lower)));
+                                (locative_at(ws, k) || (k > 1 && direction(ws[k - 1].lower) && locative(ws[k - 2].lower)));
     // In the overlay's country the overlay and "the village of X" (find_places) read what
     // no gazetteer knows, as they always have: the world gazetteer only adds what it knows.
     const bool overlay_country = where.country == registry::no_place || where.country == world.overlay_country();
@@ -264,18 +285,67 @@ std::size_t find_world_place(article_context& ax, sentence_info& si, std::size_t
             si.places.push_back(m);
             return run;
         }
+        // "near Al-Rashad (Hawija district, Kirkuk)": an area of the index in brackets after it
+        if (e + 1 < ws.size() && after_locative && ws[e].lower == "in" && ws[e + 1].capital) {
+            // "in Moqokori in Somalia's Hiiraan region": a country or division after "in"
+            const auto q = world.group_of(ax.text.substr(ws[e + 1].begin, ws[e + 1].end - ws[e + 1].begin));
+            if (q != registry::no_place && g.best_area(q) != registry::no_place &&
+                g.entity(registry::entry_entity(g.best_area(q))).kind <= registry::world_kind::division) {
+                place_mention m;
+                m.wb = k;
+                m.we = e;
+                m.span = {ws[k].begin, ws[e - 1].end};
+                m.rank = 3;
+                m.why = "'" + std::string(m.span.of(ax.text)) + "' kept as written (no gazetteer knows it; in '" +
+                        std::string(ws[e + 1].lower) + "')";
+                si.places.push_back(m);
+                return run;
+            }
+        }
+        if (e + 1 < ws.size() && after_locative && ws[e].before == '(' && ws[e].capital) {
+            const auto q = world.group_of(ws[e + 1].capital && ws[e + 1].before == ' '
+                                              ? byte_span{ws[e].begin, ws[e + 1].end}.of(ax.text)
+                                              : ws[e].lower);
+            const auto q1 = q != registry::no_place ? q : world.group_of(byte_span{ws[e].begin, ws[e].end}.of(ax.text));
+            if (q1 != registry::no_place && g.best_area(q1) != registry::no_place) {
+                place_mention m;
+                m.wb = k;
+                m.we = e;
+                m.span = {ws[k].begin, ws[e - 1].end};
+                m.rank = 3;
+                m.why = "'" + std::string(m.span.of(ax.text)) + "' kept as written (no gazetteer knows it; an area in brackets after it)";
+                si.places.push_back(m);
+                return run;
+            }
+        }
         return 0;
     }
     const std::size_t e = k + n;
     // "Orange Street", "Versailles Avenue": a street, not the town of that name.
     if (e < ws.size() && ws[e].capital && street_word(ws[e].lower)) return n + 1;
+    // "Jackson Park Hospital", "Mount Moriah Baptist Church": a longer name holds it
+    if (!in_dateline && !function_word(ws[k].lower) && name_goes_on(ax.text, ws, e)) return run;
+    // "the Austin neighborhood", "West Englewood neighborhood": a part of the town the
+    // article is about, not the town of that name elsewhere (place_of puts it in its town)
+    if (!in_dateline && e < ws.size() && sub_place_noun(ws[e].lower) && !overlay_country) {
+        place_mention m;
+        m.wb = k;
+        m.we = e;
+        m.span = {ws[k].begin, ws[e - 1].end};
+        m.rank = 3;
+        m.sub_place = true;
+        m.why = "'" + std::string(m.span.of(ax.text)) + "' a " + std::string(ws[e].lower) +
+                " ('" + std::string(ws[e].lower) + "' follows; towns of that name elsewhere not taken)";
+        si.places.push_back(m);
+        return n;
+    }
     const byte_span span{ws[k].begin, ws[e - 1].end};
     const auto written = span.of(ax.text);
     // A division or country written next to it: "Springfield, Illinois", "Homestead, Pa.",
     // "Al-Rashad (Hawija district, Kirkuk)", "Konduga in Borno".
     std::uint32_t qualifier = registry::no_place;
     std::size_t qualifier_end = e;  // the qualifier's words belong to this mention
-    if (e < ws.size() && (ws[e].before == ',' || ws[e].before == '(' || ws[e].lower == "in")) {
+    if (e < ws.size() && (mark_before(ax.text, ws[e]) == ',' || ws[e].before == '(' || ws[e].lower == "in")) {
         const std::size_t q = ws[e].lower == "in" ? e + 1 : e;
         for (std::size_t qn = 3; qn >= 1 && qualifier == registry::no_place; --qn) {
             if (q + qn > ws.size() || !ws[q].capital) continue;
@@ -293,7 +363,7 @@ std::size_t find_world_place(article_context& ax, sentence_info& si, std::size_t
         // "(Hawija district, Kirkuk)": the district word and the division after it
         while (qualifier != registry::no_place && qualifier_end < ws.size() && qualifier_end < e + 6 &&
                (place_noun(ws[qualifier_end].lower) || division_noun(ws[qualifier_end].lower) ||
-                (ws[qualifier_end].before == ',' && ws[qualifier_end].capital && ws[e].before == '(')))
+                (mark_before(ax.text, ws[qualifier_end]) == ',' && ws[qualifier_end].capital && ws[e].before == '(')))
             ++qualifier_end;
     }
     place_evidence evidence = place_evidence::none;
@@ -316,6 +386,7 @@ std::size_t find_world_place(article_context& ax, sentence_info& si, std::size_t
         // Not taken ("no Bab in Iraq"); still a place when the words next to it say so,
         // kept as written. An adjective ("Syrian") never is.
         if (registry::entry_form(g.best(group)) == registry::name_form::adjective) return n;
+        if (in_dateline) return n + consumed;  // a dateline whose place is not taken is not kept either
         const bool noun_after = e < ws.size() && place_noun(ws[e].lower);
         if (overlay_country || !(evidence == place_evidence::qualified || noun_after)) return 0;
         if (e < ws.size() && facility_noun(ws[e].lower)) return n;  // "Al-Thawra hospital": a building, not a place
@@ -342,6 +413,9 @@ std::size_t find_world_place(article_context& ax, sentence_info& si, std::size_t
 }
 
 void place_of(article_context& ax, claim& c, const located_figure& lf, std::size_t s) {
+    // Where a source sits ("police in Borno said", "taken to hospitals in Maiduguri") is
+    // the figure's place only when neither its sentence nor the two before name another.
+    bool skip_sources = true;
     auto pick = [&](const sentence_info& si, bool near_figure) -> const place_mention* {
         const place_mention* best = nullptr;
         auto distance = [&](const place_mention& m) -> std::size_t {
@@ -353,6 +427,13 @@ void place_of(article_context& ax, claim& c, const located_figure& lf, std::size
             if (m.wb >= lf.wb && m.wb < lf.we && near_figure) continue;  // inside the figure ("IS militants")
             if (m.rank == 0) continue;  // a country says which country, not where in it
             if (m.dateline) continue;   // where the reporter files from: the article's main place decides (below)
+            if (m.of_source && skip_sources) continue;
+            // A sentence before names many things; a place there outside the article's
+            // division ("he had moved from Chicago") is not taken for the figure
+            if (!near_figure && m.world != registry::no_place && m.rank == 3 && ax.tables.world.active() &&
+                article_place_of(ax).division != registry::no_place &&
+                !ax.tables.world.world()->within(m.world, article_place_of(ax).division))
+                continue;
             if (!best || rank(m) > rank(*best) || (rank(m) == rank(*best) && distance(m) < distance(*best))) best = &m;
         }
         return best;
@@ -374,6 +455,11 @@ void place_of(article_context& ax, claim& c, const located_figure& lf, std::size
                 break;
             }
         }
+    }
+    if (!m) {
+        skip_sources = false;
+        m = pick(si, true);
+        if (m) why = " (where the source is)";
     }
     if (m) {
         // "the villages of Hajin, Sousa and Al-Shaafa": one place text for the list
@@ -418,7 +504,19 @@ void place_of(article_context& ax, claim& c, const located_figure& lf, std::size
         for (const char* s : {"'s", "\xE2\x80\x99s"})
             if (c.place.size() > std::strlen(s) + 1 && c.place.compare(c.place.size() - std::strlen(s), std::strlen(s), s) == 0)
                 c.place.resize(c.place.size() - std::strlen(s));
-        if (m->world != registry::no_place) {
+        const article_place* here = world.active() ? &article_place_of(ax) : nullptr;
+        const auto& mw = from->words;
+        const bool area_as_place = m->wb > 0 && (locative_at(mw, m->wb) || (m->wb > 1 && direction(mw[m->wb - 1].lower) &&
+                                                                             locative(mw[m->wb - 2].lower)));
+        if (m->world != registry::no_place && sub_place_key.empty() && m->rank >= 1 && m->rank <= 2 && here && !area_as_place &&
+            here->main != registry::no_place && here->main != m->world && world.world()->within(here->main, m->world)) {
+            // "a Louisiana state trooper", "the Los Angeles County coroner": the figure's
+            // sentence names only the area that holds the article's main place, and not as
+            // where it happened ("in north Harris County" is the place)
+            c.place = std::string(here->main_span.of(ax.text));
+            world.set_claim_place(c, here->main);
+            why = "'" + c.place + "', the article's main place, in '" + std::string(m->span.of(ax.text)) + "' named with the figure" + why;
+        } else if (m->world != registry::no_place) {
             world.set_claim_place(c, m->world);
             c.place_key += sub_place_key;
             why = m->why + why;
@@ -462,12 +560,14 @@ void place_of(article_context& ax, claim& c, const located_figure& lf, std::size
             }
     if (world.active()) {
         const auto& where = article_place_of(ax);
-        if (!m && !in_main && c.country.empty() && !c.headline && c.kind == claim_kind::incident &&
-            where.main != registry::no_place) {
-            // No place near the figure: the dateline's, where the reporter files from.
+        if (!m && !in_main && c.country.empty() && c.kind == claim_kind::incident && where.main != registry::no_place) {
+            // No place near the figure: the article's main place (the dateline's, where the
+            // reporter files from, or the town it names most). A headline's figure too: the
+            // headline is about the article's event.
             c.place = std::string(where.main_span.of(ax.text));
             world.set_claim_place(c, where.main);
-            why = "'" + c.place + "' from the dateline (no place in the sentence or the two before)";
+            why = "'" + c.place + "', the article's main place (no place in the sentence" +
+                  (c.headline ? ")" : " or the two before)");
         } else if (!m && !in_main) {
             why = "no place in the sentence or the two before";
         }
@@ -480,8 +580,7 @@ void place_of(article_context& ax, claim& c, const located_figure& lf, std::size
 
 void area_of_article(article_context& ax) {
     if (!ax.tables.world.active() || !ax.where) return;
-    for (auto& c : ax.claims)
-        if (!c.headline) ax.tables.world.set_claim_area(c, *ax.where, true);
+    for (auto& c : ax.claims) ax.tables.world.set_claim_area(c, *ax.where, true);
 }
 
 // The means of attack the article opens with (its headline, a caption or its lead

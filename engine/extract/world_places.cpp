@@ -3,6 +3,7 @@
 #include "extract/world_places.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <map>
 #include <optional>
 
@@ -18,6 +19,10 @@ using registry::world_kind;
 // an adjective ("Iraqi") or the outlet's home are weaker, and add up.
 constexpr double dateline_weight = 3, location_weight = 3, qualified_weight = 2, named_weight = 1,
                  adjective_weight = 0.5, outlet_weight = 1.5, overlay_weight = 0.5;
+// A town named is weaker evidence of its country than the country's name; a town of
+// this many people is known by its name alone.
+constexpr double town_weight = 0.5;
+constexpr std::uint32_t city_population = 100000;
 // How far into the body names are counted for the article's country (bounded work).
 constexpr std::size_t scan_bytes = 20000;
 
@@ -104,11 +109,180 @@ std::optional<dateline_found> find_dateline(std::string_view text, byte_span bod
     return std::nullopt;
 }
 
+bool joined_by_space(std::string_view text, const word& a, const word& b) {
+    return b.begin == a.end + 1 && text[a.end] == ' ';
+}
+
+// Four or more long words in a row, all capitalised, around word k on its line: a
+// headline in title case.
+bool title_case_at(std::string_view text, const std::vector<word>& ws, std::size_t k) {
+    int capitals = 0;
+    auto look = [&](std::size_t i) {
+        if (ws[i].end - ws[i].begin < 4 || ws[i].digits) return true;
+        if (!ws[i].capital) return false;
+        ++capitals;
+        return true;
+    };
+    for (std::size_t i = k; i < ws.size() && i < k + 5; ++i) {
+        if (i > k && text.substr(ws[i - 1].end, ws[i].begin - ws[i - 1].end).find('\n') != std::string_view::npos) break;
+        if (!look(i)) return false;
+    }
+    for (std::size_t i = k; i-- > 0 && i + 5 > k;) {
+        if (text.substr(ws[i].end, ws[i + 1].begin - ws[i].end).find('\n') != std::string_view::npos) break;
+        if (!look(i)) return false;
+    }
+    return capitals >= 4;
+}
+
+// "Harris County", "Hawija district", "Bokkos Local Government Area": a second-level
+// division named as such.
+bool district_noun(std::string_view w) {
+    static const char* const nouns[] = {"county", "district", "parish", "borough", "municipality", "local", "governorate",
+                                        "province", "region", "department", "raion", "oblast"};
+    return std::any_of(std::begin(nouns), std::end(nouns), [&](const char* x) { return w == x; });
+}
+
+// "Thursday", "Sunday's": a day, not Thursday Island.
+bool day_word(std::string_view w) {
+    static const char* const days[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+    const auto bare = without_possessive(w);
+    return std::any_of(std::begin(days), std::end(days), [&](const char* x) { return bare == x; });
+}
+
+bool possessive(std::string_view w) { return without_possessive(w).size() != w.size(); }
+
 }  // namespace
+
+bool function_word(std::string_view w) {
+    static const char* const opening[] = {"in", "at", "near", "the", "of", "from", "outside", "a", "an", "and", "to", "on",
+                                          "by", "for", "into", "across", "inside", "around", "downtown", "greater", "suburban",
+                                          "rural", "metro", "when", "while", "after", "before", "as", "but", "if", "since",
+                                          "where", "both", "like", "police", "officials", "authorities"};
+    return std::any_of(std::begin(opening), std::end(opening), [&](const char* x) { return w == x; });
+}
+
+bool of_a_place(const std::vector<word>& ws, std::size_t k) {
+    static const char* const nouns[] = {"city", "town", "village", "county", "state", "province", "region", "district",
+                                        "residents", "resident", "outskirts", "part", "parts", "heart", "center", "centre",
+                                        "suburb", "suburbs", "north", "south", "east", "west", "streets", "mayor"};
+    if (k < 2 || ws[k - 1].lower != "of") return false;
+    const auto w = ws[k - 2].lower;
+    return std::any_of(std::begin(nouns), std::end(nouns), [&](const char* x) { return w == x; });
+}
+
+bool continues_name(std::string_view text, const std::vector<word>& ws, std::size_t k) {
+    // "Mr. Castro", "Dr. Lee", "Officer Gaines": a person
+    if (k > 0) {
+        static const char* const person_before[] = {"mr", "mrs", "ms", "dr", "sgt", "lt", "det", "officer", "deputy"};
+        const auto w = ws[k - 1].lower;
+        if (std::any_of(std::begin(person_before), std::end(person_before), [&](const char* x) { return w == x; }) &&
+            ws[k].begin <= ws[k - 1].end + 2)
+            return true;
+    }
+    if (k == 0 || !ws[k - 1].capital || ws[k - 1].digits || !joined_by_space(text, ws[k - 1], ws[k])) return false;
+    const auto w = ws[k - 1].lower;
+    if (function_word(w)) return false;
+    if (compass_word(w) || is_month(w) || possessive(w)) return false;
+    if (day_word(w)) return false;
+    return !title_case_at(text, ws, k);
+}
+
+bool name_goes_on(std::string_view text, const std::vector<word>& ws, std::size_t e) {
+    if (e == 0 || e >= ws.size() || !ws[e].capital || ws[e].digits || !joined_by_space(text, ws[e - 1], ws[e])) return false;
+    if (possessive(ws[e - 1].lower)) return false;  // "Miami's Overtown"
+    const auto w = without_possessive(ws[e].lower);
+    static const char* const keeps[] = {
+        "police", "sheriff", "fire", "county", "parish", "city", "township", "borough", "department", "mayor", "metro",
+        "metropolitan", "public", "province", "governorate", "oblast", "region", "district", "state", "village", "town",
+        "street", "avenue", "road", "boulevard", "drive", "lane", "highway", "neighborhood", "neighbourhood", "area",
+        "ministry", "council", "governor", "authorities", "officials", "health", "emergency", "municipal", "camp",
+        "market", "square", "quarter", "local"};
+    if (std::any_of(std::begin(keeps), std::end(keeps), [&](const char* x) { return w == x; })) return false;
+    if (compass_word(w) || is_month(w)) return false;
+    return !title_case_at(text, ws, e);
+}
 
 world_reader::world_reader(const registry::world_gazetteer* world, const registry::gazetteer* overlay)
     : m_world(world), m_overlay(overlay) {
-    if (active()) m_overlay_country = m_world->country_of_code(overlay && !overlay->country().empty() ? overlay->country() : "SY");
+    if (!active()) return;
+    m_overlay_country = m_world->country_of_code(overlay && !overlay->country().empty() ? overlay->country() : "SY");
+    for (std::uint32_t i = 0; i < m_world->size(); ++i)
+        if (m_world->entity(i).kind == world_kind::division) m_divisions[m_world->entity(i).country].push_back(i);
+}
+
+std::uint32_t world_reader::dominant(std::uint32_t group, std::uint32_t country) const {
+    if (!active() || group == no_place || country == no_place) return no_place;
+    const auto best = m_world->best_in(group, country);
+    if (best == no_place) return no_place;
+    const auto e = registry::entry_entity(best);
+    if (m_world->count_in(group, country) == 1) return e;
+    const auto& place = m_world->entity(e);
+    if (place.kind != world_kind::place || place.population < city_population) return no_place;
+    const auto it = m_divisions.find(country);
+    if (it == m_divisions.end()) return no_place;
+    for (const auto d : it->second) {
+        if (d == place.division) continue;
+        const auto other = m_world->best_in(group, country, d);
+        if (other != no_place && m_world->entity(registry::entry_entity(other)).population * 10 > place.population) return no_place;
+    }
+    return e;
+}
+
+world_reader::outlet_home world_reader::host_home(std::string_view outlet) const {
+    outlet_home out;
+    if (!active() || outlet.find('.') == std::string_view::npos || outlet.find(' ') != std::string_view::npos) return out;
+    std::string host;
+    for (const char c : outlet) host.push_back(ascii_lower(c));
+    if (host.rfind("www.", 0) == 0) host.erase(0, 4);
+    std::vector<std::string> labels;
+    for (std::size_t b = 0; b <= host.size();) {
+        const auto dot = std::min(host.find('.', b), host.size());
+        labels.push_back(host.substr(b, dot - b));
+        b = dot + 1;
+    }
+    if (labels.size() < 2) return out;
+    // ITU call sign prefixes of broadcasters: K and W in the United States, C in Canada
+    // ("wral", "kmbc", "wdbj7", "wbaltv", "khon2"): three or four letters, then digits or "tv".
+    const std::string& first = labels.front();
+    std::size_t letters = 0;
+    while (letters < first.size() && ascii_alpha(first[letters])) ++letters;
+    const std::string_view rest = std::string_view(first).substr(letters);
+    std::string_view sign = std::string_view(first).substr(0, letters);
+    if (rest.empty() && sign.size() >= 5 && sign.substr(sign.size() - 2) == "tv") sign.remove_suffix(2);
+    const bool digits_after = std::all_of(rest.begin(), rest.end(), [](char c) { return ascii_digit(c); });
+    if (digits_after && sign.size() >= 3 && sign.size() <= 4 && (sign[0] == 'k' || sign[0] == 'w' || sign[0] == 'c'))
+        out.call_sign_country = m_world->country_of_code(sign[0] == 'c' ? "CA" : "US");
+    // A city (100,000 people) or a division at the start of a label, after a network's
+    // name: "baltimoresun", "chicago", "nbcconnecticut", "toledoblade".
+    for (std::size_t i = 0; i + 1 < labels.size() && out.place == no_place; ++i) {
+        std::string_view label = labels[i];
+        for (const char* network : {"nbc", "abc", "cbs", "fox", "my"})
+            if (label.size() > std::strlen(network) + 4 && label.substr(0, std::strlen(network)) == network) label.remove_prefix(std::strlen(network));
+        for (std::size_t n = label.size(); n >= 5 && out.place == no_place; --n) {
+            const std::string prefix(label.substr(0, n));
+            if (compass_word(prefix) || prefix == "central" || prefix == "capital" || prefix == "valley") continue;
+            const auto group = m_world->find(prefix);
+            if (group == no_place) continue;
+            const auto entry = m_world->best(group);
+            const auto& e = m_world->entity(registry::entry_entity(entry));
+            // its own name ("augusta" is not Augsburg, "monte" not El Monte), a county's
+            // ("baltimore": Baltimore County, Maryland), or the only place of an alternate
+            // one ("philly"). The longest name known is the host's: "baltimore" is never "balti".
+            std::string squashed;
+            for (const char c : registry::fold_latin(m_world->name(registry::entry_entity(entry))))
+                if (ascii_alnum(c)) squashed.push_back(ascii_lower(c));
+            const bool own = squashed == prefix || (registry::entry_form(entry) == registry::name_form::alternate &&
+                                                    (m_world->count(group) == 1 || e.kind == world_kind::district));
+            if (own && ((e.kind == world_kind::place && e.population >= city_population) || e.kind == world_kind::division ||
+                        e.kind == world_kind::district)) {
+                out.place = registry::entry_entity(entry);
+                // a city whose name other towns of its country share says only the country
+                out.ambiguous = e.kind == world_kind::place && dominant(group, e.country) != out.place;
+            }
+            break;
+        }
+    }
+    return out;
 }
 
 std::uint32_t world_reader::group_of(std::string_view written) const {
@@ -134,7 +308,9 @@ article_place world_reader::read_article(const article& a, std::string_view text
     };
     const byte_span body = a.body.empty() ? byte_span{0, text.size()} : a.body;
 
-    if (const auto d = find_dateline(text, body)) {
+    std::uint32_t deferred = no_place;  // the name group of a dateline settled after the body
+    const auto d = find_dateline(text, body);
+    if (d) {
         const auto name = d->name.of(text);
         std::uint32_t qualifier = no_place;
         if (!d->qualifier.empty() && !is_month(d->qualifier.of(text))) {
@@ -142,7 +318,13 @@ article_place world_reader::read_article(const article& a, std::string_view text
             if (q != no_place && g.best_area(q) != no_place) qualifier = registry::entry_entity(g.best_area(q));
         }
         const auto group = group_of(name);
-        const auto settled = settle(group, name, place_evidence::dateline, qualifier, out);
+        // A dateline without its state ("LANCASTER -", 19 Lancasters) is settled after the
+        // body says which country and division the article is in (below).
+        if (qualifier == no_place && group != no_place && g.count(group) > 1) {
+            deferred = group;
+            out.dateline = d->name;
+        }
+        const auto settled = deferred != no_place ? world_place{} : settle(group, name, place_evidence::dateline, qualifier, out);
         if (settled.entity != no_place) {
             out.main = settled.entity;
             out.main_span = d->name;
@@ -150,6 +332,7 @@ article_place world_reader::read_article(const article& a, std::string_view text
             vote(settled.entity, dateline_weight);
             said.push_back("dateline '" + std::string(name) + "'");
         } else if (qualifier != no_place) {
+            out.dateline = d->name;  // "BEIRUT, SYRIA:": a dateline still, whose place is not taken
             vote(qualifier, dateline_weight);
             said.push_back("dateline '" + std::string(d->qualifier.of(text)) + "'");
         }
@@ -165,6 +348,17 @@ article_place world_reader::read_article(const article& a, std::string_view text
             said.push_back("outlet of " + std::string(outlet_country));
         }
     }
+    if (outlet_country.empty()) {
+        // An outlet known only by its web host: a broadcaster's call sign ("wral.com") or a
+        // place in its name ("baltimoresun.com", "chicago.suntimes.com") says where it is.
+        const auto home = host_home(a.outlet);
+        if (home.call_sign_country != no_place || home.place != no_place) {
+            if (home.place != no_place && !home.ambiguous) vote(home.place, outlet_weight);
+            else if (home.place != no_place) countries[g.entity(home.place).country] += outlet_weight;
+            else countries[home.call_sign_country] += outlet_weight;
+            said.push_back("outlet host '" + a.outlet + "'" + (home.place != no_place ? " names " + std::string(g.name(home.place)) : " is a call sign"));
+        }
+    }
     if (!a.location.empty() && m_overlay && m_overlay->resolve(a.location) && m_overlay_country != no_place) {
         countries[m_overlay_country] += location_weight;
         said.push_back("location '" + a.location + "'");
@@ -173,14 +367,19 @@ article_place world_reader::read_article(const article& a, std::string_view text
     // the title too: "Suspect ID'd after 5 shot at Bridgeton, NJ home"
     const byte_span scan{0, std::min(body.end, body.begin + scan_bytes)};
     const auto ws = words_of(text, scan, lower);
+    for (const auto& w : ws)
+        if (!w.capital && !w.digits && w.end - w.begin >= 3) out.lower_words.push_back(w.hash);
+    std::sort(out.lower_words.begin(), out.lower_words.end());
+    out.lower_words.erase(std::unique(out.lower_words.begin(), out.lower_words.end()), out.lower_words.end());
     std::map<std::uint32_t, int> named;
     std::vector<std::pair<std::uint32_t, byte_span>> towns;  // name groups of towns after "in", "near"...
+    std::vector<std::pair<std::uint32_t, byte_span>> voted_towns;  // towns and cities that voted, anywhere
     std::vector<std::pair<std::uint32_t, double>> areas;     // name groups of states and counties, weights
     for (std::size_t k = 0; k < ws.size();) {
         // the dateline counted once, above; short capitals are acronyms ("IS", "UN")
         const bool in_dateline = !out.dateline.empty() && ws[k].begin >= out.dateline.begin && ws[k].end <= out.dateline.end;
-        if (!ws[k].capital || in_dateline || (ws[k].end - ws[k].begin <= 2 && ws[k].before != ',') ||
-            compass_word(ws[k].lower)) {
+        if (!ws[k].capital || in_dateline || (ws[k].end - ws[k].begin <= 2 && mark_before(text, ws[k]) != ',') ||
+            compass_word(ws[k].lower) || is_month(ws[k].lower) || day_word(ws[k].lower) || continues_name(text, ws, k)) {
             ++k;
             continue;
         }
@@ -190,12 +389,15 @@ article_place world_reader::read_article(const article& a, std::string_view text
             const byte_span span{ws[k].begin, ws[k + n - 1].end};
             const auto group = group_of(span.of(text));
             if (group == no_place) continue;
+            if (!function_word(ws[k].lower) && name_goes_on(text, ws, k + n)) break;  // "Mary Smith", "Jackson Park Hospital"
+            // "Police said", "Four Hurt In": the article's own lower-case word ("in Mobile" is a town)
+            if (n == 1 && out.common_word(ws[k]) && !(k > 0 && (ws[k - 1].lower == "in" || ws[k - 1].lower == "near"))) break;
             const auto entry = g.best(group);
             const auto e = registry::entry_entity(entry);
             const auto form = registry::entry_form(entry);
             const auto kind = g.entity(e).kind;
-            const bool after_comma = ws[k].before == ',';
-            const bool after_city = after_comma && k > 0 && ws[k - 1].capital;
+            const bool after_comma = mark_before(text, ws[k]) == ',';
+            const bool after_city = after_comma && k > 0 && ws[k - 1].capital && !day_word(ws[k - 1].lower) && !is_month(ws[k - 1].lower);
             // A country, division or county of the name: the name's reading when it is its
             // most populous place, or right after "City," ("Homestead, Pa.", "Springfield, Illinois").
             const auto area = g.best_area(group);
@@ -206,7 +408,12 @@ article_place world_reader::read_article(const article& a, std::string_view text
             } else if (form == registry::name_form::adjective) {
                 countries[e] += adjective_weight;
                 ++named[e];
-            } else if (area != no_place && (area == entry || after_city)) {
+            } else if (area != no_place && (area == entry || after_city) &&
+                       !(g.entity(registry::entry_entity(area)).kind == world_kind::district && !after_city &&
+                         !(k + n < ws.size() && district_noun(ws[k + n].lower)) &&
+                         (registry::entry_form(area) != registry::name_form::official || n == 1))) {
+                // (a county's or district's one-word name without "County" or "District" is
+                // most often a person's or a town's: "Hopkins", "Page", "Portsmouth", "González")
                 const auto a = registry::entry_entity(area);
                 const double weight = after_city ? qualified_weight : named_weight;
                 countries[g.entity(a).country] += weight;
@@ -215,21 +422,100 @@ article_place world_reader::read_article(const article& a, std::string_view text
                 if (g.entity(a).kind != world_kind::country) areas.emplace_back(group, weight);
                 ++named[a];
             } else {
-                // A town alone says little about the country (many share names); after "in"
-                // it may be where the event was (main place, below).
-                if (kind == world_kind::place && k > 0 &&
-                    (ws[k - 1].lower == "in" || ws[k - 1].lower == "near" || ws[k - 1].lower == "of" ||
-                     ws[k - 1].lower == "outside"))
-                    towns.emplace_back(group, span);
-                continue;
+                // A town alone says little about the country when many share its name; after
+                // "in" it may be where the event was (main place, below). A town whose name is
+                // its own, or a city (100,000 people) is evidence of its country and division
+                // ("in west Shreveport", "Chicago police").
+                const bool after_in = k > 0 && (ws[k - 1].lower == "in" || ws[k - 1].lower == "near" ||
+                                                of_a_place(ws, k) || ws[k - 1].lower == "outside" ||
+                                                (k > 1 && compass_word(ws[k - 1].lower) && ws[k - 2].lower == "in"));
+                // "in Zarko's": a business, unless a city
+                const bool city = g.entity(e).population >= city_population;
+                const bool small_possessive = !city && possessive(ws[k + n - 1].lower);
+                if (kind == world_kind::place && form <= registry::name_form::alternate && !small_possessive &&
+                    ((after_in && g.count(group) == 1) || city)) {
+                    // all its weight to its division only when no other town of the country has
+                    // the name ("Springfield" is in Illinois and in Ohio): half otherwise
+                    const double weight = after_in ? named_weight : town_weight;
+                    if (dominant(group, g.entity(e).country) == e) {
+                        vote(e, weight);
+                    } else {
+                        countries[g.entity(e).country] += weight;
+                        if (g.entity(e).division != no_place) divisions[g.entity(e).division] += weight / 2;
+                    }
+                    ++named[e];
+                    voted_towns.emplace_back(e, span);
+                }
+                if (kind == world_kind::place && after_in && !small_possessive) towns.emplace_back(group, span);
+                used = n;  // "Federal Way" is one town, not "Federal" and "Way"
+                break;
             }
             used = n;
             break;
         }
         if (m_overlay && m_overlay_country != no_place && used == 1) {
-            if (m_overlay->find_name(ws[k].lower)) countries[m_overlay_country] += overlay_weight;
+            // a place of the overlay ("Deir Ezzor", as the news spells it) votes its country,
+            // and its governorate as a division named once
+            const registry::place* p = nullptr;
+            for (std::size_t n = std::min<std::size_t>(2, ws.size() - k); n >= 1 && !p; --n)
+                p = m_overlay->find_name(byte_span{ws[k].begin, ws[k + n - 1].end}.of(text));
+            if (p) {
+                countries[m_overlay_country] += overlay_weight;
+                const auto group = p->governorate.empty() ? no_place : group_of(p->governorate);
+                const auto entry = group == no_place ? no_place : g.best_in(group, m_overlay_country);
+                if (entry != no_place && g.entity(registry::entry_entity(entry)).division != no_place)
+                    divisions[g.entity(registry::entry_entity(entry)).division] += named_weight;
+            }
         }
         k += used;
+    }
+
+    // The country and division the evidence points to: the most weighed country, and its
+    // division most weighed, counting the states and counties named whose name is a
+    // division, or unique in the country.
+    auto decide = [&](article_place& where) {
+        where.country = where.division = no_place;
+        double best = 0;
+        for (const auto& [c, w] : countries)
+            if (w > best) {
+                best = w;
+                where.country = c;
+            }
+        if (best < named_weight) where.country = no_place;  // one adjective or outlet alone is not enough
+        if (where.country == no_place) return;
+        auto weights = divisions;
+        for (const auto& [group, weight] : areas) {
+            const auto entry = g.best_in(group, where.country);
+            // A division's name is the division even when towns share it ("Louisiana", Missouri)
+            if (entry != no_place && (g.count_in(group, where.country) == 1 ||
+                                      g.entity(registry::entry_entity(entry)).kind == world_kind::division)) {
+                if (g.entity(registry::entry_entity(entry)).kind != world_kind::place &&
+                    g.entity(registry::entry_entity(entry)).division != no_place)
+                    weights[g.entity(registry::entry_entity(entry)).division] += weight;
+            }
+        }
+        double best_division = 0;
+        for (const auto& [d, w] : weights)
+            if (g.entity(d).country == where.country && w > best_division) {
+                best_division = w;
+                where.division = d;
+            }
+    };
+    if (deferred != no_place) {
+        const auto name = d->name.of(text);
+        article_place body_says;
+        decide(body_says);
+        auto settled = settle(deferred, name, place_evidence::dateline, no_place, body_says);
+        if (settled.entity == no_place) settled = settle(deferred, name, place_evidence::dateline, no_place, article_place{});
+        if (settled.entity != no_place) {
+            out.main = settled.entity;
+            out.main_span = d->name;
+            vote(settled.entity, dateline_weight);
+            said.push_back("dateline '" + std::string(name) + "'" +
+                           (body_says.division != no_place || body_says.country != no_place ? " (by the body's places)" : ""));
+        } else {
+            out.dateline = {};
+        }
     }
 
     // A dateline abroad ("GENEVA (Reuters) -" on a report about Yemen): the body names
@@ -244,28 +530,7 @@ article_place world_reader::read_article(const article& a, std::string_view text
             said.push_back("the dateline is abroad");
         }
     }
-    double best = 0;
-    for (const auto& [c, w] : countries)
-        if (w > best) {
-            best = w;
-            out.country = c;
-        }
-    if (best < named_weight) out.country = no_place;  // one adjective or outlet alone is not enough
-    if (out.country != no_place)
-        for (const auto& [group, weight] : areas)
-            if (g.count_in(group, out.country) == 1) {
-                const auto entry = g.best_in(group, out.country);
-                if (g.entity(registry::entry_entity(entry)).kind != world_kind::place &&
-                    g.entity(registry::entry_entity(entry)).division != no_place)
-                    divisions[g.entity(registry::entry_entity(entry)).division] += weight;
-            }
-    double best_division = 0;
-    if (out.country != no_place)
-        for (const auto& [d, w] : divisions)
-            if (g.entity(d).country == out.country && w > best_division) {
-                best_division = w;
-                out.division = d;
-            }
+    decide(out);
     if (out.main != no_place && out.country != no_place && g.entity(out.main).country != out.country)
         out.main = no_place;  // a dateline abroad ("GENEVA (Reuters) -") is not where it happened
     // The article's main place: the town of the country named most often after "in",
@@ -275,8 +540,10 @@ article_place world_reader::read_article(const article& a, std::string_view text
         std::map<std::uint32_t, std::pair<int, std::size_t>> counts;  // entity -> (mentions, first)
         if (out.main != no_place) counts[out.main] = {1, 0};
         for (std::size_t i = 0; i < towns.size(); ++i) {
+            // in the article's division when it is known ("in Homewood" of a Pittsburgh
+            // report is not Homewood, Alabama)
             const auto entry = out.division != no_place ? g.best_in(towns[i].first, out.country, out.division) : no_place;
-            const auto in_country = entry != no_place ? entry : g.best_in(towns[i].first, out.country);
+            const auto in_country = out.division != no_place ? entry : g.best_in(towns[i].first, out.country);
             if (in_country == no_place || registry::entry_form(in_country) > registry::name_form::alternate) continue;
             auto& c = counts.emplace(registry::entry_entity(in_country), std::make_pair(0, i + 1)).first->second;
             ++c.first;
@@ -293,6 +560,27 @@ article_place world_reader::read_article(const article& a, std::string_view text
             out.main_span = towns[best_count.second - 1].second;
             said.push_back("main place '" + std::string(out.main_span.of(text)) + "' named " + std::to_string(best_count.first) +
                            (best_count.first == 1 ? " time" : " times"));
+        }
+    }
+    // No dateline and no town after "in": the city (or town of a name its own) of the
+    // article's country and division named most often anywhere ("Memphis police said").
+    if (out.main == no_place && out.country != no_place && !voted_towns.empty()) {
+        std::map<std::uint32_t, std::pair<int, std::size_t>> counts;  // entity -> (mentions, first)
+        for (std::size_t i = 0; i < voted_towns.size(); ++i) {
+            const auto& e = g.entity(voted_towns[i].first);
+            if (e.country != out.country || (out.division != no_place && e.division != out.division)) continue;
+            ++counts.emplace(voted_towns[i].first, std::make_pair(0, i)).first->second.first;
+        }
+        std::pair<int, std::size_t> best_count{0, 0};
+        for (const auto& [e, c] : counts)
+            if (c.first > best_count.first || (c.first == best_count.first && c.second < best_count.second)) {
+                best_count = c;
+                out.main = e;
+            }
+        if (out.main != no_place) {
+            out.main_span = voted_towns[best_count.second].second;
+            said.push_back("main place '" + std::string(out.main_span.of(text)) + "' named " + std::to_string(best_count.first) +
+                           (best_count.first == 1 ? " time" : " times") + " (no dateline, none after 'in')");
         }
     }
     for (const auto& [e, n] : named)
@@ -324,6 +612,10 @@ world_place world_reader::settle(std::uint32_t group, std::string_view written, 
         // A town named without a word saying it is a place ("Police said", "Mound") must be a
         // large one: capitalised words are often only words.
         if (e.kind == world_kind::place && evidence == place_evidence::none && e.population < 100000) return false;
+        // A county's name without "County" and nothing saying it is a place: most often a
+        // person's name ("Page", "Hopkins").
+        if (e.kind == world_kind::district && form != registry::name_form::official && evidence == place_evidence::none)
+            return false;
         out.entity = registry::entry_entity(entry);
         out.why = std::move(why);
         return true;
@@ -341,13 +633,27 @@ world_place world_reader::settle(std::uint32_t group, std::string_view written, 
         else if (q.kind == world_kind::division) entry = g.best_in(group, q.country, qualifier);
         else if (q.kind == world_kind::district && q.division != no_place) entry = g.best_in(group, q.country, q.division);
         if (accept(entry, of + " in " + std::string(g.name(qualifier)) + " (written next to it)")) return out;
+        // "BEIRUT, SYRIA": what is written next to it says where; no place of that name elsewhere
+        out.why = "no place '" + name + "' in " + std::string(g.name(qualifier)) + " (written next to it)";
+        return out;
     }
     if (where.country != no_place) {
         if (where.division != no_place &&
             accept(g.best_in(group, where.country, where.division),
                    of + " in " + std::string(g.name(where.division)) + " (the article's division)"))
             return out;
-        if (accept(g.best_in(group, where.country), of + " in " + std::string(g.name(where.country)) + " (the article's country)"))
+        // A town outside the article's division, named without its state, is taken only
+        // when it is a city: "in Homewood" of a Pittsburgh report is not Homewood, Alabama.
+        const auto in_country = g.best_in(group, where.country);
+        const bool far_town = where.division != no_place && evidence < place_evidence::qualified && in_country != no_place &&
+                              g.entity(registry::entry_entity(in_country)).kind == world_kind::place &&
+                              g.entity(registry::entry_entity(in_country)).population < city_population;
+        if (far_town) {
+            out.why = "no place '" + name + "' in " + std::string(g.name(where.division)) +
+                      " (the article's division) and nothing next to it names another";
+            return out;
+        }
+        if (accept(in_country, of + " in " + std::string(g.name(where.country)) + " (the article's country)"))
             return out;
         // Only elsewhere: a country or division named as such is its own evidence ("in Iraq").
         const auto entry = g.best(group);

@@ -10,7 +10,9 @@
 // country than the article's is taken only with evidence next to it ("Bab, Syria").
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,6 +33,11 @@ struct article_place {
     byte_span main_span;                          // where the text names it (the dateline or a mention)
     byte_span dateline;                           // the dateline's place name, empty when none
     std::string why;                              // "dateline 'SANAA'; Yemen named 3 times" (--explain)
+    // word_hash of the words the article also writes in lower case ("hurt", "police",
+    // "standard"), sorted: capitalised alone, at a sentence's or a title's start, such a
+    // word is the common word, not the town of that name (common_word()).
+    std::vector<std::uint64_t> lower_words;
+    bool common_word(const word& w) const { return std::binary_search(lower_words.begin(), lower_words.end(), w.hash); }
 };
 
 // How strongly the words around a name say it is a place.
@@ -59,6 +66,15 @@ public:
     article_place read_article(const article& a, std::string_view text, std::string_view lower,
                                std::string_view outlet_country) const;
 
+    // Where an outlet known only by its web host is: a broadcaster's call sign ("wral.com":
+    // the United States) or a city or division its name starts with ("baltimoresun.com").
+    struct outlet_home {
+        std::uint32_t call_sign_country = registry::no_place;
+        std::uint32_t place = registry::no_place;
+        bool ambiguous = false;  // other towns of its country share the place's name
+    };
+    outlet_home host_home(std::string_view outlet) const;
+
     // The name group of text as written ("Mosul's" -> "mosul"), or no_place.
     std::uint32_t group_of(std::string_view written) const;
 
@@ -82,12 +98,45 @@ public:
     std::uint32_t overlay_country() const { return m_overlay_country; }
 
     const registry::world_gazetteer* world() const { return m_world; }
+    // The name's most populous place in the country, when the name is its own there: no
+    // other place of the country has it, or it is a city (100,000 people) ten times as
+    // large as any other ("Chicago", "Houston"; not "Springfield"). no_place otherwise.
+    std::uint32_t dominant(std::uint32_t group, std::uint32_t country) const;
 
 private:
     const registry::world_gazetteer* m_world = nullptr;
     const registry::gazetteer* m_overlay = nullptr;
     std::uint32_t m_overlay_country = registry::no_place;
+    // The first-level divisions of each country (dominant()).
+    std::map<std::uint32_t, std::vector<std::uint32_t>> m_divisions;
 };
+
+// The punctuation before a word, over spaces: ',' for "Tulsa, OK" (word::before is the
+// byte right before it, a space there).
+inline char mark_before(std::string_view text, const word& w) {
+    std::size_t i = w.begin;
+    while (i > 0 && text[i - 1] == ' ') --i;
+    return i > 0 ? text[i - 1] : ' ';
+}
+
+// "of X" names a place after a noun of places or their people ("the city of X",
+// "residents of X", "north of X"), not after others ("the family of Young").
+bool of_a_place(const std::vector<word>& ws, std::size_t k);
+
+// Proper names that hold a place's name. Both are off in a title-case line ("Four
+// People Shot In Oakland"), where every word is capitalised.
+// "In", "At", "The", "Police"...: a capitalised word that opens a sentence or a phrase,
+// never the start of a proper name that holds a place.
+bool function_word(std::string_view w);
+// Word k continues a name begun by the word before it, joined by one space: "Ward" of
+// "Demetrius Ward", "Gaines" of "Officer Ron Gaines". A surname, not a town. The word
+// before may be a function word ("In Oakland"), a direction, a day or a possessive
+// ("Miami's Overtown"): those do not begin a name.
+bool continues_name(std::string_view text, const std::vector<word>& ws, std::size_t k);
+// The name ending before word e goes on with e: "Jackson Park Hospital", "Mount Moriah
+// Baptist Church", "Mary Smith". A body's name keeps its place ("Oakland Police",
+// "Cook County Sheriff"): institution nouns, place nouns and streets do not go on.
+bool name_goes_on(std::string_view text, const std::vector<word>& ws, std::size_t e);
 
 // The parent keys of a place_key path, nearest first ("us/ohio/clark-county/springfield"
 // -> "us/ohio/clark-county", "us/ohio", "us"); none for a key that is not a path.

@@ -396,3 +396,199 @@ TEST_CASE("figures take their place, division and country from the world gazette
     CHECK(oh[0].place_key == "us/ohio/clark-county/springfield");
     CHECK(oh[1].country == "US");
 }
+
+namespace {
+
+// The words of `text` (a sentence of its own).
+struct worded {
+    std::string text, lower;
+    std::vector<extract::word> words;
+};
+
+worded words_of(std::string text) {
+    worded w;
+    w.text = std::move(text);
+    w.lower = extract::lower_case_of(w.text);
+    w.words = extract::words_of(w.text, {0, w.text.size()}, w.lower);
+    return w;
+}
+
+std::size_t index_of(const worded& w, std::string_view lower) {
+    for (std::size_t i = 0; i < w.words.size(); ++i)
+        if (w.words[i].lower == lower) return i;
+    FAIL("no word " << lower);
+    return 0;
+}
+
+}  // namespace
+
+TEST_CASE("a place's name inside a person's or a building's name is no place", "[world][places]") {
+    const auto ward = words_of("Police said Demetrius Springfield was arrested in Springfield on Sunday.");
+    CHECK(extract::continues_name(ward.text, ward.words, 3));          // "Demetrius Springfield"
+    CHECK_FALSE(extract::continues_name(ward.text, ward.words, 7));    // "in Springfield"
+    const auto officer = words_of("according to Officer Ron Gaines, a spokesman");
+    CHECK(extract::continues_name(officer.text, officer.words, index_of(officer, "gaines")));
+    // "In", "Miami's", a day: they open no name
+    const auto opening = words_of("In Springfield, Miami's Overtown and Sunday Springfield");
+    CHECK_FALSE(extract::continues_name(opening.text, opening.words, 1));
+    CHECK_FALSE(extract::continues_name(opening.text, opening.words, index_of(opening, "overtown")));
+    CHECK_FALSE(extract::continues_name(opening.text, opening.words, opening.words.size() - 1));
+
+    const auto hospital = words_of("taken to Springfield Memorial Hospital by Springfield Police");
+    CHECK(extract::name_goes_on(hospital.text, hospital.words, index_of(hospital, "memorial")));
+    CHECK_FALSE(extract::name_goes_on(hospital.text, hospital.words, index_of(hospital, "police")));
+    // a headline in title case: every word is capitalised, nothing goes on
+    const auto title = words_of("Four People Shot Dead Outside Springfield Nightclub Tonight");
+    CHECK_FALSE(extract::name_goes_on(title.text, title.words, index_of(title, "nightclub")));
+    CHECK_FALSE(extract::continues_name(title.text, title.words, index_of(title, "springfield")));
+    CHECK(extract::function_word("in"));
+    CHECK_FALSE(extract::function_word("springfield"));
+}
+
+TEST_CASE("a dateline many places share is settled by the places the body names", "[world][places]") {
+    const auto g = loaded(fixture_index());
+    const extract::world_reader r(&g, nullptr);
+    // Illinois' Springfield is the most populous; the body's Clark County is in Ohio.
+    const auto oh = read(r, "SPRINGFIELD \xE2\x80\x94 Two men were shot on Friday, the Clark County coroner said.");
+    REQUIRE(oh.where.main != no_place);
+    CHECK(r.key_of(oh.where.main) == "us/ohio/clark-county/springfield");
+    CHECK(oh.where.why.find("dateline 'SPRINGFIELD' (by the body's places)") != std::string::npos);
+    // Nothing in the body: the most populous.
+    const auto il = read(r, "SPRINGFIELD \xE2\x80\x94 Two men were shot on Friday.");
+    REQUIRE(il.where.main != no_place);
+    CHECK(g.name(g.entity(il.where.main).division) == "Illinois");
+}
+
+TEST_CASE("an outlet known by its web host says where it is", "[world][places]") {
+    const auto g = loaded(fixture_index());
+    const extract::world_reader r(&g, nullptr);
+    CHECK(g.code(r.host_home("wral.com").call_sign_country) == "US");
+    CHECK(g.code(r.host_home("www.wdbj7.com").call_sign_country) == "US");
+    CHECK(g.code(r.host_home("wbaltv.com").call_sign_country) == "US");
+    CHECK(r.host_home("washingtonpost.com").call_sign_country == no_place);
+    const auto sanaa = r.host_home("sanaaonline.net");
+    REQUIRE(sanaa.place != no_place);
+    CHECK(g.name(sanaa.place) == "Sanaa");
+    CHECK(r.host_home("Reuters").place == no_place);  // a name, not a host
+
+    article a;
+    a.id = "h";
+    a.outlet = "news.sanaaonline.net";
+    a.text = "Officials said on Friday that the toll had risen.";
+    a.body = {0, a.text.size()};
+    const auto lower = extract::lower_case_of(a.text);
+    const auto where = r.read_article(a, a.text, lower, "");
+    REQUIRE(where.country != no_place);
+    CHECK(g.code(where.country) == "YE");
+    CHECK(where.why.find("outlet host 'news.sanaaonline.net' names Sanaa") != std::string::npos);
+}
+
+namespace {
+
+// An overlay of one Syrian governorate: the world index decides everywhere else.
+registry::gazetteer aleppo_overlay() {
+    diagnostics d;
+    auto overlay = registry::parse_places("country: SY\ngovernorates:\n  - name: Aleppo\n", "o.yaml", d);
+    REQUIRE(d.errors() == 0);
+    return overlay;
+}
+
+}  // namespace
+
+TEST_CASE("a headline's figure and a neighbourhood's take the article's place", "[world][places]") {
+    const auto g = loaded(fixture_index());
+    const auto overlay = aleppo_overlay();
+    const auto pa = extract_with_world(g, overlay,
+                                       "Two men killed\n\nMCKEESPORT, Pa. (KDKA) \xE2\x80\x94 Police are investigating a shooting.\n\n"
+                                       "Three people were wounded in the Springfield neighborhood on Friday.");
+    REQUIRE(pa.size() == 2);
+    CHECK(pa[0].headline);
+    CHECK(pa[0].governorate == "Pennsylvania");
+    CHECK(pa[0].place_key == "us/pennsylvania/allegheny-county/mckeesport");
+    // not Springfield, Illinois: a part of McKeesport
+    CHECK(pa[1].governorate == "Pennsylvania");
+    CHECK(pa[1].place_key == "us/pennsylvania/allegheny-county/mckeesport/springfield");
+}
+
+TEST_CASE("a small town outside the article's division needs its state next to it", "[world][places]") {
+    const auto g = loaded(fixture_index());
+    const extract::world_reader r(&g, nullptr);
+    extract::article_place ohio;
+    ohio.country = g.country_of_code("US");
+    ohio.division = registry::entry_entity(g.best_area(g.find("ohio")));
+    const auto mckeesport = r.group_of("McKeesport");
+    // "in McKeesport" of an Ohio report: McKeesport, Pennsylvania is not taken
+    const auto far = r.settle(mckeesport, "McKeesport", extract::place_evidence::locative, no_place, ohio);
+    CHECK(far.entity == no_place);
+    CHECK(far.why == "no place 'McKeesport' in Ohio (the article's division) and nothing next to it names another");
+    // "McKeesport, Pa." is
+    const auto pa = registry::entry_entity(g.best_area(g.find("pennsylvania")));
+    CHECK(r.settle(mckeesport, "McKeesport", extract::place_evidence::qualified, pa, ohio).entity != no_place);
+    // a city is known by its name: Springfield, Illinois (116,565 people) from a Pennsylvania report
+    extract::article_place pennsylvania;
+    pennsylvania.country = g.country_of_code("US");
+    pennsylvania.division = pa;
+    const auto city = r.settle(r.group_of("Springfield"), "Springfield", extract::place_evidence::locative, no_place, pennsylvania);
+    REQUIRE(city.entity != no_place);
+    CHECK(g.name(g.entity(city.entity).division) == "Illinois");
+}
+
+TEST_CASE("the article's main place is a city it names anywhere when no dateline or 'in' says", "[world][places]") {
+    const auto g = loaded(fixture_index());
+    const extract::world_reader r(&g, nullptr);
+    const auto ye = read(r, "Two people were killed on Friday, Sanaa officials said, and Sanaa hospitals were full.");
+    REQUIRE(ye.where.country != no_place);
+    CHECK(g.code(ye.where.country) == "YE");
+    REQUIRE(ye.where.main != no_place);
+    CHECK(g.name(ye.where.main) == "Sanaa");
+    CHECK(ye.where.why.find("main place 'Sanaa' named 2 times (no dateline, none after 'in')") != std::string::npos);
+    // a name is its own in a country when no other place there has it, or its city dwarfs the others
+    CHECK(g.name(r.dominant(r.group_of("Sanaa"), g.country_of_code("YE"))) == "Sanaa");
+    CHECK(r.dominant(r.group_of("Springfield"), g.country_of_code("US")) == no_place);  // 116,565 and 59,680
+    CHECK(r.dominant(r.group_of("Sanaa"), g.country_of_code("US")) == no_place);
+    // "Tulsa, OK": the comma before the state's abbreviation, over the space
+    const auto ok = read(r, "Police said a man was shot at a McKeesport, Pa. home on Friday.");
+    REQUIRE(ok.where.division != no_place);
+    CHECK(g.name(ok.where.division) == "Pennsylvania");
+    // the words it writes in lower case are common words, capitalised or not
+    const auto words = words_of("Police said the police station was closed.");
+    CHECK(ye.where.common_word(words.words[0]) == false);
+    const auto police = read(r, "Police said the police station was closed in Sanaa.");
+    CHECK(police.where.common_word(words.words[0]));
+}
+
+TEST_CASE("a figure whose sentence names only its area takes the article's main place", "[world][places]") {
+    const auto g = loaded(fixture_index());
+    const auto overlay = aleppo_overlay();
+    const auto pa = extract_with_world(g, overlay, "MCKEESPORT, Pa. (KDKA) \xE2\x80\x94 Two Pennsylvania men were killed on Friday.");
+    REQUIRE(pa.size() == 1);
+    CHECK(pa[0].place == "MCKEESPORT");
+    CHECK(pa[0].place_key == "us/pennsylvania/allegheny-county/mckeesport");
+}
+
+TEST_CASE("where a source sits gives way to the event's place, and unknown towns are kept as written", "[world][places]") {
+    const auto g = loaded(fixture_index());
+    const auto overlay = aleppo_overlay();
+    const auto ye = extract_with_world(g, overlay,
+                                       "SANAA, May 14 (Reuters) - An air strike hit a market in Saada on Sunday. "
+                                       "Officials in Sanaa said 12 people were killed.");
+    REQUIRE(ye.size() == 1);
+    CHECK(ye[0].place == "Saada");
+    // a town no gazetteer knows, with its country after "in"
+    const auto unknown = extract_with_world(g, overlay, "Militants attacked a base in Qaryat Zuhra in Yemen's north, and 9 soldiers were killed.");
+    REQUIRE(unknown.size() == 1);
+    CHECK(unknown[0].place == "Qaryat Zuhra");
+    CHECK(unknown[0].country == "YE");
+}
+
+TEST_CASE("a town of another division in a sentence before is not the figure's", "[world][places]") {
+    const auto g = loaded(fixture_index());
+    const auto overlay = aleppo_overlay();
+    // Springfield, Illinois is a city (taken when named with a figure); a sentence before, not
+    const auto pa = extract_with_world(g, overlay,
+                                       "MCKEESPORT, Pa. (KDKA) \xE2\x80\x94 The family had come from Springfield last year. "
+                                       "Two men were killed on Sunday, police said.");
+    REQUIRE(pa.size() == 1);
+    CHECK(pa[0].place == "MCKEESPORT");
+    CHECK(pa[0].governorate == "Pennsylvania");
+}
