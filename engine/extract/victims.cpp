@@ -153,11 +153,23 @@ bool may_open(std::string_view text, std::size_t i, std::size_t end, bool senten
     if (ascii_lower_case(text[i])) {
         const auto next = [&](std::size_t n) { return i + n >= end || !ascii_alpha(text[i + n]); };
         switch (text[i]) {
-        case 'a': if (!(next(1) || (i + 1 < end && text[i + 1] == 'n' && next(2)))) return false; break;
-        case 't': if (!((i + 2 < end && text[i + 1] == 'h' && text[i + 2] == 'e' && (next(3) || (i + 4 < end && text[i + 3] == 'i' && text[i + 4] == 'r' && next(5)))) ||
-                        (i + 1 < end && text[i + 1] == 'r'))) return false; break;
-        case 'h': if (!(i + 2 < end && ((text[i + 1] == 'i' && text[i + 2] == 's') || (text[i + 1] == 'e' && text[i + 2] == 'r')) && next(3))) return false; break;
-        case 'd': case 'q': case 'm': case 's': if (i + 5 >= end || next(5)) return false; break;
+        case 'a':
+            if (!(next(1) || (i + 1 < end && text[i + 1] == 'n' && next(2)))) return false;
+            break;
+        case 't': {
+            const bool the = i + 2 < end && text[i + 1] == 'h' && text[i + 2] == 'e' &&
+                             (next(3) || (i + 4 < end && text[i + 3] == 'i' && text[i + 4] == 'r' && next(5)));
+            const bool tr = i + 1 < end && text[i + 1] == 'r';  // "triple"
+            if (!(the || tr)) return false;
+            break;
+        }
+        case 'h':
+            if (!(i + 2 < end && ((text[i + 1] == 'i' && text[i + 2] == 's') || (text[i + 1] == 'e' && text[i + 2] == 'r')) && next(3)))
+                return false;
+            break;
+        case 'd': case 'q': case 'm': case 's':
+            if (i + 5 >= end || next(5)) return false;
+            break;
         default: return sentence_start && ascii_digit(text[i]);
         }
     }
