@@ -5,7 +5,6 @@
 #include <map>
 #include <optional>
 
-#include "extract/world_places.hpp"
 
 namespace reckon::exchange {
 
@@ -119,11 +118,11 @@ std::string degrees(double v) {
 
 // The coordinates and second-level division of an incident's first place, into the
 // columns named; the place as the gazetteer knows it, when it does.
-std::optional<located_place> put_location(const place_data& where, const incident_record& inc,
-                                          std::map<std::string, std::string>& row, const char* lat, const char* lon,
-                                          const char* adm_2) {
+std::optional<located_place> put_location(const extract::world_reader& reader, const place_data& where,
+                                          const incident_record& inc, std::map<std::string, std::string>& row,
+                                          const char* lat, const char* lon, const char* adm_2) {
     if (inc.place_keys.empty()) return std::nullopt;
-    const auto at = locate(where, inc.place_keys.front());
+    const auto at = locate_with(reader, where, inc.place_keys.front());
     if (!at) return at;
     if (at->latitude && at->longitude) {
         row[lat] = degrees(*at->latitude);
@@ -136,9 +135,13 @@ std::optional<located_place> put_location(const place_data& where, const inciden
 }  // namespace
 
 std::optional<located_place> locate(const place_data& where, const std::string& place_key) {
+    return locate_with(extract::world_reader(where.world, where.overlay), where, place_key);
+}
+
+std::optional<located_place> locate_with(const extract::world_reader& reader, const place_data& where,
+                                         const std::string& place_key) {
     if (!where.world || where.world->empty() || place_key.empty()) return std::nullopt;
     const auto& g = *where.world;
-    const extract::world_reader reader(where.world, where.overlay);
     std::uint32_t found = registry::no_place;
     if (place_key.find('/') != std::string::npos) {
         // A path: country code, then names from the division down to the place.
@@ -226,6 +229,7 @@ const std::vector<std::string>& acled_columns() {
 
 void render_ucdp(const audit_result& a, std::ostream& out, const place_data& where) {
     write_header(out, ucdp_columns());
+    const extract::world_reader reader(where.world, where.overlay);  // built once: it lists the divisions
     for (const auto& inc : a.incidents) {
         const auto arts = articles_of(a, inc);
         std::map<std::string, std::string> row;
@@ -246,7 +250,7 @@ void render_ucdp(const audit_result& a, std::ostream& out, const place_data& whe
         row["source_original"] = join(inc.sources);
         // UCDP's where_prec: 1 a named place, 3 a second-level division, 4 a first-level
         // one, 6 the country (from what the gazetteer says the place is, when it knows it).
-        const auto at = put_location(where, inc, row, "latitude", "longitude", "adm_2");
+        const auto at = put_location(reader, where, inc, row, "latitude", "longitude", "adm_2");
         if (at && at->kind != registry::world_kind::place)
             row["where_prec"] = at->kind == registry::world_kind::district ? "3" : at->kind == registry::world_kind::division ? "4" : "6";
         else if (!inc.place_keys.empty()) row["where_prec"] = "1";
@@ -276,6 +280,7 @@ void render_ucdp(const audit_result& a, std::ostream& out, const place_data& whe
 
 void render_acled(const audit_result& a, std::ostream& out, const place_data& where) {
     write_header(out, acled_columns());
+    const extract::world_reader reader(where.world, where.overlay);  // built once: it lists the divisions
     // reckon's means of attack in ACLED's event and sub-event types.
     static const std::map<std::string, std::pair<const char*, const char*>> types{
         {"air strike", {"Explosions/Remote violence", "Air/drone strike"}},
@@ -300,7 +305,7 @@ void render_acled(const audit_result& a, std::ostream& out, const place_data& wh
         if (!inc.actors.empty()) row["actor1"] = inc.actors.front();
         row["country"] = most_named(a, inc, &claim::country);
         row["admin1"] = inc.governorate;
-        const auto at = put_location(where, inc, row, "latitude", "longitude", "admin2");
+        const auto at = put_location(reader, where, inc, row, "latitude", "longitude", "admin2");
         if (!inc.places.empty()) row["location"] = inc.places.front();
         // ACLED's geo_precision: 1 the town itself, 2 a part of a region, 3 only the province.
         if (at && at->kind != registry::world_kind::place) row["geo_precision"] = at->kind == registry::world_kind::district ? "2" : "3";

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "audit/audit.hpp"
+#include "extract/world_places.hpp"
 #include "registry/registry.hpp"
 #include "registry/world.hpp"
 
@@ -32,6 +33,9 @@ struct located_place {
     registry::world_kind kind = registry::world_kind::place;  // a town, or the division the key names
 };
 std::optional<located_place> locate(const place_data& where, const std::string& place_key);
+// The same with a reader built once for many lookups (building one lists the divisions).
+std::optional<located_place> locate_with(const extract::world_reader& reader, const place_data& where,
+                                         const std::string& place_key);
 
 // The columns, in the data set's order (docs/formats.md cites the codebooks).
 const std::vector<std::string>& ucdp_columns();
