@@ -208,6 +208,56 @@ world_reader::world_reader(const registry::world_gazetteer* world, const registr
     m_overlay_country = m_world->country_of_code(overlay && !overlay->country().empty() ? overlay->country() : "SY");
     for (std::uint32_t i = 0; i < m_world->size(); ++i)
         if (m_world->entity(i).kind == world_kind::division) m_divisions[m_world->entity(i).country].push_back(i);
+    if (!m_overlay) return;
+    for (const auto& p : m_overlay->places()) {
+        if (p.type == "governorate") continue;
+        std::vector<std::string> names{p.name};
+        names.insert(names.end(), p.variants.begin(), p.variants.end());
+        for (const auto& n : names) {
+            const auto skeleton = name_skeleton(n);
+            if (skeleton.empty()) continue;
+            const auto [it, fresh] = m_overlay_skeletons.emplace(p.governorate + "|" + skeleton, &p);
+            if (!fresh && it->second != &p) it->second = nullptr;  // two places: neither
+        }
+    }
+}
+
+std::string name_skeleton(std::string_view name) {
+    std::string folded;
+    for (const char c : registry::fold_latin(name))
+        if (c >= 'a' && c <= 'z') folded += c;
+        else if (c >= 'A' && c <= 'Z') folded += static_cast<char>(c - 'A' + 'a');
+        else folded += ' ';
+    // without the article: "al ", "el " at the start
+    std::string_view v = folded;
+    while (!v.empty() && v.front() == ' ') v.remove_prefix(1);
+    if (v.size() > 3 && (v.substr(0, 3) == "al " || v.substr(0, 3) == "el ")) v.remove_prefix(3);
+    std::string letters;
+    for (const char c : v)
+        if (c != ' ') letters += c;
+    if (letters.size() > 3 && letters.compare(letters.size() - 2, 2, "ah") == 0) letters.pop_back();
+    std::string out;
+    for (std::size_t i = 0; i < letters.size(); ++i) {
+        const char c = letters[i];
+        if (i > 0 && std::string_view("aeiouy").find(c) != std::string_view::npos) continue;
+        if (!out.empty() && out.back() == c) continue;
+        out += c;
+    }
+    return out.size() >= 3 ? out : std::string();
+}
+
+const registry::place* world_reader::overlay_place_of(std::uint32_t entity) const {
+    const auto& g = *m_world;
+    const auto& e = g.entity(entity);
+    if (!m_overlay || e.country != m_overlay_country || e.kind == world_kind::country) return nullptr;
+    // GeoNames writes diacritics ("Darkūsh"); the overlay's names are ASCII.
+    if (const registry::place* p = m_overlay->resolve(registry::fold_latin(g.name(entity)))) return p;
+    if (e.kind != world_kind::place || e.division == no_place) return nullptr;
+    const registry::place* division = m_overlay->resolve(registry::fold_latin(g.name(e.division)));
+    const auto skeleton = name_skeleton(g.name(entity));
+    if (!division || skeleton.empty()) return nullptr;
+    const auto it = m_overlay_skeletons.find(division->governorate + "|" + skeleton);
+    return it == m_overlay_skeletons.end() ? nullptr : it->second;
 }
 
 std::uint32_t world_reader::dominant(std::uint32_t group, std::uint32_t country) const {
@@ -697,12 +747,10 @@ void world_reader::set_claim_place(claim& c, std::uint32_t entity) const {
     c.country = std::string(g.code(e.country));
     // A place of the overlay's country that the overlay knows: its key, so that claims
     // read through either gazetteer meet ("DAMASCUS" in a dateline, "Damascus" in a sentence).
-    if (e.country == m_overlay_country && m_overlay && e.kind != world_kind::country) {
-        if (const registry::place* p = m_overlay->resolve(g.name(entity))) {
-            c.place_key = p->key;
-            c.governorate = p->governorate;
-            return;
-        }
+    if (const registry::place* p = overlay_place_of(entity)) {
+        c.place_key = p->key;
+        c.governorate = p->governorate;
+        return;
     }
     c.governorate.clear();
     if (e.division != no_place) {

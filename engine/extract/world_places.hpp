@@ -109,7 +109,19 @@ private:
     std::uint32_t m_overlay_country = registry::no_place;
     // The first-level divisions of each country (dominant()).
     std::map<std::uint32_t, std::vector<std::uint32_t>> m_divisions;
+    // The overlay's places by governorate and name skeleton (overlay_place_of); nullptr
+    // where two places of a governorate share one.
+    std::map<std::string, const registry::place*> m_overlay_skeletons;
+
+    // The overlay place a world place of the overlay's country is, or nullptr.
+    const registry::place* overlay_place_of(std::uint32_t entity) const;
 };
+
+// A place name's consonant skeleton, for transliterations of one Arabic name: ASCII,
+// lower case, without "al-"/"el-", a final "h" after "a" dropped, vowels after the first
+// letter dropped, doubled letters single ("Al Asharah", "Al-Ashara" -> "ashr";
+// "Deir Ezzor" -> "drzr"). "" when shorter than three letters (too many names share it).
+std::string name_skeleton(std::string_view name);
 
 // The punctuation before a word, over spaces: ',' for "Tulsa, OK" (word::before is the
 // byte right before it, a space there).

@@ -592,3 +592,30 @@ TEST_CASE("a town of another division in a sentence before is not the figure's",
     CHECK(pa[0].place == "MCKEESPORT");
     CHECK(pa[0].governorate == "Pennsylvania");
 }
+
+TEST_CASE("transliterations of one name share a skeleton, short names have none", "[world][places]") {
+    CHECK(extract::name_skeleton("Al Asharah") == "ashr");
+    CHECK(extract::name_skeleton("Al-Ashara") == "ashr");
+    CHECK(extract::name_skeleton("al-Asharah") == "ashr");
+    CHECK(extract::name_skeleton("Darkūsh") == extract::name_skeleton("Darkoush"));
+    CHECK(extract::name_skeleton("Deir Ezzor") == "drzr");
+    CHECK(extract::name_skeleton("Deir ez-Zor") == "drzr");
+    CHECK(extract::name_skeleton("Al-Ishara") != extract::name_skeleton("Al-Ashara"));  // the first letter is kept
+    CHECK(extract::name_skeleton("Al Bab").empty());  // "b": too short to tell places apart
+    CHECK(extract::name_skeleton("").empty());
+}
+
+TEST_CASE("a world place of the overlay's country takes the overlay's key by its folded name", "[world][places]") {
+    const auto g = loaded(fixture_index());
+    diagnostics d;
+    // The overlay writes Al Bab without its article; GeoNames' name is "Al Bab".
+    const auto overlay = registry::parse_places(
+        "country: SY\ngovernorates:\n  - name: Aleppo\nplaces:\n  - {name: Bab, type: town, governorate: Aleppo}\n", "o.yaml", d);
+    REQUIRE(d.errors() == 0);
+    const extract::world_reader r(&g, &overlay);
+    claim c;
+    r.set_claim_place(c, registry::entry_entity(g.best(g.find("bab"))));
+    CHECK(c.place_key == "bab");
+    CHECK(c.governorate == "Aleppo");
+    CHECK(c.country == "SY");
+}
