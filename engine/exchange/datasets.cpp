@@ -7,6 +7,7 @@
 #include <set>
 
 #include "corpus/csv.hpp"
+#include "corpus/readers.hpp"
 #include "dateline/dateline.hpp"
 #include "extract/world_places.hpp"
 
@@ -405,7 +406,11 @@ dataset_layout layout_of_header(const std::vector<std::string>& lower_case_colum
 
 void read_dataset(std::string bytes, const std::string& file, const place_data& where, dataset_rows& out,
                   diagnostics& diags) {
-    if (bytes.size() >= 3 && bytes.compare(0, 3, "\xEF\xBB\xBF") == 0) bytes.erase(0, 3);
+    // A BOM and bytes that are not UTF-8 are repaired as in any corpus file (reported),
+    // so that no claim carries bytes the JSON writers refuse.
+    corpus::ingest_result repairs;
+    corpus::detail::clean_bytes(bytes, file, repairs);
+    diags.append(repairs.diags);
     const std::string_view s = bytes;
     std::size_t pos = 0, line = 1;
     corpus::csv_record header;

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "exchange/datasets.hpp"
+#include "world_fixture.hpp"
 
 using namespace reckon;
 
@@ -102,6 +103,16 @@ TEST_CASE("rows that cannot be read are skipped with a located warning", "[datas
     CHECK(all.find("id 'ucdp:4' is used twice") != std::string::npos);
 }
 
+TEST_CASE("bytes that are not UTF-8 are repaired and reported, as in a corpus file", "[datasets][bad-input]") {
+    diagnostics diags;
+    const auto rows = read(acled_header + "X1,2020-01-01,1,Battles,Armed clash,,Caf\xff,Aleppo,Syria,,,3\n", diags);
+    REQUIRE(rows.articles.size() == 1);
+    CHECK(rows.extracted[0].claims[0].place == "Caf\xEF\xBF\xBD");  // U+FFFD
+    REQUIRE(diags.warnings() == 1);
+    CHECK(diags.items()[0].name == "invalid-utf8");
+    CHECK(diags.items()[0].line == 2);
+}
+
 TEST_CASE("a CSV in neither layout is an error that names the columns needed", "[datasets]") {
     diagnostics diags;
     const auto rows = read("unit_id,article_content\n1,text\n", diags);
@@ -116,29 +127,8 @@ TEST_CASE("a CSV in neither layout is an error that names the columns needed", "
 
 // ---- with a world gazetteer (the fixture of tests/data/gazetteer) -----------------
 
-#include "registry/world_build.hpp"
-
-namespace {
-
-registry::world_gazetteer fixture_world() {
-    const std::string dir = RECKON_TEST_DATA "/gazetteer";
-    registry::world_inputs in;
-    in.countries = dir + "/countries.json";
-    in.admin1 = dir + "/admin1.json";
-    in.admin2 = dir + "/admin2.json";
-    in.geonames = {dir + "/cities.txt"};
-    in.names = dir + "/names.tsv";
-    diagnostics d;
-    registry::world_build_stats stats;
-    registry::world_gazetteer g;
-    REQUIRE(g.load_bytes(registry::build_world_index(in, d, stats), "fixture.gaz", d));
-    return g;
-}
-
-}  // namespace
-
 TEST_CASE("rows are placed as the extractor places figures, within their division and country", "[datasets][world]") {
-    const auto world = fixture_world();
+    const auto world = test::world_fixture();
     diagnostics diags;
     exchange::dataset_rows rows;
     exchange::read_dataset(acled_header +
@@ -161,7 +151,7 @@ TEST_CASE("rows are placed as the extractor places figures, within their divisio
 }
 
 TEST_CASE("a place key is located: coordinates and second-level division", "[datasets][world]") {
-    const auto world = fixture_world();
+    const auto world = test::world_fixture();
     const auto at = exchange::locate({&world, nullptr}, "us/ohio/clark-county/springfield");
     REQUIRE(at);
     REQUIRE(at->latitude);

@@ -8,6 +8,7 @@
 
 #include "registry/world.hpp"
 #include "registry/world_build.hpp"
+#include "world_fixture.hpp"
 
 using namespace reckon;
 using registry::no_place;
@@ -16,25 +17,9 @@ namespace {
 
 const std::string data_dir = RECKON_TEST_DATA "/gazetteer";
 
-registry::world_inputs fixture_inputs() {
-    registry::world_inputs in;
-    in.countries = data_dir + "/countries.json";
-    in.admin1 = data_dir + "/admin1.json";
-    in.admin2 = data_dir + "/admin2.json";
-    in.geonames = {data_dir + "/cities.txt"};
-    in.names = data_dir + "/names.tsv";
-    in.provenance = "test fixture";
-    return in;
-}
+registry::world_inputs fixture_inputs() { return test::world_fixture_inputs(); }
 
-std::string fixture_index() {
-    diagnostics d;
-    registry::world_build_stats stats;
-    auto bytes = registry::build_world_index(fixture_inputs(), d, stats);
-    REQUIRE(d.errors() == 0);
-    REQUIRE(!bytes.empty());
-    return bytes;
-}
+std::string fixture_index() { return test::world_fixture_index(); }
 
 registry::world_gazetteer loaded(const std::string& bytes) {
     registry::world_gazetteer g;
