@@ -202,6 +202,93 @@ bool name_goes_on(std::string_view text, const std::vector<word>& ws, std::size_
     return !title_case_at(text, ws, e);
 }
 
+namespace {
+
+// The words that name people in the article: the surname of a name written in full
+// ("Officer Veejay Zala", "Demetrius Ward": "Zala", "Ward"; not "York" of "New York", a
+// place), and a name that says or tells ("Zala said", "said Mary", "according to Hill").
+// Alone later ("Zala said"), such a word is the person, not the Hungarian county or the
+// town of that name.
+std::vector<std::uint64_t> person_words_of(std::string_view text, const std::vector<word>& ws, const world_reader& reader) {
+    static const char* const speech[] = {"said", "says", "told", "added", "asked", "explained", "recalled", "testified",
+                                         "stated", "wrote", "described", "confirmed"};
+    auto speaks = [&](std::string_view w) { return std::any_of(std::begin(speech), std::end(speech), [&](const char* x) { return w == x; }); };
+    std::vector<std::uint64_t> out;
+    for (std::size_t k = 0; k < ws.size(); ++k) {
+        if (!ws[k].capital || ws[k].digits || function_word(ws[k].lower) || compass_word(ws[k].lower)) continue;
+        const auto bare = without_possessive(ws[k].lower);
+        if (k > 0 && continues_name(text, ws, k) && name_goes_on(text, ws, k)) {
+            if (reader.group_of(byte_span{ws[k - 1].begin, ws[k].end}.of(text)) == no_place) out.push_back(word_hash(bare));
+            continue;
+        }
+        // a speaker: one capitalised word before "said", or after "said" closing the sentence
+        const bool before_verb = k + 1 < ws.size() && joined_by_space(text, ws[k], ws[k + 1]) && speaks(ws[k + 1].lower) &&
+                                 (k == 0 || !ws[k - 1].capital || mark_before(text, ws[k]) == ',');
+        const bool after_verb = k > 0 && speaks(ws[k - 1].lower) && joined_by_space(text, ws[k - 1], ws[k]) &&
+                                ws[k].end < text.size() && (text[ws[k].end] == '.' || text[ws[k].end] == ',');
+        const bool according = k > 1 && ws[k - 1].lower == "to" && ws[k - 2].lower == "according" && ws[k].end < text.size() &&
+                               (text[ws[k].end] == '.' || text[ws[k].end] == ',');
+        if (before_verb || after_verb || according) out.push_back(word_hash(bare));
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
+// The most populous town of a name (its best reading may be a province: "Toledo").
+std::uint32_t best_place(const registry::world_gazetteer& g, std::uint32_t group) {
+    std::uint32_t best = no_place;
+    std::size_t seen = 0;
+    for (const auto entry : g.entries(group)) {
+        if (++seen > 256) break;
+        const auto& e = g.entity(registry::entry_entity(entry));
+        if (e.kind != world_kind::place || registry::entry_form(entry) > registry::name_form::alternate) continue;
+        if (best == no_place || e.population > g.entity(registry::entry_entity(best)).population) best = entry;
+    }
+    return best;
+}
+
+// The most populous town of a name inside one of the areas (sorted entity ids), or no_place.
+std::uint32_t anchored_reading(const registry::world_gazetteer& g, std::uint32_t group, const std::vector<std::uint32_t>& anchors) {
+    if (anchors.empty()) return no_place;
+    std::uint32_t best = no_place;
+    std::size_t seen = 0;
+    for (const auto entry : g.entries(group)) {
+        if (++seen > 256) break;
+        const auto id = registry::entry_entity(entry);
+        const auto& e = g.entity(id);
+        if (e.kind != world_kind::place || registry::entry_form(entry) > registry::name_form::alternate) continue;
+        bool inside = false;
+        for (auto p = e.parent; p != no_place && !inside; p = g.entity(p).parent)
+            inside = std::binary_search(anchors.begin(), anchors.end(), p);
+        if (inside && (best == no_place || e.population > g.entity(best).population)) best = id;
+    }
+    return best;
+}
+
+// Adds a name's weight to the divisions of a country holding a place (`places`) or an
+// area of that name, weight / n each for n divisions, and a tiny share by population so
+// that one name alone goes to its most populous reading.
+void spread_over_divisions(const registry::world_gazetteer& g, std::uint32_t group, std::uint32_t country, double weight,
+                           bool places, std::map<std::uint32_t, double>& weights) {
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> divisions;  // division, population of its best reading
+    for (const auto entry : g.entries_in(group, country)) {
+        const auto& e = g.entity(registry::entry_entity(entry));
+        if (e.division == no_place || (e.kind == world_kind::place) != places) continue;
+        if (registry::entry_form(entry) > registry::name_form::alternate) continue;
+        if (divisions.empty() || divisions.back().first != e.division) divisions.emplace_back(e.division, e.population);
+        if (divisions.size() > 64) break;
+    }
+    for (const auto& [d, population] : divisions)
+        weights[d] += weight / static_cast<double>(divisions.size()) + 1e-10 * population;
+}
+
+}  // namespace
+
+bool article_place::person_word(const word& w) const {
+    return std::binary_search(person_words.begin(), person_words.end(), word_hash(without_possessive(w.lower)));
+}
+
 world_reader::world_reader(const registry::world_gazetteer* world, const registry::gazetteer* overlay)
     : m_world(world), m_overlay(overlay) {
     if (!active()) return;
@@ -350,6 +437,7 @@ article_place world_reader::read_article(const article& a, std::string_view text
     if (!active()) return out;
     const auto& g = *m_world;
     std::map<std::uint32_t, double> countries, divisions;
+    std::vector<std::uint32_t> anchors;  // the states and counties the article names (settle_towns)
     std::vector<std::string> said;
     auto vote = [&](std::uint32_t entity, double weight) {
         const auto& e = g.entity(entity);
@@ -366,6 +454,7 @@ article_place world_reader::read_article(const article& a, std::string_view text
         if (!d->qualifier.empty() && !is_month(d->qualifier.of(text))) {
             const auto q = group_of(d->qualifier.of(text));
             if (q != no_place && g.best_area(q) != no_place) qualifier = registry::entry_entity(g.best_area(q));
+            if (qualifier != no_place) anchors.push_back(qualifier);
         }
         const auto group = group_of(name);
         // A dateline without its state ("LANCASTER -", 19 Lancasters) is settled after the
@@ -421,10 +510,24 @@ article_place world_reader::read_article(const article& a, std::string_view text
         if (!w.capital && !w.digits && w.end - w.begin >= 3) out.lower_words.push_back(w.hash);
     std::sort(out.lower_words.begin(), out.lower_words.end());
     out.lower_words.erase(std::unique(out.lower_words.begin(), out.lower_words.end()), out.lower_words.end());
+    out.person_words = person_words_of(text, ws, *this);
     std::map<std::uint32_t, int> named;
     std::vector<std::pair<std::uint32_t, byte_span>> towns;  // name groups of towns after "in", "near"...
     std::vector<std::pair<std::uint32_t, byte_span>> voted_towns;  // towns and cities that voted, anywhere
     std::vector<std::pair<std::uint32_t, double>> areas;     // name groups of states and counties, weights
+    struct town_mention {
+        std::uint32_t group;
+        byte_span span;
+        bool after_in, city;
+    };
+    std::vector<town_mention> town_mentions;                 // towns named, settled after the areas are known
+    struct country_mention {
+        std::uint32_t group, country;
+        double weight;
+        byte_span span;
+    };
+    std::vector<country_mention> country_mentions;           // a country's name ("Lebanon"), perhaps a town's
+    std::vector<std::pair<std::uint32_t, double>> spread;    // names of places in several divisions of a country
     for (std::size_t k = 0; k < ws.size();) {
         // the dateline counted once, above; short capitals are acronyms ("IS", "UN")
         const bool in_dateline = !out.dateline.empty() && ws[k].begin >= out.dateline.begin && ws[k].end <= out.dateline.end;
@@ -441,7 +544,11 @@ article_place world_reader::read_article(const article& a, std::string_view text
             if (group == no_place) continue;
             if (!function_word(ws[k].lower) && name_goes_on(text, ws, k + n)) break;  // "Mary Smith", "Jackson Park Hospital"
             // "Police said", "Four Hurt In": the article's own lower-case word ("in Mobile" is a town)
-            if (n == 1 && out.common_word(ws[k]) && !(k > 0 && (ws[k - 1].lower == "in" || ws[k - 1].lower == "near"))) break;
+            const bool after_in_word = k > 0 && (ws[k - 1].lower == "in" || ws[k - 1].lower == "near");
+            if (n == 1 && out.common_word(ws[k]) && !after_in_word) break;
+            // "Metro", "Police": a word that opens a phrase; "Zala said", "said Officer Veejay Zala": a person
+            if (n == 1 && function_word(ws[k].lower)) break;
+            if (n == 1 && out.person_word(ws[k]) && !after_in_word && mark_before(text, ws[k]) != ',') break;
             const auto entry = g.best(group);
             const auto e = registry::entry_entity(entry);
             const auto form = registry::entry_form(entry);
@@ -454,6 +561,7 @@ article_place world_reader::read_article(const article& a, std::string_view text
             if (area != no_place && registry::entry_form(area) == registry::name_form::abbreviation) {
                 if (!after_city) break;  // "PA", "LA" alone are not states
                 vote(registry::entry_entity(area), qualified_weight);
+                anchors.push_back(registry::entry_entity(area));
                 ++named[registry::entry_entity(area)];
             } else if (form == registry::name_form::adjective) {
                 countries[e] += adjective_weight;
@@ -470,33 +578,23 @@ article_place world_reader::read_article(const article& a, std::string_view text
                 // Its division once the country is known: a Monroe County is in 17 states,
                 // only a name unique in the country says which.
                 if (g.entity(a).kind != world_kind::country) areas.emplace_back(group, weight);
+                else country_mentions.push_back({group, a, weight, span});
                 ++named[a];
             } else {
                 // A town alone says little about the country when many share its name; after
-                // "in" it may be where the event was (main place, below). A town whose name is
-                // its own, or a city (100,000 people) is evidence of its country and division
-                // ("in west Shreveport", "Chicago police").
+                // "in" it may be where the event was (main place, below). Towns are settled
+                // once the states and counties the article names are known (below).
                 const bool after_in = k > 0 && (ws[k - 1].lower == "in" || ws[k - 1].lower == "near" ||
                                                 of_a_place(ws, k) || ws[k - 1].lower == "outside" ||
                                                 (k > 1 && compass_word(ws[k - 1].lower) && ws[k - 2].lower == "in"));
+                // "Toledo": its province is larger than the city, but a town's name is read as the town
+                const auto town = kind == world_kind::place ? entry : best_place(g, group);
+                const bool is_town = town != no_place && registry::entry_form(town) <= registry::name_form::alternate;
                 // "in Zarko's": a business, unless a city
-                const bool city = g.entity(e).population >= city_population;
+                const bool city = is_town && g.entity(registry::entry_entity(town)).population >= city_population;
                 const bool small_possessive = !city && possessive(ws[k + n - 1].lower);
-                if (kind == world_kind::place && form <= registry::name_form::alternate && !small_possessive &&
-                    ((after_in && g.count(group) == 1) || city)) {
-                    // all its weight to its division only when no other town of the country has
-                    // the name ("Springfield" is in Illinois and in Ohio): half otherwise
-                    const double weight = after_in ? named_weight : town_weight;
-                    if (dominant(group, g.entity(e).country) == e) {
-                        vote(e, weight);
-                    } else {
-                        countries[g.entity(e).country] += weight;
-                        if (g.entity(e).division != no_place) divisions[g.entity(e).division] += weight / 2;
-                    }
-                    ++named[e];
-                    voted_towns.emplace_back(e, span);
-                }
-                if (kind == world_kind::place && after_in && !small_possessive) towns.emplace_back(group, span);
+                if (is_town && !small_possessive) town_mentions.push_back({group, span, after_in, city});
+                if (is_town && after_in && !small_possessive) towns.emplace_back(group, span);
                 used = n;  // "Federal Way" is one town, not "Federal" and "Way"
                 break;
             }
@@ -518,6 +616,64 @@ article_place world_reader::read_article(const article& a, std::string_view text
             }
         }
         k += used;
+    }
+
+    // The states and counties the article names settle the towns it names: "Lebanon" of
+    // an article naming Pennsylvania is Lebanon, Pennsylvania, not the country; "Augusta"
+    // with "Richmond County" is Augusta, Georgia. Every reading of an area's name counts
+    // (a Clark County is in 12 states): a town needs one of its readings inside one.
+    for (const auto& [group, weight] : areas) {
+        std::size_t seen = 0;
+        for (const auto entry : g.entries(group)) {
+            if (++seen > 64) break;
+            if (g.entity(registry::entry_entity(entry)).kind != world_kind::place) anchors.push_back(registry::entry_entity(entry));
+        }
+    }
+    std::sort(anchors.begin(), anchors.end());
+    anchors.erase(std::unique(anchors.begin(), anchors.end()), anchors.end());
+    auto anchored = [&](std::uint32_t group) { return anchored_reading(g, group, anchors); };
+    for (const auto& t : town_mentions) {
+        const double weight = t.after_in ? named_weight : town_weight;
+        if (const auto r = anchored(t.group); r != no_place) {
+            vote(r, weight);
+            ++named[r];
+            voted_towns.emplace_back(r, t.span);
+            continue;
+        }
+        // A town whose name is its own, or a city (100,000 people), is evidence of its
+        // country and division ("in west Shreveport", "Chicago police"); a town many
+        // share says only which divisions it may be in (spread, in decide()).
+        const auto town = best_place(g, t.group);
+        const auto e = registry::entry_entity(town);
+        if (!((t.after_in && g.count(t.group) == 1) || t.city)) {
+            if (t.after_in) spread.emplace_back(t.group, town_weight);
+            continue;
+        }
+        // all its weight to its division only when no other town of the country has
+        // the name ("Springfield" is in Illinois and in Ohio)
+        if (dominant(t.group, g.entity(e).country) == e) {
+            vote(e, weight);
+        } else {
+            countries[g.entity(e).country] += weight;
+            spread.emplace_back(t.group, weight / 2);
+        }
+        ++named[e];
+        voted_towns.emplace_back(e, t.span);
+    }
+    // A country's name is the country unless the article names nothing else of it and
+    // names a state or county holding a town of that name ("LEBANON, Pa." is read below).
+    std::map<std::uint32_t, double> by_name;  // the weight each country has from its name alone
+    for (const auto& m : country_mentions) by_name[m.country] += m.weight;
+    for (const auto& m : country_mentions) {
+        if (countries[m.country] > by_name[m.country] + 1e-9) continue;
+        const auto r = anchored(m.group);
+        if (r == no_place || g.entity(r).country == m.country) continue;
+        countries[m.country] -= m.weight;
+        if (--named[m.country] == 0) named.erase(m.country);
+        vote(r, m.weight);
+        ++named[r];
+        voted_towns.emplace_back(r, m.span);
+        said.push_back("'" + std::string(m.span.of(text)) + "' read as the town in " + std::string(g.name(g.entity(r).parent)));
     }
 
     // The country and division the evidence points to: the most weighed country, and its
@@ -542,8 +698,13 @@ article_place world_reader::read_article(const article& a, std::string_view text
                 if (g.entity(registry::entry_entity(entry)).kind != world_kind::place &&
                     g.entity(registry::entry_entity(entry)).division != no_place)
                     weights[g.entity(registry::entry_entity(entry)).division] += weight;
+            } else if (entry != no_place) {
+                spread_over_divisions(g, group, where.country, weight, false, weights);
             }
         }
+        // A town in several divisions gives each a share: the division holding most of the
+        // names the article uses wins ("Springfield" and "Columbus": Ohio)
+        for (const auto& [group, weight] : spread) spread_over_divisions(g, group, where.country, weight, true, weights);
         double best_division = 0;
         for (const auto& [d, w] : weights)
             if (g.entity(d).country == where.country && w > best_division) {

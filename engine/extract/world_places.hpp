@@ -38,6 +38,11 @@ struct article_place {
     // word is the common word, not the town of that name (common_word()).
     std::vector<std::uint64_t> lower_words;
     bool common_word(const word& w) const { return std::binary_search(lower_words.begin(), lower_words.end(), w.hash); }
+    // word_hash of the words that name people in the article, sorted: a surname written
+    // in a full name ("Officer Veejay Zala"), a speaker ("Zala said"). Alone, such a word
+    // is the person, not the place of that name (person_words_of()).
+    std::vector<std::uint64_t> person_words;
+    bool person_word(const word& w) const;
 };
 
 // How strongly the words around a name say it is a place.

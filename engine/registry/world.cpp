@@ -385,6 +385,21 @@ std::uint32_t world_gazetteer::count_in(std::uint32_t group, std::uint32_t count
     return static_cast<std::uint32_t>(hi - lo);
 }
 
+world_gazetteer::entry_range world_gazetteer::entries_in(std::uint32_t group, std::uint32_t country) const {
+    const auto& g = m_groups[group];
+    const auto* b = m_by_division + g.first;
+    const auto* e = b + g.count;
+    const auto country_of = [&](std::uint32_t entry) { return m_entities[entry_entity(entry)].country; };
+    const auto* lo = std::lower_bound(b, e, country, [&](std::uint32_t x, std::uint32_t c) { return country_of(x) < c; });
+    const auto* hi = std::upper_bound(lo, e, country, [&](std::uint32_t c, std::uint32_t x) { return c < country_of(x); });
+    return {lo, hi};
+}
+
+world_gazetteer::entry_range world_gazetteer::entries(std::uint32_t group) const {
+    const auto& g = m_groups[group];
+    return {m_by_country + g.first, m_by_country + g.first + g.count};
+}
+
 std::uint32_t world_gazetteer::best_area(std::uint32_t group, std::uint32_t limit) const {
     const auto& g = m_groups[group];
     std::uint32_t best = no_place;

@@ -112,6 +112,19 @@ public:
     std::uint32_t best_in(std::uint32_t group, std::uint32_t country, std::uint32_t division = no_place) const;
     // How many places of a name lie in a country. O(log n).
     std::uint32_t count_in(std::uint32_t group, std::uint32_t country) const;
+    // The entries of a name within a country in (division, population) order, so the
+    // first entry of each division is the name's best there; empty when none. O(log n).
+    // Readers that weigh every reading of a name ("Springfield" in 20 states) walk this.
+    struct entry_range {
+        const std::uint32_t* first = nullptr;
+        const std::uint32_t* last = nullptr;
+        const std::uint32_t* begin() const { return first; }
+        const std::uint32_t* end() const { return last; }
+        bool empty() const { return first == last; }
+    };
+    entry_range entries_in(std::uint32_t group, std::uint32_t country) const;
+    // Every entry of a name, in (country, population) order.
+    entry_range entries(std::uint32_t group) const;
     // The most populous entry of a name that is a country, division or district (not a
     // town), looking at no more than `limit` of its places; no_place when none.
     std::uint32_t best_area(std::uint32_t group, std::uint32_t limit = 64) const;
