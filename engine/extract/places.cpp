@@ -243,6 +243,10 @@ std::size_t find_world_place(article_context& ax, sentence_info& si, std::size_t
     if (!in_dateline && where.common_word(ws[k]) && !(k + 1 < ws.size() && name_word(ax.text, ws[k + 1]) && ws[k + 1].before == ' ') &&
         !locative_at(ws, k))
         return 0;
+    // "Zala said", "said Mary": a person the article names, not the place of that name
+    if (!in_dateline && where.person_word(ws[k]) && !locative_at(ws, k) && !(k > 0 && ws[k - 1].capital && mark_before(ax.text, ws[k]) == ',') &&
+        !(k + 1 < ws.size() && name_word(ax.text, ws[k + 1]) && ws[k + 1].before == ' '))
+        return 0;
     // "IS", "UN", "SDF", "ISIS": acronyms, not the places that share their letters.
     if (!in_dateline && ws[k].end - ws[k].begin <= 5 && upper_case(ws[k].lower, ax.text.substr(ws[k].begin, ws[k].end - ws[k].begin)))
         return 0;

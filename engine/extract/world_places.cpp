@@ -55,6 +55,25 @@ bool is_month(std::string_view w) {
     return std::any_of(std::begin(months), std::end(months), [&](const char* m) { return first == m; });
 }
 
+// Words that open a line as a label, not a dateline: "UPDATE:", "EDITOR'S NOTE:".
+bool label_word(std::string_view w) {
+    static const char* const labels[] = {"date", "update", "updated", "posted", "published", "editor's note", "editors note",
+                                         "note", "correction", "source", "photo", "video", "watch", "related", "breaking",
+                                         "live", "read more", "by", "time", "warning", "caution", "disclaimer"};
+    std::string lower;
+    for (const char c : w) lower.push_back(ascii_lower(c));
+    return std::any_of(std::begin(labels), std::end(labels), [&](const char* x) { return lower == x; });
+}
+
+// A date or a time right after position i: "April 13, 2015", "9:23 a.m.", "2015-04-13".
+bool date_after(std::string_view text, std::size_t i, std::size_t limit) {
+    while (i < limit && text[i] == ' ') ++i;
+    if (i < limit && ascii_digit(text[i])) return true;
+    std::size_t e = i;
+    while (e < limit && ascii_alpha(text[e])) ++e;
+    return e > i && is_month(text.substr(i, e - i));
+}
+
 struct dateline_found {
     byte_span name, qualifier;
 };
@@ -101,12 +120,20 @@ std::optional<dateline_found> find_dateline(std::string_view text, byte_span bod
         const bool dash = j < limit && (text[j] == '-' || text[j] == ':' || text.substr(j, 3) == "\xE2\x80\x94" ||
                                         text.substr(j, 3) == "\xE2\x80\x93");
         const std::size_t letters = name_end - name_begin;
-        if (any && dash && letters >= 3 && letters <= 40 && (caps || outlet)) return d;
+        // "DATE: April 13", "UPDATE: 9 p.m.", "POSTED:": a label before a date, not a place
+        const bool label = j < limit && text[j] == ':' && d.qualifier.empty() && !outlet &&
+                           (label_word(d.name.of(text)) || date_after(text, j + 1, limit));
+        if (any && dash && !label && letters >= 3 && letters <= 40 && (caps || outlet)) return d;
         const auto next = text.find('\n', line);
         if (next == std::string_view::npos || next >= limit) break;
         line = next + 1;
     }
     return std::nullopt;
+}
+
+// "Tulsa, Okla.": a capitalised word, a comma, then word k (a town's state, not a person).
+bool after_capital_comma(std::string_view text, const std::vector<word>& ws, std::size_t k) {
+    return k > 0 && ws[k - 1].capital && mark_before(text, ws[k]) == ',';
 }
 
 bool joined_by_space(std::string_view text, const word& a, const word& b) {
@@ -151,6 +178,24 @@ bool day_word(std::string_view w) {
 
 bool possessive(std::string_view w) { return without_possessive(w).size() != w.size(); }
 
+// The rest of a newspaper's host after its town: "sun" of "baltimoresun", "" of "philly".
+bool masthead_word(std::string_view w) {
+    static const char* const words[] = {"", "times", "sun", "blade", "tribune", "online", "news", "post", "herald", "live",
+                                        "today", "daily", "journal", "star", "gazette", "press", "record", "register",
+                                        "courier", "observer", "dispatch", "chronicle", "inquirer", "globe", "examiner",
+                                        "independent", "mercury", "bee", "telegram", "leader", "review", "sentinel",
+                                "standard", "citizen", "advertiser", "eagle", "reporter", "ledger", "bulletin", "now",
+                                        "mag", "magazine", "radio", "tv", "express", "mail", "telegraph", "guardian"};
+    return std::any_of(std::begin(words), std::end(words), [&](const char* x) { return w == x; });
+}
+
+// Buildings and bodies named after a saint or a person: "St. Mary's Hospital".
+bool facility_word(std::string_view w) {
+    static const char* const words[] = {"hospital", "church", "school", "college", "university", "cathedral", "academy",
+                                        "clinic", "center", "centre", "medical", "chapel", "parish", "cemetery"};
+    return std::any_of(std::begin(words), std::end(words), [&](const char* x) { return w == x; });
+}
+
 }  // namespace
 
 bool function_word(std::string_view w) {
@@ -189,7 +234,8 @@ bool continues_name(std::string_view text, const std::vector<word>& ws, std::siz
 
 bool name_goes_on(std::string_view text, const std::vector<word>& ws, std::size_t e) {
     if (e == 0 || e >= ws.size() || !ws[e].capital || ws[e].digits || !joined_by_space(text, ws[e - 1], ws[e])) return false;
-    if (possessive(ws[e - 1].lower)) return false;  // "Miami's Overtown"
+    // "Miami's Overtown" is in Miami; "St. Mary's Hospital", "Children's Hospital" are buildings
+    if (possessive(ws[e - 1].lower)) return facility_word(without_possessive(ws[e].lower));
     const auto w = without_possessive(ws[e].lower);
     static const char* const keeps[] = {
         "police", "sheriff", "fire", "county", "parish", "city", "township", "borough", "department", "mayor", "metro",
@@ -218,7 +264,12 @@ std::vector<std::uint64_t> person_words_of(std::string_view text, const std::vec
         if (!ws[k].capital || ws[k].digits || function_word(ws[k].lower) || compass_word(ws[k].lower)) continue;
         const auto bare = without_possessive(ws[k].lower);
         if (k > 0 && continues_name(text, ws, k) && name_goes_on(text, ws, k)) {
-            if (reader.group_of(byte_span{ws[k - 1].begin, ws[k].end}.of(text)) == no_place) out.push_back(word_hash(bare));
+            // not after a word in capitals ("HOMICIDE Memphis Police"), and not a city or a
+            // country: "Whitney Houston" does not make every "Houston" a person
+            const auto before = text.substr(ws[k - 1].begin, ws[k - 1].end - ws[k - 1].begin);
+            const bool capitals = before.size() > 1 && std::none_of(before.begin(), before.end(), [](char c) { return ascii_lower_case(c); });
+            if (!capitals && reader.group_of(byte_span{ws[k - 1].begin, ws[k].end}.of(text)) == no_place && !reader.large_place(bare))
+                out.push_back(word_hash(bare));
             continue;
         }
         // a speaker: one capitalised word before "said", or after "said" closing the sentence
@@ -378,8 +429,21 @@ world_reader::outlet_home world_reader::host_home(std::string_view outlet) const
         b = dot + 1;
     }
     if (labels.size() < 2) return out;
+    // A country's top-level domain: "bbc.co.uk", "smh.com.au", "punchng.com.ng". Some are
+    // sold to anyone (".tv", ".co", ".io", ".fm", ".me"...) and say nothing.
+    {
+        static const char* const generic[] = {"tv", "co", "io", "fm", "me", "ly", "am", "cc", "ws", "to", "is", "it", "la",
+                                              "ai", "gg", "im", "in", "us", "eu"};
+        const std::string& tld = labels.back();
+        if (tld.size() == 2 && std::none_of(std::begin(generic), std::end(generic), [&](const char* x) { return tld == x; })) {
+            std::string code = tld == "uk" ? std::string("GB") : std::string{ascii_upper(tld[0]), ascii_upper(tld[1])};
+            out.domain_country = m_world->country_of_code(code);
+        }
+    }
     // ITU call sign prefixes of broadcasters: K and W in the United States, C in Canada
     // ("wral", "kmbc", "wdbj7", "wbaltv", "khon2"): three or four letters, then digits or "tv".
+    // A network's name and a channel number ("cbs58", "fox8", "abc7") is an affiliate of
+    // a United States network.
     const std::string& first = labels.front();
     std::size_t letters = 0;
     while (letters < first.size() && ascii_alpha(first[letters])) ++letters;
@@ -387,7 +451,10 @@ world_reader::outlet_home world_reader::host_home(std::string_view outlet) const
     std::string_view sign = std::string_view(first).substr(0, letters);
     if (rest.empty() && sign.size() >= 5 && sign.substr(sign.size() - 2) == "tv") sign.remove_suffix(2);
     const bool digits_after = std::all_of(rest.begin(), rest.end(), [](char c) { return ascii_digit(c); });
-    if (digits_after && sign.size() >= 3 && sign.size() <= 4 && (sign[0] == 'k' || sign[0] == 'w' || sign[0] == 'c'))
+    const bool network = sign == "nbc" || sign == "abc" || sign == "cbs" || sign == "fox";
+    if (network && !rest.empty() && digits_after && out.domain_country == no_place)
+        out.call_sign_country = m_world->country_of_code("US");
+    else if (!network && digits_after && sign.size() >= 3 && sign.size() <= 4 && (sign[0] == 'k' || sign[0] == 'w' || sign[0] == 'c'))
         out.call_sign_country = m_world->country_of_code(sign[0] == 'c' ? "CA" : "US");
     // A city (100,000 people) or a division at the start of a label, after a network's
     // name: "baltimoresun", "chicago", "nbcconnecticut", "toledoblade".
@@ -400,19 +467,32 @@ world_reader::outlet_home world_reader::host_home(std::string_view outlet) const
             if (compass_word(prefix) || prefix == "central" || prefix == "capital" || prefix == "valley") continue;
             const auto group = m_world->find(prefix);
             if (group == no_place) continue;
-            const auto entry = m_world->best(group);
+            auto squash = [&](std::uint32_t entry) {
+                std::string squashed;
+                for (const char c : registry::fold_latin(m_world->name(registry::entry_entity(entry))))
+                    if (ascii_alnum(c)) squashed.push_back(ascii_lower(c));
+                return squashed;
+            };
+            // A city of that very name is what the outlet is named after ("toledoblade":
+            // Toledo, not the Spanish province of Toledo, larger than it).
+            const auto city = best_place(*m_world, group);
+            auto entry = m_world->best(group);
+            if (city != no_place && m_world->entity(registry::entry_entity(city)).population >= city_population && squash(city) == prefix)
+                entry = city;
             const auto& e = m_world->entity(registry::entry_entity(entry));
             // its own name ("augusta" is not Augsburg, "monte" not El Monte), a county's
             // ("baltimore": Baltimore County, Maryland), or the only place of an alternate
-            // one ("philly"). The longest name known is the host's: "baltimore" is never "balti".
-            std::string squashed;
-            for (const char c : registry::fold_latin(m_world->name(registry::entry_entity(entry))))
-                if (ascii_alnum(c)) squashed.push_back(ascii_lower(c));
-            const bool own = squashed == prefix || (registry::entry_form(entry) == registry::name_form::alternate &&
-                                                    (m_world->count(group) == 1 || e.kind == world_kind::district));
+            // one ("philly"), when the rest of the label is empty or a newspaper's word
+            // ("santapaulatimes" is not the Peruvian province of Santa). The longest name
+            // known is the host's: "baltimore" is never "balti".
+            const bool own = squash(entry) == prefix ||
+                             (registry::entry_form(entry) == registry::name_form::alternate &&
+                              (m_world->count(group) == 1 || e.kind == world_kind::district) &&
+                              masthead_word(label.substr(n)));
             if (own && ((e.kind == world_kind::place && e.population >= city_population) || e.kind == world_kind::division ||
                         e.kind == world_kind::district)) {
                 out.place = registry::entry_entity(entry);
+                out.group = group;
                 // a city whose name other towns of its country share says only the country
                 out.ambiguous = e.kind == world_kind::place && dominant(group, e.country) != out.place;
             }
@@ -420,6 +500,15 @@ world_reader::outlet_home world_reader::host_home(std::string_view outlet) const
         }
     }
     return out;
+}
+
+bool world_reader::large_place(std::string_view written) const {
+    const auto group = group_of(written);
+    if (group == no_place) return false;
+    const auto& e = m_world->entity(registry::entry_entity(m_world->best(group)));
+    if (e.kind == world_kind::country) return true;
+    const auto town = best_place(*m_world, group);
+    return town != no_place && m_world->entity(registry::entry_entity(town)).population >= city_population;
 }
 
 std::uint32_t world_reader::group_of(std::string_view written) const {
@@ -438,6 +527,7 @@ article_place world_reader::read_article(const article& a, std::string_view text
     const auto& g = *m_world;
     std::map<std::uint32_t, double> countries, divisions;
     std::vector<std::uint32_t> anchors;  // the states and counties the article names (settle_towns)
+    std::uint32_t host_town = no_place;  // the name group of a town the outlet's host names
     std::vector<std::string> said;
     auto vote = [&](std::uint32_t entity, double weight) {
         const auto& e = g.entity(entity);
@@ -491,7 +581,14 @@ article_place world_reader::read_article(const article& a, std::string_view text
         // An outlet known only by its web host: a broadcaster's call sign ("wral.com") or a
         // place in its name ("baltimoresun.com", "chicago.suntimes.com") says where it is.
         const auto home = host_home(a.outlet);
-        if (home.call_sign_country != no_place || home.place != no_place) {
+        if (home.domain_country != no_place) {
+            countries[home.domain_country] += outlet_weight;
+            said.push_back("outlet host '" + a.outlet + "' is in " + std::string(g.name(home.domain_country)));
+        } else if (home.place != no_place && g.entity(home.place).kind == world_kind::place) {
+            // a town: read as the towns of the text are, by the states and counties named (below)
+            host_town = home.group;
+            said.push_back("outlet host '" + a.outlet + "' names " + std::string(g.name(home.place)));
+        } else if (home.call_sign_country != no_place || home.place != no_place) {
             if (home.place != no_place && !home.ambiguous) vote(home.place, outlet_weight);
             else if (home.place != no_place) countries[g.entity(home.place).country] += outlet_weight;
             else countries[home.call_sign_country] += outlet_weight;
@@ -519,6 +616,7 @@ article_place world_reader::read_article(const article& a, std::string_view text
         std::uint32_t group;
         byte_span span;
         bool after_in, city;
+        double weight;
     };
     std::vector<town_mention> town_mentions;                 // towns named, settled after the areas are known
     struct country_mention {
@@ -548,7 +646,7 @@ article_place world_reader::read_article(const article& a, std::string_view text
             if (n == 1 && out.common_word(ws[k]) && !after_in_word) break;
             // "Metro", "Police": a word that opens a phrase; "Zala said", "said Officer Veejay Zala": a person
             if (n == 1 && function_word(ws[k].lower)) break;
-            if (n == 1 && out.person_word(ws[k]) && !after_in_word && mark_before(text, ws[k]) != ',') break;
+            if (n == 1 && out.person_word(ws[k]) && !after_in_word && !after_capital_comma(text, ws, k)) break;
             const auto entry = g.best(group);
             const auto e = registry::entry_entity(entry);
             const auto form = registry::entry_form(entry);
@@ -593,7 +691,8 @@ article_place world_reader::read_article(const article& a, std::string_view text
                 // "in Zarko's": a business, unless a city
                 const bool city = is_town && g.entity(registry::entry_entity(town)).population >= city_population;
                 const bool small_possessive = !city && possessive(ws[k + n - 1].lower);
-                if (is_town && !small_possessive) town_mentions.push_back({group, span, after_in, city});
+                if (is_town && !small_possessive)
+                    town_mentions.push_back({group, span, after_in, city, after_in ? named_weight : town_weight});
                 if (is_town && after_in && !small_possessive) towns.emplace_back(group, span);
                 used = n;  // "Federal Way" is one town, not "Federal" and "Way"
                 break;
@@ -632,12 +731,18 @@ article_place world_reader::read_article(const article& a, std::string_view text
     std::sort(anchors.begin(), anchors.end());
     anchors.erase(std::unique(anchors.begin(), anchors.end()), anchors.end());
     auto anchored = [&](std::uint32_t group) { return anchored_reading(g, group, anchors); };
+    if (host_town != no_place) town_mentions.push_back({host_town, byte_span{}, false, true, outlet_weight});
+    struct town_vote {
+        std::uint32_t group, entity;
+        double weight;
+    };
+    std::vector<town_vote> town_votes;  // cities that voted their reading, read again in the country chosen
     for (const auto& t : town_mentions) {
-        const double weight = t.after_in ? named_weight : town_weight;
+        const double weight = t.weight;
         if (const auto r = anchored(t.group); r != no_place) {
             vote(r, weight);
             ++named[r];
-            voted_towns.emplace_back(r, t.span);
+            if (!t.span.empty()) voted_towns.emplace_back(r, t.span);
             continue;
         }
         // A town whose name is its own, or a city (100,000 people), is evidence of its
@@ -653,12 +758,13 @@ article_place world_reader::read_article(const article& a, std::string_view text
         // the name ("Springfield" is in Illinois and in Ohio)
         if (dominant(t.group, g.entity(e).country) == e) {
             vote(e, weight);
+            town_votes.push_back({t.group, e, weight});
         } else {
             countries[g.entity(e).country] += weight;
             spread.emplace_back(t.group, weight / 2);
         }
         ++named[e];
-        voted_towns.emplace_back(e, t.span);
+        if (!t.span.empty()) voted_towns.emplace_back(e, t.span);
     }
     // A country's name is the country unless the article names nothing else of it and
     // names a state or county holding a town of that name ("LEBANON, Pa." is read below).
@@ -705,6 +811,10 @@ article_place world_reader::read_article(const article& a, std::string_view text
         // A town in several divisions gives each a share: the division holding most of the
         // names the article uses wins ("Springfield" and "Columbus": Ohio)
         for (const auto& [group, weight] : spread) spread_over_divisions(g, group, where.country, weight, true, weights);
+        // a town that voted for another country ("Birmingham" in England) is read in this one
+        for (const auto& v : town_votes)
+            if (g.entity(v.entity).country != where.country)
+                spread_over_divisions(g, v.group, where.country, v.weight, true, weights);
         double best_division = 0;
         for (const auto& [d, w] : weights)
             if (g.entity(d).country == where.country && w > best_division) {
@@ -832,11 +942,11 @@ world_place world_reader::settle(std::uint32_t group, std::string_view written, 
         return true;
     };
     const std::string of = n > 1 ? "best of " + std::to_string(n) + " '" + name + "'" : "'" + name + "'";
-    // A country's own name is the country ("Mexico's", not Mexico City).
-    if (const auto top = g.best(group); g.entity(registry::entry_entity(top)).kind == world_kind::country &&
-                                        registry::entry_form(top) <= registry::name_form::alternate &&
-                                        accept(top, of + ": a country"))
-        return out;
+    // A division or country written next to it says where ("Springfield, Illinois",
+    // "LEBANON, Ohio", "BEIRUT, SYRIA"); no place of that name elsewhere.
+    const auto top = g.best(group);
+    const bool country_name = g.entity(registry::entry_entity(top)).kind == world_kind::country &&
+                              registry::entry_form(top) <= registry::name_form::alternate;
     if (qualifier != no_place) {
         const auto& q = g.entity(qualifier);
         std::uint32_t entry = no_place;
@@ -844,9 +954,20 @@ world_place world_reader::settle(std::uint32_t group, std::string_view written, 
         else if (q.kind == world_kind::division) entry = g.best_in(group, q.country, qualifier);
         else if (q.kind == world_kind::district && q.division != no_place) entry = g.best_in(group, q.country, q.division);
         if (accept(entry, of + " in " + std::string(g.name(qualifier)) + " (written next to it)")) return out;
-        // "BEIRUT, SYRIA": what is written next to it says where; no place of that name elsewhere
-        out.why = "no place '" + name + "' in " + std::string(g.name(qualifier)) + " (written next to it)";
-        return out;
+        if (!country_name) {  // "Syria, Lebanon and Jordan": a list of countries
+            out.why = "no place '" + name + "' in " + std::string(g.name(qualifier)) + " (written next to it)";
+            return out;
+        }
+    }
+    // A country's own name is the country ("Mexico's", not Mexico City), unless the article
+    // is in another country and its division holds a town of that name ("LEBANON -" over
+    // a report naming Pennsylvania is Lebanon, Pennsylvania).
+    if (country_name) {
+        if (qualifier == no_place && where.division != no_place && where.country != registry::entry_entity(top) &&
+            accept(g.best_in(group, where.country, where.division),
+                   of + " in " + std::string(g.name(where.division)) + " (the article's division), not the country"))
+            return out;
+        if (accept(top, of + ": a country")) return out;
     }
     if (where.country != no_place) {
         if (where.division != no_place &&

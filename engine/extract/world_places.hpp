@@ -75,13 +75,17 @@ public:
     // the United States) or a city or division its name starts with ("baltimoresun.com").
     struct outlet_home {
         std::uint32_t call_sign_country = registry::no_place;
+        std::uint32_t domain_country = registry::no_place;  // of a country's top-level domain ("bbc.co.uk")
         std::uint32_t place = registry::no_place;
+        std::uint32_t group = registry::no_place;  // the place's name group
         bool ambiguous = false;  // other towns of its country share the place's name
     };
     outlet_home host_home(std::string_view outlet) const;
 
     // The name group of text as written ("Mosul's" -> "mosul"), or no_place.
     std::uint32_t group_of(std::string_view written) const;
+    // A country's name, or a city's of 100,000 people or more ("Houston").
+    bool large_place(std::string_view written) const;
 
     // Settles a name (its group) in context. `qualifier` is an entity written next to
     // it (a division or country: "X, Ohio"), or no_place.
