@@ -131,11 +131,6 @@ std::optional<dateline_found> find_dateline(std::string_view text, byte_span bod
     return std::nullopt;
 }
 
-// "Tulsa, Okla.": a capitalised word, a comma, then word k (a town's state, not a person).
-bool after_capital_comma(std::string_view text, const std::vector<word>& ws, std::size_t k) {
-    return k > 0 && ws[k - 1].capital && mark_before(text, ws[k]) == ',';
-}
-
 bool joined_by_space(std::string_view text, const word& a, const word& b) {
     return b.begin == a.end + 1 && text[a.end] == ' ';
 }
@@ -177,6 +172,13 @@ bool day_word(std::string_view w) {
 }
 
 bool possessive(std::string_view w) { return without_possessive(w).size() != w.size(); }
+
+// "Tulsa, Okla.": a capitalised word (not a day: "on Monday, Zala said"), a comma, then
+// word k: a town's state, not a person.
+bool after_capital_comma(std::string_view text, const std::vector<word>& ws, std::size_t k) {
+    return k > 0 && ws[k - 1].capital && !day_word(ws[k - 1].lower) && !is_month(ws[k - 1].lower) &&
+           mark_before(text, ws[k]) == ',';
+}
 
 // The rest of a newspaper's host after its town: "sun" of "baltimoresun", "" of "philly".
 bool masthead_word(std::string_view w) {
@@ -435,8 +437,11 @@ world_reader::outlet_home world_reader::host_home(std::string_view outlet) const
         static const char* const generic[] = {"tv", "co", "io", "fm", "me", "ly", "am", "cc", "ws", "to", "is", "it", "la",
                                               "ai", "gg", "im", "in", "us", "eu"};
         const std::string& tld = labels.back();
-        if (tld.size() == 2 && std::none_of(std::begin(generic), std::end(generic), [&](const char* x) { return tld == x; })) {
-            std::string code = tld == "uk" ? std::string("GB") : std::string{ascii_upper(tld[0]), ascii_upper(tld[1])};
+        if (tld.size() == 2 && tld[0] >= 'a' && tld[0] <= 'z' && tld[1] >= 'a' && tld[1] <= 'z' &&
+            std::none_of(std::begin(generic), std::end(generic), [&](const char* x) { return tld == x; })) {
+            std::string code = tld;
+            for (char& c : code) c = static_cast<char>(c - 'a' + 'A');
+            if (code == "UK") code = "GB";  // the United Kingdom's domain is not its ISO code
             out.domain_country = m_world->country_of_code(code);
         }
     }

@@ -604,3 +604,115 @@ TEST_CASE("a world place of the overlay's country takes the overlay's key by its
     CHECK(c.governorate == "Aleppo");
     CHECK(c.country == "SY");
 }
+
+// ---- settling names by the article's other names (session 6) ---------------------
+
+TEST_CASE("a country's name is a town when the article names the state holding one", "[world][places]") {
+    const auto g = loaded(fixture_index());
+    const extract::world_reader r(&g, nullptr);
+    const auto lebanon = r.group_of("Lebanon");
+
+    // Written next to it: the state says which Lebanon.
+    const auto dated = read(r, "LEBANON, Pa. \xE2\x80\x94 A woman was hurt when shots were fired in Lebanon late on Friday.");
+    REQUIRE(dated.where.country != no_place);
+    CHECK(g.code(dated.where.country) == "US");
+    REQUIRE(dated.where.main != no_place);
+    CHECK(r.key_of(dated.where.main) == "us/pennsylvania/lebanon-county/lebanon");
+    const auto town = r.settle(lebanon, "Lebanon", extract::place_evidence::locative, no_place, dated.where);
+    REQUIRE(town.entity != no_place);
+    CHECK(r.key_of(town.entity) == "us/pennsylvania/lebanon-county/lebanon");
+    CHECK(town.why == "best of 3 'Lebanon' in Pennsylvania (the article's division), not the country");
+
+    // In the body: the country is named nowhere else, the state holding a Lebanon is.
+    const auto body = read(r, "A man was shot in Lebanon on Friday night, Pennsylvania state troopers said.");
+    REQUIRE(body.where.country != no_place);
+    CHECK(g.code(body.where.country) == "US");
+    CHECK(g.name(body.where.division) == "Pennsylvania");
+    CHECK(body.where.why.find("'Lebanon' read as the town in Lebanon County") != std::string::npos);
+
+    // The country, when the article says nothing of a state.
+    const auto abroad = read(r, "Rockets fell near Beirut and in southern Lebanon on Friday.");
+    REQUIRE(abroad.where.country != no_place);
+    CHECK(g.code(abroad.where.country) == "LB");
+    CHECK(r.settle(lebanon, "Lebanon", extract::place_evidence::locative, no_place, abroad.where).why ==
+          "best of 3 'Lebanon': a country");
+}
+
+TEST_CASE("towns many divisions share are settled by the names the article uses with them", "[world][places]") {
+    const auto g = loaded(fixture_index());
+    const extract::world_reader r(&g, nullptr);
+    // Springfield is in Illinois and Ohio, Centerville in Ohio and Pennsylvania: together, Ohio.
+    const auto both = read(r, "Shots were fired in Springfield on Friday and in Centerville on Saturday.");
+    REQUIRE(both.where.country != no_place);
+    CHECK(g.code(both.where.country) == "US");
+    REQUIRE(both.where.division != no_place);
+    CHECK(g.name(both.where.division) == "Ohio");
+    // A county named settles the town inside it: the Lucas County Toledo, not Spain's.
+    const auto toledo = read(r, "Two men were wounded in Toledo overnight, the Lucas County coroner said.");
+    REQUIRE(toledo.where.country != no_place);
+    CHECK(g.code(toledo.where.country) == "US");
+    CHECK(g.name(toledo.where.division) == "Ohio");
+    const auto settled = r.settle(r.group_of("Toledo"), "Toledo", extract::place_evidence::locative, no_place, toledo.where);
+    REQUIRE(settled.entity != no_place);
+    CHECK(r.key_of(settled.entity) == "us/ohio/lucas-county/toledo");
+}
+
+TEST_CASE("a word that names a person in the article is not a place", "[world][places]") {
+    const auto g = loaded(fixture_index());
+    const extract::world_reader r(&g, nullptr);
+    // "Zala" is a Hungarian county; here it is the detective's surname.
+    const auto story = read(r, "Three people were wounded in Springfield on Sunday, said Officer Marta Zala. "
+                               "The men ran off, Zala added. Nobody was arrested, Zala said.");
+    REQUIRE(story.where.country != no_place);
+    CHECK(g.code(story.where.country) == "US");
+    CHECK(story.where.why.find("Zala") == std::string::npos);
+    // a speaker alone is a person too
+    const auto speaker = read(r, "Talks resumed on Monday, Zala told reporters in Springfield.");
+    CHECK(speaker.where.why.find("Zala named") == std::string::npos);
+    // "New York", "Los Angeles": the second word of a place is no surname
+    extract::word w;
+    w.lower = "zala";
+    CHECK(story.where.person_word(w));
+    w.lower = "springfield";
+    CHECK_FALSE(story.where.person_word(w));
+}
+
+TEST_CASE("a building named after a saint keeps its name whole", "[world][places]") {
+    const std::string text = "He was taken to St. Mary's Hospital. Miami's Overtown was quiet.";
+    const auto lower = extract::lower_case_of(text);
+    const auto ws = extract::words_of(text, {0, text.size()}, lower);
+    std::size_t hospital = 0, overtown = 0;
+    for (std::size_t i = 0; i < ws.size(); ++i) {
+        if (ws[i].lower == "hospital") hospital = i;
+        if (ws[i].lower == "overtown") overtown = i;
+    }
+    REQUIRE(hospital > 0);
+    REQUIRE(overtown > 0);
+    CHECK(extract::name_goes_on(text, ws, hospital));      // "Mary's" is part of the hospital's name
+    CHECK_FALSE(extract::name_goes_on(text, ws, overtown));  // Overtown is a part of Miami
+}
+
+TEST_CASE("a label opening a line is not a dateline", "[world][places]") {
+    const auto g = loaded(fixture_index());
+    const extract::world_reader r(&g, nullptr);
+    const auto a = read(r, "UPDATE: 9:15 p.m.\nMCKEESPORT, Pa. (KDKA) \xE2\x80\x94 Two men were shot on Friday night.");
+    REQUIRE(a.where.main != no_place);
+    CHECK(g.name(a.where.main) == "McKeesport");
+    CHECK(a.where.dateline.of(a.a.text) == "MCKEESPORT");
+}
+
+TEST_CASE("an outlet's host: network affiliates, country domains, the town of a masthead", "[world][places]") {
+    const auto g = loaded(fixture_index());
+    const extract::world_reader r(&g, nullptr);
+    // a network's name and a channel number is a United States affiliate, not a Canadian call sign
+    CHECK(g.code(r.host_home("cbs58.com").call_sign_country) == "US");
+    CHECK(g.code(r.host_home("fox8.com").call_sign_country) == "US");
+    // a country's domain; one sold to anyone says nothing
+    CHECK(g.code(r.host_home("news.example.com.ye").domain_country) == "YE");
+    CHECK(r.host_home("example.tv").domain_country == no_place);
+    // the city a paper is named after, though a province of that name is more populous
+    REQUIRE(g.entity(registry::entry_entity(g.best(g.find("toledo")))).kind == registry::world_kind::district);
+    const auto blade = r.host_home("toledoblade.com");
+    REQUIRE(blade.place != no_place);
+    CHECK(r.key_of(blade.place) == "us/ohio/lucas-county/toledo");
+}
