@@ -288,7 +288,9 @@ std::vector<std::uint64_t> person_words_of(std::string_view text, const std::vec
     return out;
 }
 
-// The most populous town of a name (its best reading may be a province: "Toledo").
+// The most populous town of a name (its best reading may be a province: "Toledo"), among
+// the towns whose own name it is when there are any: "Berea" is a town in Ohio before it
+// is an old name of Aleppo, "Salisbury" one in North Carolina before Harare.
 std::uint32_t best_place(const registry::world_gazetteer& g, std::uint32_t group) {
     std::uint32_t best = no_place;
     std::size_t seen = 0;
@@ -296,7 +298,11 @@ std::uint32_t best_place(const registry::world_gazetteer& g, std::uint32_t group
         if (++seen > 256) break;
         const auto& e = g.entity(registry::entry_entity(entry));
         if (e.kind != world_kind::place || registry::entry_form(entry) > registry::name_form::alternate) continue;
-        if (best == no_place || e.population > g.entity(registry::entry_entity(best)).population) best = entry;
+        const bool own = registry::entry_form(entry) == registry::name_form::official;
+        const bool best_own = best != no_place && registry::entry_form(best) == registry::name_form::official;
+        if (best == no_place || (own && !best_own) ||
+            (own == best_own && e.population > g.entity(registry::entry_entity(best)).population))
+            best = entry;
     }
     return best;
 }
@@ -315,6 +321,21 @@ std::uint32_t anchored_reading(const registry::world_gazetteer& g, std::uint32_t
         for (auto p = e.parent; p != no_place && !inside; p = g.entity(p).parent)
             inside = std::binary_search(anchors.begin(), anchors.end(), p);
         if (inside && (best == no_place || e.population > g.entity(best).population)) best = id;
+    }
+    return best;
+}
+
+// The best reading of a name in a division, a town of that name before a county called
+// so only by its name without "County" ("Lebanon, Pa." is the town, not Lebanon County).
+std::uint32_t town_first_in(const registry::world_gazetteer& g, std::uint32_t group, std::uint32_t country, std::uint32_t division) {
+    const auto best = g.best_in(group, country, division);
+    if (best == no_place || g.entity(registry::entry_entity(best)).kind != world_kind::district ||
+        registry::entry_form(best) == registry::name_form::official)
+        return best;
+    for (const auto entry : g.entries_in(group, country)) {
+        const auto& e = g.entity(registry::entry_entity(entry));
+        if (e.division == division && e.kind == world_kind::place && registry::entry_form(entry) == registry::name_form::official)
+            return entry;
     }
     return best;
 }
@@ -691,7 +712,7 @@ article_place world_reader::read_article(const article& a, std::string_view text
                                                 of_a_place(ws, k) || ws[k - 1].lower == "outside" ||
                                                 (k > 1 && compass_word(ws[k - 1].lower) && ws[k - 2].lower == "in"));
                 // "Toledo": its province is larger than the city, but a town's name is read as the town
-                const auto town = kind == world_kind::place ? entry : best_place(g, group);
+                const auto town = best_place(g, group);
                 const bool is_town = town != no_place && registry::entry_form(town) <= registry::name_form::alternate;
                 // "in Zarko's": a business, unless a city
                 const bool city = is_town && g.entity(registry::entry_entity(town)).population >= city_population;
@@ -956,8 +977,8 @@ world_place world_reader::settle(std::uint32_t group, std::string_view written, 
         const auto& q = g.entity(qualifier);
         std::uint32_t entry = no_place;
         if (q.kind == world_kind::country) entry = g.best_in(group, qualifier);
-        else if (q.kind == world_kind::division) entry = g.best_in(group, q.country, qualifier);
-        else if (q.kind == world_kind::district && q.division != no_place) entry = g.best_in(group, q.country, q.division);
+        else if (q.kind == world_kind::division) entry = town_first_in(g, group, q.country, qualifier);
+        else if (q.kind == world_kind::district && q.division != no_place) entry = town_first_in(g, group, q.country, q.division);
         if (accept(entry, of + " in " + std::string(g.name(qualifier)) + " (written next to it)")) return out;
         if (!country_name) {  // "Syria, Lebanon and Jordan": a list of countries
             out.why = "no place '" + name + "' in " + std::string(g.name(qualifier)) + " (written next to it)";
@@ -969,14 +990,14 @@ world_place world_reader::settle(std::uint32_t group, std::string_view written, 
     // a report naming Pennsylvania is Lebanon, Pennsylvania).
     if (country_name) {
         if (qualifier == no_place && where.division != no_place && where.country != registry::entry_entity(top) &&
-            accept(g.best_in(group, where.country, where.division),
+            accept(town_first_in(g, group, where.country, where.division),
                    of + " in " + std::string(g.name(where.division)) + " (the article's division), not the country"))
             return out;
         if (accept(top, of + ": a country")) return out;
     }
     if (where.country != no_place) {
         if (where.division != no_place &&
-            accept(g.best_in(group, where.country, where.division),
+            accept(town_first_in(g, group, where.country, where.division),
                    of + " in " + std::string(g.name(where.division)) + " (the article's division)"))
             return out;
         // A town outside the article's division, named without its state, is taken only

@@ -716,3 +716,16 @@ TEST_CASE("an outlet's host: network affiliates, country domains, the town of a 
     REQUIRE(blade.place != no_place);
     CHECK(r.key_of(blade.place) == "us/ohio/lucas-county/toledo");
 }
+
+TEST_CASE("a town's own name comes before another's old name", "[world][places]") {
+    const auto g = loaded(fixture_index());
+    const extract::world_reader r(&g, nullptr);
+    // "Berytus" is a small Pennsylvania town and an old name of Beirut: alone, it says
+    // nothing of Lebanon.
+    const auto a = read(r, "Two people were hurt in Berytus on Friday.");
+    CHECK(a.where.country == no_place);
+    // with its state, the town
+    const auto b = read(r, "Two people were hurt in Berytus, Pa., on Friday.");
+    REQUIRE(b.where.country != no_place);
+    CHECK(g.code(b.where.country) == "US");
+}
