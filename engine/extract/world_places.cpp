@@ -246,7 +246,7 @@ bool name_goes_on(std::string_view text, const std::vector<word>& ws, std::size_
         "ministry", "council", "governor", "authorities", "officials", "health", "emergency", "municipal", "camp",
         "market", "square", "quarter", "local"};
     if (std::any_of(std::begin(keeps), std::end(keeps), [&](const char* x) { return w == x; })) return false;
-    if (compass_word(w) || is_month(w)) return false;
+    if (compass_word(w) || is_month(w) || day_word(w)) return false;  // "Columbus Tuesday"
     return !title_case_at(text, ws, e);
 }
 
@@ -819,7 +819,8 @@ article_place world_reader::read_article(const article& a, std::string_view text
                 best = w;
                 where.country = c;
             }
-        if (best < named_weight) where.country = no_place;  // one adjective or outlet alone is not enough
+        // half a named country: a city named once ("Milwaukee police said") or an adjective
+        if (best < town_weight) where.country = no_place;
         if (where.country == no_place) return;
         auto weights = divisions;
         for (const auto& [group, weight] : areas) {

@@ -729,3 +729,14 @@ TEST_CASE("a town's own name comes before another's old name", "[world][places]"
     REQUIRE(b.where.country != no_place);
     CHECK(g.code(b.where.country) == "US");
 }
+
+TEST_CASE("a city named once gives the article its country, a day after it does not hide it", "[world][places]") {
+    const auto g = loaded(fixture_index());
+    const extract::world_reader r(&g, nullptr);
+    const auto once = read(r, "A man was hurt late on Friday, Springfield police said.");
+    REQUIRE(once.where.country != no_place);
+    CHECK(g.code(once.where.country) == "US");
+    const auto day = read(r, "A man was shot in southwest Toledo Tuesday afternoon.");
+    REQUIRE(day.where.main != no_place);
+    CHECK(r.key_of(day.where.main) == "us/ohio/lucas-county/toledo");
+}
