@@ -340,6 +340,22 @@ std::uint32_t town_first_in(const registry::world_gazetteer& g, std::uint32_t gr
     return best;
 }
 
+// The countries holding a town of the name of `floor` people or more, each with the
+// population of its largest (at most eight; the name's own places first).
+std::vector<std::pair<std::uint32_t, std::uint32_t>> countries_of_town(const registry::world_gazetteer& g, std::uint32_t group,
+                                                                       std::uint32_t floor) {
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> out;
+    std::size_t seen = 0;
+    for (const auto entry : g.entries(group)) {  // in (country, population) order
+        if (++seen > 256 || out.size() >= 8) break;
+        const auto& e = g.entity(registry::entry_entity(entry));
+        if (e.kind != world_kind::place || registry::entry_form(entry) != registry::name_form::official || e.population < floor)
+            continue;
+        if (out.empty() || out.back().first != e.country) out.emplace_back(e.country, e.population);
+    }
+    return out;
+}
+
 // Adds a name's weight to the divisions of a country holding a place (`places`) or an
 // area of that name, weight / n each for n divisions, and a tiny share by population so
 // that one name alone goes to its most populous reading.
@@ -491,7 +507,10 @@ world_reader::outlet_home world_reader::host_home(std::string_view outlet) const
         for (std::size_t n = label.size(); n >= 5 && out.place == no_place; --n) {
             const std::string prefix(label.substr(0, n));
             if (compass_word(prefix) || prefix == "central" || prefix == "capital" || prefix == "valley") continue;
-            const auto group = m_world->find(prefix);
+            auto group = m_world->find(prefix);
+            // a name of two words written as one: "kansascity", "lasvegas", "sanantonio"
+            for (std::size_t cut = 3; group == no_place && cut + 3 <= prefix.size(); ++cut)
+                group = m_world->find(prefix.substr(0, cut) + "-" + prefix.substr(cut));
             if (group == no_place) continue;
             auto squash = [&](std::uint32_t entry) {
                 std::string squashed;
@@ -778,6 +797,18 @@ article_place world_reader::read_article(const article& a, std::string_view text
         const auto e = registry::entry_entity(town);
         if (!((t.after_in && g.count(t.group) == 1) || t.city)) {
             if (t.after_in) spread.emplace_back(t.group, town_weight);
+            continue;
+        }
+        // A name towns of other countries share, a tenth as large or more ("Birmingham",
+        // "Hamilton", "Toledo"), says only that it is one of those countries: each gets a
+        // share, and the rest of the article (a state, a call sign) decides.
+        const auto homes = countries_of_town(g, t.group, g.entity(e).population / 10);
+        if (homes.size() > 1) {
+            for (const auto& [c, population] : homes)
+                countries[c] += weight / static_cast<double>(homes.size()) + 1e-10 * population;
+            spread.emplace_back(t.group, weight / 2);
+            ++named[e];
+            if (!t.span.empty()) voted_towns.emplace_back(e, t.span);
             continue;
         }
         // all its weight to its division only when no other town of the country has

@@ -733,10 +733,27 @@ TEST_CASE("a town's own name comes before another's old name", "[world][places]"
 TEST_CASE("a city named once gives the article its country, a day after it does not hide it", "[world][places]") {
     const auto g = loaded(fixture_index());
     const extract::world_reader r(&g, nullptr);
-    const auto once = read(r, "A man was hurt late on Friday, Springfield police said.");
+    const auto once = read(r, "A man was hurt late on Friday, Kansas City police said.");
     REQUIRE(once.where.country != no_place);
     CHECK(g.code(once.where.country) == "US");
     const auto day = read(r, "A man was shot in southwest Toledo Tuesday afternoon.");
     REQUIRE(day.where.main != no_place);
     CHECK(r.key_of(day.where.main) == "us/ohio/lucas-county/toledo");
+}
+
+TEST_CASE("a town other countries share votes each of them, and a host names a town of two words", "[world][places]") {
+    const auto g = loaded(fixture_index());
+    const extract::world_reader r(&g, nullptr);
+    // Toledo is in Ohio and in Spain: the outlet's home decides, however often the town is named.
+    const auto spanish = read(r, "Two men were wounded in Toledo overnight. The bar in Toledo was closed.", "ES");
+    REQUIRE(spanish.where.country != no_place);
+    CHECK(g.code(spanish.where.country) == "ES");
+    // alone, the most populous
+    const auto alone = read(r, "Two men were wounded in Toledo overnight. The bar in Toledo was closed.");
+    REQUIRE(alone.where.country != no_place);
+    CHECK(g.code(alone.where.country) == "US");
+    // a host glues the words of a town's name: "kansascity" is Kansas City
+    const auto host = r.host_home("kansascity.com");
+    REQUIRE(host.place != no_place);
+    CHECK(r.key_of(host.place) == "us/missouri/jackson-county/kansas-city");
 }
