@@ -59,7 +59,14 @@ void fill_tables(extractor::tables& t, const extract_context& ctx) {
 const registry::country* article_context::article_country() {
     if (!country_read) {
         country_read = true;
-        if (ctx.sources) {
+        // The places reader weighs datelines, states, towns and the outlet's home: its
+        // country, when it read one, is the article's ("police" of a report from Ohio are
+        // not Syria's because a Syrian is quoted). A country the registry has no pack for
+        // leaves bodies unqualified ("Police").
+        const bool placed = tables.world.active() && article_place_of(*this).country != registry::no_place;
+        if (ctx.sources && placed) {
+            country = ctx.sources->find_country(tables.world.country_code(article_place_of(*this).country));
+        } else if (ctx.sources) {
             std::string all = art.title;
             all += '\n';
             all += text;

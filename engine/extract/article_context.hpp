@@ -170,8 +170,9 @@ struct article_context {
     std::string name_key;  // find_place_name's buffer
     std::optional<article_place> where;  // the article's country and division (article_place_of())
 
-    // The country the article is about, as its country words say (registry
-    // country_of_text over title and text), read when first needed; nullptr when none.
+    // The country the article is about: the places reader's (article_place_of), else as
+    // its country words say (registry country_of_text over title and text); read when
+    // first needed; nullptr when none or when the registry has no pack for it.
     const registry::country* article_country();
     // The article in lower case, made when first needed.
     std::string_view lower_text() {

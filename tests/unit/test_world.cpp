@@ -757,3 +757,36 @@ TEST_CASE("a town other countries share votes each of them, and a host names a t
     REQUIRE(host.place != no_place);
     CHECK(r.key_of(host.place) == "us/missouri/jackson-county/kansas-city");
 }
+
+TEST_CASE("the sources reader takes the article's country from the places reader", "[world][places][sources]") {
+    const auto g = loaded(fixture_index());
+    const auto overlay = aleppo_overlay();
+    diagnostics d;
+    const auto sources = registry::load_sources(RECKON_SOURCE_DIR "/rules/sources.yaml", d);
+    REQUIRE(d.errors() == 0);
+    auto run = [&](std::string text) {
+        article a;
+        a.id = "s";
+        a.text = std::move(text);
+        a.body = {0, a.text.size()};
+        a.published = date::of_day(2024, 5, 14);
+        extract::extract_context ctx;
+        ctx.places = &overlay;
+        ctx.world = &g;
+        ctx.sources = &sources;
+        diagnostics e;
+        return extract::extract_claims(a, ctx, e);
+    };
+    // The dateline and its state say the United States; the Yemeni relatives quoted do not
+    // make "police" Yemen's.
+    const auto us = run("MCKEESPORT, Pa. (KDKA) \xE2\x80\x94 Two men were killed in a shooting on Friday, police said. "
+                        "Yemeni relatives of one of the men, who had come from Yemen, said they were stunned.");
+    REQUIRE(!us.empty());
+    CHECK(us[0].country == "US");
+    CHECK(us[0].source == "US Police");
+    // A report from Yemen: Yemen's.
+    const auto ye = run("SANAA, May 14 (Reuters) - Three people were killed in a market in Saada, police said.");
+    REQUIRE(!ye.empty());
+    CHECK(ye[0].country == "YE");
+    CHECK(ye[0].source == "Yemen Police");
+}
