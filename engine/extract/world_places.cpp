@@ -191,6 +191,15 @@ bool masthead_word(std::string_view w) {
     return std::any_of(std::begin(words), std::end(words), [&](const char* x) { return w == x; });
 }
 
+// The word after a name that makes it a street's or a part of a town's: "Jackson Avenue",
+// "the Austin neighborhood". Such a name is no evidence of the town of that name.
+bool street_or_part(std::string_view w) {
+    static const char* const words[] = {"street", "avenue", "ave", "road", "rd", "boulevard", "blvd", "drive", "lane", "way",
+                                        "court", "highway", "parkway", "pike", "neighborhood", "neighbourhood", "section",
+                                        "quarter", "hospital", "school", "park", "bridge", "expressway", "freeway"};
+    return std::any_of(std::begin(words), std::end(words), [&](const char* x) { return w == x; });
+}
+
 // Buildings and bodies named after a saint or a person: "St. Mary's Hospital".
 bool facility_word(std::string_view w) {
     static const char* const words[] = {"hospital", "church", "school", "college", "university", "cathedral", "academy",
@@ -686,6 +695,8 @@ article_place world_reader::read_article(const article& a, std::string_view text
             const auto group = group_of(span.of(text));
             if (group == no_place) continue;
             if (!function_word(ws[k].lower) && name_goes_on(text, ws, k + n)) break;  // "Mary Smith", "Jackson Park Hospital"
+            // "Jackson Avenue", "the Austin neighborhood": a street, a part of a town
+            if (k + n < ws.size() && (street_or_part(ws[k + n].lower) || (ws[k + n].lower == "st" && ws[k + n].capital))) break;
             // "Police said", "Four Hurt In": the article's own lower-case word ("in Mobile" is a town)
             const bool after_in_word = k > 0 && (ws[k - 1].lower == "in" || ws[k - 1].lower == "near");
             if (n == 1 && out.common_word(ws[k]) && !after_in_word) break;

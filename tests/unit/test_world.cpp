@@ -790,3 +790,13 @@ TEST_CASE("the sources reader takes the article's country from the places reader
     CHECK(ye[0].country == "YE");
     CHECK(ye[0].source == "Yemen Police");
 }
+
+TEST_CASE("a street or a neighbourhood named after a town is no evidence of the town", "[world][places]") {
+    const auto g = loaded(fixture_index());
+    const extract::world_reader r(&g, nullptr);
+    CHECK(read(r, "Two men were shot on Toledo Avenue late on Friday.").where.country == no_place);
+    CHECK(read(r, "Two men were shot in the Toledo neighborhood late on Friday.").where.country == no_place);
+    const auto town = read(r, "Two men were shot in Toledo late on Friday.");
+    REQUIRE(town.where.country != no_place);
+    CHECK(g.code(town.where.country) == "US");
+}
