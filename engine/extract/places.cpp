@@ -244,7 +244,10 @@ std::size_t find_world_place(article_context& ax, sentence_info& si, std::size_t
         !locative_at(ws, k))
         return 0;
     // "Zala said", "said Mary": a person the article names, not the place of that name
-    if (!in_dateline && where.person_word(ws[k]) && !locative_at(ws, k) && !(k > 0 && ws[k - 1].capital && mark_before(ax.text, ws[k]) == ',') &&
+    if (!in_dateline && where.person_word(ws[k]) && !locative_at(ws, k) &&
+        !(k > 0 && ws[k - 1].capital && mark_before(ax.text, ws[k]) == ',' && world.group_of(ws[k].lower) != registry::no_place &&
+          g.best_area(world.group_of(ws[k].lower)) != registry::no_place &&
+          g.entity(registry::entry_entity(g.best_area(world.group_of(ws[k].lower)))).kind <= registry::world_kind::division) &&
         !(k + 1 < ws.size() && name_word(ax.text, ws[k + 1]) && ws[k + 1].before == ' '))
         return 0;
     // "IS", "UN", "SDF", "ISIS": acronyms, not the places that share their letters.

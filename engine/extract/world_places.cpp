@@ -203,7 +203,7 @@ bool street_or_part(std::string_view w) {
 // Buildings and bodies named after a saint or a person: "St. Mary's Hospital".
 bool facility_word(std::string_view w) {
     static const char* const words[] = {"hospital", "church", "school", "college", "university", "cathedral", "academy",
-                                        "clinic", "center", "centre", "medical", "chapel", "parish", "cemetery"};
+                                        "clinic", "center", "centre", "medical", "chapel", "parish", "cemetery", "campus"};
     return std::any_of(std::begin(words), std::end(words), [&](const char* x) { return w == x; });
 }
 
@@ -702,7 +702,13 @@ article_place world_reader::read_article(const article& a, std::string_view text
             if (n == 1 && out.common_word(ws[k]) && !after_in_word) break;
             // "Metro", "Police": a word that opens a phrase; "Zala said", "said Officer Veejay Zala": a person
             if (n == 1 && function_word(ws[k].lower)) break;
-            if (n == 1 && out.person_word(ws[k]) && !after_in_word && !after_capital_comma(text, ws, k)) break;
+            // ("Tulsa, Georgia" is still the state: a state's name after a town and a comma)
+            if (n == 1 && out.person_word(ws[k]) && !after_in_word &&
+                !(after_capital_comma(text, ws, k) && g.best_area(group) != no_place &&
+                  g.entity(registry::entry_entity(g.best_area(group))).kind <= world_kind::division))
+                break;
+            // "University", "Hospital": a building's word, not the Jamaican town of that name
+            if (n == 1 && facility_word(ws[k].lower)) break;
             const auto entry = g.best(group);
             const auto e = registry::entry_entity(entry);
             const auto form = registry::entry_form(entry);
@@ -720,12 +726,14 @@ article_place world_reader::read_article(const article& a, std::string_view text
             } else if (form == registry::name_form::adjective) {
                 countries[e] += adjective_weight;
                 ++named[e];
-            } else if (area != no_place && (area == entry || after_city) &&
-                       !(g.entity(registry::entry_entity(area)).kind == world_kind::district && !after_city &&
+            } else if (area != no_place &&
+                       (area == entry || (after_city && g.entity(registry::entry_entity(area)).kind <= world_kind::division)) &&
+                       !(g.entity(registry::entry_entity(area)).kind == world_kind::district &&
                          !(k + n < ws.size() && district_noun(ws[k + n].lower)) &&
                          (registry::entry_form(area) != registry::name_form::official || n == 1))) {
                 // (a county's or district's one-word name without "County" or "District" is
-                // most often a person's or a town's: "Hopkins", "Page", "Portsmouth", "González")
+                // most often a person's or a town's: "Hopkins", "Page", "Portsmouth", "González",
+                // after a comma too: "Springfield, Toledo police")
                 const auto a = registry::entry_entity(area);
                 const double weight = after_city ? qualified_weight : named_weight;
                 countries[g.entity(a).country] += weight;

@@ -800,3 +800,19 @@ TEST_CASE("a street or a neighbourhood named after a town is no evidence of the 
     REQUIRE(town.where.country != no_place);
     CHECK(g.code(town.where.country) == "US");
 }
+
+TEST_CASE("a surname after a comma, a district after a town, a building's word are not places", "[world][places]") {
+    const auto g = loaded(fixture_index());
+    const extract::world_reader r(&g, nullptr);
+    // "Lucas" is a county's bare name and the officer's surname; after "the West Side," it
+    // is still the officer (a state's name there would be the state).
+    const auto officer = read(r, "Two people were hurt on Friday, said Officer Ann Lucas. Shots rang out on the West Side, Lucas said.");
+    CHECK(officer.where.country == no_place);
+    // After a town and a comma only a state or a country qualifies it: "Springfield, Toledo
+    // police" is no Spanish province.
+    const auto list = read(r, "Shots were fired in Springfield, Toledo police said.");
+    REQUIRE(list.where.country != no_place);
+    CHECK(g.code(list.where.country) == "US");
+    // "the University": a building, not the Queensland suburb of that name
+    CHECK(read(r, "A student was hurt at the University on Friday.").where.country == no_place);
+}
