@@ -671,6 +671,7 @@ article_place world_reader::read_article(const article& a, std::string_view text
         byte_span span;
         bool after_in, city;
         double weight;
+        bool host = false;  // named by the outlet's host: a paper is named after its own city
     };
     std::vector<town_mention> town_mentions;                 // towns named, settled after the areas are known
     struct country_mention {
@@ -795,7 +796,7 @@ article_place world_reader::read_article(const article& a, std::string_view text
     std::sort(anchors.begin(), anchors.end());
     anchors.erase(std::unique(anchors.begin(), anchors.end()), anchors.end());
     auto anchored = [&](std::uint32_t group) { return anchored_reading(g, group, anchors); };
-    if (host_town != no_place) town_mentions.push_back({host_town, byte_span{}, false, true, outlet_weight});
+    if (host_town != no_place) town_mentions.push_back({host_town, byte_span{}, false, true, outlet_weight, true});
     struct town_vote {
         std::uint32_t group, entity;
         double weight;
@@ -821,7 +822,8 @@ article_place world_reader::read_article(const article& a, std::string_view text
         // A name towns of other countries share, a tenth as large or more ("Birmingham",
         // "Hamilton", "Toledo"), says only that it is one of those countries: each gets a
         // share, and the rest of the article (a state, a call sign) decides.
-        const auto homes = countries_of_town(g, t.group, g.entity(e).population / 10);
+        std::vector<std::pair<std::uint32_t, std::uint32_t>> homes;  // a host names its own city: not shared
+        if (!t.host) homes = countries_of_town(g, t.group, g.entity(e).population / 10);
         if (homes.size() > 1) {
             for (const auto& [c, population] : homes)
                 countries[c] += weight / static_cast<double>(homes.size()) + 1e-10 * population;

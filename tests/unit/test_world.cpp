@@ -816,3 +816,19 @@ TEST_CASE("a surname after a comma, a district after a town, a building's word a
     // "the University": a building, not the Queensland suburb of that name
     CHECK(read(r, "A student was hurt at the University on Friday.").where.country == no_place);
 }
+
+TEST_CASE("the city an outlet's host names is not shared with its namesakes abroad", "[world][places]") {
+    const auto g = loaded(fixture_index());
+    const extract::world_reader r(&g, nullptr);
+    article a;
+    a.id = "b";
+    a.outlet = "toledoblade.com";
+    a.text = "Two men were hurt in a shooting at a club early on Sunday.";
+    a.body = {0, a.text.size()};
+    const auto lower = extract::lower_case_of(a.text);
+    const auto where = r.read_article(a, a.text, lower, "");
+    REQUIRE(where.country != no_place);
+    CHECK(g.code(where.country) == "US");
+    REQUIRE(where.division != no_place);
+    CHECK(g.name(where.division) == "Ohio");
+}
