@@ -815,7 +815,11 @@ article_place world_reader::read_article(const article& a, std::string_view text
         // share says only which divisions it may be in (spread, in decide()).
         const auto town = best_place(g, t.group);
         const auto e = registry::entry_entity(town);
-        if (!((t.after_in && g.count(t.group) == 1) || t.city)) {
+        // a town of 20,000 people whose name no other place has ("Perris police") says
+        // where it is even without "in"
+        const bool own_name = g.count(t.group) == 1 && registry::entry_form(town) == registry::name_form::official &&
+                              g.entity(e).population >= 20000;
+        if (!((t.after_in && g.count(t.group) == 1) || t.city || own_name)) {
             if (t.after_in) spread.emplace_back(t.group, town_weight);
             continue;
         }

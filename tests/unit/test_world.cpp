@@ -832,3 +832,13 @@ TEST_CASE("the city an outlet's host names is not shared with its namesakes abro
     REQUIRE(where.division != no_place);
     CHECK(g.name(where.division) == "Ohio");
 }
+
+TEST_CASE("a town whose name is its own alone says where the article is", "[world][places]") {
+    const auto g = loaded(fixture_index());
+    const extract::world_reader r(&g, nullptr);
+    const auto own = read(r, "Two men were hurt on Friday night, Zalaegerszeg police said.");
+    REQUIRE(own.where.country != no_place);
+    CHECK(g.code(own.where.country) == "HU");
+    // a small town many places share says nothing without "in"
+    CHECK(read(r, "Two men were hurt on Friday night, Centerville police said.").where.country == no_place);
+}
