@@ -376,13 +376,8 @@ std::uint32_t world_gazetteer::best_in(std::uint32_t group, std::uint32_t countr
 }
 
 std::uint32_t world_gazetteer::count_in(std::uint32_t group, std::uint32_t country) const {
-    const auto& g = m_groups[group];
-    const auto* b = m_by_country + g.first;
-    const auto* e = b + g.count;
-    const auto country_of = [&](std::uint32_t entry) { return m_entities[entry_entity(entry)].country; };
-    const auto* lo = std::lower_bound(b, e, country, [&](std::uint32_t x, std::uint32_t c) { return country_of(x) < c; });
-    const auto* hi = std::upper_bound(lo, e, country, [&](std::uint32_t c, std::uint32_t x) { return c < country_of(x); });
-    return static_cast<std::uint32_t>(hi - lo);
+    const auto range = entries_in(group, country);  // both orders group a name's places by country
+    return static_cast<std::uint32_t>(range.last - range.first);
 }
 
 world_gazetteer::entry_range world_gazetteer::entries_in(std::uint32_t group, std::uint32_t country) const {

@@ -235,9 +235,10 @@ struct reading {
     extract::article_place where;
 };
 
-reading read(const extract::world_reader& r, std::string text, std::string outlet_country = "") {
+reading read(const extract::world_reader& r, std::string text, std::string outlet_country = "", std::string outlet = "") {
     reading out;
     out.a.id = "t";
+    out.a.outlet = std::move(outlet);
     out.a.text = std::move(text);
     out.a.body = {0, out.a.text.size()};
     out.lower = extract::lower_case_of(out.a.text);
@@ -336,7 +337,8 @@ TEST_CASE("a world place gives a claim its country, division and a path key", "[
 
 namespace {
 
-std::vector<claim> extract_with_world(const registry::world_gazetteer& g, const registry::gazetteer& overlay, std::string text) {
+std::vector<claim> extract_with_world(const registry::world_gazetteer& g, const registry::gazetteer& overlay, std::string text,
+                                      const registry::source_registry* sources = nullptr) {
     article a;
     a.id = "w";
     a.text = std::move(text);
@@ -345,6 +347,7 @@ std::vector<claim> extract_with_world(const registry::world_gazetteer& g, const 
     extract::extract_context ctx;
     ctx.places = &overlay;
     ctx.world = &g;
+    ctx.sources = sources;
     diagnostics d;
     return extract::extract_claims(a, ctx, d);
 }
@@ -607,15 +610,27 @@ TEST_CASE("a world place of the overlay's country takes the overlay's key by its
 
 // ---- settling names by the article's other names (session 6) ---------------------
 
-TEST_CASE("a country's name is a town when the article names the state holding one", "[world][places]") {
-    const auto g = loaded(fixture_index());
-    const extract::world_reader r(&g, nullptr);
+namespace {
+
+// The fixture's index and a reader over it, for the tests below.
+struct fixture_reader {
+    const registry::world_gazetteer g = loaded(fixture_index());
+    const extract::world_reader r{&g, nullptr};
+};
+
+// The ISO code of the country read for an article, "" when none.
+std::string country_read(const registry::world_gazetteer& g, const reading& x) {
+    return x.where.country == no_place ? std::string() : std::string(g.code(x.where.country));
+}
+
+}  // namespace
+
+TEST_CASE_METHOD(fixture_reader, "a country's name is a town when the article names the state holding one", "[world][places]") {
     const auto lebanon = r.group_of("Lebanon");
 
     // Written next to it: the state says which Lebanon.
     const auto dated = read(r, "LEBANON, Pa. \xE2\x80\x94 A woman was hurt when shots were fired in Lebanon late on Friday.");
-    REQUIRE(dated.where.country != no_place);
-    CHECK(g.code(dated.where.country) == "US");
+    CHECK(country_read(g, dated) == "US");
     REQUIRE(dated.where.main != no_place);
     CHECK(r.key_of(dated.where.main) == "us/pennsylvania/lebanon-county/lebanon");
     const auto town = r.settle(lebanon, "Lebanon", extract::place_evidence::locative, no_place, dated.where);
@@ -625,46 +640,37 @@ TEST_CASE("a country's name is a town when the article names the state holding o
 
     // In the body: the country is named nowhere else, the state holding a Lebanon is.
     const auto body = read(r, "A man was shot in Lebanon on Friday night, Pennsylvania state troopers said.");
-    REQUIRE(body.where.country != no_place);
-    CHECK(g.code(body.where.country) == "US");
+    CHECK(country_read(g, body) == "US");
     CHECK(g.name(body.where.division) == "Pennsylvania");
     CHECK(body.where.why.find("'Lebanon' read as the town in Lebanon County") != std::string::npos);
 
     // The country, when the article says nothing of a state.
     const auto abroad = read(r, "Rockets fell near Beirut and in southern Lebanon on Friday.");
-    REQUIRE(abroad.where.country != no_place);
-    CHECK(g.code(abroad.where.country) == "LB");
+    CHECK(country_read(g, abroad) == "LB");
     CHECK(r.settle(lebanon, "Lebanon", extract::place_evidence::locative, no_place, abroad.where).why ==
           "best of 3 'Lebanon': a country");
 }
 
-TEST_CASE("towns many divisions share are settled by the names the article uses with them", "[world][places]") {
-    const auto g = loaded(fixture_index());
-    const extract::world_reader r(&g, nullptr);
+TEST_CASE_METHOD(fixture_reader, "towns many divisions share are settled by the names the article uses with them", "[world][places]") {
     // Springfield is in Illinois and Ohio, Centerville in Ohio and Pennsylvania: together, Ohio.
     const auto both = read(r, "Shots were fired in Springfield on Friday and in Centerville on Saturday.");
-    REQUIRE(both.where.country != no_place);
-    CHECK(g.code(both.where.country) == "US");
+    CHECK(country_read(g, both) == "US");
     REQUIRE(both.where.division != no_place);
     CHECK(g.name(both.where.division) == "Ohio");
     // A county named settles the town inside it: the Lucas County Toledo, not Spain's.
     const auto toledo = read(r, "Two men were wounded in Toledo overnight, the Lucas County coroner said.");
-    REQUIRE(toledo.where.country != no_place);
-    CHECK(g.code(toledo.where.country) == "US");
+    CHECK(country_read(g, toledo) == "US");
     CHECK(g.name(toledo.where.division) == "Ohio");
     const auto settled = r.settle(r.group_of("Toledo"), "Toledo", extract::place_evidence::locative, no_place, toledo.where);
     REQUIRE(settled.entity != no_place);
     CHECK(r.key_of(settled.entity) == "us/ohio/lucas-county/toledo");
 }
 
-TEST_CASE("a word that names a person in the article is not a place", "[world][places]") {
-    const auto g = loaded(fixture_index());
-    const extract::world_reader r(&g, nullptr);
+TEST_CASE_METHOD(fixture_reader, "a word that names a person in the article is not a place", "[world][places]") {
     // "Zala" is a Hungarian county; here it is the detective's surname.
     const auto story = read(r, "Three people were wounded in Springfield on Sunday, said Officer Marta Zala. "
                                "The men ran off, Zala added. Nobody was arrested, Zala said.");
-    REQUIRE(story.where.country != no_place);
-    CHECK(g.code(story.where.country) == "US");
+    CHECK(country_read(g, story) == "US");
     CHECK(story.where.why.find("Zala") == std::string::npos);
     // a speaker alone is a person too
     const auto speaker = read(r, "Talks resumed on Monday, Zala told reporters in Springfield.");
@@ -692,18 +698,14 @@ TEST_CASE("a building named after a saint keeps its name whole", "[world][places
     CHECK_FALSE(extract::name_goes_on(text, ws, overtown));  // Overtown is a part of Miami
 }
 
-TEST_CASE("a label opening a line is not a dateline", "[world][places]") {
-    const auto g = loaded(fixture_index());
-    const extract::world_reader r(&g, nullptr);
+TEST_CASE_METHOD(fixture_reader, "a label opening a line is not a dateline", "[world][places]") {
     const auto a = read(r, "UPDATE: 9:15 p.m.\nMCKEESPORT, Pa. (KDKA) \xE2\x80\x94 Two men were shot on Friday night.");
     REQUIRE(a.where.main != no_place);
     CHECK(g.name(a.where.main) == "McKeesport");
     CHECK(a.where.dateline.of(a.a.text) == "MCKEESPORT");
 }
 
-TEST_CASE("an outlet's host: network affiliates, country domains, the town of a masthead", "[world][places]") {
-    const auto g = loaded(fixture_index());
-    const extract::world_reader r(&g, nullptr);
+TEST_CASE_METHOD(fixture_reader, "an outlet's host: network affiliates, country domains, the town of a masthead", "[world][places]") {
     // a network's name and a channel number is a United States affiliate, not a Canadian call sign
     CHECK(g.code(r.host_home("cbs58.com").call_sign_country) == "US");
     CHECK(g.code(r.host_home("fox8.com").call_sign_country) == "US");
@@ -717,66 +719,43 @@ TEST_CASE("an outlet's host: network affiliates, country domains, the town of a 
     CHECK(r.key_of(blade.place) == "us/ohio/lucas-county/toledo");
 }
 
-TEST_CASE("a town's own name comes before another's old name", "[world][places]") {
-    const auto g = loaded(fixture_index());
-    const extract::world_reader r(&g, nullptr);
+TEST_CASE_METHOD(fixture_reader, "a town's own name comes before another's old name", "[world][places]") {
     // "Berytus" is a small Pennsylvania town and an old name of Beirut: alone, it says
     // nothing of Lebanon.
     const auto a = read(r, "Two people were hurt in Berytus on Friday.");
     CHECK(a.where.country == no_place);
     // with its state, the town
     const auto b = read(r, "Two people were hurt in Berytus, Pa., on Friday.");
-    REQUIRE(b.where.country != no_place);
-    CHECK(g.code(b.where.country) == "US");
+    CHECK(country_read(g, b) == "US");
 }
 
-TEST_CASE("a city named once gives the article its country, a day after it does not hide it", "[world][places]") {
-    const auto g = loaded(fixture_index());
-    const extract::world_reader r(&g, nullptr);
+TEST_CASE_METHOD(fixture_reader, "a city named once gives the article its country, a day after it does not hide it", "[world][places]") {
     const auto once = read(r, "A man was hurt late on Friday, Kansas City police said.");
-    REQUIRE(once.where.country != no_place);
-    CHECK(g.code(once.where.country) == "US");
+    CHECK(country_read(g, once) == "US");
     const auto day = read(r, "A man was shot in southwest Toledo Tuesday afternoon.");
     REQUIRE(day.where.main != no_place);
     CHECK(r.key_of(day.where.main) == "us/ohio/lucas-county/toledo");
 }
 
-TEST_CASE("a town other countries share votes each of them, and a host names a town of two words", "[world][places]") {
-    const auto g = loaded(fixture_index());
-    const extract::world_reader r(&g, nullptr);
+TEST_CASE_METHOD(fixture_reader, "a town other countries share votes each of them, and a host names a town of two words", "[world][places]") {
     // Toledo is in Ohio and in Spain: the outlet's home decides, however often the town is named.
     const auto spanish = read(r, "Two men were wounded in Toledo overnight. The bar in Toledo was closed.", "ES");
-    REQUIRE(spanish.where.country != no_place);
-    CHECK(g.code(spanish.where.country) == "ES");
+    CHECK(country_read(g, spanish) == "ES");
     // alone, the most populous
     const auto alone = read(r, "Two men were wounded in Toledo overnight. The bar in Toledo was closed.");
-    REQUIRE(alone.where.country != no_place);
-    CHECK(g.code(alone.where.country) == "US");
+    CHECK(country_read(g, alone) == "US");
     // a host glues the words of a town's name: "kansascity" is Kansas City
     const auto host = r.host_home("kansascity.com");
     REQUIRE(host.place != no_place);
     CHECK(r.key_of(host.place) == "us/missouri/jackson-county/kansas-city");
 }
 
-TEST_CASE("the sources reader takes the article's country from the places reader", "[world][places][sources]") {
-    const auto g = loaded(fixture_index());
+TEST_CASE_METHOD(fixture_reader, "the sources reader takes the article's country from the places reader", "[world][places][sources]") {
     const auto overlay = aleppo_overlay();
     diagnostics d;
     const auto sources = registry::load_sources(RECKON_SOURCE_DIR "/rules/sources.yaml", d);
     REQUIRE(d.errors() == 0);
-    auto run = [&](std::string text) {
-        article a;
-        a.id = "s";
-        a.text = std::move(text);
-        a.body = {0, a.text.size()};
-        a.published = date::of_day(2024, 5, 14);
-        extract::extract_context ctx;
-        ctx.places = &overlay;
-        ctx.world = &g;
-        ctx.sources = &sources;
-        diagnostics e;
-        return extract::extract_claims(a, ctx, e);
-    };
+    auto run = [&](std::string text) { return extract_with_world(g, overlay, std::move(text), &sources); };
     // The dateline and its state say the United States; the Yemeni relatives quoted do not
     // make "police" Yemen's.
     const auto us = run("MCKEESPORT, Pa. (KDKA) \xE2\x80\x94 Two men were killed in a shooting on Friday, police said. "
@@ -791,19 +770,14 @@ TEST_CASE("the sources reader takes the article's country from the places reader
     CHECK(ye[0].source == "Yemen Police");
 }
 
-TEST_CASE("a street or a neighbourhood named after a town is no evidence of the town", "[world][places]") {
-    const auto g = loaded(fixture_index());
-    const extract::world_reader r(&g, nullptr);
+TEST_CASE_METHOD(fixture_reader, "a street or a neighbourhood named after a town is no evidence of the town", "[world][places]") {
     CHECK(read(r, "Two men were shot on Toledo Avenue late on Friday.").where.country == no_place);
     CHECK(read(r, "Two men were shot in the Toledo neighborhood late on Friday.").where.country == no_place);
     const auto town = read(r, "Two men were shot in Toledo late on Friday.");
-    REQUIRE(town.where.country != no_place);
-    CHECK(g.code(town.where.country) == "US");
+    CHECK(country_read(g, town) == "US");
 }
 
-TEST_CASE("a surname after a comma, a district after a town, a building's word are not places", "[world][places]") {
-    const auto g = loaded(fixture_index());
-    const extract::world_reader r(&g, nullptr);
+TEST_CASE_METHOD(fixture_reader, "a surname after a comma, a district after a town, a building's word are not places", "[world][places]") {
     // "Lucas" is a county's bare name and the officer's surname; after "the West Side," it
     // is still the officer (a state's name there would be the state).
     const auto officer = read(r, "Two people were hurt on Friday, said Officer Ann Lucas. Shots rang out on the West Side, Lucas said.");
@@ -811,34 +785,21 @@ TEST_CASE("a surname after a comma, a district after a town, a building's word a
     // After a town and a comma only a state or a country qualifies it: "Springfield, Toledo
     // police" is no Spanish province.
     const auto list = read(r, "Shots were fired in Springfield, Toledo police said.");
-    REQUIRE(list.where.country != no_place);
-    CHECK(g.code(list.where.country) == "US");
+    CHECK(country_read(g, list) == "US");
     // "the University": a building, not the Queensland suburb of that name
     CHECK(read(r, "A student was hurt at the University on Friday.").where.country == no_place);
 }
 
-TEST_CASE("the city an outlet's host names is not shared with its namesakes abroad", "[world][places]") {
-    const auto g = loaded(fixture_index());
-    const extract::world_reader r(&g, nullptr);
-    article a;
-    a.id = "b";
-    a.outlet = "toledoblade.com";
-    a.text = "Two men were hurt in a shooting at a club early on Sunday.";
-    a.body = {0, a.text.size()};
-    const auto lower = extract::lower_case_of(a.text);
-    const auto where = r.read_article(a, a.text, lower, "");
-    REQUIRE(where.country != no_place);
-    CHECK(g.code(where.country) == "US");
-    REQUIRE(where.division != no_place);
-    CHECK(g.name(where.division) == "Ohio");
+TEST_CASE_METHOD(fixture_reader, "the city an outlet's host names is not shared with its namesakes abroad", "[world][places]") {
+    const auto blade = read(r, "Two men were hurt in a shooting at a club early on Sunday.", "", "toledoblade.com");
+    CHECK(country_read(g, blade) == "US");
+    REQUIRE(blade.where.division != no_place);
+    CHECK(g.name(blade.where.division) == "Ohio");
 }
 
-TEST_CASE("a town whose name is its own alone says where the article is", "[world][places]") {
-    const auto g = loaded(fixture_index());
-    const extract::world_reader r(&g, nullptr);
+TEST_CASE_METHOD(fixture_reader, "a town whose name is its own alone says where the article is", "[world][places]") {
     const auto own = read(r, "Two men were hurt on Friday night, Zalaegerszeg police said.");
-    REQUIRE(own.where.country != no_place);
-    CHECK(g.code(own.where.country) == "HU");
+    CHECK(country_read(g, own) == "HU");
     // a small town many places share says nothing without "in"
     CHECK(read(r, "Two men were hurt on Friday night, Centerville police said.").where.country == no_place);
 }
