@@ -64,16 +64,23 @@ const registry::country* article_context::article_country() {
         // not Syria's because a Syrian is quoted). A country the registry has no pack for
         // leaves bodies unqualified ("Police").
         const bool placed = tables.world.active() && article_place_of(*this).country != registry::no_place;
-        if (ctx.sources && placed) {
-            country = ctx.sources->find_country(tables.world.country_code(article_place_of(*this).country));
-        } else if (ctx.sources) {
+        if (ctx.sources && placed) country = ctx.sources->find_country(tables.world.country_code(article_place_of(*this).country));
+        else country = text_country();
+    }
+    return country;
+}
+
+const registry::country* article_context::text_country() {
+    if (!words_country_read) {
+        words_country_read = true;
+        if (ctx.sources) {
             std::string all = art.title;
             all += '\n';
             all += text;
-            country = ctx.sources->country_of_text(all);
+            words_country = ctx.sources->country_of_text(all);
         }
     }
-    return country;
+    return words_country;
 }
 
 void article_context::split() {

@@ -162,6 +162,8 @@ struct article_context {
     std::optional<source_mention> last_speaker;  // the last named speaker
     const registry::country* country = nullptr;  // article_country()
     bool country_read = false;
+    const registry::country* words_country = nullptr;  // text_country()
+    bool words_country_read = false;
     std::string detected_outlet;              // from a credit line when the corpus gave no outlet
     std::optional<std::string> outlet;        // canonical_outlet()
     // places reader: looked up once per article, when first needed
@@ -171,9 +173,13 @@ struct article_context {
     std::optional<article_place> where;  // the article's country and division (article_place_of())
 
     // The country the article is about: the places reader's (article_place_of), else as
-    // its country words say (registry country_of_text over title and text); read when
-    // first needed; nullptr when none or when the registry has no pack for it.
+    // its country words say (text_country()); read when first needed; nullptr when none
+    // or when the registry has no pack for it.
     const registry::country* article_country();
+    // The country the article's country words name most (registry country_of_text over
+    // title and text): whose army an unqualified "the military" is, armies fighting
+    // abroad ("the army said" of a report on a Russian strike in Homs is Russia's).
+    const registry::country* text_country();
     // The article in lower case, made when first needed.
     std::string_view lower_text() {
         if (m_lower.size() != text.size()) m_lower = lower_case_of(text);

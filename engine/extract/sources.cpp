@@ -91,7 +91,10 @@ void read_unlisted_sources(article_context& ax, sentence_info& si) {
         }
         source_mention m;
         // an unqualified body is the article's country's: read the country only then
-        const registry::country* country = r.person.empty() && !r.country ? ax.article_country() : nullptr;
+        // (armies fight abroad: theirs is the country the article's words name most)
+        const bool armed = r.body && (r.body->id == "army" || r.body->id == "defence_ministry");
+        const registry::country* country =
+            r.person.empty() && !r.country ? (armed ? ax.text_country() : ax.article_country()) : nullptr;
         m.name = reader.name_of(r, country);
         m.type = reader.type_of(r);
         if (m.name.empty()) continue;

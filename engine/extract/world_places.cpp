@@ -1060,12 +1060,9 @@ world_place world_reader::settle(std::uint32_t group, std::string_view written, 
         // A town outside the article's division, named without its state, is taken only
         // when it is a city: "in Homewood" of a Pittsburgh report is not Homewood, Alabama.
         const auto in_country = g.best_in(group, where.country);
-        // A city there is taken when a word says it is a place ("in Kharkiv" of a Kyiv
-        // report), not when it is only named ("Austin" of a Chicago report is its neighbourhood).
         const bool far_town = where.division != no_place && evidence < place_evidence::qualified && in_country != no_place &&
                               g.entity(registry::entry_entity(in_country)).kind == world_kind::place &&
-                              (g.entity(registry::entry_entity(in_country)).population < city_population ||
-                               evidence < place_evidence::locative);
+                              g.entity(registry::entry_entity(in_country)).population < city_population;
         if (far_town) {
             out.why = "no place '" + name + "' in " + std::string(g.name(where.division)) +
                       " (the article's division) and nothing next to it names another";

@@ -768,6 +768,13 @@ TEST_CASE_METHOD(fixture_reader, "the sources reader takes the article's country
     REQUIRE(!ye.empty());
     CHECK(ye[0].country == "YE");
     CHECK(ye[0].source == "Yemen Police");
+    // An army fights abroad: "the army" of a report on Russian strikes in a Syrian town is
+    // the one the article's words name most.
+    const auto army = run("Russian jets struck Al Bab, Syria, on Friday. Five fighters were killed in Al Bab, the army said. "
+                          "Russia said the strikes would go on.");
+    REQUIRE(!army.empty());
+    CHECK(army[0].country == "SY");
+    CHECK(army[0].source == "Russia Army");
 }
 
 TEST_CASE_METHOD(fixture_reader, "a street or a neighbourhood named after a town is no evidence of the town", "[world][places]") {
