@@ -5,6 +5,8 @@
 #include <map>
 #include <set>
 
+#include "model/claim_id.hpp"
+
 namespace reckon::audit {
 
 namespace {
@@ -19,36 +21,73 @@ std::string line_of(const std::string& path, std::size_t line) {
     return text;
 }
 
+// The claim among `claims` (indices into a.claims) a mistyped id most likely meant: for an
+// offset id, the claim whose figure starts nearest that offset (a few bytes off); else the
+// id closest in spelling. "" when none is close.
+std::string closest_claim(const std::string& id, const std::vector<std::size_t>& claims, const audit_result& a) {
+    if (is_offset_claim_id(id) && id.size() - id.rfind('@') <= 16) {
+        const std::size_t offset = std::stoull(id.substr(id.rfind('@') + 1));
+        constexpr std::size_t within = 16;
+        const claim* best = nullptr;
+        std::size_t distance = within + 1;
+        for (const auto i : claims) {
+            const claim& c = a.claims[i].c;
+            const std::size_t d = c.span.begin > offset ? c.span.begin - offset : offset - c.span.begin;
+            if (d < distance) {
+                distance = d;
+                best = &c;
+            }
+        }
+        if (best) return best->id;
+    }
+    std::vector<std::string> ids;
+    for (const auto i : claims) ids.push_back(a.claims[i].c.id);
+    return closest_match(id, ids);
+}
+
 }  // namespace
 
 void check_decision_ids(const audit_result& a, const rules::ruleset& rules, severity level, diagnostics& diags) {
     if (rules.decisions().empty()) return;
-    std::set<std::string> ids;
-    std::map<std::string, std::vector<std::string>> by_article;
-    for (const auto& r : a.claims) {
-        ids.insert(r.c.id);
-        by_article[r.c.article].push_back(r.c.id);
-    }
+    const claim_finder finder(a.claims.size(), [&a](std::size_t i) -> const claim& { return a.claims[i].c; });
+    std::map<std::string, std::vector<std::size_t>, std::less<>> by_article;
+    for (std::size_t i = 0; i < a.claims.size(); ++i) by_article[a.claims[i].c.article].push_back(i);
     for (const auto& d : rules.decisions()) {
         for (const auto& id : d.ids) {
-            if (ids.count(id)) continue;
+            const auto found = finder.find(id);
+            if (found && !found->by_offset) continue;
             diagnostic g;
-            g.level = level;
-            g.name = level == severity::warning ? "unknown-claim" : "";
             g.file = d.rule.file;
             g.line = d.rule.line;
-            g.column = 1;
-            g.length = d.action.size();
             g.source_line = line_of(d.rule.file, d.rule.line);
+            // the id is underlined where the decision's line quotes it, else the action
+            if (const auto at = g.source_line.find('"' + id + '"'); at != std::string::npos) {
+                g.column = at + 1;
+                g.length = id.size() + 2;
+            } else {
+                g.column = 1;
+                g.length = d.action.size();
+            }
+            if (found) {
+                const std::string& now = a.claims[found->index].c.id;
+                g.level = severity::warning;
+                g.name = "old-claim-id";
+                g.message = "'" + d.action + "' names claim '" + id + "' by the byte offset of its figure, the older form of claim ids; its id is '" + now + "'";
+                g.hint = "write '" + now + "': it stays the same when another paragraph of the article is edited";
+                diags.add(std::move(g));
+                continue;
+            }
+            g.level = level;
+            g.name = level == severity::warning ? "unknown-claim" : "";
             g.message = "'" + d.action + "' names claim '" + id + "', which no article of the corpus has" +
                         (level == severity::warning ? "; the decision is skipped for it" : "");
-            const std::string article = id.substr(0, id.find('@'));
+            const std::string_view article = article_of_claim_id(id);
             if (const auto it = by_article.find(article); it != by_article.end()) {
-                const std::string close = closest_match(id, it->second);
-                g.hint = close.empty() ? "claims of article '" + article + "' are listed by 'reckon extract'"
+                const std::string close = closest_claim(id, it->second, a);
+                g.hint = close.empty() ? "claims of article '" + std::string(article) + "' are listed by 'reckon extract'"
                                        : "did you mean '" + close + "'?";
             } else {
-                g.hint = "no article '" + article + "' has claims in this corpus; is it the corpus these decisions were made on?";
+                g.hint = "no article '" + std::string(article) + "' has claims in this corpus; is it the corpus these decisions were made on?";
             }
             diags.add(std::move(g));
         }

@@ -17,6 +17,7 @@
 
 #include <algorithm>
 #include <array>
+#include <unordered_map>
 
 #include "claims/claims.hpp"
 #include "extract/actors.hpp"
@@ -31,6 +32,7 @@
 #include "extract/scope.hpp"
 #include "extract/sources.hpp"
 #include "extract/victims.hpp"
+#include "model/claim_id.hpp"
 
 namespace reckon::extract {
 
@@ -49,7 +51,8 @@ std::vector<claim> extractor::extract(const article& a, diagnostics& diags) cons
 
 namespace {
 
-void make_claim(article_context& ax, std::size_t fi) {
+// `id`: the claim's id if the figure is one (model/claim_id.hpp).
+void make_claim(article_context& ax, std::size_t fi, std::string id) {
     located_figure& lf = ax.figures[fi];
     const std::size_t s = lf.sentence;
     sentence_info& si = ax.sentence_infos[s];
@@ -246,7 +249,7 @@ void make_claim(article_context& ax, std::size_t fi) {
     ax.info(s);  // sources, places, date, actor and scope of the sentence
     claim c;
     c.article = ax.art.id;
-    c.id = ax.art.id + "@" + std::to_string(lf.f.number.begin);
+    c.id = std::move(id);
     c.outcome = *out;
     if (same_kind) {
         c.category = kin->category;
@@ -328,15 +331,21 @@ std::vector<claim> run(article_context& ax) {
     // reject what is not a count, then read the rest (sources, places, date...) through
     // ax.info() when a figure turns out to be a casualty figure. Sentences far behind are
     // released, so a long article never holds all its words at once.
+    // Claim ids are anchored on the sentence text and the figure's place in it: copies of
+    // one sentence are told apart by their order, counted over the sentences with figures
+    // (a copy holds the same figures).
+    std::unordered_map<std::uint32_t, std::size_t> copies_of_sentence;
     std::size_t fi = 0;
     while (fi < ax.figures.size()) {
         const std::size_t s = ax.figures[fi].sentence;
         std::size_t fe = fi;
         while (fe < ax.figures.size() && ax.figures[fe].sentence == s) ++fe;
+        const std::uint32_t hash = sentence_hash(ax.sentences[s].span.of(ax.text));
+        const std::string anchor = sentence_anchor(hash, ++copies_of_sentence[hash]);
         ax.release_before(s);
         locate_figures(ax, fi, fe, ax.words_of_sentence(s));
         for (std::size_t k = fi; k < fe; ++k) {
-            make_claim(ax, k);
+            make_claim(ax, k, claim_id(ax.art.id, anchor, k - fi));
             // remember the last named speaker for pronouns in later sentences
             if (ax.sentence_infos[s].done & need_sources)
                 for (const auto& m : ax.sentence_infos[s].sources)
