@@ -21,10 +21,10 @@ std::string line_of(const std::string& path, std::size_t line) {
     return text;
 }
 
-// The claim among `claims` (indices into a.claims) a mistyped id most likely meant: for an
-// offset id, the claim whose figure starts nearest that offset (a few bytes off); else the
-// id closest in spelling. "" when none is close.
-std::string closest_claim(const std::string& id, const std::vector<std::size_t>& claims, const audit_result& a) {
+// The claim among `claims` (indices into a.claims) a mistyped id most likely meant, as a
+// "did you mean" hint: for an offset id, the claim whose figure starts nearest that offset
+// (a few bytes off); else the id closest in spelling. "" when none is close.
+std::string did_you_mean(const std::string& id, const std::vector<std::size_t>& claims, const audit_result& a) {
     if (is_offset_claim_id(id) && id.size() - id.rfind('@') <= 16) {
         const std::size_t offset = std::stoull(id.substr(id.rfind('@') + 1));
         constexpr std::size_t within = 16;
@@ -38,11 +38,12 @@ std::string closest_claim(const std::string& id, const std::vector<std::size_t>&
                 best = &c;
             }
         }
-        if (best) return best->id;
+        if (best) return "did you mean '" + best->id + "' (its figure starts at byte " + std::to_string(best->span.begin) + ")?";
     }
     std::vector<std::string> ids;
     for (const auto i : claims) ids.push_back(a.claims[i].c.id);
-    return closest_match(id, ids);
+    const std::string close = closest_match(id, ids);
+    return close.empty() ? close : "did you mean '" + close + "'?";
 }
 
 }  // namespace
@@ -83,9 +84,8 @@ void check_decision_ids(const audit_result& a, const rules::ruleset& rules, seve
                         (level == severity::warning ? "; the decision is skipped for it" : "");
             const std::string_view article = article_of_claim_id(id);
             if (const auto it = by_article.find(article); it != by_article.end()) {
-                const std::string close = closest_claim(id, it->second, a);
-                g.hint = close.empty() ? "claims of article '" + std::string(article) + "' are listed by 'reckon extract'"
-                                       : "did you mean '" + close + "'?";
+                g.hint = did_you_mean(id, it->second, a);
+                if (g.hint.empty()) g.hint = "claims of article '" + std::string(article) + "' are listed by 'reckon extract'";
             } else {
                 g.hint = "no article '" + std::string(article) + "' has claims in this corpus; is it the corpus these decisions were made on?";
             }

@@ -1,6 +1,7 @@
 #include "model/claim_id.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 namespace reckon {
 
@@ -49,6 +50,24 @@ bool is_offset_claim_id(std::string_view id) {
 }
 
 std::string_view article_of_claim_id(std::string_view id) { return id.substr(0, std::min(id.rfind('@'), id.size())); }
+
+namespace {
+// "s1a2b3c4.0", "s1a2b3c4-2.10": the part after '@' of an anchored id
+bool anchored(std::string_view id) {
+    const auto at = id.rfind('@');
+    if (at == std::string_view::npos || id.size() < at + 12 || id[at + 1] != 's') return false;
+    for (std::size_t i = at + 2; i < at + 10; ++i)
+        if (!std::isxdigit(static_cast<unsigned char>(id[i]))) return false;
+    return id[at + 10] == '.' || id[at + 10] == '-';
+}
+}  // namespace
+
+std::string older_claim_id(const claim& c) { return anchored(c.id) ? offset_claim_id(c) : c.id; }
+
+bool tie_order(const claim& a, const claim& b) {
+    const std::string x = older_claim_id(a), y = older_claim_id(b);
+    return x != y ? x < y : a.id < b.id;
+}
 
 claim_finder::claim_finder(std::size_t n, accessor at) : m_n(n), m_at(std::move(at)) {}
 

@@ -1578,7 +1578,7 @@ private:
     const rule_ref& rule_refs(const ast::statement* st) const { return m_refs.at(st); }
 
     void make_independent(group& g) const {
-        // One claim per origin: its latest word (then the narrowest, then the smallest id).
+        // One claim per origin: its latest word (then the narrowest, then model/claim_id's tie order).
         std::vector<const eclaim*> sorted = g.all;
         const auto origin = [](const eclaim* e) {
             return e->f->origin.empty() ? std::string_view(e->f->c->source) : std::string_view(e->f->origin);
@@ -1591,7 +1591,7 @@ private:
             if (da != db) return da > db;
             const double wa = a->high - a->low, wb = b->high - b->low;
             if (wa != wb) return wa < wb;
-            return a->f->c->id < b->f->c->id;
+            return tie_order(*a->f->c, *b->f->c);
         });
         g.independent.clear();
         for (std::size_t i = 0; i < sorted.size(); ++i) {
@@ -1720,7 +1720,7 @@ incident_result compiled_ruleset::reconcile(const std::vector<claim_facts>& clai
         }
         if (rule->high) fig.high = to_bound(ev.eval(*rule->high), true);
         en.touched = nullptr;
-        std::sort(touched.begin(), touched.end(), [](const eclaim* a, const eclaim* b) { return a->f->c->id < b->f->c->id; });
+        std::sort(touched.begin(), touched.end(), [](const eclaim* a, const eclaim* b) { return tie_order(*a->f->c, *b->f->c); });
         touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
         for (const auto* t : touched) fig.used.push_back(t->f->c->id);
         result.figures.push_back(std::move(fig));
