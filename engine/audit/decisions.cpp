@@ -6,6 +6,7 @@
 #include <set>
 
 #include "model/claim_id.hpp"
+#include "support/atomic_file.hpp"
 
 namespace reckon::audit {
 
@@ -19,6 +20,15 @@ std::string line_of(const std::string& path, std::size_t line) {
     }
     if (!text.empty() && text.back() == '\r') text.pop_back();
     return text;
+}
+
+// Lines of a text file, without their ends; throws io_error when it cannot be read.
+std::vector<std::string> read_lines(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw io_error("cannot read '" + path + "'");
+    std::vector<std::string> lines;
+    for (std::string line; std::getline(in, line);) lines.push_back(std::move(line));
+    return lines;
 }
 
 // The claim among `claims` (indices into a.claims) a mistyped id most likely meant, as a
@@ -92,6 +102,46 @@ void check_decision_ids(const audit_result& a, const rules::ruleset& rules, seve
             diags.add(std::move(g));
         }
     }
+}
+
+std::vector<older_decision_id> older_decision_ids(const audit_result& a, const rules::ruleset& rules) {
+    std::vector<older_decision_id> out;
+    if (rules.decisions().empty()) return out;
+    const claim_finder finder(a.claims.size(), [&a](std::size_t i) -> const claim& { return a.claims[i].c; });
+    for (const auto& d : rules.decisions())
+        for (const auto& id : d.ids)
+            if (const auto found = finder.find(id); found && found->by_offset)
+                out.push_back({d.rule.file, d.rule.line, id, a.claims[found->index].c.id});
+    return out;
+}
+
+std::map<std::string, std::size_t> rewrite_older_ids(const std::vector<older_decision_id>& ids) {
+    std::map<std::string, std::vector<const older_decision_id*>> by_file;
+    for (const auto& o : ids) by_file[o.file].push_back(&o);
+    std::map<std::string, std::size_t> rewritten;
+    for (const auto& [file, list] : by_file) {
+        std::vector<std::string> lines = read_lines(file);
+        std::size_t count = 0;
+        for (const auto* o : list) {
+            // the decision's lines: its first, then those that continue it (indented)
+            for (std::size_t l = o->line; l >= 1 && l <= lines.size(); ++l) {
+                std::string& text = lines[l - 1];
+                if (l > o->line && !text.empty() && text[0] != ' ' && text[0] != '\t') break;
+                const std::string quoted = '"' + o->id + '"';
+                if (const auto at = text.find(quoted); at != std::string::npos) {
+                    text.replace(at, quoted.size(), '"' + o->now + '"');
+                    ++count;
+                    break;
+                }
+            }
+        }
+        if (count == 0) continue;
+        std::string content;
+        for (const auto& line : lines) content += line + "\n";
+        write_file_atomically(file, content);
+        rewritten[file] = count;
+    }
+    return rewritten;
 }
 
 }  // namespace reckon::audit
