@@ -74,6 +74,27 @@ void make_claim(article_context& ax, std::size_t fi) {
         named.noun = std::string(ws[lf.we].lower);
         const auto group = read_category(named);
         if (group.category != "people") cat = group;
+        // two modifiers joined: "30 regime and allied fighters", "12 Syrian and Iraqi soldiers"
+        for (std::size_t k = lf.we + 1; !cat.known && k < ws.size() && k < lf.we + 3; ++k) {
+            const auto plain = [&](const word& w) {
+                return !w.digits && !w.has(w_killed | w_injured | w_missing | w_breakdown | w_report | w_blocker) &&
+                       !grammar::claims::words_value(w.lower);
+            };
+            if (!plain(ws[k - 1])) break;
+            if (ws[k].lower != "and" || k + 2 >= ws.size() || !plain(ws[k + 1])) continue;
+            for (std::size_t j = k + 1; j < ws.size() && j < k + 3; ++j) {
+                if (ws[j].digits || ws[j].has(w_killed | w_injured | w_missing)) break;
+                named.noun = std::string(ws[j].lower);
+                const auto joined = read_category(named);
+                if (joined.category != "people") {
+                    cat = joined;
+                    named.modifiers.push_back(std::string(ws[lf.we].lower));
+                    cat.side = side_of(named.modifiers, named.noun);
+                    break;
+                }
+            }
+            break;
+        }
     }
     bool immediate = false, combined = false, direct = false;
     std::size_t after_aux = 99;
@@ -101,9 +122,19 @@ void make_claim(article_context& ax, std::size_t fi) {
     }
     // the claims before this one in the sentence: the nearest, and the nearest total
     // that is not itself a breakdown ("including 13 civilians")
-    auto is_breakdown = [&](const located_figure& f) {
+    auto breakdown_word_before = [&](const located_figure& f) {
         for (std::size_t j = f.wb >= 3 ? f.wb - 3 : 0; j < f.wb; ++j)
             if (ws[j].has(w_breakdown)) return true;
+        return false;
+    };
+    // ... or past one person named in it: "killed among them a child and two women"
+    auto is_breakdown = [&](const located_figure& f) {
+        if (breakdown_word_before(f)) return true;
+        if (f.wb == 0 || ws[f.wb - 1].lower != "and" || f.victim || f.f.noun == "others" || f.f.noun == "Others") return false;
+        for (const auto id : si.figure_ids) {
+            const auto& v = ax.figures[id];
+            if (v.victim && v.we + 1 == f.wb) return breakdown_word_before(v);
+        }
         return false;
     };
     const located_figure* previous = nullptr;
@@ -118,7 +149,9 @@ void make_claim(article_context& ax, std::size_t fi) {
     // a breakdown, or the next item of one ("including 25 children and 15 women"), counts
     // the same victims as its total: same outcome
     bool breakdown = is_breakdown(lf);
-    if (!breakdown && previous && lf.wb > 0 && ws[lf.wb - 1].lower == "and" && previous->we + 1 == lf.wb && is_breakdown(*previous))
+    // ("and nine others were injured": others are not among them)
+    if (!breakdown && previous && lf.wb > 0 && ws[lf.wb - 1].lower == "and" && previous->we + 1 == lf.wb && is_breakdown(*previous) &&
+        lf.f.noun != "others" && lf.f.noun != "Others")
         breakdown = true;
     // "Four civilians, including a mother and her child, were killed": people named in a
     // breakdown of a counted total are parts of it, not figures of their own
@@ -159,15 +192,17 @@ void make_claim(article_context& ax, std::size_t fi) {
             if (!cat.category.empty()) cat.known = true;
         }
     }
-    // "members of the YPG", "20 members of the Daesh terrorist group", "10 IS members"
-    if (cat.known && cat.category == "people") {
+    // "members of the YPG", "20 members of the Daesh terrorist group", "10 IS members";
+    // "two men from Hezbollah", "three men of the pro-regime popular committees"
+    if (cat.known && (cat.category == "people" || cat.category == "men")) {
         std::string noun;
         for (const char ch : lf.f.noun) noun.push_back(ascii_lower(ch));
-        if (noun == "members") {
-            static const std::array<std::string_view, 24> groups{
+        if (noun == "members" ||
+            (noun == "men" && lf.we < ws.size() && (ws[lf.we].lower == "from" || ws[lf.we].lower == "of"))) {
+            static const std::array<std::string_view, 28> groups{
                 "group", "front", "ypg", "daesh", "isis", "isil", "nusra", "militia", "militias", "army", "hezbollah", "brigade",
                 "brigades", "faction", "factions", "forces", "battalion", "organization", "organisation", "asayesh", "qaeda",
-                "al-qaeda", "al-nusra", "ahrar"};
+                "al-qaeda", "al-nusra", "ahrar", "hezballah", "pro-regime", "pro-government", "committees"};
             bool group = !side_of(lf.f.modifiers, noun).empty();
             for (std::size_t k = lf.we; k < std::min(ws.size(), lf.we + 7) && !group; ++k)
                 if (one_of(ws[k].lower, groups) || (ws[k].lower == "is" && ax.text[ws[k].begin] == 'I')) group = true;
@@ -196,9 +231,25 @@ void make_claim(article_context& ax, std::size_t fi) {
         }
     }
     if (!out && elliptical && prev_claim) out = prev_claim->outcome;
-    // a coordinated object: "killed 10 soldiers and 5 civilians"
-    if (!out && prev_claim && lf.wb > 0 && ws[lf.wb - 1].lower == "and" && previous && previous->we + 1 == lf.wb && cat.known)
-        out = prev_claim->outcome;
+    // a coordinated object: "killed 10 soldiers and 5 civilians", "killing two men from
+    // Hezbollah and three men from the popular committees"
+    if (!out && prev_claim && lf.wb > 0 && ws[lf.wb - 1].lower == "and" && previous && cat.known && previous->we + 1 <= lf.wb &&
+        previous->we + 5 >= lf.wb) {
+        bool clause = previous->we + 3 < lf.wb && !(ws[previous->we].lower == "from" || ws[previous->we].lower == "of");
+        for (std::size_t k = previous->we; k + 1 < lf.wb; ++k)
+            if (ws[k].has(w_killed | w_injured | w_missing | w_report | w_blocker) || ws[k].digits ||
+                ax.text.substr(ws[k].end, ws[k + 1].begin - ws[k].end).find_first_of(",;") != std::string_view::npos)
+                clause = true;
+        if (!clause) out = prev_claim->outcome;
+    }
+    // "killed 30 regime fighters as well as 50 rebels": the same verb, past the previous noun
+    if (!out && prev_claim && previous && cat.known && lf.wb >= 3 && ws[lf.wb - 1].lower == "as" && ws[lf.wb - 2].lower == "well" &&
+        ws[lf.wb - 3].lower == "as" && lf.wb - 3 >= previous->we && lf.wb - 3 <= previous->we + 4) {
+        bool clause = false;
+        for (std::size_t k = previous->we; k < lf.wb - 3; ++k)
+            if (ws[k].has(w_killed | w_injured | w_missing | w_report | w_blocker) || ws[k].digits) clause = true;
+        if (!clause) out = prev_claim->outcome;
+    }
     // tolls per place under a total: "54 civilians were killed including 9 in Alsaliheen 8 in Ansari"
     if (!cat.known && total_claim && lf.we < ws.size() && ws[lf.we].lower == "in" &&
         (is_breakdown(lf) || (previous && previous->f.noun.empty() && is_breakdown(*previous) && lf.wb <= previous->we + 4))) {
@@ -267,6 +318,21 @@ void make_claim(article_context& ax, std::size_t fi) {
         !prev_claim->high && prev_claim->vague.empty() && !breakdown && (after_aux == 0 || c.outcome == prev_claim->outcome)) {
         c.high.reset();
         c.qualifier = qualifier::at_least;
+    }
+    // a part told before its open total is open too: "Six civilians were among at least 22
+    // people killed"
+    if (lf.f.qualifier == qualifier::exact && c.high && !lf.victim) {
+        for (std::size_t k = fi + 1; k < ax.figures.size() && ax.figures[k].sentence == s; ++k) {
+            const auto& total = ax.figures[k];
+            if (total.victim || total.not_a_count || total.wb < 2 || total.wb > lf.we + 8) continue;
+            const bool among = ws[total.wb - 1].lower == "among" &&
+                               (ws[total.wb - 2].lower == "were" || ws[total.wb - 2].lower == "are" || ws[total.wb - 2].lower == "was");
+            if (among && (total.f.qualifier == qualifier::at_least || total.f.qualifier == qualifier::more_than)) {
+                c.high.reset();
+                c.qualifier = qualifier::at_least;
+            }
+            break;
+        }
     }
     c.qualifier_text = lf.f.qualifier_text;
     c.vague = lf.f.vague;

@@ -54,6 +54,14 @@ void join_coordinated(std::string_view text, std::size_t end, bool headline, fig
     }
 }
 
+// A plural of an abstract noun by its ending ("decisions", "agreements", "violations",
+// "meetings"): what is counted is not people.
+bool abstract_plural(std::string_view w) {
+    const auto ends = [&](std::string_view e) { return w.size() > e.size() + 2 && w.compare(w.size() - e.size(), e.size(), e) == 0; };
+    if (w == "companions" || w == "champions" || w == "beings" || w == "siblings" || w == "killings" || w == "slayings") return false;
+    return ends("ions") || ends("ments") || ends("ances") || ends("ences") || ends("ities") || ends("ings");
+}
+
 }  // namespace
 
 void scan_figures(article_context& ax) {
@@ -196,6 +204,19 @@ std::optional<std::string> rejection_reason(const article_context& ax, const loc
             "weapons", "positions", "checkpoints", "sites", "locations", "attacks", "strikes", "raids", "explosions",
             "incidents", "occasions", "blocks", "streets", "separate"};
         if (one_of(next->lower, things)) return std::string("a count of places or things, not people");
+        // abstract nouns are no people: "10 Trump decisions", "three operations", "five agreements"
+        // (a capitalised word before the noun names whose: "10 Trump decisions killing...")
+        const word* counted = next;
+        if (next->capital && ne + 1 < ws.size() && !ws[ne + 1].capital) counted = &ws[ne + 1];
+        if (!counted->capital && abstract_plural(counted->lower)) return std::string("a count of abstract things, not people");
+    }
+    // a share or view counter of the page: "Get short URL 0 15", "1,204 views"
+    {
+        std::size_t k = nb;
+        while (k > 0 && ws[k - 1].digits && nb - k < 4) --k;
+        static const std::array<std::string_view, 6> counters{"url", "views", "shares", "comments", "likes", "reads"};
+        if (k > 0 && one_of(ws[k - 1].lower, counters)) return std::string("a page counter, not a count of people");
+        if (digits && next && f.noun.empty() && one_of(next->lower, counters)) return std::string("a page counter, not a count of people");
     }
     // "the one given by the authorities", "that one": a pronoun, not a count
     if (f.noun.empty() && prev && (prev->lower == "the" || prev->lower == "that" || prev->lower == "this") &&

@@ -42,6 +42,7 @@ std::string lower_ascii(std::string_view s) {
 }  // namespace
 
 std::string side_of(const std::vector<std::string>& modifiers, std::string_view noun) {
+    if (noun == "rebels") return "rebels";  // "Syrian rebels" are not the regime
     for (const auto& raw : modifiers) {
         const std::string lower = lower_ascii(raw);
         const std::string_view m = lower;
@@ -153,6 +154,21 @@ std::optional<outcome> find_outcome(const article_context& ax, const located_fig
     };
     // 0. a non-casualty verb right before: "kidnapped 900", "evacuated 5000"
     if (lf.wb > 0 && ws[lf.wb - 1].has(w_blocker)) return std::nullopt;
+    // 0b. the attackers, subject of an active verb with its own object: "three suicide bombers
+    // killed at least two people", "Two gunmen wounded a guard" count who did it, not victims
+    {
+        bool attackers = suspect_noun(lower_ascii(lf.f.noun)) || lower_ascii(lf.f.noun) == "gunmen";
+        std::size_t k = lf.we;
+        for (std::size_t n = 0; !attackers && k < ws.size() && n < 3; ++n, ++k)
+            if (suspect_noun(ws[k].lower)) attackers = true;
+        if (attackers) {
+            while (k < ws.size() && (ws[k].lower == "also" || ws[k].lower == "reportedly" || ws[k].lower == "allegedly" ||
+                                     ws[k].lower == "have" || ws[k].lower == "has" || ws[k].lower == "had"))
+                ++k;
+            std::size_t skip = 0;
+            if (k + 1 < ws.size() && verb_outcome(ws[k].lower) && figure_at(k + 1, skip)) return std::nullopt;
+        }
+    }
     // 1a. a participle right after, past auxiliaries: "20 wounded", "25 were wounded", "6 Killed"
     std::optional<outcome> after;
     {
@@ -169,9 +185,33 @@ std::optional<outcome> find_outcome(const article_context& ax, const located_fig
         if (k + 2 < ws.size() && lf.f.vague.empty() && ws[k].lower == "of" && (ws[k + 1].lower == "them" || ws[k + 1].lower == "those")) k += 2;
         // "Two suspects were shot dead": a group the figure grammar does not name
         if (lf.f.noun.empty() && k < ws.size() && suspect_noun(ws[k].lower)) ++k;
+        // a place or a party between the group and its predicate: "Five people at the party
+        // were shot", "two men inside the car were wounded"
+        if (!lf.f.noun.empty() && k + 2 < ws.size()) {
+            static const std::array<std::string_view, 8> preps{"at", "in", "inside", "outside", "near", "on", "from", "of"};
+            if (one_of(ws[k].lower, preps)) {
+                for (std::size_t j = k + 1; j < ws.size() && j < k + 6; ++j) {
+                    const auto& w = ws[j];
+                    if (w.digits || w.has(w_killed | w_injured | w_missing | w_report | w_blocker) || grammar::claims::words_value(w.lower) ||
+                        ax.text.substr(ws[j - 1].end, w.begin - ws[j - 1].end).find_first_of(",;(") != std::string_view::npos)
+                        break;
+                    if (w.lower == "were" || w.lower == "was") {
+                        k = j;
+                        break;
+                    }
+                }
+            }
+        }
         while (k < ws.size() && n < 4 && one_of(ws[k].lower, aux)) {
             ++k;
             ++n;
+        }
+        // "was struck by gunfire", "were hit by stray bullets": an injury unless a death is said
+        if (n > 0 && k + 2 < ws.size() && (ws[k].lower == "struck" || ws[k].lower == "hit") && ws[k + 1].lower == "by" &&
+            hit_by_gunfire(ws, k + 2)) {
+            after_aux = n;
+            immediate = direct = true;
+            return outcome_of_shot(ax.text, ws, k);
         }
         std::size_t next_figure = 0;
         // "were killed 5 civilians" is not "20 were shot, one fatally": a comma ends the predicate
@@ -184,6 +224,12 @@ std::optional<outcome> find_outcome(const article_context& ax, const located_fig
             // "dead and injured", "killed or wounded": both counted together
             if (after && k + 2 < ws.size() && (ws[k + 1].lower == "and" || ws[k + 1].lower == "or")) {
                 const auto other = outcome_word(ws, k + 2);
+                if (other && *other != *after) combined = true;
+            }
+            // "88 Killed & Injured", "40 dead/wounded": one figure for both
+            if (after && k + 1 < ws.size() &&
+                ax.text.substr(ws[k].end, ws[k + 1].begin - ws[k].end).find_first_of("&/+") != std::string_view::npos) {
+                const auto other = outcome_word(ws, k + 1);
                 if (other && *other != *after) combined = true;
             }
         }

@@ -80,7 +80,7 @@ bool person_shape(std::string_view w) {
 // Words that end a capitalised run before a name ("Police", "The") or are not names.
 bool name_word(const raw_word& w) {
     if (!w.capital || w.lower.size() < 2) return false;
-    static const std::array<std::string_view, 122> not_names{
+    static const std::array<std::string_view, 137> not_names{
         "the",  "a",    "an",   "police", "officers", "authorities", "he",  "she",  "it",  "they", "his",
         "her",  "this", "that", "monday", "tuesday", "wednesday",   "thursday", "friday", "saturday", "sunday", "mr",
         "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december",
@@ -90,7 +90,10 @@ bool name_word(const raw_word& w) {
         "in", "on", "at", "for", "but", "and", "as", "no", "not", "what", "who", "those", "these", "among", "more",
         "most", "dozens", "hundreds", "thousands", "scores", "about", "nearly", "over", "only", "just", "other",
         // a headline capitalises its verbs: "Girl Killed, 3 Adults Injured"
-        "killed", "dead", "dies", "died", "shot", "injured", "wounded", "hurt", "slain", "fatally"};
+        "killed", "dead", "dies", "died", "shot", "injured", "wounded", "hurt", "slain", "fatally",
+        // nor a group counted: "Strike Allegedly Killing Syria Civilians"
+        "civilians", "children", "women", "men", "soldiers", "fighters", "militants", "rebels", "troops", "forces",
+        "residents", "victims", "fighting", "clashes", "shelling"};
     // nor a number word ("Syria Five Civilians Killed": a count, not a name)
     return !one_of(w.lower, not_names) && !ascii_digit(w.lower[0]) && !grammar::claims::words_value(w.lower);
 }
@@ -393,6 +396,21 @@ std::optional<victim_phrase> victim_phrase_at(std::string_view text, std::size_t
         }
         // a surname alone at the sentence start: "Smith was pronounced dead"
         if (!named_victim && parts == 1 && !sentence_start) return std::nullopt;
+        // one capitalised word before a noun is its adjective, not a name: "killing Palestinian
+        // hopes", "injured Syrian media reported" (but "killing Lewis as he slept")
+        if (named_victim && parts == 1 && !sentence_start && name_end < end && text[name_end] == ' ') {
+            const auto next = word_at(text, name_end, end);
+            static const std::array<std::string_view, 48> after_names{
+                "and", "or", "as", "in", "on", "at", "who", "whose", "while", "with", "after", "before", "during", "near",
+                "when", "for", "by", "from", "inside", "outside", "early", "late", "last", "was", "is", "had", "has",
+                "were", "the", "a", "an", "to", "over", "earlier", "later", "this", "that", "said", "says", "police",
+                // the predicate after the name: "pronounced Lynch dead", "shot Smith twice"
+                "dead", "twice", "once", "multiple", "several", "repeatedly", "again", "execution-style"};
+            static const std::array<std::string_view, 12> groups{"civilians", "children", "women", "men", "soldiers", "fighters",
+                                                                 "militants", "rebels", "troops", "forces", "residents", "people"};
+            if (next && ((!next->capital && ascii_alpha(next->lower[0]) && !one_of(next->lower, after_names)) || one_of(next->lower, groups)))
+                return std::nullopt;
+        }
         if (sentence_start) {
             // only as the subject of what happened to them: "Smith was pronounced dead", "Jahmez
             // died", "Xzavier Robinson, who was shot dead"
@@ -447,6 +465,14 @@ bool death_follows(std::string_view text, const std::vector<word>& ws, std::size
 }
 
 }  // namespace
+
+bool hit_by_gunfire(const std::vector<word>& ws, std::size_t k) {
+    static const std::array<std::string_view, 10> fire{"gunfire", "fire", "bullet", "bullets", "gunshot", "gunshots", "shots", "round",
+                                                       "rounds", "shrapnel"};
+    for (std::size_t j = k; j < ws.size() && j < k + 3; ++j)
+        if (one_of(ws[j].lower, fire)) return true;
+    return false;
+}
 
 outcome outcome_of_shot(std::string_view text, const std::vector<word>& ws, std::size_t k) {
     if (k > 0 && ws[k - 1].lower == "fatally") return outcome::killed;
@@ -567,7 +593,11 @@ std::optional<outcome> victim_outcome(std::string_view text, const std::vector<w
     }
     k = past_subject_extras(text, ws, k);
     std::size_t n_aux = 0;
+    bool passive = false;  // "was killed", "had been wounded"; not "has killed 30", "who wounded two"
     while (k < ws.size() && n_aux < 5 && (one_of(ws[k].lower, aux) || ws[k].lower == "declared")) {
+        const auto& a = ws[k].lower;
+        if (a == "was" || a == "is" || a == "were" || a == "been" || a == "being" || a == "found" || a == "pronounced" || a == "declared")
+            passive = true;
         ++k;
         ++n_aux;
     }
@@ -591,8 +621,9 @@ std::optional<outcome> victim_outcome(std::string_view text, const std::vector<w
         return outcome_of_shot(text, ws, k);
     }
     if (h == "killed" || h == "slain" || h == "murdered" || h == "gunned" || h == "executed") {
-        if (n_aux == 0) {
-            // "a man killed in a shooting" but not "the gunman killed two people"
+        if (!passive) {
+            // "a man killed in a shooting" but not "the gunman killed two people", "Fighting has
+            // also killed 30 fighters"
             const bool object = object_at(text, ws, k + 1);
             const bool himself = k + 1 < ws.size() && (ws[k + 1].lower == "himself" || ws[k + 1].lower == "herself");
             if (object && !himself) return std::nullopt;
@@ -600,6 +631,9 @@ std::optional<outcome> victim_outcome(std::string_view text, const std::vector<w
         return outcome::killed;
     }
     if (h == "died" || h == "dies" || h == "dead" || h == "succumbed") return outcome::killed;
+    // "was struck by return fire", "was hit by a stray bullet"
+    if (passive && (h == "struck" || h == "hit") && k + 2 < ws.size() && ws[k + 1].lower == "by" && hit_by_gunfire(ws, k + 2))
+        return outcome_of_shot(text, ws, k);
     if (h == "took" && k + 2 < ws.size() && ws[k + 2].lower == "own") return outcome::killed;  // "took his own life"
     if (h == "among" && k + 2 < ws.size() && ws[k + 1].lower == "the") {
         const auto& g = ws[k + 2].lower;
@@ -607,7 +641,7 @@ std::optional<outcome> victim_outcome(std::string_view text, const std::vector<w
         if (g == "wounded" || g == "injured") return outcome::injured;
     }
     if (h == "wounded" || h == "injured" || h == "hurt" || h == "hospitalized" || h == "hospitalised") {
-        if (n_aux == 0 && object_at(text, ws, k + 1)) return std::nullopt;  // "the gunman wounded a woman"
+        if (!passive && object_at(text, ws, k + 1)) return std::nullopt;  // "the gunman wounded a woman"
         return death_follows(text, ws, k) ? outcome::killed : outcome::injured;
     }
     if (h == "suffered" || h == "sustained") {

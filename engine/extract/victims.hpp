@@ -97,6 +97,10 @@ std::optional<outcome> victim_outcome(std::string_view text, const std::vector<w
 // "shot ... and died", "fatally"), injured otherwise.
 outcome outcome_of_shot(std::string_view text, const std::vector<word>& ws, std::size_t k);
 
+// ws[k..k+3) name gunfire or what it fires, after "struck by" / "hit by": "gunfire",
+// "return fire", "a stray bullet".
+bool hit_by_gunfire(const std::vector<word>& ws, std::size_t k);
+
 // True when the word (lower case) names one person: "man", "victim", "teen", "officer".
 bool person_noun(std::string_view lower);
 
