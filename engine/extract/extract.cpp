@@ -110,9 +110,12 @@ void make_claim(article_context& ax, std::size_t fi) {
     } else {
         out = find_outcome(ax, lf, si, immediate, combined, after_aux, direct);
     }
-    // "dozens of dead and injured"
+    // "dozens of dead and injured", "30 dead/wounded"
     if (cat.intrinsic_death && lf.we + 1 < ws.size() && (ws[lf.we].lower == "and" || ws[lf.we].lower == "or") &&
         outcome_word(ws, lf.we + 1) == outcome::injured)
+        combined = true;
+    if (cat.intrinsic_death && lf.we < ws.size() && lf.we > 0 && outcome_word(ws, lf.we) == outcome::injured &&
+        ax.text.substr(ws[lf.we - 1].end, ws[lf.we].begin - ws[lf.we - 1].end).find_first_of("&/+") != std::string_view::npos)
         combined = true;
     // "Fifty-one dead and over 100 wounded": the noun says it, not the next outcome word
     if (cat.intrinsic_death && (!out || !direct)) out = outcome::killed;

@@ -214,7 +214,7 @@ std::optional<std::string> rejection_reason(const article_context& ax, const loc
     {
         std::size_t k = nb;
         while (k > 0 && ws[k - 1].digits && nb - k < 4) --k;
-        static const std::array<std::string_view, 6> counters{"url", "views", "shares", "comments", "likes", "reads"};
+        static const std::array<std::string_view, 7> counters{"url", "link", "views", "shares", "comments", "likes", "reads"};
         if (k > 0 && one_of(ws[k - 1].lower, counters)) return std::string("a page counter, not a count of people");
         if (digits && next && f.noun.empty() && one_of(next->lower, counters)) return std::string("a page counter, not a count of people");
     }

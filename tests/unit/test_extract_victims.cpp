@@ -134,6 +134,45 @@ TEST_CASE("victims: known misreadings of tolls", "[extract][victims]") {
     });
 }
 
+TEST_CASE("victims: misreadings found by judging conflicts", "[extract][victims]") {
+    check_rows({
+        // the subject of an active verb with an object did it: no one-person figure
+        {"Shelling has also killed 12 rebel fighters and 40 loyalist troops, the monitor said.",
+         "killed fighters [12,12] | killed fighters [40,40]"},
+        {"Clashes have killed 25 regime and allied fighters as well as 18 rebels.", "killed fighters [25,25] | killed fighters [18,18]"},
+        {"The raid reportedly killed three guards.", "killed fighters [3,3]"},
+        {"Smith, who wounded two clerks, was arrested.", "injured people [2,2]"},
+        // attackers counted are not victims
+        {"Two suicide bombers killed at least nine people at the checkpoint.", "killed people [9,null]"},
+        {"Four gunmen wounded six villagers on Friday.", "injured people [6,6]"},
+        {"Four gunmen were killed by troops on Friday.", "killed fighters [4,4]"},
+        // killed and injured counted together: no figure of either
+        {"52 Killed & Injured in Market Blast", ""},
+        {"Officials said 30 dead/wounded were taken to the clinic.", ""},
+        // a capitalised adjective is no name
+        {"The bombing allegedly killing Yemeni civilians drew protests.", ""},
+        {"A plan aimed at killing Kurdish autonomy was shelved.", ""},
+        {"The blast left at least 14 civilians dead and dozens injured Lebanese media reported.",
+         "killed civilians [14,null] | injured people [null,null]"},
+        // still a name: "pronounced Lewis dead", "killing Lewis as he slept"
+        {"Doctors pronounced Okafor dead at the hospital.", "killed people [1,1]"},
+        {"The intruder killed Okafor as he slept.", "killed people [1,1]"},
+        // men of an armed group are fighters, coordinated past their group
+        {"The drone hit a truck killing two men from the Hamza Brigade and four men from the local militia.",
+         "killed fighters [2,2] | killed fighters [4,4]"},
+        // a part before its open total is open too
+        {"Nine children were among at least 40 people killed in the raids.", "killed children [9,null] | killed people [40,null]"},
+        // people named in a breakdown do not end it: "among them a child and two women"
+        {"Eight civilians died among them a boy and three women and 11 others were wounded.",
+         "killed civilians [8,8] | killed women [3,3] | injured civilians [11,11]"},
+        // a place between the group and its predicate; struck by gunfire
+        {"Three people at the cookout were shot on Saturday.", "injured people [3,3]"},
+        {"Two women inside the hall were shot.", "injured women [2,2]"},
+        {"A girl was struck by a stray bullet in her bedroom.", "injured children [1,1]"},
+        {"Two bystanders were hit by gunfire and later died.", "killed people [2,2]"},
+    });
+}
+
 TEST_CASE("victims: headlines drop their articles", "[extract][victims]") {
     // a line without closing punctuation, then the body
     check_rows({
