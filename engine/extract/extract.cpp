@@ -181,6 +181,8 @@ void make_claim(article_context& ax, std::size_t fi) {
         }
         const bool copula = k + 1 < ws.size() && (ws[k].lower == "were" || ws[k].lower == "are" || ws[k].lower == "was");
         const bool of_them = k > lf.we && k < ws.size() && !copula;  // "30 of them children"
+        // "the toll rose to 86, 30 of them children": a part of the count before it
+        if (of_them && !out && prev_claim && ws[lf.we + 1].lower == "them") out = prev_claim->outcome;
         if (copula || of_them) {
             const auto& n = ws[copula ? k + 1 : k].lower;
             static const std::array<std::string_view, 11> fighters{"rebels", "fighters", "soldiers", "militants", "troops", "jihadists",
@@ -215,6 +217,34 @@ void make_claim(article_context& ax, std::size_t fi) {
             }
         }
     }
+    // one number over two groups: "40 gunmen and members of their families", "12 women and
+    // children" count people of both kinds ("40 troops and militia" stay fighters)
+    // (a breakdown keeps its first group, to stay a part of its total: "including 30 women and children")
+    bool in_breakdown = false;
+    for (std::size_t j = lf.wb >= 3 ? lf.wb - 3 : 0; j < lf.wb; ++j) in_breakdown = in_breakdown || ws[j].has(w_breakdown);
+    if (cat.known && !lf.f.noun.empty() && !lf.victim && !in_breakdown && lf.we + 1 < ws.size() && ws[lf.we].lower == "and") {
+        for (std::size_t k = lf.we + 1; k < ws.size() && k < lf.we + 4; ++k) {
+            const auto& w = ws[k].lower;
+            if (ws[k].digits || grammar::claims::words_value(w) || ws[k].has(w_killed | w_injured | w_missing | w_report | w_blocker) ||
+                w == "others" || w == "more")
+                break;
+            std::string other;
+            if (w == "members" || w == "relatives" || w == "families") other = "people";
+            else if (w == "militia" || w == "militias") other = "fighters";
+            else {
+                grammar::claims::figure named;
+                named.noun = std::string(w);
+                const auto r = read_category(named);
+                if (r.category != "people") other = r.category;
+            }
+            if (other.empty()) continue;
+            if (other != cat.category) {
+                cat.category = "people";
+                cat.side.clear();
+            }
+            break;
+        }
+    }
     // "killed 28 and wounded 30 Daesh militants": two verbs share the noun of the second figure
     if (!cat.known && lf.f.noun.empty() && !lf.victim && fi + 1 < ax.figures.size() && ax.figures[fi + 1].sentence == s) {
         const located_figure& next = ax.figures[fi + 1];
@@ -236,12 +266,21 @@ void make_claim(article_context& ax, std::size_t fi) {
     if (!out && elliptical && prev_claim) out = prev_claim->outcome;
     // a coordinated object: "killed 10 soldiers and 5 civilians", "killing two men from
     // Hezbollah and three men from the popular committees"
-    if (!out && prev_claim && lf.wb > 0 && ws[lf.wb - 1].lower == "and" && previous && cat.known && previous->we + 1 <= lf.wb &&
-        previous->we + 5 >= lf.wb) {
-        bool clause = previous->we + 3 < lf.wb && !(ws[previous->we].lower == "from" || ws[previous->we].lower == "of");
-        for (std::size_t k = previous->we; k + 1 < lf.wb; ++k)
+    // ("... including six children outside the town and another 23 people in the village": a
+    // place between them)
+    std::size_t and_at = lf.wb;  // "and another 23", "and a further 12"
+    if (and_at > 1 && (ws[and_at - 1].lower == "another" || ws[and_at - 1].lower == "further")) --and_at;
+    if (and_at > 1 && ws[and_at - 1].lower == "a" && and_at < lf.wb) --and_at;
+    const bool refused_after = lf.we < ws.size() && (ws[lf.we].has(w_blocker) || (lf.we + 1 < ws.size() && ws[lf.we + 1].has(w_blocker)));
+    if (!out && prev_claim && and_at > 0 && ws[and_at - 1].lower == "and" && previous && cat.known && previous->we + 1 <= and_at &&
+        previous->we + 8 >= and_at && !refused_after) {
+        // ("two men from (a Lebanese group) Hezbollah and three men from ...": a group named at length)
+        static const std::array<std::string_view, 7> linking{"from", "of", "in", "outside", "near", "at", "inside"};
+        const bool group = one_of(ws[previous->we].lower, linking);
+        bool clause = previous->we + (group ? 7 : 3) < and_at;
+        for (std::size_t k = previous->we; k + 1 < and_at; ++k)
             if (ws[k].has(w_killed | w_injured | w_missing | w_report | w_blocker) || ws[k].digits ||
-                ax.text.substr(ws[k].end, ws[k + 1].begin - ws[k].end).find_first_of(",;") != std::string_view::npos)
+                ax.text.substr(ws[k].end, ws[k + 1].begin - ws[k].end).find_first_of(group ? ",;" : ",;()") != std::string_view::npos)
                 clause = true;
         if (!clause) out = prev_claim->outcome;
     }
@@ -255,7 +294,8 @@ void make_claim(article_context& ax, std::size_t fi) {
     }
     // tolls per place under a total: "54 civilians were killed including 9 in Alsaliheen 8 in Ansari"
     if (!cat.known && total_claim && lf.we < ws.size() && ws[lf.we].lower == "in" &&
-        (is_breakdown(lf) || (previous && previous->f.noun.empty() && is_breakdown(*previous) && lf.wb <= previous->we + 4))) {
+        (is_breakdown(lf) || (previous && previous->f.noun.empty() && (is_breakdown(*previous) || !prev_claim->parent.empty() || ws[previous->we].lower == "in") &&
+                              lf.wb <= previous->we + 4))) {
         breakdown = true;
         out = total_claim->outcome;
         cat.known = true;

@@ -204,6 +204,11 @@ std::optional<std::string> rejection_reason(const article_context& ax, const loc
             "weapons", "positions", "checkpoints", "sites", "locations", "attacks", "strikes", "raids", "explosions",
             "incidents", "occasions", "blocks", "streets", "separate"};
         if (one_of(next->lower, things)) return std::string("a count of places or things, not people");
+        // a compound: "two cluster bombs", "three car bombs", "four barrel bombs"
+        static const std::array<std::string_view, 14> joiners{"and", "or", "in", "of", "at", "on", "near", "including", "from",
+                                                              "to", "by", "with", "more", "others"};
+        if (ne + 1 < ws.size() && !next->capital && !next->digits && !one_of(next->lower, joiners) && one_of(ws[ne + 1].lower, things))
+            return std::string("a count of places or things, not people");
         // abstract nouns are no people: "10 Trump decisions", "three operations", "five agreements"
         // (a capitalised word before the noun names whose: "10 Trump decisions killing...")
         const word* counted = next;

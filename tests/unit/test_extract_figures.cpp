@@ -29,6 +29,7 @@ TEST_CASE("figures: numbers that are not counts of people, with their reason", "
         {"Read more: 12 Obama decisions killing the peace process.", "12", "a count of abstract things, not people"},
         {"The envoy listed five violations that killed hopes.", "five", "a count of abstract things, not people"},
         {"The three shootings killed two people.", "three", "a count of abstract things, not people"},
+        {"Jets dropped two cluster bombs killing four civilians.", "two", "a count of places or things, not people"},
     };
     for (const auto& r : rows) {
         CAPTURE(r.sentence);

@@ -173,6 +173,27 @@ TEST_CASE("victims: misreadings found by judging conflicts", "[extract][victims]
     });
 }
 
+TEST_CASE("victims: one number over two groups, and parts after their count", "[extract][victims]") {
+    check_rows({
+        // two kinds of people under one number are people; a breakdown keeps its first group
+        {"Gunmen executed 14 policemen and members of their families.", "killed people [14,14]"},
+        {"The shelling killed 9 women and children in the camp.", "killed people [9,9]"},
+        {"The army lost 25 troops and militia in the assault.", "killed fighters [25,25]"},
+        {"Strikes killed 40 people including 12 women and children.", "killed people [40,40] | killed women [12,12]"},
+        // "N of them": a part of the count before it
+        {"The toll rose to 64, 20 of them children, the monitor said.", "killed people [64,64] | killed children [20,20]"},
+        {"Raids killed at least 31 civilians eight of them children on Monday.",
+         "killed civilians [31,null] | killed children [8,null]"},
+        // a second count past a place: "and another 17 people in the village"
+        {"The raids killed 12 people including four children near the bridge and another 17 people in the village.",
+         "killed people [12,12] | killed children [4,4] | killed people [17,17]"},
+        {"Shelling killed 5 soldiers in the valley and 20 people fled.", "killed fighters [5,5]"},
+        // tolls per place after a total, each with its own place
+        {"A total of 30 civilians were killed including 11 in Bayda 9 in Qasr 6 in Tell and 4 in Rumi.",
+         "killed civilians [30,30] | killed civilians [11,11] | killed civilians [9,9] | killed civilians [6,6] | killed civilians [4,4]"},
+    });
+}
+
 TEST_CASE("victims: headlines drop their articles", "[extract][victims]") {
     // a line without closing punctuation, then the body
     check_rows({
