@@ -148,6 +148,15 @@ void make_claim(article_context& ax, std::size_t fi) {
         if (!is_breakdown(ax.figures[id])) previous_total = &ax.figures[id];
     }
     const claim* prev_claim = previous ? &ax.claims[static_cast<std::size_t>(previous->claim)] : nullptr;
+    // "The gunman then shot himself dead": the subject is counted already, "himself" is him
+    // (not "killed his wife and then killed himself": another object before)
+    if (lf.victim && previous && previous->victim && lf.wb > 0 && previous->we + 3 >= lf.wb &&
+        (ws[lf.wb].lower == "himself" || ws[lf.wb].lower == "herself") &&
+        std::none_of(ws.begin() + static_cast<std::ptrdiff_t>(previous->we), ws.begin() + static_cast<std::ptrdiff_t>(lf.wb),
+                     [](const word& w) { return w.lower == "and"; })) {
+        reject(ax, lf, "the subject of the sentence, counted already");
+        return;
+    }
     const claim* total_claim = previous_total ? &ax.claims[static_cast<std::size_t>(previous_total->claim)] : nullptr;
     // a breakdown, or the next item of one ("including 25 children and 15 women"), counts
     // the same victims as its total: same outcome
@@ -264,6 +273,15 @@ void make_claim(article_context& ax, std::size_t fi) {
         }
     }
     if (!out && elliptical && prev_claim) out = prev_claim->outcome;
+    // an object right after another one shares its verb over an outcome word further on:
+    // "wounded two officers and three other civilians before police shot him to death"
+    if (out && !direct && prev_claim && previous && lf.wb > 0 && ws[lf.wb - 1].lower == "and" && previous->we + 1 == lf.wb && cat.known &&
+        !lf.victim && !previous->victim) {
+        bool own_verb = false;  // "and 5 civilians were wounded": its own predicate
+        for (std::size_t k = lf.we; k < ws.size() && k < lf.we + 3; ++k)
+            if (ws[k].lower == "were" || ws[k].lower == "was" || ws[k].lower == "are" || ws[k].has(w_killed | w_injured | w_missing)) own_verb = true;
+        if (!own_verb) out = prev_claim->outcome;
+    }
     // a coordinated object: "killed 10 soldiers and 5 civilians", "killing two men from
     // Hezbollah and three men from the popular committees"
     // ("... including six children outside the town and another 23 people in the village": a

@@ -144,9 +144,10 @@ std::optional<outcome> find_outcome(const article_context& ax, const located_fig
         return false;
     };
     auto verb_outcome = [](std::string_view w) -> std::optional<outcome> {
-        static const std::array<std::string_view, 19> kill{
+        static const std::array<std::string_view, 23> kill{
             "killed", "killing", "kill", "kills", "slew", "slay", "eliminated", "eliminating", "neutralized", "neutralised",
-            "neutralizing", "liquidated", "massacring", "massacred", "executed", "executing", "claimed", "claiming", "left"};
+            "neutralizing", "liquidated", "massacring", "massacred", "executed", "executing", "claimed", "claiming", "left",
+            "murdering", "murdered", "murder", "murders"};
         static const std::array<std::string_view, 7> injure{"wounded", "wounding", "injured", "injuring", "wound", "injure", "injures"};
         if (one_of(w, injure)) return outcome::injured;
         if (one_of(w, kill) && w != "claimed" && w != "claiming" && w != "left") return outcome::killed;

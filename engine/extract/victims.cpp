@@ -148,6 +148,24 @@ bool same_word(std::string_view text, std::size_t b, std::size_t e, std::string_
 const std::array<std::string_view, 10> subject_verbs{"was", "is", "has", "had", "died", "dies", "later",
                                                      "suffered", "sustained", "remains"};
 
+// text[i, j) is "him" or "her" as the object of a killing: "struck Victoria, killing her",
+// "shot and killed him", "fatally shot her", "shot him dead": one person killed.
+bool killed_pronoun(std::string_view text, std::size_t i, std::size_t j, std::size_t end) {
+    std::size_t sb = i;
+    while (sb > 0 && i - sb < 40 && text[sb - 1] != '.' && text[sb - 1] != '\n') --sb;
+    const std::string before = word_before(text, i, sb);
+    if (before == "killing" || before == "killed" || before == "murdering" || before == "murdered") return true;
+    if (before != "shot") return false;
+    std::size_t b = i;
+    while (b > sb && text[b - 1] == ' ') --b;
+    while (b > sb && ascii_alpha(text[b - 1])) --b;  // the start of "shot"
+    if (word_before(text, b, sb) == "fatally") return true;
+    // "shot him dead", "shot her to death"
+    std::size_t k = j;
+    while (k < end && text[k] == ' ') ++k;
+    return text.substr(k, 4) == "dead" || text.substr(k, 8) == "to death";
+}
+
 // The quick refusal made at every candidate word before anything is copied: most words
 // ("to", "said", "Syrian") cannot open a victim phrase.
 bool may_open(std::string_view text, std::size_t i, std::size_t end, bool sentence_start) {
@@ -167,7 +185,8 @@ bool may_open(std::string_view text, std::size_t i, std::size_t end, bool senten
             break;
         }
         case 'h':
-            if (!(i + 2 < end && ((text[i + 1] == 'i' && text[i + 2] == 's') || (text[i + 1] == 'e' && text[i + 2] == 'r')) && next(3)))
+            if (!(i + 2 < end && ((text[i + 1] == 'i' && (text[i + 2] == 's' || text[i + 2] == 'm')) || (text[i + 1] == 'e' && text[i + 2] == 'r')) &&
+                  (next(3) || (i + 7 <= end && next(7) && text.substr(i + 3, 4) == "self"))))
                 return false;
             break;
         case 'd': case 'q': case 'm': case 's':
@@ -180,11 +199,14 @@ bool may_open(std::string_view text, std::size_t i, std::size_t end, bool senten
     while (j < end && (ascii_alnum(text[j]) || ((text[j] == '-' || text[j] == '\'') && j + 1 < end && ascii_alnum(text[j + 1])))) ++j;
     // "his", "her", "their": a possessive is an article before kin ("killing his wife", "the
     // death of his 6-year-old daughter")
-    static const std::array<std::string_view, 14> openers{"a", "an", "the", "double", "triple", "quadruple", "quintuple",
-                                                          "murder-suicide", "murder-suicides", "suicide", "he", "his", "her", "their"};
+    static const std::array<std::string_view, 17> openers{"a", "an", "the", "double", "triple", "quadruple", "quintuple",
+                                                          "murder-suicide", "murder-suicides", "suicide", "he", "his", "her", "their", "him",
+                                                          "himself", "herself"};
     for (const auto o : openers) {
         if (!same_word(text, i, j, o)) continue;
         if (o == "he") return sentence_start;
+        if (o == "himself" || o == "herself") return killed_pronoun(text, i, j, end);
+        if (o == "him" || (o == "her" && killed_pronoun(text, i, j, end))) return killed_pronoun(text, i, j, end);
         if (o != "a" && o != "an" && o != "the" && o != "his" && o != "her" && o != "their") return true;
         // the next word must be a person word or an age: "the man", "a 17-year-old", "the young"
         std::size_t b = j;
@@ -270,6 +292,15 @@ std::optional<victim_phrase> victim_phrase_at(std::string_view text, std::size_t
             victim_phrase v{one_person(text, w0->begin, w0->begin + 6, "", {}), outcome::killed};
             return v;
         }
+    }
+    // "then killed himself", "shot herself dead": the one who killed, by their own hand
+    if ((w0->lower == "himself" || w0->lower == "herself") && !sentence_start && killed_pronoun(text, w0->begin, w0->end, end))
+        return victim_phrase{one_person(text, w0->begin, w0->end, "perpetrator", {}), outcome::killed};
+    // "killing her", "shot and killed him": one person killed, named by a pronoun
+    if ((w0->lower == "him" || w0->lower == "her") && !sentence_start && killed_pronoun(text, w0->begin, w0->end, end)) {
+        const auto next = word_at(text, w0->end, end);
+        if (w0->lower == "him" || !next || !(person_noun(next->lower) || age_word(next->lower) || next->capital))
+            return victim_phrase{one_person(text, w0->begin, w0->end, "person", {}), outcome::killed};
     }
     std::vector<std::string> modifiers;
     std::size_t at = w0->end;
@@ -449,7 +480,8 @@ bool comma_before(std::string_view text, const word& w) {
 bool death_follows(std::string_view text, const std::vector<word>& ws, std::size_t k) {
     for (std::size_t j = k + 1; j < ws.size() && j < k + 16; ++j) {
         const auto& w = ws[j].lower;
-        if (ws[j].digits || grammar::claims::words_value(w)) return false;  // "shot, one fatally": a part of them
+        // "shot, one fatally": a part of them (an article is no count: "shot during a hunting trip")
+        if (ws[j].digits || (w != "a" && w != "an" && grammar::claims::words_value(w))) return false;
         // a comma starts a new clause unless "and" or "later" carries the predicate on:
         // "Pregnant woman shot, unborn baby killed" but "shot in the chest, and later died"
         // ("Man Shot, Killed Sitting Inside Parked Vehicle": a death right after the comma)

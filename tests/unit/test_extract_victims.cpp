@@ -194,6 +194,32 @@ TEST_CASE("victims: one number over two groups, and parts after their count", "[
     });
 }
 
+TEST_CASE("victims: pronouns as the object of a killing, and the one who killed himself", "[extract][victims]") {
+    check_rows({
+        {"The rifle went off and hit Marta, killing her.", "killed people [1,1]"},
+        {"Witnesses said the man shot and killed him outside the bar.", "killed people [1,1]"},
+        {"Her former partner fatally shot her in the driveway.", "killed people [1,1]"},
+        {"Deputies said the intruder shot him dead.", "killed people [1,1]"},
+        {"Police shot him in the leg.", ""},  // wounded or not: not said as a figure
+        {"The police found her phone in the car.", ""},
+        // the perpetrator by his own hand, counted once
+        {"The man killed his wife and then shot himself dead.", "killed women [1,1] | killed suspects [1,1]"},
+        {"The gunman then shot himself dead.", "killed suspects [1,1]"},
+        {"A hunter shot himself in the foot.", ""},
+    });
+}
+
+TEST_CASE("victims: verbs and predicates told at a distance", "[extract][victims]") {
+    check_rows({
+        {"A jury found him guilty of murdering three men outside a bar.", "killed men [3,3]"},
+        {"A 10-year-old boy shot Sunday night during a family party in the park has died, deputies said.",
+         "killed children [1,1]"},
+        // an object right after another shares its verb, over an outcome word further on
+        {"The attacker killed a guard and wounded two women and four other civilians before police shot him to death.",
+         "killed people [1,1] | injured women [2,2] | injured civilians [4,4] | killed people [1,1]"},
+    });
+}
+
 TEST_CASE("victims: headlines drop their articles", "[extract][victims]") {
     // a line without closing punctuation, then the body
     check_rows({
