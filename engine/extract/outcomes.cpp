@@ -178,9 +178,9 @@ std::optional<outcome> find_outcome(const article_context& ax, const located_fig
         static const std::array<std::string_view, 21> aux{"were", "was", "are", "is", "have", "has", "had", "been", "being", "also",
                                                           "reportedly", "gone", "got", "more", "who", "remained", "remain", "remains",
                                                           "accidentally", "critically", "seriously"};
-        static const std::array<std::string_view, 17> participle{"killed", "dead", "died", "wounded", "injured", "hurt", "missing",
+        static const std::array<std::string_view, 18> participle{"killed", "dead", "died", "wounded", "injured", "hurt", "missing",
                                                                  "slain", "executed", "massacred", "perished", "martyred", "disappeared",
-                                                                 "shot", "succumbed", "hospitalized", "hospitalised"};
+                                                                 "shot", "succumbed", "hospitalized", "hospitalised", "recovering"};
         std::size_t k = lf.we, n = 0;
         // "four of them were shot"
         if (k + 2 < ws.size() && lf.f.vague.empty() && ws[k].lower == "of" && (ws[k + 1].lower == "them" || ws[k + 1].lower == "those")) k += 2;
@@ -208,7 +208,7 @@ std::optional<outcome> find_outcome(const article_context& ax, const located_fig
             ++n;
         }
         // "was struck by gunfire", "were hit by stray bullets": an injury unless a death is said
-        if (n > 0 && k + 2 < ws.size() && (ws[k].lower == "struck" || ws[k].lower == "hit") && ws[k + 1].lower == "by" &&
+        if (k + 2 < ws.size() && (ws[k].lower == "struck" || ws[k].lower == "hit") && ws[k + 1].lower == "by" &&
             hit_by_gunfire(ws, k + 2)) {
             after_aux = n;
             immediate = direct = true;
@@ -220,7 +220,10 @@ std::optional<outcome> find_outcome(const article_context& ax, const located_fig
                                     ax.text.substr(ws[k].end, ws[k + 1].begin - ws[k].end).find(',') == std::string_view::npos;
         if (k < ws.size() && one_of(ws[k].lower, participle) && !object_follows) {
             // "six people were shot": hit by gunfire, an injury unless a death is said with it
-            after = ws[k].lower == "shot" ? outcome_of_shot(ax.text, ws, k) : ws[k].lower == "succumbed" ? outcome::killed : outcome_word(ws, k);
+            after = ws[k].lower == "shot"         ? outcome_of_shot(ax.text, ws, k)
+                    : ws[k].lower == "succumbed"  ? std::optional<outcome>(outcome::killed)
+                    : ws[k].lower == "recovering" ? std::optional<outcome>(outcome::injured)  // "Two children recovering after..."
+                                                  : outcome_word(ws, k);
             after_aux = n;
             // "dead and injured", "killed or wounded": both counted together
             if (after && k + 2 < ws.size() && (ws[k + 1].lower == "and" || ws[k + 1].lower == "or")) {

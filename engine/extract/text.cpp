@@ -136,7 +136,9 @@ constexpr std::string_view outcome_stems[] = {
     // the state of the wounded: "was hospitalized", "is in critical condition"
     "hosp", "cond",
     // gunfire that struck someone: "was struck by gunfire", "hit by a stray bullet"
-    "stru", "gunf", "bull"};
+    "stru", "gunf", "bull",
+    // the wounded alive: "three teens are recovering"
+    "reco"};
 // The stems by their first two letters (bit k: outcome_stems[k]): most words ("the",
 // "and") are refused on them at once.
 constexpr auto outcome_heads = [] {

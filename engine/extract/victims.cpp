@@ -523,7 +523,8 @@ bool object_at(std::string_view text, const std::vector<word>& ws, std::size_t k
     const auto& w = ws[k].lower;
     static const std::array<std::string_view, 17> determiners{"a",    "an",  "the",  "his", "her",   "their", "two",  "three", "one",
                                                               "four", "him", "them", "its", "my",   "your",  "five", "another"};
-    if (ws[k].digits || one_of(w, determiners)) return true;
+    // (any number word: "Glenn, 25, shot six people")
+    if (ws[k].digits || one_of(w, determiners) || grammar::claims::words_value(w)) return true;
     if (!ws[k].capital) return false;
     static const std::array<std::string_view, 36> not_objects{
         "in",      "at",       "on",        "after",    "during",  "near",    "while",   "by",       "outside",
@@ -539,6 +540,19 @@ bool object_at(std::string_view text, const std::vector<word>& ws, std::size_t k
 std::size_t past_subject_extras(std::string_view text, const std::vector<word>& ws, std::size_t k) {
     for (int round = 0; round < 2 && k + 1 < ws.size(); ++round) {
         const auto& w = ws[k].lower;
+        // a participle clause: "A 15-year-old girl working on the farm was shot", "a man
+        // walking his dog near the park was wounded"
+        if (w.size() > 4 && w.compare(w.size() - 3, 3, "ing") == 0 && !ws[k].has(w_killed | w_injured) && w != "shooting" &&
+            !comma_before(text, ws[k])) {
+            std::size_t j = k + 1;
+            while (j < ws.size() && j < k + 8 && ws[j].lower != "was" && ws[j].lower != "were" && !comma_before(text, ws[j]) &&
+                   !ws[j].has(w_killed | w_injured | w_report))
+                ++j;
+            if (j < ws.size() && j < k + 8 && (ws[j].lower == "was" || ws[j].lower == "were")) {
+                k = j;
+                break;
+            }
+        }
         if ((w == "in" || w == "of" || w == "from") && ws[k + 1].capital && !comma_before(text, ws[k])) {
             std::size_t j = k + 1;
             while (j < ws.size() && j < k + 4 && ws[j].capital && !comma_before(text, ws[j])) ++j;
@@ -664,8 +678,10 @@ std::optional<outcome> victim_outcome(std::string_view text, const std::vector<w
     }
     if (h == "died" || h == "dies" || h == "dead" || h == "succumbed") return outcome::killed;
     // "was struck by return fire", "was hit by a stray bullet"
-    if (passive && (h == "struck" || h == "hit") && k + 2 < ws.size() && ws[k + 1].lower == "by" && hit_by_gunfire(ws, k + 2))
+    if ((h == "struck" || h == "hit") && k + 2 < ws.size() && ws[k + 1].lower == "by" && hit_by_gunfire(ws, k + 2))
         return outcome_of_shot(text, ws, k);
+    // "Texas woman recovering after being shot", "the boy is recovering at the hospital"
+    if (h == "recovering" || h == "recovers") return outcome::injured;
     if (h == "took" && k + 2 < ws.size() && ws[k + 2].lower == "own") return outcome::killed;  // "took his own life"
     if (h == "among" && k + 2 < ws.size() && ws[k + 1].lower == "the") {
         const auto& g = ws[k + 2].lower;

@@ -214,6 +214,15 @@ TEST_CASE("victims: verbs and predicates told at a distance", "[extract][victims
         {"A jury found him guilty of murdering three men outside a bar.", "killed men [3,3]"},
         {"A 10-year-old boy shot Sunday night during a family party in the park has died, deputies said.",
          "killed children [1,1]"},
+        // a participle clause between the subject and its predicate
+        {"A 12-year-old boy riding his bike near the school was shot in the arm.", "injured children [1,1]"},
+        // recovering: wounded and alive
+        {"Ohio man recovering after being shot in the chest", "injured men [1,1]"},
+        {"Three teens are recovering after a drive-by shooting.", "injured people [3,3]"},
+        // struck by gunfire without an auxiliary, as headlines write it
+        {"Girl struck by stray bullet in Dayton", "injured children [1,1]"},
+        // the one who shot, with his age in apposition, is no victim
+        {"Police said Darnell Price, 31, shot seven people at the party.", "injured people [7,7]"},
         // an object right after another shares its verb, over an outcome word further on
         {"The attacker killed a guard and wounded two women and four other civilians before police shot him to death.",
          "killed people [1,1] | injured women [2,2] | injured civilians [4,4] | killed people [1,1]"},
