@@ -207,6 +207,18 @@ std::optional<outcome> find_outcome(const article_context& ax, const located_fig
             ++k;
             ++n;
         }
+        // "3 people went to the hospital", "two were taken to a hospital": brought in wounded
+        // (unless a death is said: "taken to UMC where they were pronounced dead")
+        if (k < ws.size() && (ws[k].lower == "went" || ws[k].lower == "taken" || ws[k].lower == "rushed" || ws[k].lower == "transported" ||
+                              ws[k].lower == "airlifted" || ws[k].lower == "treated") &&
+            (n > 0 || ws[k].lower == "went")) {
+            for (std::size_t j = k + 1; j < ws.size() && j < k + 6; ++j) {
+                if (ws[j].lower != "hospital" && ws[j].lower != "hospitals" && ws[j].lower != "trauma") continue;
+                after_aux = n;
+                immediate = direct = true;
+                return outcome_of_shot(ax.text, ws, k);
+            }
+        }
         // "was struck by gunfire", "were hit by stray bullets": an injury unless a death is said
         if (k + 2 < ws.size() && (ws[k].lower == "struck" || ws[k].lower == "hit") && ws[k + 1].lower == "by" &&
             hit_by_gunfire(ws, k + 2)) {

@@ -270,6 +270,19 @@ std::optional<victim_phrase> victim_phrase_at(std::string_view text, std::size_t
     // name or a person noun opens a phrase anywhere ("killed 24-year-old Alex DoSouto")
     const auto w0 = word_at(text, i, end);
     if (!w0) return std::nullopt;
+    // "Both victims were taken to a hospital", "Both were pronounced dead": two people
+    if (w0->lower == "both" && (sentence_start || headline)) {
+        const auto w1 = word_at(text, w0->end, end);
+        if (!w1) return std::nullopt;
+        static const std::array<std::string_view, 16> groups{"victims", "men", "women", "teens", "teenagers", "children", "boys", "girls",
+                                                             "officers", "brothers", "sisters", "suspects", "gunmen", "adults", "students",
+                                                             "parents"};
+        static const std::array<std::string_view, 9> predicates{"were", "are", "have", "had", "died", "remain", "remained", "suffered",
+                                                                "sustained"};
+        if (one_of(w1->lower, groups)) return victim_phrase{one_person(text, w0->begin, w1->end, w1->lower, {}, 2), std::nullopt};
+        if (one_of(w1->lower, predicates)) return victim_phrase{one_person(text, w0->begin, w0->end, "person", {}, 2), std::nullopt};
+        return std::nullopt;
+    }
     const bool age_opens = age_word(w0->lower) && !headline;
     const bool bare_subject = headline && (person_noun(w0->lower) || age_word(w0->lower) ||
                                            (person_shape(w0->lower) && one_of(w0->lower, person_modifiers)));
@@ -332,8 +345,8 @@ std::optional<victim_phrase> victim_phrase_at(std::string_view text, std::size_t
                 // "a teen boy", "a teenage girl": the last of two person nouns
                 // ("A man woman and child died" is a list, not one person: only nouns that
                 // qualify another open a pair)
-                static const std::array<std::string_view, 10> qualifying{"teen", "police", "male", "female", "baby", "child", "student", "security",
-                                                                        "girl", "boy"};
+                static const std::array<std::string_view, 12> qualifying{"teen", "police", "male", "female", "baby", "child", "student", "security",
+                                                                        "girl", "boy", "infant", "toddler"};
                 if (const auto next = word_at(text, w->end, end); next && person_noun(next->lower) && n < 3 && one_of(w->lower, qualifying)) {
                     modifiers.push_back(w->lower);
                     at = w->end;
@@ -656,11 +669,11 @@ std::optional<outcome> victim_outcome(std::string_view text, const std::vector<w
             // In Apparent Accident", "A 9-year-old boy shot early Wednesday has died"
             const std::size_t v = h == "fatally" ? k + 1 : k;
             if (v < ws.size() && ws[v].lower != "shot") return std::nullopt;
-            if (object_at(text, ws, v + 1) || (v + 1 < ws.size() && (ws[v + 1].lower == "at" || ws[v + 1].lower == "himself" ||
-                                                              ws[v + 1].lower == "herself" || ws[v + 1].lower == "and")))
-                return h == "fatally" && v + 1 < ws.size() && (ws[v + 1].lower == "himself" || ws[v + 1].lower == "herself")
-                           ? std::optional<outcome>(outcome::killed)
-                           : std::nullopt;
+            // "a 2-year-old boy shot himself with a gun he found": the one shot, by his own hand
+            if (v + 1 < ws.size() && (ws[v + 1].lower == "himself" || ws[v + 1].lower == "herself"))
+                return h == "fatally" ? outcome::killed : outcome_of_shot(text, ws, v + 1);
+            if (object_at(text, ws, v + 1) || (v + 1 < ws.size() && (ws[v + 1].lower == "at" || ws[v + 1].lower == "and")))
+                return std::nullopt;
         }
         if (h == "fatally") return outcome::killed;
         // "shot himself": his own act, but he is still the one shot

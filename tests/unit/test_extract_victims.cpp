@@ -221,6 +221,16 @@ TEST_CASE("victims: verbs and predicates told at a distance", "[extract][victims
         {"Three teens are recovering after a drive-by shooting.", "injured people [3,3]"},
         // struck by gunfire without an auxiliary, as headlines write it
         {"Girl struck by stray bullet in Dayton", "injured children [1,1]"},
+        // shot by one's own hand: the one shot
+        {"Deputies said a 4-year-old girl shot herself with a pistol left in the car.", "injured children [1,1]"},
+        // brought to a hospital
+        {"Officers said 5 people went to the hospital after the gunfire.", "injured people [5,5]"},
+        {"Two men were taken into custody.", ""},
+        // "both" counts two
+        {"Both victims were taken to a trauma center.", "injured people [2,2]"},
+        {"Both were pronounced dead at the scene.", "killed people [2,2]"},
+        {"Both men were arrested on Friday.", ""},
+        {"The infant boy and a 30-year-old woman were wounded.", "injured people [2,2]"},
         // the one who shot, with his age in apposition, is no victim
         {"Police said Darnell Price, 31, shot seven people at the party.", "injured people [7,7]"},
         // an object right after another shares its verb, over an outcome word further on
