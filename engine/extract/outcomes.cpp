@@ -211,7 +211,7 @@ std::optional<outcome> find_outcome(const article_context& ax, const located_fig
         // (unless a death is said: "taken to UMC where they were pronounced dead")
         if (k < ws.size() && (ws[k].lower == "went" || ws[k].lower == "taken" || ws[k].lower == "rushed" || ws[k].lower == "transported" ||
                               ws[k].lower == "airlifted" || ws[k].lower == "treated") &&
-            (n > 0 || ws[k].lower == "went")) {
+            (n > 0 || ws[k].lower == "went") && !read_category(lf.f).intrinsic_death) {  // ("22 bodies were taken to hospitals")
             for (std::size_t j = k + 1; j < ws.size() && j < k + 6; ++j) {
                 if (ws[j].lower != "hospital" && ws[j].lower != "hospitals" && ws[j].lower != "trauma") continue;
                 after_aux = n;

@@ -226,6 +226,7 @@ TEST_CASE("victims: verbs and predicates told at a distance", "[extract][victims
         // brought to a hospital
         {"Officers said 5 people went to the hospital after the gunfire.", "injured people [5,5]"},
         {"Two men were taken into custody.", ""},
+        {"Medics said 14 bodies were taken to hospitals in the city.", "killed people [14,14]"},
         // "both" counts two
         {"Both victims were taken to a trauma center.", "injured people [2,2]"},
         {"Both were pronounced dead at the scene.", "killed people [2,2]"},
