@@ -62,6 +62,34 @@ bool abstract_plural(std::string_view w) {
     return ends("ions") || ends("ments") || ends("ances") || ends("ences") || ends("ities") || ends("ings");
 }
 
+// text[i] follows a short opening phrase and its comma, where the subject of a sentence
+// begins: "Last month, Melissa Westbrook died", "On Sunday, a man was shot", "According to
+// police, Smith was killed".
+bool after_opening_phrase(std::string_view text, std::size_t sentence_begin, std::size_t i) {
+    std::size_t p = i;
+    while (p > sentence_begin && text[p - 1] == ' ') --p;
+    if (p == sentence_begin || text[p - 1] != ',' || p - sentence_begin > 40) return false;
+    std::size_t words = 0;
+    for (std::size_t k = sentence_begin; k + 1 < p; ++k)
+        if (ascii_alnum(text[k]) && (k == sentence_begin || !ascii_alnum(text[k - 1]))) ++words;
+        else if (text[k] == ',') return false;  // one phrase only
+    if (words == 0 || words > 4) return false;
+    std::size_t e = sentence_begin;
+    while (e < p && ascii_alpha(text[e])) ++e;
+    static const std::array<std::string_view, 22> openers{
+        "on", "last", "in", "early", "late", "yesterday", "earlier", "later", "then", "after", "before", "meanwhile", "at",
+        "according", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "overnight"};
+    std::string first;
+    for (std::size_t k = sentence_begin; k < e && first.size() < 12; ++k) first.push_back(ascii_lower(text[k]));
+    if (one_of(first, openers)) return true;
+    // "Two days later,", "Hours earlier,"
+    std::size_t b = p - 1;
+    while (b > sentence_begin && ascii_alpha(text[b - 1])) --b;
+    std::string last;
+    for (std::size_t k = b; k + 1 < p && last.size() < 12; ++k) last.push_back(ascii_lower(text[k]));
+    return last == "later" || last == "earlier" || last == "ago";
+}
+
 }  // namespace
 
 void scan_figures(article_context& ax) {
@@ -82,7 +110,7 @@ void scan_figures(article_context& ax) {
             // homicide"; a figure the grammar reads comes first ("Six civilians", "More than 30"),
             // except an age that is the person ("17-year-old dead after shooting")
             const bool headline = ax.sentences[s].line_alone;
-            const bool first_word = i == starts.front() && !headline;
+            const bool first_word = !headline && (i == starts.front() || after_opening_phrase(ax.text, span.begin, i));
             const auto victim_at = [&]() -> bool {
                 // a headline's words are few and drop their articles ("Waverly teen killed"): all are tried
                 if (!headline && !may_open_victim_phrase(ax.text, i, span.end, first_word)) return false;

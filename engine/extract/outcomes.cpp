@@ -266,6 +266,9 @@ std::optional<outcome> find_outcome(const article_context& ax, const located_fig
             before = j > 0 && ws[j - 1].lower == "fatally" ? outcome::killed : outcome::injured;
         if (!before && (ws[j].lower == "lost" || ws[j].lower == "claimed" || ws[j].lower == "claiming") && !lf.f.noun.empty())
             before = outcome::killed;
+        // "gunning down three teenagers", "gunned down 2 men"
+        if (!before && ws[j].lower == "down" && j > 0 && (ws[j - 1].lower == "gunning" || ws[j - 1].lower == "gunned"))
+            before = outcome::killed;
         if (!before && (ws[j].lower == "destroyed" || ws[j].lower == "destroying") && read_category(lf.f).category == "fighters")
             before = outcome::killed;
         if (!before && ws[j].lower == "of" && j > 0) {

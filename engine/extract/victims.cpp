@@ -185,11 +185,16 @@ bool may_open(std::string_view text, std::size_t i, std::size_t end, bool senten
             break;
         }
         case 'h':
+            if (sentence_start && i + 1 < end && text[i + 1] == 'e' && next(2)) return true;  // "On Sunday, he was shot"
             if (!(i + 2 < end && ((text[i + 1] == 'i' && (text[i + 2] == 's' || text[i + 2] == 'm')) || (text[i + 1] == 'e' && text[i + 2] == 'r')) &&
                   (next(3) || (i + 7 <= end && next(7) && text.substr(i + 3, 4) == "self"))))
                 return false;
             break;
-        case 'd': case 'q': case 'm': case 's':
+        case 's':
+            if (sentence_start && i + 2 < end && text[i + 1] == 'h' && text[i + 2] == 'e' && next(3)) return true;  // "..., she died"
+            if (i + 5 >= end || next(5)) return false;
+            break;
+        case 'd': case 'q': case 'm':
             if (i + 5 >= end || next(5)) return false;
             break;
         default: return sentence_start && ascii_digit(text[i]);
@@ -444,12 +449,13 @@ std::optional<victim_phrase> victim_phrase_at(std::string_view text, std::size_t
         // hopes", "injured Syrian media reported" (but "killing Lewis as he slept")
         if (named_victim && parts == 1 && !sentence_start && name_end < end && text[name_end] == ' ') {
             const auto next = word_at(text, name_end, end);
-            static const std::array<std::string_view, 48> after_names{
+            static const std::array<std::string_view, 53> after_names{
                 "and", "or", "as", "in", "on", "at", "who", "whose", "while", "with", "after", "before", "during", "near",
                 "when", "for", "by", "from", "inside", "outside", "early", "late", "last", "was", "is", "had", "has",
                 "were", "the", "a", "an", "to", "over", "earlier", "later", "this", "that", "said", "says", "police",
-                // the predicate after the name: "pronounced Lynch dead", "shot Smith twice"
-                "dead", "twice", "once", "multiple", "several", "repeatedly", "again", "execution-style"};
+                // the predicate after the name: "pronounced Lynch dead", "found Smith suffering from wounds"
+                "dead", "twice", "once", "multiple", "several", "repeatedly", "again", "execution-style", "suffering",
+                "lying", "unresponsive", "inside", "outside"};
             static const std::array<std::string_view, 12> groups{"civilians", "children", "women", "men", "soldiers", "fighters",
                                                                  "militants", "rebels", "troops", "forces", "residents", "people"};
             if (next && ((!next->capital && ascii_alpha(next->lower[0]) && !one_of(next->lower, after_names)) || one_of(next->lower, groups)))
@@ -476,8 +482,8 @@ std::optional<victim_phrase> victim_phrase_at(std::string_view text, std::size_t
 namespace {
 
 bool injury_word(std::string_view w) {
-    static const std::array<std::string_view, 8> injuries{"wounded", "injured", "hurt", "hospitalized", "hospitalised",
-                                                          "wounds", "injuries", "wound"};
+    static const std::array<std::string_view, 9> injuries{"wounded", "injured", "hurt", "hospitalized", "hospitalised",
+                                                          "wounds", "injuries", "wound", "injury"};
     return one_of(w, injuries);
 }
 
@@ -604,6 +610,16 @@ std::optional<outcome> victim_outcome(std::string_view text, const std::vector<w
         const auto& v = ws[wb - 2].lower;
         if (v == "killed" || v == "killing" || v == "kills") return outcome::killed;
     }
+    // "officers found a man with a gunshot wound", "found Smith suffering from gunshot wounds",
+    // "found the woman dead"
+    if (wb > 0 && (ws[wb - 1].lower == "found" || ws[wb - 1].lower == "discovered")) {
+        for (std::size_t j = we; j < ws.size() && j < we + 8; ++j) {
+            const auto& w = ws[j].lower;
+            if (ws[j].before == ';' || w == "and" || w == "but" || w == "who" || w == "while") break;
+            if (w == "dead" || w == "deceased" || w == "lifeless") return outcome::killed;
+            if (w == "gunshot" || injury_word(w)) return death_follows(text, ws, j) ? outcome::killed : outcome::injured;
+        }
+    }
     if (wb > 0) {
         const auto& v = ws[wb - 1].lower;
         if (v == "killing" || v == "killed" || v == "murdering" || v == "murdered" || v == "slaying") return outcome::killed;
@@ -630,9 +646,10 @@ std::optional<outcome> victim_outcome(std::string_view text, const std::vector<w
     }
     // an apposition: "Smith, of Chicago,", "Smith, a 33-year-old black man,", "The victim,
     // Cortney Smith,", "the child, identified as Landen Lavarnia,"
+    // ("the fourth victim, Williams, sustained...": one capitalised word set off by commas)
     if (k + 1 < ws.size() && comma_before(text, ws[k]) &&
         (ws[k].lower == "of" || ws[k].lower == "a" || ws[k].lower == "an" || ws[k].lower == "the" || ws[k].lower == "identified" ||
-         (ws[k].capital && ws[k + 1].capital))) {
+         (ws[k].capital && (ws[k + 1].capital || comma_before(text, ws[k + 1]))))) {
         std::size_t j = k + 1;
         while (j < ws.size() && j < k + 9 && !comma_before(text, ws[j])) ++j;
         if (j < ws.size() && comma_before(text, ws[j])) k = j;

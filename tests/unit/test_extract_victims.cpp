@@ -234,6 +234,17 @@ TEST_CASE("victims: verbs and predicates told at a distance", "[extract][victims
         {"The infant boy and a 30-year-old woman were wounded.", "injured people [2,2]"},
         // the one who shot, with his age in apposition, is no victim
         {"Police said Darnell Price, 31, shot seven people at the party.", "injured people [7,7]"},
+        // the subject after a short opening phrase and its comma
+        {"Last month, Dana Whitfield died at a hospital after she was shot at a party.", "killed people [1,1]"},
+        {"On Sunday, he was shot in the leg.", "injured people [1,1]"},
+        {"Two days later, she died of her wounds.", "killed people [1,1]"},
+        // found with a wound, found dead
+        {"When deputies arrived, they found a woman in her 30s with a gunshot wound.", "injured women [1,1]"},
+        {"Officers found Okafor suffering from gunshot wounds.", "injured people [1,1]"},
+        // an apposition of one name, and "injury" with its turn for the worse
+        {"The third victim, Alvarez, sustained a serious injury and was pronounced dead on Monday.", "killed people [1,1]"},
+        // "gunning down"
+        {"Prosecutors say the men went on a rampage, gunning down four teenagers.", "killed people [4,4]"},
         // an object right after another shares its verb, over an outcome word further on
         {"The attacker killed a guard and wounded two women and four other civilians before police shot him to death.",
          "killed people [1,1] | injured women [2,2] | injured civilians [4,4] | killed people [1,1]"},
