@@ -80,7 +80,8 @@ void make_claim(article_context& ax, std::size_t fi) {
                 return !w.digits && !w.has(w_killed | w_injured | w_missing | w_breakdown | w_report | w_blocker) &&
                        !grammar::claims::words_value(w.lower);
             };
-            if (!plain(ws[k - 1])) break;
+            // (adjectives joined, not nouns: "scores of volunteers and civilians" is both)
+            if (!plain(ws[k - 1]) || (ws[k - 1].lower.size() > 3 && ws[k - 1].lower.back() == 's' && !ws[k - 1].capital)) break;
             if (ws[k].lower != "and" || k + 2 >= ws.size() || !plain(ws[k + 1])) continue;
             for (std::size_t j = k + 1; j < ws.size() && j < k + 3; ++j) {
                 if (ws[j].digits || ws[j].has(w_killed | w_injured | w_missing)) break;
@@ -253,6 +254,15 @@ void make_claim(article_context& ax, std::size_t fi) {
             }
             break;
         }
+    }
+    // the side named after the noun: "40 fighters from rebel groups", "12 members of the IS group"
+    if (cat.known && cat.category == "fighters" && cat.side.empty() && lf.we + 1 < ws.size() &&
+        (ws[lf.we].lower == "from" || ws[lf.we].lower == "of")) {
+        std::vector<std::string> named;
+        for (std::size_t k = lf.we + 1; k < ws.size() && k < lf.we + 5 && !ws[k].digits && !ws[k].has(w_killed | w_injured | w_report); ++k)
+            named.emplace_back(ws[k].lower == "is" && ax.text[ws[k].begin] == 'I' ? "IS" : std::string(ws[k].lower));
+        const auto side = side_of(named, "");
+        if (!side.empty() && side != "regime") cat.side = side;  // ("fighters from Syrian towns": a place, not the regime)
     }
     // "killed 28 and wounded 30 Daesh militants": two verbs share the noun of the second figure
     if (!cat.known && lf.f.noun.empty() && !lf.victim && fi + 1 < ax.figures.size() && ax.figures[fi + 1].sentence == s) {

@@ -248,7 +248,8 @@ std::optional<std::string> rejection_reason(const article_context& ax, const loc
         std::size_t k = nb;
         while (k > 0 && ws[k - 1].digits && nb - k < 4) --k;
         static const std::array<std::string_view, 7> counters{"url", "link", "views", "shares", "comments", "likes", "reads"};
-        if (k > 0 && one_of(ws[k - 1].lower, counters)) return std::string("a page counter, not a count of people");
+        // ("Get short URL 0 85 12 Daesh terrorists were killed": the figure after the counters has its noun)
+        if (k > 0 && one_of(ws[k - 1].lower, counters) && f.noun.empty()) return std::string("a page counter, not a count of people");
         if (digits && next && f.noun.empty() && one_of(next->lower, counters)) return std::string("a page counter, not a count of people");
     }
     // "the one given by the authorities", "that one": a pronoun, not a count

@@ -316,8 +316,12 @@ std::optional<victim_phrase> victim_phrase_at(std::string_view text, std::size_t
         return victim_phrase{one_person(text, w0->begin, w0->end, "perpetrator", {}), outcome::killed};
     // "killing her", "shot and killed him": one person killed, named by a pronoun
     if ((w0->lower == "him" || w0->lower == "her") && !sentence_start && killed_pronoun(text, w0->begin, w0->end, end)) {
+        // ("killing her family": a possessive; "killing her in the kitchen", "shot her dead": the object)
         const auto next = word_at(text, w0->end, end);
-        if (w0->lower == "him" || !next || !(person_noun(next->lower) || age_word(next->lower) || next->capital))
+        static const std::array<std::string_view, 20> after_object{"in", "at", "on", "and", "as", "while", "with", "after", "before",
+                                                                   "during", "inside", "outside", "near", "when", "by", "to", "dead",
+                                                                   "then", "early", "late"};
+        if (w0->lower == "him" || !next || text[w0->end] != ' ' || one_of(next->lower, after_object))
             return victim_phrase{one_person(text, w0->begin, w0->end, "person", {}), outcome::killed};
     }
     std::vector<std::string> modifiers;
@@ -458,7 +462,13 @@ std::optional<victim_phrase> victim_phrase_at(std::string_view text, std::size_t
                 "lying", "unresponsive", "inside", "outside"};
             static const std::array<std::string_view, 12> groups{"civilians", "children", "women", "men", "soldiers", "fighters",
                                                                  "militants", "rebels", "troops", "forces", "residents", "people"};
-            if (next && ((!next->capital && ascii_alpha(next->lower[0]) && !one_of(next->lower, after_names)) || one_of(next->lower, groups)))
+            // (a particle of the name, "Bassam al-Ayashi", or an apposition, "Shishani one of the
+            // most wanted", keeps it a name)
+            static const std::array<std::string_view, 11> particles{"bin", "ibn", "abu", "de", "del", "van", "von", "da", "di", "la", "le"};
+            const bool particle = next && (next->lower.rfind("al-", 0) == 0 || next->lower.rfind("el-", 0) == 0 || one_of(next->lower, particles) ||
+                                           grammar::claims::words_value(next->lower));
+            if (next && !particle &&
+                ((!next->capital && ascii_alpha(next->lower[0]) && !one_of(next->lower, after_names)) || one_of(next->lower, groups)))
                 return std::nullopt;
         }
         if (sentence_start) {

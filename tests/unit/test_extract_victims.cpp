@@ -154,6 +154,13 @@ TEST_CASE("victims: misreadings found by judging conflicts", "[extract][victims]
         {"A plan aimed at killing Kurdish autonomy was shelved.", ""},
         {"The blast left at least 14 civilians dead and dozens injured Lebanese media reported.",
          "killed civilians [14,null] | injured people [null,null]"},
+        // still a name: with a particle or an apposition after it
+        {"Activists reported the killing of Nabil al-Hourani a wanted smuggler.", "killed people [1,1]"},
+        {"Officials said troops had killed Kadyrov one of the most wanted commanders.", "killed people [1,1]"},
+        // a possessive, not the object: "killing her family"
+        {"The strike hit the house killing her family.", ""},
+        // nouns joined are both kinds: people
+        {"The raid hit the convoy killing scores of medics and civilians.", "killed people [null,null]"},
         // still a name: "pronounced Lewis dead", "killing Lewis as he slept"
         {"Doctors pronounced Okafor dead at the hospital.", "killed people [1,1]"},
         {"The intruder killed Okafor as he slept.", "killed people [1,1]"},
