@@ -109,6 +109,36 @@ TEST_CASE("dates: a background date long before the article is not borrowed", "[
     CHECK_FALSE(c.event_date.known());  // left to the publication window
 }
 
+TEST_CASE("dates: a photo caption's date is not the event's", "[extract][dates]") {
+    const char* captions[] = {
+        "A picture taken on November 2 shows rubble in the square. Strikes killed 15 people in the town.",
+        "Rescuers search the rubble in this handout photo provided by the civil defence on November 3. Strikes killed 15 people in the town.",
+        "Photo: smoke rises over the town on November 5. Strikes killed 15 people in the town.",
+    };
+    for (const char* text : captions) {
+        CAPTURE(text);
+        test::reader_article a(text);
+        const auto* lf = a.figure("15");
+        REQUIRE(lf != nullptr);
+        a.read(1, extract::need_all);
+        claim c;
+        extract::date_of(a.context(), c, *lf, 1);
+        CHECK_FALSE(c.event_date.known());  // left to the publication window
+    }
+    // a caption run into the story: the story's own day still dates it
+    CHECK(own_date("In this photo taken on November 2 rescuers help a woman (AP photo) BEIRUT Air strikes killed 21 civilians Sunday.") ==
+          "2018-11-11");
+    CHECK(own_date("Rescuers carry a child in Aleppo on November 9 (Photo AFP) Shelling killed 15 people.") == "-");
+    // a date told in the story still dates the figures after it
+    test::reader_article a("Air strikes hit the town on Monday. A photo shows the damage. Strikes killed 15 people in the town.");
+    const auto* lf = a.figure("15");
+    REQUIRE(lf != nullptr);
+    a.read(2, extract::need_all);
+    claim c;
+    extract::date_of(a.context(), c, *lf, 2);
+    CHECK(c.event_date.iso() == "2018-11-12");
+}
+
 TEST_CASE("dates: an undated figure gets the publication window", "[extract][dates]") {
     CHECK(extract::publication_window(date::of_day(2018, 11, 14)).iso() == "2018-11-11/2018-11-14");
     CHECK(extract::publication_window(date::of_day(2018, 11, 14)).precision == date_precision::period);
