@@ -15,6 +15,17 @@ std::string own_date(const char* text) {
     return si.own_date ? si.own_date->value.iso() : std::string("-");
 }
 
+// The event date date_of gives the figure written `number` in sentence s, ISO ("" when unknown).
+std::string event_date_of(const char* text, const char* number, std::size_t s) {
+    test::reader_article a(text);
+    const auto* lf = a.figure(number);
+    REQUIRE(lf != nullptr);
+    a.read(s, extract::need_all);
+    claim c;
+    extract::date_of(a.context(), c, *lf, s);
+    return c.event_date.known() ? c.event_date.iso() : std::string();
+}
+
 }  // namespace
 
 TEST_CASE("dates: a sentence's own date against the publication day", "[extract][dates]") {
@@ -117,26 +128,15 @@ TEST_CASE("dates: a photo caption's date is not the event's", "[extract][dates]"
     };
     for (const char* text : captions) {
         CAPTURE(text);
-        test::reader_article a(text);
-        const auto* lf = a.figure("15");
-        REQUIRE(lf != nullptr);
-        a.read(1, extract::need_all);
-        claim c;
-        extract::date_of(a.context(), c, *lf, 1);
-        CHECK_FALSE(c.event_date.known());  // left to the publication window
+        CHECK(event_date_of(text, "15", 1).empty());  // left to the publication window
     }
     // a caption run into the story: the story's own day still dates it
     CHECK(own_date("In this photo taken on November 2 rescuers help a woman (AP photo) BEIRUT Air strikes killed 21 civilians Sunday.") ==
           "2018-11-11");
     CHECK(own_date("Rescuers carry a child in Aleppo on November 9 (Photo AFP) Shelling killed 15 people.") == "-");
     // a date told in the story still dates the figures after it
-    test::reader_article a("Air strikes hit the town on Monday. A photo shows the damage. Strikes killed 15 people in the town.");
-    const auto* lf = a.figure("15");
-    REQUIRE(lf != nullptr);
-    a.read(2, extract::need_all);
-    claim c;
-    extract::date_of(a.context(), c, *lf, 2);
-    CHECK(c.event_date.iso() == "2018-11-12");
+    CHECK(event_date_of("Air strikes hit the town on Monday. A photo shows the damage. Strikes killed 15 people in the town.", "15", 2) ==
+          "2018-11-12");
 }
 
 TEST_CASE("dates: an undated figure gets the publication window", "[extract][dates]") {
