@@ -264,6 +264,28 @@ std::string relation_of(const std::vector<word>& ws, std::size_t f) {
     return "";
 }
 
+// A sentence that sums several events: "in separate attacks", "in various areas",
+// "across the country", "nationwide". Its figure has no one event to dispute.
+bool several_events(const std::vector<word>& ws) {
+    static constexpr std::array<std::string_view, 9> events{"attacks",   "operations", "incidents", "strikes",   "raids",
+                                                            "clashes",   "bombings",   "explosions", "airstrikes"};
+    static constexpr std::array<std::string_view, 10> areas{"areas",  "parts",  "regions", "provinces", "towns",
+                                                            "cities", "places", "locations", "fronts", "governorates"};
+    static constexpr std::array<std::string_view, 4> many{"various", "several", "different", "multiple"};
+    for (std::size_t k = 0; k < ws.size(); ++k) {
+        const std::string& w = ws[k].lower;
+        const std::string next = k + 1 < ws.size() ? ws[k + 1].lower : std::string();
+        const std::string after = k + 2 < ws.size() ? ws[k + 2].lower : std::string();
+        if (w == "nationwide") return true;
+        if (w == "separate" && (one_of(next, events) || one_of(after, events))) return true;
+        if (one_of(w, many) && one_of(next, areas)) return true;
+        if ((w == "across" || w == "throughout") &&
+            (next == "syria" || next == "country" || (next == "the" && (after == "country" || after == "nation"))))
+            return true;
+    }
+    return false;
+}
+
 // A sentence that opens on another event: a background paragraph or the next item
 // of a round-up.
 bool opens_another_event(const std::vector<word>& ws) {
@@ -403,14 +425,39 @@ figure_scope scope_of_words(const std::vector<word>& ws, byte_span figure, std::
     if (s.relation.empty() && last != f) s.relation = relation_of(ws, last);
     if ((s.relation.empty() || s.relation == "revision") && earlier_report(ws, f)) s.relation = "earlier";
     if (s.relation.empty() && hospital_intake(ws, last)) s.relation = "part";
+    if (s.relation.empty() && several_events(ws)) s.relation = "aggregate";
     s.period = period_of(ws, value);
     s.group = group_of(ws, last);
     return s;
 }
 
+// A site written in lower case that a round-up item names ("a rocket shell fired on the
+// public park", "a car bomb at a crowded market"): the site noun, after "the" or "a" that
+// follows a place preposition, with at most two words between. Hospitals are left out:
+// "died in the hospital" tells where the wounded were taken, not where they were hit.
+bool names_site(const std::vector<word>& ws, std::size_t k) {
+    static constexpr std::array<std::string_view, 14> sites{"park",    "market", "marketplace", "bakery",  "mosque",
+                                                            "church",  "school", "square",      "roundabout", "stadium",
+                                                            "university", "garden", "bus", "station"};
+    if (ws[k].capital || !one_of(ws[k].lower, sites)) return false;
+    if (ws[k].lower == "bus" && !(k + 1 < ws.size() && ws[k + 1].lower == "station")) return false;
+    if (ws[k].lower == "station" && k > 0 && ws[k - 1].lower == "bus") return false;  // named once, as "bus station"
+    for (std::size_t j = k; j-- > 0 && j + 3 >= k;) {
+        const std::string& w = ws[j].lower;
+        if (w == "the" || w == "a" || w == "an") return j > 0 && one_of(ws[j - 1].lower, place_prepositions);
+        if (ws[j].capital || one_of(w, place_prepositions)) return false;
+    }
+    return false;
+}
+
 std::vector<std::string> local_places_of(const std::vector<word>& ws) {
     std::vector<std::string> out;
     for (std::size_t k = 0; k < ws.size(); ++k) {
+        if (names_site(ws, k)) {
+            std::string site = ws[k].lower == "bus" ? std::string("bus station") : ws[k].lower;
+            if (std::find(out.begin(), out.end(), site) == out.end()) out.push_back(std::move(site));
+            continue;
+        }
         if (!is_place_name(ws, k)) continue;
         std::string name = without_article(ws[k].lower);
         // "Bab al-Maqam", "Sheikh Maqsoud": one place of two capitalised words

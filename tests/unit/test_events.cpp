@@ -99,6 +99,36 @@ TEST_CASE("local places of a sentence", "[extract][events]") {
     CHECK(extract::local_places(u, {0, u.size()}).empty());
 }
 
+TEST_CASE("sites written in lower case are local places", "[extract][events]") {
+    const std::string s = "Police said four people were killed when a mortar round fell on the public park";
+    CHECK(extract::local_places(s, {0, s.size()}) == std::vector<std::string>{"park"});
+    const std::string t = "A car bomb went off at a crowded market and near the main bus station";
+    CHECK(extract::local_places(t, {0, t.size()}) == std::vector<std::string>{"bus station", "market"});
+    const std::string u = "Three of the wounded died in the hospital and the school was closed";
+    CHECK(extract::local_places(u, {0, u.size()}).empty());  // a hospital is where the wounded go; no preposition
+}
+
+TEST_CASE("a sum over several events", "[extract][events]") {
+    CHECK(scope_in("Twelve people were killed in separate attacks in the north", "Twelve").relation == "aggregate");
+    CHECK(scope_in("Police said 24 militants died in two separate operations", "24").relation == "aggregate");
+    CHECK(scope_in("More than 100 fighters killed in army operations across the country", "100").relation == "aggregate");
+    CHECK(scope_in("Dozens were killed in various areas of the province", "Dozens").relation == "aggregate");
+    CHECK(scope_in("Nine people were killed in a strike across the river", "Nine").relation.empty());
+    CHECK(scope_in("Several strikes on the town killed 9 people", "9").relation.empty());  // one raid of several strikes
+}
+
+TEST_CASE("a round-up's items at lower-case sites are events of their own", "[extract][events]") {
+    const std::string text =
+        "Eleven civilians were killed in rocket attacks on the city on Friday. "
+        "A police source said eight civilians were killed by a rocket shell that fell on the public park. "
+        "The source added that shells also fell on al-Khaldiyeh neighborhood killing three civilians. ";
+    std::vector<claim> claims{figure_claim(text, "Eleven"), figure_claim(text, "eight"), figure_claim(text, "three")};
+    extract::read_scopes(text, claims);
+    CHECK(claims[1].localities == "park");
+    CHECK(claims[2].localities == "khaldiyeh");
+    CHECK(claims[1].event != claims[2].event);
+}
+
 TEST_CASE("a round-up's neighbourhoods are events of their own", "[extract][events]") {
     const std::string text =
         "Rockets killed 12 civilians in al-Midan and al-Faid neighborhoods on Saturday. "
