@@ -257,6 +257,13 @@ std::string relation_of(const std::vector<word>& ws, std::size_t f) {
         (prev2 == "of" && (prev == "them" || prev == "whom")))
         return "part";
     if (next == "of" && (after == "the" || after == "them" || after == "those" || after == "whom")) return "part";
+    // "As well as the 10 civilians killed on the bus, 21 others died", "besides the 10",
+    // "in addition to the 10": one item of a sum the sentence goes on to make
+    const std::size_t g = prev == "the" && f >= 1 ? f - 1 : f;
+    const auto before = [&](std::size_t back) { return g >= back ? ws[g - back].lower : std::string(); };
+    if ((before(1) == "as" && before(2) == "well" && before(3) == "as") || before(1) == "besides" ||
+        (before(1) == "to" && before(2) == "addition" && before(3) == "in"))
+        return "part";
     for (std::size_t k = f + 1; k < std::min(ws.size(), f + 5); ++k) {
         if (ws[k].lower == "among" && k + 1 < ws.size() && (ws[k + 1].lower == "the" || ws[k + 1].lower == "those")) return "part";
         if (!one_of(ws[k].lower, part_after) && k > f + 2) break;
@@ -319,6 +326,15 @@ bool after_an_earlier_event(const std::vector<word>& ws, std::size_t f) {
     return false;
 }
 
+// A clause about the day before: "... comes a day after eight civilians were killed in a
+// similar attack". The figure is that day's, not the lead event's.
+bool a_day_after(const std::vector<word>& ws, std::size_t f) {
+    for (std::size_t k = f >= 15 ? f - 15 : 1; k + 1 < f; ++k)
+        if (ws[k].lower == "day" && ws[k + 1].lower == "after" && (ws[k - 1].lower == "a" || ws[k - 1].lower == "one"))
+            return true;
+    return false;
+}
+
 template <class F>
 void each_locality(const std::string& list, F&& f) {
     std::size_t start = 0;
@@ -349,6 +365,12 @@ bool names_the_day(const std::vector<word>& ws) {
     return named;
 }
 
+bool figure_said(const std::vector<word>& ws, std::size_t k) {
+    for (std::size_t j = 0; j < k; ++j)
+        if (std::isdigit(static_cast<unsigned char>(ws[j].lower[0])) || one_of(ws[j].lower, number_words)) return true;
+    return false;
+}
+
 // The sentence itself says how people were killed, so the claim's means of attack is
 // its own and not one it took from the sentence before or the lede. The words are the
 // attack reader's (w_attack in text.cpp, actors.cpp find_attack) less those that tell
@@ -365,6 +387,8 @@ bool names_means(const std::vector<word>& ws) {
     for (std::size_t k = 0; k < ws.size(); ++k) {
         const std::string& w = ws[k].lower;
         const std::string next = k + 1 < ws.size() ? ws[k + 1].lower : std::string();
+        // a means after "adding that", once a figure is told, is another statement's (find_attack)
+        if ((w == "adding" || (w == "added" && next == "that")) && figure_said(ws, k)) return false;
         if (one_of(w, means) || (w == "car" && next.rfind("bomb", 0) == 0)) return true;
         if (w == "fire" && k > 0 && (ws[k - 1].lower.rfind("rebel", 0) == 0 || ws[k - 1].lower == "opposition")) return true;
     }
@@ -549,6 +573,10 @@ void read_scopes(std::string_view text, std::vector<claim>& claims) {
         const auto& ws = words.of(c.sentence);
         c.day_named = c.event_date.precision == date_precision::day && names_the_day(ws);
         const bool background = after_an_earlier_event(ws, figure_word(ws, c.span));
+        if (background && c.event_date.precision == date_precision::day && a_day_after(ws, figure_word(ws, c.span))) {
+            c.event_date = civil_from_days(c.event_date.first_day() - 1);
+            c.day_named = false;
+        }
         if (c.sentence.begin == last_sentence && !background) {
             c.event = static_cast<int>(last_event);
             c.localities = last_localities;
