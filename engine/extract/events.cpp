@@ -503,6 +503,31 @@ figure_scope scope_of_figure(std::string_view text, byte_span sentence, byte_spa
 
 std::vector<std::string> local_places(std::string_view text, byte_span sentence) { return local_places_of(words_of(text, sentence)); }
 
+// A figure written as the people it counts ("He was shot and died", "Wainwright died",
+// "a 17-year-old girl was shot in the chest", "the woman and her daughter"), not as a
+// number or a vague quantity.
+static bool written_as_people(const std::string& value_text) {
+    static constexpr std::array<std::string_view, 33> numbers{
+        "one",   "two",    "three",   "four",   "five",    "six",      "seven",    "eight",   "nine",  "ten",    "eleven",
+        "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "dozens", "dozen",
+        "several", "scores", "hundreds", "thousands", "many", "some", "few", "numerous", "both", "no", "all"};
+    std::string first, second;
+    std::size_t k = 0;
+    for (; k < value_text.size() && value_text[k] != ' '; ++k)
+        first.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(value_text[k]))));
+    for (++k; k < value_text.size() && value_text[k] != ' '; ++k)
+        second.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(value_text[k]))));
+    if (first.empty() || std::isdigit(static_cast<unsigned char>(first[0]))) return false;
+    const std::string head = first.substr(0, first.find('-'));  // "twenty-one"
+    if (one_of(head, numbers)) return false;
+    // "a dozen", "a number of", "a few", "a handful", "a couple", "an estimated 20"
+    if ((first == "a" || first == "an") && (second == "dozen" || second == "number" || second == "few" ||
+                                            second == "handful" || second == "couple" || second == "score" ||
+                                            second == "estimated" || second == "total"))
+        return false;
+    return true;
+}
+
 void read_scopes(std::string_view text, std::vector<claim>& claims) {
     sentence_words words(text);
     // 1. Relation, period and group of each figure.
@@ -515,6 +540,17 @@ void read_scopes(std::string_view text, std::vector<claim>& claims) {
         if (c.kind == claim_kind::cumulative) {
             c.relation = "running";
             if (c.period.empty()) c.period = c.scope == "the war" ? "war" : (c.scope.rfind("since", 0) == 0 ? "since" : "");
+        }
+        // Victims told one by one after the toll are parts of it ("Four people were killed
+        // ... The fourth victim ... He was shot with the shotgun and died"), not rivals.
+        if (c.relation.empty() && c.kind == claim_kind::incident && written_as_people(c.value_text)) {
+            for (std::size_t j = 0; j < i; ++j) {
+                const claim& t = claims[j];
+                const auto size = [](const claim& x) { return x.high.value_or(x.low.value_or(0)); };
+                if (t.outcome == c.outcome && t.kind == claim_kind::incident && !written_as_people(t.value_text) &&
+                    (size(t) > size(c) || (t.qualifier == qualifier::vague && !t.high)))
+                    c.relation = "part";
+            }
         }
         if (c.relation == "addition") {
             bool earlier = false;  // "three more" adds to an earlier figure of the same outcome

@@ -117,6 +117,24 @@ TEST_CASE("a sum over several events", "[extract][events]") {
     CHECK(scope_in("Several strikes on the town killed 9 people", "9").relation.empty());  // one raid of several strikes
 }
 
+TEST_CASE("victims told one by one after the toll are parts of it", "[extract][events]") {
+    const std::string text =
+        "Four people were killed in the shooting on Sunday. "
+        "The fourth victim lived at the complex. He was shot with a shotgun and died. "
+        "A woman was wounded. ";
+    std::vector<claim> claims{figure_claim(text, "Four"), figure_claim(text, "He"), figure_claim(text, "A woman", 0, outcome::injured)};
+    claims[0].low = claims[0].high = 4;
+    claims[0].value_text = "Four";
+    claims[1].low = claims[1].high = 1;
+    claims[1].value_text = "He";
+    claims[2].low = claims[2].high = 1;
+    claims[2].value_text = "A woman";
+    extract::read_scopes(text, claims);
+    CHECK(claims[0].relation.empty());
+    CHECK(claims[1].relation == "part");
+    CHECK(claims[2].relation.empty());  // the only figure of the wounded: the toll itself
+}
+
 TEST_CASE("a round-up's items at lower-case sites are events of their own", "[extract][events]") {
     const std::string text =
         "Eleven civilians were killed in rocket attacks on the city on Friday. "
