@@ -506,6 +506,20 @@ std::vector<std::string> local_places(std::string_view text, byte_span sentence)
 // A figure written as the people it counts ("He was shot and died", "Wainwright died",
 // "a 17-year-old girl was shot in the chest", "the woman and her daughter"), not as a
 // number or a vague quantity.
+// "Five people were shot", "a gunman shot at least four people", "6 shot outside Gary
+// home": everyone hit, the dead included, when the sentence says nothing of wounds. Read
+// as injured, such a count is the killed and the injured together, no rival of either.
+static bool counts_everyone_shot(const std::vector<word>& ws, std::size_t f) {
+    static constexpr std::array<std::string_view, 8> wounds{"wounded", "injured", "hurt", "injuring",
+                                                            "wounding", "injuries", "wounds", "injury"};
+    for (const auto& w : ws)
+        if (one_of(w.lower, wounds)) return false;
+    for (std::size_t k = f >= 3 ? f - 3 : 0; k < std::min(ws.size(), f + 5); ++k)
+        if (k != f && ws[k].lower == "shot" && (k + 1 >= ws.size() || (ws[k + 1].lower != "dead" && ws[k + 1].lower != "and")))
+            return true;
+    return false;
+}
+
 static bool written_as_people(const std::string& value_text) {
     static constexpr std::array<std::string_view, 33> numbers{
         "one",   "two",    "three",   "four",   "five",    "six",      "seven",    "eight",   "nine",  "ten",    "eleven",
@@ -537,6 +551,10 @@ void read_scopes(std::string_view text, std::vector<claim>& claims) {
         c.period = s.period;
         c.group = s.group;
         c.relation = s.relation;
+        if (c.outcome == outcome::injured && c.group.empty() && c.kind == claim_kind::incident) {
+            const auto& ws = words.of(c.sentence);
+            if (counts_everyone_shot(ws, figure_word(ws, c.span))) c.group = "everyone shot";
+        }
         if (c.kind == claim_kind::cumulative) {
             c.relation = "running";
             if (c.period.empty()) c.period = c.scope == "the war" ? "war" : (c.scope.rfind("since", 0) == 0 ? "since" : "");

@@ -135,6 +135,19 @@ TEST_CASE("victims told one by one after the toll are parts of it", "[extract][e
     CHECK(claims[2].relation.empty());  // the only figure of the wounded: the toll itself
 }
 
+TEST_CASE("a count of everyone shot holds the dead too", "[extract][events]") {
+    const std::string text =
+        "Five people were shot in two houses on Friday night. "
+        "Two others were shot and wounded. "
+        "A gunman shot at least four people near the freeway, police said. ";
+    std::vector<claim> claims{figure_claim(text, "Five", 0, outcome::injured), figure_claim(text, "Two", 0, outcome::injured),
+                              figure_claim(text, "four", 0, outcome::injured)};
+    extract::read_scopes(text, claims);
+    CHECK(claims[0].group == "everyone shot");
+    CHECK(claims[1].group.empty());  // "wounded": the injured
+    CHECK(claims[2].group == "everyone shot");
+}
+
 TEST_CASE("a round-up's items at lower-case sites are events of their own", "[extract][events]") {
     const std::string text =
         "Eleven civilians were killed in rocket attacks on the city on Friday. "
