@@ -484,7 +484,10 @@ audit_result run_audit(audit_inputs in) {
         }
         out.claims = std::move(kept);
         facts = std::move(kept_facts);
-        for (std::size_t i = 0; i < out.claims.size(); ++i) facts[i].c = &out.claims[i].c;
+        for (std::size_t i = 0; i < out.claims.size(); ++i) {
+            facts[i].c = &out.claims[i].c;
+            facts[i].article_copied_from = out.claims[i].copied_from;  // a view into the moved claim
+        }
     }
     out.shard = in.shard;
 
