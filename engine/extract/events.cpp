@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <limits>
 #include <map>
 #include <set>
 
@@ -545,6 +546,7 @@ static bool written_as_people(const std::string& value_text) {
 void read_scopes(std::string_view text, std::vector<claim>& claims) {
     sentence_words words(text);
     // 1. Relation, period and group of each figure.
+    std::array<std::int64_t, 3> largest_count{0, 0, 0};  // by outcome: killed, injured, missing
     for (std::size_t i = 0; i < claims.size(); ++i) {
         claim& c = claims[i];
         const auto s = scope_of_words(words.of(c.sentence), c.span, c.high.value_or(c.low.value_or(0)));
@@ -561,15 +563,15 @@ void read_scopes(std::string_view text, std::vector<claim>& claims) {
         }
         // Victims told one by one after the toll are parts of it ("Four people were killed
         // ... The fourth victim ... He was shot with the shotgun and died"), not rivals.
-        if (c.relation.empty() && c.kind == claim_kind::incident && written_as_people(c.value_text)) {
-            for (std::size_t j = 0; j < i; ++j) {
-                const claim& t = claims[j];
-                const auto size = [](const claim& x) { return x.high.value_or(x.low.value_or(0)); };
-                if (t.outcome == c.outcome && t.kind == claim_kind::incident && !written_as_people(t.value_text) &&
-                    (size(t) > size(c) || (t.qualifier == qualifier::vague && !t.high)))
-                    c.relation = "part";
-            }
-        }
+        // (the largest count of each outcome so far is kept as the loop goes: linear time)
+        const auto size = [](const claim& x) { return x.high.value_or(x.low.value_or(0)); };
+        const auto o = static_cast<std::size_t>(c.outcome);
+        const bool people = c.kind == claim_kind::incident && written_as_people(c.value_text);
+        if (c.relation.empty() && people && o < largest_count.size() && largest_count[o] > size(c)) c.relation = "part";
+        if (c.kind == claim_kind::incident && !people && o < largest_count.size())
+            largest_count[o] = std::max(largest_count[o], c.qualifier == qualifier::vague && !c.high
+                                                              ? std::numeric_limits<std::int64_t>::max()
+                                                              : size(c));
         if (c.relation == "addition") {
             bool earlier = false;  // "three more" adds to an earlier figure of the same outcome
             for (std::size_t j = 0; j < i && !earlier; ++j)
