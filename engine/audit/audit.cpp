@@ -437,6 +437,12 @@ audit_result run_audit(audit_inputs in) {
     std::unordered_map<std::string, source_description> source_cache;
     std::unordered_map<std::string, std::vector<std::string>> parents_cache;
     std::vector<rules::claim_facts> facts(out.claims.size());
+    // The figures each article tells (tells_figure: a report that gives both numbers does
+    // not dispute the smaller); built before a shard keeps its part, so an article's list
+    // is whole in every shard.
+    std::vector<rules::article_figures> told(out.articles.size());
+    for (const auto& r : out.claims)
+        if (r.c.kind == claim_kind::incident) told[r.article].push_back(rules::told_figure::of(r.c));
     for (std::size_t i = 0; i < out.claims.size(); ++i) {
         const auto& r = out.claims[i];
         const article& a = out.articles[r.article];
@@ -462,6 +468,7 @@ audit_result run_audit(audit_inputs in) {
         else f.origin = "article:" + (r.copied ? r.copied_from : a.id);
         f.article_copied_from = r.copied_from;
         if (!out.evidence.empty()) f.text = &out.evidence[r.article];
+        f.told = &told[r.article];
     }
     reported_with(out.claims, facts);
     for (std::size_t i = 0; i < out.claims.size(); ++i) {
@@ -487,7 +494,10 @@ audit_result run_audit(audit_inputs in) {
         }
         out.claims = std::move(kept);
         facts = std::move(kept_facts);
-        for (std::size_t i = 0; i < out.claims.size(); ++i) facts[i].c = &out.claims[i].c;
+        for (std::size_t i = 0; i < out.claims.size(); ++i) {
+            facts[i].c = &out.claims[i].c;
+            facts[i].article_copied_from = out.claims[i].copied_from;  // a view into the moved claim
+        }
     }
     out.shard = in.shard;
 

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <initializer_list>
 
 namespace reckon::extract {
@@ -96,17 +97,36 @@ bool ground_fire(const std::vector<word>& ws, std::size_t k) {
 
 }  // namespace
 
+// A number among the first k words ("at least 140 people were wounded, adding that"):
+// the sentence's figure is told before the clause that follows.
+static bool figure_before(const std::vector<word>& ws, std::size_t k) {
+    static constexpr std::array<std::string_view, 16> numbers{"two",  "three", "four",   "five",     "six",    "seven",
+                                                              "eight", "nine", "ten",    "eleven",   "twelve", "dozens",
+                                                              "dozen", "scores", "hundreds", "several"};
+    for (std::size_t j = 0; j < k; ++j) {
+        const std::string_view w = ws[j].lower;
+        if ((!w.empty() && std::isdigit(static_cast<unsigned char>(w[0]))) ||
+            std::find(numbers.begin(), numbers.end(), w) != numbers.end())
+            return true;
+    }
+    return false;
+}
+
 // The means of attack, in four classes that reports of one strike do not mix up:
 // from the air (air strikes, warplanes, helicopters, barrel bombs, drones), shelling
 // (artillery, mortars, rockets, missiles), bombing (car bombs, suicide attacks,
 // explosions) and clashes. The first word of the sentence that names one decides.
 // "Bombing" and "bombardment" alone say nothing: they are used for all of them.
+// A means named after "adding that" belongs to a further statement ("at least 140 were
+// wounded, adding that government forces had also fired missiles at the area"), not to
+// the figure: the sentence then takes the means of the text before it.
 void find_attack(sentence_info& si) {
     const auto& ws = si.words;
     const auto next_is = [&](std::size_t k, std::initializer_list<std::string_view> words) {
         return k + 1 < ws.size() && std::find(words.begin(), words.end(), ws[k + 1].lower) != words.end();
     };
     for (std::size_t k = 0; k < ws.size(); ++k) {
+        if ((ws[k].lower == "adding" || (ws[k].lower == "added" && next_is(k, {"that"}))) && figure_before(ws, k)) return;
         if (!ws[k].has(w_attack)) continue;
         const auto& w = ws[k].lower;
         if (w == "air") {

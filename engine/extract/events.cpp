@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <limits>
 #include <map>
 #include <set>
 
@@ -257,11 +258,40 @@ std::string relation_of(const std::vector<word>& ws, std::size_t f) {
         (prev2 == "of" && (prev == "them" || prev == "whom")))
         return "part";
     if (next == "of" && (after == "the" || after == "them" || after == "those" || after == "whom")) return "part";
+    // "As well as the 10 civilians killed on the bus, 21 others died", "besides the 10",
+    // "in addition to the 10": one item of a sum the sentence goes on to make
+    const std::size_t g = prev == "the" && f >= 1 ? f - 1 : f;
+    const auto before = [&](std::size_t back) { return g >= back ? ws[g - back].lower : std::string(); };
+    if ((before(1) == "as" && before(2) == "well" && before(3) == "as") || before(1) == "besides" ||
+        (before(1) == "to" && before(2) == "addition" && before(3) == "in"))
+        return "part";
     for (std::size_t k = f + 1; k < std::min(ws.size(), f + 5); ++k) {
         if (ws[k].lower == "among" && k + 1 < ws.size() && (ws[k + 1].lower == "the" || ws[k + 1].lower == "those")) return "part";
         if (!one_of(ws[k].lower, part_after) && k > f + 2) break;
     }
     return "";
+}
+
+// A sentence that sums several events: "in separate attacks", "in various areas",
+// "across the country", "nationwide". Its figure has no one event to dispute.
+bool several_events(const std::vector<word>& ws) {
+    static constexpr std::array<std::string_view, 9> events{"attacks",   "operations", "incidents", "strikes",   "raids",
+                                                            "clashes",   "bombings",   "explosions", "airstrikes"};
+    static constexpr std::array<std::string_view, 10> areas{"areas",  "parts",  "regions", "provinces", "towns",
+                                                            "cities", "places", "locations", "fronts", "governorates"};
+    static constexpr std::array<std::string_view, 4> many{"various", "several", "different", "multiple"};
+    for (std::size_t k = 0; k < ws.size(); ++k) {
+        const std::string& w = ws[k].lower;
+        const std::string next = k + 1 < ws.size() ? ws[k + 1].lower : std::string();
+        const std::string after = k + 2 < ws.size() ? ws[k + 2].lower : std::string();
+        if (w == "nationwide") return true;
+        if (w == "separate" && (one_of(next, events) || one_of(after, events))) return true;
+        if (one_of(w, many) && one_of(next, areas)) return true;
+        if ((w == "across" || w == "throughout") &&
+            (next == "syria" || next == "country" || (next == "the" && (after == "country" || after == "nation"))))
+            return true;
+    }
+    return false;
 }
 
 // A sentence that opens on another event: a background paragraph or the next item
@@ -297,6 +327,15 @@ bool after_an_earlier_event(const std::vector<word>& ws, std::size_t f) {
     return false;
 }
 
+// A clause about the day before: "... comes a day after eight civilians were killed in a
+// similar attack". The figure is that day's, not the lead event's.
+bool a_day_after(const std::vector<word>& ws, std::size_t f) {
+    for (std::size_t k = f >= 15 ? f - 15 : 1; k + 1 < f; ++k)
+        if (ws[k].lower == "day" && ws[k + 1].lower == "after" && (ws[k - 1].lower == "a" || ws[k - 1].lower == "one"))
+            return true;
+    return false;
+}
+
 template <class F>
 void each_locality(const std::string& list, F&& f) {
     std::size_t start = 0;
@@ -327,6 +366,12 @@ bool names_the_day(const std::vector<word>& ws) {
     return named;
 }
 
+bool figure_said(const std::vector<word>& ws, std::size_t k) {
+    for (std::size_t j = 0; j < k; ++j)
+        if (std::isdigit(static_cast<unsigned char>(ws[j].lower[0])) || one_of(ws[j].lower, number_words)) return true;
+    return false;
+}
+
 // The sentence itself says how people were killed, so the claim's means of attack is
 // its own and not one it took from the sentence before or the lede. The words are the
 // attack reader's (w_attack in text.cpp, actors.cpp find_attack) less those that tell
@@ -343,6 +388,8 @@ bool names_means(const std::vector<word>& ws) {
     for (std::size_t k = 0; k < ws.size(); ++k) {
         const std::string& w = ws[k].lower;
         const std::string next = k + 1 < ws.size() ? ws[k + 1].lower : std::string();
+        // a means after "adding that", once a figure is told, is another statement's (find_attack)
+        if ((w == "adding" || (w == "added" && next == "that")) && figure_said(ws, k)) return false;
         if (one_of(w, means) || (w == "car" && next.rfind("bomb", 0) == 0)) return true;
         if (w == "fire" && k > 0 && (ws[k - 1].lower.rfind("rebel", 0) == 0 || ws[k - 1].lower == "opposition")) return true;
     }
@@ -403,14 +450,39 @@ figure_scope scope_of_words(const std::vector<word>& ws, byte_span figure, std::
     if (s.relation.empty() && last != f) s.relation = relation_of(ws, last);
     if ((s.relation.empty() || s.relation == "revision") && earlier_report(ws, f)) s.relation = "earlier";
     if (s.relation.empty() && hospital_intake(ws, last)) s.relation = "part";
+    if (s.relation.empty() && several_events(ws)) s.relation = "aggregate";
     s.period = period_of(ws, value);
     s.group = group_of(ws, last);
     return s;
 }
 
+// A site written in lower case that a round-up item names ("a rocket shell fired on the
+// public park", "a car bomb at a crowded market"): the site noun, after "the" or "a" that
+// follows a place preposition, with at most two words between. Hospitals are left out:
+// "died in the hospital" tells where the wounded were taken, not where they were hit.
+bool names_site(const std::vector<word>& ws, std::size_t k) {
+    static constexpr std::array<std::string_view, 14> sites{"park",    "market", "marketplace", "bakery",  "mosque",
+                                                            "church",  "school", "square",      "roundabout", "stadium",
+                                                            "university", "garden", "bus", "station"};
+    if (ws[k].capital || !one_of(ws[k].lower, sites)) return false;
+    if (ws[k].lower == "bus" && !(k + 1 < ws.size() && ws[k + 1].lower == "station")) return false;
+    if (ws[k].lower == "station" && k > 0 && ws[k - 1].lower == "bus") return false;  // named once, as "bus station"
+    for (std::size_t j = k; j-- > 0 && j + 3 >= k;) {
+        const std::string& w = ws[j].lower;
+        if (w == "the" || w == "a" || w == "an") return j > 0 && one_of(ws[j - 1].lower, place_prepositions);
+        if (ws[j].capital || one_of(w, place_prepositions)) return false;
+    }
+    return false;
+}
+
 std::vector<std::string> local_places_of(const std::vector<word>& ws) {
     std::vector<std::string> out;
     for (std::size_t k = 0; k < ws.size(); ++k) {
+        if (names_site(ws, k)) {
+            std::string site = ws[k].lower == "bus" ? std::string("bus station") : ws[k].lower;
+            if (std::find(out.begin(), out.end(), site) == out.end()) out.push_back(std::move(site));
+            continue;
+        }
         if (!is_place_name(ws, k)) continue;
         std::string name = without_article(ws[k].lower);
         // "Bab al-Maqam", "Sheikh Maqsoud": one place of two capitalised words
@@ -432,19 +504,74 @@ figure_scope scope_of_figure(std::string_view text, byte_span sentence, byte_spa
 
 std::vector<std::string> local_places(std::string_view text, byte_span sentence) { return local_places_of(words_of(text, sentence)); }
 
+// A figure written as the people it counts ("He was shot and died", "Wainwright died",
+// "a 17-year-old girl was shot in the chest", "the woman and her daughter"), not as a
+// number or a vague quantity.
+// "Five people were shot", "a gunman shot at least four people", "6 shot outside Gary
+// home": everyone hit, the dead included, when the sentence says nothing of wounds. Read
+// as injured, such a count is the killed and the injured together, no rival of either.
+static bool counts_everyone_shot(const std::vector<word>& ws, std::size_t f) {
+    static constexpr std::array<std::string_view, 8> wounds{"wounded", "injured", "hurt", "injuring",
+                                                            "wounding", "injuries", "wounds", "injury"};
+    for (const auto& w : ws)
+        if (one_of(w.lower, wounds)) return false;
+    for (std::size_t k = f >= 3 ? f - 3 : 0; k < std::min(ws.size(), f + 5); ++k)
+        if (k != f && ws[k].lower == "shot" && (k + 1 >= ws.size() || (ws[k + 1].lower != "dead" && ws[k + 1].lower != "and")))
+            return true;
+    return false;
+}
+
+static bool written_as_people(const std::string& value_text) {
+    static constexpr std::array<std::string_view, 33> numbers{
+        "one",   "two",    "three",   "four",   "five",    "six",      "seven",    "eight",   "nine",  "ten",    "eleven",
+        "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "dozens", "dozen",
+        "several", "scores", "hundreds", "thousands", "many", "some", "few", "numerous", "both", "no", "all"};
+    std::string first, second;
+    std::size_t k = 0;
+    for (; k < value_text.size() && value_text[k] != ' '; ++k)
+        first.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(value_text[k]))));
+    for (++k; k < value_text.size() && value_text[k] != ' '; ++k)
+        second.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(value_text[k]))));
+    if (first.empty() || std::isdigit(static_cast<unsigned char>(first[0]))) return false;
+    const std::string head = first.substr(0, first.find('-'));  // "twenty-one"
+    if (one_of(head, numbers)) return false;
+    // "a dozen", "a number of", "a few", "a handful", "a couple", "an estimated 20"
+    if ((first == "a" || first == "an") && (second == "dozen" || second == "number" || second == "few" ||
+                                            second == "handful" || second == "couple" || second == "score" ||
+                                            second == "estimated" || second == "total"))
+        return false;
+    return true;
+}
+
 void read_scopes(std::string_view text, std::vector<claim>& claims) {
     sentence_words words(text);
     // 1. Relation, period and group of each figure.
+    std::array<std::int64_t, 3> largest_count{0, 0, 0};  // by outcome: killed, injured, missing
     for (std::size_t i = 0; i < claims.size(); ++i) {
         claim& c = claims[i];
         const auto s = scope_of_words(words.of(c.sentence), c.span, c.high.value_or(c.low.value_or(0)));
         c.period = s.period;
         c.group = s.group;
         c.relation = s.relation;
+        if (c.outcome == outcome::injured && c.group.empty() && c.kind == claim_kind::incident) {
+            const auto& ws = words.of(c.sentence);
+            if (counts_everyone_shot(ws, figure_word(ws, c.span))) c.group = "everyone shot";
+        }
         if (c.kind == claim_kind::cumulative) {
             c.relation = "running";
             if (c.period.empty()) c.period = c.scope == "the war" ? "war" : (c.scope.rfind("since", 0) == 0 ? "since" : "");
         }
+        // Victims told one by one after the toll are parts of it ("Four people were killed
+        // ... The fourth victim ... He was shot with the shotgun and died"), not rivals.
+        // (the largest count of each outcome so far is kept as the loop goes: linear time)
+        const auto size = [](const claim& x) { return x.high.value_or(x.low.value_or(0)); };
+        const auto o = static_cast<std::size_t>(c.outcome);
+        const bool people = c.kind == claim_kind::incident && written_as_people(c.value_text);
+        if (c.relation.empty() && people && o < largest_count.size() && largest_count[o] > size(c)) c.relation = "part";
+        if (c.kind == claim_kind::incident && !people && o < largest_count.size())
+            largest_count[o] = std::max(largest_count[o], c.qualifier == qualifier::vague && !c.high
+                                                              ? std::numeric_limits<std::int64_t>::max()
+                                                              : size(c));
         if (c.relation == "addition") {
             bool earlier = false;  // "three more" adds to an earlier figure of the same outcome
             for (std::size_t j = 0; j < i && !earlier; ++j)
@@ -502,6 +629,10 @@ void read_scopes(std::string_view text, std::vector<claim>& claims) {
         const auto& ws = words.of(c.sentence);
         c.day_named = c.event_date.precision == date_precision::day && names_the_day(ws);
         const bool background = after_an_earlier_event(ws, figure_word(ws, c.span));
+        if (background && c.event_date.precision == date_precision::day && a_day_after(ws, figure_word(ws, c.span))) {
+            c.event_date = civil_from_days(c.event_date.first_day() - 1);
+            c.day_named = false;
+        }
         if (c.sentence.begin == last_sentence && !background) {
             c.event = static_cast<int>(last_event);
             c.localities = last_localities;

@@ -152,6 +152,7 @@ const function_info function_table[] = {
     {"same_scope", function::same_scope, false},
     {"same_locality", function::same_locality, false},
     {"locality_within", function::locality_within, false},
+    {"tells_figure", function::tells_figure, false},
 };
 
 std::string type_name(int t) {
@@ -566,6 +567,7 @@ int checker::check_call(ast::expr& e, scope& s) {
         {function::same_scope, {t_claim, t_claim}, t_bool},
         {function::same_locality, {t_claim, t_claim}, t_bool},
         {function::locality_within, {t_claim, t_claim}, t_bool},
+        {function::tells_figure, {t_claim, t_claim}, t_bool},
         {function::within, {t_claim, t_claim}, t_bool},
         {function::compatible, {t_string, t_string}, t_bool},
         {function::part_of, {t_string, t_string}, t_bool},
@@ -891,7 +893,7 @@ void checker::check_test(ast::statement& st) {
                                                "event_date", "place",   "place_key", "governorate", "actor", "attack",
                                                "relay",   "copied",    "parent",    "text",   "qualifier_text",
                                                "scope",   "side",      "article",   "cumulative", "source_text", "within",
-                                               "relation", "period", "group", "event", "localities", "day_named"};
+                                               "relation", "period", "group", "event", "localities", "day_named", "copied_from"};
     static const std::vector<std::string> outcomes{"killed", "injured", "missing"};
     static const std::vector<std::string> quals{"exact", "at_least", "more_than", "about", "up_to", "range"};
     std::set<std::string> ids;

@@ -20,6 +20,16 @@
 
 namespace reckon::rules {
 
+told_figure told_figure::of(const claim& c) {
+    const bool beside = c.relation == "part" || c.relation == "earlier" || c.relation == "addition";
+    // a teller the text names ("the civil defence said"); an outlet's own voice may be a
+    // source the reader missed, so it tells nothing of who gave the figure
+    const std::size_t teller = c.source_text.empty() ? 0 : std::hash<std::string>{}(c.source);
+    // (a sentence as 1 + its first byte; 0 when unknown, as in rules tests)
+    const std::size_t sentence = c.sentence.end > c.sentence.begin ? c.sentence.begin + 1 : 0;
+    return {c.outcome, c.qualifier, c.low, c.high, c.event, teller, sentence, beside};
+}
+
 namespace {
 
 constexpr double inf = std::numeric_limits<double>::infinity();
@@ -162,6 +172,9 @@ bool same_scope(const claim& a, const claim& b) {
     if (a.article == b.article && a.event != b.event) return false;
     if (a.period != b.period || a.group != b.group) return false;
     if (a.relation == "addition" || b.relation == "addition") return false;
+    // a sum over several events ("in separate attacks", "across the country") has no one
+    // event's count to dispute
+    if (a.relation == "aggregate" || b.relation == "aggregate") return false;
     // (an earlier word of the whole below a later part still tells the toll rose)
     if ((a.relation == "part") != (b.relation == "part") && a.relation != "earlier" && b.relation != "earlier") return false;
     return (a.relation == "running") == (b.relation == "running");
@@ -183,6 +196,25 @@ bool same_locality(const claim& a, const claim& b, bool within = false) {
         all = all && found;
     });
     return within ? all : shared;
+}
+
+// a's article tells b's figure too, as a's teller's or beside a's figure: another figure
+// of a's event with b's outcome and bounds as written, told by a's source or in a's
+// sentence, or set beside it as a part, an earlier word or an addition. Such a report
+// does not dispute the other: "31 civilians killed, including 10 when their bus was hit,
+// the civil defence said" against another outlet's 10 on the bus; "seven were killed
+// earlier" beside its total of ten. (A figure of another source that the article sets
+// against a's, "the ministry said one was killed, SOHR at least 17", is a dispute.)
+bool tells_figure(const claim_facts& a, const claim& b) {
+    // a number, not a word: "several" beside "several" is no evidence of one count
+    if (a.told == nullptr || a.c->article == b.article || b.qualifier == qualifier::vague || !b.low) return false;
+    const told_figure own = told_figure::of(*a.c);
+    const std::size_t teller = own.teller;
+    for (const auto& t : *a.told)
+        if (t.event == a.c->event && t.what == b.outcome && t.how == b.qualifier && t.low == b.low && t.high == b.high &&
+            (t.beside || (teller != 0 && t.teller == teller) || (t.sentence != 0 && t.sentence == own.sentence)))
+            return true;
+    return false;
 }
 
 bool same_place(const eclaim& a, const eclaim& b) {
@@ -1031,12 +1063,14 @@ value evaluator::call(const ast::expr& e) {
     }
     case function::same_scope:
     case function::same_locality:
-    case function::locality_within: {
+    case function::locality_within:
+    case function::tells_figure: {
         const value a = arg(0), b = arg(1);
         if (a.c == nullptr || b.c == nullptr) return boolean(false);
         const claim& x = *a.c->f->c;
         const claim& y = *b.c->f->c;
         if (fn == function::same_scope) return boolean(same_scope(x, y));
+        if (fn == function::tells_figure) return boolean(tells_figure(*a.c->f, y));
         return boolean(same_locality(x, y, fn == function::locality_within));
     }
     case function::compatible: {

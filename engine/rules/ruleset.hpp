@@ -38,6 +38,22 @@ struct text_evidence {
 double lead_cosine(const text_evidence& a, const text_evidence& b);
 double shared_name_weight(const text_evidence& a, const text_evidence& b);
 
+// A figure an article tells, for tells_figure(): its outcome, its bounds as written, its
+// event within the article, who tells it (a hash of its source, its sentence) and whether
+// the text sets it beside another figure (a part, an earlier word, an addition). Shared by
+// the claims of an article.
+struct told_figure {
+    outcome what = outcome::killed;
+    qualifier how = qualifier::exact;
+    std::optional<std::int64_t> low, high;
+    int event = 0;
+    std::size_t teller = 0;
+    std::size_t sentence = 0;
+    bool beside = false;
+    static told_figure of(const claim& c);
+};
+using article_figures = std::vector<told_figure>;
+
 // What the engine knows about a claim beyond the claim itself.
 struct claim_facts {
     const claim* c = nullptr;
@@ -61,6 +77,7 @@ struct claim_facts {
     const text_evidence* text = nullptr;
     std::int64_t killed = -1, injured = -1;
     std::string_view article_copied_from;        // the article its sentence was copied from ("" if none)
+    const article_figures* told = nullptr;       // every incident figure of its article (null: unknown)
     const std::map<std::string, std::string>& fields() const { return shared_source_fields ? *shared_source_fields : source_fields; }
     const std::vector<std::string>& parents() const { return shared_place_parents ? *shared_place_parents : place_parents; }
 };

@@ -47,6 +47,7 @@ std::string show_number(double x) {
 struct built {
     std::vector<claim> claims;
     std::vector<claim_facts> facts;
+    std::map<std::string, article_figures> told;  // by article, for tells_figure()
 };
 
 built build_claims(const ast::statement& t) {
@@ -111,6 +112,7 @@ built build_claims(const ast::statement& t) {
                 for (auto& part : split_list(val)) c.relay.push_back(std::move(part));
             }
             else if (key == "copied") f.copied = val == "true" || val == "yes";
+            else if (key == "copied_from") f.article_copied_from = val;  // the test's text outlives its claims
             else if (key == "within") {
                 for (const auto& part : split_list(val)) f.place_parents.push_back(lower(part));
             }
@@ -127,7 +129,12 @@ built build_claims(const ast::statement& t) {
         if (c.place_key.empty()) c.place_key = lower(c.place);
         if (f.origin.empty()) f.origin = c.source;
     }
-    for (std::size_t i = 0; i < b.claims.size(); ++i) b.facts[i].c = &b.claims[i];
+    for (const auto& c : b.claims)
+        if (c.kind == claim_kind::incident) b.told[c.article].push_back(told_figure::of(c));
+    for (std::size_t i = 0; i < b.claims.size(); ++i) {
+        b.facts[i].c = &b.claims[i];
+        b.facts[i].told = &b.told[b.claims[i].article];
+    }
     return b;
 }
 

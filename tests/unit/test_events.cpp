@@ -99,6 +99,67 @@ TEST_CASE("local places of a sentence", "[extract][events]") {
     CHECK(extract::local_places(u, {0, u.size()}).empty());
 }
 
+TEST_CASE("sites written in lower case are local places", "[extract][events]") {
+    const std::string s = "Police said four people were killed when a mortar round fell on the public park";
+    CHECK(extract::local_places(s, {0, s.size()}) == std::vector<std::string>{"park"});
+    const std::string t = "A car bomb went off at a crowded market and near the main bus station";
+    CHECK(extract::local_places(t, {0, t.size()}) == std::vector<std::string>{"bus station", "market"});
+    const std::string u = "Three of the wounded died in the hospital and the school was closed";
+    CHECK(extract::local_places(u, {0, u.size()}).empty());  // a hospital is where the wounded go; no preposition
+}
+
+TEST_CASE("a sum over several events", "[extract][events]") {
+    CHECK(scope_in("Twelve people were killed in separate attacks in the north", "Twelve").relation == "aggregate");
+    CHECK(scope_in("Police said 24 militants died in two separate operations", "24").relation == "aggregate");
+    CHECK(scope_in("More than 100 fighters killed in army operations across the country", "100").relation == "aggregate");
+    CHECK(scope_in("Dozens were killed in various areas of the province", "Dozens").relation == "aggregate");
+    CHECK(scope_in("Nine people were killed in a strike across the river", "Nine").relation.empty());
+    CHECK(scope_in("Several strikes on the town killed 9 people", "9").relation.empty());  // one raid of several strikes
+}
+
+TEST_CASE("victims told one by one after the toll are parts of it", "[extract][events]") {
+    const std::string text =
+        "Four people were killed in the shooting on Sunday. "
+        "The fourth victim lived at the complex. He was shot with a shotgun and died. "
+        "A woman was wounded. ";
+    std::vector<claim> claims{figure_claim(text, "Four"), figure_claim(text, "He"), figure_claim(text, "A woman", 0, outcome::injured)};
+    claims[0].low = claims[0].high = 4;
+    claims[0].value_text = "Four";
+    claims[1].low = claims[1].high = 1;
+    claims[1].value_text = "He";
+    claims[2].low = claims[2].high = 1;
+    claims[2].value_text = "A woman";
+    extract::read_scopes(text, claims);
+    CHECK(claims[0].relation.empty());
+    CHECK(claims[1].relation == "part");
+    CHECK(claims[2].relation.empty());  // the only figure of the wounded: the toll itself
+}
+
+TEST_CASE("a count of everyone shot holds the dead too", "[extract][events]") {
+    const std::string text =
+        "Five people were shot in two houses on Friday night. "
+        "Two others were shot and wounded. "
+        "A gunman shot at least four people near the freeway, police said. ";
+    std::vector<claim> claims{figure_claim(text, "Five", 0, outcome::injured), figure_claim(text, "Two", 0, outcome::injured),
+                              figure_claim(text, "four", 0, outcome::injured)};
+    extract::read_scopes(text, claims);
+    CHECK(claims[0].group == "everyone shot");
+    CHECK(claims[1].group.empty());  // "wounded": the injured
+    CHECK(claims[2].group == "everyone shot");
+}
+
+TEST_CASE("a round-up's items at lower-case sites are events of their own", "[extract][events]") {
+    const std::string text =
+        "Eleven civilians were killed in rocket attacks on the city on Friday. "
+        "A police source said eight civilians were killed by a rocket shell that fell on the public park. "
+        "The source added that shells also fell on al-Khaldiyeh neighborhood killing three civilians. ";
+    std::vector<claim> claims{figure_claim(text, "Eleven"), figure_claim(text, "eight"), figure_claim(text, "three")};
+    extract::read_scopes(text, claims);
+    CHECK(claims[1].localities == "park");
+    CHECK(claims[2].localities == "khaldiyeh");
+    CHECK(claims[1].event != claims[2].event);
+}
+
 TEST_CASE("a round-up's neighbourhoods are events of their own", "[extract][events]") {
     const std::string text =
         "Rockets killed 12 civilians in al-Midan and al-Faid neighborhoods on Saturday. "
