@@ -115,8 +115,8 @@ std::vector<extracted_article> extract_all(std::vector<article>& articles, const
     run_striped(articles.size(), jobs, [&](std::size_t first, std::size_t step) {
         for (std::size_t i = first; i < articles.size(); i += step) {
             if (cancel && cancel->load(std::memory_order_relaxed)) return;
-            per_article[i] = extract_article(x, articles[i], per_diags[i]);
-            if (terms) (*terms)[i] = match::terms_of(articles[i].text);
+            per_article[i] = extract_article(x, articles[i], per_diags[i], nullptr, terms != nullptr);
+            if (terms) (*terms)[i] = std::move(per_article[i].terms);
             if (!keep_text) std::string().swap(articles[i].text);
         }
     });
@@ -355,6 +355,25 @@ audit_result run_audit(audit_inputs in) {
         ctx.world = in.world;
         per_article = extract_all(out.articles, ctx, in.jobs, in.keep_text, in.cancel, out.diags,
                                   rules.reads_text_evidence() ? &terms : nullptr);
+    } else if (rules.reads_text_evidence()) {
+        // From a claims stream (or the store): the words its article records carry. A
+        // stream written before they were carried has none, and its articles join others
+        // on their claims' fields alone.
+        terms.resize(per_article.size());
+        std::size_t without = 0, first = 0;
+        for (std::size_t a = 0; a < per_article.size(); ++a) {
+            if (!per_article[a].has_terms) {
+                if (without++ == 0) first = a;
+                continue;
+            }
+            terms[a] = std::move(per_article[a].terms);
+        }
+        if (without > 0)
+            out.diags.warning("no-match-words", out.articles[first].where.file, out.articles[first].where.line, 1,
+                              std::to_string(without) + " of " + std::to_string(per_article.size()) +
+                                  " article records carry no words for scored matching ('lead_words', 'names'); "
+                                  "their articles are matched on their claims' fields alone",
+                              "the claims stream was written by an earlier 'reckon extract': extract it again");
     }
     // Data-set rows come after the articles; they carry no text evidence of their own.
     for (std::size_t i = 0; i < in.dataset_articles.size() && i < in.dataset_extracted.size(); ++i) {
@@ -362,8 +381,9 @@ audit_result run_audit(audit_inputs in) {
         per_article.push_back(std::move(in.dataset_extracted[i]));
     }
     if (!terms.empty()) terms.resize(out.articles.size());
-    // Text evidence for scored matching, when a match rule reads it (from a claims
-    // stream there is no text: the rules then see none).
+    // Text evidence for scored matching, when a match rule reads it: from the articles'
+    // words, read here or carried by the claims stream, over the whole corpus (a word's
+    // weight is how rare it is in it), so a stream, a shard and the store weigh alike.
     if (!terms.empty()) out.evidence = match::build_evidence(terms);
     std::vector<match::article_terms>().swap(terms);
     const auto stopped = [&] { return in.cancel && in.cancel->load(std::memory_order_relaxed); };
@@ -477,7 +497,12 @@ audit_result run_audit(audit_inputs in) {
         }
         out.claims = std::move(kept);
         facts = std::move(kept_facts);
-        for (std::size_t i = 0; i < out.claims.size(); ++i) facts[i].c = &out.claims[i].c;
+        // The facts point into the records, which have moved (a short copied_from moves
+        // its bytes with it: the old view would dangle).
+        for (std::size_t i = 0; i < out.claims.size(); ++i) {
+            facts[i].c = &out.claims[i].c;
+            facts[i].article_copied_from = out.claims[i].copied_from;
+        }
     }
     out.shard = in.shard;
 

@@ -34,6 +34,12 @@ std::string stream_chunk(const article& a, const audit::extracted_article& e) {
     return out;
 }
 
+// Whether a stored stream chunk's article record (its first line) carries the words
+// scored matching reads.
+bool carries_words(std::string_view chunk) {
+    return chunk.substr(0, chunk.find('\n')).find("\"lead_words\":") != std::string_view::npos;
+}
+
 json optional_number(const std::optional<std::int64_t>& v) { return v ? json(*v) : json(nullptr); }
 
 incident_snapshot snapshot_of(const audit::audit_result& a, const audit::incident_record& inc) {
@@ -115,6 +121,12 @@ living_result prepare_living_audit(living_store& store, living_inputs living) {
 
     // The articles: stored ones in their order, this run's replacing or following them.
     std::vector<stored_article> all = store.articles(facts.extraction_changed);
+    // A store written before article records carried scored matching's words
+    // (docs/formats.md): its articles are extracted again, as after a change of reckon.
+    if (!facts.extraction_changed && std::any_of(all.begin(), all.end(), [](const stored_article& s) { return !carries_words(s.stream); })) {
+        facts.extraction_changed = true;
+        all = store.articles(true);
+    }
     std::unordered_map<std::string, std::size_t> position;
     for (std::size_t i = 0; i < all.size(); ++i) position.emplace(all[i].meta.id, i);
     std::vector<bool> to_extract(all.size(), facts.extraction_changed);
