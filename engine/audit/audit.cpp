@@ -384,7 +384,8 @@ audit_result run_audit(audit_inputs in) {
     // Text evidence for scored matching, when a match rule reads it: from the articles'
     // words, read here or carried by the claims stream, over the whole corpus (a word's
     // weight is how rare it is in it), so a stream, a shard and the store weigh alike.
-    if (!terms.empty()) out.evidence = match::build_evidence(terms);
+    match::name_vocabulary name_ids;
+    if (!terms.empty()) out.evidence = match::build_evidence(terms, &name_ids);
     std::vector<match::article_terms>().swap(terms);
     const auto stopped = [&] { return in.cancel && in.cancel->load(std::memory_order_relaxed); };
     if (stopped()) {
@@ -446,6 +447,7 @@ audit_result run_audit(audit_inputs in) {
     // Sources and places repeat: each is described once and the facts point to it.
     std::unordered_map<std::string, source_description> source_cache;
     std::unordered_map<std::string, std::vector<std::string>> parents_cache;
+    std::unordered_map<std::string, std::vector<std::uint32_t>> place_names_cache;  // by place and division
     std::vector<rules::claim_facts> facts(out.claims.size());
     for (std::size_t i = 0; i < out.claims.size(); ++i) {
         const auto& r = out.claims[i];
@@ -471,7 +473,19 @@ audit_result run_audit(audit_inputs in) {
         if (!r.c.source_text.empty()) f.origin = "source:" + r.c.source;
         else f.origin = "article:" + (r.copied ? r.copied_from : a.id);
         f.article_copied_from = r.copied_from;
-        if (!out.evidence.empty()) f.text = &out.evidence[r.article];
+        if (!out.evidence.empty()) {
+            f.text = &out.evidence[r.article];
+            auto names = place_names_cache.find(r.c.place + '\n' + r.c.governorate);
+            if (names == place_names_cache.end()) {
+                auto ids = match::place_names_of(r.c.place, name_ids);
+                const auto more = match::place_names_of(r.c.governorate, name_ids);
+                ids.insert(ids.end(), more.begin(), more.end());
+                std::sort(ids.begin(), ids.end());
+                ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+                names = place_names_cache.emplace(r.c.place + '\n' + r.c.governorate, std::move(ids)).first;
+            }
+            f.place_names = &names->second;
+        }
     }
     reported_with(out.claims, facts);
     for (std::size_t i = 0; i < out.claims.size(); ++i) {

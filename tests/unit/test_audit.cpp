@@ -199,7 +199,7 @@ TEST_CASE("an audit of the claims stream weighs the words as the audit of the co
     diagnostics diags;
     const auto sources = registry::load_sources(root + "/rules/sources.yaml", diags);
     const auto places = registry::load_places(root + "/rules/places.yaml", diags);
-    auto loaded = rules::load_ruleset(root + "/rules/scored.rules");
+    auto loaded = rules::load_ruleset(root + "/rules/default.rules");
     REQUIRE(loaded.rules);
     REQUIRE(loaded.rules->reads_text_evidence());
     const auto articles = corpus::ingest(root + "/examples/seeds").articles;
