@@ -118,10 +118,6 @@ int load_claims(const pipeline_options& opts, pipeline& p) {
 // Reads the --dataset files (after the gazetteer: their places are settled in it).
 int load_datasets(const pipeline_options& opts, pipeline& p) {
     if (opts.datasets.empty()) return exit_code::ok;
-    if (!opts.store.empty()) {
-        std::cerr << "reckon: error: --dataset cannot be combined with --store yet; audit the data set without a store\n";
-        return exit_code::usage;
-    }
     for (const auto* articles : {&p.corpus.articles, &p.claims.articles})
         for (const auto& given : *articles) {
             article a;

@@ -461,18 +461,22 @@ void read_dataset(std::string bytes, const std::string& file, const place_data& 
         const bool read = layout == dataset_layout::ucdp ? read_ucdp_row(rc, col, reader, where.overlay, a, claims)
                                                          : read_acled_row(rc, col, reader, where.overlay, a, claims);
         if (!read) continue;
-        if (a.id.back() == ':') a.id += file + ":" + std::to_string(row);
+        // The row's claims were named after its id: a new id renames them with it.
+        auto rename = [&](const std::string& id) {
+            for (auto& c : claims) {
+                c.id = id + c.id.substr(a.id.size());
+                c.article = id;
+                if (!c.parent.empty()) c.parent = id + c.parent.substr(a.id.size());
+            }
+            a.id = id;
+        };
+        if (a.id.back() == ':') rename(a.id + file + ":" + std::to_string(row));  // a row without an id
         if (!seen.insert(a.id).second) {
             std::string unique;
             for (int k = 2;; ++k)
                 if (seen.insert(unique = a.id + "#" + std::to_string(k)).second) break;
             diags.warning("duplicate-id", file, r.line, 0, "id '" + a.id + "' is used twice; this one becomes '" + unique + "'");
-            for (auto& c : claims) {
-                c.id = unique + c.id.substr(a.id.size());
-                c.article = unique;
-                if (!c.parent.empty()) c.parent = unique + c.parent.substr(a.id.size());
-            }
-            a.id = unique;
+            rename(unique);
         }
         a.body = {0, a.text.size()};
         audit::extracted_article e;

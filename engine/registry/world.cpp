@@ -175,6 +175,7 @@ void world_gazetteer::reset() {
     m_by_country = m_by_division = nullptr;
     m_strings = nullptr;
     m_entity_count = m_group_count = m_entry_count = 0;
+    std::vector<std::uint32_t>().swap(m_buckets);
 }
 
 bool world_gazetteer::load(const std::string& path, diagnostics& diags) {
@@ -321,6 +322,17 @@ bool world_gazetteer::check(const std::string& name, diagnostics& diags) {
     m_entity_count = h->entity_count;
     m_group_count = h->group_count;
     m_entry_count = h->entry_count;
+    // About one name a bucket: 2^floor(log2(names)) buckets on the hash's top bits.
+    unsigned bits = 1;
+    while (bits < 30 && (std::uint64_t{1} << (bits + 1)) <= m_group_count) ++bits;
+    m_bucket_shift = 64 - bits;
+    const std::uint64_t buckets = std::uint64_t{1} << bits;
+    m_buckets.assign(buckets + 1, 0);
+    std::uint32_t g = 0;
+    for (std::uint64_t b = 0; b <= buckets; ++b) {
+        while (g < m_group_count && (groups[g].hash >> m_bucket_shift) < b) ++g;
+        m_buckets[b] = g;
+    }
     return true;
 }
 
@@ -342,11 +354,15 @@ std::string_view world_gazetteer::code(std::uint32_t i) const {
 std::uint32_t world_gazetteer::find(std::string_view key) const {
     if (!m_groups || key.empty()) return no_place;
     const std::uint64_t h = world_hash(key);
-    const auto* end = m_groups + m_group_count;
-    const auto* it = std::lower_bound(m_groups, end, h, [](const world_group& g, std::uint64_t v) { return g.hash < v; });
-    if (it == end || it->hash != h) return no_place;
-    if (std::string_view(m_strings + it->key_offset, it->key_length) != key) return no_place;  // a hash collision
-    return static_cast<std::uint32_t>(it - m_groups);
+    const std::uint64_t bucket = h >> m_bucket_shift;
+    for (std::uint32_t g = m_buckets[bucket], end = m_buckets[bucket + 1]; g < end; ++g) {
+        const auto& it = m_groups[g];
+        if (it.hash < h) continue;
+        if (it.hash != h) return no_place;
+        if (std::string_view(m_strings + it.key_offset, it.key_length) != key) return no_place;  // a hash collision
+        return g;
+    }
+    return no_place;
 }
 
 std::uint32_t world_gazetteer::count(std::uint32_t group) const { return m_groups[group].count; }

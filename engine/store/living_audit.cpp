@@ -129,31 +129,49 @@ living_result prepare_living_audit(living_store& store, living_inputs living) {
     }
     std::unordered_map<std::string, std::size_t> position;
     for (std::size_t i = 0; i < all.size(); ++i) position.emplace(all[i].meta.id, i);
-    std::vector<bool> to_extract(all.size(), facts.extraction_changed);
+    // How each article's claims are had this run: read back from its stored stream,
+    // extracted from its text, or given read (a data-set row of this run).
+    enum class claims_from : char { stored, extract, given };
+    std::vector<claims_from> how(all.size(), claims_from::stored);
+    for (std::size_t i = 0; i < all.size(); ++i)
+        if (facts.extraction_changed && !all[i].from_dataset) how[i] = claims_from::extract;
     std::vector<std::size_t> added, changed;
     std::map<std::string, bool> fresh_articles;
-    for (auto& a : in.articles) {
+    // One article of this run: added, or replacing the stored one of its id when its
+    // text changed (or when extraction changed); false when it is as stored.
+    auto take = [&](article&& a, claims_from from) {
         std::string sha = audit::sha256_hex(a.text);
         const auto it = position.find(a.id);
         if (it != position.end()) {
             stored_article& s = all[it->second];
-            if (s.text_sha256 == sha && !facts.extraction_changed) continue;
+            if (s.text_sha256 == sha && how[it->second] != claims_from::extract) return false;
             if (s.text_sha256 != sha) {
                 changed.push_back(it->second);
                 fresh_articles[a.id] = true;
             }
             s.meta = std::move(a);
             s.text_sha256 = std::move(sha);
-            to_extract[it->second] = true;
-            continue;
+            s.from_dataset = from == claims_from::given;
+            how[it->second] = from;
+            return true;
         }
         position.emplace(a.id, all.size());
         added.push_back(all.size());
         fresh_articles[a.id] = true;
-        all.push_back({std::move(a), std::move(sha), {}});
-        to_extract.push_back(true);
-    }
+        all.push_back({std::move(a), std::move(sha), {}, from == claims_from::given});
+        how.push_back(from);
+        return true;
+    };
+    for (auto& a : in.articles) take(std::move(a), claims_from::extract);
     in.articles.clear();
+    // Data-set rows come after the articles, as in one run (audit::audit_inputs).
+    std::unordered_map<std::size_t, audit::extracted_article> given;
+    for (std::size_t k = 0; k < in.dataset_articles.size() && k < in.dataset_extracted.size(); ++k) {
+        const std::string id = in.dataset_articles[k].id;
+        if (take(std::move(in.dataset_articles[k]), claims_from::given)) given[position.at(id)] = std::move(in.dataset_extracted[k]);
+    }
+    in.dataset_articles.clear();
+    in.dataset_extracted.clear();
 
     // Extraction of what is new; what was stored is read back from its stream chunk.
     std::vector<audit::extracted_article> extracted(all.size());
@@ -166,14 +184,18 @@ living_result prepare_living_audit(living_store& store, living_inputs living) {
         std::vector<diagnostics> per_diags(all.size());
         run_striped(all.size(), std::max(1u, in.jobs), [&](std::size_t first, std::size_t step) {
             for (std::size_t i = first; i < all.size(); i += step) {
-                if (!to_extract[i]) continue;
+                if (how[i] != claims_from::extract) continue;
                 if (in.cancel && in.cancel->load(std::memory_order_relaxed)) return;
                 extracted[i] = audit::extract_article(x, all[i].meta, per_diags[i]);
                 all[i].stream = stream_chunk(all[i].meta, extracted[i]);
             }
         });
         for (const auto& d : per_diags) out.audit.diags.append(d);
-        for (std::size_t i = 0; i < all.size(); ++i) out.extracted += to_extract[i] ? 1 : 0;
+        for (std::size_t i = 0; i < all.size(); ++i) out.extracted += how[i] == claims_from::extract ? 1 : 0;
+    }
+    for (auto& [i, e] : given) {
+        all[i].stream = stream_chunk(all[i].meta, e);
+        extracted[i] = std::move(e);
     }
     if (in.cancel && in.cancel->load()) {
         out.audit.cancelled = true;
@@ -183,7 +205,7 @@ living_result prepare_living_audit(living_store& store, living_inputs living) {
         std::string joined;
         std::vector<std::size_t> stored_positions;
         for (std::size_t i = 0; i < all.size(); ++i)
-            if (!to_extract[i]) {
+            if (how[i] == claims_from::stored) {
                 joined += all[i].stream;
                 stored_positions.push_back(i);
             }

@@ -8,7 +8,9 @@
 // Articles are kept in the order they were first added; an article given again with the
 // same id and text is not extracted again, one with a new text replaces it in place.
 // When reckon's version or the registry files change, every stored article is extracted
-// again from its stored text.
+// again from its stored text. Rows of UCDP/ACLED data sets (--dataset) are stored as
+// articles whose claims came read from the row; they are never extracted, and a row
+// given again replaces the stored one when its text (the row written out) changed.
 #pragma once
 
 #include <atomic>
@@ -22,7 +24,8 @@ namespace reckon::store {
 
 struct living_inputs {
     // As for one run: `articles` are this run's (may be empty; none pre-extracted),
-    // `hashes` name the rules, registry and corpus files.
+    // `dataset_articles` with `dataset_extracted` the rows of its data sets, `hashes`
+    // name the rules, registry, corpus and data-set files.
     audit::audit_inputs audit;
     std::string at;                              // the run's time, ISO 8601 UTC
     void (*before_commit)() = nullptr;           // tests: runs inside the transaction

@@ -127,7 +127,9 @@ std::vector<stored_article> living_store::articles(bool with_text) const {
                                  : "SELECT meta, text_sha256, stream FROM articles ORDER BY seq");
     while (s.step()) {
         stored_article a;
-        a.meta = article_from_json(json::parse(s.text(0)));
+        const json meta = json::parse(s.text(0));
+        a.meta = article_from_json(meta);
+        a.from_dataset = meta.value("dataset", false);
         a.text_sha256 = s.text(1);
         a.stream = s.text(2);
         if (with_text) a.meta.text = s.text(3);
@@ -193,15 +195,21 @@ void living_store::save(const run_update& u, void (*before_commit)()) {
     database& db = *m_db;
     transaction t(db);
     const std::int64_t run = u.run.run;
+    // The article's record; a data-set row says so (stores written before it read as articles).
+    auto meta_of = [](const stored_article& a) {
+        json j = article_json(a.meta);
+        if (a.from_dataset) j["dataset"] = true;
+        return j.dump();
+    };
     {
         statement add(db, "INSERT INTO articles (id, run, text_sha256, meta, text, stream) VALUES (?, ?, ?, ?, ?, ?)");
         statement change(db, "UPDATE articles SET run = ?, text_sha256 = ?, meta = ?, text = ?, stream = ? WHERE id = ?");
         for (const auto* a : u.added)
-            add.bind(1, a->meta.id).bind(2, run).bind(3, a->text_sha256).bind(4, article_json(a->meta).dump()).bind(5, a->meta.text)
+            add.bind(1, a->meta.id).bind(2, run).bind(3, a->text_sha256).bind(4, meta_of(*a)).bind(5, a->meta.text)
                 .bind(6, a->stream)
                 .run();
         for (const auto* a : u.changed)
-            change.bind(1, run).bind(2, a->text_sha256).bind(3, article_json(a->meta).dump()).bind(4, a->meta.text).bind(5, a->stream)
+            change.bind(1, run).bind(2, a->text_sha256).bind(3, meta_of(*a)).bind(4, a->meta.text).bind(5, a->stream)
                 .bind(6, a->meta.id)
                 .run();
     }

@@ -30,6 +30,9 @@ struct stored_article {
     article meta;             // all fields; `text` only when loaded with texts
     std::string text_sha256;  // of the text: a changed article is extracted again
     std::string stream;       // its claims stream chunk: article record, then claim lines
+    // A row of a UCDP or ACLED data set (--dataset): its claims were read from the
+    // row's columns, not by the extractor from its text, so it is never extracted again.
+    bool from_dataset = false;
 };
 
 // An incident as a run left it: what the next run's changes are measured against.

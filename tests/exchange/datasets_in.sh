@@ -49,7 +49,7 @@ assert any(h.get("role") == "dataset" and h.get("path") == "tests/data/exchange/
            for h in a["reckon"]["inputs"]), a["reckon"].get("inputs")
 EOF
 
-# Bad input: a CSV in neither layout, a missing file, and --store (not supported yet).
+# Bad input: a CSV in neither layout, a missing file. (Rows in a store: store.dataset.)
 code=0
 "$reckon" audit examples/seeds --dataset tests/data/ingest/csv/good.csv >/dev/null 2>"$work/err" || code=$?
 [ "$code" -eq 65 ] || fail "a CSV in neither layout exits $code, expected 65"
@@ -57,7 +57,4 @@ grep -q "tests/data/ingest/csv/good.csv:1:1: error: neither a UCDP GED nor an AC
 code=0
 "$reckon" audit examples/seeds --dataset "$work/none.csv" >/dev/null 2>"$work/err" || code=$?
 [ "$code" -eq 2 ] || fail "a missing data set exits $code, expected 2 (usage)"
-code=0
-"$reckon" audit examples/seeds --dataset "$acled" --store "$work/store.db" >/dev/null 2>"$work/err" || code=$?
-[ "$code" -eq 2 ] || fail "--dataset with --store exits $code, expected 2 (usage)"
 echo ok

@@ -103,6 +103,17 @@ TEST_CASE("rows that cannot be read are skipped with a located warning", "[datas
     CHECK(all.find("id 'ucdp:4' is used twice") != std::string::npos);
 }
 
+TEST_CASE("a row without an id is named by its file and row, and so are its claims", "[datasets][bad-input]") {
+    // Found by the dataset fuzz target: the article took the new name, its claims kept "ucdp:".
+    diagnostics diags;
+    const auto rows = read(ucdp_header + ",2016-05-03,,Aleppo,Aleppo,Syria,,,3,,\n", diags);
+    REQUIRE(rows.articles.size() == 1);
+    CHECK(rows.articles[0].id == "ucdp:test.csv:1");
+    REQUIRE(rows.extracted[0].claims.size() == 1);
+    CHECK(rows.extracted[0].claims[0].article == "ucdp:test.csv:1");
+    CHECK(rows.extracted[0].claims[0].id.rfind("ucdp:test.csv:1@", 0) == 0);
+}
+
 TEST_CASE("bytes that are not UTF-8 are repaired and reported, as in a corpus file", "[datasets][bad-input]") {
     diagnostics diags;
     const auto rows = read(acled_header + "X1,2020-01-01,1,Battles,Armed clash,,Caf\xff,Aleppo,Syria,,,3\n", diags);
