@@ -123,7 +123,10 @@ living_result prepare_living_audit(living_store& store, living_inputs living) {
     std::vector<stored_article> all = store.articles(facts.extraction_changed);
     // A store written before article records carried scored matching's words
     // (docs/formats.md): its articles are extracted again, as after a change of reckon.
-    if (!facts.extraction_changed && std::any_of(all.begin(), all.end(), [](const stored_article& s) { return !carries_words(s.stream); })) {
+    // Data-set rows have no words to carry.
+    if (!facts.extraction_changed && std::any_of(all.begin(), all.end(), [](const stored_article& s) {
+            return !s.from_dataset && !carries_words(s.stream);
+        })) {
         facts.extraction_changed = true;
         all = store.articles(true);
     }
@@ -217,6 +220,10 @@ living_result prepare_living_audit(living_store& store, living_inputs living) {
             throw store_error("store '" + store.path() + "': the stored claims of its articles cannot be read back", false);
         for (std::size_t k = 0; k < stored_positions.size(); ++k) extracted[stored_positions[k]] = std::move(read.extracted[k]);
     }
+    // A data-set row has no text, so no words for scored matching: none is all there is
+    // (the audit warns only of article records that lack them).
+    for (std::size_t i = 0; i < all.size(); ++i)
+        if (all[i].from_dataset) extracted[i].has_terms = true;
 
     const double read_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 
