@@ -18,6 +18,7 @@
 #include "audit/shard.hpp"
 #include "extract/extract.hpp"
 #include "extract/world_places.hpp"
+#include "model/claim_id.hpp"
 #include "support/atomic_file.hpp"
 #include "support/memory.hpp"
 #include "support/parallel.hpp"
@@ -194,13 +195,22 @@ std::vector<judged_pair> explain_joins(const std::vector<std::size_t>& members, 
 
 // The pairs `reckon explain` asks for: claim ids, or article ids standing for the pair of
 // their claims the rules judge best (see better_join).
+// A claim named by its older offset id is found, with a warning giving its id.
 std::vector<judged_pair> explain_pairs(const std::vector<std::pair<std::string, std::string>>& asked,
-                                       const std::vector<rules::claim_facts>& facts, const rules::ruleset& rules) {
+                                       const std::vector<rules::claim_facts>& facts, const rules::ruleset& rules,
+                                       diagnostics& diags) {
     std::vector<judged_pair> out;
+    const claim_finder finder(facts.size(), [&facts](std::size_t i) -> const claim& { return *facts[i].c; });
     const auto claims_of = [&](const std::string& id) {
         std::vector<std::size_t> found;
-        for (std::size_t i = 0; i < facts.size(); ++i)
-            if (facts[i].c->id == id) return std::vector<std::size_t>{i};
+        if (const auto f = finder.find(id)) {
+            if (f->by_offset)
+                diags.warning("old-claim-id", "", 0, 0,
+                              "claim '" + id + "' is named by the byte offset of its figure, the older form of claim ids; its id is '" +
+                                  facts[f->index].c->id + "'",
+                              "write '" + facts[f->index].c->id + "': it stays the same when another paragraph of the article is edited");
+            return std::vector<std::size_t>{f->index};
+        }
         for (std::size_t i = 0; i < facts.size(); ++i)
             if (facts[i].c->article == id && facts[i].c->parent.empty() && facts[i].c->kind == claim_kind::incident) found.push_back(i);
         return found;
@@ -522,7 +532,7 @@ audit_result run_audit(audit_inputs in) {
 
     clock.done("facts");
 
-    if (!in.explain.empty()) out.explained = explain_pairs(in.explain, facts, rules);
+    if (!in.explain.empty()) out.explained = explain_pairs(in.explain, facts, rules, out.diags);
 
     // 4. Incidents.
     match::cluster_options cluster;

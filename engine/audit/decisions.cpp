@@ -5,6 +5,9 @@
 #include <map>
 #include <set>
 
+#include "model/claim_id.hpp"
+#include "support/atomic_file.hpp"
+
 namespace reckon::audit {
 
 namespace {
@@ -19,40 +22,126 @@ std::string line_of(const std::string& path, std::size_t line) {
     return text;
 }
 
+// Lines of a text file, without their ends; throws io_error when it cannot be read.
+std::vector<std::string> read_lines(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw io_error("cannot read '" + path + "'");
+    std::vector<std::string> lines;
+    for (std::string line; std::getline(in, line);) lines.push_back(std::move(line));
+    return lines;
+}
+
+// The claim among `claims` (indices into a.claims) a mistyped id most likely meant, as a
+// "did you mean" hint: for an offset id, the claim whose figure starts nearest that offset
+// (a few bytes off); else the id closest in spelling. "" when none is close.
+std::string did_you_mean(const std::string& id, const std::vector<std::size_t>& claims, const audit_result& a) {
+    if (is_offset_claim_id(id) && id.size() - id.rfind('@') <= 16) {
+        const std::size_t offset = std::stoull(id.substr(id.rfind('@') + 1));
+        constexpr std::size_t within = 16;
+        const claim* best = nullptr;
+        std::size_t distance = within + 1;
+        for (const auto i : claims) {
+            const claim& c = a.claims[i].c;
+            const std::size_t d = c.span.begin > offset ? c.span.begin - offset : offset - c.span.begin;
+            if (d < distance) {
+                distance = d;
+                best = &c;
+            }
+        }
+        if (best) return "did you mean '" + best->id + "' (its figure starts at byte " + std::to_string(best->span.begin) + ")?";
+    }
+    std::vector<std::string> ids;
+    for (const auto i : claims) ids.push_back(a.claims[i].c.id);
+    const std::string close = closest_match(id, ids);
+    return close.empty() ? close : "did you mean '" + close + "'?";
+}
+
 }  // namespace
 
 void check_decision_ids(const audit_result& a, const rules::ruleset& rules, severity level, diagnostics& diags) {
     if (rules.decisions().empty()) return;
-    std::set<std::string> ids;
-    std::map<std::string, std::vector<std::string>> by_article;
-    for (const auto& r : a.claims) {
-        ids.insert(r.c.id);
-        by_article[r.c.article].push_back(r.c.id);
-    }
+    const claim_finder finder(a.claims.size(), [&a](std::size_t i) -> const claim& { return a.claims[i].c; });
+    std::map<std::string, std::vector<std::size_t>, std::less<>> by_article;
+    for (std::size_t i = 0; i < a.claims.size(); ++i) by_article[a.claims[i].c.article].push_back(i);
     for (const auto& d : rules.decisions()) {
         for (const auto& id : d.ids) {
-            if (ids.count(id)) continue;
+            const auto found = finder.find(id);
+            if (found && !found->by_offset) continue;
             diagnostic g;
-            g.level = level;
-            g.name = level == severity::warning ? "unknown-claim" : "";
             g.file = d.rule.file;
             g.line = d.rule.line;
-            g.column = 1;
-            g.length = d.action.size();
             g.source_line = line_of(d.rule.file, d.rule.line);
+            // the id is underlined where the decision's line quotes it, else the action
+            if (const auto at = g.source_line.find('"' + id + '"'); at != std::string::npos) {
+                g.column = at + 1;
+                g.length = id.size() + 2;
+            } else {
+                g.column = 1;
+                g.length = d.action.size();
+            }
+            if (found) {
+                const std::string& now = a.claims[found->index].c.id;
+                g.level = severity::warning;
+                g.name = "old-claim-id";
+                g.message = "'" + d.action + "' names claim '" + id + "' by the byte offset of its figure, the older form of claim ids; its id is '" + now + "'";
+                g.hint = "write '" + now + "': it stays the same when another paragraph of the article is edited";
+                diags.add(std::move(g));
+                continue;
+            }
+            g.level = level;
+            g.name = level == severity::warning ? "unknown-claim" : "";
             g.message = "'" + d.action + "' names claim '" + id + "', which no article of the corpus has" +
                         (level == severity::warning ? "; the decision is skipped for it" : "");
-            const std::string article = id.substr(0, id.find('@'));
+            const std::string_view article = article_of_claim_id(id);
             if (const auto it = by_article.find(article); it != by_article.end()) {
-                const std::string close = closest_match(id, it->second);
-                g.hint = close.empty() ? "claims of article '" + article + "' are listed by 'reckon extract'"
-                                       : "did you mean '" + close + "'?";
+                g.hint = did_you_mean(id, it->second, a);
+                if (g.hint.empty()) g.hint = "claims of article '" + std::string(article) + "' are listed by 'reckon extract'";
             } else {
-                g.hint = "no article '" + article + "' has claims in this corpus; is it the corpus these decisions were made on?";
+                g.hint = "no article '" + std::string(article) + "' has claims in this corpus; is it the corpus these decisions were made on?";
             }
             diags.add(std::move(g));
         }
     }
+}
+
+std::vector<older_decision_id> older_decision_ids(const audit_result& a, const rules::ruleset& rules) {
+    std::vector<older_decision_id> out;
+    if (rules.decisions().empty()) return out;
+    const claim_finder finder(a.claims.size(), [&a](std::size_t i) -> const claim& { return a.claims[i].c; });
+    for (const auto& d : rules.decisions())
+        for (const auto& id : d.ids)
+            if (const auto found = finder.find(id); found && found->by_offset)
+                out.push_back({d.rule.file, d.rule.line, id, a.claims[found->index].c.id});
+    return out;
+}
+
+std::map<std::string, std::size_t> rewrite_older_ids(const std::vector<older_decision_id>& ids) {
+    std::map<std::string, std::vector<const older_decision_id*>> by_file;
+    for (const auto& o : ids) by_file[o.file].push_back(&o);
+    std::map<std::string, std::size_t> rewritten;
+    for (const auto& [file, list] : by_file) {
+        std::vector<std::string> lines = read_lines(file);
+        std::size_t count = 0;
+        for (const auto* o : list) {
+            // the decision's lines: its first, then those that continue it (indented)
+            for (std::size_t l = o->line; l >= 1 && l <= lines.size(); ++l) {
+                std::string& text = lines[l - 1];
+                if (l > o->line && !text.empty() && text[0] != ' ' && text[0] != '\t') break;
+                const std::string quoted = '"' + o->id + '"';
+                if (const auto at = text.find(quoted); at != std::string::npos) {
+                    text.replace(at, quoted.size(), '"' + o->now + '"');
+                    ++count;
+                    break;
+                }
+            }
+        }
+        if (count == 0) continue;
+        std::string content;
+        for (const auto& line : lines) content += line + "\n";
+        write_file_atomically(file, content);
+        rewritten[file] = count;
+    }
+    return rewritten;
 }
 
 }  // namespace reckon::audit

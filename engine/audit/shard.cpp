@@ -8,6 +8,7 @@
 #include <boost/pending/disjoint_sets.hpp>
 
 #include "audit/render.hpp"
+#include "model/claim_id.hpp"
 
 namespace reckon::audit {
 
@@ -81,15 +82,17 @@ std::vector<shard_part> shard_selection(const std::vector<claim_record>& claims,
         }
     }
     std::vector<seat>().swap(seats);
-    // An analyst's merge joins the incidents it names, wherever they are.
+    // An analyst's merge joins the incidents it names, wherever they are (by current or
+    // older offset ids, model/claim_id.hpp).
+    const claim_finder finder(n, [&claims](std::size_t i) -> const claim& { return claims[i].c; });
     for (const auto& d : rules.decisions()) {
         if (d.action != "merge") continue;
         std::optional<std::size_t> first;
         for (const auto& id : d.ids) {
-            const auto it = index_of.find(id);
-            if (it == index_of.end()) continue;
-            if (first) sets.union_set(*first, it->second);
-            else first = it->second;
+            const auto found = finder.find(id);
+            if (!found) continue;
+            if (first) sets.union_set(*first, found->index);
+            else first = found->index;
         }
     }
 

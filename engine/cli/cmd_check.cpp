@@ -1,8 +1,11 @@
-// reckon check FILE... [--format text|json] [--no-warn NAME] [--corpus CORPUS]: checks rules files and
-// prints every error and warning (file:line:col, the source line, a caret, a hint).
-// Exit codes: 0 clean (warnings allowed), 1 errors, 2 a file could not be read.
+// reckon check FILE... [--format text|json] [--no-warn NAME] [--corpus CORPUS [--rewrite-ids]]: checks
+// rules files and prints every error and warning (file:line:col, the source line, a caret, a hint).
+// --rewrite-ids writes the decisions' older offset claim ids as the ids their claims have now.
+// Exit codes: 0 clean (warnings allowed), 1 errors, 2 a file could not be read, 74 a rules file
+// could not be rewritten.
 #include <filesystem>
 #include <iostream>
+#include <map>
 #include <set>
 
 #include <nlohmann/json.hpp>
@@ -12,6 +15,7 @@
 #include "cli/commands.hpp"
 #include "cli/pipeline.hpp"
 #include "rules/ruleset.hpp"
+#include "support/atomic_file.hpp"
 #include "support/exit_codes.hpp"
 
 namespace reckon::cli {
@@ -42,13 +46,18 @@ command add_check(CLI::App& root) {
         std::string format = "text";
         std::vector<std::string> no_warn;
         std::string corpus;
+        bool rewrite_ids = false;
     };
     auto opts = std::make_shared<options>();
     CLI::App* sub = root.add_subcommand("check", "Check rules files for errors");
     sub->add_option("FILE", opts->files, "Rules files to check")->required();
     sub->add_option("--format", opts->format, "Output format")->check(CLI::IsMember({"text", "json"}));
     sub->add_option("--no-warn", opts->no_warn, "Switch off a warning by name (repeatable)");
-    sub->add_option("--corpus", opts->corpus, "Also check the rules against a corpus: a decision naming no claim of it is an error");
+    auto* corpus = sub->add_option("--corpus", opts->corpus,
+                                   "Also check the rules against a corpus: a decision naming no claim of it is an error");
+    sub->add_flag("--rewrite-ids", opts->rewrite_ids,
+                  "Write the decisions' older claim ids (article@offset) as the ids their claims have now, in place")
+        ->needs(corpus);
     return {sub, [opts]() -> int {
                 bool unreadable = false;
                 diagnostics all;
@@ -81,6 +90,28 @@ command add_check(CLI::App& root) {
                         if (const int code = load_pipeline(po, p); code != exit_code::ok) return code;
                         const auto audited = run_pipeline(p, po);
                         audit::check_decision_ids(audited, *r.rules, severity::error, r.diags);
+                        if (opts->rewrite_ids) {
+                            const auto older = audit::older_decision_ids(audited, *r.rules);
+                            std::map<std::string, std::size_t> rewritten;
+                            try {
+                                rewritten = audit::rewrite_older_ids(older);
+                            } catch (const io_error& e) {
+                                std::cerr << "reckon: error: " << e.what() << "; the rules files are as they were\n";
+                                return exit_code::io_error;
+                            }
+                            std::size_t count = 0;
+                            for (const auto& [file, n] : rewritten) {
+                                count += n;
+                                std::cerr << file << ": " << n << (n == 1 ? " older claim id" : " older claim ids")
+                                          << " written as the claim's id now\n";
+                            }
+                            if (count == older.size()) {  // every warning about them is answered
+                                diagnostics rest;
+                                for (const auto& d : r.diags.items())
+                                    if (d.name != "old-claim-id") rest.add(d);
+                                r.diags = std::move(rest);
+                            }
+                        }
                         audit::check_named_sources(*r.rules, p.sources, &audited, r.diags);
                         r.diags.sort();
                     }

@@ -1,5 +1,5 @@
 // reckon explain CORPUS A B: why the rules join two claims or keep them apart. A and B
-// are claim ids ("article@offset") or article ids (then the pair of their claims the
+// are claim ids ("article@s1a2b3c4.0", or the older "article@offset") or article ids (then the pair of their claims the
 // rules judge best). A scored rule's judgement is printed as a waterfall: each
 // comparison's level and weight, the running total, the threshold.
 #include <cstdio>
@@ -50,7 +50,7 @@ command add_explain(CLI::App& root) {
     auto opts = std::make_shared<options>();
     CLI::App* sub = root.add_subcommand("explain", "Explain why two claims are joined or kept apart");
     add_pipeline_options(*sub, opts->pipe);
-    sub->add_option("claim_a", opts->a, "A claim id (article@offset) or an article id")->required();
+    sub->add_option("claim_a", opts->a, "A claim id (article@s1a2b3c4.0, as 'reckon extract' prints it) or an article id")->required();
     sub->add_option("claim_b", opts->b, "The other claim or article")->required();
     sub->add_option("--format", opts->format, "Output format")->check(CLI::IsMember({"text", "json"}));
     return {sub, [opts]() -> int {
@@ -61,7 +61,7 @@ command add_explain(CLI::App& root) {
                 if (const int code = audit_for_command(opts->pipe, result, corpus_code); code != exit_code::ok) return code;
                 const auto& p = result.explained.front();
                 if (p.result.rule.name.empty() && p.result.reason.rfind("no claim or article", 0) == 0) {
-                    std::cerr << "reckon: error: " << p.result.reason << "\n  hint: claim ids are article@offset, as "
+                    std::cerr << "reckon: error: " << p.result.reason << "\n  hint: claim ids are article@s<sentence>.<figure>, as "
                               << "'reckon extract' prints them; an article id stands for its claims\n";
                     return exit_code::data_error;
                 }

@@ -158,6 +158,39 @@ bool may_open_date(std::string_view text, const std::vector<word>& ws, std::size
 
 }  // namespace
 
+namespace {
+
+bool photo_word(std::string_view w) {
+    static const std::array<std::string_view, 7> photos{"photo", "photos", "photograph", "picture", "pictures", "image", "images"};
+    return one_of(w, photos);
+}
+
+}  // namespace
+
+bool caption_date(std::string_view text, const std::vector<word>& ws, std::size_t k, std::size_t phrase_end) {
+    // a credit right after the date: "... Aleppo on July 9 2016 (Photo AFP)"
+    for (std::size_t j = k + 1; j < ws.size() && j < k + 8 && ws[j].begin < phrase_end + 24; ++j)
+        if (ws[j].begin >= phrase_end && photo_word(ws[j].lower) && text[ws[j].begin - 1] == '(') return true;
+    // the picture's own words before it: "A picture taken on July 29", "in this handout photo
+    // provided by SANA on September 5", "Photo: ... on November 5"
+    for (std::size_t j = k >= 12 ? k - 12 : 0; j < k; ++j) {
+        if (!photo_word(ws[j].lower)) continue;
+        bool cue = (ws[j].end < text.size() && text[ws[j].end] == ':') || text[ws[j].begin - (ws[j].begin > 0 ? 1 : 0)] == '(';
+        for (std::size_t x = j >= 3 ? j - 3 : 0; x + 1 < j; ++x)
+            if (ws[x].lower == "in" && ws[x + 1].lower == "this") cue = true;
+        for (std::size_t x = j + 1; x < k && x < j + 4; ++x)
+            if (ws[x].lower == "taken" || ws[x].lower == "provided" || ws[x].lower == "shows" || ws[x].lower == "showing" ||
+                ws[x].lower == "released" || ws[x].lower == "distributed")
+                cue = true;
+        if (!cue) continue;
+        bool story = false;  // an outcome between the caption and the date: the date is the story's
+        for (std::size_t x = j + 1; x < k; ++x)
+            if (ws[x].has(w_killed | w_injured)) story = true;
+        if (!story) return true;
+    }
+    return false;
+}
+
 void find_date(article_context& ax, std::size_t s, sentence_info& si) {
     const auto& ws = si.words;
     const date& pub = ax.art.published;
@@ -255,6 +288,8 @@ void find_date(article_context& ax, std::size_t s, sentence_info& si) {
             usable = (p->names_event || (k > 0 && ws[k - 1].lower == "in")) && p->value.year >= 1990;
             break;
         }
+        // a photo's date in its caption or credit is not the event's
+        if (usable && caption_date(ax.text, ws, k, p->where.end)) usable = false;
         if (!usable) continue;  // nor any part of it: "July 4 2015" in a dateline is no "2015" either
         date_mention m{p->value, k, p->days_before_event, p->form == form::after_event};
         m.names_event = p->names_event;

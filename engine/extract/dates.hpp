@@ -39,6 +39,12 @@ bool after_preposition(std::string_view text, std::size_t pos);
 // The date sentence s names into si.own_date; si.retrieval when it tells of bodies retrieved.
 void find_date(article_context& ax, std::size_t s, sentence_info& si);
 
+// True when the date phrase at word k (ending at byte phrase_end) belongs to a photo's
+// caption or credit ("A picture taken on July 29 2016 shows...", "in this handout picture
+// provided by SANA on September 5", "... on July 9 2016 (Photo AFP)"): when the picture
+// was taken or released, not the event's day.
+bool caption_date(std::string_view text, const std::vector<word>& ws, std::size_t k, std::size_t phrase_end);
+
 // Event date of claim c (figure lf in sentence s); unknown when none is found (see
 // window_undated).
 void date_of(article_context& ax, claim& c, const located_figure& lf, std::size_t s);

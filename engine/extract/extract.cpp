@@ -17,6 +17,7 @@
 
 #include <algorithm>
 #include <array>
+#include <unordered_map>
 
 #include "claims/claims.hpp"
 #include "extract/actors.hpp"
@@ -31,6 +32,7 @@
 #include "extract/scope.hpp"
 #include "extract/sources.hpp"
 #include "extract/victims.hpp"
+#include "model/claim_id.hpp"
 
 namespace reckon::extract {
 
@@ -49,7 +51,8 @@ std::vector<claim> extractor::extract(const article& a, diagnostics& diags) cons
 
 namespace {
 
-void make_claim(article_context& ax, std::size_t fi) {
+// `id`: the claim's id if the figure is one (model/claim_id.hpp).
+void make_claim(article_context& ax, std::size_t fi, std::string id) {
     located_figure& lf = ax.figures[fi];
     const std::size_t s = lf.sentence;
     sentence_info& si = ax.sentence_infos[s];
@@ -74,6 +77,28 @@ void make_claim(article_context& ax, std::size_t fi) {
         named.noun = std::string(ws[lf.we].lower);
         const auto group = read_category(named);
         if (group.category != "people") cat = group;
+        // two modifiers joined: "30 regime and allied fighters", "12 Syrian and Iraqi soldiers"
+        for (std::size_t k = lf.we + 1; !cat.known && k < ws.size() && k < lf.we + 3; ++k) {
+            const auto plain = [&](const word& w) {
+                return !w.digits && !w.has(w_killed | w_injured | w_missing | w_breakdown | w_report | w_blocker) &&
+                       !grammar::claims::words_value(w.lower);
+            };
+            // (adjectives joined, not nouns: "scores of volunteers and civilians" is both)
+            if (!plain(ws[k - 1]) || (ws[k - 1].lower.size() > 3 && ws[k - 1].lower.back() == 's' && !ws[k - 1].capital)) break;
+            if (ws[k].lower != "and" || k + 2 >= ws.size() || !plain(ws[k + 1])) continue;
+            for (std::size_t j = k + 1; j < ws.size() && j < k + 3; ++j) {
+                if (ws[j].digits || ws[j].has(w_killed | w_injured | w_missing)) break;
+                named.noun = std::string(ws[j].lower);
+                const auto joined = read_category(named);
+                if (joined.category != "people") {
+                    cat = joined;
+                    named.modifiers.push_back(std::string(ws[lf.we].lower));
+                    cat.side = side_of(named.modifiers, named.noun);
+                    break;
+                }
+            }
+            break;
+        }
     }
     bool immediate = false, combined = false, direct = false;
     std::size_t after_aux = 99;
@@ -89,9 +114,12 @@ void make_claim(article_context& ax, std::size_t fi) {
     } else {
         out = find_outcome(ax, lf, si, immediate, combined, after_aux, direct);
     }
-    // "dozens of dead and injured"
+    // "dozens of dead and injured", "30 dead/wounded"
     if (cat.intrinsic_death && lf.we + 1 < ws.size() && (ws[lf.we].lower == "and" || ws[lf.we].lower == "or") &&
         outcome_word(ws, lf.we + 1) == outcome::injured)
+        combined = true;
+    if (cat.intrinsic_death && lf.we < ws.size() && lf.we > 0 && outcome_word(ws, lf.we) == outcome::injured &&
+        ax.text.substr(ws[lf.we - 1].end, ws[lf.we].begin - ws[lf.we - 1].end).find_first_of("&/+") != std::string_view::npos)
         combined = true;
     // "Fifty-one dead and over 100 wounded": the noun says it, not the next outcome word
     if (cat.intrinsic_death && (!out || !direct)) out = outcome::killed;
@@ -101,9 +129,19 @@ void make_claim(article_context& ax, std::size_t fi) {
     }
     // the claims before this one in the sentence: the nearest, and the nearest total
     // that is not itself a breakdown ("including 13 civilians")
-    auto is_breakdown = [&](const located_figure& f) {
+    auto breakdown_word_before = [&](const located_figure& f) {
         for (std::size_t j = f.wb >= 3 ? f.wb - 3 : 0; j < f.wb; ++j)
             if (ws[j].has(w_breakdown)) return true;
+        return false;
+    };
+    // ... or past one person named in it: "killed among them a child and two women"
+    auto is_breakdown = [&](const located_figure& f) {
+        if (breakdown_word_before(f)) return true;
+        if (f.wb == 0 || ws[f.wb - 1].lower != "and" || f.victim || f.f.noun == "others" || f.f.noun == "Others") return false;
+        for (const auto id : si.figure_ids) {
+            const auto& v = ax.figures[id];
+            if (v.victim && v.we + 1 == f.wb) return breakdown_word_before(v);
+        }
         return false;
     };
     const located_figure* previous = nullptr;
@@ -114,11 +152,22 @@ void make_claim(article_context& ax, std::size_t fi) {
         if (!is_breakdown(ax.figures[id])) previous_total = &ax.figures[id];
     }
     const claim* prev_claim = previous ? &ax.claims[static_cast<std::size_t>(previous->claim)] : nullptr;
+    // "The gunman then shot himself dead": the subject is counted already, "himself" is him
+    // (not "killed his wife and then killed himself": another object before)
+    if (lf.victim && previous && previous->victim && lf.wb > 0 && previous->we + 3 >= lf.wb &&
+        (ws[lf.wb].lower == "himself" || ws[lf.wb].lower == "herself") &&
+        std::none_of(ws.begin() + static_cast<std::ptrdiff_t>(previous->we), ws.begin() + static_cast<std::ptrdiff_t>(lf.wb),
+                     [](const word& w) { return w.lower == "and"; })) {
+        reject(ax, lf, "the subject of the sentence, counted already");
+        return;
+    }
     const claim* total_claim = previous_total ? &ax.claims[static_cast<std::size_t>(previous_total->claim)] : nullptr;
     // a breakdown, or the next item of one ("including 25 children and 15 women"), counts
     // the same victims as its total: same outcome
     bool breakdown = is_breakdown(lf);
-    if (!breakdown && previous && lf.wb > 0 && ws[lf.wb - 1].lower == "and" && previous->we + 1 == lf.wb && is_breakdown(*previous))
+    // ("and nine others were injured": others are not among them)
+    if (!breakdown && previous && lf.wb > 0 && ws[lf.wb - 1].lower == "and" && previous->we + 1 == lf.wb && is_breakdown(*previous) &&
+        lf.f.noun != "others" && lf.f.noun != "Others")
         breakdown = true;
     // "Four civilians, including a mother and her child, were killed": people named in a
     // breakdown of a counted total are parts of it, not figures of their own
@@ -145,6 +194,8 @@ void make_claim(article_context& ax, std::size_t fi) {
         }
         const bool copula = k + 1 < ws.size() && (ws[k].lower == "were" || ws[k].lower == "are" || ws[k].lower == "was");
         const bool of_them = k > lf.we && k < ws.size() && !copula;  // "30 of them children"
+        // "the toll rose to 86, 30 of them children": a part of the count before it
+        if (of_them && !out && prev_claim && ws[lf.we + 1].lower == "them") out = prev_claim->outcome;
         if (copula || of_them) {
             const auto& n = ws[copula ? k + 1 : k].lower;
             static const std::array<std::string_view, 11> fighters{"rebels", "fighters", "soldiers", "militants", "troops", "jihadists",
@@ -159,15 +210,17 @@ void make_claim(article_context& ax, std::size_t fi) {
             if (!cat.category.empty()) cat.known = true;
         }
     }
-    // "members of the YPG", "20 members of the Daesh terrorist group", "10 IS members"
-    if (cat.known && cat.category == "people") {
+    // "members of the YPG", "20 members of the Daesh terrorist group", "10 IS members";
+    // "two men from Hezbollah", "three men of the pro-regime popular committees"
+    if (cat.known && (cat.category == "people" || cat.category == "men")) {
         std::string noun;
         for (const char ch : lf.f.noun) noun.push_back(ascii_lower(ch));
-        if (noun == "members") {
-            static const std::array<std::string_view, 24> groups{
+        if (noun == "members" ||
+            (noun == "men" && lf.we < ws.size() && (ws[lf.we].lower == "from" || ws[lf.we].lower == "of"))) {
+            static const std::array<std::string_view, 28> groups{
                 "group", "front", "ypg", "daesh", "isis", "isil", "nusra", "militia", "militias", "army", "hezbollah", "brigade",
                 "brigades", "faction", "factions", "forces", "battalion", "organization", "organisation", "asayesh", "qaeda",
-                "al-qaeda", "al-nusra", "ahrar"};
+                "al-qaeda", "al-nusra", "ahrar", "hezballah", "pro-regime", "pro-government", "committees"};
             bool group = !side_of(lf.f.modifiers, noun).empty();
             for (std::size_t k = lf.we; k < std::min(ws.size(), lf.we + 7) && !group; ++k)
                 if (one_of(ws[k].lower, groups) || (ws[k].lower == "is" && ax.text[ws[k].begin] == 'I')) group = true;
@@ -176,6 +229,43 @@ void make_claim(article_context& ax, std::size_t fi) {
                 cat.side = side_of(lf.f.modifiers, noun);
             }
         }
+    }
+    // one number over two groups: "40 gunmen and members of their families", "12 women and
+    // children" count people of both kinds ("40 troops and militia" stay fighters)
+    // (a breakdown keeps its first group, to stay a part of its total: "including 30 women and children")
+    bool in_breakdown = false;
+    for (std::size_t j = lf.wb >= 3 ? lf.wb - 3 : 0; j < lf.wb; ++j) in_breakdown = in_breakdown || ws[j].has(w_breakdown);
+    if (cat.known && !lf.f.noun.empty() && !lf.victim && !in_breakdown && lf.we + 1 < ws.size() && ws[lf.we].lower == "and") {
+        for (std::size_t k = lf.we + 1; k < ws.size() && k < lf.we + 4; ++k) {
+            const auto& w = ws[k].lower;
+            if (ws[k].digits || grammar::claims::words_value(w) || ws[k].has(w_killed | w_injured | w_missing | w_report | w_blocker) ||
+                w == "others" || w == "more")
+                break;
+            std::string other;
+            if (w == "members" || w == "relatives" || w == "families") other = "people";
+            else if (w == "militia" || w == "militias") other = "fighters";
+            else {
+                grammar::claims::figure named;
+                named.noun = std::string(w);
+                const auto r = read_category(named);
+                if (r.category != "people") other = r.category;
+            }
+            if (other.empty()) continue;
+            if (other != cat.category) {
+                cat.category = "people";
+                cat.side.clear();
+            }
+            break;
+        }
+    }
+    // the side named after the noun: "40 fighters from rebel groups", "12 members of the IS group"
+    if (cat.known && cat.category == "fighters" && cat.side.empty() && lf.we + 1 < ws.size() &&
+        (ws[lf.we].lower == "from" || ws[lf.we].lower == "of")) {
+        std::vector<std::string> named;
+        for (std::size_t k = lf.we + 1; k < ws.size() && k < lf.we + 5 && !ws[k].digits && !ws[k].has(w_killed | w_injured | w_report); ++k)
+            named.emplace_back(ws[k].lower == "is" && ax.text[ws[k].begin] == 'I' ? "IS" : std::string(ws[k].lower));
+        const auto side = side_of(named, "");
+        if (!side.empty() && side != "regime") cat.side = side;  // ("fighters from Syrian towns": a place, not the regime)
     }
     // "killed 28 and wounded 30 Daesh militants": two verbs share the noun of the second figure
     if (!cat.known && lf.f.noun.empty() && !lf.victim && fi + 1 < ax.figures.size() && ax.figures[fi + 1].sentence == s) {
@@ -196,12 +286,47 @@ void make_claim(article_context& ax, std::size_t fi) {
         }
     }
     if (!out && elliptical && prev_claim) out = prev_claim->outcome;
-    // a coordinated object: "killed 10 soldiers and 5 civilians"
-    if (!out && prev_claim && lf.wb > 0 && ws[lf.wb - 1].lower == "and" && previous && previous->we + 1 == lf.wb && cat.known)
-        out = prev_claim->outcome;
+    // an object right after another one shares its verb over an outcome word further on:
+    // "wounded two officers and three other civilians before police shot him to death"
+    if (out && !direct && prev_claim && previous && lf.wb > 0 && ws[lf.wb - 1].lower == "and" && previous->we + 1 == lf.wb && cat.known &&
+        !lf.victim && !previous->victim) {
+        bool own_verb = false;  // "and 5 civilians were wounded": its own predicate
+        for (std::size_t k = lf.we; k < ws.size() && k < lf.we + 3; ++k)
+            if (ws[k].lower == "were" || ws[k].lower == "was" || ws[k].lower == "are" || ws[k].has(w_killed | w_injured | w_missing)) own_verb = true;
+        if (!own_verb) out = prev_claim->outcome;
+    }
+    // a coordinated object: "killed 10 soldiers and 5 civilians", "killing two men from
+    // Hezbollah and three men from the popular committees"
+    // ("... including six children outside the town and another 23 people in the village": a
+    // place between them)
+    std::size_t and_at = lf.wb;  // "and another 23", "and a further 12"
+    if (and_at > 1 && (ws[and_at - 1].lower == "another" || ws[and_at - 1].lower == "further")) --and_at;
+    if (and_at > 1 && ws[and_at - 1].lower == "a" && and_at < lf.wb) --and_at;
+    const bool refused_after = lf.we < ws.size() && (ws[lf.we].has(w_blocker) || (lf.we + 1 < ws.size() && ws[lf.we + 1].has(w_blocker)));
+    if (!out && prev_claim && and_at > 0 && ws[and_at - 1].lower == "and" && previous && cat.known && previous->we + 1 <= and_at &&
+        previous->we + 8 >= and_at && !refused_after) {
+        // ("two men from (a Lebanese group) Hezbollah and three men from ...": a group named at length)
+        static const std::array<std::string_view, 7> linking{"from", "of", "in", "outside", "near", "at", "inside"};
+        const bool group = one_of(ws[previous->we].lower, linking);
+        bool clause = previous->we + (group ? 7 : 3) < and_at;
+        for (std::size_t k = previous->we; k + 1 < and_at; ++k)
+            if (ws[k].has(w_killed | w_injured | w_missing | w_report | w_blocker) || ws[k].digits ||
+                ax.text.substr(ws[k].end, ws[k + 1].begin - ws[k].end).find_first_of(group ? ",;" : ",;()") != std::string_view::npos)
+                clause = true;
+        if (!clause) out = prev_claim->outcome;
+    }
+    // "killed 30 regime fighters as well as 50 rebels": the same verb, past the previous noun
+    if (!out && prev_claim && previous && cat.known && lf.wb >= 3 && ws[lf.wb - 1].lower == "as" && ws[lf.wb - 2].lower == "well" &&
+        ws[lf.wb - 3].lower == "as" && lf.wb - 3 >= previous->we && lf.wb - 3 <= previous->we + 4) {
+        bool clause = false;
+        for (std::size_t k = previous->we; k < lf.wb - 3; ++k)
+            if (ws[k].has(w_killed | w_injured | w_missing | w_report | w_blocker) || ws[k].digits) clause = true;
+        if (!clause) out = prev_claim->outcome;
+    }
     // tolls per place under a total: "54 civilians were killed including 9 in Alsaliheen 8 in Ansari"
     if (!cat.known && total_claim && lf.we < ws.size() && ws[lf.we].lower == "in" &&
-        (is_breakdown(lf) || (previous && previous->f.noun.empty() && is_breakdown(*previous) && lf.wb <= previous->we + 4))) {
+        (is_breakdown(lf) || (previous && previous->f.noun.empty() && (is_breakdown(*previous) || !prev_claim->parent.empty() || ws[previous->we].lower == "in") &&
+                              lf.wb <= previous->we + 4))) {
         breakdown = true;
         out = total_claim->outcome;
         cat.known = true;
@@ -246,7 +371,7 @@ void make_claim(article_context& ax, std::size_t fi) {
     ax.info(s);  // sources, places, date, actor and scope of the sentence
     claim c;
     c.article = ax.art.id;
-    c.id = ax.art.id + "@" + std::to_string(lf.f.number.begin);
+    c.id = std::move(id);
     c.outcome = *out;
     if (same_kind) {
         c.category = kin->category;
@@ -267,6 +392,21 @@ void make_claim(article_context& ax, std::size_t fi) {
         !prev_claim->high && prev_claim->vague.empty() && !breakdown && (after_aux == 0 || c.outcome == prev_claim->outcome)) {
         c.high.reset();
         c.qualifier = qualifier::at_least;
+    }
+    // a part told before its open total is open too: "Six civilians were among at least 22
+    // people killed"
+    if (lf.f.qualifier == qualifier::exact && c.high && !lf.victim) {
+        for (std::size_t k = fi + 1; k < ax.figures.size() && ax.figures[k].sentence == s; ++k) {
+            const auto& total = ax.figures[k];
+            if (total.victim || total.not_a_count || total.wb < 2 || total.wb > lf.we + 8) continue;
+            const bool among = ws[total.wb - 1].lower == "among" &&
+                               (ws[total.wb - 2].lower == "were" || ws[total.wb - 2].lower == "are" || ws[total.wb - 2].lower == "was");
+            if (among && (total.f.qualifier == qualifier::at_least || total.f.qualifier == qualifier::more_than)) {
+                c.high.reset();
+                c.qualifier = qualifier::at_least;
+            }
+            break;
+        }
     }
     c.qualifier_text = lf.f.qualifier_text;
     c.vague = lf.f.vague;
@@ -328,15 +468,21 @@ std::vector<claim> run(article_context& ax) {
     // reject what is not a count, then read the rest (sources, places, date...) through
     // ax.info() when a figure turns out to be a casualty figure. Sentences far behind are
     // released, so a long article never holds all its words at once.
+    // Claim ids are anchored on the sentence text and the figure's place in it: copies of
+    // one sentence are told apart by their order, counted over the sentences with figures
+    // (a copy holds the same figures).
+    std::unordered_map<std::uint32_t, std::size_t> copies_of_sentence;
     std::size_t fi = 0;
     while (fi < ax.figures.size()) {
         const std::size_t s = ax.figures[fi].sentence;
         std::size_t fe = fi;
         while (fe < ax.figures.size() && ax.figures[fe].sentence == s) ++fe;
+        const std::uint32_t hash = sentence_hash(ax.sentences[s].span.of(ax.text));
+        const std::string anchor = sentence_anchor(hash, ++copies_of_sentence[hash]);
         ax.release_before(s);
         locate_figures(ax, fi, fe, ax.words_of_sentence(s));
         for (std::size_t k = fi; k < fe; ++k) {
-            make_claim(ax, k);
+            make_claim(ax, k, claim_id(ax.art.id, anchor, k - fi));
             // remember the last named speaker for pronouns in later sentences
             if (ax.sentence_infos[s].done & need_sources)
                 for (const auto& m : ax.sentence_infos[s].sources)

@@ -54,6 +54,42 @@ void join_coordinated(std::string_view text, std::size_t end, bool headline, fig
     }
 }
 
+// A plural of an abstract noun by its ending ("decisions", "agreements", "violations",
+// "meetings"): what is counted is not people.
+bool abstract_plural(std::string_view w) {
+    const auto ends = [&](std::string_view e) { return w.size() > e.size() + 2 && w.compare(w.size() - e.size(), e.size(), e) == 0; };
+    if (w == "companions" || w == "champions" || w == "beings" || w == "siblings" || w == "killings" || w == "slayings") return false;
+    return ends("ions") || ends("ments") || ends("ances") || ends("ences") || ends("ities") || ends("ings");
+}
+
+// text[i] follows a short opening phrase and its comma, where the subject of a sentence
+// begins: "Last month, Melissa Westbrook died", "On Sunday, a man was shot", "According to
+// police, Smith was killed".
+bool after_opening_phrase(std::string_view text, std::size_t sentence_begin, std::size_t i) {
+    std::size_t p = i;
+    while (p > sentence_begin && text[p - 1] == ' ') --p;
+    if (p == sentence_begin || text[p - 1] != ',' || p - sentence_begin > 40) return false;
+    std::size_t words = 0;
+    for (std::size_t k = sentence_begin; k + 1 < p; ++k)
+        if (ascii_alnum(text[k]) && (k == sentence_begin || !ascii_alnum(text[k - 1]))) ++words;
+        else if (text[k] == ',') return false;  // one phrase only
+    if (words == 0 || words > 4) return false;
+    std::size_t e = sentence_begin;
+    while (e < p && ascii_alpha(text[e])) ++e;
+    static const std::array<std::string_view, 22> openers{
+        "on", "last", "in", "early", "late", "yesterday", "earlier", "later", "then", "after", "before", "meanwhile", "at",
+        "according", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "overnight"};
+    std::string first;
+    for (std::size_t k = sentence_begin; k < e && first.size() < 12; ++k) first.push_back(ascii_lower(text[k]));
+    if (one_of(first, openers)) return true;
+    // "Two days later,", "Hours earlier,"
+    std::size_t b = p - 1;
+    while (b > sentence_begin && ascii_alpha(text[b - 1])) --b;
+    std::string last;
+    for (std::size_t k = b; k + 1 < p && last.size() < 12; ++k) last.push_back(ascii_lower(text[k]));
+    return last == "later" || last == "earlier" || last == "ago";
+}
+
 }  // namespace
 
 void scan_figures(article_context& ax) {
@@ -74,7 +110,7 @@ void scan_figures(article_context& ax) {
             // homicide"; a figure the grammar reads comes first ("Six civilians", "More than 30"),
             // except an age that is the person ("17-year-old dead after shooting")
             const bool headline = ax.sentences[s].line_alone;
-            const bool first_word = i == starts.front() && !headline;
+            const bool first_word = !headline && (i == starts.front() || after_opening_phrase(ax.text, span.begin, i));
             const auto victim_at = [&]() -> bool {
                 // a headline's words are few and drop their articles ("Waverly teen killed"): all are tried
                 if (!headline && !may_open_victim_phrase(ax.text, i, span.end, first_word)) return false;
@@ -196,6 +232,25 @@ std::optional<std::string> rejection_reason(const article_context& ax, const loc
             "weapons", "positions", "checkpoints", "sites", "locations", "attacks", "strikes", "raids", "explosions",
             "incidents", "occasions", "blocks", "streets", "separate"};
         if (one_of(next->lower, things)) return std::string("a count of places or things, not people");
+        // a compound: "two cluster bombs", "three car bombs", "four barrel bombs"
+        static const std::array<std::string_view, 14> joiners{"and", "or", "in", "of", "at", "on", "near", "including", "from",
+                                                              "to", "by", "with", "more", "others"};
+        if (ne + 1 < ws.size() && !next->capital && !next->digits && !one_of(next->lower, joiners) && one_of(ws[ne + 1].lower, things))
+            return std::string("a count of places or things, not people");
+        // abstract nouns are no people: "10 Trump decisions", "three operations", "five agreements"
+        // (a capitalised word before the noun names whose: "10 Trump decisions killing...")
+        const word* counted = next;
+        if (next->capital && ne + 1 < ws.size() && !ws[ne + 1].capital) counted = &ws[ne + 1];
+        if (!counted->capital && abstract_plural(counted->lower)) return std::string("a count of abstract things, not people");
+    }
+    // a share or view counter of the page: "Get short URL 0 15", "1,204 views"
+    {
+        std::size_t k = nb;
+        while (k > 0 && ws[k - 1].digits && nb - k < 4) --k;
+        static const std::array<std::string_view, 7> counters{"url", "link", "views", "shares", "comments", "likes", "reads"};
+        // ("Get short URL 0 85 12 Daesh terrorists were killed": the figure after the counters has its noun)
+        if (k > 0 && one_of(ws[k - 1].lower, counters) && f.noun.empty()) return std::string("a page counter, not a count of people");
+        if (digits && next && f.noun.empty() && one_of(next->lower, counters)) return std::string("a page counter, not a count of people");
     }
     // "the one given by the authorities", "that one": a pronoun, not a count
     if (f.noun.empty() && prev && (prev->lower == "the" || prev->lower == "that" || prev->lower == "this") &&

@@ -19,6 +19,10 @@ void link_parent(article_context& ax, std::size_t i) {
         }
         for (std::size_t j = lf.we; j < std::min(si.words.size(), lf.we + 4); ++j)
             if (si.words[j].lower == "among") marker = true;
+        // "killed 25 civilians, six of them children"
+        if (lf.we + 1 < si.words.size() && si.words[lf.we].lower == "of" &&
+            (si.words[lf.we + 1].lower == "them" || si.words[lf.we + 1].lower == "whom"))
+            marker = true;
         bool other = false;
         for (const auto& m : lf.f.modifiers)
             if (m == "other" || m == "more") other = true;

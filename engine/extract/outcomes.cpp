@@ -42,6 +42,7 @@ std::string lower_ascii(std::string_view s) {
 }  // namespace
 
 std::string side_of(const std::vector<std::string>& modifiers, std::string_view noun) {
+    if (noun == "rebels") return "rebels";  // "Syrian rebels" are not the regime
     for (const auto& raw : modifiers) {
         const std::string lower = lower_ascii(raw);
         const std::string_view m = lower;
@@ -143,9 +144,10 @@ std::optional<outcome> find_outcome(const article_context& ax, const located_fig
         return false;
     };
     auto verb_outcome = [](std::string_view w) -> std::optional<outcome> {
-        static const std::array<std::string_view, 19> kill{
+        static const std::array<std::string_view, 23> kill{
             "killed", "killing", "kill", "kills", "slew", "slay", "eliminated", "eliminating", "neutralized", "neutralised",
-            "neutralizing", "liquidated", "massacring", "massacred", "executed", "executing", "claimed", "claiming", "left"};
+            "neutralizing", "liquidated", "massacring", "massacred", "executed", "executing", "claimed", "claiming", "left",
+            "murdering", "murdered", "murder", "murders"};
         static const std::array<std::string_view, 7> injure{"wounded", "wounding", "injured", "injuring", "wound", "injure", "injures"};
         if (one_of(w, injure)) return outcome::injured;
         if (one_of(w, kill) && w != "claimed" && w != "claiming" && w != "left") return outcome::killed;
@@ -153,6 +155,21 @@ std::optional<outcome> find_outcome(const article_context& ax, const located_fig
     };
     // 0. a non-casualty verb right before: "kidnapped 900", "evacuated 5000"
     if (lf.wb > 0 && ws[lf.wb - 1].has(w_blocker)) return std::nullopt;
+    // 0b. the attackers, subject of an active verb with its own object: "three suicide bombers
+    // killed at least two people", "Two gunmen wounded a guard" count who did it, not victims
+    {
+        bool attackers = suspect_noun(lower_ascii(lf.f.noun)) || lower_ascii(lf.f.noun) == "gunmen";
+        std::size_t k = lf.we;
+        for (std::size_t n = 0; !attackers && k < ws.size() && n < 3; ++n, ++k)
+            if (suspect_noun(ws[k].lower)) attackers = true;
+        if (attackers) {
+            while (k < ws.size() && (ws[k].lower == "also" || ws[k].lower == "reportedly" || ws[k].lower == "allegedly" ||
+                                     ws[k].lower == "have" || ws[k].lower == "has" || ws[k].lower == "had"))
+                ++k;
+            std::size_t skip = 0;
+            if (k + 1 < ws.size() && verb_outcome(ws[k].lower) && figure_at(k + 1, skip)) return std::nullopt;
+        }
+    }
     // 1a. a participle right after, past auxiliaries: "20 wounded", "25 were wounded", "6 Killed"
     std::optional<outcome> after;
     {
@@ -161,17 +178,53 @@ std::optional<outcome> find_outcome(const article_context& ax, const located_fig
         static const std::array<std::string_view, 21> aux{"were", "was", "are", "is", "have", "has", "had", "been", "being", "also",
                                                           "reportedly", "gone", "got", "more", "who", "remained", "remain", "remains",
                                                           "accidentally", "critically", "seriously"};
-        static const std::array<std::string_view, 17> participle{"killed", "dead", "died", "wounded", "injured", "hurt", "missing",
+        static const std::array<std::string_view, 18> participle{"killed", "dead", "died", "wounded", "injured", "hurt", "missing",
                                                                  "slain", "executed", "massacred", "perished", "martyred", "disappeared",
-                                                                 "shot", "succumbed", "hospitalized", "hospitalised"};
+                                                                 "shot", "succumbed", "hospitalized", "hospitalised", "recovering"};
         std::size_t k = lf.we, n = 0;
         // "four of them were shot"
         if (k + 2 < ws.size() && lf.f.vague.empty() && ws[k].lower == "of" && (ws[k + 1].lower == "them" || ws[k + 1].lower == "those")) k += 2;
         // "Two suspects were shot dead": a group the figure grammar does not name
         if (lf.f.noun.empty() && k < ws.size() && suspect_noun(ws[k].lower)) ++k;
+        // a place or a party between the group and its predicate: "Five people at the party
+        // were shot", "two men inside the car were wounded"
+        if (!lf.f.noun.empty() && k + 2 < ws.size()) {
+            static const std::array<std::string_view, 8> preps{"at", "in", "inside", "outside", "near", "on", "from", "of"};
+            if (one_of(ws[k].lower, preps)) {
+                for (std::size_t j = k + 1; j < ws.size() && j < k + 6; ++j) {
+                    const auto& w = ws[j];
+                    if (w.digits || w.has(w_killed | w_injured | w_missing | w_report | w_blocker) || grammar::claims::words_value(w.lower) ||
+                        ax.text.substr(ws[j - 1].end, w.begin - ws[j - 1].end).find_first_of(",;(") != std::string_view::npos)
+                        break;
+                    if (w.lower == "were" || w.lower == "was") {
+                        k = j;
+                        break;
+                    }
+                }
+            }
+        }
         while (k < ws.size() && n < 4 && one_of(ws[k].lower, aux)) {
             ++k;
             ++n;
+        }
+        // "3 people went to the hospital", "two were taken to a hospital": brought in wounded
+        // (unless a death is said: "taken to UMC where they were pronounced dead")
+        if (k < ws.size() && (ws[k].lower == "went" || ws[k].lower == "taken" || ws[k].lower == "rushed" || ws[k].lower == "transported" ||
+                              ws[k].lower == "airlifted" || ws[k].lower == "treated") &&
+            (n > 0 || ws[k].lower == "went") && !read_category(lf.f).intrinsic_death) {  // ("22 bodies were taken to hospitals")
+            for (std::size_t j = k + 1; j < ws.size() && j < k + 6; ++j) {
+                if (ws[j].lower != "hospital" && ws[j].lower != "hospitals" && ws[j].lower != "trauma") continue;
+                after_aux = n;
+                immediate = direct = true;
+                return outcome_of_shot(ax.text, ws, k);
+            }
+        }
+        // "was struck by gunfire", "were hit by stray bullets": an injury unless a death is said
+        if (k + 2 < ws.size() && (ws[k].lower == "struck" || ws[k].lower == "hit") && ws[k + 1].lower == "by" &&
+            hit_by_gunfire(ws, k + 2)) {
+            after_aux = n;
+            immediate = direct = true;
+            return outcome_of_shot(ax.text, ws, k);
         }
         std::size_t next_figure = 0;
         // "were killed 5 civilians" is not "20 were shot, one fatally": a comma ends the predicate
@@ -179,11 +232,20 @@ std::optional<outcome> find_outcome(const article_context& ax, const located_fig
                                     ax.text.substr(ws[k].end, ws[k + 1].begin - ws[k].end).find(',') == std::string_view::npos;
         if (k < ws.size() && one_of(ws[k].lower, participle) && !object_follows) {
             // "six people were shot": hit by gunfire, an injury unless a death is said with it
-            after = ws[k].lower == "shot" ? outcome_of_shot(ax.text, ws, k) : ws[k].lower == "succumbed" ? outcome::killed : outcome_word(ws, k);
+            after = ws[k].lower == "shot"         ? outcome_of_shot(ax.text, ws, k)
+                    : ws[k].lower == "succumbed"  ? std::optional<outcome>(outcome::killed)
+                    : ws[k].lower == "recovering" ? std::optional<outcome>(outcome::injured)  // "Two children recovering after..."
+                                                  : outcome_word(ws, k);
             after_aux = n;
             // "dead and injured", "killed or wounded": both counted together
             if (after && k + 2 < ws.size() && (ws[k + 1].lower == "and" || ws[k + 1].lower == "or")) {
                 const auto other = outcome_word(ws, k + 2);
+                if (other && *other != *after) combined = true;
+            }
+            // "88 Killed & Injured", "40 dead/wounded": one figure for both
+            if (after && k + 1 < ws.size() &&
+                ax.text.substr(ws[k].end, ws[k + 1].begin - ws[k].end).find_first_of("&/+") != std::string_view::npos) {
+                const auto other = outcome_word(ws, k + 1);
                 if (other && *other != *after) combined = true;
             }
         }
@@ -203,6 +265,9 @@ std::optional<outcome> find_outcome(const article_context& ax, const located_fig
             ax.text.substr(ws[j].end, ws[lead].begin - ws[j].end).find(',') == std::string_view::npos)
             before = j > 0 && ws[j - 1].lower == "fatally" ? outcome::killed : outcome::injured;
         if (!before && (ws[j].lower == "lost" || ws[j].lower == "claimed" || ws[j].lower == "claiming") && !lf.f.noun.empty())
+            before = outcome::killed;
+        // "gunning down three teenagers", "gunned down 2 men"
+        if (!before && ws[j].lower == "down" && j > 0 && (ws[j - 1].lower == "gunning" || ws[j - 1].lower == "gunned"))
             before = outcome::killed;
         if (!before && (ws[j].lower == "destroyed" || ws[j].lower == "destroying") && read_category(lf.f).category == "fighters")
             before = outcome::killed;

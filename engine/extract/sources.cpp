@@ -221,7 +221,10 @@ void find_sources(article_context& ax, std::size_t s, sentence_info& si) {
         // closes the clause ("says coalition strikes ..." is not an attribution to the coalition)
         const bool closes = m.we == ws.size() || ws[m.we].before == ',' || ws[m.we].lower == "adding" ||
                             ws[m.we].lower == "on" || ws[m.we].lower == "in" || ws[m.we].lower == "citing" ||
-                            ws[m.we].lower == "quoting" || ws[m.we].lower == "which" || ws[m.we].lower == "who";
+                            ws[m.we].lower == "quoting" || ws[m.we].lower == "which" || ws[m.we].lower == "who" ||
+                            // "said Rami Abdel Rahman, director of the Observatory": a title in apposition
+                            ws[m.we].lower == "director" || ws[m.we].lower == "head" || ws[m.we].lower == "chief" ||
+                            ws[m.we].lower == "spokesman" || ws[m.we].lower == "spokeswoman" || ws[m.we].lower == "spokesperson";
         if (m.wb > 0 && closes) {
             const auto& w = ws[m.wb - 1].lower;
             if (w == "said" || w == "says" || w == "reported" || w == "reports" || w == "added" || w == "stated" ||

@@ -134,7 +134,11 @@ constexpr std::string_view outcome_stems[] = {
     "mass", "exec", "peri", "fata", "live", "mart", "behe", "murd", "rema", "hurt", "life", "unac", "dies", "died", "lost",
     "shot", "homi", "gunn", "slay",
     // the state of the wounded: "was hospitalized", "is in critical condition"
-    "hosp", "cond"};
+    "hosp", "cond",
+    // gunfire that struck someone: "was struck by gunfire", "hit by a stray bullet"
+    "stru", "gunf", "bull",
+    // the wounded alive: "three teens are recovering"
+    "reco"};
 // The stems by their first two letters (bit k: outcome_stems[k]): most words ("the",
 // "and") are refused on them at once.
 constexpr auto outcome_heads = [] {

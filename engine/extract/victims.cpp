@@ -80,7 +80,7 @@ bool person_shape(std::string_view w) {
 // Words that end a capitalised run before a name ("Police", "The") or are not names.
 bool name_word(const raw_word& w) {
     if (!w.capital || w.lower.size() < 2) return false;
-    static const std::array<std::string_view, 122> not_names{
+    static const std::array<std::string_view, 137> not_names{
         "the",  "a",    "an",   "police", "officers", "authorities", "he",  "she",  "it",  "they", "his",
         "her",  "this", "that", "monday", "tuesday", "wednesday",   "thursday", "friday", "saturday", "sunday", "mr",
         "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december",
@@ -90,7 +90,10 @@ bool name_word(const raw_word& w) {
         "in", "on", "at", "for", "but", "and", "as", "no", "not", "what", "who", "those", "these", "among", "more",
         "most", "dozens", "hundreds", "thousands", "scores", "about", "nearly", "over", "only", "just", "other",
         // a headline capitalises its verbs: "Girl Killed, 3 Adults Injured"
-        "killed", "dead", "dies", "died", "shot", "injured", "wounded", "hurt", "slain", "fatally"};
+        "killed", "dead", "dies", "died", "shot", "injured", "wounded", "hurt", "slain", "fatally",
+        // nor a group counted: "Strike Allegedly Killing Syria Civilians"
+        "civilians", "children", "women", "men", "soldiers", "fighters", "militants", "rebels", "troops", "forces",
+        "residents", "victims", "fighting", "clashes", "shelling"};
     // nor a number word ("Syria Five Civilians Killed": a count, not a name)
     return !one_of(w.lower, not_names) && !ascii_digit(w.lower[0]) && !grammar::claims::words_value(w.lower);
 }
@@ -145,6 +148,24 @@ bool same_word(std::string_view text, std::size_t b, std::size_t e, std::string_
 const std::array<std::string_view, 10> subject_verbs{"was", "is", "has", "had", "died", "dies", "later",
                                                      "suffered", "sustained", "remains"};
 
+// text[i, j) is "him" or "her" as the object of a killing: "struck Victoria, killing her",
+// "shot and killed him", "fatally shot her", "shot him dead": one person killed.
+bool killed_pronoun(std::string_view text, std::size_t i, std::size_t j, std::size_t end) {
+    std::size_t sb = i;
+    while (sb > 0 && i - sb < 40 && text[sb - 1] != '.' && text[sb - 1] != '\n') --sb;
+    const std::string before = word_before(text, i, sb);
+    if (before == "killing" || before == "killed" || before == "murdering" || before == "murdered") return true;
+    if (before != "shot") return false;
+    std::size_t b = i;
+    while (b > sb && text[b - 1] == ' ') --b;
+    while (b > sb && ascii_alpha(text[b - 1])) --b;  // the start of "shot"
+    if (word_before(text, b, sb) == "fatally") return true;
+    // "shot him dead", "shot her to death"
+    std::size_t k = j;
+    while (k < end && text[k] == ' ') ++k;
+    return text.substr(k, 4) == "dead" || text.substr(k, 8) == "to death";
+}
+
 // The quick refusal made at every candidate word before anything is copied: most words
 // ("to", "said", "Syrian") cannot open a victim phrase.
 bool may_open(std::string_view text, std::size_t i, std::size_t end, bool sentence_start) {
@@ -164,10 +185,16 @@ bool may_open(std::string_view text, std::size_t i, std::size_t end, bool senten
             break;
         }
         case 'h':
-            if (!(i + 2 < end && ((text[i + 1] == 'i' && text[i + 2] == 's') || (text[i + 1] == 'e' && text[i + 2] == 'r')) && next(3)))
+            if (sentence_start && i + 1 < end && text[i + 1] == 'e' && next(2)) return true;  // "On Sunday, he was shot"
+            if (!(i + 2 < end && ((text[i + 1] == 'i' && (text[i + 2] == 's' || text[i + 2] == 'm')) || (text[i + 1] == 'e' && text[i + 2] == 'r')) &&
+                  (next(3) || (i + 7 <= end && next(7) && text.substr(i + 3, 4) == "self"))))
                 return false;
             break;
-        case 'd': case 'q': case 'm': case 's':
+        case 's':
+            if (sentence_start && i + 2 < end && text[i + 1] == 'h' && text[i + 2] == 'e' && next(3)) return true;  // "..., she died"
+            if (i + 5 >= end || next(5)) return false;
+            break;
+        case 'd': case 'q': case 'm':
             if (i + 5 >= end || next(5)) return false;
             break;
         default: return sentence_start && ascii_digit(text[i]);
@@ -177,11 +204,14 @@ bool may_open(std::string_view text, std::size_t i, std::size_t end, bool senten
     while (j < end && (ascii_alnum(text[j]) || ((text[j] == '-' || text[j] == '\'') && j + 1 < end && ascii_alnum(text[j + 1])))) ++j;
     // "his", "her", "their": a possessive is an article before kin ("killing his wife", "the
     // death of his 6-year-old daughter")
-    static const std::array<std::string_view, 14> openers{"a", "an", "the", "double", "triple", "quadruple", "quintuple",
-                                                          "murder-suicide", "murder-suicides", "suicide", "he", "his", "her", "their"};
+    static const std::array<std::string_view, 17> openers{"a", "an", "the", "double", "triple", "quadruple", "quintuple",
+                                                          "murder-suicide", "murder-suicides", "suicide", "he", "his", "her", "their", "him",
+                                                          "himself", "herself"};
     for (const auto o : openers) {
         if (!same_word(text, i, j, o)) continue;
         if (o == "he") return sentence_start;
+        if (o == "himself" || o == "herself") return killed_pronoun(text, i, j, end);
+        if (o == "him" || (o == "her" && killed_pronoun(text, i, j, end))) return killed_pronoun(text, i, j, end);
         if (o != "a" && o != "an" && o != "the" && o != "his" && o != "her" && o != "their") return true;
         // the next word must be a person word or an age: "the man", "a 17-year-old", "the young"
         std::size_t b = j;
@@ -245,6 +275,19 @@ std::optional<victim_phrase> victim_phrase_at(std::string_view text, std::size_t
     // name or a person noun opens a phrase anywhere ("killed 24-year-old Alex DoSouto")
     const auto w0 = word_at(text, i, end);
     if (!w0) return std::nullopt;
+    // "Both victims were taken to a hospital", "Both were pronounced dead": two people
+    if (w0->lower == "both" && (sentence_start || headline)) {
+        const auto w1 = word_at(text, w0->end, end);
+        if (!w1) return std::nullopt;
+        static const std::array<std::string_view, 16> groups{"victims", "men", "women", "teens", "teenagers", "children", "boys", "girls",
+                                                             "officers", "brothers", "sisters", "suspects", "gunmen", "adults", "students",
+                                                             "parents"};
+        static const std::array<std::string_view, 9> predicates{"were", "are", "have", "had", "died", "remain", "remained", "suffered",
+                                                                "sustained"};
+        if (one_of(w1->lower, groups)) return victim_phrase{one_person(text, w0->begin, w1->end, w1->lower, {}, 2), std::nullopt};
+        if (one_of(w1->lower, predicates)) return victim_phrase{one_person(text, w0->begin, w0->end, "person", {}, 2), std::nullopt};
+        return std::nullopt;
+    }
     const bool age_opens = age_word(w0->lower) && !headline;
     const bool bare_subject = headline && (person_noun(w0->lower) || age_word(w0->lower) ||
                                            (person_shape(w0->lower) && one_of(w0->lower, person_modifiers)));
@@ -267,6 +310,19 @@ std::optional<victim_phrase> victim_phrase_at(std::string_view text, std::size_t
             victim_phrase v{one_person(text, w0->begin, w0->begin + 6, "", {}), outcome::killed};
             return v;
         }
+    }
+    // "then killed himself", "shot herself dead": the one who killed, by their own hand
+    if ((w0->lower == "himself" || w0->lower == "herself") && !sentence_start && killed_pronoun(text, w0->begin, w0->end, end))
+        return victim_phrase{one_person(text, w0->begin, w0->end, "perpetrator", {}), outcome::killed};
+    // "killing her", "shot and killed him": one person killed, named by a pronoun
+    if ((w0->lower == "him" || w0->lower == "her") && !sentence_start && killed_pronoun(text, w0->begin, w0->end, end)) {
+        // ("killing her family": a possessive; "killing her in the kitchen", "shot her dead": the object)
+        const auto next = word_at(text, w0->end, end);
+        static const std::array<std::string_view, 20> after_object{"in", "at", "on", "and", "as", "while", "with", "after", "before",
+                                                                   "during", "inside", "outside", "near", "when", "by", "to", "dead",
+                                                                   "then", "early", "late"};
+        if (w0->lower == "him" || !next || text[w0->end] != ' ' || one_of(next->lower, after_object))
+            return victim_phrase{one_person(text, w0->begin, w0->end, "person", {}), outcome::killed};
     }
     std::vector<std::string> modifiers;
     std::size_t at = w0->end;
@@ -298,8 +354,8 @@ std::optional<victim_phrase> victim_phrase_at(std::string_view text, std::size_t
                 // "a teen boy", "a teenage girl": the last of two person nouns
                 // ("A man woman and child died" is a list, not one person: only nouns that
                 // qualify another open a pair)
-                static const std::array<std::string_view, 10> qualifying{"teen", "police", "male", "female", "baby", "child", "student", "security",
-                                                                        "girl", "boy"};
+                static const std::array<std::string_view, 12> qualifying{"teen", "police", "male", "female", "baby", "child", "student", "security",
+                                                                        "girl", "boy", "infant", "toddler"};
                 if (const auto next = word_at(text, w->end, end); next && person_noun(next->lower) && n < 3 && one_of(w->lower, qualifying)) {
                     modifiers.push_back(w->lower);
                     at = w->end;
@@ -393,6 +449,28 @@ std::optional<victim_phrase> victim_phrase_at(std::string_view text, std::size_t
         }
         // a surname alone at the sentence start: "Smith was pronounced dead"
         if (!named_victim && parts == 1 && !sentence_start) return std::nullopt;
+        // one capitalised word before a noun is its adjective, not a name: "killing Palestinian
+        // hopes", "injured Syrian media reported" (but "killing Lewis as he slept")
+        if (named_victim && parts == 1 && !sentence_start && name_end < end && text[name_end] == ' ') {
+            const auto next = word_at(text, name_end, end);
+            static const std::array<std::string_view, 53> after_names{
+                "and", "or", "as", "in", "on", "at", "who", "whose", "while", "with", "after", "before", "during", "near",
+                "when", "for", "by", "from", "inside", "outside", "early", "late", "last", "was", "is", "had", "has",
+                "were", "the", "a", "an", "to", "over", "earlier", "later", "this", "that", "said", "says", "police",
+                // the predicate after the name: "pronounced Lynch dead", "found Smith suffering from wounds"
+                "dead", "twice", "once", "multiple", "several", "repeatedly", "again", "execution-style", "suffering",
+                "lying", "unresponsive", "inside", "outside"};
+            static const std::array<std::string_view, 12> groups{"civilians", "children", "women", "men", "soldiers", "fighters",
+                                                                 "militants", "rebels", "troops", "forces", "residents", "people"};
+            // (a particle of the name, "Bassam al-Ayashi", or an apposition, "Shishani one of the
+            // most wanted", keeps it a name)
+            static const std::array<std::string_view, 11> particles{"bin", "ibn", "abu", "de", "del", "van", "von", "da", "di", "la", "le"};
+            const bool particle = next && (next->lower.rfind("al-", 0) == 0 || next->lower.rfind("el-", 0) == 0 || one_of(next->lower, particles) ||
+                                           grammar::claims::words_value(next->lower));
+            if (next && !particle &&
+                ((!next->capital && ascii_alpha(next->lower[0]) && !one_of(next->lower, after_names)) || one_of(next->lower, groups)))
+                return std::nullopt;
+        }
         if (sentence_start) {
             // only as the subject of what happened to them: "Smith was pronounced dead", "Jahmez
             // died", "Xzavier Robinson, who was shot dead"
@@ -414,8 +492,8 @@ std::optional<victim_phrase> victim_phrase_at(std::string_view text, std::size_t
 namespace {
 
 bool injury_word(std::string_view w) {
-    static const std::array<std::string_view, 8> injuries{"wounded", "injured", "hurt", "hospitalized", "hospitalised",
-                                                          "wounds", "injuries", "wound"};
+    static const std::array<std::string_view, 9> injuries{"wounded", "injured", "hurt", "hospitalized", "hospitalised",
+                                                          "wounds", "injuries", "wound", "injury"};
     return one_of(w, injuries);
 }
 
@@ -431,7 +509,8 @@ bool comma_before(std::string_view text, const word& w) {
 bool death_follows(std::string_view text, const std::vector<word>& ws, std::size_t k) {
     for (std::size_t j = k + 1; j < ws.size() && j < k + 16; ++j) {
         const auto& w = ws[j].lower;
-        if (ws[j].digits || grammar::claims::words_value(w)) return false;  // "shot, one fatally": a part of them
+        // "shot, one fatally": a part of them (an article is no count: "shot during a hunting trip")
+        if (ws[j].digits || (w != "a" && w != "an" && grammar::claims::words_value(w))) return false;
         // a comma starts a new clause unless "and" or "later" carries the predicate on:
         // "Pregnant woman shot, unborn baby killed" but "shot in the chest, and later died"
         // ("Man Shot, Killed Sitting Inside Parked Vehicle": a death right after the comma)
@@ -447,6 +526,14 @@ bool death_follows(std::string_view text, const std::vector<word>& ws, std::size
 }
 
 }  // namespace
+
+bool hit_by_gunfire(const std::vector<word>& ws, std::size_t k) {
+    static const std::array<std::string_view, 10> fire{"gunfire", "fire", "bullet", "bullets", "gunshot", "gunshots", "shots", "round",
+                                                       "rounds", "shrapnel"};
+    for (std::size_t j = k; j < ws.size() && j < k + 3; ++j)
+        if (one_of(ws[j].lower, fire)) return true;
+    return false;
+}
 
 outcome outcome_of_shot(std::string_view text, const std::vector<word>& ws, std::size_t k) {
     if (k > 0 && ws[k - 1].lower == "fatally") return outcome::killed;
@@ -465,7 +552,8 @@ bool object_at(std::string_view text, const std::vector<word>& ws, std::size_t k
     const auto& w = ws[k].lower;
     static const std::array<std::string_view, 17> determiners{"a",    "an",  "the",  "his", "her",   "their", "two",  "three", "one",
                                                               "four", "him", "them", "its", "my",   "your",  "five", "another"};
-    if (ws[k].digits || one_of(w, determiners)) return true;
+    // (any number word: "Glenn, 25, shot six people")
+    if (ws[k].digits || one_of(w, determiners) || grammar::claims::words_value(w)) return true;
     if (!ws[k].capital) return false;
     static const std::array<std::string_view, 36> not_objects{
         "in",      "at",       "on",        "after",    "during",  "near",    "while",   "by",       "outside",
@@ -481,6 +569,19 @@ bool object_at(std::string_view text, const std::vector<word>& ws, std::size_t k
 std::size_t past_subject_extras(std::string_view text, const std::vector<word>& ws, std::size_t k) {
     for (int round = 0; round < 2 && k + 1 < ws.size(); ++round) {
         const auto& w = ws[k].lower;
+        // a participle clause: "A 15-year-old girl working on the farm was shot", "a man
+        // walking his dog near the park was wounded"
+        if (w.size() > 4 && w.compare(w.size() - 3, 3, "ing") == 0 && !ws[k].has(w_killed | w_injured) && w != "shooting" &&
+            !comma_before(text, ws[k])) {
+            std::size_t j = k + 1;
+            while (j < ws.size() && j < k + 8 && ws[j].lower != "was" && ws[j].lower != "were" && !comma_before(text, ws[j]) &&
+                   !ws[j].has(w_killed | w_injured | w_report))
+                ++j;
+            if (j < ws.size() && j < k + 8 && (ws[j].lower == "was" || ws[j].lower == "were")) {
+                k = j;
+                break;
+            }
+        }
         if ((w == "in" || w == "of" || w == "from") && ws[k + 1].capital && !comma_before(text, ws[k])) {
             std::size_t j = k + 1;
             while (j < ws.size() && j < k + 4 && ws[j].capital && !comma_before(text, ws[j])) ++j;
@@ -519,6 +620,16 @@ std::optional<outcome> victim_outcome(std::string_view text, const std::vector<w
         const auto& v = ws[wb - 2].lower;
         if (v == "killed" || v == "killing" || v == "kills") return outcome::killed;
     }
+    // "officers found a man with a gunshot wound", "found Smith suffering from gunshot wounds",
+    // "found the woman dead"
+    if (wb > 0 && (ws[wb - 1].lower == "found" || ws[wb - 1].lower == "discovered")) {
+        for (std::size_t j = we; j < ws.size() && j < we + 8; ++j) {
+            const auto& w = ws[j].lower;
+            if (ws[j].before == ';' || w == "and" || w == "but" || w == "who" || w == "while") break;
+            if (w == "dead" || w == "deceased" || w == "lifeless") return outcome::killed;
+            if (w == "gunshot" || injury_word(w)) return death_follows(text, ws, j) ? outcome::killed : outcome::injured;
+        }
+    }
     if (wb > 0) {
         const auto& v = ws[wb - 1].lower;
         if (v == "killing" || v == "killed" || v == "murdering" || v == "murdered" || v == "slaying") return outcome::killed;
@@ -545,9 +656,10 @@ std::optional<outcome> victim_outcome(std::string_view text, const std::vector<w
     }
     // an apposition: "Smith, of Chicago,", "Smith, a 33-year-old black man,", "The victim,
     // Cortney Smith,", "the child, identified as Landen Lavarnia,"
+    // ("the fourth victim, Williams, sustained...": one capitalised word set off by commas)
     if (k + 1 < ws.size() && comma_before(text, ws[k]) &&
         (ws[k].lower == "of" || ws[k].lower == "a" || ws[k].lower == "an" || ws[k].lower == "the" || ws[k].lower == "identified" ||
-         (ws[k].capital && ws[k + 1].capital))) {
+         (ws[k].capital && (ws[k + 1].capital || comma_before(text, ws[k + 1]))))) {
         std::size_t j = k + 1;
         while (j < ws.size() && j < k + 9 && !comma_before(text, ws[j])) ++j;
         if (j < ws.size() && comma_before(text, ws[j])) k = j;
@@ -567,7 +679,11 @@ std::optional<outcome> victim_outcome(std::string_view text, const std::vector<w
     }
     k = past_subject_extras(text, ws, k);
     std::size_t n_aux = 0;
+    bool passive = false;  // "was killed", "had been wounded"; not "has killed 30", "who wounded two"
     while (k < ws.size() && n_aux < 5 && (one_of(ws[k].lower, aux) || ws[k].lower == "declared")) {
+        const auto& a = ws[k].lower;
+        if (a == "was" || a == "is" || a == "were" || a == "been" || a == "being" || a == "found" || a == "pronounced" || a == "declared")
+            passive = true;
         ++k;
         ++n_aux;
     }
@@ -580,19 +696,20 @@ std::optional<outcome> victim_outcome(std::string_view text, const std::vector<w
             // In Apparent Accident", "A 9-year-old boy shot early Wednesday has died"
             const std::size_t v = h == "fatally" ? k + 1 : k;
             if (v < ws.size() && ws[v].lower != "shot") return std::nullopt;
-            if (object_at(text, ws, v + 1) || (v + 1 < ws.size() && (ws[v + 1].lower == "at" || ws[v + 1].lower == "himself" ||
-                                                              ws[v + 1].lower == "herself" || ws[v + 1].lower == "and")))
-                return h == "fatally" && v + 1 < ws.size() && (ws[v + 1].lower == "himself" || ws[v + 1].lower == "herself")
-                           ? std::optional<outcome>(outcome::killed)
-                           : std::nullopt;
+            // "a 2-year-old boy shot himself with a gun he found": the one shot, by his own hand
+            if (v + 1 < ws.size() && (ws[v + 1].lower == "himself" || ws[v + 1].lower == "herself"))
+                return h == "fatally" ? outcome::killed : outcome_of_shot(text, ws, v + 1);
+            if (object_at(text, ws, v + 1) || (v + 1 < ws.size() && (ws[v + 1].lower == "at" || ws[v + 1].lower == "and")))
+                return std::nullopt;
         }
         if (h == "fatally") return outcome::killed;
         // "shot himself": his own act, but he is still the one shot
         return outcome_of_shot(text, ws, k);
     }
     if (h == "killed" || h == "slain" || h == "murdered" || h == "gunned" || h == "executed") {
-        if (n_aux == 0) {
-            // "a man killed in a shooting" but not "the gunman killed two people"
+        if (!passive) {
+            // "a man killed in a shooting" but not "the gunman killed two people", "Fighting has
+            // also killed 30 fighters"
             const bool object = object_at(text, ws, k + 1);
             const bool himself = k + 1 < ws.size() && (ws[k + 1].lower == "himself" || ws[k + 1].lower == "herself");
             if (object && !himself) return std::nullopt;
@@ -600,6 +717,11 @@ std::optional<outcome> victim_outcome(std::string_view text, const std::vector<w
         return outcome::killed;
     }
     if (h == "died" || h == "dies" || h == "dead" || h == "succumbed") return outcome::killed;
+    // "was struck by return fire", "was hit by a stray bullet"
+    if ((h == "struck" || h == "hit") && k + 2 < ws.size() && ws[k + 1].lower == "by" && hit_by_gunfire(ws, k + 2))
+        return outcome_of_shot(text, ws, k);
+    // "Texas woman recovering after being shot", "the boy is recovering at the hospital"
+    if (h == "recovering" || h == "recovers") return outcome::injured;
     if (h == "took" && k + 2 < ws.size() && ws[k + 2].lower == "own") return outcome::killed;  // "took his own life"
     if (h == "among" && k + 2 < ws.size() && ws[k + 1].lower == "the") {
         const auto& g = ws[k + 2].lower;
@@ -607,7 +729,7 @@ std::optional<outcome> victim_outcome(std::string_view text, const std::vector<w
         if (g == "wounded" || g == "injured") return outcome::injured;
     }
     if (h == "wounded" || h == "injured" || h == "hurt" || h == "hospitalized" || h == "hospitalised") {
-        if (n_aux == 0 && object_at(text, ws, k + 1)) return std::nullopt;  // "the gunman wounded a woman"
+        if (!passive && object_at(text, ws, k + 1)) return std::nullopt;  // "the gunman wounded a woman"
         return death_follows(text, ws, k) ? outcome::killed : outcome::injured;
     }
     if (h == "suffered" || h == "sustained") {

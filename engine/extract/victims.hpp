@@ -54,8 +54,14 @@ inline bool may_open_victim_phrase(std::string_view text, std::size_t i, std::si
     case 'a': return ends(1) || (i + 1 < end && text[i + 1] == 'n' && ends(2));
     case 't': return i + 2 < end && ((text[i + 1] == 'h' && text[i + 2] == 'e' && (ends(3) || (i + 4 < end && text[i + 3] == 'i' && text[i + 4] == 'r' && ends(5)))) ||
                                      text[i + 1] == 'r');
-    case 'h': return i + 2 < end && ((text[i + 1] == 'i' && text[i + 2] == 's') || (text[i + 1] == 'e' && text[i + 2] == 'r')) && ends(3);
-    case 'd': case 'q': case 'm': case 's': return !ends(5);
+    case 'h':
+        if (sentence_start && i + 1 < end && text[i + 1] == 'e' && ends(2)) return true;  // "On Sunday, he was shot"
+        return i + 2 < end && ((text[i + 1] == 'i' && (text[i + 2] == 's' || text[i + 2] == 'm')) || (text[i + 1] == 'e' && text[i + 2] == 'r')) &&
+               (ends(3) || (ends(7) && i + 7 <= end && text.substr(i + 3, 4) == "self"));
+    case 's':
+        if (sentence_start && i + 2 < end && text[i + 1] == 'h' && text[i + 2] == 'e' && ends(3)) return true;  // "..., she died"
+        return !ends(5);
+    case 'd': case 'q': case 'm': return !ends(5);
     default: break;
     }
     if (c >= '0' && c <= '9') {
@@ -96,6 +102,10 @@ std::optional<outcome> victim_outcome(std::string_view text, const std::vector<w
 // killed when a death is said in the same predicate ("shot and killed", "shot dead",
 // "shot ... and died", "fatally"), injured otherwise.
 outcome outcome_of_shot(std::string_view text, const std::vector<word>& ws, std::size_t k);
+
+// ws[k..k+3) name gunfire or what it fires, after "struck by" / "hit by": "gunfire",
+// "return fire", "a stray bullet".
+bool hit_by_gunfire(const std::vector<word>& ws, std::size_t k);
 
 // True when the word (lower case) names one person: "man", "victim", "teen", "officer".
 bool person_noun(std::string_view lower);

@@ -11,6 +11,7 @@
 
 #include <boost/pending/disjoint_sets.hpp>
 
+#include "model/claim_id.hpp"
 #include "support/memory.hpp"
 #include "support/parallel.hpp"
 
@@ -549,10 +550,12 @@ match_output group_incidents(const std::vector<rules::claim_facts>& facts, const
     for (std::size_t c = 0; c < unit_clusters.size(); ++c)
         for (const auto u : unit_clusters[c]) cluster_of[u] = c;
     std::vector<std::vector<std::string>> notes(unit_clusters.size());
+    // a decision may name a claim by its older offset id (model/claim_id.hpp)
+    const claim_finder finder(n, [&facts](std::size_t i) -> const claim& { return *facts[i].c; });
     const auto unit_of_claim = [&](const std::string& id) -> std::optional<std::size_t> {
-        const auto it = index_of.find(id);
-        if (it == index_of.end() || facts[it->second].c->kind != claim_kind::incident) return std::nullopt;
-        return root[it->second];
+        const auto found = finder.find(id);
+        if (!found || facts[found->index].c->kind != claim_kind::incident) return std::nullopt;
+        return root[found->index];
     };
     for (const auto& d : rules.decisions()) {
         const std::string note = d.action + " (" + d.rule.file + ":" + std::to_string(d.rule.line) + "): " + d.reason;

@@ -32,7 +32,8 @@ enum class qualifier {
 std::string_view to_string(qualifier q);
 
 struct claim {
-    std::string id;               // article id + "@" + span begin: stable across runs
+    std::string id;               // "ARTICLE@s<sentence hash>.<figure>": stable across runs and across
+                                  // edits elsewhere in the article (model/claim_id.hpp)
     std::string article;          // article id
     claim_kind kind = claim_kind::incident;
     enum outcome outcome = outcome::killed;

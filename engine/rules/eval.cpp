@@ -13,6 +13,7 @@
 #include <set>
 
 #include "rules/eval.hpp"
+#include "model/claim_id.hpp"
 #include "model/locality.hpp"
 #include "model/wording.hpp"
 #include "registry/registry.hpp"
@@ -1094,7 +1095,10 @@ public:
     explicit compiled_ruleset(std::shared_ptr<const compiled> c) : m_c(std::move(c)) {
         for (const auto& d : m_c->decisions) {
             for (const auto& id : d.ids) {
-                if (d.action == "exclude" || d.action == "pin") m_claim_decisions[id] = &d;
+                if (d.action == "exclude" || d.action == "pin") {
+                    m_claim_decisions[id] = &d;
+                    m_offset_ids = m_offset_ids || is_offset_claim_id(id);
+                }
             }
         }
         for (const auto& [name, st] : m_c->qualifier_by_name) m_refs[st] = ref_of(*st);
@@ -1204,8 +1208,17 @@ public:
     const std::vector<named_value>& named_sources() const override { return m_c->named_sources; }
 
 private:
+    // The exclude or pin naming a claim, by its id or its older offset id (model/claim_id.hpp).
+    const analyst_decision* decision_for(const claim& c) const {
+        if (m_claim_decisions.empty()) return nullptr;
+        auto d = m_claim_decisions.find(c.id);
+        if (d == m_claim_decisions.end() && m_offset_ids && !is_offset_claim_id(c.id)) d = m_claim_decisions.find(offset_claim_id(c));
+        return d == m_claim_decisions.end() ? nullptr : d->second;
+    }
+
     std::shared_ptr<const compiled> m_c;
     std::map<std::string, const analyst_decision*> m_claim_decisions;
+    bool m_offset_ids = false;  // some decision names a claim by its older offset id
     std::map<const ast::statement*, rule_ref> m_refs;  // qualifier rules, built once
     const ast::statement* m_by_qualifier[8] = {};       // qualifier rule by enum value
     bool m_keys_need_numbers = false;                    // blocking keys read intervals or weights
@@ -1545,9 +1558,9 @@ private:
         if (e.high < e.low) e.high = e.low;
         e.best = std::min(std::max(e.best, e.low), e.high);
         // Analyst pins replace the reading.
-        const auto d = m_claim_decisions.find(c.id);
-        if (d != m_claim_decisions.end() && d->second->action == "pin" && d->second->value) {
-            e.low = e.high = e.best = static_cast<double>(*d->second->value);
+        const auto* d = decision_for(c);
+        if (d && d->action == "pin" && d->value) {
+            e.low = e.high = e.best = static_cast<double>(*d->value);
             e.pinned = true;
         }
     }
@@ -1573,7 +1586,7 @@ private:
     const rule_ref& rule_refs(const ast::statement* st) const { return m_refs.at(st); }
 
     void make_independent(group& g) const {
-        // One claim per origin: its latest word (then the narrowest, then the smallest id).
+        // One claim per origin: its latest word (then the narrowest, then model/claim_id's tie order).
         std::vector<const eclaim*> sorted = g.all;
         const auto origin = [](const eclaim* e) {
             return e->f->origin.empty() ? std::string_view(e->f->c->source) : std::string_view(e->f->origin);
@@ -1586,7 +1599,7 @@ private:
             if (da != db) return da > db;
             const double wa = a->high - a->low, wb = b->high - b->low;
             if (wa != wb) return wa < wb;
-            return a->f->c->id < b->f->c->id;
+            return tie_order(*a->f->c, *b->f->c);
         });
         g.independent.clear();
         for (std::size_t i = 0; i < sorted.size(); ++i) {
@@ -1634,11 +1647,10 @@ incident_result compiled_ruleset::reconcile(const std::vector<claim_facts>& clai
         ec[i].f = &claims[i];
         fill_interval(ec[i]);
         fill_weight(ec[i]);
-        const auto d = m_claim_decisions.find(claims[i].c->id);
-        if (d != m_claim_decisions.end()) {
-            ec[i].status_rule = d->second->rule;
-            ec[i].status_reason = d->second->action + ": " + d->second->reason;
-            if (d->second->action == "exclude") ec[i].live = false;
+        if (const auto* d = decision_for(*claims[i].c)) {
+            ec[i].status_rule = d->rule;
+            ec[i].status_reason = d->action + ": " + d->reason;
+            if (d->action == "exclude") ec[i].live = false;
         }
     }
     // Groups by outcome and category, in a stable order.
@@ -1716,7 +1728,7 @@ incident_result compiled_ruleset::reconcile(const std::vector<claim_facts>& clai
         }
         if (rule->high) fig.high = to_bound(ev.eval(*rule->high), true);
         en.touched = nullptr;
-        std::sort(touched.begin(), touched.end(), [](const eclaim* a, const eclaim* b) { return a->f->c->id < b->f->c->id; });
+        std::sort(touched.begin(), touched.end(), [](const eclaim* a, const eclaim* b) { return tie_order(*a->f->c, *b->f->c); });
         touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
         for (const auto* t : touched) fig.used.push_back(t->f->c->id);
         result.figures.push_back(std::move(fig));
@@ -1796,7 +1808,7 @@ std::vector<finding> compiled_ruleset::series_findings(const std::vector<claim_f
         ec[i].f = &series[i];
         fill_interval(ec[i]);
         fill_weight(ec[i]);
-        if (m_claim_decisions.count(series[i].c->id) && m_claim_decisions.at(series[i].c->id)->action == "exclude") continue;
+        if (const auto* d = decision_for(*series[i].c); d && d->action == "exclude") continue;
         g.all.push_back(&ec[i]);
     }
     make_independent(g);

@@ -10,6 +10,7 @@
 
 #include "audit/claims_stream.hpp"
 #include "extract/claim_json.hpp"
+#include "model/claim_id.hpp"
 #include "store/changes.hpp"
 #include "support/parallel.hpp"
 
@@ -66,7 +67,7 @@ std::string cause_of(const incident_snapshot* now, const std::map<std::string, b
     std::vector<std::string> articles;
     if (now)
         for (const auto& c : now->claims) {
-            const std::string article = c.substr(0, c.rfind('@'));
+            const std::string article(article_of_claim_id(c));
             if (fresh_articles.count(article) && std::find(articles.begin(), articles.end(), article) == articles.end())
                 articles.push_back(article);
         }
@@ -115,7 +116,9 @@ living_result prepare_living_audit(living_store& store, living_inputs living) {
     std::string world = "world: none\n";
     if (in.world && !in.world->empty())
         world = "world: " + std::string(in.world->provenance()) + " " + std::to_string(in.world->size()) + "\n";
-    const std::string extraction_hash = hash_of_roles(in.hashes, {"sources", "places"}, "reckon " RECKON_VERSION "\n" + world);
+    // The form of claim ids is part of it: a store whose claims carry older ids is extracted again.
+    const std::string extraction_hash =
+        hash_of_roles(in.hashes, {"sources", "places"}, "reckon " RECKON_VERSION "\nclaim ids: " + std::string(claim_id_form) + "\n" + world);
     facts.ruleset_changed = previous && previous->ruleset_hash != ruleset_hash;
     facts.extraction_changed = previous && previous->extraction_hash != extraction_hash;
 
@@ -249,8 +252,24 @@ living_result prepare_living_audit(living_store& store, living_inputs living) {
     if (!out.audit.peak_kb.empty()) out.audit.peak_kb.insert(out.audit.peak_kb.begin(), out.audit.peak_kb.front());
     if (out.audit.cancelled) return out;
 
-    // Stable ids: the previous run's incidents against this run's.
-    const std::vector<incident_snapshot> before = store.incidents();
+    // Stable ids: the previous run's incidents against this run's. A store written before
+    // claim ids were anchored on sentences lists its claims by byte offset: in an article
+    // this run did not change, such an id is the claim whose figure starts there.
+    std::vector<incident_snapshot> before = store.incidents();
+    {
+        const claim_finder finder(out.audit.claims.size(), [&out](std::size_t i) -> const claim& { return out.audit.claims[i].c; });
+        for (auto& s : before) {
+            bool renamed = false;
+            for (auto& c : s.claims) {
+                if (!is_offset_claim_id(c) || fresh_articles.count(std::string(article_of_claim_id(c)))) continue;
+                if (const auto found = finder.find(c); found && found->by_offset) {
+                    c = out.audit.claims[found->index].c.id;
+                    renamed = true;
+                }
+            }
+            if (renamed) std::sort(s.claims.begin(), s.claims.end());
+        }
+    }
     std::vector<incident_claims> old_groups, new_groups;
     for (const auto& s : before) old_groups.push_back({s.id, s.claims});
     std::vector<incident_snapshot> after;

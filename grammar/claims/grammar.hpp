@@ -129,7 +129,9 @@ struct range_worded : pegtl::seq<number, range_to, number> {};
 struct range : pegtl::sor<range_between, range_dashed, range_worded> {};
 // Vague quantities kept as written for the rules to interpret.
 inline constexpr std::string_view vague_words[] = {"dozens", "scores", "several", "hundreds", "thousands"};
-struct vague_word : pegtl::sor<keyword_list<vague_words>, kw<TAO_PEGTL_ISTRING("tens of")>,
+// ("hundreds of thousands" is one vague quantity, not "hundreds" of a noun "thousands")
+struct vague_word : pegtl::sor<kw<TAO_PEGTL_ISTRING("hundreds of thousands")>, kw<TAO_PEGTL_ISTRING("tens of thousands")>,
+                               keyword_list<vague_words>, kw<TAO_PEGTL_ISTRING("tens of")>,
                                kw<TAO_PEGTL_ISTRING("a number of")>> {};
 struct quantity : pegtl::sor<range, stated_number> {};
 

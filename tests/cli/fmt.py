@@ -8,7 +8,8 @@ place (-i) and checks that
   - the ruleset means the same: `reckon check` reports the same messages on the same
     lines, and `reckon test` (for rulesets with tests) gives the same result.
 A file that does not parse (the syntax-error fixtures) must be refused with exit 65 and
-left as it was.
+left as it was. The shipped rulesets (rules/ and examples/) must be formatted already:
+`fmt --check` passes on each as it is in the tree.
 
 usage: fmt.py RECKON PROJECT_DIR"""
 import os, re, shutil, subprocess, sys, tempfile
@@ -46,6 +47,12 @@ def main():
                            for d, _, files in os.walk(os.path.join(project, base)) if any(f.endswith(".rules") for f in files)]
     tmp = tempfile.mkdtemp(prefix="reckon-fmt-")
     problems, formatted, refused, changed = [], 0, 0, 0
+    shipped = sorted(os.path.join(d, f) for base in ("rules", "examples") for d, _, files in os.walk(os.path.join(project, base))
+                     for f in files if f.endswith(".rules"))
+    for path in shipped:
+        r = run([reckon, "fmt", "--check", path])
+        if r.returncode != 0:
+            problems.append("%s: a shipped ruleset not formatted (exit %d): %s" % (os.path.relpath(path, project), r.returncode, (r.stdout + r.stderr).strip()))
     for folder in sorted(set(folders)):
         copy = os.path.join(tmp, folder)
         shutil.copytree(os.path.join(project, folder), copy, dirs_exist_ok=True)
@@ -91,7 +98,11 @@ def main():
     shutil.rmtree(tmp)
     for p in problems:
         print("FAIL: " + p)
-    print("reckon fmt: %d rules files formatted (%d changed), %d refused for their syntax errors" % (formatted, changed, refused))
+    print("reckon fmt: %d rules files formatted (%d changed), %d refused for their syntax errors; %d shipped rulesets checked"
+          % (formatted, changed, refused, len(shipped)))
+    if len(shipped) < 4:
+        print("FAIL: too few shipped rulesets found (%d)" % len(shipped))
+        return 1
     if formatted < 10:
         print("FAIL: too few rules files found (%d)" % formatted)
         return 1

@@ -4,6 +4,7 @@
 #include <chrono>
 
 #include "extract/extract.hpp"
+#include "model/claim_id.hpp"
 #include "registry/registry.hpp"
 
 using namespace reckon;
@@ -230,15 +231,82 @@ TEST_CASE("a headline inside the body keeps no date or place of the story", "[ex
     CHECK(cs[1].side == "regime");
 }
 
-TEST_CASE("ids are stable: article id and span begin", "[extract]") {
-    const auto a = make("Air strikes killed 38 people on Sunday.");
+TEST_CASE("claim ids: the article, the sentence and the figure's place in it", "[extract][claim_id]") {
+    const auto a = make("Air strikes killed 38 people on Sunday and wounded 12 others.");
     const auto first = run(a);
     const auto second = run(a);
-    REQUIRE(first.size() == 1);
-    CHECK(first[0].id == "t@19");
+    REQUIRE(first.size() == 2);
+    // The hash is pinned: another hash would detach every decision written with these ids.
+    CHECK(sentence_hash("Air strikes killed 38 people on Sunday and wounded 12 others.") == 0x560792a5u);
+    CHECK(first[0].id == "t@s560792a5.0");
+    CHECK(first[1].id == "t@s560792a5.1");
     CHECK(first[0].span.of(a.text) == "38");
+    CHECK(offset_claim_id(first[0]) == "t@19");
     CHECK(second[0].id == first[0].id);
+    CHECK(second[1].id == first[1].id);
     CHECK(first[0].sentence.of(a.text) == a.text);
+}
+
+TEST_CASE("editing an earlier paragraph keeps a claim's id, editing its sentence changes it", "[extract][claim_id]") {
+    const std::string story = "Air strikes killed 38 people in Idlib on Sunday, the Observatory said.\n\n"
+                              "A second raid on Monday killed 12 civilians.";
+    const auto before = make("The town was calm.\n\n" + story);
+    const auto after = make("The town, home to 2 million people, had been calm for months. Shops had reopened.\n\n" + story);
+    const auto x = run(before), y = run(after);
+    REQUIRE(x.size() == 2);
+    REQUIRE(y.size() == 2);
+    for (std::size_t i = 0; i < 2; ++i) {
+        CHECK(x[i].span.of(before.text) == y[i].span.of(after.text));
+        CHECK(x[i].id == y[i].id);
+        CHECK(offset_claim_id(x[i]) != offset_claim_id(y[i]));  // what older ids did
+    }
+    // blanks and case inside the sentence do not count; its words do
+    const auto reflowed = make("The town was calm.\n\nAir strikes  killed 38 people in Idlib on sunday, the Observatory said.");
+    REQUIRE_FALSE(run(reflowed).empty());
+    CHECK(run(reflowed)[0].id == x[0].id);
+    const auto edited = make("The town was calm.\n\nAir strikes killed 38 people in Idlib late on Sunday, the Observatory said.");
+    REQUIRE_FALSE(run(edited).empty());
+    CHECK(run(edited)[0].id != x[0].id);
+}
+
+TEST_CASE("a sentence repeated in an article gives each copy's figures their own stable ids", "[extract][claim_id]") {
+    const std::string repeated = "Air strikes killed 38 people in Idlib on Sunday.";
+    const auto a = make(repeated + "\n\nRescuers searched the rubble.\n\n" + repeated);
+    const auto b = make("Updated.\n\n" + repeated + "\n\nRescuers searched the rubble for hours.\n\n" + repeated);
+    const auto x = run(a), y = run(b);
+    REQUIRE(x.size() == 2);
+    REQUIRE(y.size() == 2);
+    const std::string anchor = sentence_anchor(sentence_hash(repeated), 1);
+    CHECK(x[0].id == "t@" + anchor + ".0");
+    CHECK(x[1].id == "t@" + anchor + "-2.0");
+    CHECK(y[0].id == x[0].id);
+    CHECK(y[1].id == x[1].id);
+}
+
+TEST_CASE("older offset ids still find their claim", "[extract][claim_id]") {
+    CHECK(is_offset_claim_id("004_e7699034f6b04b7f@1179"));
+    CHECK(is_offset_claim_id("mail@example.org@0"));
+    CHECK_FALSE(is_offset_claim_id("004_e7699034f6b04b7f@s71cd3ab5.0"));
+    CHECK_FALSE(is_offset_claim_id("004_e7699034f6b04b7f@"));
+    CHECK_FALSE(is_offset_claim_id("no-at-sign"));
+    CHECK(article_of_claim_id("mail@example.org@s71cd3ab5.0") == "mail@example.org");
+    CHECK(article_of_claim_id("no-at-sign") == "no-at-sign");
+
+    const auto a = make("The town was calm.\n\nAir strikes killed 38 people on Sunday and wounded 12 others.");
+    const auto cs = run(a);
+    REQUIRE(cs.size() == 2);
+    const claim_finder finder(cs.size(), [&cs](std::size_t i) -> const claim& { return cs[i]; });
+    const auto current = finder.find(cs[1].id);
+    REQUIRE(current);
+    CHECK(current->index == 1);
+    CHECK_FALSE(current->by_offset);
+    const auto old = finder.find("t@" + std::to_string(cs[1].span.begin));
+    REQUIRE(old);
+    CHECK(old->index == 1);
+    CHECK(old->by_offset);
+    CHECK_FALSE(finder.find("t@" + std::to_string(cs[1].span.begin + 1)));  // no figure starts there
+    CHECK_FALSE(finder.find("u@" + std::to_string(cs[1].span.begin)));      // another article
+    CHECK_FALSE(finder.find("t@s00000000.0"));
 }
 
 TEST_CASE("rejected numbers are listed with a reason", "[extract]") {

@@ -15,6 +15,17 @@ std::string own_date(const char* text) {
     return si.own_date ? si.own_date->value.iso() : std::string("-");
 }
 
+// The event date date_of gives the figure written `number` in sentence s, ISO ("" when unknown).
+std::string event_date_of(const char* text, const char* number, std::size_t s) {
+    test::reader_article a(text);
+    const auto* lf = a.figure(number);
+    REQUIRE(lf != nullptr);
+    a.read(s, extract::need_all);
+    claim c;
+    extract::date_of(a.context(), c, *lf, s);
+    return c.event_date.known() ? c.event_date.iso() : std::string();
+}
+
 }  // namespace
 
 TEST_CASE("dates: a sentence's own date against the publication day", "[extract][dates]") {
@@ -107,6 +118,25 @@ TEST_CASE("dates: a background date long before the article is not borrowed", "[
     claim c;
     extract::date_of(a.context(), c, *lf, 1);
     CHECK_FALSE(c.event_date.known());  // left to the publication window
+}
+
+TEST_CASE("dates: a photo caption's date is not the event's", "[extract][dates]") {
+    const char* captions[] = {
+        "A picture taken on November 2 shows rubble in the square. Strikes killed 15 people in the town.",
+        "Rescuers search the rubble in this handout photo provided by the civil defence on November 3. Strikes killed 15 people in the town.",
+        "Photo: smoke rises over the town on November 5. Strikes killed 15 people in the town.",
+    };
+    for (const char* text : captions) {
+        CAPTURE(text);
+        CHECK(event_date_of(text, "15", 1).empty());  // left to the publication window
+    }
+    // a caption run into the story: the story's own day still dates it
+    CHECK(own_date("In this photo taken on November 2 rescuers help a woman (AP photo) BEIRUT Air strikes killed 21 civilians Sunday.") ==
+          "2018-11-11");
+    CHECK(own_date("Rescuers carry a child in Aleppo on November 9 (Photo AFP) Shelling killed 15 people.") == "-");
+    // a date told in the story still dates the figures after it
+    CHECK(event_date_of("Air strikes hit the town on Monday. A photo shows the damage. Strikes killed 15 people in the town.", "15", 2) ==
+          "2018-11-12");
 }
 
 TEST_CASE("dates: an undated figure gets the publication window", "[extract][dates]") {

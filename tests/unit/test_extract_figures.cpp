@@ -23,6 +23,14 @@ TEST_CASE("figures: numbers that are not counts of people, with their reason", "
         {"He died on November 3 in the strike.", "3", "a date"},
         {"The convoy drove 5 km before it was hit.", "5", "a measure, not a count of people"},
         {"Security Council resolution 2254 was passed.", "2254", "a label or number, not a count"},
+        {"Short link 0 27 The death toll rose to 40.", "27", "a page counter, not a count of people"},
+        {"Copy short URL 312 Five people were killed.", "312", "a page counter, not a count of people"},
+        {"Copy short URL 0 41 17 soldiers were killed.", "17", ""},  // the figure after the counters has its noun
+        {"The video drew 4500 views before the killings.", "4500", "a page counter, not a count of people"},
+        {"Read more: 12 Obama decisions killing the peace process.", "12", "a count of abstract things, not people"},
+        {"The envoy listed five violations that killed hopes.", "five", "a count of abstract things, not people"},
+        {"The three shootings killed two people.", "three", "a count of abstract things, not people"},
+        {"Jets dropped two cluster bombs killing four civilians.", "two", "a count of places or things, not people"},
     };
     for (const auto& r : rows) {
         CAPTURE(r.sentence);

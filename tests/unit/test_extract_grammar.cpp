@@ -58,6 +58,8 @@ TEST_CASE("figures as reporters write them", "[grammar]") {
         {"32 civilian members of IS families", "32", "", 32, 32, "members"},
         {"dozens of pro-regime fighters", "dozens", "", -1, -1, "fighters"},
         {"hundreds of civilians", "hundreds", "", -1, -1, "civilians"},
+        {"hundreds of thousands of civilians", "hundreds of thousands", "", -1, -1, "civilians"},
+        {"Tens of thousands of people", "Tens of thousands", "", -1, -1, "people"},
         {"a number of civilians", "a number of", "", -1, -1, "civilians"},
         {"several soldiers", "several", "", -1, -1, "soldiers"},
         {"FOURTEEN CHILDREN", "FOURTEEN", "", 14, 14, "CHILDREN"},

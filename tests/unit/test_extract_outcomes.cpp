@@ -51,6 +51,11 @@ TEST_CASE("outcomes: killed and wounded counted together are marked", "[extract]
     CHECK(combined);
     CHECK(outcome_of("Shelling killed 40 people.", "40", &combined) == "killed");
     CHECK_FALSE(combined);
+    // written with a sign between the two outcomes
+    outcome_of("73 Killed & Wounded in Shelling", "73", &combined);
+    CHECK(combined);
+    outcome_of("Clinics counted 25 killed/injured overnight.", "25", &combined);
+    CHECK(combined);
 }
 
 TEST_CASE("outcomes: the category and side of the victims from the figure's noun", "[extract][outcomes]") {

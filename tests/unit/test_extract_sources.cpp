@@ -36,6 +36,8 @@ TEST_CASE("sources: named sources as speakers and relays", "[extract][sources]")
         {"12 people were killed, he said.", "(pronoun):speaker"},
         {"Strikes killed 12 people: monitor", "SOHR:speaker"},  // a headline closed by its source
         {"Strikes killed 12 people in the village.", ""},
+        // a speaker after the figure with his title in apposition (commas stripped or not)
+        {"12 people were killed said Rami Abdel Rahman director of the Observatory.", "SOHR:speaker SOHR:-"},
     };
     for (const auto& r : rows) {
         CAPTURE(r.sentence);

@@ -134,6 +134,130 @@ TEST_CASE("victims: known misreadings of tolls", "[extract][victims]") {
     });
 }
 
+TEST_CASE("victims: misreadings found by judging conflicts", "[extract][victims]") {
+    check_rows({
+        // the subject of an active verb with an object did it: no one-person figure
+        {"Shelling has also killed 12 rebel fighters and 40 loyalist troops, the monitor said.",
+         "killed fighters [12,12] | killed fighters [40,40]"},
+        {"Clashes have killed 25 regime and allied fighters as well as 18 rebels.", "killed fighters [25,25] | killed fighters [18,18]"},
+        {"The raid reportedly killed three guards.", "killed fighters [3,3]"},
+        {"Smith, who wounded two clerks, was arrested.", "injured people [2,2]"},
+        // attackers counted are not victims
+        {"Two suicide bombers killed at least nine people at the checkpoint.", "killed people [9,null]"},
+        {"Four gunmen wounded six villagers on Friday.", "injured people [6,6]"},
+        {"Four gunmen were killed by troops on Friday.", "killed fighters [4,4]"},
+        // killed and injured counted together: no figure of either
+        {"52 Killed & Injured in Market Blast", ""},
+        {"Officials said 30 dead/wounded were taken to the clinic.", ""},
+        // a capitalised adjective is no name
+        {"The bombing allegedly killing Yemeni civilians drew protests.", ""},
+        {"A plan aimed at killing Kurdish autonomy was shelved.", ""},
+        {"The blast left at least 14 civilians dead and dozens injured Lebanese media reported.",
+         "killed civilians [14,null] | injured people [null,null]"},
+        // still a name: with a particle or an apposition after it
+        {"Activists reported the killing of Nabil al-Hourani a wanted smuggler.", "killed people [1,1]"},
+        {"Officials said troops had killed Kadyrov one of the most wanted commanders.", "killed people [1,1]"},
+        // a possessive, not the object: "killing her family"
+        {"The strike hit the house killing her family.", ""},
+        // nouns joined are both kinds: people
+        {"The raid hit the convoy killing scores of medics and civilians.", "killed people [null,null]"},
+        // still a name: "pronounced Lewis dead", "killing Lewis as he slept"
+        {"Doctors pronounced Okafor dead at the hospital.", "killed people [1,1]"},
+        {"The intruder killed Okafor as he slept.", "killed people [1,1]"},
+        // men of an armed group are fighters, coordinated past their group
+        {"The drone hit a truck killing two men from the Hamza Brigade and four men from the local militia.",
+         "killed fighters [2,2] | killed fighters [4,4]"},
+        // a part before its open total is open too
+        {"Nine children were among at least 40 people killed in the raids.", "killed children [9,null] | killed people [40,null]"},
+        // people named in a breakdown do not end it: "among them a child and two women"
+        {"Eight civilians died among them a boy and three women and 11 others were wounded.",
+         "killed civilians [8,8] | killed women [3,3] | injured civilians [11,11]"},
+        // a place between the group and its predicate; struck by gunfire
+        {"Three people at the cookout were shot on Saturday.", "injured people [3,3]"},
+        {"Two women inside the hall were shot.", "injured women [2,2]"},
+        {"A girl was struck by a stray bullet in her bedroom.", "injured children [1,1]"},
+        {"Two bystanders were hit by gunfire and later died.", "killed people [2,2]"},
+    });
+}
+
+TEST_CASE("victims: one number over two groups, and parts after their count", "[extract][victims]") {
+    check_rows({
+        // two kinds of people under one number are people; a breakdown keeps its first group
+        {"Gunmen executed 14 policemen and members of their families.", "killed people [14,14]"},
+        {"The shelling killed 9 women and children in the camp.", "killed people [9,9]"},
+        {"The army lost 25 troops and militia in the assault.", "killed fighters [25,25]"},
+        {"Strikes killed 40 people including 12 women and children.", "killed people [40,40] | killed women [12,12]"},
+        // "N of them": a part of the count before it
+        {"The toll rose to 64, 20 of them children, the monitor said.", "killed people [64,64] | killed children [20,20]"},
+        {"Raids killed at least 31 civilians eight of them children on Monday.",
+         "killed civilians [31,null] | killed children [8,null]"},
+        // a second count past a place: "and another 17 people in the village"
+        {"The raids killed 12 people including four children near the bridge and another 17 people in the village.",
+         "killed people [12,12] | killed children [4,4] | killed people [17,17]"},
+        {"Shelling killed 5 soldiers in the valley and 20 people fled.", "killed fighters [5,5]"},
+        // tolls per place after a total, each with its own place
+        {"A total of 30 civilians were killed including 11 in Bayda 9 in Qasr 6 in Tell and 4 in Rumi.",
+         "killed civilians [30,30] | killed civilians [11,11] | killed civilians [9,9] | killed civilians [6,6] | killed civilians [4,4]"},
+    });
+}
+
+TEST_CASE("victims: pronouns as the object of a killing, and the one who killed himself", "[extract][victims]") {
+    check_rows({
+        {"The rifle went off and hit Marta, killing her.", "killed people [1,1]"},
+        {"Witnesses said the man shot and killed him outside the bar.", "killed people [1,1]"},
+        {"Her former partner fatally shot her in the driveway.", "killed people [1,1]"},
+        {"Deputies said the intruder shot him dead.", "killed people [1,1]"},
+        {"Police shot him in the leg.", ""},  // wounded or not: not said as a figure
+        {"The police found her phone in the car.", ""},
+        // the perpetrator by his own hand, counted once
+        {"The man killed his wife and then shot himself dead.", "killed women [1,1] | killed suspects [1,1]"},
+        {"The gunman then shot himself dead.", "killed suspects [1,1]"},
+        {"A hunter shot himself in the foot.", ""},
+    });
+}
+
+TEST_CASE("victims: verbs and predicates told at a distance", "[extract][victims]") {
+    check_rows({
+        {"A jury found him guilty of murdering three men outside a bar.", "killed men [3,3]"},
+        {"A 10-year-old boy shot Sunday night during a family party in the park has died, deputies said.",
+         "killed children [1,1]"},
+        // a participle clause between the subject and its predicate
+        {"A 12-year-old boy riding his bike near the school was shot in the arm.", "injured children [1,1]"},
+        // recovering: wounded and alive
+        {"Ohio man recovering after being shot in the chest", "injured men [1,1]"},
+        {"Three teens are recovering after a drive-by shooting.", "injured people [3,3]"},
+        // struck by gunfire without an auxiliary, as headlines write it
+        {"Girl struck by stray bullet in Dayton", "injured children [1,1]"},
+        // shot by one's own hand: the one shot
+        {"Deputies said a 4-year-old girl shot herself with a pistol left in the car.", "injured children [1,1]"},
+        // brought to a hospital
+        {"Officers said 5 people went to the hospital after the gunfire.", "injured people [5,5]"},
+        {"Two men were taken into custody.", ""},
+        {"Medics said 14 bodies were taken to hospitals in the city.", "killed people [14,14]"},
+        // "both" counts two
+        {"Both victims were taken to a trauma center.", "injured people [2,2]"},
+        {"Both were pronounced dead at the scene.", "killed people [2,2]"},
+        {"Both men were arrested on Friday.", ""},
+        {"The infant boy and a 30-year-old woman were wounded.", "injured people [2,2]"},
+        // the one who shot, with his age in apposition, is no victim
+        {"Police said Darnell Price, 31, shot seven people at the party.", "injured people [7,7]"},
+        // the subject after a short opening phrase and its comma
+        {"Last month, Dana Whitfield died at a hospital after she was shot at a party.", "killed people [1,1]"},
+        {"On Sunday, he was shot in the leg.", "injured people [1,1]"},
+        {"Two days later, she died of her wounds.", "killed people [1,1]"},
+        // found with a wound, found dead
+        {"When deputies arrived, they found a woman in her 30s with a gunshot wound.", "injured women [1,1]"},
+        {"Officers found Okafor suffering from gunshot wounds.", "injured people [1,1]"},
+        // an apposition of one name, and "injury" with its turn for the worse
+        {"The third victim, Alvarez, sustained a serious injury and was pronounced dead on Monday.", "killed people [1,1]"},
+        // "gunning down"
+        {"Prosecutors say the men went on a rampage, gunning down four teenagers.", "killed people [4,4]"},
+        // an object right after another shares its verb, over an outcome word further on
+        {"The attacker killed a guard and wounded two women and four other civilians before police shot him to death.",
+         "killed people [1,1] | injured women [2,2] | injured civilians [4,4] | killed people [1,1]"},
+    });
+}
+
 TEST_CASE("victims: headlines drop their articles", "[extract][victims]") {
     // a line without closing punctuation, then the body
     check_rows({

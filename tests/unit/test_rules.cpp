@@ -376,6 +376,28 @@ TEST_CASE("matching names the rule that joined or separated two claims", "[rules
     CHECK(m.rule.name == "split");
 }
 
+TEST_CASE("analyst decisions naming claims by their older offset ids apply to those claims", "[rules][eval]") {
+    fixture fx(RECKON_TEST_DATA "/rules/old_id_decisions.rules");
+    const auto& rs = *fx.rules;
+    std::vector<rules::claim_facts> claims{fx.make("d@s1a2b3c4d.0", 20), fx.make("d@s00000300.0", 200),
+                                           fx.make("d@s00000500.0", 120, qualifier::exact, "Airwars", "ngo")};
+    const std::size_t offsets[] = {100, 300, 500};  // where their figures start
+    for (std::size_t i = 0; i < 3; ++i) fx.claims[i].span = {offsets[i], offsets[i] + 2};
+    const auto r = rs.reconcile(claims);
+    REQUIRE(r.decisions.size() == 3);
+    CHECK(r.decisions[1].claim == "d@s00000300.0");
+    CHECK_FALSE(r.decisions[1].used);
+    CHECK(r.decisions[1].reason == "exclude: a second scrape");
+    CHECK(r.decisions[2].used);
+    CHECK(r.decisions[2].reason.find("pin: corrected the next day") != std::string::npos);
+    REQUIRE(r.figures.size() == 1);
+    CHECK(r.figures[0].low == 20);  // the excluded 200 is out; the 120 is pinned to 12
+    CHECK(r.figures[0].used == std::vector<std::string>{"d@s1a2b3c4d.0", "d@s00000500.0"});
+    // a claim whose figure starts elsewhere is not named
+    fx.claims[1].span = {301, 303};
+    CHECK(rs.reconcile(claims).decisions[1].reason.find("exclude") == std::string::npos);
+}
+
 TEST_CASE("analyst decisions: exclude and pin, with their reasons", "[rules][eval]") {
     fixture fx(RECKON_TEST_DATA "/rules/decisions.rules");
     const auto& rs = *fx.rules;
