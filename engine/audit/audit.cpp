@@ -116,8 +116,8 @@ std::vector<extracted_article> extract_all(std::vector<article>& articles, const
     run_striped(articles.size(), jobs, [&](std::size_t first, std::size_t step) {
         for (std::size_t i = first; i < articles.size(); i += step) {
             if (cancel && cancel->load(std::memory_order_relaxed)) return;
-            per_article[i] = extract_article(x, articles[i], per_diags[i]);
-            if (terms) (*terms)[i] = match::terms_of(articles[i].text);
+            per_article[i] = extract_article(x, articles[i], per_diags[i], nullptr, terms != nullptr);
+            if (terms) (*terms)[i] = std::move(per_article[i].terms);
             if (!keep_text) std::string().swap(articles[i].text);
         }
     });
@@ -365,6 +365,25 @@ audit_result run_audit(audit_inputs in) {
         ctx.world = in.world;
         per_article = extract_all(out.articles, ctx, in.jobs, in.keep_text, in.cancel, out.diags,
                                   rules.reads_text_evidence() ? &terms : nullptr);
+    } else if (rules.reads_text_evidence()) {
+        // From a claims stream (or the store): the words its article records carry. A
+        // stream written before they were carried has none, and its articles join others
+        // on their claims' fields alone.
+        terms.resize(per_article.size());
+        std::size_t without = 0, first = 0;
+        for (std::size_t a = 0; a < per_article.size(); ++a) {
+            if (!per_article[a].has_terms) {
+                if (without++ == 0) first = a;
+                continue;
+            }
+            terms[a] = std::move(per_article[a].terms);
+        }
+        if (without > 0)
+            out.diags.warning("no-match-words", out.articles[first].where.file, out.articles[first].where.line, 1,
+                              std::to_string(without) + " of " + std::to_string(per_article.size()) +
+                                  " article records carry no words for scored matching ('lead_words', 'names'); "
+                                  "their articles are matched on their claims' fields alone",
+                              "the claims stream was written by an earlier 'reckon extract': extract it again");
     }
     // Data-set rows come after the articles; they carry no text evidence of their own.
     for (std::size_t i = 0; i < in.dataset_articles.size() && i < in.dataset_extracted.size(); ++i) {
@@ -372,9 +391,11 @@ audit_result run_audit(audit_inputs in) {
         per_article.push_back(std::move(in.dataset_extracted[i]));
     }
     if (!terms.empty()) terms.resize(out.articles.size());
-    // Text evidence for scored matching, when a match rule reads it (from a claims
-    // stream there is no text: the rules then see none).
-    if (!terms.empty()) out.evidence = match::build_evidence(terms);
+    // Text evidence for scored matching, when a match rule reads it: from the articles'
+    // words, read here or carried by the claims stream, over the whole corpus (a word's
+    // weight is how rare it is in it), so a stream, a shard and the store weigh alike.
+    match::name_vocabulary name_ids;
+    if (!terms.empty()) out.evidence = match::build_evidence(terms, &name_ids);
     std::vector<match::article_terms>().swap(terms);
     const auto stopped = [&] { return in.cancel && in.cancel->load(std::memory_order_relaxed); };
     if (stopped()) {
@@ -436,6 +457,7 @@ audit_result run_audit(audit_inputs in) {
     // Sources and places repeat: each is described once and the facts point to it.
     std::unordered_map<std::string, source_description> source_cache;
     std::unordered_map<std::string, std::vector<std::string>> parents_cache;
+    std::unordered_map<std::string, std::vector<std::uint32_t>> place_names_cache;  // by place and division
     std::vector<rules::claim_facts> facts(out.claims.size());
     // The figures each article tells (tells_figure: a report that gives both numbers does
     // not dispute the smaller); built before a shard keeps its part, so an article's list
@@ -467,7 +489,19 @@ audit_result run_audit(audit_inputs in) {
         if (!r.c.source_text.empty()) f.origin = "source:" + r.c.source;
         else f.origin = "article:" + (r.copied ? r.copied_from : a.id);
         f.article_copied_from = r.copied_from;
-        if (!out.evidence.empty()) f.text = &out.evidence[r.article];
+        if (!out.evidence.empty()) {
+            f.text = &out.evidence[r.article];
+            auto names = place_names_cache.find(r.c.place + '\n' + r.c.governorate);
+            if (names == place_names_cache.end()) {
+                auto ids = match::place_names_of(r.c.place, name_ids);
+                const auto more = match::place_names_of(r.c.governorate, name_ids);
+                ids.insert(ids.end(), more.begin(), more.end());
+                std::sort(ids.begin(), ids.end());
+                ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+                names = place_names_cache.emplace(r.c.place + '\n' + r.c.governorate, std::move(ids)).first;
+            }
+            f.place_names = &names->second;
+        }
         f.told = &told[r.article];
     }
     reported_with(out.claims, facts);
@@ -494,9 +528,11 @@ audit_result run_audit(audit_inputs in) {
         }
         out.claims = std::move(kept);
         facts = std::move(kept_facts);
+        // The facts point into the records, which have moved (a short copied_from moves
+        // its bytes with it: the old view would dangle).
         for (std::size_t i = 0; i < out.claims.size(); ++i) {
             facts[i].c = &out.claims[i].c;
-            facts[i].article_copied_from = out.claims[i].copied_from;  // a view into the moved claim
+            facts[i].article_copied_from = out.claims[i].copied_from;
         }
     }
     out.shard = in.shard;

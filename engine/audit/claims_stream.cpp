@@ -1,6 +1,7 @@
 #include "audit/claims_stream.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <stdexcept>
 #include <unordered_set>
 
@@ -76,6 +77,28 @@ std::string text(const nlohmann::json& j, const char* name, bool nullable = fals
     return v.get<std::string>();
 }
 
+// The words of an article's terms as the record writes them: one string, separated by
+// single spaces (a term never holds one: match::terms_of splits at every space).
+std::string joined(const std::vector<std::string>& words) {
+    std::string out;
+    for (const auto& w : words) {
+        if (!out.empty()) out += ' ';
+        out += w;
+    }
+    return out;
+}
+
+std::vector<std::string> split_words(const std::string& text) {
+    std::vector<std::string> out;
+    for (std::size_t from = 0; from < text.size();) {
+        std::size_t end = text.find(' ', from);
+        if (end == std::string::npos) end = text.size();
+        if (end > from) out.emplace_back(text, from, end - from);
+        from = end + 1;
+    }
+    return out;
+}
+
 std::optional<std::int64_t> number(const nlohmann::json& j, const char* name) {
     const auto& v = field(j, name);
     if (v.is_null()) return std::nullopt;
@@ -116,9 +139,13 @@ const std::vector<copies::fingerprint>& extracted_article::sentence(byte_span s)
 }
 
 extracted_article extract_article(const extract::extractor& x, const article& a, diagnostics& diags,
-                                  std::vector<extract::rejection>* rejected) {
+                                  std::vector<extract::rejection>* rejected, bool terms) {
     extracted_article e;
     e.claims = x.extract(a, diags, rejected);
+    if (terms) {
+        e.terms = match::terms_of(a.text);
+        e.has_terms = true;
+    }
     e.sketch = copies::sketch(a);
     e.bytes = a.text.size();
     for (const auto& c : e.claims) {
@@ -133,7 +160,7 @@ nlohmann::ordered_json article_record(const article& a, const extracted_article&
     json sentences = json::array();
     for (const auto& [where, prints] : e.sentences)
         sentences.push_back({{"span", json::array({where.begin, where.end})}, {"fingerprints", encode(prints)}});
-    return json{{"record", "article"},
+    json record{{"record", "article"},
                 {"id", a.id},
                 {"outlet", a.outlet},
                 {"date", a.published.known() ? json(a.published.iso()) : json(nullptr)},
@@ -143,6 +170,11 @@ nlohmann::ordered_json article_record(const article& a, const extracted_article&
                 {"claims", e.claims.size()},
                 {"sketch", encode(e.sketch)},
                 {"sentences", sentences}};
+    if (e.has_terms) {
+        record["lead_words"] = joined(e.terms.lead);
+        record["names"] = joined(e.terms.names);
+    }
+    return record;
 }
 
 std::string article_record_line(const article& a, const extracted_article& e) {
@@ -182,6 +214,12 @@ std::string article_record_line(const article& a, const extracted_article& e) {
         w.end_object();
     }
     w.end_array();
+    if (e.has_terms) {
+        w.key("lead_words");
+        w.value(joined(e.terms.lead));
+        w.key("names");
+        w.value(joined(e.terms.names));
+    }
     w.end_object();
     line += '\n';
     return line;
@@ -274,6 +312,15 @@ article article_from_record(const nlohmann::json& j, const std::string& file, st
     const auto& sentences = field(j, "sentences");
     if (!sentences.is_array()) throw std::invalid_argument("field 'sentences' must be a list");
     for (const auto& s : sentences) e.sentences.emplace_back(span(s, "span"), decode(text(s, "fingerprints"), "fingerprints"));
+    // Absent from streams written before scored matching's words were carried: the
+    // audit then warns when a rule reads them (run_audit).
+    if (j.contains("lead_words") || j.contains("names")) {
+        e.terms.lead = split_words(text(j, "lead_words"));
+        e.terms.names = split_words(text(j, "names"));
+        if (std::adjacent_find(e.terms.names.begin(), e.terms.names.end(), std::greater_equal<>()) != e.terms.names.end())
+            throw std::invalid_argument("field 'names' is not sorted and distinct");
+        e.has_terms = true;
+    }
     return a;
 }
 

@@ -1,8 +1,9 @@
 // The claims stream: what `reckon extract` writes and `reckon audit --claims` reads
 // (docs/formats.md). Extraction is the only stage that needs the article texts; it
 // writes, per article, an article record (id, outlet, date, title, size, the sketch of
-// its shingles that copy detection needs, and the fingerprints of each claim sentence),
-// then the article's claims. An audit of the stream gives the same result as an audit
+// its shingles that copy detection needs, the fingerprints of each claim sentence, and
+// the words scored matching weighs: its opening words and its names), then the
+// article's claims. An audit of the stream gives the same result as an audit
 // of the corpus, so extraction can run per shard of the corpus on any engine.
 #pragma once
 
@@ -15,6 +16,7 @@
 
 #include "copies/copies.hpp"
 #include "extract/extract.hpp"
+#include "match/evidence.hpp"
 #include "model/article.hpp"
 #include "model/claim.hpp"
 #include "support/diagnostics.hpp"
@@ -28,14 +30,20 @@ struct extracted_article {
     std::size_t bytes = 0;                    // the article's size
     // Fingerprints (in text order, repeats kept) of each distinct claim sentence.
     std::vector<std::pair<byte_span, std::vector<copies::fingerprint>>> sentences;
+    // The words of its text that scored matching reads (match/evidence.hpp). A stream
+    // written before they were carried has none: `has_terms` false.
+    match::article_terms terms;
+    bool has_terms = false;
 
     // The fingerprints of the sentence `span` (empty when the article has none there).
     const std::vector<copies::fingerprint>& sentence(byte_span span) const;
 };
 
-// Extracts one article: claims, sketch and sentence fingerprints.
+// Extracts one article: claims, sketch, sentence fingerprints and, with `terms`, the
+// words scored matching reads (an audit of a corpus reads them only when a rule does:
+// a million articles' words are a large part of its memory).
 extracted_article extract_article(const extract::extractor& x, const article& a, diagnostics& diags,
-                                  std::vector<extract::rejection>* rejected = nullptr);
+                                  std::vector<extract::rejection>* rejected = nullptr, bool terms = true);
 
 // The article record of the stream (one JSON line, written before the article's claims).
 nlohmann::ordered_json article_record(const article& a, const extracted_article& e);

@@ -25,6 +25,26 @@ bool stop_word(std::string_view w) {
     return std::find(words.begin(), words.end(), w) != words.end();
 }
 
+// The word starting at `i` (a letter or digit): letters, digits, apostrophes and
+// hyphens ("Al-Zabadani" is one word), without a trailing apostrophe or hyphen; `next`
+// is where the scan goes on.
+std::string_view word_at(std::string_view text, std::size_t i, std::size_t& next) {
+    std::size_t j = i;
+    while (j < text.size() && (is_alpha(static_cast<unsigned char>(text[j])) || is_digit(static_cast<unsigned char>(text[j])) ||
+                               text[j] == '\'' || text[j] == '-'))
+        ++j;
+    next = j;
+    std::string_view word = text.substr(i, j - i);
+    while (!word.empty() && (word.back() == '\'' || word.back() == '-')) word.remove_suffix(1);
+    return word;
+}
+
+std::string lowered(std::string_view word) {
+    std::string low;
+    for (const char ch : word) low += lower(ch);
+    return low;
+}
+
 }  // namespace
 
 article_terms terms_of(std::string_view text) {
@@ -39,13 +59,8 @@ article_terms terms_of(std::string_view text) {
             continue;
         }
         std::size_t j = i;
-        while (j < text.size() && (is_alpha(static_cast<unsigned char>(text[j])) || is_digit(static_cast<unsigned char>(text[j])) ||
-                                   text[j] == '\'' || text[j] == '-'))
-            ++j;
-        std::string_view word = text.substr(i, j - i);
-        while (!word.empty() && (word.back() == '\'' || word.back() == '-')) word.remove_suffix(1);
-        std::string low;
-        for (const char ch : word) low += lower(ch);
+        const std::string_view word = word_at(text, i, j);
+        const std::string low = lowered(word);
         const bool digits = std::all_of(word.begin(), word.end(), [](char ch) { return is_digit(static_cast<unsigned char>(ch)); });
         if (digits) {
             // House and block numbers; years and small counts say nothing of the event.
@@ -65,7 +80,24 @@ article_terms terms_of(std::string_view text) {
     return out;
 }
 
-std::vector<rules::text_evidence> build_evidence(const std::vector<article_terms>& terms) {
+std::vector<std::uint32_t> place_names_of(std::string_view place, const name_vocabulary& name_ids) {
+    std::vector<std::uint32_t> out;
+    std::size_t i = 0;
+    while (i < place.size()) {
+        if (!is_alpha(static_cast<unsigned char>(place[i]))) {
+            ++i;
+            continue;
+        }
+        // Words as terms_of reads them.
+        const auto it = name_ids.find(lowered(word_at(place, i, i)));
+        if (it != name_ids.end()) out.push_back(it->second);
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
+std::vector<rules::text_evidence> build_evidence(const std::vector<article_terms>& terms, name_vocabulary* name_ids) {
     // The vocabulary, sorted, so ids do not depend on article order within it.
     std::map<std::string_view, std::uint32_t> lead_df, name_df;
     for (const auto& t : terms) {
@@ -78,6 +110,8 @@ std::vector<rules::text_evidence> build_evidence(const std::vector<article_terms
     std::map<std::string_view, std::uint32_t> lead_id, name_id;
     for (const auto& [w, df] : lead_df) lead_id.emplace(w, static_cast<std::uint32_t>(lead_id.size()));
     for (const auto& [w, df] : name_df) name_id.emplace(w, static_cast<std::uint32_t>(name_id.size()));
+    if (name_ids)
+        for (const auto& [w, id] : name_id) name_ids->emplace(std::string(w), id);
     const double n = static_cast<double>(std::max<std::size_t>(terms.size(), 1));
     std::vector<rules::text_evidence> out(terms.size());
     for (std::size_t a = 0; a < terms.size(); ++a) {

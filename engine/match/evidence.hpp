@@ -10,6 +10,8 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,7 +36,14 @@ inline constexpr std::size_t max_blocking_name_articles = 32;
 article_terms terms_of(std::string_view text);
 
 // The evidence of every article, in the order of the terms given. Deterministic: term
-// ids follow the sorted vocabulary.
-std::vector<rules::text_evidence> build_evidence(const std::vector<article_terms>& terms);
+// ids follow the sorted vocabulary. With `name_ids`, the names' ids (for place_names_of).
+using name_vocabulary = std::map<std::string, std::uint32_t, std::less<>>;
+std::vector<rules::text_evidence> build_evidence(const std::vector<article_terms>& terms, name_vocabulary* name_ids = nullptr);
+
+// The ids of the names a place is written with ("Maarat Masrin": maarat, masrin), sorted:
+// two reports of one village share its name, and the place comparison weighs that already,
+// so shared_names leaves them out (else a village's rare name makes every two reports of
+// it look alike).
+std::vector<std::uint32_t> place_names_of(std::string_view place, const name_vocabulary& name_ids);
 
 }  // namespace reckon::match

@@ -1054,7 +1054,15 @@ value evaluator::call(const ast::expr& e) {
         switch (fn) {
         case function::place_level: return str(place_level(*a.c, *b.c));
         case function::figures: return str(figures_level(fa, fb));
-        case function::shared_names: return num(fa.text && fb.text ? shared_name_weight(*fa.text, *fb.text) : 0.0);
+        case function::shared_names: {
+            // The words of the claims' places count when a claim has no place of its
+            // own (its article's words are then the only sign of where); with a place on
+            // both sides place_level weighs them, and they are left out.
+            const bool placed = !fa.c->place_key.empty() && !fb.c->place_key.empty();
+            return num(fa.text && fb.text ? shared_name_weight(*fa.text, *fb.text, placed ? fa.place_names : nullptr,
+                                                               placed ? fb.place_names : nullptr)
+                                          : 0.0);
+        }
         case function::lead_similarity: return num(fa.text && fb.text ? lead_cosine(*fa.text, *fb.text) : 0.0);
         default:
             return boolean((!fa.article_copied_from.empty() && fa.article_copied_from == fb.c->article) ||
@@ -1883,14 +1891,18 @@ double lead_cosine(const text_evidence& a, const text_evidence& b) {
     return dot;
 }
 
-double shared_name_weight(const text_evidence& a, const text_evidence& b) {
+double shared_name_weight(const text_evidence& a, const text_evidence& b, const std::vector<std::uint32_t>* except_a,
+                          const std::vector<std::uint32_t>* except_b) {
+    const auto excepted = [](const std::vector<std::uint32_t>* list, std::uint32_t id) {
+        return list && std::binary_search(list->begin(), list->end(), id);
+    };
     double sum = 0;
     auto i = a.names.begin(), j = b.names.begin();
     while (i != a.names.end() && j != b.names.end()) {
         if (i->first < j->first) ++i;
         else if (j->first < i->first) ++j;
         else {
-            sum += static_cast<double>(i->second);
+            if (!excepted(except_a, i->first) && !excepted(except_b, i->first)) sum += static_cast<double>(i->second);
             ++i;
             ++j;
         }

@@ -34,9 +34,12 @@ struct text_evidence {
     std::vector<std::pair<std::uint32_t, float>> names;
     std::vector<std::uint32_t> rare_names;  // the rarest few names other articles share, for blocking
 };
-// The cosine of two lead vectors, and the summed weight of the names two articles share.
+// The cosine of two lead vectors, and the summed weight of the names two articles share
+// but the names in `except_a` or `except_b` (sorted term ids: the words of the claims'
+// places, which the place comparison weighs already).
 double lead_cosine(const text_evidence& a, const text_evidence& b);
-double shared_name_weight(const text_evidence& a, const text_evidence& b);
+double shared_name_weight(const text_evidence& a, const text_evidence& b, const std::vector<std::uint32_t>* except_a = nullptr,
+                          const std::vector<std::uint32_t>* except_b = nullptr);
 
 // A figure an article tells, for tells_figure(): its outcome, its bounds as written, its
 // event within the article, who tells it (a hash of its source, its sentence) and whether
@@ -75,6 +78,8 @@ struct claim_facts {
     // value for its outcome, the other from its sentence or, failing that, the first
     // of that outcome in its article), for "the same 4 killed and 2 injured".
     const text_evidence* text = nullptr;
+    const std::vector<std::uint32_t>* place_names = nullptr;  // term ids of the words of its place and
+                                                              // division (shared by claims of one place)
     std::int64_t killed = -1, injured = -1;
     std::string_view article_copied_from;        // the article its sentence was copied from ("" if none)
     const article_figures* told = nullptr;       // every incident figure of its article (null: unknown)

@@ -35,6 +35,12 @@ std::string stream_chunk(const article& a, const audit::extracted_article& e) {
     return out;
 }
 
+// Whether a stored stream chunk's article record (its first line) carries the words
+// scored matching reads.
+bool carries_words(std::string_view chunk) {
+    return chunk.substr(0, chunk.find('\n')).find("\"lead_words\":") != std::string_view::npos;
+}
+
 json optional_number(const std::optional<std::int64_t>& v) { return v ? json(*v) : json(nullptr); }
 
 incident_snapshot snapshot_of(const audit::audit_result& a, const audit::incident_record& inc) {
@@ -118,6 +124,15 @@ living_result prepare_living_audit(living_store& store, living_inputs living) {
 
     // The articles: stored ones in their order, this run's replacing or following them.
     std::vector<stored_article> all = store.articles(facts.extraction_changed);
+    // A store written before article records carried scored matching's words
+    // (docs/formats.md): its articles are extracted again, as after a change of reckon.
+    // Data-set rows have no words to carry.
+    if (!facts.extraction_changed && std::any_of(all.begin(), all.end(), [](const stored_article& s) {
+            return !s.from_dataset && !carries_words(s.stream);
+        })) {
+        facts.extraction_changed = true;
+        all = store.articles(true);
+    }
     std::unordered_map<std::string, std::size_t> position;
     for (std::size_t i = 0; i < all.size(); ++i) position.emplace(all[i].meta.id, i);
     // How each article's claims are had this run: read back from its stored stream,
@@ -208,6 +223,10 @@ living_result prepare_living_audit(living_store& store, living_inputs living) {
             throw store_error("store '" + store.path() + "': the stored claims of its articles cannot be read back", false);
         for (std::size_t k = 0; k < stored_positions.size(); ++k) extracted[stored_positions[k]] = std::move(read.extracted[k]);
     }
+    // A data-set row has no text, so no words for scored matching: none is all there is
+    // (the audit warns only of article records that lack them).
+    for (std::size_t i = 0; i < all.size(); ++i)
+        if (all[i].from_dataset) extracted[i].has_terms = true;
 
     const double read_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 

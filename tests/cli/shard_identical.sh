@@ -5,7 +5,9 @@
 #   2. for N in 1, 2 and 7, the N shard audits merged are byte-identical to the single
 #      `audit --claims` run (JSON, text and Markdown; N shards given in any order);
 #   3. and the property is not vacuous: incidents, series and copies were found, and
-#      with 7 shards more than one shard holds incidents.
+#      with 7 shards more than one shard holds incidents (on the generated corpus: the
+#      five seed articles report one offensive and share rare names, which the default
+#      rules' same_event blocks on, so all their claims are one component).
 # Usage: shard_identical.sh RECKON SOURCE_DIR seeds|generated
 set -eu
 reckon=$1
@@ -48,7 +50,7 @@ for n in 1 2 7; do
     done
     echo "$which: $n shards merged = single run (json, text, markdown)"
 done
-python3 - "$out/single.json" "$out" <<'PY'
+python3 - "$out/single.json" "$out" "$which" <<'PY'
 import json, sys, glob
 s = json.load(open(sys.argv[1]))["summary"]
 assert s["incidents"] > 2 and s["claims"] > 5, s
@@ -56,6 +58,6 @@ busy = 0
 for path in glob.glob(sys.argv[2] + "/shard-*-of-7.jsonl"):
     header = json.loads(open(path).readline())
     busy += header["incidents"] > 0
-assert busy >= 2, "all incidents in one shard: the partition is vacuous"
+assert busy >= 2 or sys.argv[3] == "seeds", "all incidents in one shard: the partition is vacuous"
 print(f"{s['incidents']} incidents, {s['cumulative_series']} series, {s['copies']} copies; {busy} of 7 shards hold incidents")
 PY

@@ -181,11 +181,110 @@ TEST_CASE("every seed claim and article record survives the claims stream", "[au
         CHECK(read.extracted[i].sketch == written[i].sketch);
         CHECK(read.extracted[i].sketch.size() > 50);
         CHECK(read.extracted[i].sentences == written[i].sentences);
+        CHECK(read.extracted[i].has_terms);
+        CHECK(read.extracted[i].terms.lead == written[i].terms.lead);
+        CHECK(read.extracted[i].terms.names == written[i].terms.names);
+        CHECK(audit::article_record_line(articles[i], written[i]) == audit::article_record(articles[i], written[i]).dump() + "\n");
         REQUIRE(read.extracted[i].claims.size() == written[i].claims.size());
         for (std::size_t k = 0; k < written[i].claims.size(); ++k, ++claims)
             CHECK(extract::claim_json(read.extracted[i].claims[k]) == extract::claim_json(written[i].claims[k]));
     }
     CHECK(claims > 20);
+}
+
+// Scored matching weighs the words of the articles: the claims stream carries them in
+// its article records, so an audit of the stream is the audit of the corpus.
+TEST_CASE("an audit of the claims stream weighs the words as the audit of the corpus", "[audit][stream]") {
+    const std::string root = RECKON_SOURCE_DIR;
+    diagnostics diags;
+    const auto sources = registry::load_sources(root + "/rules/sources.yaml", diags);
+    const auto places = registry::load_places(root + "/rules/places.yaml", diags);
+    auto loaded = rules::load_ruleset(root + "/rules/default.rules");
+    REQUIRE(loaded.rules);
+    REQUIRE(loaded.rules->reads_text_evidence());
+    const auto articles = corpus::ingest(root + "/examples/seeds").articles;
+    const auto audit_with = [&](std::vector<article> as, std::vector<audit::extracted_article> extracted) {
+        audit::audit_inputs in;
+        in.articles = std::move(as);
+        in.extracted = std::move(extracted);
+        in.rules = loaded.rules.get();
+        in.sources = &sources;
+        in.places = &places;
+        return audit::run_audit(std::move(in));
+    };
+    const auto corpus = audit_with(articles, {});
+    REQUIRE(corpus.evidence.size() == articles.size());
+
+    const extract::extractor x(extract::extract_context{&sources, &places});
+    std::string stream, old_stream;
+    for (const auto& a : articles) {
+        auto e = audit::extract_article(x, a, diags);
+        stream += audit::article_record_line(a, e);
+        e.has_terms = false;  // as an earlier reckon wrote it
+        old_stream += audit::article_record_line(a, e);
+        for (const auto& c : e.claims) {
+            stream += extract::claim_json(c).dump() + "\n";
+            old_stream += extract::claim_json(c).dump() + "\n";
+        }
+    }
+    CHECK(stream.find("\"lead_words\":") != std::string::npos);
+    CHECK(old_stream.find("\"lead_words\":") == std::string::npos);
+    const auto read = [&](const std::string& text) {
+        std::istringstream in(text);
+        audit::claims_corpus c;
+        diagnostics d;
+        audit::read_claims_stream(in, "seeds.jsonl", c, d);
+        REQUIRE(d.errors() == 0);
+        return c;
+    };
+    auto fresh = read(stream);
+    const auto streamed = audit_with(std::move(fresh.articles), std::move(fresh.extracted));
+    for (const auto& d : streamed.diags.items()) CHECK(d.name != "no-match-words");
+    REQUIRE(streamed.evidence.size() == corpus.evidence.size());
+    for (std::size_t i = 0; i < corpus.evidence.size(); ++i) {
+        CHECK(streamed.evidence[i].lead == corpus.evidence[i].lead);
+        CHECK(streamed.evidence[i].names == corpus.evidence[i].names);
+        CHECK(streamed.evidence[i].rare_names == corpus.evidence[i].rare_names);
+    }
+    const auto incidents_of = [](const audit::audit_result& a) {
+        std::vector<std::vector<std::string>> out;
+        for (const auto& inc : a.incidents) {
+            out.emplace_back();
+            for (const auto m : inc.claims) out.back().push_back(a.claims[m].c.id);
+        }
+        return out;
+    };
+    CHECK(incidents_of(streamed) == incidents_of(corpus));
+
+    // A stream of an earlier reckon still loads: its articles have no words, and the
+    // audit says so once, at the first such record.
+    auto old = read(old_stream);
+    for (const auto& e : old.extracted) CHECK_FALSE(e.has_terms);
+    const auto dated = audit_with(std::move(old.articles), std::move(old.extracted));
+    const auto warning = std::find_if(dated.diags.items().begin(), dated.diags.items().end(),
+                                      [](const diagnostic& d) { return d.name == "no-match-words"; });
+    REQUIRE(warning != dated.diags.items().end());
+    CHECK(warning->file == "seeds.jsonl");
+    CHECK(warning->line == 1);
+    CHECK(warning->message == std::to_string(articles.size()) + " of " + std::to_string(articles.size()) +
+                                  " article records carry no words for scored matching ('lead_words', 'names'); "
+                                  "their articles are matched on their claims' fields alone");
+}
+
+TEST_CASE("a claims stream refuses names that are not sorted", "[audit][stream]") {
+    std::istringstream in("{\"record\":\"article\",\"id\":\"a\",\"outlet\":\"\",\"date\":null,\"date_source\":\"none\",\"title\":\"\","
+                          "\"bytes\":3,\"claims\":0,\"sketch\":\"\",\"sentences\":[],\"lead_words\":\"strike hajin\",\"names\":\"hajin ahmad\"}\n"
+                          "{\"record\":\"article\",\"id\":\"b\",\"outlet\":\"\",\"date\":null,\"date_source\":\"none\",\"title\":\"\","
+                          "\"bytes\":3,\"claims\":0,\"sketch\":\"\",\"sentences\":[],\"lead_words\":\"strike  hajin\",\"names\":\"ahmad hajin\"}\n");
+    audit::claims_corpus read;
+    diagnostics diags;
+    audit::read_claims_stream(in, "x.jsonl", read, diags);
+    REQUIRE(diags.errors() == 1);
+    CHECK(diags.items()[0].line == 1);
+    CHECK(diags.items()[0].message == "field 'names' is not sorted and distinct; line skipped");
+    REQUIRE(read.articles.size() == 1);
+    CHECK(read.extracted[0].terms.lead == std::vector<std::string>{"strike", "hajin"});
+    CHECK(read.extracted[0].terms.names == std::vector<std::string>{"ahmad", "hajin"});
 }
 
 TEST_CASE("a claims stream names the line of a damaged record", "[audit][stream]") {

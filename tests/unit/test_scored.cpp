@@ -138,6 +138,19 @@ TEST_CASE("articles' names and openings as evidence", "[match][evidence]") {
     CHECK(rules::shared_name_weight(e[2], e[3]) == Approx(1.0));  // Dayton
     CHECK(rules::shared_name_weight(e[0], e[2]) == 0);
     CHECK(e[0].rare_names.size() == 3);
+
+    // The words of a claim's place are weighed by the place comparison, not again as
+    // shared names: "Hawthorne" and "Dayton" are left out when the claims are placed there.
+    match::name_vocabulary ids;
+    match::build_evidence(corpus, &ids);
+    const auto hawthorne = match::place_names_of("Hawthorne, California", ids);
+    REQUIRE(hawthorne.size() == 1);  // "california" is in no article
+    CHECK(hawthorne.front() == ids.at("hawthorne"));
+    CHECK(rules::shared_name_weight(e[0], e[1], &hawthorne, nullptr) == Approx(2.0));
+    CHECK(rules::shared_name_weight(e[0], e[1], nullptr, &hawthorne) == Approx(2.0));
+    const auto dayton = match::place_names_of("Dayton", ids);
+    CHECK(rules::shared_name_weight(e[2], e[3], &dayton, &dayton) == 0);
+    CHECK(match::place_names_of("Cerise Avenue", ids) == std::vector<std::uint32_t>{ids.at("avenue"), ids.at("cerise")});
 }
 
 TEST_CASE("EM recovers m, u and the share of matches", "[train]") {
