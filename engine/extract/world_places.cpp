@@ -713,7 +713,6 @@ article_place world_reader::read_article(const article& a, std::string_view text
             const auto entry = g.best(group);
             const auto e = registry::entry_entity(entry);
             const auto form = registry::entry_form(entry);
-            const auto kind = g.entity(e).kind;
             const bool after_comma = mark_before(text, ws[k]) == ',';
             const bool after_city = after_comma && k > 0 && ws[k - 1].capital && !day_word(ws[k - 1].lower) && !is_month(ws[k - 1].lower);
             // A country, division or county of the name: the name's reading when it is its
