@@ -562,7 +562,7 @@ void read_scopes(std::string_view text, std::vector<claim>& claims) {
             if (c.period.empty()) c.period = c.scope == "the war" ? "war" : (c.scope.rfind("since", 0) == 0 ? "since" : "");
         }
         // Victims told one by one after the toll are parts of it ("Four people were killed
-        // ... The fourth victim ... He was shot with the shotgun and died"), not rivals.
+        // ... The fourth victim ... He was hit in the chest and died"), not rivals.
         // (the largest count of each outcome so far is kept as the loop goes: linear time)
         const auto size = [](const claim& x) { return x.high.value_or(x.low.value_or(0)); };
         const auto o = static_cast<std::size_t>(c.outcome);

@@ -287,7 +287,7 @@ void make_claim(article_context& ax, std::size_t fi, std::string id) {
     }
     if (!out && elliptical && prev_claim) out = prev_claim->outcome;
     // an object right after another one shares its verb over an outcome word further on:
-    // "wounded two officers and three other civilians before police shot him to death"
+    // "wounded two clerks and three other civilians before deputies stopped him"
     if (out && !direct && prev_claim && previous && lf.wb > 0 && ws[lf.wb - 1].lower == "and" && previous->we + 1 == lf.wb && cat.known &&
         !lf.victim && !previous->victim) {
         bool own_verb = false;  // "and 5 civilians were wounded": its own predicate

@@ -139,7 +139,7 @@ TEST_CASE("a count of everyone shot holds the dead too", "[extract][events]") {
     const std::string text =
         "Five people were shot in two houses on Friday night. "
         "Two others were shot and wounded. "
-        "A gunman shot at least four people near the freeway, police said. ";
+        "A man with a rifle shot at least four people by the bus depot, police said. ";
     std::vector<claim> claims{figure_claim(text, "Five", 0, outcome::injured), figure_claim(text, "Two", 0, outcome::injured),
                               figure_claim(text, "four", 0, outcome::injured)};
     extract::read_scopes(text, claims);

@@ -249,11 +249,11 @@ TEST_CASE("victims: verbs and predicates told at a distance", "[extract][victims
         {"When deputies arrived, they found a woman in her 30s with a gunshot wound.", "injured women [1,1]"},
         {"Officers found Okafor suffering from gunshot wounds.", "injured people [1,1]"},
         // an apposition of one name, and "injury" with its turn for the worse
-        {"The third victim, Alvarez, sustained a serious injury and was pronounced dead on Monday.", "killed people [1,1]"},
+        {"The third victim, Moreno, sustained a grave injury and was declared dead on Friday.", "killed people [1,1]"},
         // "gunning down"
         {"Prosecutors say the men went on a rampage, gunning down four teenagers.", "killed people [4,4]"},
         // an object right after another shares its verb, over an outcome word further on
-        {"The attacker killed a guard and wounded two women and four other civilians before police shot him to death.",
+        {"The attacker killed a guard and wounded two women and four other civilians before deputies shot him to death.",
          "killed people [1,1] | injured women [2,2] | injured civilians [4,4] | killed people [1,1]"},
     });
 }
