@@ -505,7 +505,7 @@ figure_scope scope_of_figure(std::string_view text, byte_span sentence, byte_spa
 std::vector<std::string> local_places(std::string_view text, byte_span sentence) { return local_places_of(words_of(text, sentence)); }
 
 // A figure written as the people it counts ("He was shot and died", "Wainwright died",
-// "a 17-year-old girl was shot in the chest", "the woman and her daughter"), not as a
+// "a teenage girl was hit in the arm", "the woman and her daughter"), not as a
 // number or a vague quantity.
 // "Five people were shot", "a gunman shot at least four people", "6 shot outside Gary
 // home": everyone hit, the dead included, when the sentence says nothing of wounds. Read

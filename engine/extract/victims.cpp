@@ -620,7 +620,7 @@ std::optional<outcome> victim_outcome(std::string_view text, const std::vector<w
         const auto& v = ws[wb - 2].lower;
         if (v == "killed" || v == "killing" || v == "kills") return outcome::killed;
     }
-    // "officers found a man with a gunshot wound", "found Smith suffering from gunshot wounds",
+    // "deputies found a woman with a bullet wound", "found Smith suffering from gunshot wounds",
     // "found the woman dead"
     if (wb > 0 && (ws[wb - 1].lower == "found" || ws[wb - 1].lower == "discovered")) {
         for (std::size_t j = we; j < ws.size() && j < we + 8; ++j) {
@@ -696,7 +696,7 @@ std::optional<outcome> victim_outcome(std::string_view text, const std::vector<w
             // In Apparent Accident", "A 9-year-old boy shot early Wednesday has died"
             const std::size_t v = h == "fatally" ? k + 1 : k;
             if (v < ws.size() && ws[v].lower != "shot") return std::nullopt;
-            // "a 2-year-old boy shot himself with a gun he found": the one shot, by his own hand
+            // "a toddler shot himself with a pistol left in a car": the one shot, by his own hand
             if (v + 1 < ws.size() && (ws[v + 1].lower == "himself" || ws[v + 1].lower == "herself"))
                 return h == "fatally" ? outcome::killed : outcome_of_shot(text, ws, v + 1);
             if (object_at(text, ws, v + 1) || (v + 1 < ws.size() && (ws[v + 1].lower == "at" || ws[v + 1].lower == "and")))
