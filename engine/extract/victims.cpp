@@ -329,7 +329,7 @@ std::optional<victim_phrase> victim_phrase_at(std::string_view text, std::size_t
     const bool article = w0->lower == "a" || w0->lower == "an" || w0->lower == "the" || w0->lower == "his" || w0->lower == "her" ||
                          w0->lower == "their";
     if (age_opens && !sentence_start) {
-        // "killed 24-year-old Alex DoSouto", "the death of 17-year-old Dannielle Rangel": the
+        // "killed 24-year-old Alex Morrow", "the death of 17-year-old Dana Orvell": the
         // age and the name (or person noun) after it are one person
         const auto w1 = word_at(text, w0->end, end);
         if (!w1 || text[w0->end] != ' ') return std::nullopt;
@@ -513,7 +513,7 @@ bool death_follows(std::string_view text, const std::vector<word>& ws, std::size
         if (ws[j].digits || (w != "a" && w != "an" && grammar::claims::words_value(w))) return false;
         // a comma starts a new clause unless "and" or "later" carries the predicate on:
         // "Pregnant woman shot, unborn baby killed" but "shot in the chest, and later died"
-        // ("Man Shot, Killed Sitting Inside Parked Vehicle": a death right after the comma)
+        // ("Woman Shot, Killed Outside Store": a death right after the comma)
         if (comma_before(text, ws[j]) && w != "and" && w != "later" && w != "then" && w != "where" && !(j == k + 1 && w == "killed"))
             return false;
         if (ws[j].before == ';' || w == "while" || w == "but" || w == "after" || w == "when" || w == "who" || w == "as" ||
@@ -609,7 +609,7 @@ std::size_t past_subject_extras(std::string_view text, const std::vector<word>& 
 std::optional<outcome> victim_outcome(std::string_view text, const std::vector<word>& ws, std::size_t wb, std::size_t we) {
     // the verb it is the object of: "killing a man", "shot and killed a teen", "the death of a
     // toddler"; in a headline across the place before the person ("killed Huntingdon man")
-    // "Among the dead was a 16-year-old boy shot in the Austin neighborhood"
+    // "Among the dead was a teenage boy shot in a west side neighborhood"
     if (wb >= 4 && (ws[wb - 1].lower == "was" || ws[wb - 1].lower == "were") && ws[wb - 3].lower == "the" &&
         ws[wb - 4].lower == "among") {
         const auto& g = ws[wb - 2].lower;
@@ -648,7 +648,7 @@ std::optional<outcome> victim_outcome(std::string_view text, const std::vector<w
     std::size_t k = we;
     // an age: "Smith, 23," (not "Mother, 2 children")
     if (k < ws.size() && ws[k].digits && comma_before(text, ws[k]) && (k + 1 >= ws.size() || comma_before(text, ws[k + 1]))) ++k;
-    // a parenthesis: "The victim (Timothy Echols Jr.) died from his injuries"
+    // a parenthesis: "The victim (Thomas Earle Jr.) died from his injuries"
     if (k < ws.size() && text[ws[k].begin - 1] == '(') {
         std::size_t j = k + 1;
         while (j < ws.size() && j < k + 7 && text.substr(ws[j - 1].end, ws[j].begin - ws[j - 1].end).find(')') == std::string_view::npos) ++j;
@@ -693,7 +693,7 @@ std::optional<outcome> victim_outcome(std::string_view text, const std::vector<w
         if (n_aux == 0) {
             // "the gunman shot two people", "a man fatally shot his wife": the one who shot;
             // without an object it is the one shot: "Teen shot to death", "Boy Fatally Shot
-            // In Apparent Accident", "A 9-year-old boy shot early Wednesday has died"
+            // In Apparent Accident", "A boy shot on Sunday morning has died"
             const std::size_t v = h == "fatally" ? k + 1 : k;
             if (v < ws.size() && ws[v].lower != "shot") return std::nullopt;
             // "a toddler shot himself with a pistol left in a car": the one shot, by his own hand
@@ -744,7 +744,7 @@ std::optional<outcome> victim_outcome(std::string_view text, const std::vector<w
         for (std::size_t j = k + 1; j < ws.size() && j < k + 5; ++j)
             if (ws[j].lower == "condition") return death_follows(text, ws, j) ? outcome::killed : outcome::injured;
     if ((h == "taken" || h == "rushed" || h == "transported" || h == "airlifted" || h == "treated" || h == "flown") && n_aux > 0) {
-        // "was taken to UMC where he was pronounced dead"
+        // "was taken to County General where he was pronounced dead"
         if (death_follows(text, ws, k)) return outcome::killed;
         // "was taken to a hospital" (not "taken into custody")
         for (std::size_t j = k + 1; j < ws.size() && j < k + 9; ++j)

@@ -654,7 +654,7 @@ article_place world_reader::read_article(const article& a, std::string_view text
         said.push_back("location '" + a.location + "'");
     }
 
-    // the title too: "Suspect ID'd after 5 shot at Bridgeton, NJ home"
+    // the title too: "Man held after 4 shot at Camden, NJ party"
     const byte_span scan{0, std::min(body.end, body.begin + scan_bytes)};
     const auto ws = words_of(text, scan, lower);
     for (const auto& w : ws)

@@ -60,7 +60,7 @@ TEST_CASE("victims: one person named as the subject of what happened to them", "
 TEST_CASE("victims: a named person with an age or apposition", "[extract][victims]") {
     check_rows({
         {"John Smith, 23, was shot dead on Main Street.", "killed people [1,1]"},
-        {"Darin Booker, 13, died from a gunshot wound.", "killed people [1,1]"},
+        {"Marlon Teague, 13, died from a gunshot wound.", "killed people [1,1]"},
         {"Lavell Lee Smith, a 33-year-old man, was shot and killed Sunday.", "killed people [1,1]"},
         {"Smith was pronounced dead at the scene.", "killed people [1,1]"},
         {"A gunman opened fire, killing Erika Robinson.", "killed people [1,1]"},
@@ -280,7 +280,7 @@ TEST_CASE("victims: headlines drop their articles", "[extract][victims]") {
 TEST_CASE("victims: an age before a name or a person noun", "[extract][victims]") {
     check_rows({
         {"A shooting on Thursday killed 24-year-old Alex Smith of Dorchester.", "killed people [1,1]"},
-        {"Police are investigating the death of 17-year-old Dana Rangel.", "killed children [1,1]"},
+        {"Police are investigating the death of 17-year-old Dana Orvell.", "killed children [1,1]"},
         {"The man was charged in the death of his 6-year-old daughter.", "killed children [1,1]"},
         {"A man cried out after learning his son had died.", "killed people [1,1]"},
         {"Police charged 17-year-old Ahmad Antoine with negligent homicide.", ""},
@@ -289,10 +289,10 @@ TEST_CASE("victims: an age before a name or a person noun", "[extract][victims]"
 
 TEST_CASE("victims: a place or another person between the subject and its predicate", "[extract][victims]") {
     check_rows({
-        {"A 9-month-old baby in Indiana died Thursday after he was shot.", "killed children [1,1]"},
+        {"A 9-month-old baby in Ohio died Sunday after he was shot.", "killed children [1,1]"},
         {"A man, a woman and a child died as a result of suffocation.", "killed people [3,3]"},
         {"The shooting killed Inna Gonzalez, 21, and Davion Funderburk, 22, late Thursday.", "killed people [2,2]"},
-        {"Officers found the 7-year-old girl and her father, 56, dead inside their home.", "killed people [2,2]"},
+        {"Officers found the 7-year-old girl and her grandfather, 61, dead in the house.", "killed people [2,2]"},
         {"Two boys were wounded and a man was killed.", "injured children [2,2] | killed men [1,1]"},
         {"The gunman and a bystander were killed.", "killed suspects [1,1] | killed people [1,1]"},
         {"A man woman and child died as a result of suffocation.", ""},
@@ -322,8 +322,8 @@ TEST_CASE("victims: local news forms of one victim", "[extract][victims]") {
         {"Prosecutors charge father in shooting death of 2-year-old girl\nPolice said more.", "killed children [1,1]"},
         {"Ivan Cole Dead at 25 After Accident\nPolice said more.", "killed people [1,1]"},
         {"Syria Five Civilians Killed in Car Bomb Attack\nPolice said more.", "killed civilians [5,5]"},
-        {"Xzavier Robinson, who was shot dead at his home, was 19.", "killed people [1,1]"},
-        {"Smith was taken to Magnolia Regional Medical Center in Magnolia, where he was pronounced dead.", "killed people [1,1]"},
+        {"Quentin Marsh, who was shot dead at his home, was 19.", "killed people [1,1]"},
+        {"Smith was taken to Riverside General Hospital in Riverside, where he was pronounced dead.", "killed people [1,1]"},
         {"6 shot outside Gary home; 2 killed\nPolice said more.", "injured people [4,4] | killed people [2,2]"},
         {"Among the dead was a 16-year-old boy shot in the Austin neighborhood.", "killed children [1,1]"},
         {"Four civilians, including a mother and her child, were killed on Saturday.", "killed civilians [4,4]"},
@@ -341,12 +341,12 @@ TEST_CASE("victims: counted people in hospital", "[extract][victims]") {
 
 TEST_CASE("victims: the predicate past an apposition, a parenthesis or a hospital", "[extract][victims]") {
     check_rows({
-        {"The victim, Cortney Smith, was pronounced dead at the scene.", "killed people [1,1]"},
-        {"The victim (Timothy Echols Jr.) died from his injuries at the hospital.", "killed people [1,1]"},
-        {"Police said the child, identified as Landen Lavarnia, had died from his injuries.", "killed children [1,1]"},
-        {"The victim was taken to UMC where he was pronounced dead.", "killed people [1,1]"},
+        {"The victim, Corinne Hale, was pronounced dead at the scene.", "killed people [1,1]"},
+        {"The victim (Thomas Earle Jr.) died from his injuries at the hospital.", "killed people [1,1]"},
+        {"Police said the child, identified as Landry Velasco, had died from his injuries.", "killed children [1,1]"},
+        {"The victim was taken to County General where he was pronounced dead.", "killed people [1,1]"},
         {"Homicide detectives are investigating the shooting that left Coleman dead.", "killed people [1,1]"},
-        {"Fire department officials pronounced Lynch dead at the scene.", "killed people [1,1]"},
+        {"Fire department officials pronounced Hollis dead at the scene.", "killed people [1,1]"},
         {"Man Shot, Killed Sitting Inside Parked Vehicle\nPolice said more.", "killed men [1,1]"},
         {"The shooting left Smith unable to walk.", ""},
     });
