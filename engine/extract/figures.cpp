@@ -15,8 +15,8 @@ using grammar::claims::figure;
 namespace {
 
 // People named one after another share their predicate and are counted together:
-// "killed Inna Gonzalez, 21, and Davion Funderburk, 22", "the 7-year-old girl and her
-// father, 56, dead", "Man, woman killed". The figure `f` of the first is widened over
+// "killed Ana Ruiz, 21, and Darnell Price, 22", "the 7-year-old girl and her
+// grandfather, 61, dead", "Man, woman killed". The figure `f` of the first is widened over
 // the others and counts them all; victims and suspects are never joined ("the gunman
 // and a bystander").
 void join_coordinated(std::string_view text, std::size_t end, bool headline, figure& f) {

@@ -564,7 +564,7 @@ bool object_at(std::string_view text, const std::vector<word>& ws, std::size_t k
 }
 
 // Words from ws[k] that a subject can carry before its predicate: a place after it ("A
-// 9-month-old baby in Indiana died") and more people sharing the predicate ("Man, woman
+// 9-month-old baby in Ohio died") and more people sharing the predicate ("Man, woman
 // killed", "Mother, 2 children found dead"). The index of the predicate's first word.
 std::size_t past_subject_extras(std::string_view text, const std::vector<word>& ws, std::size_t k) {
     for (int round = 0; round < 2 && k + 1 < ws.size(); ++round) {
