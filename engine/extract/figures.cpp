@@ -138,7 +138,7 @@ void scan_figures(article_context& ax) {
                 continue;
             }
             auto f = grammar::claims::parse_figure(ax.text.substr(0, span.end), i, 200);
-            // an age is a person, not a count: "17-year-old dead after shooting", "killed 24-year-old Alex DoSouto"
+            // an age is a person, not a count: "17-year-old dead after shooting", "killed 24-year-old Alex Morrow"
             if (f && f->number.end < span.end && ax.text[f->number.end] == '-' && victim_at()) continue;
             if (f) {
                 located_figure lf;

@@ -246,7 +246,7 @@ bool may_open(std::string_view text, std::size_t i, std::size_t end, bool senten
     if (k + 3 < end && text[k] == ',' && text[k + 1] == ' ' &&
         (ascii_digit(text[k + 2]) || (text[k + 2] == 'a' && (text[k + 3] == ' ' || (text[k + 3] == 'n' && k + 4 < end && text[k + 4] == ' ')))))
         return true;
-    // "Xzavier Robinson, who was shot dead": a subject at the sentence start
+    // "Quentin Marsh, who was shot dead": a subject at the sentence start
     if (sentence_start && k + 5 < end && text.substr(k, 6) == ", who ") return true;
     // after a verb: "killing Lewis", "the death of Lewis", "found Long dead"
     std::size_t p = i;
@@ -272,7 +272,7 @@ bool may_open(std::string_view text, std::size_t i, std::size_t end, bool senten
 std::optional<victim_phrase> victim_phrase_at(std::string_view text, std::size_t i, std::size_t end, bool sentence_start,
                                               bool headline) {
     // a headline drops its articles ("Man killed", "Waverly teen dies"), and an age before a
-    // name or a person noun opens a phrase anywhere ("killed 24-year-old Alex DoSouto")
+    // name or a person noun opens a phrase anywhere ("killed 24-year-old Alex Morrow")
     const auto w0 = word_at(text, i, end);
     if (!w0) return std::nullopt;
     // "Both victims were taken to a hospital", "Both were pronounced dead": two people
@@ -473,7 +473,7 @@ std::optional<victim_phrase> victim_phrase_at(std::string_view text, std::size_t
         }
         if (sentence_start) {
             // only as the subject of what happened to them: "Smith was pronounced dead", "Jahmez
-            // died", "Xzavier Robinson, who was shot dead"
+            // died", "Quentin Marsh, who was shot dead"
             const auto w = word_at(text, name_end, end);
             const auto who = text[name_end] == ',' ? word_at(text, name_end + 1, end) : std::nullopt;
             named_victim = (w && one_of(w->lower, subject_verbs)) || (who && who->lower == "who");
@@ -655,7 +655,7 @@ std::optional<outcome> victim_outcome(std::string_view text, const std::vector<w
         if (j < ws.size() && j < k + 7) k = j;
     }
     // an apposition: "Smith, of Chicago,", "Smith, a 33-year-old black man,", "The victim,
-    // Cortney Smith,", "the child, identified as Landen Lavarnia,"
+    // Corinne Hale,", "the child, identified as Landry Velasco,"
     // ("the fourth victim, Williams, sustained...": one capitalised word set off by commas)
     if (k + 1 < ws.size() && comma_before(text, ws[k]) &&
         (ws[k].lower == "of" || ws[k].lower == "a" || ws[k].lower == "an" || ws[k].lower == "the" || ws[k].lower == "identified" ||

@@ -65,7 +65,7 @@ inline bool may_open_victim_phrase(std::string_view text, std::size_t i, std::si
     default: break;
     }
     if (c >= '0' && c <= '9') {
-        // an age anywhere: "killed 24-year-old Alex DoSouto"
+        // an age anywhere: "killed 24-year-old Alex Morrow"
         std::size_t d = i;
         while (d < end && text[d] >= '0' && text[d] <= '9') ++d;
         return sentence_start || (d + 1 < end && text[d] == '-' && (text[d + 1] | 0x20) >= 'a' && (text[d + 1] | 0x20) <= 'z');

@@ -291,7 +291,7 @@ TEST_CASE("victims: a place or another person between the subject and its predic
     check_rows({
         {"A 9-month-old baby in Ohio died Sunday after he was shot.", "killed children [1,1]"},
         {"A man, a woman and a child died as a result of suffocation.", "killed people [3,3]"},
-        {"The shooting killed Inna Gonzalez, 21, and Davion Funderburk, 22, late Thursday.", "killed people [2,2]"},
+        {"The shooting killed Ana Ruiz, 21, and Darnell Price, 22, late Thursday.", "killed people [2,2]"},
         {"Officers found the 7-year-old girl and her grandfather, 61, dead in the house.", "killed people [2,2]"},
         {"Two boys were wounded and a man was killed.", "injured children [2,2] | killed men [1,1]"},
         {"The gunman and a bystander were killed.", "killed suspects [1,1] | killed people [1,1]"},
