@@ -46,7 +46,7 @@ TEST_CASE("victims: one person named as the subject of what happened to them", "
         {"The victim died at the hospital.", "killed people [1,1]"},
         {"A child was among the dead.", "killed children [1,1]"},
         {"A teen boy is dead after a shooting.", "killed children [1,1]"},
-        {"The 17-year-old was pronounced dead at the scene.", "killed people [1,1]"},
+        {"The 17-year-old was pronounced dead on the sidewalk.", "killed people [1,1]"},
         {"An off-duty police officer was fatally shot.", "killed people [1,1]"},
         {"A man was shot in the leg.", "injured men [1,1]"},
         {"A woman was shot and taken to a hospital in stable condition.", "injured women [1,1]"},
@@ -76,7 +76,7 @@ TEST_CASE("victims: the object of a killing verb", "[extract][victims]") {
         {"Shelling left a child dead.", "killed children [1,1]"},
         {"A gunman shot and killed a teenager.", "killed people [1,1]"},
         {"The shooting wounded a woman.", "injured women [1,1]"},
-        {"Police are investigating the fatal shooting of a man.", "killed men [1,1]"},
+        {"Detectives are looking into the fatal shooting of a man.", "killed men [1,1]"},
     });
 }
 
@@ -101,7 +101,7 @@ TEST_CASE("victims: suspects and perpetrators are their own group", "[extract][v
 TEST_CASE("victims: people named who are not victims give no figure", "[extract][victims]") {
     check_rows({
         {"A man was arrested in connection with the killing.", ""},
-        {"Police are looking for a man who fled after the shooting.", ""},
+        {"Deputies are searching for a man who ran off after the shooting.", ""},
         {"A man's car was hit by gunfire.", ""},
         {"The victim's family asked for privacy.", ""},
         {"Witnesses heard shots and called police.", ""},
@@ -113,7 +113,7 @@ TEST_CASE("victims: people named who are not victims give no figure", "[extract]
 TEST_CASE("victims: shot, and the part of them who died", "[extract][victims]") {
     check_rows({
         {"Four people were shot, one fatally.", "injured people [3,3] | killed people [1,1]"},
-        {"Six people were shot, two of them fatally.", "injured people [4,4] | killed people [2,2]"},
+        {"Six people were shot at the party, two of them fatally.", "injured people [4,4] | killed people [2,2]"},
         {"A gunman shot four people, killing one.", "injured people [3,3] | killed people [1,1]"},
         {"Six people were shot on Sunday.", "injured people [6,6]"},
         {"Two people were shot and killed.", "killed people [2,2]"},
@@ -271,7 +271,7 @@ TEST_CASE("victims: headlines drop their articles", "[extract][victims]") {
         {"Alex Smith, 24, Fatally Shot in Roxbury\nPolice said more.", "killed people [1,1]"},
         {"Stowe shooting victim, 18, dies\nPolice said more.", "killed people [1,1]"},
         {"Four shot, two dead in shooting\nPolice said more.", "injured people [2,2] | killed people [2,2]"},
-        {"3-Year-Old Girl Killed, 3 Adults Injured In Shooting\nPolice said more.", "killed children [1,1] | injured people [3,3]"},
+        {"4-Year-Old Girl Killed, 3 Adults Injured At Cookout\nPolice said more.", "killed children [1,1] | injured people [3,3]"},
         {"Man arrested in shooting\nPolice said more.", ""},
         {"Teen charged in killing of man\nPolice said more.", "killed men [1,1]"},
     });
@@ -280,7 +280,7 @@ TEST_CASE("victims: headlines drop their articles", "[extract][victims]") {
 TEST_CASE("victims: an age before a name or a person noun", "[extract][victims]") {
     check_rows({
         {"A shooting on Thursday killed 24-year-old Alex Smith of Dorchester.", "killed people [1,1]"},
-        {"Police are investigating the death of 17-year-old Dana Orvell.", "killed children [1,1]"},
+        {"Detectives are looking into the death of 17-year-old Dana Orvell.", "killed children [1,1]"},
         {"The man was charged in the death of his 6-year-old daughter.", "killed children [1,1]"},
         {"A man cried out after learning his son had died.", "killed people [1,1]"},
         {"Police charged 17-year-old Ahmad Antoine with negligent homicide.", ""},
@@ -292,7 +292,7 @@ TEST_CASE("victims: a place or another person between the subject and its predic
         {"A 9-month-old baby in Ohio died Sunday after he was shot.", "killed children [1,1]"},
         {"A man, a woman and a child died as a result of suffocation.", "killed people [3,3]"},
         {"The shooting killed Ana Ruiz, 21, and Darnell Price, 22, late Thursday.", "killed people [2,2]"},
-        {"Officers found the 7-year-old girl and her grandfather, 61, dead in the house.", "killed people [2,2]"},
+        {"Deputies found the 6-year-old girl and her grandfather, 61, dead in the house.", "killed people [2,2]"},
         {"Two boys were wounded and a man was killed.", "injured children [2,2] | killed men [1,1]"},
         {"The gunman and a bystander were killed.", "killed suspects [1,1] | killed people [1,1]"},
         {"A man woman and child died as a result of suffocation.", ""},
@@ -304,10 +304,10 @@ TEST_CASE("victims: a place or another person between the subject and its predic
 TEST_CASE("victims: the state of the wounded", "[extract][victims]") {
     check_rows({
         {"The toddler was hospitalized in critical condition.", "injured children [1,1]"},
-        {"The child was transported to the hospital in stable condition.", "injured children [1,1]"},
+        {"The child was flown to a trauma center in stable condition.", "injured children [1,1]"},
         {"She is listed in critical but stable condition.", "injured people [1,1]"},
         {"The boy remains hospitalized in stable condition.", "injured children [1,1]"},
-        {"He was treated at a hospital for his injury, officials said.", "injured people [1,1]"},
+        {"He was treated at a clinic for his injury, officials said.", "injured people [1,1]"},
         {"The victim was found wounded in the doorway.", "injured people [1,1]"},
         {"The suspect was taken into custody.", ""},
     });
@@ -315,34 +315,34 @@ TEST_CASE("victims: the state of the wounded", "[extract][victims]") {
 
 TEST_CASE("victims: local news forms of one victim", "[extract][victims]") {
     check_rows({
-        {"A local man was arrested after the accidental shooting death of a little girl.", "killed children [1,1]"},
-        {"Officials say a weekend shooting that left a Huntingdon man dead was accidental.", "killed men [1,1]"},
-        {"Authorities say a Jackson County teen is dead after accidentally shooting himself.", "killed people [1,1]"},
+        {"A man was charged on Friday in the accidental death of a little girl.", "killed children [1,1]"},
+        {"Deputies say the Sunday shooting that left a Huntingdon man dead was an accident.", "killed men [1,1]"},
+        {"Deputies say a Jackson County teenager is dead after accidentally shooting himself.", "killed people [1,1]"},
         {"Police say shooting that killed Huntingdon man was accidental\nPolice said more.", "killed men [1,1]"},
-        {"Prosecutors charge father in shooting death of 2-year-old girl\nPolice said more.", "killed children [1,1]"},
+        {"Prosecutors charge mother in shooting death of 3-year-old girl\nPolice said more.", "killed children [1,1]"},
         {"Ivan Cole Dead at 25 After Accident\nPolice said more.", "killed people [1,1]"},
         {"Syria Five Civilians Killed in Car Bomb Attack\nPolice said more.", "killed civilians [5,5]"},
         {"Quentin Marsh, who was shot dead at his home, was 19.", "killed people [1,1]"},
         {"Smith was taken to Riverside General Hospital in Riverside, where he was pronounced dead.", "killed people [1,1]"},
         {"6 shot outside Gary home; 2 killed\nPolice said more.", "injured people [4,4] | killed people [2,2]"},
-        {"Among the dead was a 16-year-old boy shot in the Austin neighborhood.", "killed children [1,1]"},
+        {"Among the dead was a 15-year-old boy hit by gunfire in the Austin neighborhood.", "killed children [1,1]"},
         {"Four civilians, including a mother and her child, were killed on Saturday.", "killed civilians [4,4]"},
     });
 }
 
 TEST_CASE("victims: counted people in hospital", "[extract][victims]") {
     check_rows({
-        {"Three people were killed and four others were hospitalized.", "killed people [3,3] | injured people [4,4]"},
+        {"Three people were killed and five others were hospitalized.", "killed people [3,3] | injured people [5,5]"},
         {"Seven young men remained hospitalized Tuesday.", "injured men [7,7]"},
-        {"Police say two teenage girls were accidentally shot Friday night.", "injured children [2,2]"},
-        {"Four people were hospitalized after a late night shooting.", "injured people [4,4]"},
+        {"Police say two teenage girls were shot by accident on Friday.", "injured children [2,2]"},
+        {"Four people were hospitalized after a shooting at a bar.", "injured people [4,4]"},
     });
 }
 
 TEST_CASE("victims: the predicate past an apposition, a parenthesis or a hospital", "[extract][victims]") {
     check_rows({
         {"The victim, Corinne Hale, was pronounced dead at the scene.", "killed people [1,1]"},
-        {"The victim (Thomas Earle Jr.) died from his injuries at the hospital.", "killed people [1,1]"},
+        {"The victim (Thomas Earle Jr.) died from his injuries in surgery.", "killed people [1,1]"},
         {"Police said the child, identified as Landry Velasco, had died from his injuries.", "killed children [1,1]"},
         {"The victim was taken to County General where he was pronounced dead.", "killed people [1,1]"},
         {"Homicide detectives are investigating the shooting that left Coleman dead.", "killed people [1,1]"},
