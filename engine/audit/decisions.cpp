@@ -22,12 +22,13 @@ std::string line_of(const std::string& path, std::size_t line) {
     return text;
 }
 
-// Lines of a text file, without their ends; throws io_error when it cannot be read.
-std::vector<std::string> read_lines(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw io_error("cannot read '" + path + "'");
+// The lines of a text, without their ends; joined again with '\n' they give the text back
+// byte for byte (a last line without an end stays so).
+std::vector<std::string> lines_of(const std::string& text) {
     std::vector<std::string> lines;
-    for (std::string line; std::getline(in, line);) lines.push_back(std::move(line));
+    std::size_t begin = 0;
+    for (std::size_t end; (end = text.find('\n', begin)) != std::string::npos; begin = end + 1) lines.push_back(text.substr(begin, end - begin));
+    lines.push_back(text.substr(begin));
     return lines;
 }
 
@@ -120,7 +121,7 @@ std::map<std::string, std::size_t> rewrite_older_ids(const std::vector<older_dec
     for (const auto& o : ids) by_file[o.file].push_back(&o);
     std::map<std::string, std::size_t> rewritten;
     for (const auto& [file, list] : by_file) {
-        std::vector<std::string> lines = read_lines(file);
+        std::vector<std::string> lines = lines_of(read_file(file));
         std::size_t count = 0;
         for (const auto* o : list) {
             // the decision's lines: its first, then those that continue it (indented)
@@ -136,8 +137,8 @@ std::map<std::string, std::size_t> rewrite_older_ids(const std::vector<older_dec
             }
         }
         if (count == 0) continue;
-        std::string content;
-        for (const auto& line : lines) content += line + "\n";
+        std::string content = lines.front();
+        for (std::size_t l = 1; l < lines.size(); ++l) content += "\n" + lines[l];
         write_file_atomically(file, content);
         rewritten[file] = count;
     }
