@@ -491,14 +491,15 @@ audit_result run_audit(audit_inputs in) {
         f.article_copied_from = r.copied_from;
         if (!out.evidence.empty()) {
             f.text = &out.evidence[r.article];
-            auto names = place_names_cache.find(r.c.place + '\n' + r.c.governorate);
+            std::string key = r.c.place + '\n' + r.c.governorate;
+            auto names = place_names_cache.find(key);
             if (names == place_names_cache.end()) {
                 auto ids = match::place_names_of(r.c.place, name_ids);
                 const auto more = match::place_names_of(r.c.governorate, name_ids);
                 ids.insert(ids.end(), more.begin(), more.end());
                 std::sort(ids.begin(), ids.end());
                 ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-                names = place_names_cache.emplace(r.c.place + '\n' + r.c.governorate, std::move(ids)).first;
+                names = place_names_cache.emplace(std::move(key), std::move(ids)).first;
             }
             f.place_names = &names->second;
         }
