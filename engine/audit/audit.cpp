@@ -545,18 +545,19 @@ audit_result run_audit(audit_inputs in) {
     if (!in.explain.empty()) out.explained = explain_pairs(in.explain, facts, rules, out.diags);
 
     // The reach of a living audit's new articles: the stored units (claims that are no
-    // other's breakdown) sharing a blocking cell with a new one. The cells are the
-    // matcher's own (ruleset::blocking_cells, a function of one claim).
+    // other's breakdown) compared with a new one in some block: sharing a blocking cell
+    // and not both inside one part of its key (the matcher's rule; its cut of blocks
+    // over max_block members aside). The cells are the matcher's own
+    // (ruleset::blocking_cells, a function of one claim).
     std::vector<char> reached;
     if (in.stored_articles > 0 && in.stored_articles < out.articles.size() && in.shard.count == 0) {
         const auto unit = [&](std::size_t i) { return out.claims[i].c.kind == claim_kind::incident && out.claims[i].c.parent.empty(); };
-        std::vector<std::vector<std::string>> keys(out.claims.size());
+        std::vector<std::vector<rules::block_cell>> cells(out.claims.size());
         run_striped(out.claims.size(), in.jobs, [&](std::size_t first, std::size_t step) {
             for (std::size_t i = first; i < out.claims.size(); i += step)
-                if (unit(i))
-                    for (auto& cell : rules.blocking_cells(facts[i])) keys[i].push_back(std::move(cell.key));
+                if (unit(i)) cells[i] = rules.blocking_cells(facts[i]);
         }, 1024);
-        std::set<std::string_view> fresh;
+        std::map<std::string_view, std::set<std::uint32_t>> fresh;  // key -> the roles new units have in it
         auto& reach = out.reach;
         reach.measured = true;
         reached.assign(out.claims.size(), 0);
@@ -565,12 +566,17 @@ audit_result run_audit(audit_inputs in) {
             reached[i] = 1;
             if (!unit(i)) continue;
             ++reach.new_claims;
-            fresh.insert(keys[i].begin(), keys[i].end());
+            for (const auto& cell : cells[i]) fresh[cell.key].insert(cell.inside);
         }
+        const auto compared = [&](const rules::block_cell& cell) {
+            const auto it = fresh.find(cell.key);
+            return it != fresh.end() &&
+                   std::any_of(it->second.begin(), it->second.end(), [&](std::uint32_t inside) { return (inside & cell.inside) == 0; });
+        };
         for (std::size_t i = 0; i < out.claims.size(); ++i) {
             if (out.claims[i].article >= in.stored_articles || !unit(i)) continue;
             ++reach.stored_claims;
-            if (std::any_of(keys[i].begin(), keys[i].end(), [&](const std::string& k) { return fresh.count(k) > 0; })) {
+            if (std::any_of(cells[i].begin(), cells[i].end(), compared)) {
                 reached[i] = 1;
                 ++reach.block_mates;
             }

@@ -137,15 +137,15 @@ struct audit_result {
     std::size_t largest_component = 0;        // units in the largest component of matched pairs (--timings)
     match::naive_estimate naive;              // with audit_inputs::naive_sample (benchmarks)
     // What the claims of a living audit's new articles reach (audit_inputs::stored_articles,
-    // shown by --timings): the stored incident claims that share a blocking cell with
-    // them (the only ones they can be judged against) and the incidents now holding
+    // shown by --timings): the stored incident claims that a block compares with them
+    // (the only ones they can be judged against) and the incidents now holding
     // either. It is what an incremental update must load and re-match at least
     // (docs/performance.md); the audit itself is the whole one.
     struct update_reach {
         bool measured = false;
         std::size_t new_claims = 0;       // incident claims of the new articles
         std::size_t stored_claims = 0;    // incident claims of the stored articles
-        std::size_t block_mates = 0;      // stored ones sharing a blocking cell with a new one
+        std::size_t block_mates = 0;      // stored ones a block compares with a new one
         std::size_t incidents = 0;        // incidents holding a new claim or a block mate
         std::size_t incident_claims = 0;  // the claims of those incidents
     } reach;

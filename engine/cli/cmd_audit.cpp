@@ -65,7 +65,7 @@ int living_audit(const pipeline_options& opts,
                       << " incidents written (new or changed), " << living.incidents_removed << " removed\n";
         if (opts.timings && living.audit.reach.measured) {
             const auto& r = living.audit.reach;
-            std::cerr << "reckon: store: reach of the new articles: " << r.new_claims << " new claims share blocking cells with "
+            std::cerr << "reckon: store: reach of the new articles: " << r.new_claims << " new claims are compared in blocks with "
                       << r.block_mates << " of " << r.stored_claims << " stored claims; " << r.incidents << " incidents hold either ("
                       << r.incident_claims << " claims)\n";
         }

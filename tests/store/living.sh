@@ -38,8 +38,19 @@ case $case_name in
 generated_90_10)
     head -n 1800 "$generated" > first.jsonl
     tail -n +1801 "$generated" > rest.jsonl
-    audit_in_two g.db first.jsonl rest.jsonl "$generated"
+    audit_in_two g.db first.jsonl rest.jsonl "$generated" --timings
     grep -q "run 2: 200 articles added, 0 changed, 200 extracted" second.err
+    # The update wrote the incidents that changed, not all of them (the store still
+    # equals one run: same_audit.py above, --check); and it measured the new claims' reach.
+    python3 - <<'PY'
+import re
+err = open("second.err").read()
+written, total, removed = map(int, re.search(r"store: (\d+) of (\d+) incidents written \(new or changed\), (\d+) removed", err).groups())
+assert 0 < written < total, (written, total)
+new, mates, stored = map(int, re.search(r"reach of the new articles: (\d+) new claims are compared in blocks with (\d+) of (\d+) stored claims", err).groups())
+assert new > 0 and 0 < mates <= stored, (new, mates, stored)
+print(f"{written} of {total} incidents written, {removed} removed; {new} new claims reach {mates} of {stored} stored")
+PY
     ;;
 fakes_by_date)
     fakes=$src/../shared/corpus/fakes/FA-KES-Dataset.csv
@@ -52,6 +63,9 @@ same_articles_again)
     "$reckon" audit "$src/examples/seeds" --store s.db --rules "$rules" -o /dev/null 2>/dev/null
     "$reckon" audit "$src/examples/seeds" --store s.db --rules "$rules" -o /dev/null 2>err
     grep -q "run 2: 0 articles added, 0 changed, 0 extracted; 0 new incidents, 0 merges, 0 splits" err
+    "$reckon" audit "$src/examples/seeds" --store s.db --rules "$rules" -o /dev/null --timings 2>err
+    grep -q "store: 0 of [1-9][0-9]* incidents written (new or changed), 0 removed" err
+    "$reckon" changes s.db --check
     "$reckon" changes s.db --format json > changes.json
     python3 -c "import json,sys; c=json.load(open('changes.json')); sys.exit(any(c[k] for k in ('new_incidents','new_figures','tolls_moved','findings_raised','findings_resolved','merges','splits','retired')))"
     ;;
