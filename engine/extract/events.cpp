@@ -178,6 +178,20 @@ bool hospital_intake(const std::vector<word>& ws, std::size_t f) {
     return false;
 }
 
+// What one reporter or witness saw is a part of the toll, seen at one spot ("AFP's
+// reporter in the town saw several bodies", "a witness said he had seen 10 bodies"), not
+// a count of its own: the eye-witness's "saw" within a few words before the figure.
+bool seen_by_witness(const std::vector<word>& ws, std::size_t f) {
+    static constexpr std::array<std::string_view, 8> eyes{"reporter",   "correspondent", "journalist", "photographer",
+                                                          "witness",    "witnesses",     "cameraman",  "reporters"};
+    for (std::size_t k = f >= 4 ? f - 4 : 0; k < f; ++k) {
+        if (ws[k].lower != "saw" && ws[k].lower != "seen") continue;
+        for (std::size_t j = k >= 12 ? k - 12 : 0; j < k; ++j)
+            if (one_of(ws[j].lower, eyes)) return true;
+    }
+    return false;
+}
+
 // A figure the text gives as an earlier word than its latest: a sentence that opens on
 // "Earlier" ("Earlier on Wednesday a source said one person was killed", "Earlier,
 // police said two had died"; not "Earlier this month", another event), "initially", an
@@ -194,9 +208,15 @@ bool earlier_report(const std::vector<word>& ws, std::size_t f) {
         // "the governor had earlier reported a toll of eight", "police earlier said two"
         if (w == "earlier" && (next == "said" || next == "reported" || next == "put" || next == "gave" || next == "told"))
             return true;
-        if ((w == "initial" || w == "earlier") &&
-            (next == "toll" || next == "tolls" || next == "report" || next == "reports" || next == "information" ||
-             next == "figures" || next == "count"))
+        // "the police earlier said", and with the word after the verb: "SANA reported earlier that one was killed"
+        if ((w == "reported" || w == "said") && next == "earlier" &&
+            !(k + 2 < ws.size() && (ws[k + 2].lower == "this" || ws[k + 2].lower == "last")))
+            return true;
+        // "the initial toll", "the previous death toll was 20", "earlier reports"
+        const std::string noun = next == "death" && k + 2 < ws.size() ? ws[k + 2].lower : next;
+        if ((w == "initial" || w == "earlier" || w == "previous") &&
+            (noun == "toll" || noun == "tolls" || noun == "report" || noun == "reports" || noun == "information" ||
+             noun == "figures" || noun == "count"))
             return true;
     }
     return false;
@@ -285,6 +305,13 @@ bool several_events(const std::vector<word>& ws) {
         const std::string next = k + 1 < ws.size() ? ws[k + 1].lower : std::string();
         const std::string after = k + 2 < ws.size() ? ws[k + 2].lower : std::string();
         if (w == "nationwide") return true;
+        // "in a series of Russian air strikes", "a wave of attacks on the city" (not "a series of
+        // explosions at the depot": one blast's effects)
+        if ((w == "series" || w == "wave" || w == "spate") && next == "of")
+            for (std::size_t j = k + 2; j < std::min(ws.size(), k + 6); ++j)
+                if (one_of(ws[j].lower, events) && ws[j].lower != "explosions" && ws[j].lower != "incidents") return true;
+        // a day's toll of every strike: "over the past 24 hours", "in the last 24 hours"
+        if ((w == "past" || w == "last" || w == "previous") && next == "24" && after == "hours") return true;
         if (w == "separate" && (one_of(next, events) || one_of(after, events))) return true;
         if (one_of(w, many) && one_of(next, areas)) return true;
         if ((w == "across" || w == "throughout") &&
@@ -449,7 +476,7 @@ figure_scope scope_of_words(const std::vector<word>& ws, byte_span figure, std::
     s.relation = relation_of(ws, f);
     if (s.relation.empty() && last != f) s.relation = relation_of(ws, last);
     if ((s.relation.empty() || s.relation == "revision") && earlier_report(ws, f)) s.relation = "earlier";
-    if (s.relation.empty() && hospital_intake(ws, last)) s.relation = "part";
+    if (s.relation.empty() && (hospital_intake(ws, last) || seen_by_witness(ws, f))) s.relation = "part";
     if (s.relation.empty() && several_events(ws)) s.relation = "aggregate";
     s.period = period_of(ws, value);
     s.group = group_of(ws, last);
@@ -584,6 +611,46 @@ void read_scopes(std::string_view text, std::vector<claim>& claims) {
         if (c.relation == "part" && !c.parent.empty()) {
             for (const auto& p : claims)
                 if (p.id == c.parent && p.category != c.category) c.relation.clear();
+        }
+    }
+
+    // Items of a sum told in one breath: "killing two men from Hezbollah and three men from
+    // the popular committees". Neither is a toll of its own: each is a part of their sum.
+    for (std::size_t i = 0; i + 1 < claims.size(); ++i) {
+        claim& a = claims[i];
+        claim& b = claims[i + 1];
+        if (a.sentence.begin != b.sentence.begin || a.kind != claim_kind::incident || b.kind != claim_kind::incident ||
+            a.outcome != b.outcome || a.category != b.category || !a.relation.empty() || !b.relation.empty())
+            continue;
+        const auto& ws = words.of(a.sentence);
+        const std::size_t fa = figure_word(ws, a.span), fb = figure_word(ws, b.span);
+        if (fb >= ws.size() || fb <= fa + 1 || fb > fa + 8 || ws[fb - 1].lower != "and") continue;
+        bool verb = false;  // "two were killed and three ..." is the same; "two killed ... and three said" is not
+        for (std::size_t k = fa + 1; k + 1 < fb; ++k) verb = verb || one_of(ws[k].lower, reporting);
+        if (verb) continue;
+        a.relation = "part";
+        b.relation = "part";
+    }
+
+    // A headline sums up the story: when the body gives the headline's figure again, the
+    // headline's figure is that sentence's, with its relation, period and teller ("58 killed
+    // in suspected gas attack" is the monitor's 58 of the body; "More than 100 killed" the
+    // body's over one hundred "during the last five days").
+    for (auto& h : claims) {
+        if (!h.headline || h.kind != claim_kind::incident) continue;
+        for (const auto& c : claims) {
+            if (c.headline || c.kind != claim_kind::incident || c.outcome != h.outcome || c.low != h.low || c.high != h.high ||
+                !c.low)
+                continue;
+            if (h.period.empty()) h.period = c.period;
+            if (h.relation.empty() && c.relation != "part") h.relation = c.relation;
+            if (h.source_text.empty() && !c.source_text.empty()) {
+                h.source = c.source;
+                h.source_text = c.source_text;
+                h.source_type = c.source_type;
+                h.relay = c.relay;
+            }
+            break;
         }
     }
 

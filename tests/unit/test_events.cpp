@@ -117,6 +117,60 @@ TEST_CASE("a sum over several events", "[extract][events]") {
     CHECK(scope_in("Several strikes on the town killed 9 people", "9").relation.empty());  // one raid of several strikes
 }
 
+TEST_CASE("a series of strikes is a sum over several events", "[extract][events]") {
+    CHECK(scope_in("Some 120 fighters were killed in a series of air strikes over the past day", "120").relation == "aggregate");
+    CHECK(scope_in("A wave of attacks on police posts killed 14", "14").relation == "aggregate");
+    CHECK(scope_in("A series of explosions at the depot injured 30 workers", "30").relation.empty());  // one blast's effects
+    CHECK(scope_in("The ministry said 182 strikes killed 50 militants over the past 24 hours", "50").relation == "aggregate");
+}
+
+TEST_CASE("an earlier toll told after the verb or as the previous toll", "[extract][events]") {
+    CHECK(scope_in("The agency reported earlier that at least one person was killed", "one").relation == "earlier");
+    CHECK(scope_in("Police said earlier that three people had died", "three").relation == "earlier");
+    CHECK(scope_in("The previous death toll was 20 with 50 others injured", "20").relation == "earlier");
+    CHECK(scope_in("Police said last week that three people had died", "three").relation.empty());
+}
+
+TEST_CASE("what a reporter or a witness saw is a part", "[extract][events]") {
+    CHECK(scope_in("A news agency reporter in the town saw several bodies on the ground", "several").relation == "part");
+    CHECK(scope_in("One witness said he had seen 10 bodies near the bridge", "10").relation == "part");
+    CHECK(scope_in("The town saw 45 people killed in a week", "45").relation.empty());  // no eye-witness
+}
+
+TEST_CASE("items of a sum told in one breath are parts", "[extract][events]") {
+    const std::string text =
+        "A drone hit a car in the village killing two guards from the militia and three men from the local committees. "
+        "The strike killed 4 people and wounded 6. ";
+    std::vector<claim> claims{figure_claim(text, "two"), figure_claim(text, "three"), figure_claim(text, "4"),
+                              figure_claim(text, "6", 0, outcome::injured)};
+    extract::read_scopes(text, claims);
+    CHECK(claims[0].relation == "part");
+    CHECK(claims[1].relation == "part");
+    CHECK(claims[2].relation.empty());  // killed and wounded: no sum
+    CHECK(claims[3].relation.empty());
+}
+
+TEST_CASE("a headline takes the scope and the teller of the body sentence that repeats its figure", "[extract][events]") {
+    const std::string text =
+        "More than 100 fighters killed near the farms. "
+        "The army said the rebels lost over 100 fighters during the last five days. "
+        "A monitor put the toll of the strike at 7. ";
+    std::vector<claim> claims{figure_claim(text, "100"), figure_claim(text, "100", 50), figure_claim(text, "7")};
+    claims[0].headline = true;
+    claims[0].low = claims[1].low = 101;
+    claims[0].high = claims[1].high = std::nullopt;
+    claims[0].source = "Outlet";
+    claims[1].source = "Army";
+    claims[1].source_text = "The army";
+    claims[2].low = claims[2].high = 7;
+    extract::read_scopes(text, claims);
+    CHECK(claims[1].period == "days");
+    CHECK(claims[0].period == "days");
+    CHECK(claims[0].source == "Army");
+    CHECK(claims[0].source_text == "The army");
+    CHECK(claims[2].period.empty());
+}
+
 TEST_CASE("victims told one by one after the toll are parts of it", "[extract][events]") {
     const std::string text =
         "Four people were killed in the shooting on Sunday. "
