@@ -222,7 +222,40 @@ bool earlier_report(const std::vector<word>& ws, std::size_t f) {
     return false;
 }
 
+// "25 Terrorists Killed Injured", "88 killed & injured", "12 dead or wounded": one count of
+// the killed and the injured together, no rival of either toll.
+bool counts_killed_and_injured(const std::vector<word>& ws, std::size_t f) {
+    static constexpr std::array<std::string_view, 4> dead{"killed", "dead", "martyred", "died"};
+    static constexpr std::array<std::string_view, 4> hurt{"injured", "wounded", "hurt", "injuries"};
+    for (std::size_t k = f + 1; k < std::min(ws.size(), f + 4); ++k) {
+        if (!one_of(ws[k].lower, dead)) continue;
+        std::size_t j = k + 1;
+        if (j < ws.size() && (ws[j].lower == "and" || ws[j].lower == "or")) ++j;
+        return j < ws.size() && one_of(ws[j].lower, hurt);
+    }
+    return false;
+}
+
+// "six children and their mother still under the rubble", "10 people remain trapped": not
+// (yet) a toll of the dead. Bodies pulled from the rubble are.
+bool trapped(const std::vector<word>& ws, std::size_t f) {
+    static constexpr std::array<std::string_view, 9> found_dead{"killed", "dead",      "died",     "bodies",  "body",
+                                                                "pulled", "recovered", "retrieved", "martyred"};
+    for (std::size_t k = f + 1; k < std::min(ws.size(), f + 9); ++k) {
+        const std::string& w = ws[k].lower;
+        if (one_of(w, found_dead) || one_of(w, reporting) || w == "wounded" || w == "injured" ||
+            std::isdigit(static_cast<unsigned char>(w[0])))
+            return false;
+        const std::string next = k + 1 < ws.size() ? ws[k + 1].lower : std::string();
+        if (w == "trapped" || ((w == "still" || w == "remain" || w == "remained") && (next == "under" || next == "missing")))
+            return true;
+    }
+    return false;
+}
+
 std::string group_of(const std::vector<word>& ws, std::size_t f) {
+    if (counts_killed_and_injured(ws, f)) return "killed and injured";
+    if (trapped(ws, f)) return "trapped";
     // "17 people of one family", "11 people with the same family name", "a family of six"
     const std::size_t to = std::min(ws.size(), f + 8);
     if (within_words(ws, f + 1, to, "family") || within_words(ws, f + 1, to, "families") ||
@@ -317,6 +350,36 @@ bool several_events(const std::vector<word>& ws) {
         if ((w == "across" || w == "throughout") &&
             (next == "syria" || next == "country" || (next == "the" && (after == "country" || after == "nation"))))
             return true;
+    }
+    return false;
+}
+
+// "killed in Aleppo and Sweida", "across Hama and Idlib": a sum over two places (and so
+// over their events). Two neighbourhoods of one city ("in al-Midan and al-Faid
+// neighbourhoods") are the localities' to tell apart.
+bool two_places(const std::vector<word>& ws) {
+    // (not "between A and B": one road or front between two places)
+    static constexpr std::array<std::string_view, 4> before{"in", "across", "on", "at"};
+    const auto place_word = [&](std::size_t k) {
+        if (k >= ws.size() || !ws[k].capital || is_article_word(ws[k].lower)) return false;
+        const std::string bare = without_article(ws[k].lower);
+        return bare.size() >= 3 && !one_of(bare, not_places) && !std::isdigit(static_cast<unsigned char>(bare[0]));
+    };
+    for (std::size_t k = 0; k + 3 < ws.size(); ++k) {
+        if (!one_of(ws[k].lower, before) || !place_word(k + 1)) continue;
+        std::size_t j = k + 2;
+        if (place_word(j)) ++j;  // "Deir Ezzor"
+        if (j + 1 >= ws.size() || ws[j].lower != "and" || !place_word(j + 1)) continue;
+        std::size_t e = j + 2;
+        if (place_word(e)) ++e;
+        // "... neighbourhoods", "... residential neighborhoods": localities; "in Binnish and
+        // Maaret Masrin fired": where the fire came from; "in Arabic and German": no places
+        const auto next_is = [&](std::size_t at, auto pred) { return at < ws.size() && pred(ws[at].lower); };
+        const auto noun = [](const std::string& w) { return one_of(w, place_nouns); };
+        if (next_is(e, noun) || next_is(e + 1, noun) || next_is(e, [](const std::string& w) { return w == "fired"; }) ||
+            next_is(e, [](const std::string& w) { return w == "speaking" || w == "languages"; }))
+            continue;
+        return true;
     }
     return false;
 }
@@ -477,7 +540,7 @@ figure_scope scope_of_words(const std::vector<word>& ws, byte_span figure, std::
     if (s.relation.empty() && last != f) s.relation = relation_of(ws, last);
     if ((s.relation.empty() || s.relation == "revision") && earlier_report(ws, f)) s.relation = "earlier";
     if (s.relation.empty() && (hospital_intake(ws, last) || seen_by_witness(ws, f))) s.relation = "part";
-    if (s.relation.empty() && several_events(ws)) s.relation = "aggregate";
+    if (s.relation.empty() && (several_events(ws) || two_places(ws))) s.relation = "aggregate";
     s.period = period_of(ws, value);
     s.group = group_of(ws, last);
     return s;
@@ -570,6 +633,81 @@ static bool written_as_people(const std::string& value_text) {
     return true;
 }
 
+// A toll in the present perfect with no day of its own counts since the time its sentence
+// sets with "since", or the one before when it refers back to it ("... violated the truce
+// 264 times since it came into force last week. Over 65 people have been killed as a
+// result of these violations"): a running count, not one event's toll.
+static bool present_perfect_without_day(const std::vector<word>& ws) {
+    bool perfect = false;
+    for (std::size_t k = 0; k < ws.size(); ++k) {
+        const std::string& w = ws[k].lower;
+        if (one_of(w, weekdays) || w == "yesterday" || w == "today" || w == "overnight" || w == "tonight") return false;
+        if (k + 1 == ws.size()) break;
+        const std::string& next = ws[k + 1].lower;
+        if ((w == "have" || w == "has") && (next == "been" || next == "died" || next == "killed")) perfect = true;
+    }
+    return perfect;
+}
+
+static bool says_since(const std::vector<word>& ws) {
+    return std::any_of(ws.begin(), ws.end(), [](const word& w) { return w.lower == "since"; });
+}
+
+// "as a result of these violations", "in such attacks": the sentence counts what the one
+// before told of.
+static bool refers_back(const std::vector<word>& ws) {
+    return std::any_of(ws.begin(), ws.end(), [](const word& w) { return w.lower == "these" || w.lower == "those" || w.lower == "such"; });
+}
+
+// The sentence before `begin` (back to the previous ". ", at most 600 bytes).
+static byte_span sentence_before(std::string_view text, std::size_t begin) {
+    std::size_t end = std::min(begin, text.size());
+    while (end > 0 && (text[end - 1] == ' ' || text[end - 1] == '\n')) --end;
+    if (end == 0) return {0, 0};
+    const std::size_t floor = end > 600 ? end - 600 : 0;
+    std::size_t start = end - 1;  // past the previous sentence's own full stop
+    while (start > floor && !(text[start - 1] == '.' && (text[start] == ' ' || text[start] == '\n'))) --start;
+    return {start, end};
+}
+
+// A headline total that the body tells item by item ("Seven killed, 37 injured in attacks on
+// Aleppo and Sweida" over a round-up of 6 and 1 killed; "More than 100 terrorists killed"
+// over the body's 50, another 20 and 34) is a sum over the items' events, no one
+// event's count. Read when the body never repeats the headline's figure and two or more
+// of its exact figures of that outcome, from different sentences, add up to it (exactly,
+// or for "more than N" to at most a quarter above N).
+static void headline_sums(std::vector<claim>& claims) {
+    const auto exact = [](const claim& c) { return c.low && c.high && *c.low == *c.high && *c.low > 0; };
+    for (auto& h : claims) {
+        if (!h.headline || h.kind != claim_kind::incident || !h.relation.empty() || !h.low || *h.low <= 1) continue;
+        std::vector<const claim*> items;
+        bool echoed = false;
+        for (const auto& c : claims) {
+            if (c.headline || c.kind != claim_kind::incident || c.outcome != h.outcome) continue;
+            echoed = echoed || c.low == h.low;  // "at least 30" in the headline, "30" in the body
+            if (exact(c) && (c.relation.empty() || c.relation == "addition") && c.period.empty()) items.push_back(&c);
+        }
+        if (echoed || items.size() < 2 || items.size() > 12) continue;
+        const std::int64_t low = *h.low;
+        const std::int64_t high = h.high ? *h.high : low + low / 4;
+        bool sum_found = false;
+        for (std::uint32_t set = 1; set < (1u << items.size()) && !sum_found; ++set) {
+            std::int64_t sum = 0;
+            std::size_t count = 0, first = std::numeric_limits<std::size_t>::max();
+            bool two_sentences = false;
+            for (std::size_t k = 0; k < items.size(); ++k) {
+                if ((set & (1u << k)) == 0) continue;
+                sum += *items[k]->low;
+                ++count;
+                if (first == std::numeric_limits<std::size_t>::max()) first = items[k]->sentence.begin;
+                two_sentences = two_sentences || items[k]->sentence.begin != first;
+            }
+            sum_found = count >= 2 && two_sentences && sum >= low && sum <= high;
+        }
+        if (sum_found) h.relation = "aggregate";
+    }
+}
+
 void read_scopes(std::string_view text, std::vector<claim>& claims) {
     sentence_words words(text);
     // 1. Relation, period and group of each figure.
@@ -583,6 +721,12 @@ void read_scopes(std::string_view text, std::vector<claim>& claims) {
         if (c.outcome == outcome::injured && c.group.empty() && c.kind == claim_kind::incident) {
             const auto& ws = words.of(c.sentence);
             if (counts_everyone_shot(ws, figure_word(ws, c.span))) c.group = "everyone shot";
+        }
+        if (c.period.empty() && c.kind == claim_kind::incident && !c.headline) {
+            const auto& ws = words.of(c.sentence);
+            if (present_perfect_without_day(ws) &&
+                (says_since(ws) || (refers_back(ws) && says_since(words_of(text, sentence_before(text, c.sentence.begin))))))
+                c.period = "since";
         }
         if (c.kind == claim_kind::cumulative) {
             c.relation = "running";
@@ -754,6 +898,8 @@ void read_scopes(std::string_view text, std::vector<claim>& claims) {
         current = chosen;
         last_event = chosen;
     }
+
+    headline_sums(claims);
 }
 
 }  // namespace reckon::extract

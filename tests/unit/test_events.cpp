@@ -171,6 +171,66 @@ TEST_CASE("a headline takes the scope and the teller of the body sentence that r
     CHECK(claims[2].period.empty());
 }
 
+TEST_CASE("a toll over two places is a sum over several events", "[extract][events]") {
+    CHECK(scope_in("Nine killed 30 injured in mortar attacks on Ridgeton and Lowmoor", "Nine").relation == "aggregate");
+    CHECK(scope_in("Raids across Hama and Idlib killed 14 people on Monday", "14").relation == "aggregate");
+    // two neighbourhoods of a city are localities; a road between two towns is one place
+    CHECK(scope_in("Shells on al-Midan and al-Faid neighborhoods killed 4", "4").relation.empty());
+    CHECK(scope_in("A bomb on the road between Kafr Nabl and Hass killed 6", "6").relation.empty());
+    CHECK(scope_in("Gunmen in Binnish and Maaret Masrin fired rockets on the town injuring 2", "2").relation.empty());
+}
+
+TEST_CASE("counts that are not a toll of the dead or the injured alone", "[extract][events]") {
+    CHECK(scope_in("25 Fighters Killed Injured in Clashes on the Barrens", "25").group == "killed and injured");
+    CHECK(scope_in("88 killed & injured in rocket attacks", "88").group == "killed and injured");
+    CHECK(scope_in("5 killed and 20 injured in the blast", "5").group.empty());
+    CHECK(scope_in("1 child killed 6 children and their mother still under rubble", "6").group == "trapped");
+    CHECK(scope_in("1 child killed 6 children and their mother still under rubble", "1").group.empty());
+    CHECK(scope_in("Rescuers pulled 12 bodies from under the rubble", "12").group.empty());
+    CHECK(scope_in("Dozens more people were wounded or still trapped under rubble", "Dozens").group.empty());
+}
+
+TEST_CASE("a toll since a time the sentence or the one before it sets", "[extract][events]") {
+    const std::string text =
+        "The army broke the truce 264 times since it came into force last week. "
+        "Over 65 people have been killed as a result of these violations. "
+        "Fighting has raged since Monday. "
+        "At least 20 people have been killed in the air strikes on the market. "
+        "Twelve people have been killed in the city since the ceasefire. "
+        "Five people have been killed since the morning, police said on Tuesday. ";
+    std::vector<claim> claims{figure_claim(text, "65"), figure_claim(text, "20"), figure_claim(text, "Twelve"),
+                              figure_claim(text, "Five")};
+    extract::read_scopes(text, claims);
+    CHECK(claims[0].period == "since");  // "these violations": the sentence before's
+    CHECK(claims[1].period.empty());     // refers to nothing before it
+    CHECK(claims[2].period == "since");
+    CHECK(claims[3].period.empty());  // names its day
+}
+
+TEST_CASE("a headline total the body tells item by item is a sum", "[extract][events]") {
+    const std::string text =
+        "Seven killed in attacks on two cities. "
+        "Six civilians were killed by rocket shells on the northern city on Friday. "
+        "In the south a civilian was killed by a roadside bomb, 1 in all. "
+        "Nine killed in an attack on the city. "
+        "Four were killed by a shell. "
+        "Police said 9 people died. ";
+    std::vector<claim> claims{figure_claim(text, "Seven"), figure_claim(text, "Six"), figure_claim(text, "1 in all")};
+    claims[0].headline = true;
+    claims[0].low = claims[0].high = 7;
+    claims[1].low = claims[1].high = 6;
+    claims[2].low = claims[2].high = 1;
+    extract::read_scopes(text, claims);
+    CHECK(claims[0].relation == "aggregate");
+    std::vector<claim> echoed{figure_claim(text, "Nine"), figure_claim(text, "Four"), figure_claim(text, "9 people")};
+    echoed[0].headline = true;
+    echoed[0].low = echoed[0].high = 9;
+    echoed[1].low = echoed[1].high = 4;
+    echoed[2].low = echoed[2].high = 9;
+    extract::read_scopes(text, echoed);
+    CHECK(echoed[0].relation.empty());  // the body repeats it: the headline is that figure
+}
+
 TEST_CASE("victims told one by one after the toll are parts of it", "[extract][events]") {
     const std::string text =
         "Four people were killed in the shooting on Sunday. "
