@@ -110,9 +110,15 @@ std::string period_of(const std::vector<word>& ws, std::int64_t value) {
         const std::string_view w = ws[k].lower;
         const std::string_view next = k + 1 < ws.size() ? std::string_view(ws[k + 1].lower) : std::string_view();
         // "in the past 10 days", "over the last three weeks", "the previous 48 hours"
+        // (a bare "last month" or "last week" says when, not how long: "expelled from the town
+        // last month"; "in the last month", "over the past week" say how long)
+        const bool span_word = k > 0 && (ws[k - 1].lower == "the" || ws[k - 1].lower == "in" || ws[k - 1].lower == "over" ||
+                                         ws[k - 1].lower == "during" || ws[k - 1].lower == "for" || ws[k - 1].lower == "within");
         if (w == "past" || w == "last" || w == "previous" || w == "recent") {
             std::size_t u = k + 1;
-            if (u < ws.size() && (std::isdigit(static_cast<unsigned char>(ws[u].lower[0])) || one_of(ws[u].lower, number_words))) {
+            const bool counted = u < ws.size() && (std::isdigit(static_cast<unsigned char>(ws[u].lower[0])) || one_of(ws[u].lower, number_words));
+            if (!counted && !span_word) continue;
+            if (counted) {
                 const bool hours = u + 1 < ws.size() && ws[u + 1].lower == "hours";
                 if (hours && (ws[u].lower == "48" || ws[u].lower == "72" || ws[u].lower == "few" || ws[u].lower == "several"))
                     return "days";
@@ -612,10 +618,12 @@ static bool counts_everyone_shot(const std::vector<word>& ws, std::size_t f) {
 }
 
 static bool written_as_people(const std::string& value_text) {
-    static constexpr std::array<std::string_view, 33> numbers{
-        "one",   "two",    "three",   "four",   "five",    "six",      "seven",    "eight",   "nine",  "ten",    "eleven",
-        "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "dozens", "dozen",
-        "several", "scores", "hundreds", "thousands", "many", "some", "few", "numerous", "both", "no", "all"};
+    static constexpr std::array<std::string_view, 42> numbers{
+        "one",    "two",      "three",    "four",     "five",    "six",       "seven",    "eight",   "nine",   "ten",
+        "eleven", "twelve",   "thirteen", "fourteen", "fifteen", "sixteen",   "seventeen", "eighteen", "nineteen", "twenty",
+        "thirty", "forty",    "fifty",    "sixty",    "seventy", "eighty",    "ninety",   "hundred", "thousand", "dozens",
+        "dozen",  "several",  "scores",   "hundreds", "thousands", "many",    "some",     "few",     "numerous", "both",
+        "no",     "all"};
     std::string first, second;
     std::size_t k = 0;
     for (; k < value_text.size() && value_text[k] != ' '; ++k)

@@ -69,6 +69,7 @@ TEST_CASE("periods longer than one event", "[extract][events]") {
     CHECK(scope_in("79 civilians were killed over the past 48 hours", "79").period == "days");
     CHECK(scope_in("at least 45 killed in the last 24 hours", "45").period.empty());  // one day
     CHECK(scope_in("more than 450 were killed there in the last month", "450", 450).period == "month");
+    CHECK(scope_in("After the militia expelled them from the town last month the jihadists killed 17", "17", 17).period.empty());
     CHECK(scope_in("The war has claimed more than 300000 lives", "300000", 300000).period == "war");
     CHECK(scope_in("More than 300000 people have been killed and millions forced to flee", "300000", 300000).period == "war");
     CHECK(scope_in("12000 people have been killed on Monday by the quake", "12000", 12000).period.empty());  // says when
@@ -247,6 +248,18 @@ TEST_CASE("victims told one by one after the toll are parts of it", "[extract][e
     CHECK(claims[0].relation.empty());
     CHECK(claims[1].relation == "part");
     CHECK(claims[2].relation.empty());  // the only figure of the wounded: the toll itself
+}
+
+TEST_CASE("a number written in words past twenty is a count, not a victim told one by one", "[extract][events]") {
+    const std::string text = "More than 100 fighters were killed. Fifty fighters were killed in the tunnels. ";
+    std::vector<claim> claims{figure_claim(text, "100"), figure_claim(text, "Fifty")};
+    claims[0].low = 101;
+    claims[0].high = std::nullopt;
+    claims[0].value_text = "100";
+    claims[1].low = claims[1].high = 50;
+    claims[1].value_text = "Fifty";
+    extract::read_scopes(text, claims);
+    CHECK(claims[1].relation.empty());
 }
 
 TEST_CASE("a count of everyone shot holds the dead too", "[extract][events]") {
