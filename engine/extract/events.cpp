@@ -720,6 +720,14 @@ void read_scopes(std::string_view text, std::vector<claim>& claims) {
     sentence_words words(text);
     // 1. Relation, period and group of each figure.
     std::array<std::int64_t, 3> largest_count{0, 0, 0};  // by outcome: killed, injured, missing
+    const auto size = [](const claim& x) { return x.high.value_or(x.low.value_or(0)); };
+    for (const auto& c : claims) {
+        const auto o = static_cast<std::size_t>(c.outcome);
+        if (c.kind == claim_kind::incident && o < largest_count.size() && !written_as_people(c.value_text))
+            largest_count[o] = std::max(largest_count[o], c.qualifier == qualifier::vague && !c.high
+                                                              ? std::numeric_limits<std::int64_t>::max()
+                                                              : size(c));
+    }
     for (std::size_t i = 0; i < claims.size(); ++i) {
         claim& c = claims[i];
         const auto s = scope_of_words(words.of(c.sentence), c.span, c.high.value_or(c.low.value_or(0)));
@@ -740,17 +748,13 @@ void read_scopes(std::string_view text, std::vector<claim>& claims) {
             c.relation = "running";
             if (c.period.empty()) c.period = c.scope == "the war" ? "war" : (c.scope.rfind("since", 0) == 0 ? "since" : "");
         }
-        // Victims told one by one after the toll are parts of it ("Four people were killed
-        // ... The fourth victim ... He was hit in the chest and died"), not rivals.
-        // (the largest count of each outcome so far is kept as the loop goes: linear time)
-        const auto size = [](const claim& x) { return x.high.value_or(x.low.value_or(0)); };
+        // Victims told one by one are parts of the toll, whether told after it ("Four people
+        // were killed ... The fourth victim ... He was hit in the chest and died") or before
+        // it (a headline or lede naming one victim, "four people found dead" further on),
+        // not rivals. (the article's largest count of each outcome is read in a first pass)
         const auto o = static_cast<std::size_t>(c.outcome);
         const bool people = c.kind == claim_kind::incident && written_as_people(c.value_text);
         if (c.relation.empty() && people && o < largest_count.size() && largest_count[o] > size(c)) c.relation = "part";
-        if (c.kind == claim_kind::incident && !people && o < largest_count.size())
-            largest_count[o] = std::max(largest_count[o], c.qualifier == qualifier::vague && !c.high
-                                                              ? std::numeric_limits<std::int64_t>::max()
-                                                              : size(c));
         if (c.relation == "addition") {
             bool earlier = false;  // "three more" adds to an earlier figure of the same outcome
             for (std::size_t j = 0; j < i && !earlier; ++j)

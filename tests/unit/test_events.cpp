@@ -262,6 +262,20 @@ TEST_CASE("a number written in words past twenty is a count, not a victim told o
     CHECK(claims[1].relation.empty());
 }
 
+TEST_CASE("a victim told before the toll is a part of it too", "[extract][events]") {
+    const std::string text =
+        "Grandmother held in death of her daughter. "
+        "Police said four people were found dead in the house on Monday. ";
+    std::vector<claim> claims{figure_claim(text, "her daughter"), figure_claim(text, "four")};
+    claims[0].low = claims[0].high = 1;
+    claims[0].value_text = "her daughter";
+    claims[1].low = claims[1].high = 4;
+    claims[1].value_text = "four";
+    extract::read_scopes(text, claims);
+    CHECK(claims[0].relation == "part");
+    CHECK(claims[1].relation.empty());
+}
+
 TEST_CASE("a count of everyone shot holds the dead too", "[extract][events]") {
     const std::string text =
         "Five people were shot in two houses on Friday night. "
