@@ -792,11 +792,18 @@ void read_scopes(std::string_view text, std::vector<claim>& claims) {
     // headline's figure is that sentence's, with its relation, period and teller ("58 killed
     // in suspected gas attack" is the monitor's 58 of the body; "More than 100 killed" the
     // body's over one hundred "during the last five days").
+    // (a body "sentence" that repeats the headline itself, run together with a related-links
+    // line, tells nothing more: "Double bomb attack kills 31 ... Related IS group claims ...")
     for (auto& h : claims) {
         if (!h.headline || h.kind != claim_kind::incident) continue;
+        std::string_view title = text.substr(h.sentence.begin, h.sentence.end - h.sentence.begin);
+        while (!title.empty() && !word_byte(title.back())) title.remove_suffix(1);  // "... city." against "... city Related"
         for (const auto& c : claims) {
             if (c.headline || c.kind != claim_kind::incident || c.outcome != h.outcome || c.low != h.low || c.high != h.high ||
                 !c.low)
+                continue;
+            const std::string_view body = text.substr(c.sentence.begin, c.sentence.end - c.sentence.begin);
+            if (title.size() > 12 && body.find(title.substr(0, std::min<std::size_t>(title.size(), 60))) != std::string_view::npos)
                 continue;
             if (h.period.empty()) h.period = c.period;
             if (h.relation.empty() && c.relation != "part") h.relation = c.relation;

@@ -170,6 +170,20 @@ TEST_CASE("a headline takes the scope and the teller of the body sentence that r
     CHECK(claims[0].source == "Army");
     CHECK(claims[0].source_text == "The army");
     CHECK(claims[2].period.empty());
+
+    // a body line that repeats the headline (run together with a related-links line) is no echo
+    const std::string repeated =
+        "Bomb kills 31 in the city. "
+        "Bomb kills 31 in the city Related Rebel group claims attack. "
+        "State television said a bomb killed 31 people. ";
+    std::vector<claim> again{figure_claim(repeated, "31"), figure_claim(repeated, "31", 20), figure_claim(repeated, "31 people")};
+    again[0].headline = true;
+    again[1].source = "Rebel group";
+    again[1].source_text = "Rebel group";
+    again[2].source = "State TV";
+    again[2].source_text = "State television";
+    extract::read_scopes(repeated, again);
+    CHECK(again[0].source == "State TV");
 }
 
 TEST_CASE("a toll over two places is a sum over several events", "[extract][events]") {
