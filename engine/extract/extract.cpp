@@ -104,6 +104,17 @@ void make_claim(article_context& ax, std::size_t fi, std::string id) {
     std::size_t after_aux = 99;
     std::optional<outcome> out;
     if (lf.victim) {
+        // a person inside the apposition of a group counted before it is a part of that group:
+        // "Four people — three men and a woman — were shot"
+        for (const auto id : si.figure_ids) {
+            const auto& g = ax.figures[id];
+            // ("One person, a 19-year-old man, was pronounced dead": the same one)
+            if (g.victim || g.not_a_count || g.f.noun.empty() || !g.f.first || *g.f.first < 2 || g.we > lf.wb || lf.wb - g.we > 12) continue;
+            if (past_apposition(ax.text, ws, g.we) > lf.wb) {
+                reject(ax, lf, "a part of the group counted before it");
+                return;
+            }
+        }
         // a person named without a number: only what its own predicate says (victims.hpp)
         out = lf.implied ? lf.implied : victim_outcome(ax.text, ws, lf.wb, lf.we);
         if (!out) {

@@ -91,3 +91,23 @@ TEST_CASE("outcomes: a more specific group ranks above its total", "[extract][ou
     CHECK(extract::category_rank("civilians") < extract::category_rank("children"));
     CHECK(extract::category_rank("fighters") == extract::category_rank("civilians"));
 }
+
+TEST_CASE("outcomes: a group and its predicate across an apposition", "[extract][outcomes]") {
+    struct row {
+        const char* sentence;
+        const char* number;
+        const char* outcome;
+    };
+    const row rows[] = {
+        {"Four teens, the youngest was 12, were shot on the court.", "Four", "injured"},
+        {"Three people \xE2\x80\x94 two men and a woman \xE2\x80\x94 were killed.", "Three", "killed"},
+        {"Six students - all from the same school - were wounded.", "Six", "injured"},
+        {"Five people, police said, were hurt.", "Five", "injured"},
+        // a list, not an apposition: no predicate right after the second comma
+        {"Five people, two dogs, and a cat lived there.", "Five", "none"},
+    };
+    for (const auto& r : rows) {
+        CAPTURE(r.sentence);
+        CHECK(outcome_of(r.sentence, r.number) == r.outcome);
+    }
+}

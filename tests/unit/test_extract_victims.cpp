@@ -411,3 +411,12 @@ TEST_CASE("victims: a shot of one's own that hit a limb or was an accident", "[e
         {"The gunman killed two people, then shot himself.", "killed people [2,2]"},
     });
 }
+
+TEST_CASE("victims: a person in the apposition of a group is a part of it, not another victim", "[extract][victims]") {
+    check_rows({
+        {"Three people \xE2\x80\x94 two men and a woman \xE2\x80\x94 were shot.", "injured people [3,3]"},
+        {"Two men, a father and his son, were killed.", "killed men [2,2]"},
+        // one person and the same one told again
+        {"One person, a 19-year-old man, was pronounced dead.", "killed men [1,1]"},
+    });
+}
