@@ -117,6 +117,18 @@ void make_claim(article_context& ax, std::size_t fi, std::string id) {
         }
         // a person named without a number: only what its own predicate says (victims.hpp)
         out = lf.implied ? lf.implied : victim_outcome(ax.text, ws, lf.wb, lf.we);
+        // the nth victim counts the dead only when that victim died ("A third man was wounded": one)
+        if (out && *out != outcome::killed && lf.f.first && *lf.f.first > 1 && !lf.implied) {
+            static const std::array<std::string_view, 6> ordinals{"second", "third", "fourth", "fifth", "sixth", "seventh"};
+            for (const auto& m : lf.f.modifiers)
+                if (one_of(m, ordinals)) lf.f.first = 1;
+        }
+        // a named person the article makes a perpetrator: "gunman Nicholas Ward ... officers
+        // fatally shot Ward" counts a suspect killed, reconciled apart from the victims
+        if (out && lf.f.noun == "person" && !lf.f.value_text.empty() && ascii_upper(lf.f.value_text[0])) {
+            if (!ax.perpetrators) ax.perpetrators = perpetrator_names(ax.text, ax.lower_text());
+            if (names_one_of(lf.f.value_text, *ax.perpetrators)) cat.category = "suspects";
+        }
         if (!out) {
             reject(ax, lf, "a person named, but not what happened to them");
             return;

@@ -40,6 +40,17 @@ void join_coordinated(std::string_view text, std::size_t end, bool headline, fig
         if (!separated || j >= end) break;
         const auto next = victim_phrase_at(text, j, end, false, headline);
         if (!next || next->implied || suspect_noun(next->f.noun)) break;
+        // "the victim, a six year old girl, had been": after a comma alone, "a" opens an
+        // apposition of a person already named, the same person told again: read over, not
+        // counted ("a man, a woman and a child" is a list)
+        const bool opens_with_a = text.compare(f.span.begin, 2, "a ") == 0 || text.compare(f.span.begin, 2, "A ") == 0 ||
+                                  text.compare(f.span.begin, 3, "an ") == 0 || text.compare(f.span.begin, 3, "An ") == 0;
+        if ((text.compare(j, 2, "a ") == 0 || text.compare(j, 3, "an ") == 0) && !opens_with_a &&
+            text.substr(f.span.end, j - f.span.end).find("and") == std::string_view::npos) {
+            f.span.end = next->f.span.end;
+            f.value_text = std::string(text.substr(f.span.begin, f.span.size()));
+            continue;
+        }
         same_noun = same_noun && next->f.noun == f.noun;
         f.span.end = next->f.span.end;
         ++count;

@@ -1,6 +1,7 @@
 // Victims reader (victims.hpp).
 #include "extract/victims.hpp"
 
+#include <algorithm>
 #include <array>
 #include <string>
 
@@ -239,6 +240,20 @@ bool killed_pronoun(std::string_view text, std::size_t i, std::size_t j, std::si
     return text.substr(k, 4) == "dead" || text.substr(k, 8) == "to death";
 }
 
+// After a person hit by a shot, at text[from]: killed when the sentence goes on to a death
+// ("... and died at the hospital"), injured otherwise.
+outcome injured_unless_death_follows(std::string_view text, std::size_t from, std::size_t end) {
+    int n = 0;
+    for (auto w = word_at(text, from, end); w && n < 16; w = word_at(text, w->end, end), ++n) {
+        if (w->lower == "died" || w->lower == "dead" || w->lower == "killed" || w->lower == "dies" || w->lower == "succumbed")
+            return outcome::killed;
+        std::size_t k = w->end;
+        while (k < end && !ascii_alnum(text[k]) && text[k] != '.' && text[k] != ';') ++k;
+        if (k >= end || text[k] == '.' || text[k] == ';') break;
+    }
+    return outcome::injured;
+}
+
 // text[i, j) is "himself" or "herself" after "shot" or "wounded", where the shot was an
 // accident or hit a limb: "accidentally shot himself", "shot herself in the hand",
 // "wounding himself in the leg". (A gunman who "then shot himself" is left alone: most such
@@ -255,6 +270,9 @@ bool self_inflicted_wound(std::string_view text, std::size_t i, std::size_t j, s
     // ("is dead after accidentally shooting himself": the subject's death is read at the subject)
     for (auto w = word_at(text, sb, v); w; w = word_at(text, w->end, v))
         if (w->lower == "dead" || w->lower == "died" || w->lower == "dies" || w->lower == "killed") return false;
+    // ("Boy, 3, who accidentally shot himself has died": the boy is read, not again here)
+    if (text.substr(sb, v - sb).find(" who ") != std::string_view::npos && injured_unless_death_follows(text, j, end) == outcome::killed)
+        return false;
     if (word_before(text, v, sb) == "accidentally") return true;
     // "in the leg", "in his left hand"
     const auto in = word_at(text, j, end);
@@ -267,19 +285,6 @@ bool self_inflicted_wound(std::string_view text, std::size_t i, std::size_t j, s
     return false;
 }
 
-// After a person hit by a shot, at text[from]: killed when the sentence goes on to a death
-// ("... and died at the hospital"), injured otherwise.
-outcome injured_unless_death_follows(std::string_view text, std::size_t from, std::size_t end) {
-    int n = 0;
-    for (auto w = word_at(text, from, end); w && n < 16; w = word_at(text, w->end, end), ++n) {
-        if (w->lower == "died" || w->lower == "dead" || w->lower == "killed" || w->lower == "dies" || w->lower == "succumbed")
-            return outcome::killed;
-        std::size_t k = w->end;
-        while (k < end && !ascii_alnum(text[k]) && text[k] != '.' && text[k] != ';') ++k;
-        if (k >= end || text[k] == '.' || text[k] == ';') break;
-    }
-    return outcome::injured;
-}
 
 // The quick refusal made at every candidate word before anything is copied: most words
 // ("to", "said", "Syrian") cannot open a victim phrase.
@@ -374,9 +379,9 @@ bool may_open(std::string_view text, std::size_t i, std::size_t end, bool senten
     while (p > 0 && text[p - 1] == ' ') --p;
     std::size_t b = p;
     while (b > 0 && ascii_alpha(text[b - 1])) --b;
-    static const std::array<std::string_view, 15> verbs{"killing", "killed", "murdering", "murdered", "wounding", "wounded",
+    static const std::array<std::string_view, 16> verbs{"killing", "killed", "murdering", "murdered", "wounding", "wounded",
                                                         "injuring", "injured", "found", "of", "left", "pronounced", "declared",
-                                                        "striking", "struck"};
+                                                        "striking", "struck", "shot"};
     for (const auto v : verbs)
         if (same_word(text, b, p, v)) return true;
     // "Smith was pronounced dead", "Steve Hall suffered a wound": a name at the sentence
@@ -570,8 +575,9 @@ std::optional<victim_phrase> victim_phrase_at(std::string_view text, std::size_t
             --sentence_begin;
         const std::string before = word_before(text, w0->begin, sentence_begin);
         // ("left Coleman dead", "pronounced Lynch dead": the predicate after the name says it)
-        static const std::array<std::string_view, 14> verbs{"killing", "killed", "murdering", "murdered", "wounding", "wounded", "injuring",
-                                                            "injured", "found", "left", "pronounced", "declared", "striking", "struck"};
+        static const std::array<std::string_view, 15> verbs{"killing", "killed", "murdering", "murdered", "wounding", "wounded", "injuring",
+                                                            "injured", "found", "left", "pronounced", "declared", "striking", "struck",
+                                                            "shot"};
         named_victim = one_of(before, verbs);
         // a clause opens after "that" as at the sentence start: "police say that Smith was killed"
         const bool clause_start = sentence_start || before == "that";
@@ -659,7 +665,9 @@ bool death_follows(std::string_view text, const std::vector<word>& ws, std::size
             w == "police" || w == "officers")
             return false;
         if (w == "to" && j + 1 < ws.size() && ws[j + 1].lower == "death") return true;
-        if (w == "killed" || w == "dead" || w == "died" || w == "dies" || w == "fatally" || w == "succumbed") return true;
+        // ("shot his wife and then killed himself": the death is his own)
+        if (w == "killed" || w == "dead" || w == "died" || w == "dies" || w == "fatally" || w == "succumbed")
+            return !(j + 1 < ws.size() && (ws[j + 1].lower == "himself" || ws[j + 1].lower == "herself"));
     }
     return false;
 }
@@ -766,7 +774,8 @@ std::optional<outcome> victim_outcome(std::string_view text, const std::vector<w
             const auto& w = ws[j].lower;
             if (ws[j].before == ';' || w == "and" || w == "but" || w == "who" || w == "while") break;
             if (w == "dead" || w == "deceased" || w == "lifeless") return outcome::killed;
-            if (w == "gunshot" || injury_word(w)) return death_follows(text, ws, j) ? outcome::killed : outcome::injured;
+            if (w == "gunshot" || injury_word(w))
+                return death_follows(text, ws, j) || ws[j - 1].lower == "fatally" ? outcome::killed : outcome::injured;
         }
     }
     if (wb > 0) {
@@ -777,6 +786,13 @@ std::optional<outcome> victim_outcome(std::string_view text, const std::vector<w
         if (v == "shot" || v == "shooting") {
             if (wb >= 2 && ws[wb - 2].lower == "fatally") return outcome::killed;
             if (v == "shot" && wb >= 2 && (ws[wb - 2].lower == "police" || ws[wb - 2].lower == "officers")) return outcome::injured;
+            // the object of an active "shot" named by a noun: "accidentally shot his uncle in the
+            // stomach", "a man shot a three-year-old girl": hit, an injury unless a death is said
+            // with it (a name or pronoun is left to its own predicate: "shot Duncan" as he ran)
+            static const std::array<std::string_view, 7> determiners{"a", "an", "the", "his", "her", "their", "my"};
+            static const std::array<std::string_view, 7> passive{"was", "were", "is", "are", "been", "being", "be"};
+            if (v == "shot" && wb >= 2 && one_of(ws[wb].lower, determiners) && !one_of(ws[wb - 2].lower, passive))
+                return death_follows(text, ws, wb - 1) ? outcome::killed : outcome::injured;
         }
         if (v == "of" && wb >= 2) {
             const auto& h = ws[wb - 2].lower;
@@ -800,8 +816,8 @@ std::optional<outcome> victim_outcome(std::string_view text, const std::vector<w
     // ("A third man, shot in the stomach Saturday, has died": a participle set off, then a death)
     if (k + 1 < ws.size() && comma_before(text, ws[k]) && (ws[k].lower == "shot" || ws[k].lower == "wounded" || ws[k].lower == "injured")) {
         std::size_t j = k + 1;
-        while (j < ws.size() && j < k + 10 && !comma_before(text, ws[j])) ++j;
-        for (std::size_t d = j; d < ws.size() && d < j + 4 && j < k + 10; ++d)
+        while (j < ws.size() && j < k + 20 && !comma_before(text, ws[j])) ++j;
+        for (std::size_t d = j; d < ws.size() && d < j + 4 && j < k + 20; ++d)
             if (ws[d].lower == "died" || ws[d].lower == "dies" || ws[d].lower == "dead" || ws[d].lower == "succumbed") {
                 k = j;
                 break;
@@ -840,7 +856,7 @@ std::optional<outcome> victim_outcome(std::string_view text, const std::vector<w
     if (k >= ws.size()) return std::nullopt;
     const auto& h = ws[k].lower;
     if (h == "shot" || (h == "fatally" && k + 1 < ws.size())) {
-        if (n_aux == 0) {
+        if (!passive) {  // ("Glenn also shot Young": active, past "also")
             // "the gunman shot two people", "a man fatally shot his wife": the one who shot;
             // without an object it is the one shot: "Teen shot to death", "Boy Fatally Shot
             // In Apparent Accident", "A boy shot on Sunday morning has died"
@@ -849,7 +865,9 @@ std::optional<outcome> victim_outcome(std::string_view text, const std::vector<w
             // "a toddler shot himself with a pistol left in a car": the one shot, by his own hand
             if (v + 1 < ws.size() && (ws[v + 1].lower == "himself" || ws[v + 1].lower == "herself"))
                 return h == "fatally" ? outcome::killed : outcome_of_shot(text, ws, v + 1);
-            if (object_at(text, ws, v + 1) || (v + 1 < ws.size() && (ws[v + 1].lower == "at" || ws[v + 1].lower == "and")))
+            // ("Child accidentally shot and killed by brother": a headline's passive)
+            const bool by = v + 3 < ws.size() && ws[v + 1].lower == "and" && ws[v + 3].lower == "by";
+            if (!by && (object_at(text, ws, v + 1) || (v + 1 < ws.size() && (ws[v + 1].lower == "at" || ws[v + 1].lower == "and"))))
                 return std::nullopt;
         }
         if (h == "fatally") return outcome::killed;
@@ -957,6 +975,118 @@ std::optional<victim_phrase> possessive_death_at(std::string_view text, std::siz
         return victim_phrase{one_person(text, i, a, "person", {}), outcome::killed};
     }
     return std::nullopt;
+}
+
+namespace {
+
+// The capitalised words (up to four) that end right before text[i], lower case and joined
+// by blanks ("ray oakes"), or "". With `apposition`, back over a comma and an age too
+// ("Ray Oakes, 31, the gunman").
+std::string name_before(std::string_view text, std::size_t i, bool apposition) {
+    std::size_t p = i;
+    while (p > 0 && (text[p - 1] == ' ' || (apposition && text[p - 1] == ','))) --p;
+    if (apposition && p > 0 && ascii_digit(text[p - 1])) {  // ", 31,"
+        while (p > 0 && ascii_digit(text[p - 1])) --p;
+        while (p > 0 && (text[p - 1] == ' ' || text[p - 1] == ',')) --p;
+    }
+    std::string name;
+    for (int n = 0; n < 4 && p > 0; ++n) {
+        std::size_t b = p;
+        while (b > 0 && (ascii_alpha(text[b - 1]) || text[b - 1] == '-' || text[b - 1] == '\'')) --b;
+        const auto w = word_at(text.substr(0, p), b, p);
+        if (!w || !name_word(*w) || w->lower.size() < 2) break;
+        name = name.empty() ? w->lower : w->lower + " " + name;
+        if (b == 0 || text[b - 1] != ' ') break;
+        p = b - 1;
+    }
+    return name.size() >= 3 ? name : std::string();
+}
+
+// The capitalised words (up to four) that start at text[i], lower case and joined by
+// blanks ("nicholas ward"); "" when text[i] opens no name.
+std::string name_after(std::string_view text, std::size_t i) {
+    std::string name;
+    std::size_t at = i;
+    for (int n = 0; n < 4; ++n) {
+        const auto w = word_at(text, at, text.size());
+        if (!w || !name_word(*w) || w->lower.size() < 2 || (n > 0 && text[at] != ' ')) break;
+        name = name.empty() ? w->lower : name + " " + w->lower;
+        at = w->end;
+    }
+    return name.size() >= 3 ? name : std::string();
+}
+
+}  // namespace
+
+std::vector<std::string> perpetrator_names(std::string_view text, std::string_view lower) {
+    std::vector<std::string> names;
+    const auto each = [&](std::string_view needle, auto&& on) {
+        for (std::size_t at = lower.find(needle); at != std::string_view::npos; at = lower.find(needle, at + 1))
+            if ((at == 0 || !ascii_alnum(lower[at - 1])) && (at + needle.size() >= lower.size() || !ascii_alnum(lower[at + needle.size()])))
+                on(at, at + needle.size());
+    };
+    const auto add = [&](std::string n) {
+        if (!n.empty()) names.push_back(std::move(n));
+    };
+    for (const std::string_view noun : {"gunman", "shooter", "suspect", "assailant", "attacker", "killer"}) {
+        each(noun, [&](std::size_t b, std::size_t e) {
+            // "gunman Nicholas Ward", "the gunman, Nicholas Ward,", "identified the gunman as Ray Oakes"
+            // (the verb is no noun: "Detectives suspect Lyons was shot")
+            const bool determined = b >= 2 && (lower.compare(b - 2, 2, "a ") == 0 || (b >= 4 && lower.compare(b - 4, 4, "the ") == 0) ||
+                                               (b >= 7 && lower.compare(b - 7, 7, "murder ") == 0) ||
+                                               (b >= 9 && lower.compare(b - 9, 9, "shooting ") == 0) ||
+                                               (b >= 8 && lower.compare(b - 8, 8, "alleged ") == 0) ||
+                                               (b >= 10 && lower.compare(b - 10, 10, "suspected ") == 0));
+            if (!determined && noun == "suspect") return;
+            std::size_t k = e;
+            if (k < text.size() && text[k] == ',') ++k;
+            while (k < text.size() && text[k] == ' ') ++k;
+            if (lower.compare(k, 3, "as ") == 0) k += 3;
+            add(name_after(text, k));
+            // "Ray Oakes, the gunman", "Oakes, 31, the suspected shooter"
+            std::size_t a = b;
+            for (const std::string_view lead : {"suspected ", "alleged ", "accused ", "the "}) {
+                if (a >= lead.size() && lower.compare(a - lead.size(), lead.size(), lead) == 0) a -= lead.size();
+            }
+            if (a >= 2 && lower.compare(a - 2, 2, ", ") == 0) add(name_before(text, a - 2, true));
+        });
+    }
+    // the subject of a shooting with its object, or of a murder charge
+    // ("Alex Smith, 24, Fatally Shot in Roxbury" is a headline's passive: an object must follow)
+    for (const std::string_view verb : {"opened fire", "shot and killed", "fatally shot", "is charged with murder", "was charged with murder",
+                                        "is accused of killing", "was accused of killing", "then shot", "is charged with killing"}) {
+        const bool needs_object = verb == "shot and killed" || verb == "fatally shot" || verb == "then shot";
+        each(verb, [&](std::size_t b, std::size_t e) {
+            if (needs_object) {
+                const auto w = word_at(text, e, text.size());
+                static const std::array<std::string_view, 12> objects{"a", "an", "the", "his", "her", "their", "two", "three", "four",
+                                                                      "both", "him", "several"};
+                if (!w || e >= text.size() || text[e] != ' ' || !(one_of(w->lower, objects) || (w->capital && name_word(*w)))) return;
+            }
+            add(name_before(text, b, false));
+        });
+    }
+    std::sort(names.begin(), names.end());
+    names.erase(std::unique(names.begin(), names.end()), names.end());
+    return names;
+}
+
+bool names_one_of(std::string_view phrase, const std::vector<std::string>& names) {
+    if (names.empty()) return false;
+    // the first run of capitalised words of the phrase ("Nicholas Ward" of "Nicholas Ward, 25")
+    std::vector<std::string> run;
+    for (auto w = word_at(phrase, 0, phrase.size()); w && w->capital && name_word(*w) && run.size() < 4;
+         w = w->end < phrase.size() && phrase[w->end] == ' ' ? word_at(phrase, w->end, phrase.size()) : std::nullopt)
+        run.push_back(w->lower);
+    if (run.empty()) return false;
+    for (const auto& n : names) {
+        const auto first = n.substr(0, n.find(' '));
+        const auto last = n.substr(n.rfind(' ') + 1);
+        // a surname alone matches a surname; a full name only the same first and last names
+        // ("Reshawna Hawkins" is not the "Hawkins" who killed his sister)
+        if (run.size() == 1 ? run[0] == last : (n.find(' ') != std::string::npos && run.front() == first && run.back() == last)) return true;
+    }
+    return false;
 }
 
 }  // namespace reckon::extract

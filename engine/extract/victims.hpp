@@ -95,7 +95,7 @@ inline bool may_open_victim_phrase(std::string_view text, std::size_t i, std::si
     if (p == i || p < 2) return false;
     const char l = text[p - 1], m = text[p - 2];
     return (l == 'g' && m == 'n') || (l == 'd' && (m == 'e' || m == 'n')) || (l == 'f' && m == 'o') || (l == 't' && m == 'f') ||
-           (l == 't' && m == 'a' && p >= 4 && text.substr(p - 4, 4) == "that") || (l == 'k' && m == 'c');  // "that", "struck"
+           (l == 't' && m == 'a' && p >= 4 && text.substr(p - 4, 4) == "that") || (l == 'k' && m == 'c') || (l == 't' && m == 'o');  // "that", "struck", "shot"
 }
 // `headline`: the sentence is a headline, where every word is capitalised and no name is
 // read after a verb ("Civilian Killed Others Injured").
@@ -119,6 +119,18 @@ outcome outcome_of_shot(std::string_view text, const std::vector<word>& ws, std:
 // ws[k..k+3) name gunfire or what it fires, after "struck by" / "hit by": "gunfire",
 // "return fire", "a stray bullet".
 bool hit_by_gunfire(const std::vector<word>& ws, std::size_t k);
+
+// The names (lower case, words joined by blanks, sorted) the article gives its perpetrators: after a suspect
+// noun ("gunman Nicholas Ward", "identified the shooter as Ray Oakes"), before one set off
+// by a comma ("Oakes, the gunman"), as the subject of a shooting with its object ("Ward
+// then shot two more people", "Oakes opened fire") or of a murder charge ("Oakes is charged
+// with murder"). A named person killed or wounded who is one of them is a suspect.
+// `lower` is the article in lower case.
+std::vector<std::string> perpetrator_names(std::string_view text, std::string_view lower);
+
+// True when the name `phrase` opens with ("Nicholas Ward, 25") is one of `names`: the same
+// first and last names, or a surname alone ("Ward") that is the last name of one.
+bool names_one_of(std::string_view phrase, const std::vector<std::string>& names);
 
 // True when the word (lower case) names one person: "man", "victim", "teen", "officer".
 bool person_noun(std::string_view lower);

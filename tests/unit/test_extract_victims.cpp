@@ -420,3 +420,29 @@ TEST_CASE("victims: a person in the apposition of a group is a part of it, not a
         {"One person, a 19-year-old man, was pronounced dead.", "killed men [1,1]"},
     });
 }
+
+TEST_CASE("victims: a named person the article makes a perpetrator is a suspect", "[extract][victims]") {
+    check_rows({
+        {"A clerk was shot by gunman Darnell Ostrow at the lounge. Officers then fatally shot Ostrow.",
+         "injured people [1,1] | killed suspects [1,1]"},
+        {"Police said the shooter, Ray Oakes, opened fire on the crowd. Lina Perez was killed. Ray Oakes was wounded by police.",
+         "killed people [1,1] | injured suspects [1,1]"},
+        // a relative who shares the surname is no perpetrator
+        {"Hawley is accused of killing his sister. Dana Hawley was found dead in the kitchen.", "killed women [1,1] | killed people [1,1]"},
+        // the verb "suspect" names no suspect
+        {"Detectives suspect Lyle Norris was shot before the fire. Lyle Norris died.", "killed people [1,1]"},
+    });
+}
+
+TEST_CASE("victims: the object of an active shot, and its shooter", "[extract][victims]") {
+    check_rows({
+        {"A 6-year-old boy accidentally shot his uncle in the stomach.", "injured men [1,1]"},
+        {"A man shot a four-year-old girl and a bystander outside the store.", "injured people [2,2]"},
+        {"He shot his wife and then killed himself.", "injured women [1,1] | killed suspects [1,1]"},
+        {"Ostrow also shot Dana in the leg.", ""},  // the one who shot is no victim
+        {"Child accidentally shot and killed by cousin", "killed children [1,1]"},
+        {"A child accidentally shot and killed a 12-year-old on Tuesday.", "killed people [1,1]"},
+        {"His wife, a 30-year-old woman, and his son were wounded.", "injured people [2,2]"},
+        {"Deputies found the victim, a six year old girl, fatally wounded.", "killed people [1,1]"},
+    });
+}
