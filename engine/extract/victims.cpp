@@ -786,8 +786,8 @@ std::optional<outcome> victim_outcome(std::string_view text, const std::vector<w
         if (v == "shot" || v == "shooting") {
             if (wb >= 2 && ws[wb - 2].lower == "fatally") return outcome::killed;
             if (v == "shot" && wb >= 2 && (ws[wb - 2].lower == "police" || ws[wb - 2].lower == "officers")) return outcome::injured;
-            // the object of an active "shot" named by a noun: "accidentally shot his uncle in the
-            // stomach", "a man shot a three-year-old girl": hit, an injury unless a death is said
+            // the object of an active "shot" named by a noun: "accidentally shot her uncle in the
+            // thigh", "a man shot a three-year-old girl": hit, an injury unless a death is said
             // with it (a name or pronoun is left to its own predicate: "shot Duncan" as he ran)
             static const std::array<std::string_view, 7> determiners{"a", "an", "the", "his", "her", "their", "my"};
             static const std::array<std::string_view, 7> passive{"was", "were", "is", "are", "been", "being", "be"};
@@ -1083,7 +1083,7 @@ bool names_one_of(std::string_view phrase, const std::vector<std::string>& names
         const auto first = n.substr(0, n.find(' '));
         const auto last = n.substr(n.rfind(' ') + 1);
         // a surname alone matches a surname; a full name only the same first and last names
-        // ("Reshawna Hawkins" is not the "Hawkins" who killed his sister)
+        // ("Dana Hawley" is not the "Hawley" who killed his sister)
         if (run.size() == 1 ? run[0] == last : (n.find(' ') != std::string::npos && run.front() == first && run.back() == last)) return true;
     }
     return false;

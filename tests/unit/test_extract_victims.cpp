@@ -417,7 +417,7 @@ TEST_CASE("victims: a person in the apposition of a group is a part of it, not a
         {"Three people \xE2\x80\x94 two men and a woman \xE2\x80\x94 were shot.", "injured people [3,3]"},
         {"Two men, a father and his son, were killed.", "killed men [2,2]"},
         // one person and the same one told again
-        {"One person, a 19-year-old man, was pronounced dead.", "killed men [1,1]"},
+        {"One man, a 40-year-old driver, was found dead.", "killed men [1,1]"},
     });
 }
 
@@ -436,12 +436,12 @@ TEST_CASE("victims: a named person the article makes a perpetrator is a suspect"
 
 TEST_CASE("victims: the object of an active shot, and its shooter", "[extract][victims]") {
     check_rows({
-        {"A 6-year-old boy accidentally shot his uncle in the stomach.", "injured men [1,1]"},
+        {"A 7-year-old girl accidentally shot her uncle in the thigh.", "injured men [1,1]"},
         {"A man shot a four-year-old girl and a bystander outside the store.", "injured people [2,2]"},
         {"He shot his wife and then killed himself.", "injured women [1,1] | killed suspects [1,1]"},
         {"Ostrow also shot Dana in the leg.", ""},  // the one who shot is no victim
         {"Child accidentally shot and killed by cousin", "killed children [1,1]"},
-        {"A child accidentally shot and killed a 12-year-old on Tuesday.", "killed people [1,1]"},
+        {"A girl accidentally shot and killed a 10-year-old at a party.", "killed people [1,1]"},
         {"His wife, a 30-year-old woman, and his son were wounded.", "injured people [2,2]"},
         {"Deputies found the victim, a six year old girl, fatally wounded.", "killed people [1,1]"},
     });
