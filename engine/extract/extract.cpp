@@ -108,7 +108,7 @@ void make_claim(article_context& ax, std::size_t fi, std::string id) {
         // "Four people — three men and a woman — were shot"
         for (const auto id : si.figure_ids) {
             const auto& g = ax.figures[id];
-            // ("One man, a 40-year-old driver, was found dead": the same one)
+            // ("One person, a 40-year-old driver, was found dead": the same one)
             if (g.victim || g.not_a_count || g.f.noun.empty() || !g.f.first || *g.f.first < 2 || g.we > lf.wb || lf.wb - g.we > 12) continue;
             if (past_apposition(ax.text, ws, g.we) > lf.wb) {
                 reject(ax, lf, "a part of the group counted before it");

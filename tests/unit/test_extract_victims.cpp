@@ -417,7 +417,7 @@ TEST_CASE("victims: a person in the apposition of a group is a part of it, not a
         {"Three people \xE2\x80\x94 two men and a woman \xE2\x80\x94 were shot.", "injured people [3,3]"},
         {"Two men, a father and his son, were killed.", "killed men [2,2]"},
         // one person and the same one told again
-        {"One man, a 40-year-old driver, was found dead.", "killed men [1,1]"},
+        {"One person, a 40-year-old driver, was found dead.", "killed people [1,1]"},
     });
 }
 
