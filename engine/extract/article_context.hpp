@@ -151,6 +151,8 @@ struct article_context {
     std::size_t released = 0;                   // sentences before this one have been released
     std::size_t overflow_reported = 0;          // "number too large" warnings given
 
+    // victims reader: the perpetrators' surnames (perpetrator_names), read when first needed
+    std::optional<std::vector<std::string>> perpetrators;
     // dates reader
     byte_span dateline;
     std::optional<date> opening_date;  // lede_date()

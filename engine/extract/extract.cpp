@@ -104,8 +104,31 @@ void make_claim(article_context& ax, std::size_t fi, std::string id) {
     std::size_t after_aux = 99;
     std::optional<outcome> out;
     if (lf.victim) {
+        // a person inside the apposition of a group counted before it is a part of that group:
+        // "Four people — three men and a woman — were shot"
+        for (const auto id : si.figure_ids) {
+            const auto& g = ax.figures[id];
+            // ("One person, a 40-year-old driver, was found dead": the same one)
+            if (g.victim || g.not_a_count || g.f.noun.empty() || !g.f.first || *g.f.first < 2 || g.we > lf.wb || lf.wb - g.we > 12) continue;
+            if (past_apposition(ax.text, ws, g.we) > lf.wb) {
+                reject(ax, lf, "a part of the group counted before it");
+                return;
+            }
+        }
         // a person named without a number: only what its own predicate says (victims.hpp)
         out = lf.implied ? lf.implied : victim_outcome(ax.text, ws, lf.wb, lf.we);
+        // the nth victim counts the dead only when that victim died ("A third man was wounded": one)
+        if (out && *out != outcome::killed && lf.f.first && *lf.f.first > 1 && !lf.implied) {
+            static const std::array<std::string_view, 6> ordinals{"second", "third", "fourth", "fifth", "sixth", "seventh"};
+            for (const auto& m : lf.f.modifiers)
+                if (one_of(m, ordinals)) lf.f.first = 1;
+        }
+        // a named person the article makes a perpetrator: "gunman Nicholas Ward ... officers
+        // fatally shot Ward" counts a suspect killed, reconciled apart from the victims
+        if (out && lf.f.noun == "person" && !lf.f.value_text.empty() && ascii_upper(lf.f.value_text[0])) {
+            if (!ax.perpetrators) ax.perpetrators = perpetrator_names(ax.text, ax.lower_text());
+            if (names_one_of(lf.f.value_text, *ax.perpetrators)) cat.category = "suspects";
+        }
         if (!out) {
             reject(ax, lf, "a person named, but not what happened to them");
             return;

@@ -40,6 +40,17 @@ void join_coordinated(std::string_view text, std::size_t end, bool headline, fig
         if (!separated || j >= end) break;
         const auto next = victim_phrase_at(text, j, end, false, headline);
         if (!next || next->implied || suspect_noun(next->f.noun)) break;
+        // "the victim, a six year old girl, had been": after a comma alone, "a" opens an
+        // apposition of a person already named, the same person told again: read over, not
+        // counted ("a man, a woman and a child" is a list)
+        const bool opens_with_a = text.compare(f.span.begin, 2, "a ") == 0 || text.compare(f.span.begin, 2, "A ") == 0 ||
+                                  text.compare(f.span.begin, 3, "an ") == 0 || text.compare(f.span.begin, 3, "An ") == 0;
+        if ((text.compare(j, 2, "a ") == 0 || text.compare(j, 3, "an ") == 0) && !opens_with_a &&
+            text.substr(f.span.end, j - f.span.end).find("and") == std::string_view::npos) {
+            f.span.end = next->f.span.end;
+            f.value_text = std::string(text.substr(f.span.begin, f.span.size()));
+            continue;
+        }
         same_noun = same_noun && next->f.noun == f.noun;
         f.span.end = next->f.span.end;
         ++count;
@@ -112,9 +123,11 @@ void scan_figures(article_context& ax) {
             const bool headline = ax.sentences[s].line_alone;
             const bool first_word = !headline && (i == starts.front() || after_opening_phrase(ax.text, span.begin, i));
             const auto victim_at = [&]() -> bool {
+                // "the teen's death", "Robinson's killing": a death named by whose it is
+                auto v = possessive_death_at(ax.text.substr(0, span.end), i, span.end);
                 // a headline's words are few and drop their articles ("Waverly teen killed"): all are tried
-                if (!headline && !may_open_victim_phrase(ax.text, i, span.end, first_word)) return false;
-                auto v = victim_phrase_at(ax.text.substr(0, span.end), i, span.end, first_word, ax.sentences[s].line_alone);
+                if (!v && !headline && !may_open_victim_phrase(ax.text, i, span.end, first_word)) return false;
+                if (!v) v = victim_phrase_at(ax.text.substr(0, span.end), i, span.end, first_word, ax.sentences[s].line_alone);
                 if (!v) return false;
                 if (!v->implied) join_coordinated(ax.text.substr(0, span.end), span.end, ax.sentences[s].line_alone, v->f);
                 located_figure lf;
@@ -139,7 +152,10 @@ void scan_figures(article_context& ax) {
             }
             auto f = grammar::claims::parse_figure(ax.text.substr(0, span.end), i, 200);
             // an age is a person, not a count: "17-year-old dead after shooting", "killed 24-year-old Alex Morrow"
-            if (f && f->number.end < span.end && ax.text[f->number.end] == '-' && victim_at()) continue;
+            if (f && ((f->number.end < span.end && ax.text[f->number.end] == '-') ||
+                      age_phrase_end(ax.text, f->number.begin, span.end) != std::string_view::npos) &&
+                victim_at())
+                continue;
             if (f) {
                 located_figure lf;
                 lf.f = std::move(*f);
@@ -208,6 +224,11 @@ std::optional<std::string> rejection_reason(const article_context& ax, const loc
         return std::string("a date");
     if (next && month_index(*next) > 0 && digits && f.noun.empty()) return std::string("a date");
     if (prev && (prev->lower == "aged" || prev->lower == "ages")) return std::string("an age");
+    // "17 year old", "20 y/o" (victims.hpp); "dead at 25", "died at 31"
+    if (age_phrase_end(ax.text, f.number.begin, ax.text.size()) != std::string_view::npos) return std::string("an age");
+    if (digits && f.noun.empty() && nb >= 2 && prev->lower == "at" &&
+        (ws[nb - 2].lower == "dead" || ws[nb - 2].lower == "died" || ws[nb - 2].lower == "dies"))
+        return std::string("an age");
     // "Stowe shooting victim, 18, dies", "a man, 23, was": an age set off by commas after a person
     if (digits && f.noun.empty() && prev && f.number.end < ax.text.size() &&
         ax.text[f.number.end] == ',' && f.first && *f.first < 120) {

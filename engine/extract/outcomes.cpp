@@ -67,6 +67,36 @@ std::string side_of(const std::vector<std::string>& modifiers, std::string_view 
     return {};
 }
 
+namespace {
+
+// The separator in text[b, e) between two words: ',' for a comma, '-' for a dash ("—", "–",
+// " - ", "--"), '.' for anything that ends a clause, ' ' for none.
+char separator_in(std::string_view text, std::size_t b, std::size_t e) {
+    const auto gap = text.substr(b, e - b);
+    if (gap.find_first_of(".;:()") != std::string_view::npos) return '.';
+    if (gap.find(',') != std::string_view::npos) return ',';
+    if (gap.find("\xE2\x80\x94") != std::string_view::npos || gap.find("\xE2\x80\x93") != std::string_view::npos ||
+        gap.find(" - ") != std::string_view::npos || gap.find("--") != std::string_view::npos)
+        return '-';
+    return ' ';
+}
+
+}  // namespace
+
+std::size_t past_apposition(std::string_view text, const std::vector<word>& ws, std::size_t k) {
+    static const std::array<std::string_view, 12> verbs{"were", "was", "are", "is", "have", "has", "had", "also", "remain", "remained",
+                                                        "remains", "shot"};
+    if (k == 0 || k >= ws.size()) return k;
+    const char open = separator_in(text, ws[k - 1].end, ws[k].begin);
+    if (open != ',' && open != '-') return k;
+    for (std::size_t j = k + 1; j < ws.size() && j < k + 12; ++j) {
+        const char sep = separator_in(text, ws[j - 1].end, ws[j].begin);
+        if (sep == '.' || (sep != ' ' && sep != open)) return k;
+        if (sep == open) return one_of(ws[j].lower, verbs) || ws[j].has(w_killed | w_injured) ? j : k;
+    }
+    return k;
+}
+
 category_reading read_category(const figure& f) {
     category_reading r;
     const std::string noun_lower = lower_ascii(f.inner_noun.empty() ? f.noun : f.inner_noun);
@@ -203,6 +233,7 @@ std::optional<outcome> find_outcome(const article_context& ax, const located_fig
                 }
             }
         }
+        if (!lf.f.noun.empty()) k = past_apposition(ax.text, ws, k);
         while (k < ws.size() && n < 4 && one_of(ws[k].lower, aux)) {
             ++k;
             ++n;

@@ -31,6 +31,11 @@ struct category_reading {
 };
 category_reading read_category(const grammar::claims::figure& f);
 
+// ws[k] follows a group ("Four teens", "Four people"): the index past an apposition set off
+// by commas or dashes when the predicate comes right after it ("Four teens, the youngest
+// 12, were shot", "Four people — three men and a woman — were shot"); k otherwise.
+std::size_t past_apposition(std::string_view text, const std::vector<word>& ws, std::size_t k);
+
 // The side of fighters named by modifiers ("IS militants", "pro-regime forces") or the noun.
 std::string side_of(const std::vector<std::string>& modifiers, std::string_view noun);
 

@@ -48,6 +48,21 @@ void find_scope(const article_context& ax, sentence_info& si) {
             si.scope = "the war";
             return;
         }
+        // "have been killed in the war", "has died during the conflict": a perfect tense over
+        // the whole war is its running total ("were killed in the war zone" is not)
+        if ((w == "war" || w == "conflict") && k >= 2 && ws[k - 1].lower == "the" &&
+            (ws[k - 2].lower == "in" || ws[k - 2].lower == "during" || ws[k - 2].lower == "throughout") &&
+            !(k + 1 < ws.size() && (ws[k + 1].lower == "zone" || ws[k + 1].lower == "zones"))) {
+            bool perfect = false;
+            for (std::size_t j = 0; j + 1 < k && !perfect; ++j)
+                if (ws[j].lower == "have" || ws[j].lower == "has")
+                    for (std::size_t v = j + 1; v < k && v < j + 4; ++v)
+                        if (ws[v].has(w_killed)) perfect = true;
+            if (perfect) {
+                si.scope = "the war";
+                return;
+            }
+        }
         if (w == "in" && k + 1 < ws.size() && ws[k + 1].digits && ws[k + 1].lower.size() == 4 &&
             !(k + 2 < ws.size() && month_index(ws[k + 2]) > 0)) {
             const auto y = small_number(ws[k + 1]);

@@ -1,6 +1,7 @@
 // Victims reader (victims.hpp).
 #include "extract/victims.hpp"
 
+#include <algorithm>
 #include <array>
 #include <string>
 
@@ -25,6 +26,17 @@ std::optional<raw_word> word_at(std::string_view text, std::size_t i, std::size_
     raw_word w;
     w.begin = i;
     w.capital = ascii_upper(text[i]);
+    // "17 year old", "two year old", "3 months old": one word, read as "17-year-old", "3-month-old"
+    if (const std::size_t age_end = age_phrase_end(text, i, end);
+        age_end != std::string_view::npos && !(ascii_digit(text[i]) && text.substr(i, age_end - i).find(' ') == std::string_view::npos)) {
+        while (i < age_end && ascii_alnum(text[i])) w.lower.push_back(ascii_lower(text[i++]));
+        ++i;  // the blank or hyphen
+        const bool months = i < age_end && ascii_lower(text[i]) == 'm', weeks = i < age_end && ascii_lower(text[i]) == 'w';
+        w.lower += months ? "-month-old" : weeks ? "-week-old" : "-year-old";
+        w.end = age_end;
+        w.after = age_end < end ? text[age_end] : ' ';
+        return w;
+    }
     while (i < end && (ascii_alnum(text[i]) || ((text[i] == '-' || text[i] == '\'') && i + 1 < end && ascii_alnum(text[i + 1])))) {
         if (w.lower.size() < 40) w.lower.push_back(ascii_lower(text[i]));
         ++i;
@@ -46,8 +58,9 @@ const std::array<std::string_view, 67> person_nouns{
     "burglar",   "male",    "female",    "adult",     "robber"};
 
 // Words between the article and the noun: "a young man", "an off-duty police officer".
-const std::array<std::string_view, 37> person_modifiers{
+const std::array<std::string_view, 40> person_modifiers{
     "young",  "teenage", "elderly",  "unidentified", "unnamed", "local",    "off-duty", "innocent", "pregnant", "armed",
+    "fifth",  "sixth",   "seventh",
     "other",  "fourth",  "police",   "security",     "another", "second",   "third",    "lone",     "alleged",  "suspected",
     "former", "retired", "wounded",  "injured",      "masked",  "teen",     "fellow",   "old",      "older",    "younger",
     "little", "unborn",  "newborn",  "homeless",     "black",   "white",    "hispanic"};
@@ -109,6 +122,31 @@ std::string word_before(std::string_view text, std::size_t i, std::size_t senten
     return w;
 }
 
+// "Third victim dies", "a fourth person has died", "A third man, shot on Saturday, died
+// Tuesday": the victim named by an ordinal who died is the toll's nth death. The count
+// (2 to 7) when an ordinal is among the modifiers and the rest of the sentence says that
+// person died before it says they survived; 1 otherwise.
+std::int64_t nth_to_die(std::string_view text, const std::vector<std::string>& modifiers, std::size_t from, std::size_t end) {
+    static const std::array<std::string_view, 6> ordinals{"second", "third", "fourth", "fifth", "sixth", "seventh"};
+    std::int64_t nth = 1;
+    for (const auto& m : modifiers)
+        for (std::size_t o = 0; o < ordinals.size(); ++o)
+            if (m == ordinals[o]) nth = static_cast<std::int64_t>(o) + 2;
+    if (nth == 1) return 1;
+    std::size_t k = from;
+    for (int words = 0; words < 30; ++words) {
+        // over what word_at cannot read (", shot on Saturday,", "Smith — a woman — died")
+        while (k < end && !ascii_alnum(text[k]) && text[k] != '.' && text[k] != ';') ++k;
+        const auto w = k < end && text[k] != '.' && text[k] != ';' ? word_at(text, k, end) : std::nullopt;
+        if (!w) break;
+        const auto& l = w->lower;
+        if (l == "died" || l == "dies" || l == "succumbed" || (l == "die" && words > 0)) return nth;
+        if (l == "survived" || l == "wounded" || l == "injured" || l == "hurt" || l == "critical") return 1;
+        k = w->end;
+    }
+    return 1;
+}
+
 grammar::claims::figure one_person(std::string_view text, std::size_t b, std::size_t e, std::string noun,
                                    std::vector<std::string> modifiers, std::int64_t count = 1) {
     grammar::claims::figure f;
@@ -124,7 +162,43 @@ grammar::claims::figure one_person(std::string_view text, std::size_t b, std::si
 
 }  // namespace
 
+std::size_t age_phrase_end(std::string_view text, std::size_t i, std::size_t end) {
+    constexpr auto none = std::string_view::npos;
+    std::size_t j = i;
+    if (j < end && ascii_digit(text[j])) {
+        while (j < end && j - i < 4 && ascii_digit(text[j])) ++j;
+        if (j - i > 3 || (j < end && ascii_alnum(text[j]))) return none;
+    } else {
+        while (j < end && j - i < 12 && ascii_alpha(text[j])) ++j;
+        if (j == i || j - i >= 12 || (j < end && ascii_alnum(text[j]))) return none;
+        char lower[12];
+        for (std::size_t k = i; k < j; ++k) lower[k - i] = ascii_lower(text[k]);
+        const auto v = grammar::claims::words_value(std::string_view(lower, j - i));
+        if (!v || *v < 1 || *v > 120) return none;
+    }
+    // the rest, case-insensitive: [- ]unit[- ]old, or " y/o", "-yo"
+    const auto word_is = [&](std::size_t b, std::string_view w) {
+        if (b + w.size() > end) return false;
+        for (std::size_t k = 0; k < w.size(); ++k)
+            if (ascii_lower(text[b + k]) != w[k]) return false;
+        return b + w.size() >= end || !ascii_alnum(text[b + w.size()]);
+    };
+    if (j >= end || (text[j] != ' ' && text[j] != '-')) return none;
+    const std::size_t u = j + 1;
+    if (word_is(u, "y/o") && (u + 3 >= end || text[u + 3] != '/')) return u + 3;
+    if (text[j] == '-' && word_is(u, "yo")) return u + 2;
+    static const std::array<std::string_view, 8> units{"year", "years", "month", "months", "week", "weeks", "yr", "yrs"};
+    for (const auto unit : units) {
+        if (!word_is(u, unit)) continue;
+        const std::size_t o = u + unit.size();
+        if (o + 1 < end && (text[o] == ' ' || text[o] == '-') && word_is(o + 1, "old")) return o + 4;
+        return none;
+    }
+    return none;
+}
+
 bool person_noun(std::string_view w) { return person_shape(w) && one_of(w, person_nouns); }
+
 
 bool suspect_noun(std::string_view w) {
     static const std::array<std::string_view, 16> suspects{
@@ -145,8 +219,8 @@ bool same_word(std::string_view text, std::size_t b, std::size_t e, std::string_
 
 // What may follow a name at the sentence start for it to be a subject of what happened:
 // "Smith was pronounced dead", "Marek died", "Glen Hall suffered a gunshot wound".
-const std::array<std::string_view, 10> subject_verbs{"was", "is", "has", "had", "died", "dies", "later",
-                                                     "suffered", "sustained", "remains"};
+const std::array<std::string_view, 11> subject_verbs{"was", "is", "has", "had", "died", "dies", "later",
+                                                     "suffered", "sustained", "remains", "also"};
 
 // text[i, j) is "him" or "her" as the object of a killing: "struck Victoria, killing her",
 // "shot and killed him", "fatally shot her", "shot him dead": one person killed.
@@ -165,6 +239,52 @@ bool killed_pronoun(std::string_view text, std::size_t i, std::size_t j, std::si
     while (k < end && text[k] == ' ') ++k;
     return text.substr(k, 4) == "dead" || text.substr(k, 8) == "to death";
 }
+
+// After a person hit by a shot, at text[from]: killed when the sentence goes on to a death
+// ("... and died at the hospital"), injured otherwise.
+outcome injured_unless_death_follows(std::string_view text, std::size_t from, std::size_t end) {
+    int n = 0;
+    for (auto w = word_at(text, from, end); w && n < 16; w = word_at(text, w->end, end), ++n) {
+        if (w->lower == "died" || w->lower == "dead" || w->lower == "killed" || w->lower == "dies" || w->lower == "succumbed")
+            return outcome::killed;
+        std::size_t k = w->end;
+        while (k < end && !ascii_alnum(text[k]) && text[k] != '.' && text[k] != ';') ++k;
+        if (k >= end || text[k] == '.' || text[k] == ';') break;
+    }
+    return outcome::injured;
+}
+
+// text[i, j) is "himself" or "herself" after "shot" or "wounded", where the shot was an
+// accident or hit a limb: "accidentally shot himself", "shot herself in the hand",
+// "wounding himself in the leg". (A gunman who "then shot himself" is left alone: most such
+// sentences end a killing and tell of his death elsewhere.)
+bool self_inflicted_wound(std::string_view text, std::size_t i, std::size_t j, std::size_t end) {
+    std::size_t sb = i;
+    while (sb > 0 && i - sb < 60 && text[sb - 1] != '.' && text[sb - 1] != '\n') --sb;
+    const std::string verb = word_before(text, i, sb);
+    if (verb != "shot" && verb != "shoots" && verb != "shooting" && verb != "wounded" && verb != "wounding" && verb != "wounds")
+        return false;
+    std::size_t v = i;
+    while (v > sb && text[v - 1] == ' ') --v;
+    while (v > sb && ascii_alpha(text[v - 1])) --v;
+    // ("is dead after accidentally shooting himself": the subject's death is read at the subject)
+    for (auto w = word_at(text, sb, v); w; w = word_at(text, w->end, v))
+        if (w->lower == "dead" || w->lower == "died" || w->lower == "dies" || w->lower == "killed") return false;
+    // ("Boy, 3, who accidentally shot himself has died": the boy is read, not again here)
+    if (text.substr(sb, v - sb).find(" who ") != std::string_view::npos && injured_unless_death_follows(text, j, end) == outcome::killed)
+        return false;
+    if (word_before(text, v, sb) == "accidentally") return true;
+    // "in the leg", "in his left hand"
+    const auto in = word_at(text, j, end);
+    if (!in || in->lower != "in") return false;
+    static const std::array<std::string_view, 16> limbs{"leg", "legs", "hand", "foot", "arm", "thigh", "knee", "finger",
+                                                        "hip", "ankle", "shoulder", "abdomen", "stomach", "side", "calf", "wrist"};
+    auto w = word_at(text, in->end, end);
+    for (int n = 0; w && n < 3; ++n, w = word_at(text, w->end, end))
+        if (one_of(w->lower, limbs)) return true;
+    return false;
+}
+
 
 // The quick refusal made at every candidate word before anything is copied: most words
 // ("to", "said", "Syrian") cannot open a victim phrase.
@@ -210,7 +330,7 @@ bool may_open(std::string_view text, std::size_t i, std::size_t end, bool senten
     for (const auto o : openers) {
         if (!same_word(text, i, j, o)) continue;
         if (o == "he") return sentence_start;
-        if (o == "himself" || o == "herself") return killed_pronoun(text, i, j, end);
+        if (o == "himself" || o == "herself") return killed_pronoun(text, i, j, end) || self_inflicted_wound(text, i, j, end);
         if (o == "him" || (o == "her" && killed_pronoun(text, i, j, end))) return killed_pronoun(text, i, j, end);
         if (o != "a" && o != "an" && o != "the" && o != "his" && o != "her" && o != "their") return true;
         // the next word must be a person word or an age: "the man", "a 17-year-old", "the young"
@@ -219,7 +339,7 @@ bool may_open(std::string_view text, std::size_t i, std::size_t end, bool senten
         std::size_t e = b;
         while (e < end && (ascii_alnum(text[e]) || text[e] == '-')) ++e;
         if (b == e) return false;
-        if (ascii_digit(text[b])) return true;
+        if (ascii_digit(text[b]) || age_phrase_end(text, b, end) != std::string_view::npos) return true;
         char lower[16];
         if (e - b >= 16) return false;
         for (std::size_t k = b; k < e; ++k) lower[k - b] = ascii_lower(text[k]);
@@ -246,19 +366,27 @@ bool may_open(std::string_view text, std::size_t i, std::size_t end, bool senten
     if (k + 3 < end && text[k] == ',' && text[k + 1] == ' ' &&
         (ascii_digit(text[k + 2]) || (text[k + 2] == 'a' && (text[k + 3] == ' ' || (text[k + 3] == 'n' && k + 4 < end && text[k + 4] == ' ')))))
         return true;
-    // "Quentin Marsh, who was shot dead": a subject at the sentence start
-    if (sentence_start && k + 5 < end && text.substr(k, 6) == ", who ") return true;
+    // "Quentin Marsh, who was shot dead": a subject at the sentence start; anywhere, "Dana
+    // Orvell, who died Saturday,"
+    if (k + 5 < end && text.substr(k, 6) == ", who ") {
+        if (sentence_start) return true;
+        std::size_t e = k + 6;
+        while (e < end && ascii_alpha(text[e])) ++e;
+        if (same_word(text, k + 6, e, "died") || same_word(text, k + 6, e, "was")) return true;
+    }
     // after a verb: "killing Lewis", "the death of Lewis", "found Long dead"
     std::size_t p = i;
     while (p > 0 && text[p - 1] == ' ') --p;
     std::size_t b = p;
     while (b > 0 && ascii_alpha(text[b - 1])) --b;
-    static const std::array<std::string_view, 12> verbs{"killing", "killed", "murdering", "murdered", "wounding",
-                                                        "wounded", "injuring", "injured", "found", "of", "left", "pronounced"};
+    static const std::array<std::string_view, 16> verbs{"killing", "killed", "murdering", "murdered", "wounding", "wounded",
+                                                        "injuring", "injured", "found", "of", "left", "pronounced", "declared",
+                                                        "striking", "struck", "shot"};
     for (const auto v : verbs)
         if (same_word(text, b, p, v)) return true;
-    // "Smith was pronounced dead", "Glen Hall suffered a wound": a name at the sentence start
-    if (sentence_start && k + 1 < end && text[k] == ' ') {
+    // "Smith was pronounced dead", "Glen Hall suffered a wound": a name at the sentence
+    // start, or opening a clause after "that" ("police say that Smith was killed")
+    if ((sentence_start || same_word(text, b, p, "that")) && k + 1 < end && text[k] == ' ') {
         std::size_t e = k + 1;
         while (e < end && ascii_alpha(text[e])) ++e;
         for (const auto n : subject_verbs)
@@ -314,6 +442,9 @@ std::optional<victim_phrase> victim_phrase_at(std::string_view text, std::size_t
     // "then killed himself", "shot herself dead": the one who killed, by their own hand
     if ((w0->lower == "himself" || w0->lower == "herself") && !sentence_start && killed_pronoun(text, w0->begin, w0->end, end))
         return victim_phrase{one_person(text, w0->begin, w0->end, "perpetrator", {}), outcome::killed};
+    // "accidentally shot himself", "shot herself in the leg": one person hit by their own shot
+    if ((w0->lower == "himself" || w0->lower == "herself") && !sentence_start && self_inflicted_wound(text, w0->begin, w0->end, end))
+        return victim_phrase{one_person(text, w0->begin, w0->end, "person", {}), injured_unless_death_follows(text, w0->end, end)};
     // "killing her", "shot and killed him": one person killed, named by a pronoun
     if ((w0->lower == "him" || w0->lower == "her") && !sentence_start && killed_pronoun(text, w0->begin, w0->end, end)) {
         // ("killing her family": a possessive; "killing her in the kitchen", "shot her dead": the object)
@@ -328,7 +459,13 @@ std::optional<victim_phrase> victim_phrase_at(std::string_view text, std::size_t
     std::size_t at = w0->end;
     const bool article = w0->lower == "a" || w0->lower == "an" || w0->lower == "the" || w0->lower == "his" || w0->lower == "her" ||
                          w0->lower == "their";
-    if (age_opens && !sentence_start) {
+    // (at the sentence start too when a name follows: "13 year old Dana Orvell died")
+    const auto name_follows = [&] {
+        const auto w1 = word_at(text, w0->end, end);
+        const auto w2 = w1 ? word_at(text, w1->end, end) : std::nullopt;
+        return w1 && w2 && text[w0->end] == ' ' && text[w1->end] == ' ' && name_word(*w1) && name_word(*w2);
+    };
+    if (age_opens && (!sentence_start || name_follows())) {
         // "killed 24-year-old Alex Morrow", "the death of 17-year-old Dana Orvell": the
         // age and the name (or person noun) after it are one person
         const auto w1 = word_at(text, w0->end, end);
@@ -362,12 +499,13 @@ std::optional<victim_phrase> victim_phrase_at(std::string_view text, std::size_t
                     w = next;
                     ++n;
                 }
-                if (w->after == '\'') return std::nullopt;  // "a man's car"
+                if (w->after == '\'' || static_cast<unsigned char>(w->after) == 0xE2) return std::nullopt;  // "a man's car", "a man’s car"
                 // "a man and a woman": the first of a pair is read on its own, as is the second
                 for (const auto& m : modifiers)
                     if (m == "wounded" || m == "injured") return std::nullopt;  // "the wounded man": counted as wounded before
                 const std::size_t b = article || bare_subject ? w0->begin : w->begin;
-                return victim_phrase{one_person(text, b, w->end, w->lower, std::move(modifiers)), std::nullopt};
+                const std::int64_t nth = nth_to_die(text, modifiers, w->end, end);
+                return victim_phrase{one_person(text, b, w->end, w->lower, std::move(modifiers), nth), std::nullopt};
             }
             if (age_word(w->lower)) {
                 age = w;
@@ -437,9 +575,12 @@ std::optional<victim_phrase> victim_phrase_at(std::string_view text, std::size_t
             --sentence_begin;
         const std::string before = word_before(text, w0->begin, sentence_begin);
         // ("left Coleman dead", "pronounced Lynch dead": the predicate after the name says it)
-        static const std::array<std::string_view, 11> verbs{"killing", "killed", "murdering", "murdered", "wounding",
-                                                            "wounded", "injuring", "injured", "found", "left", "pronounced"};
+        static const std::array<std::string_view, 15> verbs{"killing", "killed", "murdering", "murdered", "wounding", "wounded", "injuring",
+                                                            "injured", "found", "left", "pronounced", "declared", "striking", "struck",
+                                                            "shot"};
         named_victim = one_of(before, verbs);
+        // a clause opens after "that" as at the sentence start: "police say that Smith was killed"
+        const bool clause_start = sentence_start || before == "that";
         if (!named_victim && before == "of") {
             // "the death of Colin Brandt", "the fatal shooting of Dorian Hall"
             std::size_t of = w0->begin;
@@ -448,7 +589,7 @@ std::optional<victim_phrase> victim_phrase_at(std::string_view text, std::size_t
             named_victim = head == "death" || head == "killing" || head == "murder" || head == "slaying" || head == "shooting";
         }
         // a surname alone at the sentence start: "Smith was pronounced dead"
-        if (!named_victim && parts == 1 && !sentence_start) return std::nullopt;
+        if (!named_victim && parts == 1 && !clause_start) return std::nullopt;
         // one capitalised word before a noun is its adjective, not a name: "killing Palestinian
         // hopes", "injured Syrian media reported" (but "killing Lewis as he slept")
         if (named_victim && parts == 1 && !sentence_start && name_end < end && text[name_end] == ' ') {
@@ -471,12 +612,16 @@ std::optional<victim_phrase> victim_phrase_at(std::string_view text, std::size_t
                 ((!next->capital && ascii_alpha(next->lower[0]) && !one_of(next->lower, after_names)) || one_of(next->lower, groups)))
                 return std::nullopt;
         }
-        if (sentence_start) {
+        const auto who = name_end < end && text[name_end] == ',' ? word_at(text, name_end + 1, end) : std::nullopt;
+        if (clause_start) {
             // only as the subject of what happened to them: "Smith was pronounced dead", "Marek
             // died", "Quentin Marsh, who was shot dead"
             const auto w = word_at(text, name_end, end);
-            const auto who = text[name_end] == ',' ? word_at(text, name_end + 1, end) : std::nullopt;
             named_victim = (w && one_of(w->lower, subject_verbs)) || (who && who->lower == "who");
+        } else if (!named_victim && parts >= 2 && who && who->lower == "who") {
+            // "..., and Dana Orvell, who died Saturday, was": a relative clause says what happened
+            const auto verb = word_at(text, who->end, end);
+            named_victim = verb && (verb->lower == "died" || verb->lower == "was");
         }
     }
     if (!named_victim && headline) {
@@ -520,7 +665,9 @@ bool death_follows(std::string_view text, const std::vector<word>& ws, std::size
             w == "police" || w == "officers")
             return false;
         if (w == "to" && j + 1 < ws.size() && ws[j + 1].lower == "death") return true;
-        if (w == "killed" || w == "dead" || w == "died" || w == "dies" || w == "fatally" || w == "succumbed") return true;
+        // ("shot his wife and then killed himself": the death is his own)
+        if (w == "killed" || w == "dead" || w == "died" || w == "dies" || w == "fatally" || w == "succumbed")
+            return !(j + 1 < ws.size() && (ws[j + 1].lower == "himself" || ws[j + 1].lower == "herself"));
     }
     return false;
 }
@@ -627,16 +774,25 @@ std::optional<outcome> victim_outcome(std::string_view text, const std::vector<w
             const auto& w = ws[j].lower;
             if (ws[j].before == ';' || w == "and" || w == "but" || w == "who" || w == "while") break;
             if (w == "dead" || w == "deceased" || w == "lifeless") return outcome::killed;
-            if (w == "gunshot" || injury_word(w)) return death_follows(text, ws, j) ? outcome::killed : outcome::injured;
+            if (w == "gunshot" || injury_word(w))
+                return death_follows(text, ws, j) || ws[j - 1].lower == "fatally" ? outcome::killed : outcome::injured;
         }
     }
     if (wb > 0) {
         const auto& v = ws[wb - 1].lower;
         if (v == "killing" || v == "killed" || v == "murdering" || v == "murdered" || v == "slaying") return outcome::killed;
-        if (v == "wounding" || v == "injuring" || v == "wounded" || v == "injured") return outcome::injured;
+        if (v == "wounding" || v == "injuring" || v == "wounded" || v == "injured")
+            return wb >= 2 && ws[wb - 2].lower == "fatally" ? outcome::killed : outcome::injured;  // "fatally wounded Smith"
         if (v == "shot" || v == "shooting") {
             if (wb >= 2 && ws[wb - 2].lower == "fatally") return outcome::killed;
             if (v == "shot" && wb >= 2 && (ws[wb - 2].lower == "police" || ws[wb - 2].lower == "officers")) return outcome::injured;
+            // the object of an active "shot" named by a noun: "accidentally shot her uncle in the
+            // thigh", "a man shot a three-year-old girl": hit, an injury unless a death is said
+            // with it (a name or pronoun is left to its own predicate: "shot Duncan" as he ran)
+            static const std::array<std::string_view, 7> determiners{"a", "an", "the", "his", "her", "their", "my"};
+            static const std::array<std::string_view, 7> passive{"was", "were", "is", "are", "been", "being", "be"};
+            if (v == "shot" && wb >= 2 && one_of(ws[wb].lower, determiners) && !one_of(ws[wb - 2].lower, passive))
+                return death_follows(text, ws, wb - 1) ? outcome::killed : outcome::injured;
         }
         if (v == "of" && wb >= 2) {
             const auto& h = ws[wb - 2].lower;
@@ -657,6 +813,16 @@ std::optional<outcome> victim_outcome(std::string_view text, const std::vector<w
     // an apposition: "Smith, of Chicago,", "Smith, a 33-year-old black man,", "The victim,
     // Corinne Hale,", "the child, identified as Landry Velasco,"
     // ("the fourth victim, Williams, sustained...": one capitalised word set off by commas)
+    // ("A third man, shot in the stomach Saturday, has died": a participle set off, then a death)
+    if (k + 1 < ws.size() && comma_before(text, ws[k]) && (ws[k].lower == "shot" || ws[k].lower == "wounded" || ws[k].lower == "injured")) {
+        std::size_t j = k + 1;
+        while (j < ws.size() && j < k + 20 && !comma_before(text, ws[j])) ++j;
+        for (std::size_t d = j; d < ws.size() && d < j + 4 && j < k + 20; ++d)
+            if (ws[d].lower == "died" || ws[d].lower == "dies" || ws[d].lower == "dead" || ws[d].lower == "succumbed") {
+                k = j;
+                break;
+            }
+    }
     if (k + 1 < ws.size() && comma_before(text, ws[k]) &&
         (ws[k].lower == "of" || ws[k].lower == "a" || ws[k].lower == "an" || ws[k].lower == "the" || ws[k].lower == "identified" ||
          (ws[k].capital && (ws[k + 1].capital || comma_before(text, ws[k + 1]))))) {
@@ -690,7 +856,7 @@ std::optional<outcome> victim_outcome(std::string_view text, const std::vector<w
     if (k >= ws.size()) return std::nullopt;
     const auto& h = ws[k].lower;
     if (h == "shot" || (h == "fatally" && k + 1 < ws.size())) {
-        if (n_aux == 0) {
+        if (!passive) {  // ("Glenn also shot Young": active, past "also")
             // "the gunman shot two people", "a man fatally shot his wife": the one who shot;
             // without an object it is the one shot: "Teen shot to death", "Boy Fatally Shot
             // In Apparent Accident", "A boy shot on Sunday morning has died"
@@ -699,7 +865,9 @@ std::optional<outcome> victim_outcome(std::string_view text, const std::vector<w
             // "a toddler shot himself with a pistol left in a car": the one shot, by his own hand
             if (v + 1 < ws.size() && (ws[v + 1].lower == "himself" || ws[v + 1].lower == "herself"))
                 return h == "fatally" ? outcome::killed : outcome_of_shot(text, ws, v + 1);
-            if (object_at(text, ws, v + 1) || (v + 1 < ws.size() && (ws[v + 1].lower == "at" || ws[v + 1].lower == "and")))
+            // ("Child accidentally shot and killed by brother": a headline's passive)
+            const bool by = v + 3 < ws.size() && ws[v + 1].lower == "and" && ws[v + 3].lower == "by";
+            if (!by && (object_at(text, ws, v + 1) || (v + 1 < ws.size() && (ws[v + 1].lower == "at" || ws[v + 1].lower == "and"))))
                 return std::nullopt;
         }
         if (h == "fatally") return outcome::killed;
@@ -753,6 +921,172 @@ std::optional<outcome> victim_outcome(std::string_view text, const std::vector<w
                 return death_follows(text, ws, k) ? outcome::killed : outcome::injured;
     }
     return std::nullopt;
+}
+
+std::optional<victim_phrase> possessive_death_at(std::string_view text, std::size_t i, std::size_t end) {
+    // the word, then its apostrophe (' or U+2019) and an optional s
+    std::size_t j = i;
+    while (j < end && j - i < 40 && (ascii_alnum(text[j]) || (text[j] == '-' && j + 1 < end && ascii_alnum(text[j + 1])))) ++j;
+    std::size_t a = j;
+    if (a < end && text[a] == '\'') ++a;
+    else if (a + 2 < end && static_cast<unsigned char>(text[a]) == 0xE2 && static_cast<unsigned char>(text[a + 1]) == 0x80 &&
+             static_cast<unsigned char>(text[a + 2]) == 0x99)
+        a += 3;
+    else
+        return std::nullopt;
+    if (a < end && (text[a] == 's' || text[a] == 'S')) ++a;
+    else if (j == i || (text[j - 1] != 's' && text[j - 1] != 'S'))  // "Goens' murder", not "teen' death"
+        return std::nullopt;
+    if (a < end && ascii_alnum(text[a])) return std::nullopt;
+    // up to two words that qualify the death, then the death: "'s death", "'s fatal shooting",
+    // "'s accidental shooting death"; not "'s killing of" (the killer's), "'s death toll"
+    static const std::array<std::string_view, 16> qualifiers{"shooting", "fatal",  "tragic",   "accidental", "apparent", "violent",
+                                                             "untimely", "sudden", "gunshot",  "stabbing",   "brutal",   "senseless",
+                                                             "deadly",   "alleged", "recent",  "suspicious"};
+    static const std::array<std::string_view, 4> deaths{"death", "killing", "murder", "slaying"};
+    std::size_t at = a;
+    bool fatal = false, death = false;
+    for (int n = 0; n < 3 && !death; ++n) {
+        const auto w = word_at(text, at, end);
+        if (!w || text[at] != ' ') return std::nullopt;
+        at = w->end;
+        if (one_of(w->lower, deaths) || (fatal && w->lower == "shooting")) death = true;
+        else if (!one_of(w->lower, qualifiers)) return std::nullopt;
+        fatal = fatal || w->lower == "fatal" || w->lower == "deadly";
+    }
+    if (!death) return std::nullopt;
+    if (const auto after = word_at(text, at, end); after && (after->lower == "of" || after->lower == "toll" || after->lower == "penalty" ||
+                                                             after->lower == "sentence" || after->lower == "threats" || after->lower == "threat" ||
+                                                             after->lower == "rate" || after->lower == "rates" || after->lower == "spike" ||
+                                                             after->lower == "count" || after->lower == "total" || after->lower == "capital"))
+        return std::nullopt;
+    // whose: a person noun, an age or a name ("the teen's", "a 17-year-old's", "Robinson's")
+    const auto owner = word_at(text.substr(0, j), i, j);
+    if (!owner) return std::nullopt;
+    if (person_noun(owner->lower) && !suspect_noun(owner->lower)) return victim_phrase{one_person(text, i, a, owner->lower, {}), outcome::killed};
+    if (age_word(owner->lower)) return victim_phrase{one_person(text, i, a, "person", {owner->lower}), outcome::killed};
+    if (name_word(*owner) && owner->lower.size() >= 3) {
+        // (a name, not a place or a body: "Chicago's", "the city's" are refused by the word before)
+        std::size_t p = i;
+        while (p > 0 && text[p - 1] == ' ') --p;
+        std::size_t b = p;
+        while (b > 0 && ascii_alpha(text[b - 1])) --b;
+        if (same_word(text, b, p, "the")) return std::nullopt;
+        return victim_phrase{one_person(text, i, a, "person", {}), outcome::killed};
+    }
+    return std::nullopt;
+}
+
+namespace {
+
+// The capitalised words (up to four) that end right before text[i], lower case and joined
+// by blanks ("ray oakes"), or "". With `apposition`, back over a comma and an age too
+// ("Ray Oakes, 31, the gunman").
+std::string name_before(std::string_view text, std::size_t i, bool apposition) {
+    std::size_t p = i;
+    while (p > 0 && (text[p - 1] == ' ' || (apposition && text[p - 1] == ','))) --p;
+    if (apposition && p > 0 && ascii_digit(text[p - 1])) {  // ", 31,"
+        while (p > 0 && ascii_digit(text[p - 1])) --p;
+        while (p > 0 && (text[p - 1] == ' ' || text[p - 1] == ',')) --p;
+    }
+    std::string name;
+    for (int n = 0; n < 4 && p > 0; ++n) {
+        std::size_t b = p;
+        while (b > 0 && (ascii_alpha(text[b - 1]) || text[b - 1] == '-' || text[b - 1] == '\'')) --b;
+        const auto w = word_at(text.substr(0, p), b, p);
+        if (!w || !name_word(*w) || w->lower.size() < 2) break;
+        name = name.empty() ? w->lower : w->lower + " " + name;
+        if (b == 0 || text[b - 1] != ' ') break;
+        p = b - 1;
+    }
+    return name.size() >= 3 ? name : std::string();
+}
+
+// The capitalised words (up to four) that start at text[i], lower case and joined by
+// blanks ("nicholas ward"); "" when text[i] opens no name.
+std::string name_after(std::string_view text, std::size_t i) {
+    std::string name;
+    std::size_t at = i;
+    for (int n = 0; n < 4; ++n) {
+        const auto w = word_at(text, at, text.size());
+        if (!w || !name_word(*w) || w->lower.size() < 2 || (n > 0 && text[at] != ' ')) break;
+        name = name.empty() ? w->lower : name + " " + w->lower;
+        at = w->end;
+    }
+    return name.size() >= 3 ? name : std::string();
+}
+
+}  // namespace
+
+std::vector<std::string> perpetrator_names(std::string_view text, std::string_view lower) {
+    std::vector<std::string> names;
+    const auto each = [&](std::string_view needle, auto&& on) {
+        for (std::size_t at = lower.find(needle); at != std::string_view::npos; at = lower.find(needle, at + 1))
+            if ((at == 0 || !ascii_alnum(lower[at - 1])) && (at + needle.size() >= lower.size() || !ascii_alnum(lower[at + needle.size()])))
+                on(at, at + needle.size());
+    };
+    const auto add = [&](std::string n) {
+        if (!n.empty()) names.push_back(std::move(n));
+    };
+    for (const std::string_view noun : {"gunman", "shooter", "suspect", "assailant", "attacker", "killer"}) {
+        each(noun, [&](std::size_t b, std::size_t e) {
+            // "gunman Nicholas Ward", "the gunman, Nicholas Ward,", "identified the gunman as Ray Oakes"
+            // (the verb is no noun: "Detectives suspect Lyons was shot")
+            const bool determined = b >= 2 && (lower.compare(b - 2, 2, "a ") == 0 || (b >= 4 && lower.compare(b - 4, 4, "the ") == 0) ||
+                                               (b >= 7 && lower.compare(b - 7, 7, "murder ") == 0) ||
+                                               (b >= 9 && lower.compare(b - 9, 9, "shooting ") == 0) ||
+                                               (b >= 8 && lower.compare(b - 8, 8, "alleged ") == 0) ||
+                                               (b >= 10 && lower.compare(b - 10, 10, "suspected ") == 0));
+            if (!determined && noun == "suspect") return;
+            std::size_t k = e;
+            if (k < text.size() && text[k] == ',') ++k;
+            while (k < text.size() && text[k] == ' ') ++k;
+            if (lower.compare(k, 3, "as ") == 0) k += 3;
+            add(name_after(text, k));
+            // "Ray Oakes, the gunman", "Oakes, 31, the suspected shooter"
+            std::size_t a = b;
+            for (const std::string_view lead : {"suspected ", "alleged ", "accused ", "the "}) {
+                if (a >= lead.size() && lower.compare(a - lead.size(), lead.size(), lead) == 0) a -= lead.size();
+            }
+            if (a >= 2 && lower.compare(a - 2, 2, ", ") == 0) add(name_before(text, a - 2, true));
+        });
+    }
+    // the subject of a shooting with its object, or of a murder charge
+    // ("Alex Smith, 24, Fatally Shot in Roxbury" is a headline's passive: an object must follow)
+    for (const std::string_view verb : {"opened fire", "shot and killed", "fatally shot", "is charged with murder", "was charged with murder",
+                                        "is accused of killing", "was accused of killing", "then shot", "is charged with killing"}) {
+        const bool needs_object = verb == "shot and killed" || verb == "fatally shot" || verb == "then shot";
+        each(verb, [&](std::size_t b, std::size_t e) {
+            if (needs_object) {
+                const auto w = word_at(text, e, text.size());
+                static const std::array<std::string_view, 12> objects{"a", "an", "the", "his", "her", "their", "two", "three", "four",
+                                                                      "both", "him", "several"};
+                if (!w || e >= text.size() || text[e] != ' ' || !(one_of(w->lower, objects) || (w->capital && name_word(*w)))) return;
+            }
+            add(name_before(text, b, false));
+        });
+    }
+    std::sort(names.begin(), names.end());
+    names.erase(std::unique(names.begin(), names.end()), names.end());
+    return names;
+}
+
+bool names_one_of(std::string_view phrase, const std::vector<std::string>& names) {
+    if (names.empty()) return false;
+    // the first run of capitalised words of the phrase ("Nicholas Ward" of "Nicholas Ward, 25")
+    std::vector<std::string> run;
+    for (auto w = word_at(phrase, 0, phrase.size()); w && w->capital && name_word(*w) && run.size() < 4;
+         w = w->end < phrase.size() && phrase[w->end] == ' ' ? word_at(phrase, w->end, phrase.size()) : std::nullopt)
+        run.push_back(w->lower);
+    if (run.empty()) return false;
+    for (const auto& n : names) {
+        const auto first = n.substr(0, n.find(' '));
+        const auto last = n.substr(n.rfind(' ') + 1);
+        // a surname alone matches a surname; a full name only the same first and last names
+        // ("Dana Hawley" is not the "Hawley" who killed his sister)
+        if (run.size() == 1 ? run[0] == last : (n.find(' ') != std::string::npos && run.front() == first && run.back() == last)) return true;
+    }
+    return false;
 }
 
 }  // namespace reckon::extract

@@ -42,11 +42,17 @@ struct victim_phrase {
     grammar::claims::figure f;
     std::optional<outcome> implied;
 };
+// An age written as news writes it besides "17-year-old": "17 year old", "17 Year-Old",
+// "two year old", "5-year old", "17 years old", "20 y/o", "6-yo". When text[i] starts a
+// number (digits or a number word up to 120) followed by such an age, the end of the
+// phrase; otherwise npos. The age is one person, never a count of 17.
+std::size_t age_phrase_end(std::string_view text, std::size_t i, std::size_t end);
+
 // Quick refusal at the word starting at text[i], made at every word start of a sentence
 // with an outcome word: only "a", "an", "the", "his", "her", "their", "double", "triple", "quadruple",
 // "quintuple", "murder-suicide", "suicide", a digit at the sentence start, and a capital
 // at the sentence start, before a capital or a comma, or after a word ending like
-// "killing", "killed" or "of" go on to victim_phrase_at.
+// "killing", "killed", "of", "that" or "struck" go on to victim_phrase_at.
 inline bool may_open_victim_phrase(std::string_view text, std::size_t i, std::size_t end, bool sentence_start) {
     const char c = text[i];
     const auto ends = [&](std::size_t n) { return i + n >= end || !((text[i + n] | 0x20) >= 'a' && (text[i + n] | 0x20) <= 'z'); };
@@ -68,7 +74,8 @@ inline bool may_open_victim_phrase(std::string_view text, std::size_t i, std::si
         // an age anywhere: "killed 24-year-old Alex Morrow"
         std::size_t d = i;
         while (d < end && text[d] >= '0' && text[d] <= '9') ++d;
-        return sentence_start || (d + 1 < end && text[d] == '-' && (text[d + 1] | 0x20) >= 'a' && (text[d + 1] | 0x20) <= 'z');
+        return sentence_start || (d + 1 < end && text[d] == '-' && (text[d + 1] | 0x20) >= 'a' && (text[d + 1] | 0x20) <= 'z') ||
+               (d < end && text[d] == ' ' && age_phrase_end(text, i, end) != std::string_view::npos);
     }
     if (!(c >= 'A' && c <= 'Z')) return false;
     if (sentence_start) return true;
@@ -87,12 +94,18 @@ inline bool may_open_victim_phrase(std::string_view text, std::size_t i, std::si
     while (p > 0 && text[p - 1] == ' ') --p;
     if (p == i || p < 2) return false;
     const char l = text[p - 1], m = text[p - 2];
-    return (l == 'g' && m == 'n') || (l == 'd' && (m == 'e' || m == 'n')) || (l == 'f' && m == 'o') || (l == 't' && m == 'f');
+    return (l == 'g' && m == 'n') || (l == 'd' && (m == 'e' || m == 'n')) || (l == 'f' && m == 'o') || (l == 't' && m == 'f') ||
+           (l == 't' && m == 'a' && p >= 4 && text.substr(p - 4, 4) == "that") || (l == 'k' && m == 'c') || (l == 't' && m == 'o');  // "that", "struck", "shot"
 }
 // `headline`: the sentence is a headline, where every word is capitalised and no name is
 // read after a verb ("Civilian Killed Others Injured").
 std::optional<victim_phrase> victim_phrase_at(std::string_view text, std::size_t i, std::size_t end, bool sentence_start,
                                               bool headline);
+
+// A death named by whose it is, at the word starting at text[i]: "the teen's death", "a
+// 17-year-old's shooting death", "Robinson's killing", "Goens' murder": one killed (not
+// "Russia's killing of civilians", whose is the killer, nor "the city's death toll").
+std::optional<victim_phrase> possessive_death_at(std::string_view text, std::size_t i, std::size_t end);
 
 // The outcome of a one-victim phrase over words [wb, we) of its sentence, from its
 // predicate or the verb it is the object of; nothing when neither says what happened.
@@ -106,6 +119,18 @@ outcome outcome_of_shot(std::string_view text, const std::vector<word>& ws, std:
 // ws[k..k+3) name gunfire or what it fires, after "struck by" / "hit by": "gunfire",
 // "return fire", "a stray bullet".
 bool hit_by_gunfire(const std::vector<word>& ws, std::size_t k);
+
+// The names (lower case, words joined by blanks, sorted) the article gives its perpetrators: after a suspect
+// noun ("gunman Nicholas Ward", "identified the shooter as Ray Oakes"), before one set off
+// by a comma ("Oakes, the gunman"), as the subject of a shooting with its object ("Ward
+// then shot two more people", "Oakes opened fire") or of a murder charge ("Oakes is charged
+// with murder"). A named person killed or wounded who is one of them is a suspect.
+// `lower` is the article in lower case.
+std::vector<std::string> perpetrator_names(std::string_view text, std::string_view lower);
+
+// True when the name `phrase` opens with ("Nicholas Ward, 25") is one of `names`: the same
+// first and last names, or a surname alone ("Ward") that is the last name of one.
+bool names_one_of(std::string_view phrase, const std::vector<std::string>& names);
 
 // True when the word (lower case) names one person: "man", "victim", "teen", "officer".
 bool person_noun(std::string_view lower);

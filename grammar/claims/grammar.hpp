@@ -104,9 +104,11 @@ struct half_number : pegtl::seq<half_word, ws, a_word, ws, fraction_scale> {};
 struct quarter_word : pegtl::sor<kw<TAO_PEGTL_ISTRING("quarter")>, kw<TAO_PEGTL_ISTRING("quarters")>> {};
 // (after the first word, so that "two", "a" are read once)
 struct quarter_tail : pegtl::seq<ws, quarter_word, ws, kw<TAO_PEGTL_ISTRING("of")>, ws, a_word, ws, fraction_scale> {};
+// "a couple of people", "A couple were shot": two
+struct couple_tail : pegtl::seq<ws, kw<TAO_PEGTL_ISTRING("couple")>, pegtl::opt<ws, kw<TAO_PEGTL_ISTRING("of")>>> {};
 // The first words are read once, then their multipliers; "a" alone is no number.
 struct word_number : pegtl::sor<half_number, pegtl::seq<below_hundred, pegtl::sor<point_tail, quarter_tail, pegtl::opt<number_tail>>>,
-                                pegtl::seq<a_word, pegtl::sor<number_tail, quarter_tail>>> {};
+                                pegtl::seq<a_word, pegtl::sor<number_tail, quarter_tail, couple_tail>>> {};
 
 struct number : pegtl::sor<scaled_digits, space_grouped, digits, word_number> {};
 // A number restated in the other notation: "forty-five (45)", "45 (forty-five)". The

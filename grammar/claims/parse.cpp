@@ -280,6 +280,8 @@ std::optional<std::int64_t> words_value(std::string_view words) {
             after_point = true;
         } else if (word == "hundred") {
             current = (current == 0 ? 1 : current) * 100;
+        } else if (word == "couple") {  // "a couple": the "a" is the one of a pair
+            current = current == 0 ? 2 : current * 2;
         } else if (word == "dozen") {
             current = (current == 0 ? 1 : current) * 12;
         } else if (word == "thousand" || word == "million" || word == "billion") {
@@ -313,7 +315,7 @@ struct opener {
 };
 constexpr opener openers[] = {
     {"a", "minimum"}, {"a", "dozen"}, {"a", "number"}, {"a", "hundred"}, {"a", "thousand"}, {"a", "million"}, {"a", "billion"},
-    {"a", "quarter"}, {"at", "least"},
+    {"a", "quarter"}, {"a", "couple"}, {"at", "least"},
     {"at", "most"}, {"about", ""}, {"around", ""}, {"almost", ""}, {"approximately", ""}, {"as", "many"},
     {"an", "estimated"},
     {"between", ""},

@@ -114,13 +114,13 @@ struct day_month : pegtl::seq<pegtl::opt<the_word, ws>, pegtl::sor<day_number, d
 // "June 2016", "June, 2016"
 struct month_year : pegtl::seq<month_name, gap, year_digits> {};
 // (a month before a broken year is no bare month either)
-// "early March", "mid-March", "late June 2016", "the end of May"
+// "early March", "mid-March", "late June 2016", "the end of May"; "mid-2015", "late 2014"
 inline constexpr std::string_view part_words[] = {"early", "mid", "late"};
 struct part_of_month : pegtl::seq<pegtl::sor<pegtl::seq<keyword_list<part_words, true>, pegtl::one<' ', '-'>>,
                                              pegtl::seq<the_word, ws, pegtl::sor<TAO_PEGTL_ISTRING("end"), TAO_PEGTL_ISTRING("beginning"),
                                                                                 TAO_PEGTL_ISTRING("start"), TAO_PEGTL_ISTRING("middle")>,
                                                         ws, of_word, ws>>,
-                                  pegtl::star<blank>, month_name, pegtl::opt<gap, year_digits>> {};
+                                  pegtl::star<blank>, pegtl::sor<pegtl::seq<month_name, pegtl::opt<gap, year_digits>>, year_digits>> {};
 // "the 15th"
 struct the_ordinal : pegtl::seq<the_word, ws, day_ordinal> {};
 
@@ -131,7 +131,10 @@ inline constexpr std::string_view time_of_day[] = {"morning", "afternoon", "even
 inline constexpr std::string_view this_last[] = {"this", "last", "past", "previous"};
 struct this_or_last : keyword_list<this_last> {};
 // "yesterday", "overnight", "last night", "this morning", "yesterday afternoon"
-struct relative_day : pegtl::sor<pegtl::seq<keyword_list<day_words>, pegtl::opt<possessive>, pegtl::opt<ws, keyword_list<time_of_day>>>,
+// "the day before yesterday"
+struct before_yesterday : pegtl::seq<pegtl::opt<the_word, ws>, kw<TAO_PEGTL_ISTRING("day")>, ws, kw<TAO_PEGTL_ISTRING("before")>, ws,
+                                     kw<TAO_PEGTL_ISTRING("yesterday")>> {};
+struct relative_day : pegtl::sor<before_yesterday, pegtl::seq<keyword_list<day_words>, pegtl::opt<possessive>, pegtl::opt<ws, keyword_list<time_of_day>>>,
                                  pegtl::seq<this_or_last, ws, keyword_list<time_of_day>>> {};
 // "two days ago", "a week ago"
 struct ago : pegtl::seq<count, ws, unit_word, ws, kw<TAO_PEGTL_ISTRING("ago")>> {};
@@ -142,9 +145,11 @@ struct event_offset : pegtl::seq<count, ws, pegtl::sor<kw<TAO_PEGTL_ISTRING("day
 // "the past three days", "the last 24 hours", "the previous two weeks"
 struct rolling : pegtl::seq<pegtl::opt<the_word, ws>, this_or_last, ws, count, ws, unit_word> {};
 // "last week", "this week", "earlier this month", "last year"
-struct relative_unit : pegtl::seq<pegtl::opt<kw<TAO_PEGTL_ISTRING("earlier")>, ws>, this_or_last, ws,
-                                  pegtl::sor<kw<TAO_PEGTL_ISTRING("week")>, kw<TAO_PEGTL_ISTRING("weekend")>,
-                                             kw<TAO_PEGTL_ISTRING("month")>, kw<TAO_PEGTL_ISTRING("year")>>, pegtl::opt<possessive>> {};
+// "the weekend", "over the weekend": the weekend just past (or of this week), as "this weekend"
+struct relative_unit : pegtl::sor<pegtl::seq<pegtl::opt<kw<TAO_PEGTL_ISTRING("earlier")>, ws>, this_or_last, ws,
+                                             pegtl::sor<kw<TAO_PEGTL_ISTRING("week")>, kw<TAO_PEGTL_ISTRING("weekend")>,
+                                                        kw<TAO_PEGTL_ISTRING("month")>, kw<TAO_PEGTL_ISTRING("year")>>, pegtl::opt<possessive>>,
+                                  pegtl::seq<the_word, ws, kw<TAO_PEGTL_ISTRING("weekend")>, pegtl::opt<possessive>>> {};
 // "Tuesday", "on Tuesday", "last Tuesday", "Tuesday's strike", "Tuesday night", "Wednesday-Thursday"
 // "Saturday and Sunday": two days, a period
 struct and_weekday : pegtl::seq<ws, kw<TAO_PEGTL_ISTRING("and")>, ws, weekday_name> {};

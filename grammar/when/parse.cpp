@@ -260,8 +260,9 @@ std::optional<date_phrase> interpret(const capture_state& st, const date& ref) {
     case shape::part_of_month: {
         // "early March" stays a month: it says which month, and a third of it is a guess
         const int month = t.month();
-        if (month == 0) return std::nullopt;
         const int year = written_year(t);
+        // "mid-2015", "late 2014": the year (a third of it is a guess too)
+        if (month == 0) return year >= 0 && plausible_year(year) ? resolved(date::of_year(year)) : std::nullopt;
         if (year >= 0) return plausible_year(year) ? resolved(date::of_month(year, month)) : std::nullopt;
         return resolved(recent_month(month, ref));
     }
@@ -284,6 +285,7 @@ std::optional<date_phrase> interpret(const capture_state& st, const date& ref) {
         // "last night" and "overnight" are the night before the article: its eve
         const bool eve = t.has("yesterday") || t.has("overnight") || (t.has("last") && t.has("night")) ||
                          (t.has("previous") && t.has("night"));
+        if (t.has("before") && t.has("yesterday")) return resolved(civil_from_days(today - 2), phrase_form::relative);
         return resolved(civil_from_days(today - (eve ? 1 : 0)), phrase_form::relative);
     }
     case shape::ago: {

@@ -46,6 +46,7 @@ TEST_CASE("figures as reporters write them", "[grammar]") {
         {"three thousand civilians", "three thousand", "", 3000, 3000, "civilians"},
         {"two hundred thousand people", "two hundred thousand", "", 200000, 200000, "people"},
         {"a dozen soldiers", "a dozen", "", 12, 12, "soldiers"},
+        {"a couple of men", "a couple of", "", 2, 2, "men"},
         {"5,812 civilians", "5,812", "", 5812, 5812, "civilians"},
         {"5812 civilians", "5812", "", 5812, 5812, "civilians"},
         {"more than 1,100 civilian deaths", "1,100", "more than", 1101, -1, "deaths"},
@@ -161,6 +162,8 @@ TEST_CASE("number words", "[grammar]") {
     CHECK(words_value("two hundred and five") == 205);
     CHECK(words_value("twenty-two") == 22);
     CHECK(words_value("a dozen") == 12);
+    CHECK(words_value("a couple") == 2);
+    CHECK(words_value("A couple of") == 2);
     CHECK(words_value("two hundred thousand") == 200000);
     CHECK(words_value("Nineteen") == 19);
     CHECK(words_value("1.5 million") == 1500000);

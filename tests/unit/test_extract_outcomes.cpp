@@ -20,15 +20,23 @@ std::string outcome_of(const char* sentence, const char* number, bool* combined 
     return o ? std::string(to_string(*o)) : std::string("none");
 }
 
+struct outcome_row {
+    const char* sentence;
+    const char* number;
+    const char* outcome;
+};
+
+void check_outcomes(const std::vector<outcome_row>& rows) {
+    for (const auto& r : rows) {
+        CAPTURE(r.sentence);
+        CHECK(outcome_of(r.sentence, r.number) == r.outcome);
+    }
+}
+
 }  // namespace
 
 TEST_CASE("outcomes: the outcome of a figure from the words around it", "[extract][outcomes]") {
-    struct row {
-        const char* sentence;
-        const char* number;
-        const char* outcome;
-    };
-    const row rows[] = {
+    check_outcomes({
         {"Air strikes killed 38 civilians.", "38", "killed"},
         {"20 people were wounded in the attack.", "20", "injured"},
         {"Three children are missing after the flood.", "Three", "missing"},
@@ -38,11 +46,7 @@ TEST_CASE("outcomes: the outcome of a figure from the words around it", "[extrac
         {"The lives of 18 civilians were lost.", "18", "killed"},
         {"Militants kidnapped 900 villagers.", "900", "none"},
         {"The convoy carried 40 tonnes of food.", "40", "none"},
-    };
-    for (const auto& r : rows) {
-        CAPTURE(r.sentence);
-        CHECK(outcome_of(r.sentence, r.number) == r.outcome);
-    }
+    });
 }
 
 TEST_CASE("outcomes: killed and wounded counted together are marked", "[extract][outcomes]") {
@@ -90,4 +94,15 @@ TEST_CASE("outcomes: a more specific group ranks above its total", "[extract][ou
     CHECK(extract::category_rank("people") < extract::category_rank("civilians"));
     CHECK(extract::category_rank("civilians") < extract::category_rank("children"));
     CHECK(extract::category_rank("fighters") == extract::category_rank("civilians"));
+}
+
+TEST_CASE("outcomes: a group and its predicate across an apposition", "[extract][outcomes]") {
+    check_outcomes({
+        {"Four teens, the youngest was 12, were shot on the court.", "Four", "injured"},
+        {"Three people \xE2\x80\x94 two men and a woman \xE2\x80\x94 were killed.", "Three", "killed"},
+        {"Six students - all from the same school - were wounded.", "Six", "injured"},
+        {"Five people, police said, were hurt.", "Five", "injured"},
+        // a list, not an apposition: no predicate right after the second comma
+        {"Five people, two dogs, and a cat lived there.", "Five", "none"},
+    });
 }

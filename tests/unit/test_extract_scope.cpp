@@ -21,6 +21,11 @@ TEST_CASE("scope: cumulative markers of a sentence", "[extract][scope]") {
         {"Strikes killed 3000 people in 2017.", "in 2017"},
         {"It was the deadliest attack since 2014, killing 40.", ""},
         {"Strikes killed 12 people on Tuesday.", ""},
+        // the perfect over the whole war is its running total; a day of it is not
+        {"More than 300,000 people have been killed in the war.", "the war"},
+        {"About 9,000 civilians have died during the conflict.", "the war"},
+        {"Five civilians were killed in the war on Sunday.", ""},
+        {"Two soldiers have been killed in the war zone this week.", ""},
     };
     for (const auto& r : rows) {
         CAPTURE(r.sentence);

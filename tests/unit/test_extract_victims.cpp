@@ -212,7 +212,7 @@ TEST_CASE("victims: pronouns as the object of a killing, and the one who killed 
         // the perpetrator by his own hand, counted once
         {"The man killed his wife and then shot himself dead.", "killed women [1,1] | killed suspects [1,1]"},
         {"The gunman then shot himself dead.", "killed suspects [1,1]"},
-        {"A hunter shot himself in the foot.", ""},
+        {"A hunter shot himself in the foot.", "injured people [1,1]"},  // hit by his own shot, not killed
     });
 }
 
@@ -349,5 +349,100 @@ TEST_CASE("victims: the predicate past an apposition, a parenthesis or a hospita
         {"Fire department officials pronounced Hollis dead at the scene.", "killed people [1,1]"},
         {"Man Shot, Killed Sitting Inside Parked Vehicle\nPolice said more.", "killed men [1,1]"},
         {"The shooting left Smith unable to walk.", ""},
+    });
+}
+
+TEST_CASE("victims: ages written without hyphens are one person, never a count", "[extract][victims]") {
+    check_rows({
+        {"A six year old passenger has been pronounced dead.", "killed people [1,1]"},
+        {"14 year old Marcus Delane died after a friend fired the gun.", "killed children [1,1]"},
+        {"Police said the 16 year old male had been shot in the torso.", "injured children [1,1]"},
+        {"The 19 year-old victim was taken to a hospital, where he died.", "killed people [1,1]"},
+        {"Shooting on Elm Street Leaves 15 Year-Old Dead", "killed children [1,1]"},
+        {"A 3 month old girl was wounded by a stray bullet.", "injured children [1,1]"},
+        {"Local boxer Rey Alvarado dead at 27 after a shooting", "killed people [1,1]"},
+        // the age is not a toll, with or without a person read from it
+        {"A 22 y/o was shot on Fifth Street.", "injured people [1,1]"},
+    });
+}
+
+TEST_CASE("victims: a death named by whose it is", "[extract][victims]") {
+    check_rows({
+        {"Neighbor charged in Pine Hills teen's death", "killed people [1,1]"},
+        {"A man was charged in the 15-year-old's shooting death.", "killed children [1,1]"},
+        {"Detectives made an arrest in Lorenzo Quill's killing on Monday.", "killed people [1,1]"},
+        {"Darius Webb is charged with Tomas Webb' murder.", ""},
+        {"Darius Webb is charged with Tomas Wells' murder.", "killed people [1,1]"},
+        {"His brother’s fatal shooting shocked the town.", "killed men [1,1]"},
+        // whose is the killer, or a place, or no one
+        {"The regime's killing of civilians went on.", ""},
+        {"The city's murder rate rose last year.", ""},
+        {"Lakeview's murder rate rose last year.", ""},
+    });
+}
+
+TEST_CASE("victims: the nth victim to die counts the dead", "[extract][victims]") {
+    check_rows({
+        {"Third victim dies after warehouse shooting", "killed people [3,3]"},
+        {"A third man died Friday morning.", "killed men [3,3]"},
+        {"A fourth person, shot in the stomach on Saturday, has died.", "killed people [4,4]"},
+        {"A third person was wounded.", "injured people [1,1]"},
+    });
+}
+
+TEST_CASE("victims: names read after a clause opens or a verb", "[extract][victims]") {
+    check_rows({
+        {"Deputies say that Marlowe was killed in an exchange of gunfire.", "killed people [1,1]"},
+        {"Medics declared Ortega dead at the scene.", "killed people [1,1]"},
+        {"Officers returned fire and fatally wounded Lasko.", "killed people [1,1]"},
+        {"The round went through a wall, striking Penner, who died at the scene.", "killed people [1,1]"},
+        {"The college said Rhea Dawn Culler, who died Sunday, was a nursing student.", "killed people [1,1]"},
+        {"Ferro also died of his injuries.", "killed people [1,1]"},
+        {"Police said that Marlowe was arrested.", ""},
+        {"The bullet struck Penner in the leg.", ""},
+    });
+}
+
+TEST_CASE("victims: a shot of one's own that hit a limb or was an accident", "[extract][victims]") {
+    check_rows({
+        {"Deputies said the hunter accidentally shot himself.", "injured people [1,1]"},
+        {"A teenager who was fleeing shot himself in the left leg.", "injured people [1,1]"},
+        {"The hunter accidentally shot himself and died at the scene.", "killed people [1,1]"},
+        {"The gunman killed two people, then shot himself.", "killed people [2,2]"},
+    });
+}
+
+TEST_CASE("victims: a person in the apposition of a group is a part of it, not another victim", "[extract][victims]") {
+    check_rows({
+        {"Three people \xE2\x80\x94 two men and a woman \xE2\x80\x94 were shot.", "injured people [3,3]"},
+        {"Two men, a father and his son, were killed.", "killed men [2,2]"},
+        // one person and the same one told again
+        {"One person, a 40-year-old driver, was found dead.", "killed people [1,1]"},
+    });
+}
+
+TEST_CASE("victims: a named person the article makes a perpetrator is a suspect", "[extract][victims]") {
+    check_rows({
+        {"A clerk was shot by gunman Darnell Ostrow at the lounge. Officers then fatally shot Ostrow.",
+         "injured people [1,1] | killed suspects [1,1]"},
+        {"Police said the shooter, Ray Oakes, opened fire on the crowd. Lina Perez was killed. Ray Oakes was wounded by police.",
+         "killed people [1,1] | injured suspects [1,1]"},
+        // a relative who shares the surname is no perpetrator
+        {"Hawley is accused of killing his sister. Dana Hawley was found dead in the kitchen.", "killed women [1,1] | killed people [1,1]"},
+        // the verb "suspect" names no suspect
+        {"Detectives suspect Lyle Norris was shot before the fire. Lyle Norris died.", "killed people [1,1]"},
+    });
+}
+
+TEST_CASE("victims: the object of an active shot, and its shooter", "[extract][victims]") {
+    check_rows({
+        {"A 7-year-old girl accidentally shot her uncle in the thigh.", "injured men [1,1]"},
+        {"A man shot a four-year-old girl and a bystander outside the store.", "injured people [2,2]"},
+        {"He shot his wife and then killed himself.", "injured women [1,1] | killed suspects [1,1]"},
+        {"Ostrow also shot Dana in the leg.", ""},  // the one who shot is no victim
+        {"Child accidentally shot and killed by cousin", "killed children [1,1]"},
+        {"A girl accidentally shot and killed a 10-year-old at a party.", "killed people [1,1]"},
+        {"His wife, a 30-year-old woman, and his son were wounded.", "injured people [2,2]"},
+        {"Deputies found the victim, a six year old girl, fatally wounded.", "killed people [1,1]"},
     });
 }
