@@ -40,7 +40,7 @@ inline constexpr std::size_t max_blocking_name_articles = 32;
 // corpus), a word every report uses ("shelling") is not. The corpus's weeks are the span
 // of its publication dates.
 inline constexpr std::size_t blocking_lead_words = 24;
-inline constexpr double max_lead_word_articles_a_week = 8;
+inline constexpr double max_lead_word_articles_a_week = 2;
 
 article_terms terms_of(std::string_view text);
 
