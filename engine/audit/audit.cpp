@@ -435,7 +435,12 @@ audit_result run_audit(audit_inputs in) {
     // weight is how rare it is in it), so a stream, a shard and the store weigh alike.
     if (in.live_timings || in.count_held) out.held_bytes = held_after_extraction(per_article, terms);
     match::name_vocabulary name_ids;
-    if (!terms.empty()) out.evidence = match::build_evidence(terms, &name_ids);
+    if (!terms.empty()) {
+        std::vector<std::optional<std::int64_t>> published(out.articles.size());
+        for (std::size_t a = 0; a < out.articles.size(); ++a)
+            if (out.articles[a].published.known()) published[a] = out.articles[a].published.first_day();
+        out.evidence = match::build_evidence(terms, &name_ids, &published);
+    }
     std::vector<match::article_terms>().swap(terms);
     const auto stopped = [&] { return in.cancel && in.cancel->load(std::memory_order_relaxed); };
     if (stopped()) {

@@ -101,7 +101,8 @@ std::vector<std::uint32_t> place_names_of(std::string_view place, const name_voc
     return out;
 }
 
-std::vector<rules::text_evidence> build_evidence(const std::vector<article_terms>& terms, name_vocabulary* name_ids) {
+std::vector<rules::text_evidence> build_evidence(const std::vector<article_terms>& terms, name_vocabulary* name_ids,
+                                                 const std::vector<std::optional<std::int64_t>>* published) {
     // The vocabulary, sorted, so ids do not depend on article order within it.
     std::map<std::string_view, std::uint32_t> lead_df, name_df;
     for (const auto& t : terms) {
@@ -112,11 +113,27 @@ std::vector<rules::text_evidence> build_evidence(const std::vector<article_terms
         for (const auto n : t.names) ++name_df[n];
     }
     std::map<std::string_view, std::uint32_t> lead_id, name_id;
-    for (const auto& [w, df] : lead_df) lead_id.emplace(w, static_cast<std::uint32_t>(lead_id.size()));
+    std::vector<std::uint32_t> lead_df_by_id;
+    for (const auto& [w, df] : lead_df) {
+        lead_id.emplace(w, static_cast<std::uint32_t>(lead_id.size()));
+        lead_df_by_id.push_back(df);
+    }
     for (const auto& [w, df] : name_df) name_id.emplace(w, static_cast<std::uint32_t>(name_id.size()));
     if (name_ids)
         for (const auto& [w, id] : name_id) name_ids->emplace(std::string(w), id);
     const double n = static_cast<double>(std::max<std::size_t>(terms.size(), 1));
+    // A lead word is a blocking key when the articles using it, spread over the corpus's
+    // weeks, are few a week (at least a week's worth, so a small corpus keys every word).
+    double max_key_df = 0;
+    if (published) {
+        std::optional<std::int64_t> first, last;
+        for (const auto& d : *published) {
+            if (!d) continue;
+            if (!first || *d < *first) first = d;
+            if (!last || *d > *last) last = d;
+        }
+        if (first) max_key_df = max_lead_word_articles_a_week * std::max(1.0, static_cast<double>(*last - *first + 1) / 7);
+    }
     std::vector<rules::text_evidence> out(terms.size());
     for (std::size_t a = 0; a < terms.size(); ++a) {
         auto& e = out[a];
@@ -128,6 +145,15 @@ std::vector<rules::text_evidence> build_evidence(const std::vector<article_terms
         norm = std::sqrt(norm);
         for (const auto& [id, x] : tf)
             if (norm > 0) e.lead.emplace_back(id, static_cast<float>(x / norm));
+        if (published && (*published)[a]) {
+            // The heaviest words of the lead that are rare enough (ties by id).
+            std::vector<std::pair<float, std::uint32_t>> heavy;
+            for (const auto& [id, x] : e.lead)
+                if (lead_df_by_id[id] >= 2 && lead_df_by_id[id] <= max_key_df) heavy.emplace_back(-x, id);
+            std::sort(heavy.begin(), heavy.end());
+            for (std::size_t k = 0; k < heavy.size() && k < blocking_lead_words; ++k) e.key_lead.push_back(heavy[k].second);
+            std::sort(e.key_lead.begin(), e.key_lead.end());
+        }
         std::vector<std::pair<double, std::uint32_t>> rare;
         for (const auto w : terms[a].names) {
             const auto df = name_df[w];

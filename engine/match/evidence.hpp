@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,12 +35,23 @@ inline constexpr std::size_t lead_words = 60;
 inline constexpr std::size_t blocking_names = 24;
 inline constexpr std::size_t max_blocking_name_articles = 32;
 
+// Lead words each article gives as blocking keys (lead_words(), read with a window of
+// publication days), and how many articles a week may use a word for it to be one: a
+// place's name is a key (a village is in the news a few times a week however large the
+// corpus), a word every report uses ("shelling") is not. The corpus's weeks are the span
+// of its publication dates.
+inline constexpr std::size_t blocking_lead_words = 24;
+inline constexpr double max_lead_word_articles_a_week = 2;
+
 article_terms terms_of(std::string_view text);
 
 // The evidence of every article, in the order of the terms given. Deterministic: term
 // ids follow the sorted vocabulary. With `name_ids`, the names' ids (for place_names_of).
+// With `published` (an article's publication day, days since 1970, or nullopt), the
+// lead words for blocking (text_evidence::key_lead).
 using name_vocabulary = std::map<std::string, std::uint32_t, std::less<>>;
-std::vector<rules::text_evidence> build_evidence(const std::vector<article_terms>& terms, name_vocabulary* name_ids = nullptr);
+std::vector<rules::text_evidence> build_evidence(const std::vector<article_terms>& terms, name_vocabulary* name_ids = nullptr,
+                                                 const std::vector<std::optional<std::int64_t>>* published = nullptr);
 
 // The ids of the names a place is written with ("Maarat Masrin": maarat, masrin), sorted:
 // two reports of one village share its name, and the place comparison weighs that already,

@@ -149,6 +149,7 @@ const function_info function_table[] = {
     {"lead_similarity", function::lead_similarity, false},
     {"copied_between", function::copied_between, false},
     {"names", function::names, false},
+    {"lead_words", function::lead_words, false},
     {"same_scope", function::same_scope, false},
     {"same_locality", function::same_locality, false},
     {"locality_within", function::locality_within, false},
@@ -581,6 +582,7 @@ int checker::check_call(ast::expr& e, scope& s) {
         {function::lead_similarity, {t_claim, t_claim}, t_number},
         {function::copied_between, {t_claim, t_claim}, t_bool},
         {function::names, {}, t_string},
+        {function::lead_words, {}, t_string},
     };
     const sig* sg = nullptr;
     for (const auto& g : sigs) {
@@ -604,7 +606,8 @@ int checker::check_call(ast::expr& e, scope& s) {
         }
     }
     const bool day_keys = fn->id == function::days || fn->id == function::exact_days;
-    if ((day_keys || fn->id == function::places || fn->id == function::names) && !s.blocking) {
+    if ((day_keys || fn->id == function::places || fn->id == function::names ||
+         fn->id == function::lead_words) && !s.blocking) {
         error(e.pos, "'" + e.text + "' gives blocking keys: use it after 'block by'",
               "write block by governorate, days(event_date, 1), places(place_key)");
     }

@@ -1147,6 +1147,11 @@ public:
         }
         m_match_needs_numbers = m_keys_need_numbers;
         for (const auto* st : m_c->match) {
+            auto& g = m_guards[st];
+            if (st->condition) collect_guards(*st->condition, g);
+            for (const auto& [slot, cond] : g) m_keys_need_numbers = m_keys_need_numbers || reads_numbers(*cond);
+        }
+        for (const auto* st : m_c->match) {
             if (st->condition) m_match_needs_numbers = m_match_needs_numbers || reads_numbers(*st->condition);
             for (const auto& cmp : st->scores)
                 for (const auto& level : cmp.levels)
@@ -1203,6 +1208,7 @@ public:
         }
         std::vector<block_cell> cells;
         for (const auto* st : m_c->match) {
+            if (!may_meet_condition(*st, e)) continue;
             auto k = rule_keys(*st, e);
             cells.insert(cells.end(), std::make_move_iterator(k.begin()), std::make_move_iterator(k.end()));
         }
@@ -1221,7 +1227,9 @@ public:
         const auto reads = [](const ast::expr& e, const auto& self) -> bool {
             if (e.kind == ast::expr_kind::call) {
                 const auto fn = static_cast<function>(e.ref);
-                if (fn == function::shared_names || fn == function::lead_similarity || fn == function::names) return true;
+                if (fn == function::shared_names || fn == function::lead_similarity || fn == function::names ||
+                    fn == function::lead_words)
+                    return true;
             }
             for (const auto& a : e.args)
                 if (self(*a, self)) return true;
@@ -1259,6 +1267,8 @@ private:
     bool m_offset_ids = false;  // some decision names a claim by its older offset id
     std::map<const ast::statement*, rule_ref> m_refs;  // qualifier rules, built once
     const ast::statement* m_by_qualifier[8] = {};       // qualifier rule by enum value
+    // Per match rule, the one-claim parts of its condition (slot 0 = a, 1 = b).
+    std::map<const ast::statement*, std::vector<std::pair<int, const ast::expr*>>> m_guards;
     bool m_keys_need_numbers = false;                    // blocking keys read intervals or weights
     bool m_match_needs_numbers = false;                  // so do match or separate rules, or their keys
 
@@ -1413,6 +1423,55 @@ private:
         return false;
     }
 
+    // The parts of a match rule's condition that ask something of one claim alone
+    // (`a.lead`, `precision(b.event_date) == "day"`): the top-level `and` terms that read
+    // one claim variable and nothing else. A claim that fails them in both places can
+    // never be joined by the rule, so it gets none of the rule's blocks: the blocks hold
+    // only claims the rule may join (a background figure never fills a lead event's
+    // blocks), and no pair the rule joins is lost.
+    static void collect_guards(const ast::expr& e, std::vector<std::pair<int, const ast::expr*>>& out) {
+        if (e.kind == ast::expr_kind::binary && static_cast<op>(e.ref) == op::and_) {
+            for (const auto& a : e.args) collect_guards(*a, out);
+            return;
+        }
+        int slots = 0;  // bit per slot read; -1: reads more than claim variables
+        const auto reads = [&](const ast::expr& x, const auto& self) -> void {
+            if (slots < 0) return;
+            const bool claim_name = x.kind == ast::expr_kind::name &&
+                                    (x.ref == static_cast<int>(name_kind::claim_var) ||
+                                     x.ref == static_cast<int>(name_kind::implicit_field));
+            if (x.kind == ast::expr_kind::quantifier || x.kind == ast::expr_kind::set || x.kind == ast::expr_kind::of ||
+                (x.kind == ast::expr_kind::name && !claim_name)) {
+                slots = -1;
+                return;
+            }
+            if ((claim_name || (x.kind == ast::expr_kind::field && x.slot >= 0)) && x.slot >= 0 && x.slot < 2) slots |= 1 << x.slot;
+            for (const auto& a : x.args) self(*a, self);
+        };
+        reads(e, reads);
+        if (slots == 1 || slots == 2) out.emplace_back(slots == 1 ? 0 : 1, &e);
+    }
+
+    // Whether a claim passes the one-claim parts of a rule's condition as a or as b.
+    bool may_meet_condition(const ast::statement& st, const eclaim& e) const {
+        const auto it = m_guards.find(&st);
+        if (it == m_guards.end() || it->second.empty()) return true;
+        for (int slot = 0; slot < 2; ++slot) {
+            env en;
+            en.c = m_c.get();
+            en.slots[slot] = &e;
+            evaluator ev(en);
+            bool all = true;
+            for (const auto& [s, cond] : it->second)
+                if (s == slot && !ev.truth(*cond)) {
+                    all = false;
+                    break;
+                }
+            if (all) return true;
+        }
+        return false;
+    }
+
     // The blocks one match rule gives a claim: "RULE|KEY|KEY", with the parts the claim
     // is inside of rather than at (see block_cell).
     // A rule with several `block by` lines gives the cells of each, the second's named
@@ -1506,6 +1565,13 @@ private:
             // street meet whatever else they say.
             if (e.f->text)
                 for (const auto id : e.f->text->rare_names) out.emplace_back("n" + std::to_string(id), false);
+            return out;
+        }
+        if (k.kind == ast::expr_kind::call && fn == function::lead_words) {
+            // The heaviest words of the article's opening that few articles a week use: two
+            // reports that open alike share one, whether or not they read a name or a place.
+            if (e.f->text)
+                for (const auto id : e.f->text->key_lead) out.emplace_back("w" + std::to_string(id), false);
             return out;
         }
         if (k.kind == ast::expr_kind::call && fn == function::places && k.args.size() == 1) {

@@ -33,6 +33,7 @@ struct text_evidence {
     std::vector<std::pair<std::uint32_t, float>> lead;
     std::vector<std::pair<std::uint32_t, float>> names;
     std::vector<std::uint32_t> rare_names;  // the rarest few names other articles share, for blocking
+    std::vector<std::uint32_t> key_lead;    // the heaviest few lead words few articles a week share, for blocking
 };
 // The cosine of two lead vectors, and the summed weight of the names two articles share
 // but the names in `except_a` or `except_b` (sorted term ids: the words of the claims'

@@ -2,6 +2,7 @@
 // scored rule gives, the text evidence it reads, and training (EM, the rewritten file).
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <deque>
 
@@ -154,6 +155,53 @@ TEST_CASE("articles' names and openings as evidence", "[match][evidence]") {
     const auto dayton = match::place_names_of("Dayton", ids);
     CHECK(rules::shared_name_weight(e[2], e[3], &dayton, &dayton) == 0);
     CHECK(match::place_names_of("Tamarind Avenue", ids) == std::vector<std::uint32_t>{ids.at("avenue"), ids.at("tamarind")});
+}
+
+TEST_CASE("a claim that fails the one-claim parts of a rule's condition sits in none of its blocks", "[rules][blocking]") {
+    const auto loaded = rules::load_ruleset_text("match leads:\n"
+                                                 "  block by place_key\n"
+                                                 "  when a.article != b.article and a.lead and b.lead\n"
+                                                 "    and (a.place_key != \"\" or known(b.event_date))\n",
+                                                 "t.rules", rules::file_access::refused);
+    REQUIRE(loaded.rules != nullptr);
+    claims_fixture fx;
+    auto lead = fx.make("a@1", "hajin", date::of_day(2018, 11, 3));
+    auto background = fx.make("b@1", "hajin", date::of_day(2018, 11, 3));
+    fx.claims.back().event = 1;  // a background paragraph's event
+    auto other = fx.make("c@1", "hajin", date::of_day(2018, 11, 4));
+    CHECK(loaded.rules->blocking_keys(lead) == std::vector<std::string>{"leads|hajin"});
+    // `b.lead` asks the same of the other claim: a background figure can be neither.
+    CHECK(loaded.rules->blocking_keys(background).empty());
+    // Terms that read both claims (`a.article != b.article`, the `or`) do not filter.
+    CHECK(loaded.rules->joins(lead, other));
+    CHECK_FALSE(loaded.rules->joins(lead, background));
+}
+
+TEST_CASE("the heaviest lead words few articles a week use are blocking keys", "[match][evidence]") {
+    std::vector<match::article_terms> corpus{
+        match::terms_of("Shelling kills five in Kafranbel"),
+        match::terms_of("Shelling kills five in Kafranbel, activists say"),
+    };
+    for (const char* village : {"Saraqeb", "Binnish", "Taftanaz", "Sarmin", "Ariha", "Maarrat", "Kansafra", "Bsanqul"})
+        corpus.push_back(match::terms_of(std::string("Shelling hits ") + village));
+    // Without publication days there are no keys (the window needs them).
+    CHECK(match::build_evidence(corpus)[0].key_lead.empty());
+    // All published in one week: a word is a key when 2 articles use it, at most 2 a week.
+    const std::vector<std::optional<std::int64_t>> days(corpus.size(), std::int64_t{17000});
+    const auto e = match::build_evidence(corpus, nullptr, &days);
+    REQUIRE(e.size() == 10);
+    // kills, five, kafranbel; not "shelling" (10 articles), "activists" or "say" (one).
+    CHECK(e[0].key_lead.size() == 3);
+    CHECK(e[0].key_lead == e[1].key_lead);
+    // Neither "hits" (8 articles) nor a village (each in one article) is a key.
+    CHECK(e[2].key_lead.empty());
+    // Spread over ten weeks the same corpus allows 20 articles: "shelling" and "hits" are keys.
+    std::vector<std::optional<std::int64_t>> spread = days;
+    spread.back() = std::int64_t{17069};
+    const auto wide = match::build_evidence(corpus, nullptr, &spread);
+    CHECK(wide[0].key_lead.size() == 4);
+    CHECK(wide[2].key_lead.size() == 2);
+    CHECK(wide[2].key_lead == wide[9].key_lead);
 }
 
 TEST_CASE("EM recovers m, u and the share of matches", "[train]") {
