@@ -392,8 +392,6 @@ world_reader::world_reader(const registry::world_gazetteer* world, const registr
     : m_world(world), m_overlay(overlay) {
     if (!active()) return;
     m_overlay_country = m_world->country_of_code(overlay && !overlay->country().empty() ? overlay->country() : "SY");
-    for (std::uint32_t i = 0; i < m_world->size(); ++i)
-        if (m_world->entity(i).kind == world_kind::division) m_divisions[m_world->entity(i).country].push_back(i);
     if (!m_overlay) return;
     for (const auto& p : m_overlay->places()) {
         if (p.type == "governorate") continue;
@@ -448,20 +446,30 @@ const registry::place* world_reader::overlay_place_of(std::uint32_t entity) cons
 
 std::uint32_t world_reader::dominant(std::uint32_t group, std::uint32_t country) const {
     if (!active() || group == no_place || country == no_place) return no_place;
-    const auto best = m_world->best_in(group, country);
-    if (best == no_place) return no_place;
-    const auto e = registry::entry_entity(best);
-    if (m_world->count_in(group, country) == 1) return e;
-    const auto& place = m_world->entity(e);
-    if (place.kind != world_kind::place || place.population < city_population) return no_place;
-    const auto it = m_divisions.find(country);
-    if (it == m_divisions.end()) return no_place;
-    for (const auto d : it->second) {
-        if (d == place.division) continue;
-        const auto other = m_world->best_in(group, country, d);
-        if (other != no_place && m_world->entity(registry::entry_entity(other)).population * 10 > place.population) return no_place;
+    // Towns only: "Oakland" is the city of 400,000 people, not Oakland County, Michigan,
+    // larger than it (a county is named with "County"; read_article reads those apart).
+    std::uint32_t best = no_place, towns = 0;
+    std::size_t seen = 0;
+    for (const auto entry : m_world->entries_in(group, country)) {
+        if (++seen > 256) break;
+        const auto& e = m_world->entity(registry::entry_entity(entry));
+        if (e.kind != world_kind::place || registry::entry_form(entry) > registry::name_form::alternate) continue;
+        ++towns;
+        if (best == no_place || e.population > m_world->entity(best).population) best = registry::entry_entity(entry);
     }
-    return e;
+    if (best == no_place) return no_place;
+    if (towns == 1 && m_world->count_in(group, country) == 1) return best;
+    const auto& place = m_world->entity(best);
+    if (place.population < city_population) return no_place;
+    seen = 0;
+    for (const auto entry : m_world->entries_in(group, country)) {
+        if (++seen > 256) break;
+        const auto id = registry::entry_entity(entry);
+        const auto& e = m_world->entity(id);
+        if (id == best || e.kind != world_kind::place || registry::entry_form(entry) > registry::name_form::alternate) continue;
+        if (e.division != place.division && static_cast<std::uint64_t>(e.population) * 10 > place.population) return no_place;
+    }
+    return best;
 }
 
 world_reader::outlet_home world_reader::host_home(std::string_view outlet) const {

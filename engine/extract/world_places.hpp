@@ -116,8 +116,6 @@ private:
     const registry::world_gazetteer* m_world = nullptr;
     const registry::gazetteer* m_overlay = nullptr;
     std::uint32_t m_overlay_country = registry::no_place;
-    // The first-level divisions of each country (dominant()).
-    std::map<std::uint32_t, std::vector<std::uint32_t>> m_divisions;
     // The overlay's places by governorate and name skeleton (overlay_place_of); nullptr
     // where two places of a governorate share one.
     std::map<std::string, const registry::place*> m_overlay_skeletons;

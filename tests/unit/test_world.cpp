@@ -810,3 +810,19 @@ TEST_CASE_METHOD(fixture_reader, "a town whose name is its own alone says where 
     // a small town many places share says nothing without "in"
     CHECK(read(r, "Two men were hurt on Friday night, Centerville police said.").where.country == no_place);
 }
+
+// ---- session 7 ---------------------------------------------------------------------
+
+TEST_CASE_METHOD(fixture_reader, "a city is its name's own though a larger county elsewhere shares it", "[world][places]") {
+    // Oakland County, Michigan holds more people than Oakland, California; the county is
+    // written with "County": the town's name alone is the city, twenty times its namesake.
+    const auto us = g.country_of_code("US");
+    const auto oakland = r.dominant(r.group_of("Oakland"), us);
+    REQUIRE(oakland != no_place);
+    CHECK(r.key_of(oakland) == "us/california/oakland");
+    // so the city named twice outweighs a small town of its own name named once
+    const auto story = read(r, "Shots rang out on the streets of Oakland on Friday. Eight people were hurt near Broadway, "
+                               "Oakland police said.");
+    REQUIRE(story.where.division != no_place);
+    CHECK(g.name(story.where.division) == "California");
+}
