@@ -196,8 +196,9 @@ bool masthead_word(std::string_view w) {
 bool street_or_part(std::string_view w) {
     static const char* const words[] = {"street", "avenue", "ave", "road", "rd", "boulevard", "blvd", "drive", "lane", "way",
                                         "court", "highway", "parkway", "pike", "neighborhood", "neighbourhood", "section",
-                                        "quarter", "hospital", "school", "park", "bridge", "expressway", "freeway"};
-    return std::any_of(std::begin(words), std::end(words), [&](const char* x) { return w == x; });
+                                        "quarter", "hospital", "school", "park", "bridge", "expressway", "freeway", "square",
+                                        "plaza", "township", "station", "mall"};
+    return plural_street_noun(w) || std::any_of(std::begin(words), std::end(words), [&](const char* x) { return w == x; });
 }
 
 // Buildings and bodies named after a saint or a person: "St. Mary's Hospital".
@@ -208,6 +209,22 @@ bool facility_word(std::string_view w) {
 }
 
 }  // namespace
+
+bool plural_street_noun(std::string_view w) {
+    static const char* const words[] = {"streets", "avenues", "roads", "boulevards", "drives", "lanes", "highways",
+                                        "parkways", "courts", "sts", "aves"};
+    return std::any_of(std::begin(words), std::end(words), [&](const char* x) { return w == x; });
+}
+
+bool first_of_two_streets(const std::vector<word>& ws, std::size_t e) {
+    // "Vermont and Manchester avenues", "Federal and North Bond streets"
+    if (e + 2 >= ws.size() || (ws[e].lower != "and" && ws[e].lower != "&") || !ws[e + 1].capital) return false;
+    for (std::size_t i = e + 2; i < ws.size() && i < e + 4; ++i) {
+        if (plural_street_noun(ws[i].lower)) return true;
+        if (!ws[i].capital) return false;
+    }
+    return false;
+}
 
 bool function_word(std::string_view w) {
     static const char* const opening[] = {"in", "at", "near", "the", "of", "from", "outside", "a", "an", "and", "to", "on",
@@ -279,7 +296,12 @@ std::vector<std::uint64_t> person_words_of(std::string_view text, const std::vec
             // country: "Whitney Houston" does not make every "Houston" a person
             const auto before = text.substr(ws[k - 1].begin, ws[k - 1].end - ws[k - 1].begin);
             const bool capitals = before.size() > 1 && std::none_of(before.begin(), before.end(), [](char c) { return ascii_lower_case(c); });
-            if (!capitals && reader.group_of(byte_span{ws[k - 1].begin, ws[k].end}.of(text)) == no_place && !reader.large_place(bare))
+            // An age after the name ("Kishawn Jackson, 16,") makes it a person's whatever city
+            // shares the surname.
+            const bool age = k + 1 < ws.size() && ws[k + 1].digits && ws[k + 1].end - ws[k + 1].begin <= 3 &&
+                             mark_before(text, ws[k + 1]) == ',';
+            if (!capitals && reader.group_of(byte_span{ws[k - 1].begin, ws[k].end}.of(text)) == no_place &&
+                (age || !reader.large_place(bare)))
                 out.push_back(word_hash(bare));
             continue;
         }
@@ -365,16 +387,55 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> countries_of_town(const reg
     return out;
 }
 
+// The forms of a name that stand for its towns in a country: their own names when any
+// town there bears it so, else their alternate names too. "York" is York, Pennsylvania
+// and the small Yorks, not Warner Robins, Georgia, of which it is an old name; "Pittsburgh"
+// is not also a misspelt Pittsburg, California.
+registry::name_form own_town_form(const registry::world_gazetteer& g, std::uint32_t group, std::uint32_t country) {
+    std::size_t seen = 0;
+    for (const auto entry : g.entries_in(group, country)) {
+        if (++seen > 256) break;
+        if (g.entity(registry::entry_entity(entry)).kind == world_kind::place && registry::entry_form(entry) == registry::name_form::official)
+            return registry::name_form::official;
+    }
+    return registry::name_form::alternate;
+}
+
+// The entry of the most populous town of a name in a country (its own name first:
+// own_town_form), or no_place.
+std::uint32_t largest_town(const registry::world_gazetteer& g, std::uint32_t group, std::uint32_t country) {
+    const auto least_form = own_town_form(g, group, country);
+    std::uint32_t best = no_place;
+    std::size_t seen = 0;
+    for (const auto entry : g.entries_in(group, country)) {
+        if (++seen > 256) break;
+        const auto& e = g.entity(registry::entry_entity(entry));
+        if (e.kind != world_kind::place || registry::entry_form(entry) > least_form) continue;
+        if (best == no_place || e.population > g.entity(registry::entry_entity(best)).population) best = entry;
+    }
+    return best;
+}
+
+// A division's name that is also a city's (100,000 people) outside it in its country:
+// "Washington" is the state and the capital.
+bool divided_name(const registry::world_gazetteer& g, std::uint32_t group, std::uint32_t division) {
+    const auto town = largest_town(g, group, g.entity(division).country);
+    if (town == no_place) return false;
+    const auto& e = g.entity(registry::entry_entity(town));
+    return e.population >= city_population && e.division != division;
+}
+
 // Adds a name's weight to the divisions of a country holding a place (`places`) or an
 // area of that name, weight / n each for n divisions, and a tiny share by population so
 // that one name alone goes to its most populous reading.
 void spread_over_divisions(const registry::world_gazetteer& g, std::uint32_t group, std::uint32_t country, double weight,
                            bool places, std::map<std::uint32_t, double>& weights) {
     std::vector<std::pair<std::uint32_t, std::uint32_t>> divisions;  // division, population of its best reading
+    const auto least_form = places ? own_town_form(g, group, country) : registry::name_form::alternate;
     for (const auto entry : g.entries_in(group, country)) {
         const auto& e = g.entity(registry::entry_entity(entry));
         if (e.division == no_place || (e.kind == world_kind::place) != places) continue;
-        if (registry::entry_form(entry) > registry::name_form::alternate) continue;
+        if (registry::entry_form(entry) > least_form) continue;
         if (divisions.empty() || divisions.back().first != e.division) divisions.emplace_back(e.division, e.population);
         if (divisions.size() > 64) break;
     }
@@ -448,12 +509,14 @@ std::uint32_t world_reader::dominant(std::uint32_t group, std::uint32_t country)
     if (!active() || group == no_place || country == no_place) return no_place;
     // Towns only: "Oakland" is the city of 400,000 people, not Oakland County, Michigan,
     // larger than it (a county is named with "County"; read_article reads those apart).
+    // Their own names first (own_town_form): "Pittsburgh" is Pittsburgh's alone.
+    const auto least_form = own_town_form(*m_world, group, country);
     std::uint32_t best = no_place, towns = 0;
     std::size_t seen = 0;
     for (const auto entry : m_world->entries_in(group, country)) {
         if (++seen > 256) break;
         const auto& e = m_world->entity(registry::entry_entity(entry));
-        if (e.kind != world_kind::place || registry::entry_form(entry) > registry::name_form::alternate) continue;
+        if (e.kind != world_kind::place || registry::entry_form(entry) > least_form) continue;
         ++towns;
         if (best == no_place || e.population > m_world->entity(best).population) best = registry::entry_entity(entry);
     }
@@ -466,7 +529,7 @@ std::uint32_t world_reader::dominant(std::uint32_t group, std::uint32_t country)
         if (++seen > 256) break;
         const auto id = registry::entry_entity(entry);
         const auto& e = m_world->entity(id);
-        if (id == best || e.kind != world_kind::place || registry::entry_form(entry) > registry::name_form::alternate) continue;
+        if (id == best || e.kind != world_kind::place || registry::entry_form(entry) > least_form) continue;
         if (e.division != place.division && static_cast<std::uint64_t>(e.population) * 10 > place.population) return no_place;
     }
     return best;
@@ -591,10 +654,11 @@ article_place world_reader::read_article(const article& a, std::string_view text
     std::vector<std::uint32_t> anchors;  // the states and counties the article names (settle_towns)
     std::uint32_t host_town = no_place;  // the name group of a town the outlet's host names
     std::vector<std::string> said;
+    // (a tiny share by population: of two names weighed alike, the larger place's division)
     auto vote = [&](std::uint32_t entity, double weight) {
         const auto& e = g.entity(entity);
         countries[e.country] += weight;
-        if (e.division != no_place) divisions[e.division] += weight;
+        if (e.division != no_place) divisions[e.division] += weight + 1e-10 * e.population;
     };
     const byte_span body = a.body.empty() ? byte_span{0, text.size()} : a.body;
 
@@ -692,6 +756,23 @@ article_place world_reader::read_article(const article& a, std::string_view text
     for (std::size_t k = 0; k < ws.size();) {
         // the dateline counted once, above; short capitals are acronyms ("IS", "UN")
         const bool in_dateline = !out.dateline.empty() && ws[k].begin >= out.dateline.begin && ws[k].end <= out.dateline.end;
+        // "D.C. police", "N.J.": a division's abbreviation written with a dot after each
+        // letter names it alone ("PA", "LA" do not: words and acronyms share their letters)
+        if (!in_dateline && ws[k].capital && ws[k].end - ws[k].begin == 1 && k + 1 < ws.size() &&
+            ws[k + 1].end - ws[k + 1].begin == 1 && ws[k + 1].capital && ws[k + 1].begin == ws[k].end + 1 &&
+            text[ws[k].end] == '.' && ws[k + 1].end < text.size() && text[ws[k + 1].end] == '.' &&
+            !after_capital_comma(text, ws, k)) {  // "Washington, D.C." is read as a town's state (below)
+            const auto group = group_of(text.substr(ws[k].begin, ws[k + 1].end + 1 - ws[k].begin));
+            const auto area = group == no_place ? no_place : g.best_area(group);
+            if (area != no_place && registry::entry_form(area) == registry::name_form::abbreviation &&
+                g.entity(registry::entry_entity(area)).kind == world_kind::division) {
+                vote(registry::entry_entity(area), named_weight);
+                anchors.push_back(registry::entry_entity(area));
+                ++named[registry::entry_entity(area)];
+            }
+            k += 2;
+            continue;
+        }
         if (!ws[k].capital || in_dateline || (ws[k].end - ws[k].begin <= 2 && mark_before(text, ws[k]) != ',') ||
             compass_word(ws[k].lower) || is_month(ws[k].lower) || day_word(ws[k].lower) || continues_name(text, ws, k)) {
             ++k;
@@ -705,7 +786,10 @@ article_place world_reader::read_article(const article& a, std::string_view text
             if (group == no_place) continue;
             if (!function_word(ws[k].lower) && name_goes_on(text, ws, k + n)) break;  // "Mary Smith", "Jackson Park Hospital"
             // "Jackson Avenue", "the Austin neighborhood": a street, a part of a town
-            if (k + n < ws.size() && (street_or_part(ws[k + n].lower) || (ws[k + n].lower == "st" && ws[k + n].capital))) break;
+            // ("Vermont and Manchester avenues": two streets)
+            if (k + n < ws.size() && (street_or_part(ws[k + n].lower) || (ws[k + n].lower == "st" && ws[k + n].capital) ||
+                                      first_of_two_streets(ws, k + n)))
+                break;
             // "Police said", "Four Hurt In": the article's own lower-case word ("in Mobile" is a town)
             const bool after_in_word = k > 0 && (ws[k - 1].lower == "in" || ws[k - 1].lower == "near");
             if (n == 1 && out.common_word(ws[k]) && !after_in_word) break;
@@ -745,6 +829,13 @@ article_place world_reader::read_article(const article& a, std::string_view text
                 const auto a = registry::entry_entity(area);
                 const double weight = after_city ? qualified_weight : named_weight;
                 countries[g.entity(a).country] += weight;
+                // "Washington" alone: the state, or the capital of the country of that name
+                // outside it. It says only the country; "D.C.", "state", a town decide.
+                if (!after_city && g.entity(a).kind == world_kind::division && divided_name(g, group, a)) {
+                    ++named[g.entity(a).country];
+                    used = n;
+                    break;
+                }
                 // Its division once the country is known: a Monroe County is in 17 states,
                 // only a name unique in the country says which.
                 if (g.entity(a).kind != world_kind::country) areas.emplace_back(group, weight);
@@ -1048,6 +1139,18 @@ world_place world_reader::settle(std::uint32_t group, std::string_view written, 
             out.why = "no place '" + name + "' in " + std::string(g.name(qualifier)) + " (written next to it)";
             return out;
         }
+    }
+    // A dateline names a town: "WASHINGTON -" is the capital, not the state; "KIRKUK -" the
+    // city, not its governorate. A city of 100,000 people of the name, in the article's
+    // country when it is known.
+    if (evidence == place_evidence::dateline && qualifier == no_place && !country_name) {
+        const auto country = where.country != no_place ? where.country : g.entity(registry::entry_entity(top)).country;
+        const auto area = g.best_in(group, country);
+        const auto town = largest_town(g, group, country);
+        if (area != no_place && g.entity(registry::entry_entity(area)).kind != world_kind::place && town != no_place &&
+            g.entity(registry::entry_entity(town)).population >= city_population &&
+            accept(town, of + ": the city a dateline names, not the " + std::string(to_string(g.entity(registry::entry_entity(area)).kind))))
+            return out;
     }
     // A country's own name is the country ("Mexico's", not Mexico City), unless the article
     // is in another country and its division holds a town of that name ("LEBANON -" over

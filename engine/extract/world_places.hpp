@@ -157,6 +157,12 @@ bool continues_name(std::string_view text, const std::vector<word>& ws, std::siz
 // "Cook County Sheriff"): institution nouns, place nouns and streets do not go on.
 bool name_goes_on(std::string_view text, const std::vector<word>& ws, std::size_t e);
 
+// "streets", "avenues", "roads": a street noun after two names ("Federal and Bond streets").
+bool plural_street_noun(std::string_view w);
+// The name ending before word e is the first of two streets named together: "Vermont"
+// of "Vermont and Manchester avenues", "Federal" of "Federal and Bond streets".
+bool first_of_two_streets(const std::vector<word>& ws, std::size_t e);
+
 // The parent keys of a place_key path, nearest first ("us/ohio/clark-county/springfield"
 // -> "us/ohio/clark-county", "us/ohio", "us"); none for a key that is not a path.
 std::vector<std::string> world_key_parents(std::string_view key);

@@ -261,6 +261,10 @@ struct builder {
             }
             e.names.emplace_back(std::string(f[1]), name_form::official);
             if (f[2] != f[1]) e.names.emplace_back(std::string(f[2]), name_form::official);
+            // "Washington, D.C.", "Stambaugh, Iron River": a name qualified after a comma is
+            // also its own name without the qualifier (news write "Washington").
+            if (const auto comma = f[1].find(','); comma != std::string_view::npos && comma >= 3)
+                e.names.emplace_back(std::string(f[1].substr(0, comma)), name_form::official);
             for (const auto alt : split(f[3], ',')) {
                 if (alt.empty()) continue;
                 if (usable_alternate(alt, fold_latin(alt))) e.names.emplace_back(std::string(alt), name_form::alternate);

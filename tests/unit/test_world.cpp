@@ -826,3 +826,53 @@ TEST_CASE_METHOD(fixture_reader, "a city is its name's own though a larger count
     REQUIRE(story.where.division != no_place);
     CHECK(g.name(story.where.division) == "California");
 }
+
+TEST_CASE_METHOD(fixture_reader, "a name's own towns come before the towns it is an old name of", "[world][places]") {
+    // "York" is an old name of Warner Robins, Georgia (larger than York, Pennsylvania):
+    // the towns that bear it as their own name are the ones it names.
+    const auto york = read(r, "Four people were hurt in York late on Monday, police said.", "", "fox43.com");
+    REQUIRE(york.where.division != no_place);
+    CHECK(g.name(york.where.division) == "Pennsylvania");
+}
+
+TEST_CASE_METHOD(fixture_reader, "the capital and the state of one name: the dateline, 'D.C.' and the towns decide", "[world][places]") {
+    // GeoNames writes "Washington, D.C.": its name before the comma is its own name too
+    const auto capital = r.dominant(r.group_of("Washington"), g.country_of_code("US"));
+    REQUIRE(capital != no_place);
+    CHECK(g.name(capital) == "Washington, D.C.");
+    // a dateline names a town, not the state of that name
+    const auto dated = read(r, "WASHINGTON (AP) \xE2\x80\x94 Two men were shot in the city's southeast on Friday.");
+    REQUIRE(dated.where.main != no_place);
+    CHECK(g.name(dated.where.main) == "Washington, D.C.");
+    CHECK(g.name(dated.where.division) == "District of Columbia");
+    // "D.C." alone names the district; "Washington" alone only the country
+    const auto dc = read(r, "Two men were shot in Washington on Friday, D.C. police said.");
+    REQUIRE(dc.where.division != no_place);
+    CHECK(g.name(dc.where.division) == "District of Columbia");
+    const auto state = read(r, "Two men were shot in Seattle on Friday. Washington has seen more shootings this year.");
+    REQUIRE(state.where.division != no_place);
+    CHECK(g.name(state.where.division) == "Washington");
+}
+
+TEST_CASE_METHOD(fixture_reader, "two streets named together, a square, a township are no towns", "[world][places]") {
+    CHECK(read(r, "Two men were shot near Toledo and Pine avenues late on Friday.").where.country == no_place);
+    CHECK(read(r, "A crowd had gathered in Toledo Square when shots rang out.").where.country == no_place);
+    CHECK(read(r, "Two men were shot in Toledo Township late on Friday.").where.country == no_place);
+    const auto overlay = aleppo_overlay();
+    const auto township = extract_with_world(g, overlay, "LEBANON, Pa. \xE2\x80\x94 Two men were killed in Toledo Township on Friday.");
+    REQUIRE(township.size() == 1);
+    CHECK(township[0].place == "Toledo Township");
+    CHECK(township[0].governorate == "Pennsylvania");
+    const auto streets = extract_with_world(g, overlay, "LEBANON, Pa. \xE2\x80\x94 Two men were killed near Toledo and Pine streets on Friday.");
+    REQUIRE(streets.size() == 1);
+    CHECK(streets[0].place == "LEBANON");
+}
+
+TEST_CASE_METHOD(fixture_reader, "a surname with an age after it is a person's though a city bears it", "[world][places]") {
+    // Toledo is a city of 150,000 people; "Marcus Toledo, 19," is a man
+    const auto story = read(r, "Police arrested Marcus Toledo, 19, in Springfield, Ohio. Toledo was held on Friday.");
+    extract::word w;
+    w.lower = "toledo";
+    CHECK(story.where.person_word(w));
+    CHECK(story.where.why.find("Toledo named") == std::string::npos);
+}
