@@ -3,6 +3,7 @@
 #include "extract/world_places.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <map>
 #include <optional>
@@ -401,6 +402,17 @@ registry::name_form own_town_form(const registry::world_gazetteer& g, std::uint3
     return registry::name_form::alternate;
 }
 
+// Great-circle distance in kilometres between two entities' coordinates.
+double km_between(const registry::world_entity& a, const registry::world_entity& b) {
+    constexpr double radians = 3.14159265358979323846 / 180 / 1e5, earth_km = 6371;
+    const double la = a.lat_e5 * radians, lb = b.lat_e5 * radians;
+    const double dlat = lb - la, dlon = (b.lon_e5 - a.lon_e5) * radians;
+    const double h = std::sin(dlat / 2) * std::sin(dlat / 2) + std::cos(la) * std::cos(lb) * std::sin(dlon / 2) * std::sin(dlon / 2);
+    return 2 * earth_km * std::asin(std::sqrt(std::min(1.0, h)));
+}
+
+bool located(const registry::world_entity& e) { return e.lat_e5 != 0 || e.lon_e5 != 0; }
+
 // The entry of the most populous town of a name in a country (its own name first:
 // own_town_form), or no_place.
 std::uint32_t largest_town(const registry::world_gazetteer& g, std::uint32_t group, std::uint32_t country) {
@@ -531,6 +543,26 @@ std::uint32_t world_reader::dominant(std::uint32_t group, std::uint32_t country)
         const auto& e = m_world->entity(id);
         if (id == best || e.kind != world_kind::place || registry::entry_form(entry) > least_form) continue;
         if (e.division != place.division && static_cast<std::uint64_t>(e.population) * 10 > place.population) return no_place;
+    }
+    return best;
+}
+
+std::uint32_t world_reader::nearest(std::uint32_t group, std::uint32_t near) const {
+    if (!active() || group == no_place || near == no_place || !located(m_world->entity(near))) return no_place;
+    const auto& home = m_world->entity(near);
+    const auto least_form = own_town_form(*m_world, group, home.country);
+    std::uint32_t best = no_place;
+    double best_km = near_km;
+    std::size_t seen = 0;
+    for (const auto entry : m_world->entries_in(group, home.country)) {
+        if (++seen > 256) break;
+        const auto& e = m_world->entity(registry::entry_entity(entry));
+        if (e.kind != world_kind::place || registry::entry_form(entry) > least_form || !located(e)) continue;
+        const double km = km_between(home, e);
+        if (km <= best_km) {
+            best_km = km;
+            best = entry;
+        }
     }
     return best;
 }
@@ -684,6 +716,7 @@ article_place world_reader::read_article(const article& a, std::string_view text
             out.main = settled.entity;
             out.main_span = d->name;
             out.dateline = d->name;
+            if (g.entity(settled.entity).kind == world_kind::place) out.near = settled.entity;
             vote(settled.entity, dateline_weight);
             said.push_back("dateline '" + std::string(name) + "'");
         } else if (qualifier != no_place) {
@@ -713,6 +746,7 @@ article_place world_reader::read_article(const article& a, std::string_view text
         } else if (home.place != no_place && g.entity(home.place).kind == world_kind::place) {
             // a town: read as the towns of the text are, by the states and counties named (below)
             host_town = home.group;
+            if (out.near == no_place && !home.ambiguous) out.near = home.place;
             said.push_back("outlet host '" + a.outlet + "' names " + std::string(g.name(home.place)));
         } else if (home.call_sign_country != no_place || home.place != no_place) {
             if (home.place != no_place && !home.ambiguous) vote(home.place, outlet_weight);
@@ -908,6 +942,15 @@ article_place world_reader::read_article(const article& a, std::string_view text
             if (!t.span.empty()) voted_towns.emplace_back(r, t.span);
             continue;
         }
+        // the town of the name near where the article is written from ("Newark" of a New
+        // York station's report): one of many towns of the name, or a city's namesake
+        if (const auto r = nearest(t.group, out.near); r != no_place && !t.host) {
+            const auto e = registry::entry_entity(r);
+            vote(e, weight);
+            ++named[e];
+            if (!t.span.empty()) voted_towns.emplace_back(e, t.span);
+            continue;
+        }
         // A town whose name is its own, or a city (100,000 people), is evidence of its
         // country and division ("in west Shreveport", "Chicago police"); a town many
         // share says only which divisions it may be in (spread, in decide()).
@@ -1007,11 +1050,13 @@ article_place world_reader::read_article(const article& a, std::string_view text
         const auto name = d->name.of(text);
         article_place body_says;
         decide(body_says);
+        body_says.near = out.near;
         auto settled = settle(deferred, name, place_evidence::dateline, no_place, body_says);
         if (settled.entity == no_place) settled = settle(deferred, name, place_evidence::dateline, no_place, article_place{});
         if (settled.entity != no_place) {
             out.main = settled.entity;
             out.main_span = d->name;
+            if (g.entity(settled.entity).kind == world_kind::place) out.near = settled.entity;
             vote(settled.entity, dateline_weight);
             said.push_back("dateline '" + std::string(name) + "'" +
                            (body_says.division != no_place || body_says.country != no_place ? " (by the body's places)" : ""));
@@ -1163,6 +1208,22 @@ world_place world_reader::settle(std::uint32_t group, std::string_view written, 
         if (accept(top, of + ": a country")) return out;
     }
     if (where.country != no_place) {
+        // Near where the article is written from, unless its division holds a town of the
+        // name near too: "Newark" of a New York station, "Wilmington" of a Philadelphia one.
+        if (where.near != no_place && g.entity(where.near).country == where.country) {
+            const auto near = nearest(group, where.near);
+            // (the division's own reading stands when it is an area, "north of Baghdad", or a
+            // town near too)
+            const auto home = where.division != no_place ? town_first_in(g, group, where.country, where.division) : no_place;
+            const auto& home_e = g.entity(registry::entry_entity(home == no_place ? near : home));
+            const bool home_stands = home != no_place && (home_e.kind != world_kind::place || !located(home_e) ||
+                                                          km_between(home_e, g.entity(where.near)) <= near_km);
+            if (near != no_place && !home_stands &&
+                accept(near, of + " near " + std::string(g.name(where.near)) + " (" +
+                                 std::to_string(static_cast<int>(km_between(g.entity(registry::entry_entity(near)), g.entity(where.near)))) +
+                                 " km; where the article is written from)"))
+                return out;
+        }
         if (where.division != no_place &&
             accept(town_first_in(g, group, where.country, where.division),
                    of + " in " + std::string(g.name(where.division)) + " (the article's division)"))

@@ -33,6 +33,10 @@ struct article_place {
     byte_span main_span;                          // where the text names it (the dateline or a mention)
     byte_span dateline;                           // the dateline's place name, empty when none
     std::string why;                              // "dateline 'SANAA'; Yemen named 3 times" (--explain)
+    // The town the article is written from: its dateline's, else the town its outlet's host
+    // names ("nbcnewyork.com"). A name many towns of the country share is the one within
+    // near_km of it ("Newark" of a New York station is Newark, New Jersey).
+    std::uint32_t near = registry::no_place;
     // word_hash of the words the article also writes in lower case ("hurt", "police",
     // "standard"), sorted: capitalised alone, at a sentence's or a title's start, such a
     // word is the common word, not the town of that name (common_word()).
@@ -44,6 +48,10 @@ struct article_place {
     std::vector<std::uint64_t> person_words;
     bool person_word(const word& w) const;
 };
+
+// How close a town must be to the article's own town (article_place::near) to be the one
+// a name many towns share means: a metropolitan area and its neighbours.
+inline constexpr double near_km = 120;
 
 // How strongly the words around a name say it is a place.
 enum class place_evidence {
@@ -111,6 +119,9 @@ public:
     // other place of the country has it, or it is a city (100,000 people) ten times as
     // large as any other ("Chicago", "Houston"; not "Springfield"). no_place otherwise.
     std::uint32_t dominant(std::uint32_t group, std::uint32_t country) const;
+    // The entry of the town of a name nearest to entity `near` in its country, when it lies
+    // within near_km (its own name first, as dominant()); no_place otherwise.
+    std::uint32_t nearest(std::uint32_t group, std::uint32_t near) const;
 
 private:
     const registry::world_gazetteer* m_world = nullptr;

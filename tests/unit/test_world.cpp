@@ -876,3 +876,27 @@ TEST_CASE_METHOD(fixture_reader, "a surname with an age after it is a person's t
     CHECK(story.where.person_word(w));
     CHECK(story.where.why.find("Toledo named") == std::string::npos);
 }
+
+TEST_CASE_METHOD(fixture_reader, "a name many towns share is the one near where the article is written from", "[world][places]") {
+    // Centerville, Pennsylvania lies 35 km from McKeesport; Centerville, Ohio 375 km off.
+    const auto us = g.country_of_code("US");
+    const auto mckeesport = registry::entry_entity(g.best(g.find("mckeesport")));
+    const auto centerville = r.nearest(r.group_of("Centerville"), mckeesport);
+    REQUIRE(centerville != no_place);
+    CHECK(r.key_of(registry::entry_entity(centerville)) == "us/pennsylvania/washington-county/centerville");
+    // none within reach of Toledo (Centerville, Ohio is 230 km away)
+    CHECK(r.nearest(r.group_of("Centerville"), registry::entry_entity(g.best(g.find("toledo")))) == no_place);
+    // a report filed from McKeesport whose votes went to Ohio: the town near McKeesport,
+    // not the article division's far one
+    extract::article_place where;
+    where.country = us;
+    where.division = registry::entry_entity(g.best(g.find("ohio")));
+    where.near = mckeesport;
+    const auto settled = r.settle(r.group_of("Centerville"), "Centerville", extract::place_evidence::locative, no_place, where);
+    REQUIRE(settled.entity != no_place);
+    CHECK(r.key_of(settled.entity) == "us/pennsylvania/washington-county/centerville");
+    CHECK(settled.why.find("near McKeesport") != std::string::npos);
+    // the dateline's town is where the article is written from
+    const auto dated = read(r, "MCKEESPORT, Pa. (KDKA) \xE2\x80\x94 Two men were shot on Friday.");
+    CHECK(dated.where.near == mckeesport);
+}
