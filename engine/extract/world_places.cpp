@@ -205,7 +205,8 @@ bool street_or_part(std::string_view w) {
 // Buildings and bodies named after a saint or a person: "St. Mary's Hospital".
 bool facility_word(std::string_view w) {
     static const char* const words[] = {"hospital", "church", "school", "college", "university", "cathedral", "academy",
-                                        "clinic", "center", "centre", "medical", "chapel", "parish", "cemetery", "campus"};
+                                        "clinic", "center", "centre", "medical", "chapel", "parish", "cemetery", "campus",
+                                        "regional", "memorial", "health", "catholic"};
     return std::any_of(std::begin(words), std::end(words), [&](const char* x) { return w == x; });
 }
 

@@ -900,3 +900,27 @@ TEST_CASE_METHOD(fixture_reader, "a name many towns share is the one near where 
     const auto dated = read(r, "MCKEESPORT, Pa. (KDKA) \xE2\x80\x94 Two men were shot on Friday.");
     CHECK(dated.where.near == mckeesport);
 }
+
+TEST_CASE("a name's first word is found written out or shortened", "[world][build]") {
+    // GeoNames writes "Saint Marys"; news write "St. Marys" as often
+    const auto g = loaded(fixture_index());
+    const auto full = g.find(registry::world_key("Saint Marys"));
+    const auto brief = g.find(registry::world_key("St. Marys"));
+    REQUIRE(full != no_place);
+    REQUIRE(brief != no_place);
+    CHECK(registry::entry_entity(g.best(full)) == registry::entry_entity(g.best(brief)));
+    CHECK(registry::entry_form(g.best(brief)) == registry::name_form::official);
+    // the place keeps its own name
+    CHECK(g.name(registry::entry_entity(g.best(brief))) == "Saint Marys");
+}
+
+TEST_CASE("a saint's name with a possessive before a hospital's words is a building", "[world][places]") {
+    const std::string text = "She was taken to St. Joseph's Regional Medical Center.";
+    const auto lower = extract::lower_case_of(text);
+    const auto ws = extract::words_of(text, {0, text.size()}, lower);
+    std::size_t regional = 0;
+    for (std::size_t i = 0; i < ws.size(); ++i)
+        if (ws[i].lower == "regional") regional = i;
+    REQUIRE(regional > 0);
+    CHECK(extract::name_goes_on(text, ws, regional));
+}
