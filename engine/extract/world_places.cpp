@@ -615,8 +615,14 @@ world_reader::outlet_home world_reader::host_home(std::string_view outlet) const
     // name: "baltimoresun", "chicago", "nbcconnecticut", "toledoblade".
     for (std::size_t i = 0; i + 1 < labels.size() && out.place == no_place; ++i) {
         std::string_view label = labels[i];
+        bool affiliate = false;  // a United States network's name first: "foxcarolina", "nbcconnecticut"
         for (const char* network : {"nbc", "abc", "cbs", "fox", "my"})
-            if (label.size() > std::strlen(network) + 4 && label.substr(0, std::strlen(network)) == network) label.remove_prefix(std::strlen(network));
+            if (label.size() > std::strlen(network) + 4 && label.substr(0, std::strlen(network)) == network) {
+                label.remove_prefix(std::strlen(network));
+                affiliate = std::strcmp(network, "my") != 0;
+            }
+        if (affiliate && out.domain_country == no_place && out.call_sign_country == no_place)
+            out.call_sign_country = m_world->country_of_code("US");
         for (std::size_t n = label.size(); n >= 5 && out.place == no_place; --n) {
             const std::string prefix(label.substr(0, n));
             if (compass_word(prefix) || prefix == "central" || prefix == "capital" || prefix == "valley") continue;
@@ -638,6 +644,8 @@ world_reader::outlet_home world_reader::host_home(std::string_view outlet) const
             if (city != no_place && m_world->entity(registry::entry_entity(city)).population >= city_population && squash(city) == prefix)
                 entry = city;
             const auto& e = m_world->entity(registry::entry_entity(entry));
+            // an affiliate's place is in the United States: "foxcarolina" is not Carolina, Puerto Rico
+            if (affiliate && e.country != out.call_sign_country) break;
             // its own name ("augusta" is not Augsburg, "monte" not El Monte), a county's
             // ("baltimore": Baltimore County, Maryland), or the only place of an alternate
             // one ("philly"), when the rest of the label is empty or a newspaper's word

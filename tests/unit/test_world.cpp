@@ -924,3 +924,13 @@ TEST_CASE("a saint's name with a possessive before a hospital's words is a build
     REQUIRE(regional > 0);
     CHECK(extract::name_goes_on(text, ws, regional));
 }
+
+TEST_CASE_METHOD(fixture_reader, "a United States network's name before a place is an affiliate in the United States", "[world][places]") {
+    // "fox" + a name: an affiliate, so the United States, and never a city abroad of that name
+    const auto abroad = r.host_home("foxbeirut.com");
+    CHECK(g.code(abroad.call_sign_country) == "US");
+    CHECK(abroad.place == no_place);
+    const auto home = r.host_home("nbctoledo.com");
+    REQUIRE(home.place != no_place);
+    CHECK(r.key_of(home.place) == "us/ohio/lucas-county/toledo");
+}
