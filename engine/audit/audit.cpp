@@ -287,6 +287,43 @@ std::string incident_id(const std::vector<std::size_t>& members, const std::vect
     return "inc-" + sha256_hex(joined).substr(0, 10);
 }
 
+// Bytes a value owns on the heap beyond its own size (strings past the short-string
+// buffer, vectors' capacity): an estimate for --timings, not an allocator's count.
+std::size_t heap_of(const std::string& s) { return s.capacity() > 15 ? s.capacity() + 1 : 0; }
+template <class T>
+std::size_t heap_of(const std::vector<T>& v) { return v.capacity() * sizeof(T); }
+
+std::size_t held_by(const claim& c) {
+    std::size_t n = sizeof(claim) + heap_of(c.relay);
+    for (const std::string* s : {&c.id, &c.article, &c.category, &c.side, &c.value_text, &c.qualifier_text, &c.vague, &c.parent,
+                                 &c.source, &c.source_text, &c.source_type, &c.place, &c.place_key, &c.governorate, &c.country,
+                                 &c.actor, &c.attack, &c.scope, &c.relation, &c.period, &c.group, &c.localities})
+        n += heap_of(*s);
+    for (const auto& r : c.relay) n += heap_of(r);
+    return n;
+}
+
+// The memory the extracted corpus holds, by kind (audit_result::held_bytes).
+std::vector<std::pair<std::string, std::size_t>> held_after_extraction(const std::vector<extracted_article>& per_article,
+                                                                       const std::vector<match::article_terms>& terms) {
+    std::size_t claims = 0, count = 0, sketches = 0, sentences = 0, words = 0;
+    for (const auto& e : per_article) {
+        claims += heap_of(e.claims) - e.claims.size() * sizeof(claim);
+        for (const auto& c : e.claims) claims += held_by(c);
+        count += e.claims.size();
+        sketches += sizeof(e) + heap_of(e.sketch);
+        sentences += heap_of(e.sentences);
+        for (const auto& s : e.sentences) sentences += heap_of(s.second);
+    }
+    for (const auto& t : terms) {
+        words += sizeof(t) + t.lead.heap_bytes() + t.names.heap_bytes();
+    }
+    return {{"claims (" + std::to_string(count) + ")", claims},
+            {"article records and copy sketches", sketches},
+            {"claim sentences' fingerprints", sentences},
+            {"matching words", words}};
+}
+
 template <class T>
 void push_distinct(std::vector<T>& list, const T& value) {
     if (!value.empty() && std::find(list.begin(), list.end(), value) == list.end()) list.push_back(value);
@@ -394,6 +431,7 @@ audit_result run_audit(audit_inputs in) {
     // Text evidence for scored matching, when a match rule reads it: from the articles'
     // words, read here or carried by the claims stream, over the whole corpus (a word's
     // weight is how rare it is in it), so a stream, a shard and the store weigh alike.
+    if (in.live_timings || in.count_held) out.held_bytes = held_after_extraction(per_article, terms);
     match::name_vocabulary name_ids;
     if (!terms.empty()) out.evidence = match::build_evidence(terms, &name_ids);
     std::vector<match::article_terms>().swap(terms);

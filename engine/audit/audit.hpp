@@ -139,6 +139,10 @@ struct audit_result {
     std::vector<judged_pair> explained;       // audit_inputs::explain, in its order
     std::vector<std::pair<std::string, double>> timings;  // seconds per stage, in order
     std::vector<std::size_t> peak_kb;         // peak resident memory (kB) at the end of each stage
+    // What the extracted corpus holds once read (--timings): bytes of the claims, the
+    // copy sketches, the claim sentences' fingerprints and the matching words, each with
+    // the strings and vectors they own. Where the memory of a large audit goes.
+    std::vector<std::pair<std::string, std::size_t>> held_bytes;
     bool cancelled = false;                   // stopped early: the result is incomplete
     // Set by apply_filter (audit/filter.hpp): the whole audit's counts before the
     // selection, and the selection in words.
@@ -176,6 +180,7 @@ struct audit_inputs {
     std::vector<input_hash> hashes;           // filled by the caller (see hash_inputs)
     unsigned jobs = 1;                        // threads for per-article work
     bool live_timings = false;                // print each stage's time to stderr as it ends
+    bool count_held = false;                  // fill audit_result::held_bytes (--timings)
     std::size_t naive_sample = 0;             // benchmarks: judge this many random pairs as well (not in any output)
     bool keep_text = true;                    // false: article texts are dropped once claims and copies are
                                               // found (the audit's renderers do not quote them)

@@ -77,28 +77,6 @@ std::string text(const nlohmann::json& j, const char* name, bool nullable = fals
     return v.get<std::string>();
 }
 
-// The words of an article's terms as the record writes them: one string, separated by
-// single spaces (a term never holds one: match::terms_of splits at every space).
-std::string joined(const std::vector<std::string>& words) {
-    std::string out;
-    for (const auto& w : words) {
-        if (!out.empty()) out += ' ';
-        out += w;
-    }
-    return out;
-}
-
-std::vector<std::string> split_words(const std::string& text) {
-    std::vector<std::string> out;
-    for (std::size_t from = 0; from < text.size();) {
-        std::size_t end = text.find(' ', from);
-        if (end == std::string::npos) end = text.size();
-        if (end > from) out.emplace_back(text, from, end - from);
-        from = end + 1;
-    }
-    return out;
-}
-
 std::optional<std::int64_t> number(const nlohmann::json& j, const char* name) {
     const auto& v = field(j, name);
     if (v.is_null()) return std::nullopt;
@@ -171,8 +149,8 @@ nlohmann::ordered_json article_record(const article& a, const extracted_article&
                 {"sketch", encode(e.sketch)},
                 {"sentences", sentences}};
     if (e.has_terms) {
-        record["lead_words"] = joined(e.terms.lead);
-        record["names"] = joined(e.terms.names);
+        record["lead_words"] = e.terms.lead.text();
+        record["names"] = e.terms.names.text();
     }
     return record;
 }
@@ -216,9 +194,9 @@ std::string article_record_line(const article& a, const extracted_article& e) {
     w.end_array();
     if (e.has_terms) {
         w.key("lead_words");
-        w.value(joined(e.terms.lead));
+        w.value(e.terms.lead.text());
         w.key("names");
-        w.value(joined(e.terms.names));
+        w.value(e.terms.names.text());
     }
     w.end_object();
     line += '\n';
@@ -315,8 +293,8 @@ article article_from_record(const nlohmann::json& j, const std::string& file, st
     // Absent from streams written before scored matching's words were carried: the
     // audit then warns when a rule reads them (run_audit).
     if (j.contains("lead_words") || j.contains("names")) {
-        e.terms.lead = split_words(text(j, "lead_words"));
-        e.terms.names = split_words(text(j, "names"));
+        e.terms.lead = word_list::from_text(text(j, "lead_words"));
+        e.terms.names = word_list::from_text(text(j, "names"));
         if (std::adjacent_find(e.terms.names.begin(), e.terms.names.end(), std::greater_equal<>()) != e.terms.names.end())
             throw std::invalid_argument("field 'names' is not sorted and distinct");
         e.has_terms = true;

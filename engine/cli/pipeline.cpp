@@ -248,6 +248,7 @@ audit::audit_inputs audit_inputs_for(pipeline& p, const pipeline_options& opts) 
     in.keep_text = opts.keep_text;
     in.naive_sample = opts.naive_sample;
     in.live_timings = opts.live_timings;
+    in.count_held = opts.timings;
     in.explain = opts.explain;
     in.observe = opts.observe;
     in.random_pairs = opts.random_pairs;
@@ -269,6 +270,8 @@ void print_timings(const audit::audit_result& a, const pipeline_options& opts) {
         std::cerr << "\n";
         total += a.timings[i].second;
     }
+    for (const auto& [what, bytes] : a.held_bytes)
+        std::cerr << "reckon: held after extraction: " << what << " " << (bytes + (1 << 19)) / (1 << 20) << " MB\n";
     std::cerr << "reckon: audit stages: " << total << " s, " << a.pairs_judged << " claim pairs judged, largest component "
               << a.largest_component << " units\n";
     if (a.shard.count > 0)

@@ -63,7 +63,7 @@ bool abstract_plural(std::string_view w) {
 }
 
 // text[i] follows a short opening phrase and its comma, where the subject of a sentence
-// begins: "Last month, Melissa Westbrook died", "On Sunday, a man was shot", "According to
+// begins: "Last month, Lorna Ashby died", "On Sunday, a man was shot", "According to
 // police, Smith was killed".
 bool after_opening_phrase(std::string_view text, std::size_t sentence_begin, std::size_t i) {
     std::size_t p = i;

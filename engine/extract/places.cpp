@@ -236,7 +236,7 @@ std::size_t find_world_place(article_context& ax, sentence_info& si, std::size_t
           world.group_of(byte_span{ws[k].begin, ws[k + 1].end}.of(ax.text)) != registry::no_place))
         return 0;
     const bool in_dateline = !where.dateline.empty() && ws[k].begin >= where.dateline.begin && ws[k].end <= where.dateline.end;
-    // "Ward" of "Demetrius Ward": a surname, not the town of that name
+    // "Ward" of "Desmond Ward": a surname, not the town of that name
     if (!in_dateline && continues_name(ax.text, ws, k)) return 0;
     // "Four Hurt In ...", "Police said": a word the article writes in lower case too,
     // capitalised alone, is that word ("in Mobile" is still Mobile)

@@ -73,7 +73,7 @@ bool is_title_abbreviation(std::string_view w) {
 }
 
 // True when only blanks lie between words i and i + 1 (no comma, full stop, dash), or
-// the full stop of a title ("Sgt. Diane Hecht").
+// the full stop of a title ("Sgt. Carla Brennan").
 bool blank_gap(std::string_view text, const std::vector<word>& ws, std::size_t i) {
     const bool abbreviation = is_title_abbreviation(ws[i].lower);
     for (std::size_t b = ws[i].end; b < ws[i + 1].begin && b < text.size(); ++b) {

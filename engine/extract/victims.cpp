@@ -144,7 +144,7 @@ bool same_word(std::string_view text, std::size_t b, std::size_t e, std::string_
 }
 
 // What may follow a name at the sentence start for it to be a subject of what happened:
-// "Smith was pronounced dead", "Jahmez died", "Steve Hall suffered a gunshot wound".
+// "Smith was pronounced dead", "Marek died", "Glen Hall suffered a gunshot wound".
 const std::array<std::string_view, 10> subject_verbs{"was", "is", "has", "had", "died", "dies", "later",
                                                      "suffered", "sustained", "remains"};
 
@@ -257,7 +257,7 @@ bool may_open(std::string_view text, std::size_t i, std::size_t end, bool senten
                                                         "wounded", "injuring", "injured", "found", "of", "left", "pronounced"};
     for (const auto v : verbs)
         if (same_word(text, b, p, v)) return true;
-    // "Smith was pronounced dead", "Steve Hall suffered a wound": a name at the sentence start
+    // "Smith was pronounced dead", "Glen Hall suffered a wound": a name at the sentence start
     if (sentence_start && k + 1 < end && text[k] == ' ') {
         std::size_t e = k + 1;
         while (e < end && ascii_alpha(text[e])) ++e;
@@ -393,7 +393,7 @@ std::optional<victim_phrase> victim_phrase_at(std::string_view text, std::size_t
     // "He died at the hospital": a subject at the sentence start
     if (sentence_start && (w0->lower == "he" || w0->lower == "she"))
         return victim_phrase{one_person(text, w0->begin, w0->end, "person", {}), std::nullopt};
-    // A named person: "John Smith, 23, was shot dead", "killing Erika Robinson"
+    // A named person: "John Smith, 23, was shot dead", "killing Noemi Castillo"
     if (!name_word(*w0)) return std::nullopt;
     std::size_t name_end = w0->end;
     int parts = 1;
@@ -441,7 +441,7 @@ std::optional<victim_phrase> victim_phrase_at(std::string_view text, std::size_t
                                                             "wounded", "injuring", "injured", "found", "left", "pronounced"};
         named_victim = one_of(before, verbs);
         if (!named_victim && before == "of") {
-            // "the death of Matt Anderson", "the fatal shooting of Tyrell Hall"
+            // "the death of Colin Brandt", "the fatal shooting of Dorian Hall"
             std::size_t of = w0->begin;
             while (of > sentence_begin && text[of - 1] == ' ') --of;
             const std::string head = word_before(text, of - 2, sentence_begin);
@@ -472,7 +472,7 @@ std::optional<victim_phrase> victim_phrase_at(std::string_view text, std::size_t
                 return std::nullopt;
         }
         if (sentence_start) {
-            // only as the subject of what happened to them: "Smith was pronounced dead", "Jahmez
+            // only as the subject of what happened to them: "Smith was pronounced dead", "Marek
             // died", "Quentin Marsh, who was shot dead"
             const auto w = word_at(text, name_end, end);
             const auto who = text[name_end] == ',' ? word_at(text, name_end + 1, end) : std::nullopt;

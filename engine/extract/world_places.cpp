@@ -281,7 +281,7 @@ bool name_goes_on(std::string_view text, const std::vector<word>& ws, std::size_
 namespace {
 
 // The words that name people in the article: the surname of a name written in full
-// ("Officer Veejay Zala", "Demetrius Ward": "Zala", "Ward"; not "York" of "New York", a
+// ("Officer Priya Zala", "Desmond Ward": "Zala", "Ward"; not "York" of "New York", a
 // place), and a name that says or tells ("Zala said", "said Mary", "according to Hill").
 // Alone later ("Zala said"), such a word is the person, not the Hungarian county or the
 // town of that name.
@@ -836,7 +836,7 @@ article_place world_reader::read_article(const article& a, std::string_view text
             // "Police said", "Four Hurt In": the article's own lower-case word ("in Mobile" is a town)
             const bool after_in_word = k > 0 && (ws[k - 1].lower == "in" || ws[k - 1].lower == "near");
             if (n == 1 && out.common_word(ws[k]) && !after_in_word) break;
-            // "Metro", "Police": a word that opens a phrase; "Zala said", "said Officer Veejay Zala": a person
+            // "Metro", "Police": a word that opens a phrase; "Zala said", "said Officer Priya Zala": a person
             if (n == 1 && function_word(ws[k].lower)) break;
             // ("Tulsa, Georgia" is still the state: a state's name after a town and a comma)
             if (n == 1 && out.person_word(ws[k]) && !after_in_word &&

@@ -43,7 +43,7 @@ struct article_place {
     std::vector<std::uint64_t> lower_words;
     bool common_word(const word& w) const { return std::binary_search(lower_words.begin(), lower_words.end(), w.hash); }
     // word_hash of the words that name people in the article, sorted: a surname written
-    // in a full name ("Officer Veejay Zala"), a speaker ("Zala said"). Alone, such a word
+    // in a full name ("Officer Priya Zala"), a speaker ("Zala said"). Alone, such a word
     // is the person, not the place of that name (person_words_of()).
     std::vector<std::uint64_t> person_words;
     bool person_word(const word& w) const;
@@ -159,7 +159,7 @@ bool of_a_place(const std::vector<word>& ws, std::size_t k);
 // never the start of a proper name that holds a place.
 bool function_word(std::string_view w);
 // Word k continues a name begun by the word before it, joined by one space: "Ward" of
-// "Demetrius Ward", "Gaines" of "Officer Ron Gaines". A surname, not a town. The word
+// "Desmond Ward", "Gaines" of "Officer Dale Gaines". A surname, not a town. The word
 // before may be a function word ("In Oakland"), a direction, a day or a possessive
 // ("Miami's Overtown"): those do not begin a name.
 bool continues_name(std::string_view text, const std::vector<word>& ws, std::size_t k);

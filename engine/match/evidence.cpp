@@ -49,6 +49,7 @@ std::string lowered(std::string_view word) {
 
 article_terms terms_of(std::string_view text) {
     article_terms out;
+    std::vector<std::string> names;
     bool sentence_start = true;
     std::size_t i = 0;
     while (i < text.size()) {
@@ -65,18 +66,21 @@ article_terms terms_of(std::string_view text) {
         if (digits) {
             // House and block numbers; years and small counts say nothing of the event.
             const bool year = word.size() == 4 && (word.substr(0, 2) == "19" || word.substr(0, 2) == "20");
-            if (word.size() >= 3 && !year) out.names.push_back("#" + low);
+            if (word.size() >= 3 && !year) names.push_back("#" + low);
         } else if (word.size() >= 3 && !stop_word(low)) {
             if (out.lead.size() < lead_words) out.lead.push_back(low);
             const bool capital = word[0] >= 'A' && word[0] <= 'Z';
             const bool all_caps = std::none_of(word.begin(), word.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; });
-            if (capital && !all_caps && !sentence_start) out.names.push_back(low);
+            if (capital && !all_caps && !sentence_start) names.push_back(low);
         }
         sentence_start = false;
         i = j;
     }
-    std::sort(out.names.begin(), out.names.end());
-    out.names.erase(std::unique(out.names.begin(), out.names.end()), out.names.end());
+    std::sort(names.begin(), names.end());
+    names.erase(std::unique(names.begin(), names.end()), names.end());
+    for (const auto& n : names) out.names.push_back(n);
+    out.lead.shrink_to_fit();
+    out.names.shrink_to_fit();
     return out;
 }
 
@@ -105,7 +109,7 @@ std::vector<rules::text_evidence> build_evidence(const std::vector<article_terms
         std::sort(seen.begin(), seen.end());
         seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
         for (const auto w : seen) ++lead_df[w];
-        for (const auto& n : t.names) ++name_df[n];
+        for (const auto n : t.names) ++name_df[n];
     }
     std::map<std::string_view, std::uint32_t> lead_id, name_id;
     for (const auto& [w, df] : lead_df) lead_id.emplace(w, static_cast<std::uint32_t>(lead_id.size()));
@@ -118,14 +122,14 @@ std::vector<rules::text_evidence> build_evidence(const std::vector<article_terms
         auto& e = out[a];
         std::map<std::uint32_t, double> tf;
         // Term frequency times inverse document frequency, per distinct word.
-        for (const auto& w : terms[a].lead) tf[lead_id[w]] += std::log((n + 1) / lead_df[w]);
+        for (const auto w : terms[a].lead) tf[lead_id[w]] += std::log((n + 1) / lead_df[w]);
         double norm = 0;
         for (const auto& [id, x] : tf) norm += x * x;
         norm = std::sqrt(norm);
         for (const auto& [id, x] : tf)
             if (norm > 0) e.lead.emplace_back(id, static_cast<float>(x / norm));
         std::vector<std::pair<double, std::uint32_t>> rare;
-        for (const auto& w : terms[a].names) {
+        for (const auto w : terms[a].names) {
             const auto df = name_df[w];
             if (df < 2) continue;  // nobody else names it: it can never be shared
             const double idf = std::log2(n / df);

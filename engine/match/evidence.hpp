@@ -1,12 +1,12 @@
 // Text evidence for scored matching: what the words of two articles say about whether
 // they report one event, beyond the fields of their claims. Built once per run from
 // every article: the TF-IDF vector of each article's opening words (reports of one
-// event open alike: "A man was killed and three wounded at a New Year's party in
-// Hawthorne"), and its names (capitalised words that do not open a sentence, and
+// event open alike: "A man was killed and three wounded at a birthday party in
+// Linwood"), and its names (capitalised words that do not open a sentence, and
 // numbers of three digits or more that are not years: victims, streets, block numbers,
 // units), each weighted by how rare it is in the corpus. A name every article uses
-// ("Police", "Aleppo") weighs little; one two articles share ("Gillis", "Cerise",
-// "13500") weighs much.
+// ("Police", "Aleppo") weighs little; one two articles share (a victim's surname, a
+// street, "11800" of a block number) weighs much.
 #pragma once
 
 #include <cstdint>
@@ -17,13 +17,14 @@
 #include <vector>
 
 #include "rules/ruleset.hpp"
+#include "support/word_list.hpp"
 
 namespace reckon::match {
 
 // The words of one article that the evidence reads, before the corpus is known.
 struct article_terms {
-    std::vector<std::string> lead;   // lower-cased content words of the opening, in order
-    std::vector<std::string> names;  // distinct names, lower-cased, sorted
+    word_list lead;   // lower-cased content words of the opening, in order
+    word_list names;  // distinct names, lower-cased, sorted
 };
 
 // Opening words read per article.

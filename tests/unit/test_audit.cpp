@@ -283,8 +283,8 @@ TEST_CASE("a claims stream refuses names that are not sorted", "[audit][stream]"
     CHECK(diags.items()[0].line == 1);
     CHECK(diags.items()[0].message == "field 'names' is not sorted and distinct; line skipped");
     REQUIRE(read.articles.size() == 1);
-    CHECK(read.extracted[0].terms.lead == std::vector<std::string>{"strike", "hajin"});
-    CHECK(read.extracted[0].terms.names == std::vector<std::string>{"ahmad", "hajin"});
+    CHECK(read.extracted[0].terms.lead.text() == "strike hajin");
+    CHECK(read.extracted[0].terms.names.text() == "ahmad hajin");
 }
 
 TEST_CASE("a claims stream names the line of a damaged record", "[audit][stream]") {

@@ -61,10 +61,10 @@ TEST_CASE("victims: a named person with an age or apposition", "[extract][victim
     check_rows({
         {"John Smith, 23, was shot dead on Main Street.", "killed people [1,1]"},
         {"Marlon Teague, 13, died from a gunshot wound.", "killed people [1,1]"},
-        {"Lavell Lee Smith, a 33-year-old man, was shot and killed Sunday.", "killed people [1,1]"},
+        {"Quentin Lee Moss, a 41-year-old man, was shot and killed Sunday.", "killed people [1,1]"},
         {"Smith was pronounced dead at the scene.", "killed people [1,1]"},
-        {"A gunman opened fire, killing Erika Robinson.", "killed people [1,1]"},
-        {"Police are investigating the death of Matt Anderson.", "killed people [1,1]"},
+        {"A gunman opened fire, killing Noemi Castillo.", "killed people [1,1]"},
+        {"Police are investigating the death of Colin Brandt.", "killed people [1,1]"},
         {"John Smith, 23, was arrested on Monday.", ""},
         {"John Smith, 23, was charged with murder.", ""},
     });
@@ -283,7 +283,7 @@ TEST_CASE("victims: an age before a name or a person noun", "[extract][victims]"
         {"Detectives are looking into the death of 17-year-old Dana Orvell.", "killed children [1,1]"},
         {"The man was charged in the death of his 6-year-old daughter.", "killed children [1,1]"},
         {"A man cried out after learning his son had died.", "killed people [1,1]"},
-        {"Police charged 17-year-old Ahmad Antoine with negligent homicide.", ""},
+        {"Police charged 19-year-old Jalen Ortiz with negligent homicide.", ""},
     });
 }
 

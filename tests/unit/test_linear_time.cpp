@@ -259,7 +259,7 @@ TEST_CASE("linear time: people named without a number", "[linear][extract]") {
     // one victim phrase after another, in one sentence and one line
     CHECK_LINEAR(measure([](std::size_t n) { return repeat_to("a man was shot and killed and a teen boy is dead and ", n); },
                          extract_text));
-    CHECK_LINEAR(measure([](std::size_t n) { return repeat_to("John Smith, 23, was shot dead, killing Erika Robinson, ", n); },
+    CHECK_LINEAR(measure([](std::size_t n) { return repeat_to("John Smith, 23, was shot dead, killing Noemi Castillo, ", n); },
                          extract_text));
     // a capitalised run that never ends, articles and openers that never reach a noun
     CHECK_LINEAR(measure([](std::size_t n) { return repeat_to("Killed Big Long Capitalised Name Run ", n); }, extract_text));

@@ -116,16 +116,19 @@ TEST_CASE("a scored rule explains its judgement as a waterfall", "[rules][scored
 }
 
 TEST_CASE("articles' names and openings as evidence", "[match][evidence]") {
-    const auto t = match::terms_of("Man shot on Cerise Avenue\n\nThe victim, Bernard Gillis, lived at 13500 Cerise Avenue "
+    const auto t = match::terms_of("Man shot on Tamarind Avenue\n\nThe victim, Darnell Okoye, lived at 11800 Tamarind Avenue "
                                    "since 2013. Police said he was 20.");
     // Capitals that open a sentence ("Man", "The", "Police") are not names; years and
     // short numbers are not either.
-    CHECK(t.names == std::vector<std::string>{"#13500", "avenue", "bernard", "cerise", "gillis"});
-    CHECK(t.lead.front() == "man");
+    CHECK(std::vector<std::string>(t.names.begin(), t.names.end()) ==
+          std::vector<std::string>{"#11800", "avenue", "darnell", "okoye", "tamarind"});
+    CHECK(*t.lead.begin() == "man");
+    CHECK(t.lead.size() == 11);  // "police", "said" and "was" are stop words
+    CHECK(t.lead.text() == "man shot tamarind avenue victim darnell okoye lived tamarind avenue since");
 
     const std::vector<match::article_terms> corpus{
-        match::terms_of("Gunman kills man at party in Hawthorne near Cerise Avenue"),
-        match::terms_of("Gunman kills man at party in Hawthorne near Cerise Avenue"),
+        match::terms_of("Gunman kills man at party in Linwood near Tamarind Avenue"),
+        match::terms_of("Gunman kills man at party in Linwood near Tamarind Avenue"),
         match::terms_of("Storm floods homes in Dayton, says Mayor Whaley"),
         match::terms_of("Fire at a warehouse in Dayton, says Chief Smith"),
     };
@@ -133,24 +136,24 @@ TEST_CASE("articles' names and openings as evidence", "[match][evidence]") {
     REQUIRE(e.size() == 4);
     CHECK(rules::lead_cosine(e[0], e[1]) == Approx(1.0));
     CHECK(rules::lead_cosine(e[0], e[2]) == Approx(0.0));
-    // Hawthorne, Cerise and Avenue are each in 2 of 4 articles: log2(4 / 2) = 1 each.
+    // Linwood, Tamarind and Avenue are each in 2 of 4 articles: log2(4 / 2) = 1 each.
     CHECK(rules::shared_name_weight(e[0], e[1]) == Approx(3.0));
     CHECK(rules::shared_name_weight(e[2], e[3]) == Approx(1.0));  // Dayton
     CHECK(rules::shared_name_weight(e[0], e[2]) == 0);
     CHECK(e[0].rare_names.size() == 3);
 
     // The words of a claim's place are weighed by the place comparison, not again as
-    // shared names: "Hawthorne" and "Dayton" are left out when the claims are placed there.
+    // shared names: "Linwood" and "Dayton" are left out when the claims are placed there.
     match::name_vocabulary ids;
     match::build_evidence(corpus, &ids);
-    const auto hawthorne = match::place_names_of("Hawthorne, California", ids);
-    REQUIRE(hawthorne.size() == 1);  // "california" is in no article
-    CHECK(hawthorne.front() == ids.at("hawthorne"));
-    CHECK(rules::shared_name_weight(e[0], e[1], &hawthorne, nullptr) == Approx(2.0));
-    CHECK(rules::shared_name_weight(e[0], e[1], nullptr, &hawthorne) == Approx(2.0));
+    const auto linwood = match::place_names_of("Linwood, California", ids);
+    REQUIRE(linwood.size() == 1);  // "california" is in no article
+    CHECK(linwood.front() == ids.at("linwood"));
+    CHECK(rules::shared_name_weight(e[0], e[1], &linwood, nullptr) == Approx(2.0));
+    CHECK(rules::shared_name_weight(e[0], e[1], nullptr, &linwood) == Approx(2.0));
     const auto dayton = match::place_names_of("Dayton", ids);
     CHECK(rules::shared_name_weight(e[2], e[3], &dayton, &dayton) == 0);
-    CHECK(match::place_names_of("Cerise Avenue", ids) == std::vector<std::uint32_t>{ids.at("avenue"), ids.at("cerise")});
+    CHECK(match::place_names_of("Tamarind Avenue", ids) == std::vector<std::uint32_t>{ids.at("avenue"), ids.at("tamarind")});
 }
 
 TEST_CASE("EM recovers m, u and the share of matches", "[train]") {
@@ -206,4 +209,23 @@ TEST_CASE("training rewrites weights and threshold, nothing else", "[train]") {
     const auto out = train::rewrite_weights(text, {{file.statements.front().get(), &f}});
     CHECK(out == "# mine\nmatch m:\n  score date:\n    same = 4.50 when true  # m 0.9000, u 0.2000\n"
                  "    other = -1.25 otherwise  # m 0.1000, u 0.8000\n  threshold 3.30\n");
+}
+
+TEST_CASE("a word list packs words and reads them back", "[match][evidence]") {
+    word_list w;
+    CHECK(w.empty());
+    CHECK(w.begin() == w.end());
+    w.push_back("al-bab");
+    w.push_back("x");
+    w.push_back("market");
+    CHECK(w.size() == 3);
+    CHECK(w.text() == "al-bab x market");
+    CHECK(std::vector<std::string_view>(w.begin(), w.end()) == std::vector<std::string_view>{"al-bab", "x", "market"});
+    // As a claims stream's record gives them back: doubled and edge spaces make no word.
+    const auto read = word_list::from_text(" al-bab  x market ");
+    CHECK(read == w);
+    CHECK(read.size() == 3);
+    CHECK(word_list::from_text("").empty());
+    CHECK(word_list::from_text("   ").empty());
+    CHECK(std::distance(read.begin(), read.end()) == 3);
 }

@@ -414,7 +414,7 @@ TEST_CASE("a place's name inside a person's or a building's name is no place", "
     const auto ward = words_of("Police said Demetrius Springfield was arrested in Springfield on Sunday.");
     CHECK(extract::continues_name(ward.text, ward.words, 3));          // "Demetrius Springfield"
     CHECK_FALSE(extract::continues_name(ward.text, ward.words, 7));    // "in Springfield"
-    const auto officer = words_of("according to Officer Ron Gaines, a spokesman");
+    const auto officer = words_of("according to Officer Dale Gaines, a spokesman");
     CHECK(extract::continues_name(officer.text, officer.words, index_of(officer, "gaines")));
     // "In", "Miami's", a day: they open no name
     const auto opening = words_of("In Springfield, Miami's Overtown and Sunday Springfield");
