@@ -298,7 +298,7 @@ std::vector<std::uint64_t> person_words_of(std::string_view text, const std::vec
             // country: "Whitney Houston" does not make every "Houston" a person
             const auto before = text.substr(ws[k - 1].begin, ws[k - 1].end - ws[k - 1].begin);
             const bool capitals = before.size() > 1 && std::none_of(before.begin(), before.end(), [](char c) { return ascii_lower_case(c); });
-            // An age after the name ("Kishawn Jackson, 16,") makes it a person's whatever city
+            // An age after the name ("Darnell Hayes, 16,") makes it a person's whatever city
             // shares the surname.
             const bool age = k + 1 < ws.size() && ws[k + 1].digits && ws[k + 1].end - ws[k + 1].begin <= 3 &&
                              mark_before(text, ws[k + 1]) == ',';
