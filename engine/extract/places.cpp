@@ -328,8 +328,21 @@ std::size_t find_world_place(article_context& ax, sentence_info& si, std::size_t
         return 0;
     }
     const std::size_t e = k + n;
-    // "Orange Street", "Versailles Avenue": a street, not the town of that name.
-    if (e < ws.size() && ws[e].capital && street_word(ws[e].lower)) return n + 1;
+    // "Orange Street", "Versailles Avenue": a street, not the town of that name; "Vermont
+    // and Manchester avenues": two streets.
+    if (e < ws.size() && ((ws[e].capital && street_word(ws[e].lower)) || plural_street_noun(ws[e].lower))) return n + 1;
+    if (first_of_two_streets(ws, e)) return n;
+    // "Stroud Township": a township no gazetteer knows, not the town of Stroud elsewhere
+    if (e < ws.size() && ws[e].capital && ws[e].lower == "township" && !overlay_country) {
+        place_mention m;
+        m.wb = k;
+        m.we = e + 1;
+        m.span = {ws[k].begin, ws[e].end};
+        m.rank = 3;
+        m.why = "'" + std::string(m.span.of(ax.text)) + "' kept as written (a township no gazetteer knows)";
+        si.places.push_back(m);
+        return n + 1;
+    }
     // "Jackson Park Hospital", "Mount Moriah Baptist Church": a longer name holds it
     if (!in_dateline && !function_word(ws[k].lower) && name_goes_on(ax.text, ws, e)) return run;
     // "the Austin neighborhood", "West Englewood neighborhood": a part of the town the

@@ -3,6 +3,7 @@
 #include "extract/world_places.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <map>
 #include <optional>
@@ -196,18 +197,36 @@ bool masthead_word(std::string_view w) {
 bool street_or_part(std::string_view w) {
     static const char* const words[] = {"street", "avenue", "ave", "road", "rd", "boulevard", "blvd", "drive", "lane", "way",
                                         "court", "highway", "parkway", "pike", "neighborhood", "neighbourhood", "section",
-                                        "quarter", "hospital", "school", "park", "bridge", "expressway", "freeway"};
-    return std::any_of(std::begin(words), std::end(words), [&](const char* x) { return w == x; });
+                                        "quarter", "hospital", "school", "park", "bridge", "expressway", "freeway", "square",
+                                        "plaza", "township", "station", "mall"};
+    return plural_street_noun(w) || std::any_of(std::begin(words), std::end(words), [&](const char* x) { return w == x; });
 }
 
 // Buildings and bodies named after a saint or a person: "St. Mary's Hospital".
 bool facility_word(std::string_view w) {
     static const char* const words[] = {"hospital", "church", "school", "college", "university", "cathedral", "academy",
-                                        "clinic", "center", "centre", "medical", "chapel", "parish", "cemetery", "campus"};
+                                        "clinic", "center", "centre", "medical", "chapel", "parish", "cemetery", "campus",
+                                        "regional", "memorial", "health", "catholic"};
     return std::any_of(std::begin(words), std::end(words), [&](const char* x) { return w == x; });
 }
 
 }  // namespace
+
+bool plural_street_noun(std::string_view w) {
+    static const char* const words[] = {"streets", "avenues", "roads", "boulevards", "drives", "lanes", "highways",
+                                        "parkways", "courts", "sts", "aves"};
+    return std::any_of(std::begin(words), std::end(words), [&](const char* x) { return w == x; });
+}
+
+bool first_of_two_streets(const std::vector<word>& ws, std::size_t e) {
+    // "Vermont and Manchester avenues", "Federal and North Bond streets"
+    if (e + 2 >= ws.size() || (ws[e].lower != "and" && ws[e].lower != "&") || !ws[e + 1].capital) return false;
+    for (std::size_t i = e + 2; i < ws.size() && i < e + 4; ++i) {
+        if (plural_street_noun(ws[i].lower)) return true;
+        if (!ws[i].capital) return false;
+    }
+    return false;
+}
 
 bool function_word(std::string_view w) {
     static const char* const opening[] = {"in", "at", "near", "the", "of", "from", "outside", "a", "an", "and", "to", "on",
@@ -279,7 +298,12 @@ std::vector<std::uint64_t> person_words_of(std::string_view text, const std::vec
             // country: "Whitney Houston" does not make every "Houston" a person
             const auto before = text.substr(ws[k - 1].begin, ws[k - 1].end - ws[k - 1].begin);
             const bool capitals = before.size() > 1 && std::none_of(before.begin(), before.end(), [](char c) { return ascii_lower_case(c); });
-            if (!capitals && reader.group_of(byte_span{ws[k - 1].begin, ws[k].end}.of(text)) == no_place && !reader.large_place(bare))
+            // An age after the name ("Darnell Hayes, 16,") makes it a person's whatever city
+            // shares the surname.
+            const bool age = k + 1 < ws.size() && ws[k + 1].digits && ws[k + 1].end - ws[k + 1].begin <= 3 &&
+                             mark_before(text, ws[k + 1]) == ',';
+            if (!capitals && reader.group_of(byte_span{ws[k - 1].begin, ws[k].end}.of(text)) == no_place &&
+                (age || !reader.large_place(bare)))
                 out.push_back(word_hash(bare));
             continue;
         }
@@ -365,16 +389,66 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> countries_of_town(const reg
     return out;
 }
 
+// The forms of a name that stand for its towns in a country: their own names when any
+// town there bears it so, else their alternate names too. "York" is York, Pennsylvania
+// and the small Yorks, not Warner Robins, Georgia, of which it is an old name; "Pittsburgh"
+// is not also a misspelt Pittsburg, California.
+registry::name_form own_town_form(const registry::world_gazetteer& g, std::uint32_t group, std::uint32_t country) {
+    std::size_t seen = 0;
+    for (const auto entry : g.entries_in(group, country)) {
+        if (++seen > 256) break;
+        if (g.entity(registry::entry_entity(entry)).kind == world_kind::place && registry::entry_form(entry) == registry::name_form::official)
+            return registry::name_form::official;
+    }
+    return registry::name_form::alternate;
+}
+
+// Great-circle distance in kilometres between two entities' coordinates.
+double km_between(const registry::world_entity& a, const registry::world_entity& b) {
+    constexpr double radians = 3.14159265358979323846 / 180 / 1e5, earth_km = 6371;
+    const double la = a.lat_e5 * radians, lb = b.lat_e5 * radians;
+    const double dlat = lb - la, dlon = (b.lon_e5 - a.lon_e5) * radians;
+    const double h = std::sin(dlat / 2) * std::sin(dlat / 2) + std::cos(la) * std::cos(lb) * std::sin(dlon / 2) * std::sin(dlon / 2);
+    return 2 * earth_km * std::asin(std::sqrt(std::min(1.0, h)));
+}
+
+bool located(const registry::world_entity& e) { return e.lat_e5 != 0 || e.lon_e5 != 0; }
+
+// The entry of the most populous town of a name in a country (its own name first:
+// own_town_form), or no_place.
+std::uint32_t largest_town(const registry::world_gazetteer& g, std::uint32_t group, std::uint32_t country) {
+    const auto least_form = own_town_form(g, group, country);
+    std::uint32_t best = no_place;
+    std::size_t seen = 0;
+    for (const auto entry : g.entries_in(group, country)) {
+        if (++seen > 256) break;
+        const auto& e = g.entity(registry::entry_entity(entry));
+        if (e.kind != world_kind::place || registry::entry_form(entry) > least_form) continue;
+        if (best == no_place || e.population > g.entity(registry::entry_entity(best)).population) best = entry;
+    }
+    return best;
+}
+
+// A division's name that is also a city's (100,000 people) outside it in its country:
+// "Washington" is the state and the capital.
+bool divided_name(const registry::world_gazetteer& g, std::uint32_t group, std::uint32_t division) {
+    const auto town = largest_town(g, group, g.entity(division).country);
+    if (town == no_place) return false;
+    const auto& e = g.entity(registry::entry_entity(town));
+    return e.population >= city_population && e.division != division;
+}
+
 // Adds a name's weight to the divisions of a country holding a place (`places`) or an
 // area of that name, weight / n each for n divisions, and a tiny share by population so
 // that one name alone goes to its most populous reading.
 void spread_over_divisions(const registry::world_gazetteer& g, std::uint32_t group, std::uint32_t country, double weight,
                            bool places, std::map<std::uint32_t, double>& weights) {
     std::vector<std::pair<std::uint32_t, std::uint32_t>> divisions;  // division, population of its best reading
+    const auto least_form = places ? own_town_form(g, group, country) : registry::name_form::alternate;
     for (const auto entry : g.entries_in(group, country)) {
         const auto& e = g.entity(registry::entry_entity(entry));
         if (e.division == no_place || (e.kind == world_kind::place) != places) continue;
-        if (registry::entry_form(entry) > registry::name_form::alternate) continue;
+        if (registry::entry_form(entry) > least_form) continue;
         if (divisions.empty() || divisions.back().first != e.division) divisions.emplace_back(e.division, e.population);
         if (divisions.size() > 64) break;
     }
@@ -392,8 +466,6 @@ world_reader::world_reader(const registry::world_gazetteer* world, const registr
     : m_world(world), m_overlay(overlay) {
     if (!active()) return;
     m_overlay_country = m_world->country_of_code(overlay && !overlay->country().empty() ? overlay->country() : "SY");
-    for (std::uint32_t i = 0; i < m_world->size(); ++i)
-        if (m_world->entity(i).kind == world_kind::division) m_divisions[m_world->entity(i).country].push_back(i);
     if (!m_overlay) return;
     for (const auto& p : m_overlay->places()) {
         if (p.type == "governorate") continue;
@@ -448,20 +520,52 @@ const registry::place* world_reader::overlay_place_of(std::uint32_t entity) cons
 
 std::uint32_t world_reader::dominant(std::uint32_t group, std::uint32_t country) const {
     if (!active() || group == no_place || country == no_place) return no_place;
-    const auto best = m_world->best_in(group, country);
-    if (best == no_place) return no_place;
-    const auto e = registry::entry_entity(best);
-    if (m_world->count_in(group, country) == 1) return e;
-    const auto& place = m_world->entity(e);
-    if (place.kind != world_kind::place || place.population < city_population) return no_place;
-    const auto it = m_divisions.find(country);
-    if (it == m_divisions.end()) return no_place;
-    for (const auto d : it->second) {
-        if (d == place.division) continue;
-        const auto other = m_world->best_in(group, country, d);
-        if (other != no_place && m_world->entity(registry::entry_entity(other)).population * 10 > place.population) return no_place;
+    // Towns only: "Oakland" is the city of 400,000 people, not Oakland County, Michigan,
+    // larger than it (a county is named with "County"; read_article reads those apart).
+    // Their own names first (own_town_form): "Pittsburgh" is Pittsburgh's alone.
+    const auto least_form = own_town_form(*m_world, group, country);
+    std::uint32_t best = no_place, towns = 0;
+    std::size_t seen = 0;
+    for (const auto entry : m_world->entries_in(group, country)) {
+        if (++seen > 256) break;
+        const auto& e = m_world->entity(registry::entry_entity(entry));
+        if (e.kind != world_kind::place || registry::entry_form(entry) > least_form) continue;
+        ++towns;
+        if (best == no_place || e.population > m_world->entity(best).population) best = registry::entry_entity(entry);
     }
-    return e;
+    if (best == no_place) return no_place;
+    if (towns == 1 && m_world->count_in(group, country) == 1) return best;
+    const auto& place = m_world->entity(best);
+    if (place.population < city_population) return no_place;
+    seen = 0;
+    for (const auto entry : m_world->entries_in(group, country)) {
+        if (++seen > 256) break;
+        const auto id = registry::entry_entity(entry);
+        const auto& e = m_world->entity(id);
+        if (id == best || e.kind != world_kind::place || registry::entry_form(entry) > least_form) continue;
+        if (e.division != place.division && static_cast<std::uint64_t>(e.population) * 10 > place.population) return no_place;
+    }
+    return best;
+}
+
+std::uint32_t world_reader::nearest(std::uint32_t group, std::uint32_t near) const {
+    if (!active() || group == no_place || near == no_place || !located(m_world->entity(near))) return no_place;
+    const auto& home = m_world->entity(near);
+    const auto least_form = own_town_form(*m_world, group, home.country);
+    std::uint32_t best = no_place;
+    double best_km = near_km;
+    std::size_t seen = 0;
+    for (const auto entry : m_world->entries_in(group, home.country)) {
+        if (++seen > 256) break;
+        const auto& e = m_world->entity(registry::entry_entity(entry));
+        if (e.kind != world_kind::place || registry::entry_form(entry) > least_form || !located(e)) continue;
+        const double km = km_between(home, e);
+        if (km <= best_km) {
+            best_km = km;
+            best = entry;
+        }
+    }
+    return best;
 }
 
 world_reader::outlet_home world_reader::host_home(std::string_view outlet) const {
@@ -511,8 +615,14 @@ world_reader::outlet_home world_reader::host_home(std::string_view outlet) const
     // name: "baltimoresun", "chicago", "nbcconnecticut", "toledoblade".
     for (std::size_t i = 0; i + 1 < labels.size() && out.place == no_place; ++i) {
         std::string_view label = labels[i];
+        bool affiliate = false;  // a United States network's name first: "foxcarolina", "nbcconnecticut"
         for (const char* network : {"nbc", "abc", "cbs", "fox", "my"})
-            if (label.size() > std::strlen(network) + 4 && label.substr(0, std::strlen(network)) == network) label.remove_prefix(std::strlen(network));
+            if (label.size() > std::strlen(network) + 4 && label.substr(0, std::strlen(network)) == network) {
+                label.remove_prefix(std::strlen(network));
+                affiliate = std::strcmp(network, "my") != 0;
+            }
+        if (affiliate && out.domain_country == no_place && out.call_sign_country == no_place)
+            out.call_sign_country = m_world->country_of_code("US");
         for (std::size_t n = label.size(); n >= 5 && out.place == no_place; --n) {
             const std::string prefix(label.substr(0, n));
             if (compass_word(prefix) || prefix == "central" || prefix == "capital" || prefix == "valley") continue;
@@ -534,6 +644,8 @@ world_reader::outlet_home world_reader::host_home(std::string_view outlet) const
             if (city != no_place && m_world->entity(registry::entry_entity(city)).population >= city_population && squash(city) == prefix)
                 entry = city;
             const auto& e = m_world->entity(registry::entry_entity(entry));
+            // an affiliate's place is in the United States: "foxcarolina" is not Carolina, Puerto Rico
+            if (affiliate && e.country != out.call_sign_country) break;
             // its own name ("augusta" is not Augsburg, "monte" not El Monte), a county's
             // ("baltimore": Baltimore County, Maryland), or the only place of an alternate
             // one ("philly"), when the rest of the label is empty or a newspaper's word
@@ -583,10 +695,11 @@ article_place world_reader::read_article(const article& a, std::string_view text
     std::vector<std::uint32_t> anchors;  // the states and counties the article names (settle_towns)
     std::uint32_t host_town = no_place;  // the name group of a town the outlet's host names
     std::vector<std::string> said;
+    // (a tiny share by population: of two names weighed alike, the larger place's division)
     auto vote = [&](std::uint32_t entity, double weight) {
         const auto& e = g.entity(entity);
         countries[e.country] += weight;
-        if (e.division != no_place) divisions[e.division] += weight;
+        if (e.division != no_place) divisions[e.division] += weight + 1e-10 * e.population;
     };
     const byte_span body = a.body.empty() ? byte_span{0, text.size()} : a.body;
 
@@ -612,6 +725,7 @@ article_place world_reader::read_article(const article& a, std::string_view text
             out.main = settled.entity;
             out.main_span = d->name;
             out.dateline = d->name;
+            if (g.entity(settled.entity).kind == world_kind::place) out.near = settled.entity;
             vote(settled.entity, dateline_weight);
             said.push_back("dateline '" + std::string(name) + "'");
         } else if (qualifier != no_place) {
@@ -641,6 +755,7 @@ article_place world_reader::read_article(const article& a, std::string_view text
         } else if (home.place != no_place && g.entity(home.place).kind == world_kind::place) {
             // a town: read as the towns of the text are, by the states and counties named (below)
             host_town = home.group;
+            if (out.near == no_place && !home.ambiguous) out.near = home.place;
             said.push_back("outlet host '" + a.outlet + "' names " + std::string(g.name(home.place)));
         } else if (home.call_sign_country != no_place || home.place != no_place) {
             if (home.place != no_place && !home.ambiguous) vote(home.place, outlet_weight);
@@ -684,6 +799,23 @@ article_place world_reader::read_article(const article& a, std::string_view text
     for (std::size_t k = 0; k < ws.size();) {
         // the dateline counted once, above; short capitals are acronyms ("IS", "UN")
         const bool in_dateline = !out.dateline.empty() && ws[k].begin >= out.dateline.begin && ws[k].end <= out.dateline.end;
+        // "D.C. police", "N.J.": a division's abbreviation written with a dot after each
+        // letter names it alone ("PA", "LA" do not: words and acronyms share their letters)
+        if (!in_dateline && ws[k].capital && ws[k].end - ws[k].begin == 1 && k + 1 < ws.size() &&
+            ws[k + 1].end - ws[k + 1].begin == 1 && ws[k + 1].capital && ws[k + 1].begin == ws[k].end + 1 &&
+            text[ws[k].end] == '.' && ws[k + 1].end < text.size() && text[ws[k + 1].end] == '.' &&
+            !after_capital_comma(text, ws, k)) {  // "Washington, D.C." is read as a town's state (below)
+            const auto group = group_of(text.substr(ws[k].begin, ws[k + 1].end + 1 - ws[k].begin));
+            const auto area = group == no_place ? no_place : g.best_area(group);
+            if (area != no_place && registry::entry_form(area) == registry::name_form::abbreviation &&
+                g.entity(registry::entry_entity(area)).kind == world_kind::division) {
+                vote(registry::entry_entity(area), named_weight);
+                anchors.push_back(registry::entry_entity(area));
+                ++named[registry::entry_entity(area)];
+            }
+            k += 2;
+            continue;
+        }
         if (!ws[k].capital || in_dateline || (ws[k].end - ws[k].begin <= 2 && mark_before(text, ws[k]) != ',') ||
             compass_word(ws[k].lower) || is_month(ws[k].lower) || day_word(ws[k].lower) || continues_name(text, ws, k)) {
             ++k;
@@ -697,7 +829,10 @@ article_place world_reader::read_article(const article& a, std::string_view text
             if (group == no_place) continue;
             if (!function_word(ws[k].lower) && name_goes_on(text, ws, k + n)) break;  // "Mary Smith", "Jackson Park Hospital"
             // "Jackson Avenue", "the Austin neighborhood": a street, a part of a town
-            if (k + n < ws.size() && (street_or_part(ws[k + n].lower) || (ws[k + n].lower == "st" && ws[k + n].capital))) break;
+            // ("Vermont and Manchester avenues": two streets)
+            if (k + n < ws.size() && (street_or_part(ws[k + n].lower) || (ws[k + n].lower == "st" && ws[k + n].capital) ||
+                                      first_of_two_streets(ws, k + n)))
+                break;
             // "Police said", "Four Hurt In": the article's own lower-case word ("in Mobile" is a town)
             const bool after_in_word = k > 0 && (ws[k - 1].lower == "in" || ws[k - 1].lower == "near");
             if (n == 1 && out.common_word(ws[k]) && !after_in_word) break;
@@ -737,6 +872,13 @@ article_place world_reader::read_article(const article& a, std::string_view text
                 const auto a = registry::entry_entity(area);
                 const double weight = after_city ? qualified_weight : named_weight;
                 countries[g.entity(a).country] += weight;
+                // "Washington" alone: the state, or the capital of the country of that name
+                // outside it. It says only the country; "D.C.", "state", a town decide.
+                if (!after_city && g.entity(a).kind == world_kind::division && divided_name(g, group, a)) {
+                    ++named[g.entity(a).country];
+                    used = n;
+                    break;
+                }
                 // Its division once the country is known: a Monroe County is in 17 states,
                 // only a name unique in the country says which.
                 if (g.entity(a).kind != world_kind::country) areas.emplace_back(group, weight);
@@ -807,6 +949,15 @@ article_place world_reader::read_article(const article& a, std::string_view text
             vote(r, weight);
             ++named[r];
             if (!t.span.empty()) voted_towns.emplace_back(r, t.span);
+            continue;
+        }
+        // the town of the name near where the article is written from ("Newark" of a New
+        // York station's report): one of many towns of the name, or a city's namesake
+        if (const auto r = nearest(t.group, out.near); r != no_place && !t.host) {
+            const auto e = registry::entry_entity(r);
+            vote(e, weight);
+            ++named[e];
+            if (!t.span.empty()) voted_towns.emplace_back(e, t.span);
             continue;
         }
         // A town whose name is its own, or a city (100,000 people), is evidence of its
@@ -908,11 +1059,13 @@ article_place world_reader::read_article(const article& a, std::string_view text
         const auto name = d->name.of(text);
         article_place body_says;
         decide(body_says);
+        body_says.near = out.near;
         auto settled = settle(deferred, name, place_evidence::dateline, no_place, body_says);
         if (settled.entity == no_place) settled = settle(deferred, name, place_evidence::dateline, no_place, article_place{});
         if (settled.entity != no_place) {
             out.main = settled.entity;
             out.main_span = d->name;
+            if (g.entity(settled.entity).kind == world_kind::place) out.near = settled.entity;
             vote(settled.entity, dateline_weight);
             said.push_back("dateline '" + std::string(name) + "'" +
                            (body_says.division != no_place || body_says.country != no_place ? " (by the body's places)" : ""));
@@ -1041,6 +1194,18 @@ world_place world_reader::settle(std::uint32_t group, std::string_view written, 
             return out;
         }
     }
+    // A dateline names a town: "WASHINGTON -" is the capital, not the state; "KIRKUK -" the
+    // city, not its governorate. A city of 100,000 people of the name, in the article's
+    // country when it is known.
+    if (evidence == place_evidence::dateline && qualifier == no_place && !country_name) {
+        const auto country = where.country != no_place ? where.country : g.entity(registry::entry_entity(top)).country;
+        const auto area = g.best_in(group, country);
+        const auto town = largest_town(g, group, country);
+        if (area != no_place && g.entity(registry::entry_entity(area)).kind != world_kind::place && town != no_place &&
+            g.entity(registry::entry_entity(town)).population >= city_population &&
+            accept(town, of + ": the city a dateline names, not the " + std::string(to_string(g.entity(registry::entry_entity(area)).kind))))
+            return out;
+    }
     // A country's own name is the country ("Mexico's", not Mexico City), unless the article
     // is in another country and its division holds a town of that name ("LEBANON -" over
     // a report naming Pennsylvania is Lebanon, Pennsylvania).
@@ -1052,6 +1217,22 @@ world_place world_reader::settle(std::uint32_t group, std::string_view written, 
         if (accept(top, of + ": a country")) return out;
     }
     if (where.country != no_place) {
+        // Near where the article is written from, unless its division holds a town of the
+        // name near too: "Newark" of a New York station, "Wilmington" of a Philadelphia one.
+        if (where.near != no_place && g.entity(where.near).country == where.country) {
+            const auto near = nearest(group, where.near);
+            // (the division's own reading stands when it is an area, "north of Baghdad", or a
+            // town near too)
+            const auto home = where.division != no_place ? town_first_in(g, group, where.country, where.division) : no_place;
+            const auto& home_e = g.entity(registry::entry_entity(home == no_place ? near : home));
+            const bool home_stands = home != no_place && (home_e.kind != world_kind::place || !located(home_e) ||
+                                                          km_between(home_e, g.entity(where.near)) <= near_km);
+            if (near != no_place && !home_stands &&
+                accept(near, of + " near " + std::string(g.name(where.near)) + " (" +
+                                 std::to_string(static_cast<int>(km_between(g.entity(registry::entry_entity(near)), g.entity(where.near)))) +
+                                 " km; where the article is written from)"))
+                return out;
+        }
         if (where.division != no_place &&
             accept(town_first_in(g, group, where.country, where.division),
                    of + " in " + std::string(g.name(where.division)) + " (the article's division)"))

@@ -33,6 +33,10 @@ struct article_place {
     byte_span main_span;                          // where the text names it (the dateline or a mention)
     byte_span dateline;                           // the dateline's place name, empty when none
     std::string why;                              // "dateline 'SANAA'; Yemen named 3 times" (--explain)
+    // The town the article is written from: its dateline's, else the town its outlet's host
+    // names ("nbcnewyork.com"). A name many towns of the country share is the one within
+    // near_km of it ("Newark" of a New York station is Newark, New Jersey).
+    std::uint32_t near = registry::no_place;
     // word_hash of the words the article also writes in lower case ("hurt", "police",
     // "standard"), sorted: capitalised alone, at a sentence's or a title's start, such a
     // word is the common word, not the town of that name (common_word()).
@@ -44,6 +48,10 @@ struct article_place {
     std::vector<std::uint64_t> person_words;
     bool person_word(const word& w) const;
 };
+
+// How close a town must be to the article's own town (article_place::near) to be the one
+// a name many towns share means: a metropolitan area and its neighbours.
+inline constexpr double near_km = 120;
 
 // How strongly the words around a name say it is a place.
 enum class place_evidence {
@@ -111,13 +119,14 @@ public:
     // other place of the country has it, or it is a city (100,000 people) ten times as
     // large as any other ("Chicago", "Houston"; not "Springfield"). no_place otherwise.
     std::uint32_t dominant(std::uint32_t group, std::uint32_t country) const;
+    // The entry of the town of a name nearest to entity `near` in its country, when it lies
+    // within near_km (its own name first, as dominant()); no_place otherwise.
+    std::uint32_t nearest(std::uint32_t group, std::uint32_t near) const;
 
 private:
     const registry::world_gazetteer* m_world = nullptr;
     const registry::gazetteer* m_overlay = nullptr;
     std::uint32_t m_overlay_country = registry::no_place;
-    // The first-level divisions of each country (dominant()).
-    std::map<std::uint32_t, std::vector<std::uint32_t>> m_divisions;
     // The overlay's places by governorate and name skeleton (overlay_place_of); nullptr
     // where two places of a governorate share one.
     std::map<std::string, const registry::place*> m_overlay_skeletons;
@@ -158,6 +167,12 @@ bool continues_name(std::string_view text, const std::vector<word>& ws, std::siz
 // Baptist Church", "Mary Smith". A body's name keeps its place ("Oakland Police",
 // "Cook County Sheriff"): institution nouns, place nouns and streets do not go on.
 bool name_goes_on(std::string_view text, const std::vector<word>& ws, std::size_t e);
+
+// "streets", "avenues", "roads": a street noun after two names ("Federal and Bond streets").
+bool plural_street_noun(std::string_view w);
+// The name ending before word e is the first of two streets named together: "Vermont"
+// of "Vermont and Manchester avenues", "Federal" of "Federal and Bond streets".
+bool first_of_two_streets(const std::vector<word>& ws, std::size_t e);
 
 // The parent keys of a place_key path, nearest first ("us/ohio/clark-county/springfield"
 // -> "us/ohio/clark-county", "us/ohio", "us"); none for a key that is not a path.

@@ -261,6 +261,10 @@ struct builder {
             }
             e.names.emplace_back(std::string(f[1]), name_form::official);
             if (f[2] != f[1]) e.names.emplace_back(std::string(f[2]), name_form::official);
+            // "Washington, D.C.", "Stambaugh, Iron River": a name qualified after a comma is
+            // also its own name without the qualifier (news write "Washington").
+            if (const auto comma = f[1].find(','); comma != std::string_view::npos && comma >= 3)
+                e.names.emplace_back(std::string(f[1].substr(0, comma)), name_form::official);
             for (const auto alt : split(f[3], ',')) {
                 if (alt.empty()) continue;
                 if (usable_alternate(alt, fold_latin(alt))) e.names.emplace_back(std::string(alt), name_form::alternate);
@@ -373,15 +377,29 @@ std::string build_world_index(const world_inputs& in, diagnostics& diags, world_
 
     // key -> entries, one per (key, place), keeping the most official form.
     std::unordered_map<std::string, std::vector<std::uint32_t>> by_key;
+    auto add = [&](const std::string& key, std::size_t i, name_form form) {
+        if (key.empty() || key.size() > 200) return;
+        auto& list = by_key[key];
+        const std::uint32_t entry = static_cast<std::uint32_t>(i) | (static_cast<std::uint32_t>(form) << 28);
+        const auto same = std::find_if(list.begin(), list.end(), [&](std::uint32_t x) { return entry_entity(x) == i; });
+        if (same == list.end()) list.push_back(entry);
+        else if (entry_form(*same) > form) *same = entry;
+    };
     for (std::size_t i = 0; i < es.size(); ++i) {
         for (const auto& [name, form] : es[i].names) {
             const auto key = world_key(name);
-            if (key.empty() || key.size() > 200) continue;
-            auto& list = by_key[key];
-            const std::uint32_t entry = static_cast<std::uint32_t>(i) | (static_cast<std::uint32_t>(form) << 28);
-            const auto same = std::find_if(list.begin(), list.end(), [&](std::uint32_t x) { return entry_entity(x) == i; });
-            if (same == list.end()) list.push_back(entry);
-            else if (entry_form(*same) > form) *same = entry;
+            add(key, i, form);
+            // English abbreviations of a name's first word, both ways, in the name's form:
+            // "St. Augustine" of "Saint Augustine", "Saint Louis" of "St. Louis", "Ft. Myers",
+            // "Mt. Vernon" (news write either).
+            static const std::pair<const char*, const char*> shortened[] = {
+                {"saint-", "st-"}, {"sainte-", "ste-"}, {"fort-", "ft-"}, {"mount-", "mt-"}, {"port-", "pt-"}};
+            if (form > name_form::alternate) continue;
+            for (const auto& [full, brief] : shortened) {
+                const std::string f(full), b(brief);
+                if (key.size() > f.size() && key.compare(0, f.size(), f) == 0) add(b + key.substr(f.size()), i, form);
+                else if (key.size() > b.size() && key.compare(0, b.size(), b) == 0) add(f + key.substr(b.size()), i, form);
+            }
         }
     }
     struct keyed {

@@ -810,3 +810,127 @@ TEST_CASE_METHOD(fixture_reader, "a town whose name is its own alone says where 
     // a small town many places share says nothing without "in"
     CHECK(read(r, "Two men were hurt on Friday night, Centerville police said.").where.country == no_place);
 }
+
+// ---- session 7 ---------------------------------------------------------------------
+
+TEST_CASE_METHOD(fixture_reader, "a city is its name's own though a larger county elsewhere shares it", "[world][places]") {
+    // Oakland County, Michigan holds more people than Oakland, California; the county is
+    // written with "County": the town's name alone is the city, twenty times its namesake.
+    const auto us = g.country_of_code("US");
+    const auto oakland = r.dominant(r.group_of("Oakland"), us);
+    REQUIRE(oakland != no_place);
+    CHECK(r.key_of(oakland) == "us/california/oakland");
+    // so the city named twice outweighs a small town of its own name named once
+    const auto story = read(r, "Shots rang out on the streets of Oakland on Friday. Eight people were hurt near Broadway, "
+                               "Oakland police said.");
+    REQUIRE(story.where.division != no_place);
+    CHECK(g.name(story.where.division) == "California");
+}
+
+TEST_CASE_METHOD(fixture_reader, "a name's own towns come before the towns it is an old name of", "[world][places]") {
+    // "York" is an old name of Warner Robins, Georgia (larger than York, Pennsylvania):
+    // the towns that bear it as their own name are the ones it names.
+    const auto york = read(r, "Four people were hurt in York late on Monday, police said.", "", "fox43.com");
+    REQUIRE(york.where.division != no_place);
+    CHECK(g.name(york.where.division) == "Pennsylvania");
+}
+
+TEST_CASE_METHOD(fixture_reader, "the capital and the state of one name: the dateline, 'D.C.' and the towns decide", "[world][places]") {
+    // GeoNames writes "Washington, D.C.": its name before the comma is its own name too
+    const auto capital = r.dominant(r.group_of("Washington"), g.country_of_code("US"));
+    REQUIRE(capital != no_place);
+    CHECK(g.name(capital) == "Washington, D.C.");
+    // a dateline names a town, not the state of that name
+    const auto dated = read(r, "WASHINGTON (AP) \xE2\x80\x94 Two men were shot in the city's southeast on Friday.");
+    REQUIRE(dated.where.main != no_place);
+    CHECK(g.name(dated.where.main) == "Washington, D.C.");
+    CHECK(g.name(dated.where.division) == "District of Columbia");
+    // "D.C." alone names the district; "Washington" alone only the country
+    const auto dc = read(r, "Two men were shot in Washington on Friday, D.C. police said.");
+    REQUIRE(dc.where.division != no_place);
+    CHECK(g.name(dc.where.division) == "District of Columbia");
+    const auto state = read(r, "Two men were shot in Seattle on Friday. Washington has seen more shootings this year.");
+    REQUIRE(state.where.division != no_place);
+    CHECK(g.name(state.where.division) == "Washington");
+}
+
+TEST_CASE_METHOD(fixture_reader, "two streets named together, a square, a township are no towns", "[world][places]") {
+    CHECK(read(r, "Two men were shot near Toledo and Pine avenues late on Friday.").where.country == no_place);
+    CHECK(read(r, "A crowd had gathered in Toledo Square when shots rang out.").where.country == no_place);
+    CHECK(read(r, "Two men were shot in Toledo Township late on Friday.").where.country == no_place);
+    const auto overlay = aleppo_overlay();
+    const auto township = extract_with_world(g, overlay, "LEBANON, Pa. \xE2\x80\x94 Two men were killed in Toledo Township on Friday.");
+    REQUIRE(township.size() == 1);
+    CHECK(township[0].place == "Toledo Township");
+    CHECK(township[0].governorate == "Pennsylvania");
+    const auto streets = extract_with_world(g, overlay, "LEBANON, Pa. \xE2\x80\x94 Two men were killed near Toledo and Pine streets on Friday.");
+    REQUIRE(streets.size() == 1);
+    CHECK(streets[0].place == "LEBANON");
+}
+
+TEST_CASE_METHOD(fixture_reader, "a surname with an age after it is a person's though a city bears it", "[world][places]") {
+    // Toledo is a city of 150,000 people; "Marcus Toledo, 19," is a man
+    const auto story = read(r, "Police arrested Marcus Toledo, 19, in Springfield, Ohio. Toledo was held on Friday.");
+    extract::word w;
+    w.lower = "toledo";
+    CHECK(story.where.person_word(w));
+    CHECK(story.where.why.find("Toledo named") == std::string::npos);
+}
+
+TEST_CASE_METHOD(fixture_reader, "a name many towns share is the one near where the article is written from", "[world][places]") {
+    // Centerville, Pennsylvania lies 35 km from McKeesport; Centerville, Ohio 375 km off.
+    const auto us = g.country_of_code("US");
+    const auto mckeesport = registry::entry_entity(g.best(g.find("mckeesport")));
+    const auto centerville = r.nearest(r.group_of("Centerville"), mckeesport);
+    REQUIRE(centerville != no_place);
+    CHECK(r.key_of(registry::entry_entity(centerville)) == "us/pennsylvania/washington-county/centerville");
+    // none within reach of Toledo (Centerville, Ohio is 230 km away)
+    CHECK(r.nearest(r.group_of("Centerville"), registry::entry_entity(g.best(g.find("toledo")))) == no_place);
+    // a report filed from McKeesport whose votes went to Ohio: the town near McKeesport,
+    // not the article division's far one
+    extract::article_place where;
+    where.country = us;
+    where.division = registry::entry_entity(g.best(g.find("ohio")));
+    where.near = mckeesport;
+    const auto settled = r.settle(r.group_of("Centerville"), "Centerville", extract::place_evidence::locative, no_place, where);
+    REQUIRE(settled.entity != no_place);
+    CHECK(r.key_of(settled.entity) == "us/pennsylvania/washington-county/centerville");
+    CHECK(settled.why.find("near McKeesport") != std::string::npos);
+    // the dateline's town is where the article is written from
+    const auto dated = read(r, "MCKEESPORT, Pa. (KDKA) \xE2\x80\x94 Two men were shot on Friday.");
+    CHECK(dated.where.near == mckeesport);
+}
+
+TEST_CASE("a name's first word is found written out or shortened", "[world][build]") {
+    // GeoNames writes "Saint Marys"; news write "St. Marys" as often
+    const auto g = loaded(fixture_index());
+    const auto full = g.find(registry::world_key("Saint Marys"));
+    const auto brief = g.find(registry::world_key("St. Marys"));
+    REQUIRE(full != no_place);
+    REQUIRE(brief != no_place);
+    CHECK(registry::entry_entity(g.best(full)) == registry::entry_entity(g.best(brief)));
+    CHECK(registry::entry_form(g.best(brief)) == registry::name_form::official);
+    // the place keeps its own name
+    CHECK(g.name(registry::entry_entity(g.best(brief))) == "Saint Marys");
+}
+
+TEST_CASE("a saint's name with a possessive before a hospital's words is a building", "[world][places]") {
+    const std::string text = "She was taken to St. Joseph's Regional Medical Center.";
+    const auto lower = extract::lower_case_of(text);
+    const auto ws = extract::words_of(text, {0, text.size()}, lower);
+    std::size_t regional = 0;
+    for (std::size_t i = 0; i < ws.size(); ++i)
+        if (ws[i].lower == "regional") regional = i;
+    REQUIRE(regional > 0);
+    CHECK(extract::name_goes_on(text, ws, regional));
+}
+
+TEST_CASE_METHOD(fixture_reader, "a United States network's name before a place is an affiliate in the United States", "[world][places]") {
+    // "fox" + a name: an affiliate, so the United States, and never a city abroad of that name
+    const auto abroad = r.host_home("foxbeirut.com");
+    CHECK(g.code(abroad.call_sign_country) == "US");
+    CHECK(abroad.place == no_place);
+    const auto home = r.host_home("nbctoledo.com");
+    REQUIRE(home.place != no_place);
+    CHECK(r.key_of(home.place) == "us/ohio/lucas-county/toledo");
+}
