@@ -22,14 +22,25 @@ bool gives_figure(std::string_view w) {
 bool speaks_after(const std::vector<word>& ws, const std::vector<source_mention>& mentions, const source_mention& m) {
     // the subject of its sentence may be described at length ("An activist in Deir al-Zour
     // who spoke on condition of anonymity told Reuters")
-    const std::size_t reach = m.wb <= 1 ? 12 : 5;
+    std::size_t reach = m.wb <= 1 ? 12 : 5;
     for (std::size_t j = m.we; j < std::min(ws.size(), m.we + reach); ++j) {
         if ((ws[j].has(w_report) && ws[j].lower != "according") || gives_figure(ws[j].lower)) return true;
         if (ws[j].digits || ws[j].has(w_killed) || ws[j].has(w_injured) || ws[j].has(w_missing)) return false;
         // never past another source, unless joined to it ("a monitor and rebels said")
         const bool joined = j > m.we && (ws[j - 1].lower == "and" || ws[j - 1].lower == "or");
-        for (const auto& o : mentions)
-            if (o.wb == j && !o.pronoun && !joined) return false;
+        bool skipped = false;
+        for (const auto& o : mentions) {
+            if (o.wb != j || o.pronoun) continue;
+            if (!joined) return false;
+            // the joined source is one subject with this one: the reach starts again after
+            // it ("residents and a local resistance group said", "a war monitor and
+            // medical workers in the rebel-held area said")
+            reach = o.we - m.we + 5;
+            j = o.we - 1;
+            skipped = true;
+            break;
+        }
+        if (skipped) continue;
         // beyond three words only a description: no clause of its own
         if (j >= m.we + 3 && (ws[j].before == ',' || ws[j].before == '"')) return false;
     }
