@@ -26,21 +26,25 @@ const extract::source_reader& reader() {
     return r;
 }
 
-// What the reader finds in one sentence, as "name/type" for an article about `country`.
-std::vector<std::string> read(const std::string& text, const char* country = nullptr) {
+// What `r` finds in one sentence, as "name/type" for an article about `country`.
+std::vector<std::string> read_with(const extract::source_reader& r, const std::string& text, const registry::country* country) {
     const std::string lower = extract::lower_case_of(text);
     const auto ws = extract::words_of(text, {0, text.size()}, lower);
     // people first: a body inside a person's role ("police spokesman Musa Garba") is theirs
     std::vector<extract::read_source> found;
-    reader().people(text, ws, {}, found);
+    r.people(text, ws, {}, found);
     std::vector<std::pair<std::size_t, std::size_t>> taken;
-    for (const auto& r : found) taken.emplace_back(r.wb, r.we);
-    reader().bodies(text, ws, taken, found);
-    const auto* c = country ? shipped().find_country(country) : nullptr;
+    for (const auto& f : found) taken.emplace_back(f.wb, f.we);
+    r.bodies(text, ws, taken, found);
     std::vector<std::string> out;
-    for (const auto& r : found) out.push_back(reader().name_of(r, c) + "/" + reader().type_of(r));
+    for (const auto& f : found) out.push_back(r.name_of(f, country) + "/" + r.type_of(f));
     std::sort(out.begin(), out.end());
     return out;
+}
+
+// What the reader finds in one sentence for an article about `country` (a registry name).
+std::vector<std::string> read(const std::string& text, const char* country = nullptr) {
+    return read_with(reader(), text, country ? shipped().find_country(country) : nullptr);
 }
 
 using names = std::vector<std::string>;
@@ -59,34 +63,7 @@ const extract::source_reader& world_reader() {
 
 // As read(), with the world reader, for an article of the country of ISO code `code`.
 std::vector<std::string> read_world(const std::string& text, const char* code = nullptr) {
-    const std::string lower = extract::lower_case_of(text);
-    const auto ws = extract::words_of(text, {0, text.size()}, lower);
-    std::vector<extract::read_source> found;
-    world_reader().people(text, ws, {}, found);
-    std::vector<std::pair<std::size_t, std::size_t>> taken;
-    for (const auto& r : found) taken.emplace_back(r.wb, r.we);
-    world_reader().bodies(text, ws, taken, found);
-    const auto* c = code ? world_reader().country_of_code(code) : nullptr;
-    std::vector<std::string> out;
-    for (const auto& r : found) out.push_back(world_reader().name_of(r, c) + "/" + world_reader().type_of(r));
-    std::sort(out.begin(), out.end());
-    return out;
-}
-
-// One article through extraction with the shipped registry: "source/type" per claim.
-std::vector<std::string> sources_of(const std::string& text, const std::string& outlet = "Reuters") {
-    article a;
-    a.id = "t";
-    a.text = text;
-    a.body = {0, a.text.size()};
-    a.published = date::of_day(2024, 5, 14);
-    a.outlet = outlet;
-    extract::extract_context ctx;
-    ctx.sources = &shipped();
-    diagnostics d;
-    std::vector<std::string> out;
-    for (const auto& c : extract::extract_claims(a, ctx, d)) out.push_back(c.source + "/" + c.source_type);
-    return out;
+    return read_with(world_reader(), text, code ? world_reader().country_of_code(code) : nullptr);
 }
 
 }  // namespace
