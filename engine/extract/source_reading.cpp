@@ -65,7 +65,7 @@ bool is_role_noun(std::string_view w) {
         "chief", "commander", "sergeant", "sgt", "lieutenant", "lt", "captain", "capt", "deputy", "doctor", "dr",
         "mayor", "activist", "sheriff", "coroner", "examiner", "investigator", "detective", "superintendent",
         "chairman", "colonel", "col", "general", "gen", "administrator", "surgeon", "medic", "paramedic", "leader",
-        "secretary", "representative", "envoy", "coordinator", "prosecutor"};
+        "secretary", "representative", "envoy", "coordinator", "prosecutor", "commissioner", "prefect", "inspector"};
     return std::find(roles.begin(), roles.end(), w) != roles.end();
 }
 
@@ -401,6 +401,21 @@ void source_reader::bodies(std::string_view text, const std::vector<word>& ws,
                 r.wb = b;
             }
         }
+        // "the Arakan Army", "the Kachin Independence Army": an army named by words that
+        // name no country is an armed group, as written
+        if (!r.country && r.body->id == "army" && f->words.size() == 1 && ws[k].capital && k > 0) {
+            std::size_t b = k;
+            while (b > 0 && k - b < 4 && !taken_at(taken, b - 1) && blank_gap(text, ws, b - 1) && ws[b - 1].capital &&
+                   !ws[b - 1].digits && !ws[b - 1].has(w_date) && !ws[b - 1].has(w_report) && !country_word(ws[b - 1].lower))
+                --b;
+            while (b < k && is_stop_capital(ws[b].lower)) ++b;
+            const bool after_country = b > 0 && blank_gap(text, ws, b - 1) && country_word(ws[b - 1].lower);
+            if (b < k && !after_country) {
+                r.person = std::string(text.substr(ws[b].begin, ws[k].end - ws[b].begin));
+                r.person_type = "rebel_group";
+                r.wb = b;
+            }
+        }
         if (r.body->title.empty() && r.local.empty()) continue;  // "the hospital": no body by itself
         out.push_back(std::move(r));
         k += f->words.size() - 1;
@@ -593,9 +608,13 @@ void source_reader::unnamed_officials(std::string_view text, const std::vector<w
     if (!m_local_officials) return;
     const std::size_t n = ws.size();
     for (std::size_t k = 1; k + 1 < n; ++k) {
-        if (!is_official_role(ws[k].lower) || taken_at(taken, k) || !blank_gap(text, ws, k)) continue;
-        // the verb right after: "the provincial governor said", "the state information minister told"
-        if (!is_report_verb(ws[k + 1].lower)) continue;
+        if (!is_official_role(without_possessive(ws[k].lower)) || taken_at(taken, k) || !blank_gap(text, ws, k)) continue;
+        // the verb right after: "the provincial governor said", "the state information minister
+        // told", "the mayor's office said"
+        std::size_t verb = k + 1;
+        if (ws[verb].lower == "office" && without_possessive(ws[k].lower) != ws[k].lower && verb + 1 < n && blank_gap(text, ws, verb))
+            ++verb;
+        if (!is_report_verb(ws[verb].lower)) continue;
         // back over lower-case modifiers to the determiner: "the state information minister"
         std::size_t b = k;
         while (b > 0 && k - b < 4 && blank_gap(text, ws, b - 1) && !taken_at(taken, b - 1) && !ws[b - 1].capital &&
@@ -605,7 +624,7 @@ void source_reader::unnamed_officials(std::string_view text, const std::vector<w
             continue;
         read_source r;
         r.wb = b - 1;
-        r.we = k + 1;
+        r.we = verb;
         r.speaker = true;
         // a body the modifiers name is the speaker's ("the state police commissioner"):
         // left to bodies(); the rest speak for no named body
