@@ -285,3 +285,26 @@ TEST_CASE("fire services, civil protection, mayors' offices, commissioners and n
     CHECK(read("the Kachin Independence Army said") == names{"Kachin Independence Army/rebel_group"});
     CHECK(read("the Somali Army said") == names{"Somalia Army/army"});
 }
+
+TEST_CASE("extraction over the world gazetteer names the bodies of a country without a pack", "[sources][world]") {
+    const auto run = [](const std::string& text, const std::string& outlet) {
+        article a;
+        a.id = "t";
+        a.text = text;
+        a.body = {0, a.text.size()};
+        a.published = date::of_day(2024, 5, 14);
+        a.outlet = outlet;
+        extract::extract_context ctx;
+        ctx.sources = &shipped();
+        ctx.world = &world();
+        diagnostics d;
+        std::vector<std::string> out;
+        for (const auto& c : extract::extract_claims(a, ctx, d)) out.push_back(c.source + "/" + c.source_type + "/" + c.country);
+        return out;
+    };
+    CHECK(run("ZALAEGERSZEG, Hungary (Reuters) - Two men were found dead in a flat, police said.", "Reuters") ==
+          names{"Hungary Police/police/HU"});
+    // a wire's home (AP: the US) is no evidence of where its report is
+    CHECK(run("An air strike on a flat in Beirut killed three people, the health ministry said.", "AP") ==
+          names{"Lebanon Health Ministry/health_ministry/LB"});
+}
