@@ -582,9 +582,11 @@ void source_reader::named_organisations(std::string_view text, const std::vector
         if (b > 0 && taken_at(taken, b - 1) && ws[b].begin - ws[b - 1].end <= 2 && !gap_has_comma(text, ws, b - 1)) continue;
         // a body or a country inside is read as one ("Metro Nashville Police Department",
         // "Yemen's health ministry"); a day or a report word is no name
+        // "the Ethiopian Human Rights Commission": a country word may open the name
         bool plain = true;
         for (std::size_t j = b; j < k && plain; ++j)
-            plain = !body_at(ws, j) && !country_word(ws[j].lower) && !ws[j].has(w_date) && !ws[j].has(w_report);
+            plain = !body_at(ws, j) && (j == b || !country_word(ws[j].lower)) && !ws[j].has(w_date) && !ws[j].has(w_report);
+        plain = plain && !(k - b == 1 && country_word(ws[b].lower));  // "the Kenyan Office" is no name
         if (!plain) continue;
         // a speaker: a report verb right after, or "according to" right before
         const bool verb_after = k + 1 < n && is_report_verb(ws[k + 1].lower) && blank_gap(text, ws, k);

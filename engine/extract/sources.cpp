@@ -264,6 +264,18 @@ void find_sources(article_context& ax, std::size_t s, sentence_info& si) {
                 plain = plain && !ws[q].digits && ws[q].lower != "said" && ws[q].lower != "told" && ws[q].lower != "as";
             if (plain) m.cited = true;
         }
+        // "according to a statement from the Cameroonian army": what was issued lies between
+        for (std::size_t j = m.wb >= 7 ? m.wb - 7 : 0; j + 3 < m.wb; ++j) {
+            if (ws[j].lower != "according") continue;
+            bool issued = true;
+            for (std::size_t q = j + 1; q < m.wb && issued; ++q) {
+                const auto& w = ws[q].lower;
+                issued = w == "to" || w == "a" || w == "an" || w == "the" || w == "statement" || w == "report" ||
+                         w == "figures" || w == "data" || w == "from" || w == "by" || w == "issued" || w == "released" ||
+                         w == "published" || w == "latest" || w == "new";
+            }
+            if (issued) m.speaker = true;
+        }
         for (std::size_t j = m.wb >= 3 ? m.wb - 3 : 0; j < m.wb; ++j) {
             const auto& w = ws[j].lower;
             if (w == "according" || w == "quoted" || w == "citing" || w == "cited" || w == "quoting") m.speaker = true;

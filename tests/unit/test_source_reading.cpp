@@ -308,3 +308,15 @@ TEST_CASE("extraction over the world gazetteer names the bodies of a country wit
     CHECK(run("An air strike on a flat in Beirut killed three people, the health ministry said.", "AP") ==
           names{"Lebanon Health Ministry/health_ministry/LB"});
 }
+
+TEST_CASE("health officials, organisations named after their country, statements a source issued", "[sources][world]") {
+    CHECK(read("Two children died in the shelling, health officials said.", "Yemen") ==
+          names{"Yemen Health Ministry/health_ministry"});
+    CHECK(read("Palestinian health officials said") == names{"Gaza Health Ministry/health_ministry"});
+    CHECK(read("A spokesperson for the Ethiopian Human Rights Commission said 12 people were killed.") ==
+          names{"Ethiopian Human Rights Commission/ngo"});
+    CHECK(sources_of("At least nine people were killed, according to a statement from the Somali army.", "AFP") ==
+          names{"Somalia Army/army"});
+    CHECK(sources_of("At least nine people were killed, according to figures released by the health ministry.", "AFP") ==
+          names{"Health Ministry/health_ministry"});
+}
