@@ -10,11 +10,13 @@
 #include <cctype>
 #include <cstdio>
 #include <set>
+#include <string_view>
 #include <thread>
 #include <unordered_map>
 
 #include <openssl/evp.h>
 
+#include "audit/decisions.hpp"
 #include "audit/shard.hpp"
 #include "extract/extract.hpp"
 #include "extract/world_places.hpp"
@@ -580,6 +582,45 @@ audit_result run_audit(audit_inputs in) {
 
     if (!in.explain.empty()) out.explained = explain_pairs(in.explain, facts, rules, out.diags);
 
+    // The reach of a living audit's new articles: the stored units (claims that are no
+    // other's breakdown) compared with a new one in some block: sharing a blocking cell
+    // and not both inside one part of its key (the matcher's rule; its cut of blocks
+    // over max_block members aside). The cells are the matcher's own
+    // (ruleset::blocking_cells, a function of one claim).
+    std::vector<char> reached;
+    if (in.stored_articles > 0 && in.stored_articles < out.articles.size() && in.shard.count == 0) {
+        const auto unit = [&](std::size_t i) { return out.claims[i].c.kind == claim_kind::incident && out.claims[i].c.parent.empty(); };
+        std::vector<std::vector<rules::block_cell>> cells(out.claims.size());
+        run_striped(out.claims.size(), in.jobs, [&](std::size_t first, std::size_t step) {
+            for (std::size_t i = first; i < out.claims.size(); i += step)
+                if (unit(i)) cells[i] = rules.blocking_cells(facts[i]);
+        }, 1024);
+        std::map<std::string_view, std::set<std::uint32_t>> fresh;  // key -> the roles new units have in it
+        auto& reach = out.reach;
+        reach.measured = true;
+        reached.assign(out.claims.size(), 0);
+        for (std::size_t i = 0; i < out.claims.size(); ++i) {
+            if (out.claims[i].article < in.stored_articles) continue;
+            reached[i] = 1;
+            if (!unit(i)) continue;
+            ++reach.new_claims;
+            for (const auto& cell : cells[i]) fresh[cell.key].insert(cell.inside);
+        }
+        const auto compared = [&](const rules::block_cell& cell) {
+            const auto it = fresh.find(cell.key);
+            return it != fresh.end() &&
+                   std::any_of(it->second.begin(), it->second.end(), [&](std::uint32_t inside) { return (inside & cell.inside) == 0; });
+        };
+        for (std::size_t i = 0; i < out.claims.size(); ++i) {
+            if (out.claims[i].article >= in.stored_articles || !unit(i)) continue;
+            ++reach.stored_claims;
+            if (std::any_of(cells[i].begin(), cells[i].end(), compared)) {
+                reached[i] = 1;
+                ++reach.block_mates;
+            }
+        }
+    }
+
     // 4. Incidents.
     match::cluster_options cluster;
     cluster.cancel = in.cancel;
@@ -600,6 +641,8 @@ audit_result run_audit(audit_inputs in) {
     out.largest_component = grouped.largest_component;
     out.diags.append(grouped.diags);
     std::vector<match::pair_decision>().swap(grouped.joined);  // provenance the audit does not print
+    // Decisions naming a store's incidents, after the matcher's own (claim) decisions.
+    apply_incident_decisions(grouped.groups, facts, in.incident_decisions);
     // Each incident is built and reconciled on its own (on several threads, in stripes);
     // they are put back in group order, so the output does not depend on the threads.
     out.incidents.resize(grouped.groups.size());
@@ -666,6 +709,12 @@ audit_result run_audit(audit_inputs in) {
     }
     for (const auto& inc : out.incidents)
         for (const auto& f : inc.result.findings) ++out.findings_by_kind[f.kind];
+    if (!reached.empty())
+        for (const auto& inc : out.incidents)
+            if (std::any_of(inc.claims.begin(), inc.claims.end(), [&](std::size_t m) { return reached[m] != 0; })) {
+                ++out.reach.incidents;
+                out.reach.incident_claims += inc.claims.size();
+            }
     std::vector<match::incident_group>().swap(grouped.groups);
     std::sort(out.incidents.begin(), out.incidents.end(), stronger);
 

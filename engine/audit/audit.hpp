@@ -136,6 +136,19 @@ struct audit_result {
     std::size_t pairs_judged = 0;
     std::size_t largest_component = 0;        // units in the largest component of matched pairs (--timings)
     match::naive_estimate naive;              // with audit_inputs::naive_sample (benchmarks)
+    // What the claims of a living audit's new articles reach (audit_inputs::stored_articles,
+    // shown by --timings): the stored incident claims that a block compares with them
+    // (the only ones they can be judged against) and the incidents now holding
+    // either. It is what an incremental update must load and re-match at least
+    // (docs/performance.md); the audit itself is the whole one.
+    struct update_reach {
+        bool measured = false;
+        std::size_t new_claims = 0;       // incident claims of the new articles
+        std::size_t stored_claims = 0;    // incident claims of the stored articles
+        std::size_t block_mates = 0;      // stored ones a block compares with a new one
+        std::size_t incidents = 0;        // incidents holding a new claim or a block mate
+        std::size_t incident_claims = 0;  // the claims of those incidents
+    } reach;
     std::vector<judged_pair> explained;       // audit_inputs::explain, in its order
     std::vector<std::pair<std::string, double>> timings;  // seconds per stage, in order
     std::vector<std::size_t> peak_kb;         // peak resident memory (kB) at the end of each stage
@@ -163,6 +176,17 @@ private:
     std::shared_ptr<rule_pool> m_rules;
 };
 
+// An analyst decision that names incidents of a living audit's store (`merge "inc-..."`,
+// docs/rules.md "Analyst decisions"): the store resolves each incident id to the claims
+// that incident held when it was last current; applied to the matcher's groups after
+// the claim-level decisions (audit/decisions.hpp).
+struct incident_decision {
+    std::string action;                           // merge or split
+    std::vector<std::string> ids;                 // as the decision names them
+    std::vector<std::vector<std::string>> named;  // per id: its claims (a claim id: itself)
+    std::string note;                             // "split (FILE:LINE): reason", as the matcher notes decisions
+};
+
 struct audit_inputs {
     std::vector<article> articles;
     // Already extracted (a claims stream), one per article: extraction is skipped and
@@ -188,6 +212,11 @@ struct audit_inputs {
     // Pairs to explain (`reckon explain`): claim ids, or article ids (then the pair of
     // their claims the rules score highest). An id that names nothing is reported.
     std::vector<std::pair<std::string, std::string>> explain;
+    // A living audit's update: the first `stored_articles` articles were in the store
+    // before this run, the rest are new; the reach of the new ones is measured (0: not).
+    std::size_t stored_articles = 0;
+    // Decisions naming a store's incidents, resolved by it (store/living_audit.hpp).
+    std::vector<incident_decision> incident_decisions;
     // For reckon train: passed to the matcher (see match::cluster_options::observe).
     match::pair_observer observe;
     std::size_t random_pairs = 0;

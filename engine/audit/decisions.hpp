@@ -6,7 +6,10 @@
 // to write instead.
 #pragma once
 
+#include <functional>
 #include <map>
+#include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -15,6 +18,30 @@
 #include "support/diagnostics.hpp"
 
 namespace reckon::audit {
+
+// Whether an id a decision names is an incident of a living audit's store (`inc-` and
+// hex digits, no '@') rather than a claim.
+bool names_incident(std::string_view id);
+
+// What a store knows of an incident id: the claims it held when it was last current
+// (nullopt when the store never issued it, or retired it before it kept them).
+using incident_lookup = std::function<std::optional<std::vector<std::string>>(const std::string& id)>;
+
+// The decisions of `rules` that name incidents, resolved through the store: `merge` joins
+// the incidents now holding the named incidents' claims; `split` keeps the named
+// incidents' claims apart (each in an incident of its own, docs/rules.md). An id the
+// store never issued is an error at the id in the decision, with the closest issued id
+// as a hint; so is an incident id in `exclude` or `pin` (they name claims). (A split
+// names two ids at least: the rules loader checks it.)
+std::vector<incident_decision> resolve_incident_decisions(const rules::ruleset& rules, const incident_lookup& claims_of,
+                                                          const std::set<std::string>& issued, diagnostics& diags);
+
+// Applies them, in order, to the matcher's groups (`facts` index the claims). Groups
+// emptied by a merge are dropped; the groups stay sorted by their first member. A claim
+// that several incidents of a split held goes with the smallest of them (the incident it
+// was split from holds it too), ties to the one named first.
+void apply_incident_decisions(std::vector<match::incident_group>& groups, const std::vector<rules::claim_facts>& facts,
+                              const std::vector<incident_decision>& decisions);
 
 // `level` is a warning for the audit (the decision is skipped, the audit goes on) and an
 // error for `reckon check --corpus`.

@@ -38,6 +38,10 @@ int living_audit(const pipeline_options& opts,
         in.at = store::run_time_now();
         auto living = store::prepare_living_audit(st, std::move(in));
         print_diagnostics(living.audit.diags);
+        if (living.refused) {
+            std::cerr << "reckon: the store is as it was\n";
+            return exit_code::data_error;
+        }
         if (!living.prepared || interrupted()) {
             std::cerr << "reckon: interrupted; the store is as it was\n";
             return exit_code::interrupted;
@@ -56,6 +60,15 @@ int living_audit(const pipeline_options& opts,
         }
         store::save_living_audit(st, living);
         print_timings(living.audit, opts);
+        if (opts.timings)
+            std::cerr << "reckon: store: " << living.incidents_written << " of " << living.run.incidents
+                      << " incidents written (new or changed), " << living.incidents_removed << " removed\n";
+        if (opts.timings && living.audit.reach.measured) {
+            const auto& r = living.audit.reach;
+            std::cerr << "reckon: store: reach of the new articles: " << r.new_claims << " new claims are compared in blocks with "
+                      << r.block_mates << " of " << r.stored_claims << " stored claims; " << r.incidents << " incidents hold either ("
+                      << r.incident_claims << " claims)\n";
+        }
         const auto& ch = living.run.changes;
         std::cerr << "reckon: store '" << opts.store << "' run " << living.run.run << ": " << living.run.articles_added << " articles added, "
                   << living.run.articles_changed << " changed, " << living.extracted << " extracted; " << ch.at("new_incidents").size()

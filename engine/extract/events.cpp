@@ -110,9 +110,15 @@ std::string period_of(const std::vector<word>& ws, std::int64_t value) {
         const std::string_view w = ws[k].lower;
         const std::string_view next = k + 1 < ws.size() ? std::string_view(ws[k + 1].lower) : std::string_view();
         // "in the past 10 days", "over the last three weeks", "the previous 48 hours"
+        // (a bare "last month" or "last week" says when, not how long: "expelled from the town
+        // last month"; "in the last month", "over the past week" say how long)
+        const bool span_word = k > 0 && (ws[k - 1].lower == "the" || ws[k - 1].lower == "in" || ws[k - 1].lower == "over" ||
+                                         ws[k - 1].lower == "during" || ws[k - 1].lower == "for" || ws[k - 1].lower == "within");
         if (w == "past" || w == "last" || w == "previous" || w == "recent") {
             std::size_t u = k + 1;
-            if (u < ws.size() && (std::isdigit(static_cast<unsigned char>(ws[u].lower[0])) || one_of(ws[u].lower, number_words))) {
+            const bool counted = u < ws.size() && (std::isdigit(static_cast<unsigned char>(ws[u].lower[0])) || one_of(ws[u].lower, number_words));
+            if (!counted && !span_word) continue;
+            if (counted) {
                 const bool hours = u + 1 < ws.size() && ws[u + 1].lower == "hours";
                 if (hours && (ws[u].lower == "48" || ws[u].lower == "72" || ws[u].lower == "few" || ws[u].lower == "several"))
                     return "days";
@@ -178,6 +184,20 @@ bool hospital_intake(const std::vector<word>& ws, std::size_t f) {
     return false;
 }
 
+// What one reporter or witness saw is a part of the toll, seen at one spot ("AFP's
+// reporter in the town saw several bodies", "a witness said he had seen 10 bodies"), not
+// a count of its own: the eye-witness's "saw" within a few words before the figure.
+bool seen_by_witness(const std::vector<word>& ws, std::size_t f) {
+    static constexpr std::array<std::string_view, 8> eyes{"reporter",   "correspondent", "journalist", "photographer",
+                                                          "witness",    "witnesses",     "cameraman",  "reporters"};
+    for (std::size_t k = f >= 4 ? f - 4 : 0; k < f; ++k) {
+        if (ws[k].lower != "saw" && ws[k].lower != "seen") continue;
+        for (std::size_t j = k >= 12 ? k - 12 : 0; j < k; ++j)
+            if (one_of(ws[j].lower, eyes)) return true;
+    }
+    return false;
+}
+
 // A figure the text gives as an earlier word than its latest: a sentence that opens on
 // "Earlier" ("Earlier on Wednesday a source said one person was killed", "Earlier,
 // police said two had died"; not "Earlier this month", another event), "initially", an
@@ -194,15 +214,54 @@ bool earlier_report(const std::vector<word>& ws, std::size_t f) {
         // "the governor had earlier reported a toll of eight", "police earlier said two"
         if (w == "earlier" && (next == "said" || next == "reported" || next == "put" || next == "gave" || next == "told"))
             return true;
-        if ((w == "initial" || w == "earlier") &&
-            (next == "toll" || next == "tolls" || next == "report" || next == "reports" || next == "information" ||
-             next == "figures" || next == "count"))
+        // "the police earlier said", and with the word after the verb: "SANA reported earlier that one was killed"
+        if ((w == "reported" || w == "said") && next == "earlier" &&
+            !(k + 2 < ws.size() && (ws[k + 2].lower == "this" || ws[k + 2].lower == "last")))
+            return true;
+        // "the initial toll", "the previous death toll was 20", "earlier reports"
+        const std::string noun = next == "death" && k + 2 < ws.size() ? ws[k + 2].lower : next;
+        if ((w == "initial" || w == "earlier" || w == "previous") &&
+            (noun == "toll" || noun == "tolls" || noun == "report" || noun == "reports" || noun == "information" ||
+             noun == "figures" || noun == "count"))
+            return true;
+    }
+    return false;
+}
+
+// "25 Terrorists Killed Injured", "88 killed & injured", "12 dead or wounded": one count of
+// the killed and the injured together, no rival of either toll.
+bool counts_killed_and_injured(const std::vector<word>& ws, std::size_t f) {
+    static constexpr std::array<std::string_view, 4> dead{"killed", "dead", "martyred", "died"};
+    static constexpr std::array<std::string_view, 4> hurt{"injured", "wounded", "hurt", "injuries"};
+    for (std::size_t k = f + 1; k < std::min(ws.size(), f + 4); ++k) {
+        if (!one_of(ws[k].lower, dead)) continue;
+        std::size_t j = k + 1;
+        if (j < ws.size() && (ws[j].lower == "and" || ws[j].lower == "or")) ++j;
+        return j < ws.size() && one_of(ws[j].lower, hurt);
+    }
+    return false;
+}
+
+// "six children and their mother still under the rubble", "10 people remain trapped": not
+// (yet) a toll of the dead. Bodies pulled from the rubble are.
+bool trapped(const std::vector<word>& ws, std::size_t f) {
+    static constexpr std::array<std::string_view, 9> found_dead{"killed", "dead",      "died",     "bodies",  "body",
+                                                                "pulled", "recovered", "retrieved", "martyred"};
+    for (std::size_t k = f + 1; k < std::min(ws.size(), f + 9); ++k) {
+        const std::string& w = ws[k].lower;
+        if (one_of(w, found_dead) || one_of(w, reporting) || w == "wounded" || w == "injured" ||
+            std::isdigit(static_cast<unsigned char>(w[0])))
+            return false;
+        const std::string next = k + 1 < ws.size() ? ws[k + 1].lower : std::string();
+        if (w == "trapped" || ((w == "still" || w == "remain" || w == "remained") && (next == "under" || next == "missing")))
             return true;
     }
     return false;
 }
 
 std::string group_of(const std::vector<word>& ws, std::size_t f) {
+    if (counts_killed_and_injured(ws, f)) return "killed and injured";
+    if (trapped(ws, f)) return "trapped";
     // "17 people of one family", "11 people with the same family name", "a family of six"
     const std::size_t to = std::min(ws.size(), f + 8);
     if (within_words(ws, f + 1, to, "family") || within_words(ws, f + 1, to, "families") ||
@@ -285,11 +344,48 @@ bool several_events(const std::vector<word>& ws) {
         const std::string next = k + 1 < ws.size() ? ws[k + 1].lower : std::string();
         const std::string after = k + 2 < ws.size() ? ws[k + 2].lower : std::string();
         if (w == "nationwide") return true;
+        // "in a series of Russian air strikes", "a wave of attacks on the city" (not "a series of
+        // explosions at the depot": one blast's effects)
+        if ((w == "series" || w == "wave" || w == "spate") && next == "of")
+            for (std::size_t j = k + 2; j < std::min(ws.size(), k + 6); ++j)
+                if (one_of(ws[j].lower, events) && ws[j].lower != "explosions" && ws[j].lower != "incidents") return true;
+        // a day's toll of every strike: "over the past 24 hours", "in the last 24 hours"
+        if ((w == "past" || w == "last" || w == "previous") && next == "24" && after == "hours") return true;
         if (w == "separate" && (one_of(next, events) || one_of(after, events))) return true;
         if (one_of(w, many) && one_of(next, areas)) return true;
         if ((w == "across" || w == "throughout") &&
             (next == "syria" || next == "country" || (next == "the" && (after == "country" || after == "nation"))))
             return true;
+    }
+    return false;
+}
+
+// "killed in Aleppo and Sweida", "across Hama and Idlib": a sum over two places (and so
+// over their events). Two neighbourhoods of one city ("in al-Midan and al-Faid
+// neighbourhoods") are the localities' to tell apart.
+bool two_places(const std::vector<word>& ws) {
+    // (not "between A and B": one road or front between two places)
+    static constexpr std::array<std::string_view, 4> before{"in", "across", "on", "at"};
+    const auto place_word = [&](std::size_t k) {
+        if (k >= ws.size() || !ws[k].capital || is_article_word(ws[k].lower)) return false;
+        const std::string bare = without_article(ws[k].lower);
+        return bare.size() >= 3 && !one_of(bare, not_places) && !std::isdigit(static_cast<unsigned char>(bare[0]));
+    };
+    for (std::size_t k = 0; k + 3 < ws.size(); ++k) {
+        if (!one_of(ws[k].lower, before) || !place_word(k + 1)) continue;
+        std::size_t j = k + 2;
+        if (place_word(j)) ++j;  // "Deir Ezzor"
+        if (j + 1 >= ws.size() || ws[j].lower != "and" || !place_word(j + 1)) continue;
+        std::size_t e = j + 2;
+        if (place_word(e)) ++e;
+        // "... neighbourhoods", "... residential neighborhoods": localities; "in Binnish and
+        // Maaret Masrin fired": where the fire came from; "in Arabic and German": no places
+        const auto next_is = [&](std::size_t at, auto pred) { return at < ws.size() && pred(ws[at].lower); };
+        const auto noun = [](const std::string& w) { return one_of(w, place_nouns); };
+        if (next_is(e, noun) || next_is(e + 1, noun) || next_is(e, [](const std::string& w) { return w == "fired"; }) ||
+            next_is(e, [](const std::string& w) { return w == "speaking" || w == "languages"; }))
+            continue;
+        return true;
     }
     return false;
 }
@@ -449,8 +545,8 @@ figure_scope scope_of_words(const std::vector<word>& ws, byte_span figure, std::
     s.relation = relation_of(ws, f);
     if (s.relation.empty() && last != f) s.relation = relation_of(ws, last);
     if ((s.relation.empty() || s.relation == "revision") && earlier_report(ws, f)) s.relation = "earlier";
-    if (s.relation.empty() && hospital_intake(ws, last)) s.relation = "part";
-    if (s.relation.empty() && several_events(ws)) s.relation = "aggregate";
+    if (s.relation.empty() && (hospital_intake(ws, last) || seen_by_witness(ws, f))) s.relation = "part";
+    if (s.relation.empty() && (several_events(ws) || two_places(ws))) s.relation = "aggregate";
     s.period = period_of(ws, value);
     s.group = group_of(ws, last);
     return s;
@@ -522,10 +618,12 @@ static bool counts_everyone_shot(const std::vector<word>& ws, std::size_t f) {
 }
 
 static bool written_as_people(const std::string& value_text) {
-    static constexpr std::array<std::string_view, 33> numbers{
-        "one",   "two",    "three",   "four",   "five",    "six",      "seven",    "eight",   "nine",  "ten",    "eleven",
-        "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "dozens", "dozen",
-        "several", "scores", "hundreds", "thousands", "many", "some", "few", "numerous", "both", "no", "all"};
+    static constexpr std::array<std::string_view, 42> numbers{
+        "one",    "two",      "three",    "four",     "five",    "six",       "seven",    "eight",   "nine",   "ten",
+        "eleven", "twelve",   "thirteen", "fourteen", "fifteen", "sixteen",   "seventeen", "eighteen", "nineteen", "twenty",
+        "thirty", "forty",    "fifty",    "sixty",    "seventy", "eighty",    "ninety",   "hundred", "thousand", "dozens",
+        "dozen",  "several",  "scores",   "hundreds", "thousands", "many",    "some",     "few",     "numerous", "both",
+        "no",     "all"};
     std::string first, second;
     std::size_t k = 0;
     for (; k < value_text.size() && value_text[k] != ' '; ++k)
@@ -543,10 +641,93 @@ static bool written_as_people(const std::string& value_text) {
     return true;
 }
 
+// A toll in the present perfect with no day of its own counts since the time its sentence
+// sets with "since", or the one before when it refers back to it ("... violated the truce
+// 264 times since it came into force last week. Over 65 people have been killed as a
+// result of these violations"): a running count, not one event's toll.
+static bool present_perfect_without_day(const std::vector<word>& ws) {
+    bool perfect = false;
+    for (std::size_t k = 0; k < ws.size(); ++k) {
+        const std::string& w = ws[k].lower;
+        if (one_of(w, weekdays) || w == "yesterday" || w == "today" || w == "overnight" || w == "tonight") return false;
+        if (k + 1 == ws.size()) break;
+        const std::string& next = ws[k + 1].lower;
+        if ((w == "have" || w == "has") && (next == "been" || next == "died" || next == "killed")) perfect = true;
+    }
+    return perfect;
+}
+
+static bool says_since(const std::vector<word>& ws) {
+    return std::any_of(ws.begin(), ws.end(), [](const word& w) { return w.lower == "since"; });
+}
+
+// "as a result of these violations", "in such attacks": the sentence counts what the one
+// before told of.
+static bool refers_back(const std::vector<word>& ws) {
+    return std::any_of(ws.begin(), ws.end(), [](const word& w) { return w.lower == "these" || w.lower == "those" || w.lower == "such"; });
+}
+
+// The sentence before `begin` (back to the previous ". ", at most 600 bytes).
+static byte_span sentence_before(std::string_view text, std::size_t begin) {
+    std::size_t end = std::min(begin, text.size());
+    while (end > 0 && (text[end - 1] == ' ' || text[end - 1] == '\n')) --end;
+    if (end == 0) return {0, 0};
+    const std::size_t floor = end > 600 ? end - 600 : 0;
+    std::size_t start = end - 1;  // past the previous sentence's own full stop
+    while (start > floor && !(text[start - 1] == '.' && (text[start] == ' ' || text[start] == '\n'))) --start;
+    return {start, end};
+}
+
+// A headline total that the body tells item by item ("Seven killed, 37 injured in attacks on
+// Aleppo and Sweida" over a round-up of 6 and 1 killed; "More than 100 terrorists killed"
+// over the body's 50, another 20 and 34) is a sum over the items' events, no one
+// event's count. Read when the body never repeats the headline's figure and two or more
+// of its exact figures of that outcome, from different sentences, add up to it (exactly,
+// or for "more than N" to at most a quarter above N).
+static void headline_sums(std::vector<claim>& claims) {
+    const auto exact = [](const claim& c) { return c.low && c.high && *c.low == *c.high && *c.low > 0; };
+    for (auto& h : claims) {
+        if (!h.headline || h.kind != claim_kind::incident || !h.relation.empty() || !h.low || *h.low <= 1) continue;
+        std::vector<const claim*> items;
+        bool echoed = false;
+        for (const auto& c : claims) {
+            if (c.headline || c.kind != claim_kind::incident || c.outcome != h.outcome) continue;
+            echoed = echoed || c.low == h.low;  // "at least 30" in the headline, "30" in the body
+            if (exact(c) && (c.relation.empty() || c.relation == "addition") && c.period.empty()) items.push_back(&c);
+        }
+        if (echoed || items.size() < 2 || items.size() > 12) continue;
+        const std::int64_t low = *h.low;
+        const std::int64_t high = h.high ? *h.high : low + low / 4;
+        bool sum_found = false;
+        for (std::uint32_t set = 1; set < (1u << items.size()) && !sum_found; ++set) {
+            std::int64_t sum = 0;
+            std::size_t count = 0, first = std::numeric_limits<std::size_t>::max();
+            bool two_sentences = false;
+            for (std::size_t k = 0; k < items.size(); ++k) {
+                if ((set & (1u << k)) == 0) continue;
+                sum += *items[k]->low;
+                ++count;
+                if (first == std::numeric_limits<std::size_t>::max()) first = items[k]->sentence.begin;
+                two_sentences = two_sentences || items[k]->sentence.begin != first;
+            }
+            sum_found = count >= 2 && two_sentences && sum >= low && sum <= high;
+        }
+        if (sum_found) h.relation = "aggregate";
+    }
+}
+
 void read_scopes(std::string_view text, std::vector<claim>& claims) {
     sentence_words words(text);
     // 1. Relation, period and group of each figure.
     std::array<std::int64_t, 3> largest_count{0, 0, 0};  // by outcome: killed, injured, missing
+    const auto size = [](const claim& x) { return x.high.value_or(x.low.value_or(0)); };
+    for (const auto& c : claims) {
+        const auto o = static_cast<std::size_t>(c.outcome);
+        if (c.kind == claim_kind::incident && o < largest_count.size() && !written_as_people(c.value_text))
+            largest_count[o] = std::max(largest_count[o], c.qualifier == qualifier::vague && !c.high
+                                                              ? std::numeric_limits<std::int64_t>::max()
+                                                              : size(c));
+    }
     for (std::size_t i = 0; i < claims.size(); ++i) {
         claim& c = claims[i];
         const auto s = scope_of_words(words.of(c.sentence), c.span, c.high.value_or(c.low.value_or(0)));
@@ -557,21 +738,23 @@ void read_scopes(std::string_view text, std::vector<claim>& claims) {
             const auto& ws = words.of(c.sentence);
             if (counts_everyone_shot(ws, figure_word(ws, c.span))) c.group = "everyone shot";
         }
+        if (c.period.empty() && c.kind == claim_kind::incident && !c.headline) {
+            const auto& ws = words.of(c.sentence);
+            if (present_perfect_without_day(ws) &&
+                (says_since(ws) || (refers_back(ws) && says_since(words_of(text, sentence_before(text, c.sentence.begin))))))
+                c.period = "since";
+        }
         if (c.kind == claim_kind::cumulative) {
             c.relation = "running";
             if (c.period.empty()) c.period = c.scope == "the war" ? "war" : (c.scope.rfind("since", 0) == 0 ? "since" : "");
         }
-        // Victims told one by one after the toll are parts of it ("Four people were killed
-        // ... The fourth victim ... He was hit in the chest and died"), not rivals.
-        // (the largest count of each outcome so far is kept as the loop goes: linear time)
-        const auto size = [](const claim& x) { return x.high.value_or(x.low.value_or(0)); };
+        // Victims told one by one are parts of the toll, whether told after it ("Four people
+        // were killed ... The fourth victim ... He was hit in the chest and died") or before
+        // it (a headline or lede naming one victim, "four people found dead" further on),
+        // not rivals. (the article's largest count of each outcome is read in a first pass)
         const auto o = static_cast<std::size_t>(c.outcome);
         const bool people = c.kind == claim_kind::incident && written_as_people(c.value_text);
         if (c.relation.empty() && people && o < largest_count.size() && largest_count[o] > size(c)) c.relation = "part";
-        if (c.kind == claim_kind::incident && !people && o < largest_count.size())
-            largest_count[o] = std::max(largest_count[o], c.qualifier == qualifier::vague && !c.high
-                                                              ? std::numeric_limits<std::int64_t>::max()
-                                                              : size(c));
         if (c.relation == "addition") {
             bool earlier = false;  // "three more" adds to an earlier figure of the same outcome
             for (std::size_t j = 0; j < i && !earlier; ++j)
@@ -584,6 +767,53 @@ void read_scopes(std::string_view text, std::vector<claim>& claims) {
         if (c.relation == "part" && !c.parent.empty()) {
             for (const auto& p : claims)
                 if (p.id == c.parent && p.category != c.category) c.relation.clear();
+        }
+    }
+
+    // Items of a sum told in one breath: "killing two men from Hezbollah and three men from
+    // the popular committees". Neither is a toll of its own: each is a part of their sum.
+    for (std::size_t i = 0; i + 1 < claims.size(); ++i) {
+        claim& a = claims[i];
+        claim& b = claims[i + 1];
+        if (a.sentence.begin != b.sentence.begin || a.kind != claim_kind::incident || b.kind != claim_kind::incident ||
+            a.outcome != b.outcome || a.category != b.category || !a.relation.empty() || !b.relation.empty())
+            continue;
+        const auto& ws = words.of(a.sentence);
+        const std::size_t fa = figure_word(ws, a.span), fb = figure_word(ws, b.span);
+        if (fb >= ws.size() || fb <= fa + 1 || fb > fa + 8 || ws[fb - 1].lower != "and") continue;
+        bool verb = false;  // "two were killed and three ..." is the same; "two killed ... and three said" is not
+        for (std::size_t k = fa + 1; k + 1 < fb; ++k) verb = verb || one_of(ws[k].lower, reporting);
+        if (verb) continue;
+        a.relation = "part";
+        b.relation = "part";
+    }
+
+    // A headline sums up the story: when the body gives the headline's figure again, the
+    // headline's figure is that sentence's, with its relation, period and teller ("58 killed
+    // in suspected gas attack" is the monitor's 58 of the body; "More than 100 killed" the
+    // body's over one hundred "during the last five days").
+    // (a body "sentence" that repeats the headline itself, run together with a related-links
+    // line, tells nothing more: "Double bomb attack kills 31 ... Related IS group claims ...")
+    for (auto& h : claims) {
+        if (!h.headline || h.kind != claim_kind::incident) continue;
+        std::string_view title = text.substr(h.sentence.begin, h.sentence.end - h.sentence.begin);
+        while (!title.empty() && !word_byte(title.back())) title.remove_suffix(1);  // "... city." against "... city Related"
+        for (const auto& c : claims) {
+            if (c.headline || c.kind != claim_kind::incident || c.outcome != h.outcome || c.low != h.low || c.high != h.high ||
+                !c.low)
+                continue;
+            const std::string_view body = text.substr(c.sentence.begin, c.sentence.end - c.sentence.begin);
+            if (title.size() > 12 && body.find(title.substr(0, std::min<std::size_t>(title.size(), 60))) != std::string_view::npos)
+                continue;
+            if (h.period.empty()) h.period = c.period;
+            if (h.relation.empty() && c.relation != "part") h.relation = c.relation;
+            if (h.source_text.empty() && !c.source_text.empty()) {
+                h.source = c.source;
+                h.source_text = c.source_text;
+                h.source_type = c.source_type;
+                h.relay = c.relay;
+            }
+            break;
         }
     }
 
@@ -687,6 +917,8 @@ void read_scopes(std::string_view text, std::vector<claim>& claims) {
         current = chosen;
         last_event = chosen;
     }
+
+    headline_sums(claims);
 }
 
 }  // namespace reckon::extract

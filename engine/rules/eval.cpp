@@ -177,6 +177,10 @@ bool same_scope(const claim& a, const claim& b) {
     if (a.relation == "aggregate" || b.relation == "aggregate") return false;
     // (an earlier word of the whole below a later part still tells the toll rose)
     if ((a.relation == "part") != (b.relation == "part") && a.relation != "earlier" && b.relation != "earlier") return false;
+    // Two reports' bare parts are parts of what? What one reporter saw and the passengers
+    // another counted are no rival counts of one thing (a part the category tells apart,
+    // "including 10 children", is compared as children and has no `part` relation).
+    if (a.relation == "part" && b.relation == "part" && a.article != b.article) return false;
     return (a.relation == "running") == (b.relation == "running");
 }
 

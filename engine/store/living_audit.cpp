@@ -6,9 +6,11 @@
 #include <ctime>
 #include <map>
 #include <sstream>
+#include <tuple>
 #include <unordered_map>
 
 #include "audit/claims_stream.hpp"
+#include "audit/decisions.hpp"
 #include "extract/claim_json.hpp"
 #include "model/claim_id.hpp"
 #include "store/changes.hpp"
@@ -88,6 +90,44 @@ std::string cause_of(const incident_snapshot* now, const std::map<std::string, b
     return cause;
 }
 
+// An incident a split decision names, merged or retired since, comes back under its id:
+// a new incident holding more than half of the claims it last held, that this run gave a
+// new id, takes it back (the analyst undid the merge that retired it). Its lineage
+// events name the revived id. Without it the part split out would get a new id (an id
+// once issued is never given to another incident, store/identity.hpp: this is the same one).
+void revive_split_ids(id_assignment& ids, const std::vector<incident_claims>& now,
+                      const std::vector<audit::incident_decision>& decisions) {
+    for (const auto& d : decisions) {
+        if (d.action != "split") continue;
+        for (std::size_t k = 0; k < d.ids.size(); ++k) {
+            const std::string& named = d.ids[k];
+            if (!audit::names_incident(named) || std::find(ids.ids.begin(), ids.ids.end(), named) != ids.ids.end()) continue;
+            std::vector<std::string> held = d.named[k];
+            std::sort(held.begin(), held.end());
+            for (std::size_t n = 0; n < now.size(); ++n) {
+                std::size_t shared = 0;
+                for (const auto& c : now[n].claims) shared += std::binary_search(held.begin(), held.end(), c) ? 1 : 0;
+                if (2 * shared <= held.size()) continue;
+                // Only an id issued in this run (new or split off) is given back.
+                const std::string fresh = ids.ids[n];
+                const bool issued_now = std::any_of(ids.lineage.begin(), ids.lineage.end(), [&](const lineage_event& e) {
+                    return e.to == fresh && (e.kind == "new" || e.kind == "split");
+                }) && std::none_of(ids.lineage.begin(), ids.lineage.end(), [&](const lineage_event& e) {
+                    return e.to == fresh && e.from == fresh;
+                });
+                if (!issued_now) break;
+                ids.ids[n] = named;
+                for (auto& e : ids.lineage)
+                    if (e.to == fresh) e.to = named;
+                std::sort(ids.lineage.begin(), ids.lineage.end(), [](const lineage_event& a, const lineage_event& b) {
+                    return std::tie(a.kind, a.from, a.to) < std::tie(b.kind, b.from, b.to);
+                });
+                break;
+            }
+        }
+    }
+}
+
 }  // namespace
 
 std::string run_time_now() {
@@ -119,6 +159,15 @@ living_result prepare_living_audit(living_store& store, living_inputs living) {
     // The form of claim ids is part of it: a store whose claims carry older ids is extracted again.
     const std::string extraction_hash =
         hash_of_roles(in.hashes, {"sources", "places"}, "reckon " RECKON_VERSION "\nclaim ids: " + std::string(claim_id_form) + "\n" + world);
+    // Decisions naming the store's incidents, resolved to the claims each held.
+    const std::set<std::string> issued = store.issued_ids();
+    in.incident_decisions = audit::resolve_incident_decisions(
+        *in.rules, [&store](const std::string& id) { return store.incident_claims(id); }, issued, out.audit.diags);
+    if (out.audit.diags.errors() > 0) {
+        out.refused = true;
+        return out;
+    }
+    std::vector<audit::incident_decision> decisions = in.incident_decisions;  // run_audit takes the inputs
     facts.ruleset_changed = previous && previous->ruleset_hash != ruleset_hash;
     facts.extraction_changed = previous && previous->extraction_hash != extraction_hash;
 
@@ -238,6 +287,7 @@ living_result prepare_living_audit(living_store& store, living_inputs living) {
         in.articles.push_back(std::move(meta));
     }
     in.extracted = std::move(extracted);
+    if (!added.empty()) in.stored_articles = all.size() - added.size();  // the added come last
     in.hashes.push_back({"store", store.path(), ""});
     in.jobs = std::max(1u, in.jobs);
     in.keep_text = false;
@@ -256,6 +306,7 @@ living_result prepare_living_audit(living_store& store, living_inputs living) {
     // claim ids were anchored on sentences lists its claims by byte offset: in an article
     // this run did not change, such an id is the claim whose figure starts there.
     std::vector<incident_snapshot> before = store.incidents();
+    std::set<std::string> renamed_ids;
     {
         const claim_finder finder(out.audit.claims.size(), [&out](std::size_t i) -> const claim& { return out.audit.claims[i].c; });
         for (auto& s : before) {
@@ -267,7 +318,10 @@ living_result prepare_living_audit(living_store& store, living_inputs living) {
                     renamed = true;
                 }
             }
-            if (renamed) std::sort(s.claims.begin(), s.claims.end());
+            if (renamed) {
+                std::sort(s.claims.begin(), s.claims.end());
+                renamed_ids.insert(s.id);  // its stored rows name the older ids: written again
+            }
         }
     }
     std::vector<incident_claims> old_groups, new_groups;
@@ -277,7 +331,8 @@ living_result prepare_living_audit(living_store& store, living_inputs living) {
         after.push_back(snapshot_of(out.audit, inc));
         new_groups.push_back({inc.id, after.back().claims});
     }
-    const id_assignment ids = assign_ids(old_groups, new_groups, store.issued_ids());
+    id_assignment ids = assign_ids(old_groups, new_groups, issued);
+    revive_split_ids(ids, new_groups, decisions);
     for (std::size_t n = 0; n < out.audit.incidents.size(); ++n) {
         auto& inc = out.audit.incidents[n];
         inc.id = ids.ids[n];
@@ -317,7 +372,25 @@ living_result prepare_living_audit(living_store& store, living_inputs living) {
     update.run.incidents = after.size();
     update.run.changes = diff_runs(facts, before, after, ids.lineage);
     std::sort(after.begin(), after.end(), [](const incident_snapshot& a, const incident_snapshot& b) { return a.id < b.id; });
-    update.incidents = std::move(after);
+    // Only what changed is written: incidents new or changed, and the ids no longer current.
+    {
+        std::unordered_map<std::string, const incident_snapshot*> stored;
+        for (const auto& s : before) stored.emplace(s.id, &s);
+        update.all_incidents = false;
+        for (auto& s : after) {
+            const auto it = stored.find(s.id);
+            if (it != stored.end()) {
+                const incident_snapshot& b = *it->second;
+                stored.erase(it);
+                if (!renamed_ids.count(s.id) && b.claims == s.claims && b.reconciled == s.reconciled && b.findings == s.findings && b.decisions == s.decisions) continue;
+            }
+            update.incidents.push_back(std::move(s));
+        }
+        for (const auto& [id, s] : stored) update.removed.push_back(id);
+        std::sort(update.removed.begin(), update.removed.end());
+        out.incidents_written = update.incidents.size();
+        out.incidents_removed = update.removed.size();
+    }
     out.run = update.run;
     out.articles = std::move(all);  // the update points into it (a moved vector keeps its elements)
     out.before_commit = before_commit;

@@ -36,7 +36,11 @@ struct living_result {
     run_record run;                              // with its changes report
     std::vector<recorded_lineage> lineage;
     std::size_t extracted = 0;                   // articles extracted in this run
-    bool prepared = false;                       // false when cancelled
+    std::size_t incidents_written = 0;           // incidents new or changed in this run (written)
+    std::size_t incidents_removed = 0;           // ids no longer current (their rows deleted)
+    bool prepared = false;                       // false when cancelled or refused
+    bool refused = false;                        // a decision names an incident the store cannot resolve
+                                                 // (errors in audit.diags; nothing was audited)
     bool saved = false;
     // What save_living_audit writes.
     run_update pending;

@@ -24,10 +24,18 @@ CREATE TABLE articles (
 CREATE TABLE incidents (id TEXT PRIMARY KEY, snapshot TEXT NOT NULL);
 CREATE TABLE incident_claims (claim TEXT PRIMARY KEY, incident TEXT NOT NULL);
 CREATE TABLE incident_ids (id TEXT PRIMARY KEY, first_run INTEGER NOT NULL, last_run INTEGER NOT NULL);
+CREATE TABLE incident_history (id TEXT PRIMARY KEY, run INTEGER NOT NULL, claims TEXT NOT NULL);
 CREATE TABLE lineage (
   run INTEGER NOT NULL, kind TEXT NOT NULL, from_id TEXT NOT NULL, to_id TEXT NOT NULL,
   claims INTEGER NOT NULL, cause TEXT NOT NULL);
 )sql";
+
+const char* const incident_history_sql =
+    "CREATE TABLE IF NOT EXISTS incident_history (id TEXT PRIMARY KEY, run INTEGER NOT NULL, claims TEXT NOT NULL)";
+
+// Changed incidents' claims are deleted by incident.
+const char* const incident_claims_index_sql =
+    "CREATE INDEX IF NOT EXISTS incident_claims_by_incident ON incident_claims (incident)";
 
 std::string meta_value(database& db, const char* key) {
     statement s(db, "SELECT value FROM meta WHERE key = ?");
@@ -110,7 +118,23 @@ living_store::living_store(const std::string& path, bool create, bool read_only)
                                   std::to_string(schema_version) + " only: rebuild the store from its articles",
                               false);
     }
-    if (!read_only) db.exec("PRAGMA synchronous = FULL");
+    if (!read_only) {
+        db.exec("PRAGMA synchronous = FULL");
+        // Added to schema version 1 later (a table and an index older reckons ignore): a
+        // store written before them gets them here, with its current incidents' claims.
+        statement has_history(db, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'incident_history'");
+        has_history.step();
+        const bool without_history = has_history.integer(0) == 0;
+        has_history.reset();
+        if (without_history) {
+            transaction t(db);
+            db.exec(incident_history_sql);
+            db.exec("INSERT INTO incident_history (id, run, claims) "
+                    "SELECT id, (SELECT coalesce(max(run), 0) FROM runs), json_extract(snapshot, '$.claims') FROM incidents");
+            t.commit();
+        }
+        db.exec(incident_claims_index_sql);
+    }
 }
 
 bool living_store::empty() const { return last_run() == 0; }
@@ -152,6 +176,19 @@ std::vector<incident_snapshot> living_store::incidents() const {
         out.push_back(std::move(i));
     }
     return out;
+}
+
+std::optional<std::vector<std::string>> living_store::incident_claims(const std::string& id) const {
+    {
+        statement s(*m_db, "SELECT claims FROM incident_history WHERE id = ?");
+        s.bind(1, id);
+        if (s.step()) return json::parse(s.text(0)).get<std::vector<std::string>>();
+    }
+    // A store whose history began after this incident's last run: current incidents only.
+    statement s(*m_db, "SELECT snapshot FROM incidents WHERE id = ?");
+    s.bind(1, id);
+    if (s.step()) return json::parse(s.text(0)).at("claims").get<std::vector<std::string>>();
+    return std::nullopt;
 }
 
 std::set<std::string> living_store::issued_ids() const {
@@ -213,17 +250,39 @@ void living_store::save(const run_update& u, void (*before_commit)()) {
                 .bind(6, a->meta.id)
                 .run();
     }
-    db.exec("DELETE FROM incidents; DELETE FROM incident_claims;");
+    if (u.all_incidents) {
+        db.exec("DELETE FROM incidents; DELETE FROM incident_claims;");
+    } else {
+        // Every row of a changed or removed incident goes first, so a claim that moved
+        // between two of them is inserted once.
+        statement drop(db, "DELETE FROM incidents WHERE id = ?");
+        statement drop_claims(db, "DELETE FROM incident_claims WHERE incident = ?");
+        for (const auto& id : u.removed) {
+            drop.bind(1, id).run();
+            drop_claims.bind(1, id).run();
+        }
+        for (const auto& i : u.incidents) {
+            drop.bind(1, i.id).run();
+            drop_claims.bind(1, i.id).run();
+        }
+    }
     {
         statement inc(db, "INSERT INTO incidents (id, snapshot) VALUES (?, ?)");
         statement member(db, "INSERT INTO incident_claims (claim, incident) VALUES (?, ?)");
         statement issued(db,
                          "INSERT INTO incident_ids (id, first_run, last_run) VALUES (?1, ?2, ?2) "
                          "ON CONFLICT (id) DO UPDATE SET last_run = ?2");
+        statement history(db, "INSERT OR REPLACE INTO incident_history (id, run, claims) VALUES (?, ?, ?)");
         for (const auto& i : u.incidents) {
             inc.bind(1, i.id).bind(2, snapshot_json(i).dump()).run();
+            history.bind(1, i.id).bind(2, run).bind(3, json(i.claims).dump()).run();
             for (const auto& c : i.claims) member.bind(1, c).bind(2, i.id).run();
             issued.bind(1, i.id).bind(2, run).run();
+        }
+        // Every current id was current in this run.
+        if (!u.all_incidents) {
+            statement current(db, "UPDATE incident_ids SET last_run = ? WHERE id IN (SELECT id FROM incidents)");
+            current.bind(1, run).run();
         }
     }
     {

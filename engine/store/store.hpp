@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -64,7 +65,12 @@ struct recorded_lineage {
 struct run_update {
     std::vector<const stored_article*> added;    // appended in this order
     std::vector<const stored_article*> changed;  // replaced (same id, new text)
-    std::vector<incident_snapshot> incidents;    // the current incidents, all of them
+    // With `all_incidents`, the current incidents, all of them (the stored ones are
+    // replaced); else only those new or changed in this run, with `removed` the ids no
+    // longer current: an update writes what changed, not every incident again.
+    std::vector<incident_snapshot> incidents;
+    std::vector<std::string> removed;
+    bool all_incidents = true;
     std::vector<recorded_lineage> lineage;
     run_record run;
 };
@@ -86,6 +92,9 @@ public:
     std::vector<stored_article> articles(bool with_text) const;
     std::vector<incident_snapshot> incidents() const;
     std::set<std::string> issued_ids() const;
+    // The claims incident `id` held when it was last current (merged and retired ids
+    // too: analyst decisions name them); nullopt when unknown.
+    std::optional<std::vector<std::string>> incident_claims(const std::string& id) const;
     std::vector<run_record> runs() const;
     std::vector<recorded_lineage> lineage() const;
 

@@ -38,8 +38,19 @@ case $case_name in
 generated_90_10)
     head -n 1800 "$generated" > first.jsonl
     tail -n +1801 "$generated" > rest.jsonl
-    audit_in_two g.db first.jsonl rest.jsonl "$generated"
+    audit_in_two g.db first.jsonl rest.jsonl "$generated" --timings
     grep -q "run 2: 200 articles added, 0 changed, 200 extracted" second.err
+    # The update wrote the incidents that changed, not all of them (the store still
+    # equals one run: same_audit.py above, --check); and it measured the new claims' reach.
+    python3 - <<'PY'
+import re
+err = open("second.err").read()
+written, total, removed = map(int, re.search(r"store: (\d+) of (\d+) incidents written \(new or changed\), (\d+) removed", err).groups())
+assert 0 < written < total, (written, total)
+new, mates, stored = map(int, re.search(r"reach of the new articles: (\d+) new claims are compared in blocks with (\d+) of (\d+) stored claims", err).groups())
+assert new > 0 and 0 < mates <= stored, (new, mates, stored)
+print(f"{written} of {total} incidents written, {removed} removed; {new} new claims reach {mates} of {stored} stored")
+PY
     ;;
 fakes_by_date)
     fakes=$src/../shared/corpus/fakes/FA-KES-Dataset.csv
@@ -52,6 +63,9 @@ same_articles_again)
     "$reckon" audit "$src/examples/seeds" --store s.db --rules "$rules" -o /dev/null 2>/dev/null
     "$reckon" audit "$src/examples/seeds" --store s.db --rules "$rules" -o /dev/null 2>err
     grep -q "run 2: 0 articles added, 0 changed, 0 extracted; 0 new incidents, 0 merges, 0 splits" err
+    "$reckon" audit "$src/examples/seeds" --store s.db --rules "$rules" -o /dev/null --timings 2>err
+    grep -q "store: 0 of [1-9][0-9]* incidents written (new or changed), 0 removed" err
+    "$reckon" changes s.db --check
     "$reckon" changes s.db --format json > changes.json
     python3 -c "import json,sys; c=json.load(open('changes.json')); sys.exit(any(c[k] for k in ('new_incidents','new_figures','tolls_moved','findings_raised','findings_resolved','merges','splits','retired')))"
     ;;
@@ -172,6 +186,82 @@ PY
     "$reckon" changes d.db --lineage --format json -o lineage.json
     python3 "$here/same_audit.py" fourth.json full2.json lineage.json second.json
     "$reckon" changes d.db --check
+    ;;
+decisions_by_id)
+    # Analyst decisions naming the store's incidents: merge two incidents of run 1 by
+    # their ids (run 2), then split them apart again naming the same ids (run 3, the
+    # split after the merge in the file): each comes back with the claims it had and its
+    # id. An id the store never issued is a
+    # located error (exit 65) and leaves the store as it was; without --store such a
+    # decision is skipped with a warning.
+    mkdir rules2 && cp "$src"/rules/* rules2/
+    "$reckon" audit "$src/examples/seeds" --store s.db --rules "$rules" -o /dev/null 2>/dev/null || [ $? -eq 1 ]
+    # two incidents of different sizes: the larger keeps its id through the merge
+    python3 - <<'PY' > pair.txt
+import json, sqlite3
+rows = [(i, json.loads(s)["claims"]) for i, s in sqlite3.connect("s.db").execute("SELECT id, snapshot FROM incidents ORDER BY id")]
+rows.sort(key=lambda r: (-len(r[1]), r[0]))
+big = rows[0]
+small = next(r for r in rows if len(r[1]) < len(big[1]))
+print(big[0], small[0])
+json.dump({big[0]: big[1], small[0]: small[1]}, open("pair.json", "w"))
+PY
+    read -r big small < pair.txt
+    # a store written before incident_history was kept gets it, from its current incidents
+    python3 -c "import sqlite3; db = sqlite3.connect('s.db'); db.execute('DROP TABLE incident_history'); db.commit()"
+    printf 'include "default.rules"\nmerge "%s", "%s" because "one strike, per the analyst"\n' "$small" "$big" > rules2/merge.rules
+    "$reckon" audit --store s.db --rules rules2/merge.rules --format json -o merged.json 2>err || [ $? -eq 1 ]
+    grep -q "run 2: 0 articles added, 0 changed, 0 extracted; 0 new incidents, 1 merges" err || { cat err; exit 1; }
+    "$reckon" changes s.db --lineage --format json -o lineage.json
+    python3 - "$big" "$small" <<'PY'
+import json, sqlite3, sys
+big, small = sys.argv[1:]
+pair = json.load(open("pair.json"))
+now = {i: json.loads(s) for i, s in sqlite3.connect("s.db").execute("SELECT id, snapshot FROM incidents")}
+assert small not in now and sorted(now[big]["claims"]) == sorted(pair[big] + pair[small]), now.get(big)
+assert any(d.startswith("merge (rules2/merge.rules:2): one strike") for d in now[big]["decisions"]), now[big]["decisions"]
+merged = [e for e in json.load(open("lineage.json")) if e["run"] == 2 and e["kind"] == "merged"]
+assert [(e["from"], e["to"]) for e in merged] == [(small, big)], merged
+assert "decision: merge (rules2/merge.rules:2)" in merged[0]["cause"], merged[0]["cause"]
+audit = json.load(open("merged.json"))
+inc = next(i for i in audit["incidents"] if i["id"] == big)
+assert inc["decisions"], inc.get("decisions")
+PY
+    # The merge stays in the file; a split after it names the same ids (the smaller one
+    # merged away: resolved to the claims it held when it was last current).
+    cp rules2/merge.rules rules2/split.rules
+    printf 'split "%s", "%s" because "two strikes after all"\n' "$small" "$big" >> rules2/split.rules
+    "$reckon" audit --store s.db --rules rules2/split.rules -o /dev/null 2>err || [ $? -eq 1 ]
+    grep -q "run 3: 0 articles added, 0 changed, 0 extracted; 1 new incidents, 0 merges, 1 splits" err || { cat err; exit 1; }
+    "$reckon" changes s.db --lineage --format json -o lineage.json
+    python3 - "$big" "$small" <<'PY'
+import json, sqlite3, sys
+big, small = sys.argv[1:]
+pair = json.load(open("pair.json"))
+now = {i: json.loads(s)["claims"] for i, s in sqlite3.connect("s.db").execute("SELECT id, snapshot FROM incidents")}
+for i in (big, small):
+    assert sorted(now.get(i, [])) == sorted(pair[i]), (i, now.get(i))
+split = [e for e in json.load(open("lineage.json")) if e["run"] == 3 and e["kind"] == "split"]
+assert [(e["from"], e["to"]) for e in split] == [(big, small)], split
+assert "decision: split (rules2/split.rules:3)" in split[0]["cause"], split[0]["cause"]
+PY
+    "$reckon" changes s.db --check
+    # an id the store never issued: located, with the closest issued id
+    typo=$(printf '%s' "$small" | sed 's/.$/x/')
+    printf 'include "default.rules"\nmerge "%s", "%s" because "a typo"\n' "$typo" "$big" > rules2/typo.rules
+    before=$(python3 "$here/store_digest.py" s.db)
+    status=0
+    "$reckon" audit --store s.db --rules rules2/typo.rules -o /dev/null 2>err || status=$?
+    [ "$status" -eq 65 ] || { echo "exit $status, not 65"; cat err; exit 1; }
+    grep -q "^rules2/typo.rules:2:7: error: 'merge' names incident '$typo', which this store never issued" err || { cat err; exit 1; }
+    grep -q "did you mean '$small'?" err || { cat err; exit 1; }
+    grep -q "the store is as it was" err
+    [ "$(python3 "$here/store_digest.py" s.db)" = "$before" ]
+    # no store: skipped, with a warning at the id
+    status=0
+    "$reckon" audit "$src/examples/seeds" --rules rules2/merge.rules -o /dev/null 2>err || status=$?
+    [ "$status" -eq 0 ] || { echo "exit $status, not 0 (a warning, as for an unknown claim)"; cat err; exit 1; }
+    grep -q "^rules2/merge.rules:2:7: warning: 'merge' names incident '$small', an incident id of a living audit's store; without the store the decision is skipped for it" err || { cat err; exit 1; }
     ;;
 *)
     echo "unknown case '$case_name'" >&2

@@ -69,6 +69,7 @@ TEST_CASE("periods longer than one event", "[extract][events]") {
     CHECK(scope_in("79 civilians were killed over the past 48 hours", "79").period == "days");
     CHECK(scope_in("at least 45 killed in the last 24 hours", "45").period.empty());  // one day
     CHECK(scope_in("more than 450 were killed there in the last month", "450", 450).period == "month");
+    CHECK(scope_in("After the militia expelled them from the town last month the jihadists killed 17", "17", 17).period.empty());
     CHECK(scope_in("The war has claimed more than 300000 lives", "300000", 300000).period == "war");
     CHECK(scope_in("More than 300000 people have been killed and millions forced to flee", "300000", 300000).period == "war");
     CHECK(scope_in("12000 people have been killed on Monday by the quake", "12000", 12000).period.empty());  // says when
@@ -117,6 +118,134 @@ TEST_CASE("a sum over several events", "[extract][events]") {
     CHECK(scope_in("Several strikes on the town killed 9 people", "9").relation.empty());  // one raid of several strikes
 }
 
+TEST_CASE("a series of strikes is a sum over several events", "[extract][events]") {
+    CHECK(scope_in("Some 120 fighters were killed in a series of air strikes over the past day", "120").relation == "aggregate");
+    CHECK(scope_in("A wave of attacks on police posts killed 14", "14").relation == "aggregate");
+    CHECK(scope_in("A series of explosions at the depot injured 30 workers", "30").relation.empty());  // one blast's effects
+    CHECK(scope_in("The ministry said 182 strikes killed 50 militants over the past 24 hours", "50").relation == "aggregate");
+}
+
+TEST_CASE("an earlier toll told after the verb or as the previous toll", "[extract][events]") {
+    CHECK(scope_in("The agency reported earlier that at least one person was killed", "one").relation == "earlier");
+    CHECK(scope_in("Police said earlier that three people had died", "three").relation == "earlier");
+    CHECK(scope_in("The previous death toll was 20 with 50 others injured", "20").relation == "earlier");
+    CHECK(scope_in("Police said last week that three people had died", "three").relation.empty());
+}
+
+TEST_CASE("what a reporter or a witness saw is a part", "[extract][events]") {
+    CHECK(scope_in("A news agency reporter in the town saw several bodies on the ground", "several").relation == "part");
+    CHECK(scope_in("One witness said he had seen 10 bodies near the bridge", "10").relation == "part");
+    CHECK(scope_in("The town saw 45 people killed in a week", "45").relation.empty());  // no eye-witness
+}
+
+TEST_CASE("items of a sum told in one breath are parts", "[extract][events]") {
+    const std::string text =
+        "A drone hit a car in the village killing two guards from the militia and three men from the local committees. "
+        "The strike killed 4 people and wounded 6. ";
+    std::vector<claim> claims{figure_claim(text, "two"), figure_claim(text, "three"), figure_claim(text, "4"),
+                              figure_claim(text, "6", 0, outcome::injured)};
+    extract::read_scopes(text, claims);
+    CHECK(claims[0].relation == "part");
+    CHECK(claims[1].relation == "part");
+    CHECK(claims[2].relation.empty());  // killed and wounded: no sum
+    CHECK(claims[3].relation.empty());
+}
+
+TEST_CASE("a headline takes the scope and the teller of the body sentence that repeats its figure", "[extract][events]") {
+    const std::string text =
+        "More than 100 fighters killed near the farms. "
+        "The army said the rebels lost over 100 fighters during the last five days. "
+        "A monitor put the toll of the strike at 7. ";
+    std::vector<claim> claims{figure_claim(text, "100"), figure_claim(text, "100", 50), figure_claim(text, "7")};
+    claims[0].headline = true;
+    claims[0].low = claims[1].low = 101;
+    claims[0].high = claims[1].high = std::nullopt;
+    claims[0].source = "Outlet";
+    claims[1].source = "Army";
+    claims[1].source_text = "The army";
+    claims[2].low = claims[2].high = 7;
+    extract::read_scopes(text, claims);
+    CHECK(claims[1].period == "days");
+    CHECK(claims[0].period == "days");
+    CHECK(claims[0].source == "Army");
+    CHECK(claims[0].source_text == "The army");
+    CHECK(claims[2].period.empty());
+
+    // a body line that repeats the headline (run together with a related-links line) is no echo
+    const std::string repeated =
+        "Bomb kills 31 in the city. "
+        "Bomb kills 31 in the city Related Rebel group claims attack. "
+        "State television said a bomb killed 31 people. ";
+    std::vector<claim> again{figure_claim(repeated, "31"), figure_claim(repeated, "31", 20), figure_claim(repeated, "31 people")};
+    again[0].headline = true;
+    again[1].source = "Rebel group";
+    again[1].source_text = "Rebel group";
+    again[2].source = "State TV";
+    again[2].source_text = "State television";
+    extract::read_scopes(repeated, again);
+    CHECK(again[0].source == "State TV");
+}
+
+TEST_CASE("a toll over two places is a sum over several events", "[extract][events]") {
+    CHECK(scope_in("Nine killed 30 injured in mortar attacks on Ridgeton and Lowmoor", "Nine").relation == "aggregate");
+    CHECK(scope_in("Raids across Hama and Idlib killed 14 people on Monday", "14").relation == "aggregate");
+    // two neighbourhoods of a city are localities; a road between two towns is one place
+    CHECK(scope_in("Shells on al-Midan and al-Faid neighborhoods killed 4", "4").relation.empty());
+    CHECK(scope_in("A bomb on the road between Kafr Nabl and Hass killed 6", "6").relation.empty());
+    CHECK(scope_in("Gunmen in Binnish and Maaret Masrin fired rockets on the town injuring 2", "2").relation.empty());
+}
+
+TEST_CASE("counts that are not a toll of the dead or the injured alone", "[extract][events]") {
+    CHECK(scope_in("25 Fighters Killed Injured in Clashes on the Barrens", "25").group == "killed and injured");
+    CHECK(scope_in("88 killed & injured in rocket attacks", "88").group == "killed and injured");
+    CHECK(scope_in("5 killed and 20 injured in the blast", "5").group.empty());
+    CHECK(scope_in("1 child killed 6 children and their mother still under rubble", "6").group == "trapped");
+    CHECK(scope_in("1 child killed 6 children and their mother still under rubble", "1").group.empty());
+    CHECK(scope_in("Rescuers pulled 12 bodies from under the rubble", "12").group.empty());
+    CHECK(scope_in("Dozens more people were wounded or still trapped under rubble", "Dozens").group.empty());
+}
+
+TEST_CASE("a toll since a time the sentence or the one before it sets", "[extract][events]") {
+    const std::string text =
+        "The army broke the truce 264 times since it came into force last week. "
+        "Over 65 people have been killed as a result of these violations. "
+        "Fighting has raged since Monday. "
+        "At least 20 people have been killed in the air strikes on the market. "
+        "Twelve people have been killed in the city since the ceasefire. "
+        "Five people have been killed since the morning, police said on Tuesday. ";
+    std::vector<claim> claims{figure_claim(text, "65"), figure_claim(text, "20"), figure_claim(text, "Twelve"),
+                              figure_claim(text, "Five")};
+    extract::read_scopes(text, claims);
+    CHECK(claims[0].period == "since");  // "these violations": the sentence before's
+    CHECK(claims[1].period.empty());     // refers to nothing before it
+    CHECK(claims[2].period == "since");
+    CHECK(claims[3].period.empty());  // names its day
+}
+
+TEST_CASE("a headline total the body tells item by item is a sum", "[extract][events]") {
+    const std::string text =
+        "Seven killed in attacks on two cities. "
+        "Six civilians were killed by rocket shells on the northern city on Friday. "
+        "In the south a civilian was killed by a roadside bomb, 1 in all. "
+        "Nine killed in an attack on the city. "
+        "Four were killed by a shell. "
+        "Police said 9 people died. ";
+    std::vector<claim> claims{figure_claim(text, "Seven"), figure_claim(text, "Six"), figure_claim(text, "1 in all")};
+    claims[0].headline = true;
+    claims[0].low = claims[0].high = 7;
+    claims[1].low = claims[1].high = 6;
+    claims[2].low = claims[2].high = 1;
+    extract::read_scopes(text, claims);
+    CHECK(claims[0].relation == "aggregate");
+    std::vector<claim> echoed{figure_claim(text, "Nine"), figure_claim(text, "Four"), figure_claim(text, "9 people")};
+    echoed[0].headline = true;
+    echoed[0].low = echoed[0].high = 9;
+    echoed[1].low = echoed[1].high = 4;
+    echoed[2].low = echoed[2].high = 9;
+    extract::read_scopes(text, echoed);
+    CHECK(echoed[0].relation.empty());  // the body repeats it: the headline is that figure
+}
+
 TEST_CASE("victims told one by one after the toll are parts of it", "[extract][events]") {
     const std::string text =
         "Four people were killed in the shooting on Sunday. "
@@ -133,6 +262,32 @@ TEST_CASE("victims told one by one after the toll are parts of it", "[extract][e
     CHECK(claims[0].relation.empty());
     CHECK(claims[1].relation == "part");
     CHECK(claims[2].relation.empty());  // the only figure of the wounded: the toll itself
+}
+
+TEST_CASE("a number written in words past twenty is a count, not a victim told one by one", "[extract][events]") {
+    const std::string text = "More than 100 fighters were killed. Fifty fighters were killed in the tunnels. ";
+    std::vector<claim> claims{figure_claim(text, "100"), figure_claim(text, "Fifty")};
+    claims[0].low = 101;
+    claims[0].high = std::nullopt;
+    claims[0].value_text = "100";
+    claims[1].low = claims[1].high = 50;
+    claims[1].value_text = "Fifty";
+    extract::read_scopes(text, claims);
+    CHECK(claims[1].relation.empty());
+}
+
+TEST_CASE("a victim told before the toll is a part of it too", "[extract][events]") {
+    const std::string text =
+        "Grandmother held in death of her daughter. "
+        "Police said four people were found dead in the house on Monday. ";
+    std::vector<claim> claims{figure_claim(text, "her daughter"), figure_claim(text, "four")};
+    claims[0].low = claims[0].high = 1;
+    claims[0].value_text = "her daughter";
+    claims[1].low = claims[1].high = 4;
+    claims[1].value_text = "four";
+    extract::read_scopes(text, claims);
+    CHECK(claims[0].relation == "part");
+    CHECK(claims[1].relation.empty());
 }
 
 TEST_CASE("a count of everyone shot holds the dead too", "[extract][events]") {

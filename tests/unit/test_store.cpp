@@ -4,6 +4,10 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
+
+#include "audit/decisions.hpp"
+#include "model/claim.hpp"
 
 #include "store/changes.hpp"
 #include "store/identity.hpp"
@@ -224,4 +228,119 @@ TEST_CASE("the changes report: new figures, moved tolls, findings raised and res
     render_changes_text(c, text);
     CHECK(text.str().find("inc-a  killed civilians: 5 (at least 5) -> 9 (at least 5)") != std::string::npos);
     CHECK(text.str().find("inc-b -> inc-a") != std::string::npos);
+}
+
+TEST_CASE("the store keeps the claims of an incident after it is merged away", "[store][decisions]") {
+    const std::string path = temp_store("history");
+    living_store st(path, true);
+    run_update first = one_incident_run();
+    first.incidents.push_back({"inc-2", {"c@2", "c@3"}, nlohmann::ordered_json::array(), nlohmann::ordered_json::array(), {}});
+    first.run.incidents = 2;
+    st.save(first);
+    run_update second;
+    second.run.run = 2;
+    second.run.changes = nlohmann::ordered_json::object();
+    second.incidents.push_back({"inc-2", {"c@1", "c@2", "c@3"}, nlohmann::ordered_json::array(), nlohmann::ordered_json::array(), {}});
+    second.run.incidents = 1;
+    st.save(second);
+    CHECK(st.check().problems.empty());
+    CHECK(st.incident_claims("inc-1") == std::optional<std::vector<std::string>>({"c@1"}));
+    CHECK(st.incident_claims("inc-2") == std::optional<std::vector<std::string>>({"c@1", "c@2", "c@3"}));
+    CHECK_FALSE(st.incident_claims("inc-3"));
+}
+
+namespace {
+
+// Claims c0..c(n-1) with their facts, for the matcher's groups.
+struct claim_table {
+    std::vector<claim> claims;
+    std::vector<rules::claim_facts> facts;
+    explicit claim_table(std::size_t n) : claims(n), facts(n) {
+        for (std::size_t i = 0; i < n; ++i) {
+            claims[i].id = "a@c" + std::to_string(i);
+            facts[i].c = &claims[i];
+        }
+    }
+};
+
+std::vector<std::vector<std::size_t>> members_of(const std::vector<match::incident_group>& groups) {
+    std::vector<std::vector<std::size_t>> out;
+    for (const auto& g : groups) out.push_back(g.members);
+    return out;
+}
+
+audit::incident_decision decision(const std::string& action, std::vector<std::vector<std::string>> named) {
+    audit::incident_decision d;
+    d.action = action;
+    for (std::size_t k = 0; k < named.size(); ++k) d.ids.push_back("inc-" + std::to_string(k));
+    d.named = std::move(named);
+    d.note = action + " (t.rules:1): because";
+    return d;
+}
+
+}  // namespace
+
+TEST_CASE("a merge naming store incidents joins the groups that hold their claims now", "[store][decisions]") {
+    const claim_table t(6);
+    std::vector<match::incident_group> groups{{{0, 1}, {}}, {{2}, {}}, {{3, 4}, {}}, {{5}, {}}};
+    // inc-0 held c0 and c3 (c3 has since moved to another group), inc-1 held c5.
+    audit::apply_incident_decisions(groups, t.facts, {decision("merge", {{"a@c0", "a@c3"}, {"a@c5"}})});
+    CHECK(members_of(groups) == std::vector<std::vector<std::size_t>>{{0, 1, 3, 4, 5}, {2}});
+    CHECK(groups[0].decisions == std::vector<std::string>{"merge (t.rules:1): because"});
+    CHECK(groups[1].decisions.empty());
+}
+
+TEST_CASE("a split naming store incidents keeps their claims apart, the rest with the first", "[store][decisions]") {
+    const claim_table t(7);
+    // One group holds claims of both incidents and two claims of neither (c2, a new report; c6).
+    std::vector<match::incident_group> groups{{{0, 1, 2, 3, 4, 6}, {}}, {{5}, {}}};
+    SECTION("two incidents") {
+        audit::apply_incident_decisions(groups, t.facts, {decision("split", {{"a@c0", "a@c1"}, {"a@c3", "a@c4"}})});
+        CHECK(members_of(groups) == std::vector<std::vector<std::size_t>>{{0, 1, 2, 6}, {3, 4}, {5}});
+        CHECK(groups[0].decisions.size() == 1);
+        CHECK(groups[1].decisions.size() == 1);
+        CHECK(groups[2].decisions.empty());
+    }
+    SECTION("an incident merged into the other: its claims are in both, and go with the smaller") {
+        audit::apply_incident_decisions(groups, t.facts, {decision("split", {{"a@c0", "a@c1", "a@c2", "a@c3", "a@c4"}, {"a@c3", "a@c4"}})});
+        CHECK(members_of(groups) == std::vector<std::vector<std::size_t>>{{0, 1, 2, 6}, {3, 4}, {5}});
+    }
+    SECTION("incidents already apart stay as they are") {
+        audit::apply_incident_decisions(groups, t.facts, {decision("split", {{"a@c0"}, {"a@c5"}})});
+        CHECK(members_of(groups) == std::vector<std::vector<std::size_t>>{{0, 1, 2, 3, 4, 6}, {5}});
+        CHECK(groups[0].decisions.empty());
+    }
+}
+
+TEST_CASE("decisions naming store incidents are resolved through the store, unknown ids are located errors", "[store][decisions]") {
+    const auto dir = std::filesystem::temp_directory_path() / "reckon-test-store-decisions";
+    std::filesystem::create_directories(dir);
+    const std::string path = (dir / "d.rules").string();
+    std::ofstream(path) << "merge \"inc-00000000aa\", \"inc-00000000bb\" because \"one strike\"\n"
+                           "split \"inc-00000000aa\", \"x@s1.0\" because \"a second strike\"\n"
+                           "merge \"inc-00000000ab\", \"inc-00000000bb\" because \"a typo\"\n"
+                           "exclude \"inc-00000000aa\" because \"exclude names claims\"\n"
+                           "merge \"inc-00000000cc\", \"inc-00000000aa\" because \"retired before the history\"\n";
+    const auto loaded = rules::load_ruleset(path);
+    REQUIRE(loaded.rules);
+    const std::set<std::string> issued{"inc-00000000aa", "inc-00000000bb", "inc-00000000cc"};
+    const audit::incident_lookup lookup = [](const std::string& id) -> std::optional<std::vector<std::string>> {
+        if (id == "inc-00000000aa") return std::vector<std::string>{"x@s0.0", "x@s0.1"};
+        if (id == "inc-00000000bb") return std::vector<std::string>{"y@s0.0"};
+        return std::nullopt;
+    };
+    diagnostics diags;
+    const auto resolved = audit::resolve_incident_decisions(*loaded.rules, lookup, issued, diags);
+    REQUIRE(resolved.size() == 2);
+    CHECK(resolved[0].action == "merge");
+    CHECK(resolved[0].named == std::vector<std::vector<std::string>>{{"x@s0.0", "x@s0.1"}, {"y@s0.0"}});
+    CHECK(resolved[0].note == "merge (" + path + ":1): one strike");
+    CHECK(resolved[1].named == std::vector<std::vector<std::string>>{{"x@s0.0", "x@s0.1"}, {"x@s1.0"}});
+    REQUIRE(diags.errors() == 3);
+    std::vector<std::string> messages;
+    for (const auto& d : diags.items()) messages.push_back(std::to_string(d.line) + ":" + std::to_string(d.column) + " " + d.message + " | " + d.hint);
+    std::sort(messages.begin(), messages.end());
+    CHECK(messages[0] == "3:7 'merge' names incident 'inc-00000000ab', which this store never issued | did you mean 'inc-00000000aa'?");
+    CHECK(messages[1] == "4:9 'exclude' names incident 'inc-00000000aa'; 'exclude' names claims | name the incident's claims ('reckon changes STORE --lineage' lists incidents, 'reckon audit' their claims)");
+    CHECK(messages[2] == "5:7 'merge' names incident 'inc-00000000cc', which this store retired before it kept retired incidents' claims | name the claims it held, or an incident the store has now");
 }
