@@ -21,7 +21,7 @@ void fill_tables(extractor::tables& t, const extract_context& ctx) {
         for (const auto& [name, index] : ctx.places->names()) t.place_names.insert(word_hash(name), name) = &ctx.places->places()[index];
     }
     if (!ctx.sources) return;
-    t.source_reading = std::make_unique<source_reader>(*ctx.sources);
+    t.source_reading = std::make_unique<source_reader>(*ctx.sources, ctx.world);
     for (const auto& [text, index] : ctx.sources->written_forms()) {
         const std::string lower = lower_case_of(text);
         const auto ws = words_of(text, {0, text.size()}, lower);
@@ -62,9 +62,10 @@ const registry::country* article_context::article_country() {
         // The places reader weighs datelines, states, towns and the outlet's home: its
         // country, when it read one, is the article's ("police" of a report from Ohio are
         // not Syria's because a Syrian is quoted). A country the registry has no pack for
-        // leaves bodies unqualified ("Police").
+        // is the world gazetteer's ("Kenya Police").
         const bool placed = tables.world.active() && article_place_of(*this).country != registry::no_place;
-        if (ctx.sources && placed) country = ctx.sources->find_country(tables.world.country_code(article_place_of(*this).country));
+        if (tables.source_reading && placed)
+            country = tables.source_reading->country_of_code(tables.world.country_code(article_place_of(*this).country));
         else country = text_country();
     }
     return country;
@@ -73,11 +74,11 @@ const registry::country* article_context::article_country() {
 const registry::country* article_context::text_country() {
     if (!words_country_read) {
         words_country_read = true;
-        if (ctx.sources) {
+        if (tables.source_reading) {
             std::string all = art.title;
             all += '\n';
             all += text;
-            words_country = ctx.sources->country_of_text(all);
+            words_country = tables.source_reading->country_of_text(all);
         }
     }
     return words_country;

@@ -31,7 +31,10 @@ const article_place& article_place_of(article_context& ax) {
     if (!ax.where) {
         const auto& outlet = canonical_outlet(ax);
         const auto* src = ax.ctx.sources && !outlet.empty() ? ax.ctx.sources->find(outlet) : nullptr;
-        ax.where = ax.tables.world.read_article(ax.art, ax.text, ax.lower_text(), src ? src->country : std::string());
+        // wires, UN agencies, NGOs and monitors report from everywhere: their home (AFP's
+        // France, OCHA's US) says nothing of where the article is
+        const bool everywhere = src && (src->type == "wire" || src->type == "un_agency" || src->type == "ngo" || src->type == "monitor");
+        ax.where = ax.tables.world.read_article(ax.art, ax.text, ax.lower_text(), src && !everywhere ? src->country : std::string());
     }
     return *ax.where;
 }

@@ -49,6 +49,15 @@ bool is_stop_capital(std::string_view w) {
     return std::find(stops.begin(), stops.end(), w) != stops.end();
 }
 
+// Capitalised words that open sentences, never the first word of an organisation's name.
+bool is_sentence_opener(std::string_view w) {
+    static const std::vector<std::string_view> openers{
+        "the", "a", "an", "on", "in", "at", "by", "for", "of", "and", "but", "as", "when", "while", "after", "before",
+        "then", "there", "earlier", "later", "meanwhile", "also", "according", "said", "his", "her", "their", "its",
+        "this", "that", "to", "from", "with"};
+    return std::find(openers.begin(), openers.end(), w) != openers.end();
+}
+
 // The words naming what a person quoted does.
 bool is_role_noun(std::string_view w) {
     static const std::vector<std::string_view> roles{
@@ -56,8 +65,46 @@ bool is_role_noun(std::string_view w) {
         "chief", "commander", "sergeant", "sgt", "lieutenant", "lt", "captain", "capt", "deputy", "doctor", "dr",
         "mayor", "activist", "sheriff", "coroner", "examiner", "investigator", "detective", "superintendent",
         "chairman", "colonel", "col", "general", "gen", "administrator", "surgeon", "medic", "paramedic", "leader",
-        "secretary", "representative", "envoy", "coordinator", "prosecutor"};
+        "secretary", "representative", "envoy", "coordinator", "prosecutor", "commissioner", "prefect", "inspector"};
     return std::find(roles.begin(), roles.end(), w) != roles.end();
+}
+
+// Roles of officials who speak for a government without naming a body: "the provincial
+// governor said", "the state information minister said", "the district commissioner told".
+bool is_official_role(std::string_view w) {
+    return w == "governor" || w == "minister" || w == "commissioner" || w == "mayor" || w == "prefect" ||
+           w == "administrator" || w == "councillor" || w == "councilor";
+}
+
+// Last words of a named organisation's name: "Emergency Medicine Centre", "National
+// Disaster Management Agency", "Provincial Health Directorate".
+bool is_organisation_head(std::string_view w) {
+    static const std::vector<std::string_view> heads{
+        "centre", "center", "agency", "authority", "service", "services", "directorate", "commission", "committee",
+        "council", "office", "unit", "organisation", "organization", "society", "institute", "bureau", "administration"};
+    return std::find(heads.begin(), heads.end(), w) != heads.end();
+}
+
+// The source type a named organisation's words say it is; "official" when none does.
+std::string_view organisation_type(const std::vector<word>& ws, std::size_t b, std::size_t e) {
+    for (std::size_t j = b; j < e; ++j) {
+        const auto w = ws[j].lower;
+        if (w == "emergency" || w == "emergencies" || w == "ambulance" || w == "rescue" || w == "disaster" ||
+            w == "disasters" || w == "fire" || w == "protection")
+            return "civil_defence";
+    }
+    for (std::size_t j = b; j < e; ++j) {
+        const auto w = ws[j].lower;
+        if (w == "medical" || w == "medicine" || w == "hospital" || w == "clinic") return "hospital";
+    }
+    for (std::size_t j = b; j < e; ++j) {
+        const auto w = ws[j].lower;
+        // a health directorate or office is the health administration, not a hospital
+        if (w == "health") return "health_ministry";
+        if (w == "rights" || w == "cross" || w == "crescent" || w == "humanitarian") return "ngo";
+        if (w == "monitoring" || w == "documentation" || w == "observatory") return "monitor";
+    }
+    return "official";
 }
 
 // Role words that make a speaker a member of an armed group rather than a state.
@@ -125,7 +172,28 @@ bool is_role_word(std::string_view lower) {
     return is_role_noun(lower) || (lower.size() > 1 && lower.back() == 's' && is_role_noun(lower.substr(0, lower.size() - 1)));
 }
 
-source_reader::source_reader(const registry::source_registry& registry) : m_registry(registry) {
+source_reader::source_reader(const registry::source_registry& registry, const registry::world_gazetteer* world)
+    : m_registry(registry) {
+    if (world && !world->empty()) {
+        m_world = world;
+        // countries come first in the index; those without a pack get a made one, so that
+        // "police said" in a Kenyan report is "Kenya Police" as in an Iraqi one
+        std::uint32_t n = 0;
+        while (n < world->size() && world->entity(n).kind == registry::world_kind::country) ++n;
+        m_world_countries.reserve(n);
+        for (std::uint32_t i = 0; i < n; ++i) {
+            const auto code = world->code(i);
+            if (const auto* c = registry.find_country(code); c && c->code == code) {
+                m_world_by_entity.emplace(i, c);
+                continue;
+            }
+            registry::country c;
+            c.name = std::string(world->name(i));
+            c.code = std::string(code);
+            m_world_countries.push_back(std::move(c));
+            m_world_by_entity.emplace(i, &m_world_countries.back());
+        }
+    }
     for (const auto& b : registry.bodies()) {
         for (const auto& written : b.written) {
             body_form f;
@@ -173,12 +241,109 @@ source_reader::source_reader(const registry::source_registry& registry) : m_regi
     role_body({"interior"}, "interior_ministry");
     role_body({"defence", "defense"}, "defence_ministry");
     role_body({"rescue", "emergency", "ambulance"}, "civil_defence");
+    // "the provincial governor said": the registry's unnamed officials
+    m_local_officials = registry.find("Local officials");
 }
 
 const registry::country* source_reader::country_word(std::string_view lower) const {
     auto it = m_country_words.find(std::string(lower));
     if (it == m_country_words.end()) it = m_country_words.find(std::string(without_possessive(lower)));
-    return it == m_country_words.end() ? nullptr : it->second;
+    if (it != m_country_words.end()) return it->second;
+    return world_country(without_possessive(lower));
+}
+
+const registry::country* source_reader::world_country(std::string_view written) const {
+    if (!m_world || written.size() < 3) return nullptr;
+    const auto g = m_world->find(registry::world_key(written));
+    if (g == registry::no_place) return nullptr;
+    const registry::country* found = nullptr;
+    std::uint32_t found_population = 0, division_population = 0;
+    for (const auto e : m_world->entries(g)) {
+        const auto& ent = m_world->entity(registry::entry_entity(e));
+        if (ent.kind == registry::world_kind::division) division_population = std::max(division_population, ent.population);
+        if (ent.kind != registry::world_kind::country || registry::entry_form(e) == registry::name_form::abbreviation) continue;
+        const auto it = m_world_by_entity.find(registry::entry_entity(e));
+        if (it != m_world_by_entity.end() && !found) {
+            found = it->second;
+            found_population = ent.population;
+        }
+    }
+    // a state or province of that name more populous than the country is more often
+    // meant ("Georgia police"); Niger the country is larger than Niger State
+    return found && division_population >= found_population && division_population > 0 ? nullptr : found;
+}
+
+const registry::country* source_reader::country_of_code(std::string_view code) const {
+    if (code.empty()) return nullptr;
+    if (const auto* c = m_registry.find_country(code); c && c->code == code) return c;
+    for (const auto& c : m_world_countries)
+        if (c.code == code) return &c;
+    return nullptr;
+}
+
+const registry::country* source_reader::country_of_text(std::string_view text) const {
+    const auto* listed = m_registry.country_of_text(text);
+    if (!m_world) return listed;
+    // the world countries written in capitals, longest name first ("South Sudan" before "Sudan")
+    const std::string lower = lower_case_of(text);
+    const auto ws = words_of(text, {0, text.size()}, lower);
+    std::vector<std::pair<const registry::country*, std::size_t>> counts;  // country, count; in order first written
+    for (std::size_t i = 0; i < ws.size(); ++i) {
+        if (!ws[i].capital || ws[i].digits) continue;
+        for (std::size_t len = std::min<std::size_t>(4, ws.size() - i); len >= 1; --len) {
+            bool joined = true;
+            for (std::size_t j = i; j + 1 < i + len && joined; ++j) joined = blank_gap(text, ws, j);
+            if (!joined || !ws[i + len - 1].capital) continue;
+            const auto* c = world_country(without_possessive(text.substr(ws[i].begin, ws[i + len - 1].end - ws[i].begin)));
+            if (!c) continue;
+            auto at = std::find_if(counts.begin(), counts.end(), [&](const auto& p) { return p.first == c; });
+            if (at == counts.end()) counts.emplace_back(c, 1);
+            else ++at->second;
+            i += len - 1;
+            break;
+        }
+    }
+    const registry::country* best = nullptr;
+    std::size_t best_count = 0, listed_count = 0;
+    for (const auto& [c, n] : counts) {
+        if (n > best_count) best = c, best_count = n;
+        if (c == listed) listed_count = n;
+    }
+    // the registry's reading (which also knows main cities and FA-KES spellings) stands
+    // unless a country it has no pack for is written more often
+    if (!listed) return best;
+    const bool unlisted = best && std::none_of(m_registry.countries().begin(), m_registry.countries().end(),
+                                               [&](const registry::country& c) { return &c == best; });
+    return unlisted && best_count > listed_count ? best : listed;
+}
+
+std::pair<const registry::country*, std::size_t> source_reader::country_before(
+    std::string_view text, const std::vector<word>& ws, std::size_t k,
+    const std::vector<std::pair<std::size_t, std::size_t>>& taken) const {
+    // the possessive written with a curly apostrophe is a word of its own ("Haiti", "s")
+    std::size_t end = k;
+    if (end >= 2 && ws[end - 1].lower == "s" && ws[end - 2].end + 3 >= ws[end - 1].begin && !blank_gap(text, ws, end - 2)) --end;
+    else if (end == 0 || !blank_gap(text, ws, end - 1)) return {nullptr, k};
+    if (end < k && !blank_gap(text, ws, k - 1)) return {nullptr, k};
+    for (std::size_t len = std::min<std::size_t>(5, end); len >= 1; --len) {
+        const std::size_t b = end - len;
+        if (!ws[b].capital || !ws[end - 1].capital) continue;
+        bool ok = true;
+        for (std::size_t j = b; j < end && ok; ++j) {
+            ok = !taken_at(taken, j) && !ws[j].digits && (j + 1 == end || blank_gap(text, ws, j));
+            // inner words of a country's name: "Republic of the Congo"
+            ok = ok && (ws[j].capital || ws[j].lower == "of" || ws[j].lower == "the");
+        }
+        if (!ok) continue;
+        const std::string_view form = without_possessive(text.substr(ws[b].begin, ws[end - 1].end - ws[b].begin));
+        if (len == 1) {
+            if (const auto* c = country_word(ws[b].lower)) return {c, b};
+            continue;
+        }
+        if (const auto* c = m_registry.find_country(form); c && form.size() > 2) return {c, b};
+        if (const auto* c = world_country(form)) return {c, b};
+    }
+    return {nullptr, k};
 }
 
 const source_reader::body_form* source_reader::body_at(const std::vector<word>& ws, std::size_t k) const {
@@ -212,11 +377,13 @@ void source_reader::bodies(std::string_view text, const std::vector<word>& ws,
         r.body = f->body;
         r.wb = k;
         r.we = k + f->words.size();
-        // "Iraq's health ministry", "the Somali army": a country word just before
-        if (k > 0 && !taken_at(taken, k - 1) && blank_gap(text, ws, k - 1) && ws[k - 1].capital) {
-            if (const auto* c = country_word(ws[k - 1].lower)) {
+        // "Iraq's health ministry", "the Somali army", "Burkina Faso's army": a country
+        // written just before
+        if (k > 0) {
+            const auto [c, cb] = country_before(text, ws, k, taken);
+            if (c) {
                 r.country = c;
-                r.wb = k - 1;
+                r.wb = cb;
             }
         }
         // "Homestead police", "the Cuyahoga County Medical Examiner's Office": a local name,
@@ -231,6 +398,21 @@ void source_reader::bodies(std::string_view text, const std::vector<word>& ws,
             while (b < k && is_stop_capital(ws[b].lower)) ++b;
             if (b < k) {
                 r.local = std::string(text.substr(ws[b].begin, ws[k - 1].end - ws[b].begin));
+                r.wb = b;
+            }
+        }
+        // "the Arakan Army", "the Kachin Independence Army": an army named by words that
+        // name no country is an armed group, as written
+        if (!r.country && r.body->id == "army" && f->words.size() == 1 && ws[k].capital && k > 0) {
+            std::size_t b = k;
+            while (b > 0 && k - b < 4 && !taken_at(taken, b - 1) && blank_gap(text, ws, b - 1) && ws[b - 1].capital &&
+                   !ws[b - 1].digits && !ws[b - 1].has(w_date) && !ws[b - 1].has(w_report) && !country_word(ws[b - 1].lower))
+                --b;
+            while (b < k && is_stop_capital(ws[b].lower)) ++b;
+            const bool after_country = b > 0 && blank_gap(text, ws, b - 1) && country_word(ws[b - 1].lower);
+            if (b < k && !after_country) {
+                r.person = std::string(text.substr(ws[b].begin, ws[k].end - ws[b].begin));
+                r.person_type = "rebel_group";
                 r.wb = b;
             }
         }
@@ -293,6 +475,8 @@ void source_reader::people(std::string_view text, const std::vector<word>& ws,
         }
         out.push_back(std::move(r));
     };
+    unnamed_officials(text, ws, taken, out);
+    named_organisations(text, ws, taken, out);
     for (std::size_t i = 0; i < n; ++i) {
         if (taken_at(taken, i) || !name_word(text, ws[i])) continue;
         std::size_t e = i;
@@ -314,7 +498,29 @@ void source_reader::people(std::string_view text, const std::vector<word>& ws,
             if (rb < i && has_role_noun(rb, i)) {
                 const bool verb_after = e < n && ws[e].has(w_report) && ws[e].lower != "according";
                 const bool verb_before = rb > 0 && is_report_verb(ws[rb - 1].lower);
-                if (verb_after || verb_before) make(i, e, rb, i, true);
+                // "Police Lieutenant Colonel Ramon Dizon, the city police director, said": an
+                // apposition between commas, then the verb
+                std::size_t apposition_end = 0;
+                if (comma_after && e < n && (ws[e].lower == "the" || ws[e].lower == "a" || ws[e].lower == "an")) {
+                    for (std::size_t v = e + 1; v < n && v - e <= 8 && !ws[v].digits; ++v) {
+                        if (!gap_has_comma(text, ws, v - 1)) continue;
+                        if (ws[v].has(w_report) && ws[v].lower != "according") apposition_end = v;
+                        break;
+                    }
+                }
+                if (verb_after || verb_before || apposition_end) {
+                    make(i, e, rb, i, true);
+                    // the apposition is the person's: its words ("the city police director") are no
+                    // other source, and name the body a role before the name did not
+                    auto& r = out.back();
+                    r.we = std::max(r.we, apposition_end);
+                    for (std::size_t j = e; j < apposition_end && !r.body && !r.listed && r.person_type == "official"; ++j) {
+                        const auto it = m_role_bodies.find(std::string(without_possessive(ws[j].lower)));
+                        if (it == m_role_bodies.end()) continue;
+                        r.body = it->second;
+                        r.person_type = it->second->type;
+                    }
+                }
                 i = e - 1;
                 continue;
             }
@@ -358,8 +564,83 @@ void source_reader::people(std::string_view text, const std::vector<word>& ws,
     }
 }
 
+void source_reader::named_organisations(std::string_view text, const std::vector<word>& ws,
+                                        const std::vector<std::pair<std::size_t, std::size_t>>& taken,
+                                        std::vector<read_source>& out) const {
+    const std::size_t n = ws.size();
+    for (std::size_t k = 1; k < n; ++k) {
+        if (!ws[k].capital || !is_organisation_head(ws[k].lower) || taken_at(taken, k)) continue;
+        // back over the capitalised words of the name ("of", "for", "and" inside it)
+        std::size_t b = k;
+        while (b > 0 && k - b < 6 && blank_gap(text, ws, b - 1) && !taken_at(taken, b - 1) && !ws[b - 1].digits &&
+               (ws[b - 1].capital || ws[b - 1].lower == "of" || ws[b - 1].lower == "for" || ws[b - 1].lower == "and"))
+            --b;
+        // words opening a sentence are no part of the name; "National", "Provincial" are
+        while (b < k && (!ws[b].capital || is_sentence_opener(ws[b].lower))) ++b;
+        if (b == k) continue;  // "the Office said": one word is no name
+        // right after a named source it is part of that one ("the U.N. Security Council")
+        if (b > 0 && taken_at(taken, b - 1) && ws[b].begin - ws[b - 1].end <= 2 && !gap_has_comma(text, ws, b - 1)) continue;
+        // a body or a country inside is read as one ("Metro Nashville Police Department",
+        // "Yemen's health ministry"); a day or a report word is no name
+        // "the Ethiopian Human Rights Commission": a country word may open the name
+        bool plain = true;
+        for (std::size_t j = b; j < k && plain; ++j)
+            plain = !body_at(ws, j) && (j == b || !country_word(ws[j].lower)) && !ws[j].has(w_date) && !ws[j].has(w_report);
+        plain = plain && !(k - b == 1 && country_word(ws[b].lower));  // "the Kenyan Office" is no name
+        if (!plain) continue;
+        // a speaker: a report verb right after, or "according to" right before
+        const bool verb_after = k + 1 < n && is_report_verb(ws[k + 1].lower) && blank_gap(text, ws, k);
+        std::size_t open = b;
+        if (open > 0 && ws[open - 1].lower == "the") --open;
+        const bool according = open >= 2 && ws[open - 2].lower == "according" && ws[open - 1].lower == "to";
+        if (!verb_after && !according) continue;
+        read_source r;
+        r.wb = b;
+        r.we = k + 1;
+        r.person = std::string(text.substr(ws[b].begin, ws[k].end - ws[b].begin));
+        r.person_type = std::string(organisation_type(ws, b, k + 1));
+        r.speaker = verb_after;
+        out.push_back(std::move(r));
+    }
+}
+
+void source_reader::unnamed_officials(std::string_view text, const std::vector<word>& ws,
+                                      const std::vector<std::pair<std::size_t, std::size_t>>& taken,
+                                      std::vector<read_source>& out) const {
+    if (!m_local_officials) return;
+    const std::size_t n = ws.size();
+    for (std::size_t k = 1; k + 1 < n; ++k) {
+        if (!is_official_role(without_possessive(ws[k].lower)) || taken_at(taken, k) || !blank_gap(text, ws, k)) continue;
+        // the verb right after: "the provincial governor said", "the state information minister
+        // told", "the mayor's office said"
+        std::size_t verb = k + 1;
+        if (ws[verb].lower == "office" && without_possessive(ws[k].lower) != ws[k].lower && verb + 1 < n && blank_gap(text, ws, verb))
+            ++verb;
+        if (!is_report_verb(ws[verb].lower)) continue;
+        // back over lower-case modifiers to the determiner: "the state information minister"
+        std::size_t b = k;
+        while (b > 0 && k - b < 4 && blank_gap(text, ws, b - 1) && !taken_at(taken, b - 1) && !ws[b - 1].capital &&
+               !ws[b - 1].digits && ws[b - 1].lower != "the" && ws[b - 1].lower != "a" && ws[b - 1].lower != "an")
+            --b;
+        if (b == 0 || !blank_gap(text, ws, b - 1) || (ws[b - 1].lower != "the" && ws[b - 1].lower != "a" && ws[b - 1].lower != "an"))
+            continue;
+        read_source r;
+        r.wb = b - 1;
+        r.we = verb;
+        r.speaker = true;
+        // a body the modifiers name is the speaker's ("the state police commissioner"):
+        // left to bodies(); the rest speak for no named body
+        bool body = false;
+        for (std::size_t j = b; j < k; ++j) body = body || m_role_bodies.count(std::string(ws[j].lower)) > 0;
+        if (body) continue;
+        r.listed = m_local_officials;
+        out.push_back(std::move(r));
+    }
+}
+
 std::string source_reader::name_of(const read_source& r, const registry::country* article_country) const {
     if (!r.person.empty()) return r.listed ? r.listed->name : r.person;
+    if (r.listed && !r.body) return r.listed->name;
     if (!r.body) return {};
     const registry::country* c = r.country ? r.country : article_country;
     return m_registry.body_source(*r.body, c, r.local);
@@ -367,6 +648,7 @@ std::string source_reader::name_of(const read_source& r, const registry::country
 
 std::string source_reader::type_of(const read_source& r) const {
     if (!r.person.empty()) return r.listed ? r.listed->type : r.person_type;
+    if (r.listed && !r.body) return r.listed->type;
     return r.body ? r.body->type : std::string();
 }
 

@@ -22,14 +22,25 @@ bool gives_figure(std::string_view w) {
 bool speaks_after(const std::vector<word>& ws, const std::vector<source_mention>& mentions, const source_mention& m) {
     // the subject of its sentence may be described at length ("An activist in Deir al-Zour
     // who spoke on condition of anonymity told Reuters")
-    const std::size_t reach = m.wb <= 1 ? 12 : 5;
+    std::size_t reach = m.wb <= 1 ? 12 : 5;
     for (std::size_t j = m.we; j < std::min(ws.size(), m.we + reach); ++j) {
         if ((ws[j].has(w_report) && ws[j].lower != "according") || gives_figure(ws[j].lower)) return true;
         if (ws[j].digits || ws[j].has(w_killed) || ws[j].has(w_injured) || ws[j].has(w_missing)) return false;
         // never past another source, unless joined to it ("a monitor and rebels said")
         const bool joined = j > m.we && (ws[j - 1].lower == "and" || ws[j - 1].lower == "or");
-        for (const auto& o : mentions)
-            if (o.wb == j && !o.pronoun && !joined) return false;
+        bool skipped = false;
+        for (const auto& o : mentions) {
+            if (o.wb != j || o.pronoun) continue;
+            if (!joined) return false;
+            // the joined source is one subject with this one: the reach starts again after
+            // it ("residents and a local resistance group said", "a war monitor and
+            // medical workers in the rebel-held area said")
+            reach = o.we - m.we + 5;
+            j = o.we - 1;
+            skipped = true;
+            break;
+        }
+        if (skipped) continue;
         // beyond three words only a description: no clause of its own
         if (j >= m.we + 3 && (ws[j].before == ',' || ws[j].before == '"')) return false;
     }
@@ -252,6 +263,18 @@ void find_sources(article_context& ax, std::size_t s, sentence_info& si) {
             for (std::size_t q = j + 1; q < m.wb; ++q)
                 plain = plain && !ws[q].digits && ws[q].lower != "said" && ws[q].lower != "told" && ws[q].lower != "as";
             if (plain) m.cited = true;
+        }
+        // "according to a statement from the Cameroonian army": what was issued lies between
+        for (std::size_t j = m.wb >= 7 ? m.wb - 7 : 0; j + 3 < m.wb; ++j) {
+            if (ws[j].lower != "according") continue;
+            bool issued = true;
+            for (std::size_t q = j + 1; q < m.wb && issued; ++q) {
+                const auto& w = ws[q].lower;
+                issued = w == "to" || w == "a" || w == "an" || w == "the" || w == "statement" || w == "report" ||
+                         w == "figures" || w == "data" || w == "from" || w == "by" || w == "issued" || w == "released" ||
+                         w == "published" || w == "latest" || w == "new";
+            }
+            if (issued) m.speaker = true;
         }
         for (std::size_t j = m.wb >= 3 ? m.wb - 3 : 0; j < m.wb; ++j) {
             const auto& w = ws[j].lower;

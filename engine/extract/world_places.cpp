@@ -822,7 +822,8 @@ article_place world_reader::read_article(const article& a, std::string_view text
             continue;
         }
         std::size_t used = 1;
-        for (std::size_t n = std::min<std::size_t>(3, ws.size() - k); n >= 1; --n) {
+        // four words: "Democratic Republic of Congo" is not its last three ("Republic of Congo")
+        for (std::size_t n = std::min<std::size_t>(4, ws.size() - k); n >= 1; --n) {
             if (n > 1 && !ws[k + n - 1].capital && ws[k + n - 1].lower != "of") continue;
             const byte_span span{ws[k].begin, ws[k + n - 1].end};
             const auto group = group_of(span.of(text));
