@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <iterator>
 
@@ -87,6 +88,17 @@ std::string binary_kind(std::string_view bytes) {
     return {};
 }
 
+// JSON Lines files larger than this are read in batches of about this size
+// (detail::read_jsonl_file).
+constexpr std::size_t jsonl_batch_bytes = std::size_t{64} << 20;
+
+void skip_binary(ingest_result& out, const std::string& shown, const std::string& kind) {
+    out.diags.error(shown, 0, 0, "the file is " + kind + ", not text; skipped",
+                    "reckon reads UTF-8 text, CSV and JSON Lines: extract the text first (pdftotext, or save as plain "
+                    "UTF-8 text; UTF-16 is not read)");
+    ++out.skipped;
+}
+
 std::string too_large(std::size_t bytes) {
     return "too large (" + std::to_string(bytes) + " bytes; the limit is " + std::to_string(max_article_bytes) + ")";
 }
@@ -94,10 +106,7 @@ std::string too_large(std::size_t bytes) {
 void read_one(std::string bytes, const std::string& shown, const std::string& id, input_format format,
               const ingest_options& options, ingest_result& out) {
     if (const std::string kind = binary_kind(bytes); !kind.empty()) {
-        out.diags.error(shown, 0, 0, "the file is " + kind + ", not text; skipped",
-                        "reckon reads UTF-8 text, CSV and JSON Lines: extract the text first (pdftotext, or save as plain "
-                        "UTF-8 text; UTF-16 is not read)");
-        ++out.skipped;
+        skip_binary(out, shown, kind);
         return;
     }
     if (format == input_format::automatic) format = sniff(bytes);
@@ -115,15 +124,7 @@ void read_one(std::string bytes, const std::string& shown, const std::string& id
         detail::read_text_article(std::move(bytes), shown, id, out);
         break;
     }
-    // CSV and JSON Lines articles past the limit: reported at their record, dropped.
-    const auto keep = std::stable_partition(out.articles.begin() + static_cast<std::ptrdiff_t>(first), out.articles.end(),
-                                            [](const article& a) { return a.text.size() <= max_article_bytes; });
-    for (auto it = keep; it != out.articles.end(); ++it) {
-        out.diags.warning("too-large", it->where.file, it->where.line, 1,
-                          "article '" + it->id + "' is " + too_large(it->text.size()) + "; article skipped");
-        ++out.skipped;
-    }
-    out.articles.erase(keep, out.articles.end());
+    detail::drop_too_large(out, first);
 }
 
 std::string id_of(const fs::path& root, const fs::path& file) {
@@ -203,6 +204,12 @@ ingest_result ingest(const std::string& path, const ingest_options& options) {
         read_folder(path, path, options, out);
         return out;
     }
+    const input_format f = options.format != input_format::automatic ? options.format : format_of_extension(path);
+    if (f == input_format::jsonl && fs::file_size(path, ec) > jsonl_batch_bytes && !ec) {
+        out.files = 1;
+        detail::read_jsonl_file(path, jsonl_batch_bytes, out);
+        return out;
+    }
     std::string bytes;
     try {
         bytes = read_file(path);
@@ -212,7 +219,6 @@ ingest_result ingest(const std::string& path, const ingest_options& options) {
         return out;
     }
     out.files = 1;
-    const input_format f = options.format != input_format::automatic ? options.format : format_of_extension(path);
     read_one(std::move(bytes), path, fs::path(path).stem().string(), f, options, out);
     return out;
 }
@@ -227,9 +233,55 @@ ingest_result ingest_bytes(std::string bytes, const std::string& name, input_for
 
 namespace detail {
 
-bool clean_bytes(std::string& bytes, const std::string& file, ingest_result& out) {
+void drop_too_large(ingest_result& out, std::size_t first) {
+    // CSV and JSON Lines articles past the limit: reported at their record, dropped.
+    const auto keep = std::stable_partition(out.articles.begin() + static_cast<std::ptrdiff_t>(first), out.articles.end(),
+                                            [](const article& a) { return a.text.size() <= max_article_bytes; });
+    for (auto it = keep; it != out.articles.end(); ++it) {
+        out.diags.warning("too-large", it->where.file, it->where.line, 1,
+                          "article '" + it->id + "' is " + too_large(it->text.size()) + "; article skipped");
+        ++out.skipped;
+    }
+    out.articles.erase(keep, out.articles.end());
+}
+
+void read_jsonl_file(const std::string& path, std::size_t batch_bytes, ingest_result& out) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        out.unreadable = true;
+        out.diags.error(path, 0, 0, "cannot read '" + path + "'");
+        return;
+    }
+    jsonl_batches batches(path);
+    const std::size_t first = out.articles.size();
+    for (bool first_batch = true;; first_batch = false) {
+        std::string bytes(batch_bytes, '\0');
+        in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+        bytes.resize(static_cast<std::size_t>(in.gcount()));
+        // Whole lines only: the rest of the last line comes with this batch.
+        std::string rest;
+        if (in && std::getline(in, rest)) bytes += rest + '\n';
+        if (in.bad()) {
+            out.diags.error(path, 0, 0, "cannot read '" + path + "': a read failed; the articles before it are kept");
+            break;
+        }
+        if (bytes.empty()) break;
+        if (first_batch) {
+            if (const std::string kind = binary_kind(bytes); !kind.empty()) {
+                skip_binary(out, path, kind);
+                return;
+            }
+        }
+        batches.read(std::move(bytes), out);
+        if (!in) break;
+    }
+    drop_too_large(out, first);
+}
+
+bool clean_bytes(std::string& bytes, const std::string& file, ingest_result& out, std::size_t lines_before,
+                 std::size_t bytes_before) {
     bool changed = false;
-    if (strip_bom(bytes)) {
+    if (bytes_before == 0 && strip_bom(bytes)) {
         out.diags.note(file, 1, 1, "byte order mark removed");
         changed = true;
     }
@@ -239,11 +291,11 @@ bool clean_bytes(std::string& bytes, const std::string& file, ingest_result& out
         // Positions refer to the bytes as read (after the BOM, if any).
         const auto& first = problems.front();
         std::string what = first.nul ? "NUL byte" : "invalid UTF-8";
-        std::string message = what + " at byte " + std::to_string(first.offset) + "; " + std::to_string(count) +
+        std::string message = what + " at byte " + std::to_string(bytes_before + first.offset) + "; " + std::to_string(count) +
                               (count == 1 ? " bad byte was" : " bad bytes were") + " replaced with U+FFFD";
         // Bytes before the first problem are unchanged, so its line and column hold.
         const auto where = position_of(bytes, first.offset);
-        out.diags.warning("invalid-utf8", file, where.line, where.column, std::move(message),
+        out.diags.warning("invalid-utf8", file, lines_before + where.line, where.column, std::move(message),
                           "re-save the file as UTF-8; figures next to replaced bytes may be misread");
         ++out.repaired;
         changed = true;

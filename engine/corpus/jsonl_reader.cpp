@@ -144,7 +144,12 @@ chunk_result parse_chunk(std::string_view s, const std::string& file) {
 // is the same whatever the number of threads, and whatever the batches the lines come in.
 void jsonl_batches::read(std::string bytes, ingest_result& out) {
     const std::string& file = m_file;
-    clean_bytes(bytes, file, out);
+    // Messages name the file's lines and bytes; bytes count as read, after a first BOM
+    // (as clean_bytes counts them), not as repaired.
+    const bool bom = m_bytes == 0 && bytes.compare(0, 3, "\xEF\xBB\xBF") == 0;
+    const std::size_t read = bytes.size() - (bom ? 3 : 0);
+    clean_bytes(bytes, file, out, m_lines, m_bytes);
+    m_bytes += read;
     const std::string_view s = bytes;
     const unsigned threads = s.size() < (1u << 20) ? 1 : std::max(1u, std::min(8u, std::thread::hardware_concurrency()));
     std::vector<std::string_view> chunks;

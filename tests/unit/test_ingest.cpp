@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
+#include <fstream>
 
 #include "corpus/ingest.hpp"
+#include "corpus/readers.hpp"
 #include "shared_corpus.hpp"
 
 using namespace reckon;
@@ -258,6 +260,71 @@ TEST_CASE("the whole FA-KES corpus loads: 804 articles with ISO dates", "[ingest
     CHECK(dated == 804);
     CHECK(r.articles[0].id == "1914947530");
     CHECK(r.articles[0].published.iso() == "2017-04-05");
+}
+
+TEST_CASE("a JSON Lines file read in batches gives what reading it whole gives", "[ingest][jsonl]") {
+    // Lines of every kind a batch boundary may cut near: repeated ids, a line that is not
+    // JSON, an empty text, a bad date, invalid UTF-8 far into the file, a last line without
+    // its newline.
+    std::string corpus;
+    for (int i = 0; i < 300; ++i) {
+        const std::string id = i % 97 == 5 ? "twice" : "a" + std::to_string(i);
+        if (i == 40) corpus += "{not json\n";
+        if (i == 120) corpus += "{\"id\": \"e\", \"text\": \"\"}\n";
+        if (i == 210) corpus += "{\"id\": \"bad\", \"text\": \"Shelling killed \xFF three people.\"}\n";
+        if (i == 150) corpus += "{\"id\": \"worse\", \"text\": \"A \xFE\xFE bad line.\"}\n";
+        corpus += "{\"id\": \"" + id + "\", \"date\": \"" + (i == 77 ? std::string("soon") : "2016-05-0" + std::to_string(1 + i % 9)) +
+                  "\", \"text\": \"Line " + std::to_string(i) + ": an air strike killed " + std::to_string(i % 20) +
+                  " people in the town, a monitor said.\"}\n";
+    }
+    corpus += "{\"id\": \"last\", \"text\": \"No newline after this one.\"}";
+    const auto path = std::filesystem::temp_directory_path() / "reckon_batches_test.jsonl";
+    {
+        std::ofstream out(path, std::ios::binary);
+        out << corpus;
+    }
+    const auto whole = ingest_bytes(corpus, path.string(), input_format::jsonl);
+    for (const std::size_t batch : {std::size_t{64}, std::size_t{1000}, std::size_t{1} << 20}) {
+        INFO("batch " << batch);
+        ingest_result batched;
+        corpus::detail::read_jsonl_file(path.string(), batch, batched);
+        REQUIRE(batched.articles.size() == whole.articles.size());
+        for (std::size_t i = 0; i < whole.articles.size(); ++i) {
+            CHECK(batched.articles[i].id == whole.articles[i].id);
+            CHECK(batched.articles[i].text == whole.articles[i].text);
+            CHECK(batched.articles[i].where.line == whole.articles[i].where.line);
+            CHECK(batched.articles[i].published.iso() == whole.articles[i].published.iso());
+        }
+        // the same messages at the same lines (a repair is told where its batch starts,
+        // and once for each batch that holds bad bytes)
+        const auto told = [](const ingest_result& r, bool repairs) {
+            std::vector<std::pair<std::size_t, std::string>> out;
+            for (const auto& d : r.diags.items())
+                if ((d.name == "invalid-utf8") == repairs) out.emplace_back(d.line, d.message);
+            std::sort(out.begin(), out.end());
+            return out;
+        };
+        CHECK(told(batched, false) == told(whole, false));
+        CHECK(batched.skipped == whole.skipped);
+        if (batch < corpus.size()) {
+            // the two bad lines fall in two batches: each is told at its line and its byte
+            // in the file
+            const std::vector<std::pair<std::size_t, std::string>> each{
+                {153, "invalid UTF-8 at byte " + std::to_string(corpus.find('\xFE')) + "; 2 bad bytes were replaced with U+FFFD"},
+                {214, "invalid UTF-8 at byte " + std::to_string(corpus.find('\xFF')) + "; 1 bad byte was replaced with U+FFFD"}};
+            CHECK(told(batched, true) == each);
+            CHECK(batched.repaired == 2);
+        } else {
+            CHECK(told(batched, true) == told(whole, true));
+            CHECK(batched.repaired == whole.repaired);
+        }
+    }
+    // the invalid byte is reported at its line of the file, not of its batch
+    const auto bad = std::find_if(whole.diags.items().begin(), whole.diags.items().end(),
+                                  [](const diagnostic& d) { return d.name == "invalid-utf8"; });
+    REQUIRE(bad != whole.diags.items().end());
+    CHECK(bad->line == 153);  // the first bad line: 150 articles, a line not JSON and an empty text before it
+    std::filesystem::remove(path);
 }
 
 TEST_CASE("a large CSV reads in linear time", "[ingest][csv][scaling]") {
