@@ -153,6 +153,30 @@ TEST_CASE("the audit is reproducible and the same with two threads", "[audit][se
     CHECK(once == twice);
 }
 
+TEST_CASE("--timings tells what the extracted corpus holds, and only when asked", "[audit][timings]") {
+    CHECK(seeds().result.held_bytes.empty());  // not counted unless asked
+    const std::string root = RECKON_SOURCE_DIR;
+    diagnostics diags;
+    const auto sources = registry::load_sources(root + "/rules/sources.yaml", diags);
+    const auto places = registry::load_places(root + "/rules/places.yaml", diags);
+    const auto loaded = rules::load_ruleset(root + "/rules/default.rules");
+    REQUIRE(loaded.rules);
+    audit::audit_inputs in;
+    in.articles = corpus::ingest(root + "/examples/seeds").articles;
+    in.rules = loaded.rules.get();
+    in.sources = &sources;
+    in.places = &places;
+    in.count_held = true;
+    const auto a = audit::run_audit(std::move(in));
+    REQUIRE(a.held_bytes.size() == 4);
+    // the claims' line names their count, and each claim holds at least its own record
+    CHECK(a.held_bytes[0].first == "claims (" + std::to_string(a.corpus_claims) + ")");
+    CHECK(a.held_bytes[0].second >= a.corpus_claims * sizeof(claim));
+    CHECK(a.held_bytes[3].first == "matching words");
+    CHECK(a.held_bytes[3].second > 0);  // default.rules reads the articles' words
+    for (const auto& [what, bytes] : a.held_bytes) CHECK(bytes > 0);
+}
+
 TEST_CASE("every seed claim and article record survives the claims stream", "[audit][stream]") {
     const std::string root = RECKON_SOURCE_DIR;
     diagnostics diags;
