@@ -153,7 +153,7 @@ TEST_CASE("the audit is reproducible and the same with two threads", "[audit][se
     CHECK(once == twice);
 }
 
-TEST_CASE("--timings tells what the extracted corpus holds, and only when asked", "[audit][timings]") {
+TEST_CASE("the audit tells what the extracted corpus holds (--timings), and only when asked", "[audit][timings]") {
     CHECK(seeds().result.held_bytes.empty());  // not counted unless asked
     const std::string root = RECKON_SOURCE_DIR;
     diagnostics diags;
