@@ -102,36 +102,48 @@ std::string sha256_file(const std::string& path) {
 
 namespace {
 
-// Extracts claims (and the sketches copy detection needs) article by article; with
-// jobs > 1 the articles are shared out in fixed stripes and the results put back in
-// corpus order, so the output is the same whatever the number of threads. Without
+// Extracts claims (and the sketches copy detection needs) article by article, in
+// batches: with jobs > 1 a batch's articles are shared out in fixed stripes, and
+// `take(i)` is called for each article of the batch in corpus order once the batch is
+// done, so the output is the same whatever the number of threads. `take` moves the
+// claims out; what it frees is used again by the next batch (the workers' arenas), so
+// the extracted claims of the corpus are never all held beside their records. Without
 // `keep_text` each text is dropped as soon as it is extracted.
-std::vector<extracted_article> extract_all(std::vector<article>& articles, const extract::extract_context& ctx, unsigned jobs,
-                                           bool keep_text, const std::atomic<bool>* cancel, diagnostics& diags,
-                                           std::vector<match::article_terms>* terms) {
+template <class Take>
+void extract_all(std::vector<article>& articles, std::vector<extracted_article>& per_article, const extract::extract_context& ctx,
+                 unsigned jobs, bool keep_text, const std::atomic<bool>* cancel, diagnostics& diags,
+                 std::vector<match::article_terms>* terms, Take take) {
+    constexpr std::size_t batch = 4096;
+    per_article.assign(articles.size(), {});
     if (terms) terms->assign(articles.size(), {});
-    std::vector<extracted_article> per_article(articles.size());
-    std::vector<diagnostics> per_diags(articles.size());
+    std::vector<diagnostics> per_diags(std::min(batch, articles.size()));
     // One extractor for the whole corpus: its tables (registry aliases, gazetteer
     // names) are built once; extract() is const and safe to share between threads.
     const extract::extractor x(ctx);
-    run_striped(articles.size(), jobs, [&](std::size_t first, std::size_t step) {
-        for (std::size_t i = first; i < articles.size(); i += step) {
-            if (cancel && cancel->load(std::memory_order_relaxed)) return;
-            per_article[i] = extract_article(x, articles[i], per_diags[i], nullptr, terms != nullptr);
-            if (terms) (*terms)[i] = std::move(per_article[i].terms);
-            if (!keep_text) std::string().swap(articles[i].text);
+    for (std::size_t from = 0; from < articles.size(); from += batch) {
+        const std::size_t to = std::min(articles.size(), from + batch);
+        run_striped(to - from, jobs, [&](std::size_t first, std::size_t step) {
+            for (std::size_t i = from + first; i < to; i += step) {
+                if (cancel && cancel->load(std::memory_order_relaxed)) return;
+                per_article[i] = extract_article(x, articles[i], per_diags[i - from], nullptr, terms != nullptr);
+                if (terms) (*terms)[i] = std::move(per_article[i].terms);
+                if (!keep_text) std::string().swap(articles[i].text);
+            }
+        });
+        for (std::size_t i = from; i < to; ++i) {
+            diags.append(per_diags[i - from]);
+            per_diags[i - from] = {};
+            take(i);
         }
-    });
-    for (const auto& d : per_diags) diags.append(d);
-    return per_article;
+        if (cancel && cancel->load(std::memory_order_relaxed)) return;
+    }
 }
 
 // The killed and injured figures reported with each claim, for the rules' figures():
 // its own value for its outcome; for the other outcome, the first figure of that
 // outcome in its sentence, else the first in its article that breaks nothing down.
 // Exact figures only, and no breakdown: "13 children" is not the toll.
-void reported_with(const std::vector<claim_record>& claims, std::vector<rules::claim_facts>& facts) {
+void reported_with(const claim_records& claims, std::vector<rules::claim_facts>& facts) {
     const auto value_of = [](const claim& c) -> std::int64_t {
         return c.kind == claim_kind::incident && c.parent.empty() && c.low && c.qualifier == qualifier::exact ? *c.low : -1;
     };
@@ -280,7 +292,7 @@ std::vector<std::string> enclosing_places(const registry::gazetteer* places, con
     return out;
 }
 
-std::string incident_id(const std::vector<std::size_t>& members, const std::vector<claim_record>& claims) {
+std::string incident_id(const std::vector<std::size_t>& members, const claim_records& claims) {
     std::vector<std::string> ids;
     for (const auto m : members) ids.push_back(claims[m].c.id);
     std::sort(ids.begin(), ids.end());
@@ -295,8 +307,9 @@ std::size_t heap_of(const std::string& s) { return s.capacity() > 15 ? s.capacit
 template <class T>
 std::size_t heap_of(const std::vector<T>& v) { return v.capacity() * sizeof(T); }
 
-std::size_t held_by(const claim& c) {
-    std::size_t n = sizeof(claim) + heap_of(c.relay);
+// The bytes a claim's strings and relay list own beyond the claim itself.
+std::size_t owned_by(const claim& c) {
+    std::size_t n = heap_of(c.relay);
     for (const std::string* s : {&c.id, &c.article, &c.category, &c.side, &c.value_text, &c.qualifier_text, &c.vague, &c.parent,
                                  &c.source, &c.source_text, &c.source_type, &c.place, &c.place_key, &c.governorate, &c.country,
                                  &c.actor, &c.attack, &c.scope, &c.relation, &c.period, &c.group, &c.localities})
@@ -306,22 +319,23 @@ std::size_t held_by(const claim& c) {
 }
 
 // The memory the extracted corpus holds, by kind (audit_result::held_bytes).
-std::vector<std::pair<std::string, std::size_t>> held_after_extraction(const std::vector<extracted_article>& per_article,
+std::vector<std::pair<std::string, std::size_t>> held_after_extraction(const claim_records& records,
+                                                                       const std::vector<std::vector<copies::fingerprint>>& sketches,
+                                                                       const std::vector<extracted_article>& per_article,
                                                                        const std::vector<match::article_terms>& terms) {
-    std::size_t claims = 0, count = 0, sketches = 0, sentences = 0, words = 0;
+    std::size_t claims = records.bytes(), articles = 0, sentences = 0, words = 0;
+    for (const auto& r : records) claims += owned_by(r.c);
+    for (const auto& s : sketches) articles += heap_of(s);
     for (const auto& e : per_article) {
-        claims += heap_of(e.claims) - e.claims.size() * sizeof(claim);
-        for (const auto& c : e.claims) claims += held_by(c);
-        count += e.claims.size();
-        sketches += sizeof(e) + heap_of(e.sketch);
+        articles += sizeof(e) + heap_of(e.sketch);
         sentences += heap_of(e.sentences);
         for (const auto& s : e.sentences) sentences += heap_of(s.second);
     }
     for (const auto& t : terms) {
         words += sizeof(t) + t.lead.heap_bytes() + t.names.heap_bytes();
     }
-    return {{"claims (" + std::to_string(count) + ")", claims},
-            {"article records and copy sketches", sketches},
+    return {{"claim records (" + std::to_string(records.size()) + ")", claims},
+            {"article records and copy sketches", articles},
             {"claim sentences' fingerprints", sentences},
             {"matching words", words}};
 }
@@ -394,46 +408,72 @@ audit_result run_audit(audit_inputs in) {
     out.inputs = std::move(in.hashes);
     const rules::ruleset& rules = *in.rules;
 
-    // 1. Claims: extracted here, or read from a claims stream.
+    // 1. Claims: extracted here, or read from a claims stream. Each article's claims
+    // become records as soon as they are extracted, and its sketch is set aside for
+    // copy detection.
     std::vector<extracted_article> per_article = std::move(in.extracted);
+    std::vector<std::vector<copies::fingerprint>> sketches;
+    const auto take = [&](std::size_t a) {
+        auto& e = per_article[a];
+        if (e.claims.empty()) out.articles_without_claims.push_back(out.articles[a].id);
+        for (auto& c : e.claims) {
+            claim_record& r = out.claims.emplace_back();
+            r.c = std::move(c);
+            r.article = a;
+            if (r.c.kind == claim_kind::cumulative) ++out.corpus_cumulative_claims;
+            if (r.c.place.empty() && r.c.place_key.empty() && r.c.governorate.empty()) ++out.corpus_without_place;
+            if (r.c.country.empty()) ++out.corpus_without_country;
+            if (r.c.source.empty()) ++out.corpus_without_source;
+        }
+        std::vector<claim>().swap(e.claims);  // the moved-from shells are as large as the claims
+        sketches[a].swap(e.sketch);
+    };
     std::vector<match::article_terms> terms;
     if (per_article.empty()) {
         extract::extract_context ctx;
         ctx.sources = in.sources;
         ctx.places = in.places;
         ctx.world = in.world;
-        per_article = extract_all(out.articles, ctx, in.jobs, in.keep_text, in.cancel, out.diags,
-                                  rules.reads_text_evidence() ? &terms : nullptr);
-    } else if (rules.reads_text_evidence()) {
-        // From a claims stream (or the store): the words its article records carry. A
-        // stream written before they were carried has none, and its articles join others
-        // on their claims' fields alone.
-        terms.resize(per_article.size());
-        std::size_t without = 0, first = 0;
-        for (std::size_t a = 0; a < per_article.size(); ++a) {
-            if (!per_article[a].has_terms) {
-                if (without++ == 0) first = a;
-                continue;
+        sketches.resize(out.articles.size());
+        extract_all(out.articles, per_article, ctx, in.jobs, in.keep_text, in.cancel, out.diags,
+                    rules.reads_text_evidence() ? &terms : nullptr, take);
+    } else {
+        sketches.resize(per_article.size());
+        for (std::size_t a = 0; a < per_article.size(); ++a) take(a);
+        if (rules.reads_text_evidence()) {
+            // From a claims stream (or the store): the words its article records carry. A
+            // stream written before they were carried has none, and its articles join others
+            // on their claims' fields alone.
+            terms.resize(per_article.size());
+            std::size_t without = 0, first = 0;
+            for (std::size_t a = 0; a < per_article.size(); ++a) {
+                if (!per_article[a].has_terms) {
+                    if (without++ == 0) first = a;
+                    continue;
+                }
+                terms[a] = std::move(per_article[a].terms);
             }
-            terms[a] = std::move(per_article[a].terms);
+            if (without > 0)
+                out.diags.warning("no-match-words", out.articles[first].where.file, out.articles[first].where.line, 1,
+                                  std::to_string(without) + " of " + std::to_string(per_article.size()) +
+                                      " article records carry no words for scored matching ('lead_words', 'names'); "
+                                      "their articles are matched on their claims' fields alone",
+                                  "the claims stream was written by an earlier 'reckon extract': extract it again");
         }
-        if (without > 0)
-            out.diags.warning("no-match-words", out.articles[first].where.file, out.articles[first].where.line, 1,
-                              std::to_string(without) + " of " + std::to_string(per_article.size()) +
-                                  " article records carry no words for scored matching ('lead_words', 'names'); "
-                                  "their articles are matched on their claims' fields alone",
-                              "the claims stream was written by an earlier 'reckon extract': extract it again");
     }
     // Data-set rows come after the articles; they carry no text evidence of their own.
     for (std::size_t i = 0; i < in.dataset_articles.size() && i < in.dataset_extracted.size(); ++i) {
         out.articles.push_back(std::move(in.dataset_articles[i]));
         per_article.push_back(std::move(in.dataset_extracted[i]));
+        sketches.emplace_back();
+        take(per_article.size() - 1);
     }
+    out.corpus_claims = out.claims.size();
     if (!terms.empty()) terms.resize(out.articles.size());
+    if (in.live_timings || in.count_held) out.held_bytes = held_after_extraction(out.claims, sketches, per_article, terms);
     // Text evidence for scored matching, when a match rule reads it: from the articles'
     // words, read here or carried by the claims stream, over the whole corpus (a word's
     // weight is how rare it is in it), so a stream, a shard and the store weigh alike.
-    if (in.live_timings || in.count_held) out.held_bytes = held_after_extraction(per_article, terms);
     match::name_vocabulary name_ids;
     if (!terms.empty()) {
         std::vector<std::optional<std::int64_t>> published(out.articles.size());
@@ -447,26 +487,6 @@ audit_result run_audit(audit_inputs in) {
         out.cancelled = true;
         return out;
     }
-    std::size_t total_claims = 0;
-    for (const auto& e : per_article) total_claims += e.claims.size();
-    out.claims.reserve(total_claims);
-    std::vector<std::vector<copies::fingerprint>> sketches(per_article.size());
-    for (std::size_t a = 0; a < per_article.size(); ++a) {
-        if (per_article[a].claims.empty()) out.articles_without_claims.push_back(out.articles[a].id);
-        for (auto& c : per_article[a].claims) {
-            claim_record r;
-            r.c = std::move(c);
-            r.article = a;
-            if (r.c.kind == claim_kind::cumulative) ++out.corpus_cumulative_claims;
-            if (r.c.place.empty() && r.c.place_key.empty() && r.c.governorate.empty()) ++out.corpus_without_place;
-            if (r.c.country.empty()) ++out.corpus_without_country;
-            if (r.c.source.empty()) ++out.corpus_without_source;
-            out.claims.push_back(std::move(r));
-        }
-        std::vector<claim>().swap(per_article[a].claims);  // the moved-from shells are as large as the claims
-        sketches[a].swap(per_article[a].sketch);
-    }
-    out.corpus_claims = out.claims.size();
 
     clock.done("extract");
 
@@ -476,6 +496,11 @@ audit_result run_audit(audit_inputs in) {
     copies::copy_options copy_options;
     copy_options.jobs = in.jobs;
     out.copies = copies::find_copies(out.articles, sketches, copy_options);
+    // A living audit's update: the stored articles whose copy links (so whose claims'
+    // facts) may have changed with the new ones are matched again like new ones.
+    std::vector<char> copy_touched;
+    if (in.previous && in.stored_articles > 0 && in.stored_articles < out.articles.size() && !rules.reads_text_evidence())
+        copy_touched = copies::touched_by_added(out.articles, sketches, out.copies, in.stored_articles, copy_options);
     {
         std::vector<std::vector<std::size_t>> claims_of(out.articles.size());
         for (std::size_t i = 0; i < out.claims.size(); ++i) claims_of[out.claims[i].article].push_back(i);
@@ -563,7 +588,7 @@ audit_result run_audit(audit_inputs in) {
     std::vector<char> owned(out.claims.size(), 1);
     if (in.shard.count > 0) {
         const auto part = shard_selection(out.claims, facts, rules, in.shard, out.shard_sizes);
-        std::vector<claim_record> kept;
+        claim_records kept;
         std::vector<rules::claim_facts> kept_facts;
         owned.clear();
         for (std::size_t i = 0; i < out.claims.size(); ++i) {
@@ -634,7 +659,46 @@ audit_result run_audit(audit_inputs in) {
     cluster.keep_joined = false;  // provenance the audit does not print
     cluster.observe = in.observe;
     cluster.random_pairs = in.random_pairs;
+    // A living audit's update matches again only what its new articles touch, when the
+    // stored grouping still holds for the rest: every pair of stored claims must be judged
+    // as before. Text evidence weighs words by their rarity in the whole corpus, so one
+    // more article moves every weight (docs/performance.md): then the whole corpus.
+    match::previous_grouping previous;
+    if (in.previous) {
+        auto& scope = out.matching;
+        scope.asked = true;
+        if (in.stored_articles == 0 || in.stored_articles >= out.articles.size()) {
+            scope.full_because = "no articles were added";
+        } else if (in.shard.count > 0) {
+            scope.full_because = "a shard";
+        } else if (rules.reads_text_evidence()) {
+            scope.full_because = words_move_everything;
+        } else {
+            const std::size_t n = out.claims.size();
+            previous.group.assign(n, match::previous_grouping::none);
+            previous.component.assign(n, match::previous_grouping::none);
+            previous.seed.assign(n, 0);
+            for (std::size_t i = 0; i < n; ++i) {
+                const std::size_t a = out.claims[i].article;
+                if (a >= in.stored_articles || copy_touched[a]) previous.seed[i] = 1;
+                if (a >= in.stored_articles) continue;
+                const auto it = in.previous->by_claim.find(out.claims[i].c.id);
+                if (it == in.previous->by_claim.end()) continue;
+                previous.group[i] = it->second.first;
+                previous.component[i] = it->second.second;
+            }
+            for (const auto t : copy_touched) scope.copy_seeds += t ? 1 : 0;
+            cluster.previous = &previous;
+        }
+    }
     auto grouped = match::group_incidents(facts, rules, cluster);
+    if (cluster.previous) {
+        out.matching.incremental = grouped.incremental;
+        out.matching.full_because = grouped.full_because;
+    }
+    out.matching.units = grouped.units;
+    out.matching.rematched_units = grouped.rematched_units;
+    previous = match::previous_grouping();  // its tables are as long as the claims
     clock.done("match");
     out.naive = grouped.naive;
     out.timings.back().second -= grouped.naive.seconds;  // the sample is not the matcher's time
@@ -658,6 +722,7 @@ audit_result run_audit(audit_inputs in) {
             incident_record& inc = out.incidents[gi];
             inc.claims = g.members;
             inc.decisions = g.decisions;
+            inc.component = g.component;
             inc.id = incident_id(g.members, out.claims);
             std::map<std::string, std::size_t> governorates, countries;
             std::set<std::string> origins, named_keys;

@@ -9,6 +9,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "audit/claims_stream.hpp"
@@ -19,6 +20,7 @@
 #include "model/claim.hpp"
 #include "registry/registry.hpp"
 #include "rules/ruleset.hpp"
+#include "support/chunked_vector.hpp"
 #include "support/diagnostics.hpp"
 
 namespace reckon::audit {
@@ -46,6 +48,10 @@ struct claim_record {
     claim_weight weight;                // the ruleset's trust in it
     std::string incident;               // incident id ("" for cumulative claims)
 };
+// The audit's claim records, in corpus order. In chunks, so that they are appended as
+// batches of articles are extracted, never copied as they grow, and keep their
+// addresses (support/chunked_vector.hpp).
+using claim_records = chunked_vector<claim_record>;
 
 // Two claims as the match rules judged them: the rule, and for a scored rule the
 // waterfall of weights (`reckon explain`, the audit's `joins`).
@@ -71,6 +77,8 @@ struct incident_record {
     std::size_t independent_sources = 0;  // distinct origins
     rules::incident_result result;
     std::vector<std::string> decisions; // analyst decisions applied while grouping
+    std::size_t component = 0;          // the first claim (index into audit_result::claims) of its
+                                        // connected component of matched pairs (match::incident_group)
     std::vector<judged_pair> joins;     // why its claims are together: each explained member
                                         // with the earlier member it joins best
     int severity = 0;                   // highest finding severity: 3 high .. 0 none
@@ -124,7 +132,7 @@ struct audit_result {
     std::size_t corpus_without_place = 0;     // claims of the corpus with no place read
     std::size_t corpus_without_country = 0;   // ... with no country
     std::size_t corpus_without_source = 0;    // ... attributed to nobody (no source, no outlet)
-    std::vector<claim_record> claims;
+    claim_records claims;
     std::vector<copies::copy_link> copies;
     std::vector<rules::text_evidence> evidence;  // per article, when a match rule reads it
     std::vector<incident_record> incidents;   // by severity of findings, then date, then id
@@ -149,6 +157,14 @@ struct audit_result {
         std::size_t incidents = 0;        // incidents holding a new claim or a block mate
         std::size_t incident_claims = 0;  // the claims of those incidents
     } reach;
+    // With audit_inputs::previous: how the incidents were matched (--timings).
+    struct matching_scope {
+        bool asked = false;               // a previous grouping was given (or refused by the store)
+        bool incremental = false;         // only the touched components were matched again
+        std::string full_because;         // else why the whole corpus was matched
+        std::size_t units = 0, rematched_units = 0;
+        std::size_t copy_seeds = 0;       // stored articles whose copy links may have changed
+    } matching;
     std::vector<judged_pair> explained;       // audit_inputs::explain, in its order
     std::vector<std::pair<std::string, double>> timings;  // seconds per stage, in order
     std::vector<std::size_t> peak_kb;         // peak resident memory (kB) at the end of each stage
@@ -187,6 +203,18 @@ struct incident_decision {
     std::string note;                             // "split (FILE:LINE): reason", as the matcher notes decisions
 };
 
+// A living audit's previous grouping (store/living_audit.hpp): per stored incident
+// claim, the incident and the connected component of matched pairs it was in (labels
+// of this run, any numbering). With `stored_articles`, the matcher matches again only
+// the components the new articles touch (match::previous_grouping).
+struct stored_grouping {
+    std::unordered_map<std::string, std::pair<std::uint32_t, std::uint32_t>> by_claim;
+};
+
+// Why an update of a living audit under rules that read text evidence matches the
+// whole corpus: a word's weight is its rarity in the whole corpus, which every article moves.
+inline constexpr const char* words_move_everything = "the rules weigh words by their rarity in the whole corpus (no frozen statistics yet)";
+
 struct audit_inputs {
     std::vector<article> articles;
     // Already extracted (a claims stream), one per article: extraction is skipped and
@@ -217,6 +245,8 @@ struct audit_inputs {
     std::size_t stored_articles = 0;
     // Decisions naming a store's incidents, resolved by it (store/living_audit.hpp).
     std::vector<incident_decision> incident_decisions;
+    // With stored_articles: the stored articles' grouping (nullptr: match everything).
+    const stored_grouping* previous = nullptr;
     // For reckon train: passed to the matcher (see match::cluster_options::observe).
     match::pair_observer observe;
     std::size_t random_pairs = 0;

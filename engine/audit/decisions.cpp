@@ -198,7 +198,8 @@ void apply_incident_decisions(std::vector<match::incident_group>& groups, const 
                                              [&](std::size_t m) { return std::binary_search(moved.begin(), moved.end(), m); }),
                               members.end());
                 for (const auto m : moved) group_of[m] = groups.size();
-                groups.push_back({moved, {d.note}});
+                const std::size_t component = groups[g].component;  // split within its component
+                groups.push_back({moved, component, {d.note}});
             }
         }
     }

@@ -22,7 +22,7 @@ std::string series_key(const claim& c) {
     return c.source + " | " + std::string(to_string(c.outcome)) + " | " + c.category + " | " + series_scope(c);
 }
 
-std::vector<shard_part> shard_selection(const std::vector<claim_record>& claims, const std::vector<rules::claim_facts>& facts,
+std::vector<shard_part> shard_selection(const claim_records& claims, const std::vector<rules::claim_facts>& facts,
                                         const rules::ruleset& rules, shard_spec spec, shard_stats& stats) {
     const std::size_t n = claims.size();
     std::unordered_map<std::string, std::size_t> index_of;

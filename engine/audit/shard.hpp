@@ -26,7 +26,7 @@ enum class shard_part : char {
 };
 
 // The part of `spec` each claim is in; `facts[i]` describes `claims[i]`. Fills `stats`.
-std::vector<shard_part> shard_selection(const std::vector<claim_record>& claims, const std::vector<rules::claim_facts>& facts,
+std::vector<shard_part> shard_selection(const claim_records& claims, const std::vector<rules::claim_facts>& facts,
                                         const rules::ruleset& rules, shard_spec spec, shard_stats& stats);
 
 // The key of a cumulative claim's series: source | outcome | category | scope (lower case).

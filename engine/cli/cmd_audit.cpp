@@ -69,6 +69,16 @@ int living_audit(const pipeline_options& opts,
                       << r.block_mates << " of " << r.stored_claims << " stored claims; " << r.incidents << " incidents hold either ("
                       << r.incident_claims << " claims)\n";
         }
+        // How the update matched: the components its new articles reach, or (said why)
+        // the whole corpus, as one run does.
+        if (const auto& m = living.audit.matching; m.asked) {
+            if (m.incremental)
+                std::cerr << "reckon: store: matched again " << m.rematched_units << " of " << m.units
+                          << " claims (the components the new articles reach; with them the claims of " << m.copy_seeds
+                          << " stored articles whose copy links they may change)\n";
+            else
+                std::cerr << "reckon: store: matched the whole corpus: " << m.full_because << "\n";
+        }
         const auto& ch = living.run.changes;
         std::cerr << "reckon: store '" << opts.store << "' run " << living.run.run << ": " << living.run.articles_added << " articles added, "
                   << living.run.articles_changed << " changed, " << living.extracted << " extracted; " << ch.at("new_incidents").size()

@@ -1,6 +1,7 @@
 #include "copies/copies.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <cctype>
 #include <thread>
 
@@ -83,6 +84,28 @@ std::vector<fingerprint> sketch(const article& a) {
     return s;
 }
 
+std::vector<char> touched_by_added(const std::vector<article>& articles, const std::vector<std::vector<fingerprint>>& sketches,
+                                   const std::vector<copy_link>& links, std::size_t first_new, const copy_options& options) {
+    const std::size_t n = std::min(articles.size(), sketches.size());
+    std::vector<char> touched(n, 0);
+    if (first_new >= n) return touched;
+    copy_options earlier_only = options;
+    earlier_only.first_articles = first_new;
+    const std::vector<copy_link> before = find_copies(articles, sketches, earlier_only);
+    std::vector<std::pair<std::size_t, std::size_t>> was, is;
+    for (const auto& l : before) was.emplace_back(l.later, l.earlier);
+    for (const auto& l : links) {
+        if (l.later >= first_new) continue;
+        if (l.earlier >= first_new) touched[l.later] = 1;  // copies an added article
+        else is.emplace_back(l.later, l.earlier);
+    }
+    // Both sorted by (later, earlier): the links that came or went.
+    std::vector<std::pair<std::size_t, std::size_t>> differ;
+    std::set_symmetric_difference(was.begin(), was.end(), is.begin(), is.end(), std::back_inserter(differ));
+    for (const auto& [later, earlier] : differ) touched[later] = 1;
+    return touched;
+}
+
 double shared_fraction(const std::vector<fingerprint>& passage, const std::vector<fingerprint>& sketch) {
     if (passage.empty()) return 0;
     std::size_t hit = 0;
@@ -144,7 +167,7 @@ std::vector<copy_link> find_copies(const std::vector<article>& articles, const c
 // are some 60 million entries, and a node and a vector for each would take gigabytes.
 std::vector<copy_link> find_copies(const std::vector<article>& articles, const std::vector<std::vector<fingerprint>>& sketches,
                                    const copy_options& options) {
-    const std::size_t n = articles.size();
+    const std::size_t n = std::min(articles.size(), options.first_articles);
     // Sampled fingerprints (the sketches are distinct and sorted); only their counts are kept.
     std::vector<std::uint32_t> sampled_size(n, 0);
     const unsigned jobs = std::max(1u, std::min<unsigned>(options.jobs, 64));
@@ -161,45 +184,59 @@ std::vector<copy_link> find_copies(const std::vector<article>& articles, const s
     });
     std::vector<posting> postings = concat_parts(parts);
     sort_parallel(postings, jobs);
-    // Articles sharing a shingle, counted per pair. The pairs are made in passes over
-    // ranges of the first article, so that only a part of them is in memory at once
-    // (boilerplate shingles shared by up to max_postings articles make many pairs).
-    std::vector<copy_link> links;
-    const std::size_t passes = std::max<std::size_t>(1, std::min<std::size_t>(8, postings.size() / 4'000'000));
-    std::vector<std::uint64_t> pairs;
-    for (std::size_t pass = 0; pass < passes; ++pass) {
-        const std::size_t lo = n * pass / passes, hi = n * (pass + 1) / passes;
-        pairs.clear();
-        for (std::size_t from = 0; from < postings.size();) {
-            std::size_t to = from + 1;
-            while (to < postings.size() && postings[to].hash == postings[from].hash) ++to;
-            const std::size_t size = to - from;
-            if (size >= 2 && size <= options.max_postings)
-                for (std::size_t a = from; a < to; ++a) {
-                    if (postings[a].article < lo || postings[a].article >= hi) continue;
-                    for (std::size_t b = a + 1; b < to; ++b)
-                        pairs.push_back((static_cast<std::uint64_t>(postings[a].article) << 32) | postings[b].article);
-                }
-            from = to;
-        }
-        sort_parallel(pairs, jobs);
-        for (std::size_t from = 0; from < pairs.size();) {
-            std::size_t to = from + 1;
-            while (to < pairs.size() && pairs[to] == pairs[from]) ++to;
-            const std::size_t shared = to - from;
-            const std::uint64_t key = pairs[from];
-            from = to;
-            if (shared < options.min_shared) continue;
-            const auto i = static_cast<std::size_t>(key >> 32), j = static_cast<std::size_t>(key & 0xffffffffu);
-            const std::size_t smaller = std::min(sampled_size[i], sampled_size[j]);
-            const double overlap = smaller == 0 ? 0 : static_cast<double>(shared) / static_cast<double>(smaller);
-            if (overlap < options.min_overlap) continue;
-            const bool i_first = published_before(articles[i], articles[j]);
-            links.push_back({i_first ? j : i, i_first ? i : j, std::min(overlap, 1.0), shared});
-        }
+    // Each article's shared shingles: the start of every posting group of 2 to
+    // max_postings articles it is in (larger ones are boilerplate), grouped by article.
+    std::vector<std::size_t> first_group(n + 1, 0);
+    std::vector<std::uint32_t> groups;
+    {
+        const auto each_group = [&](auto&& visit) {
+            for (std::size_t from = 0; from < postings.size();) {
+                std::size_t to = from + 1;
+                while (to < postings.size() && postings[to].hash == postings[from].hash) ++to;
+                if (to - from >= 2 && to - from <= options.max_postings)
+                    for (std::size_t p = from; p < to; ++p) visit(postings[p].article, from);
+                from = to;
+            }
+        };
+        each_group([&](std::uint32_t a, std::size_t) { ++first_group[a + 1]; });
+        for (std::size_t a = 0; a < n; ++a) first_group[a + 1] += first_group[a];
+        groups.resize(first_group[n]);
+        std::vector<std::size_t> next(first_group.begin(), first_group.end() - 1);
+        each_group([&](std::uint32_t a, std::size_t from) { groups[next[a]++] = static_cast<std::uint32_t>(from); });
     }
-    std::vector<std::uint64_t>().swap(pairs);
+    // Articles sharing a sampled shingle, counted per pair from the first article of the
+    // pair, in a table of the thread's own. No list of all the pairs is made:
+    // boilerplate shingles shared by up to max_postings articles make hundreds of
+    // millions of them in a large corpus, and sorting them was this stage's peak.
+    std::vector<std::vector<copy_link>> found(jobs);
+    run_striped(n, jobs, [&](std::size_t first, std::size_t step) {
+        auto& mine = found[first];
+        std::vector<std::uint32_t> shared(n, 0);
+        std::vector<std::uint32_t> met;  // the articles counted for the current one
+        for (std::size_t i = first; i < n; i += step) {
+            for (std::size_t g = first_group[i]; g < first_group[i + 1]; ++g) {
+                const fingerprint h = postings[groups[g]].hash;
+                for (std::size_t p = groups[g]; p < postings.size() && postings[p].hash == h; ++p) {
+                    const std::uint32_t j = postings[p].article;
+                    if (j > i && shared[j]++ == 0) met.push_back(j);
+                }
+            }
+            std::sort(met.begin(), met.end());
+            for (const auto j : met) {
+                const std::size_t count = shared[j];
+                shared[j] = 0;
+                if (count < options.min_shared) continue;
+                const std::size_t smaller = std::min(sampled_size[i], sampled_size[j]);
+                const double overlap = smaller == 0 ? 0 : static_cast<double>(count) / static_cast<double>(smaller);
+                if (overlap < options.min_overlap) continue;
+                const bool i_first = published_before(articles[i], articles[j]);
+                mine.push_back({i_first ? j : i, i_first ? i : j, std::min(overlap, 1.0), count});
+            }
+            met.clear();
+        }
+    });
     std::vector<posting>().swap(postings);
+    std::vector<copy_link> links = concat_parts(found);
     std::sort(links.begin(), links.end(), [](const copy_link& a, const copy_link& b) {
         return a.later != b.later ? a.later < b.later : a.earlier < b.earlier;
     });

@@ -9,6 +9,7 @@
 // least `min_overlap`, are linked, from the later article to the earlier one.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string_view>
 #include <vector>
@@ -23,6 +24,7 @@ struct copy_options {
     std::size_t min_shared = 3;       // sampled shingles two articles must share
     double min_overlap = 0.15;        // shared / min(sampled shingles of the two)
     unsigned jobs = 1;                // threads for shingling and sorting (the links do not depend on it)
+    std::size_t first_articles = SIZE_MAX;  // only the first this many articles (a living audit's stored ones)
 };
 
 struct copy_link {
@@ -49,6 +51,15 @@ std::vector<copy_link> find_copies(const std::vector<article>& articles, const s
                                    const copy_options& options = {});
 // The same from the articles' texts.
 std::vector<copy_link> find_copies(const std::vector<article>& articles, const copy_options& options = {});
+
+// The articles before `first_new` whose copy links differ once the articles from
+// `first_new` on are added (a living audit's update), given `links` found over all of
+// them: those now copying an added article (published after it), and those whose link
+// to another earlier article came or went: a fingerprint the added articles push over
+// max_postings is ignored from then on, and no longer counts for the pairs sharing it.
+// The links of the earlier articles alone are found again to compare. 1 when touched.
+std::vector<char> touched_by_added(const std::vector<article>& articles, const std::vector<std::vector<fingerprint>>& sketches,
+                                   const std::vector<copy_link>& links, std::size_t first_new, const copy_options& options = {});
 
 // Fraction (0..1) of `passage` (fingerprints of a sentence, repeats kept) found in
 // `sketch` (sorted). An empty passage gives 0.

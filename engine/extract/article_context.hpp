@@ -87,6 +87,7 @@ struct place_mention {
     bool dateline = false;   // the dateline's place
     bool sub_place = false;  // a market or neighbourhood no gazetteer knows: it lies in a town
     bool of_source = false;  // "the ministry in Sanaa": where the source is, weighed below the event's places
+    bool passing = false;    // a world name with no "in", "near" or division next to it ("a Phoenix man")
     std::string why;  // how a world name was settled, or why it was not (--explain)
 };
 

@@ -16,18 +16,41 @@ namespace reckon::extract {
 
 namespace {
 
+// The text of a span in lower case (ASCII letters only, byte for byte), made once, so
+// that words compare as views: this reader compares every word of every sentence with a
+// figure against dozens of words, and comparing views checks the length first.
+class folded_text {
+public:
+    folded_text(std::string_view text, byte_span span)
+        : m_offset(std::min<std::size_t>(span.begin, text.size())),
+          m_lower(text.substr(m_offset, std::min<std::size_t>(span.end, text.size()) - m_offset)) {
+        for (char& c : m_lower)
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    // text[begin, end) in lower case; the span must lie within the folded one
+    std::string_view at(std::size_t begin, std::size_t end) const {
+        return std::string_view(m_lower).substr(begin - m_offset, end - begin);
+    }
+
+private:
+    std::size_t m_offset;
+    std::string m_lower;
+};
+
 struct word {
-    std::string_view text;  // as written
-    std::string lower;
+    std::string_view text;   // as written
+    std::string_view lower;  // the same in lower case (in a folded_text that outlives the word)
     std::size_t begin = 0, end = 0;
     bool capital = false;  // starts with a capital letter, or "al-" and one
 };
 
 bool word_byte(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
 
+bool starts_with(std::string_view w, std::string_view prefix) { return w.substr(0, prefix.size()) == prefix; }
+
 // Words of text[span]: letters and digits, with inner hyphens and apostrophes
-// ("al-Midan", "Syria's"); everything else separates them.
-std::vector<word> words_of(std::string_view text, byte_span span) {
+// ("al-Midan", "Syria's"); everything else separates them. `lower` folds at least the span.
+std::vector<word> words_of(std::string_view text, const folded_text& lower, byte_span span) {
     std::vector<word> out;
     std::size_t i = span.begin;
     const std::size_t end = std::min<std::size_t>(span.end, text.size());
@@ -43,8 +66,8 @@ std::vector<word> words_of(std::string_view text, byte_span span) {
         w.text = text.substr(i, j - i);
         w.begin = i;
         w.end = j;
-        for (const char c : w.text) w.lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-        const bool article_prefix = w.lower.size() > 3 && (w.lower.rfind("al-", 0) == 0 || w.lower.rfind("el-", 0) == 0);
+        w.lower = lower.at(i, j);
+        const bool article_prefix = w.lower.size() > 3 && (starts_with(w.lower, "al-") || starts_with(w.lower, "el-"));
         w.capital = std::isupper(static_cast<unsigned char>(w.text[0])) ||
                     (article_prefix && std::isupper(static_cast<unsigned char>(w.text[3])));
         out.push_back(std::move(w));
@@ -85,12 +108,12 @@ constexpr std::array<std::string_view, 49> not_places{
     "february", "march",     "april",    "may",      "june",      "july",      "august",      "september", "october", "november",
     "december", "islamic",   "state",    "army",     "police",    "government", "regime",     "russian",  "turkish",  "kurdish"};
 
-std::string without_article(const std::string& w) {
-    if (w.size() > 3 && (w.rfind("al-", 0) == 0 || w.rfind("el-", 0) == 0)) return w.substr(3);
+std::string_view without_article(std::string_view w) {
+    if (w.size() > 3 && (starts_with(w, "al-") || starts_with(w, "el-"))) return w.substr(3);
     return w;
 }
 
-bool is_article_word(const std::string& w) { return w == "al" || w == "el"; }
+bool is_article_word(std::string_view w) { return w == "al" || w == "el"; }
 
 std::size_t figure_word(const std::vector<word>& ws, byte_span figure) {
     for (std::size_t k = 0; k < ws.size(); ++k)
@@ -158,8 +181,8 @@ std::string period_of(const std::vector<word>& ws, std::int64_t value) {
     if (value >= 10000) {
         bool perfect = false, day = false;
         for (std::size_t k = 0; k < ws.size(); ++k) {
-            const std::string& w = ws[k].lower;
-            const std::string next = k + 1 < ws.size() ? ws[k + 1].lower : std::string();
+            const std::string_view w = ws[k].lower;
+            const std::string_view next = k + 1 < ws.size() ? ws[k + 1].lower : std::string_view();
             if ((w == "have" || w == "has") && (next == "been" || next == "died" || next == "killed" || next == "claimed"))
                 perfect = true;
             if (one_of(w, weekdays) || w == "yesterday" || w == "today" || w == "overnight") day = true;
@@ -198,18 +221,27 @@ bool seen_by_witness(const std::vector<word>& ws, std::size_t f) {
     return false;
 }
 
+// What an early word is: a toll, a report, figures ("the initial toll", "preliminary reports").
+bool early_account(std::string_view noun) {
+    static constexpr std::array<std::string_view, 10> accounts{"toll",    "tolls",  "report", "reports",   "information",
+                                                               "figures", "count",  "counts", "estimates", "estimate"};
+    return one_of(noun, accounts);
+}
+
 // A figure the text gives as an earlier word than its latest: a sentence that opens on
 // "Earlier" ("Earlier on Wednesday a source said one person was killed", "Earlier,
 // police said two had died"; not "Earlier this month", another event), "initially", an
-// "initial"/"earlier" toll or report, or "earlier said/reported" before the figure.
+// "initial"/"earlier"/"preliminary" toll or report, or "earlier said/reported" before the
+// figure; after it, "according to preliminary reports" (a first count, which later ones
+// supersede: no rival of them).
 bool earlier_report(const std::vector<word>& ws, std::size_t f) {
     if (ws.empty()) return false;
-    const std::string w1 = ws.size() > 1 ? ws[1].lower : std::string();
-    const std::string w2 = ws.size() > 2 ? ws[2].lower : std::string();
+    const std::string_view w1 = ws.size() > 1 ? ws[1].lower : std::string_view();
+    const std::string_view w2 = ws.size() > 2 ? ws[2].lower : std::string_view();
     if (ws[0].lower == "earlier" && !(w1 == "this" && (w2 == "month" || w2 == "week" || w2 == "year"))) return true;
     for (std::size_t k = f >= 10 ? f - 10 : 0; k < f; ++k) {
-        const std::string& w = ws[k].lower;
-        const std::string next = k + 1 < ws.size() ? ws[k + 1].lower : std::string();
+        const std::string_view w = ws[k].lower;
+        const std::string_view next = k + 1 < ws.size() ? ws[k + 1].lower : std::string_view();
         if (w == "initially") return true;
         // "the governor had earlier reported a toll of eight", "police earlier said two"
         if (w == "earlier" && (next == "said" || next == "reported" || next == "put" || next == "gave" || next == "told"))
@@ -219,12 +251,18 @@ bool earlier_report(const std::vector<word>& ws, std::size_t f) {
             !(k + 2 < ws.size() && (ws[k + 2].lower == "this" || ws[k + 2].lower == "last")))
             return true;
         // "the initial toll", "the previous death toll was 20", "earlier reports"
-        const std::string noun = next == "death" && k + 2 < ws.size() ? ws[k + 2].lower : next;
-        if ((w == "initial" || w == "earlier" || w == "previous") &&
-            (noun == "toll" || noun == "tolls" || noun == "report" || noun == "reports" || noun == "information" ||
-             noun == "figures" || noun == "count"))
-            return true;
+        const std::string_view noun = next == "death" && k + 2 < ws.size() ? ws[k + 2].lower : next;
+        if ((w == "initial" || w == "earlier" || w == "previous" || w == "preliminary") && early_account(noun)) return true;
     }
+    // After the figure, only as the figure's attribution: "killed six according to preliminary
+    // reports", "according to initial information" (not "12 dead; the initial toll was 9",
+    // which tells of another figure)
+    for (std::size_t k = f + 1; k + 2 < ws.size(); ++k)
+        if (ws[k].lower == "according" && ws[k + 1].lower == "to" &&
+            (ws[k + 2].lower == "preliminary" || ws[k + 2].lower == "initial" || ws[k + 2].lower == "early" ||
+             ws[k + 2].lower == "first") &&
+            k + 3 < ws.size() && early_account(ws[k + 3].lower))
+            return true;
     return false;
 }
 
@@ -248,11 +286,11 @@ bool trapped(const std::vector<word>& ws, std::size_t f) {
     static constexpr std::array<std::string_view, 9> found_dead{"killed", "dead",      "died",     "bodies",  "body",
                                                                 "pulled", "recovered", "retrieved", "martyred"};
     for (std::size_t k = f + 1; k < std::min(ws.size(), f + 9); ++k) {
-        const std::string& w = ws[k].lower;
+        const std::string_view w = ws[k].lower;
         if (one_of(w, found_dead) || one_of(w, reporting) || w == "wounded" || w == "injured" ||
             std::isdigit(static_cast<unsigned char>(w[0])))
             return false;
-        const std::string next = k + 1 < ws.size() ? ws[k + 1].lower : std::string();
+        const std::string_view next = k + 1 < ws.size() ? ws[k + 1].lower : std::string_view();
         if (w == "trapped" || ((w == "still" || w == "remain" || w == "remained") && (next == "under" || next == "missing")))
             return true;
     }
@@ -282,7 +320,7 @@ std::string group_of(const std::vector<word>& ws, std::size_t f) {
     // the noun right after the figure: "six teachers", "eight students between 7 and 12",
     // "14 university students" (not "22 children and six teachers" for the 22)
     for (std::size_t k = f + 1; k < std::min(ws.size(), f + 4); ++k) {
-        const std::string& w = ws[k].lower;
+        const std::string_view w = ws[k].lower;
         if (w == "and" || w == "were" || w == "was" || w == "of" || w == "people" || w == "persons" || w == "civilians" ||
             w == "mostly" || w == "mainly" || w == "including")
             break;  // "10 people mostly schoolchildren": who they were, not a subgroup
@@ -292,16 +330,65 @@ std::string group_of(const std::vector<word>& ws, std::size_t f) {
     return "";
 }
 
+// A word that may open a figure: digits or a number word.
+bool number_word(std::string_view w) {
+    static constexpr std::array<std::string_view, 36> words{
+        "one",     "two",      "three",    "four",      "five",     "six",      "seven",   "eight",  "nine",
+        "ten",     "eleven",   "twelve",   "thirteen",  "fourteen", "fifteen",  "sixteen", "twenty", "thirty",
+        "forty",   "fifty",    "sixty",    "seventy",   "eighty",   "ninety",   "hundred", "hundreds", "thousand",
+        "thousands", "dozen",  "dozens",   "few",       "several",  "couple",   "scores",  "both",   "seventeen"};
+    if (w.empty()) return false;
+    return std::isdigit(static_cast<unsigned char>(w[0])) || one_of(w.substr(0, w.find('-')), words);
+}
+
+// A figure told as a part of another ("two of the wounded", "three of them") after a
+// revised toll in the same sentence belongs to the part, not to the revision ("raised the
+// death toll to 11, saying two of the wounded had died": the two are among the eleven).
+// Other figures after the revised one are the same update ("has risen to 42 dead including
+// seven children", "rose to 5 killed and 17 injured"). True when a figure stands between
+// `from` and the figure at `f`.
+bool figure_between(const std::vector<word>& ws, std::size_t from, std::size_t f) {
+    for (std::size_t j = from + 1; j < f; ++j)
+        if (number_word(ws[j].lower)) return true;
+    return false;
+}
+
+// The figure's noun phrase is the subject of "were (also) among the dead": "the wives of
+// the five fighters were also among the dead", "a driver and two nurses were among those
+// killed". They are some of the dead, not a count of them all. The figure opens a noun
+// phrase (at the sentence's start or after "the", "and", "of", "their"), and the few words
+// between it and "were" are that phrase: no verb, no clause ("injuring 20 others and that
+// three children were among the injured": the 20 are no part, the three are).
+bool among_the_dead(const std::vector<word>& ws, std::size_t f) {
+    static constexpr std::array<std::string_view, 6> opens{"the", "and", "of", "their", "his", "her"};
+    static constexpr std::array<std::string_view, 16> not_subject{
+        "killed", "died",  "dead", "wounded", "injured", "hurt",  "said",  "killing",
+        "and",    "that",  "who",  "which",   "while",   "others", "but", "including"};
+    if (f > 0 && !one_of(ws[f - 1].lower, opens)) return false;
+    for (std::size_t k = f + 1; k < std::min(ws.size(), f + 6); ++k) {
+        const std::string_view w = ws[k].lower;
+        if (w == "were" || w == "was") {
+            std::size_t j = k + 1;
+            if (j < ws.size() && ws[j].lower == "also") ++j;
+            return j + 1 < ws.size() && ws[j].lower == "among" && (ws[j + 1].lower == "the" || ws[j + 1].lower == "those");
+        }
+        if (one_of(w, not_subject) || number_word(w)) return false;
+    }
+    return false;
+}
+
 std::string relation_of(const std::vector<word>& ws, std::size_t f) {
-    const std::string next = f + 1 < ws.size() ? ws[f + 1].lower : std::string();
-    const std::string after = f + 2 < ws.size() ? ws[f + 2].lower : std::string();
-    const std::string prev = f >= 1 ? ws[f - 1].lower : std::string();
-    const std::string prev2 = f >= 2 ? ws[f - 2].lower : std::string();
+    const std::string_view next = f + 1 < ws.size() ? ws[f + 1].lower : std::string_view();
+    const std::string_view after = f + 2 < ws.size() ? ws[f + 2].lower : std::string_view();
+    const std::string_view prev = f >= 1 ? ws[f - 1].lower : std::string_view();
+    const std::string_view prev2 = f >= 2 ? ws[f - 2].lower : std::string_view();
     // "three more civilians", "another 11", "a further nine", "an additional 20"
     if ((next == "more" && after != "than") || prev == "another" || prev == "further" || prev == "additional")
         return "addition";
+    const bool told_as_part = next == "of" && (after == "the" || after == "them" || after == "those" || after == "whom");
     // "the toll rose to 48", "bringing the number killed to 45", "the latest toll 44"
     for (std::size_t k = f >= 8 ? f - 8 : 0; k < f; ++k) {
+        if (told_as_part && figure_between(ws, k, f)) continue;
         if (one_of(ws[k].lower, rise_verbs) && within_words(ws, k + 1, f + 1, "to")) return "revision";
         if (one_of(ws[k].lower, fresh_toll) && k + 1 < f &&
             (ws[k + 1].lower == "toll" || ws[k + 1].lower == "figures" || ws[k + 1].lower == "death"))
@@ -316,11 +403,11 @@ std::string relation_of(const std::vector<word>& ws, std::size_t f) {
     if (prev == "including" || prev == "included" || (prev2 == "among" && (prev == "them" || prev == "whom")) ||
         (prev2 == "of" && (prev == "them" || prev == "whom")))
         return "part";
-    if (next == "of" && (after == "the" || after == "them" || after == "those" || after == "whom")) return "part";
+    if (told_as_part) return "part";
     // "As well as the 10 civilians killed on the bus, 21 others died", "besides the 10",
     // "in addition to the 10": one item of a sum the sentence goes on to make
     const std::size_t g = prev == "the" && f >= 1 ? f - 1 : f;
-    const auto before = [&](std::size_t back) { return g >= back ? ws[g - back].lower : std::string(); };
+    const auto before = [&](std::size_t back) { return g >= back ? ws[g - back].lower : std::string_view(); };
     if ((before(1) == "as" && before(2) == "well" && before(3) == "as") || before(1) == "besides" ||
         (before(1) == "to" && before(2) == "addition" && before(3) == "in"))
         return "part";
@@ -328,6 +415,7 @@ std::string relation_of(const std::vector<word>& ws, std::size_t f) {
         if (ws[k].lower == "among" && k + 1 < ws.size() && (ws[k + 1].lower == "the" || ws[k + 1].lower == "those")) return "part";
         if (!one_of(ws[k].lower, part_after) && k > f + 2) break;
     }
+    if (among_the_dead(ws, f)) return "part";
     return "";
 }
 
@@ -340,10 +428,12 @@ bool several_events(const std::vector<word>& ws) {
                                                             "cities", "places", "locations", "fronts", "governorates"};
     static constexpr std::array<std::string_view, 4> many{"various", "several", "different", "multiple"};
     for (std::size_t k = 0; k < ws.size(); ++k) {
-        const std::string& w = ws[k].lower;
-        const std::string next = k + 1 < ws.size() ? ws[k + 1].lower : std::string();
-        const std::string after = k + 2 < ws.size() ? ws[k + 2].lower : std::string();
+        const std::string_view w = ws[k].lower;
+        const std::string_view next = k + 1 < ws.size() ? ws[k + 1].lower : std::string_view();
+        const std::string_view after = k + 2 < ws.size() ? ws[k + 2].lower : std::string_view();
         if (w == "nationwide") return true;
+        // "raids in and around the city killed 31": the city and its outskirts, strike by strike
+        if (w == "in" && next == "and" && (after == "around" || after == "near")) return true;
         // "in a series of Russian air strikes", "a wave of attacks on the city" (not "a series of
         // explosions at the depot": one blast's effects)
         if ((w == "series" || w == "wave" || w == "spate") && next == "of")
@@ -368,7 +458,7 @@ bool two_places(const std::vector<word>& ws) {
     static constexpr std::array<std::string_view, 4> before{"in", "across", "on", "at"};
     const auto place_word = [&](std::size_t k) {
         if (k >= ws.size() || !ws[k].capital || is_article_word(ws[k].lower)) return false;
-        const std::string bare = without_article(ws[k].lower);
+        const std::string_view bare = without_article(ws[k].lower);
         return bare.size() >= 3 && !one_of(bare, not_places) && !std::isdigit(static_cast<unsigned char>(bare[0]));
     };
     for (std::size_t k = 0; k + 3 < ws.size(); ++k) {
@@ -381,9 +471,9 @@ bool two_places(const std::vector<word>& ws) {
         // "... neighbourhoods", "... residential neighborhoods": localities; "in Binnish and
         // Maaret Masrin fired": where the fire came from; "in Arabic and German": no places
         const auto next_is = [&](std::size_t at, auto pred) { return at < ws.size() && pred(ws[at].lower); };
-        const auto noun = [](const std::string& w) { return one_of(w, place_nouns); };
-        if (next_is(e, noun) || next_is(e + 1, noun) || next_is(e, [](const std::string& w) { return w == "fired"; }) ||
-            next_is(e, [](const std::string& w) { return w == "speaking" || w == "languages"; }))
+        const auto noun = [](std::string_view w) { return one_of(w, place_nouns); };
+        if (next_is(e, noun) || next_is(e + 1, noun) || next_is(e, [](std::string_view w) { return w == "fired"; }) ||
+            next_is(e, [](std::string_view w) { return w == "speaking" || w == "languages"; }))
             continue;
         return true;
     }
@@ -394,9 +484,9 @@ bool two_places(const std::vector<word>& ws) {
 // of a round-up.
 bool opens_another_event(const std::vector<word>& ws) {
     if (ws.empty()) return false;
-    const std::string& w0 = ws[0].lower;
-    const std::string w1 = ws.size() > 1 ? ws[1].lower : std::string();
-    const std::string w2 = ws.size() > 2 ? ws[2].lower : std::string();
+    const std::string_view w0 = ws[0].lower;
+    const std::string_view w1 = ws.size() > 1 ? ws[1].lower : std::string_view();
+    const std::string_view w2 = ws.size() > 2 ? ws[2].lower : std::string_view();
     if (w0 == "meanwhile" || w0 == "elsewhere") return true;
     if (w0 == "in" && (w1 == "another" || w1 == "a" ) && (w1 == "another" || w2 == "separate")) return true;
     if (w0 == "in" && w1 == "the" && w2 == "same" && ws.size() > 3 && ws[3].lower == "context") return true;
@@ -415,8 +505,8 @@ bool opens_another_event(const std::vector<word>& ws) {
 // of strikes that killed 15".
 bool after_an_earlier_event(const std::vector<word>& ws, std::size_t f) {
     for (std::size_t k = f >= 15 ? f - 15 : 0; k < f; ++k) {
-        const std::string& w = ws[k].lower;
-        const std::string prev = k > 0 ? ws[k - 1].lower : std::string();
+        const std::string_view w = ws[k].lower;
+        const std::string_view prev = k > 0 ? ws[k - 1].lower : std::string_view();
         if (w == "after" && (prev == "day" || prev == "days" || prev == "week" || prev == "weeks" || prev == "hours")) return true;
         if (w == "heels" && k + 1 < f && ws[k + 1].lower == "of") return true;
     }
@@ -451,7 +541,7 @@ constexpr std::array<std::string_view, 6> relative_days{"yesterday", "today", "o
 bool names_the_day(const std::vector<word>& ws) {
     bool named = false;
     for (std::size_t k = 0; k < ws.size(); ++k) {
-        const std::string& w = ws[k].lower;
+        const std::string_view w = ws[k].lower;
         if (one_of(w, relative_days) && w != "earlier" && w != "later") return false;
         if (one_of(w, weekdays)) named = true;
         const bool day_number = [&](std::size_t j) {
@@ -482,8 +572,8 @@ bool names_means(const std::vector<word>& ws) {
         "rockets",   "missile",    "missiles",   "booby-trapped", "suicide", "bomber",   "ied",     "clashes",
         "gunfire",   "sniper"};
     for (std::size_t k = 0; k < ws.size(); ++k) {
-        const std::string& w = ws[k].lower;
-        const std::string next = k + 1 < ws.size() ? ws[k + 1].lower : std::string();
+        const std::string_view w = ws[k].lower;
+        const std::string_view next = k + 1 < ws.size() ? ws[k + 1].lower : std::string_view();
         // a means after "adding that", once a figure is told, is another statement's (find_attack)
         if ((w == "adding" || (w == "added" && next == "that")) && figure_said(ws, k)) return false;
         if (one_of(w, means) || (w == "car" && next.rfind("bomb", 0) == 0)) return true;
@@ -495,8 +585,8 @@ bool names_means(const std::vector<word>& ws) {
 bool is_place_name(const std::vector<word>& ws, std::size_t k) {
     const word& w = ws[k];
     if (!w.capital || k == 0 || is_article_word(w.lower)) return false;  // a sentence's first word is capitalised anyway
-    const std::string bare = without_article(w.lower);
-    const std::string head = bare.substr(0, bare.find('-'));  // "Monday-and" (a dash lost in the text)
+    const std::string_view bare = without_article(w.lower);
+    const std::string_view head = bare.substr(0, bare.find('-'));  // "Monday-and" (a dash lost in the text)
     if (bare.size() < 3 || one_of(bare, not_places) || one_of(head, not_places) ||
         std::isdigit(static_cast<unsigned char>(bare[0])))
         return false;
@@ -524,15 +614,16 @@ bool is_place_name(const std::vector<word>& ws, std::size_t k) {
 // localities are read from the same words.
 class sentence_words {
 public:
-    explicit sentence_words(std::string_view text) : m_text(text) {}
+    sentence_words(std::string_view text, const folded_text& lower) : m_text(text), m_lower(lower) {}
     const std::vector<word>& of(byte_span sentence) {
         auto it = m_words.find(sentence.begin);
-        if (it == m_words.end()) it = m_words.emplace(sentence.begin, words_of(m_text, sentence)).first;
+        if (it == m_words.end()) it = m_words.emplace(sentence.begin, words_of(m_text, m_lower, sentence)).first;
         return it->second;
     }
 
 private:
     std::string_view m_text;
+    const folded_text& m_lower;
     std::map<std::size_t, std::vector<word>> m_words;
 };
 
@@ -564,7 +655,7 @@ bool names_site(const std::vector<word>& ws, std::size_t k) {
     if (ws[k].lower == "bus" && !(k + 1 < ws.size() && ws[k + 1].lower == "station")) return false;
     if (ws[k].lower == "station" && k > 0 && ws[k - 1].lower == "bus") return false;  // named once, as "bus station"
     for (std::size_t j = k; j-- > 0 && j + 3 >= k;) {
-        const std::string& w = ws[j].lower;
+        const std::string_view w = ws[j].lower;
         if (w == "the" || w == "a" || w == "an") return j > 0 && one_of(ws[j - 1].lower, place_prepositions);
         if (ws[j].capital || one_of(w, place_prepositions)) return false;
     }
@@ -575,15 +666,16 @@ std::vector<std::string> local_places_of(const std::vector<word>& ws) {
     std::vector<std::string> out;
     for (std::size_t k = 0; k < ws.size(); ++k) {
         if (names_site(ws, k)) {
-            std::string site = ws[k].lower == "bus" ? std::string("bus station") : ws[k].lower;
+            std::string site = ws[k].lower == "bus" ? std::string("bus station") : std::string(ws[k].lower);
             if (std::find(out.begin(), out.end(), site) == out.end()) out.push_back(std::move(site));
             continue;
         }
         if (!is_place_name(ws, k)) continue;
-        std::string name = without_article(ws[k].lower);
+        std::string name(without_article(ws[k].lower));
         // "Bab al-Maqam", "Sheikh Maqsoud": one place of two capitalised words
         if (k + 1 < ws.size() && ws[k + 1].capital && !one_of(without_article(ws[k + 1].lower), not_places)) {
-            name += " " + without_article(ws[k + 1].lower);
+            name += ' ';
+            name += without_article(ws[k + 1].lower);
             ++k;
         }
         if (std::find(out.begin(), out.end(), name) == out.end()) out.push_back(std::move(name));
@@ -595,10 +687,14 @@ std::vector<std::string> local_places_of(const std::vector<word>& ws) {
 }  // namespace
 
 figure_scope scope_of_figure(std::string_view text, byte_span sentence, byte_span figure, std::int64_t value) {
-    return scope_of_words(words_of(text, sentence), figure, value);
+    const folded_text lower(text, sentence);
+    return scope_of_words(words_of(text, lower, sentence), figure, value);
 }
 
-std::vector<std::string> local_places(std::string_view text, byte_span sentence) { return local_places_of(words_of(text, sentence)); }
+std::vector<std::string> local_places(std::string_view text, byte_span sentence) {
+    const folded_text lower(text, sentence);
+    return local_places_of(words_of(text, lower, sentence));
+}
 
 // A figure written as the people it counts ("He was shot and died", "Wainwright died",
 // "a teenage girl was hit in the arm", "the woman and her daughter"), not as a
@@ -648,10 +744,10 @@ static bool written_as_people(const std::string& value_text) {
 static bool present_perfect_without_day(const std::vector<word>& ws) {
     bool perfect = false;
     for (std::size_t k = 0; k < ws.size(); ++k) {
-        const std::string& w = ws[k].lower;
+        const std::string_view w = ws[k].lower;
         if (one_of(w, weekdays) || w == "yesterday" || w == "today" || w == "overnight" || w == "tonight") return false;
         if (k + 1 == ws.size()) break;
-        const std::string& next = ws[k + 1].lower;
+        const std::string_view next = ws[k + 1].lower;
         if ((w == "have" || w == "has") && (next == "been" || next == "died" || next == "killed")) perfect = true;
     }
     return perfect;
@@ -716,8 +812,32 @@ static void headline_sums(std::vector<claim>& claims) {
     }
 }
 
+// The claim before c in the body (another sentence) that gives c's figure: the same
+// outcome, group and bounds, a count of three or more (small counts recur for unrelated
+// items of a round-up), with no relation that makes it a part, an earlier word or a sum.
+static const claim* told_before(const std::vector<claim>& claims, const claim& c) {
+    if (c.headline || c.kind != claim_kind::incident || !c.low || *c.low < 3 || !c.relation.empty() || !c.period.empty())
+        return nullptr;
+    for (const auto& p : claims) {
+        if (&p == &c) break;  // (claims are in the order of the text: p's event is read)
+        if (p.headline || p.kind != claim_kind::incident || p.sentence.begin == c.sentence.begin) continue;
+        if (p.outcome == c.outcome && p.category == c.category && p.low == c.low && p.high == c.high &&
+            p.relation.empty() && p.period.empty() && p.group == c.group)
+            return &p;
+    }
+    return nullptr;
+}
+
+// The claim's place is written in its own sentence (not lent by the sentences before).
+static bool names_own_place(std::string_view text, const claim& c) {
+    if (c.place.empty()) return false;
+    const std::string_view sentence = text.substr(c.sentence.begin, c.sentence.end - c.sentence.begin);
+    return sentence.find(c.place) != std::string_view::npos;
+}
+
 void read_scopes(std::string_view text, std::vector<claim>& claims) {
-    sentence_words words(text);
+    const folded_text lower(text, {0, text.size()});
+    sentence_words words(text, lower);
     // 1. Relation, period and group of each figure.
     std::array<std::int64_t, 3> largest_count{0, 0, 0};  // by outcome: killed, injured, missing
     const auto size = [](const claim& x) { return x.high.value_or(x.low.value_or(0)); };
@@ -741,7 +861,7 @@ void read_scopes(std::string_view text, std::vector<claim>& claims) {
         if (c.period.empty() && c.kind == claim_kind::incident && !c.headline) {
             const auto& ws = words.of(c.sentence);
             if (present_perfect_without_day(ws) &&
-                (says_since(ws) || (refers_back(ws) && says_since(words_of(text, sentence_before(text, c.sentence.begin))))))
+                (says_since(ws) || (refers_back(ws) && says_since(words_of(text, lower, sentence_before(text, c.sentence.begin))))))
                 c.period = "since";
         }
         if (c.kind == claim_kind::cumulative) {
@@ -759,7 +879,13 @@ void read_scopes(std::string_view text, std::vector<claim>& claims) {
             bool earlier = false;  // "three more" adds to an earlier figure of the same outcome
             for (std::size_t j = 0; j < i && !earlier; ++j)
                 earlier = claims[j].outcome == c.outcome && claims[j].sentence.begin < c.sentence.begin;
-            if (!earlier) c.relation.clear();
+            if (!earlier) {
+                // "killed six and injured another ten, according to preliminary reports": no
+                // earlier injured figure to add to, so the sentence's other markers decide
+                c.relation.clear();
+                const auto& ws = words.of(c.sentence);
+                if (earlier_report(ws, figure_word(ws, c.span))) c.relation = "earlier";
+            }
         }
         // A breakdown whose category names its group ("including five children") is
         // compared as children; "part" is for a part the category does not tell apart
@@ -885,6 +1011,24 @@ void read_scopes(std::string_view text, std::vector<claim>& claims) {
             if (both && !shared) return false;
             return !need_place || shared;
         };
+        // A figure that repeats one told before, in a sentence with no place, day or means
+        // of its own, is that figure again ("The strike on the airbase killed four children,
+        // a source said. [a background sentence on another town and day] 'Among the dead
+        // are four children', the source added."): it takes the first telling's event,
+        // place and day, not the background's that the sentence before lent it.
+        if (const claim* first = told_before(claims, c); first != nullptr && !background && names.empty() &&
+                                                          !c.day_named && !names_means(ws) && !names_own_place(text, c)) {
+            c.event = first->event;
+            c.place = first->place;
+            c.place_key = first->place_key;
+            c.governorate = first->governorate;
+            c.country = first->country;
+            c.event_date = first->event_date;
+            c.attack = first->attack;
+            last_event = static_cast<std::size_t>(first->event);
+            current = last_event;
+            continue;
+        }
         // The event so far when nothing says otherwise; an earlier event when the figure
         // names its places; else a new one.
         std::size_t chosen = events.size();

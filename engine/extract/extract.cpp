@@ -51,6 +51,33 @@ std::vector<claim> extractor::extract(const article& a, diagnostics& diags) cons
 
 namespace {
 
+// A bare figure coordinated with a group of fighters, suspects or civilians counted before it
+// in the same clause: "Two police officers were killed and four injured", "12 soldiers died
+// and 30 were wounded" (the four and the 30 are of that group too). The claim of that group;
+// nullptr otherwise (a person named without a number says nothing of the others: "A man
+// was killed and four injured").
+const claim* coordinated_group(const article_context& ax, const located_figure& lf, const located_figure* previous,
+                               const claim* prev_claim) {
+    // (only a group whose members all share what the clause says of them: "Two children were
+    // killed and five injured" are not all children, nor "dozens" a count of its own)
+    if (!previous || !prev_claim || previous->victim || lf.victim || !lf.f.noun.empty() || !lf.f.vague.empty() || lf.wb == 0 ||
+        previous->we >= lf.wb || (prev_claim->category != "fighters" && prev_claim->category != "suspects" && prev_claim->category != "civilians") || !prev_claim->parent.empty())
+        return nullptr;
+    const auto& ws = ax.sentence_infos[lf.sentence].words;
+    if (ws[lf.wb - 1].lower != "and" || lf.we >= ws.size()) return nullptr;
+    // the figure's own predicate follows it: "and four injured", "and 30 were wounded"
+    std::size_t k = lf.we;
+    while (k < ws.size() && k < lf.we + 2 && (ws[k].lower == "were" || ws[k].lower == "was" || ws[k].lower == "others" || ws[k].lower == "more")) ++k;
+    if (k >= ws.size() || !outcome_word(ws, k)) return nullptr;
+    // and only the group's own predicate lies between: "were killed and", "died and"
+    for (std::size_t j = previous->we; j + 1 < lf.wb; ++j) {
+        const auto& w = ws[j].lower;
+        if (!(w == "were" || w == "was" || w == "have" || w == "had" || w == "been" || outcome_word(ws, j) || w == "shot" || w == "fatally"))
+            return nullptr;
+    }
+    return prev_claim;
+}
+
 // `id`: the claim's id if the figure is one (model/claim_id.hpp).
 void make_claim(article_context& ax, std::size_t fi, std::string id) {
     located_figure& lf = ax.figures[fi];
@@ -70,6 +97,31 @@ void make_claim(article_context& ax, std::size_t fi, std::string id) {
     }
     auto cat = read_category(lf.f);
     const auto& ws = si.words;
+    // the group a part is counted from: "One of the four men died" counts one, not four
+    if (!lf.victim && lf.wb >= 3 && ws[lf.wb - 1].lower == "the" && ws[lf.wb - 2].lower == "of") {
+        for (const auto id : si.figure_ids)
+            if (&ax.figures[id] != &lf && !ax.figures[id].not_a_count && ax.figures[id].we == lf.wb - 2 && ax.figures[id].f.noun.empty()) {
+                reject(ax, lf, "the group a part is counted from (\"one of the four men\")");
+                return;
+            }
+    }
+    // the last of a list of ages: "The others, ages 14, 16 and 18, were hurt"
+    if (!lf.victim && lf.f.noun.empty() && !lf.f.in_words && lf.wb > 0) {
+        std::size_t k = lf.wb;
+        while (k > 0 && lf.wb - k < 8 && (ws[k - 1].digits || ws[k - 1].lower == "and")) --k;
+        if (k > 0 && k < lf.wb && (ws[k - 1].lower == "ages" || ws[k - 1].lower == "aged")) {
+            reject(ax, lf, "an age in a list of ages");
+            return;
+        }
+    }
+    // an age after a count inside an aside: "Three other men, two aged 18 and one 19, were
+    // shot": the digits after a number word say how old that one is
+    if (!lf.victim && lf.f.noun.empty() && !lf.f.in_words && lf.wb > 0 && lf.we == lf.wb + 1 &&
+        !ws[lf.wb - 1].digits && grammar::claims::words_value(ws[lf.wb - 1].lower) &&
+        ax.text.substr(ws[lf.wb - 1].end, ws[lf.wb].begin - ws[lf.wb - 1].end) == " ") {
+        reject(ax, lf, "an age after a count (\"one 19\")");
+        return;
+    }
     if (!cat.known && lf.f.noun.empty() && lf.we < ws.size() && !lf.victim) {
         // a group the figure grammar does not name: "Two suspects were shot dead by police",
         // "129 loyalists"
@@ -103,18 +155,20 @@ void make_claim(article_context& ax, std::size_t fi, std::string id) {
     bool immediate = false, combined = false, direct = false;
     std::size_t after_aux = 99;
     std::optional<outcome> out;
-    if (lf.victim) {
-        // a person inside the apposition of a group counted before it is a part of that group:
-        // "Four people — three men and a woman — were shot"
-        for (const auto id : si.figure_ids) {
-            const auto& g = ax.figures[id];
-            // ("One person, a 40-year-old driver, was found dead": the same one)
-            if (g.victim || g.not_a_count || g.f.noun.empty() || !g.f.first || *g.f.first < 2 || g.we > lf.wb || lf.wb - g.we > 12) continue;
-            if (past_apposition(ax.text, ws, g.we) > lf.wb) {
-                reject(ax, lf, "a part of the group counted before it");
-                return;
-            }
+    // a person inside the apposition of a group counted before it is a part of that group:
+    // "Four people — three men and a woman — were shot"; so are all of them told again
+    // ("Three people — two men and a woman — were shot")
+    for (const auto id : si.figure_ids) {
+        const auto& g = ax.figures[id];
+        // ("One person, a 40-year-old driver, was found dead": the same one)
+        if (g.victim || g.not_a_count || g.f.noun.empty() || !g.f.first || *g.f.first < 2 || g.we > lf.wb || lf.wb - g.we > 12) continue;
+        if (!lf.victim && !(lf.f.first && *lf.f.first == *g.f.first && !lf.f.second && !g.f.second)) continue;
+        if (past_apposition(ax.text, ws, g.we) > lf.wb) {
+            reject(ax, lf, "a part of the group counted before it");
+            return;
         }
+    }
+    if (lf.victim) {
         // a person named without a number: only what its own predicate says (victims.hpp)
         out = lf.implied ? lf.implied : victim_outcome(ax.text, ws, lf.wb, lf.we);
         // the nth victim counts the dead only when that victim died ("A third man was wounded": one)
@@ -177,8 +231,15 @@ void make_claim(article_context& ax, std::size_t fi, std::string id) {
     const claim* prev_claim = previous ? &ax.claims[static_cast<std::size_t>(previous->claim)] : nullptr;
     // "The gunman then shot himself dead": the subject is counted already, "himself" is him
     // (not "killed his wife and then killed himself": another object before)
-    if (lf.victim && previous && previous->victim && lf.wb > 0 && previous->we + 3 >= lf.wb &&
-        (ws[lf.wb].lower == "himself" || ws[lf.wb].lower == "herself") &&
+    // ("The guard took his own life": the same; not "killed his son before fatally shooting
+    // himself": the son is the object, "himself" the subject)
+    const bool previous_object = previous && previous->wb > 0 &&
+                                 (ws[previous->wb - 1].lower == "killed" || ws[previous->wb - 1].lower == "killing" ||
+                                  ws[previous->wb - 1].lower == "shot" || ws[previous->wb - 1].lower == "murdered" ||
+                                  ws[previous->wb - 1].lower == "murdering");
+    if (lf.victim && previous && previous->victim && !previous_object && lf.wb > 0 && previous->we + 3 >= lf.wb &&
+        (ws[lf.wb].lower == "himself" || ws[lf.wb].lower == "herself" ||
+         ((ws[lf.wb].lower == "his" || ws[lf.wb].lower == "her") && lf.wb + 1 < ws.size() && ws[lf.wb + 1].lower == "own")) &&
         std::none_of(ws.begin() + static_cast<std::ptrdiff_t>(previous->we), ws.begin() + static_cast<std::ptrdiff_t>(lf.wb),
                      [](const word& w) { return w.lower == "and"; })) {
         reject(ax, lf, "the subject of the sentence, counted already");
@@ -209,10 +270,17 @@ void make_claim(article_context& ax, std::size_t fi, std::string id) {
     if (!cat.known) {
         std::size_t k = lf.we;
         if (k + 1 < ws.size() && ws[k].lower == "of" && (ws[k + 1].lower == "the" || ws[k + 1].lower == "them" || ws[k + 1].lower == "those" || ws[k + 1].lower == "whom")) {
+            const std::size_t group = past_partitive(ws, k);
             k += 2;
             if (k < ws.size() && (ws[k].lower == "dead" || ws[k].lower == "killed" || ws[k].lower == "victims")) {
                 if (!out) out = outcome::killed;
                 ++k;
+            } else if (group > k) {
+                // "Two of the patrons were wounded", "one of the four men died": a part of that group
+                grammar::claims::figure named;
+                named.noun = std::string(ws[group - 1].lower);
+                cat = read_category(named);
+                k = group;
             }
         }
         const bool copula = k + 1 < ws.size() && (ws[k].lower == "were" || ws[k].lower == "are" || ws[k].lower == "was");
@@ -402,6 +470,10 @@ void make_claim(article_context& ax, std::size_t fi, std::string id) {
     } else if (cat.known) {
         c.category = cat.category;
         c.side = cat.side;
+    } else if (const claim* group = coordinated_group(ax, lf, previous, prev_claim)) {
+        // "Two police officers were killed and four injured": the four are officers too
+        c.category = group->category;
+        c.side = group->side;
     } else {
         c.category = toll_category.empty() ? "people" : toll_category;
     }
@@ -481,6 +553,73 @@ void make_claim(article_context& ax, std::size_t fi, std::string id) {
     link_parent(ax, ax.claims.size() - 1);
 }
 
+// The name a one-person claim gives its victim, lower case ("ana ruiz" of "Ana Ruiz, 21"),
+// or "" when it names none ("He", "The victim", "a 17-year-old", "his son").
+std::string victim_name(std::string_view value_text) {
+    static const std::array<std::string_view, 16> not_names{"he", "she", "the", "a", "an", "his", "her", "their", "one", "both",
+                                                            "him", "another", "officer", "deputy", "sgt", "mr"};
+    std::string name;
+    std::size_t i = 0;
+    // "17-year-old Dana Orvell": the age before the name
+    if (i < value_text.size() && ascii_digit(value_text[i])) {
+        while (i < value_text.size() && value_text[i] != ' ') ++i;
+        while (i < value_text.size() && value_text[i] == ' ') ++i;
+    }
+    for (int n = 0; n < 4 && i < value_text.size() && ascii_upper(value_text[i]); ++n) {
+        std::size_t e = i;
+        while (e < value_text.size() && (ascii_alpha(value_text[e]) || value_text[e] == '-' || value_text[e] == '\'')) ++e;
+        std::string w;
+        for (std::size_t k = i; k < e; ++k) w.push_back(ascii_lower(value_text[k]));
+        if (n == 0 && one_of(w, not_names)) return {};
+        if (w.size() < 2) return {};
+        name += (name.empty() ? "" : " ") + w;
+        if (e >= value_text.size() || value_text[e] != ' ') break;
+        i = e + 1;
+    }
+    return name;
+}
+
+// People named one by one, each killed in their own sentence ("Ana Ruiz, 21, died at the
+// scene. ... Darnell Price was pronounced dead at the hospital"), are added up into one
+// figure of the article: two names are two people unless one is the other's surname alone
+// ("Price"). The parts are linked to that total, so a toll counts them once.
+void add_up_named_victims(article_context& ax) {
+    std::vector<std::size_t> parts;
+    std::vector<std::string> full, single;
+    for (std::size_t i = 0; i < ax.claims.size(); ++i) {
+        const claim& c = ax.claims[i];
+        const located_figure& lf = ax.figures[ax.claim_figure[i]];
+        if (!lf.victim || c.outcome != outcome::killed || c.kind != claim_kind::incident || c.headline || c.category == "suspects" ||
+            !c.parent.empty() || c.low != 1 || c.high != 1)
+            continue;
+        const std::string name = victim_name(c.value_text);
+        if (name.empty()) continue;
+        const bool surname_alone = name.find(' ') == std::string::npos;
+        auto& names = surname_alone ? single : full;
+        if (std::find(names.begin(), names.end(), name) != names.end()) continue;
+        names.push_back(name);
+        parts.push_back(i);
+    }
+    // a surname alone is one of the full names told again, or a person of its own
+    std::size_t people = full.size();
+    for (const auto& s : single) {
+        bool known = false;
+        for (const auto& f : full)
+            if (f.size() > s.size() && f.compare(f.size() - s.size(), s.size(), s) == 0 && f[f.size() - s.size() - 1] == ' ') known = true;
+        if (!known) ++people;
+    }
+    if (people < 2 || people > 12) return;
+    claim total = ax.claims[parts.back()];
+    total.id = total.id.substr(0, total.id.rfind('.')) + ".named";
+    total.low = total.high = static_cast<std::int64_t>(people);
+    total.category = "people";
+    total.side.clear();
+    total.value_text = std::to_string(people) + " people named";
+    for (const auto p : parts) ax.claims[p].parent = total.id;
+    ax.claims.push_back(std::move(total));
+    ax.claim_figure.push_back(ax.claim_figure[parts.back()]);
+}
+
 std::vector<claim> run(article_context& ax) {
     if (ax.art.body.empty() || ax.art.text.empty()) return {};
     ax.split();
@@ -513,6 +652,7 @@ std::vector<claim> run(article_context& ax) {
         }
         fi = fe;
     }
+    add_up_named_victims(ax);
     inherit_places(ax.claims);
     area_of_article(ax);
     window_undated(ax);

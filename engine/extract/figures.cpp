@@ -65,6 +65,91 @@ void join_coordinated(std::string_view text, std::size_t end, bool headline, fig
     }
 }
 
+// Two groups of people counted under one predicate are counted together: "three adults and
+// an 11-year-old were shot" (4), "injuring four men and two women" (6), "two women and a baby
+// are dead" (3). The figure `f` of the first group is widened over the second. Only groups of
+// people by age or sex are joined (soldiers and civilians are reconciled apart), and never
+// the parts of a total ("including two women and a child").
+void join_groups(std::string_view text, std::size_t begin, std::size_t end, bool headline, figure& f) {
+    static const std::array<std::string_view, 14> groups{"men", "women", "adults", "teens", "teenagers", "children", "kids", "boys",
+                                                         "girls", "males", "females", "people", "persons", "juveniles"};
+    static const std::array<std::string_view, 6> young{"children", "kids", "boys", "girls", "juveniles", "teens"};
+    const auto lower = [](std::string_view w) {
+        std::string l(w);
+        for (auto& c : l) c = ascii_lower(c);
+        return l;
+    };
+    if (!f.first || f.second || f.qualifier != qualifier::exact || !f.vague.empty() || !f.inner_noun.empty() ||
+        !one_of(lower(f.noun), groups))
+        return;
+    // (the parts of a total: "including", "among them", "of them")
+    {
+        std::size_t b = f.span.begin;
+        for (int n = 0; n < 3 && b > begin; ++n) {
+            std::size_t e = b;
+            while (e > begin && !ascii_alpha(text[e - 1])) --e;
+            b = e;
+            while (b > begin && ascii_alpha(text[b - 1])) --b;
+            const std::string w = lower(text.substr(b, e - b));
+            if (w == "including" || w == "among" || w == "them" || w == "whom" || w == "included") return;
+        }
+    }
+    std::size_t j = f.span.end;
+    while (j < end && text[j] == ' ') ++j;
+    if (j < end && text[j] == ',') ++j;
+    while (j < end && text[j] == ' ') ++j;
+    if (!(j + 4 < end && text.compare(j, 4, "and ") == 0)) return;
+    j += 4;
+    while (j < end && text[j] == ' ') ++j;
+    std::int64_t more = 0;
+    std::size_t stop = 0;
+    std::string noun;
+    // (not an unborn child, whom tolls of a shooting leave out)
+    const auto unborn = [](const std::vector<std::string>& ms) { return std::find(ms.begin(), ms.end(), "unborn") != ms.end(); };
+    if (const auto v = victim_phrase_at(text, j, end, false, headline); v && !v->implied && !suspect_noun(v->f.noun) && v->f.first &&
+                                                                             v->f.noun != "person" && !unborn(v->f.modifiers)) {
+        more = *v->f.first;
+        stop = v->f.span.end;
+        noun = lower(v->f.noun);
+    } else if (const auto g = grammar::claims::parse_figure(text, j, 120); g && g->first && !g->second && g->vague.empty() &&
+                                                                         g->qualifier == qualifier::exact && one_of(lower(g->noun), groups)) {
+        more = *g->first;
+        stop = g->span.end;
+        noun = lower(g->noun);
+    }
+    if (more <= 0 || *f.first > 100000) return;
+    // ("76 children and 41 women were among those killed": parts of a toll told elsewhere)
+    {
+        std::size_t k = stop;
+        for (int n = 0; n < 3 && k < end; ++n) {
+            while (k < end && !ascii_alpha(text[k])) ++k;
+            std::size_t e = k;
+            while (e < end && ascii_alpha(text[e])) ++e;
+            if (lower(text.substr(k, e - k)) == "among") return;
+            k = e;
+        }
+    }
+    const std::string first_noun = lower(f.noun);
+    // women and children are the breakdown casualty recorders keep ("20 children and nine
+    // women": 20 children and 9 women, not 29 people), so they are not joined
+    // (teens are people to the categories: "three teens and two women" are five people)
+    const auto women = [](const std::string& n) { return n == "women" || n == "woman"; };
+    const auto young_one = [&](const std::string& n) {
+        return one_of(n, young) || n == "child" || n == "boy" || n == "girl" || n == "baby" || n == "infant" || n == "toddler";
+    };
+    const auto children = [&](const std::string& n) { return young_one(n) && n != "teens" && n != "juveniles"; };
+    if ((women(first_noun) && children(noun)) || (children(first_noun) && women(noun))) return;
+    f.first = *f.first + more;
+    f.span.end = stop;
+    f.number = f.span;
+    f.value_text = std::string(text.substr(f.span.begin, f.span.size()));
+    if (noun != first_noun) {
+        const bool both_young = one_of(first_noun, young) && young_one(noun);
+        f.noun = both_young ? "children" : "people";
+        f.modifiers.clear();
+    }
+}
+
 // A plural of an abstract noun by its ending ("decisions", "agreements", "violations",
 // "meetings"): what is counted is not people.
 bool abstract_plural(std::string_view w) {
@@ -157,6 +242,7 @@ void scan_figures(article_context& ax) {
                 victim_at())
                 continue;
             if (f) {
+                join_groups(ax.text.substr(0, span.end), span.begin, span.end, ax.sentences[s].line_alone, *f);
                 located_figure lf;
                 lf.f = std::move(*f);
                 lf.sentence = s;

@@ -89,10 +89,17 @@ std::size_t past_apposition(std::string_view text, const std::vector<word>& ws, 
     if (k == 0 || k >= ws.size()) return k;
     const char open = separator_in(text, ws[k - 1].end, ws[k].begin);
     if (open != ',' && open != '-') return k;
+    // ("Five patients, three teens, and a driver, were rushed...": a list inside the aside,
+    // its items set off by commas too)
+    bool list = false;
     for (std::size_t j = k + 1; j < ws.size() && j < k + 12; ++j) {
         const char sep = separator_in(text, ws[j - 1].end, ws[j].begin);
         if (sep == '.' || (sep != ' ' && sep != open)) return k;
-        if (sep == open) return one_of(ws[j].lower, verbs) || ws[j].has(w_killed | w_injured) ? j : k;
+        if (sep != open) continue;
+        if (one_of(ws[j].lower, verbs) || ws[j].has(w_killed | w_injured)) return j;
+        // an item of a list goes on: "and two females,"
+        if (open != ',' || list || ws[j].lower != "and") return k;
+        list = true;
     }
     return k;
 }
@@ -104,7 +111,8 @@ category_reading read_category(const figure& f) {
     const std::string_view noun = noun_lower, outer = outer_lower;
     if (noun.empty()) return r;
     r.known = true;
-    r.intrinsic_death = outer == "deaths" || outer == "dead" || outer == "bodies" || outer == "corpses" || outer == "lives";
+    r.intrinsic_death = outer == "deaths" || outer == "dead" || outer == "bodies" || outer == "corpses" || outer == "lives" ||
+                        outer == "homicides" || outer == "murders" || outer == "killings" || outer == "slayings";
     static const std::array<std::string_view, 14> child{"children", "child", "kids", "babies", "infants", "minors", "boys",
                                                         "girls", "baby", "boy", "girl", "toddler", "infant", "kid"};
     static const std::array<std::string_view, 24> fighter{"forces", "militiamen", "recruits", "guards", "fighters",   "militants", "rebels",   "soldiers",   "jihadists",
@@ -116,7 +124,8 @@ category_reading read_category(const figure& f) {
     for (const auto& m : f.modifiers) {
         const std::string lower = lower_ascii(m);
         const std::string_view l = lower;
-        if (l == "civilian" || l == "civil") civilian_mod = true;
+        // people driven from their homes are civilians: "internally displaced people", "displaced families"
+        if (l == "civilian" || l == "civil" || l == "displaced") civilian_mod = true;
         if (l == "child" || l == "children") child_mod = true;
         if (l == "female" || l == "women") woman_mod = true;
     }
@@ -134,7 +143,7 @@ category_reading read_category(const figure& f) {
     }
     if (suspect_noun(noun)) r.category = "suspects";
     else if (child_age) r.category = "children";
-    else if (noun == "civilians" || noun == "civilian") r.category = "civilians";
+    else if (noun == "civilians" || noun == "civilian" || noun == "idps") r.category = "civilians";
     else if (one_of(noun, child)) r.category = "children";
     else if (noun == "women" || noun == "woman" || one_of(noun, female)) r.category = "women";
     else if (noun == "men" || noun == "man" || noun == "tribesmen" || one_of(noun, male)) r.category = "men";
@@ -152,6 +161,57 @@ int category_rank(const std::string& c) {
     if (c == "people") return 0;
     if (c == "civilians" || c == "fighters") return 1;
     return 2;
+}
+
+std::size_t past_partitive(const std::vector<word>& ws, std::size_t k) {
+    static const std::array<std::string_view, 24> groups{
+        "victims", "people", "men", "women", "children", "kids", "teens", "teenagers", "boys", "girls", "adults", "patrons",
+        "passengers", "officers", "deputies", "students", "soldiers", "civilians", "fighters", "militants", "residents",
+        "persons", "males", "females"};
+    if (k + 2 >= ws.size() || ws[k].lower != "of" || (ws[k + 1].lower != "the" && ws[k + 1].lower != "those")) return k;
+    std::size_t j = k + 2;
+    // "one of the four men", "two of the 11 victims"
+    if (ws[k + 1].lower == "the" && j + 1 < ws.size() && (ws[j].digits || grammar::claims::words_value(ws[j].lower))) ++j;
+    // ("two of the wounded later died": a transition, read apart)
+    return j < ws.size() && one_of(ws[j].lower, groups) ? j + 1 : k;
+}
+
+std::optional<outcome> counts_of_charge(const std::vector<word>& ws, std::size_t k) {
+    static const std::array<std::string_view, 3> deaths{"murder", "homicide", "manslaughter"};
+    const auto is_degree = [](std::string_view w) {
+        return w.find("degree") != std::string_view::npos || w == "criminal" || w == "capital" || w == "felony" || w == "aggravated" ||
+               w == "first" || w == "second" || w == "third" || w == "willful" || w == "premeditated" || w == "voluntary";
+    };
+    if (k + 1 < ws.size() && (ws[k].lower == "counts" || ws[k].lower == "count") && ws[k + 1].lower == "of") {
+        std::size_t j = k + 2;
+        while (j < ws.size() && j < k + 5 && is_degree(ws[j].lower)) ++j;
+        if (j >= ws.size()) return std::nullopt;
+        if (one_of(ws[j].lower, deaths)) return outcome::killed;
+        // "four counts of malicious wounding": each count is a person hit
+        if (ws[j].lower == "malicious" && j + 1 < ws.size() && ws[j + 1].lower == "wounding") return outcome::injured;
+        return std::nullopt;
+    }
+    // "three first-degree murder counts"
+    std::size_t j = k;
+    while (j < ws.size() && j < k + 3 && is_degree(ws[j].lower)) ++j;
+    if (j + 1 < ws.size() && one_of(ws[j].lower, deaths) && (ws[j + 1].lower == "counts" || ws[j + 1].lower == "charges"))
+        return outcome::killed;
+    return std::nullopt;
+}
+
+bool fatalities_subject(const std::vector<word>& ws, std::size_t j, std::size_t figure) {
+    if (ws[j].lower != "fatalities" || (j > 0 && (ws[j - 1].lower == "no" || ws[j - 1].lower == "any"))) return false;
+    // "Fatalities were reported to be at least 100", "bringing the number of fatalities to
+    // three": a verb or "to" leads from the noun to the figure, and nothing is counted between
+    bool leads = false;
+    for (std::size_t x = j + 1; x < figure; ++x) {
+        const auto& w = ws[x].lower;
+        if (w == "among" || w == "of" || ws[x].digits || ws[x].has(w_injured)) return false;
+        if (w == "were" || w == "was" || w == "are" || w == "stood" || w == "reached" || w == "rose" || w == "numbered" ||
+            w == "totaled" || w == "totalled" || w == "be" || w == "at" || w == "to")
+            leads = true;
+    }
+    return leads;
 }
 
 std::optional<outcome> find_outcome(const article_context& ax, const located_figure& lf, const sentence_info& si, bool& immediate,
@@ -214,6 +274,18 @@ std::optional<outcome> find_outcome(const article_context& ax, const located_fig
         std::size_t k = lf.we, n = 0;
         // "four of them were shot"
         if (k + 2 < ws.size() && lf.f.vague.empty() && ws[k].lower == "of" && (ws[k + 1].lower == "them" || ws[k + 1].lower == "those")) k += 2;
+        // "Two of the victims were killed", "one of the four men died": a part of a group
+        // named right after the figure is the subject of the predicate
+        else if (lf.f.noun.empty() && lf.f.vague.empty()) k = past_partitive(ws, k);
+        // a charge counts the dead: "charged with three counts of first-degree murder",
+        // "three murder counts" ("counts of attempted murder" count no one hit)
+        if (lf.f.noun.empty() && lf.f.vague.empty()) {
+            if (const auto o = counts_of_charge(ws, k)) {
+                immediate = direct = true;
+                after_aux = 0;
+                return o;
+            }
+        }
         // "Two suspects were shot dead": a group the figure grammar does not name
         if (lf.f.noun.empty() && k < ws.size() && suspect_noun(ws[k].lower)) ++k;
         // a place or a party between the group and its predicate: "Five people at the party
@@ -234,20 +306,54 @@ std::optional<outcome> find_outcome(const article_context& ax, const located_fig
             }
         }
         if (!lf.f.noun.empty()) k = past_apposition(ax.text, ws, k);
-        while (k < ws.size() && n < 4 && one_of(ws[k].lower, aux)) {
+        while (k < ws.size() && n < 4 && (one_of(ws[k].lower, aux) || ws[k].lower == "that" || ws[k].lower == "listed")) {
             ++k;
             ++n;
+        }
+        // "two others remain in critical condition", "three were listed in stable condition":
+        // the state of the wounded
+        if (n > 0 && k + 2 < ws.size() && ws[k].lower == "in" && ws[k + 2].lower == "condition") {
+            static const std::array<std::string_view, 8> states{"critical", "serious", "stable", "fair", "grave", "guarded", "good",
+                                                                "life-threatening"};
+            if (one_of(ws[k + 1].lower, states) && !read_category(lf.f).intrinsic_death) {
+                after_aux = n;
+                immediate = direct = true;
+                return outcome::injured;
+            }
         }
         // "3 people went to the hospital", "two were taken to a hospital": brought in wounded
         // (unless a death is said: "taken to UMC where they were pronounced dead")
         if (k < ws.size() && (ws[k].lower == "went" || ws[k].lower == "taken" || ws[k].lower == "rushed" || ws[k].lower == "transported" ||
                               ws[k].lower == "airlifted" || ws[k].lower == "treated") &&
             (n > 0 || ws[k].lower == "went") && !read_category(lf.f).intrinsic_death) {  // ("22 bodies were taken to hospitals")
-            for (std::size_t j = k + 1; j < ws.size() && j < k + 6; ++j) {
-                if (ws[j].lower != "hospital" && ws[j].lower != "hospitals" && ws[j].lower != "trauma") continue;
+            // ("Four were treated and released from Lake County Memorial Hospital": released too)
+            const bool released = ws[k].lower == "treated" && k + 2 < ws.size() && ws[k + 1].lower == "and" && ws[k + 2].lower == "released";
+            // ("were taken to Mercy with non-life-threatening injuries": what they were taken with)
+            static const std::array<std::string_view, 9> care{"hospital", "hospitals", "trauma", "medical", "injuries", "injury",
+                                                              "wounds", "wound", "condition"};
+            for (std::size_t j = k + 1; j < ws.size() && j < k + 9; ++j) {
+                if (!one_of(ws[j].lower, care) && !(released && j == k + 2)) continue;
                 after_aux = n;
                 immediate = direct = true;
                 return outcome_of_shot(ax.text, ws, k);
+            }
+        }
+        // "Three of the victims sustained non-life-threatening injuries", "two suffered gunshot
+        // wounds": hurt, unless the wounds were fatal
+        // (not "Ziad 13 suffered a head injury": a name and an age, its commas lost)
+        const bool after_name = lf.f.noun.empty() && lf.wb > 0 && ws[lf.wb - 1].capital;
+        if (k < ws.size() && (ws[k].lower == "sustained" || ws[k].lower == "suffered") && !read_category(lf.f).intrinsic_death && !after_name) {
+            for (std::size_t j = k + 1; j < ws.size() && j < k + 6; ++j) {
+                if (ws[j].lower == "fatal" || ws[j].lower == "mortal") {
+                    after_aux = n;
+                    immediate = direct = true;
+                    return outcome::killed;
+                }
+                if (ws[j].lower == "injuries" || ws[j].lower == "wounds" || ws[j].lower == "injury" || ws[j].lower == "wound") {
+                    after_aux = n;
+                    immediate = direct = true;
+                    return outcome_of_shot(ax.text, ws, j);
+                }
             }
         }
         // "was struck by gunfire", "were hit by stray bullets": an injury unless a death is said
@@ -329,7 +435,7 @@ std::optional<outcome> find_outcome(const article_context& ax, const located_fig
     }
     // "the death toll rose to 112", "putting the toll at 70"
     for (std::size_t j = lf.wb >= 14 ? lf.wb - 14 : 0; j < lf.wb; ++j) {
-        if (ws[j].lower != "toll") continue;
+        if (ws[j].lower != "toll" && !(fatalities_subject(ws, j, lf.wb))) continue;
         bool clear = true;
         std::size_t skip = 0;
         for (std::size_t x = j + 1; x < lf.wb; ++x)

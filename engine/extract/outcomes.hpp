@@ -36,6 +36,20 @@ category_reading read_category(const grammar::claims::figure& f);
 // 12, were shot", "Four people — three men and a woman — were shot"); k otherwise.
 std::size_t past_apposition(std::string_view text, const std::vector<word>& ws, std::size_t k);
 
+// ws[k] follows a bare figure: the index past a group it is a part of ("Two of the
+// victims", "one of the four men", "three of those residents"); k otherwise.
+std::size_t past_partitive(const std::vector<word>& ws, std::size_t k);
+
+// ws[k] follows a bare figure: the outcome a criminal charge counts, killed for "counts of
+// (first-degree) murder / homicide / manslaughter" or "murder counts", injured for "counts of
+// malicious wounding"; nothing for anything else ("counts of attempted murder", "of robbery").
+std::optional<outcome> counts_of_charge(const std::vector<word>& ws, std::size_t k);
+
+// ws[j] is "fatalities" used as a toll for the figure at word `figure` later in its clause:
+// "Fatalities were reported to be at least 100", "the number of fatalities to three"
+// (not "no fatalities", nor "fatalities among 40 passengers").
+bool fatalities_subject(const std::vector<word>& ws, std::size_t j, std::size_t figure);
+
 // The side of fighters named by modifiers ("IS militants", "pro-regime forces") or the noun.
 std::string side_of(const std::vector<std::string>& modifiers, std::string_view noun);
 

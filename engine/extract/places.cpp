@@ -254,16 +254,32 @@ std::size_t find_world_place(article_context& ax, sentence_info& si, std::size_t
         !(k + 1 < ws.size() && name_word(ax.text, ws[k + 1]) && ws[k + 1].before == ' '))
         return 0;
     // "IS", "UN", "SDF", "ISIS": acronyms, not the places that share their letters.
-    if (!in_dateline && ws[k].end - ws[k].begin <= 5 && upper_case(ws[k].lower, ax.text.substr(ws[k].begin, ws[k].end - ws[k].begin)))
+    // ("DR Congo" is a name of two words the index knows)
+    if (!in_dateline && ws[k].end - ws[k].begin <= 5 && upper_case(ws[k].lower, ax.text.substr(ws[k].begin, ws[k].end - ws[k].begin)) &&
+        !(k + 1 < ws.size() && ws[k + 1].capital && ws[k + 1].before == ' ' &&
+          world.group_of(byte_span{ws[k].begin, ws[k + 1].end}.of(ax.text)) != registry::no_place))
         return 0;
-    // The longest run of name words (up to four) that the index knows.
+    // "Complexo de Israel": the end of a longer name, not the country
+    if (!in_dateline && after_name_connector(ws, k)) return 0;
+    // The longest run of name words (up to five) that the index knows; "de", "do"... join
+    // a name's words ("Rio de Janeiro", "Democratic Republic of the Congo").
     std::size_t run = 1;
-    while (run < 4 && k + run < ws.size() && name_word(ax.text, ws[k + run]) && ws[k + run].before == ' ') ++run;
+    auto joins = [&](std::size_t i) {
+        return ws[i].before == ' ' &&
+               (name_word(ax.text, ws[i]) ||
+                ((name_connector(ws[i].lower) || ws[i].lower == "of" || ws[i].lower == "the") && i + 1 < ws.size() &&
+                 ws[i + 1].before == ' ' && (name_word(ax.text, ws[i + 1]) || ws[i + 1].lower == "the")));
+    };
+    while (run < 5 && k + run < ws.size() && joins(k + run)) ++run;
+    std::size_t name_run = 1;  // the capitalised words alone ("Lewisburg Detachment" of "... of the West Virginia State Police")
+    while (name_run < run && name_word(ax.text, ws[k + name_run])) ++name_run;
     std::uint32_t group = registry::no_place;
     std::size_t n = run;
     // "the Orange Mound neighborhood": a name of several words no gazetteer knows is one
     // name, not a town called Orange and another called Mound ("Mosul's Bab al-Tob" is two).
-    const bool possessive = ws[k].lower.size() > 2 && ws[k].lower.substr(ws[k].lower.size() - 2) == "'s";
+    bool possessive = false;  // ("DR Congo's Ituri province": a possessive inside the run)
+    for (std::size_t i = k; i + 1 < k + run; ++i)
+        possessive = possessive || (ws[i].lower.size() > 2 && ws[i].lower.substr(ws[i].lower.size() - 2) == "'s");
     if (run >= 2 && !possessive && k + run < ws.size() && place_noun(ws[k + run].lower) &&
         world.group_of(byte_span{ws[k].begin, ws[k + run - 1].end}.of(ax.text)) == registry::no_place)
         n = 0;
@@ -279,6 +295,7 @@ std::size_t find_world_place(article_context& ax, sentence_info& si, std::size_t
     const bool overlay_country = where.country == registry::no_place || where.country == world.overlay_country();
     if (group == registry::no_place) {
         if (overlay_country) return 0;
+        run = name_run;  // an unknown name is its capitalised words ("Pair of Shootings" is no place)
         // A name no gazetteer knows, said to be a place by the noun after it ("the Bab al-Tob
         // market", "the Hodan district") or by a preposition and a division after it.
         const std::size_t e = k + run;
@@ -347,7 +364,7 @@ std::size_t find_world_place(article_context& ax, sentence_info& si, std::size_t
         return n + 1;
     }
     // "Jackson Park Hospital", "Mount Moriah Baptist Church": a longer name holds it
-    if (!in_dateline && !function_word(ws[k].lower) && name_goes_on(ax.text, ws, e)) return run;
+    if (!in_dateline && !function_word(ws[k].lower) && name_goes_on(ax.text, ws, e)) return std::max(n, name_run);
     // "the Austin neighborhood", "West Englewood neighborhood": a part of the town the
     // article is about, not the town of that name elsewhere (place_of puts it in its town)
     if (!in_dateline && e < ws.size() && sub_place_noun(ws[e].lower) && !overlay_country) {
@@ -421,6 +438,7 @@ std::size_t find_world_place(article_context& ax, sentence_info& si, std::size_t
     }
     m.world = settled.entity;
     m.rank = rank_of_world(g, settled.entity);
+    m.passing = evidence == place_evidence::none;
     m.of_source = source_location(ws, k) || (m.rank == 2 && e < ws.size() && source_noun(ws[e].lower));
     // "Kandahar province", "Kharkiv Oblast": the division, not the city named after it.
     if (m.rank == 3 && e < ws.size() && division_noun(ws[e].lower) && g.entity(settled.entity).division != registry::no_place) {
@@ -434,6 +452,20 @@ std::size_t find_world_place(article_context& ax, sentence_info& si, std::size_t
     si.places.push_back(m);
     return std::max(m.we, e + consumed) - k;
 }
+
+namespace {
+
+// The claim's place is the village the article's body names (article_place::village),
+// kept as written under `area` (the article's division, or a district of it named with
+// the figure): "in/manipur/kwakta".
+void place_in_village(article_context& ax, claim& c, std::uint32_t area) {
+    const auto& where = article_place_of(ax);
+    c.place = std::string(where.village.of(ax.text));
+    ax.tables.world.set_claim_place(c, area);
+    c.place_key += "/" + registry::gazetteer::normalise(c.place);
+}
+
+}  // namespace
 
 void place_of(article_context& ax, claim& c, const located_figure& lf, std::size_t s) {
     // Where a source sits ("police in Borno said", "taken to hospitals in Maiduguri") is
@@ -452,9 +484,12 @@ void place_of(article_context& ax, claim& c, const located_figure& lf, std::size
             if (m.dateline) continue;   // where the reporter files from: the article's main place decides (below)
             if (m.of_source && skip_sources) continue;
             // A sentence before names many things; a place there outside the article's
-            // division ("he had moved from Chicago") is not taken for the figure
-            if (!near_figure && m.world != registry::no_place && m.rank == 3 && ax.tables.world.active() &&
-                article_place_of(ax).division != registry::no_place &&
+            // division ("he had moved from Chicago") is not taken for the figure. Nor is one
+            // named in passing in the figure's sentence, without "in" or its state ("a
+            // Phoenix man", "Williams said", "a Texas trooper"): a home town, a person, a
+            // comparison, more often than where it happened.
+            if ((!near_figure ? m.rank == 3 : m.passing && m.rank >= 1) && m.world != registry::no_place &&
+                ax.tables.world.active() && article_place_of(ax).division != registry::no_place &&
                 !ax.tables.world.world()->within(m.world, article_place_of(ax).division))
                 continue;
             if (!best || rank(m) > rank(*best) || (rank(m) == rank(*best) && distance(m) < distance(*best))) best = &m;
@@ -531,7 +566,14 @@ void place_of(article_context& ax, claim& c, const located_figure& lf, std::size
         const auto& mw = from->words;
         const bool area_as_place = m->wb > 0 && (locative_at(mw, m->wb) || (m->wb > 1 && direction(mw[m->wb - 1].lower) &&
                                                                              locative(mw[m->wb - 2].lower)));
-        if (m->world != registry::no_place && sub_place_key.empty() && m->rank >= 1 && m->rank <= 2 && here && !area_as_place &&
+        if (m->world != registry::no_place && sub_place_key.empty() && m->rank >= 1 && m->rank <= 2 && here &&
+            !here->village.empty() && here->division != registry::no_place &&
+            (world.world()->within(m->world, here->division) || world.world()->within(here->division, m->world))) {
+            // "in Manipur's Churachandpur district" with the body's "Kangvai village": the
+            // village, in the narrower of the area named and the article's division
+            place_in_village(ax, c, world.world()->within(m->world, here->division) ? m->world : here->division);
+            why = "'" + c.place + "', the village the body names, in '" + std::string(m->span.of(ax.text)) + "' named with the figure" + why;
+        } else if (m->world != registry::no_place && sub_place_key.empty() && m->rank >= 1 && m->rank <= 2 && here && !area_as_place &&
             here->main != registry::no_place && here->main != m->world && world.world()->within(here->main, m->world)) {
             // "a Louisiana state trooper", "the Los Angeles County coroner": the figure's
             // sentence names only the area that holds the article's main place, and not as
@@ -575,15 +617,26 @@ void place_of(article_context& ax, claim& c, const located_figure& lf, std::size
             if (c.country.empty()) c.country = ax.ctx.places->country();
         }
     }
+    // (the country of the dateline's town gives way to it: "GOMA - ... in eastern
+    // Democratic Republic of Congo"; a town named after "in" elsewhere in the article is
+    // not so sure a place for every figure)
+    const bool dated_main = world.active() && article_place_of(ax).main != registry::no_place &&
+                            !article_place_of(ax).dateline.empty() &&
+                            article_place_of(ax).main_span.begin == article_place_of(ax).dateline.begin;
+    const auto main_country = dated_main ? world.world()->entity(article_place_of(ax).main).country : registry::no_place;
     if (!m && c.country.empty())
         for (const auto& o : si.places)
-            if (o.rank == 0 && o.world != registry::no_place) {  // "in Iraq": its country, no place in it
+            if (o.rank == 0 && o.world != registry::no_place && o.world != main_country) {  // "in Iraq": its country, no place in it
                 c.country = std::string(world.country_code(o.world));
                 why = "no place; the country named in the sentence";
             }
     if (world.active()) {
         const auto& where = article_place_of(ax);
-        if (!m && !in_main && c.country.empty() && c.kind == claim_kind::incident && where.main != registry::no_place) {
+        if (!m && !in_main && c.country.empty() && c.kind == claim_kind::incident && !where.village.empty()) {
+            // "IMPHAL: ... in Kwakta village": where it happened, not where the reporter files from
+            place_in_village(ax, c, where.division);
+            why = "'" + c.place + "', the village the body names (no place in the sentence" + (c.headline ? ")" : " or the two before)");
+        } else if (!m && !in_main && c.country.empty() && c.kind == claim_kind::incident && where.main != registry::no_place) {
             // No place near the figure: the article's main place (the dateline's, where the
             // reporter files from, or the town it names most). A headline's figure too: the
             // headline is about the article's event.

@@ -39,34 +39,34 @@ bool is_report_verb(std::string_view w) {
 
 // Capitalised words that start sentences or name times, never a local body's name.
 bool is_stop_capital(std::string_view w) {
-    static const std::vector<std::string_view> stops{
+    static const word_set stops{
         "the", "a", "an", "on", "in", "at", "by", "for", "of", "and", "but", "as", "when", "while", "after", "before",
         "then", "there", "earlier", "later", "meanwhile", "also", "local", "state", "federal", "national", "city",
         "county", "regional", "provincial", "district", "security", "several", "some", "other", "senior", "two",
         "three", "four", "both", "his", "her", "their", "its", "our", "this", "that", "these", "those", "he", "she",
         "they", "it", "we", "said", "according", "police", "officials", "authorities", "witnesses", "residents",
         "unnamed", "anonymous", "top", "chief", "head", "acting"};
-    return std::find(stops.begin(), stops.end(), w) != stops.end();
+    return stops.contains(w);
 }
 
 // Capitalised words that open sentences, never the first word of an organisation's name.
 bool is_sentence_opener(std::string_view w) {
-    static const std::vector<std::string_view> openers{
+    static const word_set openers{
         "the", "a", "an", "on", "in", "at", "by", "for", "of", "and", "but", "as", "when", "while", "after", "before",
         "then", "there", "earlier", "later", "meanwhile", "also", "according", "said", "his", "her", "their", "its",
         "this", "that", "to", "from", "with"};
-    return std::find(openers.begin(), openers.end(), w) != openers.end();
+    return openers.contains(w);
 }
 
 // The words naming what a person quoted does.
 bool is_role_noun(std::string_view w) {
-    static const std::vector<std::string_view> roles{
+    static const word_set roles{
         "spokesman", "spokeswoman", "spokesperson", "official", "officer", "governor", "minister", "director", "head",
         "chief", "commander", "sergeant", "sgt", "lieutenant", "lt", "captain", "capt", "deputy", "doctor", "dr",
         "mayor", "activist", "sheriff", "coroner", "examiner", "investigator", "detective", "superintendent",
         "chairman", "colonel", "col", "general", "gen", "administrator", "surgeon", "medic", "paramedic", "leader",
         "secretary", "representative", "envoy", "coordinator", "prosecutor", "commissioner", "prefect", "inspector"};
-    return std::find(roles.begin(), roles.end(), w) != roles.end();
+    return roles.contains(w);
 }
 
 // Roles of officials who speak for a government without naming a body: "the provincial
@@ -79,10 +79,10 @@ bool is_official_role(std::string_view w) {
 // Last words of a named organisation's name: "Emergency Medicine Centre", "National
 // Disaster Management Agency", "Provincial Health Directorate".
 bool is_organisation_head(std::string_view w) {
-    static const std::vector<std::string_view> heads{
+    static const word_set heads{
         "centre", "center", "agency", "authority", "service", "services", "directorate", "commission", "committee",
         "council", "office", "unit", "organisation", "organization", "society", "institute", "bureau", "administration"};
-    return std::find(heads.begin(), heads.end(), w) != heads.end();
+    return heads.contains(w);
 }
 
 // The source type a named organisation's words say it is; "official" when none does.
@@ -109,9 +109,9 @@ std::string_view organisation_type(const std::vector<word>& ws, std::size_t b, s
 
 // Role words that make a speaker a member of an armed group rather than a state.
 bool is_rebel_word(std::string_view w) {
-    static const std::vector<std::string_view> rebels{"houthi", "houthis", "rebel", "rebels", "militant",
+    static const word_set rebels{"houthi", "houthis", "rebel", "rebels", "militant",
                                                       "insurgent", "shabab", "al-shabab", "jihadist", "opposition"};
-    return std::find(rebels.begin(), rebels.end(), w) != rebels.end();
+    return rebels.contains(w);
 }
 
 bool is_title_abbreviation(std::string_view w) {
@@ -145,13 +145,13 @@ bool taken_at(const std::vector<std::pair<std::size_t, std::size_t>>& taken, std
 
 // Words that end the names of organisations, never of people ("Al-Thawra Hospital").
 bool is_organisation_word(std::string_view w) {
-    static const std::vector<std::string_view> words{
+    static const word_set words{
         "hospital", "police", "ministry", "department", "office", "agency", "center", "centre", "council", "army",
         "forces", "force", "committee", "service", "services", "command", "group", "network", "observatory",
         "news", "media", "tv", "television", "radio", "county", "state", "province", "city", "district", "region",
         "coalition", "front", "brigade", "brigades", "movement", "party", "government", "authority", "university",
         "school", "camp", "airport", "market", "street", "avenue", "road", "mosque", "church", "square"};
-    return std::find(words.begin(), words.end(), w) != words.end();
+    return words.contains(w);
 }
 
 // A word that may be part of a person's name: capitalised ("Diane", "Al-Hamzi") or an

@@ -51,7 +51,7 @@ const word_table<std::uint32_t>& flag_table() {
         add(w_killed, {"killed", "kill", "kills", "killing", "dead", "died", "die", "dies", "dying", "death", "deaths",
                        "slain", "massacred", "executed", "perished", "fatalities", "lives", "bodies", "corpses", "martyred",
                        "martyrs", "toll", "beheaded", "lifeless", "fatally", "murdered", "slew", "eliminated",
-                       "eliminating", "neutralized", "neutralised", "liquidated", "life"});
+                       "eliminating", "elimination", "neutralized", "neutralised", "liquidated", "life"});
         add(w_injured, {"injured", "injuring", "injures", "injure", "wounded", "wounding", "wounds", "injuries", "hurt",
                         "wound", "injury", "hospitalized", "hospitalised"});
         add(w_missing, {"missing", "disappeared", "unaccounted", "disappearance"});
@@ -60,7 +60,7 @@ const word_table<std::uint32_t>& flag_table() {
                         "kidnapped", "abducted", "released", "freed", "returned", "surrendered", "rescued", "deployed",
                         "joined", "trained", "recruited", "sentenced", "defected", "live", "lived", "living", "besieged",
                         "trapped", "held", "evacuate", "escaped", "attended", "gathered", "protested", "imprisoned",
-                        "jailed", "expelled", "deported", "employed", "hosted", "registered"});
+                        "jailed", "expelled", "deported", "employed", "hosted", "registered", "uprooted", "homeless", "fleeing", "relocated"});
         add(w_report, {"acknowledged", "admitted", "conceded", "acknowledges", "said", "says", "say", "reported", "reports",
                        "reporting", "told", "tells", "added", "adds", "stated", "announced", "estimated", "estimates",
                        "estimating", "documented", "confirmed", "claimed", "noted", "report", "statement", "according",
@@ -137,8 +137,10 @@ constexpr std::string_view outcome_stems[] = {
     "hosp", "cond",
     // gunfire that struck someone: "was struck by gunfire", "hit by a stray bullet"
     "stru", "gunf", "bull",
-    // the wounded alive: "three teens are recovering"
-    "reco"};
+    // the wounded alive: "three teens are recovering", "four were treated and released"
+    "reco", "trea",
+    // a charge that counts the dead: "two counts of manslaughter"
+    "mans"};
 // The stems by their first two letters (bit k: outcome_stems[k]): most words ("the",
 // "and") are refused on them at once.
 constexpr auto outcome_heads = [] {

@@ -7,6 +7,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -137,6 +138,19 @@ private:
     }
     std::vector<slot> m_slots;
     std::size_t m_used = 0;
+};
+
+// A fixed list of lower-case words, asked whether it holds a word: one hash and one probe
+// instead of a scan, for the lists the readers consult at every capitalised word.
+class word_set {
+public:
+    word_set(std::initializer_list<std::string_view> words) : m_table(words.size()) {
+        for (const auto w : words) m_table.insert(word_hash(w), w) = true;
+    }
+    bool contains(std::string_view w) const { return m_table.find(word_hash(w), w) != nullptr; }
+
+private:
+    word_table<bool> m_table;
 };
 
 // ASCII character classes without locale lookups (bytes >= 0x80 are never letters here).

@@ -229,7 +229,8 @@ bool killed_pronoun(std::string_view text, std::size_t i, std::size_t j, std::si
     while (sb > 0 && i - sb < 40 && text[sb - 1] != '.' && text[sb - 1] != '\n') --sb;
     const std::string before = word_before(text, i, sb);
     if (before == "killing" || before == "killed" || before == "murdering" || before == "murdered") return true;
-    if (before != "shot") return false;
+    // ("before fatally shooting himself": the same as "fatally shot")
+    if (before != "shot" && before != "shooting") return false;
     std::size_t b = i;
     while (b > sb && text[b - 1] == ' ') --b;
     while (b > sb && ascii_alpha(text[b - 1])) --b;  // the start of "shot"
@@ -295,7 +296,8 @@ bool may_open(std::string_view text, std::size_t i, std::size_t end, bool senten
         const auto next = [&](std::size_t n) { return i + n >= end || !ascii_alpha(text[i + n]); };
         switch (text[i]) {
         case 'a':
-            if (!(next(1) || (i + 1 < end && text[i + 1] == 'n' && next(2)))) return false;
+            if (!(next(1) || (i + 1 < end && text[i + 1] == 'n' && (next(2) || (i + 7 <= end && next(7) && text.substr(i, 7) == "another")))))
+                return false;
             break;
         case 't': {
             const bool the = i + 2 < end && text[i + 1] == 'h' && text[i + 2] == 'e' &&
@@ -324,15 +326,15 @@ bool may_open(std::string_view text, std::size_t i, std::size_t end, bool senten
     while (j < end && (ascii_alnum(text[j]) || ((text[j] == '-' || text[j] == '\'') && j + 1 < end && ascii_alnum(text[j + 1])))) ++j;
     // "his", "her", "their": a possessive is an article before kin ("killing his wife", "the
     // death of his 6-year-old daughter")
-    static const std::array<std::string_view, 17> openers{"a", "an", "the", "double", "triple", "quadruple", "quintuple",
+    static const std::array<std::string_view, 18> openers{"a", "an", "the", "double", "triple", "quadruple", "quintuple",
                                                           "murder-suicide", "murder-suicides", "suicide", "he", "his", "her", "their", "him",
-                                                          "himself", "herself"};
+                                                          "himself", "herself", "another"};
     for (const auto o : openers) {
         if (!same_word(text, i, j, o)) continue;
         if (o == "he") return sentence_start;
         if (o == "himself" || o == "herself") return killed_pronoun(text, i, j, end) || self_inflicted_wound(text, i, j, end);
         if (o == "him" || (o == "her" && killed_pronoun(text, i, j, end))) return killed_pronoun(text, i, j, end);
-        if (o != "a" && o != "an" && o != "the" && o != "his" && o != "her" && o != "their") return true;
+        if (o != "a" && o != "an" && o != "the" && o != "his" && o != "her" && o != "their" && o != "another") return true;
         // the next word must be a person word or an age: "the man", "a 17-year-old", "the young"
         std::size_t b = j;
         while (b < end && text[b] == ' ') ++b;
@@ -344,6 +346,7 @@ bool may_open(std::string_view text, std::size_t i, std::size_t end, bool senten
         if (e - b >= 16) return false;
         for (std::size_t k = b; k < e; ++k) lower[k - b] = ascii_lower(text[k]);
         const std::string_view w(lower, e - b);
+        if (w == "own") return o == "his" || o == "her";  // "took his own life"
         // ("a Huntingdon man", "a Jackson County teen": a place before the person)
         return person_shape(w) || w.find('-') != std::string_view::npos || ascii_upper(text[b]);
     }
@@ -445,6 +448,20 @@ std::optional<victim_phrase> victim_phrase_at(std::string_view text, std::size_t
     // "accidentally shot himself", "shot herself in the leg": one person hit by their own shot
     if ((w0->lower == "himself" || w0->lower == "herself") && !sentence_start && self_inflicted_wound(text, w0->begin, w0->end, end))
         return victim_phrase{one_person(text, w0->begin, w0->end, "person", {}), injured_unless_death_follows(text, w0->end, end)};
+    // "then took his own life", "before taking her own life": the one who killed, by their own
+    // hand (a suicide alone is counted so too: one death)
+    if ((w0->lower == "his" || w0->lower == "her") && !sentence_start) {
+        const auto w1 = word_at(text, w0->end, end);
+        const auto w2 = w1 ? word_at(text, w1->end, end) : std::nullopt;
+        if (w1 && w2 && w1->lower == "own" && w2->lower == "life") {
+            std::size_t sb = i;
+            while (sb > 0 && i - sb < 40 && text[sb - 1] != '.' && text[sb - 1] != '\n') --sb;
+            const std::string verb = word_before(text, i, sb);
+            if (verb == "took" || verb == "taking" || verb == "take" || verb == "takes" || verb == "taken")
+                return victim_phrase{one_person(text, w0->begin, w2->end, "perpetrator", {}), outcome::killed};
+            return std::nullopt;
+        }
+    }
     // "killing her", "shot and killed him": one person killed, named by a pronoun
     if ((w0->lower == "him" || w0->lower == "her") && !sentence_start && killed_pronoun(text, w0->begin, w0->end, end)) {
         // ("killing her family": a possessive; "killing her in the kitchen", "shot her dead": the object)
@@ -457,8 +474,9 @@ std::optional<victim_phrase> victim_phrase_at(std::string_view text, std::size_t
     }
     std::vector<std::string> modifiers;
     std::size_t at = w0->end;
+    // ("Another man was wounded": one more person, counted on their own)
     const bool article = w0->lower == "a" || w0->lower == "an" || w0->lower == "the" || w0->lower == "his" || w0->lower == "her" ||
-                         w0->lower == "their";
+                         w0->lower == "their" || w0->lower == "another";
     // (at the sentence start too when a name follows: "13 year old Dana Orvell died")
     const auto name_follows = [&] {
         const auto w1 = word_at(text, w0->end, end);

@@ -57,7 +57,7 @@ inline bool may_open_victim_phrase(std::string_view text, std::size_t i, std::si
     const char c = text[i];
     const auto ends = [&](std::size_t n) { return i + n >= end || !((text[i + n] | 0x20) >= 'a' && (text[i + n] | 0x20) <= 'z'); };
     switch (c) {
-    case 'a': return ends(1) || (i + 1 < end && text[i + 1] == 'n' && ends(2));
+    case 'a': return ends(1) || (i + 1 < end && text[i + 1] == 'n' && (ends(2) || (i + 7 <= end && text.substr(i, 7) == "another" && ends(7))));
     case 't': return i + 2 < end && ((text[i + 1] == 'h' && text[i + 2] == 'e' && (ends(3) || (i + 4 < end && text[i + 3] == 'i' && text[i + 4] == 'r' && ends(5)))) ||
                                      text[i + 1] == 'r');
     case 'h':

@@ -30,10 +30,10 @@ constexpr std::size_t scan_bytes = 20000;
 // "West", "South Side", "Northwest": directions, also the names of a few regions
 // (Cameroon's West, the US town of West): never evidence of a country.
 bool compass_word(std::string_view w) {
-    static const char* const words[] = {"north", "south", "east", "west", "northeast", "northwest", "southeast",
+    static const word_set words{"north", "south", "east", "west", "northeast", "northwest", "southeast",
                                         "southwest", "northern", "southern", "eastern", "western", "central",
                                         "downtown", "midtown", "uptown"};
-    return std::any_of(std::begin(words), std::end(words), [&](const char* x) { return w == x; });
+    return words.contains(w);
 }
 
 // "Mosul's" -> "Mosul": a possessive names the place.
@@ -45,25 +45,27 @@ std::string_view without_possessive(std::string_view w) {
 
 // "May" in "SANAA, May 14 (Reuters)" is the date, not a qualifying place.
 bool is_month(std::string_view w) {
-    static const char* const months[] = {"jan", "january", "feb", "february", "mar", "march", "apr", "april", "may",
+    static const word_set months{"jan", "january", "feb", "february", "mar", "march", "apr", "april", "may",
                                          "jun", "june", "jul", "july", "aug", "august", "sep", "sept", "september",
                                          "oct", "october", "nov", "november", "dec", "december"};
-    std::string first;
-    for (const char c : w) {
-        if (!ascii_alpha(c)) break;
-        first.push_back(ascii_lower(c));
-    }
-    return std::any_of(std::begin(months), std::end(months), [&](const char* m) { return first == m; });
+    // the word's letters, folded without allocating: the longest month is nine letters
+    std::size_t n = 0;
+    while (n < w.size() && ascii_alpha(w[n])) ++n;
+    if (n < 3 || n > 9) return false;
+    char folded[9];
+    for (std::size_t i = 0; i < n; ++i) folded[i] = ascii_lower(w[i]);
+    const std::string_view first(folded, n);
+    return months.contains(first);
 }
 
 // Words that open a line as a label, not a dateline: "UPDATE:", "EDITOR'S NOTE:".
 bool label_word(std::string_view w) {
-    static const char* const labels[] = {"date", "update", "updated", "posted", "published", "editor's note", "editors note",
+    static const word_set labels{"date", "update", "updated", "posted", "published", "editor's note", "editors note",
                                          "note", "correction", "source", "photo", "video", "watch", "related", "breaking",
                                          "live", "read more", "by", "time", "warning", "caution", "disclaimer"};
     std::string lower;
     for (const char c : w) lower.push_back(ascii_lower(c));
-    return std::any_of(std::begin(labels), std::end(labels), [&](const char* x) { return lower == x; });
+    return labels.contains(lower);
 }
 
 // A date or a time right after position i: "April 13, 2015", "9:23 a.m.", "2015-04-13".
@@ -160,16 +162,16 @@ bool title_case_at(std::string_view text, const std::vector<word>& ws, std::size
 // "Harris County", "Hawija district", "Bokkos Local Government Area": a second-level
 // division named as such.
 bool district_noun(std::string_view w) {
-    static const char* const nouns[] = {"county", "district", "parish", "borough", "municipality", "local", "governorate",
+    static const word_set nouns{"county", "district", "parish", "borough", "municipality", "local", "governorate",
                                         "province", "region", "department", "raion", "oblast"};
-    return std::any_of(std::begin(nouns), std::end(nouns), [&](const char* x) { return w == x; });
+    return nouns.contains(w);
 }
 
 // "Thursday", "Sunday's": a day, not Thursday Island.
 bool day_word(std::string_view w) {
-    static const char* const days[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+    static const word_set days{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
     const auto bare = without_possessive(w);
-    return std::any_of(std::begin(days), std::end(days), [&](const char* x) { return bare == x; });
+    return days.contains(bare);
 }
 
 bool possessive(std::string_view w) { return without_possessive(w).size() != w.size(); }
@@ -183,39 +185,39 @@ bool after_capital_comma(std::string_view text, const std::vector<word>& ws, std
 
 // The rest of a newspaper's host after its town: "sun" of "baltimoresun", "" of "philly".
 bool masthead_word(std::string_view w) {
-    static const char* const words[] = {"", "times", "sun", "blade", "tribune", "online", "news", "post", "herald", "live",
+    static const word_set words{"", "times", "sun", "blade", "tribune", "online", "news", "post", "herald", "live",
                                         "today", "daily", "journal", "star", "gazette", "press", "record", "register",
                                         "courier", "observer", "dispatch", "chronicle", "inquirer", "globe", "examiner",
                                         "independent", "mercury", "bee", "telegram", "leader", "review", "sentinel",
                                 "standard", "citizen", "advertiser", "eagle", "reporter", "ledger", "bulletin", "now",
                                         "mag", "magazine", "radio", "tv", "express", "mail", "telegraph", "guardian"};
-    return std::any_of(std::begin(words), std::end(words), [&](const char* x) { return w == x; });
+    return words.contains(w);
 }
 
 // The word after a name that makes it a street's or a part of a town's: "Jackson Avenue",
 // "the Austin neighborhood". Such a name is no evidence of the town of that name.
 bool street_or_part(std::string_view w) {
-    static const char* const words[] = {"street", "avenue", "ave", "road", "rd", "boulevard", "blvd", "drive", "lane", "way",
+    static const word_set words{"street", "avenue", "ave", "road", "rd", "boulevard", "blvd", "drive", "lane", "way",
                                         "court", "highway", "parkway", "pike", "neighborhood", "neighbourhood", "section",
                                         "quarter", "hospital", "school", "park", "bridge", "expressway", "freeway", "square",
                                         "plaza", "township", "station", "mall"};
-    return plural_street_noun(w) || std::any_of(std::begin(words), std::end(words), [&](const char* x) { return w == x; });
+    return plural_street_noun(w) || words.contains(w);
 }
 
 // Buildings and bodies named after a saint or a person: "St. Mary's Hospital".
 bool facility_word(std::string_view w) {
-    static const char* const words[] = {"hospital", "church", "school", "college", "university", "cathedral", "academy",
+    static const word_set words{"hospital", "church", "school", "college", "university", "cathedral", "academy",
                                         "clinic", "center", "centre", "medical", "chapel", "parish", "cemetery", "campus",
                                         "regional", "memorial", "health", "catholic"};
-    return std::any_of(std::begin(words), std::end(words), [&](const char* x) { return w == x; });
+    return words.contains(w);
 }
 
 }  // namespace
 
 bool plural_street_noun(std::string_view w) {
-    static const char* const words[] = {"streets", "avenues", "roads", "boulevards", "drives", "lanes", "highways",
+    static const word_set words{"streets", "avenues", "roads", "boulevards", "drives", "lanes", "highways",
                                         "parkways", "courts", "sts", "aves"};
-    return std::any_of(std::begin(words), std::end(words), [&](const char* x) { return w == x; });
+    return words.contains(w);
 }
 
 bool first_of_two_streets(const std::vector<word>& ws, std::size_t e) {
@@ -228,29 +230,39 @@ bool first_of_two_streets(const std::vector<word>& ws, std::size_t e) {
     return false;
 }
 
+bool name_connector(std::string_view w) {
+    static const char* const words[] = {"de", "do", "da", "dos", "das", "del", "della", "di", "du", "des"};
+    return std::any_of(std::begin(words), std::end(words), [&](const char* x) { return w == x; });
+}
+
+bool after_name_connector(const std::vector<word>& ws, std::size_t k) {
+    return k >= 2 && name_connector(ws[k - 1].lower) && !ws[k - 1].capital && ws[k - 2].capital && !ws[k - 2].digits &&
+           ws[k - 1].before == ' ' && ws[k].before == ' ';
+}
+
 bool function_word(std::string_view w) {
-    static const char* const opening[] = {"in", "at", "near", "the", "of", "from", "outside", "a", "an", "and", "to", "on",
+    static const word_set opening{"in", "at", "near", "the", "of", "from", "outside", "a", "an", "and", "to", "on",
                                           "by", "for", "into", "across", "inside", "around", "downtown", "greater", "suburban",
                                           "rural", "metro", "when", "while", "after", "before", "as", "but", "if", "since",
                                           "where", "both", "like", "police", "officials", "authorities"};
-    return std::any_of(std::begin(opening), std::end(opening), [&](const char* x) { return w == x; });
+    return opening.contains(w);
 }
 
 bool of_a_place(const std::vector<word>& ws, std::size_t k) {
-    static const char* const nouns[] = {"city", "town", "village", "county", "state", "province", "region", "district",
+    static const word_set nouns{"city", "town", "village", "county", "state", "province", "region", "district",
                                         "residents", "resident", "outskirts", "part", "parts", "heart", "center", "centre",
                                         "suburb", "suburbs", "north", "south", "east", "west", "streets", "mayor"};
     if (k < 2 || ws[k - 1].lower != "of") return false;
     const auto w = ws[k - 2].lower;
-    return std::any_of(std::begin(nouns), std::end(nouns), [&](const char* x) { return w == x; });
+    return nouns.contains(w);
 }
 
 bool continues_name(std::string_view text, const std::vector<word>& ws, std::size_t k) {
     // "Mr. Castro", "Dr. Lee", "Officer Gaines": a person
     if (k > 0) {
-        static const char* const person_before[] = {"mr", "mrs", "ms", "dr", "sgt", "lt", "det", "officer", "deputy"};
+        static const word_set person_before{"mr", "mrs", "ms", "dr", "sgt", "lt", "det", "officer", "deputy"};
         const auto w = ws[k - 1].lower;
-        if (std::any_of(std::begin(person_before), std::end(person_before), [&](const char* x) { return w == x; }) &&
+        if (person_before.contains(w) &&
             ws[k].begin <= ws[k - 1].end + 2)
             return true;
     }
@@ -267,13 +279,13 @@ bool name_goes_on(std::string_view text, const std::vector<word>& ws, std::size_
     // "Miami's Overtown" is in Miami; "St. Mary's Hospital", "Children's Hospital" are buildings
     if (possessive(ws[e - 1].lower)) return facility_word(without_possessive(ws[e].lower));
     const auto w = without_possessive(ws[e].lower);
-    static const char* const keeps[] = {
+    static const word_set keeps{
         "police", "sheriff", "fire", "county", "parish", "city", "township", "borough", "department", "mayor", "metro",
         "metropolitan", "public", "province", "governorate", "oblast", "region", "district", "state", "village", "town",
         "street", "avenue", "road", "boulevard", "drive", "lane", "highway", "neighborhood", "neighbourhood", "area",
         "ministry", "council", "governor", "authorities", "officials", "health", "emergency", "municipal", "camp",
         "market", "square", "quarter", "local"};
-    if (std::any_of(std::begin(keeps), std::end(keeps), [&](const char* x) { return w == x; })) return false;
+    if (keeps.contains(w)) return false;
     if (compass_word(w) || is_month(w) || day_word(w)) return false;  // "Columbus Tuesday"
     return !title_case_at(text, ws, e);
 }
@@ -286,9 +298,9 @@ namespace {
 // Alone later ("Zala said"), such a word is the person, not the Hungarian county or the
 // town of that name.
 std::vector<std::uint64_t> person_words_of(std::string_view text, const std::vector<word>& ws, const world_reader& reader) {
-    static const char* const speech[] = {"said", "says", "told", "added", "asked", "explained", "recalled", "testified",
+    static const word_set speech{"said", "says", "told", "added", "asked", "explained", "recalled", "testified",
                                          "stated", "wrote", "described", "confirmed"};
-    auto speaks = [&](std::string_view w) { return std::any_of(std::begin(speech), std::end(speech), [&](const char* x) { return w == x; }); };
+    auto speaks = [&](std::string_view w) { return speech.contains(w); };
     std::vector<std::uint64_t> out;
     for (std::size_t k = 0; k < ws.size(); ++k) {
         if (!ws[k].capital || ws[k].digits || function_word(ws[k].lower) || compass_word(ws[k].lower)) continue;
@@ -458,6 +470,42 @@ void spread_over_divisions(const registry::world_gazetteer& g, std::uint32_t gro
 
 }  // namespace
 
+byte_span world_reader::village_named(std::string_view text, const std::vector<word>& ws, byte_span dateline) const {
+    byte_span found;
+    std::string found_name;
+    auto name_word = [&](std::size_t i) {
+        return ws[i].capital && !ws[i].digits && !function_word(ws[i].lower) && !compass_word(ws[i].lower) && !day_word(ws[i].lower) &&
+               !is_month(ws[i].lower) && !(ws[i].begin >= dateline.begin && ws[i].end <= dateline.end && !dateline.empty());
+    };
+    for (std::size_t k = 0; k < ws.size(); ++k) {
+        if (ws[k].lower != "village" || ws[k].capital) continue;
+        std::size_t b = k, e = k;
+        if (k + 2 < ws.size() && ws[k + 1].lower == "of" && name_word(k + 2)) {  // "the village of Kwakta"
+            b = e = k + 2;
+            while (e + 1 < ws.size() && e < k + 4 && name_word(e + 1) && joined_by_space(text, ws[e], ws[e + 1])) ++e;
+            ++e;
+        } else if (k > 0 && name_word(k - 1) && joined_by_space(text, ws[k - 1], ws[k])) {  // "Kwakta village"
+            b = k - 1;
+            while (b > 0 && b + 3 > k && name_word(b - 1) && joined_by_space(text, ws[b - 1], ws[b])) --b;
+        } else {
+            continue;
+        }
+        const byte_span span{ws[b].begin, ws[e > b ? e - 1 : k - 1].end};
+        const auto name = span.of(text);
+        // a village a gazetteer knows is read as the towns are
+        if (group_of(name) != no_place || (m_overlay && m_overlay->find_name(name))) continue;
+        std::string lower;
+        for (const char c : name) lower.push_back(ascii_lower(c));
+        if (found.empty()) {
+            found = span;
+            found_name = lower;
+        } else if (lower != found_name) {
+            return {};  // two villages: the body does not say which
+        }
+    }
+    return found;
+}
+
 bool article_place::person_word(const word& w) const {
     return std::binary_search(person_words.begin(), person_words.end(), word_hash(without_possessive(w.lower)));
 }
@@ -584,11 +632,11 @@ world_reader::outlet_home world_reader::host_home(std::string_view outlet) const
     // A country's top-level domain: "bbc.co.uk", "smh.com.au", "punchng.com.ng". Some are
     // sold to anyone (".tv", ".co", ".io", ".fm", ".me"...) and say nothing.
     {
-        static const char* const generic[] = {"tv", "co", "io", "fm", "me", "ly", "am", "cc", "ws", "to", "is", "it", "la",
+        static const word_set generic{"tv", "co", "io", "fm", "me", "ly", "am", "cc", "ws", "to", "is", "it", "la",
                                               "ai", "gg", "im", "in", "us", "eu"};
         const std::string& tld = labels.back();
         if (tld.size() == 2 && tld[0] >= 'a' && tld[0] <= 'z' && tld[1] >= 'a' && tld[1] <= 'z' &&
-            std::none_of(std::begin(generic), std::end(generic), [&](const char* x) { return tld == x; })) {
+            !generic.contains(tld)) {
             std::string code = tld;
             for (char& c : code) c = static_cast<char>(c - 'a' + 'A');
             if (code == "UK") code = "GB";  // the United Kingdom's domain is not its ISO code
@@ -679,7 +727,11 @@ bool world_reader::large_place(std::string_view written) const {
 
 std::uint32_t world_reader::group_of(std::string_view written) const {
     if (!active()) return no_place;
-    return m_world->find(registry::world_key(without_possessive(written)));
+    // extraction asks this of every capitalised word that may start a place name, on
+    // every thread: one buffer per thread, no allocation per name
+    thread_local std::string key;
+    registry::world_key_into(without_possessive(written), key);
+    return m_world->find(key);
 }
 
 std::string_view world_reader::country_code(std::uint32_t entity) const {
@@ -816,14 +868,20 @@ article_place world_reader::read_article(const article& a, std::string_view text
             k += 2;
             continue;
         }
-        if (!ws[k].capital || in_dateline || (ws[k].end - ws[k].begin <= 2 && mark_before(text, ws[k]) != ',') ||
-            compass_word(ws[k].lower) || is_month(ws[k].lower) || day_word(ws[k].lower) || continues_name(text, ws, k)) {
+        // ("DR Congo": a short word starting a name of two the index knows)
+        const bool short_word = ws[k].end - ws[k].begin <= 2 && mark_before(text, ws[k]) != ',' &&
+                                !(k + 1 < ws.size() && ws[k + 1].capital && joined_by_space(text, ws[k], ws[k + 1]) &&
+                                  group_of(byte_span{ws[k].begin, ws[k + 1].end}.of(text)) != no_place);
+        if (!ws[k].capital || in_dateline || short_word ||
+            compass_word(ws[k].lower) || is_month(ws[k].lower) || day_word(ws[k].lower) || continues_name(text, ws, k) ||
+            after_name_connector(ws, k)) {
             ++k;
             continue;
         }
         std::size_t used = 1;
-        // four words: "Democratic Republic of Congo" is not its last three ("Republic of Congo")
-        for (std::size_t n = std::min<std::size_t>(4, ws.size() - k); n >= 1; --n) {
+        // five words: "Democratic Republic of the Congo" is not its last four ("Republic of
+        // the Congo", another country)
+        for (std::size_t n = std::min<std::size_t>(5, ws.size() - k); n >= 1; --n) {
             if (n > 1 && !ws[k + n - 1].capital && ws[k + n - 1].lower != "of") continue;
             const byte_span span{ws[k].begin, ws[k + n - 1].end};
             const auto group = group_of(span.of(text));
@@ -1140,6 +1198,13 @@ article_place world_reader::read_article(const article& a, std::string_view text
                            (best_count.first == 1 ? " time" : " times") + " (no dateline, none after 'in')");
         }
     }
+    // The village the body names, when its main place is only where the reporter files
+    // from (the dateline's town) or none.
+    // (in the overlay's country the overlay reads its villages, as it always has)
+    if (out.division != no_place && out.country != m_overlay_country &&
+        (out.main == no_place || (!out.dateline.empty() && out.main_span.begin == out.dateline.begin)))
+        out.village = village_named(text, ws, out.dateline);
+    if (!out.village.empty()) said.push_back("village '" + std::string(out.village.of(text)) + "' named in the body");
     for (const auto& [e, n] : named)
         if (n >= 1 && said.size() < 6) said.push_back(std::string(g.name(e)) + " named " + std::to_string(n) + (n == 1 ? " time" : " times"));
     if (out.country != no_place) {

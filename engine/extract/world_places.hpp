@@ -33,6 +33,11 @@ struct article_place {
     byte_span main_span;                          // where the text names it (the dateline or a mention)
     byte_span dateline;                           // the dateline's place name, empty when none
     std::string why;                              // "dateline 'SANAA'; Yemen named 3 times" (--explain)
+    // A village no gazetteer knows that the body names as such ("in Kwakta village", "the
+    // village of Kwakta"), the only one it names, in an article whose main place is its
+    // dateline's town or none: where it happened, rather than where the reporter files
+    // from ("IMPHAL: ... in Kwakta village"). Empty when none.
+    byte_span village;
     // The town the article is written from: its dateline's, else the town its outlet's host
     // names ("nbcnewyork.com"). A name many towns of the country share is the one within
     // near_km of it ("Newark" of a New York station is Newark, New Jersey).
@@ -89,6 +94,10 @@ public:
         bool ambiguous = false;  // other towns of its country share the place's name
     };
     outlet_home host_home(std::string_view outlet) const;
+
+    // The one village no gazetteer knows that words ws name as such ("Kwakta village", "the
+    // village of Kwakta"; not inside the dateline), or empty when none or several.
+    byte_span village_named(std::string_view text, const std::vector<word>& ws, byte_span dateline) const;
 
     // The name group of text as written ("Mosul's" -> "mosul"), or no_place.
     std::uint32_t group_of(std::string_view written) const;
@@ -167,6 +176,13 @@ bool continues_name(std::string_view text, const std::vector<word>& ws, std::siz
 // Baptist Church", "Mary Smith". A body's name keeps its place ("Oakland Police",
 // "Cook County Sheriff"): institution nouns, place nouns and streets do not go on.
 bool name_goes_on(std::string_view text, const std::vector<word>& ws, std::size_t e);
+
+// "de", "do", "da", "del", "di", "du", "des": a word joining the parts of a name in the
+// Romance languages ("Rio de Janeiro", "Complexo de Israel", "Santa Cruz do Sul").
+bool name_connector(std::string_view w);
+// Word k is the end of a longer name joined by a connector to a capitalised word before
+// it: "Israel" of "Complexo de Israel", a favela of Rio, is not the country.
+bool after_name_connector(const std::vector<word>& ws, std::size_t k);
 
 // "streets", "avenues", "roads": a street noun after two names ("Federal and Bond streets").
 bool plural_street_noun(std::string_view w);

@@ -119,9 +119,12 @@ public:
 
     // Judges, block by block (blocks shared out in stripes between threads), every pair
     // whose first block this is. Memory holds the matched pairs only.
+    // With `subset` (per facts index), only pairs of two units of it are judged (all are
+    // counted).
     pair_judge(const block_table& blocks, const memberships& m, std::size_t window,
                const std::vector<rules::claim_facts>& facts, const rules::ruleset& rules, unsigned jobs,
-               const std::atomic<bool>* cancel, bool keep_joined, const pair_observer& observe, match_output& out) {
+               const std::atomic<bool>* cancel, bool keep_joined, const pair_observer& observe, match_output& out,
+               const std::vector<char>* subset = nullptr) {
         jobs = std::max(1u, std::min<unsigned>(jobs, 64));
         if (blocks.size() < 64 || observe) jobs = 1;
         std::vector<std::vector<pair_decision>> found(jobs);
@@ -134,7 +137,10 @@ public:
                 each_pair(members, blocks.count(bi), window, [&](std::uint32_t x, std::uint32_t y) {
                     const std::size_t a = members[x].unit, b = members[y].unit;
                     if (first_block(m, a, b, window) != static_cast<std::int64_t>(bi)) return;
+                    // Counted as in a full match: a pair outside the subset was judged, as
+                    // now, by an earlier run (the verdicts of its untouched components).
                     ++judged[first];
+                    if (subset && (!(*subset)[a] || !(*subset)[b])) return;
                     if (observe) observe(facts[a], facts[b], false);
                     if (!keep_joined) {
                         if (rules.joins(facts[a], facts[b])) found_keys[first].push_back(key(a, b));
@@ -351,6 +357,25 @@ std::vector<std::vector<std::size_t>> link_component(const std::vector<std::size
     return out;
 }
 
+// Why a previous grouping cannot be kept for untouched components ("" when it can).
+std::string incremental_obstacle(const previous_grouping& previous, const std::vector<std::size_t>& roots,
+                                 const std::map<std::size_t, std::vector<std::size_t>>& unit_members, const rules::ruleset& rules,
+                                 bool cut, std::size_t n) {
+    if (previous.group.size() != n || previous.component.size() != n || previous.seed.size() != n)
+        return "the previous grouping does not cover the claims";
+    // Decisions move claims across the matcher's components.
+    if (!rules.decisions().empty()) return "the rules hold analyst decisions";
+    // A cut block compares by position, and a new member moves old members' positions.
+    if (cut) return "a blocking key holds more claims than are compared whole";
+    for (const auto r : roots) {
+        bool seed = false;
+        for (const auto m : unit_members.at(r)) seed = seed || previous.seed[m];
+        if (!seed && (previous.group[r] == previous_grouping::none || previous.component[r] == previous_grouping::none))
+            return "a stored claim is in no stored incident";
+    }
+    return "";
+}
+
 }  // namespace
 
 match_output group_incidents(const std::vector<rules::claim_facts>& facts, const rules::ruleset& rules,
@@ -430,6 +455,7 @@ match_output group_incidents(const std::vector<rules::claim_facts>& facts, const
         return "article " + facts[unit].c->article;
     };
 
+    bool cut = false;  // some block is over max_block (compared by date order, not whole)
     std::vector<std::size_t> position(n, 0);
     for (std::size_t i = 0; i < roots.size(); ++i) position[roots[i]] = i;
     pair_judge::block_table block_list;
@@ -448,6 +474,7 @@ match_output group_incidents(const std::vector<rules::claim_facts>& facts, const
         }
         if (!pair_judge::compares_any(members)) continue;  // nobody to compare here
         if (members.size() > options.max_block) {
+            cut = true;
             out.diags.warning("large-block", "", 0, 0,
                               "blocking key '" + key_text(block, members.front().unit) + "' holds " + std::to_string(members.size()) +
                                   " claims; each is compared with its " + std::to_string(options.max_block) +
@@ -474,8 +501,45 @@ match_output group_incidents(const std::vector<rules::claim_facts>& facts, const
                 where.seats[fill[m[p].unit]++] = {static_cast<std::uint32_t>(bi), static_cast<std::uint32_t>(p), m[p].inside};
         }
     }
+    // A living audit's update: only the components a seed (a new claim, or one whose
+    // facts may have changed) meets in a block are matched again, with the seeds.
+    const previous_grouping* previous = options.previous;
+    std::vector<char> subset;
+    out.units = roots.size();
+    out.rematched_units = roots.size();
+    if (previous) {
+        out.full_because = incremental_obstacle(*previous, roots, unit_members, rules, cut, n);
+        if (!out.full_because.empty()) previous = nullptr;
+    }
+    if (previous) {
+        std::vector<char> seed(n, 0);
+        for (const auto r : roots)
+            for (const auto m : unit_members[r]) seed[r] |= previous->seed[m];
+        std::uint32_t components = 0;
+        for (const auto r : roots)
+            if (!seed[r]) components = std::max(components, previous->component[r] + 1);
+        std::vector<char> touched(components, 0);
+        const auto touch = [&](std::size_t u) {
+            if (previous->component[u] != previous_grouping::none && previous->component[u] < components) touched[previous->component[u]] = 1;
+        };
+        for (const auto r : roots)
+            if (seed[r]) touch(r);
+        for (std::size_t bi = 0; bi < block_list.size(); ++bi) {
+            const block_member* m = block_list.begin(bi);
+            const std::size_t count = block_list.count(bi);
+            if (std::none_of(m, m + count, [&](const block_member& mb) { return seed[mb.unit] != 0; })) continue;
+            for (std::size_t p = 0; p < count; ++p) touch(m[p].unit);
+        }
+        subset.assign(n, 0);
+        out.rematched_units = 0;
+        for (const auto r : roots) {
+            subset[r] = seed[r] || touched[previous->component[r]] ? 1 : 0;
+            out.rematched_units += subset[r];
+        }
+        out.incremental = true;
+    }
     pair_judge judge(block_list, where, options.max_block, facts, rules, options.jobs, options.cancel,
-                           options.keep_joined, options.observe, out);
+                           options.keep_joined, options.observe, out, previous ? &subset : nullptr);
     if (options.observe && options.random_pairs > 0 && roots.size() > 1) {
         // Random pairs of units (splitmix64 from a fixed seed): what unrelated reports look like.
         std::uint64_t state = 0x7a11;
@@ -541,8 +605,28 @@ match_output group_incidents(const std::vector<rules::claim_facts>& facts, const
 
     for (const auto& units : by_component) out.largest_component = std::max(out.largest_component, units.size());
     std::vector<std::vector<std::size_t>> unit_clusters;
-    for (std::size_t c = 0; c < count; ++c)
-        for (auto& cl : link_component(by_component[c], edges_of[c], options.min_linkage)) unit_clusters.push_back(std::move(cl));
+    std::vector<std::size_t> cluster_component;  // per cluster: the first unit of its component
+    for (std::size_t c = 0; c < count; ++c) {
+        if (previous && !subset[by_component[c].front()]) continue;  // untouched: its groups follow
+        for (auto& cl : link_component(by_component[c], edges_of[c], options.min_linkage)) {
+            unit_clusters.push_back(std::move(cl));
+            cluster_component.push_back(by_component[c].front());
+        }
+    }
+    if (previous) {
+        // The untouched components' groups, as the previous run left them.
+        std::map<std::uint32_t, std::vector<std::size_t>> kept;
+        std::map<std::uint32_t, std::size_t> first_of_component;
+        for (const auto r : roots) {
+            if (subset[r]) continue;
+            kept[previous->group[r]].push_back(r);
+            first_of_component.emplace(previous->component[r], r);  // roots ascend: the first stays
+        }
+        for (auto& [group, units] : kept) {
+            cluster_component.push_back(first_of_component.at(previous->component[units.front()]));
+            unit_clusters.push_back(std::move(units));
+        }
+    }
 
     // Analyst decisions: split moves a claim's unit out on its own; merge joins the
     // groups holding the listed claims.
@@ -567,6 +651,7 @@ match_output group_incidents(const std::vector<rules::claim_facts>& facts, const
                 if (from.size() <= 1) continue;
                 notes[cluster_of[*u]].push_back(note);
                 from.erase(std::remove(from.begin(), from.end(), *u), from.end());
+                cluster_component.push_back(cluster_component[cluster_of[*u]]);  // split within its component
                 cluster_of[*u] = unit_clusters.size();
                 unit_clusters.push_back({*u});
                 notes.push_back({note});
@@ -599,6 +684,7 @@ match_output group_incidents(const std::vector<rules::claim_facts>& facts, const
         }
         std::sort(g.members.begin(), g.members.end());
         g.decisions = notes[c];
+        g.component = cluster_component[c];
         out.groups.push_back(std::move(g));
     }
     std::sort(out.groups.begin(), out.groups.end(),

@@ -12,6 +12,7 @@
 #pragma once
 
 #include <atomic>
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <vector>
@@ -19,6 +20,22 @@
 #include "rules/ruleset.hpp"
 
 namespace reckon::match {
+
+// A living audit's previous grouping (store/living_audit.hpp), per facts index: the
+// group (incident) and the connected component of matched pairs each claim was in,
+// `none` for a claim that is new in this run, and the seeds: the new claims and the old
+// ones whose facts may have changed with them (store/living_audit.hpp says which). The
+// caller vouches that every other pair of old claims is judged as it was (same rules,
+// same facts; the matcher itself checks that no block is cut). Then only the components
+// of old claims that a block puts beside a seed are matched again, with the seeds; every
+// other component keeps its groups: closed under matched pairs, untouched, it clusters
+// as it did.
+struct previous_grouping {
+    static constexpr std::uint32_t none = UINT32_MAX;
+    std::vector<std::uint32_t> group;      // previous incident, or none
+    std::vector<std::uint32_t> component;  // previous component, or none
+    std::vector<char> seed;                // 1: new, or its facts may have changed
+};
 
 // Sees the pairs the matcher judges (reckon train): every candidate pair of the blocking
 // (random false), then `random_pairs` random pairs of units (random true); on one thread,
@@ -33,6 +50,7 @@ struct cluster_options {
     std::size_t naive_sample = 0;     // benchmarks: also judge this many random pairs of all (see naive_estimate)
     pair_observer observe;            // training: see every judged pair (forces one thread)
     std::size_t random_pairs = 0;     // training: and this many random pairs of units
+    const previous_grouping* previous = nullptr;  // living audits: match only what new claims touch
     bool keep_joined = true;          // fill match_output::joined (the audit does not: at a million
                                       // articles the decisions of tens of millions of pairs do not fit)
 };
@@ -45,6 +63,8 @@ struct pair_decision {
 
 struct incident_group {
     std::vector<std::size_t> members;  // indices into the facts vector, sorted
+    std::size_t component = 0;         // the first unit (facts index) of its connected component of
+                                       // matched pairs: a living audit stores it to re-match components
     std::vector<std::string> decisions;  // analyst decisions applied ("merge: reason")
 };
 
@@ -63,9 +83,16 @@ struct match_output {
     std::vector<incident_group> groups;  // sorted by their first member
     std::vector<pair_decision> joined;   // pairs the rules matched, for provenance, sorted by (a, b)
                                          // (empty unless cluster_options::keep_joined)
-    std::size_t pairs_judged = 0;
+    std::size_t pairs_judged = 0;        // candidate pairs of the blocking (with a previous grouping,
+                                         // those of untouched components were judged in an earlier run)
     std::size_t largest_component = 0;   // units in the largest connected component of matched pairs
     naive_estimate naive;                // filled when cluster_options::naive_sample > 0
+    // With cluster_options::previous: whether only the touched components were matched
+    // again, and if not why (the whole corpus was matched, as without it).
+    bool incremental = false;
+    std::string full_because;
+    std::size_t units = 0;               // units (claims that are no breakdown) in all
+    std::size_t rematched_units = 0;     // of which matched again (all of them in a full match)
     diagnostics diags;
 };
 

@@ -118,7 +118,20 @@ std::string fold_latin(std::string_view text) {
     return out;
 }
 
-std::string world_key(std::string_view name) { return gazetteer::normalise(fold_latin(name)); }
+void world_key_into(std::string_view name, std::string& key) {
+    const bool ascii = std::all_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    if (ascii) {
+        gazetteer::normalise_into(name, key);
+    } else {
+        gazetteer::normalise_into(fold_latin(name), key);
+    }
+}
+
+std::string world_key(std::string_view name) {
+    std::string key;
+    world_key_into(name, key);
+    return key;
+}
 
 std::uint64_t world_hash(std::string_view key) {
     std::uint64_t h = 14695981039346656037ull;

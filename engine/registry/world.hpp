@@ -27,6 +27,9 @@ std::string fold_latin(std::string_view text);
 // The key a name is looked up by: fold_latin, then gazetteer::normalise ("Al Hudaydah"
 // -> "hudaydah", "McKeesport" -> "mckeesport").
 std::string world_key(std::string_view name);
+// The same into a reused buffer: no allocation for an ASCII name (the common case, which
+// fold_latin would only lower-case, as normalise does anyway).
+void world_key_into(std::string_view name, std::string& key);
 
 enum class world_kind : std::uint8_t { country = 0, division = 1, district = 2, place = 3 };
 std::string_view to_string(world_kind k);

@@ -1887,8 +1887,15 @@ incident_result compiled_ruleset::reconcile(const std::vector<claim_facts>& clai
         } else {
             if (e.weight_rule) d.rule = *e.weight_rule;
             d.reason = "not read by any figure";
+            // what the text itself says the figure is comes before any guess about duplicates
+            const std::string& relation = e.f->c->relation;
+            const char* told = relation == "part"       ? ": the text tells it as a part of another figure"
+                               : relation == "earlier"  ? ": the text tells it as an earlier word, since revised"
+                               : relation == "addition" ? ": the text adds it to another figure"
+                                                        : nullptr;
+            if (told) d.reason += told;
             const auto key = std::make_pair(static_cast<int>(e.f->c->outcome), e.f->c->category);
-            for (std::size_t gi = 0; gi < groups.size(); ++gi) {
+            for (std::size_t gi = 0; gi < groups.size() && !told; ++gi) {
                 if (keys[gi] != key) continue;
                 for (const auto* rep : groups[gi].independent) {
                     const auto& o1 = rep->f->origin.empty() ? rep->f->c->source : rep->f->origin;

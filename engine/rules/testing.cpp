@@ -2,6 +2,7 @@
 // them as one incident (and as one cumulative series, in publication order), and
 // compares every expectation, reporting each failure at the line of its `expect`.
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 #include "rules/eval.hpp"
@@ -131,9 +132,30 @@ built build_claims(const ast::statement& t) {
     }
     for (const auto& c : b.claims)
         if (c.kind == claim_kind::incident) b.told[c.article].push_back(told_figure::of(c));
+    // The killed and injured figures reported with each claim, for figures(): its own
+    // exact value for its outcome, and the first exact figure of the other outcome in its
+    // article (the audit prefers one in the same sentence; a test claim has none).
+    const auto exact_value = [](const claim& c) -> std::int64_t {
+        return c.kind == claim_kind::incident && c.parent.empty() && c.low && c.qualifier == qualifier::exact ? *c.low : -1;
+    };
+    std::map<std::string, std::array<std::int64_t, 2>> first_of;  // by article: killed, injured
+    for (const auto& c : b.claims) {
+        const auto v = exact_value(c);
+        if (v < 0 || c.outcome == outcome::missing) continue;
+        auto& first = first_of.emplace(c.article, std::array<std::int64_t, 2>{-1, -1}).first->second;
+        auto& slot = first[c.outcome == outcome::killed ? 0 : 1];
+        if (slot < 0) slot = v;
+    }
     for (std::size_t i = 0; i < b.claims.size(); ++i) {
-        b.facts[i].c = &b.claims[i];
-        b.facts[i].told = &b.told[b.claims[i].article];
+        const claim& c = b.claims[i];
+        claim_facts& f = b.facts[i];
+        f.c = &c;
+        f.told = &b.told[c.article];
+        if (c.kind != claim_kind::incident || c.outcome == outcome::missing) continue;
+        const auto it = first_of.find(c.article);
+        const bool killed = c.outcome == outcome::killed;
+        (killed ? f.killed : f.injured) = exact_value(c);
+        if (it != first_of.end()) (killed ? f.injured : f.killed) = it->second[killed ? 1 : 0];
     }
     return b;
 }

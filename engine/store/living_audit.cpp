@@ -60,6 +60,7 @@ incident_snapshot snapshot_of(const audit::audit_result& a, const audit::inciden
     s.findings = json::array();
     for (const auto& f : inc.result.findings) s.findings.push_back({{"kind", f.kind}, {"severity", f.severity}, {"message", f.message}});
     s.decisions = inc.decisions;
+    s.component = a.claims[inc.component].c.id;
     return s;
 }
 
@@ -279,7 +280,32 @@ living_result prepare_living_audit(living_store& store, living_inputs living) {
 
     const double read_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 
-    // The whole audit over every article, as one run would do it.
+    // The previous run's incidents: the grouping an update keeps where its new articles
+    // do not reach, and what this run's ids are mapped from.
+    std::vector<incident_snapshot> before = store.incidents();
+    audit::stored_grouping grouping;
+    std::string full_because;
+    if (previous) {
+        if (added.empty()) full_because = "no articles were added";
+        else if (!changed.empty()) full_because = "stored articles changed";
+        else if (facts.ruleset_changed) full_because = "the ruleset changed";
+        else if (facts.extraction_changed) full_because = "extraction changed (reckon, registry or the store's claims)";
+        else if (!decisions.empty()) full_because = "decisions name the store's incidents";
+        else if (in.rules->reads_text_evidence()) full_because = audit::words_move_everything;
+        else if (std::any_of(before.begin(), before.end(), [](const incident_snapshot& b) { return b.component.empty(); }))
+            full_because = "the store keeps no components of matched claims yet (written by an earlier reckon)";
+        if (full_because.empty()) {
+            std::unordered_map<std::string, std::uint32_t> component_label;
+            for (std::size_t k = 0; k < before.size(); ++k) {
+                const auto c = component_label.emplace(before[k].component, static_cast<std::uint32_t>(component_label.size())).first->second;
+                for (const auto& id : before[k].claims) grouping.by_claim.emplace(id, std::make_pair(static_cast<std::uint32_t>(k), c));
+            }
+            in.previous = &grouping;
+        }
+    }
+
+    // The whole audit over every article, as one run would do it (the matcher aside:
+    // with the stored grouping it matches again only what the new articles touch).
     in.articles.reserve(all.size());
     for (const auto& s : all) {
         article meta = s.meta;
@@ -295,6 +321,11 @@ living_result prepare_living_audit(living_store& store, living_inputs living) {
     const std::string at = living.at;
     diagnostics extraction_diags = std::move(out.audit.diags);
     out.audit = audit::run_audit(std::move(in));
+    audit::stored_grouping().by_claim.swap(grouping.by_claim);
+    if (!full_because.empty()) {
+        out.audit.matching.asked = true;
+        out.audit.matching.full_because = full_because;
+    }
     extraction_diags.append(out.audit.diags);
     out.audit.diags = std::move(extraction_diags);
     // Reading the store and extracting the new articles come first.
@@ -305,7 +336,6 @@ living_result prepare_living_audit(living_store& store, living_inputs living) {
     // Stable ids: the previous run's incidents against this run's. A store written before
     // claim ids were anchored on sentences lists its claims by byte offset: in an article
     // this run did not change, such an id is the claim whose figure starts there.
-    std::vector<incident_snapshot> before = store.incidents();
     std::set<std::string> renamed_ids;
     {
         const claim_finder finder(out.audit.claims.size(), [&out](std::size_t i) -> const claim& { return out.audit.claims[i].c; });
@@ -382,7 +412,9 @@ living_result prepare_living_audit(living_store& store, living_inputs living) {
             if (it != stored.end()) {
                 const incident_snapshot& b = *it->second;
                 stored.erase(it);
-                if (!renamed_ids.count(s.id) && b.claims == s.claims && b.reconciled == s.reconciled && b.findings == s.findings && b.decisions == s.decisions) continue;
+                if (!renamed_ids.count(s.id) && b.claims == s.claims && b.reconciled == s.reconciled && b.findings == s.findings && b.decisions == s.decisions &&
+                    b.component == s.component)
+                    continue;
             }
             update.incidents.push_back(std::move(s));
         }

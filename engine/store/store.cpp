@@ -44,7 +44,9 @@ std::string meta_value(database& db, const char* key) {
 }
 
 json snapshot_json(const incident_snapshot& s) {
-    return json{{"claims", s.claims}, {"reconciled", s.reconciled}, {"findings", s.findings}, {"decisions", s.decisions}};
+    json j{{"claims", s.claims}, {"reconciled", s.reconciled}, {"findings", s.findings}, {"decisions", s.decisions}};
+    if (!s.component.empty()) j["component"] = s.component;
+    return j;
 }
 
 }  // namespace
@@ -173,6 +175,7 @@ std::vector<incident_snapshot> living_store::incidents() const {
         i.reconciled = j.at("reconciled");
         i.findings = j.at("findings");
         i.decisions = j.at("decisions").get<std::vector<std::string>>();
+        if (const auto c = j.find("component"); c != j.end()) i.component = c->get<std::string>();
         out.push_back(std::move(i));
     }
     return out;

@@ -43,6 +43,10 @@ struct incident_snapshot {
     nlohmann::ordered_json reconciled;        // [{outcome, category, low, best, high}]
     nlohmann::ordered_json findings;          // [{kind, severity, message}]
     std::vector<std::string> decisions;
+    // Its connected component of matched pairs, named by the component's first claim: an
+    // update matches again only the components its new claims touch (store/living_audit.hpp).
+    // Empty in a store written before it was kept (key "component" of the snapshot).
+    std::string component;
 };
 
 struct run_record {

@@ -149,7 +149,9 @@ inline constexpr std::string_view noun_words[] = {
     "guards", "forces", "lives", "tribesmen", "syrians", "iraqis", "kurds", "palestinians",
     // as local news counts people: "3 adults injured", "two teens were shot"
     "adults", "teens", "teenagers", "boys", "girls", "youths", "juveniles", "bystanders",
-    "passengers", "cops", "deputies", "agents", "males", "females", "suspects", "patrons"};
+    "passengers", "cops", "deputies", "agents", "males", "females", "suspects", "patrons",
+    // the internally displaced: "three IDPs were killed"; deaths counted as crimes: "Four homicides"
+    "idps", "homicides", "murders", "killings", "slayings"};
 struct noun_word : keyword_list<noun_words> {};
 // The last noun of a compound is what is counted: "civilian deaths", "civilian members".
 inline constexpr std::string_view compound_tails[] = {
@@ -165,8 +167,14 @@ inline constexpr std::string_view stop_words[] = {
     "from", "to", "with", "as", "after", "since", "for", "among",
     "years", "year", "times", "percent"};
 struct stop_word : keyword_list<stop_words> {};
-struct modifier : pegtl::seq<pegtl::not_at<category_noun>, pegtl::not_at<stop_word>, pegtl::not_at<word_number>,
-                            pegtl::not_at<vague_word>, pegtl::alpha, pegtl::star<word_char>> {};
+// An age between the number and the noun describes each one counted: "Two 16-year-old
+// boys", "three 20-year-old men" (the age is no count of its own).
+struct age_unit : pegtl::sor<TAO_PEGTL_ISTRING("year"), TAO_PEGTL_ISTRING("month"), TAO_PEGTL_ISTRING("week")> {};
+struct age_compound : pegtl::seq<pegtl::rep_min_max<1, 3, pegtl::digit>, pegtl::one<'-'>, age_unit, pegtl::opt<pegtl::one<'s', 'S'>>,
+                                 pegtl::one<'-'>, TAO_PEGTL_ISTRING("old"), pegtl::not_at<word_char>> {};
+struct modifier : pegtl::sor<age_compound,
+                             pegtl::seq<pegtl::not_at<category_noun>, pegtl::not_at<stop_word>, pegtl::not_at<word_number>,
+                                        pegtl::not_at<vague_word>, pegtl::alpha, pegtl::star<word_char>>> {};
 struct modifiers : pegtl::rep_max<4, modifier, ws> {};
 // "bodies of civilians", "members of the same family" keep the inner noun
 struct of_word : kw<TAO_PEGTL_ISTRING("of")> {};

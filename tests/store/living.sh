@@ -40,6 +40,9 @@ generated_90_10)
     tail -n +1801 "$generated" > rest.jsonl
     audit_in_two g.db first.jsonl rest.jsonl "$generated" --timings
     grep -q "run 2: 200 articles added, 0 changed, 200 extracted" second.err
+    # The default rules weigh words by their rarity in the whole corpus: the update
+    # matches all of it, and says so.
+    grep -q "reckon: store: matched the whole corpus: the rules weigh words" second.err
     # The update wrote the incidents that changed, not all of them (the store still
     # equals one run: same_audit.py above, --check); and it measured the new claims' reach.
     python3 - <<'PY'
@@ -51,6 +54,42 @@ new, mates, stored = map(int, re.search(r"reach of the new articles: (\d+) new c
 assert new > 0 and 0 < mates <= stored, (new, mates, stored)
 print(f"{written} of {total} incidents written, {removed} removed; {new} new claims reach {mates} of {stored} stored")
 PY
+    ;;
+incremental)
+    # Under a ruleset that reads no words (fields.rules), an update matches again only
+    # the components its new articles reach, and keeps the stored grouping elsewhere:
+    # two such updates in a row, each equal to one run over what the store holds; then
+    # a changed ruleset matches the whole corpus and says why.
+    rules=$here/fields.rules
+    head -n 1940 "$generated" > first.jsonl
+    sed -n 1941,1970p "$generated" > second_part.jsonl
+    head -n 1970 "$generated" > upto_second.jsonl
+    sed -n 1971,1990p "$generated" > third_part.jsonl
+    head -n 1990 "$generated" > upto_third.jsonl
+    tail -n +1991 "$generated" > fourth_part.jsonl
+    audit_in_two i.db first.jsonl second_part.jsonl upto_second.jsonl
+    mv second.err update1.err
+    "$reckon" audit third_part.jsonl --store i.db --rules "$rules" --format json -o third.json -j 2 2>update2.err || [ $? -eq 1 ]
+    "$reckon" audit upto_third.jsonl --rules "$rules" --format json -o full.json -j 2 2>/dev/null || [ $? -eq 1 ]
+    "$reckon" changes i.db --lineage --format json -o lineage.json
+    python3 "$here/same_audit.py" third.json full.json lineage.json second.json
+    sed "s|\.\./\.\./rules/|$src/rules/|" "$rules" > changed.rules
+    echo "# changed" >> changed.rules
+    "$reckon" audit fourth_part.jsonl --store i.db --rules changed.rules --format json -o fourth.json -j 2 2>update3.err || [ $? -eq 1 ]
+    "$reckon" audit "$generated" --rules changed.rules --format json -o full.json -j 2 2>/dev/null || [ $? -eq 1 ]
+    "$reckon" changes i.db --lineage --format json -o lineage.json
+    python3 "$here/same_audit.py" fourth.json full.json lineage.json third.json
+    grep -q "reckon: store: matched the whole corpus: the ruleset changed" update3.err
+    python3 - <<'PY'
+import re
+for name in ("update1.err", "update2.err"):
+    m = re.search(r"matched again (\d+) of (\d+) claims", open(name).read())
+    assert m, name + ": the update matched the whole corpus"
+    again, units = map(int, m.groups())
+    assert 0 < again < units / 4, (name, again, units)
+    print(f"{name}: matched again {again} of {units} claims")
+PY
+    "$reckon" changes i.db --check
     ;;
 fakes_by_date)
     fakes=$src/../shared/corpus/fakes/FA-KES-Dataset.csv

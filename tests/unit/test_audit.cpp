@@ -169,9 +169,9 @@ TEST_CASE("the audit tells what the extracted corpus holds (--timings), and only
     in.count_held = true;
     const auto a = audit::run_audit(std::move(in));
     REQUIRE(a.held_bytes.size() == 4);
-    // the claims' line names their count, and each claim holds at least its own record
-    CHECK(a.held_bytes[0].first == "claims (" + std::to_string(a.corpus_claims) + ")");
-    CHECK(a.held_bytes[0].second >= a.corpus_claims * sizeof(claim));
+    // the claim records' line names their count, and each claim holds at least its own record
+    CHECK(a.held_bytes[0].first == "claim records (" + std::to_string(a.corpus_claims) + ")");
+    CHECK(a.held_bytes[0].second >= a.corpus_claims * sizeof(audit::claim_record));
     CHECK(a.held_bytes[3].first == "matching words");
     CHECK(a.held_bytes[3].second > 0);  // default.rules reads the articles' words
     for (const auto& [what, bytes] : a.held_bytes) CHECK(bytes > 0);

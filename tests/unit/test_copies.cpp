@@ -1,5 +1,9 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <map>
+#include <random>
+
 #include "copies/copies.hpp"
 #include "corpus/ingest.hpp"
 
@@ -42,4 +46,95 @@ TEST_CASE("boilerplate shared by very many articles does not link them", "[copie
     copies::copy_options o;
     o.max_postings = 64;
     CHECK(copies::find_copies(arts, o).empty());
+}
+
+// The links as defined: every pair of articles, the sampled fingerprints they share that
+// are in 2 to max_postings articles, the thresholds. The matcher counts them per article
+// without listing the pairs; both must give the same links.
+TEST_CASE("copy links are those of counting every pair of articles, on any number of threads", "[copies]") {
+    std::mt19937 random(21);
+    const std::size_t n = 400;
+    std::vector<article> arts(n);
+    std::vector<std::vector<copies::fingerprint>> sketches(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        arts[i].id = "a" + std::to_string(i);
+        if (i % 3 == 0) arts[i].published = date::of_day(2020, 1, 1 + static_cast<int>(i % 28));
+        // a small universe, so that many articles share fingerprints and some are shared
+        // by more than max_postings of them
+        const std::size_t size = 5 + random() % 60;
+        for (std::size_t k = 0; k < size; ++k)
+            sketches[i].push_back(static_cast<copies::fingerprint>(k % 10 == 0 ? random() % 20 : random() % 3000));
+        std::sort(sketches[i].begin(), sketches[i].end());
+        sketches[i].erase(std::unique(sketches[i].begin(), sketches[i].end()), sketches[i].end());
+    }
+    copies::copy_options o;
+    o.sample_mod = 2;
+    o.max_postings = 12;
+    o.min_shared = 2;
+    o.min_overlap = 0.1;
+    std::map<copies::fingerprint, std::size_t> articles_with;
+    for (const auto& s : sketches)
+        for (const auto h : s) ++articles_with[h];
+    CHECK(std::any_of(articles_with.begin(), articles_with.end(), [&](const auto& e) { return e.second > o.max_postings; }));
+    std::vector<copies::copy_link> expected;
+    for (std::size_t i = 0; i < n; ++i)
+        for (std::size_t j = i + 1; j < n; ++j) {
+            std::size_t shared = 0, sampled_i = 0, sampled_j = 0;
+            for (const auto h : sketches[i]) sampled_i += h % o.sample_mod == 0 ? 1 : 0;
+            for (const auto h : sketches[j]) sampled_j += h % o.sample_mod == 0 ? 1 : 0;
+            for (const auto h : sketches[i])
+                if (h % o.sample_mod == 0 && articles_with[h] >= 2 && articles_with[h] <= o.max_postings &&
+                    std::binary_search(sketches[j].begin(), sketches[j].end(), h))
+                    ++shared;
+            const double overlap = static_cast<double>(shared) / static_cast<double>(std::max<std::size_t>(1, std::min(sampled_i, sampled_j)));
+            if (shared < o.min_shared || overlap < o.min_overlap) continue;
+            const bool i_first = copies::published_before(arts[i], arts[j]);
+            expected.push_back({i_first ? j : i, i_first ? i : j, std::min(overlap, 1.0), shared});
+        }
+    std::sort(expected.begin(), expected.end(), [](const copies::copy_link& a, const copies::copy_link& b) {
+        return a.later != b.later ? a.later < b.later : a.earlier < b.earlier;
+    });
+    REQUIRE(expected.size() > 50);
+    for (const unsigned jobs : {1u, 2u, 3u}) {
+        o.jobs = jobs;
+        const auto links = copies::find_copies(arts, sketches, o);
+        INFO("jobs " << jobs);
+        REQUIRE(links.size() == expected.size());
+        for (std::size_t k = 0; k < links.size(); ++k) {
+            CHECK(links[k].later == expected[k].later);
+            CHECK(links[k].earlier == expected[k].earlier);
+            CHECK(links[k].shared == expected[k].shared);
+            CHECK(links[k].overlap == expected[k].overlap);
+        }
+    }
+}
+
+TEST_CASE("the earlier articles whose copy links added articles change", "[copies][incremental]") {
+    // Fingerprints that are multiples of 4 are in the 1-in-4 sample; one shared is a link.
+    copies::copy_options options;
+    options.max_postings = 2;
+    options.min_shared = 1;
+    options.min_overlap = 0;
+    const auto article_of = [](std::string id, int day) {
+        article a;
+        a.id = std::move(id);
+        a.published = date::of_day(2020, 1, day);
+        return a;
+    };
+    const std::vector<article> articles{article_of("a0", 1), article_of("a1", 2), article_of("a2", 1), article_of("a3", 10),
+                                        article_of("a4", 1),  article_of("a5", 1), article_of("a6", 2), article_of("added", 5)};
+    const std::vector<std::vector<copies::fingerprint>> sketches{
+        {12},          // a0 and a1 shared 12; the added article is a third holder: over max_postings,
+        {12},          // so a1 no longer copies a0
+        {100},         // a2 shares nothing
+        {16},          // a3 is published after the added article and shares 16: it copies it
+        {20},          // a4 is published before it: the added article copies a4 (a4 unchanged)
+        {24},          // a5 and a6 still share 24
+        {24},
+        {12, 16, 20},  // added
+    };
+    const auto links = copies::find_copies(articles, sketches, options);
+    CHECK(copies::touched_by_added(articles, sketches, links, 7, options) == std::vector<char>{0, 1, 0, 1, 0, 0, 0, 0});
+    // Nothing added: nothing touched.
+    CHECK(copies::touched_by_added(articles, sketches, links, articles.size(), options) == std::vector<char>(articles.size(), 0));
 }

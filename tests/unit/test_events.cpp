@@ -44,6 +44,11 @@ TEST_CASE("relation markers around a figure", "[extract][events]") {
     CHECK(scope_in("The death toll rose to 48 on Wednesday", "48").relation == "revision");
     CHECK(scope_in("bringing the number killed in 24 hours to 45", "45").relation == "revision");
     CHECK(scope_in("killing according to the latest toll 44 civilians", "44").relation == "revision");
+    // the figures after a revised toll are the same update, unless told as a part of another
+    CHECK(scope_in("The ministry raised the toll to 14, saying three of the injured had died", "14").relation == "revision");
+    CHECK(scope_in("The ministry raised the toll to 14, saying three of the injured had died", "three").relation == "part");
+    CHECK(scope_in("The toll has risen to 40 dead including six children", "six").relation == "revision");
+    CHECK(scope_in("The toll rose to 7 killed and 19 injured", "19").relation == "revision");
     CHECK(scope_in("14 of the dead were opposition fighters", "14").relation == "part");
     CHECK(scope_in("those killed included 11 people with the same family name", "11").relation == "part");
     CHECK(scope_in("six children were among the dead", "six").relation == "part");
@@ -116,6 +121,9 @@ TEST_CASE("a sum over several events", "[extract][events]") {
     CHECK(scope_in("Dozens were killed in various areas of the province", "Dozens").relation == "aggregate");
     CHECK(scope_in("Nine people were killed in a strike across the river", "Nine").relation.empty());
     CHECK(scope_in("Several strikes on the town killed 9 people", "9").relation.empty());  // one raid of several strikes
+    CHECK(scope_in("Shelling in and around the port town killed 17 people on Monday", "17").relation == "aggregate");
+    CHECK(scope_in("Raids in and near the capital left 40 dead", "40").relation == "aggregate");
+    CHECK(scope_in("Shelling around the port town killed 17 people", "17").relation.empty());
 }
 
 TEST_CASE("a series of strikes is a sum over several events", "[extract][events]") {
@@ -130,6 +138,65 @@ TEST_CASE("an earlier toll told after the verb or as the previous toll", "[extra
     CHECK(scope_in("Police said earlier that three people had died", "three").relation == "earlier");
     CHECK(scope_in("The previous death toll was 20 with 50 others injured", "20").relation == "earlier");
     CHECK(scope_in("Police said last week that three people had died", "three").relation.empty());
+}
+
+TEST_CASE("a preliminary or initial count is an earlier word", "[extract][events]") {
+    CHECK(scope_in("A blast on a ferry killed nine people according to preliminary reports on Monday", "nine").relation ==
+          "earlier");
+    CHECK(scope_in("The preliminary toll stands at 14 dead", "14").relation == "earlier");
+    CHECK(scope_in("Eleven were hurt according to initial information from the clinic", "Eleven").relation == "earlier");
+    // the attribution must be the figure's own: a later toll beside an initial one is the latest
+    CHECK(scope_in("At least 30 died, up from an initial toll of 12", "30").relation.empty());
+    CHECK(scope_in("Police said 12 people died according to the fire brigade", "12").relation.empty());
+}
+
+TEST_CASE("an addition with nothing to add to keeps the sentence's other markers", "[extract][events]") {
+    const std::string text = "A bomb in a minibus killed four people and injured another eight according to preliminary reports. ";
+    std::vector<claim> claims{figure_claim(text, "four"), figure_claim(text, "eight", 0, outcome::injured)};
+    extract::read_scopes(text, claims);
+    CHECK(claims[0].relation == "earlier");
+    CHECK(claims[1].relation == "earlier");  // "another eight": no injured figure before it
+}
+
+TEST_CASE("a figure in the subject of 'were among the dead' is a part", "[extract][events]") {
+    CHECK(scope_in("The sons of the three farmers were also among the dead", "three").relation == "part");
+    CHECK(scope_in("A driver and two paramedics were among those killed", "two").relation == "part");
+    // the toll itself, or a figure with its own verb, is no part
+    CHECK(scope_in("Seven people were killed and children were among the dead", "Seven").relation.empty());
+    CHECK(scope_in("They were among 19 people killed across the province", "19").relation.empty());
+    CHECK(scope_in("The shells wounded 20 others and four women were among the injured", "20").relation.empty());
+    CHECK(scope_in("The shells wounded 20 and that four women were among the injured", "20").relation.empty());
+}
+
+TEST_CASE("a figure told again with no place or day of its own is the first telling's", "[extract][events]") {
+    const std::string text =
+        "The missile strike on the airbase killed four children a local source said. "
+        "The president said the strike answered a gas attack in Saraqeb on Tuesday. "
+        "Among the dead civilians there are four children the source added. ";
+    std::vector<claim> claims{figure_claim(text, "four"), figure_claim(text, "four", text.find("Among"))};
+    for (auto& c : claims) c.category = "children";
+    claims[0].place = claims[0].place_key = "airbase";
+    claims[0].event_date = date::of_day(2017, 4, 7);
+    claims[1].place = claims[1].place_key = "Saraqeb";  // lent by the background sentence before
+    claims[1].event_date = date::of_day(2017, 4, 4);
+    extract::read_scopes(text, claims);
+    CHECK(claims[1].event == claims[0].event);
+    CHECK(claims[1].place == "airbase");
+    CHECK(claims[1].event_date == claims[0].event_date);
+}
+
+TEST_CASE("a figure told again with a place of its own is another event", "[extract][events]") {
+    const std::string text =
+        "Shelling killed five people in the old market on Monday. "
+        "In Saraqeb on Tuesday five people died when a shell hit a bakery. ";
+    std::vector<claim> claims{figure_claim(text, "five"), figure_claim(text, "five", text.find("Saraqeb"))};
+    claims[0].place = claims[0].place_key = "Homs";
+    claims[0].event_date = date::of_day(2017, 4, 3);
+    claims[1].place = claims[1].place_key = "Saraqeb";
+    claims[1].event_date = date::of_day(2017, 4, 4);
+    extract::read_scopes(text, claims);
+    CHECK(claims[1].event != claims[0].event);
+    CHECK(claims[1].place == "Saraqeb");
 }
 
 TEST_CASE("what a reporter or a witness saw is a part", "[extract][events]") {

@@ -172,3 +172,19 @@ TEST_CASE("number words", "[grammar]") {
     CHECK(words_value("one hundred and twenty-five") == 125);
     CHECK_FALSE(words_value("people"));
 }
+
+TEST_CASE("grammar: an age between the number and its noun is a modifier", "[extract][grammar]") {
+    const auto f = parse_figure("Two 16-year-old boys were shot", 0);
+    REQUIRE(f.has_value());
+    CHECK(*f->first == 2);
+    CHECK(f->noun == "boys");
+    REQUIRE(f->modifiers.size() == 1);
+    CHECK(f->modifiers[0] == "16-year-old");
+    const auto g = parse_figure("three 7-months-old infants", 0);
+    REQUIRE(g.has_value());
+    CHECK(g->noun == "infants");
+    // an age alone is no noun: the figure is the number
+    const auto h = parse_figure("two 18-year-old", 0);
+    REQUIRE(h.has_value());
+    CHECK(h->noun.empty());
+}

@@ -44,6 +44,8 @@ TEST_CASE("outcomes: the outcome of a figure from the words around it", "[extrac
         {"At least seven people were killed and 20 wounded.", "20", "injured"},
         {"Those killed in the village included 32 civilians.", "32", "killed"},
         {"The lives of 18 civilians were lost.", "18", "killed"},
+        // a military statement's noun for its kills: "the elimination of 34 gunmen"
+        {"The army confirmed the elimination of 34 gunmen near the dam.", "34", "killed"},
         {"Militants kidnapped 900 villagers.", "900", "none"},
         {"The convoy carried 40 tonnes of food.", "40", "none"},
     });

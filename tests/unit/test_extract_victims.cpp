@@ -446,3 +446,145 @@ TEST_CASE("victims: the object of an active shot, and its shooter", "[extract][v
         {"Deputies found the victim, a six year old girl, fatally wounded.", "killed people [1,1]"},
     });
 }
+
+TEST_CASE("groups: a part of a group named after the figure", "[extract][victims][groups]") {
+    check_rows({
+        {"Police said two of the victims were killed.", "killed people [2,2]"},
+        {"Three of the diners were wounded, officials said.", ""},  // no group noun the reader knows: nothing read
+        {"Three of the patrons were wounded, officials said.", "injured people [3,3]"},
+        {"One of the four men died at the scene.", "killed men [1,1]"},  // the four are the whole, not a count of the dead
+        {"Two of the 11 passengers were hospitalized.", "injured people [2,2]"},
+        {"Five of those residents were hurt.", "injured people [5,5]"},
+    });
+}
+
+TEST_CASE("groups: the predicate of a group told after a relative pronoun or in a state", "[extract][victims][groups]") {
+    check_rows({
+        {"The three people that were shot were taken to a trauma center.", "injured people [3,3]"},
+        {"Four were treated and released from Lakeview County Regional Medical Center.", "injured people [4,4]"},
+        {"Two were treated and released.", "injured people [2,2]"},
+        {"Three women died, and two others remain in serious condition at a clinic.", "killed women [3,3] | injured people [2,2]"},
+        {"Three were listed in stable condition on Friday.", "injured people [3,3]"},
+        {"Two bodies remain in the morgue.", "killed people [2,2]"},  // the noun says it
+    });
+}
+
+TEST_CASE("groups: an age between the number and its noun describes each one", "[extract][victims][groups]") {
+    check_rows({
+        {"Two 16-year-old boys were fatally shot on Monday.", "killed children [2,2]"},
+        {"Three 20-year-old men were wounded.", "injured men [3,3]"},
+        {"Two 7-month-old infants were hurt in the crash.", "injured children [2,2]"},
+    });
+}
+
+TEST_CASE("groups: ages told in an aside are no counts", "[extract][victims][groups]") {
+    check_rows({
+        {"Three other men, two aged 19 and one 20, were also shot but survived.", "injured men [3,3]"},
+        {"Four teens, two 15 and one 16, were shot.", "injured people [4,4]"},
+        {"The others, ages 14, 16 and 18, were treated for minor injuries and released.", ""},
+    });
+}
+
+TEST_CASE("groups: a figure coordinated with fighters, suspects or civilians is of them too", "[extract][victims][groups]") {
+    check_rows({
+        {"Two police officers were killed and four injured.", "killed fighters [2,2] | injured fighters [4,4]"},
+        {"Nine soldiers died and 14 were wounded.", "killed fighters [9,9] | injured fighters [14,14]"},
+        {"Three civilians were killed and eight injured in the raid.", "killed civilians [3,3] | injured civilians [8,8]"},
+        // not every group: the injured need not be children, nor "dozens" a group's count
+        {"Two children were killed and five injured.", "killed children [2,2] | injured people [5,5]"},
+        {"Two soldiers were killed and dozens more wounded.", "killed fighters [2,2] | injured people [null,null]"},
+        // a person named without a number says nothing of the others
+        {"A soldier was killed and four injured.", "killed fighters [1,1] | injured people [4,4]"},
+    });
+}
+
+TEST_CASE("groups: deaths counted as crimes and charges", "[extract][victims][groups]") {
+    check_rows({
+        {"Four homicides were reported in the county in 36 hours.", "killed people [4,4]"},
+        {"He is charged with three counts of first-degree murder.", "killed people [3,3]"},
+        {"She faces two counts of manslaughter.", "killed people [2,2]"},
+        {"Prosecutors filed two first-degree murder counts against him.", "killed people [2,2]"},
+        {"They face four counts of malicious wounding.", "injured people [4,4]"},
+        {"He faces one count of attempted murder and two counts of robbery.", ""},
+    });
+}
+
+TEST_CASE("groups: fatalities as a toll", "[extract][victims][groups]") {
+    check_rows({
+        {"Fatalities were reported to be at least 100 civilians.", "killed civilians [100,null]"},
+        {"Fatalities were put at 12.", "killed people [12,12]"},
+        {"The crash brought the number of fatalities to three.", "killed people [3,3]"},
+        {"No fatalities were reported among the 40 passengers.", ""},
+    });
+}
+
+TEST_CASE("groups: the displaced are civilians, and fleeing is no injury", "[extract][victims][groups]") {
+    check_rows({
+        {"Three internally displaced people were killed in the shelling.", "killed civilians [3,3]"},
+        {"Shelling wounded five IDPs near the camp.", "injured civilians [5,5]"},
+        {"Some 6,270 people were uprooted and four were injured.", "injured people [4,4]"},
+        {"Some 6,270 people fled their homes and four were injured.", "injured people [4,4]"},
+        {"About 3,000 people are homeless after the attack, which injured 40.", "injured people [40,40]"},
+    });
+}
+
+TEST_CASE("groups: wounds suffered, care given, and an aside holding a list", "[extract][victims][groups]") {
+    check_rows({
+        {"Three of the passengers sustained minor injuries.", "injured people [3,3]"},
+        {"Two suffered gunshot wounds to the legs.", "injured people [2,2]"},
+        {"Two suffered fatal wounds.", "killed people [2,2]"},
+        {"Marwan 12 suffered a leg injury on his way to school.", ""},  // a name and an age, commas lost
+        {"Four were taken to Saint Agnes with injuries that are not life-threatening.", "injured people [4,4]"},
+        {"Five victims, three teens, and two women, were rushed to a hospital.", "injured people [5,5]"},  // the parts, counted together, are the group told again
+    });
+}
+
+TEST_CASE("victims: another person is one more", "[extract][victims]") {
+    check_rows({
+        {"One woman was killed and another woman was shot in the arm.", "killed women [1,1] | injured women [1,1]"},
+        {"Another teenager was wounded.", "injured people [1,1]"},
+        {"Another 12 people were hurt.", "injured people [12,12]"},
+    });
+}
+
+TEST_CASE("groups: two groups of people under one predicate are counted together", "[extract][victims][groups]") {
+    check_rows({
+        {"The gunfire injured two adults and a 9-year-old girl.", "injured people [3,3]"},
+        {"Stray rounds wounded three men and two women near the stage.", "injured people [5,5]"},
+        {"Officers said two girls and a boy are dead.", "killed children [3,3]"},
+        {"Three boys and two girls were shot outside the rink.", "injured children [5,5]"},
+        // soldiers and civilians are reconciled apart; parts of a total stay parts
+        {"Shelling killed four soldiers and a civilian.", "killed fighters [4,4]"},
+        {"Raids killed 14 civilians including two women and a child.", "killed civilians [14,14] | killed women [2,2]"},
+        {"Nine children and six women were among those killed.", "killed children [9,9] | killed women [6,6]"},
+        // women and children stay apart: the breakdown casualty recorders keep
+        {"The strike killed 12 children and seven women in the shelter.", "killed children [12,12] | killed women [7,7]"},
+        {"Two women and a child were wounded by the blast.", "injured women [2,2] | injured children [1,1]"},
+        // an unborn child is left out of a shooting's toll
+        {"The ambush killed four adults and an unborn child.", "killed people [4,4]"},
+    });
+}
+
+TEST_CASE("victims: the killer who took his own life is a suspect killed", "[extract][victims]") {
+    check_rows({
+        {"A man shot his 5-year-old daughter and then took his own life.", "injured children [1,1] | killed suspects [1,1]"},
+        {"The gunman killed two neighbors before taking his own life.", "killed people [2,2] | killed suspects [1,1]"},
+        // the subject counted already is not counted twice
+        {"The guard took his own life.", "killed people [1,1]"},
+        {"She feared for her own life.", ""},
+        // "fatally shooting himself" after killing another: the killer, not his victim told again
+        {"A man shot and killed his 9-year-old son before fatally shooting himself.", "killed children [1,1] | killed suspects [1,1]"},
+    });
+}
+
+TEST_CASE("victims: people named one by one are added up", "[extract][victims]") {
+    check_rows({
+        {"Marta Quell, 31, died at the scene. Officers said Tobias Vrane, 44, was also killed.",
+         "killed people [1,1] | killed people [1,1] | killed people [2,2]"},
+        // a surname alone is the same person told again; kin with one surname are two
+        {"Tobias Vrane, 44, was killed. Vrane died at a hospital.", "killed people [1,1] | killed people [1,1]"},
+        {"Lena Orrick, 30, was killed. Her son Pim Orrick, 9, died too.", "killed people [1,1] | killed people [1,1] | killed people [2,2]"},
+        // one named, one not: nothing to add up by name
+        {"Marta Quell, 31, died at the scene. A man was also killed.", "killed people [1,1] | killed men [1,1]"},
+    });
+}

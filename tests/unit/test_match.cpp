@@ -159,3 +159,135 @@ TEST_CASE("limit: claims compared within one block, at the limit and one past it
     CHECK(past.diags.items()[0].message ==
           "blocking key 'Idlib' holds 5 claims; each is compared with its 3 nearest only");
 }
+
+namespace {
+// A corpus of claims in a few governorates over a few weeks: runs of days chain claims
+// into components that average linkage cuts into incidents. Deterministic (splitmix64).
+std::vector<claim> spread_claims(std::size_t count, std::uint64_t seed, const std::string& prefix) {
+    std::vector<claim> out;
+    const auto next = [&seed] {
+        std::uint64_t z = (seed += 0x9e3779b97f4a7c15ULL);
+        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+        z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+        return z ^ (z >> 31);
+    };
+    for (std::size_t i = 0; i < count; ++i) {
+        const std::string id = prefix + std::to_string(i) + "@1";
+        out.push_back(make_claim(id, "G" + std::to_string(next() % 60), date::of_day(2019, 3, 1 + static_cast<int>(next() % 28)),
+                                 static_cast<std::int64_t>(next() % 50)));
+        if (next() % 5 == 0) out.push_back(make_claim(prefix + std::to_string(i) + "@9", "Other", date::of_day(2019, 1, 1), 1, id));
+    }
+    return out;
+}
+
+// The grouping a living audit stores, read back as the previous one for the claims that
+// follow: group and component per claim, new claims (past `old`) and `changed` as seeds.
+match::previous_grouping previous_of(const match::match_output& before, std::size_t old, std::size_t all,
+                                     const std::vector<std::size_t>& changed = {}) {
+    match::previous_grouping p;
+    p.group.assign(all, match::previous_grouping::none);
+    p.component.assign(all, match::previous_grouping::none);
+    p.seed.assign(all, 0);
+    std::map<std::size_t, std::uint32_t> label;
+    for (std::size_t g = 0; g < before.groups.size(); ++g) {
+        const auto c = label.emplace(before.groups[g].component, static_cast<std::uint32_t>(label.size())).first->second;
+        for (const auto m : before.groups[g].members) {
+            p.group[m] = static_cast<std::uint32_t>(g);
+            p.component[m] = c;
+        }
+    }
+    for (std::size_t i = old; i < all; ++i) p.seed[i] = 1;
+    for (const auto i : changed) p.seed[i] = 1;
+    return p;
+}
+
+std::vector<std::pair<std::vector<std::size_t>, std::size_t>> grouping_of(const match::match_output& m) {
+    std::vector<std::pair<std::vector<std::size_t>, std::size_t>> g;
+    for (const auto& x : m.groups) g.emplace_back(x.members, x.component);
+    return g;
+}
+}  // namespace
+
+namespace {
+// Counts the pairs the matcher asks it to judge.
+class counting_ruleset : public fake_ruleset {
+public:
+    mutable std::size_t judged = 0;
+    rules::match_result match(const rules::claim_facts& a, const rules::claim_facts& b) const override {
+        ++judged;
+        return fake_ruleset::match(a, b);
+    }
+};
+}  // namespace
+
+TEST_CASE("an update matches again only the components new claims touch, and groups as one run", "[match][incremental]") {
+    counting_ruleset rules;
+    rules.max_days = 2;
+    std::vector<claim> claims = spread_claims(600, 11, "old");
+    const std::size_t old = claims.size();
+    for (auto& c : spread_claims(30, 99, "new")) claims.push_back(std::move(c));
+    const std::vector<claim> before_claims(claims.begin(), claims.begin() + static_cast<std::ptrdiff_t>(old));
+    const auto before = match::group_incidents(facts_of(before_claims), rules);
+    rules.judged = 0;
+    const auto full = match::group_incidents(facts_of(claims), rules);
+    const std::size_t judged_in_full = rules.judged;
+    REQUIRE(full.groups.size() > 100);
+    CHECK(judged_in_full == full.pairs_judged);
+
+    // New claims only, then also two old claims whose facts may have changed.
+    for (const std::vector<std::size_t>& changed : {std::vector<std::size_t>{}, std::vector<std::size_t>{3, 400}}) {
+        const auto previous = previous_of(before, old, claims.size(), changed);
+        match::cluster_options options;
+        options.previous = &previous;
+        rules.judged = 0;
+        const auto update = match::group_incidents(facts_of(claims), rules, options);
+        CHECK(update.incremental);
+        // Fewer pairs judged; the candidate pairs counted as in one run.
+        CHECK(rules.judged < judged_in_full);
+        CHECK(update.pairs_judged == full.pairs_judged);
+        CHECK(update.full_because.empty());
+        CHECK(update.units == full.units);
+        CHECK(update.rematched_units > 0);
+        CHECK(update.rematched_units < update.units);
+        CHECK(grouping_of(update) == grouping_of(full));
+    }
+}
+
+TEST_CASE("an update matches the whole corpus when a previous grouping cannot be kept, and says why", "[match][incremental]") {
+    fake_ruleset rules;
+    std::vector<claim> claims = spread_claims(200, 5, "old");
+    const std::size_t old = claims.size();
+    for (auto& c : spread_claims(10, 6, "new")) claims.push_back(std::move(c));
+    const std::vector<claim> before_claims(claims.begin(), claims.begin() + static_cast<std::ptrdiff_t>(old));
+    const auto previous = previous_of(match::group_incidents(facts_of(before_claims), rules), old, claims.size());
+    match::cluster_options options;
+    options.previous = &previous;
+
+    SECTION("a cut block") {
+        options.max_block = 3;
+        const auto update = match::group_incidents(facts_of(claims), rules, options);
+        CHECK_FALSE(update.incremental);
+        CHECK(update.full_because == "a blocking key holds more claims than are compared whole");
+        CHECK(update.rematched_units == update.units);
+        CHECK(grouping_of(update) == grouping_of(match::group_incidents(facts_of(claims), rules, [] {
+                  match::cluster_options o;
+                  o.max_block = 3;
+                  return o;
+              }())));
+    }
+    SECTION("analyst decisions") {
+        rules.analyst.push_back({"split", {"old1@1"}, std::nullopt, "apart", {"split_1", "x.rules", 7}});
+        const auto update = match::group_incidents(facts_of(claims), rules, options);
+        CHECK_FALSE(update.incremental);
+        CHECK(update.full_because == "the rules hold analyst decisions");
+        CHECK(grouping_of(update) == grouping_of(match::group_incidents(facts_of(claims), rules)));
+    }
+    SECTION("a stored claim in no stored incident") {
+        auto holed = previous;
+        holed.group[0] = match::previous_grouping::none;
+        options.previous = &holed;
+        const auto update = match::group_incidents(facts_of(claims), rules, options);
+        CHECK_FALSE(update.incremental);
+        CHECK(update.full_because == "a stored claim is in no stored incident");
+    }
+}

@@ -501,3 +501,20 @@ TEST_CASE("every function of the language gives the result its rule test expects
     CHECK(r.tests == 9);
     CHECK(r.passed == 9);
 }
+
+TEST_CASE("an unused figure the text tells as a part says so, not that it was counted once", "[rules][eval]") {
+    fixture fx(shipped_dir + "/default.rules");
+    const auto& rs = *fx.rules;
+    // one source: a revised toll of 11 and, in the same sentence, "three of the injured had died"
+    std::vector<rules::claim_facts> claims{fx.make("m@s1.0", 11, qualifier::exact, "Health Ministry", "government"),
+                                           fx.make("m@s1.1", 3, qualifier::exact, "Health Ministry", "government")};
+    fx.claims[1].relation = "part";
+    const auto r = rs.reconcile(claims);
+    REQUIRE(r.decisions.size() == 2);
+    CHECK(r.decisions[0].used);
+    CHECK_FALSE(r.decisions[1].used);
+    CHECK(r.decisions[1].reason == "not read by any figure: the text tells it as a part of another figure");
+    // the same figure without the relation is one source's figure told twice
+    fx.claims[1].relation.clear();
+    CHECK(rs.reconcile(claims).decisions[1].reason.rfind("counted once with m@s1.0", 0) == 0);
+}

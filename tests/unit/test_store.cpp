@@ -47,7 +47,7 @@ run_update one_incident_run() {
     run_update u;
     u.run.run = 1;
     u.run.changes = nlohmann::ordered_json::object();
-    u.incidents.push_back({"inc-1", {"c@1"}, nlohmann::ordered_json::array(), nlohmann::ordered_json::array(), {}});
+    u.incidents.push_back({"inc-1", {"c@1"}, nlohmann::ordered_json::array(), nlohmann::ordered_json::array(), {}, ""});
     u.run.incidents = 1;
     return u;
 }
@@ -131,7 +131,7 @@ TEST_CASE("the store keeps articles and incidents across opening, in one transac
         CHECK(st.empty());
         run_update u;
         u.added.push_back(&a);
-        u.incidents.push_back({"inc-1", {"art1@0", "art1@4"}, nlohmann::ordered_json::array(), nlohmann::ordered_json::array(), {}});
+        u.incidents.push_back({"inc-1", {"art1@0", "art1@4"}, nlohmann::ordered_json::array(), nlohmann::ordered_json::array(), {}, ""});
         u.lineage.push_back({1, {"new", "", "inc-1", 2}, "new claims from art1"});
         u.run.run = 1;
         u.run.articles_added = u.run.articles_total = u.run.incidents = 1;
@@ -204,9 +204,9 @@ TEST_CASE("the changes report: new figures, moved tolls, findings raised and res
         return nlohmann::ordered_json::array({{{"outcome", "killed"}, {"category", "civilians"}, {"low", low}, {"best", best}, {"high", nullptr}}});
     };
     const auto finding = [](const char* kind) { return nlohmann::ordered_json::array({{{"kind", kind}, {"severity", "high"}, {"message", "m"}}}); };
-    std::vector<incident_snapshot> before{{"inc-a", {"x@1"}, toll(5, 5), finding("conflict"), {}}, {"inc-b", {"y@1"}, toll(1, 1), nlohmann::ordered_json::array(), {}}};
-    std::vector<incident_snapshot> after{{"inc-a", {"x@1", "z@1"}, toll(5, 9), finding("undercount"), {}},
-                                         {"inc-c", {"w@1"}, toll(2, 2), nlohmann::ordered_json::array(), {}}};
+    std::vector<incident_snapshot> before{{"inc-a", {"x@1"}, toll(5, 5), finding("conflict"), {}, ""}, {"inc-b", {"y@1"}, toll(1, 1), nlohmann::ordered_json::array(), {}, ""}};
+    std::vector<incident_snapshot> after{{"inc-a", {"x@1", "z@1"}, toll(5, 9), finding("undercount"), {}, ""},
+                                         {"inc-c", {"w@1"}, toll(2, 2), nlohmann::ordered_json::array(), {}, ""}};
     run_facts facts;
     facts.run = 2;
     facts.previous_run = 1;
@@ -234,13 +234,13 @@ TEST_CASE("the store keeps the claims of an incident after it is merged away", "
     const std::string path = temp_store("history");
     living_store st(path, true);
     run_update first = one_incident_run();
-    first.incidents.push_back({"inc-2", {"c@2", "c@3"}, nlohmann::ordered_json::array(), nlohmann::ordered_json::array(), {}});
+    first.incidents.push_back({"inc-2", {"c@2", "c@3"}, nlohmann::ordered_json::array(), nlohmann::ordered_json::array(), {}, ""});
     first.run.incidents = 2;
     st.save(first);
     run_update second;
     second.run.run = 2;
     second.run.changes = nlohmann::ordered_json::object();
-    second.incidents.push_back({"inc-2", {"c@1", "c@2", "c@3"}, nlohmann::ordered_json::array(), nlohmann::ordered_json::array(), {}});
+    second.incidents.push_back({"inc-2", {"c@1", "c@2", "c@3"}, nlohmann::ordered_json::array(), nlohmann::ordered_json::array(), {}, ""});
     second.run.incidents = 1;
     st.save(second);
     CHECK(st.check().problems.empty());
@@ -282,7 +282,7 @@ audit::incident_decision decision(const std::string& action, std::vector<std::ve
 
 TEST_CASE("a merge naming store incidents joins the groups that hold their claims now", "[store][decisions]") {
     const claim_table t(6);
-    std::vector<match::incident_group> groups{{{0, 1}, {}}, {{2}, {}}, {{3, 4}, {}}, {{5}, {}}};
+    std::vector<match::incident_group> groups{{{0, 1}, 0, {}}, {{2}, 0, {}}, {{3, 4}, 0, {}}, {{5}, 0, {}}};
     // inc-0 held c0 and c3 (c3 has since moved to another group), inc-1 held c5.
     audit::apply_incident_decisions(groups, t.facts, {decision("merge", {{"a@c0", "a@c3"}, {"a@c5"}})});
     CHECK(members_of(groups) == std::vector<std::vector<std::size_t>>{{0, 1, 3, 4, 5}, {2}});
@@ -293,7 +293,7 @@ TEST_CASE("a merge naming store incidents joins the groups that hold their claim
 TEST_CASE("a split naming store incidents keeps their claims apart, the rest with the first", "[store][decisions]") {
     const claim_table t(7);
     // One group holds claims of both incidents and two claims of neither (c2, a new report; c6).
-    std::vector<match::incident_group> groups{{{0, 1, 2, 3, 4, 6}, {}}, {{5}, {}}};
+    std::vector<match::incident_group> groups{{{0, 1, 2, 3, 4, 6}, 0, {}}, {{5}, 0, {}}};
     SECTION("two incidents") {
         audit::apply_incident_decisions(groups, t.facts, {decision("split", {{"a@c0", "a@c1"}, {"a@c3", "a@c4"}})});
         CHECK(members_of(groups) == std::vector<std::vector<std::size_t>>{{0, 1, 2, 6}, {3, 4}, {5}});

@@ -934,3 +934,94 @@ TEST_CASE_METHOD(fixture_reader, "a United States network's name before a place 
     REQUIRE(home.place != no_place);
     CHECK(r.key_of(home.place) == "us/ohio/lucas-county/toledo");
 }
+
+// ---- session 8 ---------------------------------------------------------------------
+
+TEST_CASE("a place outside the article's division named in passing is not the figure's", "[world][places]") {
+    const auto g = loaded(fixture_index());
+    const auto overlay = aleppo_overlay();
+    // "a Kansas City man": his home town, not where the Pennsylvania shooting was
+    const auto passing = extract_with_world(g, overlay,
+                                            "MCKEESPORT, Pa. (KDKA) \xE2\x80\x94 A Kansas City man was killed on Friday night.");
+    REQUIRE(passing.size() == 1);
+    CHECK(passing[0].place_key == "us/pennsylvania/allegheny-county/mckeesport");
+    // "in Kansas City" says where it happened
+    const auto in = extract_with_world(g, overlay,
+                                       "MCKEESPORT, Pa. (KDKA) \xE2\x80\x94 A man was killed in Kansas City on Friday night.");
+    REQUIRE(in.size() == 1);
+    CHECK(in[0].place_key == "us/missouri/jackson-county/kansas-city");
+    // inside the article's division a town named in passing is still the figure's
+    const auto home = extract_with_world(g, overlay,
+                                         "PITTSBURGH, Pa. (KDKA) \xE2\x80\x94 A Lebanon man was killed on Friday night, Pennsylvania police said.");
+    REQUIRE(home.size() == 1);
+    CHECK(home[0].governorate == "Pennsylvania");
+}
+
+TEST_CASE_METHOD(fixture_reader, "the Democratic Republic of the Congo is not the Republic of the Congo", "[world][places]") {
+    // five words: not the last four, another country's name
+    const auto drc = read(r, "Gunmen killed nine villagers in the Democratic Republic of the Congo on Sunday, officials said.");
+    CHECK(country_read(g, drc) == "CD");
+    const auto brief = read(r, "Gunmen killed nine villagers in DR Congo on Sunday, officials said.");
+    CHECK(country_read(g, brief) == "CD");
+    const auto other = read(r, "Gunmen killed nine villagers in the Republic of the Congo on Sunday, officials said.");
+    CHECK(country_read(g, other) == "CG");
+    // the figure of a report filed from Goma keeps Goma when its sentence names only the country
+    const auto overlay = aleppo_overlay();
+    const auto goma = extract_with_world(g, overlay,
+                                         "GOMA (Reuters) - Rebels killed 12 civilians in eastern Democratic Republic of the Congo on Sunday.");
+    REQUIRE(goma.size() == 1);
+    CHECK(goma[0].country == "CD");
+    CHECK(goma[0].place_key == "cd/north-kivu/goma");
+    // a town named after "in" elsewhere is not so sure: the country alone
+    const auto later = extract_with_world(g, overlay,
+                                          "Rebels killed 12 civilians in eastern Democratic Republic of the Congo on Sunday. "
+                                          "Officials in Goma said the army had left.");
+    REQUIRE(later.size() == 1);
+    CHECK(later[0].country == "CD");
+    CHECK(later[0].place.empty());
+}
+
+TEST_CASE_METHOD(fixture_reader, "a country's name joined to a longer name by 'de' is not the country", "[world][places]") {
+    // a favela of Rio named after a country is no evidence of that country
+    const auto rio = read(r, "RIO DE JANEIRO (Reuters) - Police killed 8 men in a raid on the Vila de Israel favelas, officials said.");
+    CHECK(country_read(g, rio) == "BR");
+    CHECK(rio.where.why.find("Israel") == std::string::npos);
+    CHECK(rio.where.why.find("abroad") == std::string::npos);
+    const auto words = words_of("a raid on the Vila de Israel favelas and in Israel");
+    CHECK(extract::after_name_connector(words.words, index_of(words, "israel")));
+    CHECK_FALSE(extract::after_name_connector(words.words, words.words.size() - 1));
+    // a name of several words joined by "de" is read whole in a sentence: Rio de Janeiro, not Rio Bonito
+    const auto overlay = aleppo_overlay();
+    const auto figure = extract_with_world(g, overlay,
+                                           "Police said 8 men were killed in a raid in the north of Rio de Janeiro on Thursday.");
+    REQUIRE(figure.size() == 1);
+    CHECK(figure[0].place == "Rio de Janeiro");
+    CHECK(figure[0].country == "BR");
+    CHECK(figure[0].governorate == "Rio de Janeiro");
+}
+
+TEST_CASE("a village the body names is where it happened, not the dateline's town", "[world][places]") {
+    const auto g = loaded(fixture_index());
+    const auto overlay = aleppo_overlay();
+    // the figure's sentence names no place; the body's one village no gazetteer knows
+    const auto ye = extract_with_world(g, overlay,
+                                       "SANAA: Three people were killed on Monday, officials said. Gunmen had attacked "
+                                       "Bani Qarwash village before dawn.");
+    REQUIRE(ye.size() == 1);
+    CHECK(ye[0].place == "Bani Qarwash");
+    CHECK(ye[0].country == "YE");
+    CHECK(ye[0].place_key == "ye/sanaa/bani-qarwash");
+    // a county named with the figure holds the village
+    const auto pa = extract_with_world(g, overlay,
+                                       "MCKEESPORT, Pa. (KDKA) \xE2\x80\x94 Two men were killed in Allegheny County on Friday. "
+                                       "The shots were fired in the village of Glenmoor Heights.");
+    REQUIRE(pa.size() == 1);
+    CHECK(pa[0].place == "Glenmoor Heights");
+    CHECK(pa[0].place_key == "us/pennsylvania/allegheny-county/glenmoor-heights");
+    // two villages: the body does not say which, the dateline's town stands
+    const auto two = extract_with_world(g, overlay,
+                                        "SANAA: Three people were killed on Monday, officials said. Gunmen had attacked "
+                                        "Bani Qarwash village and Wadi Zahr village before dawn.");
+    REQUIRE(two.size() == 1);
+    CHECK(two[0].place == "SANAA");
+}
