@@ -409,8 +409,9 @@ std::string relation_of(const std::vector<word>& ws, std::size_t f) {
     // the first report; "the toll now stands at 4", "the number of dead is now 5"
     for (std::size_t k = f + 1; k < std::min(ws.size(), f + 4); ++k)
         if (ws[k].lower == "now" && k + 1 < ws.size() && one_of(ws[k + 1].lower, now_dead)) return "revision";
-    for (std::size_t k = f >= 6 ? f - 6 : 0; k + 1 < f; ++k)
-        if (ws[k].lower == "now" && (ws[k + 1].lower == "stands" || ws[k + 1].lower == "at" || ws[k + 1].lower == "is") &&
+    for (std::size_t k = f >= 6 ? f - 6 : 0; k < f; ++k)
+        if (ws[k].lower == "now" &&
+            (k + 1 == f || ws[k + 1].lower == "stands" || ws[k + 1].lower == "at" || ws[k + 1].lower == "is") &&
             toll_before(ws, k))
             return "revision";
     // "... according to the medical source who gave the updated toll"

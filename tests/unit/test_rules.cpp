@@ -569,7 +569,7 @@ TEST_CASE("one origin's toll for a day and for the days around it do not contrad
     CHECK(has_kind(pair_findings(rs, claims, "s1@s1.0", "s2@s1.0"), "self_contradiction"));
 }
 
-TEST_CASE("the two sides of a battle are two counts; a party's outlet counts the enemy unnamed (same_side)", "[rules][eval][scope]") {
+TEST_CASE("the two sides of a battle are two counts, and a party outlet counts the enemy unnamed (same_side)", "[rules][eval][scope]") {
     fixture fx(shipped_dir + "/default.rules");
     const auto& rs = *fx.rules;
     // the monitor's 40 regime soldiers against state TV's 30 "terrorists" killed the same day
