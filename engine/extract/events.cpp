@@ -377,6 +377,16 @@ bool among_the_dead(const std::vector<word>& ws, std::size_t f) {
     return false;
 }
 
+// What follows "now" after a figure when the text gives the toll as it stands ("are now dead").
+constexpr std::array<std::string_view, 5> now_dead{"dead", "died", "killed", "deceased", "confirmed"};
+
+// A toll word ("toll", "number", "count") in the four words before word k.
+bool toll_before(const std::vector<word>& ws, std::size_t k) {
+    for (std::size_t j = k >= 4 ? k - 4 : 0; j < k; ++j)
+        if (ws[j].lower == "toll" || ws[j].lower == "number" || ws[j].lower == "count") return true;
+    return false;
+}
+
 std::string relation_of(const std::vector<word>& ws, std::size_t f) {
     const std::string_view next = f + 1 < ws.size() ? ws[f + 1].lower : std::string_view();
     const std::string_view after = f + 2 < ws.size() ? ws[f + 2].lower : std::string_view();
@@ -395,6 +405,15 @@ std::string relation_of(const std::vector<word>& ws, std::size_t f) {
             return "revision";
         if (ws[k].lower == "reached" || ws[k].lower == "reaches" || ws[k].lower == "surpasses") return "revision";
     }
+    // "three people are now dead", "four have now died": the toll as it stands, raised since
+    // the first report; "the toll now stands at 4", "the number of dead is now 5"
+    for (std::size_t k = f + 1; k < std::min(ws.size(), f + 4); ++k)
+        if (ws[k].lower == "now" && k + 1 < ws.size() && one_of(ws[k + 1].lower, now_dead)) return "revision";
+    for (std::size_t k = f >= 6 ? f - 6 : 0; k < f; ++k)
+        if (ws[k].lower == "now" &&
+            (k + 1 == f || ws[k + 1].lower == "stands" || ws[k + 1].lower == "at" || ws[k + 1].lower == "is") &&
+            toll_before(ws, k))
+            return "revision";
     // "... according to the medical source who gave the updated toll"
     for (std::size_t k = f + 1; k + 1 < ws.size(); ++k)
         if (one_of(ws[k].lower, fresh_toll) && ws[k].lower != "new" && ws[k + 1].lower == "toll") return "revision";

@@ -154,6 +154,8 @@ const function_info function_table[] = {
     {"same_locality", function::same_locality, false},
     {"locality_within", function::locality_within, false},
     {"tells_figure", function::tells_figure, false},
+    {"same_span", function::same_span, false},
+    {"same_side", function::same_side, false},
 };
 
 std::string type_name(int t) {
@@ -569,6 +571,8 @@ int checker::check_call(ast::expr& e, scope& s) {
         {function::same_locality, {t_claim, t_claim}, t_bool},
         {function::locality_within, {t_claim, t_claim}, t_bool},
         {function::tells_figure, {t_claim, t_claim}, t_bool},
+        {function::same_span, {t_claim, t_claim}, t_bool},
+        {function::same_side, {t_claim, t_claim}, t_bool},
         {function::within, {t_claim, t_claim}, t_bool},
         {function::compatible, {t_string, t_string}, t_bool},
         {function::part_of, {t_string, t_string}, t_bool},

@@ -33,7 +33,7 @@ enum class function : int {
     abs, round, floor, ceil, days_between, week, month, year, known, disjoint, overlaps, contains, width,
     same_place, within, compatible, part_of, has_finding, days, exact_days, places, precision,
     place_level, figures, shared_names, lead_similarity, copied_between, names,
-    same_scope, same_locality, locality_within, tells_figure, lead_words,
+    same_scope, same_locality, locality_within, tells_figure, lead_words, same_span, same_side,
 };
 
 // Operators, resolved by the checker into expr::ref so evaluation never compares text.

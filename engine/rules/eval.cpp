@@ -221,6 +221,39 @@ bool tells_figure(const claim_facts& a, const claim& b) {
     return false;
 }
 
+// Two figures cover the same stretch of time: the same day, or the same days of a period
+// ("between Monday and Wednesday"), or either leaves it unsaid (the incident's). A toll for
+// several days and one for a day within them are a whole and its part, not rival counts;
+// nor are a month's toll and a day's.
+bool same_span(const claim& a, const claim& b) {
+    if (!a.event_date.known() || !b.event_date.known()) return true;
+    return a.event_date.first_day() == b.event_date.first_day() && a.event_date.last_day() == b.event_date.last_day();
+}
+
+// Two figures count the dead of one side. Named sides must agree ("regime" and "IS" are two
+// sides of a battle); an unnamed one agrees with any. But a party's own outlet (a source
+// whose registry entry says whom it speaks for, `side: regime`) names its own side's dead
+// as such ("army soldiers", "martyrs of the army") and leaves the enemy's unnamed or calls
+// them "terrorists" or "militants": an unnamed fighter count it tells is not its side's.
+// So state TV's "30 terrorists killed" is no rival of the monitor's 40 regime soldiers,
+// while it stays comparable with counts of IS or the rebels.
+bool same_side(const claim_facts& a, const claim_facts& b) {
+    const claim& x = *a.c;
+    const claim& y = *b.c;
+    if (!x.side.empty() && !y.side.empty()) return iequal(x.side, y.side);
+    const auto speaks_for = [](const claim_facts& f) {
+        const auto& fields = f.fields();
+        const auto it = fields.find("side");
+        return it == fields.end() ? std::string_view() : std::string_view(it->second);
+    };
+    const auto enemy_count = [&](const claim_facts& unnamed, const claim& named) {
+        const std::string_view own = speaks_for(unnamed);
+        return unnamed.c->side.empty() && unnamed.c->category == "fighters" && !named.side.empty() && !own.empty() &&
+               iequal(own, named.side);
+    };
+    return !enemy_count(a, y) && !enemy_count(b, x);
+}
+
 bool same_place(const eclaim& a, const eclaim& b) {
     // The common case, one place key on both sides: within() would say so the long way.
     if (place_of(a) == place_of(b)) return true;
@@ -1072,6 +1105,13 @@ value evaluator::call(const ast::expr& e) {
             return boolean((!fa.article_copied_from.empty() && fa.article_copied_from == fb.c->article) ||
                            (!fb.article_copied_from.empty() && fb.article_copied_from == fa.c->article));
         }
+    }
+    case function::same_span:
+    case function::same_side: {
+        const value a = arg(0), b = arg(1);
+        if (a.c == nullptr || b.c == nullptr) return boolean(false);
+        if (fn == function::same_side) return boolean(same_side(*a.c->f, *b.c->f));
+        return boolean(same_span(*a.c->f->c, *b.c->f->c));
     }
     case function::same_scope:
     case function::same_locality:

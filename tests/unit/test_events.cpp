@@ -49,6 +49,13 @@ TEST_CASE("relation markers around a figure", "[extract][events]") {
     CHECK(scope_in("The ministry raised the toll to 14, saying three of the injured had died", "three").relation == "part");
     CHECK(scope_in("The toll has risen to 40 dead including six children", "six").relation == "revision");
     CHECK(scope_in("The toll rose to 7 killed and 19 injured", "19").relation == "revision");
+    // "now": the toll as it stands, raised since an earlier report
+    CHECK(scope_in("Three people are now dead after the shooting on Elm Street", "Three").relation == "revision");
+    CHECK(scope_in("Police said four victims have now died", "four").relation == "revision");
+    CHECK(scope_in("The death toll now stands at 5, police said", "5").relation == "revision");
+    CHECK(scope_in("The number of dead is now 6", "6").relation == "revision");
+    CHECK(scope_in("Three people were shot and police are now looking for the gunman", "Three").relation.empty());
+    CHECK(scope_in("Now 3 people were hurt in the crash", "3").relation.empty());
     CHECK(scope_in("14 of the dead were opposition fighters", "14").relation == "part");
     CHECK(scope_in("those killed included 11 people with the same family name", "11").relation == "part");
     CHECK(scope_in("six children were among the dead", "six").relation == "part");

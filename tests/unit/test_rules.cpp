@@ -3,6 +3,7 @@
 // reconciliation with provenance, analyst decisions, series findings, overrides).
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdlib>
 #include <deque>
 #include <filesystem>
@@ -517,4 +518,82 @@ TEST_CASE("an unused figure the text tells as a part says so, not that it was co
     // the same figure without the relation is one source's figure told twice
     fx.claims[1].relation.clear();
     CHECK(rs.reconcile(claims).decisions[1].reason.rfind("counted once with m@s1.0", 0) == 0);
+}
+
+namespace {
+
+// The kinds of findings of `claims` that name both `x` and `y`.
+std::vector<std::string> pair_findings(const rules::ruleset& rs, const std::vector<rules::claim_facts>& claims, const std::string& x,
+                                       const std::string& y) {
+    std::vector<std::string> kinds;
+    for (const auto& f : rs.reconcile(claims).findings) {
+        const auto has = [&](const std::string& id) { return std::find(f.claims.begin(), f.claims.end(), id) != f.claims.end(); };
+        if (has(x) && has(y)) kinds.push_back(f.kind);
+    }
+    return kinds;
+}
+
+bool has_kind(const std::vector<std::string>& kinds, const std::string& kind) {
+    return std::find(kinds.begin(), kinds.end(), kind) != kinds.end();
+}
+
+}  // namespace
+
+TEST_CASE("a toll for several days holds the day's: no conflict between two stretches of time (same_span)", "[rules][eval][scope]") {
+    fixture fx(shipped_dir + "/default.rules");
+    const auto& rs = *fx.rules;
+    // the civil defence's 40 killed "from Monday to Wednesday" against the monitor's 12 on Tuesday
+    std::vector<rules::claim_facts> claims{fx.make("d1@s1.0", 12, qualifier::exact, "SOHR", "monitor"),
+                                           fx.make("d2@s1.0", 40, qualifier::exact, "Civil defence", "ngo")};
+    fx.claims[1].event_date = date::of_period(date::of_day(2018, 11, 2).first_day(), date::of_day(2018, 11, 4).first_day());
+    CHECK_FALSE(has_kind(pair_findings(rs, claims, "d1@s1.0", "d2@s1.0"), "conflict"));
+    // a month's toll against a day's: no dispute either
+    fx.claims[1].event_date = date::of_month(2018, 11);
+    CHECK_FALSE(has_kind(pair_findings(rs, claims, "d1@s1.0", "d2@s1.0"), "conflict"));
+    // the same day, the two counts disagree
+    fx.claims[1].event_date = fx.claims[0].event_date;
+    CHECK(has_kind(pair_findings(rs, claims, "d1@s1.0", "d2@s1.0"), "conflict"));
+    // a figure with no date of its own is the incident's day: still a dispute
+    fx.claims[1].event_date = date{};
+    CHECK(has_kind(pair_findings(rs, claims, "d1@s1.0", "d2@s1.0"), "conflict"));
+}
+
+TEST_CASE("one origin's toll for a day and for the days around it do not contradict each other", "[rules][eval][scope]") {
+    fixture fx(shipped_dir + "/default.rules");
+    const auto& rs = *fx.rules;
+    std::vector<rules::claim_facts> claims{fx.make("s1@s1.0", 30), fx.make("s2@s1.0", 12)};
+    claims[1].published = date::of_day(2018, 11, 6);
+    fx.claims[0].event_date = date::of_period(date::of_day(2018, 11, 1).first_day(), date::of_day(2018, 11, 3).first_day());
+    CHECK_FALSE(has_kind(pair_findings(rs, claims, "s1@s1.0", "s2@s1.0"), "self_contradiction"));
+    fx.claims[0].event_date = fx.claims[1].event_date;
+    CHECK(has_kind(pair_findings(rs, claims, "s1@s1.0", "s2@s1.0"), "self_contradiction"));
+}
+
+TEST_CASE("the two sides of a battle are two counts, and a party outlet counts the enemy unnamed (same_side)", "[rules][eval][scope]") {
+    fixture fx(shipped_dir + "/default.rules");
+    const auto& rs = *fx.rules;
+    // the monitor's 40 regime soldiers against state TV's 30 "terrorists" killed the same day
+    std::vector<rules::claim_facts> claims{fx.make("b1@s1.0", 40, qualifier::exact, "SOHR", "monitor"),
+                                           fx.make("b2@s1.0", 30, qualifier::exact, "Al-Alam", "state_media")};
+    for (auto& c : fx.claims) c.category = "fighters";
+    fx.claims[0].side = "regime";
+    claims[1].source_fields["side"] = "regime";  // sources.yaml: the outlet speaks for the regime
+    CHECK_FALSE(has_kind(pair_findings(rs, claims, "b1@s1.0", "b2@s1.0"), "conflict"));
+    // an outlet that speaks for no side: its unnamed count may be anyone's, so it disputes the 40
+    claims[1].source_fields.erase("side");
+    CHECK(has_kind(pair_findings(rs, claims, "b1@s1.0", "b2@s1.0"), "conflict"));
+    // the party's outlet against a count of its enemy (IS): the same dead, a dispute
+    claims[1].source_fields["side"] = "regime";
+    fx.claims[0].side = "IS";
+    CHECK(has_kind(pair_findings(rs, claims, "b1@s1.0", "b2@s1.0"), "conflict"));
+    // two named sides are two counts, whoever tells them
+    fx.claims[1].side = "regime";
+    CHECK_FALSE(has_kind(pair_findings(rs, claims, "b1@s1.0", "b2@s1.0"), "conflict"));
+    // civilians have no side: the outlet's unnamed count of civilians is anyone's
+    for (auto& c : fx.claims) {
+        c.category = "civilians";
+        c.side.clear();
+    }
+    fx.claims[0].side = "regime";
+    CHECK(has_kind(pair_findings(rs, claims, "b1@s1.0", "b2@s1.0"), "conflict"));
 }
