@@ -184,6 +184,11 @@ bool name_connector(std::string_view w);
 // it: "Israel" of "Complexo de Israel", a favela of Rio, is not the country.
 bool after_name_connector(const std::vector<word>& ws, std::size_t k);
 
+// Word e is a town's own body right after its name: "police", "sheriff", "mayor"
+// ("Opelousas police said", "the Calhoun Police Department"). Such a name is a town
+// as surely as one after "in".
+bool town_body_after(std::string_view text, const std::vector<word>& ws, std::size_t e);
+
 // "streets", "avenues", "roads": a street noun after two names ("Federal and Bond streets").
 bool plural_street_noun(std::string_view w);
 // The name ending before word e is the first of two streets named together: "Vermont"
