@@ -1352,10 +1352,12 @@ world_place world_reader::settle(std::uint32_t group, std::string_view written, 
                       " (the article's division) and nothing next to it names another";
             return out;
         }
-        // Nor a county of another division called by its bare name, without "County":
-        // "Sawyer", "Nelson's" of a Chicago report are people far more often than a
-        // Wisconsin or Kentucky county ("in Sawyer County" still is one).
+        // Nor a county of another division called by its bare name of one word, without
+        // "County": "Sawyer", "Nelson's" of a Chicago report are people far more often
+        // than a Wisconsin or Kentucky county ("in Sawyer County" still is one, and so is
+        // "in North Waziristan" of a report filed from Rawalpindi: no one's name).
         const bool far_county = where.division != no_place && evidence < place_evidence::qualified && in_country != no_place &&
+                                written.find(' ') == std::string_view::npos &&
                                 g.entity(registry::entry_entity(in_country)).kind == world_kind::district &&
                                 registry::entry_form(in_country) != registry::name_form::official;
         if (far_county) {
