@@ -23,6 +23,9 @@ constexpr double dateline_weight = 3, location_weight = 3, qualified_weight = 2,
 // A town named is weaker evidence of its country than the country's name; a town of
 // this many people is known by its name alone.
 constexpr double town_weight = 0.5;
+// A small town many share named without "in": enough to choose a division only when
+// nothing else names one.
+constexpr double faint_weight = 0.01;
 constexpr std::uint32_t city_population = 100000;
 // How far into the body names are counted for the article's country (bounded work).
 constexpr std::size_t scan_bytes = 20000;
@@ -1024,6 +1027,9 @@ article_place world_reader::read_article(const article& a, std::string_view text
         double weight;
     };
     std::vector<town_vote> town_votes;  // cities that voted their reading, read again in the country chosen
+    // small towns many share, named without "in" ("Lynchburg shooting"): a division only
+    // when nothing else gives one (decide)
+    std::vector<std::uint32_t> faint;
     for (const auto& t : town_mentions) {
         const double weight = t.weight;
         if (const auto r = anchored(t.group); r != no_place) {
@@ -1052,6 +1058,7 @@ article_place world_reader::read_article(const article& a, std::string_view text
                               g.entity(e).population >= 20000;
         if (!((t.after_in && g.count(t.group) == 1) || t.city || own_name)) {
             if (t.after_in) spread.emplace_back(t.group, town_weight);
+            else if (!t.host) faint.push_back(t.group);
             continue;
         }
         // A name towns of other countries share, a tenth as large or more ("Birmingham",
@@ -1100,6 +1107,7 @@ article_place world_reader::read_article(const article& a, std::string_view text
     // division, or unique in the country.
     auto decide = [&](article_place& where) {
         where.country = where.division = no_place;
+        where.faint_division = false;
         double best = 0;
         for (const auto& [c, w] : countries)
             if (w > best) {
@@ -1134,6 +1142,18 @@ article_place world_reader::read_article(const article& a, std::string_view text
             if (g.entity(d).country == where.country && w > best_division) {
                 best_division = w;
                 where.division = d;
+            }
+        // Nothing else says which division: the towns named without "in" do, each
+        // spread over the divisions holding a town of its name, the larger town's
+        // division first ("Lynchburg shooting victim" of a call sign's report: Virginia).
+        if (where.division != no_place || faint.empty()) return;
+        std::map<std::uint32_t, double> faint_weights;
+        for (const auto group : faint) spread_over_divisions(g, group, where.country, faint_weight, true, faint_weights);
+        for (const auto& [d, w] : faint_weights)
+            if (g.entity(d).country == where.country && w > best_division) {
+                best_division = w;
+                where.division = d;
+                where.faint_division = true;
             }
     };
     if (deferred != no_place) {
@@ -1248,6 +1268,7 @@ article_place world_reader::read_article(const article& a, std::string_view text
     if (out.country != no_place) {
         out.why = "country " + std::string(g.name(out.country));
         if (out.division != no_place) out.why += ", division " + std::string(g.name(out.division));
+        if (out.faint_division) out.why += " (only towns named without 'in' say so: the largest's)";
         out.why += " from ";
         for (std::size_t i = 0; i < said.size(); ++i) out.why += (i ? "; " : "") + said[i];
     } else {

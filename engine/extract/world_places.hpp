@@ -33,6 +33,9 @@ struct article_place {
     byte_span main_span;                          // where the text names it (the dateline or a mention)
     byte_span dateline;                           // the dateline's place name, empty when none
     std::string why;                              // "dateline 'SANAA'; Yemen named 3 times" (--explain)
+    // The division was chosen only from small towns named without "in", by population,
+    // nothing else naming one (--explain says so).
+    bool faint_division = false;
     // A village no gazetteer knows that the body names as such ("in Kwakta village", "the
     // village of Kwakta"), the only one it names, in an article whose main place is its
     // dateline's town or none: where it happened, rather than where the reporter files

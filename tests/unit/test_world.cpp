@@ -1091,3 +1091,22 @@ TEST_CASE_METHOD(fixture_reader, "a bureau's dateline over an event named in ano
     CHECK(country_read(g, shared) == "LB");
     CHECK(shared.where.why.find("abroad") == std::string::npos);
 }
+
+TEST_CASE_METHOD(fixture_reader, "small towns named without 'in' choose a division only when nothing else does", "[world][places]") {
+    // a call sign gives the country; Centerville (Ohio, 23,000; Pennsylvania, 3,000) the division
+    const auto faint = read(r, "Police said two Centerville men were shot on Friday night.", "", "wral.com");
+    CHECK(country_read(g, faint) == "US");
+    REQUIRE(faint.where.division != no_place);
+    CHECK(g.name(faint.where.division) == "Ohio");
+    CHECK(faint.where.faint_division);
+    CHECK(faint.where.why.find("only towns named without 'in' say so") != std::string::npos);
+    // a state named decides, however small its towns
+    const auto named = read(r, "Police said two Centerville men were shot on Friday night, Pennsylvania troopers said.", "", "wral.com");
+    REQUIRE(named.where.division != no_place);
+    CHECK(g.name(named.where.division) == "Pennsylvania");
+    CHECK_FALSE(named.where.faint_division);
+    // and without a country they say nothing
+    const auto none = read(r, "Police said two Centerville men were shot on Friday night.");
+    CHECK(none.where.country == no_place);
+    CHECK(none.where.division == no_place);
+}
