@@ -23,6 +23,9 @@ constexpr double dateline_weight = 3, location_weight = 3, qualified_weight = 2,
 // A town named is weaker evidence of its country than the country's name; a town of
 // this many people is known by its name alone.
 constexpr double town_weight = 0.5;
+// A small town many share named without "in": enough to choose a division only when
+// nothing else names one.
+constexpr double faint_weight = 0.01;
 constexpr std::uint32_t city_population = 100000;
 // How far into the body names are counted for the article's country (bounded work).
 constexpr std::size_t scan_bytes = 20000;
@@ -108,6 +111,19 @@ std::optional<dateline_found> find_dateline(std::string_view text, byte_span bod
             std::size_t qe = q;
             while (qe > qb && text[qe - 1] == ' ') --qe;
             d.qualifier = {qb, qe};
+            // "GREENCASTLE, FRANKLIN COUNTY, Pa. --": the last part is the widest, the
+            // state; not a date ("TAIZ, Yemen, June 3").
+            while (q < limit && text[q] == ',') {
+                std::size_t nb = q + 1;
+                while (nb < limit && text[nb] == ' ') ++nb;
+                std::size_t ne = nb;
+                while (ne < limit && (ascii_alpha(text[ne]) || text[ne] == '.' || text[ne] == ' ')) ++ne;
+                std::size_t nt = ne;
+                while (nt > nb && text[nt - 1] == ' ') --nt;
+                if (nt == nb || is_month(text.substr(nb, nt - nb))) break;
+                d.qualifier = {nb, nt};
+                q = ne;
+            }
             j = q;
             while (j < limit && (ascii_digit(text[j]) || text[j] == ' ' || text[j] == ',')) ++j;  // "May 14"
         }
@@ -213,6 +229,12 @@ bool facility_word(std::string_view w) {
 }
 
 }  // namespace
+
+bool town_body_after(std::string_view text, const std::vector<word>& ws, std::size_t e) {
+    if (e == 0 || e >= ws.size() || !joined_by_space(text, ws[e - 1], ws[e])) return false;
+    static const word_set bodies{"police", "sheriff", "sheriff's", "mayor", "firefighters"};
+    return bodies.contains(ws[e].lower);
+}
 
 bool plural_street_noun(std::string_view w) {
     static const word_set words{"streets", "avenues", "roads", "boulevards", "drives", "lanes", "highways",
@@ -947,9 +969,12 @@ article_place world_reader::read_article(const article& a, std::string_view text
                 // A town alone says little about the country when many share its name; after
                 // "in" it may be where the event was (main place, below). Towns are settled
                 // once the states and counties the article names are known (below).
-                const bool after_in = k > 0 && (ws[k - 1].lower == "in" || ws[k - 1].lower == "near" ||
-                                                of_a_place(ws, k) || ws[k - 1].lower == "outside" ||
-                                                (k > 1 && compass_word(ws[k - 1].lower) && ws[k - 2].lower == "in"));
+                // ("Opelousas police said", "the Calhoun Police Department": a town's own
+                // police, sheriff or mayor says the name is a town as "in" does)
+                const bool after_in = (k > 0 && (ws[k - 1].lower == "in" || ws[k - 1].lower == "near" ||
+                                                 of_a_place(ws, k) || ws[k - 1].lower == "outside" ||
+                                                 (k > 1 && compass_word(ws[k - 1].lower) && ws[k - 2].lower == "in"))) ||
+                                      town_body_after(text, ws, k + n);
                 // "Toledo": its province is larger than the city, but a town's name is read as the town
                 const auto town = best_place(g, group);
                 const bool is_town = town != no_place && registry::entry_form(town) <= registry::name_form::alternate;
@@ -1002,6 +1027,9 @@ article_place world_reader::read_article(const article& a, std::string_view text
         double weight;
     };
     std::vector<town_vote> town_votes;  // cities that voted their reading, read again in the country chosen
+    // small towns many share, named without "in" ("Lynchburg shooting"): a division only
+    // when nothing else gives one (decide)
+    std::vector<std::uint32_t> faint;
     for (const auto& t : town_mentions) {
         const double weight = t.weight;
         if (const auto r = anchored(t.group); r != no_place) {
@@ -1030,6 +1058,7 @@ article_place world_reader::read_article(const article& a, std::string_view text
                               g.entity(e).population >= 20000;
         if (!((t.after_in && g.count(t.group) == 1) || t.city || own_name)) {
             if (t.after_in) spread.emplace_back(t.group, town_weight);
+            else if (!t.host) faint.push_back(t.group);
             continue;
         }
         // A name towns of other countries share, a tenth as large or more ("Birmingham",
@@ -1078,6 +1107,7 @@ article_place world_reader::read_article(const article& a, std::string_view text
     // division, or unique in the country.
     auto decide = [&](article_place& where) {
         where.country = where.division = no_place;
+        where.faint_division = false;
         double best = 0;
         for (const auto& [c, w] : countries)
             if (w > best) {
@@ -1113,6 +1143,18 @@ article_place world_reader::read_article(const article& a, std::string_view text
                 best_division = w;
                 where.division = d;
             }
+        // Nothing else says which division: the towns named without "in" do, each
+        // spread over the divisions holding a town of its name, the larger town's
+        // division first ("Lynchburg shooting victim" of a call sign's report: Virginia).
+        if (where.division != no_place || faint.empty()) return;
+        std::map<std::uint32_t, double> faint_weights;
+        for (const auto group : faint) spread_over_divisions(g, group, where.country, faint_weight, true, faint_weights);
+        for (const auto& [d, w] : faint_weights)
+            if (g.entity(d).country == where.country && w > best_division) {
+                best_division = w;
+                where.division = d;
+                where.faint_division = true;
+            }
     };
     if (deferred != no_place) {
         const auto name = d->name.of(text);
@@ -1137,10 +1179,26 @@ article_place world_reader::read_article(const article& a, std::string_view text
     // another country and never the dateline's own.
     if (out.main != no_place) {
         const auto home = g.entity(out.main).country;
-        bool other = false;
+        bool other = false, home_town = false;
         for (const auto& [e, n] : named)
             if (g.entity(e).kind == world_kind::country && e != home) other = true;
-        if (other && named.count(home) == 0) {
+        // A bureau's dateline over an event it names after "in" in a neighbouring
+        // country ("BEIRUT (Reuters) - ... killed five people in Sanaa"): a town of one
+        // country only, whose name no town of the dateline's country has, is the body
+        // naming another country as surely as its name.
+        for (const auto& [group, span] : towns) {
+            if (g.best_in(group, home) != no_place) {
+                home_town = true;
+                continue;
+            }
+            const auto town = best_place(g, group);
+            if (town == no_place) continue;
+            const auto& e = g.entity(registry::entry_entity(town));
+            if (e.country != home && (g.count(group) == 1 || (e.population >= city_population &&
+                                                              countries_of_town(g, group, e.population / 10).size() == 1)))
+                other = true;
+        }
+        if (other && !home_town && named.count(home) == 0) {
             countries[home] -= dateline_weight;
             said.push_back("the dateline is abroad");
         }
@@ -1210,6 +1268,7 @@ article_place world_reader::read_article(const article& a, std::string_view text
     if (out.country != no_place) {
         out.why = "country " + std::string(g.name(out.country));
         if (out.division != no_place) out.why += ", division " + std::string(g.name(out.division));
+        if (out.faint_division) out.why += " (only towns named without 'in' say so: the largest's)";
         out.why += " from ";
         for (std::size_t i = 0; i < said.size(); ++i) out.why += (i ? "; " : "") + said[i];
     } else {
@@ -1312,6 +1371,19 @@ world_place world_reader::settle(std::uint32_t group, std::string_view written, 
         if (far_town) {
             out.why = "no place '" + name + "' in " + std::string(g.name(where.division)) +
                       " (the article's division) and nothing next to it names another";
+            return out;
+        }
+        // Nor a county of another division called by its bare name of one word, without
+        // "County": "Sawyer", "Nelson's" of a Chicago report are people far more often
+        // than a Wisconsin or Kentucky county ("in Sawyer County" still is one, and so is
+        // "in North Waziristan" of a report filed from Rawalpindi: no one's name).
+        const bool far_county = where.division != no_place && evidence < place_evidence::qualified && in_country != no_place &&
+                                written.find(' ') == std::string_view::npos &&
+                                g.entity(registry::entry_entity(in_country)).kind == world_kind::district &&
+                                registry::entry_form(in_country) != registry::name_form::official;
+        if (far_county) {
+            out.why = "no place '" + name + "' in " + std::string(g.name(where.division)) +
+                      " (the article's division); a county elsewhere named without 'County' is not taken";
             return out;
         }
         if (accept(in_country, of + " in " + std::string(g.name(where.country)) + " (the article's country)"))

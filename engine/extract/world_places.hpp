@@ -33,6 +33,9 @@ struct article_place {
     byte_span main_span;                          // where the text names it (the dateline or a mention)
     byte_span dateline;                           // the dateline's place name, empty when none
     std::string why;                              // "dateline 'SANAA'; Yemen named 3 times" (--explain)
+    // The division was chosen only from small towns named without "in", by population,
+    // nothing else naming one (--explain says so).
+    bool faint_division = false;
     // A village no gazetteer knows that the body names as such ("in Kwakta village", "the
     // village of Kwakta"), the only one it names, in an article whose main place is its
     // dateline's town or none: where it happened, rather than where the reporter files
@@ -183,6 +186,11 @@ bool name_connector(std::string_view w);
 // Word k is the end of a longer name joined by a connector to a capitalised word before
 // it: "Israel" of "Complexo de Israel", a favela of Rio, is not the country.
 bool after_name_connector(const std::vector<word>& ws, std::size_t k);
+
+// Word e is a town's own body right after its name: "police", "sheriff", "mayor"
+// ("Opelousas police said", "the Calhoun Police Department"). Such a name is a town
+// as surely as one after "in".
+bool town_body_after(std::string_view text, const std::vector<word>& ws, std::size_t e);
 
 // "streets", "avenues", "roads": a street noun after two names ("Federal and Bond streets").
 bool plural_street_noun(std::string_view w);

@@ -1025,3 +1025,88 @@ TEST_CASE("a village the body names is where it happened, not the dateline's tow
     REQUIRE(two.size() == 1);
     CHECK(two[0].place == "SANAA");
 }
+
+// ---- session 9 ---------------------------------------------------------------------
+
+TEST_CASE_METHOD(fixture_reader, "a county of another division called by its bare name is not taken", "[world][places]") {
+    const auto pa = read(r, "MCKEESPORT, Pa. (KDKA) \xE2\x80\x94 Two men were shot on Friday night.");
+    REQUIRE(pa.where.division != no_place);
+    REQUIRE(g.name(pa.where.division) == "Pennsylvania");
+    // "Jackson" of a Pennsylvania report is a person, not Jackson County, Missouri
+    const auto bare = r.settle(r.group_of("Jackson"), "Jackson", extract::place_evidence::locative, no_place, pa.where);
+    CHECK(bare.entity == no_place);
+    CHECK(bare.why == "no place 'Jackson' in Pennsylvania (the article's division); a county elsewhere named without 'County' is not taken");
+    // written with "County", or next to its state, it is the county
+    const auto county = r.settle(r.group_of("Jackson County"), "Jackson County", extract::place_evidence::locative, no_place, pa.where);
+    REQUIRE(county.entity != no_place);
+    CHECK(r.key_of(county.entity) == "us/missouri/jackson-county");
+    const auto missouri = registry::entry_entity(g.best_area(g.find("missouri")));
+    CHECK(r.settle(r.group_of("Jackson"), "Jackson", extract::place_evidence::qualified, missouri, pa.where).entity != no_place);
+    // in an article of its own division the bare name is still the county
+    const auto mo = read(r, "A man was shot in Kansas City on Friday, Missouri police said.");
+    REQUIRE(mo.where.division != no_place);
+    REQUIRE(g.name(mo.where.division) == "Missouri");
+    const auto home = r.settle(r.group_of("Jackson"), "Jackson", extract::place_evidence::locative, no_place, mo.where);
+    REQUIRE(home.entity != no_place);
+    CHECK(r.key_of(home.entity) == "us/missouri/jackson-county");
+}
+
+TEST_CASE_METHOD(fixture_reader, "a dateline's last part after its county is the state", "[world][places]") {
+    const auto pa = read(r, "MCKEESPORT, ALLEGHENY COUNTY, Pa. -- Two men were shot on Friday night.");
+    REQUIRE(pa.where.main != no_place);
+    CHECK(r.key_of(pa.where.main) == "us/pennsylvania/allegheny-county/mckeesport");
+    CHECK(pa.where.why.find("dateline 'MCKEESPORT'") != std::string::npos);
+    // a date after the country is not a part: "SANAA, Yemen, May 14 (Reuters) -"
+    const auto ye = read(r, "SANAA, Yemen, May 14 (Reuters) - An air strike killed 12 people, officials said.");
+    REQUIRE(ye.where.main != no_place);
+    CHECK(g.name(ye.where.main) == "Sanaa");
+    CHECK(g.code(ye.where.country) == "YE");
+}
+
+TEST_CASE_METHOD(fixture_reader, "a town's own police, sheriff or mayor says its name is a town", "[world][places]") {
+    // McKeesport, 19,453 people, the only town of its name: before "police" it is a town
+    const auto police = read(r, "McKeesport police said two men were shot on Friday night.");
+    CHECK(country_read(g, police) == "US");
+    REQUIRE(police.where.division != no_place);
+    CHECK(g.name(police.where.division) == "Pennsylvania");
+    // alone, a small town's name says nothing: capitalised words are often only words
+    const auto alone = read(r, "Two McKeesport men were shot on Friday night.");
+    CHECK(country_read(g, alone).empty());
+    const auto words = words_of("the McKeesport Police Department and McKeesport Avenue");
+    CHECK(extract::town_body_after(words.text, words.words, index_of(words, "mckeesport") + 1));
+    CHECK_FALSE(extract::town_body_after(words.text, words.words, words.words.size() - 1));
+}
+
+TEST_CASE_METHOD(fixture_reader, "a bureau's dateline over an event named in another country is not where it happened", "[world][places]") {
+    // filed from Beirut, the strike was in Sanaa: a city of one country only
+    const auto abroad = read(r, "BEIRUT (Reuters) - An air strike killed five people in Sanaa on Monday, officials said.");
+    CHECK(country_read(g, abroad) == "YE");
+    CHECK(abroad.where.why.find("the dateline is abroad") != std::string::npos);
+    REQUIRE(abroad.where.main != no_place);
+    CHECK(g.name(abroad.where.main) == "Sanaa");
+    // a town the dateline's country has too, or a name several countries share, is no such evidence
+    const auto home = read(r, "BEIRUT (Reuters) - An air strike killed five people in Beirut on Monday, officials said.");
+    CHECK(country_read(g, home) == "LB");
+    const auto shared = read(r, "BEIRUT (Reuters) - A man from Springfield was killed in Springfield on Monday, officials said.");
+    CHECK(country_read(g, shared) == "LB");
+    CHECK(shared.where.why.find("abroad") == std::string::npos);
+}
+
+TEST_CASE_METHOD(fixture_reader, "small towns named without 'in' choose a division only when nothing else does", "[world][places]") {
+    // a call sign gives the country; Centerville (Ohio, 23,000; Pennsylvania, 3,000) the division
+    const auto faint = read(r, "Police said two Centerville men were shot on Friday night.", "", "wral.com");
+    CHECK(country_read(g, faint) == "US");
+    REQUIRE(faint.where.division != no_place);
+    CHECK(g.name(faint.where.division) == "Ohio");
+    CHECK(faint.where.faint_division);
+    CHECK(faint.where.why.find("only towns named without 'in' say so") != std::string::npos);
+    // a state named decides, however small its towns
+    const auto named = read(r, "Police said two Centerville men were shot on Friday night, Pennsylvania troopers said.", "", "wral.com");
+    REQUIRE(named.where.division != no_place);
+    CHECK(g.name(named.where.division) == "Pennsylvania");
+    CHECK_FALSE(named.where.faint_division);
+    // and without a country they say nothing
+    const auto none = read(r, "Police said two Centerville men were shot on Friday night.");
+    CHECK(none.where.country == no_place);
+    CHECK(none.where.division == no_place);
+}
