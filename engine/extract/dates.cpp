@@ -244,6 +244,24 @@ void find_date(article_context& ax, std::size_t s, sentence_info& si) {
         }
         return false;
     };
+    // A page's own stamp ("Posted: Monday, November 3, 2014 4:20 PM EST", "Updated on
+    // Aug 4", "Published 12:06 PM, Jul 27"): when the text was put out or last changed,
+    // which a local news site prints beside its headline; an update weeks later would
+    // otherwise date the shooting to the day of the update.
+    auto page_stamp = [&](std::size_t k) {
+        for (std::size_t j = k >= 5 ? k - 5 : 0; j < k; ++j) {
+            const auto& l = ws[j].lower;
+            if (l != "posted" && l != "updated" && l != "published" && l != "modified") continue;
+            bool only_glue = true;  // "Posted: Monday", "Updated on Monday", "Published 12:06 PM, Nov 12"
+            for (std::size_t x = j + 1; x < k; ++x) {
+                const auto& g = ws[x].lower;
+                if (!(g == "on" || g == "at" || g == "pm" || g == "am" || g == "p.m" || g == "a.m" || ascii_digit(g[0])))
+                    only_glue = false;
+            }
+            if (only_glue) return true;
+        }
+        return false;
+    };
     // a month or year alone is a date after these words ("in June", "since 2014", "of March")
     auto month_context = [&](std::size_t k) {
         if (k == 0) return true;
@@ -288,8 +306,8 @@ void find_date(article_context& ax, std::size_t s, sentence_info& si) {
             usable = (p->names_event || (k > 0 && ws[k - 1].lower == "in")) && p->value.year >= 1990;
             break;
         }
-        // a photo's date in its caption or credit is not the event's
-        if (usable && caption_date(ax.text, ws, k, p->where.end)) usable = false;
+        // a photo's date in its caption or credit is not the event's, nor the page's stamp
+        if (usable && (caption_date(ax.text, ws, k, p->where.end) || page_stamp(k))) usable = false;
         if (!usable) continue;  // nor any part of it: "July 4 2015" in a dateline is no "2015" either
         date_mention m{p->value, k, p->days_before_event, p->form == form::after_event};
         m.names_event = p->names_event;

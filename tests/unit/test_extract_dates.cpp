@@ -139,6 +139,21 @@ TEST_CASE("dates: a photo caption's date is not the event's", "[extract][dates]"
           "2018-11-12");
 }
 
+TEST_CASE("dates: a page's posted or updated stamp is not the event's", "[extract][dates]") {
+    // published Wednesday 2018-11-14; the stamps name the page's days, the story its own
+    CHECK(own_date("4 shot, 1 dead in shooting Posted: Sunday, November 11, 2018 12:06 PM Updated: Monday, November 12, 2018") == "-");
+    CHECK(own_date("Updated on November 12 Police said two men were killed.") == "-");
+    CHECK(own_date("Published 12:06 PM, Nov 12 Two men were killed.") == "-");
+    CHECK(own_date("Posted: Monday Two men were killed on Saturday.") == "2018-11-10");
+    // a figure under the stamp takes the story's day, not the update's
+    CHECK(event_date_of("Teen killed in shooting Updated: Tuesday, November 13, 2018. A teen was shot dead on Saturday night, police said. "
+                        "Two others were hurt.",
+                        "Two", 2) == "2018-11-10");
+    // "published" as the story's verb before a weekday is no stamp of the page, and other days still read
+    CHECK(own_date("Police said on Monday that two men were killed on Sunday.") == "2018-11-11");
+    CHECK(own_date("Two men were killed on Monday.") == "2018-11-12");
+}
+
 TEST_CASE("dates: an undated figure gets the publication window", "[extract][dates]") {
     CHECK(extract::publication_window(date::of_day(2018, 11, 14)).iso() == "2018-11-11/2018-11-14");
     CHECK(extract::publication_window(date::of_day(2018, 11, 14)).precision == date_precision::period);
