@@ -244,6 +244,26 @@ void find_date(article_context& ax, std::size_t s, sentence_info& si) {
         }
         return false;
     };
+    // A page's own stamp ("Updated: Monday, August 4, 2014 11:47 AM", "Posted on Aug 4",
+    // "Published 12:06 PM, Jul 27"): when the text was put out or last changed, which a
+    // local news site prints beside its headline. A stamp after the article's publication
+    // day is an update's, and would date the shooting to the day of the update; one on
+    // the publication day says no more than it (a wire's "(updated 2033 15.04.2017)" on a
+    // story of that day), and is read as before.
+    auto page_stamp = [&](std::size_t k) {
+        for (std::size_t j = k >= 5 ? k - 5 : 0; j < k; ++j) {
+            const auto& l = ws[j].lower;
+            if (l != "posted" && l != "updated" && l != "published" && l != "modified") continue;
+            bool only_glue = true;  // "Posted: Monday", "Updated on Monday", "Published 12:06 PM, Nov 12"
+            for (std::size_t x = j + 1; x < k; ++x) {
+                const auto& g = ws[x].lower;
+                if (!(g == "on" || g == "at" || g == "pm" || g == "am" || g == "p.m" || g == "a.m" || ascii_digit(g[0])))
+                    only_glue = false;
+            }
+            if (only_glue) return true;
+        }
+        return false;
+    };
     // a month or year alone is a date after these words ("in June", "since 2014", "of March")
     auto month_context = [&](std::size_t k) {
         if (k == 0) return true;
@@ -288,8 +308,9 @@ void find_date(article_context& ax, std::size_t s, sentence_info& si) {
             usable = (p->names_event || (k > 0 && ws[k - 1].lower == "in")) && p->value.year >= 1990;
             break;
         }
-        // a photo's date in its caption or credit is not the event's
+        // a photo's date in its caption or credit is not the event's, nor an update's stamp
         if (usable && caption_date(ax.text, ws, k, p->where.end)) usable = false;
+        if (usable && pub.precision == date_precision::day && p->value.first_day() > pub.last_day() && page_stamp(k)) usable = false;
         if (!usable) continue;  // nor any part of it: "July 4 2015" in a dateline is no "2015" either
         date_mention m{p->value, k, p->days_before_event, p->form == form::after_event};
         m.names_event = p->names_event;

@@ -139,6 +139,22 @@ TEST_CASE("dates: a photo caption's date is not the event's", "[extract][dates]"
           "2018-11-12");
 }
 
+TEST_CASE("dates: a page's stamp after the publication day is an update's, not the event's", "[extract][dates]") {
+    // published Wednesday 2018-11-14: an update stamped later says when the page changed
+    CHECK(own_date("4 shot, 1 dead in shooting Updated: Friday, November 16, 2018 11:47 AM") == "-");
+    CHECK(own_date("Shooting leaves two dead Updated on November 20, 2018 Police said two men were killed.") == "-");
+    CHECK(own_date("Shooting leaves two dead Published 12:06 PM, Nov 16, 2018 Two men were killed.") == "-");
+    CHECK(own_date("Shooting leaves two dead Last modified at 9 AM Nov 16, 2018 Two men were killed on Saturday.") == "2018-11-10");
+    // a figure under such a stamp takes the story's day, not the update's
+    CHECK(event_date_of("Teen killed in shooting Updated: Friday, November 16, 2018. A teen was shot dead on Saturday night, police said. "
+                        "Two others were hurt.",
+                        "Two", 2) == "2018-11-10");
+    // a stamp on the publication day says no more than the publication: read as before
+    CHECK(own_date("Shooting leaves two dead Updated on November 14, 2018 Police said two men were killed.") == "2018-11-14");
+    // a later date that no stamp introduces still reads (a plan, a hearing)
+    CHECK(own_date("The two men killed will be buried on November 16, 2018.") == "2018-11-16");
+}
+
 TEST_CASE("dates: an undated figure gets the publication window", "[extract][dates]") {
     CHECK(extract::publication_window(date::of_day(2018, 11, 14)).iso() == "2018-11-11/2018-11-14");
     CHECK(extract::publication_window(date::of_day(2018, 11, 14)).precision == date_precision::period);

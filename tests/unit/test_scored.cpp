@@ -277,3 +277,62 @@ TEST_CASE("a word list packs words and reads them back", "[match][evidence]") {
     CHECK(word_list::from_text("   ").empty());
     CHECK(std::distance(read.begin(), read.end()) == 3);
 }
+
+// The shipped same_event: two articles' lead figures on one day at two places of one
+// division (neither within the other) are weighed by their words, not held to the rare
+// names worth 30 that pairs same_strike has judged on their day and place must share.
+TEST_CASE("shipped same_event weighs one day at two places of one division", "[rules][scored]") {
+    const auto loaded = rules::load_ruleset(std::string(RECKON_SOURCE_DIR) + "/rules/default.rules");
+    REQUIRE(loaded.rules);
+    std::vector<match::article_terms> corpus{
+        match::terms_of("Man killed, woman hurt in Oak Lawn shooting\n\nA man was killed and a woman wounded near the Tamarind "
+                        "Avenue store, neighbour Darnell Okoye said."),
+        match::terms_of("Man killed, woman hurt in Oak Lawn shooting\n\nA man was killed and a woman wounded near the Tamarind "
+                        "Avenue store, neighbour Darnell Okoye said."),
+    };
+    for (int i = 0; i < 14; ++i) corpus.push_back(match::terms_of("Weather report for the week ahead: rain, then sun " + std::to_string(i)));
+    const auto e = match::build_evidence(corpus);
+    const double names = rules::shared_name_weight(e[0], e[1]);
+    CHECK(names >= 9);   // the words say something: "several" or more
+    CHECK(names < 30);   // but not what a pair judged by same_strike must share
+
+    std::deque<claim> claims;
+    const auto make = [&](const std::string& id, const std::string& place, const std::string& division) {
+        claim c;
+        c.id = id;
+        c.article = id.substr(0, id.find('@'));
+        c.outcome = outcome::killed;
+        c.value_text = "1";
+        c.low = c.high = 1;
+        c.place = place;
+        c.place_key = place;
+        c.governorate = division;
+        c.event_date = date::of_day(2015, 3, 9);
+        c.source = "Police";
+        claims.push_back(c);
+        rules::claim_facts f;
+        f.c = &claims.back();
+        f.published = date::of_day(2015, 3, 9);
+        f.killed = 1;
+        f.injured = 1;
+        return f;
+    };
+    auto a = make("a1@k", "Oak Lawn", "Illinois");
+    auto b = make("a2@k", "Chicago", "Illinois");
+    a.text = &e[0];
+    b.text = &e[1];
+    const auto joined = loaded.rules->match(a, b);
+    CHECK(joined.same);
+    CHECK(joined.rule.name == "same_event");
+    CHECK(joined.score >= joined.threshold);
+
+    // Another division: two places read that differ still ask for the rare names.
+    auto c = make("a2@k2", "Gary", "Indiana");
+    c.text = &e[1];
+    CHECK_FALSE(loaded.rules->match(a, c).same);
+    // A day apart at two places of one division: not this exception either.
+    auto d = make("a2@k3", "Chicago", "Illinois");
+    claims.back().event_date = date::of_day(2015, 3, 10);
+    d.text = &e[1];
+    CHECK_FALSE(loaded.rules->match(a, d).same);
+}
