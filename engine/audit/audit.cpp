@@ -475,11 +475,23 @@ audit_result run_audit(audit_inputs in) {
     // words, read here or carried by the claims stream, over the whole corpus (a word's
     // weight is how rare it is in it), so a stream, a shard and the store weigh alike.
     match::name_vocabulary name_ids;
+    std::vector<char> word_touched;  // a living audit's stored articles whose words' weights moved
     if (!terms.empty()) {
         std::vector<std::optional<std::int64_t>> published(out.articles.size());
         for (std::size_t a = 0; a < out.articles.size(); ++a)
             if (out.articles[a].published.known()) published[a] = out.articles[a].published.first_day();
-        out.evidence = match::build_evidence(terms, &name_ids, &published);
+        if (in.statistics) {
+            out.evidence = match::build_evidence(terms, &name_ids, &published, in.statistics.get());
+            out.statistics = in.statistics;
+        } else if (in.take_statistics) {
+            auto taken = std::make_shared<match::word_statistics>();
+            out.evidence = match::build_evidence(terms, &name_ids, &published, nullptr, taken.get());
+            out.statistics = std::move(taken);
+        } else {
+            out.evidence = match::build_evidence(terms, &name_ids, &published);
+        }
+        if (in.statistics && in.previous && in.stored_articles > 0 && in.stored_articles < terms.size())
+            word_touched = match::weights_moved_by_added(terms, in.stored_articles, *in.statistics);
     }
     std::vector<match::article_terms>().swap(terms);
     const auto stopped = [&] { return in.cancel && in.cancel->load(std::memory_order_relaxed); };
@@ -499,7 +511,7 @@ audit_result run_audit(audit_inputs in) {
     // A living audit's update: the stored articles whose copy links (so whose claims'
     // facts) may have changed with the new ones are matched again like new ones.
     std::vector<char> copy_touched;
-    if (in.previous && in.stored_articles > 0 && in.stored_articles < out.articles.size() && !rules.reads_text_evidence())
+    if (in.previous && in.stored_articles > 0 && in.stored_articles < out.articles.size() && (!rules.reads_text_evidence() || in.statistics))
         copy_touched = copies::touched_by_added(out.articles, sketches, out.copies, in.stored_articles, copy_options);
     {
         std::vector<std::vector<std::size_t>> claims_of(out.articles.size());
@@ -671,7 +683,7 @@ audit_result run_audit(audit_inputs in) {
             scope.full_because = "no articles were added";
         } else if (in.shard.count > 0) {
             scope.full_because = "a shard";
-        } else if (rules.reads_text_evidence()) {
+        } else if (rules.reads_text_evidence() && !in.statistics) {
             scope.full_because = words_move_everything;
         } else {
             const std::size_t n = out.claims.size();
@@ -680,7 +692,7 @@ audit_result run_audit(audit_inputs in) {
             previous.seed.assign(n, 0);
             for (std::size_t i = 0; i < n; ++i) {
                 const std::size_t a = out.claims[i].article;
-                if (a >= in.stored_articles || copy_touched[a]) previous.seed[i] = 1;
+                if (a >= in.stored_articles || copy_touched[a] || (!word_touched.empty() && word_touched[a])) previous.seed[i] = 1;
                 if (a >= in.stored_articles) continue;
                 const auto it = in.previous->by_claim.find(out.claims[i].c.id);
                 if (it == in.previous->by_claim.end()) continue;
@@ -688,6 +700,7 @@ audit_result run_audit(audit_inputs in) {
                 previous.component[i] = it->second.second;
             }
             for (const auto t : copy_touched) scope.copy_seeds += t ? 1 : 0;
+            for (const auto t : word_touched) scope.word_seeds += t ? 1 : 0;
             cluster.previous = &previous;
         }
     }

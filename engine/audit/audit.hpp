@@ -135,6 +135,9 @@ struct audit_result {
     claim_records claims;
     std::vector<copies::copy_link> copies;
     std::vector<rules::text_evidence> evidence;  // per article, when a match rule reads it
+    // The word statistics the evidence was weighed with: audit_inputs::statistics, or
+    // with take_statistics those of this corpus; null when no match rule reads words.
+    std::shared_ptr<const match::word_statistics> statistics;
     std::vector<incident_record> incidents;   // by severity of findings, then date, then id
     std::vector<series_record> cumulative;
     std::vector<source_row> sources;
@@ -164,6 +167,7 @@ struct audit_result {
         std::string full_because;         // else why the whole corpus was matched
         std::size_t units = 0, rematched_units = 0;
         std::size_t copy_seeds = 0;       // stored articles whose copy links may have changed
+        std::size_t word_seeds = 0;       // stored articles whose words' weights the new ones moved
     } matching;
     std::vector<judged_pair> explained;       // audit_inputs::explain, in its order
     std::vector<std::pair<std::string, double>> timings;  // seconds per stage, in order
@@ -213,7 +217,7 @@ struct stored_grouping {
 
 // Why an update of a living audit under rules that read text evidence matches the
 // whole corpus: a word's weight is its rarity in the whole corpus, which every article moves.
-inline constexpr const char* words_move_everything = "the rules weigh words by their rarity in the whole corpus (no frozen statistics yet)";
+inline constexpr const char* words_move_everything = "the rules weigh words by their rarity in the whole corpus (no frozen statistics given)";
 
 struct audit_inputs {
     std::vector<article> articles;
@@ -247,6 +251,13 @@ struct audit_inputs {
     std::vector<incident_decision> incident_decisions;
     // With stored_articles: the stored articles' grouping (nullptr: match everything).
     const stored_grouping* previous = nullptr;
+    // Word statistics to weigh the articles' words with instead of the corpus's own (a
+    // living audit's frozen statistics, `--statistics STORE`; match::word_statistics).
+    // With them an update under rules that read words matches again only what its new
+    // articles reach: a stored article's weights move only through words the statistics
+    // lack that a new article holds too (those articles are matched again).
+    std::shared_ptr<const match::word_statistics> statistics;
+    bool take_statistics = false;  // without `statistics`: fill audit_result::statistics with the corpus's
     // For reckon train: passed to the matcher (see match::cluster_options::observe).
     match::pair_observer observe;
     std::size_t random_pairs = 0;

@@ -75,7 +75,8 @@ int living_audit(const pipeline_options& opts,
             if (m.incremental)
                 std::cerr << "reckon: store: matched again " << m.rematched_units << " of " << m.units
                           << " claims (the components the new articles reach; with them the claims of " << m.copy_seeds
-                          << " stored articles whose copy links they may change)\n";
+                          << " stored articles whose copy links they may change and of " << m.word_seeds
+                          << " whose words' weights they move)\n";
             else
                 std::cerr << "reckon: store: matched the whole corpus: " << m.full_because << "\n";
         }

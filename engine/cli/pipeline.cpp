@@ -11,6 +11,7 @@
 #include "audit/decisions.hpp"
 #include "audit/rule_names.hpp"
 #include "cli/commands.hpp"
+#include "store/store.hpp"
 #include "support/exit_codes.hpp"
 
 namespace fs = std::filesystem;
@@ -27,6 +28,9 @@ void add_pipeline_options(CLI::App& sub, pipeline_options& opts) {
                    "Read a UCDP GED or ACLED CSV as claims beside the articles (docs/formats.md); repeatable");
     sub.add_option("-j,--jobs", opts.jobs, "Threads for per-article work (default: all cores)");
     sub.add_flag("--timings", opts.timings, "Print the seconds each stage took to stderr");
+    sub.add_option("--statistics", opts.statistics,
+                   "Weigh the articles' words with the frozen word statistics of this living audit's store, as its updates do "
+                   "(docs/formats.md)");
     // For bench/run: judge N random pairs of all claims too and print what judging every
     // pair would cost beside the blocked matcher (with --timings). Not in the help.
     sub.add_option("--naive-sample", opts.naive_sample, "")->group("");
@@ -213,6 +217,26 @@ int load_pipeline(const pipeline_options& opts, pipeline& p) {
     for (const auto& f : p.rules->files()) p.hashes.push_back({"rules", f, audit::sha256_file(f)});
     p.hashes.push_back({"sources", sources_path, audit::sha256_file(sources_path)});
     p.hashes.push_back({"places", places_path, audit::sha256_file(places_path)});
+    if (!opts.statistics.empty()) {
+        if (!opts.store.empty()) {
+            std::cerr << "reckon: error: --statistics is for one run; a store's updates weigh words with its own statistics\n";
+            return exit_code::usage;
+        }
+        try {
+            const store::living_store st(opts.statistics, false, true);
+            const auto kept = st.statistics();
+            if (!kept) {
+                std::cerr << "reckon: error: store '" << opts.statistics << "' keeps no word statistics\n"
+                          << "  hint: a store keeps them once a run under rules that read words has matched its whole corpus\n";
+                return exit_code::data_error;
+            }
+            p.statistics = kept->words;
+            p.hashes.push_back({"statistics", opts.statistics, ""});
+        } catch (const store::store_error& e) {
+            std::cerr << "reckon: error: " << e.what() << "\n";
+            return e.io ? exit_code::io_error : exit_code::data_error;
+        }
+    }
     return load_datasets(opts, p);
 }
 
@@ -252,6 +276,7 @@ audit::audit_inputs audit_inputs_for(pipeline& p, const pipeline_options& opts) 
     in.explain = opts.explain;
     in.observe = opts.observe;
     in.random_pairs = opts.random_pairs;
+    in.statistics = p.statistics;
     return in;
 }
 

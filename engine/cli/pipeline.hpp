@@ -30,6 +30,7 @@ struct pipeline_options {
     std::size_t random_pairs = 0;     // reckon train: and this many random pairs
     std::vector<std::string> datasets;  // --dataset FILE: UCDP GED or ACLED CSVs read as claims (exchange/datasets.hpp)
     std::string store;                // audit --store FILE: the living audit's store (the corpus is then optional)
+    std::string statistics;           // --statistics STORE: weigh words with a store's frozen statistics
     audit::audit_filter filter;       // --only, --place, --since... (audit, report)
 };
 
@@ -42,6 +43,7 @@ struct pipeline {
     registry::world_gazetteer world;
     exchange::dataset_rows datasets;  // rows of --dataset files, read as claims
     std::vector<audit::input_hash> hashes;
+    std::shared_ptr<const match::word_statistics> statistics;  // with --statistics
 };
 
 void add_pipeline_options(CLI::App& sub, pipeline_options& opts);

@@ -104,7 +104,8 @@ std::vector<std::uint32_t> place_names_of(std::string_view place, const name_voc
 }
 
 std::vector<rules::text_evidence> build_evidence(const std::vector<article_terms>& terms, name_vocabulary* name_ids,
-                                                 const std::vector<std::optional<std::int64_t>>* published) {
+                                                 const std::vector<std::optional<std::int64_t>>* published,
+                                                 const word_statistics* frozen, word_statistics* taken) {
     // The vocabulary, sorted, so ids do not depend on article order within it.
     std::map<std::string_view, std::uint32_t> lead_df, name_df;
     for (const auto& t : terms) {
@@ -113,6 +114,13 @@ std::vector<rules::text_evidence> build_evidence(const std::vector<article_terms
         seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
         for (const auto w : seen) ++lead_df[w];
         for (const auto n : t.names) ++name_df[n];
+    }
+    // Frozen statistics replace the counts of the words they hold.
+    if (frozen) {
+        for (auto& [w, df] : lead_df)
+            if (const auto it = frozen->lead_df.find(w); it != frozen->lead_df.end()) df = it->second;
+        for (auto& [w, df] : name_df)
+            if (const auto it = frozen->name_df.find(w); it != frozen->name_df.end()) df = it->second;
     }
     std::map<std::string_view, std::uint32_t> lead_id, name_id;
     std::vector<std::uint32_t> lead_df_by_id;
@@ -123,7 +131,7 @@ std::vector<rules::text_evidence> build_evidence(const std::vector<article_terms
     for (const auto& [w, df] : name_df) name_id.emplace(w, static_cast<std::uint32_t>(name_id.size()));
     if (name_ids)
         for (const auto& [w, id] : name_id) name_ids->emplace(std::string(w), id);
-    const double n = static_cast<double>(std::max<std::size_t>(terms.size(), 1));
+    const double n = static_cast<double>(std::max<std::size_t>(frozen ? frozen->articles : terms.size(), 1));
     // A lead word is a blocking key when the articles using it, spread over the corpus's
     // weeks, are few a week (at least a week's worth, so a small corpus keys every word).
     double max_key_df = 0;
@@ -135,6 +143,20 @@ std::vector<rules::text_evidence> build_evidence(const std::vector<article_terms
             if (!last || *d > *last) last = d;
         }
         if (first) max_key_df = max_lead_word_articles_a_week * std::max(1.0, static_cast<double>(*last - *first + 1) / 7);
+    }
+    if (frozen) max_key_df = frozen->max_key_lead_df;
+    if (taken) {
+        if (frozen) {
+            *taken = *frozen;
+        } else {
+            *taken = word_statistics();
+            taken->articles = terms.size();
+            taken->max_key_lead_df = max_key_df;
+            for (const auto& [w, df] : lead_df)
+                if (df >= 2) taken->lead_df.emplace_hint(taken->lead_df.end(), std::string(w), df);
+            for (const auto& [w, df] : name_df)
+                if (df >= 2) taken->name_df.emplace_hint(taken->name_df.end(), std::string(w), df);
+        }
     }
     std::vector<rules::text_evidence> out(terms.size());
     for (std::size_t a = 0; a < terms.size(); ++a) {
@@ -170,6 +192,24 @@ std::vector<rules::text_evidence> build_evidence(const std::vector<article_terms
         std::sort(e.rare_names.begin(), e.rare_names.end());
     }
     return out;
+}
+
+std::vector<char> weights_moved_by_added(const std::vector<article_terms>& terms, std::size_t first_added,
+                                         const word_statistics& frozen) {
+    // The added articles' words that are counted live, lead words and names apart (they
+    // are counted apart).
+    std::unordered_set<std::string_view> lead, names;
+    for (std::size_t a = first_added; a < terms.size(); ++a) {
+        for (const auto w : terms[a].lead)
+            if (!frozen.lead_df.count(w)) lead.insert(w);
+        for (const auto w : terms[a].names)
+            if (!frozen.name_df.count(w)) names.insert(w);
+    }
+    std::vector<char> moved(terms.size(), 0);
+    for (std::size_t a = 0; a < first_added && a < terms.size(); ++a)
+        moved[a] = std::any_of(terms[a].lead.begin(), terms[a].lead.end(), [&](std::string_view w) { return lead.count(w) > 0; }) ||
+                   std::any_of(terms[a].names.begin(), terms[a].names.end(), [&](std::string_view w) { return names.count(w) > 0; });
+    return moved;
 }
 
 }  // namespace reckon::match

@@ -50,8 +50,35 @@ article_terms terms_of(std::string_view text);
 // With `published` (an article's publication day, days since 1970, or nullopt), the
 // lead words for blocking (text_evidence::key_lead).
 using name_vocabulary = std::map<std::string, std::uint32_t, std::less<>>;
+
+// What words are weighed with: the corpus size, the lead-word key threshold (from the
+// corpus's weeks) and the number of articles each word is in. Counted over the corpus by
+// default; a living audit's store keeps the statistics it matched with and weighs an
+// update's articles against them (frozen), so that one more article does not move every
+// weight (docs/formats.md "Frozen word statistics"). Words in one article only are left
+// out: such a word is counted live (in the corpus being audited), which is what it
+// would be counted as anyway while no other article holds it.
+struct word_statistics {
+    std::size_t articles = 0;
+    double max_key_lead_df = 0;
+    std::map<std::string, std::uint32_t, std::less<>> lead_df, name_df;  // words of 2 or more articles
+};
+
+// With `frozen`, the corpus size, the key threshold and the counts of the words it holds
+// are the frozen ones, and only the words it lacks are counted in `terms`. With `taken`,
+// the statistics the evidence was weighed with (the frozen ones, or those of `terms`).
 std::vector<rules::text_evidence> build_evidence(const std::vector<article_terms>& terms, name_vocabulary* name_ids = nullptr,
-                                                 const std::vector<std::optional<std::int64_t>>* published = nullptr);
+                                                 const std::vector<std::optional<std::int64_t>>* published = nullptr,
+                                                 const word_statistics* frozen = nullptr, word_statistics* taken = nullptr);
+
+// A living audit's update under frozen statistics: which articles before `first_added`
+// have weights that the articles from `first_added` on move. Only words the statistics
+// lack are counted live, so an earlier article's weights move when it holds such a word
+// that an added article holds too (one flag per article of `terms`; those after
+// `first_added` are not flagged). Its evidence is then weighed anew, and its claims must
+// be matched again.
+std::vector<char> weights_moved_by_added(const std::vector<article_terms>& terms, std::size_t first_added,
+                                         const word_statistics& frozen);
 
 // The ids of the names a place is written with ("Maarat Masrin": maarat, masrin), sorted:
 // two reports of one village share its name, and the place comparison weighs that already,

@@ -285,13 +285,33 @@ living_result prepare_living_audit(living_store& store, living_inputs living) {
     std::vector<incident_snapshot> before = store.incidents();
     audit::stored_grouping grouping;
     std::string full_because;
+    // Rules that weigh words by their rarity: an update weighs them against the store's
+    // frozen statistics, kept from the last run that matched the whole corpus, while the
+    // corpus has not outgrown them; else the whole corpus is matched and they are taken
+    // again from it (docs/formats.md "Frozen word statistics").
+    std::shared_ptr<const match::word_statistics> kept;
+    std::string statistics_refused;
+    if (previous && in.rules->reads_text_evidence()) {
+        const auto stored = store.statistics();
+        if (!stored) {
+            statistics_refused = "the store keeps no word statistics yet (written by an earlier reckon): they are taken now";
+        } else if (stored->used_in_run != previous->run) {
+            statistics_refused = "the store's word statistics were not used by its last run: they are taken again";
+        } else if (static_cast<double>(all.size()) > static_cast<double>(stored->words->articles) * (1 + statistics_growth)) {
+            statistics_refused = "the corpus has grown by more than " + std::to_string(static_cast<int>(statistics_growth * 100)) +
+                                 " % since its word statistics were taken (run " + std::to_string(stored->taken_in_run) +
+                                 ", " + std::to_string(stored->words->articles) + " articles): they are taken again";
+        } else {
+            kept = stored->words;
+        }
+    }
     if (previous) {
         if (added.empty()) full_because = "no articles were added";
         else if (!changed.empty()) full_because = "stored articles changed";
         else if (facts.ruleset_changed) full_because = "the ruleset changed";
         else if (facts.extraction_changed) full_because = "extraction changed (reckon, registry or the store's claims)";
         else if (!decisions.empty()) full_because = "decisions name the store's incidents";
-        else if (in.rules->reads_text_evidence()) full_because = audit::words_move_everything;
+        else if (in.rules->reads_text_evidence() && !kept) full_because = statistics_refused;
         else if (std::any_of(before.begin(), before.end(), [](const incident_snapshot& b) { return b.component.empty(); }))
             full_because = "the store keeps no components of matched claims yet (written by an earlier reckon)";
         if (full_because.empty()) {
@@ -301,6 +321,11 @@ living_result prepare_living_audit(living_store& store, living_inputs living) {
                 for (const auto& id : before[k].claims) grouping.by_claim.emplace(id, std::make_pair(static_cast<std::uint32_t>(k), c));
             }
             in.previous = &grouping;
+            in.statistics = kept;
+        } else if (added.empty() || !decisions.empty()) {
+            // The same articles again, or analyst decisions: the whole corpus is matched,
+            // but the words weigh as before (they did not change).
+            if (changed.empty() && !facts.ruleset_changed && !facts.extraction_changed) in.statistics = kept;
         }
     }
 
@@ -317,6 +342,7 @@ living_result prepare_living_audit(living_store& store, living_inputs living) {
     in.hashes.push_back({"store", store.path(), ""});
     in.jobs = std::max(1u, in.jobs);
     in.keep_text = false;
+    in.take_statistics = true;
     void (*const before_commit)() = living.before_commit;
     const std::string at = living.at;
     diagnostics extraction_diags = std::move(out.audit.diags);
@@ -391,6 +417,11 @@ living_result prepare_living_audit(living_store& store, living_inputs living) {
             if (!listed[i]) update.changed.push_back(&all[i]);
     }
     update.lineage = out.lineage;
+    // The statistics the words were weighed with: the kept ones, or those taken now.
+    if (out.audit.statistics) {
+        if (kept && out.audit.statistics == kept) update.statistics_kept = true;
+        else update.statistics_taken = out.audit.statistics;
+    }
     update.run.run = facts.run;
     update.run.at = at;
     update.run.reckon_version = RECKON_VERSION;

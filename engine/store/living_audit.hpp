@@ -22,6 +22,11 @@
 
 namespace reckon::store {
 
+// How much a store's corpus may grow past the articles its frozen word statistics were
+// counted over before an update takes them again (matching the whole corpus): a tenth.
+// Until then a word's weight moves only while the statistics lack it.
+inline constexpr double statistics_growth = 0.10;
+
 struct living_inputs {
     // As for one run: `articles` are this run's (may be empty; none pre-extracted),
     // `dataset_articles` with `dataset_extracted` the rows of its data sets, `hashes`

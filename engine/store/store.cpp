@@ -25,6 +25,7 @@ CREATE TABLE incidents (id TEXT PRIMARY KEY, snapshot TEXT NOT NULL);
 CREATE TABLE incident_claims (claim TEXT PRIMARY KEY, incident TEXT NOT NULL);
 CREATE TABLE incident_ids (id TEXT PRIMARY KEY, first_run INTEGER NOT NULL, last_run INTEGER NOT NULL);
 CREATE TABLE incident_history (id TEXT PRIMARY KEY, run INTEGER NOT NULL, claims TEXT NOT NULL);
+CREATE TABLE word_statistics (kind TEXT NOT NULL, word TEXT NOT NULL, articles INTEGER NOT NULL, PRIMARY KEY (kind, word)) WITHOUT ROWID;
 CREATE TABLE lineage (
   run INTEGER NOT NULL, kind TEXT NOT NULL, from_id TEXT NOT NULL, to_id TEXT NOT NULL,
   claims INTEGER NOT NULL, cause TEXT NOT NULL);
@@ -32,6 +33,13 @@ CREATE TABLE lineage (
 
 const char* const incident_history_sql =
     "CREATE TABLE IF NOT EXISTS incident_history (id TEXT PRIMARY KEY, run INTEGER NOT NULL, claims TEXT NOT NULL)";
+
+// Added to schema version 1 later, like incident_history: the frozen word statistics,
+// one row per word (lead or name) of two or more articles; their corpus size and runs
+// are in meta (key word_statistics).
+const char* const word_statistics_sql =
+    "CREATE TABLE IF NOT EXISTS word_statistics (kind TEXT NOT NULL, word TEXT NOT NULL, articles INTEGER NOT NULL, "
+    "PRIMARY KEY (kind, word)) WITHOUT ROWID";
 
 // Changed incidents' claims are deleted by incident.
 const char* const incident_claims_index_sql =
@@ -136,6 +144,7 @@ living_store::living_store(const std::string& path, bool create, bool read_only)
             t.commit();
         }
         db.exec(incident_claims_index_sql);
+        db.exec(word_statistics_sql);
     }
 }
 
@@ -231,6 +240,32 @@ std::vector<recorded_lineage> living_store::lineage() const {
     return out;
 }
 
+std::optional<stored_statistics> living_store::statistics() const {
+    database& db = *m_db;
+    const std::string about = meta_value(db, "word_statistics");
+    if (about.empty()) return std::nullopt;
+    {
+        // A store opened read-only that an earlier reckon wrote may lack the table.
+        statement has(db, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'word_statistics'");
+        has.step();
+        if (has.integer(0) == 0) return std::nullopt;
+    }
+    const json j = json::parse(about);
+    stored_statistics out;
+    auto words = std::make_shared<match::word_statistics>();
+    words->articles = j.at("articles").get<std::size_t>();
+    words->max_key_lead_df = j.at("max_key_lead_df").get<double>();
+    out.taken_in_run = j.at("taken_in_run").get<std::int64_t>();
+    out.used_in_run = j.at("used_in_run").get<std::int64_t>();
+    statement s(db, "SELECT kind, word, articles FROM word_statistics ORDER BY kind, word");
+    while (s.step()) {
+        auto& table = s.text(0) == "name" ? words->name_df : words->lead_df;
+        table.emplace_hint(table.end(), s.text(1), static_cast<std::uint32_t>(s.integer(2)));
+    }
+    out.words = std::move(words);
+    return out;
+}
+
 void living_store::save(const run_update& u, void (*before_commit)()) {
     database& db = *m_db;
     transaction t(db);
@@ -305,6 +340,21 @@ void living_store::save(const run_update& u, void (*before_commit)()) {
             .bind(8, static_cast<std::int64_t>(r.articles_total)).bind(9, static_cast<std::int64_t>(r.incidents))
             .bind(10, r.changes.dump())
             .run();
+    }
+    if (u.statistics_taken) {
+        db.exec("DELETE FROM word_statistics");
+        statement word(db, "INSERT INTO word_statistics (kind, word, articles) VALUES (?, ?, ?)");
+        for (const auto& [w, df] : u.statistics_taken->lead_df) word.bind(1, std::string_view("lead")).bind(2, w).bind(3, static_cast<std::int64_t>(df)).run();
+        for (const auto& [w, df] : u.statistics_taken->name_df) word.bind(1, std::string_view("name")).bind(2, w).bind(3, static_cast<std::int64_t>(df)).run();
+        const json about{{"articles", u.statistics_taken->articles},
+                         {"max_key_lead_df", u.statistics_taken->max_key_lead_df},
+                         {"taken_in_run", run},
+                         {"used_in_run", run}};
+        statement put(db, "INSERT OR REPLACE INTO meta (key, value) VALUES ('word_statistics', ?)");
+        put.bind(1, about.dump()).run();
+    } else if (u.statistics_kept) {
+        statement used(db, "UPDATE meta SET value = json_set(value, '$.used_in_run', ?) WHERE key = 'word_statistics'");
+        used.bind(1, run).run();
     }
     if (before_commit) before_commit();
     t.commit();

@@ -18,6 +18,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "match/evidence.hpp"
 #include "model/article.hpp"
 #include "store/identity.hpp"
 #include "store/sqlite.hpp"
@@ -77,6 +78,19 @@ struct run_update {
     bool all_incidents = true;
     std::vector<recorded_lineage> lineage;
     run_record run;
+    // The word statistics this run weighed words with: taken now (written, replacing the
+    // stored ones), or the stored ones kept (`statistics_kept`: marked used by this run).
+    // Neither: the rules read no words, and the stored statistics, if any, go stale.
+    std::shared_ptr<const match::word_statistics> statistics_taken;
+    bool statistics_kept = false;
+};
+
+// The store's frozen word statistics (docs/formats.md "Frozen word statistics"): taken
+// by a run that matched the whole corpus, kept by the updates after it.
+struct stored_statistics {
+    std::shared_ptr<const match::word_statistics> words;
+    std::int64_t taken_in_run = 0;
+    std::int64_t used_in_run = 0;  // the last run that weighed words with them
 };
 
 // The result of check(): empty problems when the store is sound.
@@ -101,6 +115,8 @@ public:
     std::optional<std::vector<std::string>> incident_claims(const std::string& id) const;
     std::vector<run_record> runs() const;
     std::vector<recorded_lineage> lineage() const;
+    // The word statistics kept, or nullopt when none are.
+    std::optional<stored_statistics> statistics() const;
 
     // Writes one run in one transaction. `before_commit` (tests: fault injection) runs
     // inside the transaction just before COMMIT.

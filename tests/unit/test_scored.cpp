@@ -204,6 +204,41 @@ TEST_CASE("the heaviest lead words few articles a week use are blocking keys", "
     CHECK(wide[2].key_lead == wide[9].key_lead);
 }
 
+TEST_CASE("frozen word statistics weigh words as they were counted; words they lack are counted live", "[match][evidence]") {
+    const std::vector<match::article_terms> first{
+        match::terms_of("Gunman kills man at party in Linwood near Tamarind Avenue"),
+        match::terms_of("Gunman kills man at party in Linwood near Tamarind Avenue"),
+        match::terms_of("Storm floods homes in Dayton, says Mayor Whaley"),
+        match::terms_of("Fire at a warehouse in Dayton, says Chief Smith"),
+    };
+    match::word_statistics taken;
+    const auto before = match::build_evidence(first, nullptr, nullptr, nullptr, &taken);
+    CHECK(taken.articles == 4);
+    // Words of one article only are not kept: they are counted live.
+    CHECK(taken.name_df.count("linwood") == 1);
+    CHECK(taken.name_df.count("whaley") == 0);
+    CHECK(taken.lead_df.at("gunman") == 2);
+    // Taken from the corpus itself, they weigh as the corpus does.
+    const auto again = match::build_evidence(first, nullptr, nullptr, &taken);
+    CHECK(rules::shared_name_weight(again[0], again[1]) == Approx(rules::shared_name_weight(before[0], before[1])));
+    CHECK(rules::lead_cosine(again[0], again[1]) == Approx(1.0));
+
+    // Four more articles naming Linwood: counted live, in 8 articles, Linwood (in 6) would
+    // weigh log2(8 / 6) and Tamarind and Avenue log2(8 / 2); frozen each keeps log2(4 / 2) = 1.
+    std::vector<match::article_terms> grown = first;
+    for (int k = 0; k < 4; ++k) grown.push_back(match::terms_of("Council meets in Linwood with Mayor Whaley"));
+    const auto frozen = match::build_evidence(grown, nullptr, nullptr, &taken);
+    CHECK(rules::shared_name_weight(frozen[0], frozen[1]) == Approx(3.0));
+    const auto live = match::build_evidence(grown);
+    CHECK(rules::shared_name_weight(live[0], live[1]) == Approx(4 + std::log2(8.0 / 6)));
+    // "Mayor" and "Whaley" were in one article, so the statistics lack them: counted live,
+    // the added articles move the weights of the stored one naming them (article 2).
+    const auto moved = match::weights_moved_by_added(grown, 4, taken);
+    CHECK(moved == std::vector<char>{0, 0, 1, 0, 0, 0, 0, 0});
+    // Only added words the statistics lack move stored weights.
+    CHECK(match::weights_moved_by_added(first, 2, taken) == std::vector<char>{0, 0, 0, 0});
+}
+
 TEST_CASE("EM recovers m, u and the share of matches", "[train]") {
     // Three comparisons of two levels (two would not identify the mixture): matches
     // agree on each with 0.9, non-matches with 0.1, independently; 20 % of the pairs match.

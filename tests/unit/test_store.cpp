@@ -156,6 +156,38 @@ TEST_CASE("the store keeps articles and incidents across opening, in one transac
     CHECK(st.lineage()[0].cause == "new claims from art1");
 }
 
+TEST_CASE("the store keeps the word statistics a run took, and an update that kept them marks them used", "[store][statistics]") {
+    const std::string path = temp_store("statistics");
+    auto taken = std::make_shared<match::word_statistics>();
+    taken->articles = 3;
+    taken->max_key_lead_df = 2.5;
+    taken->lead_df = {{"linwood", 2}, {"party", 3}};
+    taken->name_df = {{"#11800", 2}, {"linwood", 2}};
+    {
+        living_store st(path, true);
+        CHECK_FALSE(st.statistics());
+        run_update u = one_incident_run();
+        u.statistics_taken = taken;
+        st.save(u);
+        run_update second = one_incident_run();
+        second.run.run = 2;
+        second.incidents.clear();
+        second.all_incidents = false;
+        second.statistics_kept = true;
+        st.save(second);
+        CHECK(st.check().problems.empty());
+    }
+    const living_store st(path, false, true);
+    const auto kept = st.statistics();
+    REQUIRE(kept);
+    CHECK(kept->taken_in_run == 1);
+    CHECK(kept->used_in_run == 2);
+    CHECK(kept->words->articles == 3);
+    CHECK(kept->words->max_key_lead_df == 2.5);
+    CHECK(kept->words->lead_df == taken->lead_df);
+    CHECK(kept->words->name_df == taken->name_df);
+}
+
 TEST_CASE("a failed save leaves the store as it was", "[store]") {
     const std::string path = temp_store("rollback");
     living_store st(path, true);
