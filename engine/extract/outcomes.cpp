@@ -115,11 +115,19 @@ category_reading read_category(const figure& f) {
                         outer == "homicides" || outer == "murders" || outer == "killings" || outer == "slayings";
     static const std::array<std::string_view, 14> child{"children", "child", "kids", "babies", "infants", "minors", "boys",
                                                         "girls", "baby", "boy", "girl", "toddler", "infant", "kid"};
-    static const std::array<std::string_view, 24> fighter{"forces", "militiamen", "recruits", "guards", "fighters",   "militants", "rebels",   "soldiers",   "jihadists",
+    // armed men and security forces of any side, police included: "three rangers", "two
+    // peacekeepers", "a deputy", "an officer" are not civilians
+    static const std::array<std::string_view, 58> fighter{"forces", "militiamen", "recruits", "guards", "fighters",   "militants", "rebels",   "soldiers",   "jihadists",
                                                           "terrorists", "troops",    "insurgents", "gunmen",   "combatants",
                                                           "servicemen", "policemen", "officers",  "personnel", "fighter",
                                                           "soldier", "militant", "policeman",
-                                                          "loyalists", "loyalist"};
+                                                          "loyalists", "loyalist",
+                                                          "rangers", "ranger", "peacekeepers", "peacekeeper", "militiaman", "guard",
+                                                          "guardsmen", "marines", "marine", "commandos", "paratroopers", "gendarmes",
+                                                          "gendarme", "conscripts", "sentries", "sentry", "officer", "deputy",
+                                                          "deputies", "trooper", "troopers", "cops", "cop", "agents", "agent",
+                                                          "detective", "detectives", "sergeant", "lieutenant", "corporal",
+                                                          "terrorist", "insurgent", "jihadist", "rebel"};
     bool civilian_mod = false, child_mod = false, woman_mod = false;
     for (const auto& m : f.modifiers) {
         const std::string lower = lower_ascii(m);
@@ -265,9 +273,9 @@ std::optional<outcome> find_outcome(const article_context& ax, const located_fig
     {
         // ("Seven young men remained hospitalized", "two teenage girls were accidentally shot",
         // "The seven others who were shot")
-        static const std::array<std::string_view, 21> aux{"were", "was", "are", "is", "have", "has", "had", "been", "being", "also",
+        static const std::array<std::string_view, 24> aux{"were", "was", "are", "is", "have", "has", "had", "been", "being", "also",
                                                           "reportedly", "gone", "got", "more", "who", "remained", "remain", "remains",
-                                                          "accidentally", "critically", "seriously"};
+                                                          "accidentally", "critically", "seriously", "pronounced", "declared", "later"};
         static const std::array<std::string_view, 18> participle{"killed", "dead", "died", "wounded", "injured", "hurt", "missing",
                                                                  "slain", "executed", "massacred", "perished", "martyred", "disappeared",
                                                                  "shot", "succumbed", "hospitalized", "hospitalised", "recovering"};
@@ -310,6 +318,30 @@ std::optional<outcome> find_outcome(const article_context& ax, const located_fig
             ++k;
             ++n;
         }
+        // "Two men are in the hospital", "three remain in a hospital": patients
+        if (n > 0 && k + 2 < ws.size() && ws[k].lower == "in" && (ws[k + 1].lower == "the" || ws[k + 1].lower == "a") &&
+            ws[k + 2].lower == "hospital" && !read_category(lf.f).intrinsic_death) {
+            after_aux = n;
+            immediate = direct = true;
+            return outcome_of_shot(ax.text, ws, k + 2);
+        }
+        // "Two people with gunshot wounds have been found": what they were found with
+        if (n == 0 && k + 2 < ws.size() && ws[k].lower == "with" && !lf.f.noun.empty() && !read_category(lf.f).intrinsic_death)
+            for (std::size_t j = k + 1; j < ws.size() && j < k + 4; ++j)
+                if (ws[j].lower == "wounds" || ws[j].lower == "injuries" || ws[j].lower == "wound") {
+                    after_aux = n;
+                    immediate = direct = true;
+                    return outcome_of_shot(ax.text, ws, j);
+                }
+        // "One woman has been upgraded to serious condition": the state of the wounded changed
+        if (n > 0 && k + 3 < ws.size() && (ws[k].lower == "upgraded" || ws[k].lower == "downgraded") && ws[k + 1].lower == "to" &&
+            !read_category(lf.f).intrinsic_death)
+            for (std::size_t j = k + 2; j < ws.size() && j < k + 5; ++j)
+                if (ws[j].lower == "condition") {
+                    after_aux = n;
+                    immediate = direct = true;
+                    return outcome::injured;
+                }
         // "two others remain in critical condition", "three were listed in stable condition":
         // the state of the wounded
         if (n > 0 && k + 2 < ws.size() && ws[k].lower == "in" && ws[k + 2].lower == "condition") {
@@ -324,14 +356,15 @@ std::optional<outcome> find_outcome(const article_context& ax, const located_fig
         // "3 people went to the hospital", "two were taken to a hospital": brought in wounded
         // (unless a death is said: "taken to UMC where they were pronounced dead")
         if (k < ws.size() && (ws[k].lower == "went" || ws[k].lower == "taken" || ws[k].lower == "rushed" || ws[k].lower == "transported" ||
-                              ws[k].lower == "airlifted" || ws[k].lower == "treated") &&
+                              ws[k].lower == "airlifted" || ws[k].lower == "treated" || ws[k].lower == "brought" ||
+                              ws[k].lower == "admitted" || ws[k].lower == "transferred") &&
             (n > 0 || ws[k].lower == "went") && !read_category(lf.f).intrinsic_death) {  // ("22 bodies were taken to hospitals")
             // ("Four were treated and released from Lake County Memorial Hospital": released too)
             const bool released = ws[k].lower == "treated" && k + 2 < ws.size() && ws[k + 1].lower == "and" && ws[k + 2].lower == "released";
             // ("were taken to Mercy with non-life-threatening injuries": what they were taken with)
             static const std::array<std::string_view, 9> care{"hospital", "hospitals", "trauma", "medical", "injuries", "injury",
                                                               "wounds", "wound", "condition"};
-            for (std::size_t j = k + 1; j < ws.size() && j < k + 9; ++j) {
+            for (std::size_t j = k + 1; j < ws.size() && j < k + 12; ++j) {
                 if (!one_of(ws[j].lower, care) && !(released && j == k + 2)) continue;
                 after_aux = n;
                 immediate = direct = true;
@@ -403,6 +436,11 @@ std::optional<outcome> find_outcome(const article_context& ax, const located_fig
             before = j > 0 && ws[j - 1].lower == "fatally" ? outcome::killed : outcome::injured;
         if (!before && (ws[j].lower == "lost" || ws[j].lower == "claimed" || ws[j].lower == "claiming") && !lf.f.noun.empty())
             before = outcome::killed;
+        // "a shooting that sent 4 people to the hospital": brought in wounded
+        if (!before && (ws[j].lower == "sent" || ws[j].lower == "sends" || ws[j].lower == "sending") && lf.we + 1 < ws.size() &&
+            ws[lf.we].lower == "to" && !read_category(lf.f).intrinsic_death)
+            for (std::size_t h = lf.we + 1; h < ws.size() && h < lf.we + 4; ++h)
+                if (ws[h].lower == "hospital" || ws[h].lower == "hospitals") before = outcome::injured;
         // "gunning down three teenagers", "gunned down 2 men"
         if (!before && ws[j].lower == "down" && j > 0 && (ws[j - 1].lower == "gunning" || ws[j - 1].lower == "gunned"))
             before = outcome::killed;
