@@ -90,16 +90,27 @@ std::size_t past_apposition(std::string_view text, const std::vector<word>& ws, 
     const char open = separator_in(text, ws[k - 1].end, ws[k].begin);
     if (open != ',' && open != '-') return k;
     // ("Five patients, three teens, and a driver, were rushed...": a list inside the aside,
-    // its items set off by commas too)
+    // its items set off by commas too: "Three victims, a 25-year-old man, a 26-year-old man,
+    // and a 33-year-old man, were all transported"; an aside between dashes holds commas of
+    // its own: "The five victims — three men, ages 21, 21 and 20, and two women — were shot")
     bool list = false;
-    for (std::size_t j = k + 1; j < ws.size() && j < k + 12; ++j) {
+    for (std::size_t j = k + 1; j < ws.size() && j < k + 24; ++j) {
         const char sep = separator_in(text, ws[j - 1].end, ws[j].begin);
-        if (sep == '.' || (sep != ' ' && sep != open)) return k;
-        if (sep != open) continue;
+        if (sep == '.') return k;
+        if (open == '-') {
+            if (sep != '-') continue;
+            return one_of(ws[j].lower, verbs) || ws[j].has(w_killed | w_injured) ? j : k;
+        }
+        if (sep == '-') return k;
+        if (sep != ',') continue;
         if (one_of(ws[j].lower, verbs) || ws[j].has(w_killed | w_injured)) return j;
-        // an item of a list goes on: "and two females,"
-        if (open != ',' || list || ws[j].lower != "and") return k;
-        list = true;
+        // an item of a list goes on: "and two females,", "a 26-year-old man,"
+        if (ws[j].lower == "and" && !list) {
+            list = true;
+            continue;
+        }
+        if (ws[j].lower == "a" || ws[j].lower == "an" || ws[j].digits || grammar::claims::words_value(ws[j].lower)) continue;
+        return k;
     }
     return k;
 }
@@ -273,9 +284,10 @@ std::optional<outcome> find_outcome(const article_context& ax, const located_fig
     {
         // ("Seven young men remained hospitalized", "two teenage girls were accidentally shot",
         // "The seven others who were shot")
-        static const std::array<std::string_view, 24> aux{"were", "was", "are", "is", "have", "has", "had", "been", "being", "also",
+        static const std::array<std::string_view, 26> aux{"were", "was", "are", "is", "have", "has", "had", "been", "being", "also",
                                                           "reportedly", "gone", "got", "more", "who", "remained", "remain", "remains",
-                                                          "accidentally", "critically", "seriously", "pronounced", "declared", "later"};
+                                                          "accidentally", "critically", "seriously", "pronounced", "declared", "later",
+                                                          "all", "both"};
         static const std::array<std::string_view, 18> participle{"killed", "dead", "died", "wounded", "injured", "hurt", "missing",
                                                                  "slain", "executed", "massacred", "perished", "martyred", "disappeared",
                                                                  "shot", "succumbed", "hospitalized", "hospitalised", "recovering"};
@@ -310,6 +322,19 @@ std::optional<outcome> find_outcome(const article_context& ax, const located_fig
                         k = j;
                         break;
                     }
+                }
+            }
+        }
+        // a participle clause between the group and its predicate: "Three other people ranging
+        // from their mid-teens to early 20s were treated at a hospital"
+        if (!lf.f.noun.empty() && k + 2 < ws.size() && ws[k].lower.size() > 4 &&
+            ws[k].lower.compare(ws[k].lower.size() - 3, 3, "ing") == 0 && ws[k].lower != "shooting" && !ws[k].has(w_killed | w_injured) &&
+            separator_in(ax.text, ws[k - 1].end, ws[k].begin) == ' ') {
+            for (std::size_t j = k + 1; j < ws.size() && j < k + 10; ++j) {
+                if (ws[j].has(w_killed | w_injured | w_report | w_blocker) || separator_in(ax.text, ws[j - 1].end, ws[j].begin) != ' ') break;
+                if (ws[j].lower == "were" || ws[j].lower == "was") {
+                    k = j;
+                    break;
                 }
             }
         }
@@ -398,8 +423,9 @@ std::optional<outcome> find_outcome(const article_context& ax, const located_fig
         }
         std::size_t next_figure = 0;
         // "were killed 5 civilians" is not "20 were shot, one fatally": a comma ends the predicate
+        // (nor "Five men were shot -- three of them fatally --": a dash opens an aside)
         const bool object_follows = k + 1 < ws.size() && figure_at(k + 1, next_figure) &&
-                                    ax.text.substr(ws[k].end, ws[k + 1].begin - ws[k].end).find(',') == std::string_view::npos;
+                                    separator_in(ax.text, ws[k].end, ws[k + 1].begin) == ' ';
         if (k < ws.size() && one_of(ws[k].lower, participle) && !object_follows) {
             // "six people were shot": hit by gunfire, an injury unless a death is said with it
             after = ws[k].lower == "shot"         ? outcome_of_shot(ax.text, ws, k)

@@ -666,3 +666,15 @@ TEST_CASE("victims: a.m. and p.m. end a sentence unless the time goes on", "[ext
     // the victim at the start of the next sentence is read as a subject
     check_rows({{"Shots rang out at about 2 a.m. Smith was pronounced dead at the scene.", "killed people [1,1]"}});
 }
+
+TEST_CASE("victims: asides and clauses between a counted group and its predicate", "[extract][victims][session9]") {
+    check_rows({
+        {"Three other people ranging from their mid-teens to early 20s were treated at a hospital and released.",
+         "injured people [3,3]"},
+        {"Three victims, a 25-year-old man, a 26-year-old man, and a 33-year-old man, were all transported to a local hospital.",
+         "injured people [3,3]"},
+        // a dash opens an aside: the dead are part of those shot
+        {"Five men were shot -- three of them fatally -- Wednesday afternoon.", "injured men [2,2] | killed people [3,3]"},
+        {"Five men were shot, three of them fatally.", "injured men [2,2] | killed people [3,3]"},
+    });
+}
