@@ -127,15 +127,26 @@ bool qualifies_person_ahead(std::string_view text, const raw_word& w, std::size_
                                                         "with", "from", "was", "were", "is", "are",  "has",  "had",  "have",
                                                         "who", "that", "said", "says", "as", "but",  "been", "be",
                                                         "a",   "an",   "the",  "his",  "her", "their", "my", "our", "your", "its"};
-    std::optional<raw_word> x = w;
-    for (int n = 0; x && n < budget; ++n) {
-        if (x->capital || x->lower.empty() || !ascii_alpha(x->lower[0]) || x->after != ' ' || one_of(x->lower, stops)) return false;
-        const auto next = word_at(text, x->end, end);
-        if (!next) return false;
-        if (person_noun(next->lower)) return true;
+    if (w.capital || w.lower.empty() || !ascii_alpha(w.lower[0]) || w.after != ' ' || one_of(w.lower, stops)) return false;
+    // the words ahead are read from the bytes, without a copy: this runs at most "the" and
+    // "a" of every sentence with an outcome word
+    char current[16], next[16];
+    std::size_t current_size = std::min<std::size_t>(w.lower.size(), sizeof current);
+    for (std::size_t k = 0; k < current_size; ++k) current[k] = w.lower[k];
+    std::size_t i = w.end;
+    for (int n = 0; n < budget; ++n) {
+        while (i < end && text[i] == ' ') ++i;
+        const std::size_t b = i;
+        while (i < end && (ascii_alpha(text[i]) || (text[i] == '-' && i + 1 < end && ascii_alpha(text[i + 1])))) ++i;
+        if (i == b || i - b >= sizeof next) return false;
+        for (std::size_t k = b; k < i; ++k) next[k - b] = ascii_lower(text[k]);
+        const std::string_view word(next, i - b);
+        if (person_noun(word)) return true;
         // (a verb is no modifier: "a bullet grazed a deputy"; "the unarmed man" is)
-        if (x->lower.size() > 3 && x->lower.compare(x->lower.size() - 2, 2, "ed") == 0) return false;
-        x = next;
+        if (current_size > 3 && current[current_size - 2] == 'e' && current[current_size - 1] == 'd') return false;
+        if (ascii_upper(text[b]) || i >= end || text[i] != ' ' || one_of(word, stops)) return false;
+        current_size = word.size();
+        for (std::size_t k = 0; k < current_size; ++k) current[k] = next[k];
     }
     return false;
 }
@@ -396,8 +407,16 @@ bool may_open(std::string_view text, std::size_t i, std::size_t end, bool senten
     }
     if (!ascii_upper(text[i])) return sentence_start && ascii_digit(text[i]);  // an age at the sentence start
     // "Shriver's wife was shot": a name's possessive before a lower-case word
-    if (j - i > 3 && text[j - 1] == 's' && text[j - 2] == '\'' && j + 1 < end && text[j] == ' ' && (ascii_lower_case(text[j + 1]) || ascii_digit(text[j + 1])))
-        return true;
+    // (refused on the next word's shape: "Syria's government" goes no further)
+    if (j - i > 3 && text[j - 1] == 's' && text[j - 2] == '\'' && j + 1 < end && text[j] == ' ' && (ascii_lower_case(text[j + 1]) || ascii_digit(text[j + 1]))) {
+        if (ascii_digit(text[j + 1])) return true;
+        std::size_t e = j + 1;
+        while (e < end && (ascii_alpha(text[e]) || text[e] == '-')) ++e;
+        if (e - (j + 1) >= 16) return false;
+        char lower[16];
+        for (std::size_t k = j + 1; k < e; ++k) lower[k - j - 1] = ascii_lower(text[k]);
+        return person_shape(std::string_view(lower, e - j - 1));
+    }
     if (sentence_start && j - i < 16) {
         // "Teen killed in shooting", "Police officer shot"
         char lower[16];
