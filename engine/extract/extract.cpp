@@ -551,6 +551,7 @@ void make_claim(article_context& ax, std::size_t fi, std::string id) {
     ax.claims.push_back(std::move(c));
     ax.claim_figure.push_back(fi);
     link_parent(ax, ax.claims.size() - 1);
+    deaths_among_shot(ax, ax.claims.size() - 1);
 }
 
 // The name a one-person claim gives its victim, lower case ("ana ruiz" of "Ana Ruiz, 21"),

@@ -45,7 +45,17 @@ void join_coordinated(std::string_view text, std::size_t end, bool headline, fig
         // counted ("a man, a woman and a child" is a list)
         const bool opens_with_a = text.compare(f.span.begin, 2, "a ") == 0 || text.compare(f.span.begin, 2, "A ") == 0 ||
                                   text.compare(f.span.begin, 3, "an ") == 0 || text.compare(f.span.begin, 3, "An ") == 0;
-        if ((text.compare(j, 2, "a ") == 0 || text.compare(j, 3, "an ") == 0) && !opens_with_a &&
+        // ("A second individual, a 17-year-old male, was transported": an apposition closed by a
+        // comma before the predicate, not a list, which goes on with another person or "and")
+        const auto closed_apposition = [&] {
+            std::size_t k = next->f.span.end;
+            while (k < end && text[k] == ' ') ++k;
+            if (k >= end || text[k] != ',') return false;
+            ++k;
+            while (k < end && text[k] == ' ') ++k;
+            return !(k + 4 <= end && text.compare(k, 4, "and ") == 0) && !victim_phrase_at(text, k, end, false, headline);
+        };
+        if ((text.compare(j, 2, "a ") == 0 || text.compare(j, 3, "an ") == 0) && (!opens_with_a || closed_apposition()) &&
             text.substr(f.span.end, j - f.span.end).find("and") == std::string_view::npos) {
             f.span.end = next->f.span.end;
             f.value_text = std::string(text.substr(f.span.begin, f.span.size()));
@@ -206,7 +216,9 @@ void scan_figures(article_context& ax) {
             // homicide"; a figure the grammar reads comes first ("Six civilians", "More than 30"),
             // except an age that is the person ("17-year-old dead after shooting")
             const bool headline = ax.sentences[s].line_alone;
-            const bool first_word = !headline && (i == starts.front() || after_opening_phrase(ax.text, span.begin, i));
+            // (a clause after a semicolon opens as a sentence does: "...; he is in critical condition")
+            const bool first_word = !headline && (i == starts.front() || after_opening_phrase(ax.text, span.begin, i) ||
+                                                  (i >= span.begin + 2 && ax.text[i - 1] == ' ' && ax.text[i - 2] == ';'));
             const auto victim_at = [&]() -> bool {
                 // "the teen's death", "Robinson's killing": a death named by whose it is
                 auto v = possessive_death_at(ax.text.substr(0, span.end), i, span.end);

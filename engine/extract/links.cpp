@@ -65,4 +65,29 @@ void link_parent(article_context& ax, std::size_t i) {
     }
 }
 
+void deaths_among_shot(article_context& ax, std::size_t i) {
+    if (i == 0) return;
+    const claim& dead = ax.claims[i];
+    const located_figure& lf = ax.figures[ax.claim_figure[i]];
+    if (dead.outcome != outcome::killed || dead.kind != claim_kind::incident || dead.headline || lf.victim || !lf.f.noun.empty() ||
+        !dead.low || dead.high != dead.low || lf.wb != 0 || lf.sentence == 0)
+        return;
+    claim& shot = ax.claims[i - 1];
+    const located_figure& sf = ax.figures[ax.claim_figure[i - 1]];
+    if (sf.sentence + 1 != lf.sentence || shot.outcome != outcome::injured || shot.kind != claim_kind::incident || shot.headline ||
+        !shot.low || shot.high != shot.low || *shot.low <= *dead.low || shot.qualifier != qualifier::exact)
+        return;
+    if (i >= 2 && ax.figures[ax.claim_figure[i - 2]].sentence == sf.sentence) return;  // the only figure of its sentence
+    // read from "shot", in a sentence that says nothing of wounds
+    const auto& ws = ax.sentence_infos[sf.sentence].words;
+    bool shot_word = false;
+    for (std::size_t k = sf.we; k < ws.size() && k < sf.we + 5; ++k)
+        if (ws[k].lower == "shot") shot_word = true;
+    if (!shot_word) return;
+    for (const auto& w : ws)
+        if (w.has(w_injured)) return;
+    *shot.low -= *dead.low;
+    *shot.high -= *dead.low;
+}
+
 }  // namespace reckon::extract

@@ -90,16 +90,27 @@ std::size_t past_apposition(std::string_view text, const std::vector<word>& ws, 
     const char open = separator_in(text, ws[k - 1].end, ws[k].begin);
     if (open != ',' && open != '-') return k;
     // ("Five patients, three teens, and a driver, were rushed...": a list inside the aside,
-    // its items set off by commas too)
+    // its items set off by commas too: "Three victims, a 25-year-old man, a 26-year-old man,
+    // and a 33-year-old man, were all transported"; an aside between dashes holds commas of
+    // its own: "The five victims — three men, ages 21, 21 and 20, and two women — were shot")
     bool list = false;
-    for (std::size_t j = k + 1; j < ws.size() && j < k + 12; ++j) {
+    for (std::size_t j = k + 1; j < ws.size() && j < k + 24; ++j) {
         const char sep = separator_in(text, ws[j - 1].end, ws[j].begin);
-        if (sep == '.' || (sep != ' ' && sep != open)) return k;
-        if (sep != open) continue;
+        if (sep == '.') return k;
+        if (open == '-') {
+            if (sep != '-') continue;
+            return one_of(ws[j].lower, verbs) || ws[j].has(w_killed | w_injured) ? j : k;
+        }
+        if (sep == '-') return k;
+        if (sep != ',') continue;
         if (one_of(ws[j].lower, verbs) || ws[j].has(w_killed | w_injured)) return j;
-        // an item of a list goes on: "and two females,"
-        if (open != ',' || list || ws[j].lower != "and") return k;
-        list = true;
+        // an item of a list goes on: "and two females,", "a 26-year-old man,"
+        if (ws[j].lower == "and" && !list) {
+            list = true;
+            continue;
+        }
+        if (ws[j].lower == "a" || ws[j].lower == "an" || ws[j].digits || grammar::claims::words_value(ws[j].lower)) continue;
+        return k;
     }
     return k;
 }
@@ -115,11 +126,19 @@ category_reading read_category(const figure& f) {
                         outer == "homicides" || outer == "murders" || outer == "killings" || outer == "slayings";
     static const std::array<std::string_view, 14> child{"children", "child", "kids", "babies", "infants", "minors", "boys",
                                                         "girls", "baby", "boy", "girl", "toddler", "infant", "kid"};
-    static const std::array<std::string_view, 24> fighter{"forces", "militiamen", "recruits", "guards", "fighters",   "militants", "rebels",   "soldiers",   "jihadists",
+    // armed men and security forces of any side, police included: "three rangers", "two
+    // peacekeepers", "a deputy", "an officer" are not civilians
+    static const std::array<std::string_view, 58> fighter{"forces", "militiamen", "recruits", "guards", "fighters",   "militants", "rebels",   "soldiers",   "jihadists",
                                                           "terrorists", "troops",    "insurgents", "gunmen",   "combatants",
                                                           "servicemen", "policemen", "officers",  "personnel", "fighter",
                                                           "soldier", "militant", "policeman",
-                                                          "loyalists", "loyalist"};
+                                                          "loyalists", "loyalist",
+                                                          "rangers", "ranger", "peacekeepers", "peacekeeper", "militiaman", "guard",
+                                                          "guardsmen", "marines", "marine", "commandos", "paratroopers", "gendarmes",
+                                                          "gendarme", "conscripts", "sentries", "sentry", "officer", "deputy",
+                                                          "deputies", "trooper", "troopers", "cops", "cop", "agents", "agent",
+                                                          "detective", "detectives", "sergeant", "lieutenant", "corporal",
+                                                          "terrorist", "insurgent", "jihadist", "rebel"};
     bool civilian_mod = false, child_mod = false, woman_mod = false;
     for (const auto& m : f.modifiers) {
         const std::string lower = lower_ascii(m);
@@ -265,9 +284,10 @@ std::optional<outcome> find_outcome(const article_context& ax, const located_fig
     {
         // ("Seven young men remained hospitalized", "two teenage girls were accidentally shot",
         // "The seven others who were shot")
-        static const std::array<std::string_view, 21> aux{"were", "was", "are", "is", "have", "has", "had", "been", "being", "also",
+        static const std::array<std::string_view, 26> aux{"were", "was", "are", "is", "have", "has", "had", "been", "being", "also",
                                                           "reportedly", "gone", "got", "more", "who", "remained", "remain", "remains",
-                                                          "accidentally", "critically", "seriously"};
+                                                          "accidentally", "critically", "seriously", "pronounced", "declared", "later",
+                                                          "all", "both"};
         static const std::array<std::string_view, 18> participle{"killed", "dead", "died", "wounded", "injured", "hurt", "missing",
                                                                  "slain", "executed", "massacred", "perished", "martyred", "disappeared",
                                                                  "shot", "succumbed", "hospitalized", "hospitalised", "recovering"};
@@ -305,11 +325,48 @@ std::optional<outcome> find_outcome(const article_context& ax, const located_fig
                 }
             }
         }
+        // a participle clause between the group and its predicate: "Three other people ranging
+        // from their mid-teens to early 20s were treated at a hospital"
+        if (!lf.f.noun.empty() && k + 2 < ws.size() && ws[k].lower.size() > 4 &&
+            ws[k].lower.compare(ws[k].lower.size() - 3, 3, "ing") == 0 && ws[k].lower != "shooting" && !ws[k].has(w_killed | w_injured) &&
+            separator_in(ax.text, ws[k - 1].end, ws[k].begin) == ' ') {
+            for (std::size_t j = k + 1; j < ws.size() && j < k + 10; ++j) {
+                if (ws[j].has(w_killed | w_injured | w_report | w_blocker) || separator_in(ax.text, ws[j - 1].end, ws[j].begin) != ' ') break;
+                if (ws[j].lower == "were" || ws[j].lower == "was") {
+                    k = j;
+                    break;
+                }
+            }
+        }
         if (!lf.f.noun.empty()) k = past_apposition(ax.text, ws, k);
         while (k < ws.size() && n < 4 && (one_of(ws[k].lower, aux) || ws[k].lower == "that" || ws[k].lower == "listed")) {
             ++k;
             ++n;
         }
+        // "Two men are in the hospital", "three remain in a hospital": patients
+        if (n > 0 && k + 2 < ws.size() && ws[k].lower == "in" && (ws[k + 1].lower == "the" || ws[k + 1].lower == "a") &&
+            ws[k + 2].lower == "hospital" && !read_category(lf.f).intrinsic_death) {
+            after_aux = n;
+            immediate = direct = true;
+            return outcome_of_shot(ax.text, ws, k + 2);
+        }
+        // "Two people with gunshot wounds have been found": what they were found with
+        if (n == 0 && k + 2 < ws.size() && ws[k].lower == "with" && !lf.f.noun.empty() && !read_category(lf.f).intrinsic_death)
+            for (std::size_t j = k + 1; j < ws.size() && j < k + 4; ++j)
+                if (ws[j].lower == "wounds" || ws[j].lower == "injuries" || ws[j].lower == "wound") {
+                    after_aux = n;
+                    immediate = direct = true;
+                    return outcome_of_shot(ax.text, ws, j);
+                }
+        // "One woman has been upgraded to serious condition": the state of the wounded changed
+        if (n > 0 && k + 3 < ws.size() && (ws[k].lower == "upgraded" || ws[k].lower == "downgraded") && ws[k + 1].lower == "to" &&
+            !read_category(lf.f).intrinsic_death)
+            for (std::size_t j = k + 2; j < ws.size() && j < k + 5; ++j)
+                if (ws[j].lower == "condition") {
+                    after_aux = n;
+                    immediate = direct = true;
+                    return outcome::injured;
+                }
         // "two others remain in critical condition", "three were listed in stable condition":
         // the state of the wounded
         if (n > 0 && k + 2 < ws.size() && ws[k].lower == "in" && ws[k + 2].lower == "condition") {
@@ -324,14 +381,15 @@ std::optional<outcome> find_outcome(const article_context& ax, const located_fig
         // "3 people went to the hospital", "two were taken to a hospital": brought in wounded
         // (unless a death is said: "taken to UMC where they were pronounced dead")
         if (k < ws.size() && (ws[k].lower == "went" || ws[k].lower == "taken" || ws[k].lower == "rushed" || ws[k].lower == "transported" ||
-                              ws[k].lower == "airlifted" || ws[k].lower == "treated") &&
+                              ws[k].lower == "airlifted" || ws[k].lower == "treated" || ws[k].lower == "brought" ||
+                              ws[k].lower == "admitted" || ws[k].lower == "transferred") &&
             (n > 0 || ws[k].lower == "went") && !read_category(lf.f).intrinsic_death) {  // ("22 bodies were taken to hospitals")
             // ("Four were treated and released from Lake County Memorial Hospital": released too)
             const bool released = ws[k].lower == "treated" && k + 2 < ws.size() && ws[k + 1].lower == "and" && ws[k + 2].lower == "released";
             // ("were taken to Mercy with non-life-threatening injuries": what they were taken with)
             static const std::array<std::string_view, 9> care{"hospital", "hospitals", "trauma", "medical", "injuries", "injury",
                                                               "wounds", "wound", "condition"};
-            for (std::size_t j = k + 1; j < ws.size() && j < k + 9; ++j) {
+            for (std::size_t j = k + 1; j < ws.size() && j < k + 12; ++j) {
                 if (!one_of(ws[j].lower, care) && !(released && j == k + 2)) continue;
                 after_aux = n;
                 immediate = direct = true;
@@ -365,8 +423,9 @@ std::optional<outcome> find_outcome(const article_context& ax, const located_fig
         }
         std::size_t next_figure = 0;
         // "were killed 5 civilians" is not "20 were shot, one fatally": a comma ends the predicate
+        // (nor "Five men were shot -- three of them fatally --": a dash opens an aside)
         const bool object_follows = k + 1 < ws.size() && figure_at(k + 1, next_figure) &&
-                                    ax.text.substr(ws[k].end, ws[k + 1].begin - ws[k].end).find(',') == std::string_view::npos;
+                                    separator_in(ax.text, ws[k].end, ws[k + 1].begin) == ' ';
         if (k < ws.size() && one_of(ws[k].lower, participle) && !object_follows) {
             // "six people were shot": hit by gunfire, an injury unless a death is said with it
             after = ws[k].lower == "shot"         ? outcome_of_shot(ax.text, ws, k)
@@ -403,6 +462,11 @@ std::optional<outcome> find_outcome(const article_context& ax, const located_fig
             before = j > 0 && ws[j - 1].lower == "fatally" ? outcome::killed : outcome::injured;
         if (!before && (ws[j].lower == "lost" || ws[j].lower == "claimed" || ws[j].lower == "claiming") && !lf.f.noun.empty())
             before = outcome::killed;
+        // "a shooting that sent 4 people to the hospital": brought in wounded
+        if (!before && (ws[j].lower == "sent" || ws[j].lower == "sends" || ws[j].lower == "sending") && lf.we + 1 < ws.size() &&
+            ws[lf.we].lower == "to" && !read_category(lf.f).intrinsic_death)
+            for (std::size_t h = lf.we + 1; h < ws.size() && h < lf.we + 4; ++h)
+                if (ws[h].lower == "hospital" || ws[h].lower == "hospitals") before = outcome::injured;
         // "gunning down three teenagers", "gunned down 2 men"
         if (!before && ws[j].lower == "down" && j > 0 && (ws[j - 1].lower == "gunning" || ws[j - 1].lower == "gunned"))
             before = outcome::killed;

@@ -33,6 +33,32 @@ bool abbreviation_before(std::string_view text, std::size_t dot) {
     return false;
 }
 
+// "a.m." or "p.m." ends a sentence ("shots rang out about 2 a.m. Police said...", "at 4:30
+// a.m. Arwood was pronounced dead") unless what follows still tells the time: a weekday, a
+// month, a time zone or "local" ("10 a.m. Tuesday", "at 9 p.m. EST"). `dot` is the final
+// full stop, `next` the first byte of the next word.
+bool time_of_day_ends_sentence(std::string_view text, std::size_t dot, std::size_t next) {
+    if (dot < 3 || text[dot - 2] != '.' || (ascii_lower(text[dot - 1]) != 'm') ||
+        (ascii_lower(text[dot - 3]) != 'a' && ascii_lower(text[dot - 3]) != 'p') || (dot >= 4 && ascii_alpha(text[dot - 4])))
+        return false;
+    std::size_t e = next;
+    while (e < text.size() && ascii_alpha(text[e])) ++e;
+    if (e == next) return true;
+    char w[12];
+    const std::size_t n = std::min<std::size_t>(e - next, sizeof w);
+    for (std::size_t k = 0; k < n; ++k) w[k] = ascii_lower(text[next + k]);
+    const std::string_view word(w, n);
+    static const std::string_view still_time[] = {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+        "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar",
+        "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "et", "est", "edt", "ct", "cst", "cdt", "mt",
+        "mst", "mdt", "pt", "pst", "pdt", "gmt", "utc", "local", "eastern", "central", "mountain", "pacific", "today",
+        "tonight", "yesterday"};
+    for (const auto t : still_time)
+        if (word == t) return false;
+    return true;
+}
+
 // UTF-8 closing quotes: U+201D, U+2019
 std::size_t closing_quote_at(std::string_view text, std::size_t i) {
     if (text[i] == '"' || text[i] == '\'' || text[i] == ')') return 1;
@@ -287,7 +313,7 @@ std::vector<sentence> split_sentences(std::string_view text, byte_span body) {
                 const bool next_starts = k >= end || text[k] == '\n' || ascii_upper(text[k]) ||
                                          ascii_digit(text[k]) || text[k] == '"' ||
                                          static_cast<unsigned char>(text[k]) >= 0x80 || text[k] == '(' || text[k] == '[';
-                if (next_starts && !(c == '.' && abbreviation_before(text, i))) {
+                if (next_starts && !(c == '.' && abbreviation_before(text, i) && !time_of_day_ends_sentence(text, i, k))) {
                     emit(start, j, false);
                     start = j;
                     at_line_start = false;

@@ -47,7 +47,7 @@ std::optional<raw_word> word_at(std::string_view text, std::size_t i, std::size_
 }
 
 // One person, as news names a victim or a suspect.
-const std::array<std::string_view, 67> person_nouns{
+const std::array<std::string_view, 67 + 53> person_nouns{
     "man",      "woman",    "boy",       "girl",      "teen",      "teenager", "child",     "kid",       "toddler",
     "baby",     "infant",   "person",    "victim",    "resident",  "student",  "officer",   "deputy",    "trooper",
     "driver",   "passenger", "customer", "clerk",     "employee",  "worker",   "mother",    "father",    "son",
@@ -55,7 +55,15 @@ const std::array<std::string_view, 67> person_nouns{
     "niece",    "cousin",   "friend",    "neighbor",  "neighbour", "youth",    "juvenile",  "civilian",  "soldier",
     "policeman", "guard",   "journalist", "pedestrian", "bystander", "motorist", "shopkeeper", "homeowner", "girlfriend",
     "boyfriend", "suspect", "gunman",    "shooter",   "attacker",  "assailant", "perpetrator", "bomber",
-    "burglar",   "male",    "female",    "adult",     "robber"};
+    "burglar",   "male",    "female",    "adult",     "robber",
+    // more people news names one at a time: "a 17-year-old motel occupant", "the veteran
+    // detective", "a special agent", "a second individual", "Shriver's wife", "a party guest"
+    "detective", "agent",    "individual", "occupant", "patron",   "relative",  "roommate",  "inmate",    "tenant",
+    "guest",    "visitor",  "shopper",   "patient",   "nurse",     "teacher",   "owner",     "manager",   "cashier",
+    "sergeant", "firefighter", "ranger", "peacekeeper", "militiaman", "partygoer", "reveler", "cyclist", "motorcyclist",
+    "jogger",   "worshipper", "tourist", "stepson",   "stepdaughter", "stepfather", "stepmother", "grandson", "granddaughter",
+    "fiance",   "fiancee",  "partner",   "coworker",  "co-worker", "classmate", "pastor",    "mom",       "dad",
+    "sibling",  "intruder", "lieutenant", "corporal", "marine",    "sentry",    "gendarme", "bicyclist"};
 
 // Words between the article and the noun: "a young man", "an off-duty police officer".
 const std::array<std::string_view, 40> person_modifiers{
@@ -109,6 +117,52 @@ bool name_word(const raw_word& w) {
         "residents", "victims", "fighting", "clashes", "shelling"};
     // nor a number word ("Syria Five Civilians Killed": a count, not a name)
     return !one_of(w.lower, not_names) && !ascii_digit(w.lower[0]) && !grammar::claims::words_value(w.lower);
+}
+
+// "the veteran detective", "a 17-year-old motel occupant", "the other shooting victim": a
+// lower-case word the modifier list lacks qualifies a person noun that follows within
+// `budget` words (no verb, preposition or comma between).
+bool qualifies_person_ahead(std::string_view text, const raw_word& w, std::size_t end, int budget) {
+    static const std::array<std::string_view, 36> stops{"and", "or",  "of",   "in",   "on",  "at",   "to",   "by",   "for",
+                                                        "with", "from", "was", "were", "is", "are",  "has",  "had",  "have",
+                                                        "who", "that", "said", "says", "as", "but",  "been", "be",
+                                                        "a",   "an",   "the",  "his",  "her", "their", "my", "our", "your", "its"};
+    if (w.capital || w.lower.empty() || !ascii_alpha(w.lower[0]) || w.after != ' ' || one_of(w.lower, stops)) return false;
+    // the words ahead are read from the bytes, without a copy: this runs at most "the" and
+    // "a" of every sentence with an outcome word
+    char current[16], next[16];
+    std::size_t current_size = std::min<std::size_t>(w.lower.size(), sizeof current);
+    for (std::size_t k = 0; k < current_size; ++k) current[k] = w.lower[k];
+    std::size_t i = w.end;
+    for (int n = 0; n < budget; ++n) {
+        while (i < end && text[i] == ' ') ++i;
+        const std::size_t b = i;
+        while (i < end && (ascii_alpha(text[i]) || (text[i] == '-' && i + 1 < end && ascii_alpha(text[i + 1])))) ++i;
+        if (i == b || i - b >= sizeof next) return false;
+        for (std::size_t k = b; k < i; ++k) next[k - b] = ascii_lower(text[k]);
+        const std::string_view word(next, i - b);
+        if (person_noun(word)) return true;
+        // (a verb is no modifier: "a bullet grazed a deputy"; "the unarmed man" is)
+        if (current_size > 3 && current[current_size - 2] == 'e' && current[current_size - 1] == 'd') return false;
+        if (ascii_upper(text[b]) || i >= end || text[i] != ' ' || one_of(word, stops)) return false;
+        current_size = word.size();
+        for (std::size_t k = 0; k < current_size; ++k) current[k] = next[k];
+    }
+    return false;
+}
+
+// "Shriver's wife", "Smith's 13-year-old son": a name's possessive opens a person as "his"
+// does (the noun after it must still be a person).
+bool possessive_name(const raw_word& w) {
+    const auto& l = w.lower;
+    return w.capital && l.size() > 3 && l[l.size() - 2] == '\'' && l.back() == 's';
+}
+
+// "A teen is dead and another is injured", "One man died and another seriously injured":
+// "another" standing for one more person, before its predicate (`next`, lower case).
+bool another_alone(std::string_view next) {
+    return next == "is" || next == "was" || next == "has" || next == "remains" || next == "remained" || next == "seriously" ||
+           next == "critically" || next == "suffered" || next == "sustained";
 }
 
 // The word before text[i] in lower case ("" at the sentence start).
@@ -347,10 +401,22 @@ bool may_open(std::string_view text, std::size_t i, std::size_t end, bool senten
         for (std::size_t k = b; k < e; ++k) lower[k - b] = ascii_lower(text[k]);
         const std::string_view w(lower, e - b);
         if (w == "own") return o == "his" || o == "her";  // "took his own life"
+        if (o == "another" && another_alone(w)) return true;
         // ("a Huntingdon man", "a Jackson County teen": a place before the person)
         return person_shape(w) || w.find('-') != std::string_view::npos || ascii_upper(text[b]);
     }
     if (!ascii_upper(text[i])) return sentence_start && ascii_digit(text[i]);  // an age at the sentence start
+    // "Shriver's wife was shot": a name's possessive before a lower-case word
+    // (refused on the next word's shape: "Syria's government" goes no further)
+    if (j - i > 3 && text[j - 1] == 's' && text[j - 2] == '\'' && j + 1 < end && text[j] == ' ' && (ascii_lower_case(text[j + 1]) || ascii_digit(text[j + 1]))) {
+        if (ascii_digit(text[j + 1])) return true;
+        std::size_t e = j + 1;
+        while (e < end && (ascii_alpha(text[e]) || text[e] == '-')) ++e;
+        if (e - (j + 1) >= 16) return false;
+        char lower[16];
+        for (std::size_t k = j + 1; k < e; ++k) lower[k - j - 1] = ascii_lower(text[k]);
+        return person_shape(std::string_view(lower, e - j - 1));
+    }
     if (sentence_start && j - i < 16) {
         // "Teen killed in shooting", "Police officer shot"
         char lower[16];
@@ -472,11 +538,16 @@ std::optional<victim_phrase> victim_phrase_at(std::string_view text, std::size_t
         if (w0->lower == "him" || !next || text[w0->end] != ' ' || one_of(next->lower, after_object))
             return victim_phrase{one_person(text, w0->begin, w0->end, "person", {}), outcome::killed};
     }
+    if (w0->lower == "another" && !headline) {
+        const auto w1 = word_at(text, w0->end, end);
+        if (w1 && text[w0->end] == ' ' && another_alone(w1->lower))
+            return victim_phrase{one_person(text, w0->begin, w0->end, "person", {}), std::nullopt};
+    }
     std::vector<std::string> modifiers;
     std::size_t at = w0->end;
     // ("Another man was wounded": one more person, counted on their own)
     const bool article = w0->lower == "a" || w0->lower == "an" || w0->lower == "the" || w0->lower == "his" || w0->lower == "her" ||
-                         w0->lower == "their" || w0->lower == "another";
+                         w0->lower == "their" || w0->lower == "another" || (!headline && possessive_name(*w0));
     // (at the sentence start too when a name follows: "13 year old Dana Orvell died")
     const auto name_follows = [&] {
         const auto w1 = word_at(text, w0->end, end);
@@ -528,7 +599,8 @@ std::optional<victim_phrase> victim_phrase_at(std::string_view text, std::size_t
             if (age_word(w->lower)) {
                 age = w;
             } else if (!(person_shape(w->lower) && one_of(w->lower, person_modifiers)) &&
-                       !((article || bare_subject) && w->capital && (n > 0 || article))) {
+                       !((article || bare_subject) && w->capital && (n > 0 || article)) &&
+                       !(article && qualifies_person_ahead(text, *w, end, 3 - n))) {
                 break;  // "a 3-year-old Wichita boy": a place name after the age
             }
             modifiers.push_back(w->lower);
@@ -717,8 +789,9 @@ bool object_at(std::string_view text, const std::vector<word>& ws, std::size_t k
     const auto& w = ws[k].lower;
     static const std::array<std::string_view, 17> determiners{"a",    "an",  "the",  "his", "her",   "their", "two",  "three", "one",
                                                               "four", "him", "them", "its", "my",   "your",  "five", "another"};
-    // (any number word: "Glenn, 25, shot six people")
+    // (any number word: "Glenn, 25, shot six people"; a qualified one: "killed at least 21 people")
     if (ws[k].digits || one_of(w, determiners) || grammar::claims::words_value(w)) return true;
+    if (!ws[k].capital && grammar::claims::could_start_figure(text, ws[k].begin)) return true;
     if (!ws[k].capital) return false;
     static const std::array<std::string_view, 36> not_objects{
         "in",      "at",       "on",        "after",    "during",  "near",    "while",   "by",       "outside",
@@ -752,6 +825,20 @@ std::size_t past_subject_extras(std::string_view text, const std::vector<word>& 
             while (j < ws.size() && j < k + 4 && ws[j].capital && !comma_before(text, ws[j])) ++j;
             k = j;
             continue;
+        }
+        // a place or a party in lower case, up to the auxiliary: "Another man in the home was
+        // wounded", "A 15-year-old student at a facility for youth offenders was injured"
+        static const std::array<std::string_view, 8> preps{"in", "at", "inside", "outside", "near", "on", "from", "with"};
+        static const std::array<std::string_view, 9> lands{"was", "were", "is", "are", "has", "had", "remains", "remained", "who"};
+        if (one_of(w, preps) && !comma_before(text, ws[k])) {
+            std::size_t j = k + 1;
+            while (j < ws.size() && j < k + 9 && !comma_before(text, ws[j]) && !ws[j].digits &&
+                   !ws[j].has(w_killed | w_injured | w_report | w_blocker) && ws[j].lower != "shot" && !one_of(ws[j].lower, lands))
+                ++j;
+            if (j < ws.size() && j < k + 9 && !comma_before(text, ws[j]) && one_of(ws[j].lower, lands)) {
+                k = j;
+                break;
+            }
         }
         if (comma_before(text, ws[k]) || w == "and") {
             // ", woman", ", 2 children", "and a woman": a person noun within three words
@@ -801,6 +888,12 @@ std::optional<outcome> victim_outcome(std::string_view text, const std::vector<w
         if (v == "killing" || v == "killed" || v == "murdering" || v == "murdered" || v == "slaying") return outcome::killed;
         if (v == "wounding" || v == "injuring" || v == "wounded" || v == "injured")
             return wb >= 2 && ws[wb - 2].lower == "fatally" ? outcome::killed : outcome::injured;  // "fatally wounded Smith"
+        // "a bullet grazed a deputy"
+        if (v == "grazed" || v == "grazing") return outcome::injured;
+        // "the shooting sent an 8-year-old boy to the hospital"
+        if ((v == "sent" || v == "sending" || v == "sends") && we + 1 < ws.size() && ws[we].lower == "to")
+            for (std::size_t j = we + 1; j < ws.size() && j < we + 4; ++j)
+                if (ws[j].lower == "hospital" || ws[j].lower == "hospitals") return outcome::injured;
         if (v == "shot" || v == "shooting") {
             if (wb >= 2 && ws[wb - 2].lower == "fatally") return outcome::killed;
             if (v == "shot" && wb >= 2 && (ws[wb - 2].lower == "police" || ws[wb - 2].lower == "officers")) return outcome::injured;
@@ -818,6 +911,9 @@ std::optional<outcome> victim_outcome(std::string_view text, const std::vector<w
             if (h == "shooting" && wb >= 3 && (ws[wb - 3].lower == "fatal" || ws[wb - 3].lower == "deadly")) return outcome::killed;
         }
     }
+    // ("The woman, who is the girl's mother, was taken": a complement of "is" names the
+    // subject told before, not a person of its own)
+    if (wb > 0 && (ws[wb - 1].lower == "is" || ws[wb - 1].lower == "was") && we < ws.size() && comma_before(text, ws[we])) return std::nullopt;
     // the predicate: "a man, 23, of Chicago, was shot and killed", "the victim later died"
     std::size_t k = we;
     // an age: "Smith, 23," (not "Mother, 2 children")
@@ -845,14 +941,26 @@ std::optional<outcome> victim_outcome(std::string_view text, const std::vector<w
         (ws[k].lower == "of" || ws[k].lower == "a" || ws[k].lower == "an" || ws[k].lower == "the" || ws[k].lower == "identified" ||
          (ws[k].capital && (ws[k + 1].capital || comma_before(text, ws[k + 1]))))) {
         std::size_t j = k + 1;
-        while (j < ws.size() && j < k + 9 && !comma_before(text, ws[j])) ++j;
+        while (j < ws.size() && j < k + 16 && !comma_before(text, ws[j])) ++j;
         if (j < ws.size() && comma_before(text, ws[j])) k = j;
     }
-    static const std::array<std::string_view, 28> aux{"was",     "is",        "were",  "has",      "had",       "have",
+    // a relative clause set off by commas that says nothing of what happened: "The boy, whose
+    // name has not been released, remains hospitalized", "The woman, who is the girl's mother,
+    // was taken to Reid Hospital" (", who was shot," is the predicate itself)
+    if (k + 1 < ws.size() && comma_before(text, ws[k]) && (ws[k].lower == "whose" || ws[k].lower == "who")) {
+        std::size_t j = k + 1;
+        bool told = false;
+        for (; j < ws.size() && j < k + 14 && !comma_before(text, ws[j]); ++j)
+            if (ws[j].has(w_killed | w_injured) || ws[j].lower == "shot") told = true;
+        if (!told && j < ws.size() && j < k + 14) k = j;
+    }
+    static const std::array<std::string_view, 35> aux{"was",     "is",        "were",  "has",      "had",       "have",
                                                       "been",    "being",     "later", "also",     "reportedly", "allegedly",
                                                       "apparently", "then",   "eventually", "subsequently", "accidentally",
                                                       "critically", "seriously", "who", "found", "pronounced",
-                                                      "remains", "remained", "listed", "now", "currently", "still"};
+                                                      "remains", "remained", "listed", "now", "currently", "still",
+                                                      "originally", "initially", "first", "immediately", "quickly", "already",
+                                                      "privately"};
     // "a man and a woman were killed": the predicate after the second person
     if (k + 2 < ws.size() && ws[k].lower == "and" &&
         (ws[k + 1].lower == "a" || ws[k + 1].lower == "an" || ws[k + 1].lower == "the" || ws[k + 1].lower == "his" ||
@@ -870,6 +978,20 @@ std::optional<outcome> victim_outcome(std::string_view text, const std::vector<w
             passive = true;
         ++k;
         ++n_aux;
+    }
+    // "was reported to have been injured", "is believed to have been shot": the predicate after
+    if (k + 2 < ws.size() && (ws[k].lower == "reported" || ws[k].lower == "believed" || ws[k].lower == "thought") &&
+        ws[k + 1].lower == "to" && (ws[k + 2].lower == "have" || ws[k + 2].lower == "be")) {
+        k += 2;
+        while (k < ws.size() && n_aux < 8 && one_of(ws[k].lower, aux)) {
+            passive = passive || ws[k].lower == "been" || ws[k].lower == "being";
+            ++k;
+            ++n_aux;
+        }
+        if (k < ws.size() && ws[k].lower == "be") {
+            passive = true;
+            ++k;
+        }
     }
     if (k >= ws.size()) return std::nullopt;
     const auto& h = ws[k].lower;
@@ -918,22 +1040,45 @@ std::optional<outcome> victim_outcome(std::string_view text, const std::vector<w
         if (!passive && object_at(text, ws, k + 1)) return std::nullopt;  // "the gunman wounded a woman"
         return death_follows(text, ws, k) ? outcome::killed : outcome::injured;
     }
-    if (h == "suffered" || h == "sustained") {
+    // "was found with a gunshot wound", "was at home with injuries"
+    if (h == "with" && n_aux > 0)
+        for (std::size_t j = k + 1; j < ws.size() && j < k + 5; ++j) {
+            if (ws[j].lower == "fatal" || ws[j].lower == "mortal") return outcome::killed;
+            if (injury_word(ws[j].lower)) return death_follows(text, ws, j) ? outcome::killed : outcome::injured;
+        }
+    // "a bullet grazed his head" is read at the object; "was grazed by a bullet"
+    if (h == "grazed" && passive) return outcome::injured;
+    // "is expected to survive", "is expected to recover"
+    if (h == "expected" && n_aux > 0 && k + 2 < ws.size() && ws[k + 1].lower == "to" &&
+        (ws[k + 2].lower == "survive" || ws[k + 2].lower == "recover" || ws[k + 2].lower == "live"))
+        return outcome::injured;
+    if (h == "suffered" || h == "sustained" || h == "suffering") {
         for (std::size_t j = k + 1; j < ws.size() && j < k + 6; ++j) {
             if (ws[j].lower == "fatal" || ws[j].lower == "life-ending") return outcome::killed;
             if (injury_word(ws[j].lower)) return death_follows(text, ws, j) ? outcome::killed : outcome::injured;
         }
         return std::nullopt;
     }
-    // "is in critical condition", "is listed critical but stable condition", "remains in serious condition"
-    if (n_aux > 0 && (h == "in" || h == "critical" || h == "serious" || h == "stable" || h == "fair" || h == "good"))
+    // "is in critical condition", "is listed critical but stable condition", "remains in serious condition",
+    // "has been upgraded to serious condition"
+    if ((n_aux > 0 && (h == "in" || h == "critical" || h == "serious" || h == "stable" || h == "fair" || h == "good")) ||
+        h == "upgraded" || h == "downgraded")
         for (std::size_t j = k + 1; j < ws.size() && j < k + 5; ++j)
             if (ws[j].lower == "condition") return death_follows(text, ws, j) ? outcome::killed : outcome::injured;
-    if ((h == "taken" || h == "rushed" || h == "transported" || h == "airlifted" || h == "treated" || h == "flown") && n_aux > 0) {
+    // "is at a local hospital", "remains in the hospital", "is still in the hospital": a patient
+    if (n_aux > 0 && (h == "in" || h == "at"))
+        for (std::size_t j = k + 1; j < ws.size() && j < k + 4; ++j)
+            if (ws[j].lower == "hospital") return death_follows(text, ws, j) ? outcome::killed : outcome::injured;
+    if ((h == "taken" || h == "rushed" || h == "transported" || h == "airlifted" || h == "treated" || h == "flown" || h == "brought" ||
+         h == "admitted" || h == "transferred" || h == "driven" || h == "conveyed") &&
+        n_aux > 0) {
         // "was taken to County General where he was pronounced dead"
         if (death_follows(text, ws, k)) return outcome::killed;
-        // "was taken to a hospital" (not "taken into custody")
-        for (std::size_t j = k + 1; j < ws.size() && j < k + 9; ++j)
+        // "was treated and released"
+        if (h == "treated" && k + 2 < ws.size() && ws[k + 1].lower == "and" && ws[k + 2].lower == "released") return outcome::injured;
+        // "was taken to a hospital" (not "taken into custody"); "transported from the scene of
+        // the crime to University Health medical center"
+        for (std::size_t j = k + 1; j < ws.size() && j < k + 13; ++j)
             if (ws[j].lower == "hospital" || ws[j].lower == "medical" || ws[j].lower == "trauma" || ws[j].lower == "injuries" ||
                 ws[j].lower == "wounds" || ws[j].lower == "wound" || ws[j].lower == "injury" || ws[j].lower == "condition")
                 return death_follows(text, ws, k) ? outcome::killed : outcome::injured;

@@ -82,6 +82,10 @@ inline bool may_open_victim_phrase(std::string_view text, std::size_t i, std::si
     std::size_t j = i + 1;
     while (j < end && (((text[j] | 0x20) >= 'a' && (text[j] | 0x20) <= 'z') || (text[j] >= '0' && text[j] <= '9') || text[j] == '-' || text[j] == '\''))
         ++j;
+    // "Shriver's wife was shot": a name's possessive before a lower-case word
+    if (j - i > 3 && text[j - 1] == 's' && text[j - 2] == '\'' && j + 1 < end && text[j] == ' ' &&
+        ((text[j + 1] >= 'a' && text[j + 1] <= 'z') || (text[j + 1] >= '0' && text[j + 1] <= '9')))
+        return true;
     // "A", "An", "The", "He", "She", "Double"... after a dateline ("CHICAGO — A man was shot")
     if (j - i <= 3 && (c == 'A' || c == 'T' || c == 'H' || c == 'S')) {
         const auto w = text.substr(i, j - i);

@@ -151,7 +151,10 @@ inline constexpr std::string_view noun_words[] = {
     "adults", "teens", "teenagers", "boys", "girls", "youths", "juveniles", "bystanders",
     "passengers", "cops", "deputies", "agents", "males", "females", "suspects", "patrons",
     // the internally displaced: "three IDPs were killed"; deaths counted as crimes: "Four homicides"
-    "idps", "homicides", "murders", "killings", "slayings"};
+    "idps", "homicides", "murders", "killings", "slayings",
+    // armed men and security forces: "three rangers", "two peacekeepers"
+    "rangers", "peacekeepers", "detectives", "guardsmen", "marines", "commandos", "paratroopers", "gendarmes",
+    "conscripts", "sentries", "troopers"};
 struct noun_word : keyword_list<noun_words> {};
 // The last noun of a compound is what is counted: "civilian deaths", "civilian members".
 inline constexpr std::string_view compound_tails[] = {
