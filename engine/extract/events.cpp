@@ -8,6 +8,7 @@
 #include <cctype>
 #include <limits>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "extract/text.hpp"
@@ -630,25 +631,45 @@ bool is_place_name(const std::vector<token>& ws, std::size_t k) {
     return before || after || after_pair;
 }
 
-// The words of each sentence that holds a claim, split once per article: a sentence
-// often holds several figures, and each figure's relation, period, group, day and
-// localities are read from the same words.
+// What read_scopes reads of a sentence as a whole, whichever of its figures asks: its
+// words, and the sentence-wide readings (a sum of events, the period, a named day, local
+// places), each made once on first use. A sentence often holds several figures, and these
+// scan all of its words.
+struct sentence_reading {
+    std::vector<token> words;
+    std::optional<bool> several;  // several_events || two_places
+    std::array<std::optional<std::string>, 3> period;  // period_of by value band (period_band)
+    std::optional<bool> day_named;
+    std::optional<std::vector<std::string>> local_places;
+};
+
+// period_of reads the value only as below 1000, below 10000 or more.
+std::size_t period_band(std::int64_t value) { return value >= 10000 ? 2 : value >= 1000 ? 1 : 0; }
+
+// The words of each sentence that holds a claim, split once per article, with what has
+// been read of the sentence so far.
 class sentence_words {
 public:
     sentence_words(std::string_view text, const folded_text& lower) : m_text(text), m_lower(lower) {}
-    const std::vector<token>& of(byte_span sentence) {
-        auto it = m_words.find(sentence.begin);
-        if (it == m_words.end()) it = m_words.emplace(sentence.begin, words_of(m_text, m_lower, sentence)).first;
+    sentence_reading& reading(byte_span sentence) {
+        auto it = m_readings.find(sentence.begin);
+        if (it == m_readings.end()) {
+            sentence_reading r;
+            r.words = words_of(m_text, m_lower, sentence);
+            it = m_readings.emplace(sentence.begin, std::move(r)).first;
+        }
         return it->second;
     }
+    const std::vector<token>& of(byte_span sentence) { return reading(sentence).words; }
 
 private:
     std::string_view m_text;
     const folded_text& m_lower;
-    std::map<std::size_t, std::vector<token>> m_words;
+    std::map<std::size_t, sentence_reading> m_readings;
 };
 
-figure_scope scope_of_words(const std::vector<token>& ws, byte_span figure, std::int64_t value) {
+figure_scope scope_of_words(sentence_reading& r, byte_span figure, std::int64_t value) {
+    const std::vector<token>& ws = r.words;
     figure_scope s;
     const std::size_t f = figure_word(ws, figure);
     if (f >= ws.size()) return s;
@@ -658,8 +679,13 @@ figure_scope scope_of_words(const std::vector<token>& ws, byte_span figure, std:
     if (s.relation.empty() && last != f) s.relation = relation_of(ws, last);
     if ((s.relation.empty() || s.relation == "revision") && earlier_report(ws, f)) s.relation = "earlier";
     if (s.relation.empty() && (hospital_intake(ws, last) || seen_by_witness(ws, f))) s.relation = "part";
-    if (s.relation.empty() && (several_events(ws) || two_places(ws))) s.relation = "aggregate";
-    s.period = period_of(ws, value);
+    if (s.relation.empty()) {
+        if (!r.several) r.several = several_events(ws) || two_places(ws);
+        if (*r.several) s.relation = "aggregate";
+    }
+    auto& period = r.period[period_band(value)];
+    if (!period) period = period_of(ws, value);
+    s.period = *period;
     s.group = group_of(ws, last);
     return s;
 }
@@ -709,7 +735,9 @@ std::vector<std::string> local_places_of(const std::vector<token>& ws) {
 
 figure_scope scope_of_figure(std::string_view text, byte_span sentence, byte_span figure, std::int64_t value) {
     const folded_text lower(text, sentence);
-    return scope_of_words(words_of(text, lower, sentence), figure, value);
+    sentence_reading r;
+    r.words = words_of(text, lower, sentence);
+    return scope_of_words(r, figure, value);
 }
 
 std::vector<std::string> local_places(std::string_view text, byte_span sentence) {
@@ -871,7 +899,7 @@ void read_scopes(std::string_view text, std::vector<claim>& claims) {
     }
     for (std::size_t i = 0; i < claims.size(); ++i) {
         claim& c = claims[i];
-        const auto s = scope_of_words(words.of(c.sentence), c.span, c.high.value_or(c.low.value_or(0)));
+        const auto s = scope_of_words(words.reading(c.sentence), c.span, c.high.value_or(c.low.value_or(0)));
         c.period = s.period;
         c.group = s.group;
         c.relation = s.relation;
@@ -978,7 +1006,9 @@ void read_scopes(std::string_view text, std::vector<claim>& claims) {
     const auto localities_of = [&](const claim& c) {
         std::string out;
         const std::string own = locality_skeleton(c.place);
-        for (const auto& n : local_places_of(words.of(c.sentence))) {
+        auto& r = words.reading(c.sentence);
+        if (!r.local_places) r.local_places = local_places_of(r.words);
+        for (const auto& n : *r.local_places) {
             const std::string k = locality_skeleton(n);
             if (provinces.count(k) == 0 && k != own) out += (out.empty() ? "" : "; ") + n;
         }
@@ -1004,7 +1034,13 @@ void read_scopes(std::string_view text, std::vector<claim>& claims) {
             continue;
         }
         const auto& ws = words.of(c.sentence);
-        c.day_named = c.event_date.precision == date_precision::day && names_the_day(ws);
+        if (c.event_date.precision == date_precision::day) {
+            auto& r = words.reading(c.sentence);
+            if (!r.day_named) r.day_named = names_the_day(ws);
+            c.day_named = *r.day_named;
+        } else {
+            c.day_named = false;
+        }
         const bool background = after_an_earlier_event(ws, figure_word(ws, c.span));
         if (background && c.event_date.precision == date_precision::day && a_day_after(ws, figure_word(ws, c.span))) {
             c.event_date = civil_from_days(c.event_date.first_day() - 1);
