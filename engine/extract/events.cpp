@@ -48,7 +48,8 @@ struct token {
     bool capital = false;  // starts with a capital letter, or "al-" and one
 };
 
-bool word_byte(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
+// (the program keeps the "C" locale, where isalnum and isupper are these ASCII tests)
+bool word_byte(char c) { return ascii_alnum(c); }
 
 bool starts_with(std::string_view w, std::string_view prefix) { return w.substr(0, prefix.size()) == prefix; }
 
@@ -72,8 +73,7 @@ std::vector<token> words_of(std::string_view text, const folded_text& lower, byt
         w.end = j;
         w.lower = lower.at(i, j);
         const bool article_prefix = w.lower.size() > 3 && (starts_with(w.lower, "al-") || starts_with(w.lower, "el-"));
-        w.capital = std::isupper(static_cast<unsigned char>(w.text[0])) ||
-                    (article_prefix && std::isupper(static_cast<unsigned char>(w.text[3])));
+        w.capital = ascii_upper(w.text[0]) || (article_prefix && ascii_upper(w.text[3]));
         out.push_back(std::move(w));
         i = j;
     }
