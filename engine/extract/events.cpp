@@ -8,8 +8,10 @@
 #include <cctype>
 #include <limits>
 #include <map>
+#include <optional>
 #include <set>
 
+#include "extract/text.hpp"
 #include "model/locality.hpp"
 
 namespace reckon::extract {
@@ -37,21 +39,24 @@ private:
     std::string m_lower;
 };
 
-struct word {
+// A word of a sentence (not text.hpp's `word`: this reader keeps the text as written and
+// reads "al-" names as capitalised).
+struct token {
     std::string_view text;   // as written
     std::string_view lower;  // the same in lower case (in a folded_text that outlives the word)
     std::size_t begin = 0, end = 0;
     bool capital = false;  // starts with a capital letter, or "al-" and one
 };
 
-bool word_byte(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
+// (the program keeps the "C" locale, where isalnum and isupper are these ASCII tests)
+bool word_byte(char c) { return ascii_alnum(c); }
 
 bool starts_with(std::string_view w, std::string_view prefix) { return w.substr(0, prefix.size()) == prefix; }
 
 // Words of text[span]: letters and digits, with inner hyphens and apostrophes
 // ("al-Midan", "Syria's"); everything else separates them. `lower` folds at least the span.
-std::vector<word> words_of(std::string_view text, const folded_text& lower, byte_span span) {
-    std::vector<word> out;
+std::vector<token> words_of(std::string_view text, const folded_text& lower, byte_span span) {
+    std::vector<token> out;
     std::size_t i = span.begin;
     const std::size_t end = std::min<std::size_t>(span.end, text.size());
     while (i < end) {
@@ -62,46 +67,44 @@ std::vector<word> words_of(std::string_view text, const folded_text& lower, byte
         std::size_t j = i;
         while (j < end && (word_byte(text[j]) || ((text[j] == '-' || text[j] == '\'') && j + 1 < end && word_byte(text[j + 1]))))
             ++j;
-        word w;
+        token w;
         w.text = text.substr(i, j - i);
         w.begin = i;
         w.end = j;
         w.lower = lower.at(i, j);
         const bool article_prefix = w.lower.size() > 3 && (starts_with(w.lower, "al-") || starts_with(w.lower, "el-"));
-        w.capital = std::isupper(static_cast<unsigned char>(w.text[0])) ||
-                    (article_prefix && std::isupper(static_cast<unsigned char>(w.text[3])));
+        w.capital = ascii_upper(w.text[0]) || (article_prefix && ascii_upper(w.text[3]));
         out.push_back(std::move(w));
         i = j;
     }
     return out;
 }
 
-template <std::size_t N>
-bool one_of(std::string_view w, const std::array<std::string_view, N>& list) {
-    return std::find(list.begin(), list.end(), w) != list.end();
-}
+// Word lists are hashed (word_set): every word of a sentence with a figure is looked up in
+// several of them, once per figure.
+bool one_of(std::string_view w, const word_set& list) { return list.contains(w); }
 
-constexpr std::array<std::string_view, 14> number_words{"two",   "three", "four", "five",   "six", "seven", "eight",
+const word_set number_words{"two",   "three", "four", "five",   "six", "seven", "eight",
                                                         "nine",  "ten",   "few",  "several", "couple", "48", "72"};
-constexpr std::array<std::string_view, 13> rise_verbs{"rose",   "risen",  "rises",   "climbed", "increased", "jumped", "mounted",
+const word_set rise_verbs{"rose",   "risen",  "rises",   "climbed", "increased", "jumped", "mounted",
                                                       "soared", "raising", "raised", "bringing", "brought",  "brings"};
-constexpr std::array<std::string_view, 6> fresh_toll{"latest", "updated", "revised", "new", "final", "rising"};
-constexpr std::array<std::string_view, 7> part_after{"of", "were", "was", "are", "is", "among", "included"};
-constexpr std::array<std::string_view, 5> conflict_words{"war", "conflict", "uprising", "revolution", "crisis"};
-constexpr std::array<std::string_view, 12> months{"january", "february", "march",     "april",   "may",      "june",
+const word_set fresh_toll{"latest", "updated", "revised", "new", "final", "rising"};
+const word_set part_after{"of", "were", "was", "are", "is", "among", "included"};
+const word_set conflict_words{"war", "conflict", "uprising", "revolution", "crisis"};
+const word_set months{"january", "february", "march",     "april",   "may",      "june",
                                                   "july",    "august",   "september", "october", "november", "december"};
-constexpr std::array<std::string_view, 7> weekdays{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
-constexpr std::array<std::string_view, 6> reporting{"according", "said", "says", "told", "reported", "citing"};
-constexpr std::array<std::string_view, 4> aid{"volunteers", "rescuers", "aid", "rescue"};
+const word_set weekdays{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+const word_set reporting{"according", "said", "says", "told", "reported", "citing"};
+const word_set aid{"volunteers", "rescuers", "aid", "rescue"};
 
 // Words that name where an item of a round-up happened.
-constexpr std::array<std::string_view, 22> place_nouns{
+const word_set place_nouns{
     "neighborhood", "neighborhoods", "neighbourhood", "neighbourhoods", "district", "districts", "village", "villages",
     "town",         "area",          "areas",         "camp",           "street",   "square",    "hospital", "market",
     "quarter",      "suburb",        "road",          "roundabout",     "school",   "mosque"};
-constexpr std::array<std::string_view, 6> place_prepositions{"in", "on", "at", "near", "targeted", "hit"};
+const word_set place_prepositions{"in", "on", "at", "near", "targeted", "hit"};
 // Capitalised words that never name a local place.
-constexpr std::array<std::string_view, 49> not_places{
+const word_set not_places{
     "syria",    "syrias",    "syria's",  "iraq",     "turkey",    "lebanon",   "jordan",      "israel",   "russia",   "united",
     "syrian",    "the",      "a",        "city",      "province",  "countryside", "northern", "southern", "eastern",
     "western",  "central",   "monday",   "tuesday",  "wednesday", "thursday",  "friday",      "saturday", "sunday",   "january",
@@ -115,19 +118,19 @@ std::string_view without_article(std::string_view w) {
 
 bool is_article_word(std::string_view w) { return w == "al" || w == "el"; }
 
-std::size_t figure_word(const std::vector<word>& ws, byte_span figure) {
+std::size_t figure_word(const std::vector<token>& ws, byte_span figure) {
     for (std::size_t k = 0; k < ws.size(); ++k)
         if (ws[k].end > figure.begin) return k;
     return ws.size();
 }
 
-bool within_words(const std::vector<word>& ws, std::size_t from, std::size_t to, std::string_view w) {
+bool within_words(const std::vector<token>& ws, std::size_t from, std::size_t to, std::string_view w) {
     for (std::size_t k = from; k < to && k < ws.size(); ++k)
         if (ws[k].lower == w) return true;
     return false;
 }
 
-std::string period_of(const std::vector<word>& ws, std::int64_t value) {
+std::string period_of(const std::vector<token>& ws, std::int64_t value) {
     for (std::size_t k = 0; k < ws.size(); ++k) {
         // views, not copies: this runs on every word of every sentence with a figure
         const std::string_view w = ws[k].lower;
@@ -195,8 +198,8 @@ std::string period_of(const std::vector<word>& ws, std::int64_t value) {
 // Who learns of the casualties at a hospital counts the part brought there, not the
 // attack's toll ("the bodies of two martyrs arrived in the hospital", "three were taken
 // to hospital", "41 people were admitted to the hospital"): the figure is a part.
-bool hospital_intake(const std::vector<word>& ws, std::size_t f) {
-    static constexpr std::array<std::string_view, 10> intake{"arrived", "admitted", "taken",  "brought",  "transferred",
+bool hospital_intake(const std::vector<token>& ws, std::size_t f) {
+    static const word_set intake{"arrived", "admitted", "taken",  "brought",  "transferred",
                                                             "rushed",  "received", "treated", "evacuated", "transported"};
     bool verb = false;
     for (std::size_t k = f + 1; k < std::min(ws.size(), f + 16); ++k) {
@@ -210,8 +213,8 @@ bool hospital_intake(const std::vector<word>& ws, std::size_t f) {
 // What one reporter or witness saw is a part of the toll, seen at one spot ("AFP's
 // reporter in the town saw several bodies", "a witness said he had seen 10 bodies"), not
 // a count of its own: the eye-witness's "saw" within a few words before the figure.
-bool seen_by_witness(const std::vector<word>& ws, std::size_t f) {
-    static constexpr std::array<std::string_view, 8> eyes{"reporter",   "correspondent", "journalist", "photographer",
+bool seen_by_witness(const std::vector<token>& ws, std::size_t f) {
+    static const word_set eyes{"reporter",   "correspondent", "journalist", "photographer",
                                                           "witness",    "witnesses",     "cameraman",  "reporters"};
     for (std::size_t k = f >= 4 ? f - 4 : 0; k < f; ++k) {
         if (ws[k].lower != "saw" && ws[k].lower != "seen") continue;
@@ -223,7 +226,7 @@ bool seen_by_witness(const std::vector<word>& ws, std::size_t f) {
 
 // What an early word is: a toll, a report, figures ("the initial toll", "preliminary reports").
 bool early_account(std::string_view noun) {
-    static constexpr std::array<std::string_view, 10> accounts{"toll",    "tolls",  "report", "reports",   "information",
+    static const word_set accounts{"toll",    "tolls",  "report", "reports",   "information",
                                                                "figures", "count",  "counts", "estimates", "estimate"};
     return one_of(noun, accounts);
 }
@@ -234,7 +237,7 @@ bool early_account(std::string_view noun) {
 // "initial"/"earlier"/"preliminary" toll or report, or "earlier said/reported" before the
 // figure; after it, "according to preliminary reports" (a first count, which later ones
 // supersede: no rival of them).
-bool earlier_report(const std::vector<word>& ws, std::size_t f) {
+bool earlier_report(const std::vector<token>& ws, std::size_t f) {
     if (ws.empty()) return false;
     const std::string_view w1 = ws.size() > 1 ? ws[1].lower : std::string_view();
     const std::string_view w2 = ws.size() > 2 ? ws[2].lower : std::string_view();
@@ -268,9 +271,9 @@ bool earlier_report(const std::vector<word>& ws, std::size_t f) {
 
 // "25 Terrorists Killed Injured", "88 killed & injured", "12 dead or wounded": one count of
 // the killed and the injured together, no rival of either toll.
-bool counts_killed_and_injured(const std::vector<word>& ws, std::size_t f) {
-    static constexpr std::array<std::string_view, 4> dead{"killed", "dead", "martyred", "died"};
-    static constexpr std::array<std::string_view, 4> hurt{"injured", "wounded", "hurt", "injuries"};
+bool counts_killed_and_injured(const std::vector<token>& ws, std::size_t f) {
+    static const word_set dead{"killed", "dead", "martyred", "died"};
+    static const word_set hurt{"injured", "wounded", "hurt", "injuries"};
     for (std::size_t k = f + 1; k < std::min(ws.size(), f + 4); ++k) {
         if (!one_of(ws[k].lower, dead)) continue;
         std::size_t j = k + 1;
@@ -282,8 +285,8 @@ bool counts_killed_and_injured(const std::vector<word>& ws, std::size_t f) {
 
 // "six children and their mother still under the rubble", "10 people remain trapped": not
 // (yet) a toll of the dead. Bodies pulled from the rubble are.
-bool trapped(const std::vector<word>& ws, std::size_t f) {
-    static constexpr std::array<std::string_view, 9> found_dead{"killed", "dead",      "died",     "bodies",  "body",
+bool trapped(const std::vector<token>& ws, std::size_t f) {
+    static const word_set found_dead{"killed", "dead",      "died",     "bodies",  "body",
                                                                 "pulled", "recovered", "retrieved", "martyred"};
     for (std::size_t k = f + 1; k < std::min(ws.size(), f + 9); ++k) {
         const std::string_view w = ws[k].lower;
@@ -297,7 +300,7 @@ bool trapped(const std::vector<word>& ws, std::size_t f) {
     return false;
 }
 
-std::string group_of(const std::vector<word>& ws, std::size_t f) {
+std::string group_of(const std::vector<token>& ws, std::size_t f) {
     if (counts_killed_and_injured(ws, f)) return "killed and injured";
     if (trapped(ws, f)) return "trapped";
     // "17 people of one family", "11 people with the same family name", "a family of six"
@@ -332,7 +335,7 @@ std::string group_of(const std::vector<word>& ws, std::size_t f) {
 
 // A word that may open a figure: digits or a number word.
 bool number_word(std::string_view w) {
-    static constexpr std::array<std::string_view, 36> words{
+    static const word_set words{
         "one",     "two",      "three",    "four",      "five",     "six",      "seven",   "eight",  "nine",
         "ten",     "eleven",   "twelve",   "thirteen",  "fourteen", "fifteen",  "sixteen", "twenty", "thirty",
         "forty",   "fifty",    "sixty",    "seventy",   "eighty",   "ninety",   "hundred", "hundreds", "thousand",
@@ -347,7 +350,7 @@ bool number_word(std::string_view w) {
 // Other figures after the revised one are the same update ("has risen to 42 dead including
 // seven children", "rose to 5 killed and 17 injured"). True when a figure stands between
 // `from` and the figure at `f`.
-bool figure_between(const std::vector<word>& ws, std::size_t from, std::size_t f) {
+bool figure_between(const std::vector<token>& ws, std::size_t from, std::size_t f) {
     for (std::size_t j = from + 1; j < f; ++j)
         if (number_word(ws[j].lower)) return true;
     return false;
@@ -359,9 +362,9 @@ bool figure_between(const std::vector<word>& ws, std::size_t from, std::size_t f
 // phrase (at the sentence's start or after "the", "and", "of", "their"), and the few words
 // between it and "were" are that phrase: no verb, no clause ("injuring 20 others and that
 // three children were among the injured": the 20 are no part, the three are).
-bool among_the_dead(const std::vector<word>& ws, std::size_t f) {
-    static constexpr std::array<std::string_view, 6> opens{"the", "and", "of", "their", "his", "her"};
-    static constexpr std::array<std::string_view, 16> not_subject{
+bool among_the_dead(const std::vector<token>& ws, std::size_t f) {
+    static const word_set opens{"the", "and", "of", "their", "his", "her"};
+    static const word_set not_subject{
         "killed", "died",  "dead", "wounded", "injured", "hurt",  "said",  "killing",
         "and",    "that",  "who",  "which",   "while",   "others", "but", "including"};
     if (f > 0 && !one_of(ws[f - 1].lower, opens)) return false;
@@ -378,16 +381,16 @@ bool among_the_dead(const std::vector<word>& ws, std::size_t f) {
 }
 
 // What follows "now" after a figure when the text gives the toll as it stands ("are now dead").
-constexpr std::array<std::string_view, 5> now_dead{"dead", "died", "killed", "deceased", "confirmed"};
+const word_set now_dead{"dead", "died", "killed", "deceased", "confirmed"};
 
 // A toll word ("toll", "number", "count") in the four words before word k.
-bool toll_before(const std::vector<word>& ws, std::size_t k) {
+bool toll_before(const std::vector<token>& ws, std::size_t k) {
     for (std::size_t j = k >= 4 ? k - 4 : 0; j < k; ++j)
         if (ws[j].lower == "toll" || ws[j].lower == "number" || ws[j].lower == "count") return true;
     return false;
 }
 
-std::string relation_of(const std::vector<word>& ws, std::size_t f) {
+std::string relation_of(const std::vector<token>& ws, std::size_t f) {
     const std::string_view next = f + 1 < ws.size() ? ws[f + 1].lower : std::string_view();
     const std::string_view after = f + 2 < ws.size() ? ws[f + 2].lower : std::string_view();
     const std::string_view prev = f >= 1 ? ws[f - 1].lower : std::string_view();
@@ -440,12 +443,12 @@ std::string relation_of(const std::vector<word>& ws, std::size_t f) {
 
 // A sentence that sums several events: "in separate attacks", "in various areas",
 // "across the country", "nationwide". Its figure has no one event to dispute.
-bool several_events(const std::vector<word>& ws) {
-    static constexpr std::array<std::string_view, 9> events{"attacks",   "operations", "incidents", "strikes",   "raids",
+bool several_events(const std::vector<token>& ws) {
+    static const word_set events{"attacks",   "operations", "incidents", "strikes",   "raids",
                                                             "clashes",   "bombings",   "explosions", "airstrikes"};
-    static constexpr std::array<std::string_view, 10> areas{"areas",  "parts",  "regions", "provinces", "towns",
+    static const word_set areas{"areas",  "parts",  "regions", "provinces", "towns",
                                                             "cities", "places", "locations", "fronts", "governorates"};
-    static constexpr std::array<std::string_view, 4> many{"various", "several", "different", "multiple"};
+    static const word_set many{"various", "several", "different", "multiple"};
     for (std::size_t k = 0; k < ws.size(); ++k) {
         const std::string_view w = ws[k].lower;
         const std::string_view next = k + 1 < ws.size() ? ws[k + 1].lower : std::string_view();
@@ -472,9 +475,9 @@ bool several_events(const std::vector<word>& ws) {
 // "killed in Aleppo and Sweida", "across Hama and Idlib": a sum over two places (and so
 // over their events). Two neighbourhoods of one city ("in al-Midan and al-Faid
 // neighbourhoods") are the localities' to tell apart.
-bool two_places(const std::vector<word>& ws) {
+bool two_places(const std::vector<token>& ws) {
     // (not "between A and B": one road or front between two places)
-    static constexpr std::array<std::string_view, 4> before{"in", "across", "on", "at"};
+    static const word_set before{"in", "across", "on", "at"};
     const auto place_word = [&](std::size_t k) {
         if (k >= ws.size() || !ws[k].capital || is_article_word(ws[k].lower)) return false;
         const std::string_view bare = without_article(ws[k].lower);
@@ -501,7 +504,7 @@ bool two_places(const std::vector<word>& ws) {
 
 // A sentence that opens on another event: a background paragraph or the next item
 // of a round-up.
-bool opens_another_event(const std::vector<word>& ws) {
+bool opens_another_event(const std::vector<token>& ws) {
     if (ws.empty()) return false;
     const std::string_view w0 = ws[0].lower;
     const std::string_view w1 = ws.size() > 1 ? ws[1].lower : std::string_view();
@@ -522,7 +525,7 @@ bool opens_another_event(const std::vector<word>& ws) {
 // A figure in a clause about an earlier event: "... just a day after air strikes on a
 // school left 35 dead", "days after dozens of aid workers were killed", "on the heels
 // of strikes that killed 15".
-bool after_an_earlier_event(const std::vector<word>& ws, std::size_t f) {
+bool after_an_earlier_event(const std::vector<token>& ws, std::size_t f) {
     for (std::size_t k = f >= 15 ? f - 15 : 0; k < f; ++k) {
         const std::string_view w = ws[k].lower;
         const std::string_view prev = k > 0 ? ws[k - 1].lower : std::string_view();
@@ -534,7 +537,7 @@ bool after_an_earlier_event(const std::vector<word>& ws, std::size_t f) {
 
 // A clause about the day before: "... comes a day after eight civilians were killed in a
 // similar attack". The figure is that day's, not the lead event's.
-bool a_day_after(const std::vector<word>& ws, std::size_t f) {
+bool a_day_after(const std::vector<token>& ws, std::size_t f) {
     for (std::size_t k = f >= 15 ? f - 15 : 1; k + 1 < f; ++k)
         if (ws[k].lower == "day" && ws[k + 1].lower == "after" && (ws[k - 1].lower == "a" || ws[k - 1].lower == "one"))
             return true;
@@ -552,12 +555,12 @@ void each_locality(const std::string& list, F&& f) {
     }
 }
 
-constexpr std::array<std::string_view, 6> relative_days{"yesterday", "today", "overnight", "tonight", "earlier", "later"};
+const word_set relative_days{"yesterday", "today", "overnight", "tonight", "earlier", "later"};
 
 // The sentence names the event's day: a weekday or a month and a day ("on Monday",
 // "on 11 November", "Nov. 11"), and no relative day ("yesterday", "overnight", "late
 // Monday night" still names Monday).
-bool names_the_day(const std::vector<word>& ws) {
+bool names_the_day(const std::vector<token>& ws) {
     bool named = false;
     for (std::size_t k = 0; k < ws.size(); ++k) {
         const std::string_view w = ws[k].lower;
@@ -571,7 +574,7 @@ bool names_the_day(const std::vector<word>& ws) {
     return named;
 }
 
-bool figure_said(const std::vector<word>& ws, std::size_t k) {
+bool figure_said(const std::vector<token>& ws, std::size_t k) {
     for (std::size_t j = 0; j < k; ++j)
         if (std::isdigit(static_cast<unsigned char>(ws[j].lower[0])) || one_of(ws[j].lower, number_words)) return true;
     return false;
@@ -583,8 +586,8 @@ bool figure_said(const std::vector<word>& ws, std::size_t k) {
 // an effect or a setting rather than the means ("explosions" follow shells and air
 // strikes alike, "the Observatory, which monitors the fighting") and the ambiguous "air"
 // and "car", which count only as "air strike(s)"/"air raid(s)" and "car bomb".
-bool names_means(const std::vector<word>& ws) {
-    static constexpr std::array<std::string_view, 34> means{
+bool names_means(const std::vector<token>& ws) {
+    static const word_set means{
         "airstrike", "airstrikes", "air-strike", "air-strikes", "warplane", "warplanes", "jets",    "helicopter",
         "helicopters", "barrel",   "drone",      "drones",      "aerial",   "strike",    "strikes", "raid",
         "raids",     "shelling",   "shelled",    "shells",      "artillery", "mortar",   "mortars", "rocket",
@@ -601,8 +604,8 @@ bool names_means(const std::vector<word>& ws) {
     return false;
 }
 
-bool is_place_name(const std::vector<word>& ws, std::size_t k) {
-    const word& w = ws[k];
+bool is_place_name(const std::vector<token>& ws, std::size_t k) {
+    const token& w = ws[k];
     if (!w.capital || k == 0 || is_article_word(w.lower)) return false;  // a sentence's first word is capitalised anyway
     const std::string_view bare = without_article(w.lower);
     const std::string_view head = bare.substr(0, bare.find('-'));  // "Monday-and" (a dash lost in the text)
@@ -628,25 +631,45 @@ bool is_place_name(const std::vector<word>& ws, std::size_t k) {
     return before || after || after_pair;
 }
 
-// The words of each sentence that holds a claim, split once per article: a sentence
-// often holds several figures, and each figure's relation, period, group, day and
-// localities are read from the same words.
+// What read_scopes reads of a sentence as a whole, whichever of its figures asks: its
+// words, and the sentence-wide readings (a sum of events, the period, a named day, local
+// places), each made once on first use. A sentence often holds several figures, and these
+// scan all of its words.
+struct sentence_reading {
+    std::vector<token> words;
+    std::optional<bool> several;  // several_events || two_places
+    std::array<std::optional<std::string>, 3> period;  // period_of by value band (period_band)
+    std::optional<bool> day_named;
+    std::optional<std::vector<std::string>> local_places;
+};
+
+// period_of reads the value only as below 1000, below 10000 or more.
+std::size_t period_band(std::int64_t value) { return value >= 10000 ? 2 : value >= 1000 ? 1 : 0; }
+
+// The words of each sentence that holds a claim, split once per article, with what has
+// been read of the sentence so far.
 class sentence_words {
 public:
     sentence_words(std::string_view text, const folded_text& lower) : m_text(text), m_lower(lower) {}
-    const std::vector<word>& of(byte_span sentence) {
-        auto it = m_words.find(sentence.begin);
-        if (it == m_words.end()) it = m_words.emplace(sentence.begin, words_of(m_text, m_lower, sentence)).first;
+    sentence_reading& reading(byte_span sentence) {
+        auto it = m_readings.find(sentence.begin);
+        if (it == m_readings.end()) {
+            sentence_reading r;
+            r.words = words_of(m_text, m_lower, sentence);
+            it = m_readings.emplace(sentence.begin, std::move(r)).first;
+        }
         return it->second;
     }
+    const std::vector<token>& of(byte_span sentence) { return reading(sentence).words; }
 
 private:
     std::string_view m_text;
     const folded_text& m_lower;
-    std::map<std::size_t, std::vector<word>> m_words;
+    std::map<std::size_t, sentence_reading> m_readings;
 };
 
-figure_scope scope_of_words(const std::vector<word>& ws, byte_span figure, std::int64_t value) {
+figure_scope scope_of_words(sentence_reading& r, byte_span figure, std::int64_t value) {
+    const std::vector<token>& ws = r.words;
     figure_scope s;
     const std::size_t f = figure_word(ws, figure);
     if (f >= ws.size()) return s;
@@ -656,8 +679,13 @@ figure_scope scope_of_words(const std::vector<word>& ws, byte_span figure, std::
     if (s.relation.empty() && last != f) s.relation = relation_of(ws, last);
     if ((s.relation.empty() || s.relation == "revision") && earlier_report(ws, f)) s.relation = "earlier";
     if (s.relation.empty() && (hospital_intake(ws, last) || seen_by_witness(ws, f))) s.relation = "part";
-    if (s.relation.empty() && (several_events(ws) || two_places(ws))) s.relation = "aggregate";
-    s.period = period_of(ws, value);
+    if (s.relation.empty()) {
+        if (!r.several) r.several = several_events(ws) || two_places(ws);
+        if (*r.several) s.relation = "aggregate";
+    }
+    auto& period = r.period[period_band(value)];
+    if (!period) period = period_of(ws, value);
+    s.period = *period;
     s.group = group_of(ws, last);
     return s;
 }
@@ -666,8 +694,8 @@ figure_scope scope_of_words(const std::vector<word>& ws, byte_span figure, std::
 // public park", "a car bomb at a crowded market"): the site noun, after "the" or "a" that
 // follows a place preposition, with at most two words between. Hospitals are left out:
 // "died in the hospital" tells where the wounded were taken, not where they were hit.
-bool names_site(const std::vector<word>& ws, std::size_t k) {
-    static constexpr std::array<std::string_view, 14> sites{"park",    "market", "marketplace", "bakery",  "mosque",
+bool names_site(const std::vector<token>& ws, std::size_t k) {
+    static const word_set sites{"park",    "market", "marketplace", "bakery",  "mosque",
                                                             "church",  "school", "square",      "roundabout", "stadium",
                                                             "university", "garden", "bus", "station"};
     if (ws[k].capital || !one_of(ws[k].lower, sites)) return false;
@@ -681,7 +709,7 @@ bool names_site(const std::vector<word>& ws, std::size_t k) {
     return false;
 }
 
-std::vector<std::string> local_places_of(const std::vector<word>& ws) {
+std::vector<std::string> local_places_of(const std::vector<token>& ws) {
     std::vector<std::string> out;
     for (std::size_t k = 0; k < ws.size(); ++k) {
         if (names_site(ws, k)) {
@@ -707,7 +735,9 @@ std::vector<std::string> local_places_of(const std::vector<word>& ws) {
 
 figure_scope scope_of_figure(std::string_view text, byte_span sentence, byte_span figure, std::int64_t value) {
     const folded_text lower(text, sentence);
-    return scope_of_words(words_of(text, lower, sentence), figure, value);
+    sentence_reading r;
+    r.words = words_of(text, lower, sentence);
+    return scope_of_words(r, figure, value);
 }
 
 std::vector<std::string> local_places(std::string_view text, byte_span sentence) {
@@ -721,8 +751,8 @@ std::vector<std::string> local_places(std::string_view text, byte_span sentence)
 // "Five people were shot", "a gunman shot at least four people", "6 shot outside Gary
 // home": everyone hit, the dead included, when the sentence says nothing of wounds. Read
 // as injured, such a count is the killed and the injured together, no rival of either.
-static bool counts_everyone_shot(const std::vector<word>& ws, std::size_t f) {
-    static constexpr std::array<std::string_view, 8> wounds{"wounded", "injured", "hurt", "injuring",
+static bool counts_everyone_shot(const std::vector<token>& ws, std::size_t f) {
+    static const word_set wounds{"wounded", "injured", "hurt", "injuring",
                                                             "wounding", "injuries", "wounds", "injury"};
     for (const auto& w : ws)
         if (one_of(w.lower, wounds)) return false;
@@ -733,7 +763,7 @@ static bool counts_everyone_shot(const std::vector<word>& ws, std::size_t f) {
 }
 
 static bool written_as_people(const std::string& value_text) {
-    static constexpr std::array<std::string_view, 42> numbers{
+    static const word_set numbers{
         "one",    "two",      "three",    "four",     "five",    "six",       "seven",    "eight",   "nine",   "ten",
         "eleven", "twelve",   "thirteen", "fourteen", "fifteen", "sixteen",   "seventeen", "eighteen", "nineteen", "twenty",
         "thirty", "forty",    "fifty",    "sixty",    "seventy", "eighty",    "ninety",   "hundred", "thousand", "dozens",
@@ -760,7 +790,7 @@ static bool written_as_people(const std::string& value_text) {
 // sets with "since", or the one before when it refers back to it ("... violated the truce
 // 264 times since it came into force last week. Over 65 people have been killed as a
 // result of these violations"): a running count, not one event's toll.
-static bool present_perfect_without_day(const std::vector<word>& ws) {
+static bool present_perfect_without_day(const std::vector<token>& ws) {
     bool perfect = false;
     for (std::size_t k = 0; k < ws.size(); ++k) {
         const std::string_view w = ws[k].lower;
@@ -772,14 +802,14 @@ static bool present_perfect_without_day(const std::vector<word>& ws) {
     return perfect;
 }
 
-static bool says_since(const std::vector<word>& ws) {
-    return std::any_of(ws.begin(), ws.end(), [](const word& w) { return w.lower == "since"; });
+static bool says_since(const std::vector<token>& ws) {
+    return std::any_of(ws.begin(), ws.end(), [](const token& w) { return w.lower == "since"; });
 }
 
 // "as a result of these violations", "in such attacks": the sentence counts what the one
 // before told of.
-static bool refers_back(const std::vector<word>& ws) {
-    return std::any_of(ws.begin(), ws.end(), [](const word& w) { return w.lower == "these" || w.lower == "those" || w.lower == "such"; });
+static bool refers_back(const std::vector<token>& ws) {
+    return std::any_of(ws.begin(), ws.end(), [](const token& w) { return w.lower == "these" || w.lower == "those" || w.lower == "such"; });
 }
 
 // The sentence before `begin` (back to the previous ". ", at most 600 bytes).
@@ -869,7 +899,7 @@ void read_scopes(std::string_view text, std::vector<claim>& claims) {
     }
     for (std::size_t i = 0; i < claims.size(); ++i) {
         claim& c = claims[i];
-        const auto s = scope_of_words(words.of(c.sentence), c.span, c.high.value_or(c.low.value_or(0)));
+        const auto s = scope_of_words(words.reading(c.sentence), c.span, c.high.value_or(c.low.value_or(0)));
         c.period = s.period;
         c.group = s.group;
         c.relation = s.relation;
@@ -976,7 +1006,9 @@ void read_scopes(std::string_view text, std::vector<claim>& claims) {
     const auto localities_of = [&](const claim& c) {
         std::string out;
         const std::string own = locality_skeleton(c.place);
-        for (const auto& n : local_places_of(words.of(c.sentence))) {
+        auto& r = words.reading(c.sentence);
+        if (!r.local_places) r.local_places = local_places_of(r.words);
+        for (const auto& n : *r.local_places) {
             const std::string k = locality_skeleton(n);
             if (provinces.count(k) == 0 && k != own) out += (out.empty() ? "" : "; ") + n;
         }
@@ -1002,7 +1034,13 @@ void read_scopes(std::string_view text, std::vector<claim>& claims) {
             continue;
         }
         const auto& ws = words.of(c.sentence);
-        c.day_named = c.event_date.precision == date_precision::day && names_the_day(ws);
+        if (c.event_date.precision == date_precision::day) {
+            auto& r = words.reading(c.sentence);
+            if (!r.day_named) r.day_named = names_the_day(ws);
+            c.day_named = *r.day_named;
+        } else {
+            c.day_named = false;
+        }
         const bool background = after_an_earlier_event(ws, figure_word(ws, c.span));
         if (background && c.event_date.precision == date_precision::day && a_day_after(ws, figure_word(ws, c.span))) {
             c.event_date = civil_from_days(c.event_date.first_day() - 1);
