@@ -191,6 +191,16 @@ bool caption_date(std::string_view text, const std::vector<word>& ws, std::size_
     return false;
 }
 
+namespace {
+
+// Whole calendar years from the date to the publication (0 when either is unknown).
+int years_before(const date& published, const date& d) {
+    if (!published.known() || !d.known()) return 0;
+    return published.year - d.year;
+}
+
+}  // namespace
+
 void find_date(article_context& ax, std::size_t s, sentence_info& si) {
     const auto& ws = si.words;
     const date& pub = ax.art.published;
@@ -296,7 +306,9 @@ void find_date(article_context& ax, std::size_t s, sentence_info& si) {
                 usable = false;
             break;
         }
-        case form::calendar: usable = !in_dateline(k); break;
+        // (a dateline carries the day of the report, never a year long gone: "August 1982: eight
+        // people killed at a welding shop" opens an entry in a list of past shootings)
+        case form::calendar: usable = !in_dateline(k) || years_before(pub, p->value) >= 2; break;
         case form::after_event: break;
         case form::bare_month: {
             const bool led = ws[k].lower == "last" || ws[k].lower == "this" || ws[k].lower == "past";

@@ -287,6 +287,41 @@ void locate_figures(article_context& ax, std::size_t fb, std::size_t fe, sentenc
         if (!ax.figures[k].victim) ax.figures[k].not_a_count = rejection_reason(ax, ax.figures[k], si);
 }
 
+namespace {
+
+// "her sons, 7 and 8, were hurt", "the children, 3, 5 and 9,": ages listed between commas
+// after a person (the one-age form "a man, 23," is read where it is used). The words before the
+// number back to the person are only small numbers and "and"; a comma follows the person, and
+// the list closes with a comma.
+bool ages_in_commas(std::string_view text, const std::vector<word>& ws, std::size_t nb, byte_span number) {
+    std::size_t k = nb;
+    while (k > 0 && (ws[k - 1].digits || ws[k - 1].lower == "and") && nb - k < 8) --k;
+    if (k == 0) return false;
+    const word& person = ws[k - 1];
+    const std::string_view w = person.lower;
+    static const std::array<std::string_view, 4> irregular{"children", "people", "men", "women"};
+    const bool plural = w.size() > 3 && w.back() == 's' && person_noun(w.substr(0, w.size() - 1));
+    if (!(person_noun(w) || plural || one_of(w, irregular) || person.capital)) return false;
+    std::size_t c = person.end;
+    while (c < number.begin && text[c] == ' ') ++c;
+    if (c >= number.begin || text[c] != ',') return false;
+    // the list's close: numbers, "and" and spaces up to a comma
+    std::size_t e = number.end;
+    while (e < text.size()) {
+        if (text[e] == ',') return true;
+        if (ascii_digit(text[e]) || text[e] == ' ') {
+            ++e;
+        } else if (e + 3 <= text.size() && text.compare(e, 3, "and") == 0 && text[e - 1] == ' ') {
+            e += 3;
+        } else {
+            return false;
+        }
+    }
+    return false;
+}
+
+}  // namespace
+
 void reject(article_context& ax, const located_figure& lf, const std::string& reason) {
     if (!ax.rejected) return;
     ax.rejected->push_back({lf.f.span, std::string(lf.f.span.of(ax.text)), reason});
@@ -335,6 +370,33 @@ std::optional<std::string> rejection_reason(const article_context& ax, const loc
         if (p > 0 && ax.text[p - 1] == ',' && (person_noun(prev->lower) || prev->capital)) return std::string("an age");
     }
     if (nb >= 2 && ws[nb - 1].lower == "of" && ws[nb - 2].lower == "age") return std::string("an age");
+    if (digits && f.noun.empty() && f.first && *f.first < 120 && ages_in_commas(ax.text, ws, nb, f.number))
+        return std::string("an age");
+    // "all in their 20's", "a man in his early 30s": an age by its decade
+    if (digits && f.first && *f.first >= 10 && *f.first < 100 && *f.first % 10 == 0 && prev &&
+        (after == 's' || after == '\'' || ax.text.compare(f.number.end, 3, "\xE2\x80\x99") == 0)) {
+        static const std::array<std::string_view, 7> owners{"their", "his", "her", "early", "mid", "late", "in"};
+        if (one_of(prev->lower, owners)) return std::string("an age by its decade");
+    }
+    // "the '90 shooting", "a ’92 case": a year cut to two digits
+    if (digits && f.number.end - f.number.begin == 2 &&
+        (before == '\'' || (f.number.begin >= 3 && (ax.text.compare(f.number.begin - 3, 3, "\xE2\x80\x99") == 0 ||
+                                                     ax.text.compare(f.number.begin - 3, 3, "\xE2\x80\x98") == 0))))
+        return std::string("a year");
+    // an emergency number: "a 911 call", "the 911 caller's father", "dialled 999"
+    if (digits && f.first && (*f.first == 911 || *f.first == 999 || *f.first == 112) && f.qualifier == qualifier::exact) {
+        static const std::array<std::string_view, 6> dialled{"dial", "dialed", "dialled", "called", "call", "calling"};
+        const std::size_t n = f.number.end < ax.text.size() ? ax.text.find_first_not_of(' ', f.number.end) : std::string_view::npos;
+        const std::string_view rest = n == std::string_view::npos ? std::string_view{} : ax.text.substr(n, 12);
+        static const std::array<std::string_view, 7> lines{"call", "dispatch", "operator", "center", "centre", "line", "emergency"};
+        bool line = false;
+        for (const auto l : lines) {
+            bool same = rest.size() >= l.size();
+            for (std::size_t i = 0; same && i < l.size(); ++i) same = ascii_lower(rest[i]) == l[i];
+            line = line || same;
+        }
+        if (line || (prev && one_of(prev->lower, dialled))) return std::string("an emergency telephone number");
+    }
     if (f.noun.empty() && next) {
         static const std::array<std::string_view, 46> units{"family", "families",
             "years",    "year",   "months",   "month",     "days",      "day",    "hours",    "hour",     "minutes",

@@ -120,6 +120,15 @@ TEST_CASE("dates: a background date long before the article is not borrowed", "[
     CHECK_FALSE(c.event_date.known());  // left to the publication window
 }
 
+TEST_CASE("dates: a list entry's date long before the article is no dateline", "[extract][dates]") {
+    // published 2018-11-14: "Month Year:" at a paragraph's start opens an entry of a list of past attacks
+    CHECK(own_date("March 1994: Six people were killed at a bakery.") == "1994-03");
+    CHECK(own_date("June 2009: A gunman killed three people at a bus stop.") == "2009-06");
+    // a dateline carries the day of the report: still not the event's date
+    CHECK(own_date("ALEPPO, Nov 12 \xE2\x80\x94 Strikes killed 12 people.") == "-");
+    CHECK(own_date("November 2018: Strikes killed 12 people.") == "-");
+}
+
 TEST_CASE("dates: a photo caption's date is not the event's", "[extract][dates]") {
     const char* captions[] = {
         "A picture taken on November 2 shows rubble in the square. Strikes killed 15 people in the town.",

@@ -31,6 +31,22 @@ TEST_CASE("figures: numbers that are not counts of people, with their reason", "
         {"The envoy listed five violations that killed hopes.", "five", "a count of abstract things, not people"},
         {"The three shootings killed two people.", "three", "a count of abstract things, not people"},
         {"Jets dropped two cluster bombs killing four civilians.", "two", "a count of places or things, not people"},
+        // ages listed between commas after the people they belong to
+        {"A woman was killed and her daughters, 6 and 9, were badly hurt.", "6", "an age"},
+        {"A woman was killed and her daughters, 6 and 9, were badly hurt.", "9", "an age"},
+        {"The students, 10, 11 and 12, were wounded by the blast.", "11", "an age"},
+        {"In the north, 12 died in the fighting.", "12", ""},  // a place before the comma, and no closing comma
+        // an age by its decade
+        {"Three men, all in their 30's, were wounded at the bar.", "30", "an age by its decade"},
+        {"A woman in her early 40's was shot dead.", "40", "an age by its decade"},
+        // a year cut to two digits
+        {"Police reopened the '87 killing of a shopkeeper.", "87", "a year"},
+        {"Police reopened the \xE2\x80\x99" "87 killing of a shopkeeper.", "87", "a year"},
+        // emergency telephone numbers
+        {"A 911 caller said two people were shot dead.", "911", "an emergency telephone number"},
+        {"Neighbours dialled 999 after the man was stabbed to death.", "999", "an emergency telephone number"},
+        {"The 112 call came before the two victims died.", "112", "an emergency telephone number"},
+        {"The attacks killed 911 civilians over the year.", "911", ""},  // a count all the same
     };
     for (const auto& r : rows) {
         CAPTURE(r.sentence);

@@ -320,3 +320,13 @@ TEST_CASE("health officials, organisations named after their country, statements
     CHECK(sources_of("At least nine people were killed, according to figures released by the health ministry.", "AFP") ==
           names{"Health Ministry/health_ministry"});
 }
+
+TEST_CASE("a head of state's office is a government source, not the wire that relays it", "[sources][world]") {
+    CHECK(read("A bomb killed 12 people at a market, the presidency said in a statement.", "Afghanistan") ==
+          names{"Afghanistan Presidency/government"});
+    CHECK(read("the presidential office said", "Nigeria") == names{"Nigeria Presidency/government"});
+    CHECK(sources_of("Five people were killed, according to a statement from the Afghan presidency, AFP reported.", "AFP") ==
+          names{"Afghanistan Presidency/government"});
+    // in Syria the presidency is the Syrian government's voice
+    CHECK(read("the presidency said", "Syria") == names{"Syrian government/government"});
+}
