@@ -282,9 +282,12 @@ std::optional<date_phrase> interpret(const capture_state& st, const date& ref) {
     }
     case shape::relative_day: {
         if (!have_day) return std::nullopt;
-        // "last night" and "overnight" are the night before the article: its eve
-        const bool eve = t.has("yesterday") || t.has("overnight") || (t.has("last") && t.has("night")) ||
-                         (t.has("previous") && t.has("night"));
+        // "overnight" runs from the article's eve into its own day (the small hours of the
+        // publication day are as likely as the evening before): both days, so that a toll
+        // "overnight" is not taken for one of the eve's daytime events, nor for one of the day's
+        if (t.has("overnight")) return resolved(date::of_period(today - 1, today), phrase_form::relative);
+        // "last night" and "yesterday" name the eve: the evening before the article
+        const bool eve = t.has("yesterday") || (t.has("last") && t.has("night")) || (t.has("previous") && t.has("night"));
         if (t.has("before") && t.has("yesterday")) return resolved(civil_from_days(today - 2), phrase_form::relative);
         return resolved(civil_from_days(today - (eve ? 1 : 0)), phrase_form::relative);
     }
@@ -366,7 +369,8 @@ std::optional<date_phrase> interpret(const capture_state& st, const date& ref) {
         };
         const std::int64_t first = back(wd);
         const int second = t.second_weekday();
-        if (second >= 0 && t.has("and")) {  // "Saturday and Sunday": from the first to the second
+        // "Saturday and Sunday", "Tuesday into Wednesday", "Tuesday night to Wednesday": from the first to the second
+        if (second >= 0 && (t.has("and") || t.has("into") || t.has("to"))) {
             std::int64_t end = back(second);
             if (end < first) end += 7;
             if (end > today) return resolved(date::of_period(first - 7, end - 7), phrase_form::weekday);
