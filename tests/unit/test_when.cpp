@@ -35,7 +35,7 @@ TEST_CASE("date phrases against the article's date", "[when]") {
         {"the 15th", "2016-03-15"},       {"the 20th", "2016-02-20"},        {"early March", "2016-03"},
         {"mid-February", "2016-02"},      {"late June 2014", "2014-06"},     {"the end of May", "2015-05"},
         {"yesterday", "2016-03-16"},      {"today", "2016-03-17"},           {"last night", "2016-03-16"},
-        {"overnight", "2016-03-16/2016-03-17"}, {"this morning", "2016-03-17"},    {"two days ago", "2016-03-15"},
+        {"overnight", "2016-03-16"},      {"this morning", "2016-03-17"},    {"two days ago", "2016-03-15"},
         {"a week ago", "2016-03-10"},     {"3 days ago", "2016-03-14"},           {"a few days ago", "2016-03-14"},      {"two months ago", "2016-01"},
         {"last week", "2016-03-07/2016-03-13"}, {"this week", "2016-03-14/2016-03-17"},
         {"earlier this week", "2016-03-14/2016-03-17"}, {"the past three days", "2016-03-14/2016-03-17"},
