@@ -82,6 +82,8 @@ bool may_hold_date(std::string_view text, byte_span span) {
                     a[static_cast<std::size_t>(((h[0] - 'a') * 26 + (h[1] - 'a')) * 26 + (h[2] - 'a'))] = true;
                 return a;
             }();
+            // "Overnight shelling killed...": the night word opening a sentence
+            if (w.size() == 9 && w.substr(1) == "vernight") return true;
             if (w.size() >= 3) {
                 const char a = ascii_lower(w[0]), b = ascii_lower(w[1]), d = ascii_lower(w[2]);
                 if (b >= 'a' && b <= 'z' && d >= 'a' && d <= 'z' &&

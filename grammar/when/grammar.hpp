@@ -153,8 +153,12 @@ struct relative_unit : pegtl::sor<pegtl::seq<pegtl::opt<kw<TAO_PEGTL_ISTRING("ea
 // "Tuesday", "on Tuesday", "last Tuesday", "Tuesday's strike", "Tuesday night", "Wednesday-Thursday"
 // "Saturday and Sunday": two days, a period
 struct and_weekday : pegtl::seq<ws, kw<TAO_PEGTL_ISTRING("and")>, ws, weekday_name> {};
+// "Tuesday into Wednesday", "Tuesday night to Wednesday" (after "overnight" or "the night of"):
+// a night across midnight, from the first day to the second
+struct into_weekday : pegtl::seq<pegtl::opt<ws, kw<TAO_PEGTL_ISTRING("night")>>, ws,
+                                 pegtl::sor<kw<TAO_PEGTL_ISTRING("into")>, kw<TAO_PEGTL_ISTRING("to")>>, ws, weekday_name> {};
 struct weekday : pegtl::seq<pegtl::opt<this_or_last, ws>, weekday_name, pegtl::opt<possessive>,
-                            pegtl::opt<pegtl::sor<pegtl::seq<pegtl::one<'-'>, weekday_name>, and_weekday>>,
+                            pegtl::opt<pegtl::sor<pegtl::seq<pegtl::one<'-'>, weekday_name>, and_weekday, into_weekday>>,
                             pegtl::opt<ws, keyword_list<time_of_day>>> {};
 // "June", "last March", "last March's": a date only where the engine finds context for it
 struct bare_month : pegtl::seq<pegtl::opt<this_or_last, ws>, month_name, pegtl::not_at<pegtl::one<'-'>>, pegtl::not_at<gap, pegtl::digit>,

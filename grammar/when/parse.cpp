@@ -282,7 +282,10 @@ std::optional<date_phrase> interpret(const capture_state& st, const date& ref) {
     }
     case shape::relative_day: {
         if (!have_day) return std::nullopt;
-        // "last night" and "overnight" are the night before the article: its eve
+        // "last night" and "overnight" are the night before the article: its eve. (Read as
+        // both days, eve and publication day, "overnight" cost FA-KES gold dates 0.945 ->
+        // 0.922 and two real conflicts under same_span, whose other sources date the same
+        // night to its eve, for one false alarm gone: the eve it stays.)
         const bool eve = t.has("yesterday") || t.has("overnight") || (t.has("last") && t.has("night")) ||
                          (t.has("previous") && t.has("night"));
         if (t.has("before") && t.has("yesterday")) return resolved(civil_from_days(today - 2), phrase_form::relative);
@@ -366,7 +369,8 @@ std::optional<date_phrase> interpret(const capture_state& st, const date& ref) {
         };
         const std::int64_t first = back(wd);
         const int second = t.second_weekday();
-        if (second >= 0 && t.has("and")) {  // "Saturday and Sunday": from the first to the second
+        // "Saturday and Sunday", "Tuesday into Wednesday", "Tuesday night to Wednesday": from the first to the second
+        if (second >= 0 && (t.has("and") || t.has("into") || t.has("to"))) {
             std::int64_t end = back(second);
             if (end < first) end += 7;
             if (end > today) return resolved(date::of_period(first - 7, end - 7), phrase_form::weekday);

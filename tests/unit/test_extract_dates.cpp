@@ -170,3 +170,53 @@ TEST_CASE("dates: an undated figure gets the publication window", "[extract][dat
     CHECK(extract::publication_window(date::of_month(2018, 11)).iso() == "2018-11");
     CHECK_FALSE(extract::publication_window(date{}).known());
 }
+
+TEST_CASE("dates: night-time and two-day wording", "[extract][dates]") {
+    // published Wednesday 2018-11-14. A night named by both its days is both (a period, which
+    // same_span keeps apart from a daytime toll of either day); a night named by one word or
+    // one day is that evening's day, as other sources date the same night.
+    struct row {
+        const char* sentence;
+        const char* expected;
+    };
+    const row rows[] = {
+        // a night named by both its days
+        {"Strikes overnight Tuesday into Wednesday killed 12 people.", "2018-11-13/2018-11-14"},
+        {"Strikes overnight Monday to Tuesday killed 12 people.", "2018-11-12/2018-11-13"},
+        {"Strikes on Tuesday night into Wednesday killed 12 people.", "2018-11-13/2018-11-14"},
+        {"Strikes in the night of Sunday to Monday killed 12 people.", "2018-11-11/2018-11-12"},
+        // the night before the article: its eve
+        {"Strikes killed 12 people overnight.", "2018-11-13"},
+        {"More than a dozen air strikes were carried out overnight in the east of the city.", "2018-11-13"},
+        {"Overnight shelling killed 12 people.", "2018-11-13"},
+        {"Strikes killed 12 people last night.", "2018-11-13"},
+        {"Strikes killed 12 people yesterday evening.", "2018-11-13"},
+        // a night or hour named by one day: that day
+        {"Strikes killed 12 people overnight Tuesday.", "2018-11-13"},
+        {"Strikes killed 12 people late on Tuesday.", "2018-11-13"},
+        {"Strikes killed 12 people late Monday.", "2018-11-12"},
+        {"Strikes killed 12 people on Monday night.", "2018-11-12"},
+        {"Strikes killed 12 people early Sunday.", "2018-11-11"},
+        {"Strikes killed 12 people in the early hours of Friday.", "2018-11-09"},
+        {"Strikes killed 12 people Saturday night.", "2018-11-10"},
+        {"Strikes killed 12 people this morning.", "2018-11-14"},
+        {"Strikes killed 12 people tonight.", "2018-11-14"},
+        // negatives: days that are no night, a night that is no date, the day of a report
+        {"Strikes killed 12 people from Tuesday to Thursday.", "2018-11-06/2018-11-08"},
+        {"The night sky lit up as 12 people were killed.", "-"},
+        {"Strikes killed 12 people, the monitor said overnight.", "-"},
+        {"Strikes killed 12 people to the north.", "-"},
+    };
+    for (const auto& r : rows) {
+        CAPTURE(r.sentence);
+        CHECK(own_date(r.sentence) == r.expected);
+    }
+}
+
+TEST_CASE("dates: a figure after a night-time sentence takes the night's date, not the report's", "[extract][dates]") {
+    CHECK(event_date_of("Air strikes pounded the east of the city overnight. Rescuers said on Wednesday that 13 people had been killed.",
+                        "13", 1) == "2018-11-13");
+    CHECK(event_date_of("Air strikes pounded the city overnight Tuesday into Wednesday. Rescuers said on Wednesday that 13 people had "
+                        "been killed.",
+                        "13", 1) == "2018-11-13/2018-11-14");
+}
