@@ -45,7 +45,7 @@ void join_coordinated(std::string_view text, std::size_t end, bool headline, fig
         // counted ("a man, a woman and a child" is a list)
         const bool opens_with_a = text.compare(f.span.begin, 2, "a ") == 0 || text.compare(f.span.begin, 2, "A ") == 0 ||
                                   text.compare(f.span.begin, 3, "an ") == 0 || text.compare(f.span.begin, 3, "An ") == 0;
-        // ("A second individual, a 17-year-old male, was transported": an apposition closed by a
+        // ("A third individual, a 19-year-old male, was transported": an apposition closed by a
         // comma before the predicate, not a list, which goes on with another person or "and")
         const auto closed_apposition = [&] {
             std::size_t k = next->f.span.end;

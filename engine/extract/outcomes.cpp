@@ -90,9 +90,9 @@ std::size_t past_apposition(std::string_view text, const std::vector<word>& ws, 
     const char open = separator_in(text, ws[k - 1].end, ws[k].begin);
     if (open != ',' && open != '-') return k;
     // ("Five patients, three teens, and a driver, were rushed...": a list inside the aside,
-    // its items set off by commas too: "Three victims, a 25-year-old man, a 26-year-old man,
-    // and a 33-year-old man, were all transported"; an aside between dashes holds commas of
-    // its own: "The five victims — three men, ages 21, 21 and 20, and two women — were shot")
+    // its items set off by commas too: "Three victims, a 22-year-old woman, a 41-year-old man,
+    // and a 19-year-old man, were all transported"; an aside between dashes holds commas of
+    // its own: "The six victims — four men, ages 30, 19 and 24, and two girls — were shot")
     bool list = false;
     for (std::size_t j = k + 1; j < ws.size() && j < k + 24; ++j) {
         const char sep = separator_in(text, ws[j - 1].end, ws[j].begin);
@@ -325,8 +325,8 @@ std::optional<outcome> find_outcome(const article_context& ax, const located_fig
                 }
             }
         }
-        // a participle clause between the group and its predicate: "Three other people ranging
-        // from their mid-teens to early 20s were treated at a hospital"
+        // a participle clause between the group and its predicate: "Four other people ranging
+        // from their late teens to early 30s were treated at a hospital"
         if (!lf.f.noun.empty() && k + 2 < ws.size() && ws[k].lower.size() > 4 &&
             ws[k].lower.compare(ws[k].lower.size() - 3, 3, "ing") == 0 && ws[k].lower != "shooting" && !ws[k].has(w_killed | w_injured) &&
             separator_in(ax.text, ws[k - 1].end, ws[k].begin) == ' ') {
@@ -350,7 +350,7 @@ std::optional<outcome> find_outcome(const article_context& ax, const located_fig
             immediate = direct = true;
             return outcome_of_shot(ax.text, ws, k + 2);
         }
-        // "Two people with gunshot wounds have been found": what they were found with
+        // "Three people with gunshot wounds have been found": what they were found with
         if (n == 0 && k + 2 < ws.size() && ws[k].lower == "with" && !lf.f.noun.empty() && !read_category(lf.f).intrinsic_death)
             for (std::size_t j = k + 1; j < ws.size() && j < k + 4; ++j)
                 if (ws[j].lower == "wounds" || ws[j].lower == "injuries" || ws[j].lower == "wound") {
@@ -423,7 +423,7 @@ std::optional<outcome> find_outcome(const article_context& ax, const located_fig
         }
         std::size_t next_figure = 0;
         // "were killed 5 civilians" is not "20 were shot, one fatally": a comma ends the predicate
-        // (nor "Five men were shot -- three of them fatally --": a dash opens an aside)
+        // (nor "Six men were shot -- four of them fatally --": a dash opens an aside)
         const bool object_follows = k + 1 < ws.size() && figure_at(k + 1, next_figure) &&
                                     separator_in(ax.text, ws[k].end, ws[k + 1].begin) == ' ';
         if (k < ws.size() && one_of(ws[k].lower, participle) && !object_follows) {

@@ -424,7 +424,7 @@ bool may_open(std::string_view text, std::size_t i, std::size_t end, bool senten
         const std::string_view w(lower, j - i);
         if (person_shape(w) && (one_of(w, person_nouns) || one_of(w, person_modifiers))) return true;
     }
-    // a name: capitalised words, then ", 23" or ", a 33-year-old man"
+    // a name: capitalised words, then ", 23" or ", a 41-year-old man"
     std::size_t k = j;
     int parts = 1;
     while (parts < 4 && k + 1 < end && text[k] == ' ' && ascii_upper(text[k + 1])) {
@@ -649,7 +649,7 @@ std::optional<victim_phrase> victim_phrase_at(std::string_view text, std::size_t
         named_victim = d - (name_end + 2) <= 2 && (d >= end || text[d] == ',' || text[d] == ' ' || text[d] == '.');
         if (named_victim) phrase_end = d;
     }
-    // ", a 33-year-old man," after the name
+    // ", a 41-year-old man," after the name
     if (!named_victim && name_end + 4 < end && text[name_end] == ',' && text[name_end + 1] == ' ' &&
         (text.substr(name_end + 2, 2) == "a " || text.substr(name_end + 2, 3) == "an ")) {
         // the apposition is the same person: the phrase runs to its closing comma
@@ -827,7 +827,7 @@ std::size_t past_subject_extras(std::string_view text, const std::vector<word>& 
             continue;
         }
         // a place or a party in lower case, up to the auxiliary: "Another man in the home was
-        // wounded", "A 15-year-old student at a facility for youth offenders was injured"
+        // wounded", "A 14-year-old student at a camp for young offenders was injured"
         static const std::array<std::string_view, 8> preps{"in", "at", "inside", "outside", "near", "on", "from", "with"};
         static const std::array<std::string_view, 9> lands{"was", "were", "is", "are", "has", "had", "remains", "remained", "who"};
         if (one_of(w, preps) && !comma_before(text, ws[k])) {
@@ -924,7 +924,7 @@ std::optional<outcome> victim_outcome(std::string_view text, const std::vector<w
         while (j < ws.size() && j < k + 7 && text.substr(ws[j - 1].end, ws[j].begin - ws[j - 1].end).find(')') == std::string_view::npos) ++j;
         if (j < ws.size() && j < k + 7) k = j;
     }
-    // an apposition: "Smith, of Chicago,", "Smith, a 33-year-old black man,", "The victim,
+    // an apposition: "Smith, of Chicago,", "Smith, a 41-year-old man,", "The victim,
     // Corinne Hale,", "the child, identified as Landry Velasco,"
     // ("the fourth victim, Williams, sustained...": one capitalised word set off by commas)
     // ("A third man, shot in the stomach Saturday, has died": a participle set off, then a death)
@@ -1076,8 +1076,8 @@ std::optional<outcome> victim_outcome(std::string_view text, const std::vector<w
         if (death_follows(text, ws, k)) return outcome::killed;
         // "was treated and released"
         if (h == "treated" && k + 2 < ws.size() && ws[k + 1].lower == "and" && ws[k + 2].lower == "released") return outcome::injured;
-        // "was taken to a hospital" (not "taken into custody"); "transported from the scene of
-        // the crime to University Health medical center"
+        // "was taken to a hospital" (not "taken into custody"); "transported from the scene to
+        // the county medical center"
         for (std::size_t j = k + 1; j < ws.size() && j < k + 13; ++j)
             if (ws[j].lower == "hospital" || ws[j].lower == "medical" || ws[j].lower == "trauma" || ws[j].lower == "injuries" ||
                 ws[j].lower == "wounds" || ws[j].lower == "wound" || ws[j].lower == "injury" || ws[j].lower == "condition")

@@ -594,24 +594,24 @@ TEST_CASE("victims: people named by a noun the lists lacked, a possessive, or wo
     check_rows({
         // a lower-case word before a person noun qualifies it
         {"The veteran detective suffered a non life threatening injury.", "injured fighters [1,1]"},
-        {"A 17-year-old motel occupant was injured after a gun went off.", "injured children [1,1]"},
-        {"A fourth shooting victim was shot twice in the arm.", "injured people [1,1]"},
+        {"A 16-year-old motel occupant was injured when a pistol discharged.", "injured children [1,1]"},
+        {"A fifth shooting victim was shot once in the leg.", "injured people [1,1]"},
         // (a verb is no modifier, nor a possessive pronoun)
         {"A bullet grazed a deputy who was shot.", "injured fighters [1,1]"},
         {"A suicide bomber killed at least 21 people outside a bank.", "killed people [21,null]"},
         // a name's possessive opens a person
-        {"Shriver's wife was shot but survived.", "injured women [1,1]"},
-        {"Stoffel's wife, Erin, was shot three times, but survived.", "injured women [1,1]"},
+        {"Delacroix's wife was shot but survived.", "injured women [1,1]"},
+        {"Marchetti's wife, Dana, was shot twice, but survived.", "injured women [1,1]"},
         // a place or party in lower case, a relative clause, a long apposition
         {"Another man in the home was wounded.", "injured men [1,1]"},
-        {"A 15-year-old student at a facility for youth offenders was injured Tuesday.", "injured children [1,1]"},
+        {"A 14-year-old student at a camp for young offenders was injured Friday.", "injured children [1,1]"},
         {"The boy, whose name has not been released, remains hospitalized.", "injured children [1,1]"},
-        {"The woman, who is the girl's mother, was taken to Reid Hospital in Richmond.", "injured women [1,1]"},
-        {"The other victim, identified by police as a driver for a pizza shop who was making a delivery, remains in critical "
-         "but stable condition.",
+        {"The woman, who is the boy's aunt, was taken to Hillcrest Hospital in Salem.", "injured women [1,1]"},
+        {"The second victim, described by deputies as a courier for a bakery who was dropping off an order, remains in "
+         "serious but stable condition.",
          "injured people [1,1]"},
         // an apposition closed before the predicate is the same person, not a list
-        {"A second individual, a 17-year-old male, was transported to a hospital.", "injured people [1,1]"},
+        {"A third individual, a 19-year-old male, was transported to a hospital.", "injured people [1,1]"},
         {"A man, a woman, and a child were shot.", "injured people [3,3]"},
     });
 }
@@ -619,24 +619,24 @@ TEST_CASE("victims: people named by a noun the lists lacked, a possessive, or wo
 TEST_CASE("victims: care and recovery as news tells it", "[extract][victims][session9]") {
     check_rows({
         {"The victim was treated and released.", "injured people [1,1]"},
-        {"The 7-year-old boy is at a local hospital.", "injured children [1,1]"},
-        {"The girl was originally taken to Johnston Memorial Hospital in Abingdon.", "injured children [1,1]"},
-        {"The victim was admitted to Toledo Hospital Monday with a gunshot wound.", "injured people [1,1]"},
+        {"The 6-year-old girl is at a local hospital.", "injured children [1,1]"},
+        {"The boy was initially taken to Riverside Memorial Hospital in Marion.", "injured children [1,1]"},
+        {"The victim was admitted to Lakeview Hospital Friday with a gunshot wound.", "injured people [1,1]"},
         {"Another person was reported to have been injured.", "injured people [1,1]"},
         {"The victim is expected to survive.", "injured people [1,1]"},
         {"One woman has been upgraded to serious condition.", "injured women [1,1]"},
-        {"A second man was transported from the scene of the crime to University Hospital.", "injured men [1,1]"},
+        {"A second man was transported from the scene to County General Hospital.", "injured men [1,1]"},
         {"An accidental shooting sent an 8-year-old boy to the hospital.", "injured children [1,1]"},
         {"A shooting at a bar sent 4 people to the hospital on Sunday.", "injured people [4,4]"},
         {"Five people were brought to the hospital with gunshot wounds.", "injured people [5,5]"},
         {"Another officer shot the dog and a bullet grazed a deputy.", "injured fighters [1,1]"},
-        {"The 16-year-old has not been identified; he is in critical but stable condition.", "injured people [1,1]"},
-        {"Two men are in the hospital after a shooting at the park.", "injured men [2,2]"},
-        {"Two people with gunshot wounds have been found in a car.", "injured people [2,2]"},
-        {"A teen is dead and another is injured after shots were fired at a party.", "killed people [1,1] | injured people [1,1]"},
+        {"The 17-year-old has not been named; he is in critical but stable condition.", "injured people [1,1]"},
+        {"Two women are in the hospital after gunfire near the school.", "injured women [2,2]"},
+        {"Three people with gunshot wounds have been found in an apartment.", "injured people [3,3]"},
+        {"A teen is dead and another is injured following gunfire at a cookout.", "killed people [1,1] | injured people [1,1]"},
         {"One teen is dead, and another seriously injured.", "killed people [1,1] | injured people [1,1]"},
-        {"A man was found with a gunshot wound Tuesday night.", "injured men [1,1]"},
-        {"He was privately conveyed to Sinai Grace Hospital in critical condition.", "injured people [1,1]"},
+        {"A woman was found with a gunshot wound early Saturday.", "injured women [1,1]"},
+        {"He was privately conveyed to Grace Memorial Hospital in critical condition.", "injured people [1,1]"},
         {"The bicyclist sustained injuries.", "injured people [1,1]"},
     });
 }
@@ -669,12 +669,12 @@ TEST_CASE("victims: a.m. and p.m. end a sentence unless the time goes on", "[ext
 
 TEST_CASE("victims: asides and clauses between a counted group and its predicate", "[extract][victims][session9]") {
     check_rows({
-        {"Three other people ranging from their mid-teens to early 20s were treated at a hospital and released.",
-         "injured people [3,3]"},
-        {"Three victims, a 25-year-old man, a 26-year-old man, and a 33-year-old man, were all transported to a local hospital.",
+        {"Four other people ranging from their late teens to early 30s were treated at a hospital and released.",
+         "injured people [4,4]"},
+        {"Three victims, a 22-year-old woman, a 41-year-old man, and a 19-year-old man, were all transported to an area hospital.",
          "injured people [3,3]"},
         // a dash opens an aside: the dead are part of those shot
-        {"Five men were shot -- three of them fatally -- Wednesday afternoon.", "injured men [2,2] | killed people [3,3]"},
-        {"Five men were shot, three of them fatally.", "injured men [2,2] | killed people [3,3]"},
+        {"Six men were shot -- four of them fatally -- Thursday evening.", "injured men [2,2] | killed people [4,4]"},
+        {"Six men were shot, two of them fatally.", "injured men [4,4] | killed people [2,2]"},
     });
 }
