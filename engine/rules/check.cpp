@@ -88,6 +88,7 @@ const field_info field_table[] = {
     {"lead", field::lead, t_bool},
     {"localities", field::localities, t_string},
     {"day_named", field::day_named, t_bool},
+    {"counted", field::counted, t_bool},
 };
 
 const field_info* find_field(const std::string& name) {

@@ -21,7 +21,7 @@ enum class field : int {
     vague, text, parent, source, source_text, source_kind, source_name, source_field, relay, relay_count,
     origin, outlet, copied, weight, published, event_date, place, place_key, governorate, actor, attack, scope, country,
     figure, credit,  // in words, for messages (model/wording.hpp)
-    relation, period, group, event, lead, localities, day_named,
+    relation, period, group, event, lead, localities, day_named, counted,
 };
 
 // The widest window days(d, n) accepts: a claim gets n + 1 keys from it.

@@ -506,6 +506,7 @@ value field_value(env& en, const eclaim& e, field id, const std::string& name) {
     case field::lead: return boolean(c.event == 0);
     case field::localities: return str(c.localities);
     case field::day_named: return boolean(c.day_named);
+    case field::counted: return boolean(written_as_count(c));
     }
     return none();
 }
@@ -2025,6 +2026,12 @@ double shared_name_weight(const text_evidence& a, const text_evidence& b, const 
         }
     }
     return sum;
+}
+
+// A vague word ("dozens") or a range counts a group as surely as a numeral does; a name, a
+// pronoun, "a man", "a fourth victim" or "murder-suicide" tells of one person at a time.
+bool written_as_count(const claim& c) {
+    return c.qualifier == qualifier::vague || c.qualifier == qualifier::range || written_value(c.value_text).has_value();
 }
 
 std::optional<std::int64_t> written_value(std::string_view text) {

@@ -26,4 +26,11 @@ bool scored_levels(const ruleset& r, std::size_t rule, const claim_facts& a, con
 // "twenty-two" -> 22; nullopt when it is not a number.
 std::optional<std::int64_t> written_value(std::string_view text);
 
+// The claim's figure is written as a count of people: a numeral or number words ("12",
+// "Three", "a dozen"), a vague word ("dozens") or a range; not one person named or
+// described ("Miller", "a man", "the 26-year-old", "A fourth victim", "He"), nor the
+// reader's sum of the victims an article names ("3 people named"). Only a count can be the
+// total a breakdown is held against.
+bool written_as_count(const claim& c);
+
 }  // namespace reckon::rules

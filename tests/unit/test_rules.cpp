@@ -158,6 +158,27 @@ TEST_CASE("the written value of a figure", "[rules][eval]") {
     CHECK_FALSE(rules::written_value("12a"));
 }
 
+TEST_CASE("a figure written as a count, not as one person", "[rules][eval]") {
+    const auto written = [](std::string text, qualifier q = qualifier::exact) {
+        claim c;
+        c.value_text = std::move(text);
+        c.qualifier = q;
+        return rules::written_as_count(c);
+    };
+    CHECK(written("12"));
+    CHECK(written("Three"));
+    CHECK(written("a dozen"));
+    CHECK(written("Dozens", qualifier::vague));
+    CHECK(written("20-30", qualifier::range));
+    CHECK_FALSE(written("Miller"));
+    CHECK_FALSE(written("a man"));
+    CHECK_FALSE(written("A fourth victim"));
+    CHECK_FALSE(written("the 26-year-old"));
+    CHECK_FALSE(written("Calvin Williams, 24"));
+    CHECK_FALSE(written("He"));
+    CHECK_FALSE(written("3 people named"));
+}
+
 namespace {
 
 struct fixture {
