@@ -204,7 +204,7 @@ TEST_CASE("the heaviest lead words few articles a week use are blocking keys", "
     CHECK(wide[2].key_lead == wide[9].key_lead);
 }
 
-TEST_CASE("frozen word statistics weigh words as they were counted; words they lack are counted live", "[match][evidence]") {
+TEST_CASE("frozen word statistics weigh words as they were counted, and words they lack are counted live", "[match][evidence]") {
     const std::vector<match::article_terms> first{
         match::terms_of("Gunman kills man at party in Linwood near Tamarind Avenue"),
         match::terms_of("Gunman kills man at party in Linwood near Tamarind Avenue"),
