@@ -607,7 +607,7 @@ TEST_CASE("victims: people named by a noun the lists lacked, a possessive, or wo
         {"A 14-year-old student at a camp for young offenders was injured Friday.", "injured children [1,1]"},
         {"The boy, whose name has not been released, remains hospitalized.", "injured children [1,1]"},
         {"The woman, who is the boy's aunt, was taken to Hillcrest Hospital in Salem.", "injured women [1,1]"},
-        {"The second victim, described by deputies as a courier for a bakery who was dropping off an order, remains in "
+        {"The second victim, identified by deputies as a courier for a bakery who was dropping off an order, remains in "
          "serious but stable condition.",
          "injured people [1,1]"},
         // an apposition closed before the predicate is the same person, not a list

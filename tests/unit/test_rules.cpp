@@ -174,7 +174,7 @@ TEST_CASE("a figure written as a count, not as one person", "[rules][eval]") {
     CHECK_FALSE(written("a man"));
     CHECK_FALSE(written("A fourth victim"));
     CHECK_FALSE(written("the 26-year-old"));
-    CHECK_FALSE(written("Calvin Williams, 24"));
+    CHECK_FALSE(written("Marlon Quist, 24"));
     CHECK_FALSE(written("He"));
     CHECK_FALSE(written("3 people named"));
 }
