@@ -74,8 +74,6 @@ std::string string_of(const node& n) {
 
 class converter {
 public:
-    explicit converter(const std::string& source) : m_source(source) {}
-
     ast::expr_ptr expr(const node& n) {
         auto e = build(n);
         return e;
@@ -84,8 +82,6 @@ public:
     std::size_t depth_of(const ast::expr& e) const { return static_cast<std::size_t>(e.type); }
 
 private:
-    const std::string& m_source;
-
     // `type` temporarily holds the subtree depth until the checker sets real types.
     ast::expr_ptr make(ast::expr_kind k, const node& n) {
         auto e = std::make_unique<ast::expr>();
@@ -307,7 +303,7 @@ std::unique_ptr<ast::template_text> parse_template(const node& lit, const std::s
         try {
             auto root = pt::parse<hole, selector, action, pegtl::must_if<errors>::control>(in);
             if (!root || root->children.empty()) throw pegtl::parse_error("expected an expression", in);
-            converter conv(source);
+            converter conv;
             t->holes.push_back(conv.expr(*root->children.front()));
         } catch (const pegtl::parse_error& e) {
             const auto& p = e.positions().front();
@@ -335,7 +331,7 @@ struct statement_builder {
     const std::string& source;
     diagnostics& diags;
     std::string_view line_text;
-    converter conv{source};
+    converter conv{};
 
     void pattern_of(const node& pat, ast::statement& s) {
         // pattern children: pattern_part, pattern_part (inside pattern_rest, unselected)
