@@ -11,9 +11,14 @@ big="$work/big.csv"
 head -n 1 "$fakes" > "$big"
 i=0; while [ $i -lt 20 ]; do tail -n +2 "$fakes" >> "$big"; i=$((i + 1)); done
 
-"$reckon" audit "$big" --format json -o "$work/audit.json" 2>"$work/audit.err" &
+"$reckon" audit "$big" --format json --timings -o "$work/audit.json" 2>"$work/audit.err" &
 pid=$!
-sleep 1
+# Signal once reckon is at work (--timings prints "reckon: load" when the corpus is read and
+# extraction starts). A background job of a non-interactive shell ignores SIGINT until it
+# execs reckon, so a signal sent after a fixed second on a loaded machine could come before
+# the handler and be lost: the audit then ran to its end (25 minutes under AddressSanitizer).
+n=0
+while [ $n -lt 6000 ] && ! grep -q "^reckon: load" "$work/audit.err" 2>/dev/null; do sleep 0.1; n=$((n + 1)); done
 kill -INT $pid
 wait $pid; code=$?
 [ "$code" -eq 130 ] || fail "SIGINT: exit $code, expected 130 ($(tail -n 2 "$work/audit.err"))"
