@@ -217,8 +217,10 @@ source_reader::source_reader(const registry::source_registry& registry, const re
             if (has_split) m_bodies_by_first[split.words.front()].push_back(std::move(split));
         }
     }
-    for (auto& [first, list] : m_bodies_by_first)
+    for (auto& [first, list] : m_bodies_by_first) {
         std::stable_sort(list.begin(), list.end(), [](const auto& x, const auto& y) { return x.words.size() > y.words.size(); });
+        m_bodies_by_hash.insert(word_hash(first), first) = &list;
+    }
     for (const auto& c : registry.countries()) {
         std::vector<std::string> spellings{c.name};
         spellings.insert(spellings.end(), c.written.begin(), c.written.end());
@@ -347,10 +349,13 @@ std::pair<const registry::country*, std::size_t> source_reader::country_before(
 }
 
 const source_reader::body_form* source_reader::body_at(const std::vector<word>& ws, std::size_t k) const {
-    auto it = m_bodies_by_first.find(std::string(ws[k].lower));
-    if (it == m_bodies_by_first.end()) it = m_bodies_by_first.find(std::string(without_possessive(ws[k].lower)));
-    if (it == m_bodies_by_first.end()) return nullptr;
-    for (const auto& f : it->second) {
+    const auto* found = m_bodies_by_hash.find(ws[k].hash, ws[k].lower);
+    if (!found) {
+        const auto bare = without_possessive(ws[k].lower);
+        if (bare.size() != ws[k].lower.size()) found = m_bodies_by_hash.find(word_hash(bare), bare);
+    }
+    if (!found) return nullptr;
+    for (const auto& f : **found) {
         if (k + f.words.size() > ws.size()) continue;
         if (f.needs_capital && !ws[k].capital) continue;
         bool ok = true;

@@ -219,16 +219,13 @@ grammar::claims::figure one_person(std::string_view text, std::size_t b, std::si
 std::size_t age_phrase_end(std::string_view text, std::size_t i, std::size_t end) {
     constexpr auto none = std::string_view::npos;
     std::size_t j = i;
-    if (j < end && ascii_digit(text[j])) {
+    const bool digits = j < end && ascii_digit(text[j]);
+    if (digits) {
         while (j < end && j - i < 4 && ascii_digit(text[j])) ++j;
         if (j - i > 3 || (j < end && ascii_alnum(text[j]))) return none;
     } else {
         while (j < end && j - i < 12 && ascii_alpha(text[j])) ++j;
         if (j == i || j - i >= 12 || (j < end && ascii_alnum(text[j]))) return none;
-        char lower[12];
-        for (std::size_t k = i; k < j; ++k) lower[k - i] = ascii_lower(text[k]);
-        const auto v = grammar::claims::words_value(std::string_view(lower, j - i));
-        if (!v || *v < 1 || *v > 120) return none;
     }
     // the rest, case-insensitive: [- ]unit[- ]old, or " y/o", "-yo"
     const auto word_is = [&](std::size_t b, std::string_view w) {
@@ -239,16 +236,28 @@ std::size_t age_phrase_end(std::string_view text, std::size_t i, std::size_t end
     };
     if (j >= end || (text[j] != ' ' && text[j] != '-')) return none;
     const std::size_t u = j + 1;
-    if (word_is(u, "y/o") && (u + 3 >= end || text[u + 3] != '/')) return u + 3;
-    if (text[j] == '-' && word_is(u, "yo")) return u + 2;
-    static const std::array<std::string_view, 8> units{"year", "years", "month", "months", "week", "weeks", "yr", "yrs"};
-    for (const auto unit : units) {
-        if (!word_is(u, unit)) continue;
-        const std::size_t o = u + unit.size();
-        if (o + 1 < end && (text[o] == ' ' || text[o] == '-') && word_is(o + 1, "old")) return o + 4;
-        return none;
+    // every unit below opens with y, m or w
+    if (u >= end || (ascii_lower(text[u]) != 'y' && ascii_lower(text[u]) != 'm' && ascii_lower(text[u]) != 'w')) return none;
+    std::size_t phrase_end = none;
+    if (word_is(u, "y/o") && (u + 3 >= end || text[u + 3] != '/')) phrase_end = u + 3;
+    else if (text[j] == '-' && word_is(u, "yo")) phrase_end = u + 2;
+    else {
+        static const std::array<std::string_view, 8> units{"year", "years", "month", "months", "week", "weeks", "yr", "yrs"};
+        for (const auto unit : units) {
+            if (!word_is(u, unit)) continue;
+            const std::size_t o = u + unit.size();
+            if (o + 1 < end && (text[o] == ' ' || text[o] == '-') && word_is(o + 1, "old")) phrase_end = o + 4;
+            break;
+        }
     }
-    return none;
+    if (phrase_end == none || digits) return phrase_end;
+    // a number word up to 120 ("two year old"): valued only where an age unit follows, since
+    // this runs at nearly every word of a sentence with an outcome word
+    char lower[12];
+    for (std::size_t k = i; k < j; ++k) lower[k - i] = ascii_lower(text[k]);
+    const auto v = grammar::claims::words_value(std::string_view(lower, j - i));
+    if (!v || *v < 1 || *v > 120) return none;
+    return phrase_end;
 }
 
 bool person_noun(std::string_view w) { return person_shape(w) && one_of(w, person_nouns); }
