@@ -219,6 +219,8 @@ source_reader::source_reader(const registry::source_registry& registry, const re
     }
     for (auto& [first, list] : m_bodies_by_first) {
         std::stable_sort(list.begin(), list.end(), [](const auto& x, const auto& y) { return x.words.size() > y.words.size(); });
+        for (auto& f : list)
+            for (const auto& w : f.words) f.hashes.push_back(word_hash(w));
         m_bodies_by_hash.insert(word_hash(first), first) = &list;
     }
     for (const auto& c : registry.countries()) {
@@ -350,6 +352,9 @@ std::pair<const registry::country*, std::size_t> source_reader::country_before(
 
 const source_reader::body_form* source_reader::body_at(const std::vector<word>& ws, std::size_t k) const {
     const auto* found = m_bodies_by_hash.find(ws[k].hash, ws[k].lower);
+    // found by the word as written, every form of the list starts with it; found without its
+    // possessive ("army's"), only a form of that one word ends there
+    const bool as_written = found != nullptr;
     if (!found) {
         const auto bare = without_possessive(ws[k].lower);
         if (bare.size() != ws[k].lower.size()) found = m_bodies_by_hash.find(word_hash(bare), bare);
@@ -358,9 +363,10 @@ const source_reader::body_form* source_reader::body_at(const std::vector<word>& 
     for (const auto& f : **found) {
         if (k + f.words.size() > ws.size()) continue;
         if (f.needs_capital && !ws[k].capital) continue;
+        if (!as_written && f.words.size() != 1) continue;
         bool ok = true;
-        for (std::size_t j = 0; j < f.words.size() && ok; ++j) {
-            ok = ws[k + j].lower == f.words[j];
+        for (std::size_t j = 1; j < f.words.size() && ok; ++j) {
+            ok = ws[k + j].hash == f.hashes[j] && ws[k + j].lower == f.words[j];
             // the last word may carry a possessive: "the Ukrainian army's southern command"
             if (!ok && j + 1 == f.words.size()) ok = without_possessive(ws[k + j].lower) == f.words[j];
         }

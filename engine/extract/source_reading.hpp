@@ -66,6 +66,7 @@ public:
 private:
     struct body_form {
         std::vector<std::string> words;
+        std::vector<std::uint64_t> hashes;  // word_hash of each word: most forms are refused on a hash
         const registry::body* body = nullptr;
         bool needs_capital = false;  // a form written in capitals ("Hospital") names a proper body only
     };
