@@ -480,6 +480,20 @@ bool may_open(std::string_view text, std::size_t i, std::size_t end, bool senten
 
 std::optional<victim_phrase> victim_phrase_at(std::string_view text, std::size_t i, std::size_t end, bool sentence_start,
                                               bool headline) {
+    // The quick refusal first, before the word is copied (word_at): outside headlines a word
+    // that is not "both" and no age ("17-year-old", "two year old") opens a phrase only
+    // where may_open says so.
+    if (!headline && i < end && ascii_alnum(text[i])) {
+        std::size_t j = i;
+        bool hyphen = false;
+        while (j < end && (ascii_alnum(text[j]) || ((text[j] == '-' || text[j] == '\'') && j + 1 < end && ascii_alnum(text[j + 1])))) {
+            hyphen = hyphen || text[j] == '-';
+            ++j;
+        }
+        if (!hyphen && !same_word(text, i, j, "both") && !may_open(text, i, end, sentence_start) &&
+            age_phrase_end(text, i, end) == std::string_view::npos)
+            return std::nullopt;
+    }
     // a headline drops its articles ("Man killed", "Waverly teen dies"), and an age before a
     // name or a person noun opens a phrase anywhere ("killed 24-year-old Alex Morrow")
     const auto w0 = word_at(text, i, end);
