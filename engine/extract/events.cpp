@@ -191,7 +191,7 @@ std::string period_of(const std::vector<token>& ws, std::int64_t value) {
             const std::string_view next = k + 1 < ws.size() ? ws[k + 1].lower : std::string_view();
             if ((w == "have" || w == "has") && (next == "been" || next == "died" || next == "killed" || next == "claimed"))
                 perfect = true;
-            if (one_of(w, weekdays) || w == "yesterday" || w == "today" || w == "overnight") day = true;
+            if (one_of(ws[k], weekdays) || w == "yesterday" || w == "today" || w == "overnight") day = true;
         }
         if (perfect && !day) return "war";
     }
@@ -293,7 +293,7 @@ bool trapped(const std::vector<token>& ws, std::size_t f) {
                                                                 "pulled", "recovered", "retrieved", "martyred"};
     for (std::size_t k = f + 1; k < std::min(ws.size(), f + 9); ++k) {
         const std::string_view w = ws[k].lower;
-        if (one_of(w, found_dead) || one_of(w, reporting) || w == "wounded" || w == "injured" ||
+        if (one_of(ws[k], found_dead) || one_of(ws[k], reporting) || w == "wounded" || w == "injured" ||
             std::isdigit(static_cast<unsigned char>(w[0])))
             return false;
         const std::string_view next = k + 1 < ws.size() ? ws[k + 1].lower : std::string_view();
@@ -313,12 +313,12 @@ std::string group_of(const std::vector<token>& ws, std::size_t f) {
         return "family";
     for (std::size_t k = f + 1; k < std::min(ws.size(), f + 8); ++k) {
         const std::string_view w = ws[k].lower;
-        if (one_of(w, reporting)) break;  // "100 wounded according to the medical source": who counted, not who
+        if (one_of(ws[k], reporting)) break;  // "100 wounded according to the medical source": who counted, not who
         const std::string_view next = k + 1 < ws.size() ? std::string_view(ws[k + 1].lower) : std::string_view();
         if (w == "staff" || w == "medics" || w == "doctors" || w == "nurses" || w == "paramedics" ||
             (w == "medical" && (next == "staff" || next == "workers" || next == "personnel")))
             return "medical staff";
-        if (one_of(w, aid) && (w == "volunteers" || w == "rescuers" || (k + 1 < ws.size() && ws[k + 1].lower == "workers")))
+        if (one_of(ws[k], aid) && (w == "volunteers" || w == "rescuers" || (k + 1 < ws.size() && ws[k + 1].lower == "workers")))
             return "aid workers";
         if (w == "journalists" || w == "reporters") return "journalists";
         if (w == "critical" && !within_words(ws, f + 1, k, "some")) return "critical condition";
@@ -378,7 +378,7 @@ bool among_the_dead(const std::vector<token>& ws, std::size_t f) {
             if (j < ws.size() && ws[j].lower == "also") ++j;
             return j + 1 < ws.size() && ws[j].lower == "among" && (ws[j + 1].lower == "the" || ws[j + 1].lower == "those");
         }
-        if (one_of(w, not_subject) || number_word(w)) return false;
+        if (one_of(ws[k], not_subject) || number_word(w)) return false;
     }
     return false;
 }
@@ -467,7 +467,7 @@ bool several_events(const std::vector<token>& ws) {
         // a day's toll of every strike: "over the past 24 hours", "in the last 24 hours"
         if ((w == "past" || w == "last" || w == "previous") && next == "24" && after == "hours") return true;
         if (w == "separate" && (one_of(next, events) || one_of(after, events))) return true;
-        if (one_of(w, many) && one_of(next, areas)) return true;
+        if (one_of(ws[k], many) && one_of(next, areas)) return true;
         if ((w == "across" || w == "throughout") &&
             (next == "syria" || next == "country" || (next == "the" && (after == "country" || after == "nation"))))
             return true;
@@ -567,12 +567,12 @@ bool names_the_day(const std::vector<token>& ws) {
     bool named = false;
     for (std::size_t k = 0; k < ws.size(); ++k) {
         const std::string_view w = ws[k].lower;
-        if (one_of(w, relative_days) && w != "earlier" && w != "later") return false;
-        if (one_of(w, weekdays)) named = true;
+        if (one_of(ws[k], relative_days) && w != "earlier" && w != "later") return false;
+        if (one_of(ws[k], weekdays)) named = true;
         const bool day_number = [&](std::size_t j) {
             return j < ws.size() && ws[j].lower.size() <= 2 && std::isdigit(static_cast<unsigned char>(ws[j].lower[0]));
         }(k + 1) || (k > 0 && ws[k - 1].lower.size() <= 2 && std::isdigit(static_cast<unsigned char>(ws[k - 1].lower[0])));
-        if (one_of(w, months) && day_number) named = true;
+        if (one_of(ws[k], months) && day_number) named = true;
     }
     return named;
 }
@@ -601,7 +601,7 @@ bool names_means(const std::vector<token>& ws) {
         const std::string_view next = k + 1 < ws.size() ? ws[k + 1].lower : std::string_view();
         // a means after "adding that", once a figure is told, is another statement's (find_attack)
         if ((w == "adding" || (w == "added" && next == "that")) && figure_said(ws, k)) return false;
-        if (one_of(w, means) || (w == "car" && next.rfind("bomb", 0) == 0)) return true;
+        if (one_of(ws[k], means) || (w == "car" && next.rfind("bomb", 0) == 0)) return true;
         if (w == "fire" && k > 0 && (ws[k - 1].lower.rfind("rebel", 0) == 0 || ws[k - 1].lower == "opposition")) return true;
     }
     return false;
@@ -707,7 +707,7 @@ bool names_site(const std::vector<token>& ws, std::size_t k) {
     for (std::size_t j = k; j-- > 0 && j + 3 >= k;) {
         const std::string_view w = ws[j].lower;
         if (w == "the" || w == "a" || w == "an") return j > 0 && one_of(ws[j - 1], place_prepositions);
-        if (ws[j].capital || one_of(w, place_prepositions)) return false;
+        if (ws[j].capital || one_of(ws[j], place_prepositions)) return false;
     }
     return false;
 }
@@ -797,7 +797,7 @@ static bool present_perfect_without_day(const std::vector<token>& ws) {
     bool perfect = false;
     for (std::size_t k = 0; k < ws.size(); ++k) {
         const std::string_view w = ws[k].lower;
-        if (one_of(w, weekdays) || w == "yesterday" || w == "today" || w == "overnight" || w == "tonight") return false;
+        if (one_of(ws[k], weekdays) || w == "yesterday" || w == "today" || w == "overnight" || w == "tonight") return false;
         if (k + 1 == ws.size()) break;
         const std::string_view next = ws[k + 1].lower;
         if ((w == "have" || w == "has") && (next == "been" || next == "died" || next == "killed")) perfect = true;
