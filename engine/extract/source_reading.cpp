@@ -155,7 +155,6 @@ bool is_organisation_word(std::string_view w, std::uint64_t hash) {
         "school", "camp", "airport", "market", "street", "avenue", "road", "mosque", "church", "square"};
     return words.contains(w, hash);
 }
-bool is_organisation_word(std::string_view w) { return is_organisation_word(w, word_hash(w)); }
 
 // A word that may be part of a person's name: capitalised ("Diane", "Al-Hamzi") or an
 // Arabic article joined to a capitalised name ("al-Hamzi"), and no common word.
