@@ -46,6 +46,7 @@ struct token {
     std::string_view lower;  // the same in lower case (in a folded_text that outlives the word)
     std::size_t begin = 0, end = 0;
     bool capital = false;  // starts with a capital letter, or "al-" and one
+    std::uint64_t hash = 0;  // word_hash(lower), made once: the word lists below are probed with it
 };
 
 // (the program keeps the "C" locale, where isalnum and isupper are these ASCII tests)
@@ -72,6 +73,7 @@ std::vector<token> words_of(std::string_view text, const folded_text& lower, byt
         w.begin = i;
         w.end = j;
         w.lower = lower.at(i, j);
+        w.hash = word_hash(w.lower);
         const bool article_prefix = w.lower.size() > 3 && (starts_with(w.lower, "al-") || starts_with(w.lower, "el-"));
         w.capital = ascii_upper(w.text[0]) || (article_prefix && ascii_upper(w.text[3]));
         out.push_back(std::move(w));
@@ -83,6 +85,7 @@ std::vector<token> words_of(std::string_view text, const folded_text& lower, byt
 // Word lists are hashed (word_set): every word of a sentence with a figure is looked up in
 // several of them, once per figure.
 bool one_of(std::string_view w, const word_set& list) { return list.contains(w); }
+bool one_of(const token& w, const word_set& list) { return list.contains(w.lower, w.hash); }
 
 const word_set number_words{"two",   "three", "four", "five",   "six", "seven", "eight",
                                                         "nine",  "ten",   "few",  "several", "couple", "48", "72"};
@@ -142,7 +145,7 @@ std::string period_of(const std::vector<token>& ws, std::int64_t value) {
                                          ws[k - 1].lower == "during" || ws[k - 1].lower == "for" || ws[k - 1].lower == "within");
         if (w == "past" || w == "last" || w == "previous" || w == "recent") {
             std::size_t u = k + 1;
-            const bool counted = u < ws.size() && (std::isdigit(static_cast<unsigned char>(ws[u].lower[0])) || one_of(ws[u].lower, number_words));
+            const bool counted = u < ws.size() && (std::isdigit(static_cast<unsigned char>(ws[u].lower[0])) || one_of(ws[u], number_words));
             if (!counted && !span_word) continue;
             if (counted) {
                 const bool hours = u + 1 < ws.size() && ws[u + 1].lower == "hours";
@@ -159,7 +162,7 @@ std::string period_of(const std::vector<token>& ws, std::int64_t value) {
         }
         // "in three days of attacks", "two days of bombardment"
         if ((w == "days" || w == "weeks") && next == "of" && k > 0 &&
-            (std::isdigit(static_cast<unsigned char>(ws[k - 1].lower[0])) || one_of(ws[k - 1].lower, number_words)))
+            (std::isdigit(static_cast<unsigned char>(ws[k - 1].lower[0])) || one_of(ws[k - 1], number_words)))
             return "days";
         // "48 hours"
         if (w == "hours" && k > 0 && (ws[k - 1].lower == "48" || ws[k - 1].lower == "72")) return "days";
@@ -176,7 +179,7 @@ std::string period_of(const std::vector<token>& ws, std::int64_t value) {
     // claimed more than 300000 lives", "the six-year conflict").
     if (value >= 1000) {
         for (const auto& w : ws)
-            if (one_of(w.lower, conflict_words) || w.lower.find("-year") != std::string::npos) return "war";
+            if (one_of(w, conflict_words) || w.lower.find("-year") != std::string::npos) return "war";
     }
     // Tens of thousands in the present perfect with no day are a toll of the whole war or
     // crisis, even unnamed ("More than 300000 people have been killed and millions
@@ -188,7 +191,7 @@ std::string period_of(const std::vector<token>& ws, std::int64_t value) {
             const std::string_view next = k + 1 < ws.size() ? ws[k + 1].lower : std::string_view();
             if ((w == "have" || w == "has") && (next == "been" || next == "died" || next == "killed" || next == "claimed"))
                 perfect = true;
-            if (one_of(w, weekdays) || w == "yesterday" || w == "today" || w == "overnight") day = true;
+            if (one_of(ws[k], weekdays) || w == "yesterday" || w == "today" || w == "overnight") day = true;
         }
         if (perfect && !day) return "war";
     }
@@ -203,8 +206,8 @@ bool hospital_intake(const std::vector<token>& ws, std::size_t f) {
                                                             "rushed",  "received", "treated", "evacuated", "transported"};
     bool verb = false;
     for (std::size_t k = f + 1; k < std::min(ws.size(), f + 16); ++k) {
-        if (one_of(ws[k].lower, reporting)) break;  // "... told the hospital's director": who counted
-        if (one_of(ws[k].lower, intake)) verb = true;
+        if (one_of(ws[k], reporting)) break;  // "... told the hospital's director": who counted
+        if (one_of(ws[k], intake)) verb = true;
         if (verb && (ws[k].lower == "hospital" || ws[k].lower == "hospitals")) return true;
     }
     return false;
@@ -219,7 +222,7 @@ bool seen_by_witness(const std::vector<token>& ws, std::size_t f) {
     for (std::size_t k = f >= 4 ? f - 4 : 0; k < f; ++k) {
         if (ws[k].lower != "saw" && ws[k].lower != "seen") continue;
         for (std::size_t j = k >= 12 ? k - 12 : 0; j < k; ++j)
-            if (one_of(ws[j].lower, eyes)) return true;
+            if (one_of(ws[j], eyes)) return true;
     }
     return false;
 }
@@ -275,10 +278,10 @@ bool counts_killed_and_injured(const std::vector<token>& ws, std::size_t f) {
     static const word_set dead{"killed", "dead", "martyred", "died"};
     static const word_set hurt{"injured", "wounded", "hurt", "injuries"};
     for (std::size_t k = f + 1; k < std::min(ws.size(), f + 4); ++k) {
-        if (!one_of(ws[k].lower, dead)) continue;
+        if (!one_of(ws[k], dead)) continue;
         std::size_t j = k + 1;
         if (j < ws.size() && (ws[j].lower == "and" || ws[j].lower == "or")) ++j;
-        return j < ws.size() && one_of(ws[j].lower, hurt);
+        return j < ws.size() && one_of(ws[j], hurt);
     }
     return false;
 }
@@ -290,7 +293,7 @@ bool trapped(const std::vector<token>& ws, std::size_t f) {
                                                                 "pulled", "recovered", "retrieved", "martyred"};
     for (std::size_t k = f + 1; k < std::min(ws.size(), f + 9); ++k) {
         const std::string_view w = ws[k].lower;
-        if (one_of(w, found_dead) || one_of(w, reporting) || w == "wounded" || w == "injured" ||
+        if (one_of(ws[k], found_dead) || one_of(ws[k], reporting) || w == "wounded" || w == "injured" ||
             std::isdigit(static_cast<unsigned char>(w[0])))
             return false;
         const std::string_view next = k + 1 < ws.size() ? ws[k + 1].lower : std::string_view();
@@ -310,12 +313,12 @@ std::string group_of(const std::vector<token>& ws, std::size_t f) {
         return "family";
     for (std::size_t k = f + 1; k < std::min(ws.size(), f + 8); ++k) {
         const std::string_view w = ws[k].lower;
-        if (one_of(w, reporting)) break;  // "100 wounded according to the medical source": who counted, not who
+        if (one_of(ws[k], reporting)) break;  // "100 wounded according to the medical source": who counted, not who
         const std::string_view next = k + 1 < ws.size() ? std::string_view(ws[k + 1].lower) : std::string_view();
         if (w == "staff" || w == "medics" || w == "doctors" || w == "nurses" || w == "paramedics" ||
             (w == "medical" && (next == "staff" || next == "workers" || next == "personnel")))
             return "medical staff";
-        if (one_of(w, aid) && (w == "volunteers" || w == "rescuers" || (k + 1 < ws.size() && ws[k + 1].lower == "workers")))
+        if (one_of(ws[k], aid) && (w == "volunteers" || w == "rescuers" || (k + 1 < ws.size() && ws[k + 1].lower == "workers")))
             return "aid workers";
         if (w == "journalists" || w == "reporters") return "journalists";
         if (w == "critical" && !within_words(ws, f + 1, k, "some")) return "critical condition";
@@ -367,7 +370,7 @@ bool among_the_dead(const std::vector<token>& ws, std::size_t f) {
     static const word_set not_subject{
         "killed", "died",  "dead", "wounded", "injured", "hurt",  "said",  "killing",
         "and",    "that",  "who",  "which",   "while",   "others", "but", "including"};
-    if (f > 0 && !one_of(ws[f - 1].lower, opens)) return false;
+    if (f > 0 && !one_of(ws[f - 1], opens)) return false;
     for (std::size_t k = f + 1; k < std::min(ws.size(), f + 6); ++k) {
         const std::string_view w = ws[k].lower;
         if (w == "were" || w == "was") {
@@ -375,7 +378,7 @@ bool among_the_dead(const std::vector<token>& ws, std::size_t f) {
             if (j < ws.size() && ws[j].lower == "also") ++j;
             return j + 1 < ws.size() && ws[j].lower == "among" && (ws[j + 1].lower == "the" || ws[j + 1].lower == "those");
         }
-        if (one_of(w, not_subject) || number_word(w)) return false;
+        if (one_of(ws[k], not_subject) || number_word(w)) return false;
     }
     return false;
 }
@@ -402,8 +405,8 @@ std::string relation_of(const std::vector<token>& ws, std::size_t f) {
     // "the toll rose to 48", "bringing the number killed to 45", "the latest toll 44"
     for (std::size_t k = f >= 8 ? f - 8 : 0; k < f; ++k) {
         if (told_as_part && figure_between(ws, k, f)) continue;
-        if (one_of(ws[k].lower, rise_verbs) && within_words(ws, k + 1, f + 1, "to")) return "revision";
-        if (one_of(ws[k].lower, fresh_toll) && k + 1 < f &&
+        if (one_of(ws[k], rise_verbs) && within_words(ws, k + 1, f + 1, "to")) return "revision";
+        if (one_of(ws[k], fresh_toll) && k + 1 < f &&
             (ws[k + 1].lower == "toll" || ws[k + 1].lower == "figures" || ws[k + 1].lower == "death"))
             return "revision";
         if (ws[k].lower == "reached" || ws[k].lower == "reaches" || ws[k].lower == "surpasses") return "revision";
@@ -411,7 +414,7 @@ std::string relation_of(const std::vector<token>& ws, std::size_t f) {
     // "three people are now dead", "four have now died": the toll as it stands, raised since
     // the first report; "the toll now stands at 4", "the number of dead is now 5"
     for (std::size_t k = f + 1; k < std::min(ws.size(), f + 4); ++k)
-        if (ws[k].lower == "now" && k + 1 < ws.size() && one_of(ws[k + 1].lower, now_dead)) return "revision";
+        if (ws[k].lower == "now" && k + 1 < ws.size() && one_of(ws[k + 1], now_dead)) return "revision";
     for (std::size_t k = f >= 6 ? f - 6 : 0; k < f; ++k)
         if (ws[k].lower == "now" &&
             (k + 1 == f || ws[k + 1].lower == "stands" || ws[k + 1].lower == "at" || ws[k + 1].lower == "is") &&
@@ -419,7 +422,7 @@ std::string relation_of(const std::vector<token>& ws, std::size_t f) {
             return "revision";
     // "... according to the medical source who gave the updated toll"
     for (std::size_t k = f + 1; k + 1 < ws.size(); ++k)
-        if (one_of(ws[k].lower, fresh_toll) && ws[k].lower != "new" && ws[k + 1].lower == "toll") return "revision";
+        if (one_of(ws[k], fresh_toll) && ws[k].lower != "new" && ws[k + 1].lower == "toll") return "revision";
     // "including 10", "among them five", "of whom 14", "those killed included 11";
     // "14 of the dead", "five of the injured", "six were among the dead"
     if (prev == "including" || prev == "included" || (prev2 == "among" && (prev == "them" || prev == "whom")) ||
@@ -435,7 +438,7 @@ std::string relation_of(const std::vector<token>& ws, std::size_t f) {
         return "part";
     for (std::size_t k = f + 1; k < std::min(ws.size(), f + 5); ++k) {
         if (ws[k].lower == "among" && k + 1 < ws.size() && (ws[k + 1].lower == "the" || ws[k + 1].lower == "those")) return "part";
-        if (!one_of(ws[k].lower, part_after) && k > f + 2) break;
+        if (!one_of(ws[k], part_after) && k > f + 2) break;
     }
     if (among_the_dead(ws, f)) return "part";
     return "";
@@ -460,11 +463,11 @@ bool several_events(const std::vector<token>& ws) {
         // explosions at the depot": one blast's effects)
         if ((w == "series" || w == "wave" || w == "spate") && next == "of")
             for (std::size_t j = k + 2; j < std::min(ws.size(), k + 6); ++j)
-                if (one_of(ws[j].lower, events) && ws[j].lower != "explosions" && ws[j].lower != "incidents") return true;
+                if (one_of(ws[j], events) && ws[j].lower != "explosions" && ws[j].lower != "incidents") return true;
         // a day's toll of every strike: "over the past 24 hours", "in the last 24 hours"
         if ((w == "past" || w == "last" || w == "previous") && next == "24" && after == "hours") return true;
         if (w == "separate" && (one_of(next, events) || one_of(after, events))) return true;
-        if (one_of(w, many) && one_of(next, areas)) return true;
+        if (one_of(ws[k], many) && one_of(next, areas)) return true;
         if ((w == "across" || w == "throughout") &&
             (next == "syria" || next == "country" || (next == "the" && (after == "country" || after == "nation"))))
             return true;
@@ -484,7 +487,7 @@ bool two_places(const std::vector<token>& ws) {
         return bare.size() >= 3 && !one_of(bare, not_places) && !std::isdigit(static_cast<unsigned char>(bare[0]));
     };
     for (std::size_t k = 0; k + 3 < ws.size(); ++k) {
-        if (!one_of(ws[k].lower, before) || !place_word(k + 1)) continue;
+        if (!one_of(ws[k], before) || !place_word(k + 1)) continue;
         std::size_t j = k + 2;
         if (place_word(j)) ++j;  // "Deir Ezzor"
         if (j + 1 >= ws.size() || ws[j].lower != "and" || !place_word(j + 1)) continue;
@@ -564,19 +567,19 @@ bool names_the_day(const std::vector<token>& ws) {
     bool named = false;
     for (std::size_t k = 0; k < ws.size(); ++k) {
         const std::string_view w = ws[k].lower;
-        if (one_of(w, relative_days) && w != "earlier" && w != "later") return false;
-        if (one_of(w, weekdays)) named = true;
+        if (one_of(ws[k], relative_days) && w != "earlier" && w != "later") return false;
+        if (one_of(ws[k], weekdays)) named = true;
         const bool day_number = [&](std::size_t j) {
             return j < ws.size() && ws[j].lower.size() <= 2 && std::isdigit(static_cast<unsigned char>(ws[j].lower[0]));
         }(k + 1) || (k > 0 && ws[k - 1].lower.size() <= 2 && std::isdigit(static_cast<unsigned char>(ws[k - 1].lower[0])));
-        if (one_of(w, months) && day_number) named = true;
+        if (one_of(ws[k], months) && day_number) named = true;
     }
     return named;
 }
 
 bool figure_said(const std::vector<token>& ws, std::size_t k) {
     for (std::size_t j = 0; j < k; ++j)
-        if (std::isdigit(static_cast<unsigned char>(ws[j].lower[0])) || one_of(ws[j].lower, number_words)) return true;
+        if (std::isdigit(static_cast<unsigned char>(ws[j].lower[0])) || one_of(ws[j], number_words)) return true;
     return false;
 }
 
@@ -598,7 +601,7 @@ bool names_means(const std::vector<token>& ws) {
         const std::string_view next = k + 1 < ws.size() ? ws[k + 1].lower : std::string_view();
         // a means after "adding that", once a figure is told, is another statement's (find_attack)
         if ((w == "adding" || (w == "added" && next == "that")) && figure_said(ws, k)) return false;
-        if (one_of(w, means) || (w == "car" && next.rfind("bomb", 0) == 0)) return true;
+        if (one_of(ws[k], means) || (w == "car" && next.rfind("bomb", 0) == 0)) return true;
         if (w == "fire" && k > 0 && (ws[k - 1].lower.rfind("rebel", 0) == 0 || ws[k - 1].lower == "opposition")) return true;
     }
     return false;
@@ -620,14 +623,14 @@ bool is_place_name(const std::vector<token>& ws, std::size_t k) {
     }
     // "in al-Midan", "al-Midan and al-Faid", "the neighbourhood of al-Khalidiye"
     const bool listed = ws[p].lower == "and" && p >= 1 && is_place_name(ws, p - 1);
-    const bool before = one_of(ws[p].lower, place_prepositions) || listed ||
-                        (ws[p].lower == "of" && p >= 1 && one_of(ws[p - 1].lower, place_nouns));
+    const bool before = one_of(ws[p], place_prepositions) || listed ||
+                        (ws[p].lower == "of" && p >= 1 && one_of(ws[p - 1], place_nouns));
     // a province or a city is the gazetteer's to read: "Idlib province", "Aleppo city"
     if (k + 1 < ws.size() && (ws[k + 1].lower == "province" || ws[k + 1].lower == "governorate" ||
                               ws[k + 1].lower == "countryside" || ws[k + 1].lower == "city"))
         return false;
-    const bool after = k + 1 < ws.size() && one_of(ws[k + 1].lower, place_nouns);
-    const bool after_pair = k + 2 < ws.size() && ws[k + 1].capital && one_of(ws[k + 2].lower, place_nouns);
+    const bool after = k + 1 < ws.size() && one_of(ws[k + 1], place_nouns);
+    const bool after_pair = k + 2 < ws.size() && ws[k + 1].capital && one_of(ws[k + 2], place_nouns);
     return before || after || after_pair;
 }
 
@@ -698,13 +701,13 @@ bool names_site(const std::vector<token>& ws, std::size_t k) {
     static const word_set sites{"park",    "market", "marketplace", "bakery",  "mosque",
                                                             "church",  "school", "square",      "roundabout", "stadium",
                                                             "university", "garden", "bus", "station"};
-    if (ws[k].capital || !one_of(ws[k].lower, sites)) return false;
+    if (ws[k].capital || !one_of(ws[k], sites)) return false;
     if (ws[k].lower == "bus" && !(k + 1 < ws.size() && ws[k + 1].lower == "station")) return false;
     if (ws[k].lower == "station" && k > 0 && ws[k - 1].lower == "bus") return false;  // named once, as "bus station"
     for (std::size_t j = k; j-- > 0 && j + 3 >= k;) {
         const std::string_view w = ws[j].lower;
-        if (w == "the" || w == "a" || w == "an") return j > 0 && one_of(ws[j - 1].lower, place_prepositions);
-        if (ws[j].capital || one_of(w, place_prepositions)) return false;
+        if (w == "the" || w == "a" || w == "an") return j > 0 && one_of(ws[j - 1], place_prepositions);
+        if (ws[j].capital || one_of(ws[j], place_prepositions)) return false;
     }
     return false;
 }
@@ -755,7 +758,7 @@ static bool counts_everyone_shot(const std::vector<token>& ws, std::size_t f) {
     static const word_set wounds{"wounded", "injured", "hurt", "injuring",
                                                             "wounding", "injuries", "wounds", "injury"};
     for (const auto& w : ws)
-        if (one_of(w.lower, wounds)) return false;
+        if (one_of(w, wounds)) return false;
     for (std::size_t k = f >= 3 ? f - 3 : 0; k < std::min(ws.size(), f + 5); ++k)
         if (k != f && ws[k].lower == "shot" && (k + 1 >= ws.size() || (ws[k + 1].lower != "dead" && ws[k + 1].lower != "and")))
             return true;
@@ -794,7 +797,7 @@ static bool present_perfect_without_day(const std::vector<token>& ws) {
     bool perfect = false;
     for (std::size_t k = 0; k < ws.size(); ++k) {
         const std::string_view w = ws[k].lower;
-        if (one_of(w, weekdays) || w == "yesterday" || w == "today" || w == "overnight" || w == "tonight") return false;
+        if (one_of(ws[k], weekdays) || w == "yesterday" || w == "today" || w == "overnight" || w == "tonight") return false;
         if (k + 1 == ws.size()) break;
         const std::string_view next = ws[k + 1].lower;
         if ((w == "have" || w == "has") && (next == "been" || next == "died" || next == "killed")) perfect = true;
@@ -957,7 +960,7 @@ void read_scopes(std::string_view text, std::vector<claim>& claims) {
         const std::size_t fa = figure_word(ws, a.span), fb = figure_word(ws, b.span);
         if (fb >= ws.size() || fb <= fa + 1 || fb > fa + 8 || ws[fb - 1].lower != "and") continue;
         bool verb = false;  // "two were killed and three ..." is the same; "two killed ... and three said" is not
-        for (std::size_t k = fa + 1; k + 1 < fb; ++k) verb = verb || one_of(ws[k].lower, reporting);
+        for (std::size_t k = fa + 1; k + 1 < fb; ++k) verb = verb || one_of(ws[k], reporting);
         if (verb) continue;
         a.relation = "part";
         b.relation = "part";

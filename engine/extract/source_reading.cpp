@@ -38,7 +38,7 @@ bool is_report_verb(std::string_view w) {
 }
 
 // Capitalised words that start sentences or name times, never a local body's name.
-bool is_stop_capital(std::string_view w) {
+bool is_stop_capital(std::string_view w, std::uint64_t hash) {
     static const word_set stops{
         "the", "a", "an", "on", "in", "at", "by", "for", "of", "and", "but", "as", "when", "while", "after", "before",
         "then", "there", "earlier", "later", "meanwhile", "also", "local", "state", "federal", "national", "city",
@@ -46,8 +46,9 @@ bool is_stop_capital(std::string_view w) {
         "three", "four", "both", "his", "her", "their", "its", "our", "this", "that", "these", "those", "he", "she",
         "they", "it", "we", "said", "according", "police", "officials", "authorities", "witnesses", "residents",
         "unnamed", "anonymous", "top", "chief", "head", "acting"};
-    return stops.contains(w);
+    return stops.contains(w, hash);
 }
+bool is_stop_capital(std::string_view w) { return is_stop_capital(w, word_hash(w)); }
 
 // Capitalised words that open sentences, never the first word of an organisation's name.
 bool is_sentence_opener(std::string_view w) {
@@ -59,15 +60,16 @@ bool is_sentence_opener(std::string_view w) {
 }
 
 // The words naming what a person quoted does.
-bool is_role_noun(std::string_view w) {
+bool is_role_noun(std::string_view w, std::uint64_t hash) {
     static const word_set roles{
         "spokesman", "spokeswoman", "spokesperson", "official", "officer", "governor", "minister", "director", "head",
         "chief", "commander", "sergeant", "sgt", "lieutenant", "lt", "captain", "capt", "deputy", "doctor", "dr",
         "mayor", "activist", "sheriff", "coroner", "examiner", "investigator", "detective", "superintendent",
         "chairman", "colonel", "col", "general", "gen", "administrator", "surgeon", "medic", "paramedic", "leader",
         "secretary", "representative", "envoy", "coordinator", "prosecutor", "commissioner", "prefect", "inspector"};
-    return roles.contains(w);
+    return roles.contains(w, hash);
 }
+bool is_role_noun(std::string_view w) { return is_role_noun(w, word_hash(w)); }
 
 // Roles of officials who speak for a government without naming a body: "the provincial
 // governor said", "the state information minister said", "the district commissioner told".
@@ -144,14 +146,14 @@ bool taken_at(const std::vector<std::pair<std::size_t, std::size_t>>& taken, std
 }
 
 // Words that end the names of organisations, never of people ("Al-Thawra Hospital").
-bool is_organisation_word(std::string_view w) {
+bool is_organisation_word(std::string_view w, std::uint64_t hash) {
     static const word_set words{
         "hospital", "police", "ministry", "department", "office", "agency", "center", "centre", "council", "army",
         "forces", "force", "committee", "service", "services", "command", "group", "network", "observatory",
         "news", "media", "tv", "television", "radio", "county", "state", "province", "city", "district", "region",
         "coalition", "front", "brigade", "brigades", "movement", "party", "government", "authority", "university",
         "school", "camp", "airport", "market", "street", "avenue", "road", "mosque", "church", "square"};
-    return words.contains(w);
+    return words.contains(w, hash);
 }
 
 // A word that may be part of a person's name: capitalised ("Diane", "Al-Hamzi") or an
@@ -159,7 +161,10 @@ bool is_organisation_word(std::string_view w) {
 bool name_word(std::string_view text, const word& w) {
     const auto lw = w.lower;
     if (w.digits || lw.size() < 2) return false;
-    if (w.has(w_date) || w.has(w_report) || is_stop_capital(lw) || is_role_noun(lw) || is_organisation_word(lw)) return false;
+    // (the word's own hash: this runs at every word of a sentence with a figure)
+    if (w.has(w_date) || w.has(w_report) || is_stop_capital(lw, w.hash) || is_role_noun(lw, w.hash) ||
+        is_organisation_word(lw, w.hash))
+        return false;
     if (w.capital) return true;
     if ((lw.rfind("al-", 0) == 0 || lw.rfind("el-", 0) == 0) && w.begin + 3 < text.size() && ascii_upper(text[w.begin + 3]))
         return true;
@@ -217,8 +222,12 @@ source_reader::source_reader(const registry::source_registry& registry, const re
             if (has_split) m_bodies_by_first[split.words.front()].push_back(std::move(split));
         }
     }
-    for (auto& [first, list] : m_bodies_by_first)
+    for (auto& [first, list] : m_bodies_by_first) {
         std::stable_sort(list.begin(), list.end(), [](const auto& x, const auto& y) { return x.words.size() > y.words.size(); });
+        for (auto& f : list)
+            for (const auto& w : f.words) f.hashes.push_back(word_hash(w));
+        m_bodies_by_hash.insert(word_hash(first), first) = &list;
+    }
     for (const auto& c : registry.countries()) {
         std::vector<std::string> spellings{c.name};
         spellings.insert(spellings.end(), c.written.begin(), c.written.end());
@@ -347,17 +356,25 @@ std::pair<const registry::country*, std::size_t> source_reader::country_before(
 }
 
 const source_reader::body_form* source_reader::body_at(const std::vector<word>& ws, std::size_t k) const {
-    auto it = m_bodies_by_first.find(std::string(ws[k].lower));
-    if (it == m_bodies_by_first.end()) it = m_bodies_by_first.find(std::string(without_possessive(ws[k].lower)));
-    if (it == m_bodies_by_first.end()) return nullptr;
-    for (const auto& f : it->second) {
+    const auto* found = m_bodies_by_hash.find(ws[k].hash, ws[k].lower);
+    // found by the word as written, every form of the list starts with it; found without its
+    // possessive ("army's"), only a form of that one word ends there
+    const bool as_written = found != nullptr;
+    if (!found) {
+        const auto bare = without_possessive(ws[k].lower);
+        if (bare.size() != ws[k].lower.size()) found = m_bodies_by_hash.find(word_hash(bare), bare);
+    }
+    if (!found) return nullptr;
+    for (const auto& f : **found) {
         if (k + f.words.size() > ws.size()) continue;
         if (f.needs_capital && !ws[k].capital) continue;
+        if (!as_written && f.words.size() != 1) continue;
         bool ok = true;
-        for (std::size_t j = 0; j < f.words.size() && ok; ++j) {
-            ok = ws[k + j].lower == f.words[j];
+        for (std::size_t j = 1; j < f.words.size() && ok; ++j) {
+            ok = ws[k + j].hash == f.hashes[j] && ws[k + j].lower == f.words[j];
             // the last word may carry a possessive: "the Ukrainian army's southern command"
-            if (!ok && j + 1 == f.words.size()) ok = without_possessive(ws[k + j].lower) == f.words[j];
+            if (!ok && j + 1 == f.words.size() && ws[k + j].lower.size() > 2 && ws[k + j].lower.back() == 's')
+                ok = without_possessive(ws[k + j].lower) == f.words[j];
         }
         if (ok) return &f;
     }

@@ -66,6 +66,7 @@ public:
 private:
     struct body_form {
         std::vector<std::string> words;
+        std::vector<std::uint64_t> hashes;  // word_hash of each word: most forms are refused on a hash
         const registry::body* body = nullptr;
         bool needs_capital = false;  // a form written in capitals ("Hospital") names a proper body only
     };
@@ -84,6 +85,10 @@ private:
                                                                      std::size_t k,
                                                                      const std::vector<std::pair<std::size_t, std::size_t>>& taken) const;
     std::unordered_map<std::string, std::vector<body_form>> m_bodies_by_first;  // longest first
+    // the same lists by word_hash of their first word (keys are m_bodies_by_first's, whose
+    // nodes never move): a word of a sentence is looked up with the hash it already has,
+    // without a copy of it
+    word_table<const std::vector<body_form>*> m_bodies_by_hash{256};
     std::unordered_map<std::string, const registry::country*> m_country_words;  // one-word country forms
     // the body a person's role word names ("spokesman" names none; "police" names police)
     std::unordered_map<std::string, const registry::body*> m_role_bodies;

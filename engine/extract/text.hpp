@@ -147,7 +147,14 @@ public:
     word_set(std::initializer_list<std::string_view> words) : m_table(words.size()) {
         for (const auto w : words) m_table.insert(word_hash(w), w) = true;
     }
+    // The words of a list kept as an array for other uses (its views must outlive the set).
+    template <std::size_t N>
+    explicit word_set(const std::array<std::string_view, N>& words) : m_table(N) {
+        for (const auto w : words) m_table.insert(word_hash(w), w) = true;
+    }
     bool contains(std::string_view w) const { return m_table.find(word_hash(w), w) != nullptr; }
+    // The same with the word's hash already made (word::hash): no second pass over its bytes.
+    bool contains(std::string_view w, std::uint64_t hash) const { return m_table.find(hash, w) != nullptr; }
 
 private:
     word_table<bool> m_table;

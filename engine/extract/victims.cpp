@@ -219,16 +219,13 @@ grammar::claims::figure one_person(std::string_view text, std::size_t b, std::si
 std::size_t age_phrase_end(std::string_view text, std::size_t i, std::size_t end) {
     constexpr auto none = std::string_view::npos;
     std::size_t j = i;
-    if (j < end && ascii_digit(text[j])) {
+    const bool digits = j < end && ascii_digit(text[j]);
+    if (digits) {
         while (j < end && j - i < 4 && ascii_digit(text[j])) ++j;
         if (j - i > 3 || (j < end && ascii_alnum(text[j]))) return none;
     } else {
         while (j < end && j - i < 12 && ascii_alpha(text[j])) ++j;
         if (j == i || j - i >= 12 || (j < end && ascii_alnum(text[j]))) return none;
-        char lower[12];
-        for (std::size_t k = i; k < j; ++k) lower[k - i] = ascii_lower(text[k]);
-        const auto v = grammar::claims::words_value(std::string_view(lower, j - i));
-        if (!v || *v < 1 || *v > 120) return none;
     }
     // the rest, case-insensitive: [- ]unit[- ]old, or " y/o", "-yo"
     const auto word_is = [&](std::size_t b, std::string_view w) {
@@ -239,19 +236,34 @@ std::size_t age_phrase_end(std::string_view text, std::size_t i, std::size_t end
     };
     if (j >= end || (text[j] != ' ' && text[j] != '-')) return none;
     const std::size_t u = j + 1;
-    if (word_is(u, "y/o") && (u + 3 >= end || text[u + 3] != '/')) return u + 3;
-    if (text[j] == '-' && word_is(u, "yo")) return u + 2;
-    static const std::array<std::string_view, 8> units{"year", "years", "month", "months", "week", "weeks", "yr", "yrs"};
-    for (const auto unit : units) {
-        if (!word_is(u, unit)) continue;
-        const std::size_t o = u + unit.size();
-        if (o + 1 < end && (text[o] == ' ' || text[o] == '-') && word_is(o + 1, "old")) return o + 4;
-        return none;
+    // every unit below opens with y, m or w
+    if (u >= end || (ascii_lower(text[u]) != 'y' && ascii_lower(text[u]) != 'm' && ascii_lower(text[u]) != 'w')) return none;
+    std::size_t phrase_end = none;
+    if (word_is(u, "y/o") && (u + 3 >= end || text[u + 3] != '/')) phrase_end = u + 3;
+    else if (text[j] == '-' && word_is(u, "yo")) phrase_end = u + 2;
+    else {
+        static const std::array<std::string_view, 8> units{"year", "years", "month", "months", "week", "weeks", "yr", "yrs"};
+        for (const auto unit : units) {
+            if (!word_is(u, unit)) continue;
+            const std::size_t o = u + unit.size();
+            if (o + 1 < end && (text[o] == ' ' || text[o] == '-') && word_is(o + 1, "old")) phrase_end = o + 4;
+            break;
+        }
     }
-    return none;
+    if (phrase_end == none || digits) return phrase_end;
+    // a number word up to 120 ("two year old"): valued only where an age unit follows, since
+    // this runs at nearly every word of a sentence with an outcome word
+    char lower[12];
+    for (std::size_t k = i; k < j; ++k) lower[k - i] = ascii_lower(text[k]);
+    const auto v = grammar::claims::words_value(std::string_view(lower, j - i));
+    if (!v || *v < 1 || *v > 120) return none;
+    return phrase_end;
 }
 
-bool person_noun(std::string_view w) { return person_shape(w) && one_of(w, person_nouns); }
+bool person_noun(std::string_view w) {
+    static const word_set nouns(person_nouns);  // one probe instead of a walk over 120 nouns
+    return person_shape(w) && nouns.contains(w);
+}
 
 
 bool suspect_noun(std::string_view w) {
@@ -468,12 +480,29 @@ bool may_open(std::string_view text, std::size_t i, std::size_t end, bool senten
 
 std::optional<victim_phrase> victim_phrase_at(std::string_view text, std::size_t i, std::size_t end, bool sentence_start,
                                               bool headline) {
+    // The quick refusal first, before the word is copied (word_at): outside headlines a word
+    // that is not "both" and no age ("17-year-old", "two year old") opens a phrase only
+    // where may_open says so.
+    if (!headline && i < end && ascii_alnum(text[i])) {
+        std::size_t j = i;
+        bool hyphen = false;
+        while (j < end && (ascii_alnum(text[j]) || ((text[j] == '-' || text[j] == '\'') && j + 1 < end && ascii_alnum(text[j + 1])))) {
+            hyphen = hyphen || text[j] == '-';
+            ++j;
+        }
+        if (!hyphen && !same_word(text, i, j, "both") && !may_open(text, i, end, sentence_start) &&
+            age_phrase_end(text, i, end) == std::string_view::npos)
+            return std::nullopt;
+    }
     // a headline drops its articles ("Man killed", "Waverly teen dies"), and an age before a
     // name or a person noun opens a phrase anywhere ("killed 24-year-old Alex Morrow")
     const auto w0 = word_at(text, i, end);
     if (!w0) return std::nullopt;
+    // compared as a view: a length test first, no strlen of the literal (this runs at most
+    // word starts of a sentence with an outcome word)
+    const std::string_view l0 = w0->lower;
     // "Both victims were taken to a hospital", "Both were pronounced dead": two people
-    if (w0->lower == "both" && (sentence_start || headline)) {
+    if (l0 == "both" && (sentence_start || headline)) {
         const auto w1 = word_at(text, w0->end, end);
         if (!w1) return std::nullopt;
         static const std::array<std::string_view, 16> groups{"victims", "men", "women", "teens", "teenagers", "children", "boys", "girls",
@@ -495,28 +524,28 @@ std::optional<victim_phrase> victim_phrase_at(std::string_view text, std::size_t
         static const std::array<std::string_view, 10> killings{"homicide", "homicides", "murder", "murders", "slaying",
                                                                "slayings", "killing", "killings", "murder-suicide", "murder-suicides"};
         for (std::size_t t = 0; t < times.size(); ++t) {
-            if (w0->lower != times[t]) continue;
+            if (l0 != times[t]) continue;
             const auto w1 = word_at(text, w0->end, end);
             if (!w1 || !one_of(w1->lower, killings)) return std::nullopt;
             victim_phrase v{one_person(text, w0->begin, w1->end, "", {}, static_cast<std::int64_t>(t) + 2), outcome::killed};
             v.f.number = {w0->begin, w0->end};
             return v;
         }
-        if (w0->lower == "murder-suicide" || w0->lower == "murder-suicides") {
+        if (l0 == "murder-suicide" || l0 == "murder-suicides") {
             // the victim; the perpetrator is read at "suicide" (below)
             victim_phrase v{one_person(text, w0->begin, w0->begin + 6, "", {}), outcome::killed};
             return v;
         }
     }
     // "then killed himself", "shot herself dead": the one who killed, by their own hand
-    if ((w0->lower == "himself" || w0->lower == "herself") && !sentence_start && killed_pronoun(text, w0->begin, w0->end, end))
+    if ((l0 == "himself" || l0 == "herself") && !sentence_start && killed_pronoun(text, w0->begin, w0->end, end))
         return victim_phrase{one_person(text, w0->begin, w0->end, "perpetrator", {}), outcome::killed};
     // "accidentally shot himself", "shot herself in the leg": one person hit by their own shot
-    if ((w0->lower == "himself" || w0->lower == "herself") && !sentence_start && self_inflicted_wound(text, w0->begin, w0->end, end))
+    if ((l0 == "himself" || l0 == "herself") && !sentence_start && self_inflicted_wound(text, w0->begin, w0->end, end))
         return victim_phrase{one_person(text, w0->begin, w0->end, "person", {}), injured_unless_death_follows(text, w0->end, end)};
     // "then took his own life", "before taking her own life": the one who killed, by their own
     // hand (a suicide alone is counted so too: one death)
-    if ((w0->lower == "his" || w0->lower == "her") && !sentence_start) {
+    if ((l0 == "his" || l0 == "her") && !sentence_start) {
         const auto w1 = word_at(text, w0->end, end);
         const auto w2 = w1 ? word_at(text, w1->end, end) : std::nullopt;
         if (w1 && w2 && w1->lower == "own" && w2->lower == "life") {
@@ -529,16 +558,16 @@ std::optional<victim_phrase> victim_phrase_at(std::string_view text, std::size_t
         }
     }
     // "killing her", "shot and killed him": one person killed, named by a pronoun
-    if ((w0->lower == "him" || w0->lower == "her") && !sentence_start && killed_pronoun(text, w0->begin, w0->end, end)) {
+    if ((l0 == "him" || l0 == "her") && !sentence_start && killed_pronoun(text, w0->begin, w0->end, end)) {
         // ("killing her family": a possessive; "killing her in the kitchen", "shot her dead": the object)
         const auto next = word_at(text, w0->end, end);
         static const std::array<std::string_view, 20> after_object{"in", "at", "on", "and", "as", "while", "with", "after", "before",
                                                                    "during", "inside", "outside", "near", "when", "by", "to", "dead",
                                                                    "then", "early", "late"};
-        if (w0->lower == "him" || !next || text[w0->end] != ' ' || one_of(next->lower, after_object))
+        if (l0 == "him" || !next || text[w0->end] != ' ' || one_of(next->lower, after_object))
             return victim_phrase{one_person(text, w0->begin, w0->end, "person", {}), outcome::killed};
     }
-    if (w0->lower == "another" && !headline) {
+    if (l0 == "another" && !headline) {
         const auto w1 = word_at(text, w0->end, end);
         if (w1 && text[w0->end] == ' ' && another_alone(w1->lower))
             return victim_phrase{one_person(text, w0->begin, w0->end, "person", {}), std::nullopt};
@@ -546,8 +575,8 @@ std::optional<victim_phrase> victim_phrase_at(std::string_view text, std::size_t
     std::vector<std::string> modifiers;
     std::size_t at = w0->end;
     // ("Another man was wounded": one more person, counted on their own)
-    const bool article = w0->lower == "a" || w0->lower == "an" || w0->lower == "the" || w0->lower == "his" || w0->lower == "her" ||
-                         w0->lower == "their" || w0->lower == "another" || (!headline && possessive_name(*w0));
+    const bool article = l0 == "a" || l0 == "an" || l0 == "the" || l0 == "his" || l0 == "her" ||
+                         l0 == "their" || l0 == "another" || (!headline && possessive_name(*w0));
     // (at the sentence start too when a name follows: "13 year old Dana Orvell died")
     const auto name_follows = [&] {
         const auto w1 = word_at(text, w0->end, end);
@@ -616,10 +645,10 @@ std::optional<victim_phrase> victim_phrase_at(std::string_view text, std::size_t
         if (article || bare_subject) return std::nullopt;
     }
     // "suicide" of a "murder-suicide": the perpetrator
-    if (w0->lower == "suicide" && w0->begin >= 7 && text.substr(w0->begin - 7, 7) == "murder-")
+    if (l0 == "suicide" && w0->begin >= 7 && text.substr(w0->begin - 7, 7) == "murder-")
         return victim_phrase{one_person(text, w0->begin, w0->end, "perpetrator", {}), outcome::killed};
     // "He died at the hospital": a subject at the sentence start
-    if (sentence_start && (w0->lower == "he" || w0->lower == "she"))
+    if (sentence_start && (l0 == "he" || l0 == "she"))
         return victim_phrase{one_person(text, w0->begin, w0->end, "person", {}), std::nullopt};
     // A named person: "John Smith, 23, was shot dead", "killing Noemi Castillo"
     if (!name_word(*w0)) return std::nullopt;

@@ -338,28 +338,39 @@ namespace {
 
 // Words of a text for matching country words: lower case, a possessive "'s" dropped
 // ("Yemen's" -> "yemen"), other apostrophes dropped; `capital` when the word starts
-// with a capital, `caps` when every letter is one ("US", "U" of "U.S.").
+// with a capital, `caps` when every letter is one ("US", "U" of "U.S."). The words' bytes
+// are kept one after another in one buffer: a whole article is read this way
+// (country_of_text), so no word is a string of its own.
 struct text_word {
-    std::string lower;
+    std::size_t begin = 0, size = 0;  // in text_words_of::bytes
     bool capital = false;
     bool caps = false;
 };
+struct text_words_of {
+    std::string bytes;
+    std::vector<text_word> words;
+    std::string_view lower(std::size_t i) const { return std::string_view(bytes).substr(words[i].begin, words[i].size); }
+};
 
-std::vector<text_word> text_words(std::string_view s) {
-    std::vector<text_word> out;
+text_words_of text_words(std::string_view s) {
+    text_words_of out;
+    out.bytes.reserve(s.size());
+    out.words.reserve(s.size() / 5 + 1);
     text_word cur;
     bool all_caps = true;
     auto flush = [&] {
-        if (cur.lower.empty()) return;
+        if (cur.size == 0) return;
         cur.caps = all_caps;
-        out.push_back(std::move(cur));
+        out.words.push_back(cur);
         cur = {};
         all_caps = true;
     };
     for (std::size_t i = 0; i < s.size();) {
-        if (const auto n = apostrophe_at(s, i)) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        // (apostrophe_at only where one may start: most bytes are letters)
+        if (const auto n = (c == '\'' || c == '`' || c == 0xE2) ? apostrophe_at(s, i) : 0) {
             // "Yemen's": the possessive ends the word
-            if (!cur.lower.empty() && i + n < s.size() && (s[i + n] == 's' || s[i + n] == 'S') &&
+            if (cur.size != 0 && i + n < s.size() && (s[i + n] == 's' || s[i + n] == 'S') &&
                 (i + n + 1 == s.size() || !ascii_alnum(static_cast<unsigned char>(s[i + n + 1])))) {
                 flush();
                 i += n + 1;
@@ -368,11 +379,14 @@ std::vector<text_word> text_words(std::string_view s) {
             i += n;
             continue;
         }
-        const auto c = static_cast<unsigned char>(s[i]);
         if (ascii_alnum(c) || c >= 0x80) {
-            if (cur.lower.empty()) cur.capital = c >= 'A' && c <= 'Z';
+            if (cur.size == 0) {
+                cur.begin = out.bytes.size();
+                cur.capital = c >= 'A' && c <= 'Z';
+            }
             if (c >= 'a' && c <= 'z') all_caps = false;
-            cur.lower.push_back(ascii_lower(c));
+            out.bytes.push_back(ascii_lower(c));
+            ++cur.size;
         } else {
             flush();
         }
@@ -455,7 +469,8 @@ void source_registry::add_country(country c) {
     spellings.insert(spellings.end(), c.places.begin(), c.places.end());
     for (const auto& sp : spellings) {
         scan_form f;
-        for (auto& w : text_words(sp)) f.words.push_back(std::move(w.lower));
+        const auto written = text_words(sp);
+        for (std::size_t i = 0; i < written.words.size(); ++i) f.words.emplace_back(written.lower(i));
         if (f.words.empty()) continue;
         f.acronym = acronym_form(sp);
         f.country = index;
@@ -466,17 +481,20 @@ void source_registry::add_country(country c) {
 
 const country* source_registry::country_of_text(std::string_view text) const {
     if (m_countries.empty()) return nullptr;
-    const auto words = text_words(text);
+    const auto read = text_words(text);
+    const auto& words = read.words;
     std::vector<std::size_t> count(m_countries.size(), 0), first(m_countries.size(), words.size());
+    std::string key;
     for (std::size_t i = 0; i < words.size(); ++i) {
         if (!words[i].capital) continue;  // country words are names: "Yemen", never "yemen"
-        const auto it = m_country_scan.find(words[i].lower);
+        key.assign(read.lower(i));
+        const auto it = m_country_scan.find(key);
         if (it == m_country_scan.end()) continue;
         for (const auto& f : it->second) {
             if (i + f.words.size() > words.size()) continue;
             bool ok = true;
             for (std::size_t j = 0; j < f.words.size() && ok; ++j)
-                ok = words[i + j].lower == f.words[j] && (!f.acronym || words[i + j].caps);
+                ok = read.lower(i + j) == f.words[j] && (!f.acronym || words[i + j].caps);
             if (!ok) continue;
             if (count[f.country]++ == 0) first[f.country] = i;
             break;

@@ -191,13 +191,13 @@ std::optional<std::int64_t> digits_value(std::string_view s, bool& overflow) {
 }
 
 int small_value(std::string_view w) {
-    static const char* const names[] = {"zero",    "one",     "two",       "three",    "four",    "five",
+    static constexpr std::string_view names[] = {"zero",    "one",     "two",       "three",    "four",    "five",
                                         "six",     "seven",   "eight",     "nine",     "ten",     "eleven",
                                         "twelve",  "thirteen", "fourteen", "fifteen",  "sixteen", "seventeen",
                                         "eighteen", "nineteen"};
     for (int i = 0; i < 20; ++i)
         if (w == names[i]) return i;
-    static const char* const tens[] = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"};
+    static constexpr std::string_view tens[] = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"};
     for (int i = 0; i < 8; ++i)
         if (w == tens[i]) return 20 + 10 * i;
     return -1;

@@ -3,8 +3,12 @@
 // none at all.
 #include <catch2/catch.hpp>
 
+#include <array>
+#include <string_view>
+
 #include "extract/extract.hpp"
 #include "extract/text.hpp"
+#include "extract/victims.hpp"
 #include "extract_reader_fixture.hpp"
 
 using namespace reckon;
@@ -677,4 +681,44 @@ TEST_CASE("victims: asides and clauses between a counted group and its predicate
         {"Six men were shot -- four of them fatally -- Thursday evening.", "injured men [2,2] | killed people [4,4]"},
         {"Six men were shot, two of them fatally.", "injured men [4,4] | killed people [2,2]"},
     });
+}
+
+// The readers look words up with the hash a word already carries (word::hash, made when
+// the sentence is split), and age phrases value their number word only when an age unit
+// follows: both must answer exactly as the plain forms did.
+TEST_CASE("speed: a word's own hash finds what its bytes find", "[extract][speed]") {
+    static constexpr std::array<std::string_view, 4> listed{"spokesman", "police", "army", "ministry"};
+    const extract::word_set from_array(listed);
+    const extract::word_set from_list{"spokesman", "police", "army", "ministry"};
+    for (const std::string_view w : {"spokesman", "police", "army", "ministry", "army's", "polices", "", "the", "spokesmen"}) {
+        CAPTURE(w);
+        const bool held = w == "spokesman" || w == "police" || w == "army" || w == "ministry";
+        CHECK(from_list.contains(w) == held);
+        CHECK(from_list.contains(w, extract::word_hash(w)) == held);
+        CHECK(from_array.contains(w, extract::word_hash(w)) == held);
+    }
+    // the hash words_of gives a word is word_hash of its lower-case form
+    const std::string text = "The Army's SPOKESMAN said";
+    const auto lower = extract::lower_case_of(text);
+    for (const auto& w : extract::words_of(text, {0, text.size()}, lower)) CHECK(w.hash == extract::word_hash(w.lower));
+}
+
+TEST_CASE("speed: an age phrase values its number word only before an age unit", "[extract][speed]") {
+    const auto end_of = [](std::string_view text) { return extract::age_phrase_end(text, 0, text.size()); };
+    constexpr auto none = std::string_view::npos;
+    CHECK(end_of("two year old boy") == 12);
+    CHECK(end_of("Twelve months old") == 17);
+    CHECK(end_of("seventeen-year-old") == 18);
+    CHECK(end_of("17 year old") == 11);
+    CHECK(end_of("20 y/o") == 6);
+    CHECK(end_of("six-yo") == 6);
+    // a unit after a word that is no number, a number past 120 or none, no unit, no "old"
+    CHECK(end_of("many year old") == none);
+    CHECK(end_of("zero year old") == none);
+    CHECK(end_of("hundred year old") == 16);
+    CHECK(end_of("thousand year old") == none);
+    CHECK(end_of("two years ago") == none);
+    CHECK(end_of("two men") == none);
+    CHECK(end_of("Syrian army") == none);
+    CHECK(end_of("1,200 year old") == none);
 }
