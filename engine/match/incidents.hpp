@@ -43,14 +43,9 @@ struct previous_grouping {
 using pair_observer = std::function<void(const rules::claim_facts&, const rules::claim_facts&, bool random)>;
 
 struct cluster_options {
-    // Merge when more than this fraction of cross pairs match. Not a majority: an article
-    // tells its event in several figures (the dead, the wounded, each victim, the toll
-    // again at the end), and another article's figures rarely all meet each of them
-    // (a hometown's figure, a day read loosely), so two clusters of one event often
-    // match on 2 of 5 pairs, while two events that meet in a block (one town, days
-    // next to each other) match on fewer (docs/audit.md, session 10: FA-KES and gva-dev
-    // measured at 0.5, 0.45 and 0.4; 0.34 and 0.25 joined more events).
-    double min_linkage = 0.4;
+    // Merge when more than this fraction of cross pairs match. A lower threshold joins
+    // more accounts of one event, and more events: measured in docs/audit.md (session 10).
+    double min_linkage = 0.5;
     std::size_t max_block = 2000;     // larger blocks are split by date order (reported)
     const std::atomic<bool>* cancel = nullptr;  // stop early when set (the result is then partial)
     unsigned jobs = 1;                // threads judging pairs (the result does not depend on it)

@@ -54,10 +54,10 @@ TEST_CASE("a bridge claim does not chain two unrelated incidents", "[match]") {
 
 // Two accounts of one event: each article's figures match each other, and across the
 // articles some pairs match and some do not (a hometown's figure, a day read loosely).
-// Average linkage merges them when more than 0.4 of the pairs across match, not only on
-// a majority; fewer keep them apart, so a claim matching one or two of another event's
-// figures still chains nothing.
-TEST_CASE("two accounts merge when more than 0.4 of the pairs across them match", "[match]") {
+// Average linkage merges them on a majority of the pairs across (the default), or on
+// more than the fraction asked for; fewer keep them apart, so a claim matching one or two
+// of another event's figures chains nothing.
+TEST_CASE("two accounts merge when more than the linkage asked for of the pairs across them match", "[match]") {
     struct listed_pairs : fake_ruleset {
         std::set<std::pair<std::string, std::string>> joined;
         rules::match_result match(const rules::claim_facts& a, const rules::claim_facts& b) const override {
@@ -71,18 +71,19 @@ TEST_CASE("two accounts merge when more than 0.4 of the pairs across them match"
     listed_pairs rules;
     rules.joined = {{"x@1", "x@2"}, {"x@1", "x@3"}, {"x@2", "x@3"}, {"y@1", "y@2"}, {"y@1", "y@3"}, {"y@2", "y@3"},
                     {"x@1", "y@1"}, {"x@1", "y@2"}, {"x@2", "y@1"}};
-    // 3 of the 9 pairs across: apart.
-    CHECK(groups_of(match::group_incidents(facts_of(claims), rules)) ==
-          std::vector<std::vector<std::size_t>>{{0, 1, 2}, {3, 4, 5}});
-    // 4 of 9 (0.44): one incident, though no majority.
+    const std::vector<std::vector<std::size_t>> apart{{0, 1, 2}, {3, 4, 5}}, one{{0, 1, 2, 3, 4, 5}};
+    match::cluster_options lower;
+    lower.min_linkage = 0.4;
+    // 3 of the 9 pairs across: apart under either.
+    CHECK(groups_of(match::group_incidents(facts_of(claims), rules)) == apart);
+    CHECK(groups_of(match::group_incidents(facts_of(claims), rules, lower)) == apart);
+    // 4 of 9 (0.44): no majority, so apart by default; one incident above 0.4.
     rules.joined.insert({"x@2", "y@2"});
-    CHECK(groups_of(match::group_incidents(facts_of(claims), rules)) ==
-          std::vector<std::vector<std::size_t>>{{0, 1, 2, 3, 4, 5}});
-    // Asked for a majority (the default before session 10), they stay apart.
-    match::cluster_options majority;
-    majority.min_linkage = 0.5;
-    CHECK(groups_of(match::group_incidents(facts_of(claims), rules, majority)) ==
-          std::vector<std::vector<std::size_t>>{{0, 1, 2}, {3, 4, 5}});
+    CHECK(groups_of(match::group_incidents(facts_of(claims), rules)) == apart);
+    CHECK(groups_of(match::group_incidents(facts_of(claims), rules, lower)) == one);
+    // 5 of 9: a majority.
+    rules.joined.insert({"x@3", "y@3"});
+    CHECK(groups_of(match::group_incidents(facts_of(claims), rules)) == one);
 }
 
 TEST_CASE("breakdowns travel with their total and cumulative claims are left out", "[match]") {

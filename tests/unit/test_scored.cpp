@@ -417,34 +417,3 @@ TEST_CASE("place_level: places of one county or state are one division, of one c
     // whichever order they come in.
     CHECK(level(other_state, neighbour) == "different");
 }
-
-// The shipped same_report: within one article, the figures of one event are one account
-// even when they are read at two places of one division on the same day (the town where
-// it happened and the city of the hospital, the county seat); another event of the
-// article, or another day, is not joined that way.
-TEST_CASE("shipped same_report joins one event of an article read at two places of one division", "[rules][scored]") {
-    const auto loaded = rules::load_ruleset(std::string(RECKON_SOURCE_DIR) + "/rules/default.rules");
-    REQUIRE(loaded.rules);
-    claims_fixture fx;
-    const auto at = [&](const std::string& id, const std::string& key, const std::string& division, int event, date when) {
-        auto f = fx.make(id, key, when);
-        fx.claims.back().governorate = division;
-        fx.claims.back().event = event;
-        for (auto cut = key.rfind('/'); cut != std::string::npos && cut > 0; cut = key.rfind('/', cut - 1))
-            f.place_parents.push_back(key.substr(0, cut));
-        f.published = date::of_day(2016, 5, 3);
-        return f;
-    };
-    const date day = date::of_day(2016, 5, 2);
-    const auto town = at("r@1", "us/ohio/greene-county/fairborn", "Ohio", 0, day);
-    const auto hospital = at("r@2", "us/ohio/montgomery-county/dayton", "Ohio", 0, day);
-    const auto second_event = at("r@3", "us/ohio/montgomery-county/dayton", "Ohio", 1, day);
-    const auto next_day = at("r@4", "us/ohio/montgomery-county/dayton", "Ohio", 0, date::of_day(2016, 5, 3));
-    const auto other_state = at("r@5", "us/indiana/wayne-county/richmond", "Indiana", 0, day);
-    const auto joined = loaded.rules->match(town, hospital);
-    CHECK(joined.same);
-    CHECK(joined.rule.name == "same_report");
-    CHECK_FALSE(loaded.rules->match(town, second_event).same);
-    CHECK_FALSE(loaded.rules->match(town, next_day).same);
-    CHECK_FALSE(loaded.rules->match(town, other_state).same);
-}
