@@ -43,7 +43,9 @@ struct previous_grouping {
 using pair_observer = std::function<void(const rules::claim_facts&, const rules::claim_facts&, bool random)>;
 
 struct cluster_options {
-    double min_linkage = 0.5;         // merge when more than this fraction of cross pairs match
+    // Merge when more than this fraction of cross pairs match. A lower threshold joins
+    // more accounts of one event, and more events: measured in docs/audit.md (session 10).
+    double min_linkage = 0.5;
     std::size_t max_block = 2000;     // larger blocks are split by date order (reported)
     const std::atomic<bool>* cancel = nullptr;  // stop early when set (the result is then partial)
     unsigned jobs = 1;                // threads judging pairs (the result does not depend on it)

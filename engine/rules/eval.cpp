@@ -263,6 +263,15 @@ bool same_place(const eclaim& a, const eclaim& b) {
     return any;
 }
 
+// Whether `parent`, an enclosing place of the place key `key`, is its country: a world
+// place's key is a path whose first part is the country ("us/ohio/clark-county/springfield"
+// lies in "us"). Every two places of a country share it, so it says nothing about how
+// near they are: Charleston and Birmingham are not of one division.
+bool is_country_key(std::string_view parent, std::string_view key) {
+    return parent.find('/') == std::string_view::npos && key.size() > parent.size() && key[parent.size()] == '/' &&
+           iequal(key.substr(0, parent.size()), parent);
+}
+
 // How the places of two claims relate, from the closest to the farthest: the same place
 // (or a place both list), one within the other, the same division (governorate, state,
 // or a common enclosing place of the gazetteer), unknown on either side, or different.
@@ -279,7 +288,7 @@ std::string_view place_level(const eclaim& a, const eclaim& b) {
     if (!ga.empty() && iequal(ga, gb)) return "same_division";
     for (const auto& x : a.f->parents())
         for (const auto& y : b.f->parents())
-            if (iequal(x, y)) return "same_division";
+            if (iequal(x, y) && !is_country_key(x, pa)) return "same_division";
     return "different";
 }
 

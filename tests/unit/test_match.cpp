@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <set>
+
 #include "fake_ruleset.hpp"
 #include "match/incidents.hpp"
 
@@ -48,6 +50,40 @@ TEST_CASE("a bridge claim does not chain two unrelated incidents", "[match]") {
     const auto out = match::group_incidents(facts_of(claims), rules);
     CHECK(out.groups.size() == 2);
     CHECK(groups_of(out) == std::vector<std::vector<std::size_t>>{{0, 1}, {2}});
+}
+
+// Two accounts of one event: each article's figures match each other, and across the
+// articles some pairs match and some do not (a hometown's figure, a day read loosely).
+// Average linkage merges them on a majority of the pairs across (the default), or on
+// more than the fraction asked for; fewer keep them apart, so a claim matching one or two
+// of another event's figures chains nothing.
+TEST_CASE("two accounts merge when more than the linkage asked for of the pairs across them match", "[match]") {
+    struct listed_pairs : fake_ruleset {
+        std::set<std::pair<std::string, std::string>> joined;
+        rules::match_result match(const rules::claim_facts& a, const rules::claim_facts& b) const override {
+            const bool same = joined.count({a.c->id, b.c->id}) || joined.count({b.c->id, a.c->id});
+            return {same, {"listed", "fake.rules", 3}, same ? "listed" : "not listed", {}, 0, 0, false};
+        }
+    };
+    std::vector<claim> claims;
+    for (const char* id : {"x@1", "x@2", "x@3", "y@1", "y@2", "y@3"})
+        claims.push_back(make_claim(id, "Ohio", date::of_day(2016, 5, 2), 1));
+    listed_pairs rules;
+    rules.joined = {{"x@1", "x@2"}, {"x@1", "x@3"}, {"x@2", "x@3"}, {"y@1", "y@2"}, {"y@1", "y@3"}, {"y@2", "y@3"},
+                    {"x@1", "y@1"}, {"x@1", "y@2"}, {"x@2", "y@1"}};
+    const std::vector<std::vector<std::size_t>> apart{{0, 1, 2}, {3, 4, 5}}, one{{0, 1, 2, 3, 4, 5}};
+    match::cluster_options lower;
+    lower.min_linkage = 0.4;
+    // 3 of the 9 pairs across: apart under either.
+    CHECK(groups_of(match::group_incidents(facts_of(claims), rules)) == apart);
+    CHECK(groups_of(match::group_incidents(facts_of(claims), rules, lower)) == apart);
+    // 4 of 9 (0.44): no majority, so apart by default; one incident above 0.4.
+    rules.joined.insert({"x@2", "y@2"});
+    CHECK(groups_of(match::group_incidents(facts_of(claims), rules)) == apart);
+    CHECK(groups_of(match::group_incidents(facts_of(claims), rules, lower)) == one);
+    // 5 of 9: a majority.
+    rules.joined.insert({"x@3", "y@3"});
+    CHECK(groups_of(match::group_incidents(facts_of(claims), rules)) == one);
 }
 
 TEST_CASE("breakdowns travel with their total and cumulative claims are left out", "[match]") {

@@ -371,3 +371,49 @@ TEST_CASE("shipped same_event weighs one day at two places of one division", "[r
     d.text = &e[1];
     CHECK_FALSE(loaded.rules->match(a, d).same);
 }
+
+// place_level reads the gazetteer's hierarchy: a world place's key is a path whose
+// prefixes enclose it, and two places that share an enclosing county or state are of one
+// division. The country encloses every place of it, so sharing it says nothing: two
+// towns of two states are different places, not one division.
+TEST_CASE("place_level: places of one county or state are one division, of one country only are not", "[rules][scored]") {
+    const std::string rule =
+        "match levels:\n"
+        "  block by article\n"
+        "  score place:\n"
+        "    same = 4 when place_level(a, b) == \"same\"\n"
+        "    within = 3 when place_level(a, b) == \"within\"\n"
+        "    same_division = 2 when place_level(a, b) == \"same_division\"\n"
+        "    unknown = 1 when place_level(a, b) == \"unknown\"\n"
+        "    different = 0 otherwise\n"
+        "  threshold 100\n";
+    const auto loaded = rules::load_ruleset_text(rule, "t.rules", rules::file_access::refused);
+    REQUIRE(loaded.rules != nullptr);
+    claims_fixture fx;
+    const auto at = [&](const std::string& id, const std::string& key, const std::string& division) {
+        auto f = fx.make(id, key, date::of_day(2016, 5, 2));
+        fx.claims.back().governorate = division;
+        // world_key_parents: the path's prefixes, nearest first, the country last
+        for (auto cut = key.rfind('/'); cut != std::string::npos && cut > 0; cut = key.rfind('/', cut - 1))
+            f.place_parents.push_back(key.substr(0, cut));
+        return f;
+    };
+    const auto level = [&](const rules::claim_facts& a, const rules::claim_facts& b) {
+        const auto r = loaded.rules->match(a, b);
+        REQUIRE(r.waterfall.size() == 1);
+        return r.waterfall[0].level;
+    };
+    const auto town = at("a@1", "us/ohio/greene-county/fairborn", "Ohio");
+    const auto county = at("b@1", "us/ohio/greene-county", "Ohio");
+    const auto neighbour = at("c@1", "us/ohio/greene-county/xenia", "Ohio");
+    const auto other_state = at("d@1", "us/indiana/wayne-county/richmond", "Indiana");
+    const auto abroad = at("e@1", "ca/ontario/ottawa", "Ontario");
+    CHECK(level(town, town) == "same");
+    CHECK(level(town, county) == "within");
+    CHECK(level(town, neighbour) == "same_division");
+    CHECK(level(town, other_state) == "different");
+    CHECK(level(town, abroad) == "different");
+    // Two divisions of one country that share no division below it: still different,
+    // whichever order they come in.
+    CHECK(level(other_state, neighbour) == "different");
+}
