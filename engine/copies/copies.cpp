@@ -84,117 +84,25 @@ std::vector<fingerprint> sketch(const article& a) {
     return s;
 }
 
-namespace {
-
-// How many of the articles [from, to) hold each of `wanted` (sorted, distinct) in their
-// sample: one pass over their sketches, no pairs.
-std::vector<std::uint32_t> holders_of(const std::vector<fingerprint>& wanted, const std::vector<std::vector<fingerprint>>& sketches,
-                                      std::size_t from, std::size_t to, unsigned sample_mod) {
-    std::vector<std::uint32_t> count(wanted.size(), 0);
-    if (wanted.empty()) return count;
-    for (std::size_t a = from; a < to; ++a)
-        for (const auto h : sketches[a]) {
-            if (h % sample_mod != 0) continue;
-            const auto it = std::lower_bound(wanted.begin(), wanted.end(), h);
-            if (it != wanted.end() && *it == h) ++count[static_cast<std::size_t>(it - wanted.begin())];
-        }
-    return count;
-}
-
-void sort_distinct(std::vector<fingerprint>& v) {
-    std::sort(v.begin(), v.end());
-    v.erase(std::unique(v.begin(), v.end()), v.end());
-}
-
-}  // namespace
-
-// No second find_copies over the earlier articles: the earlier articles' pairs count the
-// same sampled fingerprints before and after, except the fingerprints the added articles
-// push over max_postings (held by 2 to max_postings earlier articles, by more with the
-// added ones): those counted before and are ignored now. So only the pairs of earlier
-// articles sharing such a *crossing* fingerprint can have gained or lost a link, and only
-// their counts are taken again, before and after, from the holders of their fingerprints.
-// Everything else is a pass over the sketches (docs/performance.md).
 std::vector<char> touched_by_added(const std::vector<article>& articles, const std::vector<std::vector<fingerprint>>& sketches,
                                    const std::vector<copy_link>& links, std::size_t first_new, const copy_options& options) {
     const std::size_t n = std::min(articles.size(), sketches.size());
     std::vector<char> touched(n, 0);
     if (first_new >= n) return touched;
-    const unsigned mod = options.sample_mod;
-    for (const auto& l : links)
-        if (l.later < first_new && l.earlier >= first_new) touched[l.later] = 1;  // copies an added article
-    // The added articles' sampled fingerprints, how many added and earlier articles hold each.
-    std::vector<fingerprint> added;
-    for (std::size_t a = first_new; a < n; ++a)
-        for (const auto h : sketches[a])
-            if (h % mod == 0) added.push_back(h);
-    sort_distinct(added);
-    const auto added_holders = holders_of(added, sketches, first_new, n, mod);
-    const auto earlier_holders = holders_of(added, sketches, 0, first_new, mod);
-    std::vector<fingerprint> crossing;
-    for (std::size_t k = 0; k < added.size(); ++k)
-        if (earlier_holders[k] >= 2 && earlier_holders[k] <= options.max_postings &&
-            earlier_holders[k] + added_holders[k] > options.max_postings)
-            crossing.push_back(added[k]);
-    if (crossing.empty()) return touched;
-    // The earlier articles holding a crossing fingerprint, and the pairs of them sharing one.
-    std::vector<std::vector<std::uint32_t>> holding(crossing.size());
-    std::vector<std::uint32_t> candidates;
-    for (std::size_t a = 0; a < first_new; ++a) {
-        bool holds = false;
-        for (const auto h : sketches[a]) {
-            if (h % mod != 0) continue;
-            const auto it = std::lower_bound(crossing.begin(), crossing.end(), h);
-            if (it == crossing.end() || *it != h) continue;
-            holding[static_cast<std::size_t>(it - crossing.begin())].push_back(static_cast<std::uint32_t>(a));
-            holds = true;
-        }
-        if (holds) candidates.push_back(static_cast<std::uint32_t>(a));
+    copy_options earlier_only = options;
+    earlier_only.first_articles = first_new;
+    const std::vector<copy_link> before = find_copies(articles, sketches, earlier_only);
+    std::vector<std::pair<std::size_t, std::size_t>> was, is;
+    for (const auto& l : before) was.emplace_back(l.later, l.earlier);
+    for (const auto& l : links) {
+        if (l.later >= first_new) continue;
+        if (l.earlier >= first_new) touched[l.later] = 1;  // copies an added article
+        else is.emplace_back(l.later, l.earlier);
     }
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs;
-    for (const auto& group : holding)
-        for (std::size_t x = 0; x < group.size(); ++x)
-            for (std::size_t y = x + 1; y < group.size(); ++y) pairs.emplace_back(group[x], group[y]);
-    std::sort(pairs.begin(), pairs.end());
-    pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
-    // The holders of every fingerprint those articles sample, earlier and added: what
-    // decides whether a shared fingerprint counts (2 to max_postings holders) before and after.
-    std::vector<fingerprint> theirs;
-    for (const auto a : candidates)
-        for (const auto h : sketches[a])
-            if (h % mod == 0) theirs.push_back(h);
-    sort_distinct(theirs);
-    const auto theirs_earlier = holders_of(theirs, sketches, 0, first_new, mod);
-    const auto theirs_added = holders_of(theirs, sketches, first_new, n, mod);
-    const auto sampled = [&](std::size_t a) {
-        std::size_t k = 0;
-        for (const auto h : sketches[a]) k += h % mod == 0 ? 1 : 0;
-        return k;
-    };
-    const auto linked = [&](std::size_t count, std::size_t smaller) {
-        const double overlap = smaller == 0 ? 0 : static_cast<double>(count) / static_cast<double>(smaller);
-        return count >= options.min_shared && overlap >= options.min_overlap;
-    };
-    for (const auto& [i, j] : pairs) {
-        std::size_t before = 0, after = 0;
-        const auto& x = sketches[i];
-        const auto& y = sketches[j];
-        for (std::size_t p = 0, q = 0; p < x.size() && q < y.size();) {
-            if (x[p] < y[q]) ++p;
-            else if (y[q] < x[p]) ++q;
-            else {
-                const fingerprint h = x[p];
-                ++p;
-                ++q;
-                if (h % mod != 0) continue;
-                const auto k = static_cast<std::size_t>(std::lower_bound(theirs.begin(), theirs.end(), h) - theirs.begin());
-                if (theirs_earlier[k] <= options.max_postings) ++before;
-                if (theirs_earlier[k] + theirs_added[k] <= options.max_postings) ++after;
-            }
-        }
-        const std::size_t smaller = std::min(sampled(i), sampled(j));
-        if (linked(before, smaller) != linked(after, smaller)) touched[published_before(articles[i], articles[j]) ? j : i] = 1;
-    }
+    // Both sorted by (later, earlier): the links that came or went.
+    std::vector<std::pair<std::size_t, std::size_t>> differ;
+    std::set_symmetric_difference(was.begin(), was.end(), is.begin(), is.end(), std::back_inserter(differ));
+    for (const auto& [later, earlier] : differ) touched[later] = 1;
     return touched;
 }
 

@@ -57,10 +57,7 @@ std::vector<copy_link> find_copies(const std::vector<article>& articles, const c
 // them: those now copying an added article (published after it), and those whose link
 // to another earlier article came or went: a fingerprint the added articles push over
 // max_postings is ignored from then on, and no longer counts for the pairs sharing it.
-// Only the pairs of earlier articles sharing such a fingerprint are counted again (not
-// every pair of the earlier articles: a pass over the sketches, no second find_copies).
-// The same as comparing `links` with find_copies over the earlier articles alone
-// (tested on random corpora). 1 when touched.
+// The links of the earlier articles alone are found again to compare. 1 when touched.
 std::vector<char> touched_by_added(const std::vector<article>& articles, const std::vector<std::vector<fingerprint>>& sketches,
                                    const std::vector<copy_link>& links, std::size_t first_new, const copy_options& options = {});
 
