@@ -359,6 +359,28 @@ std::size_t peak_rss_kb() {
 }
 
 namespace {
+// A block key with its term-id parts ("w12": a lead word, "n7": a name, as the rules'
+// lead_words() and names() write them) given as the words ("w:shelling"), so that it
+// names the same block in every run; other parts are as they are.
+std::string stable_cell_key(const std::string& key, const std::vector<std::string>& lead_by_id, const std::vector<std::string>& name_by_id) {
+    std::string out;
+    out.reserve(key.size());
+    for (std::size_t from = 0; from <= key.size();) {
+        std::size_t to = key.find('|', from);
+        if (to == std::string::npos) to = key.size();
+        const std::string_view part(key.data() + from, to - from);
+        const auto& words = part.size() > 1 && part[0] == 'w' ? lead_by_id : name_by_id;
+        bool id = part.size() > 1 && (part[0] == 'w' || part[0] == 'n') && !words.empty();
+        for (std::size_t k = 1; id && k < part.size(); ++k) id = part[k] >= '0' && part[k] <= '9';
+        const std::size_t n = id ? std::stoul(std::string(part.substr(1))) : 0;
+        if (from > 0) out += '|';
+        if (id && n < words.size()) out.append(1, part[0]).append(":").append(words[n]);
+        else out += part;
+        from = to + 1;
+    }
+    return out;
+}
+
 // Records the time of each stage, for `--timings` and the benchmarks.
 class stage_clock {
 public:
@@ -492,6 +514,18 @@ audit_result run_audit(audit_inputs in) {
         }
         if (in.statistics && in.previous && in.stored_articles > 0 && in.stored_articles < terms.size())
             word_touched = match::weights_moved_by_added(terms, in.stored_articles, *in.statistics);
+    }
+    // A living audit's block index keeps cells across runs, but names() and lead_words()
+    // name their blocks by term ids, which follow this run's sorted vocabulary: the index
+    // is given the words instead (stable_cell_key).
+    std::vector<std::string> lead_by_id, name_by_id;
+    if (in.keep_cells && !terms.empty()) {
+        std::set<std::string_view> lead;
+        for (const auto& t : terms) lead.insert(t.lead.begin(), t.lead.end());
+        lead_by_id.assign(lead.begin(), lead.end());
+        name_by_id.resize(name_ids.size());
+        for (const auto& [w, id] : name_ids)
+            if (id < name_by_id.size()) name_by_id[id] = w;
     }
     std::vector<match::article_terms>().swap(terms);
     const auto stopped = [&] { return in.cancel && in.cancel->load(std::memory_order_relaxed); };
@@ -630,13 +664,17 @@ audit_result run_audit(audit_inputs in) {
     // over max_block members aside). The cells are the matcher's own
     // (ruleset::blocking_cells, a function of one claim).
     std::vector<char> reached;
-    if (in.stored_articles > 0 && in.stored_articles < out.articles.size() && in.shard.count == 0) {
-        const auto unit = [&](std::size_t i) { return out.claims[i].c.kind == claim_kind::incident && out.claims[i].c.parent.empty(); };
-        std::vector<std::vector<rules::block_cell>> cells(out.claims.size());
+    const auto unit = [&](std::size_t i) { return out.claims[i].c.kind == claim_kind::incident && out.claims[i].c.parent.empty(); };
+    std::vector<std::vector<rules::block_cell>> cells;
+    const bool measure_reach = in.stored_articles > 0 && in.stored_articles < out.articles.size() && in.shard.count == 0;
+    if (measure_reach || (in.keep_cells && in.shard.count == 0)) {
+        cells.resize(out.claims.size());
         run_striped(out.claims.size(), in.jobs, [&](std::size_t first, std::size_t step) {
             for (std::size_t i = first; i < out.claims.size(); i += step)
                 if (unit(i)) cells[i] = rules.blocking_cells(facts[i]);
         }, 1024);
+    }
+    if (measure_reach) {
         std::map<std::string_view, std::set<std::uint32_t>> fresh;  // key -> the roles new units have in it
         auto& reach = out.reach;
         reach.measured = true;
@@ -701,9 +739,20 @@ audit_result run_audit(audit_inputs in) {
             }
             for (const auto t : copy_touched) scope.copy_seeds += t ? 1 : 0;
             for (const auto t : word_touched) scope.word_seeds += t ? 1 : 0;
+            if (in.keep_cells) {
+                out.reseeded.assign(out.articles.size(), 0);
+                for (std::size_t a = 0; a < in.stored_articles; ++a)
+                    out.reseeded[a] = (a < copy_touched.size() && copy_touched[a]) || (a < word_touched.size() && word_touched[a]) ? 1 : 0;
+            }
             cluster.previous = &previous;
         }
     }
+    if (in.keep_cells) {
+        for (auto& claim_cells : cells)
+            for (auto& cell : claim_cells) cell.key = stable_cell_key(cell.key, lead_by_id, name_by_id);
+        out.cells = std::move(cells);
+    }
+    std::vector<std::vector<rules::block_cell>>().swap(cells);
     auto grouped = match::group_incidents(facts, rules, cluster);
     if (cluster.previous) {
         out.matching.incremental = grouped.incremental;

@@ -169,6 +169,13 @@ struct audit_result {
         std::size_t copy_seeds = 0;       // stored articles whose copy links may have changed
         std::size_t word_seeds = 0;       // stored articles whose words' weights the new ones moved
     } matching;
+    // With audit_inputs::keep_cells (not in a shard): per claim, the blocks the matcher
+    // puts it in (ruleset::blocking_cells; empty for claims that are not matched on their
+    // own: cumulative ones and breakdowns); and per article, 1 for a living audit's stored
+    // articles matched again like new ones (their copy links or words' weights moved:
+    // their claims' cells may have moved too).
+    std::vector<std::vector<rules::block_cell>> cells;
+    std::vector<char> reseeded;
     std::vector<judged_pair> explained;       // audit_inputs::explain, in its order
     std::vector<std::pair<std::string, double>> timings;  // seconds per stage, in order
     std::vector<std::size_t> peak_kb;         // peak resident memory (kB) at the end of each stage
@@ -247,6 +254,8 @@ struct audit_inputs {
     // A living audit's update: the first `stored_articles` articles were in the store
     // before this run, the rest are new; the reach of the new ones is measured (0: not).
     std::size_t stored_articles = 0;
+    // A living audit's block index (store/store.hpp): fill audit_result::cells.
+    bool keep_cells = false;
     // Decisions naming a store's incidents, resolved by it (store/living_audit.hpp).
     std::vector<incident_decision> incident_decisions;
     // With stored_articles: the stored articles' grouping (nullptr: match everything).

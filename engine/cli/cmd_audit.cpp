@@ -69,6 +69,13 @@ int living_audit(const pipeline_options& opts,
                       << r.block_mates << " of " << r.stored_claims << " stored claims; " << r.incidents << " incidents hold either ("
                       << r.incident_claims << " claims)\n";
         }
+        if (opts.timings && living.index_looked_up) {
+            const auto& l = living.index_lookup;
+            std::cerr << "reckon: store: block index: the new claims' " << l.cells << " cells hold " << l.claims.size()
+                      << " stored claims compared with them; " << l.rows << " rows read, " << l.steps << " steps ("
+                      << l.full_scan_steps << " in full scans), " << living.index_lookup_seconds << " s; outside the stored articles matched again "
+                      << living.index_lookup_kept << " (comparing every stored claim in memory: " << living.index_memory_kept << ")\n";
+        }
         // How the update matched: the components its new articles reach, or (said why)
         // the whole corpus, as one run does.
         if (const auto& m = living.audit.matching; m.asked) {

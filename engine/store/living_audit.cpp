@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <map>
+#include <set>
 #include <sstream>
 #include <tuple>
 #include <unordered_map>
@@ -37,10 +38,34 @@ std::string stream_chunk(const article& a, const audit::extracted_article& e) {
     return out;
 }
 
-// Whether a stored stream chunk's article record (its first line) carries the words
-// scored matching reads.
-bool carries_words(std::string_view chunk) {
-    return chunk.substr(0, chunk.find('\n')).find("\"lead_words\":") != std::string_view::npos;
+// What was extracted from each stored article (those `wanted`), parsed from its claims stream chunk as
+// the store gives them one by one, in batches of about 8 MB (the chunks are never all in
+// memory at once: at 100,000 articles they are some 550 MB). Throws store_error when a
+// chunk cannot be read back.
+std::vector<audit::extracted_article> read_stored_claims(const living_store& store, const std::vector<char>& wanted, unsigned jobs) {
+    std::vector<audit::extracted_article> out(wanted.size());
+    std::string batch;
+    std::vector<std::size_t> positions;
+    const auto parse = [&] {
+        if (positions.empty()) return;
+        std::istringstream stream(batch);
+        audit::claims_corpus read;
+        diagnostics diags;
+        audit::read_claims_stream(stream, store.path(), read, diags, jobs);
+        if (diags.errors() > 0 || read.extracted.size() != positions.size())
+            throw store_error("store '" + store.path() + "': the stored claims of its articles cannot be read back", false);
+        for (std::size_t k = 0; k < positions.size(); ++k) out[positions[k]] = std::move(read.extracted[k]);
+        batch.clear();
+        positions.clear();
+    };
+    store.for_each_stream([&](std::size_t position, std::string&& chunk) {
+        if (position >= wanted.size() || !wanted[position]) return;
+        batch += chunk;
+        positions.push_back(position);
+        if (batch.size() >= (std::size_t{8} << 20)) parse();
+    });
+    parse();
+    return out;
 }
 
 json optional_number(const std::optional<std::int64_t>& v) { return v ? json(*v) : json(nullptr); }
@@ -173,15 +198,26 @@ living_result prepare_living_audit(living_store& store, living_inputs living) {
     facts.extraction_changed = previous && previous->extraction_hash != extraction_hash;
 
     // The articles: stored ones in their order, this run's replacing or following them.
-    std::vector<stored_article> all = store.articles(facts.extraction_changed);
-    // A store written before article records carried scored matching's words
-    // (docs/formats.md): its articles are extracted again, as after a change of reckon.
-    // Data-set rows have no words to carry.
-    if (!facts.extraction_changed && std::any_of(all.begin(), all.end(), [](const stored_article& s) {
-            return !s.from_dataset && !carries_words(s.stream);
-        })) {
-        facts.extraction_changed = true;
-        all = store.articles(true);
+    // Their claims streams are not loaded with them: each is parsed as it is read from the
+    // store, and only what was parsed is kept (read_stored_claims).
+    std::vector<stored_article> all = store.articles(facts.extraction_changed, false);
+    // Data-set rows are never extracted: theirs are read back even when extraction changed.
+    std::vector<char> wanted(all.size(), 1);
+    if (facts.extraction_changed)
+        for (std::size_t i = 0; i < all.size(); ++i) wanted[i] = all[i].from_dataset ? 1 : 0;
+    std::vector<audit::extracted_article> stored_claims = read_stored_claims(store, wanted, std::max(1u, in.jobs));
+    if (!facts.extraction_changed) {
+        // A store written before article records carried scored matching's words
+        // (docs/formats.md): its articles are extracted again, as after a change of reckon.
+        // Data-set rows have no words to carry.
+        bool without_words = false;
+        for (std::size_t i = 0; i < all.size(); ++i) without_words = without_words || (!all[i].from_dataset && !stored_claims[i].has_terms);
+        if (without_words) {
+            facts.extraction_changed = true;
+            all = store.articles(true, false);
+            for (std::size_t i = 0; i < all.size(); ++i)
+                if (!all[i].from_dataset) stored_claims[i] = {};
+        }
     }
     std::unordered_map<std::string, std::size_t> position;
     for (std::size_t i = 0; i < all.size(); ++i) position.emplace(all[i].meta.id, i);
@@ -257,22 +293,9 @@ living_result prepare_living_audit(living_store& store, living_inputs living) {
         out.audit.cancelled = true;
         return out;
     }
-    {
-        std::string joined;
-        std::vector<std::size_t> stored_positions;
-        for (std::size_t i = 0; i < all.size(); ++i)
-            if (how[i] == claims_from::stored) {
-                joined += all[i].stream;
-                stored_positions.push_back(i);
-            }
-        std::istringstream stream(joined);
-        audit::claims_corpus read;
-        diagnostics diags;
-        audit::read_claims_stream(stream, store.path(), read, diags, std::max(1u, in.jobs));
-        if (diags.errors() > 0 || read.extracted.size() != stored_positions.size())
-            throw store_error("store '" + store.path() + "': the stored claims of its articles cannot be read back", false);
-        for (std::size_t k = 0; k < stored_positions.size(); ++k) extracted[stored_positions[k]] = std::move(read.extracted[k]);
-    }
+    for (std::size_t i = 0; i < all.size(); ++i)
+        if (how[i] == claims_from::stored) extracted[i] = std::move(stored_claims[i]);
+    std::vector<audit::extracted_article>().swap(stored_claims);
     // A data-set row has no text, so no words for scored matching: none is all there is
     // (the audit warns only of article records that lack them).
     for (std::size_t i = 0; i < all.size(); ++i)
@@ -343,6 +366,9 @@ living_result prepare_living_audit(living_store& store, living_inputs living) {
     in.jobs = std::max(1u, in.jobs);
     in.keep_text = false;
     in.take_statistics = true;
+    in.keep_cells = true;
+    const std::size_t first_new = all.size() - added.size();  // the added come last
+    const std::int64_t blocks_run = store.blocks_run();
     void (*const before_commit)() = living.before_commit;
     const std::string at = living.at;
     diagnostics extraction_diags = std::move(out.audit.diags);
@@ -358,6 +384,58 @@ living_result prepare_living_audit(living_store& store, living_inputs living) {
     out.audit.timings.insert(out.audit.timings.begin(), {"store: read and extract new", read_seconds});
     if (!out.audit.peak_kb.empty()) out.audit.peak_kb.insert(out.audit.peak_kb.begin(), out.audit.peak_kb.front());
     if (out.audit.cancelled) return out;
+
+    // The block index: kept up to date by every run. An update that matched again only
+    // what its new articles reach, on an index the previous run wrote, adds the new
+    // claims' rows and writes again those of the stored articles matched again with them
+    // (their copy links or words' weights moved, so may their cells); any other run
+    // writes it whole. Before it is written, the new claims' blocks are looked up in it:
+    // the stored claims an update must load at least, read in time that grows with them.
+    {
+        run_update& update = out.pending;
+        const bool index_holds = previous && blocks_run == previous->run;
+        update.blocks_all = !(index_holds && out.audit.matching.incremental);
+        const auto& cells = out.audit.cells;
+        std::vector<std::pair<std::int64_t, std::uint32_t>> fresh_cells;
+        for (std::size_t i = 0; i < cells.size(); ++i) {
+            const auto& r = out.audit.claims[i];
+            const bool fresh = r.article >= first_new;
+            const bool reseeded = !out.audit.reseeded.empty() && out.audit.reseeded[r.article];
+            if (fresh && index_holds)
+                for (const auto& cell : cells[i]) fresh_cells.emplace_back(block_cell_hash(cell.key), cell.inside);
+            if (!update.blocks_all && !fresh && !reseeded) continue;
+            if (reseeded && !update.blocks_all) update.blocks_replaced.push_back(r.c.id);
+            for (const auto& cell : cells[i]) update.blocks.push_back({block_cell_hash(cell.key), cell.inside, r.c.id});
+        }
+        if (!fresh_cells.empty()) {
+            const auto t = std::chrono::steady_clock::now();
+            out.index_lookup = store.block_mates(fresh_cells);
+            out.index_lookup.cells = fresh_cells.size();
+            out.index_lookup_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
+            out.index_looked_up = true;
+            // The check of the index: outside the stored articles matched again (whose
+            // cells this run may move), it gives the claims that comparing every stored
+            // claim's cells in memory gives.
+            std::unordered_map<std::int64_t, std::vector<std::uint32_t>> roles;
+            for (const auto& [cell, inside] : fresh_cells) roles[cell].push_back(inside);
+            std::set<std::string> reseeded_articles;
+            for (std::size_t a = 0; a < out.audit.reseeded.size() && a < first_new; ++a)
+                if (out.audit.reseeded[a]) reseeded_articles.insert(out.audit.articles[a].id);
+            for (std::size_t i = 0; i < cells.size(); ++i) {
+                const auto& r = out.audit.claims[i];
+                if (r.article >= first_new || reseeded_articles.count(out.audit.articles[r.article].id)) continue;
+                const bool met = std::any_of(cells[i].begin(), cells[i].end(), [&](const rules::block_cell& cell) {
+                    const auto it = roles.find(block_cell_hash(cell.key));
+                    return it != roles.end() &&
+                           std::any_of(it->second.begin(), it->second.end(), [&](std::uint32_t role) { return (role & cell.inside) == 0; });
+                });
+                out.index_memory_kept += met ? 1 : 0;
+            }
+            for (const auto& c : out.index_lookup.claims)
+                out.index_lookup_kept += reseeded_articles.count(std::string(article_of_claim_id(c))) ? 0 : 1;
+        }
+        std::vector<std::vector<rules::block_cell>>().swap(out.audit.cells);
+    }
 
     // Stable ids: the previous run's incidents against this run's. A store written before
     // claim ids were anchored on sentences lists its claims by byte offset: in an article
@@ -409,12 +487,12 @@ living_result prepare_living_audit(living_store& store, living_inputs living) {
     run_update& update = out.pending;
     for (const auto i : added) update.added.push_back(&all[i]);
     for (const auto i : changed) update.changed.push_back(&all[i]);
-    if (facts.extraction_changed) {  // every stream was written again
+    if (facts.extraction_changed) {  // every stream extracted again is written again
         std::vector<bool> listed(all.size(), false);
         for (const auto i : added) listed[i] = true;
         for (const auto i : changed) listed[i] = true;
         for (std::size_t i = 0; i < all.size(); ++i)
-            if (!listed[i]) update.changed.push_back(&all[i]);
+            if (!listed[i] && how[i] == claims_from::extract) update.changed.push_back(&all[i]);
     }
     update.lineage = out.lineage;
     // The statistics the words were weighed with: the kept ones, or those taken now.

@@ -43,6 +43,15 @@ struct living_result {
     std::size_t extracted = 0;                   // articles extracted in this run
     std::size_t incidents_written = 0;           // incidents new or changed in this run (written)
     std::size_t incidents_removed = 0;           // ids no longer current (their rows deleted)
+    // The new claims' blocks looked up in the store's block index (when the previous run
+    // left it up to date): what an update must load at least, and what the lookup cost.
+    bool index_looked_up = false;
+    block_lookup index_lookup;
+    double index_lookup_seconds = 0;
+    // Of those stored claims, the ones outside the stored articles matched again with the
+    // new ones (their cells may move in this run): by the index, and by comparing every
+    // stored claim's cells in memory. The same when the index is sound.
+    std::size_t index_lookup_kept = 0, index_memory_kept = 0;
     bool prepared = false;                       // false when cancelled or refused
     bool refused = false;                        // a decision names an incident the store cannot resolve
                                                  // (errors in audit.diags; nothing was audited)

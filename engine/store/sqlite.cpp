@@ -106,6 +106,9 @@ std::string statement::text(int column) const {
     return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, column))) : std::string();
 }
 
+std::int64_t statement::vm_steps() const { return sqlite3_stmt_status(m_stmt, SQLITE_STMTSTATUS_VM_STEP, 0); }
+std::int64_t statement::full_scan_steps() const { return sqlite3_stmt_status(m_stmt, SQLITE_STMTSTATUS_FULLSCAN_STEP, 0); }
+
 std::int64_t statement::integer(int column) const { return sqlite3_column_int64(m_stmt, column); }
 
 bool statement::is_null(int column) const { return sqlite3_column_type(m_stmt, column) == SQLITE_NULL; }

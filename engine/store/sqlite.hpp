@@ -55,6 +55,11 @@ public:
     void run();
     void reset();
 
+    // What running it cost so far: virtual machine steps, and steps of full table scans
+    // (sqlite3_stmt_status; a lookup through an index does none).
+    std::int64_t vm_steps() const;
+    std::int64_t full_scan_steps() const;
+
     std::string text(int column) const;
     std::int64_t integer(int column) const;
     bool is_null(int column) const;

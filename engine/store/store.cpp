@@ -26,6 +26,8 @@ CREATE TABLE incident_claims (claim TEXT PRIMARY KEY, incident TEXT NOT NULL);
 CREATE TABLE incident_ids (id TEXT PRIMARY KEY, first_run INTEGER NOT NULL, last_run INTEGER NOT NULL);
 CREATE TABLE incident_history (id TEXT PRIMARY KEY, run INTEGER NOT NULL, claims TEXT NOT NULL);
 CREATE TABLE word_statistics (kind TEXT NOT NULL, word TEXT NOT NULL, articles INTEGER NOT NULL, PRIMARY KEY (kind, word)) WITHOUT ROWID;
+CREATE TABLE claim_blocks (cell INTEGER NOT NULL, claim TEXT NOT NULL, inside INTEGER NOT NULL, PRIMARY KEY (cell, claim)) WITHOUT ROWID;
+CREATE INDEX claim_blocks_by_claim ON claim_blocks (claim);
 CREATE TABLE lineage (
   run INTEGER NOT NULL, kind TEXT NOT NULL, from_id TEXT NOT NULL, to_id TEXT NOT NULL,
   claims INTEGER NOT NULL, cause TEXT NOT NULL);
@@ -44,6 +46,15 @@ const char* const word_statistics_sql =
 // Changed incidents' claims are deleted by incident.
 const char* const incident_claims_index_sql =
     "CREATE INDEX IF NOT EXISTS incident_claims_by_incident ON incident_claims (incident)";
+
+// Version 2: the block index, one row per stored unit claim and block it sits in; its
+// rows of a claim are deleted by claim. A version 1 store gets them when opened for a run.
+// The key's columns come first: SQLite 3.40's integrity_check reports false NULLs in a
+// WITHOUT ROWID table whose other columns sit between them.
+const char* const claim_blocks_sql =
+    "CREATE TABLE IF NOT EXISTS claim_blocks (cell INTEGER NOT NULL, claim TEXT NOT NULL, inside INTEGER NOT NULL, "
+    "PRIMARY KEY (cell, claim)) WITHOUT ROWID; "
+    "CREATE INDEX IF NOT EXISTS claim_blocks_by_claim ON claim_blocks (claim)";
 
 std::string meta_value(database& db, const char* key) {
     statement s(db, "SELECT value FROM meta WHERE key = ?");
@@ -122,10 +133,19 @@ living_store::living_store(const std::string& path, bool create, bool read_only)
         if (has_meta.integer(0) == 0) throw store_error("'" + path + "' is an SQLite file but not a reckon store (no 'meta' table)", false);
         has_meta.reset();
         const std::string version = meta_value(db, "schema_version");
-        if (version != std::to_string(schema_version))
+        // Version 1 lacks only the block index: read as it is, migrated when written.
+        if (version == "1" && !read_only) {
+            transaction t(db);
+            db.exec(claim_blocks_sql);
+            statement put(db, "UPDATE meta SET value = ? WHERE key = 'schema_version'");
+            put.bind(1, std::to_string(schema_version)).run();
+            statement from(db, "INSERT OR REPLACE INTO meta (key, value) VALUES ('migrated_from', ?)");
+            from.bind(1, std::string_view("schema version 1 by reckon " RECKON_VERSION)).run();
+            t.commit();
+        } else if (version != std::to_string(schema_version) && version != "1")
             throw store_error("store '" + path + "' has schema version " + (version.empty() ? "(none)" : version) + ", written by " +
                                   meta_value(db, "created_by") + "; this reckon (" RECKON_VERSION ") reads version " +
-                                  std::to_string(schema_version) + " only: rebuild the store from its articles",
+                                  std::to_string(schema_version) + " (and migrates version 1) only: rebuild the store from its articles",
                               false);
     }
     if (!read_only) {
@@ -156,21 +176,29 @@ std::int64_t living_store::last_run() const {
     return s.integer(0);
 }
 
-std::vector<stored_article> living_store::articles(bool with_text) const {
+std::vector<stored_article> living_store::articles(bool with_text, bool with_stream) const {
     std::vector<stored_article> out;
-    statement s(*m_db, with_text ? "SELECT meta, text_sha256, stream, text FROM articles ORDER BY seq"
-                                 : "SELECT meta, text_sha256, stream FROM articles ORDER BY seq");
+    std::string sql = "SELECT meta, text_sha256";
+    if (with_stream) sql += ", stream";
+    if (with_text) sql += ", text";
+    sql += " FROM articles ORDER BY seq";
+    statement s(*m_db, sql.c_str());
     while (s.step()) {
         stored_article a;
         const json meta = json::parse(s.text(0));
         a.meta = article_from_json(meta);
         a.from_dataset = meta.value("dataset", false);
         a.text_sha256 = s.text(1);
-        a.stream = s.text(2);
-        if (with_text) a.meta.text = s.text(3);
+        if (with_stream) a.stream = s.text(2);
+        if (with_text) a.meta.text = s.text(with_stream ? 3 : 2);
         out.push_back(std::move(a));
     }
     return out;
+}
+
+void living_store::for_each_stream(const std::function<void(std::size_t, std::string&&)>& visit) const {
+    statement s(*m_db, "SELECT stream FROM articles ORDER BY seq");
+    for (std::size_t position = 0; s.step(); ++position) visit(position, s.text(0));
 }
 
 std::vector<incident_snapshot> living_store::incidents() const {
@@ -266,6 +294,42 @@ std::optional<stored_statistics> living_store::statistics() const {
     return out;
 }
 
+std::int64_t block_cell_hash(std::string_view key) {
+    std::uint64_t h = 14695981039346656037ULL;
+    for (const unsigned char c : key) h = (h ^ c) * 1099511628211ULL;
+    return static_cast<std::int64_t>(h);
+}
+
+std::int64_t living_store::blocks_run() const {
+    const std::string about = meta_value(*m_db, "block_index");
+    return about.empty() ? 0 : json::parse(about).at("run").get<std::int64_t>();
+}
+
+block_lookup living_store::block_mates(const std::vector<std::pair<std::int64_t, std::uint32_t>>& cells) const {
+    block_lookup out;
+    // Per cell the roles asked: a stored claim is compared when some role shares no part with it.
+    std::map<std::int64_t, std::vector<std::uint32_t>> asked;
+    for (const auto& [cell, inside] : cells) {
+        auto& roles = asked[cell];
+        if (std::find(roles.begin(), roles.end(), inside) == roles.end()) roles.push_back(inside);
+    }
+    statement s(*m_db, "SELECT claim, inside FROM claim_blocks WHERE cell = ?");
+    for (const auto& [cell, roles] : asked) {
+        s.bind(1, cell);
+        while (s.step()) {
+            ++out.rows;
+            const auto inside = static_cast<std::uint32_t>(s.integer(1));
+            if (std::any_of(roles.begin(), roles.end(), [&](std::uint32_t r) { return (r & inside) == 0; })) out.claims.push_back(s.text(0));
+        }
+        s.reset();
+    }
+    out.steps = s.vm_steps();
+    out.full_scan_steps = s.full_scan_steps();
+    std::sort(out.claims.begin(), out.claims.end());
+    out.claims.erase(std::unique(out.claims.begin(), out.claims.end()), out.claims.end());
+    return out;
+}
+
 void living_store::save(const run_update& u, void (*before_commit)()) {
     database& db = *m_db;
     transaction t(db);
@@ -356,6 +420,18 @@ void living_store::save(const run_update& u, void (*before_commit)()) {
         statement used(db, "UPDATE meta SET value = json_set(value, '$.used_in_run', ?) WHERE key = 'word_statistics'");
         used.bind(1, run).run();
     }
+    {
+        if (u.blocks_all) {
+            db.exec("DELETE FROM claim_blocks");
+        } else {
+            statement drop(db, "DELETE FROM claim_blocks WHERE claim = ?");
+            for (const auto& c : u.blocks_replaced) drop.bind(1, c).run();
+        }
+        statement row(db, "INSERT OR REPLACE INTO claim_blocks (cell, inside, claim) VALUES (?, ?, ?)");
+        for (const auto& b : u.blocks) row.bind(1, b.cell).bind(2, static_cast<std::int64_t>(b.inside)).bind(3, b.claim).run();
+        statement put(db, "INSERT OR REPLACE INTO meta (key, value) VALUES ('block_index', ?)");
+        put.bind(1, json{{"run", run}}.dump()).run();
+    }
     if (before_commit) before_commit();
     t.commit();
 }
@@ -378,6 +454,10 @@ store_check living_store::check() const {
         out.problems.push_back(std::to_string(n) + " current incidents with an id never issued");
     if (const auto n = count("SELECT count(*) FROM incident_claims WHERE incident NOT IN (SELECT id FROM incidents)"))
         out.problems.push_back(std::to_string(n) + " claims of incidents that do not exist");
+    // A version 1 store read as it is has no block index yet.
+    if (count("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'claim_blocks'") == 1)
+        if (const auto n = count("SELECT count(*) FROM claim_blocks WHERE claim NOT IN (SELECT claim FROM incident_claims)"))
+            out.problems.push_back(std::to_string(n) + " block index rows of claims no incident holds");
     const auto runs_recorded = runs();
     if (runs_recorded.empty()) {
         if (count("SELECT count(*) FROM articles") != 0) out.problems.push_back("articles but no run recorded");

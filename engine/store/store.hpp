@@ -10,10 +10,12 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -25,8 +27,29 @@
 
 namespace reckon::store {
 
-// The layout of the tables; a store written with another version is refused.
-inline constexpr int schema_version = 1;
+// The layout of the tables. Version 2 added the block index (table claim_blocks); a
+// version 1 store opened for a run is migrated in place (the table is made, and the run
+// fills it); a store of any other version is refused.
+inline constexpr int schema_version = 2;
+
+// One row of the block index: a stored claim sits in the matcher's block `cell` (the
+// 64-bit FNV-1a hash of the block's key, as a signed SQLite integer) with role `inside`
+// (ruleset::blocking_cells: two claims are compared when no part has both inside).
+struct claim_block {
+    std::int64_t cell = 0;
+    std::uint32_t inside = 0;
+    std::string claim;
+};
+std::int64_t block_cell_hash(std::string_view key);
+
+// What the block index gives for some cells (living_store::block_mates).
+struct block_lookup {
+    std::vector<std::string> claims;  // stored claims compared with one of the cells, sorted, distinct
+    std::size_t rows = 0;             // index rows read
+    std::int64_t steps = 0;           // SQLite virtual machine steps: the work the lookup did
+    std::int64_t full_scan_steps = 0; // steps of full table scans (0 when every lookup used the index)
+    std::size_t cells = 0;            // cells asked (with repeats)
+};
 
 struct stored_article {
     article meta;             // all fields; `text` only when loaded with texts
@@ -83,6 +106,12 @@ struct run_update {
     // Neither: the rules read no words, and the stored statistics, if any, go stale.
     std::shared_ptr<const match::word_statistics> statistics_taken;
     bool statistics_kept = false;
+    // The block index: with `blocks_all` written again whole (`blocks` are every stored
+    // unit's rows), else the rows of the claims `blocks_replaced` deleted and `blocks`
+    // added (new claims, and claims whose cells may have moved).
+    bool blocks_all = true;
+    std::vector<claim_block> blocks;
+    std::vector<std::string> blocks_replaced;
 };
 
 // The store's frozen word statistics (docs/formats.md "Frozen word statistics"): taken
@@ -107,7 +136,13 @@ public:
 
     bool empty() const;  // no run recorded yet
     std::int64_t last_run() const;
-    std::vector<stored_article> articles(bool with_text) const;
+    // Every article in the order first added. Without `with_stream` their claims
+    // stream chunks stay in the store (read them with for_each_stream): at 100,000
+    // articles they are some 550 MB, and a copy of them all was most of an update's peak.
+    std::vector<stored_article> articles(bool with_text, bool with_stream = true) const;
+    // Each article's claims stream chunk, in the order of articles(): `visit(position,
+    // chunk)` with its 0-based position there. One chunk is held at a time.
+    void for_each_stream(const std::function<void(std::size_t, std::string&&)>& visit) const;
     std::vector<incident_snapshot> incidents() const;
     std::set<std::string> issued_ids() const;
     // The claims incident `id` held when it was last current (merged and retired ids
@@ -117,6 +152,12 @@ public:
     std::vector<recorded_lineage> lineage() const;
     // The word statistics kept, or nullopt when none are.
     std::optional<stored_statistics> statistics() const;
+    // The run that last wrote the block index (0: never; a migrated version 1 store).
+    std::int64_t blocks_run() const;
+    // The stored claims the matcher compares with a claim sitting in `cells` (cell,
+    // inside): an indexed lookup per distinct cell, so it reads the rows of those blocks
+    // only, whatever the size of the store.
+    block_lookup block_mates(const std::vector<std::pair<std::int64_t, std::uint32_t>>& cells) const;
 
     // Writes one run in one transaction. `before_commit` (tests: fault injection) runs
     // inside the transaction just before COMMIT.

@@ -114,6 +114,19 @@ incremental_words)
     audit_in_two w.db first.jsonl second_part.jsonl upto_second.jsonl --timings
     mv second.err update1.err
     mv second.json update1.json
+    # Every incident row the second update deletes or inserts is logged (triggers).
+    python3 - <<'PY'
+import sqlite3
+db = sqlite3.connect("w.db")
+db.executescript("""
+CREATE TABLE written (id TEXT);
+CREATE TRIGGER incident_in AFTER INSERT ON incidents BEGIN INSERT INTO written VALUES (new.id); END;
+CREATE TRIGGER incident_out AFTER DELETE ON incidents BEGIN INSERT INTO written VALUES (old.id); END;
+""")
+db.commit()
+db.close()
+PY
+    cp w.db before_update2.db
     "$reckon" audit third_part.jsonl --store w.db --rules "$rules" --format json -o third.json -j 2 --timings 2>update2.err || [ $? -eq 1 ]
     "$reckon" audit "$generated" --rules "$rules" --statistics w.db --format json -o full.json -j 2 2>/dev/null || [ $? -eq 1 ]
     "$reckon" changes w.db --lineage --format json -o lineage.json
@@ -134,6 +147,32 @@ for name in ("update1.err", "update2.err"):
     assert 0 < again < units * 0.6, (name, again, units)
     assert moved < 1940 / 50, (name, moved)
     print(f"{name}: matched again {again} of {units} claims ({moved} stored articles' weights moved)")
+    # The block index the previous run wrote gives the new claims' block mates by
+    # indexed lookups alone, the same stored claims the audit finds comparing every claim.
+    mates = int(re.search(r"compared in blocks with (\d+) of \d+ stored claims", err).group(1))
+    m = re.search(r"block index: the new claims' (\d+) cells hold (\d+) stored claims compared with them; (\d+) rows read, \d+ steps \((\d+) in full scans\), [0-9.e-]+ s; outside the stored articles matched again (\d+) \(comparing every stored claim in memory: (\d+)\)", err)
+    assert m, name + ": no block index lookup"
+    cells, held, rows, full_scan, kept, in_memory = map(int, m.groups())
+    # Outside the stored articles matched again (their cells may move), exactly the
+    # claims comparing in memory finds; with them, about the audit's own reach.
+    assert kept == in_memory and kept <= held, (name, kept, in_memory, held)
+    assert abs(held - mates) <= mates / 20, (name, held, mates)
+    assert full_scan == 0, (name, full_scan)
+    print(f"{name}: block index: {cells} cells, {held} stored claims compared ({mates} in the audit's reach), {rows} rows read")
+# An update leaves the rows of the incidents it did not write as they were: only the
+# incidents written (new or changed) have another row or snapshot than before it.
+import sqlite3
+def rows(path):
+    return {i: (r, s) for i, r, s in sqlite3.connect(path).execute("SELECT id, rowid, snapshot FROM incidents")}
+before, after = rows("before_update2.db"), rows("w.db")
+written, total, removed = map(int, re.search(r"store: (\d+) of (\d+) incidents written \(new or changed\), (\d+) removed", open("update2.err").read()).groups())
+touched = {i for (i,) in sqlite3.connect("w.db").execute("SELECT DISTINCT id FROM written")}
+assert 0 < written < total / 2, (written, total)
+# The incidents written and removed are the only ones whose rows were deleted or inserted.
+assert len(touched) <= written + removed, (len(touched), written, removed)
+kept = [i for i in after if i not in touched]
+assert len(kept) == total - written and all(before.get(i) == after[i] for i in kept), (len(kept), total, written)
+print(f"update2: {len(kept)} of {total} incident rows untouched, {len(touched)} deleted or inserted ({written} written, {removed} removed)")
 PY
     ;;
 fakes_by_date)

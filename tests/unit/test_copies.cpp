@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <random>
+#include <set>
 
 #include "copies/copies.hpp"
 #include "corpus/ingest.hpp"
@@ -137,4 +138,55 @@ TEST_CASE("the earlier articles whose copy links added articles change", "[copie
     CHECK(copies::touched_by_added(articles, sketches, links, 7, options) == std::vector<char>{0, 1, 0, 1, 0, 0, 0, 0});
     // Nothing added: nothing touched.
     CHECK(copies::touched_by_added(articles, sketches, links, articles.size(), options) == std::vector<char>(articles.size(), 0));
+}
+
+TEST_CASE("the earlier articles touched by added ones: the crossing fingerprints' pairs, as a second find_copies finds them",
+          "[copies][incremental]") {
+    // The reference: the links of the earlier articles alone found again and compared
+    // with the links over all of them (what touched_by_added did before).
+    const auto reference = [](const std::vector<article>& articles, const std::vector<std::vector<copies::fingerprint>>& sketches,
+                              const std::vector<copies::copy_link>& links, std::size_t first_new, const copies::copy_options& o) {
+        std::vector<char> touched(articles.size(), 0);
+        copies::copy_options earlier = o;
+        earlier.first_articles = first_new;
+        std::set<std::pair<std::size_t, std::size_t>> was, is;
+        for (const auto& l : copies::find_copies(articles, sketches, earlier)) was.emplace(l.later, l.earlier);
+        for (const auto& l : links) {
+            if (l.later >= first_new) continue;
+            if (l.earlier >= first_new) touched[l.later] = 1;
+            else is.emplace(l.later, l.earlier);
+        }
+        for (const auto& p : was)
+            if (!is.count(p)) touched[p.first] = 1;
+        for (const auto& p : is)
+            if (!was.count(p)) touched[p.first] = 1;
+        return touched;
+    };
+    std::mt19937 random(20);
+    std::size_t touched_seen = 0;
+    for (int round = 0; round < 40; ++round) {
+        copies::copy_options o;
+        o.max_postings = 3 + static_cast<std::size_t>(random() % 6);
+        o.min_shared = 1 + static_cast<std::size_t>(random() % 3);
+        o.min_overlap = (random() % 3) * 0.1;
+        const std::size_t n = 30 + random() % 30, first_new = n - 1 - random() % 8;
+        std::vector<article> articles(n);
+        std::vector<std::vector<copies::fingerprint>> sketches(n);
+        for (std::size_t a = 0; a < n; ++a) {
+            articles[a].id = "a" + std::to_string(a);
+            articles[a].published = date::of_day(2020, 1, 1 + static_cast<int>(random() % 20));
+            // A small vocabulary of fingerprints (a quarter of them sampled), so that
+            // groups cross max_postings as articles are added.
+            const std::size_t words = 3 + random() % 12;
+            for (std::size_t k = 0; k < words; ++k) sketches[a].push_back(static_cast<copies::fingerprint>(random() % 60));
+            std::sort(sketches[a].begin(), sketches[a].end());
+            sketches[a].erase(std::unique(sketches[a].begin(), sketches[a].end()), sketches[a].end());
+        }
+        const auto links = copies::find_copies(articles, sketches, o);
+        const auto expected = reference(articles, sketches, links, first_new, o);
+        INFO("round " << round);
+        CHECK(copies::touched_by_added(articles, sketches, links, first_new, o) == expected);
+        for (const auto t : expected) touched_seen += t ? 1 : 0;
+    }
+    CHECK(touched_seen > 20);  // the rounds did cross fingerprints over the cap
 }

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <tuple>
 
 #include "audit/decisions.hpp"
 #include "model/claim.hpp"
@@ -211,7 +212,7 @@ TEST_CASE("a store of another schema version is refused with both versions named
     } catch (const store_error& e) {
         CHECK_FALSE(e.io);
         CHECK(std::string(e.what()).find("has schema version 99") != std::string::npos);
-        CHECK(std::string(e.what()).find("reads version 1 only") != std::string::npos);
+        CHECK(std::string(e.what()).find("reads version 2 (and migrates version 1) only") != std::string::npos);
     }
 }
 
@@ -375,4 +376,132 @@ TEST_CASE("decisions naming store incidents are resolved through the store, unkn
     CHECK(messages[0] == "3:7 'merge' names incident 'inc-00000000ab', which this store never issued | did you mean 'inc-00000000aa'?");
     CHECK(messages[1] == "4:9 'exclude' names incident 'inc-00000000aa'; 'exclude' names claims | name the incident's claims ('reckon changes STORE --lineage' lists incidents, 'reckon audit' their claims)");
     CHECK(messages[2] == "5:7 'merge' names incident 'inc-00000000cc', which this store retired before it kept retired incidents' claims | name the claims it held, or an incident the store has now");
+}
+
+namespace {
+
+// A run whose block index holds `cells` blocks of one claim each (c<k> in block b<k>),
+// and block "touched" holding t@1 (at it), t@2 (inside its first part) and t@3 (inside
+// its second part).
+run_update indexed_run(std::size_t cells) {
+    run_update u = one_incident_run();
+    for (std::size_t k = 0; k < cells; ++k) u.blocks.push_back({block_cell_hash("b" + std::to_string(k)), 0, "c" + std::to_string(k)});
+    const auto touched = block_cell_hash("touched");
+    u.blocks.push_back({touched, 0, "t@1"});
+    u.blocks.push_back({touched, 1, "t@2"});
+    u.blocks.push_back({touched, 2, "t@3"});
+    return u;
+}
+
+}  // namespace
+
+TEST_CASE("the block index: a lookup reads the rows of the blocks asked only, whatever the size of the store", "[store][blocks]") {
+    const auto lookup = [](const char* name, std::size_t cells) {
+        const std::string path = temp_store(name);
+        living_store st(path, true);
+        st.save(indexed_run(cells));
+        CHECK(st.blocks_run() == 1);
+        // A new claim inside the block's first part: it meets t@1 (at) and t@3 (inside
+        // another part), not t@2 (inside the same part); one in a block nobody holds meets none.
+        return st.block_mates({{block_cell_hash("touched"), 1}, {block_cell_hash("nowhere"), 0}});
+    };
+    const auto small = lookup("blocks-small", 100);
+    const auto large = lookup("blocks-large", 20000);
+    CHECK(small.claims == std::vector<std::string>{"t@1", "t@3"});
+    CHECK(large.claims == small.claims);
+    CHECK(small.rows == 3);
+    CHECK(large.rows == 3);
+    // Through the index: no full scan, and the work does not grow with the 200 times larger store.
+    CHECK(small.full_scan_steps == 0);
+    CHECK(large.full_scan_steps == 0);
+    CHECK(small.steps > 0);
+    CHECK(large.steps <= small.steps + small.steps / 2);
+}
+
+TEST_CASE("an update adds the new claims' blocks and writes again only the claims it replaces", "[store][blocks]") {
+    const std::string path = temp_store("blocks-update");
+    living_store st(path, true);
+    st.save(indexed_run(10));
+    run_update second = one_incident_run();
+    second.run.run = 2;
+    second.incidents.clear();
+    second.all_incidents = false;
+    second.blocks_all = false;
+    second.blocks_replaced = {"t@3"};                                   // moved out of the block
+    second.blocks.push_back({block_cell_hash("elsewhere"), 0, "t@3"});
+    second.blocks.push_back({block_cell_hash("touched"), 0, "new@1"});  // a new claim
+    st.save(second);
+    CHECK(st.blocks_run() == 2);
+    CHECK(st.block_mates({{block_cell_hash("touched"), 1}}).claims == std::vector<std::string>{"new@1", "t@1"});
+    CHECK(st.block_mates({{block_cell_hash("elsewhere"), 0}}).claims == std::vector<std::string>{"t@3"});
+    CHECK(st.block_mates({{block_cell_hash("b7"), 0}}).claims == std::vector<std::string>{"c7"});  // kept as it was
+}
+
+TEST_CASE("an update leaves the rows of the incidents it did not change as they were", "[store]") {
+    const std::string path = temp_store("untouched-rows");
+    const auto incident = [](const char* id, std::vector<std::string> claims) {
+        return incident_snapshot{id, std::move(claims), nlohmann::ordered_json::array(), nlohmann::ordered_json::array(), {}, ""};
+    };
+    {
+        living_store st(path, true);
+        run_update first = one_incident_run();
+        first.incidents = {incident("inc-a", {"a@1"}), incident("inc-b", {"b@1"}), incident("inc-c", {"c@1"})};
+        first.run.incidents = 3;
+        st.save(first);
+    }
+    {
+        // Every row the next run deletes or inserts, of incidents and of their claims.
+        database db(path, false);
+        db.exec("CREATE TABLE written (what TEXT); "
+                "CREATE TRIGGER incident_in AFTER INSERT ON incidents BEGIN INSERT INTO written VALUES ('+' || new.id); END; "
+                "CREATE TRIGGER incident_out AFTER DELETE ON incidents BEGIN INSERT INTO written VALUES ('-' || old.id); END; "
+                "CREATE TRIGGER claim_in AFTER INSERT ON incident_claims BEGIN INSERT INTO written VALUES ('+' || new.claim); END; "
+                "CREATE TRIGGER claim_out AFTER DELETE ON incident_claims BEGIN INSERT INTO written VALUES ('-' || old.claim); END;");
+    }
+    {
+        living_store st(path, false);
+        run_update second = one_incident_run();
+        second.run.run = 2;
+        second.all_incidents = false;
+        second.incidents = {incident("inc-b", {"b@1", "b@2"})};  // inc-b gained a claim
+        second.removed = {"inc-c"};
+        second.run.incidents = 2;
+        st.save(second);
+        CHECK(st.check().problems.empty());
+        REQUIRE(st.incidents().size() == 2);
+        CHECK(st.incidents()[0].id == "inc-a");
+    }
+    database db(path, false, true);
+    statement written(db, "SELECT what FROM written ORDER BY what");
+    std::vector<std::string> rows;
+    while (written.step()) rows.push_back(written.text(0));
+    // inc-a's rows were neither deleted nor written again.
+    CHECK(rows == std::vector<std::string>{"+b@1", "+b@2", "+inc-b", "-b@1", "-c@1", "-inc-b", "-inc-c"});
+}
+
+TEST_CASE("a version 1 store is read as it is and migrated to version 2 when opened for a run", "[store][blocks]") {
+    const std::string path = temp_store("migrate");
+    {
+        living_store st(path, true);
+        st.save(one_incident_run());
+    }
+    {
+        database db(path, false);
+        db.exec("DROP TABLE claim_blocks; UPDATE meta SET value = '1' WHERE key = 'schema_version'; DELETE FROM meta WHERE key = 'block_index'");
+    }
+    {
+        const living_store st(path, false, true);
+        CHECK(st.last_run() == 1);
+        CHECK(st.blocks_run() == 0);
+        CHECK(st.check().problems.empty());
+    }
+    {
+        living_store st(path, false);
+        CHECK(st.blocks_run() == 0);  // its next run writes the index whole
+        CHECK(st.block_mates({{block_cell_hash("touched"), 0}}).claims.empty());
+    }
+    database db(path, false, true);
+    statement version(db, "SELECT value FROM meta WHERE key = 'schema_version'");
+    REQUIRE(version.step());
+    CHECK(version.text(0) == "2");
 }
