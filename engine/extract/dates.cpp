@@ -169,10 +169,34 @@ bool photo_word(std::string_view w) {
 
 }  // namespace
 
+namespace {
+
+// True when a full stop and a short parenthesised credit follow the byte end: ". (AP)",
+// ". (AFP Photo)", ". (Reuters/John Doe)".
+bool credit_after(std::string_view text, std::size_t end) {
+    std::size_t x = end;
+    if (x >= text.size() || text[x] != '.') return false;
+    ++x;
+    while (x < text.size() && text[x] == ' ') ++x;
+    if (x + 2 >= text.size() || text[x] != '(' || !ascii_upper(text[x + 1])) return false;
+    const auto close = text.substr(x, std::min<std::size_t>(40, text.size() - x)).find(')');
+    return close != std::string_view::npos && close > 2;
+}
+
+}  // namespace
+
 bool caption_date(std::string_view text, const std::vector<word>& ws, std::size_t k, std::size_t phrase_end) {
     // a credit right after the date: "... Aleppo on July 9 2016 (Photo AFP)"
     for (std::size_t j = k + 1; j < ws.size() && j < k + 8 && ws[j].begin < phrase_end + 24; ++j)
         if (ws[j].begin >= phrase_end && photo_word(ws[j].lower) && text[ws[j].begin - 1] == '(') return true;
+    // a wire's credit after the caption's last sentence: "... in Washington Wednesday April 5
+    // 2017. (AP)" (a dateline's "(Reuters) -" has no full stop before it). A caption that
+    // shows the attack or its dead ("the site of a car bomb attack ... June 11 2016.
+    // (Agencies)"), or a story's own last line ("... killed on Monday. (AFP)"), has the
+    // event's day.
+    if (credit_after(text, phrase_end) &&
+        std::none_of(ws.begin(), ws.end(), [](const word& w) { return w.has(w_killed | w_injured | w_attack); }))
+        return true;
     // the picture's own words before it: "A picture taken on July 29", "in this handout photo
     // provided by SANA on September 5", "Photo: ... on November 5"
     for (std::size_t j = k >= 12 ? k - 12 : 0; j < k; ++j) {
@@ -201,21 +225,53 @@ int years_before(const date& published, const date& d) {
     return published.year - d.year;
 }
 
+// A word that tells of a statement (a verb of saying, a statement's noun): a day right
+// after it, with only telling_glue between, dates the telling, not the event it tells of.
+bool telling_word(std::string_view w) {
+    static const std::array<std::string_view, 39> words{
+        // verbs of saying
+        "said", "says", "told", "reported", "added", "announced", "declared", "stated", "accused", "denied", "insisted",
+        "blamed", "warned", "condemned", "alleged", "asserted", "acknowledged", "admitted", "tweeted", "tweeting", "wrote",
+        "confirmed", "vowed", "urged", "noted", "argued",
+        // nouns of a statement
+        "statement", "statements", "assertions", "accusations", "claims", "denials", "remarks", "comments", "briefing",
+        "conference", "interview", "speech", "tweet"};
+    return one_of(w, words);
+}
+
+bool telling_glue(std::string_view w) {
+    // "said in a statement on Friday", "told The Associated Press on Sunday", "said late on
+    // Monday", "told reporters at a news conference on Tuesday"
+    static const std::array<std::string_view, 21> glue{"on",      "late",        "early",      "afp",   "reuters", "in",
+                                                       "a",       "an",          "the",        "at",    "statement", "reporters",
+                                                       "journalists", "associated", "press", "news", "conference", "briefing",
+                                                       "media",   "interview",   "television"};
+    return one_of(w, glue);
+}
+
+// A verb of saying right after a day ("The ministry on Monday denied ..."): the day is the telling's.
+bool reported_after_word(std::string_view w) {
+    // ("claimed" is not one: "a car bomb on Monday claimed 12 lives" is the event's day)
+    static const std::array<std::string_view, 20> words{"said",    "says",      "identified", "announced", "reported",
+                                                        "released", "named",    "confirmed",  "told",      "charged",
+                                                        "accused", "denied",    "insisted",   "blamed",    "warned",
+                                                        "declared", "condemned", "stated",    "tweeted",   "vowed"};
+    return one_of(w, words);
+}
+
 }  // namespace
 
 void find_date(article_context& ax, std::size_t s, sentence_info& si) {
     const auto& ws = si.words;
     const date& pub = ax.art.published;
     auto reported_before = [&](std::size_t k) {
-        // "said on Friday", "said yesterday", "told AFP on Sunday"
-        for (std::size_t j = k >= 4 ? k - 4 : 0; j < k; ++j)
-            if (ws[j].lower == "said" || ws[j].lower == "says" || ws[j].lower == "told" || ws[j].lower == "reported" ||
-                ws[j].lower == "added" || ws[j].lower == "announced" || ws[j].lower == "statement") {
+        // "said on Friday", "told reporters on Sunday", "were trading conflicting assertions
+        // Wednesday about who launched an attack that killed 72": the day of the telling
+        for (std::size_t j = k >= 5 ? k - 5 : 0; j < k; ++j)
+            if (telling_word(ws[j].lower)) {
                 bool only_glue = true;
                 for (std::size_t x = j + 1; x < k; ++x)
-                    if (!(ws[x].lower == "on" || ws[x].lower == "late" || ws[x].lower == "early" || ws[x].lower == "afp" ||
-                          ws[x].lower == "in" || ws[x].lower == "a" || ws[x].lower == "statement" || ws[x].lower == "reuters"))
-                        only_glue = false;
+                    if (!telling_glue(ws[x].lower)) only_glue = false;
                 if (only_glue) return true;
             }
         return false;
@@ -231,9 +287,7 @@ void find_date(article_context& ax, std::size_t s, sentence_info& si) {
             ++j;
         }
         if (j >= ws.size() || ax.text.substr(phrase_end, ws[j].begin - phrase_end).find(',') != std::string_view::npos) return false;
-        static const std::array<std::string_view, 10> reports{"said",     "says",  "identified", "announced", "reported",
-                                                              "released", "named", "confirmed",  "told",      "charged"};
-        return one_of(ws[j].lower, reports);
+        return reported_after_word(ws[j].lower);
     };
     auto in_dateline = [&](std::size_t k) {
         if (!ax.dateline.empty() && ws[k].begin < ax.dateline.end && ws[k].end > ax.dateline.begin) return true;
@@ -412,6 +466,31 @@ void date_of(article_context& ax, claim& c, const located_figure& lf, std::size_
 bool leads_article(const article_context& ax, std::size_t s) {
     // (a headline after a dateline, "09-09-2014 28 Terrorists Killed...", leads the article too)
     return ax.leading.count(s) > 0 || (s == 1 && !ax.dateline.empty() && ax.dateline.end <= ax.sentences[s].span.begin);
+}
+
+namespace {
+
+// The day of another figure of the article that tells the same toll: the same outcome
+// and count, at least restated_minimum ("a chemical attack that killed 72", told with
+// the day of the statements about it, then "At least 72 people died in Khan Sheikhoun"
+// dated to the attack). Smaller counts repeat by chance in a round-up.
+constexpr std::int64_t restated_minimum = 5;
+
+const date* restated_date(const article_context& ax, const claim& c) {
+    if (!c.low || *c.low < restated_minimum) return nullptr;
+    for (const claim& o : ax.claims)
+        if (&o != &c && o.kind == claim_kind::incident && !o.headline && o.outcome == c.outcome && o.low == c.low &&
+            o.event_date.precision == date_precision::day)
+            return &o.event_date;
+    return nullptr;
+}
+
+}  // namespace
+
+void date_restated(article_context& ax) {
+    for (claim& c : ax.claims)
+        if (c.kind == claim_kind::incident && !c.headline && !c.event_date.known())
+            if (const date* d = restated_date(ax, c)) c.event_date = *d;
 }
 
 void window_undated(article_context& ax) {

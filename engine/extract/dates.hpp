@@ -49,6 +49,14 @@ bool caption_date(std::string_view text, const std::vector<word>& ws, std::size_
 // window_undated).
 void date_of(article_context& ax, claim& c, const located_figure& lf, std::size_t s);
 
+// Gives an undated incident figure the day of another figure of its article that tells
+// the same toll (the same outcome and count, at least five): "were trading conflicting
+// assertions Wednesday about who launched an attack that killed 72" leaves the 72
+// undated (Wednesday is the statements' day), and "At least 72 people died in Khan
+// Sheikhoun" later, dated to the attack, says which day it was. Before places are
+// inherited, so the restated figure also takes its place.
+void date_restated(article_context& ax);
+
 // Gives every incident claim still without a date the publication window, once the
 // article's claims are read (places are inherited between claims of one known date
 // before that, so two undated figures never share a place through their windows). A

@@ -654,6 +654,7 @@ std::vector<claim> run(article_context& ax) {
         fi = fe;
     }
     add_up_named_victims(ax);
+    date_restated(ax);
     inherit_places(ax.claims);
     area_of_article(ax);
     window_undated(ax);

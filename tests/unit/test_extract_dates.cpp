@@ -2,6 +2,8 @@
 #include <catch2/catch.hpp>
 
 #include "extract/dates.hpp"
+#include "extract/extract.hpp"
+#include "registry/registry.hpp"
 #include "extract_reader_fixture.hpp"
 
 using namespace reckon;
@@ -219,4 +221,73 @@ TEST_CASE("dates: a figure after a night-time sentence takes the night's date, n
     CHECK(event_date_of("Air strikes pounded the city overnight Tuesday into Wednesday. Rescuers said on Wednesday that 13 people had "
                         "been killed.",
                         "13", 1) == "2018-11-13/2018-11-14");
+}
+
+TEST_CASE("dates: a day attached to a statement dates the statement, not the event it tells of", "[extract][dates]") {
+    // published Wednesday 2018-11-14. The day after a verb of saying or a statement's noun
+    // (with "reporters", "at a news conference" and the like between) is the telling's.
+    const char* statements[] = {
+        "The two governments were trading conflicting assertions Tuesday about who fired the shells that killed 30 people.",
+        "Ministers traded accusations on Tuesday over a raid that killed 30 villagers.",
+        "The army denied on Tuesday that its drones carried out the strike that killed 30 people.",
+        "The governor told reporters at a news conference on Tuesday that the blast killed 30 workers.",
+        "The rebels insisted Tuesday that the bombing, which killed 30, was not theirs.",
+        "In a tweet Tuesday the minister condemned the attack that left 30 dead.",
+        "The ministry on Tuesday denied any role in the ambush that killed 30 soldiers.",
+        "Police on Tuesday blamed the gang for the shooting that killed three men.",
+    };
+    for (const char* s : statements) {
+        CAPTURE(s);
+        CHECK(own_date(s) == "-");
+    }
+    // the event's own day in the subordinate clause still dates it (wire style: Nairobi,
+    // Kabul, Lagos desks write the same sentence)
+    CHECK(own_date("Officials said Tuesday that an attack on Monday killed 12 people.") == "2018-11-12");
+    CHECK(own_date("The governor told AFP on Tuesday that gunmen killed 12 villagers on Sunday.") == "2018-11-11");
+    CHECK(own_date("The group on Tuesday accused troops of killing 12 herders last Friday.") == "2018-11-09");
+    // a day attached to the event, not the telling, is the event's
+    CHECK(own_date("A car bomb on Tuesday claimed 12 lives, officials said.") == "2018-11-13");
+    CHECK(own_date("Gunmen killed 12 villagers on Tuesday, the governor said in a statement.") == "2018-11-13");
+    // the statement's day is not borrowed by the next sentence's figure either
+    CHECK(event_date_of("Officials traded accusations Tuesday over the raid. The raid killed 14 people in the market.", "14", 1).empty());
+}
+
+TEST_CASE("dates: a caption credited to a wire dates the picture unless it shows the attack", "[extract][dates]") {
+    const auto date_of_15 = [](const char* text) {
+        diagnostics d;
+        for (const auto& c : extract::extract_claims(test::article_of(text), test::test_registries().ctx, d))
+            if (c.low == 15) return c.event_date.iso();
+        return std::string("none");
+    };
+    // "... in the capital Tuesday November 13 2018. (AP)": a picture of the statements' day
+    CHECK(date_of_15("The city counts its dead. The president greets his guest at the palace in Kabul Afghanistan on November 13 "
+                     "2018. (AP) Strikes killed 15 people in the town.") == "2018-11-11/2018-11-14");
+    CHECK(date_of_15("The city counts its dead. The president greets his guest at the palace in Kabul Afghanistan on November 13 "
+                     "2018. Strikes killed 15 people in the town.") == "2018-11-13");  // without the credit: read as before
+    // a caption of the attack's site has the attack's day
+    CHECK(date_of_15("The city counts its dead. A man inspects the site of a car bomb attack in Kabul Afghanistan on November 12 "
+                     "2018. (Agencies) The blast killed 15 people.") == "2018-11-12");
+}
+
+TEST_CASE("dates: an undated figure takes the day of the same toll told again in its article", "[extract][dates]") {
+    const auto claims = [](const char* text) {
+        diagnostics d;
+        return extract::extract_claims(test::article_of(text), test::test_registries().ctx, d);
+    };
+    // (the later sentence is past the article's opening, so no other rule lends its day)
+    const std::string filler = "The envoy spoke to reporters. Aid groups asked for access to the town. The talks went on. "
+                               "The envoy spoke again. Aid groups asked again. The talks went on. The envoy left. "
+                               "Aid groups waited. The talks went on. The envoy came back. Aid groups waited. The talks ended. ";
+    // the toll in the statement's relative clause is the toll of the attack dated later
+    const auto cs = claims(("The two governments were trading conflicting assertions Tuesday about who launched the attack "
+                            "that killed 72 people. " + filler + "At least 72 people died in the attack on Monday.").c_str());
+    REQUIRE(cs.size() == 2);
+    CHECK(cs[0].event_date.iso() == "2018-11-12");
+    CHECK(cs[1].event_date.iso() == "2018-11-12");
+    // small tolls repeat by chance in a round-up: the window, not another figure's day
+    const auto small = claims(("Officials traded accusations Tuesday over shelling that killed two people. " + filler +
+                               "Two people died in a separate strike on Monday.").c_str());
+    REQUIRE(small.size() == 2);
+    CHECK(small[0].event_date.iso() == "2018-11-11/2018-11-14");
+    CHECK(small[1].event_date.iso() == "2018-11-12");
 }

@@ -417,3 +417,58 @@ TEST_CASE("place_level: places of one county or state are one division, of one c
     // whichever order they come in.
     CHECK(level(other_state, neighbour) == "different");
 }
+
+// The shipped same_event weighs the means of attack: reports of one event rarely disagree
+// on how it was done (an air raid on a village and a suicide bombing at a crossing the next
+// day share a region's names, not the means). Different means weigh -3, an unread one nothing.
+TEST_CASE("shipped same_event weighs different means of attack against a join", "[rules][scored]") {
+    const auto loaded = rules::load_ruleset(std::string(RECKON_SOURCE_DIR) + "/rules/default.rules");
+    REQUIRE(loaded.rules);
+    std::vector<match::article_terms> corpus{
+        match::terms_of("Raid near the Qarawil crossing\n\nJets struck Tell Maraqib near the Qarawil crossing, the Bayraq "
+                        "Monitor said, as Sulayfan clinics filled."),
+        match::terms_of("Blast near the Qarawil crossing\n\nA bomber struck near the Qarawil crossing and Tell Maraqib, the "
+                        "Bayraq Monitor said, as Sulayfan clinics filled."),
+    };
+    for (int i = 0; i < 14; ++i) corpus.push_back(match::terms_of("Market prices for the week ahead: grain, then fuel " + std::to_string(i)));
+    const auto e = match::build_evidence(corpus);
+
+    std::deque<claim> claims;
+    const auto make = [&](const std::string& id, int day, const std::string& attack, const rules::text_evidence* text) {
+        claim c;
+        c.id = id;
+        c.article = id.substr(0, id.find('@'));
+        c.outcome = outcome::killed;
+        c.value_text = "19";
+        c.low = c.high = 19;
+        c.event_date = date::of_day(2016, 10, day);
+        c.attack = attack;
+        c.source = "Monitor";
+        claims.push_back(c);
+        rules::claim_facts f;
+        f.c = &claims.back();
+        f.published = date::of_day(2016, 10, day);
+        f.killed = 19;
+        f.text = text;
+        return f;
+    };
+    const auto weight_of = [](const rules::match_result& r, const std::string& comparison) {
+        for (const auto& step : r.waterfall)
+            if (step.comparison == comparison) return std::make_pair(step.level, step.weight);
+        return std::make_pair(std::string("none"), 0.0);
+    };
+    const auto air = make("r1@k", 5, "air strike", &e[0]);
+    const auto bombing = make("r2@k", 6, "bombing", &e[1]);
+    const auto unread = make("r2@k2", 6, "", &e[1]);
+    const auto also_air = make("r2@k3", 6, "air strike", &e[1]);
+
+    const auto differ = loaded.rules->match(air, bombing);
+    CHECK(weight_of(differ, "attack") == std::make_pair(std::string("different"), -3.0));
+    const auto agree = loaded.rules->match(air, also_air);
+    CHECK(weight_of(agree, "attack") == std::make_pair(std::string("agree"), 0.0));
+    const auto blank = loaded.rules->match(air, unread);
+    CHECK(weight_of(blank, "attack") == std::make_pair(std::string("agree"), 0.0));
+    // Everything else alike, the means alone move the score by 3.
+    CHECK(agree.score - differ.score == Approx(3));
+    CHECK(blank.score == Approx(agree.score));
+}
