@@ -236,6 +236,20 @@ bool town_body_after(std::string_view text, const std::vector<word>& ws, std::si
     return bodies.contains(ws[e].lower);
 }
 
+bool care_place_at(const std::vector<word>& ws, std::size_t k) {
+    if (k < 2 || ws[k - 1].lower != "in") return false;
+    static const word_set care{"hospital", "hospitals", "clinic", "infirmary"};
+    const auto w = ws[k - 2].lower;
+    if (care.contains(w)) return true;
+    if (w != "center" && w != "centre" && w != "centers" && w != "centres") return false;
+    // "Medical Center", "Trauma Center", "Health Sciences Centre", "Burn Center": a hospital's
+    // (not "the community center in X", which may be where it happened)
+    static const word_set medical{"medical", "trauma", "health", "hospital", "burn", "burns", "cancer"};
+    for (std::size_t i = k - 2; i-- > 0 && i + 4 >= k;)
+        if (medical.contains(ws[i].lower)) return true;
+    return false;
+}
+
 bool plural_street_noun(std::string_view w) {
     static const word_set words{"streets", "avenues", "roads", "boulevards", "drives", "lanes", "highways",
                                         "parkways", "courts", "sts", "aves"};
@@ -854,6 +868,7 @@ article_place world_reader::read_article(const article& a, std::string_view text
     std::map<std::uint32_t, int> named;
     std::vector<std::pair<std::uint32_t, byte_span>> towns;  // name groups of towns after "in", "near"...
     std::vector<std::pair<std::uint32_t, byte_span>> voted_towns;  // towns and cities that voted, anywhere
+    std::vector<std::size_t> care_at;  // where towns of hospitals are named ("Medical Center in Oak Lawn")
     std::vector<std::pair<std::uint32_t, double>> areas;     // name groups of states and counties, weights
     struct town_mention {
         std::uint32_t group;
@@ -971,7 +986,11 @@ article_place world_reader::read_article(const article& a, std::string_view text
                 // once the states and counties the article names are known (below).
                 // ("Opelousas police said", "the Calhoun Police Department": a town's own
                 // police, sheriff or mayor says the name is a town as "in" does)
-                const bool after_in = (k > 0 && (ws[k - 1].lower == "in" || ws[k - 1].lower == "near" ||
+                // ("Christ Medical Center in Oak Lawn": where the wounded were taken, a
+                // town of the area but not a candidate for where it happened)
+                const bool care = care_place_at(ws, k);
+                if (care) care_at.push_back(span.begin);
+                const bool after_in = !care && (k > 0 && (ws[k - 1].lower == "in" || ws[k - 1].lower == "near" ||
                                                  of_a_place(ws, k) || ws[k - 1].lower == "outside" ||
                                                  (k > 1 && compass_word(ws[k - 1].lower) && ws[k - 2].lower == "in"))) ||
                                       town_body_after(text, ws, k + n);
@@ -1239,10 +1258,16 @@ article_place world_reader::read_article(const article& a, std::string_view text
     // article's country and division named most often anywhere ("Memphis police said").
     if (out.main == no_place && out.country != no_place && !voted_towns.empty()) {
         std::map<std::uint32_t, std::pair<int, std::size_t>> counts;  // entity -> (mentions, first)
-        for (std::size_t i = 0; i < voted_towns.size(); ++i) {
-            const auto& e = g.entity(voted_towns[i].first);
-            if (e.country != out.country || (out.division != no_place && e.division != out.division)) continue;
-            ++counts.emplace(voted_towns[i].first, std::make_pair(0, i)).first->second.first;
+        // a hospital's town only when no other town is named
+        for (const bool care_too : {false, true}) {
+            for (std::size_t i = 0; i < voted_towns.size(); ++i) {
+                const auto& e = g.entity(voted_towns[i].first);
+                if (e.country != out.country || (out.division != no_place && e.division != out.division)) continue;
+                const bool care = std::find(care_at.begin(), care_at.end(), voted_towns[i].second.begin) != care_at.end();
+                if (care && !care_too) continue;
+                ++counts.emplace(voted_towns[i].first, std::make_pair(0, i)).first->second.first;
+            }
+            if (!counts.empty()) break;
         }
         std::pair<int, std::size_t> best_count{0, 0};
         for (const auto& [e, c] : counts)

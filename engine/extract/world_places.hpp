@@ -192,6 +192,11 @@ bool after_name_connector(const std::vector<word>& ws, std::size_t k);
 // as surely as one after "in".
 bool town_body_after(std::string_view text, const std::vector<word>& ws, std::size_t e);
 
+// Word k names the town of a hospital, after "in": "a hospital in Maiduguri", "Christ
+// Medical Center in Oak Lawn", "the trauma centre in X". Where the wounded were taken or
+// died, not where they were hit: no evidence of the event's own town.
+bool care_place_at(const std::vector<word>& ws, std::size_t k);
+
 // "streets", "avenues", "roads": a street noun after two names ("Federal and Bond streets").
 bool plural_street_noun(std::string_view w);
 // The name ending before word e is the first of two streets named together: "Vermont"

@@ -1110,3 +1110,58 @@ TEST_CASE_METHOD(fixture_reader, "small towns named without 'in' choose a divisi
     CHECK(none.where.country == no_place);
     CHECK(none.where.division == no_place);
 }
+
+// ---- session 10 --------------------------------------------------------------------
+
+TEST_CASE("a town after a hospital's name is where the wounded were taken", "[world][places]") {
+    const auto taken = words_of("He was taken to a hospital in Toledo and later to Mercy Medical Center in Springfield.");
+    CHECK(extract::care_place_at(taken.words, index_of(taken, "toledo")));
+    CHECK(extract::care_place_at(taken.words, index_of(taken, "springfield")));
+    // a community centre is a place where things happen; a bare "in" is the event's
+    const auto other = words_of("Shots were fired at the community center in Toledo and in Springfield.");
+    CHECK_FALSE(extract::care_place_at(other.words, index_of(other, "toledo")));
+    CHECK_FALSE(extract::care_place_at(other.words, index_of(other, "springfield")));
+}
+
+TEST_CASE_METHOD(fixture_reader, "a hospital's town is not the article's main place", "[world][places]") {
+    const auto x = read(r, "Two men were taken to a hospital in Toledo after they were shot in Centerville on Friday, Ohio police said.");
+    REQUIRE(x.where.division != no_place);
+    CHECK(g.name(x.where.division) == "Ohio");
+    REQUIRE(x.where.main != no_place);
+    CHECK(g.name(x.where.main) == "Centerville");
+    // named alone, it is still the only town the article gives
+    const auto alone = read(r, "Two men were taken to a hospital in Toledo on Friday, Ohio police said.");
+    REQUIRE(alone.where.main != no_place);
+    CHECK(g.name(alone.where.main) == "Toledo");
+}
+
+TEST_CASE("a figure whose sentence names only a hospital's town takes the article's main place", "[world][places]") {
+    const auto g = loaded(fixture_index());
+    diagnostics d;
+    const auto overlay = registry::parse_places("country: SY\ngovernorates:\n  - name: Aleppo\n", "o.yaml", d);
+    REQUIRE(d.errors() == 0);
+    const auto cs = extract_with_world(g, overlay,
+                                       "CENTERVILLE, Ohio \xE2\x80\x94 Police were called to a party on Friday night.\n\n"
+                                       "Officers said a gunman opened fire there. The music stopped. The crowd ran.\n\n"
+                                       "Three men were wounded and taken to Kettering Medical Center in Toledo, where one of them died.");
+    REQUIRE_FALSE(cs.empty());
+    for (const auto& c : cs) {
+        INFO(c.value_text << " " << c.place);
+        CHECK(c.place == "CENTERVILLE");
+        CHECK(c.governorate == "Ohio");
+    }
+}
+
+TEST_CASE("a place written with a possessive is named without it", "[world][places]") {
+    const auto g = loaded(fixture_index());
+    diagnostics d;
+    const auto overlay = registry::parse_places("country: SY\ngovernorates:\n  - name: Aleppo\n", "o.yaml", d);
+    REQUIRE(d.errors() == 0);
+    // the article's main place, named only in a possessive
+    const auto cs = extract_with_world(g, overlay,
+                                       "Toledo's police chief spoke on Friday about the party.\n\nNo one was arrested. The street was closed. "
+                                       "The music stopped.\n\nFour people were shot, Ohio officials said.");
+    REQUIRE_FALSE(cs.empty());
+    CHECK(cs[0].place == "Toledo");
+    CHECK(cs[0].place_key == "us/ohio/lucas-county/toledo");
+}
