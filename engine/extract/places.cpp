@@ -163,6 +163,28 @@ void drop_possessive(std::string& place) {
             place.resize(place.size() - std::strlen(s));
 }
 
+// A section of a city (GeoNames' PPLX: Chicago's "Englewood") is placed in its city: the
+// claim's place names the city, and its key stays the section's own, beside the city's
+// and not under it, so that the matcher reads two sections of a city as two places and
+// never reads the city as enclosing them (that chained a day's shootings of one city
+// into one incident when tried in session 7).
+// A section written as a district or county ("Basra's Al-Hartha district") is an area of
+// its own, whatever GeoNames calls it.
+void name_city_of_section(const world_reader& world, std::string_view text, byte_span written, claim& c, std::uint32_t entity,
+                          std::string& why) {
+    const auto city = world.city_of_section(entity);
+    if (city == registry::no_place) return;
+    std::size_t i = written.end;
+    while (i < text.size() && text[i] == ' ') ++i;
+    std::string next;
+    while (i < text.size() && ascii_alpha(text[i]) && next.size() < 16) next.push_back(ascii_lower(text[i++]));
+    static constexpr std::array<std::string_view, 8> areas{"district", "county", "municipality", "township",
+                                                           "governorate", "province", "region", "parish"};
+    if (one_of(next, areas)) return;
+    why += "; '" + c.place + "' is a part of " + std::string(world.world()->name(city));
+    c.place = std::string(world.world()->name(city));
+}
+
 }  // namespace
 
 void find_places(article_context& ax, std::size_t, sentence_info& si) {
@@ -596,10 +618,12 @@ void place_of(article_context& ax, claim& c, const located_figure& lf, std::size
             c.place = std::string(here->main_span.of(ax.text));
             world.set_claim_place(c, here->main);
             why = "'" + c.place + "', the article's main place, in '" + std::string(m->span.of(ax.text)) + "' named with the figure" + why;
+            name_city_of_section(world, ax.text, here->main_span, c, here->main, why);
         } else if (m->world != registry::no_place) {
             world.set_claim_place(c, m->world);
             c.place_key += sub_place_key;
             why = m->why + why;
+            if (sub_place_key.empty()) name_city_of_section(world, ax.text, m->span, c, m->world, why);
         } else if (m->p) {
             c.place_key = m->p->key;
             c.governorate = m->p->governorate;
@@ -660,6 +684,7 @@ void place_of(article_context& ax, claim& c, const located_figure& lf, std::size
             why = "'" + c.place + "', the article's main place (" +
                   (care_place ? std::string("the sentence names only a hospital's town)")
                               : "no place in the sentence" + std::string(c.headline ? ")" : " or the two before)"));
+            name_city_of_section(world, ax.text, where.main_span, c, where.main, why);
         } else if (!m && !in_main) {
             why = "no place in the sentence or the two before";
         }

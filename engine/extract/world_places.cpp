@@ -547,7 +547,7 @@ bool article_place::person_word(const word& w) const {
 }
 
 world_reader::world_reader(const registry::world_gazetteer* world, const registry::gazetteer* overlay)
-    : m_world(world), m_overlay(overlay) {
+    : m_world(world), m_overlay(overlay), m_sections(std::make_shared<section_cities>()) {
     if (!active()) return;
     m_overlay_country = m_world->country_of_code(overlay && !overlay->country().empty() ? overlay->country() : "SY");
     if (!m_overlay) return;
@@ -650,6 +650,38 @@ std::uint32_t world_reader::nearest(std::uint32_t group, std::uint32_t near) con
         }
     }
     return best;
+}
+
+std::uint32_t world_reader::city_of_section(std::uint32_t entity) const {
+    // (the overlay's country keeps its own names for its neighbourhoods)
+    if (!active() || !m_sections || entity == no_place || m_world->entity(entity).feature != registry::world_feature::section ||
+        m_world->entity(entity).country == m_overlay_country)
+        return no_place;
+    std::call_once(m_sections->once, [&] {
+        const auto& g = *m_world;
+        std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> towns_of;  // county -> its towns, not sections
+        std::vector<std::uint32_t> sections;
+        for (std::uint32_t id = 0; id < g.size(); ++id) {
+            const auto& e = g.entity(id);
+            if (e.kind != world_kind::place || e.parent == no_place || !located(e)) continue;
+            if (e.feature == registry::world_feature::section) sections.push_back(id);
+            else towns_of[e.parent].push_back(id);
+        }
+        for (const auto id : sections) {
+            const auto& e = g.entity(id);
+            const auto it = towns_of.find(e.parent);
+            if (it == towns_of.end()) continue;
+            std::uint32_t best = no_place;
+            for (const auto t : it->second) {
+                const auto& town = g.entity(t);
+                if (static_cast<std::uint64_t>(town.population) < 2ull * e.population || km_between(e, town) > section_km) continue;
+                if (best == no_place || town.population > g.entity(best).population) best = t;
+            }
+            if (best != no_place) m_sections->city.emplace(id, best);
+        }
+    });
+    const auto it = m_sections->city.find(entity);
+    return it == m_sections->city.end() ? no_place : it->second;
 }
 
 world_reader::outlet_home world_reader::host_home(std::string_view outlet) const {

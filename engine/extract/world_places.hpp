@@ -13,6 +13,9 @@
 #include <algorithm>
 #include <cstdint>
 #include <map>
+#include <memory>
+#include <mutex>
+#include <unordered_map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -60,6 +63,8 @@ struct article_place {
 // How close a town must be to the article's own town (article_place::near) to be the one
 // a name many towns share means: a metropolitan area and its neighbours.
 inline constexpr double near_km = 120;
+// How far from its city's point a section of it may lie (Chicago's far South Side is 25 km).
+inline constexpr double section_km = 30;
 
 // How strongly the words around a name say it is a place.
 enum class place_evidence {
@@ -134,6 +139,10 @@ public:
     // The entry of the town of a name nearest to entity `near` in its country, when it lies
     // within near_km (its own name first, as dominant()); no_place otherwise.
     std::uint32_t nearest(std::uint32_t group, std::uint32_t near) const;
+    // The city a section of a city lies in (GeoNames' PPLX: Chicago's "Englewood", Brooklyn's
+    // "Williamsburg"): the most populous other place of its county within section_km that
+    // is at least twice its size. no_place when the entity is no section or none is found.
+    std::uint32_t city_of_section(std::uint32_t entity) const;
 
 private:
     const registry::world_gazetteer* m_world = nullptr;
@@ -142,6 +151,13 @@ private:
     // The overlay's places by governorate and name skeleton (overlay_place_of); nullptr
     // where two places of a governorate share one.
     std::map<std::string, const registry::place*> m_overlay_skeletons;
+    // Sections and their cities, found on the first call of city_of_section (one pass over
+    // the index; copies of the reader share it).
+    struct section_cities {
+        std::once_flag once;
+        std::unordered_map<std::uint32_t, std::uint32_t> city;
+    };
+    std::shared_ptr<section_cities> m_sections;
 
     // The overlay place a world place of the overlay's country is, or nullptr.
     const registry::place* overlay_place_of(std::uint32_t entity) const;

@@ -1165,3 +1165,28 @@ TEST_CASE("a place written with a possessive is named without it", "[world][plac
     CHECK(cs[0].place == "Toledo");
     CHECK(cs[0].place_key == "us/ohio/lucas-county/toledo");
 }
+
+TEST_CASE_METHOD(fixture_reader, "a section of a city lies in that city", "[world][places]") {
+    const auto westport = registry::entry_entity(g.best(g.find("westport")));
+    const auto kansas_city = registry::entry_entity(g.best(g.find("kansas-city")));
+    REQUIRE(g.entity(westport).feature == registry::world_feature::section);
+    CHECK(r.city_of_section(westport) == kansas_city);
+    CHECK(r.city_of_section(kansas_city) == no_place);  // a town is no section
+}
+
+TEST_CASE("a figure in a section of a city is placed in the city, under the section's own key", "[world][places]") {
+    const auto g = loaded(fixture_index());
+    diagnostics d;
+    const auto overlay = registry::parse_places("country: SY\ngovernorates:\n  - name: Aleppo\n", "o.yaml", d);
+    REQUIRE(d.errors() == 0);
+    const auto cs = extract_with_world(g, overlay, "Two men were killed in Westport on Friday night, Missouri police said.");
+    REQUIRE(cs.size() == 1);
+    CHECK(cs[0].place == "Kansas City");
+    CHECK(cs[0].governorate == "Missouri");
+    // the key stays the section's, beside the city's: two sections of a city are two places
+    CHECK(cs[0].place_key == "us/missouri/jackson-county/westport");
+    // written as a district, it is an area of its own
+    const auto district = extract_with_world(g, overlay, "Two men were killed in the Westport district on Friday night, Missouri police said.");
+    REQUIRE(district.size() == 1);
+    CHECK(district[0].place == "Westport");
+}
