@@ -549,7 +549,7 @@ void place_of(article_context& ax, claim& c, const located_figure& lf, std::size
         skip_sources = false;
         m = pick(si, true);
         if (m) why = " (where the source is)";
-        // "taken to Christ Medical Center in Oak Lawn, where he died": the hospital's town
+        // "rushed to Mercy Medical Center in Riverdale, where one later died": the hospital's town
         // is where the wounded were taken; the article's main place, when it has another,
         // is where they were hit
         if (m && m->wb < si.words.size() && care_place_at(si.words, m->wb) && world.active() &&

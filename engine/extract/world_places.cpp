@@ -900,7 +900,7 @@ article_place world_reader::read_article(const article& a, std::string_view text
     std::map<std::uint32_t, int> named;
     std::vector<std::pair<std::uint32_t, byte_span>> towns;  // name groups of towns after "in", "near"...
     std::vector<std::pair<std::uint32_t, byte_span>> voted_towns;  // towns and cities that voted, anywhere
-    std::vector<std::size_t> care_at;  // where towns of hospitals are named ("Medical Center in Oak Lawn")
+    std::vector<std::size_t> care_at;  // where towns of hospitals are named ("Mercy Medical Center in Riverdale")
     std::vector<std::pair<std::uint32_t, double>> areas;     // name groups of states and counties, weights
     struct town_mention {
         std::uint32_t group;
@@ -1018,14 +1018,14 @@ article_place world_reader::read_article(const article& a, std::string_view text
                 // once the states and counties the article names are known (below).
                 // ("Opelousas police said", "the Calhoun Police Department": a town's own
                 // police, sheriff or mayor says the name is a town as "in" does)
-                // ("Christ Medical Center in Oak Lawn": where the wounded were taken, a
+                // ("Mercy Medical Center in Riverdale": where the wounded were taken, a
                 // town of the area but not a candidate for where it happened)
                 const bool care = care_place_at(ws, k);
                 if (care) care_at.push_back(span.begin);
-                const bool after_in = !care && (k > 0 && (ws[k - 1].lower == "in" || ws[k - 1].lower == "near" ||
-                                                 of_a_place(ws, k) || ws[k - 1].lower == "outside" ||
-                                                 (k > 1 && compass_word(ws[k - 1].lower) && ws[k - 2].lower == "in"))) ||
-                                      town_body_after(text, ws, k + n);
+                const bool after_in = !care && ((k > 0 && (ws[k - 1].lower == "in" || ws[k - 1].lower == "near" ||
+                                                           of_a_place(ws, k) || ws[k - 1].lower == "outside" ||
+                                                           (k > 1 && compass_word(ws[k - 1].lower) && ws[k - 2].lower == "in"))) ||
+                                                town_body_after(text, ws, k + n));
                 // "Toledo": its province is larger than the city, but a town's name is read as the town
                 const auto town = best_place(g, group);
                 const bool is_town = town != no_place && registry::entry_form(town) <= registry::name_form::alternate;

@@ -208,8 +208,8 @@ bool after_name_connector(const std::vector<word>& ws, std::size_t k);
 // as surely as one after "in".
 bool town_body_after(std::string_view text, const std::vector<word>& ws, std::size_t e);
 
-// Word k names the town of a hospital, after "in": "a hospital in Maiduguri", "Christ
-// Medical Center in Oak Lawn", "the trauma centre in X". Where the wounded were taken or
+// Word k names the town of a hospital, after "in": "a hospital in Maiduguri", "Mercy
+// Medical Center in Riverdale", "the trauma centre in X". Where the wounded were taken or
 // died, not where they were hit: no evidence of the event's own town.
 bool care_place_at(const std::vector<word>& ws, std::size_t k);
 

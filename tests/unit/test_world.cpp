@@ -1113,6 +1113,18 @@ TEST_CASE_METHOD(fixture_reader, "small towns named without 'in' choose a divisi
 
 // ---- session 10 --------------------------------------------------------------------
 
+namespace {
+
+// The claims of `text` read with the fixture index and an overlay of another country.
+std::vector<claim> extract_in_fixture(const registry::world_gazetteer& g, std::string text) {
+    diagnostics d;
+    const auto overlay = registry::parse_places("country: SY\ngovernorates:\n  - name: Aleppo\n", "o.yaml", d);
+    REQUIRE(d.errors() == 0);
+    return extract_with_world(g, overlay, std::move(text));
+}
+
+}  // namespace
+
 TEST_CASE("a town after a hospital's name is where the wounded were taken", "[world][places]") {
     const auto taken = words_of("He was taken to a hospital in Toledo and later to Mercy Medical Center in Springfield.");
     CHECK(extract::care_place_at(taken.words, index_of(taken, "toledo")));
@@ -1137,10 +1149,7 @@ TEST_CASE_METHOD(fixture_reader, "a hospital's town is not the article's main pl
 
 TEST_CASE("a figure whose sentence names only a hospital's town takes the article's main place", "[world][places]") {
     const auto g = loaded(fixture_index());
-    diagnostics d;
-    const auto overlay = registry::parse_places("country: SY\ngovernorates:\n  - name: Aleppo\n", "o.yaml", d);
-    REQUIRE(d.errors() == 0);
-    const auto cs = extract_with_world(g, overlay,
+    const auto cs = extract_in_fixture(g,
                                        "CENTERVILLE, Ohio \xE2\x80\x94 Police were called to a party on Friday night.\n\n"
                                        "Officers said a gunman opened fire there. The music stopped. The crowd ran.\n\n"
                                        "Three men were wounded and taken to Kettering Medical Center in Toledo, where one of them died.");
@@ -1154,11 +1163,8 @@ TEST_CASE("a figure whose sentence names only a hospital's town takes the articl
 
 TEST_CASE("a place written with a possessive is named without it", "[world][places]") {
     const auto g = loaded(fixture_index());
-    diagnostics d;
-    const auto overlay = registry::parse_places("country: SY\ngovernorates:\n  - name: Aleppo\n", "o.yaml", d);
-    REQUIRE(d.errors() == 0);
     // the article's main place, named only in a possessive
-    const auto cs = extract_with_world(g, overlay,
+    const auto cs = extract_in_fixture(g,
                                        "Toledo's police chief spoke on Friday about the party.\n\nNo one was arrested. The street was closed. "
                                        "The music stopped.\n\nFour people were shot, Ohio officials said.");
     REQUIRE_FALSE(cs.empty());
@@ -1176,17 +1182,14 @@ TEST_CASE_METHOD(fixture_reader, "a section of a city lies in that city", "[worl
 
 TEST_CASE("a figure in a section of a city is placed in the city, under the section's own key", "[world][places]") {
     const auto g = loaded(fixture_index());
-    diagnostics d;
-    const auto overlay = registry::parse_places("country: SY\ngovernorates:\n  - name: Aleppo\n", "o.yaml", d);
-    REQUIRE(d.errors() == 0);
-    const auto cs = extract_with_world(g, overlay, "Two men were killed in Westport on Friday night, Missouri police said.");
+    const auto cs = extract_in_fixture(g, "Two men were killed in Westport on Friday night, Missouri police said.");
     REQUIRE(cs.size() == 1);
     CHECK(cs[0].place == "Kansas City");
     CHECK(cs[0].governorate == "Missouri");
     // the key stays the section's, beside the city's: two sections of a city are two places
     CHECK(cs[0].place_key == "us/missouri/jackson-county/westport");
     // written as a district, it is an area of its own
-    const auto district = extract_with_world(g, overlay, "Two men were killed in the Westport district on Friday night, Missouri police said.");
+    const auto district = extract_in_fixture(g, "Two men were killed in the Westport district on Friday night, Missouri police said.");
     REQUIRE(district.size() == 1);
     CHECK(district[0].place == "Westport");
 }
