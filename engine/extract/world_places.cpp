@@ -917,6 +917,7 @@ article_place world_reader::read_article(const article& a, std::string_view text
     };
     std::vector<country_mention> country_mentions;           // a country's name ("Lebanon"), perhaps a town's
     std::vector<std::pair<std::uint32_t, double>> spread;    // names of places in several divisions of a country
+    std::map<std::uint32_t, double> country_names;           // weight from a country's name or adjective alone
     for (std::size_t k = 0; k < ws.size();) {
         // the dateline counted once, above; short capitals are acronyms ("IS", "UN")
         const bool in_dateline = !out.dateline.empty() && ws[k].begin >= out.dateline.begin && ws[k].end <= out.dateline.end;
@@ -988,6 +989,7 @@ article_place world_reader::read_article(const article& a, std::string_view text
                 ++named[registry::entry_entity(area)];
             } else if (form == registry::name_form::adjective) {
                 countries[e] += adjective_weight;
+                country_names[e] += adjective_weight;
                 ++named[e];
             } else if (area != no_place &&
                        (area == entry || (after_city && g.entity(registry::entry_entity(area)).kind <= world_kind::division)) &&
@@ -1010,7 +1012,10 @@ article_place world_reader::read_article(const article& a, std::string_view text
                 // Its division once the country is known: a Monroe County is in 17 states,
                 // only a name unique in the country says which.
                 if (g.entity(a).kind != world_kind::country) areas.emplace_back(group, weight);
-                else country_mentions.push_back({group, a, weight, span});
+                else {
+                    country_mentions.push_back({group, a, weight, span});
+                    country_names[a] += weight;
+                }
                 ++named[a];
             } else {
                 // A town alone says little about the country when many share its name; after
@@ -1081,6 +1086,9 @@ article_place world_reader::read_article(const article& a, std::string_view text
     // small towns many share, named without "in" ("Lynchburg shooting"): a division only
     // when nothing else gives one (decide)
     std::vector<std::uint32_t> faint;
+    // the weight each country has from small towns alone, named without their state or
+    // country ("in Whitehaven" of a Memphis report: a town in England too)
+    std::map<std::uint32_t, double> small_towns;
     for (const auto& t : town_mentions) {
         const double weight = t.weight;
         if (const auto r = anchored(t.group); r != no_place) {
@@ -1125,6 +1133,8 @@ article_place world_reader::read_article(const article& a, std::string_view text
             if (!t.span.empty()) voted_towns.emplace_back(e, t.span);
             continue;
         }
+        // (a town under 100,000 people: all a country may have is such towns, see decide)
+        if (g.entity(e).population < city_population) small_towns[g.entity(e).country] += weight;
         // all its weight to its division only when no other town of the country has
         // the name ("Springfield" is in Illinois and in Ohio)
         if (dominant(t.group, g.entity(e).country) == e) {
@@ -1158,7 +1168,7 @@ article_place world_reader::read_article(const article& a, std::string_view text
     // division, or unique in the country.
     auto decide = [&](article_place& where) {
         where.country = where.division = no_place;
-        where.faint_division = false;
+        where.faint_division = where.small_towns_abroad = false;
         double best = 0;
         for (const auto& [c, w] : countries)
             if (w > best) {
@@ -1168,6 +1178,28 @@ article_place world_reader::read_article(const article& a, std::string_view text
         // half a named country: a city named once ("Milwaukee police said") or an adjective
         if (best < town_weight) where.country = no_place;
         if (where.country == no_place) return;
+        // A country the article has only small towns of (no name of it, no division, city,
+        // dateline or outlet) is not chosen over one it has a place of (a division, a city,
+        // a dateline, an outlet; not only its name): the town is a
+        // namesake abroad of a place of the article's own country the gazetteer lacks (a
+        // neighbourhood, a village), or a common word ("Buy").
+        if (const auto s = small_towns.find(where.country); s != small_towns.end() && best - s->second < 1e-9) {
+            double best_other = 0;
+            std::uint32_t other = no_place;
+            for (const auto& [c, w] : countries) {
+                // (a country's name alone is a person's origin as often: "a man from Mexico")
+                const auto places = w - (small_towns.count(c) ? small_towns.at(c) : 0.0) -
+                                    (country_names.count(c) ? country_names.at(c) : 0.0);
+                if (c != where.country && places >= 0.1 && places > best_other) {  // (past population's tie-break)
+                    best_other = places;
+                    other = c;
+                }
+            }
+            if (other != no_place) {
+                where.country = other;
+                where.small_towns_abroad = true;
+            }
+        }
         auto weights = divisions;
         for (const auto& [group, weight] : areas) {
             const auto entry = g.best_in(group, where.country);
@@ -1326,6 +1358,7 @@ article_place world_reader::read_article(const article& a, std::string_view text
         out.why = "country " + std::string(g.name(out.country));
         if (out.division != no_place) out.why += ", division " + std::string(g.name(out.division));
         if (out.faint_division) out.why += " (only towns named without 'in' say so: the largest's)";
+        if (out.small_towns_abroad) out.why += " (small towns of another country, named without it, not taken)";
         out.why += " from ";
         for (std::size_t i = 0; i < said.size(); ++i) out.why += (i ? "; " : "") + said[i];
     } else {

@@ -39,6 +39,8 @@ struct article_place {
     // The division was chosen only from small towns named without "in", by population,
     // nothing else naming one (--explain says so).
     bool faint_division = false;
+    // the country with most weight had only small towns named without it (decide)
+    bool small_towns_abroad = false;
     // A village no gazetteer knows that the body names as such ("in Kwakta village", "the
     // village of Kwakta"), the only one it names, in an article whose main place is its
     // dateline's town or none: where it happened, rather than where the reporter files
