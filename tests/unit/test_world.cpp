@@ -1193,3 +1193,35 @@ TEST_CASE("a figure in a section of a city is placed in the city, under the sect
     REQUIRE(district.size() == 1);
     CHECK(district[0].place == "Westport");
 }
+
+// ---- session 10, places9: small towns abroad named without their country ----------
+
+TEST_CASE("a country the article has only small towns of loses to one it has a city of", "[world][places]") {
+    const auto g = loaded(fixture_index());
+    // a town of 60,000 people abroad named twice after "in" (a namesake of a neighbourhood
+    // the gazetteer lacks) and a city of the article's own country named once
+    const auto cs = extract_in_fixture(g,
+                                       "Two men were shot dead in Zalaegerszeg on Sunday night.\n\nA third man was hurt in "
+                                       "Zalaegerszeg an hour later, Seattle police said.");
+    REQUIRE_FALSE(cs.empty());
+    for (const auto& c : cs) {
+        CHECK(c.country == "US");
+        CHECK(c.governorate == "Washington");
+        CHECK(c.place == "Seattle");
+    }
+}
+
+TEST_CASE("a country named alone does not take the article from its small towns", "[world][places]") {
+    const auto g = loaded(fixture_index());
+    // "from Spain" is where a victim came from, not a place of the article: the Hungarian
+    // town stays, as do a Yemeni and a Brazilian one with nothing else named
+    const auto hu = extract_in_fixture(g, "Two men were shot dead in Zalaegerszeg on Sunday night. One of them had come from Spain. "
+                                          "Shops in Zalaegerszeg closed early.");
+    REQUIRE_FALSE(hu.empty());
+    CHECK(hu[0].country == "HU");
+    CHECK(hu[0].place == "Zalaegerszeg");
+    const auto br = extract_in_fixture(g, "Three people were killed in Rio Bonito on Monday, police said.");
+    REQUIRE_FALSE(br.empty());
+    CHECK(br[0].country == "BR");
+    CHECK(br[0].place == "Rio Bonito");
+}
