@@ -135,7 +135,8 @@ bool source_location(const std::vector<word>& ws, std::size_t k) {
     static constexpr std::array<std::string_view, 15> sources{"ministry", "officials", "official", "authorities", "police",
                                                               "spokesman", "spokeswoman", "office", "hospital", "hospitals",
                                                               "officers", "correspondent", "government", "sources", "department"};
-    return k >= 2 && (ws[k - 1].lower == "in" || ws[k - 1].lower == "from") && one_of(ws[k - 2].lower, sources);
+    return (k >= 2 && (ws[k - 1].lower == "in" || ws[k - 1].lower == "from") && one_of(ws[k - 2].lower, sources)) ||
+           care_place_at(ws, k);
 }
 
 // "the Cuyahoga County medical examiner", "Harris County Sheriff's Office": the county of
@@ -153,6 +154,35 @@ bool month_or_day(std::string_view w) {
                                                             "saturday", "sunday", "jan", "feb", "mar", "apr", "jun",
                                                             "jul", "aug", "sep", "sept", "oct", "nov", "dec"};
     return one_of(w, words);
+}
+
+// "Mosul's" -> "Mosul": a possessive names the place.
+void drop_possessive(std::string& place) {
+    for (const char* s : {"'s", "\xE2\x80\x99s"})
+        if (place.size() > std::strlen(s) + 1 && place.compare(place.size() - std::strlen(s), std::strlen(s), s) == 0)
+            place.resize(place.size() - std::strlen(s));
+}
+
+// A section of a city (GeoNames' PPLX: Chicago's "Englewood") is placed in its city: the
+// claim's place names the city, and its key stays the section's own, beside the city's
+// and not under it, so that the matcher reads two sections of a city as two places and
+// never reads the city as enclosing them (that chained a day's shootings of one city
+// into one incident when tried in session 7).
+// A section written as a district or county ("Basra's Al-Hartha district") is an area of
+// its own, whatever GeoNames calls it.
+void name_city_of_section(const world_reader& world, std::string_view text, byte_span written, claim& c, std::uint32_t entity,
+                          std::string& why) {
+    const auto city = world.city_of_section(entity);
+    if (city == registry::no_place) return;
+    std::size_t i = written.end;
+    while (i < text.size() && text[i] == ' ') ++i;
+    std::string next;
+    while (i < text.size() && ascii_alpha(text[i]) && next.size() < 16) next.push_back(ascii_lower(text[i++]));
+    static constexpr std::array<std::string_view, 8> areas{"district", "county", "municipality", "township",
+                                                           "governorate", "province", "region", "parish"};
+    if (one_of(next, areas)) return;
+    why += "; '" + c.place + "' is a part of " + std::string(world.world()->name(city));
+    c.place = std::string(world.world()->name(city));
 }
 
 }  // namespace
@@ -503,6 +533,7 @@ void place_of(article_context& ax, claim& c, const located_figure& lf, std::size
     std::string why;
     bool in_main = false;  // placed in the article's main place
     std::string sub_place_key;  // "/bab-al-tob" when a market of the town was named
+    bool care_place = false;  // the sentence names only a hospital's town
     if (!m && !c.headline && c.kind == claim_kind::incident) {
         for (std::size_t p = s; p-- > 0 && p + 3 > s;) {
             if (ax.sentences[p].line_alone) continue;
@@ -518,6 +549,15 @@ void place_of(article_context& ax, claim& c, const located_figure& lf, std::size
         skip_sources = false;
         m = pick(si, true);
         if (m) why = " (where the source is)";
+        // "rushed to Mercy Medical Center in Riverdale, where one later died": the hospital's town
+        // is where the wounded were taken; the article's main place, when it has another,
+        // is where they were hit
+        if (m && m->wb < si.words.size() && care_place_at(si.words, m->wb) && world.active() &&
+            article_place_of(ax).main != registry::no_place && m->world != article_place_of(ax).main &&
+            c.kind == claim_kind::incident && !c.headline) {
+            m = nullptr;
+            care_place = true;
+        }
     }
     if (m) {
         // "the villages of Hajin, Sousa and Al-Shaafa": one place text for the list
@@ -558,10 +598,7 @@ void place_of(article_context& ax, claim& c, const located_figure& lf, std::size
         }
     }
     if (m) {
-        // "Mosul's" names Mosul
-        for (const char* s : {"'s", "\xE2\x80\x99s"})
-            if (c.place.size() > std::strlen(s) + 1 && c.place.compare(c.place.size() - std::strlen(s), std::strlen(s), s) == 0)
-                c.place.resize(c.place.size() - std::strlen(s));
+        drop_possessive(c.place);  // "Mosul's" names Mosul
         const article_place* here = world.active() ? &article_place_of(ax) : nullptr;
         const auto& mw = from->words;
         const bool area_as_place = m->wb > 0 && (locative_at(mw, m->wb) || (m->wb > 1 && direction(mw[m->wb - 1].lower) &&
@@ -581,10 +618,12 @@ void place_of(article_context& ax, claim& c, const located_figure& lf, std::size
             c.place = std::string(here->main_span.of(ax.text));
             world.set_claim_place(c, here->main);
             why = "'" + c.place + "', the article's main place, in '" + std::string(m->span.of(ax.text)) + "' named with the figure" + why;
+            name_city_of_section(world, ax.text, here->main_span, c, here->main, why);
         } else if (m->world != registry::no_place) {
             world.set_claim_place(c, m->world);
             c.place_key += sub_place_key;
             why = m->why + why;
+            if (sub_place_key.empty()) name_city_of_section(world, ax.text, m->span, c, m->world, why);
         } else if (m->p) {
             c.place_key = m->p->key;
             c.governorate = m->p->governorate;
@@ -642,8 +681,10 @@ void place_of(article_context& ax, claim& c, const located_figure& lf, std::size
             // headline is about the article's event.
             c.place = std::string(where.main_span.of(ax.text));
             world.set_claim_place(c, where.main);
-            why = "'" + c.place + "', the article's main place (no place in the sentence" +
-                  (c.headline ? ")" : " or the two before)");
+            why = "'" + c.place + "', the article's main place (" +
+                  (care_place ? std::string("the sentence names only a hospital's town)")
+                              : "no place in the sentence" + std::string(c.headline ? ")" : " or the two before)"));
+            name_city_of_section(world, ax.text, where.main_span, c, where.main, why);
         } else if (!m && !in_main) {
             why = "no place in the sentence or the two before";
         }
@@ -652,6 +693,8 @@ void place_of(article_context& ax, claim& c, const located_figure& lf, std::size
     } else if (ax.ctx.place_notes) {
         ax.ctx.place_notes->push_back({c.id, m ? why : "no place in the sentence or the two before; no world gazetteer"});
     }
+    // the article's main place as written too: "Savannah's" of "Savannah's police chief"
+    drop_possessive(c.place);
 }
 
 void area_of_article(article_context& ax) {

@@ -236,6 +236,20 @@ bool town_body_after(std::string_view text, const std::vector<word>& ws, std::si
     return bodies.contains(ws[e].lower);
 }
 
+bool care_place_at(const std::vector<word>& ws, std::size_t k) {
+    if (k < 2 || ws[k - 1].lower != "in") return false;
+    static const word_set care{"hospital", "hospitals", "clinic", "infirmary"};
+    const auto w = ws[k - 2].lower;
+    if (care.contains(w)) return true;
+    if (w != "center" && w != "centre" && w != "centers" && w != "centres") return false;
+    // "Medical Center", "Trauma Center", "Health Sciences Centre", "Burn Center": a hospital's
+    // (not "the community center in X", which may be where it happened)
+    static const word_set medical{"medical", "trauma", "health", "hospital", "burn", "burns", "cancer"};
+    for (std::size_t i = k - 2; i-- > 0 && i + 4 >= k;)
+        if (medical.contains(ws[i].lower)) return true;
+    return false;
+}
+
 bool plural_street_noun(std::string_view w) {
     static const word_set words{"streets", "avenues", "roads", "boulevards", "drives", "lanes", "highways",
                                         "parkways", "courts", "sts", "aves"};
@@ -533,7 +547,7 @@ bool article_place::person_word(const word& w) const {
 }
 
 world_reader::world_reader(const registry::world_gazetteer* world, const registry::gazetteer* overlay)
-    : m_world(world), m_overlay(overlay) {
+    : m_world(world), m_overlay(overlay), m_sections(std::make_shared<section_cities>()) {
     if (!active()) return;
     m_overlay_country = m_world->country_of_code(overlay && !overlay->country().empty() ? overlay->country() : "SY");
     if (!m_overlay) return;
@@ -636,6 +650,38 @@ std::uint32_t world_reader::nearest(std::uint32_t group, std::uint32_t near) con
         }
     }
     return best;
+}
+
+std::uint32_t world_reader::city_of_section(std::uint32_t entity) const {
+    // (the overlay's country keeps its own names for its neighbourhoods)
+    if (!active() || !m_sections || entity == no_place || m_world->entity(entity).feature != registry::world_feature::section ||
+        m_world->entity(entity).country == m_overlay_country)
+        return no_place;
+    std::call_once(m_sections->once, [&] {
+        const auto& g = *m_world;
+        std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> towns_of;  // county -> its towns, not sections
+        std::vector<std::uint32_t> sections;
+        for (std::uint32_t id = 0; id < g.size(); ++id) {
+            const auto& e = g.entity(id);
+            if (e.kind != world_kind::place || e.parent == no_place || !located(e)) continue;
+            if (e.feature == registry::world_feature::section) sections.push_back(id);
+            else towns_of[e.parent].push_back(id);
+        }
+        for (const auto id : sections) {
+            const auto& e = g.entity(id);
+            const auto it = towns_of.find(e.parent);
+            if (it == towns_of.end()) continue;
+            std::uint32_t best = no_place;
+            for (const auto t : it->second) {
+                const auto& town = g.entity(t);
+                if (static_cast<std::uint64_t>(town.population) < 2ull * e.population || km_between(e, town) > section_km) continue;
+                if (best == no_place || town.population > g.entity(best).population) best = t;
+            }
+            if (best != no_place) m_sections->city.emplace(id, best);
+        }
+    });
+    const auto it = m_sections->city.find(entity);
+    return it == m_sections->city.end() ? no_place : it->second;
 }
 
 world_reader::outlet_home world_reader::host_home(std::string_view outlet) const {
@@ -854,6 +900,7 @@ article_place world_reader::read_article(const article& a, std::string_view text
     std::map<std::uint32_t, int> named;
     std::vector<std::pair<std::uint32_t, byte_span>> towns;  // name groups of towns after "in", "near"...
     std::vector<std::pair<std::uint32_t, byte_span>> voted_towns;  // towns and cities that voted, anywhere
+    std::vector<std::size_t> care_at;  // where towns of hospitals are named ("Mercy Medical Center in Riverdale")
     std::vector<std::pair<std::uint32_t, double>> areas;     // name groups of states and counties, weights
     struct town_mention {
         std::uint32_t group;
@@ -870,6 +917,7 @@ article_place world_reader::read_article(const article& a, std::string_view text
     };
     std::vector<country_mention> country_mentions;           // a country's name ("Lebanon"), perhaps a town's
     std::vector<std::pair<std::uint32_t, double>> spread;    // names of places in several divisions of a country
+    std::map<std::uint32_t, double> country_names;           // weight from a country's name or adjective alone
     for (std::size_t k = 0; k < ws.size();) {
         // the dateline counted once, above; short capitals are acronyms ("IS", "UN")
         const bool in_dateline = !out.dateline.empty() && ws[k].begin >= out.dateline.begin && ws[k].end <= out.dateline.end;
@@ -941,6 +989,7 @@ article_place world_reader::read_article(const article& a, std::string_view text
                 ++named[registry::entry_entity(area)];
             } else if (form == registry::name_form::adjective) {
                 countries[e] += adjective_weight;
+                country_names[e] += adjective_weight;
                 ++named[e];
             } else if (area != no_place &&
                        (area == entry || (after_city && g.entity(registry::entry_entity(area)).kind <= world_kind::division)) &&
@@ -963,7 +1012,10 @@ article_place world_reader::read_article(const article& a, std::string_view text
                 // Its division once the country is known: a Monroe County is in 17 states,
                 // only a name unique in the country says which.
                 if (g.entity(a).kind != world_kind::country) areas.emplace_back(group, weight);
-                else country_mentions.push_back({group, a, weight, span});
+                else {
+                    country_mentions.push_back({group, a, weight, span});
+                    country_names[a] += weight;
+                }
                 ++named[a];
             } else {
                 // A town alone says little about the country when many share its name; after
@@ -971,10 +1023,14 @@ article_place world_reader::read_article(const article& a, std::string_view text
                 // once the states and counties the article names are known (below).
                 // ("Opelousas police said", "the Calhoun Police Department": a town's own
                 // police, sheriff or mayor says the name is a town as "in" does)
-                const bool after_in = (k > 0 && (ws[k - 1].lower == "in" || ws[k - 1].lower == "near" ||
-                                                 of_a_place(ws, k) || ws[k - 1].lower == "outside" ||
-                                                 (k > 1 && compass_word(ws[k - 1].lower) && ws[k - 2].lower == "in"))) ||
-                                      town_body_after(text, ws, k + n);
+                // ("Mercy Medical Center in Riverdale": where the wounded were taken, a
+                // town of the area but not a candidate for where it happened)
+                const bool care = care_place_at(ws, k);
+                if (care) care_at.push_back(span.begin);
+                const bool after_in = !care && ((k > 0 && (ws[k - 1].lower == "in" || ws[k - 1].lower == "near" ||
+                                                           of_a_place(ws, k) || ws[k - 1].lower == "outside" ||
+                                                           (k > 1 && compass_word(ws[k - 1].lower) && ws[k - 2].lower == "in"))) ||
+                                                town_body_after(text, ws, k + n));
                 // "Toledo": its province is larger than the city, but a town's name is read as the town
                 const auto town = best_place(g, group);
                 const bool is_town = town != no_place && registry::entry_form(town) <= registry::name_form::alternate;
@@ -1030,6 +1086,9 @@ article_place world_reader::read_article(const article& a, std::string_view text
     // small towns many share, named without "in" ("Lynchburg shooting"): a division only
     // when nothing else gives one (decide)
     std::vector<std::uint32_t> faint;
+    // the weight each country has from small towns alone, named without their state or
+    // country ("in Whitehaven" of a Memphis report: a town in England too)
+    std::map<std::uint32_t, double> small_towns;
     for (const auto& t : town_mentions) {
         const double weight = t.weight;
         if (const auto r = anchored(t.group); r != no_place) {
@@ -1074,6 +1133,8 @@ article_place world_reader::read_article(const article& a, std::string_view text
             if (!t.span.empty()) voted_towns.emplace_back(e, t.span);
             continue;
         }
+        // (a town under 100,000 people: all a country may have is such towns, see decide)
+        if (g.entity(e).population < city_population) small_towns[g.entity(e).country] += weight;
         // all its weight to its division only when no other town of the country has
         // the name ("Springfield" is in Illinois and in Ohio)
         if (dominant(t.group, g.entity(e).country) == e) {
@@ -1107,7 +1168,7 @@ article_place world_reader::read_article(const article& a, std::string_view text
     // division, or unique in the country.
     auto decide = [&](article_place& where) {
         where.country = where.division = no_place;
-        where.faint_division = false;
+        where.faint_division = where.small_towns_abroad = false;
         double best = 0;
         for (const auto& [c, w] : countries)
             if (w > best) {
@@ -1117,6 +1178,28 @@ article_place world_reader::read_article(const article& a, std::string_view text
         // half a named country: a city named once ("Milwaukee police said") or an adjective
         if (best < town_weight) where.country = no_place;
         if (where.country == no_place) return;
+        // A country the article has only small towns of (no name of it, no division, city,
+        // dateline or outlet) is not chosen over one it has a place of (a division, a city,
+        // a dateline, an outlet; not only its name): the town is a
+        // namesake abroad of a place of the article's own country the gazetteer lacks (a
+        // neighbourhood, a village), or a common word ("Buy").
+        if (const auto s = small_towns.find(where.country); s != small_towns.end() && best - s->second < 1e-9) {
+            double best_other = 0;
+            std::uint32_t other = no_place;
+            for (const auto& [c, w] : countries) {
+                // (a country's name alone is a person's origin as often: "a man from Mexico")
+                const auto places = w - (small_towns.count(c) ? small_towns.at(c) : 0.0) -
+                                    (country_names.count(c) ? country_names.at(c) : 0.0);
+                if (c != where.country && places >= 0.1 && places > best_other) {  // (past population's tie-break)
+                    best_other = places;
+                    other = c;
+                }
+            }
+            if (other != no_place) {
+                where.country = other;
+                where.small_towns_abroad = true;
+            }
+        }
         auto weights = divisions;
         for (const auto& [group, weight] : areas) {
             const auto entry = g.best_in(group, where.country);
@@ -1239,10 +1322,16 @@ article_place world_reader::read_article(const article& a, std::string_view text
     // article's country and division named most often anywhere ("Memphis police said").
     if (out.main == no_place && out.country != no_place && !voted_towns.empty()) {
         std::map<std::uint32_t, std::pair<int, std::size_t>> counts;  // entity -> (mentions, first)
-        for (std::size_t i = 0; i < voted_towns.size(); ++i) {
-            const auto& e = g.entity(voted_towns[i].first);
-            if (e.country != out.country || (out.division != no_place && e.division != out.division)) continue;
-            ++counts.emplace(voted_towns[i].first, std::make_pair(0, i)).first->second.first;
+        // a hospital's town only when no other town is named
+        for (const bool care_too : {false, true}) {
+            for (std::size_t i = 0; i < voted_towns.size(); ++i) {
+                const auto& e = g.entity(voted_towns[i].first);
+                if (e.country != out.country || (out.division != no_place && e.division != out.division)) continue;
+                const bool care = std::find(care_at.begin(), care_at.end(), voted_towns[i].second.begin) != care_at.end();
+                if (care && !care_too) continue;
+                ++counts.emplace(voted_towns[i].first, std::make_pair(0, i)).first->second.first;
+            }
+            if (!counts.empty()) break;
         }
         std::pair<int, std::size_t> best_count{0, 0};
         for (const auto& [e, c] : counts)
@@ -1269,6 +1358,7 @@ article_place world_reader::read_article(const article& a, std::string_view text
         out.why = "country " + std::string(g.name(out.country));
         if (out.division != no_place) out.why += ", division " + std::string(g.name(out.division));
         if (out.faint_division) out.why += " (only towns named without 'in' say so: the largest's)";
+        if (out.small_towns_abroad) out.why += " (small towns of another country, named without it, not taken)";
         out.why += " from ";
         for (std::size_t i = 0; i < said.size(); ++i) out.why += (i ? "; " : "") + said[i];
     } else {

@@ -13,6 +13,9 @@
 #include <algorithm>
 #include <cstdint>
 #include <map>
+#include <memory>
+#include <mutex>
+#include <unordered_map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,6 +39,8 @@ struct article_place {
     // The division was chosen only from small towns named without "in", by population,
     // nothing else naming one (--explain says so).
     bool faint_division = false;
+    // the country with most weight had only small towns named without it (decide)
+    bool small_towns_abroad = false;
     // A village no gazetteer knows that the body names as such ("in Kwakta village", "the
     // village of Kwakta"), the only one it names, in an article whose main place is its
     // dateline's town or none: where it happened, rather than where the reporter files
@@ -60,6 +65,8 @@ struct article_place {
 // How close a town must be to the article's own town (article_place::near) to be the one
 // a name many towns share means: a metropolitan area and its neighbours.
 inline constexpr double near_km = 120;
+// How far from its city's point a section of it may lie (Chicago's far South Side is 25 km).
+inline constexpr double section_km = 30;
 
 // How strongly the words around a name say it is a place.
 enum class place_evidence {
@@ -134,6 +141,10 @@ public:
     // The entry of the town of a name nearest to entity `near` in its country, when it lies
     // within near_km (its own name first, as dominant()); no_place otherwise.
     std::uint32_t nearest(std::uint32_t group, std::uint32_t near) const;
+    // The city a section of a city lies in (GeoNames' PPLX: Chicago's "Englewood", Brooklyn's
+    // "Williamsburg"): the most populous other place of its county within section_km that
+    // is at least twice its size. no_place when the entity is no section or none is found.
+    std::uint32_t city_of_section(std::uint32_t entity) const;
 
 private:
     const registry::world_gazetteer* m_world = nullptr;
@@ -142,6 +153,13 @@ private:
     // The overlay's places by governorate and name skeleton (overlay_place_of); nullptr
     // where two places of a governorate share one.
     std::map<std::string, const registry::place*> m_overlay_skeletons;
+    // Sections and their cities, found on the first call of city_of_section (one pass over
+    // the index; copies of the reader share it).
+    struct section_cities {
+        std::once_flag once;
+        std::unordered_map<std::uint32_t, std::uint32_t> city;
+    };
+    std::shared_ptr<section_cities> m_sections;
 
     // The overlay place a world place of the overlay's country is, or nullptr.
     const registry::place* overlay_place_of(std::uint32_t entity) const;
@@ -191,6 +209,11 @@ bool after_name_connector(const std::vector<word>& ws, std::size_t k);
 // ("Opelousas police said", "the Calhoun Police Department"). Such a name is a town
 // as surely as one after "in".
 bool town_body_after(std::string_view text, const std::vector<word>& ws, std::size_t e);
+
+// Word k names the town of a hospital, after "in": "a hospital in Maiduguri", "Mercy
+// Medical Center in Riverdale", "the trauma centre in X". Where the wounded were taken or
+// died, not where they were hit: no evidence of the event's own town.
+bool care_place_at(const std::vector<word>& ws, std::size_t k);
 
 // "streets", "avenues", "roads": a street noun after two names ("Federal and Bond streets").
 bool plural_street_noun(std::string_view w);

@@ -1110,3 +1110,118 @@ TEST_CASE_METHOD(fixture_reader, "small towns named without 'in' choose a divisi
     CHECK(none.where.country == no_place);
     CHECK(none.where.division == no_place);
 }
+
+// ---- session 10 --------------------------------------------------------------------
+
+namespace {
+
+// The claims of `text` read with the fixture index and an overlay of another country.
+std::vector<claim> extract_in_fixture(const registry::world_gazetteer& g, std::string text) {
+    diagnostics d;
+    const auto overlay = registry::parse_places("country: SY\ngovernorates:\n  - name: Aleppo\n", "o.yaml", d);
+    REQUIRE(d.errors() == 0);
+    return extract_with_world(g, overlay, std::move(text));
+}
+
+}  // namespace
+
+TEST_CASE("a town after a hospital's name is where the wounded were taken", "[world][places]") {
+    const auto taken = words_of("He was taken to a hospital in Toledo and later to Mercy Medical Center in Springfield.");
+    CHECK(extract::care_place_at(taken.words, index_of(taken, "toledo")));
+    CHECK(extract::care_place_at(taken.words, index_of(taken, "springfield")));
+    // a community centre is a place where things happen; a bare "in" is the event's
+    const auto other = words_of("Shots were fired at the community center in Toledo and in Springfield.");
+    CHECK_FALSE(extract::care_place_at(other.words, index_of(other, "toledo")));
+    CHECK_FALSE(extract::care_place_at(other.words, index_of(other, "springfield")));
+}
+
+TEST_CASE_METHOD(fixture_reader, "a hospital's town is not the article's main place", "[world][places]") {
+    const auto x = read(r, "Two men were taken to a hospital in Toledo after they were shot in Centerville on Friday, Ohio police said.");
+    REQUIRE(x.where.division != no_place);
+    CHECK(g.name(x.where.division) == "Ohio");
+    REQUIRE(x.where.main != no_place);
+    CHECK(g.name(x.where.main) == "Centerville");
+    // named alone, it is still the only town the article gives
+    const auto alone = read(r, "Two men were taken to a hospital in Toledo on Friday, Ohio police said.");
+    REQUIRE(alone.where.main != no_place);
+    CHECK(g.name(alone.where.main) == "Toledo");
+}
+
+TEST_CASE("a figure whose sentence names only a hospital's town takes the article's main place", "[world][places]") {
+    const auto g = loaded(fixture_index());
+    const auto cs = extract_in_fixture(g,
+                                       "CENTERVILLE, Ohio \xE2\x80\x94 Police were called to a party on Friday night.\n\n"
+                                       "Officers said a gunman opened fire there. The music stopped. The crowd ran.\n\n"
+                                       "Three men were wounded and taken to Kettering Medical Center in Toledo, where one of them died.");
+    REQUIRE_FALSE(cs.empty());
+    for (const auto& c : cs) {
+        INFO(c.value_text << " " << c.place);
+        CHECK(c.place == "CENTERVILLE");
+        CHECK(c.governorate == "Ohio");
+    }
+}
+
+TEST_CASE("a place written with a possessive is named without it", "[world][places]") {
+    const auto g = loaded(fixture_index());
+    // the article's main place, named only in a possessive
+    const auto cs = extract_in_fixture(g,
+                                       "Toledo's police chief spoke on Friday about the party.\n\nNo one was arrested. The street was closed. "
+                                       "The music stopped.\n\nFour people were shot, Ohio officials said.");
+    REQUIRE_FALSE(cs.empty());
+    CHECK(cs[0].place == "Toledo");
+    CHECK(cs[0].place_key == "us/ohio/lucas-county/toledo");
+}
+
+TEST_CASE_METHOD(fixture_reader, "a section of a city lies in that city", "[world][places]") {
+    const auto westport = registry::entry_entity(g.best(g.find("westport")));
+    const auto kansas_city = registry::entry_entity(g.best(g.find("kansas-city")));
+    REQUIRE(g.entity(westport).feature == registry::world_feature::section);
+    CHECK(r.city_of_section(westport) == kansas_city);
+    CHECK(r.city_of_section(kansas_city) == no_place);  // a town is no section
+}
+
+TEST_CASE("a figure in a section of a city is placed in the city, under the section's own key", "[world][places]") {
+    const auto g = loaded(fixture_index());
+    const auto cs = extract_in_fixture(g, "Two men were killed in Westport on Friday night, Missouri police said.");
+    REQUIRE(cs.size() == 1);
+    CHECK(cs[0].place == "Kansas City");
+    CHECK(cs[0].governorate == "Missouri");
+    // the key stays the section's, beside the city's: two sections of a city are two places
+    CHECK(cs[0].place_key == "us/missouri/jackson-county/westport");
+    // written as a district, it is an area of its own
+    const auto district = extract_in_fixture(g, "Two men were killed in the Westport district on Friday night, Missouri police said.");
+    REQUIRE(district.size() == 1);
+    CHECK(district[0].place == "Westport");
+}
+
+// ---- session 10, places9: small towns abroad named without their country ----------
+
+TEST_CASE("a country the article has only small towns of loses to one it has a city of", "[world][places]") {
+    const auto g = loaded(fixture_index());
+    // a town of 60,000 people abroad named twice after "in" (a namesake of a neighbourhood
+    // the gazetteer lacks) and a city of the article's own country named once
+    const auto cs = extract_in_fixture(g,
+                                       "Two men were shot dead in Zalaegerszeg on Sunday night.\n\nA third man was hurt in "
+                                       "Zalaegerszeg an hour later, Seattle police said.");
+    REQUIRE_FALSE(cs.empty());
+    for (const auto& c : cs) {
+        CHECK(c.country == "US");
+        CHECK(c.governorate == "Washington");
+        CHECK(c.place == "Seattle");
+    }
+}
+
+TEST_CASE("a country named alone does not take the article from its small towns", "[world][places]") {
+    const auto g = loaded(fixture_index());
+    // "from Spain" is where a victim came from, not a place of the article: the Hungarian
+    // town stays, as do a Yemeni and a Brazilian one with nothing else named
+    const auto hu = extract_in_fixture(g, "Two men were shot dead in Zalaegerszeg on Sunday night. One of them had come from Spain. "
+                                          "Shops in Zalaegerszeg closed early.");
+    REQUIRE_FALSE(hu.empty());
+    CHECK(hu[0].country == "HU");
+    CHECK(hu[0].place == "Zalaegerszeg");
+    const auto br = extract_in_fixture(g, "Three people were killed in Rio Bonito on Monday, police said.");
+    REQUIRE_FALSE(br.empty());
+    CHECK(br[0].country == "BR");
+    CHECK(br[0].place == "Rio Bonito");
+}
