@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <map>
 
 #include "claims/claims.hpp"
 #include "when/when.hpp"
@@ -476,21 +477,23 @@ namespace {
 // dated to the attack). Smaller counts repeat by chance in a round-up.
 constexpr std::int64_t restated_minimum = 5;
 
-const date* restated_date(const article_context& ax, const claim& c) {
-    if (!c.low || *c.low < restated_minimum) return nullptr;
-    for (const claim& o : ax.claims)
-        if (&o != &c && o.kind == claim_kind::incident && !o.headline && o.outcome == c.outcome && o.low == c.low &&
-            o.event_date.precision == date_precision::day)
-            return &o.event_date;
-    return nullptr;
-}
-
 }  // namespace
 
+// One pass to index the day-dated figures by (outcome, count), one to date the undated ones:
+// an article of many figures (a list of every casualty) stays linear. Each undated figure
+// takes the day of the first day-dated figure of the article with its outcome and count.
 void date_restated(article_context& ax) {
-    for (claim& c : ax.claims)
-        if (c.kind == claim_kind::incident && !c.headline && !c.event_date.known())
-            if (const date* d = restated_date(ax, c)) c.event_date = *d;
+    std::map<std::pair<outcome, std::int64_t>, date> dated;
+    for (const claim& o : ax.claims)
+        if (o.kind == claim_kind::incident && !o.headline && o.low && *o.low >= restated_minimum &&
+            o.event_date.precision == date_precision::day)
+            dated.emplace(std::make_pair(o.outcome, static_cast<std::int64_t>(*o.low)), o.event_date);
+    if (dated.empty()) return;
+    for (claim& c : ax.claims) {
+        if (c.kind != claim_kind::incident || c.headline || c.event_date.known() || !c.low || *c.low < restated_minimum) continue;
+        const auto it = dated.find({c.outcome, static_cast<std::int64_t>(*c.low)});
+        if (it != dated.end()) c.event_date = it->second;
+    }
 }
 
 void window_undated(article_context& ax) {
