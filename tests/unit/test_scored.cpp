@@ -566,9 +566,9 @@ TEST_CASE("joins10 same_event weighs a day apart with no place on one side", "[r
     const auto placeless_same = t.make("p3@k", 4, "", "", 86, 0);
     const auto next = t.loaded.rules->match(placed, placeless_next);
     const auto same = t.loaded.rules->match(placed, placeless_same);
-    CHECK(weight_of(next, "anchor") == std::make_pair(std::string("loose_day"), -2.0));
+    CHECK(weight_of(next, "anchor") == std::make_pair(std::string("loose_day"), -3.0));
     CHECK(weight_of(same, "anchor") == std::make_pair(std::string("anchored"), 0.0));
-    // Everything else alike, the missing place a day apart alone moves the score by 2
+    // Everything else alike, the missing place a day apart alone moves the score by 3
     // beyond the day's own level (next_day +2 against same_day +3).
-    CHECK(same.score - next.score == Approx(3));
+    CHECK(same.score - next.score == Approx(4));
 }
