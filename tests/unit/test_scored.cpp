@@ -472,3 +472,103 @@ TEST_CASE("shipped same_event weighs different means of attack against a join", 
     CHECK(agree.score - differ.score == Approx(3));
     CHECK(blank.score == Approx(agree.score));
 }
+
+// joins10 (session 11, issue 17): the three rules that keep other events apart. Each case
+// sets the one thing the rule reads and checks that it, and not something else, decides.
+namespace {
+
+struct joins10_fixture {
+    rules::load_result loaded = rules::load_ruleset(std::string(RECKON_SOURCE_DIR) + "/rules/default.rules");
+    std::deque<claim> claims;
+    rules::claim_facts make(const std::string& id, int day, std::string place, std::string governorate, int value,
+                            int event, const rules::text_evidence* text = nullptr) {
+        claim c;
+        c.id = id;
+        c.article = id.substr(0, id.find('@'));
+        c.outcome = outcome::killed;
+        c.value_text = std::to_string(value);
+        c.low = c.high = value;
+        c.event = event;
+        c.event_date = date::of_day(2016, 7, day);
+        c.place = place;
+        c.place_key = place;
+        c.governorate = std::move(governorate);
+        c.attack = "air strike";
+        c.source = "Monitor";
+        claims.push_back(c);
+        rules::claim_facts f;
+        f.c = &claims.back();
+        f.published = date::of_day(2016, 7, day + 1);
+        f.text = text;
+        return f;
+    }
+};
+
+}  // namespace
+
+TEST_CASE("joins10 background_day_apart: a day apart, a background figure with nothing comparable is another event",
+          "[rules][joins10]") {
+    joins10_fixture t;
+    REQUIRE(t.loaded.rules);
+    // Monday's 24 killed (the lead) and Sunday's one baby told as a part of another story
+    // (event 2): one place, a day apart, no killed and injured pair to compare.
+    const auto lead = t.make("a1@k", 25, "aleppo", "Aleppo", 24, 0);
+    const auto recalled = t.make("a2@k", 24, "aleppo", "Aleppo", 1, 2);
+    const auto apart = t.loaded.rules->match(lead, recalled);
+    CHECK_FALSE(apart.same);
+    CHECK(apart.rule.name == "background_day_apart");
+    // The same figure as the other's lead: same_strike judges it as before.
+    const auto lead2 = t.make("a3@k", 24, "aleppo", "Aleppo", 1, 0);
+    const auto joined = t.loaded.rules->match(lead, lead2);
+    CHECK(joined.same);
+    CHECK(joined.rule.name == "same_strike");
+    // A background figure that counts alike (23 against 24) still joins.
+    const auto close = t.make("a4@k", 24, "aleppo", "Aleppo", 23, 2);
+    CHECK(t.loaded.rules->match(lead, close).same);
+    // The same day, the rule says nothing.
+    const auto same_day = t.make("a5@k", 25, "aleppo", "Aleppo", 1, 2);
+    CHECK(t.loaded.rules->match(lead, same_day).rule.name != "background_day_apart");
+}
+
+TEST_CASE("joins10 places_apart: two copies' paragraphs at two places are two events, whatever names they share",
+          "[rules][joins10]") {
+    // Two copies of one round-up: every name shared, so same_event's names reach 30.
+    std::vector<match::article_terms> corpus;
+    const std::string text = "Round-up of the day\n\nShells hit Qasr Tilal in Damascus and rockets struck Bayt Nawra in "
+                             "Aleppo, the Tawila police command said; Marjan Hospital took the wounded.";
+    corpus.push_back(match::terms_of(text));
+    corpus.push_back(match::terms_of(text));
+    for (int i = 0; i < 40; ++i) corpus.push_back(match::terms_of("Market prices for the week ahead: grain, then fuel " + std::to_string(i)));
+    const auto e = match::build_evidence(corpus);
+    joins10_fixture t;
+    REQUIRE(t.loaded.rules);
+    const auto damascus = t.make("c1@k", 18, "damascus", "Damascus", 1, 0, &e[0]);
+    auto aleppo = t.make("c2@k", 18, "aleppo", "Aleppo", 5, 0, &e[1]);
+    aleppo.article_copied_from = "c1";
+    const auto apart = t.loaded.rules->match(damascus, aleppo);
+    CHECK_FALSE(apart.same);
+    CHECK(apart.rule.name == "places_apart");
+    // Not copies: the rule does not apply (rare shared names may outweigh a misread place).
+    aleppo.article_copied_from = "";
+    CHECK(t.loaded.rules->match(damascus, aleppo).rule.name != "places_apart");
+}
+
+TEST_CASE("joins10 same_event weighs a day apart with no place on one side", "[rules][scored][joins10]") {
+    joins10_fixture t;
+    REQUIRE(t.loaded.rules);
+    const auto weight_of = [](const rules::match_result& r, const std::string& comparison) {
+        for (const auto& step : r.waterfall)
+            if (step.comparison == comparison) return std::make_pair(step.level, step.weight);
+        return std::make_pair(std::string("none"), 0.0);
+    };
+    const auto placed = t.make("p1@k", 4, "ghouta", "Rif Dimashq", 19, 0);
+    const auto placeless_next = t.make("p2@k", 5, "", "", 86, 0);
+    const auto placeless_same = t.make("p3@k", 4, "", "", 86, 0);
+    const auto next = t.loaded.rules->match(placed, placeless_next);
+    const auto same = t.loaded.rules->match(placed, placeless_same);
+    CHECK(weight_of(next, "anchor") == std::make_pair(std::string("loose_day"), -3.0));
+    CHECK(weight_of(same, "anchor") == std::make_pair(std::string("anchored"), 0.0));
+    // Everything else alike, the missing place a day apart alone moves the score by 3
+    // beyond the day's own level (next_day +2 against same_day +3).
+    CHECK(same.score - next.score == Approx(4));
+}
