@@ -174,9 +174,6 @@ living_store::living_store(const std::string& path, bool create, bool read_only)
     }
     if (!read_only) {
         db.exec("PRAGMA synchronous = FULL");
-        // A run's writes land on pages all over the block index (keyed by cell hash) and
-        // incident_claims: SQLite's default page cache (2 MB) reads many of them twice.
-        db.exec("PRAGMA cache_size = -65536");
         // Added to schema version 1 later (a table and an index older reckons ignore): a
         // store written before them gets them here, with its current incidents' claims.
         statement has_history(db, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'incident_history'");
@@ -493,8 +490,10 @@ void living_store::save(const run_update& u, void (*before_commit)()) {
             statement drop(db, "DELETE FROM claim_blocks WHERE claim = ?");
             for (const auto& c : u.blocks_replaced) drop.bind(1, c).run();
         }
-        // In key order: the rows of one cell go to one page of the index, not to as many
-        // random pages as there are rows (an update's 55,000 rows at 100,000 articles).
+        // In key order: SQLite then walks the index's pages in order, each read once
+        // (measured on the 100,000-article store: 54,000 rows in 7.1 s wall against 9.0 s
+        // in the order given; most of what is left is the pages themselves, one per row:
+        // the keys are hashes).
         std::vector<const claim_block*> in_order;
         in_order.reserve(u.blocks.size());
         for (const auto& b : u.blocks) in_order.push_back(&b);

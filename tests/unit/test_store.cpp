@@ -380,6 +380,16 @@ TEST_CASE("decisions naming store incidents are resolved through the store, unkn
 
 namespace {
 
+// A store lookup (block_lookup, load_plan) made in a small and a large store: through
+// indexes only (no full scan), and its work does not grow with the store.
+template <class Lookup>
+void check_indexed_work(const Lookup& small, const Lookup& large) {
+    CHECK(small.full_scan_steps == 0);
+    CHECK(large.full_scan_steps == 0);
+    CHECK(small.steps > 0);
+    CHECK(large.steps <= small.steps + small.steps / 2);
+}
+
 // A run whose block index holds `cells` blocks of one claim each (c<k> in block b<k>),
 // and block "touched" holding t@1 (at it), t@2 (inside its first part) and t@3 (inside
 // its second part).
@@ -411,11 +421,7 @@ TEST_CASE("the block index: a lookup reads the rows of the blocks asked only, wh
     CHECK(large.claims == small.claims);
     CHECK(small.rows == 3);
     CHECK(large.rows == 3);
-    // Through the index: no full scan, and the work does not grow with the 200 times larger store.
-    CHECK(small.full_scan_steps == 0);
-    CHECK(large.full_scan_steps == 0);
-    CHECK(small.steps > 0);
-    CHECK(large.steps <= small.steps + small.steps / 2);
+    check_indexed_work(small, large);  // the large store is 200 times larger
 }
 
 TEST_CASE("an update adds the new claims' blocks and writes again only the claims it replaces", "[store][blocks]") {
@@ -551,10 +557,7 @@ TEST_CASE("the load plan closes the block mates under their stored components, b
     CHECK(small.complete);
     CHECK(large.claims == small.claims);
     CHECK(large.articles == small.articles);
-    CHECK(small.full_scan_steps == 0);
-    CHECK(large.full_scan_steps == 0);
-    CHECK(small.steps > 0);
-    CHECK(large.steps <= small.steps + small.steps / 2);
+    check_indexed_work(small, large);
 }
 
 TEST_CASE("an incident without a component makes the load plan incomplete", "[store][plan]") {
