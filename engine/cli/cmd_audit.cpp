@@ -76,6 +76,14 @@ int living_audit(const pipeline_options& opts,
                       << l.full_scan_steps << " in full scans), " << living.index_lookup_seconds << " s; outside the stored articles matched again "
                       << living.index_lookup_kept << " (comparing every stored claim in memory: " << living.index_memory_kept << ")\n";
         }
+        if (opts.timings && living.planned) {
+            const auto& plan = living.plan;
+            std::cerr << "reckon: store: load plan: the block mates lie in " << plan.components << " stored components (" << plan.incidents
+                      << " incidents, " << plan.claims.size() << " claims) of " << plan.articles.size() << " of " << living.stored_articles
+                      << " stored articles; " << plan.steps << " steps (" << plan.full_scan_steps << " in full scans), " << living.plan_seconds
+                      << " s; the same closure over the stored incidents in memory: " << living.plan_memory_claims << " claims"
+                      << (plan.complete ? "" : "; incomplete: incidents without a component") << "\n";
+        }
         // How the update matched: the components its new articles reach, or (said why)
         // the whole corpus, as one run does.
         if (const auto& m = living.audit.matching; m.asked) {

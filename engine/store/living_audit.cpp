@@ -433,6 +433,22 @@ living_result prepare_living_audit(living_store& store, living_inputs living) {
             }
             for (const auto& c : out.index_lookup.claims)
                 out.index_lookup_kept += reseeded_articles.count(std::string(article_of_claim_id(c))) ? 0 : 1;
+            // What an update that loads only what it reaches would load: the block mates'
+            // components, closed in the store by its indexes, and their articles. Checked
+            // against the same closure over the stored incidents read whole.
+            const auto tp = std::chrono::steady_clock::now();
+            out.plan = store.plan_load(out.index_lookup.claims);
+            out.plan_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - tp).count();
+            out.planned = true;
+            out.stored_articles = first_new;
+            std::unordered_map<std::string_view, const incident_snapshot*> holder;
+            for (const auto& s : before)
+                for (const auto& c : s.claims) holder.emplace(c, &s);
+            std::set<std::string_view> components;
+            for (const auto& c : out.index_lookup.claims)
+                if (const auto it = holder.find(c); it != holder.end()) components.insert(it->second->component);
+            for (const auto& s : before)
+                if (components.count(s.component)) out.plan_memory_claims += s.claims.size();
         }
         std::vector<std::vector<rules::block_cell>>().swap(out.audit.cells);
     }

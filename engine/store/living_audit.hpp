@@ -52,6 +52,15 @@ struct living_result {
     // new ones (their cells may move in this run): by the index, and by comparing every
     // stored claim's cells in memory. The same when the index is sound.
     std::size_t index_lookup_kept = 0, index_memory_kept = 0;
+    // What the update would have to load for them (living_store::plan_load): their
+    // components, closed in the store, and the articles holding those; with the same
+    // closure taken over the stored incidents in memory (the same claims when the
+    // store's component column is sound), and the stored articles in all.
+    bool planned = false;
+    load_plan plan;
+    double plan_seconds = 0;
+    std::size_t plan_memory_claims = 0;
+    std::size_t stored_articles = 0;
     bool prepared = false;                       // false when cancelled or refused
     bool refused = false;                        // a decision names an incident the store cannot resolve
                                                  // (errors in audit.diags; nothing was audited)

@@ -2,6 +2,10 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
+#include <tuple>
+
+#include "model/claim_id.hpp"
 
 #include <sqlite3.h>
 
@@ -21,7 +25,8 @@ CREATE TABLE runs (
 CREATE TABLE articles (
   seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, run INTEGER NOT NULL,
   text_sha256 TEXT NOT NULL, meta TEXT NOT NULL, text BLOB NOT NULL, stream TEXT NOT NULL);
-CREATE TABLE incidents (id TEXT PRIMARY KEY, snapshot TEXT NOT NULL);
+CREATE TABLE incidents (id TEXT PRIMARY KEY, snapshot TEXT NOT NULL, component TEXT);
+CREATE INDEX incidents_by_component ON incidents (component);
 CREATE TABLE incident_claims (claim TEXT PRIMARY KEY, incident TEXT NOT NULL);
 CREATE TABLE incident_ids (id TEXT PRIMARY KEY, first_run INTEGER NOT NULL, last_run INTEGER NOT NULL);
 CREATE TABLE incident_history (id TEXT PRIMARY KEY, run INTEGER NOT NULL, claims TEXT NOT NULL);
@@ -55,6 +60,22 @@ const char* const claim_blocks_sql =
     "CREATE TABLE IF NOT EXISTS claim_blocks (cell INTEGER NOT NULL, claim TEXT NOT NULL, inside INTEGER NOT NULL, "
     "PRIMARY KEY (cell, claim)) WITHOUT ROWID; "
     "CREATE INDEX IF NOT EXISTS claim_blocks_by_claim ON claim_blocks (claim)";
+
+// Version 3: each incident's component of matched pairs (its snapshot's key
+// "component") as an indexed column: an update's load plan finds every incident of a
+// component by it. A version 2 (or 1) store gets it, filled from the snapshots, when
+// opened for a run.
+const char* const incident_component_sql =
+    "ALTER TABLE incidents ADD COLUMN component TEXT; "
+    "UPDATE incidents SET component = json_extract(snapshot, '$.component'); "
+    "CREATE INDEX incidents_by_component ON incidents (component)";
+
+bool has_column(database& db, const char* table, const char* column) {
+    statement s(db, "SELECT count(*) FROM pragma_table_info(?) WHERE name = ?");
+    s.bind(1, std::string_view(table)).bind(2, std::string_view(column));
+    s.step();
+    return s.integer(0) > 0;
+}
 
 std::string meta_value(database& db, const char* key) {
     statement s(db, "SELECT value FROM meta WHERE key = ?");
@@ -133,19 +154,22 @@ living_store::living_store(const std::string& path, bool create, bool read_only)
         if (has_meta.integer(0) == 0) throw store_error("'" + path + "' is an SQLite file but not a reckon store (no 'meta' table)", false);
         has_meta.reset();
         const std::string version = meta_value(db, "schema_version");
-        // Version 1 lacks only the block index: read as it is, migrated when written.
-        if (version == "1" && !read_only) {
+        // Version 1 lacks the block index and version 2 the incidents' component column:
+        // read as they are, migrated (in one transaction) when opened for a run.
+        const bool older = version == "1" || version == "2";
+        if (older && !read_only) {
             transaction t(db);
-            db.exec(claim_blocks_sql);
+            if (version == "1") db.exec(claim_blocks_sql);
+            if (!has_column(db, "incidents", "component")) db.exec(incident_component_sql);
             statement put(db, "UPDATE meta SET value = ? WHERE key = 'schema_version'");
             put.bind(1, std::to_string(schema_version)).run();
             statement from(db, "INSERT OR REPLACE INTO meta (key, value) VALUES ('migrated_from', ?)");
-            from.bind(1, std::string_view("schema version 1 by reckon " RECKON_VERSION)).run();
+            from.bind(1, "schema version " + version + " by reckon " RECKON_VERSION).run();
             t.commit();
-        } else if (version != std::to_string(schema_version) && version != "1")
+        } else if (version != std::to_string(schema_version) && !older)
             throw store_error("store '" + path + "' has schema version " + (version.empty() ? "(none)" : version) + ", written by " +
                                   meta_value(db, "created_by") + "; this reckon (" RECKON_VERSION ") reads version " +
-                                  std::to_string(schema_version) + " (and migrates version 1) only: rebuild the store from its articles",
+                                  std::to_string(schema_version) + " (and migrates versions 1 and 2) only: rebuild the store from its articles",
                               false);
     }
     if (!read_only) {
@@ -330,6 +354,42 @@ block_lookup living_store::block_mates(const std::vector<std::pair<std::int64_t,
     return out;
 }
 
+load_plan living_store::plan_load(const std::vector<std::string>& mates) const {
+    load_plan out;
+    database& db = *m_db;
+    // The component of each stored claim reached (through its incident), then every
+    // incident of each component and their claims: indexed lookups only.
+    statement component_of(db, "SELECT i.component FROM incident_claims c JOIN incidents i ON i.id = c.incident WHERE c.claim = ?");
+    std::set<std::string> components;
+    for (const auto& claim : mates) {
+        component_of.bind(1, claim);
+        if (component_of.step()) {
+            if (component_of.is_null(0) || component_of.text(0).empty()) out.complete = false;
+            else components.insert(component_of.text(0));
+        }
+        component_of.reset();
+    }
+    statement members(db, "SELECT i.id, c.claim FROM incidents i JOIN incident_claims c ON c.incident = i.id WHERE i.component = ?");
+    std::set<std::string> incidents, articles;
+    for (const auto& component : components) {
+        members.bind(1, component);
+        while (members.step()) {
+            incidents.insert(members.text(0));
+            out.claims.push_back(members.text(1));
+            articles.emplace(article_of_claim_id(out.claims.back()));
+        }
+        members.reset();
+    }
+    out.components = components.size();
+    out.incidents = incidents.size();
+    std::sort(out.claims.begin(), out.claims.end());
+    out.claims.erase(std::unique(out.claims.begin(), out.claims.end()), out.claims.end());
+    out.articles.assign(articles.begin(), articles.end());
+    out.steps = component_of.vm_steps() + members.vm_steps();
+    out.full_scan_steps = component_of.full_scan_steps() + members.full_scan_steps();
+    return out;
+}
+
 void living_store::save(const run_update& u, void (*before_commit)()) {
     database& db = *m_db;
     transaction t(db);
@@ -369,14 +429,17 @@ void living_store::save(const run_update& u, void (*before_commit)()) {
         }
     }
     {
-        statement inc(db, "INSERT INTO incidents (id, snapshot) VALUES (?, ?)");
+        statement inc(db, "INSERT INTO incidents (id, snapshot, component) VALUES (?, ?, ?)");
         statement member(db, "INSERT INTO incident_claims (claim, incident) VALUES (?, ?)");
         statement issued(db,
                          "INSERT INTO incident_ids (id, first_run, last_run) VALUES (?1, ?2, ?2) "
                          "ON CONFLICT (id) DO UPDATE SET last_run = ?2");
         statement history(db, "INSERT OR REPLACE INTO incident_history (id, run, claims) VALUES (?, ?, ?)");
         for (const auto& i : u.incidents) {
-            inc.bind(1, i.id).bind(2, snapshot_json(i).dump()).run();
+            inc.bind(1, i.id).bind(2, snapshot_json(i).dump());
+            if (i.component.empty()) inc.bind_null(3);
+            else inc.bind(3, i.component);
+            inc.run();
             history.bind(1, i.id).bind(2, run).bind(3, json(i.claims).dump()).run();
             for (const auto& c : i.claims) member.bind(1, c).bind(2, i.id).run();
             issued.bind(1, i.id).bind(2, run).run();
@@ -427,8 +490,19 @@ void living_store::save(const run_update& u, void (*before_commit)()) {
             statement drop(db, "DELETE FROM claim_blocks WHERE claim = ?");
             for (const auto& c : u.blocks_replaced) drop.bind(1, c).run();
         }
+        // In key order: SQLite then walks the index's pages in order, each read once
+        // (measured on the 100,000-article store: 54,000 rows in 7.1 s wall against 9.0 s
+        // in the order given; most of what is left is the pages themselves, one per row:
+        // the keys are hashes).
+        std::vector<const claim_block*> in_order;
+        in_order.reserve(u.blocks.size());
+        for (const auto& b : u.blocks) in_order.push_back(&b);
+        // (stable: of two rows of one key the later is kept, as in the order given)
+        std::stable_sort(in_order.begin(), in_order.end(), [](const claim_block* x, const claim_block* y) {
+            return std::tie(x->cell, x->claim) < std::tie(y->cell, y->claim);
+        });
         statement row(db, "INSERT OR REPLACE INTO claim_blocks (cell, inside, claim) VALUES (?, ?, ?)");
-        for (const auto& b : u.blocks) row.bind(1, b.cell).bind(2, static_cast<std::int64_t>(b.inside)).bind(3, b.claim).run();
+        for (const auto* b : in_order) row.bind(1, b->cell).bind(2, static_cast<std::int64_t>(b->inside)).bind(3, b->claim).run();
         statement put(db, "INSERT OR REPLACE INTO meta (key, value) VALUES ('block_index', ?)");
         put.bind(1, json{{"run", run}}.dump()).run();
     }
@@ -458,6 +532,10 @@ store_check living_store::check() const {
     if (count("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'claim_blocks'") == 1)
         if (const auto n = count("SELECT count(*) FROM claim_blocks WHERE claim NOT IN (SELECT claim FROM incident_claims)"))
             out.problems.push_back(std::to_string(n) + " block index rows of claims no incident holds");
+    // A version 2 store read as it is has no component column yet.
+    if (has_column(db, "incidents", "component"))
+        if (const auto n = count("SELECT count(*) FROM incidents WHERE component IS NOT json_extract(snapshot, '$.component')"))
+            out.problems.push_back(std::to_string(n) + " incidents whose component differs from their snapshot's");
     const auto runs_recorded = runs();
     if (runs_recorded.empty()) {
         if (count("SELECT count(*) FROM articles") != 0) out.problems.push_back("articles but no run recorded");

@@ -27,10 +27,13 @@
 
 namespace reckon::store {
 
-// The layout of the tables. Version 2 added the block index (table claim_blocks); a
-// version 1 store opened for a run is migrated in place (the table is made, and the run
-// fills it); a store of any other version is refused.
-inline constexpr int schema_version = 2;
+// The layout of the tables. Version 2 added the block index (table claim_blocks);
+// version 3 an indexed column `component` of incidents (the component of matched pairs
+// each belongs to, as in its snapshot), so an update finds every incident of a component
+// without reading the others. A version 1 or 2 store opened for a run is migrated in
+// place (version 1's block index is then filled by the run); a store of any other
+// version is refused.
+inline constexpr int schema_version = 3;
 
 // One row of the block index: a stored claim sits in the matcher's block `cell` (the
 // 64-bit FNV-1a hash of the block's key, as a signed SQLite integer) with role `inside`
@@ -49,6 +52,21 @@ struct block_lookup {
     std::int64_t steps = 0;           // SQLite virtual machine steps: the work the lookup did
     std::int64_t full_scan_steps = 0; // steps of full table scans (0 when every lookup used the index)
     std::size_t cells = 0;            // cells asked (with repeats)
+};
+
+// What an update must load of the store for its new claims (living_store::load_plan):
+// the stored claims compared with them in some block (block_mates), closed under the
+// stored components of matched pairs those claims sit in, and the articles holding them.
+// The matcher matches again exactly such components (with the seeds' own); the rest of
+// the store keeps its grouping.
+struct load_plan {
+    std::size_t components = 0;           // distinct stored components reached
+    std::size_t incidents = 0;            // stored incidents in them
+    std::vector<std::string> claims;      // their claims, sorted
+    std::vector<std::string> articles;    // the articles holding those claims, sorted
+    bool complete = true;                 // false: a reached incident keeps no component (an older store)
+    std::int64_t steps = 0;               // SQLite virtual machine steps: the work the plan did
+    std::int64_t full_scan_steps = 0;     // steps of full table scans (0 when every lookup used an index)
 };
 
 struct stored_article {
@@ -158,6 +176,11 @@ public:
     // inside): an indexed lookup per distinct cell, so it reads the rows of those blocks
     // only, whatever the size of the store.
     block_lookup block_mates(const std::vector<std::pair<std::int64_t, std::uint32_t>>& cells) const;
+    // What an update must load for new claims whose block mates are `mates` (stored
+    // claim ids): their incidents' components, every incident of those, their claims and
+    // articles, by indexed lookups (incident_claims by claim, incidents by component), so
+    // in time that grows with what is reached, not with the store.
+    load_plan plan_load(const std::vector<std::string>& mates) const;
 
     // Writes one run in one transaction. `before_commit` (tests: fault injection) runs
     // inside the transaction just before COMMIT.

@@ -123,7 +123,7 @@ version)
     "$reckon" audit base.jsonl --store text.db --rules "$rules" -o /dev/null 2>err4; code4=$?
     set -e
     cat err1 err2 err3 err4
-    [ "$code1" -eq 65 ] && grep -q "store 's.db' has schema version 99, written by reckon .*; this reckon (.*) reads version 2 (and migrates version 1) only" err1
+    [ "$code1" -eq 65 ] && grep -q "store 's.db' has schema version 99, written by reckon .*; this reckon (.*) reads version 3 (and migrates versions 1 and 2) only" err1
     [ "$code2" -eq 65 ] && grep -q "has schema version 99" err2
     [ "$code3" -eq 65 ] && grep -q "'other.db' is an SQLite file but not a reckon store" err3
     [ "$code4" -eq 65 ] && grep -q "'text.db' is not a reckon store (file is not a database)" err4

@@ -159,6 +159,15 @@ for name in ("update1.err", "update2.err"):
     assert abs(held - mates) <= mates / 20, (name, held, mates)
     assert full_scan == 0, (name, full_scan)
     print(f"{name}: block index: {cells} cells, {held} stored claims compared ({mates} in the audit's reach), {rows} rows read")
+    # The load plan: the block mates' components closed in the store by its indexes (no
+    # full scan) hold the same claims as the closure over the stored incidents in memory,
+    # and lie in part of the stored articles.
+    m = re.search(r"load plan: the block mates lie in (\d+) stored components \((\d+) incidents, (\d+) claims\) of (\d+) of (\d+) stored articles; \d+ steps \((\d+) in full scans\), [0-9.e-]+ s; the same closure over the stored incidents in memory: (\d+) claims\n", err)
+    assert m, name + ": no load plan"
+    components, incidents, planned, articles, stored_articles, plan_full_scan, plan_memory = map(int, m.groups())
+    assert planned == plan_memory and plan_full_scan == 0, (name, planned, plan_memory, plan_full_scan)
+    assert 0 < components <= incidents and 0 < articles < stored_articles, (name, components, incidents, articles, stored_articles)
+    print(f"{name}: load plan: {components} components, {incidents} incidents, {planned} claims, {articles} of {stored_articles} articles")
 # An update leaves the rows of the incidents it did not write as they were: only the
 # incidents written (new or changed) have another row or snapshot than before it.
 import sqlite3

@@ -212,7 +212,7 @@ TEST_CASE("a store of another schema version is refused with both versions named
     } catch (const store_error& e) {
         CHECK_FALSE(e.io);
         CHECK(std::string(e.what()).find("has schema version 99") != std::string::npos);
-        CHECK(std::string(e.what()).find("reads version 2 (and migrates version 1) only") != std::string::npos);
+        CHECK(std::string(e.what()).find("reads version 3 (and migrates versions 1 and 2) only") != std::string::npos);
     }
 }
 
@@ -380,6 +380,16 @@ TEST_CASE("decisions naming store incidents are resolved through the store, unkn
 
 namespace {
 
+// A store lookup (block_lookup, load_plan) made in a small and a large store: through
+// indexes only (no full scan), and its work does not grow with the store.
+template <class Lookup>
+void check_indexed_work(const Lookup& small, const Lookup& large) {
+    CHECK(small.full_scan_steps == 0);
+    CHECK(large.full_scan_steps == 0);
+    CHECK(small.steps > 0);
+    CHECK(large.steps <= small.steps + small.steps / 2);
+}
+
 // A run whose block index holds `cells` blocks of one claim each (c<k> in block b<k>),
 // and block "touched" holding t@1 (at it), t@2 (inside its first part) and t@3 (inside
 // its second part).
@@ -411,11 +421,7 @@ TEST_CASE("the block index: a lookup reads the rows of the blocks asked only, wh
     CHECK(large.claims == small.claims);
     CHECK(small.rows == 3);
     CHECK(large.rows == 3);
-    // Through the index: no full scan, and the work does not grow with the 200 times larger store.
-    CHECK(small.full_scan_steps == 0);
-    CHECK(large.full_scan_steps == 0);
-    CHECK(small.steps > 0);
-    CHECK(large.steps <= small.steps + small.steps / 2);
+    check_indexed_work(small, large);  // the large store is 200 times larger
 }
 
 TEST_CASE("an update adds the new claims' blocks and writes again only the claims it replaces", "[store][blocks]") {
@@ -479,7 +485,7 @@ TEST_CASE("an update leaves the rows of the incidents it did not change as they 
     CHECK(rows == std::vector<std::string>{"+b@1", "+b@2", "+inc-b", "-b@1", "-c@1", "-inc-b", "-inc-c"});
 }
 
-TEST_CASE("a version 1 store is read as it is and migrated to version 2 when opened for a run", "[store][blocks]") {
+TEST_CASE("a version 1 store is read as it is and migrated to version 3 when opened for a run", "[store][blocks]") {
     const std::string path = temp_store("migrate");
     {
         living_store st(path, true);
@@ -487,7 +493,8 @@ TEST_CASE("a version 1 store is read as it is and migrated to version 2 when ope
     }
     {
         database db(path, false);
-        db.exec("DROP TABLE claim_blocks; UPDATE meta SET value = '1' WHERE key = 'schema_version'; DELETE FROM meta WHERE key = 'block_index'");
+        db.exec("DROP TABLE claim_blocks; DROP INDEX incidents_by_component; ALTER TABLE incidents DROP COLUMN component; "
+                "UPDATE meta SET value = '1' WHERE key = 'schema_version'; DELETE FROM meta WHERE key = 'block_index'");
     }
     {
         const living_store st(path, false, true);
@@ -503,5 +510,113 @@ TEST_CASE("a version 1 store is read as it is and migrated to version 2 when ope
     database db(path, false, true);
     statement version(db, "SELECT value FROM meta WHERE key = 'schema_version'");
     REQUIRE(version.step());
-    CHECK(version.text(0) == "2");
+    CHECK(version.text(0) == "3");
+}
+
+namespace {
+
+incident_snapshot in_component(const char* id, std::vector<std::string> claims, const char* component) {
+    return {id, std::move(claims), nlohmann::ordered_json::array(), nlohmann::ordered_json::array(), {}, component};
+}
+
+// A store of `pairs` components of two incidents each (x<k> with claims ax<k>@1 and
+// ax<k>@2, y<k> with ay<k>@1; component ax<k>@1), and component "t@1": incident t1
+// (t@1, t@2 of article t) and t2 (u@1 of article u).
+run_update components_run(std::size_t pairs) {
+    run_update u = one_incident_run();
+    u.incidents.clear();
+    for (std::size_t k = 0; k < pairs; ++k) {
+        const std::string n = std::to_string(k);
+        u.incidents.push_back(in_component(("x" + n).c_str(), {"ax" + n + "@1", "ax" + n + "@2"}, ("ax" + n + "@1").c_str()));
+        u.incidents.push_back(in_component(("y" + n).c_str(), {"ay" + n + "@1"}, ("ax" + n + "@1").c_str()));
+    }
+    u.incidents.push_back(in_component("t1", {"t@1", "t@2"}, "t@1"));
+    u.incidents.push_back(in_component("t2", {"u@1"}, "t@1"));
+    u.run.incidents = u.incidents.size();
+    return u;
+}
+
+}  // namespace
+
+TEST_CASE("the load plan closes the block mates under their stored components, by indexes, whatever the size of the store", "[store][plan]") {
+    const auto plan = [](const char* name, std::size_t pairs) {
+        const std::string path = temp_store(name);
+        living_store st(path, true);
+        st.save(components_run(pairs));
+        CHECK(st.check().problems.empty());
+        // t@2 reaches its component: both incidents, the claims of articles t and u; a
+        // claim no incident holds reaches nothing.
+        return st.plan_load({"t@2", "nobody@1"});
+    };
+    const auto small = plan("plan-small", 10);
+    const auto large = plan("plan-large", 5000);
+    CHECK(small.components == 1);
+    CHECK(small.incidents == 2);
+    CHECK(small.claims == std::vector<std::string>{"t@1", "t@2", "u@1"});
+    CHECK(small.articles == std::vector<std::string>{"t", "u"});
+    CHECK(small.complete);
+    CHECK(large.claims == small.claims);
+    CHECK(large.articles == small.articles);
+    check_indexed_work(small, large);
+}
+
+TEST_CASE("an incident without a component makes the load plan incomplete", "[store][plan]") {
+    const std::string path = temp_store("plan-incomplete");
+    living_store st(path, true);
+    run_update u = one_incident_run();  // inc-1 holds c@1 and keeps no component
+    st.save(u);
+    const auto p = st.plan_load({"c@1"});
+    CHECK_FALSE(p.complete);
+    CHECK(p.claims.empty());
+}
+
+TEST_CASE("a version 2 store is read as it is and migrated to version 3 when opened for a run: components from the snapshots", "[store][plan]") {
+    const std::string path = temp_store("migrate-2");
+    {
+        living_store st(path, true);
+        st.save(components_run(3));
+    }
+    {
+        // Version 2: no component column; the snapshots keep the components.
+        database db(path, false);
+        db.exec("DROP INDEX incidents_by_component; ALTER TABLE incidents DROP COLUMN component; "
+                "UPDATE meta SET value = '2' WHERE key = 'schema_version'");
+    }
+    {
+        const living_store st(path, false, true);
+        CHECK(st.last_run() == 1);
+        CHECK(st.incidents().size() == 8);
+        CHECK(st.check().problems.empty());
+    }
+    {
+        living_store st(path, false);
+        CHECK(st.check().problems.empty());
+        const auto p = st.plan_load({"ay1@1"});
+        CHECK(p.claims == std::vector<std::string>{"ax1@1", "ax1@2", "ay1@1"});
+        CHECK(p.incidents == 2);
+        CHECK(p.full_scan_steps == 0);
+    }
+    database db(path, false, true);
+    statement version(db, "SELECT value FROM meta WHERE key = 'schema_version'");
+    REQUIRE(version.step());
+    CHECK(version.text(0) == "3");
+    statement from(db, "SELECT value FROM meta WHERE key = 'migrated_from'");
+    REQUIRE(from.step());
+    CHECK(from.text(0).rfind("schema version 2 by reckon ", 0) == 0);
+}
+
+TEST_CASE("the consistency check finds an incident whose component column differs from its snapshot", "[store][plan]") {
+    const std::string path = temp_store("plan-check");
+    {
+        living_store st(path, true);
+        st.save(components_run(2));
+    }
+    {
+        database db(path, false);
+        db.exec("UPDATE incidents SET component = 'elsewhere' WHERE id = 'y1'");
+    }
+    const living_store st(path, false, true);
+    const auto problems = st.check().problems;
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0] == "1 incidents whose component differs from their snapshot's");
 }
