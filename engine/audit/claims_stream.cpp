@@ -15,20 +15,27 @@ namespace {
 
 constexpr char base64_digits[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
-// Fingerprints as base64 of their little-endian bytes: 5.3 characters each.
+// Fingerprints as base64 of their little-endian bytes: 5.3 characters each. Three
+// fingerprints are twelve bytes, sixteen digits; the bytes are taken from the values as
+// they go, with no copy of them (every article record writes a sketch and its sentences').
 std::string encode(const std::vector<copies::fingerprint>& values) {
-    std::string bytes;
-    bytes.reserve(values.size() * 4);
-    for (const auto v : values)
-        for (int k = 0; k < 4; ++k) bytes += static_cast<char>((v >> (8 * k)) & 0xff);
-    std::string out;
-    out.reserve((bytes.size() + 2) / 3 * 4);
-    for (std::size_t i = 0; i < bytes.size(); i += 3) {
-        const std::size_t n = std::min<std::size_t>(3, bytes.size() - i);
-        std::uint32_t chunk = 0;
-        for (std::size_t k = 0; k < 3; ++k)
-            chunk = (chunk << 8) | (k < n ? static_cast<unsigned char>(bytes[i + k]) : 0u);
-        for (std::size_t k = 0; k < 4; ++k) out += k <= n ? base64_digits[(chunk >> (18 - 6 * k)) & 63] : '=';
+    const std::size_t bytes = values.size() * 4;
+    std::string out((bytes + 2) / 3 * 4, '=');
+    const auto byte_at = [&](std::size_t i) -> std::uint32_t { return (values[i / 4] >> (8 * (i % 4))) & 0xffu; };
+    char* d = out.data();
+    std::size_t i = 0;
+    for (; i + 3 <= bytes; i += 3, d += 4) {
+        const std::uint32_t chunk = (byte_at(i) << 16) | (byte_at(i + 1) << 8) | byte_at(i + 2);
+        d[0] = base64_digits[(chunk >> 18) & 63];
+        d[1] = base64_digits[(chunk >> 12) & 63];
+        d[2] = base64_digits[(chunk >> 6) & 63];
+        d[3] = base64_digits[chunk & 63];
+    }
+    if (const std::size_t n = bytes - i; n > 0) {  // one or two bytes left: '=' pads the rest
+        const std::uint32_t chunk = (byte_at(i) << 16) | (n > 1 ? byte_at(i + 1) << 8 : 0u);
+        d[0] = base64_digits[(chunk >> 18) & 63];
+        d[1] = base64_digits[(chunk >> 12) & 63];
+        if (n > 1) d[2] = base64_digits[(chunk >> 6) & 63];
     }
     return out;
 }

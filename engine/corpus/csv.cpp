@@ -21,6 +21,16 @@ bool next_csv_record(std::string_view s, std::size_t& pos, std::size_t& line, cs
     while (pos < s.size()) {
         const char c = s[pos];
         if (quoted) {
+            // the bytes up to the next quote or line break in one append (an article's text
+            // is one quoted field: a copy per byte made reading a CSV corpus a tenth of
+            // `reckon extract`)
+            std::size_t run = pos;
+            while (run < s.size() && s[run] != '"' && s[run] != '\n' && s[run] != '\r') ++run;
+            if (run > pos) {
+                field.append(s.data() + pos, run - pos);
+                pos = run;
+                continue;
+            }
             if (c == '"') {
                 if (pos + 1 < s.size() && s[pos + 1] == '"') {
                     field += '"';

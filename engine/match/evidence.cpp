@@ -63,17 +63,23 @@ article_terms terms_of(std::string_view text) {
         }
         std::size_t j = i;
         const std::string_view word = word_at(text, i, j);
-        const std::string low = lowered(word);
         const bool digits = std::all_of(word.begin(), word.end(), [](char ch) { return is_digit(static_cast<unsigned char>(ch)); });
         if (digits) {
             // House and block numbers; years and small counts say nothing of the event.
             const bool year = word.size() == 4 && (word.substr(0, 2) == "19" || word.substr(0, 2) == "20");
-            if (word.size() >= 3 && !year) names.push_back("#" + low);
-        } else if (word.size() >= 3 && !stop_word(low)) {
-            if (out.lead.size() < lead_words) out.lead.push_back(low);
+            if (word.size() >= 3 && !year) names.push_back("#" + std::string(word));
+        } else if (word.size() >= 3) {
             const bool capital = word[0] >= 'A' && word[0] <= 'Z';
-            const bool all_caps = std::none_of(word.begin(), word.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; });
-            if (capital && !all_caps && !sentence_start) names.push_back(low);
+            const bool name = capital && !sentence_start &&
+                              !std::none_of(word.begin(), word.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; });
+            // past the lead only names are kept: most words are neither lowered nor looked up
+            if (name || out.lead.size() < lead_words) {
+                const std::string low = lowered(word);
+                if (!stop_word(low)) {
+                    if (out.lead.size() < lead_words) out.lead.push_back(low);
+                    if (name) names.push_back(low);
+                }
+            }
         }
         sentence_start = false;
         i = j;

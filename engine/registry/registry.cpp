@@ -754,46 +754,61 @@ void gazetteer::normalise_into(std::string_view written, std::string& key) {
     // Words are lower-cased with apostrophes dropped and joined by '-'; leading articles
     // ("al-", "el-") are dropped while another word follows. One pass, no word list: each
     // word is written straight into the key and taken back out if it is a leading article.
-    // Extraction calls this for every capitalised word that may start a place name.
-    key.clear();
-    key.reserve(written.size());
+    // Extraction calls this for every run of one to five capitalised words that may be a
+    // place name (the world reader: some 60 calls per article), so the key is written
+    // through a pointer into a buffer sized once: it is never longer than the name and a
+    // '-' (apostrophes are dropped; a '-' stands for at least one byte between words).
+    const std::size_t n = written.size();
+    key.resize(n + 1);
+    char* const out = key.data();
+    std::size_t len = 0;
     char pending[3];  // a leading article, kept until we know another word follows
     std::size_t pending_size = 0;
     bool leading = true;
     std::size_t i = 0;
-    while (i < written.size()) {
-        const std::size_t mark = key.size();
-        if (!key.empty()) key.push_back('-');
-        const std::size_t word_begin = key.size();
-        while (i < written.size()) {
-            if (const auto n = apostrophe_at(written, i)) {
-                i += n;
-                continue;
-            }
+    for (;;) {
+        const std::size_t mark = len;
+        if (len > 0) out[len++] = '-';
+        const std::size_t word_begin = len;
+        while (i < n) {
             const auto c = static_cast<unsigned char>(written[i]);
-            if (ascii_alnum(c) || c >= 0x80) {
-                key.push_back(ascii_lower(c));
+            if (ascii_alnum(c)) {
+                out[len++] = ascii_lower(c);
                 ++i;
-            } else if (key.size() > word_begin) {
+            } else if (c == '\'' || c == '`') {  // apostrophes as outlets write them (apostrophe_at)
+                ++i;
+            } else if (c >= 0x80) {
+                if (c == 0xE2 && i + 2 < n && static_cast<unsigned char>(written[i + 1]) == 0x80 &&
+                    (static_cast<unsigned char>(written[i + 2]) == 0x98 || static_cast<unsigned char>(written[i + 2]) == 0x99)) {
+                    i += 3;
+                } else {
+                    out[len++] = static_cast<char>(c);
+                    ++i;
+                }
+            } else if (len > word_begin) {
                 break;
             } else {
                 ++i;
             }
         }
-        const std::string_view word(key.data() + word_begin, key.size() - word_begin);
+        const std::string_view word(out + word_begin, len - word_begin);
         if (word.empty()) {
-            key.resize(mark);
+            len = mark;
             break;
         }
         if (leading && is_article(word)) {  // two articles: the later one is kept
             pending_size = word.size();
             std::memcpy(pending, word.data(), pending_size);
-            key.resize(mark);
+            len = mark;
             continue;
         }
         leading = false;
     }
-    if (key.empty() && pending_size > 0) key.assign(pending, pending_size);  // the name is only an article ("Al")
+    if (len == 0 && pending_size > 0) {  // the name is only an article ("Al")
+        std::memcpy(out, pending, pending_size);
+        len = pending_size;
+    }
+    key.resize(len);
 }
 
 std::string gazetteer::fuzzy_key(std::string_view written) {

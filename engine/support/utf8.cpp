@@ -33,8 +33,14 @@ std::size_t repair_utf8(std::string& text, std::vector<utf8_problem>& problems, 
     std::size_t count = 0;
     std::size_t i = 0;
     // Fast path: most text is valid; only rebuild the string once a problem shows up.
+    // (ASCII other than NUL is a sequence of its own: tested here, without a call per byte)
     while (i < text.size()) {
-        const std::size_t len = text[i] == '\0' ? 0 : utf8_sequence_length(text, i);
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c != 0 && c < 0x80) {
+            ++i;
+            continue;
+        }
+        const std::size_t len = c == 0 ? 0 : utf8_sequence_length(text, i);
         if (len == 0) break;
         i += len;
     }

@@ -34,6 +34,19 @@ TEST_CASE("shingles ignore case and apostrophes, so FA-KES text matches the orig
     CHECK(copies::shared_fraction("too short", sorted) == 0);
 }
 
+TEST_CASE("shingles split words at commas, except between digits, and keep other UTF-8 in words", "[copies]") {
+    // a thousands comma is no break ("1,250" is FA-KES's "1250"); a comma between words is
+    CHECK(copies::shingles("shelling hit 1,250 homes near the river") == copies::shingles("shelling hit 1250 homes near the river"));
+    CHECK(copies::shingles("Aleppo,Hama and Homs saw raids") == copies::shingles("Aleppo Hama and Homs saw raids"));
+    CHECK(copies::shingles("the count was 12, 40 more were hurt") == copies::shingles("the count was 12 40 more were hurt"));
+    // U+2018 and U+2019 are dropped as apostrophes; a dash (U+2014) is part of its word
+    CHECK(copies::shingles("the \xE2\x80\x98" "army\xE2\x80\x99 said it") == copies::shingles("the army said it"));
+    CHECK(copies::shingles("one\xE2\x80\x94two three four five") != copies::shingles("one two three four five"));
+    CHECK(copies::shingles("one\xE2\x80\x94two three four five").size() == 1);
+    // a lone lead byte at the end is a word byte
+    CHECK(copies::shingles("four words and \xE2").size() == 1);
+}
+
 TEST_CASE("boilerplate shared by very many articles does not link them", "[copies]") {
     std::vector<article> arts;
     for (int i = 0; i < 100; ++i) {

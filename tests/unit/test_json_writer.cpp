@@ -188,6 +188,19 @@ TEST_CASE("the writer escapes strings as dump does", "[json_writer]") {
     }
 }
 
+TEST_CASE("member names of every length and with bytes to escape are written as dump writes them", "[json_writer]") {
+    // key() writes a short plain name in one append and hands the others to the string
+    // writer: both sides of its length limit, and names it must escape or check
+    json j = json::object();
+    for (const std::size_t n : {0, 1, 8, 59, 60, 61, 200}) j[std::string(n, 'k')] = n;
+    j["event_date"] = "2016-03-07";
+    j["tab\tname"] = 1;
+    j["caf\xc3\xa9"] = 2;
+    j[std::string(59, 'q') + "\""] = 3;
+    same_as_dump(j);
+    same_as_dump(json::array({j, json{{"inner", j}}}));
+}
+
 TEST_CASE("the writer writes integers and doubles as dump does", "[json_writer]") {
     same_as_dump(json::array({std::numeric_limits<std::int64_t>::min(), std::numeric_limits<std::int64_t>::max(),
                               std::numeric_limits<std::uint64_t>::max(), std::int64_t{0}, std::uint64_t{0},

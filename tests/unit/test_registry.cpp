@@ -49,6 +49,20 @@ TEST_CASE("the gazetteer resolves variants and unseen transliterations", "[regis
     CHECK(key("Springfield") == "unknown");
     CHECK(registry::gazetteer::normalise("Al-Shaafa") == "shaafa");
     CHECK(registry::gazetteer::normalise("Kafr Zita") == "kafr-zita");
+    // one word, several, articles before the name or alone, apostrophes as written
+    CHECK(registry::gazetteer::normalise("HOMS") == "homs");
+    CHECK(registry::gazetteer::normalise("  Homs, ") == "homs");
+    CHECK(registry::gazetteer::normalise("Al") == "al");
+    CHECK(registry::gazetteer::normalise("Al Al") == "al");
+    CHECK(registry::gazetteer::normalise("The Al-Bab") == "bab");
+    CHECK(registry::gazetteer::normalise("Tal Al-Abyad") == "tal-al-abyad");
+    CHECK(registry::gazetteer::normalise("Buqa'an") == "buqaan");
+    CHECK(registry::gazetteer::normalise("Buqa\xE2\x80\x99" "an") == "buqaan");
+    CHECK(registry::gazetteer::normalise("Ma`arrat") == "maarrat");
+    CHECK(registry::gazetteer::normalise("Idlib'") == "idlib");
+    CHECK(registry::gazetteer::normalise("S\xC3\xA3o Tom\xC3\xA9") == "s\xC3\xA3o-tom\xC3\xA9");
+    CHECK(registry::gazetteer::normalise("").empty());
+    CHECK(registry::gazetteer::normalise(" - ").empty());
     // hierarchy
     CHECK(gaz.within("shaafa", "deir-ez-zor"));
     CHECK(gaz.within("shaafa", "albu-kamal"));

@@ -127,6 +127,14 @@ TEST_CASE("articles' names and openings as evidence", "[match][evidence]") {
     CHECK(t.lead.size() == 11);  // "police", "said" and "was" are stop words
     CHECK(t.lead.text() == "man shot tamarind avenue victim darnell okoye lived tamarind avenue since");
 
+    // past the lead only names are read: capitals inside a sentence that are no stop word
+    // and not all capitals
+    std::string long_text = "Opening";
+    for (int k = 0; k < 70; ++k) long_text += " word" + std::to_string(k);
+    const auto past = match::terms_of(long_text + " near Harlow Police met NATO envoys in Dunmore.");
+    CHECK(past.lead.size() == match::lead_words);
+    CHECK(std::vector<std::string>(past.names.begin(), past.names.end()) == std::vector<std::string>{"dunmore", "harlow"});
+
     const std::vector<match::article_terms> corpus{
         match::terms_of("Gunman kills man at party in Linwood near Tamarind Avenue"),
         match::terms_of("Gunman kills man at party in Linwood near Tamarind Avenue"),
