@@ -472,3 +472,50 @@ TEST_CASE("shipped same_event weighs different means of attack against a join", 
     CHECK(agree.score - differ.score == Approx(3));
     CHECK(blank.score == Approx(agree.score));
 }
+
+// A day apart, two placeless figures with no killed and injured pair to compare: the next
+// day's toll as often as the same event told late, so the day weighs -1, not +2 (session 11:
+// a monitor's Monday toll for one town had joined its Tuesday toll near another village on
+// shared names alone). A place or figures to compare restore the day's +2.
+TEST_CASE("shipped same_event gives no credit to a day apart with nothing else to compare", "[rules][scored]") {
+    const auto loaded = rules::load_ruleset(std::string(RECKON_SOURCE_DIR) + "/rules/default.rules");
+    REQUIRE(loaded.rules);
+    std::deque<claim> claims;
+    const auto make = [&](const std::string& id, int day, const std::string& place, std::int64_t killed) {
+        claim c;
+        c.id = id;
+        c.article = id.substr(0, id.find('@'));
+        c.outcome = outcome::killed;
+        c.value_text = "21";
+        c.low = c.high = 21;
+        c.event_date = date::of_day(2016, 7, day);
+        c.place = place;
+        c.place_key = place.empty() ? "" : "sy/aleppo/" + place;
+        c.governorate = place.empty() ? "" : "Aleppo";
+        c.source = "Monitor";
+        claims.push_back(c);
+        rules::claim_facts f;
+        f.c = &claims.back();
+        f.published = date::of_day(2016, 7, day);
+        f.killed = killed;
+        return f;
+    };
+    const auto date_weight = [](const rules::match_result& r) {
+        for (const auto& step : r.waterfall)
+            if (step.comparison == "date") return std::make_pair(step.level, step.weight);
+        return std::make_pair(std::string("none"), 0.0);
+    };
+    const auto monday = make("m1@k", 18, "", -1);
+    const auto tuesday = make("m2@k", 19, "", -1);
+    CHECK(date_weight(loaded.rules->match(monday, tuesday)) == std::make_pair(std::string("next_day_blind"), -1.0));
+    // The same day, nothing else to compare: the day still weighs +3.
+    const auto same_day = make("m3@k", 18, "", -1);
+    CHECK(date_weight(loaded.rules->match(monday, same_day)) == std::make_pair(std::string("same_day"), 3.0));
+    // A day apart with figures to compare, or a place read on both sides: +2.
+    const auto counted_mon = make("m4@k", 18, "", 21);
+    const auto counted_tue = make("m5@k", 19, "", 21);
+    CHECK(date_weight(loaded.rules->match(counted_mon, counted_tue)) == std::make_pair(std::string("next_day"), 2.0));
+    const auto placed_mon = make("m6@k", 18, "manbij", -1);
+    const auto placed_tue = make("m7@k", 19, "manbij", -1);
+    CHECK(date_weight(loaded.rules->match(placed_mon, placed_tue)) == std::make_pair(std::string("next_day"), 2.0));
+}
