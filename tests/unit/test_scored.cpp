@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cmath>
 #include <deque>
+#include <string>
+#include <utility>
 
 #include "match/evidence.hpp"
 #include "rules/rules.hpp"
@@ -58,6 +60,27 @@ struct claims_fixture {
         return f;
     }
 };
+
+
+// A monitor's killed figure, `count`, of the article before the id's '@', on `day`.
+claim killed_claim(const std::string& id, const date& day, std::int64_t count) {
+    claim c;
+    c.id = id;
+    c.article = id.substr(0, id.find('@'));
+    c.outcome = outcome::killed;
+    c.value_text = std::to_string(count);
+    c.low = c.high = count;
+    c.event_date = day;
+    c.source = "Monitor";
+    return c;
+}
+
+// The level and weight one comparison found in a scored rule's waterfall ("none" when absent).
+std::pair<std::string, double> step_of(const rules::match_result& r, const std::string& comparison) {
+    for (const auto& step : r.waterfall)
+        if (step.comparison == comparison) return std::make_pair(step.level, step.weight);
+    return std::make_pair(std::string("none"), 0.0);
+}
 
 }  // namespace
 
@@ -435,15 +458,8 @@ TEST_CASE("shipped same_event weighs different means of attack against a join", 
 
     std::deque<claim> claims;
     const auto make = [&](const std::string& id, int day, const std::string& attack, const rules::text_evidence* text) {
-        claim c;
-        c.id = id;
-        c.article = id.substr(0, id.find('@'));
-        c.outcome = outcome::killed;
-        c.value_text = "19";
-        c.low = c.high = 19;
-        c.event_date = date::of_day(2016, 10, day);
+        claim c = killed_claim(id, date::of_day(2016, 10, day), 19);
         c.attack = attack;
-        c.source = "Monitor";
         claims.push_back(c);
         rules::claim_facts f;
         f.c = &claims.back();
@@ -452,22 +468,17 @@ TEST_CASE("shipped same_event weighs different means of attack against a join", 
         f.text = text;
         return f;
     };
-    const auto weight_of = [](const rules::match_result& r, const std::string& comparison) {
-        for (const auto& step : r.waterfall)
-            if (step.comparison == comparison) return std::make_pair(step.level, step.weight);
-        return std::make_pair(std::string("none"), 0.0);
-    };
     const auto air = make("r1@k", 5, "air strike", &e[0]);
     const auto bombing = make("r2@k", 6, "bombing", &e[1]);
     const auto unread = make("r2@k2", 6, "", &e[1]);
     const auto also_air = make("r2@k3", 6, "air strike", &e[1]);
 
     const auto differ = loaded.rules->match(air, bombing);
-    CHECK(weight_of(differ, "attack") == std::make_pair(std::string("different"), -3.0));
+    CHECK(step_of(differ, "attack") == std::make_pair(std::string("different"), -3.0));
     const auto agree = loaded.rules->match(air, also_air);
-    CHECK(weight_of(agree, "attack") == std::make_pair(std::string("agree"), 0.0));
+    CHECK(step_of(agree, "attack") == std::make_pair(std::string("agree"), 0.0));
     const auto blank = loaded.rules->match(air, unread);
-    CHECK(weight_of(blank, "attack") == std::make_pair(std::string("agree"), 0.0));
+    CHECK(step_of(blank, "attack") == std::make_pair(std::string("agree"), 0.0));
     // Everything else alike, the means alone move the score by 3.
     CHECK(agree.score - differ.score == Approx(3));
     CHECK(blank.score == Approx(agree.score));
@@ -482,17 +493,10 @@ TEST_CASE("shipped same_event gives no credit to a day apart with nothing else t
     REQUIRE(loaded.rules);
     std::deque<claim> claims;
     const auto make = [&](const std::string& id, int day, const std::string& place, std::int64_t killed) {
-        claim c;
-        c.id = id;
-        c.article = id.substr(0, id.find('@'));
-        c.outcome = outcome::killed;
-        c.value_text = "21";
-        c.low = c.high = 21;
-        c.event_date = date::of_day(2016, 7, day);
+        claim c = killed_claim(id, date::of_day(2016, 7, day), 21);
         c.place = place;
         c.place_key = place.empty() ? "" : "sy/aleppo/" + place;
         c.governorate = place.empty() ? "" : "Aleppo";
-        c.source = "Monitor";
         claims.push_back(c);
         rules::claim_facts f;
         f.c = &claims.back();
@@ -500,11 +504,7 @@ TEST_CASE("shipped same_event gives no credit to a day apart with nothing else t
         f.killed = killed;
         return f;
     };
-    const auto date_weight = [](const rules::match_result& r) {
-        for (const auto& step : r.waterfall)
-            if (step.comparison == "date") return std::make_pair(step.level, step.weight);
-        return std::make_pair(std::string("none"), 0.0);
-    };
+    const auto date_weight = [](const rules::match_result& r) { return step_of(r, "date"); };
     const auto monday = make("m1@k", 18, "", -1);
     const auto tuesday = make("m2@k", 19, "", -1);
     CHECK(date_weight(loaded.rules->match(monday, tuesday)) == std::make_pair(std::string("next_day_blind"), -1.0));
