@@ -39,17 +39,29 @@ TEST_CASE("claims that match join one incident and blocking keeps others apart",
 }
 
 TEST_CASE("a bridge claim does not chain two unrelated incidents", "[match]") {
-    // Day 1 and day 3 do not match each other; day 2 matches both. Connected
-    // components would make one incident of all three.
+    // Two reports each of day 1 and day 3, which do not match each other; day 2 matches all
+    // four. Connected components would make one incident of all five; average linkage puts
+    // the bridge with day 1 (the first of two equal links), and then only 2 of the 6 pairs
+    // across day 1 and day 3 match.
     const std::vector<claim> claims{
         make_claim("a@1", "Idlib", date::of_day(2017, 4, 1), 10),
+        make_claim("a@2", "Idlib", date::of_day(2017, 4, 1), 11),
         make_claim("b@1", "Idlib", date::of_day(2017, 4, 2), 12),
         make_claim("c@1", "Idlib", date::of_day(2017, 4, 3), 14),
+        make_claim("c@2", "Idlib", date::of_day(2017, 4, 3), 15),
     };
     const fake_ruleset rules;
     const auto out = match::group_incidents(facts_of(claims), rules);
     CHECK(out.groups.size() == 2);
-    CHECK(groups_of(out) == std::vector<std::vector<std::size_t>>{{0, 1}, {2}});
+    CHECK(groups_of(out) == std::vector<std::vector<std::size_t>>{{0, 1, 2}, {3, 4}});
+    // One report each: the bridge's one pair of two with day 3 (0.5) is over the default
+    // threshold of 0.45 (session 11), so the three are one incident; at 0.5 they stay two.
+    const std::vector<claim> three{claims[0], claims[2], claims[3]};
+    CHECK(groups_of(match::group_incidents(facts_of(three), rules)) == std::vector<std::vector<std::size_t>>{{0, 1, 2}});
+    match::cluster_options half;
+    half.min_linkage = 0.5;
+    CHECK(groups_of(match::group_incidents(facts_of(three), rules, half)) ==
+          std::vector<std::vector<std::size_t>>{{0, 1}, {2}});
 }
 
 // Two accounts of one event: each article's figures match each other, and across the
@@ -77,7 +89,7 @@ TEST_CASE("two accounts merge when more than the linkage asked for of the pairs 
     // 3 of the 9 pairs across: apart under either.
     CHECK(groups_of(match::group_incidents(facts_of(claims), rules)) == apart);
     CHECK(groups_of(match::group_incidents(facts_of(claims), rules, lower)) == apart);
-    // 4 of 9 (0.44): no majority, so apart by default; one incident above 0.4.
+    // 4 of 9 (0.44): under the default 0.45, so apart; one incident above 0.4.
     rules.joined.insert({"x@2", "y@2"});
     CHECK(groups_of(match::group_incidents(facts_of(claims), rules)) == apart);
     CHECK(groups_of(match::group_incidents(facts_of(claims), rules, lower)) == one);

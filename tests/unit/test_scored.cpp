@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cmath>
 #include <deque>
+#include <string>
+#include <utility>
 
 #include "match/evidence.hpp"
 #include "rules/rules.hpp"
@@ -58,6 +60,27 @@ struct claims_fixture {
         return f;
     }
 };
+
+
+// A monitor's killed figure, `count`, of the article before the id's '@', on `day`.
+claim killed_claim(const std::string& id, const date& day, std::int64_t count) {
+    claim c;
+    c.id = id;
+    c.article = id.substr(0, id.find('@'));
+    c.outcome = outcome::killed;
+    c.value_text = std::to_string(count);
+    c.low = c.high = count;
+    c.event_date = day;
+    c.source = "Monitor";
+    return c;
+}
+
+// The level and weight one comparison found in a scored rule's waterfall ("none" when absent).
+std::pair<std::string, double> step_of(const rules::match_result& r, const std::string& comparison) {
+    for (const auto& step : r.waterfall)
+        if (step.comparison == comparison) return std::make_pair(step.level, step.weight);
+    return std::make_pair(std::string("none"), 0.0);
+}
 
 }  // namespace
 
@@ -443,15 +466,8 @@ TEST_CASE("shipped same_event weighs different means of attack against a join", 
 
     std::deque<claim> claims;
     const auto make = [&](const std::string& id, int day, const std::string& attack, const rules::text_evidence* text) {
-        claim c;
-        c.id = id;
-        c.article = id.substr(0, id.find('@'));
-        c.outcome = outcome::killed;
-        c.value_text = "19";
-        c.low = c.high = 19;
-        c.event_date = date::of_day(2016, 10, day);
+        claim c = killed_claim(id, date::of_day(2016, 10, day), 19);
         c.attack = attack;
-        c.source = "Monitor";
         claims.push_back(c);
         rules::claim_facts f;
         f.c = &claims.back();
@@ -460,22 +476,17 @@ TEST_CASE("shipped same_event weighs different means of attack against a join", 
         f.text = text;
         return f;
     };
-    const auto weight_of = [](const rules::match_result& r, const std::string& comparison) {
-        for (const auto& step : r.waterfall)
-            if (step.comparison == comparison) return std::make_pair(step.level, step.weight);
-        return std::make_pair(std::string("none"), 0.0);
-    };
     const auto air = make("r1@k", 5, "air strike", &e[0]);
     const auto bombing = make("r2@k", 6, "bombing", &e[1]);
     const auto unread = make("r2@k2", 6, "", &e[1]);
     const auto also_air = make("r2@k3", 6, "air strike", &e[1]);
 
     const auto differ = loaded.rules->match(air, bombing);
-    CHECK(weight_of(differ, "attack") == std::make_pair(std::string("different"), -3.0));
+    CHECK(step_of(differ, "attack") == std::make_pair(std::string("different"), -3.0));
     const auto agree = loaded.rules->match(air, also_air);
-    CHECK(weight_of(agree, "attack") == std::make_pair(std::string("agree"), 0.0));
+    CHECK(step_of(agree, "attack") == std::make_pair(std::string("agree"), 0.0));
     const auto blank = loaded.rules->match(air, unread);
-    CHECK(weight_of(blank, "attack") == std::make_pair(std::string("agree"), 0.0));
+    CHECK(step_of(blank, "attack") == std::make_pair(std::string("agree"), 0.0));
     // Everything else alike, the means alone move the score by 3.
     CHECK(agree.score - differ.score == Approx(3));
     CHECK(blank.score == Approx(agree.score));
@@ -579,4 +590,39 @@ TEST_CASE("joins10 same_event weighs a day apart with no place on one side", "[r
     // Everything else alike, the missing place a day apart alone moves the score by 3
     // beyond the day's own level (next_day +2 against same_day +3).
     CHECK(same.score - next.score == Approx(4));
+// A day apart, two placeless figures with no killed and injured pair to compare: the next
+// day's toll as often as the same event told late, so the day weighs -1, not +2 (session 11:
+// a monitor's Monday toll for one town had joined its Tuesday toll near another village on
+// shared names alone). A place or figures to compare restore the day's +2.
+TEST_CASE("shipped same_event gives no credit to a day apart with nothing else to compare", "[rules][scored]") {
+    const auto loaded = rules::load_ruleset(std::string(RECKON_SOURCE_DIR) + "/rules/default.rules");
+    REQUIRE(loaded.rules);
+    std::deque<claim> claims;
+    const auto make = [&](const std::string& id, int day, const std::string& place, std::int64_t killed) {
+        claim c = killed_claim(id, date::of_day(2016, 7, day), 21);
+        c.place = place;
+        c.place_key = place.empty() ? "" : "sy/aleppo/" + place;
+        c.governorate = place.empty() ? "" : "Aleppo";
+        claims.push_back(c);
+        rules::claim_facts f;
+        f.c = &claims.back();
+        f.published = date::of_day(2016, 7, day);
+        f.killed = killed;
+        return f;
+    };
+    const auto date_weight = [](const rules::match_result& r) { return step_of(r, "date"); };
+    const auto monday = make("m1@k", 18, "", -1);
+    const auto tuesday = make("m2@k", 19, "", -1);
+    CHECK(date_weight(loaded.rules->match(monday, tuesday)) == std::make_pair(std::string("next_day_blind"), -1.0));
+    // The same day, nothing else to compare: the day still weighs +3.
+    const auto same_day = make("m3@k", 18, "", -1);
+    CHECK(date_weight(loaded.rules->match(monday, same_day)) == std::make_pair(std::string("same_day"), 3.0));
+    // A day apart with figures to compare, or a place read on both sides: +2.
+    const auto counted_mon = make("m4@k", 18, "", 21);
+    const auto counted_tue = make("m5@k", 19, "", 21);
+    CHECK(date_weight(loaded.rules->match(counted_mon, counted_tue)) == std::make_pair(std::string("next_day"), 2.0));
+    // (two towns of one governorate: same_strike, which asks for one place, does not join them)
+    const auto placed_mon = make("m6@k", 18, "manbij", -1);
+    const auto placed_tue = make("m7@k", 19, "jarablus", -1);
+    CHECK(date_weight(loaded.rules->match(placed_mon, placed_tue)) == std::make_pair(std::string("next_day"), 2.0));
 }
