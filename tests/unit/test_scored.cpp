@@ -590,6 +590,8 @@ TEST_CASE("joins10 same_event weighs a day apart with no place on one side", "[r
     // Everything else alike, the missing place a day apart alone moves the score by 3
     // beyond the day's own level (next_day +2 against same_day +3).
     CHECK(same.score - next.score == Approx(4));
+}
+
 // A day apart, two placeless figures with no killed and injured pair to compare: the next
 // day's toll as often as the same event told late, so the day weighs -1, not +2 (session 11:
 // a monitor's Monday toll for one town had joined its Tuesday toll near another village on
