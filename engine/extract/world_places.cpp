@@ -183,6 +183,13 @@ bool district_noun(std::string_view w) {
     return nouns.contains(w);
 }
 
+// "Mon Mar 09", "Fri, Dec. 4" (a page's time stamp): a day's abbreviation before a
+// month, not Myanmar's Mon State.
+bool day_before_month(const std::vector<word>& ws, std::size_t k) {
+    static const word_set days{"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"};
+    return days.contains(ws[k].lower) && k + 1 < ws.size() && is_month(ws[k + 1].lower);
+}
+
 // "Thursday", "Sunday's": a day, not Thursday Island.
 bool day_word(std::string_view w) {
     static const word_set days{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
@@ -962,7 +969,8 @@ article_place world_reader::read_article(const article& a, std::string_view text
                                 !(k + 1 < ws.size() && ws[k + 1].capital && joined_by_space(text, ws[k], ws[k + 1]) &&
                                   group_of(byte_span{ws[k].begin, ws[k + 1].end}.of(text)) != no_place);
         if (!ws[k].capital || in_dateline || short_word ||
-            compass_word(ws[k].lower) || is_month(ws[k].lower) || day_word(ws[k].lower) || continues_name(text, ws, k) ||
+            compass_word(ws[k].lower) || is_month(ws[k].lower) || day_word(ws[k].lower) || day_before_month(ws, k) ||
+            continues_name(text, ws, k) ||
             after_name_connector(ws, k)) {
             ++k;
             continue;

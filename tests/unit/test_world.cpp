@@ -1285,3 +1285,12 @@ TEST_CASE("a town named by a frequent English word needs words saying it is a pl
     CHECK(home[0].governorate == "Pennsylvania");
     CHECK(home[0].place == "Harmony");
 }
+
+TEST_CASE_METHOD(fixture_reader, "a day's abbreviation before a month is not a place", "[world][places]") {
+    // a page's time stamp ("Mon Mar 09") twice, and nothing else: no country
+    const auto stamp = read(r, "Posted Mon Mar 09 2015\n\nTwo men were shot dead on Sunday night. Updated Mon Mar 09 2015.");
+    CHECK(country_read(g, stamp).empty());
+    // the town of that name after "in" is still read
+    const auto town = read(r, "Two men were shot dead in Mon on Sunday night.");
+    CHECK(country_read(g, town) == "AU");
+}
