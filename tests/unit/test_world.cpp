@@ -1288,7 +1288,7 @@ TEST_CASE("a town named by a frequent English word needs words saying it is a pl
 
 TEST_CASE_METHOD(fixture_reader, "a day's abbreviation before a month is not a place", "[world][places]") {
     // a page's time stamp ("Mon Mar 09") twice, and nothing else: no country
-    const auto stamp = read(r, "Posted Mon Mar 09 2015\n\nTwo men were shot dead on Sunday night. Updated Mon Mar 09 2015.");
+    const auto stamp = read(r, "Two men were shot dead on Sunday night.\n\n(Mon Mar 09 08:15:00 2015)\n\n(Mon Mar 09 09:40:00 2015)");
     CHECK(country_read(g, stamp).empty());
     // the town of that name after "in" is still read
     const auto town = read(r, "Two men were shot dead in Mon on Sunday night.");
