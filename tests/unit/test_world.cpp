@@ -1262,12 +1262,13 @@ TEST_CASE("a word list that is not a JSON array of words is a located error", "[
 
 TEST_CASE("a town named by a frequent English word needs words saying it is a place", "[world][places]") {
     const auto g = loaded(fixture_index());
-    // "Buy" of a photo credit in a Seattle report is the word, not the Spanish town
-    const auto credit = extract_in_fixture(g, "Buy Photo\n\nTwo men were shot dead on Sunday night, Seattle police said.");
+    // "Buy" opening a sentence is the word, not the Spanish town, however often it is written
+    const auto credit = extract_in_fixture(g, "Buy tickets here, a sign read.\n\nTwo men were shot dead on Sunday night.\n\n"
+                                              "Buy tickets there, another read.");
     REQUIRE_FALSE(credit.empty());
     for (const auto& c : credit) {
-        CHECK(c.country == "US");
-        CHECK(c.place == "Seattle");
+        CHECK(c.country != "ES");
+        CHECK(c.place != "Buy");
     }
     // after "in" it is the town
     const auto town = extract_in_fixture(g, "Two men were shot dead in Buy on Sunday night, police said.");
@@ -1275,9 +1276,9 @@ TEST_CASE("a town named by a frequent English word needs words saying it is a pl
     CHECK(town[0].country == "ES");
     CHECK(town[0].place == "Buy");
     // in a line of capitals "in" says nothing: "IN BUY" is no evidence
-    const auto caps = extract_in_fixture(g, "TWO MEN SHOT DEAD IN BUY\n\nTwo men were shot dead on Sunday night, Seattle police said.");
+    const auto caps = extract_in_fixture(g, "TWO MEN SHOT DEAD IN BUY\n\nTwo men were shot dead on Sunday night.");
     REQUIRE_FALSE(caps.empty());
-    for (const auto& c : caps) CHECK(c.country == "US");
+    for (const auto& c : caps) CHECK(c.country != "ES");
     // a town of the article's own division keeps its name alone ("Mobile police" of an Alabama report)
     const auto home = extract_in_fixture(g, "Pennsylvania state troopers were called on Sunday.\n\nTwo men were wounded on Main "
                                             "Street, Harmony police said.");
