@@ -445,6 +445,15 @@ std::size_t find_world_place(article_context& ax, sentence_info& si, std::size_t
     else if (qualifier != registry::no_place) evidence = place_evidence::qualified;
     else if (after_locative || (e < ws.size() && place_noun(ws[e].lower))) evidence = place_evidence::locative;
     const auto settled = world.settle(group, written, evidence, qualifier, where);
+    // "Buy Photo", "Part of the", "Man shot": a frequent English word alone is a place only
+    // with words saying so ("in Mobile", "Normal, Illinois", a dateline) or as a town of the
+    // article's own division ("Mobile police" of an Alabama report); else it is the word.
+    // ("IN PART OF": "in" in a line of capitals says nothing)
+    const bool faint = evidence == place_evidence::none ||
+                       (evidence == place_evidence::locative && k > 0 && capitals_only(ax.text, ws[k - 1]));
+    if (n == 1 && faint && settled.entity != registry::no_place && world.common_word_name(group) &&
+        !(where.division != registry::no_place && g.entity(settled.entity).division == where.division))
+        return n;
     place_mention m;
     m.wb = k;
     m.we = e;

