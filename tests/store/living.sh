@@ -205,11 +205,11 @@ ruleset_changed)
     # A ruleset that no longer keeps apart figures naming different means of attack:
     # the stored claims are regrouped (nothing extracted again), incidents merge, and
     # the audit equals one run with the new rules.
-    # The first 600 articles of the generated corpus: enough for merges, and three audits
+    # The first 1,000 articles of the generated corpus: enough for merges, and three audits
     # of the whole 2,000 cost minutes under the sanitizers.
     mkdir rules2 && cp "$src"/rules/* rules2/
     grep -v "and compatible(a.attack, b.attack)" "$rules" > rules2/default.rules
-    head -n 600 "$generated" > part.jsonl
+    head -n 1000 "$generated" > part.jsonl
     "$reckon" audit part.jsonl --store r.db --rules "$rules" --format json -o first.json -j 2 2>/dev/null
     "$reckon" audit --store r.db --rules rules2/default.rules --format json -o second.json -j 2 2>err
     grep -q "run 2: 0 articles added, 0 changed, 0 extracted" err
