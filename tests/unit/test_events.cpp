@@ -478,3 +478,57 @@ TEST_CASE("an article written as a word of its own", "[extract][events]") {
     const std::string s = "a helicopter struck the Al Sakhour neighborhood with chlorine gas";
     CHECK(extract::local_places(s, {0, s.size()}) == std::vector<std::string>{"sakhour"});
 }
+
+// events11 (issue 17 item 2): one event is not told in two provinces or states.
+namespace {
+
+claim placed_claim(const std::string& text, const std::string& figure, const std::string& place,
+                   const std::string& division, const std::string& attack, outcome o = outcome::killed) {
+    claim c = figure_claim(text, figure, 0, o);
+    c.place = place;
+    c.place_key = locality_skeleton(place);
+    c.governorate = division;
+    c.attack = attack;
+    return c;
+}
+
+}  // namespace
+
+TEST_CASE("events11 a strike told in another province is another event", "[extract][events]") {
+    const std::string text =
+        "Air strikes killed 14 people in the town of Qasrin in Lakeland province on Friday. "
+        "Air strikes on a market in Dunmore in Hillside province killed 9 people. "
+        "Air strikes on Qasrin also wounded 30 people. ";
+    std::vector<claim> claims{placed_claim(text, "14", "Qasrin", "Lakeland", "air strike"),
+                              placed_claim(text, "9", "Dunmore", "Hillside", "air strike"),
+                              placed_claim(text, "30", "Qasrin", "Lakeland", "air strike", outcome::injured)};
+    extract::read_scopes(text, claims);
+    CHECK(claims[0].event == 0);
+    CHECK(claims[1].event == 1);  // the same means, the same day, another province
+    CHECK(claims[2].event == 0);  // back in the first province: back to its event
+}
+
+TEST_CASE("events11 a crime round-up's shootings in two states are two events, with no marker between them", "[extract][events]") {
+    const std::string text =
+        "A gunman shot dead 3 people at a bar in Milltown on Saturday night. "
+        "A sniper killed 2 people outside a store in Brookfield on Saturday night. ";
+    std::vector<claim> claims{placed_claim(text, "3", "Milltown", "Ohio", "shooting"),
+                              placed_claim(text, "2", "Brookfield", "Indiana", "shooting")};
+    extract::read_scopes(text, claims);
+    CHECK(claims[0].event != claims[1].event);
+}
+
+TEST_CASE("events11 a province named without the means, or lent by the sentence before, keeps the event",
+          "[extract][events]") {
+    const std::string text =
+        "Air strikes killed 14 people in the town of Qasrin in Lakeland province on Friday. "
+        "Dozens were wounded on their way to camps in Hillside province, a monitor said. "
+        "The town of Dunmore lies across the border. "
+        "Air strikes there killed 9 people. ";
+    std::vector<claim> claims{placed_claim(text, "14", "Qasrin", "Lakeland", "air strike"),
+                              placed_claim(text, "Dozens", "Hillside province", "Hillside", "", outcome::injured),
+                              placed_claim(text, "9", "Dunmore", "Hillside", "air strike")};
+    extract::read_scopes(text, claims);
+    CHECK(claims[1].event == 0);  // no means: where the wounded were heading, not another strike
+    CHECK(claims[2].event == 0);  // its place is lent by the sentence before: too often misread to part events
+}
