@@ -887,6 +887,13 @@ static bool tells_an_attack(const std::vector<token>& ws) {
     return names_means(ws) || std::any_of(ws.begin(), ws.end(), [](const token& w) { return one_of(w, crime); });
 }
 
+// The sentence places its events by a landmark ("near", "outside", "on the outskirts of",
+// "around", "the countryside of", "suburbs"), not in it.
+static bool placed_near(const std::vector<token>& ws) {
+    static const word_set near{"near", "nearby", "outside", "outskirts", "around", "countryside", "suburb", "suburbs"};
+    return std::any_of(ws.begin(), ws.end(), [](const token& w) { return one_of(w, near); });
+}
+
 // The claim's place is written in its own sentence (not lent by the sentences before).
 static bool names_own_place(std::string_view text, const claim& c) {
     if (c.place.empty()) return false;
@@ -1078,8 +1085,11 @@ void read_scopes(std::string_view text, std::vector<claim>& claims) {
         // sentence names: a place lent by the sentences before is too often misread, the
         // evacuees' home town for the place of the bomb that hit their buses), a sentence that
         // also tells how it was done (tells_an_attack): a province named beside a count of the
-        // wounded alone is as often where they were taken or were heading)
-        const std::string division = names_own_place(text, c) && tells_an_attack(ws) ? c.governorate : std::string();
+        // wounded alone is as often where they were taken or were heading; and a place told
+        // as a landmark, "on the outskirts of Damascus", "near the city", lies in another
+        // division as often as in its own: a capital and the province around it)
+        const std::string division =
+            names_own_place(text, c) && tells_an_attack(ws) && !placed_near(ws) ? c.governorate : std::string();
         const auto fits = [&](const event_info& e, bool need_place) {
             if (day.known() && e.day.known() && day != e.day) return false;
             if (!means.empty() && !e.means.empty() && means != e.means) return false;
