@@ -880,6 +880,20 @@ static const claim* told_before(const std::vector<claim>& claims, const claim& c
     return nullptr;
 }
 
+// The sentence tells how people were killed or hurt: the means of war (names_means) or of
+// a crime ("a gunman opened fire", "shot dead", "a stabbing").
+static bool tells_an_attack(const std::vector<token>& ws) {
+    static const word_set crime{"gunman", "gunmen", "shooting", "shootings", "shooter", "shot", "stabbing", "stabbed"};
+    return names_means(ws) || std::any_of(ws.begin(), ws.end(), [](const token& w) { return one_of(w, crime); });
+}
+
+// The sentence places its events by a landmark ("near", "outside", "on the outskirts of",
+// "around", "the countryside of", "suburbs"), not in it.
+static bool placed_near(const std::vector<token>& ws) {
+    static const word_set near{"near", "nearby", "outside", "outskirts", "around", "countryside", "suburb", "suburbs"};
+    return std::any_of(ws.begin(), ws.end(), [](const token& w) { return one_of(w, near); });
+}
+
 // The claim's place is written in its own sentence (not lent by the sentences before).
 static bool names_own_place(std::string_view text, const claim& c) {
     if (c.place.empty()) return false;
@@ -1023,6 +1037,7 @@ void read_scopes(std::string_view text, std::vector<claim>& claims) {
         std::set<std::string> places;
         date day;
         std::string means;       // the means of attack its sentences name
+        std::set<std::string> divisions;  // the first-level divisions its figures are placed in
         bool recalled = true;    // only figures of clauses about an earlier event so far
     };
     std::vector<event_info> events;
@@ -1063,9 +1078,22 @@ void read_scopes(std::string_view text, std::vector<claim>& claims) {
         // reports of one strike do not mix up how it was done: shells fired on the west of
         // a city are not the air strikes on its east that the lede reports
         const std::string means = names_means(ws) ? c.attack : std::string();
+        // nor is one event told in two provinces or states: a round-up's paragraph on a
+        // market in another province ("Elsewhere, jets struck a town in Idlib"; a car bomb
+        // in Homs beside barrel bombs on a camp in Idlib) is another event, whatever its
+        // sentence leaves unsaid (the gazetteer's division of a place the figure's own
+        // sentence names: a place lent by the sentences before is too often misread, the
+        // evacuees' home town for the place of the bomb that hit their buses), a sentence that
+        // also tells how it was done (tells_an_attack): a province named beside a count of the
+        // wounded alone is as often where they were taken or were heading; and a place told
+        // as a landmark, "on the outskirts of Damascus", "near the city", lies in another
+        // division as often as in its own: a capital and the province around it)
+        const std::string division =
+            names_own_place(text, c) && tells_an_attack(ws) && !placed_near(ws) ? c.governorate : std::string();
         const auto fits = [&](const event_info& e, bool need_place) {
             if (day.known() && e.day.known() && day != e.day) return false;
             if (!means.empty() && !e.means.empty() && means != e.means) return false;
+            if (!division.empty() && !e.divisions.empty() && e.divisions.count(division) == 0) return false;
             bool shared = false, both = !names.empty() && !e.places.empty();
             for (const auto& n : names) shared = shared || e.places.count(n) > 0;
             if (both && !shared) return false;
@@ -1101,6 +1129,11 @@ void read_scopes(std::string_view text, std::vector<claim>& claims) {
             for (std::size_t e = 0; e < events.size() && chosen == events.size(); ++e)
                 if (e != current && fits(events[e], true)) chosen = e;
             if (chosen == events.size() && !marked && fits(events[current], false)) chosen = current;
+            // a figure placed again in an earlier event's province returns to the latest such
+            // event it fits ("Elsewhere in Hama ..." after a paragraph on Idlib)
+            for (std::size_t e = events.size(); e-- > 0 && chosen == events.size() && !marked && !division.empty();)
+                if (e != current && !events[e].recalled && events[e].divisions.count(division) > 0 && fits(events[e], false))
+                    chosen = e;
             // a figure that names other means than the current event's returns to the latest
             // earlier event it fits, first one of the same means ("Air raids also killed 13
             // ..." after a paragraph on the rebels' shells goes back to the lede's air strikes)
@@ -1118,6 +1151,7 @@ void read_scopes(std::string_view text, std::vector<claim>& claims) {
         e.places.insert(names.begin(), names.end());
         if (!e.day.known() && day.known()) e.day = day;
         if (e.means.empty()) e.means = means;
+        if (!division.empty()) e.divisions.insert(division);
         current = chosen;
         last_event = chosen;
     }
