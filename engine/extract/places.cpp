@@ -542,6 +542,7 @@ void place_of(article_context& ax, claim& c, const located_figure& lf, std::size
     std::string why;
     bool in_main = false;  // placed in the article's main place
     std::string sub_place_key;  // "/bab-al-tob" when a market of the town was named
+    std::uint32_t section = registry::no_place;  // the town's GeoNames section the sub-place is
     bool care_place = false;  // the sentence names only a hospital's town
     if (!m && !c.headline && c.kind == claim_kind::incident) {
         for (std::size_t p = s; p-- > 0 && p + 3 > s;) {
@@ -584,23 +585,31 @@ void place_of(article_context& ax, claim& c, const located_figure& lf, std::size
         c.place = std::string(written.of(ax.text));
         // A market or neighbourhood no gazetteer knows lies in the town named with it, else
         // in the article's main place: the town is the place, the sub-place ends its key.
+        // One GeoNames knows as a section of that town ("the Eastfield neighbourhood of
+        // Leeds", PPLX) takes the section's own key, the key it gets when written without
+        // its noun, so that both wordings name one place (the two keys split one shooting's
+        // reports when they differed: issue 15/18).
         if (m->sub_place) {
             const place_mention* town = nullptr;
             for (const auto& o : from->places)
                 if (&o != m && !o.sub_place && o.rank >= 1 && (o.world != registry::no_place || o.p)) town = &o;
             const std::string sub_key = registry::gazetteer::normalise(c.place);
+            const auto sub_group = world.active() ? world.group_of(c.place) : registry::no_place;
             if (town) {
                 sub_place_key = "/" + sub_key;
+                section = world.section_named(sub_group, town->world);
                 m = town;
                 written = town->span;
                 c.place = std::string(written.of(ax.text));
-                why = "'" + c.place + "' holds '" + sub_key + "'" + why;
+                why = "'" + c.place + "' holds '" + sub_key + "'" + (section != registry::no_place ? ", its section" : "") + why;
             } else if (world.active() && article_place_of(ax).main != registry::no_place) {
                 const auto& where = article_place_of(ax);
+                section = world.section_named(sub_group, where.main);
                 c.place = std::string(where.main_span.of(ax.text));
-                world.set_claim_place(c, where.main);
-                c.place_key += "/" + sub_key;
-                why = "'" + c.place + "', the article's main place, holds '" + sub_key + "'" + why;
+                world.set_claim_place(c, section != registry::no_place ? section : where.main);
+                if (section == registry::no_place) c.place_key += "/" + sub_key;
+                why = "'" + c.place + "', the article's main place, holds '" + sub_key + "'" +
+                      (section != registry::no_place ? ", its section" : "") + why;
                 m = nullptr;
                 in_main = true;
             }
@@ -629,8 +638,8 @@ void place_of(article_context& ax, claim& c, const located_figure& lf, std::size
             why = "'" + c.place + "', the article's main place, in '" + std::string(m->span.of(ax.text)) + "' named with the figure" + why;
             name_city_of_section(world, ax.text, here->main_span, c, here->main, why);
         } else if (m->world != registry::no_place) {
-            world.set_claim_place(c, m->world);
-            c.place_key += sub_place_key;
+            world.set_claim_place(c, section != registry::no_place ? section : m->world);
+            if (section == registry::no_place) c.place_key += sub_place_key;
             why = m->why + why;
             if (sub_place_key.empty()) name_city_of_section(world, ax.text, m->span, c, m->world, why);
         } else if (m->p) {

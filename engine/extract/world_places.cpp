@@ -697,6 +697,17 @@ std::uint32_t world_reader::city_of_section(std::uint32_t entity) const {
     return it == m_sections->city.end() ? no_place : it->second;
 }
 
+std::uint32_t world_reader::section_named(std::uint32_t group, std::uint32_t city) const {
+    if (!active() || group == no_place || city == no_place) return no_place;
+    std::size_t seen = 0;
+    for (const auto entry : m_world->entries_in(group, m_world->entity(city).country)) {
+        if (++seen > 256) break;
+        const auto id = registry::entry_entity(entry);
+        if (m_world->entity(id).feature == registry::world_feature::section && city_of_section(id) == city) return id;
+    }
+    return no_place;
+}
+
 world_reader::outlet_home world_reader::host_home(std::string_view outlet) const {
     outlet_home out;
     if (!active() || outlet.find('.') == std::string_view::npos || outlet.find(' ') != std::string_view::npos) return out;

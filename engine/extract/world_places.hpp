@@ -150,6 +150,11 @@ public:
     // "Williamsburg"): the most populous other place of its county within section_km that
     // is at least twice its size. no_place when the entity is no section or none is found.
     std::uint32_t city_of_section(std::uint32_t entity) const;
+    // The section of `city` that a name group names ("the Brighton Park neighborhood" of
+    // Chicago): a place of the group in the city's country whose city_of_section is `city`,
+    // so that a neighbourhood written with its noun gets the key it gets written alone.
+    // no_place when the group names none.
+    std::uint32_t section_named(std::uint32_t group, std::uint32_t city) const;
 
 private:
     const registry::world_gazetteer* m_world = nullptr;

@@ -1194,6 +1194,34 @@ TEST_CASE("a figure in a section of a city is placed in the city, under the sect
     CHECK(district[0].place == "Westport");
 }
 
+TEST_CASE_METHOD(fixture_reader, "a city's section is found by its name and the city", "[world][places]") {
+    const auto westport = registry::entry_entity(g.best(g.find("westport")));
+    const auto kansas_city = registry::entry_entity(g.best(g.find("kansas-city")));
+    CHECK(r.section_named(g.find("westport"), kansas_city) == westport);
+    CHECK(r.section_named(g.find("westport"), westport) == no_place);  // a section holds no section
+    CHECK(r.section_named(g.find("kansas-city"), kansas_city) == no_place);  // a town is no section
+    CHECK(r.section_named(no_place, kansas_city) == no_place);
+}
+
+TEST_CASE("a section written as a neighbourhood of its city has the key it has written alone", "[world][places]") {
+    // issue 15/18: "the X neighborhood" of a city gave "city/x" while "in X" gave the section's key
+    const auto g = loaded(fixture_index());
+    const auto alone = extract_in_fixture(g, "Two men were killed in Westport on Friday night, Kansas City police said.");
+    const auto sub = extract_in_fixture(g, "Two men were killed in the Westport neighborhood on Friday night, Kansas City police said.");
+    const auto of_city = extract_in_fixture(g, "Two men were killed in the Westport neighborhood of Kansas City on Friday night.");
+    const auto unknown = extract_in_fixture(g, "Two men were killed in the Quillmore neighborhood on Friday night, Kansas City police said.");
+    REQUIRE(alone.size() == 1);
+    REQUIRE(sub.size() == 1);
+    REQUIRE(of_city.size() == 1);
+    REQUIRE(unknown.size() == 1);
+    CHECK(alone[0].place_key == "us/missouri/jackson-county/westport");
+    CHECK(sub[0].place_key == alone[0].place_key);
+    CHECK(of_city[0].place_key == alone[0].place_key);
+    CHECK(sub[0].place == "Kansas City");
+    // a neighbourhood no gazetteer knows still ends the city's key
+    CHECK(unknown[0].place_key == "us/missouri/jackson-county/kansas-city/quillmore");
+}
+
 // ---- session 10, places9: small towns abroad named without their country ----------
 
 TEST_CASE("a country the article has only small towns of loses to one it has a city of", "[world][places]") {
