@@ -36,6 +36,7 @@ int living_audit(const pipeline_options& opts,
         store::living_inputs in;
         in.audit = audit_inputs_for(p, opts);
         in.at = store::run_time_now();
+        in.plan_load = opts.timings;
         auto living = store::prepare_living_audit(st, std::move(in));
         print_diagnostics(living.audit.diags);
         if (living.refused) {

@@ -433,9 +433,11 @@ living_result prepare_living_audit(living_store& store, living_inputs living) {
             }
             for (const auto& c : out.index_lookup.claims)
                 out.index_lookup_kept += reseeded_articles.count(std::string(article_of_claim_id(c))) ? 0 : 1;
-            // What an update that loads only what it reaches would load: the block mates'
-            // components, closed in the store by its indexes, and their articles. Checked
-            // against the same closure over the stored incidents read whole.
+        }
+        // What an update that loads only what it reaches would load: the block mates'
+        // components, closed in the store by its indexes, and their articles. Checked
+        // against the same closure over the stored incidents read whole.
+        if (out.index_looked_up && living.plan_load) {
             const auto tp = std::chrono::steady_clock::now();
             out.plan = store.plan_load(out.index_lookup.claims);
             out.plan_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - tp).count();
